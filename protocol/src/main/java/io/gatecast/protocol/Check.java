@@ -1,0 +1,76 @@
+package io.gatecast.protocol;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Constructor checks shared by the message types; each failure names the field. */
+public final class Check {
+  /** Ids of screens, clusters and content: safe in a topic level and a file name. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  private Check() {}
+
+  public static <T> T required(T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value;
+  }
+
+  public static String id(String value, String field) {
+    required(value, field);
+    if (!ID.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          field + " must be 1-64 letters, digits, '.', '_' or '-' (starting with a letter or digit), got '"
+              + abbreviate(value) + "'");
+    }
+    return value;
+  }
+
+  public static boolean isId(String value) {
+    return value != null && ID.matcher(value).matches();
+  }
+
+  public static String sha256(String value, String field) {
+    required(value, field);
+    if (!SHA256.matcher(value).matches()) {
+      throw new IllegalArgumentException(field + " must be 64 lowercase hex digits (a SHA-256), got '" + abbreviate(value) + "'");
+    }
+    return value;
+  }
+
+  public static String text(String value, String field, int maxLength) {
+    required(value, field);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(field + " must not be blank");
+    }
+    if (value.length() > maxLength) {
+      throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
+    }
+    return value;
+  }
+
+  public static long atLeast(Long value, long min, String field) {
+    required(value, field);
+    if (value < min) {
+      throw new IllegalArgumentException(field + " must be at least " + min + ", got " + value);
+    }
+    return value;
+  }
+
+  public static <T> List<T> list(List<T> value, String field, int maxSize) {
+    required(value, field);
+    if (value.size() > maxSize) {
+      throw new IllegalArgumentException(field + " has " + value.size() + " entries; at most " + maxSize + " are allowed");
+    }
+    for (int i = 0; i < value.size(); i++) {
+      required(value.get(i), field + "[" + i + "]");
+    }
+    return List.copyOf(value);
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+  }
+}
