@@ -3,16 +3,11 @@ package io.gatecast.protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.util.stream.Collectors;
 
 /**
  * The one place Jackson is configured for the wire. Unknown fields are ignored so an older agent
@@ -69,41 +64,10 @@ public final class Codec {
       }
       return value;
     } catch (IOException e) {
-      throw new ProtocolException(describe(e, type), e);
+      throw new ProtocolException(JsonErrors.describe(e, type), e);
     } catch (RuntimeException e) {
       // Jackson surfaces some constructor failures unwrapped; they are still bad input.
       throw new ProtocolException("invalid " + type.getSimpleName() + ": " + e.getMessage(), e);
     }
-  }
-
-  /** Turns Jackson's exception into a sentence that names the field. */
-  private static String describe(IOException e, Class<?> type) {
-    String name = type.getSimpleName();
-    if (e instanceof ValueInstantiationException vie && vie.getCause() != null) {
-      return "invalid " + name + ": " + vie.getCause().getMessage();
-    }
-    if (e instanceof InvalidFormatException ife) {
-      return "invalid " + name + ": " + path(ife) + " has an invalid value '" + ife.getValue() + "'"
-          + (ife.getTargetType() != null && ife.getTargetType().isEnum()
-              ? " (expected one of " + java.util.Arrays.toString(ife.getTargetType().getEnumConstants()) + ")"
-              : "");
-    }
-    if (e instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-      return "invalid " + name + ": " + path(mie) + " has the wrong type (" + mie.getOriginalMessage().split("\n")[0] + ")";
-    }
-    if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-      return "invalid " + name + ": " + path(jme) + ": " + jme.getOriginalMessage();
-    }
-    if (e instanceof JsonProcessingException jpe) {
-      return "not a valid " + name + " (malformed JSON: " + jpe.getOriginalMessage() + ")";
-    }
-    return "cannot read " + name + ": " + e.getMessage();
-  }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining("."))
-        .replace(".[", "[");
   }
 }
