@@ -1,0 +1,84 @@
+package io.gatecast.controller;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the controller is started with, checked on construction.
+ *
+ * @param dataDir where the SQLite file, the media and the embedded broker's store live
+ * @param httpHost address the HTTP API listens on
+ * @param httpPort port of the HTTP API (0: any free port)
+ * @param brokerHost address the embedded broker listens on
+ * @param brokerPort port of the embedded broker (0: any free port)
+ * @param externalBroker URL of a broker to use instead of the embedded one, or null
+ * @param publicUrl the base URL agents reach the controller at, or null for http://httpHost:httpPort
+ * @param heartbeatTimeout silence after which a screen is shown offline
+ * @param sweepEvery how often silence is checked
+ * @param maxUploadBytes largest media upload accepted
+ */
+public record ControllerConfig(
+    Path dataDir,
+    String httpHost,
+    int httpPort,
+    String brokerHost,
+    int brokerPort,
+    String externalBroker,
+    String publicUrl,
+    Duration heartbeatTimeout,
+    Duration sweepEvery,
+    long maxUploadBytes) {
+
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final int DEFAULT_BROKER_PORT = 1883;
+
+  public ControllerConfig {
+    if (dataDir == null) {
+      throw new IllegalArgumentException("the data directory is required");
+    }
+    checkPort(httpPort, "HTTP port");
+    checkPort(brokerPort, "broker port");
+    if (externalBroker != null && !externalBroker.matches("(tcp|ssl)://[^/]+:\\d+")) {
+      throw new IllegalArgumentException("--broker must look like tcp://host:port, got '" + externalBroker + "'");
+    }
+    if (publicUrl != null && !publicUrl.matches("https?://.+")) {
+      throw new IllegalArgumentException("--public-url must start with http:// or https://, got '" + publicUrl + "'");
+    }
+    if (heartbeatTimeout == null || heartbeatTimeout.isNegative() || heartbeatTimeout.isZero()) {
+      throw new IllegalArgumentException("the heartbeat timeout must be positive");
+    }
+    if (sweepEvery == null || sweepEvery.isNegative() || sweepEvery.isZero()) {
+      throw new IllegalArgumentException("the offline sweep interval must be positive");
+    }
+    if (maxUploadBytes < 1) {
+      throw new IllegalArgumentException("the upload limit must be positive");
+    }
+  }
+
+  /** Defaults: loopback, port 8080, embedded broker on 1883, 30 s heartbeat timeout, 512 MiB uploads. */
+  public static ControllerConfig defaults(Path dataDir) {
+    return new ControllerConfig(dataDir, "127.0.0.1", DEFAULT_HTTP_PORT, "127.0.0.1", DEFAULT_BROKER_PORT, null,
+        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024);
+  }
+
+  public ControllerConfig withPorts(int http, int broker) {
+    return new ControllerConfig(dataDir, httpHost, http, brokerHost, broker, externalBroker, publicUrl,
+        heartbeatTimeout, sweepEvery, maxUploadBytes);
+  }
+
+  public ControllerConfig withExternalBroker(String url) {
+    return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, url, publicUrl,
+        heartbeatTimeout, sweepEvery, maxUploadBytes);
+  }
+
+  public ControllerConfig withHeartbeatTimeout(Duration timeout, Duration sweep) {
+    return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
+        timeout, sweep, maxUploadBytes);
+  }
+
+  private static void checkPort(int port, String what) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("the " + what + " must be between 0 and 65535, got " + port);
+    }
+  }
+}

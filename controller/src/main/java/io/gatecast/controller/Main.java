@@ -1,0 +1,85 @@
+package io.gatecast.controller;
+
+import io.gatecast.controller.broker.PortInUseException;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code controller}: reads the command line, starts the controller, and stops it on Ctrl-C. */
+@Command(name = "controller", mixinStandardHelpOptions = true,
+    description = "GateCast controller: HTTP API, SQLite store, embedded MQTT broker, publishing, fleet health.")
+public final class Main implements Callable<Integer> {
+  @Option(names = "--data-dir", defaultValue = "./gatecast-data", description = "Data folder (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "HTTP listen address (default: ${DEFAULT-VALUE}).")
+  String httpHost;
+
+  @Option(names = "--http-port", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--broker-host", defaultValue = "127.0.0.1",
+      description = "Embedded broker listen address (default: ${DEFAULT-VALUE}).")
+  String brokerHost;
+
+  @Option(names = "--broker-port", defaultValue = "1883", description = "Embedded broker port (default: ${DEFAULT-VALUE}).")
+  int brokerPort;
+
+  @Option(names = "--broker", description = "Use this external broker (tcp://host:port) instead of the embedded one.")
+  String externalBroker;
+
+  @Option(names = "--public-url",
+      description = "Base URL agents reach this controller at (default: http://<http-host>:<http-port>).")
+  String publicUrl;
+
+  @Option(names = "--heartbeat-timeout", defaultValue = "30",
+      description = "Seconds of silence after which a screen is shown offline (default: ${DEFAULT-VALUE}).")
+  long heartbeatTimeoutSeconds;
+
+  @Override
+  public Integer call() {
+    ControllerConfig defaults = ControllerConfig.defaults(dataDir);
+    ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
+        publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), defaults.maxUploadBytes());
+    Controller controller = startOrExplain(config);
+    if (controller == null) {
+      return 2;
+    }
+    System.out.println("GateCast controller is running: http://" + httpHost + ":" + controller.httpPort()
+        + "/api/v1/screens   MQTT: " + controller.brokerUrl());
+    return 0;
+  }
+
+  /** Starts a controller in its own Vert.x, or prints why it could not and returns null. */
+  public static Controller startOrExplain(ControllerConfig config) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Controller controller = Controller.start(vertx, config, Clock.systemUTC()).await();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        controller.close();
+        vertx.close().await();
+      }, "gatecast-shutdown"));
+      return controller;
+    } catch (PortInUseException e) {
+      System.err.println(e.getMessage());
+    } catch (RuntimeException e) {
+      System.err.println("The controller did not start: " + e.getMessage());
+    }
+    vertx.close();
+    return null;
+  }
+
+  public static void main(String[] args) {
+    CommandLine commandLine = new CommandLine(new Main());
+    int code = commandLine.execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+    // Non-daemon Vert.x threads keep the process alive until Ctrl-C.
+  }
+}

@@ -1,0 +1,95 @@
+package io.gatecast.controller.broker;
+
+import io.gatecast.protocol.Limits;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The MQTT broker the controller runs in its own process by default (Moquette), so one command
+ * gives a working system. Retained schedules are persisted under the data folder, so screens that
+ * reconnect after a controller restart still find their schedule.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+  private static final Duration BIND_WAIT = Duration.ofSeconds(5);
+  private final Server server;
+  private final String host;
+
+  private EmbeddedBroker(Server server, String host) {
+    this.server = server;
+    this.host = host;
+  }
+
+  /** Starts the broker on {@code host:port} (0 for any free port). Blocking. */
+  public static EmbeddedBroker start(String host, int port, Path dataDir) {
+    if (!PortCheck.isFree(host, port)) {
+      throw portInUse(host, port);
+    }
+    Properties properties = new Properties();
+    properties.setProperty("host", host);
+    properties.setProperty("port", Integer.toString(port));
+    properties.setProperty("websocket_port", "disabled");
+    properties.setProperty("telemetry_enabled", "false");
+    // Authentication and topic rules come with the protocol's access rules; until then the
+    // broker listens on loopback only by default.
+    properties.setProperty("allow_anonymous", "true");
+    properties.setProperty("persistence_enabled", "true");
+    properties.setProperty("data_path", dataDir.toAbsolutePath().toString());
+    properties.setProperty("netty.mqtt.message_size", Integer.toString(Limits.MAX_MESSAGE_BYTES + 1024));
+    properties.setProperty("immediate_buffer_flush", "true");
+    Server server = new Server();
+    try {
+      server.startServer(new MemoryConfig(properties), List.of());
+    } catch (IOException e) {
+      throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
+    }
+    if (!awaitBound(server)) {
+      // Moquette logs a failed bind and carries on without a listener; a race for the port lands here.
+      server.stopServer();
+      throw portInUse(host, port);
+    }
+    return new EmbeddedBroker(server, host);
+  }
+
+  /**
+   * Moquette records the bound port on a Netty thread after {@code startServer} returns, and reads 0
+   * until then or forever if the bind failed; wait a bounded time for it.
+   */
+  private static boolean awaitBound(Server server) {
+    long deadline = System.nanoTime() + BIND_WAIT.toNanos();
+    while (server.getPort() <= 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return server.getPort() > 0;
+  }
+
+  private static PortInUseException portInUse(String host, int port) {
+    return new PortInUseException("The MQTT port " + port + " on " + host + " is already in use"
+        + " (often by a Mosquitto already running on this machine). Either start the embedded broker on"
+        + " another port with --broker-port <port> (e.g. --broker-port 1884), or use the broker that is"
+        + " there with --broker tcp://" + host + ":" + port + ".");
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  /** The URL clients connect to. */
+  public String url() {
+    return "tcp://" + host + ":" + port();
+  }
+
+  @Override
+  public void close() {
+    server.stopServer();
+  }
+}

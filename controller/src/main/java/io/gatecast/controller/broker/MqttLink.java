@@ -1,0 +1,133 @@
+package io.gatecast.controller.broker;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller's MQTT client, the same code path for the embedded broker and an external one.
+ * Subscriptions are remembered and renewed after every reconnect. Handlers run on Paho's thread
+ * and must only hand work on (they do: to the database thread or the event loop).
+ */
+public final class MqttLink implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
+  private final MqttAsyncClient client;
+  private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
+
+  private MqttLink(MqttAsyncClient client) {
+    this.client = client;
+  }
+
+  /** Connects to {@code brokerUrl}. Blocking; fails with a message naming the broker. */
+  public static MqttLink connect(String brokerUrl, String clientId) {
+    try {
+      MqttAsyncClient client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+      MqttLink link = new MqttLink(client);
+      client.setCallback(link.new Callback());
+      MqttConnectOptions options = new MqttConnectOptions();
+      options.setCleanSession(true);
+      options.setAutomaticReconnect(true);
+      options.setMaxInflight(1000);
+      options.setKeepAliveInterval(30);
+      client.connect(options).waitForCompletion(10_000);
+      return link;
+    } catch (MqttException e) {
+      throw new IllegalStateException("cannot connect to the MQTT broker at " + brokerUrl + ": " + e.getMessage()
+          + ". Check that it runs, or leave out --broker to use the embedded one.", e);
+    }
+  }
+
+  /** Subscribes at QoS 1 to {@code filter}; {@code handler} gets (topic, payload). Blocking. */
+  public void subscribe(String filter, BiConsumer<String, byte[]> handler) {
+    subscriptions.put(filter, handler);
+    try {
+      client.subscribe(filter, 1).waitForCompletion(10_000);
+    } catch (MqttException e) {
+      throw new IllegalStateException("cannot subscribe to " + filter + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Publishes at QoS 1; the future completes when the broker has acknowledged it. */
+  public Future<Void> publish(String topic, byte[] payload, boolean retained) {
+    Promise<Void> promise = Promise.promise();
+    MqttMessage message = new MqttMessage(payload);
+    message.setQos(1);
+    message.setRetained(retained);
+    try {
+      client.publish(topic, message, null, new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          promise.tryComplete();
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+          promise.tryFail(failure);
+        }
+      });
+    } catch (MqttException e) {
+      promise.tryFail(e);
+    }
+    return promise.future();
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.disconnect().waitForCompletion(5_000);
+    } catch (MqttException e) {
+      LOG.debug("disconnect: {}", e.getMessage());
+    }
+    try {
+      client.close();
+    } catch (MqttException e) {
+      LOG.debug("close: {}", e.getMessage());
+    }
+  }
+
+  private final class Callback implements MqttCallbackExtended {
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+      if (reconnect) {
+        LOG.info("reconnected to {}; renewing {} subscriptions", serverUri, subscriptions.size());
+        for (String filter : subscriptions.keySet()) {
+          try {
+            client.subscribe(filter, 1);
+          } catch (MqttException e) {
+            LOG.warn("cannot renew subscription {}: {}", filter, e.getMessage());
+          }
+        }
+      }
+    }
+
+    @Override
+    public void connectionLost(Throwable cause) {
+      LOG.warn("lost the MQTT connection: {}; reconnecting", cause.getMessage());
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      for (Map.Entry<String, BiConsumer<String, byte[]>> subscription : subscriptions.entrySet()) {
+        if (org.eclipse.paho.client.mqttv3.MqttTopic.isMatched(subscription.getKey(), topic)) {
+          subscription.getValue().accept(topic, message.getPayload());
+        }
+      }
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {}
+  }
+}

@@ -1,0 +1,59 @@
+package io.gatecast.controller.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.JsonErrors;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.util.Map;
+
+/** Reads request bodies into records and writes responses, with errors that name the field. */
+final class Json {
+  /** Like the wire's mapper, but strict: a misspelt field in a request is an error, not a silent no-op. */
+  private static final ObjectMapper STRICT =
+      Codec.mapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private Json() {}
+
+  static <T> T read(RoutingContext ctx, Class<T> type) {
+    String contentType = ctx.request().getHeader("content-type");
+    if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+      throw new ApiException(415, "send the request body as JSON with Content-Type: application/json");
+    }
+    Buffer body = ctx.body().buffer();
+    if (body == null || body.length() == 0) {
+      throw ApiException.badRequest("the request body is empty; expected a JSON " + type.getSimpleName());
+    }
+    try {
+      T value = STRICT.readValue(body.getBytes(), type);
+      if (value == null) {
+        throw ApiException.badRequest("the request body is JSON null; expected a JSON " + type.getSimpleName());
+      }
+      return value;
+    } catch (IOException e) {
+      throw ApiException.badRequest(JsonErrors.describe(e, type));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("invalid " + type.getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  static void send(RoutingContext ctx, int status, Object body) {
+    try {
+      ctx.response()
+          .setStatusCode(status)
+          .putHeader("content-type", "application/json; charset=utf-8")
+          .end(Buffer.buffer(Codec.mapper().writeValueAsBytes(body)));
+    } catch (JsonProcessingException e) {
+      ctx.fail(e);
+    }
+  }
+
+  static void error(RoutingContext ctx, int status, String message) {
+    if (!ctx.response().ended()) {
+      send(ctx, status, Map.of("error", message));
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.gatecast.controller.store;
+
+import io.gatecast.protocol.ScreenState;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** Screens: registration, health as reported, and the last schedule published to each. */
+public final class ScreenRepository {
+  private static final String COLUMNS =
+      "id, name, created_at, state, last_seen_at, applied_version, current_content_id, published_version";
+
+  public void insert(Connection c, String id, String name, Instant now) throws SQLException {
+    Sql.update(c, "INSERT INTO screens (id, name, created_at) VALUES (?, ?, ?)", id, name, now.toString());
+  }
+
+  public boolean exists(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT 1 FROM screens WHERE id = ?", row -> true, id).isPresent();
+  }
+
+  public Optional<Screen> find(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT " + COLUMNS + " FROM screens WHERE id = ?", ScreenRepository::map, id);
+  }
+
+  public List<Screen> all(Connection c) throws SQLException {
+    return Sql.list(c, "SELECT " + COLUMNS + " FROM screens ORDER BY id", ScreenRepository::map);
+  }
+
+  /** The ids in {@code ids} that name no screen. */
+  public List<String> unknown(Connection c, Collection<String> ids) throws SQLException {
+    List<String> missing = new ArrayList<>();
+    for (String id : ids) {
+      if (!exists(c, id)) {
+        missing.add(id);
+      }
+    }
+    return missing;
+  }
+
+  /** Records a heartbeat or last-will. Returns false for a screen nobody registered. */
+  public boolean recordStatus(Connection c, String id, ScreenState state, Instant seenAt, Long appliedVersion,
+      String currentContentId) throws SQLException {
+    return Sql.update(c,
+        "UPDATE screens SET state = ?, last_seen_at = ?, applied_version = coalesce(?, applied_version),"
+            + " current_content_id = ? WHERE id = ?",
+        state.name(), seenAt.toString(), appliedVersion, currentContentId, id) == 1;
+  }
+
+  /** Marks ONLINE screens not heard from since {@code silentSince} OFFLINE; returns their ids. */
+  public List<String> markSilentOffline(Connection c, Instant silentSince) throws SQLException {
+    List<String> silent = Sql.list(c,
+        "SELECT id FROM screens WHERE state = 'ONLINE' AND (last_seen_at IS NULL OR last_seen_at < ?)",
+        row -> row.getString("id"), silentSince.toString());
+    for (String id : silent) {
+      Sql.update(c, "UPDATE screens SET state = 'OFFLINE' WHERE id = ?", id);
+    }
+    return silent;
+  }
+
+  public Optional<String> publishedItems(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT published_items FROM screens WHERE id = ?", row -> row.getString(1), id);
+  }
+
+  public void recordPublished(Connection c, String id, long version, String items) throws SQLException {
+    Sql.update(c, "UPDATE screens SET published_version = ?, published_items = ? WHERE id = ?", version, items, id);
+  }
+
+  private static Screen map(ResultSet row) throws SQLException {
+    String lastSeen = row.getString("last_seen_at");
+    return new Screen(
+        row.getString("id"),
+        row.getString("name"),
+        Instant.parse(row.getString("created_at")),
+        ScreenState.valueOf(row.getString("state")),
+        lastSeen == null ? null : Instant.parse(lastSeen),
+        Sql.nullableLong(row, "applied_version"),
+        row.getString("current_content_id"),
+        row.getLong("published_version"));
+  }
+}

@@ -1,0 +1,62 @@
+package io.gatecast.controller;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.protocol.Codec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+
+/** A real HTTP client for the controller's API, as an operator's script would use it. */
+public final class ApiClient {
+  /** An answer: its status and its JSON body. */
+  public record Answer(int status, JsonNode body) {
+    public String error() {
+      return body.path("error").asText();
+    }
+  }
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final String base;
+
+  public ApiClient(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  public Answer postJson(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(BodyPublishers.ofString(json)).build());
+  }
+
+  public Answer upload(byte[] bytes, String mimeType, String declaredSha256) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/media?name=upload"))
+        .header("Content-Type", mimeType)
+        .POST(BodyPublishers.ofByteArray(bytes));
+    if (declaredSha256 != null) {
+      request.header("X-Content-SHA256", declaredSha256);
+    }
+    return send(request.build());
+  }
+
+  public Answer get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+  }
+
+  private Answer send(HttpRequest request) {
+    try {
+      var response = http.send(request, BodyHandlers.ofByteArray());
+      byte[] body = response.body();
+      JsonNode json = body.length == 0 ? Codec.mapper().nullNode() : Codec.mapper().readTree(body);
+      return new Answer(response.statusCode(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

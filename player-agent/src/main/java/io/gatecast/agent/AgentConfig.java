@@ -1,0 +1,69 @@
+package io.gatecast.agent;
+
+import io.gatecast.protocol.Check;
+import java.nio.file.Path;
+
+/**
+ * Everything an agent needs to run, checked where it is built so a bad flag fails at start with
+ * a sentence, not later with a stack trace.
+ *
+ * @param pagePort the local page's port on 127.0.0.1; 0 picks a free one (see {@link PlayerAgent#pagePort()})
+ * @param username MQTT user name, or null for none
+ * @param password MQTT password, or null for none
+ */
+public record AgentConfig(
+    String screenId,
+    String brokerUrl,
+    Path dataDir,
+    int pagePort,
+    int heartbeatSeconds,
+    String username,
+    String password) {
+  public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
+  public static final Path DEFAULT_DATA_DIR = Path.of("agent-data");
+  public static final int DEFAULT_PAGE_PORT = 8090;
+  public static final int DEFAULT_HEARTBEAT_SECONDS = 10;
+
+  public AgentConfig {
+    Check.id(screenId, "screenId");
+    Check.required(brokerUrl, "brokerUrl");
+    if (!brokerUrl.matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")) {
+      throw new IllegalArgumentException("brokerUrl must look like tcp://host:port or ssl://host:port, got '" + brokerUrl + "'");
+    }
+    Check.required(dataDir, "dataDir");
+    if (pagePort < 0 || pagePort > 65535) {
+      throw new IllegalArgumentException("pagePort must be 0-65535 (0 = any free port), got " + pagePort);
+    }
+    if (heartbeatSeconds < 1 || heartbeatSeconds > 3600) {
+      throw new IllegalArgumentException("heartbeatSeconds must be 1-3600, got " + heartbeatSeconds);
+    }
+    if (password != null && username == null) {
+      throw new IllegalArgumentException("a password needs a username");
+    }
+  }
+
+  /** A config with the defaults for everything but these. */
+  public static AgentConfig of(String screenId, String brokerUrl, Path dataDir) {
+    return new AgentConfig(screenId, brokerUrl, dataDir, DEFAULT_PAGE_PORT, DEFAULT_HEARTBEAT_SECONDS, null, null);
+  }
+
+  public AgentConfig withPagePort(int port) {
+    return new AgentConfig(screenId, brokerUrl, dataDir, port, heartbeatSeconds, username, password);
+  }
+
+  public AgentConfig withHeartbeatSeconds(int seconds) {
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, seconds, username, password);
+  }
+
+  public AgentConfig withCredentials(String user, String pass) {
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, user, pass);
+  }
+
+  /** Never prints the password: configs end up in logs. */
+  @Override
+  public String toString() {
+    return "AgentConfig[screenId=" + screenId + ", brokerUrl=" + brokerUrl + ", dataDir=" + dataDir
+        + ", pagePort=" + pagePort + ", heartbeatSeconds=" + heartbeatSeconds + ", username=" + username
+        + ", password=" + (password == null ? "none" : "***") + "]";
+  }
+}

@@ -1,0 +1,179 @@
+package io.gatecast.agent;
+
+import io.gatecast.agent.cache.MediaCache;
+import io.gatecast.agent.cache.ScheduleStore;
+import io.gatecast.agent.display.PageServer;
+import io.gatecast.agent.link.Heartbeats;
+import io.gatecast.agent.link.MqttSession;
+import io.gatecast.agent.playback.Playback;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.ScheduledItem;
+import io.gatecast.protocol.ScreenState;
+import io.gatecast.protocol.StatusMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One kiosk agent: wires the cache, playback, page server and MQTT link by constructor. The screen
+ * plays from disk before any connection exists; the network only ever brings newer schedules.
+ */
+public final class PlayerAgent implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PlayerAgent.class);
+
+  private final AgentConfig config;
+  private final Clock clock;
+  private final Playback playback;
+  private final PageServer page;
+  private final ExecutorService applyThread;
+  private final ScheduledExecutorService linkThread;
+  private final MqttSession session;
+  private final Heartbeats heartbeats;
+  private final ScheduleApplier applier;
+  private volatile boolean closed;
+
+  private PlayerAgent(AgentConfig config, Clock clock) throws IOException, MqttException {
+    this.config = config;
+    this.clock = clock;
+    ScheduleStore store = new ScheduleStore(config.dataDir());
+    MediaCache cache = new MediaCache(config.dataDir().resolve("media"));
+    this.playback = new Playback(clock);
+    resumeFrom(store);
+    // Applying downloads files: its own thread, so Paho's callback thread is never held.
+    this.applyThread = Executors.newSingleThreadExecutor(daemon("gatecast-apply"));
+    this.linkThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-link"));
+    this.session = new MqttSession(config.brokerUrl(), config.screenId(), config.username(), config.password(),
+        () -> status(ScreenState.OFFLINE), linkThread, new MqttSession.Listener() {
+          @Override
+          public void onSchedule(byte[] payload) {
+            try {
+              applyThread.execute(() -> PlayerAgent.this.applier.apply(payload));
+            } catch (RejectedExecutionException e) {
+              LOG.debug("closing; a schedule arrived too late to apply");
+            }
+          }
+
+          @Override
+          public void onConnected() {
+            PlayerAgent.this.heartbeats.beatNow();
+          }
+        });
+    this.heartbeats = new Heartbeats(session, () -> status(ScreenState.ONLINE), linkThread,
+        Duration.ofSeconds(config.heartbeatSeconds()));
+    this.applier = new ScheduleApplier(config.screenId(), cache, store, playback, session::publishAck,
+        heartbeats::beatNow, clock);
+    try {
+      this.page = PageServer.start(config.pagePort(), config.screenId(), playback, cache);
+    } catch (IOException e) {
+      session.close();
+      applyThread.shutdownNow();
+      linkThread.shutdownNow();
+      throw new IOException("cannot serve the screen page on 127.0.0.1:" + config.pagePort() + " ("
+          + e.getMessage() + "); is another agent using that port? Choose another with --page-port", e);
+    }
+  }
+
+  /** Starts an agent: the page serves at once; connecting continues in the background. */
+  public static PlayerAgent start(AgentConfig config, Clock clock) {
+    PlayerAgent agent;
+    try {
+      agent = new PlayerAgent(config, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the agent could not start: " + e.getMessage(), e);
+    } catch (MqttException e) {
+      throw new IllegalStateException("the agent could not set up its MQTT client: " + e.getMessage(), e);
+    }
+    agent.heartbeats.start();
+    agent.session.start();
+    LOG.info("agent {} serving its page at http://127.0.0.1:{}/ and connecting to {}",
+        config.screenId(), agent.pagePort(), config.brokerUrl());
+    return agent;
+  }
+
+  private void resumeFrom(ScheduleStore store) {
+    Optional<ScheduleMessage> saved = store.load();
+    if (saved.isEmpty()) {
+      LOG.info("no saved schedule; the screen stays black until one arrives");
+      return;
+    }
+    ScheduleMessage schedule = saved.get();
+    if (!schedule.screenId().equals(config.screenId())) {
+      LOG.error("ignoring {}: it is for screen {}, not {}", store.file(), schedule.screenId(), config.screenId());
+      return;
+    }
+    try {
+      playback.play(schedule);
+      LOG.info("playing saved schedule version {} from the cache", schedule.version());
+    } catch (IllegalArgumentException e) {
+      LOG.error("cannot play saved schedule version {}: {}", schedule.version(), e.getMessage());
+    }
+  }
+
+  private StatusMessage status(ScreenState state) {
+    String contentId = playback.now().current().map(ScheduledItem::contentId).orElse(null);
+    return new StatusMessage(Header.now(clock.instant()), config.screenId(), state,
+        playback.appliedVersion().orElse(null), contentId, (long) config.heartbeatSeconds());
+  }
+
+  public AgentConfig config() {
+    return config;
+  }
+
+  /** The port the page listens on (the real one when the config asked for 0). */
+  public int pagePort() {
+    return page.port();
+  }
+
+  public Optional<Long> appliedVersion() {
+    return playback.appliedVersion();
+  }
+
+  public boolean isConnected() {
+    return session.isConnected();
+  }
+
+  /** Drops the MQTT connection without a DISCONNECT (the broker then sends the last-will); tests only. */
+  void abortConnection() {
+    session.abort();
+  }
+
+  /** Publishes a retained OFFLINE status, disconnects, stops the page and the threads. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    heartbeats.close();
+    applyThread.shutdownNow();
+    linkThread.shutdownNow();
+    session.close(status(ScreenState.OFFLINE));
+    page.close();
+    try {
+      applyThread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("agent {} stopped", config.screenId());
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

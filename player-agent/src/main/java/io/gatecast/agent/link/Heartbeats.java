@@ -1,0 +1,48 @@
+package io.gatecast.agent.link;
+
+import io.gatecast.protocol.StatusMessage;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Publishes the agent's ONLINE status right after each connect and then every period, so the
+ * controller sees what plays and knows, from {@code heartbeatSeconds}, when a screen is late.
+ */
+public final class Heartbeats implements AutoCloseable {
+  private final MqttSession session;
+  private final Supplier<StatusMessage> status;
+  private final ScheduledExecutorService scheduler;
+  private final Duration period;
+  private ScheduledFuture<?> task;
+
+  public Heartbeats(MqttSession session, Supplier<StatusMessage> status, ScheduledExecutorService scheduler, Duration period) {
+    this.session = session;
+    this.status = status;
+    this.scheduler = scheduler;
+    this.period = period;
+  }
+
+  public synchronized void start() {
+    long millis = period.toMillis();
+    task = scheduler.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  /** Sends one now, off the caller's thread (callers include Paho's callback thread). */
+  public void beatNow() {
+    scheduler.execute(this::beat);
+  }
+
+  private void beat() {
+    session.publishStatus(status.get());
+  }
+
+  @Override
+  public synchronized void close() {
+    if (task != null) {
+      task.cancel(false);
+    }
+  }
+}

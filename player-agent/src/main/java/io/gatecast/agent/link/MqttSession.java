@@ -1,0 +1,251 @@
+package io.gatecast.agent.link;
+
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.StatusMessage;
+import io.gatecast.protocol.Topics;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's MQTT session: client id = screen id, a retained OFFLINE last-will on its status
+ * topic, its schedule topic subscribed at QoS 1, and reconnects with capped, jittered back-off.
+ *
+ * <p>Reconnecting is done here rather than by Paho's automaticReconnect: Paho does not retry a
+ * failed <em>first</em> connect (a kiosk booting before its 4G link is up), has no jitter, and
+ * one code path for "never connected" and "connection lost" is easier to trust.
+ *
+ * <p>Clean session, resubscribing after every connect: the state that matters (the schedule)
+ * is a retained message the broker redelivers on subscribe anyway, so a persistent session buys
+ * nothing, while a broker that lost its sessions (restart without persistence) would silently
+ * leave a persistent-session client unsubscribed.
+ */
+public final class MqttSession implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttSession.class);
+  private static final int QOS = 1;
+  private static final long CLOSE_TIMEOUT_MILLIS = 2000;
+
+  /** What the session hands out. Called on Paho's thread: implementations must not block. */
+  public interface Listener {
+    void onSchedule(byte[] payload);
+
+    void onConnected();
+  }
+
+  private final String screenId;
+  private final String brokerUrl;
+  private final String username;
+  private final char[] password;
+  private final Supplier<StatusMessage> lastWill;
+  private final ScheduledExecutorService scheduler;
+  private final Listener listener;
+  private final Backoff backoff;
+  private final MqttAsyncClient client;
+  private volatile boolean stopped;
+
+  /**
+   * @param lastWill builds the OFFLINE status the broker publishes for us if we vanish
+   * @param scheduler runs connect attempts; never blocked by this class
+   */
+  public MqttSession(String brokerUrl, String screenId, String username, String password,
+      Supplier<StatusMessage> lastWill, ScheduledExecutorService scheduler, Listener listener) throws MqttException {
+    this.brokerUrl = brokerUrl;
+    this.screenId = screenId;
+    this.username = username;
+    this.password = password == null ? null : password.toCharArray();
+    this.lastWill = lastWill;
+    this.scheduler = scheduler;
+    this.listener = listener;
+    this.backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), new Random());
+    // Memory persistence: Paho's default writes in-flight messages to the working directory.
+    this.client = new MqttAsyncClient(brokerUrl, screenId, new MemoryPersistence());
+    this.client.setCallback(new Callback());
+  }
+
+  /** Starts connecting in the background; returns at once. */
+  public void start() {
+    scheduler.execute(this::connect);
+  }
+
+  public boolean isConnected() {
+    return client.isConnected();
+  }
+
+  public void publishStatus(StatusMessage status) {
+    publish(Topics.status(screenId), Codec.encode(status), true);
+  }
+
+  public void publishAck(ScheduleAck ack) {
+    publish(Topics.events(screenId), Codec.encode(ack), false);
+  }
+
+  private void publish(String topic, byte[] payload, boolean retained) {
+    if (!client.isConnected()) {
+      // Heartbeats resume on reconnect; a lost ack is covered by appliedVersion in the next heartbeat.
+      LOG.debug("not connected; not publishing to {}", topic);
+      return;
+    }
+    try {
+      client.publish(topic, payload, QOS, retained);
+    } catch (MqttException e) {
+      LOG.warn("publishing to {} failed: {}", topic, e.toString());
+    }
+  }
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    options.setAutomaticReconnect(false);
+    options.setKeepAliveInterval(30);
+    options.setConnectionTimeout(10);
+    options.setMaxInflight(32);
+    // Built per attempt so the will's header is fresh.
+    options.setWill(Topics.status(screenId), Codec.encode(lastWill.get()), QOS, true);
+    if (username != null) {
+      options.setUserName(username);
+      if (password != null) {
+        options.setPassword(password);
+      }
+    }
+    try {
+      client.connect(options, null, new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          LOG.info("connected to {} as {}", brokerUrl, screenId);
+          backoff.reset();
+          subscribe();
+          listener.onConnected();
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+          retryAfter("cannot connect to " + brokerUrl + ": " + describe(failure));
+        }
+      });
+    } catch (MqttException e) {
+      retryAfter("cannot connect to " + brokerUrl + ": " + describe(e));
+    }
+  }
+
+  private void subscribe() {
+    String topic = Topics.schedule(screenId);
+    try {
+      client.subscribe(topic, QOS, null, new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          int[] granted = token.getGrantedQos();
+          if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+            LOG.error("the broker refused the subscription to {}; no schedules will arrive", topic);
+          } else {
+            LOG.info("subscribed to {}", topic);
+          }
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+          LOG.error("subscribing to {} failed: {}", topic, describe(failure));
+        }
+      });
+    } catch (MqttException e) {
+      LOG.error("subscribing to {} failed: {}", topic, describe(e));
+    }
+  }
+
+  private void retryAfter(String why) {
+    if (stopped) {
+      return;
+    }
+    Duration delay = backoff.next();
+    LOG.warn("{}; retrying in {} ms", why, delay.toMillis());
+    try {
+      scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("not retrying: shutting down");
+    }
+  }
+
+  private static String describe(Throwable failure) {
+    if (failure == null) {
+      return "unknown error";
+    }
+    Throwable cause = failure.getCause();
+    return cause != null ? failure.getMessage() + " (" + cause + ")" : String.valueOf(failure.getMessage());
+  }
+
+  /**
+   * Drops the connection without a DISCONNECT and stops reconnecting, as a power cut would; the
+   * broker then publishes our last-will. For tests and failure demos.
+   */
+  public void abort() {
+    stopped = true;
+    try {
+      client.disconnectForcibly(0, 0, false);
+    } catch (MqttException e) {
+      LOG.debug("abort: {}", e.toString());
+    }
+  }
+
+  /** Publishes {@code offline} (retained) if connected, then disconnects cleanly. */
+  public void close(StatusMessage offline) {
+    stopped = true;
+    try {
+      if (client.isConnected()) {
+        IMqttDeliveryToken token = client.publish(Topics.status(screenId), Codec.encode(offline), QOS, true);
+        token.waitForCompletion(CLOSE_TIMEOUT_MILLIS);
+        client.disconnect(CLOSE_TIMEOUT_MILLIS).waitForCompletion(CLOSE_TIMEOUT_MILLIS);
+      }
+    } catch (MqttException e) {
+      LOG.warn("clean disconnect failed: {}", e.toString());
+    } finally {
+      try {
+        client.close(true);
+      } catch (MqttException e) {
+        LOG.debug("close: {}", e.toString());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    close(lastWill.get());
+  }
+
+  private final class Callback implements MqttCallback {
+    @Override
+    public void connectionLost(Throwable cause) {
+      retryAfter("connection to " + brokerUrl + " lost: " + describe(cause));
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+      if (topic.equals(Topics.schedule(screenId))) {
+        listener.onSchedule(message.getPayload());
+      } else {
+        LOG.debug("ignoring a message on {}", topic);
+      }
+    }
+
+    @Override
+    public void deliveryComplete(IMqttDeliveryToken token) {
+      // QoS 1 completion needs no action: nothing is stored for re-sending across restarts yet.
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package io.gatecast.agent;
+
+import static io.gatecast.agent.ControllerSpy.item;
+import static io.gatecast.agent.ControllerSpy.schedule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.ScheduleAck.Outcome;
+import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.ScheduledItem;
+import io.gatecast.protocol.ScreenState;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent end to end with real parts: a Moquette broker, an HTTP media server, files on disk. */
+class PlayerAgentTest {
+  private static final String SCREEN = "laocai-road-hall-1";
+  private static final String TITLE = "Cửa khẩu quốc tế Lào Cai · 老街口岸 · ດ່ານສາກົນ · ច្រកព្រំដែន <b>&</b>";
+  private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+  @TempDir Path dataDir;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private TestBroker broker;
+  private MediaServer media;
+  private ControllerSpy controller;
+
+  @BeforeEach
+  void startWorld() throws Exception {
+    broker = closing(new TestBroker());
+    media = closing(new MediaServer());
+    controller = closing(new ControllerSpy(broker.url(), SCREEN));
+  }
+
+  @AfterEach
+  void stopWorld() throws Exception {
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+
+  @Test
+  void appliesAScheduleDownloadsVerifiesCachesPlaysAndReports() throws Exception {
+    byte[] photo = "a photo of the gate".getBytes(StandardCharsets.UTF_8);
+    ScheduledItem item = item("welcome-2026", TITLE, media.serve(photo), photo, "image/jpeg", 30);
+    PlayerAgent agent = givenAgent(broker.url());
+
+    controller.publishRetained(schedule(SCREEN, 1, item));
+
+    ScheduleAck ack = awaitAck(1);
+    assertThat(ack.outcome()).isEqualTo(Outcome.APPLIED);
+    assertThat(ack.screenId()).isEqualTo(SCREEN);
+    assertThat(agent.appliedVersion()).contains(1L);
+    Path cached = dataDir.resolve("media").resolve(item.media().sha256());
+    assertThat(MediaServer.sha256(Files.readAllBytes(cached))).isEqualTo(item.media().sha256());
+    assertThat(Codec.decode(Files.readAllBytes(dataDir.resolve("schedule.json")), ScheduleMessage.class).version())
+        .isEqualTo(1L);
+
+    JsonNode now = now(agent);
+    assertThat(now.get("screenId").asText()).isEqualTo(SCREEN);
+    assertThat(now.get("appliedVersion").asLong()).isEqualTo(1L);
+    assertThat(now.get("item").get("contentId").asText()).isEqualTo("welcome-2026");
+    assertThat(now.get("item").get("title").asText()).isEqualTo(TITLE);
+    assertThat(now.get("item").get("sha256").asText()).isEqualTo(item.media().sha256());
+    assertThat(now.get("item").get("mimeType").asText()).isEqualTo("image/jpeg");
+    assertThat(now.get("item").get("durationSeconds").asLong()).isEqualTo(30);
+    assertThat(now.get("until").asText()).endsWith("Z");
+
+    HttpResponse<byte[]> file = get(agent, "/media/" + item.media().sha256());
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type")).contains("image/jpeg");
+    assertThat(file.body()).isEqualTo(photo);
+
+    await().atMost(DEADLINE).untilAsserted(() -> assertThat(controller.statuses).anySatisfy(status -> {
+      assertThat(status.state()).isEqualTo(ScreenState.ONLINE);
+      assertThat(status.appliedVersion()).isEqualTo(1L);
+      assertThat(status.currentContentId()).isEqualTo("welcome-2026");
+      assertThat(status.heartbeatSeconds()).isEqualTo(1L);
+    }));
+  }
+
+  @Test
+  void refusesMediaWhoseChecksumDoesNotMatchAndKeepsPlayingTheOldSchedule() throws Exception {
+    byte[] good = "approved clip".getBytes(StandardCharsets.UTF_8);
+    ScheduledItem approved = item("approved", "Approved", media.serve(good), good, "video/mp4", 20);
+    PlayerAgent agent = givenAgent(broker.url());
+    controller.publishRetained(schedule(SCREEN, 1, approved));
+    assertThat(awaitAck(1).outcome()).isEqualTo(Outcome.APPLIED);
+
+    byte[] announced = "the reviewed notice".getBytes(StandardCharsets.UTF_8);
+    byte[] tampered = "the altered notice!".getBytes(StandardCharsets.UTF_8); // same length, other bytes
+    ScheduledItem swapped = item("notice", "Notice", media.serve(tampered), announced, "image/png", 10);
+    controller.publishRetained(schedule(SCREEN, 2, swapped));
+
+    ScheduleAck ack = awaitAck(2);
+    assertThat(ack.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(ack.error()).contains("checksum did not match");
+    assertThat(agent.appliedVersion()).contains(1L);
+    try (Stream<Path> files = Files.list(dataDir.resolve("media"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(approved.media().sha256());
+    }
+    assertThat(now(agent).get("item").get("contentId").asText()).isEqualTo("approved");
+    assertThat(Codec.decode(Files.readAllBytes(dataDir.resolve("schedule.json")), ScheduleMessage.class).version())
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void refusesAnOlderVersionThanTheOneApplied() throws Exception {
+    byte[] bytes = "x".getBytes(StandardCharsets.UTF_8);
+    ScheduledItem one = item("one", "One", media.serve(bytes), bytes, "image/png", 5);
+    PlayerAgent agent = givenAgent(broker.url());
+    controller.publishRetained(schedule(SCREEN, 5, one));
+    assertThat(awaitAck(5).outcome()).isEqualTo(Outcome.APPLIED);
+
+    controller.publishRetained(schedule(SCREEN, 3, one));
+
+    ScheduleAck ack = awaitAck(3);
+    assertThat(ack.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(ack.error()).contains("older than the applied version 5");
+    assertThat(agent.appliedVersion()).contains(5L);
+  }
+
+  @Test
+  void restartedWithoutNetworkPlaysFromTheCacheAtOnce() throws Exception {
+    byte[] photo = "border sovereignty poster".getBytes(StandardCharsets.UTF_8);
+    ScheduledItem item = item("poster", TITLE, media.serve(photo), photo, "image/webp", 15);
+    PlayerAgent first = givenAgent(broker.url());
+    controller.publishRetained(schedule(SCREEN, 7, item));
+    assertThat(awaitAck(7).outcome()).isEqualTo(Outcome.APPLIED);
+    first.close();
+    controller.close();
+    broker.close();
+    media.close();
+
+    PlayerAgent second = givenAgent("tcp://127.0.0.1:" + deadPort());
+
+    // No waiting: the page serves the cached schedule as soon as start() returns.
+    assertThat(second.isConnected()).isFalse();
+    assertThat(second.appliedVersion()).contains(7L);
+    JsonNode now = now(second);
+    assertThat(now.get("appliedVersion").asLong()).isEqualTo(7L);
+    assertThat(now.get("item").get("contentId").asText()).isEqualTo("poster");
+    assertThat(now.get("item").get("title").asText()).isEqualTo(TITLE);
+    HttpResponse<byte[]> file = get(second, "/media/" + item.media().sha256());
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type")).contains("image/webp");
+    assertThat(file.body()).isEqualTo(photo);
+  }
+
+  @Test
+  void theBrokerReportsTheAgentOfflineWhenItsConnectionDies() throws Exception {
+    PlayerAgent agent = givenAgent(broker.url());
+    await().atMost(DEADLINE).until(() -> controller.statuses.stream().anyMatch(s -> s.state() == ScreenState.ONLINE));
+
+    agent.abortConnection();
+
+    await().atMost(DEADLINE).untilAsserted(() -> assertThat(controller.statuses).last()
+        .satisfies(status -> {
+          assertThat(status.state()).isEqualTo(ScreenState.OFFLINE);
+          assertThat(status.screenId()).isEqualTo(SCREEN);
+        }));
+  }
+
+  @Test
+  void closingPublishesOffline() throws Exception {
+    PlayerAgent agent = givenAgent(broker.url());
+    await().atMost(DEADLINE).until(agent::isConnected);
+
+    agent.close();
+
+    await().atMost(DEADLINE).untilAsserted(() -> assertThat(controller.statuses).last()
+        .extracting(status -> status.state()).isEqualTo(ScreenState.OFFLINE));
+  }
+
+  @Test
+  void thePageIsUtf8HtmlAndTheMediaPathAcceptsOnlyHashes() throws Exception {
+    PlayerAgent agent = givenAgent("tcp://127.0.0.1:" + deadPort());
+
+    HttpResponse<byte[]> page = get(agent, "/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+    assertThat(new String(page.body(), StandardCharsets.UTF_8)).contains("<meta charset=\"utf-8\">", SCREEN, "/now");
+
+    JsonNode now = now(agent);
+    assertThat(now.get("appliedVersion").isNull()).isTrue();
+    assertThat(now.get("item").isNull()).isTrue();
+
+    Files.writeString(dataDir.resolve("secret.txt"), "not for the browser");
+    assertThat(get(agent, "/media/" + "ab".repeat(32)).statusCode()).isEqualTo(404);
+    assertThat(get(agent, "/media/..%2Fsecret.txt").statusCode()).isEqualTo(404);
+    assertThat(get(agent, "/media/../schedule.json").statusCode()).isEqualTo(404);
+    assertThat(get(agent, "/media/").statusCode()).isEqualTo(404);
+  }
+
+  private PlayerAgent givenAgent(String brokerUrl) {
+    AgentConfig config = AgentConfig.of(SCREEN, brokerUrl, dataDir).withPagePort(0).withHeartbeatSeconds(1);
+    return closing(PlayerAgent.start(config, Clock.systemUTC()));
+  }
+
+  private ScheduleAck awaitAck(long version) {
+    return await().atMost(DEADLINE).until(
+        () -> controller.acks.stream().filter(a -> a.version() == version).findFirst(), Optional::isPresent).get();
+  }
+
+  private JsonNode now(PlayerAgent agent) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response = get(agent, "/now");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+    return Codec.mapper().readTree(response.body());
+  }
+
+  private HttpResponse<byte[]> get(PlayerAgent agent, String path) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.pagePort() + path)).build();
+    return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static int deadPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private <T extends AutoCloseable> T closing(T resource) {
+    toClose.add(resource);
+    return resource;
+  }
+}

@@ -1,0 +1,51 @@
+package io.gatecast.agent;
+
+import io.gatecast.protocol.Limits;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/** A real MQTT broker (Moquette) on an ephemeral loopback port, in memory. */
+final class TestBroker implements AutoCloseable {
+  private final Server server = new Server();
+  private boolean closed;
+
+  TestBroker() {
+    Properties properties = new Properties();
+    properties.setProperty("host", "127.0.0.1");
+    properties.setProperty("port", "0");
+    properties.setProperty("websocket_port", "disabled");
+    properties.setProperty("telemetry_enabled", "false");
+    properties.setProperty("allow_anonymous", "true");
+    properties.setProperty("persistence_enabled", "false");
+    properties.setProperty("netty.mqtt.message_size", Integer.toString(Limits.MAX_MESSAGE_BYTES + 1024));
+    properties.setProperty("immediate_buffer_flush", "true");
+    try {
+      server.startServer(new MemoryConfig(properties), List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    // Moquette records the bound port from a Netty listener that runs on the event loop after
+    // startServer returns, so getPort() can still read 0 for a moment: wait for it.
+    await().atMost(Duration.ofSeconds(10)).until(() -> server.getPort() > 0);
+  }
+
+  String url() {
+    return "tcp://127.0.0.1:" + server.getPort();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    server.stopServer();
+  }
+}
