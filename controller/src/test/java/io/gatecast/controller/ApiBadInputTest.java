@@ -2,7 +2,8 @@ package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.controller.ApiClient.Answer;
+import io.gatecast.controller.client.ApiClient;
+import io.gatecast.controller.client.ApiClient.Answer;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

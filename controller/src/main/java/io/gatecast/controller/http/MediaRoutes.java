@@ -57,7 +57,7 @@ final class MediaRoutes {
           .onFailure(ctx::fail);
     });
     router.get("/media/:sha256").handler(this::beforeDownload);
-    router.get("/media/*").handler(StaticHandler.create(FileSystemAccess.ROOT, store.root().toAbsolutePath().toString())
+    router.get("/media/*").handler(StaticHandler.create(FileSystemAccess.ROOT, store.root().toAbsolutePath().normalize().toString())
         .setDirectoryListing(false)
         .setIncludeHidden(false)
         .setFilesReadOnly(true)

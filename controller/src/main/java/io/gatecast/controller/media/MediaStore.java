@@ -18,7 +18,7 @@ public final class MediaStore {
   private final Path incoming;
 
   public MediaStore(Path root) {
-    this.root = root;
+    this.root = root.toAbsolutePath().normalize();
     this.incoming = root.resolve(".incoming");
     try {
       Files.createDirectories(incoming);

@@ -1,16 +1,21 @@
-package io.gatecast.controller;
+package io.gatecast.controller.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 
-/** A real HTTP client for the controller's API, as an operator's script would use it. */
+/**
+ * A small Java client of the controller's HTTP API, for scripts, the demo and tests: it speaks to
+ * the API exactly as any other client does.
+ */
 public final class ApiClient {
   /** An answer: its status and its JSON body. */
   public record Answer(int status, JsonNode body) {
@@ -23,7 +28,11 @@ public final class ApiClient {
   private final String base;
 
   public ApiClient(int port) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port);
+  }
+
+  public ApiClient(String baseUrl) {
+    this.base = baseUrl;
   }
 
   public Answer postJson(String path, String json) {
@@ -32,14 +41,32 @@ public final class ApiClient {
         .POST(BodyPublishers.ofString(json)).build());
   }
 
+  /** Posts {@code body} written as JSON. */
+  public Answer postJson(String path, Object body) {
+    try {
+      return postJson(path, Codec.mapper().writeValueAsString(body));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public Answer upload(byte[] bytes, String mimeType, String declaredSha256) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/media?name=upload"))
+    return upload(bytes, mimeType, declaredSha256, "upload");
+  }
+
+  public Answer upload(byte[] bytes, String mimeType, String declaredSha256, String name) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/media?name="
+            + URLEncoder.encode(name, StandardCharsets.UTF_8)))
         .header("Content-Type", mimeType)
         .POST(BodyPublishers.ofByteArray(bytes));
     if (declaredSha256 != null) {
       request.header("X-Content-SHA256", declaredSha256);
     }
     return send(request.build());
+  }
+
+  public Answer post(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).POST(BodyPublishers.noBody()).build());
   }
 
   public Answer get(String path) {

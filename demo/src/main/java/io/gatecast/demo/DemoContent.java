@@ -1,0 +1,70 @@
+package io.gatecast.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.controller.client.ApiClient;
+import io.gatecast.controller.client.ApiClient.Answer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Seeds a fresh controller with a small Lào Cai gate through its public API — the same calls an
+ * operator's script makes: upload slides, create content, register screens, schedule, publish.
+ */
+final class DemoContent {
+  /** A demo slide shipped as a resource. */
+  record Slide(String id, String title, String resource, long seconds) {}
+
+  static final List<Slide> SLIDES = List.of(
+      new Slide("welcome", "Chào mừng · 欢迎 · Welcome", "welcome.svg", 8),
+      new Slide("election-2026", "Bầu cử 15/3/2026", "election.svg", 8),
+      new Slide("anti-smuggling", "Nói không với buôn lậu · 严禁走私", "anti-smuggling.svg", 8));
+
+  private DemoContent() {}
+
+  /** True when the controller already has screens (a restarted demo keeps what it had). */
+  static boolean alreadySeeded(ApiClient api) {
+    JsonNode screens = api.get("/api/v1/screens").body();
+    return screens.isArray() && screens.size() > 0;
+  }
+
+  /** Seeds slides and the given screens, schedules every slide on every screen, and publishes. */
+  static void seed(ApiClient api, List<String> screenIds) {
+    for (Slide slide : SLIDES) {
+      Answer uploaded = expect(api.upload(resource(slide.resource()), "image/svg+xml", null, slide.resource()), 201);
+      expect(api.postJson("/api/v1/content", Map.of("id", slide.id(), "title", slide.title(),
+          "mediaSha256", uploaded.body().get("sha256").asText(), "durationSeconds", slide.seconds())), 201);
+    }
+    for (String screenId : screenIds) {
+      expect(api.postJson("/api/v1/screens", Map.of("id", screenId, "name", nameOf(screenId))), 201);
+    }
+    for (Slide slide : SLIDES) {
+      expect(api.postJson("/api/v1/schedule", Map.of("contentId", slide.id(), "screenIds", screenIds)), 200);
+    }
+    expect(api.post("/api/v1/publish"), 200);
+  }
+
+  static String nameOf(String screenId) {
+    return "Kim Thành gate, waiting hall screen " + screenId.substring(screenId.lastIndexOf('-') + 1);
+  }
+
+  private static Answer expect(Answer answer, int status) {
+    if (answer.status() != status) {
+      throw new IllegalStateException("seeding the demo failed: HTTP " + answer.status() + " " + answer.body());
+    }
+    return answer;
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = DemoContent.class.getResourceAsStream("/demo-content/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing demo resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.gatecast.demo;
+
+import io.gatecast.agent.AgentConfig;
+import io.gatecast.agent.PlayerAgent;
+import io.gatecast.controller.Controller;
+import io.gatecast.controller.ControllerConfig;
+import io.gatecast.controller.Main;
+import io.gatecast.controller.client.ApiClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * One command, a working GateCast: the controller with its embedded broker, demo content for the
+ * Kim Thành road gate, and a small fleet of real agents on this machine, each with its screen page.
+ */
+@Command(name = "gatecast-demo", mixinStandardHelpOptions = true,
+    description = "Runs the GateCast controller with its embedded broker and a demo fleet of local agents.")
+public final class DemoMain implements Callable<Integer> {
+  @Option(names = "--data-dir", defaultValue = "./demo-data", description = "Where the demo keeps its state (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--http-port", defaultValue = "8080", description = "Controller HTTP port (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  // Not 1883: a Mosquitto often runs there already, and the demo must start beside it.
+  @Option(names = "--broker-port", defaultValue = "1884", description = "Embedded broker port (default: ${DEFAULT-VALUE}).")
+  int brokerPort;
+
+  @Option(names = "--agents", defaultValue = "3", description = "How many local agents to run (default: ${DEFAULT-VALUE}).")
+  int agents;
+
+  @Option(names = "--first-page-port", defaultValue = "8091",
+      description = "Screen page port of the first agent; the others follow (default: ${DEFAULT-VALUE}).")
+  int firstPagePort;
+
+  @Override
+  public Integer call() {
+    ControllerConfig config = ControllerConfig.defaults(dataDir.resolve("controller")).withPorts(httpPort, brokerPort);
+    Controller controller = Main.startOrExplain(config);
+    if (controller == null) {
+      return 2;
+    }
+    ApiClient api = new ApiClient(controller.httpPort());
+    List<String> screenIds = new ArrayList<>();
+    for (int i = 1; i <= agents; i++) {
+      screenIds.add("kim-thanh-hall-" + i);
+    }
+    if (!DemoContent.alreadySeeded(api)) {
+      DemoContent.seed(api, screenIds);
+    }
+    List<PlayerAgent> fleet = new ArrayList<>();
+    for (int i = 0; i < screenIds.size(); i++) {
+      AgentConfig agent = AgentConfig.of(screenIds.get(i), controller.brokerUrl(), dataDir.resolve("agents").resolve(screenIds.get(i)))
+          .withPagePort(firstPagePort + i)
+          .withHeartbeatSeconds(5);
+      fleet.add(PlayerAgent.start(agent, Clock.systemUTC()));
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> fleet.forEach(PlayerAgent::close), "demo-fleet-shutdown"));
+
+    System.out.println();
+    System.out.println("GateCast demo is running (Ctrl-C stops it).");
+    System.out.println("  Screens and their health:  http://127.0.0.1:" + controller.httpPort() + "/api/v1/screens");
+    for (int i = 0; i < fleet.size(); i++) {
+      System.out.println("  Screen " + screenIds.get(i) + ":  http://127.0.0.1:" + fleet.get(i).pagePort() + "/");
+    }
+    System.out.println("  MQTT broker:  " + controller.brokerUrl());
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    // The controller and agent jars each carry a logback.xml; name the demo's own so logback need not choose.
+    System.setProperty("logback.configurationFile", "gatecast-demo-logback.xml");
+    int code = new CommandLine(new DemoMain()).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.gatecast.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.protocol.Codec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** A real player agent in its own JVM, as on a kiosk: started from the command line, killable with -9. */
+final class AgentProcess implements AutoCloseable {
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  final String screenId;
+  final Path dataDir;
+  final int pagePort;
+  private final Process process;
+
+  private AgentProcess(String screenId, Path dataDir, int pagePort, Process process) {
+    this.screenId = screenId;
+    this.dataDir = dataDir;
+    this.pagePort = pagePort;
+    this.process = process;
+  }
+
+  static AgentProcess start(String screenId, String brokerUrl, Path dataDir, int heartbeatSeconds) {
+    int pagePort = freePort();
+    // Surefire puts the real test class path here; java.class.path may be only its booter jar.
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> command = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp", classPath,
+        "io.gatecast.agent.Main",
+        "--screen-id", screenId,
+        "--broker", brokerUrl,
+        "--data-dir", dataDir.toString(),
+        "--page-port", Integer.toString(pagePort),
+        "--heartbeat-seconds", Integer.toString(heartbeatSeconds));
+    try {
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(dataDir.resolveSibling(screenId + ".log").toFile())
+          .start();
+      return new AgentProcess(screenId, dataDir, pagePort, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What the agent's screen page says is on screen now, or empty while the page is not up. */
+  Optional<JsonNode> now() {
+    try {
+      var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + pagePort + "/now")).build(),
+          BodyHandlers.ofByteArray());
+      return response.statusCode() == 200 ? Optional.of(Codec.mapper().readTree(response.body())) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /** The content id on screen now, or "" when nothing is. */
+  String showing() {
+    return now().map(n -> n.path("item").path("contentId").asText("")).orElse("");
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Like a power cut: SIGKILL, no goodbye to the broker. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: alive to the network, silent to the controller. */
+  void signal(String signal) {
+    try {
+      new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      signal("CONT");
+      kill();
+    }
+  }
+}
