@@ -1,0 +1,74 @@
+package io.gatecast.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatecast.controller.client.ApiClient;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Agents download media by hash, and resume an interrupted download with an HTTP Range. */
+class MediaDownloadTest {
+  private static final byte[] FILE = "<svg xmlns='http://www.w3.org/2000/svg'><text>Cửa khẩu Lào Cai · 老街口岸</text></svg>"
+      .getBytes(StandardCharsets.UTF_8);
+
+  @TempDir static Path dataDir;
+  static Vertx vertx;
+  static Controller controller;
+  static String sha;
+  static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @BeforeAll
+  static void startAndUpload() {
+    vertx = Vertx.vertx();
+    controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0), Clock.systemUTC()).await();
+    sha = new ApiClient(controller.httpPort()).upload(FILE, "image/svg+xml", null).body().get("sha256").asText();
+  }
+
+  @AfterAll
+  static void stop() {
+    controller.close();
+    vertx.close().await();
+  }
+
+  @Test
+  void theWholeFileComesWithItsStoredType() throws Exception {
+    HttpResponse<byte[]> response = get("/media/" + sha, null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type")).hasValue("image/svg+xml");
+    assertThat(response.body()).isEqualTo(FILE);
+  }
+
+  @Test
+  void aRangeResumesWhereADownloadStopped() throws Exception {
+    HttpResponse<byte[]> response = get("/media/" + sha, "bytes=10-");
+    assertThat(response.statusCode()).isEqualTo(206);
+    assertThat(response.headers().firstValue("content-range")).hasValue("bytes 10-" + (FILE.length - 1) + "/" + FILE.length);
+    assertThat(response.body()).isEqualTo(Arrays.copyOfRange(FILE, 10, FILE.length));
+  }
+
+  @Test
+  void unknownOrMalformedNamesAreNotFoundOrRefused() throws Exception {
+    assertThat(get("/media/" + "f".repeat(64), null).statusCode()).isEqualTo(404);
+    assertThat(get("/media/..%2F..%2Fgatecast.db", null).statusCode()).isBetween(400, 404);
+  }
+
+  private static HttpResponse<byte[]> get(String path, String range) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controller.httpPort() + path));
+    if (range != null) {
+      request.header("Range", range);
+    }
+    return HTTP.send(request.build(), BodyHandlers.ofByteArray());
+  }
+}
