@@ -8,7 +8,6 @@ import io.gatecast.agent.link.MqttSession;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ScheduleMessage;
-import io.gatecast.protocol.ScheduledItem;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
 import java.io.IOException;
@@ -122,7 +121,7 @@ public final class PlayerAgent implements AutoCloseable {
   }
 
   private StatusMessage status(ScreenState state) {
-    String contentId = playback.now().current().map(ScheduledItem::contentId).orElse(null);
+    String contentId = playback.now().current().map(Playback.Shown::contentId).orElse(null);
     return new StatusMessage(Header.now(clock.instant()), config.screenId(), state,
         playback.appliedVersion().orElse(null), contentId, (long) config.heartbeatSeconds());
   }

@@ -3,7 +3,6 @@ package io.gatecast.agent;
 import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.cache.ScheduleStore;
 import io.gatecast.agent.playback.Playback;
-import io.gatecast.agent.playback.WallClockLoop;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.Limits;
@@ -12,11 +11,8 @@ import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.ScheduleMessage;
-import io.gatecast.protocol.ScheduledItem;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -75,18 +71,19 @@ final class ScheduleApplier {
       return;
     }
     try {
-      new WallClockLoop(schedule.items()); // refuses what cannot be played before fetching anything
-      for (MediaRef media : distinctMedia(schedule)) {
+      Playback.OnAir compiled = Playback.compile(schedule); // refuses what cannot be played before fetching anything
+      for (MediaRef media : schedule.media()) { // every variant of every item: no language may be missing later
         cache.ensure(media);
       }
       store.save(schedule);
-      playback.play(schedule);
+      playback.play(compiled);
     } catch (IOException | RuntimeException e) {
       // A failed retained schedule is retried on the next reconnect (its version is still newer).
       fail(schedule, e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage());
       return;
     }
-    LOG.info("applied schedule version {} ({} items)", schedule.version(), schedule.items().size());
+    LOG.info("applied schedule version {} ({} items, {} campaigns, {} files)", schedule.version(),
+        schedule.rules().items().size(), schedule.rules().campaigns().size(), schedule.media().size());
     acks.accept(new ScheduleAck(Header.now(clock.instant()), screenId, schedule.version(), Outcome.APPLIED, null));
     afterApply.run();
   }
@@ -95,13 +92,5 @@ final class ScheduleApplier {
     LOG.error("schedule version {} not applied: {}", schedule.version(), error);
     String text = error.length() > Limits.MAX_TEXT_LENGTH ? error.substring(0, Limits.MAX_TEXT_LENGTH - 3) + "..." : error;
     acks.accept(new ScheduleAck(Header.now(clock.instant()), screenId, schedule.version(), Outcome.FAILED, text));
-  }
-
-  private static Iterable<MediaRef> distinctMedia(ScheduleMessage schedule) {
-    Map<String, MediaRef> bySha = new LinkedHashMap<>();
-    for (ScheduledItem item : schedule.items()) {
-      bySha.putIfAbsent(item.media().sha256(), item.media());
-    }
-    return bySha.values();
   }
 }

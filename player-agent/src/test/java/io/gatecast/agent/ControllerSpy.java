@@ -1,14 +1,10 @@
 package io.gatecast.agent;
 
 import io.gatecast.protocol.Codec;
-import io.gatecast.protocol.Header;
-import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
-import io.gatecast.protocol.ScheduledItem;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,15 +33,6 @@ final class ControllerSpy implements AutoCloseable {
 
   void publishRetained(ScheduleMessage schedule) throws MqttException {
     client.publish(Topics.schedule(schedule.screenId()), Codec.encode(schedule), 1, true);
-  }
-
-  static ScheduleMessage schedule(String screenId, long version, ScheduledItem... items) {
-    return new ScheduleMessage(Header.now(Instant.now()), screenId, version, List.of(items));
-  }
-
-  static ScheduledItem item(String contentId, String title, String url, byte[] bytes, String mimeType, long seconds) {
-    return new ScheduledItem(contentId, title,
-        new MediaRef(MediaServer.sha256(bytes), url, mimeType, (long) bytes.length), seconds);
   }
 
   @Override

@@ -1,7 +1,8 @@
 package io.gatecast.agent;
 
-import static io.gatecast.agent.ControllerSpy.item;
-import static io.gatecast.agent.ControllerSpy.schedule;
+import static io.gatecast.agent.TestRules.item;
+import static io.gatecast.agent.TestRules.mediaOf;
+import static io.gatecast.agent.TestRules.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,12 @@ import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.ScheduleMessage;
-import io.gatecast.protocol.ScheduledItem;
+import io.gatecast.agent.playback.MovableClock;
+import io.gatecast.protocol.rules.CampaignSpec;
+import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.protocol.rules.LanguagePolicySpec;
+import io.gatecast.protocol.rules.TargetsSpec;
+import io.gatecast.protocol.rules.VariantSpec;
 import io.gatecast.protocol.ScreenState;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +70,7 @@ class PlayerAgentTest {
   @Test
   void appliesAScheduleDownloadsVerifiesCachesPlaysAndReports() throws Exception {
     byte[] photo = "a photo of the gate".getBytes(StandardCharsets.UTF_8);
-    ScheduledItem item = item("welcome-2026", TITLE, media.serve(photo), photo, "image/jpeg", 30);
+    ItemSpec item = item("welcome-2026", TITLE, media.serve(photo), photo, "image/jpeg", 30);
     PlayerAgent agent = givenAgent(broker.url());
 
     controller.publishRetained(schedule(SCREEN, 1, item));
@@ -71,8 +79,8 @@ class PlayerAgentTest {
     assertThat(ack.outcome()).isEqualTo(Outcome.APPLIED);
     assertThat(ack.screenId()).isEqualTo(SCREEN);
     assertThat(agent.appliedVersion()).contains(1L);
-    Path cached = dataDir.resolve("media").resolve(item.media().sha256());
-    assertThat(MediaServer.sha256(Files.readAllBytes(cached))).isEqualTo(item.media().sha256());
+    Path cached = dataDir.resolve("media").resolve(mediaOf(item).sha256());
+    assertThat(MediaServer.sha256(Files.readAllBytes(cached))).isEqualTo(mediaOf(item).sha256());
     assertThat(Codec.decode(Files.readAllBytes(dataDir.resolve("schedule.json")), ScheduleMessage.class).version())
         .isEqualTo(1L);
 
@@ -81,12 +89,14 @@ class PlayerAgentTest {
     assertThat(now.get("appliedVersion").asLong()).isEqualTo(1L);
     assertThat(now.get("item").get("contentId").asText()).isEqualTo("welcome-2026");
     assertThat(now.get("item").get("title").asText()).isEqualTo(TITLE);
-    assertThat(now.get("item").get("sha256").asText()).isEqualTo(item.media().sha256());
+    assertThat(now.get("item").get("sha256").asText()).isEqualTo(mediaOf(item).sha256());
     assertThat(now.get("item").get("mimeType").asText()).isEqualTo("image/jpeg");
     assertThat(now.get("item").get("durationSeconds").asLong()).isEqualTo(30);
+    assertThat(now.get("item").get("language").asText()).isEqualTo("vi");
+    assertThat(now.get("kind").asText()).isEqualTo("DEFAULT");
     assertThat(now.get("until").asText()).endsWith("Z");
 
-    HttpResponse<byte[]> file = get(agent, "/media/" + item.media().sha256());
+    HttpResponse<byte[]> file = get(agent, "/media/" + mediaOf(item).sha256());
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.headers().firstValue("Content-Type")).contains("image/jpeg");
     assertThat(file.body()).isEqualTo(photo);
@@ -100,24 +110,33 @@ class PlayerAgentTest {
   }
 
   @Test
-  void refusesMediaWhoseChecksumDoesNotMatchAndKeepsPlayingTheOldSchedule() throws Exception {
+  void refusesRulesWhoseVariantMediaFailsVerificationAndKeepsPlayingTheOldSchedule() throws Exception {
     byte[] good = "approved clip".getBytes(StandardCharsets.UTF_8);
-    ScheduledItem approved = item("approved", "Approved", media.serve(good), good, "video/mp4", 20);
+    ItemSpec approved = item("approved", "Approved", media.serve(good), good, "video/mp4", 20);
     PlayerAgent agent = givenAgent(broker.url());
     controller.publishRetained(schedule(SCREEN, 1, approved));
     assertThat(awaitAck(1).outcome()).isEqualTo(Outcome.APPLIED);
 
+    // The Vietnamese variant is fine; the Chinese one, which this screen may never even show
+    // today, is served altered. The whole schedule must still be refused.
+    byte[] vietnamese = "thông báo đã duyệt".getBytes(StandardCharsets.UTF_8);
     byte[] announced = "the reviewed notice".getBytes(StandardCharsets.UTF_8);
     byte[] tampered = "the altered notice!".getBytes(StandardCharsets.UTF_8); // same length, other bytes
-    ScheduledItem swapped = item("notice", "Notice", media.serve(tampered), announced, "image/png", 10);
-    controller.publishRetained(schedule(SCREEN, 2, swapped));
+    ItemSpec notice = new ItemSpec("notice", "Notice", List.of(
+        VariantSpec.media("vi", TestRules.media(media.serve(vietnamese), vietnamese, "image/png"), 10),
+        VariantSpec.media("zh-Hans", TestRules.media(media.serve(tampered), announced, "image/png"), 10)));
+    controller.publishRetained(schedule(SCREEN, 2, notice));
 
     ScheduleAck ack = awaitAck(2);
     assertThat(ack.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(ack.error()).contains("checksum did not match");
     assertThat(agent.appliedVersion()).contains(1L);
+    assertThat(dataDir.resolve("media").resolve(MediaServer.sha256(announced))).doesNotExist();
     try (Stream<Path> files = Files.list(dataDir.resolve("media"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(approved.media().sha256());
+      // Only verified files, each under its own hash; the altered bytes are nowhere.
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .contains(mediaOf(approved).sha256())
+          .doesNotContain(MediaServer.sha256(tampered));
     }
     assertThat(now(agent).get("item").get("contentId").asText()).isEqualTo("approved");
     assertThat(Codec.decode(Files.readAllBytes(dataDir.resolve("schedule.json")), ScheduleMessage.class).version())
@@ -125,9 +144,52 @@ class PlayerAgentTest {
   }
 
   @Test
+  void switchesItemAtACampaignBoundaryAndShowsTheScreensFirstLanguage() throws Exception {
+    // 07:59:50 in Hanoi; the election campaign starts at 08:00 local.
+    MovableClock clock = new MovableClock(Instant.parse("2026-03-15T00:59:50Z"));
+    byte[] welcome = "welcome slide".getBytes(StandardCharsets.UTF_8);
+    byte[] electionVi = "bầu cử slide".getBytes(StandardCharsets.UTF_8);
+    byte[] electionZh = "选举 slide".getBytes(StandardCharsets.UTF_8);
+    ItemSpec welcomeItem = item("welcome", "Chào mừng", media.serve(welcome), welcome, "image/png", 30);
+    ItemSpec election = new ItemSpec("bau-cu-2026", "Bầu cử 15/3", List.of(
+        VariantSpec.media("vi", TestRules.media(media.serve(electionVi), electionVi, "image/png"), 20),
+        VariantSpec.media("zh-Hans", TestRules.media(media.serve(electionZh), electionZh, "image/jpeg"), 20)));
+    CampaignSpec campaign = new CampaignSpec("election-2026", "Bầu cử", TestRules.playlist("election", election),
+        TargetsSpec.clusters(TestRules.CLUSTER), LocalDateTime.parse("2026-03-15T08:00"),
+        LocalDateTime.parse("2026-03-15T12:00"), null, null, 10, 1, LanguagePolicySpec.rotate());
+    PlayerAgent agent = givenAgent(broker.url(), clock);
+
+    controller.publishRetained(schedule(1, TestRules.rules(TestRules.profile(SCREEN, "zh-Hans", "vi"),
+        List.of(welcomeItem, election), List.of(campaign), TestRules.playlist("default", welcomeItem), List.of())));
+    assertThat(awaitAck(1).outcome()).isEqualTo(Outcome.APPLIED);
+
+    JsonNode before = now(agent);
+    assertThat(before.get("kind").asText()).isEqualTo("DEFAULT");
+    assertThat(before.get("item").get("contentId").asText()).isEqualTo("welcome");
+    assertThat(before.get("item").get("language").asText()).isEqualTo("vi"); // its only language
+    assertThat(before.get("until").asText()).isEqualTo("2026-03-15T01:00:00Z"); // cut at the boundary
+
+    clock.advance(Duration.ofSeconds(10));
+
+    JsonNode after = now(agent);
+    assertThat(after.get("kind").asText()).isEqualTo("CAMPAIGN");
+    assertThat(after.get("item").get("contentId").asText()).isEqualTo("bau-cu-2026");
+    assertThat(after.get("item").get("language").asText()).isEqualTo("zh-Hans");
+    assertThat(after.get("item").get("sha256").asText()).isEqualTo(MediaServer.sha256(electionZh));
+    assertThat(after.get("item").get("mimeType").asText()).isEqualTo("image/jpeg");
+    assertThat(after.get("until").asText()).isEqualTo("2026-03-15T01:00:20Z");
+    // Both languages were fetched before the switch, so the rotation never meets a missing file.
+    assertThat(dataDir.resolve("media").resolve(MediaServer.sha256(electionVi))).exists();
+    assertThat(get(agent, "/media/" + MediaServer.sha256(electionZh)).body()).isEqualTo(electionZh);
+
+    clock.advance(Duration.ofSeconds(20));
+    assertThat(now(agent).get("item").get("language").asText()).isEqualTo("vi");
+  }
+
+  @Test
   void refusesAnOlderVersionThanTheOneApplied() throws Exception {
     byte[] bytes = "x".getBytes(StandardCharsets.UTF_8);
-    ScheduledItem one = item("one", "One", media.serve(bytes), bytes, "image/png", 5);
+    ItemSpec one = item("one", "One", media.serve(bytes), bytes, "image/png", 5);
     PlayerAgent agent = givenAgent(broker.url());
     controller.publishRetained(schedule(SCREEN, 5, one));
     assertThat(awaitAck(5).outcome()).isEqualTo(Outcome.APPLIED);
@@ -143,7 +205,7 @@ class PlayerAgentTest {
   @Test
   void restartedWithoutNetworkPlaysFromTheCacheAtOnce() throws Exception {
     byte[] photo = "border sovereignty poster".getBytes(StandardCharsets.UTF_8);
-    ScheduledItem item = item("poster", TITLE, media.serve(photo), photo, "image/webp", 15);
+    ItemSpec item = item("poster", TITLE, media.serve(photo), photo, "image/webp", 15);
     PlayerAgent first = givenAgent(broker.url());
     controller.publishRetained(schedule(SCREEN, 7, item));
     assertThat(awaitAck(7).outcome()).isEqualTo(Outcome.APPLIED);
@@ -161,7 +223,7 @@ class PlayerAgentTest {
     assertThat(now.get("appliedVersion").asLong()).isEqualTo(7L);
     assertThat(now.get("item").get("contentId").asText()).isEqualTo("poster");
     assertThat(now.get("item").get("title").asText()).isEqualTo(TITLE);
-    HttpResponse<byte[]> file = get(second, "/media/" + item.media().sha256());
+    HttpResponse<byte[]> file = get(second, "/media/" + mediaOf(item).sha256());
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.headers().firstValue("Content-Type")).contains("image/webp");
     assertThat(file.body()).isEqualTo(photo);
@@ -213,8 +275,12 @@ class PlayerAgentTest {
   }
 
   private PlayerAgent givenAgent(String brokerUrl) {
+    return givenAgent(brokerUrl, Clock.systemUTC());
+  }
+
+  private PlayerAgent givenAgent(String brokerUrl, Clock clock) {
     AgentConfig config = AgentConfig.of(SCREEN, brokerUrl, dataDir).withPagePort(0).withHeartbeatSeconds(1);
-    return closing(PlayerAgent.start(config, Clock.systemUTC()));
+    return closing(PlayerAgent.start(config, clock));
   }
 
   private ScheduleAck awaitAck(long version) {

@@ -8,6 +8,8 @@ public final class Check {
   /** Ids of screens, clusters and content: safe in a topic level and a file name. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  /** BCP 47 shape (vi, zh-Hans, hmn, en-GB); the engine checks the tag itself once more. */
+  private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
 
   private Check() {}
 
@@ -68,6 +70,28 @@ public final class Check {
       required(value.get(i), field + "[" + i + "]");
     }
     return List.copyOf(value);
+  }
+
+  /** Like {@link #list} but a missing list reads as empty, so optional arrays may be left out. */
+  public static <T> List<T> optionalList(List<T> value, String field, int maxSize) {
+    return value == null ? List.of() : list(value, field, maxSize);
+  }
+
+  public static String languageTag(String value, String field) {
+    required(value, field);
+    if (!LANGUAGE.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          field + " must be a BCP 47 language tag such as vi, zh-Hans or hmn, got '" + abbreviate(value) + "'");
+    }
+    return value;
+  }
+
+  public static int between(Integer value, int min, int max, String field) {
+    required(value, field);
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", got " + value);
+    }
+    return value;
   }
 
   private static String abbreviate(String value) {

@@ -17,7 +17,9 @@ public final class JsonErrors {
   public static String describe(IOException e, Class<?> type) {
     String name = type.getSimpleName();
     if (e instanceof ValueInstantiationException vie && vie.getCause() != null) {
-      return "invalid " + name + ": " + vie.getCause().getMessage();
+      // A nested record's constructor names its own field; the path says which nested record.
+      String where = vie.getPath().isEmpty() ? "" : path(vie) + ": ";
+      return "invalid " + name + ": " + where + vie.getCause().getMessage();
     }
     if (e instanceof UnrecognizedPropertyException upe) {
       return "invalid " + name + ": unknown field '" + upe.getPropertyName() + "' (known fields: "

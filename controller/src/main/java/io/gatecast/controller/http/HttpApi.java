@@ -29,6 +29,7 @@ public final class HttpApi {
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
     new ContentRoutes(db, clock).mount(router);
     new ScreenRoutes(db, clock).mount(router);
+    new PreviewRoutes(vertx, db).mount(router);
     router.post("/api/v1/publish").handler(ctx ->
         publisher.publishAll().onSuccess(result -> Json.send(ctx, 200, result)).onFailure(ctx::fail));
     router.route("/api/*").last().handler(ctx ->

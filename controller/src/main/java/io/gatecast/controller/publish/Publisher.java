@@ -2,20 +2,15 @@ package io.gatecast.controller.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatecast.controller.broker.MqttLink;
-import io.gatecast.controller.store.Content;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.DeliveryRepository;
-import io.gatecast.controller.store.Media;
-import io.gatecast.controller.store.MediaRepository;
-import io.gatecast.controller.store.PlaylistRepository;
 import io.gatecast.controller.store.Screen;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
-import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.ScheduleMessage;
-import io.gatecast.protocol.ScheduledItem;
 import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.rules.ScreenRules;
 import io.vertx.core.Future;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,8 +22,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Turns each screen's playlist into its schedule and sends it, retained and at QoS 1, to the
- * screen's schedule topic. A screen whose schedule did not change is sent nothing. The new version
+ * Turns each screen's rules ({@link RulesBuilder}, then {@link WireRules}) into its schedule message
+ * and sends it, retained and at QoS 1, to the screen's schedule topic. A screen whose rules did not
+ * change is sent nothing: the rules' JSON is compared with what was last sent (records encode in a
+ * fixed field order and the wire sorts its sets, so equal rules give equal JSON). The stored
+ * column keeps its skeleton name, {@code published_items}; it now holds the rules. The new version
  * is stored before it is sent, so a version number is never reused.
  */
 public final class Publisher {
@@ -37,8 +35,7 @@ public final class Publisher {
   private final Clock clock;
   private final Supplier<String> mediaBaseUrl;
   private final ScreenRepository screens = new ScreenRepository();
-  private final PlaylistRepository playlists = new PlaylistRepository();
-  private final MediaRepository media = new MediaRepository();
+  private final RulesBuilder rules = new RulesBuilder();
   private final DeliveryRepository deliveries = new DeliveryRepository();
 
   /** @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/} */
@@ -57,20 +54,21 @@ public final class Publisher {
   private List<ScheduleMessage> prepare(Connection c) throws SQLException {
     Instant now = clock.instant();
     List<ScheduleMessage> toSend = new ArrayList<>();
+    String baseUrl = mediaBaseUrl.get();
     for (Screen screen : screens.all(c)) {
-      List<ScheduledItem> items = itemsOf(c, screen.id());
-      String itemsJson = json(items);
+      ScreenRules screenRules = WireRules.of(rules.build(c, screen.id()), baseUrl);
+      String rulesJson = json(screenRules);
       Optional<String> published = screens.publishedItems(c, screen.id());
-      if (published.isPresent() && published.get().equals(itemsJson)) {
+      if (published.isPresent() && published.get().equals(rulesJson)) {
         continue;
       }
-      if (published.isEmpty() && items.isEmpty()) {
+      if (published.isEmpty() && screenRules.isEmpty()) {
         continue; // nothing was ever scheduled here
       }
       long version = screen.publishedVersion() + 1;
-      screens.recordPublished(c, screen.id(), version, itemsJson);
+      screens.recordPublished(c, screen.id(), version, rulesJson);
       deliveries.recordSent(c, screen.id(), version, now);
-      toSend.add(new ScheduleMessage(Header.now(now), screen.id(), version, items));
+      toSend.add(new ScheduleMessage(Header.now(now), screen.id(), version, screenRules));
     }
     return toSend;
   }
@@ -95,20 +93,9 @@ public final class Publisher {
     });
   }
 
-  private List<ScheduledItem> itemsOf(Connection c, String screenId) throws SQLException {
-    List<ScheduledItem> items = new ArrayList<>();
-    String baseUrl = mediaBaseUrl.get();
-    for (Content content : playlists.of(c, screenId)) {
-      Media file = media.find(c, content.mediaSha256()).orElseThrow();
-      MediaRef ref = new MediaRef(file.sha256(), baseUrl + file.sha256(), file.mimeType(), file.sizeBytes());
-      items.add(new ScheduledItem(content.id(), content.title(), ref, content.durationSeconds()));
-    }
-    return items;
-  }
-
-  private static String json(List<ScheduledItem> items) {
+  private static String json(ScreenRules screenRules) {
     try {
-      return Codec.mapper().writeValueAsString(items);
+      return Codec.mapper().writeValueAsString(screenRules);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

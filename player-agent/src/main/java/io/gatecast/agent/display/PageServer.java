@@ -6,7 +6,8 @@ import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.agent.playback.Playback.NowPlaying;
 import io.gatecast.protocol.Codec;
-import io.gatecast.protocol.ScheduledItem;
+import io.gatecast.protocol.MediaRef;
+import io.gatecast.schedules.SlotKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,13 +40,24 @@ public final class PageServer implements AutoCloseable {
   private static final String PAGE_RESOURCE = "page.html";
   private static final String MEDIA_PREFIX = "/media/";
 
-  /** The JSON of {@code GET /now}; field names are a contract with the page and the tests. */
-  public record NowView(String screenId, Long appliedVersion, ItemView item, Instant until) {}
+  /**
+   * The JSON of {@code GET /now}; field names are a contract with the page and the tests.
+   * {@code kind} is ALERT, CAMPAIGN, DEFAULT or IDLE (null before any schedule); {@code item} is
+   * null when idle.
+   */
+  public record NowView(String screenId, Long appliedVersion, SlotKind kind, ItemView item, Instant until) {}
 
-  public record ItemView(String contentId, String title, String sha256, String mimeType, Long durationSeconds) {
-    static ItemView of(ScheduledItem item) {
-      return new ItemView(item.contentId(), item.title(), item.media().sha256(), item.media().mimeType(),
-          item.durationSeconds());
+  /**
+   * One play. Media variants carry {@code sha256} and {@code mimeType}; text variants (tickers)
+   * and alerts carry {@code text} instead. {@code language} is the variant's BCP 47 tag. For an
+   * alert, {@code contentId} is the alert's id.
+   */
+  public record ItemView(String contentId, String title, String sha256, String mimeType, Long durationSeconds,
+      String language, String text) {
+    static ItemView of(Playback.Shown shown) {
+      MediaRef media = shown.media();
+      return new ItemView(shown.contentId(), shown.title(), media == null ? null : media.sha256(),
+          media == null ? null : media.mimeType(), shown.seconds(), shown.language(), shown.text());
     }
   }
 
@@ -111,7 +123,8 @@ public final class PageServer implements AutoCloseable {
 
   private NowView now() {
     NowPlaying now = playback.now();
-    return new NowView(screenId, now.appliedVersion(), now.current().map(ItemView::of).orElse(null), now.until());
+    return new NowView(screenId, now.appliedVersion(), now.kind(), now.current().map(ItemView::of).orElse(null),
+        now.until());
   }
 
   private void serveMedia(HttpExchange exchange, String sha256) throws IOException {

@@ -2,25 +2,44 @@ package io.gatecast.agent.playback;
 
 import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.ScheduleMessage;
-import io.gatecast.protocol.ScheduledItem;
+import io.gatecast.schedules.ScreenSchedule;
+import io.gatecast.schedules.Schedules;
+import io.gatecast.schedules.Slot;
+import io.gatecast.schedules.SlotKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The schedule on air. Swapped as a whole by the apply thread and read by the page server and
- * heartbeats on theirs, hence one atomic reference to an immutable pair.
+ * The schedule on air, played by the scheduling engine: every question "what now?" is the engine's
+ * {@code resolve(clock.instant())}, so this screen shows what every screen with the same rules and
+ * zone shows, and what the controller's preview promised. Swapped as a whole by the apply thread
+ * and read by the page server and heartbeats on theirs, hence one atomic reference to an
+ * immutable {@link OnAir}.
  */
 public final class Playback {
-  /** What the screen shows now: the applied version (null before any) and the item (null when none). */
-  public record NowPlaying(Long appliedVersion, ScheduledItem item, Instant until) {
-    public Optional<ScheduledItem> current() {
+  /**
+   * What the screen shows now: the applied version (null before any), what produced it (null
+   * before any schedule), the item (null when idle or before any schedule) and until when.
+   */
+  public record NowPlaying(Long appliedVersion, SlotKind kind, Shown item, Instant until) {
+    public Optional<Shown> current() {
       return Optional.ofNullable(item);
     }
   }
 
-  private record OnAir(ScheduleMessage schedule, WallClockLoop loop) {}
+  /**
+   * One play: the content (for an alert, the alert's id), the variant's language, and either its
+   * verified media file or its text (ticker lines and alerts).
+   */
+  public record Shown(String contentId, String title, String language, MediaRef media, String text, long seconds) {}
+
+  /** A schedule compiled for this screen: the message, the engine's schedule, and its files by hash. */
+  public record OnAir(ScheduleMessage schedule, ScreenSchedule engine, Map<String, MediaRef> media) {}
 
   private final Clock clock;
   private final AtomicReference<OnAir> onAir = new AtomicReference<>();
@@ -29,9 +48,27 @@ public final class Playback {
     this.clock = clock;
   }
 
-  /** Switches to {@code schedule}. @throws IllegalArgumentException when it cannot be looped */
+  /**
+   * Maps the rules onto the engine once per schedule, before anything is fetched, so rules the
+   * engine cannot play are refused while the old schedule still plays.
+   *
+   * @throws IllegalArgumentException naming the field the engine refused
+   */
+  public static OnAir compile(ScheduleMessage schedule) {
+    RulesMapper.Mapped mapped = RulesMapper.map(schedule.rules());
+    Map<String, MediaRef> media = schedule.media().stream()
+        .collect(Collectors.toUnmodifiableMap(MediaRef::sha256, Function.identity()));
+    return new OnAir(schedule, Schedules.forScreen(mapped.rules(), mapped.screen()), media);
+  }
+
+  /** Switches to a compiled schedule. */
+  public void play(OnAir compiled) {
+    onAir.set(compiled);
+  }
+
+  /** Compiles and switches. @throws IllegalArgumentException when the rules cannot be played */
   public void play(ScheduleMessage schedule) {
-    onAir.set(new OnAir(schedule, new WallClockLoop(schedule.items())));
+    play(compile(schedule));
   }
 
   public Optional<Long> appliedVersion() {
@@ -45,23 +82,28 @@ public final class Playback {
   public NowPlaying now() {
     OnAir current = onAir.get();
     if (current == null) {
-      return new NowPlaying(null, null, null);
+      return new NowPlaying(null, null, null, null);
     }
-    return current.loop().at(clock.instant())
-        .map(slot -> new NowPlaying(current.schedule().version(), slot.item(), slot.until()))
-        .orElseGet(() -> new NowPlaying(current.schedule().version(), null, null));
+    Slot slot = current.engine().resolve(clock.instant());
+    return new NowPlaying(current.schedule().version(), slot.kind(), shown(slot, current), slot.end());
   }
 
   /** The MIME type the schedule on air gives this file, if it names it. */
   public Optional<String> mimeTypeOf(String sha256) {
-    OnAir current = onAir.get();
-    if (current == null) {
-      return Optional.empty();
+    return Optional.ofNullable(onAir.get())
+        .map(current -> current.media().get(sha256))
+        .map(MediaRef::mimeType);
+  }
+
+  private static Shown shown(Slot slot, OnAir onAir) {
+    if (slot.kind() == SlotKind.IDLE || slot.item() == null) {
+      return null;
     }
-    return current.schedule().items().stream()
-        .map(ScheduledItem::media)
-        .filter(media -> media.sha256().equals(sha256))
-        .map(MediaRef::mimeType)
-        .findFirst();
+    // The engine names an alert's item "alert:<id>"; the alert's own id is what people and the
+    // controller know it by (and, unlike the engine's name, a valid id on the wire).
+    String contentId = slot.kind() == SlotKind.ALERT ? slot.sourceId() : slot.item().id();
+    var variant = slot.variant();
+    MediaRef media = variant.media() == null ? null : onAir.media().get(variant.media().id());
+    return new Shown(contentId, slot.item().title(), variant.language(), media, variant.text(), variant.seconds());
   }
 }

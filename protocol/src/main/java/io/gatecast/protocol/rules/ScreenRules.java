@@ -1,0 +1,98 @@
+package io.gatecast.protocol.rules;
+
+import io.gatecast.protocol.Check;
+import io.gatecast.protocol.Limits;
+import io.gatecast.protocol.MediaRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Everything one screen needs to decide for itself what to show, for weeks, with no network
+ * (engine: {@code Rules} plus its {@code Screen}): the screen's profile, the items, the campaigns
+ * aimed at it, the default playlist that fills any gap (null: gaps are black) and its language
+ * policy, and the urgent alerts of its cluster. Playlists name items by id; every id must resolve.
+ */
+public record ScreenRules(
+    ScreenProfile profile,
+    List<ItemSpec> items,
+    List<CampaignSpec> campaigns,
+    PlaylistSpec defaultPlaylist,
+    LanguagePolicySpec defaultPolicy,
+    List<AlertSpec> alerts) {
+  public ScreenRules {
+    Check.required(profile, "profile");
+    items = Check.optionalList(items, "items", Limits.MAX_SCHEDULE_ITEMS);
+    campaigns = Check.optionalList(campaigns, "campaigns", Limits.MAX_CAMPAIGNS);
+    defaultPolicy = defaultPolicy == null ? LanguagePolicySpec.rotate() : defaultPolicy;
+    alerts = Check.optionalList(alerts, "alerts", Limits.MAX_ALERTS);
+    Set<String> itemIds = unique(items.stream().map(ItemSpec::id).toList(), "items");
+    unique(campaigns.stream().map(CampaignSpec::id).toList(), "campaigns");
+    unique(alerts.stream().map(AlertSpec::id).toList(), "alerts");
+    for (int i = 0; i < campaigns.size(); i++) {
+      resolves(campaigns.get(i).playlist(), "campaigns[" + i + "].playlist", itemIds);
+    }
+    if (defaultPlaylist != null) {
+      resolves(defaultPlaylist, "defaultPlaylist", itemIds);
+    }
+  }
+
+  /** Nothing to show at all: no campaign, no default playlist, no alert. */
+  public boolean isEmpty() {
+    return campaigns.isEmpty() && defaultPlaylist == null && alerts.isEmpty();
+  }
+
+  /** The items by id. */
+  public Map<String, ItemSpec> itemsById() {
+    return items.stream().collect(Collectors.toMap(ItemSpec::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  }
+
+  /**
+   * Every media file the playlists can put on screen — all variants of every item a campaign or
+   * the default playlist names — once each, in order of first mention. An agent fetches and
+   * verifies all of them before it switches, so no language is ever missing on a dead link.
+   */
+  public List<MediaRef> media() {
+    Map<String, ItemSpec> byId = itemsById();
+    List<PlaylistSpec> playlists = new ArrayList<>();
+    campaigns.forEach(c -> playlists.add(c.playlist()));
+    if (defaultPlaylist != null) {
+      playlists.add(defaultPlaylist);
+    }
+    Map<String, MediaRef> bySha = new LinkedHashMap<>();
+    for (PlaylistSpec playlist : playlists) {
+      for (EntrySpec entry : playlist.entries()) {
+        for (VariantSpec variant : byId.get(entry.itemId()).variants()) {
+          if (variant.media() != null) {
+            bySha.putIfAbsent(variant.media().sha256(), variant.media());
+          }
+        }
+      }
+    }
+    return List.copyOf(bySha.values());
+  }
+
+  private static Set<String> unique(List<String> ids, String field) {
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < ids.size(); i++) {
+      if (!seen.add(ids.get(i))) {
+        throw new IllegalArgumentException(field + "[" + i + "].id repeats " + ids.get(i));
+      }
+    }
+    return seen;
+  }
+
+  private static void resolves(PlaylistSpec playlist, String field, Set<String> itemIds) {
+    for (int i = 0; i < playlist.entries().size(); i++) {
+      String itemId = playlist.entries().get(i).itemId();
+      if (!itemIds.contains(itemId)) {
+        throw new IllegalArgumentException(field + ".entries[" + i + "].itemId " + itemId + " names no item in items");
+      }
+    }
+  }
+}
