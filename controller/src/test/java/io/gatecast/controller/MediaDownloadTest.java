@@ -2,44 +2,29 @@ package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.controller.client.ApiClient;
-import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Agents download media by hash, and resume an interrupted download with an HTTP Range. */
 class MediaDownloadTest {
   private static final byte[] FILE = "<svg xmlns='http://www.w3.org/2000/svg'><text>Cửa khẩu Lào Cai · 老街口岸</text></svg>"
       .getBytes(StandardCharsets.UTF_8);
 
-  @TempDir static Path dataDir;
-  static Vertx vertx;
-  static Controller controller;
+  @RegisterExtension static final RunningController RUNNING = new RunningController();
   static String sha;
   static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeAll
   static void startAndUpload() {
-    vertx = Vertx.vertx();
-    controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0), Clock.systemUTC()).await();
-    sha = new ApiClient(controller.httpPort()).upload(FILE, "image/svg+xml", null).body().get("sha256").asText();
-  }
-
-  @AfterAll
-  static void stop() {
-    controller.close();
-    vertx.close().await();
+    sha = RUNNING.api().upload(FILE, "image/svg+xml", null).body().get("sha256").asText();
   }
 
   @Test
@@ -65,7 +50,7 @@ class MediaDownloadTest {
   }
 
   private static HttpResponse<byte[]> get(String path, String range) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controller.httpPort() + path));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RUNNING.controller().httpPort() + path));
     if (range != null) {
       request.header("Range", range);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.ScheduleMessage;
@@ -12,50 +11,29 @@ import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.EntrySpec;
 import io.gatecast.protocol.rules.ScreenRules;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import io.vertx.core.Vertx;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The preview asks the engine what a screen will show; publishing sends each screen its rules, once. */
 class PreviewAndPublishTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
-  @TempDir static Path dataDir;
-  static Vertx vertx;
-  static Controller controller;
-  static ApiClient api;
-
-  @BeforeAll
-  static void start() {
-    vertx = Vertx.vertx();
-    controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0), Clock.systemUTC()).await();
-    api = new ApiClient(controller.httpPort());
-  }
-
-  @AfterAll
-  static void stop() {
-    controller.close();
-    vertx.close().await();
-  }
+  @RegisterExtension static final RunningController RUNNING = new RunningController();
 
   @Test
   void previewOfTwoItemsIsContiguousAlternatingAndAlignedToLocalMidnight() throws Exception {
     givenScreenPlaying("preview-hall", item("welcome", "Chào mừng · 欢迎", 10), item("election", "Bầu cử 15/3", 20));
 
     // Local midnight in Hanoi is 17:00Z; asking from 5 s past it shows the slot that began at it.
-    Answer answer = api.get("/api/v1/screens/preview-hall/preview?from=2026-03-15T17:00:05Z&to=2026-03-15T17:02:00Z");
+    Answer answer = RUNNING.api().get("/api/v1/screens/preview-hall/preview?from=2026-03-15T17:00:05Z&to=2026-03-15T17:02:00Z");
 
     assertThat(answer.status()).isEqualTo(200);
     JsonNode body = answer.body();
@@ -86,9 +64,9 @@ class PreviewAndPublishTest {
 
   @Test
   void aScreenWithNothingScheduledIsPreviewedAsAGap() {
-    assertThat(api.postJson("/api/v1/screens", "{\"id\":\"empty-hall\"}").status()).isEqualTo(201);
+    assertThat(RUNNING.api().postJson("/api/v1/screens", "{\"id\":\"empty-hall\"}").status()).isEqualTo(201);
 
-    JsonNode body = api.get("/api/v1/screens/empty-hall/preview?from=2026-03-15T17:00:00Z&to=2026-03-15T17:03:00Z").body();
+    JsonNode body = RUNNING.api().get("/api/v1/screens/empty-hall/preview?from=2026-03-15T17:00:00Z&to=2026-03-15T17:03:00Z").body();
 
     assertThat(body.get("slots")).allSatisfy(slot -> assertThat(slot.get("kind").asText()).isEqualTo("IDLE"));
     assertThat(body.get("findings")).anySatisfy(f -> assertThat(f.get("code").asText()).isEqualTo("GAP"));
@@ -96,7 +74,7 @@ class PreviewAndPublishTest {
 
   @Test
   void badPreviewParametersAreRefusedNamingTheParameter() {
-    assertThat(api.postJson("/api/v1/screens", "{\"id\":\"param-hall\"}").status()).isEqualTo(201);
+    assertThat(RUNNING.api().postJson("/api/v1/screens", "{\"id\":\"param-hall\"}").status()).isEqualTo(201);
     String base = "/api/v1/screens/param-hall/preview";
 
     assertRefused(base + "?to=2026-03-15T00:00:00Z", "from is required");
@@ -105,9 +83,9 @@ class PreviewAndPublishTest {
     assertRefused(base + "?from=2026-03-15T00:00:00Z&to=2026-03-15", "to must be an ISO 8601 instant");
     assertRefused(base + "?from=2026-03-15T00:00:00Z&to=2026-03-14T00:00:00Z", "to (2026-03-14T00:00:00Z) must be after from");
     assertRefused(base + "?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:01Z", "to is more than 31 days after from");
-    assertThat(api.get(base + "?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z").status()).isEqualTo(200);
+    assertThat(RUNNING.api().get(base + "?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z").status()).isEqualTo(200);
 
-    Answer unknown = api.get("/api/v1/screens/ghost/preview?from=2026-03-15T00:00:00Z&to=2026-03-15T01:00:00Z");
+    Answer unknown = RUNNING.api().get("/api/v1/screens/ghost/preview?from=2026-03-15T00:00:00Z&to=2026-03-15T01:00:00Z");
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.error()).contains("no screen ghost");
   }
@@ -115,14 +93,14 @@ class PreviewAndPublishTest {
   @Test
   void publishingSendsEachScreenItsRulesAndAnUnchangedScreenNothing() throws Exception {
     List<ScheduleMessage> received = new CopyOnWriteArrayList<>();
-    MqttClient spy = new MqttClient(controller.brokerUrl(), "spy-" + UUID.randomUUID(), new MemoryPersistence());
+    MqttClient spy = new MqttClient(RUNNING.controller().brokerUrl(), "spy-" + UUID.randomUUID(), new MemoryPersistence());
     spy.connect();
     try {
       spy.subscribe(Topics.schedule("publish-hall"), 1,
           (topic, message) -> received.add(Codec.decode(message.getPayload(), ScheduleMessage.class)));
       givenScreenPlaying("publish-hall", item("notice", "Thông báo", 15), item("border", "Chủ quyền biên giới", 25));
 
-      Answer first = api.post("/api/v1/publish");
+      Answer first = RUNNING.api().post("/api/v1/publish");
       assertThat(first.status()).isEqualTo(200);
       assertThat(first.body().get("sent")).anySatisfy(sent -> {
         assertThat(sent.get("screenId").asText()).isEqualTo("publish-hall");
@@ -137,14 +115,14 @@ class PreviewAndPublishTest {
       assertThat(rules.items().get(0).variants().get(0).media().url()).contains("/media/");
       assertThat(received.get(0).media()).hasSize(2);
 
-      Answer second = api.post("/api/v1/publish");
+      Answer second = RUNNING.api().post("/api/v1/publish");
       assertThat(second.status()).isEqualTo(200);
       assertThat(second.body().get("sent")).isEmpty();
 
       String third = item("third", "Thứ ba", 5);
-      assertThat(api.postJson("/api/v1/schedule", "{\"contentId\":\"" + third + "\",\"screenIds\":[\"publish-hall\"]}")
+      assertThat(RUNNING.api().postJson("/api/v1/schedule", "{\"contentId\":\"" + third + "\",\"screenIds\":[\"publish-hall\"]}")
           .status()).isEqualTo(200);
-      assertThat(api.post("/api/v1/publish").body().get("sent")).singleElement()
+      assertThat(RUNNING.api().post("/api/v1/publish").body().get("sent")).singleElement()
           .satisfies(sent -> assertThat(sent.get("version").asLong()).isEqualTo(2));
     } finally {
       spy.disconnect();
@@ -153,15 +131,15 @@ class PreviewAndPublishTest {
   }
 
   private static void assertRefused(String path, String... fragments) {
-    Answer answer = api.get(path);
+    Answer answer = RUNNING.api().get(path);
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.error()).contains(fragments);
   }
 
   private static void givenScreenPlaying(String screenId, String... contentIds) {
-    assertThat(api.postJson("/api/v1/screens", "{\"id\":\"" + screenId + "\"}").status()).isEqualTo(201);
+    assertThat(RUNNING.api().postJson("/api/v1/screens", "{\"id\":\"" + screenId + "\"}").status()).isEqualTo(201);
     for (String contentId : contentIds) {
-      assertThat(api.postJson("/api/v1/schedule", "{\"contentId\":\"" + contentId + "\",\"screenIds\":[\"" + screenId
+      assertThat(RUNNING.api().postJson("/api/v1/schedule", "{\"contentId\":\"" + contentId + "\",\"screenIds\":[\"" + screenId
           + "\"]}").status()).isEqualTo(200);
     }
   }
@@ -171,8 +149,8 @@ class PreviewAndPublishTest {
     byte[] slide = ("<svg xmlns='http://www.w3.org/2000/svg'><text>" + id + "</text></svg>")
         .getBytes(StandardCharsets.UTF_8);
     String sha = ApiBadInputTest.sha256(slide);
-    assertThat(api.upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
-    assertThat(api.postJson("/api/v1/content", "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"mediaSha256\":\""
+    assertThat(RUNNING.api().upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
+    assertThat(RUNNING.api().postJson("/api/v1/content", "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"mediaSha256\":\""
         + sha + "\",\"durationSeconds\":" + seconds + "}").status()).isEqualTo(201);
     return id;
   }

@@ -1,0 +1,50 @@
+package io.gatecast.protocol;
+
+import io.gatecast.protocol.Topics.Kind;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@link AccessRules} as a Mosquitto {@code acl_file}, for deployments that use a real Mosquitto
+ * instead of the embedded broker. Per-user {@code topic} lines (no {@code pattern} lines with
+ * {@code %u}) because each screen's cluster alert differs and because the file then reads as the
+ * rule it implements. Mosquitto denies what no line grants, once an acl_file is configured.
+ *
+ * <p>Written with {@code allow_anonymous false} and a {@code password_file} in mind; producing
+ * that file (mosquitto_passwd hashing) is the controller's job, not the protocol's. Regenerate
+ * and reload (SIGHUP) the file when screens are added, removed or moved between clusters.
+ */
+public final class MosquittoAcl {
+  private MosquittoAcl() {}
+
+  /**
+   * @param screens screen id to cluster id, for every registered screen
+   */
+  public static String render(String controllerUsername, Map<String, String> screens) {
+    Check.id(controllerUsername, "controllerUsername");
+    Check.required(screens, "screens");
+    StringBuilder acl = new StringBuilder();
+    acl.append("# GateCast broker ACL: generated from io.gatecast.protocol.AccessRules; do not edit by hand.\n");
+    acl.append("# Anything not granted below is denied.\n\n");
+    acl.append("user ").append(controllerUsername).append('\n');
+    acl.append("topic write ").append(Topics.everyOne(Kind.SCHEDULE)).append('\n');
+    acl.append("topic write ").append(Topics.everyOne(Kind.COMMANDS)).append('\n');
+    acl.append("topic write ").append(Topics.everyOne(Kind.ALERT)).append('\n');
+    acl.append("topic read ").append(Topics.everyOne(Kind.STATUS)).append('\n');
+    acl.append("topic read ").append(Topics.everyOne(Kind.EVENTS)).append('\n');
+    for (Map.Entry<String, String> screen : new TreeMap<>(screens).entrySet()) {
+      String id = Check.id(screen.getKey(), "screenId");
+      String cluster = Check.id(screen.getValue(), "clusterId of " + id);
+      if (id.equals(controllerUsername)) {
+        throw new IllegalArgumentException("screen id '" + id + "' is the controller's username");
+      }
+      acl.append('\n').append("user ").append(id).append('\n');
+      acl.append("topic read ").append(Topics.schedule(id)).append('\n');
+      acl.append("topic read ").append(Topics.commands(id)).append('\n');
+      acl.append("topic read ").append(Topics.alert(cluster)).append('\n');
+      acl.append("topic write ").append(Topics.status(id)).append('\n');
+      acl.append("topic write ").append(Topics.events(id)).append('\n');
+    }
+    return acl.toString();
+  }
+}

@@ -1,0 +1,73 @@
+package io.gatecast.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/**
+ * The signed envelope every controller-to-agent message travels in.
+ *
+ * <pre>
+ * {"type":"schedule","keyId":"ctl-2026","expiresAt":"2026-03-15T01:00:00Z",
+ *  "payload":{...the message as JSON...},"signature":"base64 of 64 bytes"}
+ * </pre>
+ *
+ * <p>Choices, and why:
+ * <ul>
+ *   <li>The payload is a JSON object, not base64 of bytes, so {@code mosquitto_sub} and the logs
+ *       show a readable message. Bytes are fixed by signing the {@link Canonical} form instead.
+ *   <li>The signature covers the canonical form of the whole envelope object with the
+ *       {@code signature} member removed: type, keyId, expiresAt, payload and any member a newer
+ *       controller adds. So a relay cannot strip or extend expiresAt, re-label the type, or point
+ *       at another key without breaking the signature.
+ *   <li>{@code type} says which message class the payload is ({@link #SCHEDULE},
+ *       {@link #KEY_ROTATION}, ...), so a genuine message of one kind replayed on another
+ *       topic is refused before decoding.
+ *   <li>{@code expiresAt} is optional: schedules are retained and protected by their growing
+ *       version, while commands and alerts should expire (see {@link Freshness}).
+ * </ul>
+ * The signature is standard base64 with padding of the 64-byte Ed25519 signature; any other
+ * spelling of the same bytes is refused, so one message has exactly one valid envelope text.
+ */
+public record Signed(String type, String keyId, Instant expiresAt, ObjectNode payload, String signature) {
+  /** {@code type} of a {@link ScheduleMessage}. */
+  public static final String SCHEDULE = "schedule";
+  /** {@code type} of a {@link KeyRotation}. */
+  public static final String KEY_ROTATION = "key-rotation";
+
+  public Signed {
+    Check.id(type, "type");
+    Check.id(keyId, "keyId");
+    Check.required(payload, "payload");
+    payload = payload.deepCopy();
+    Check.text(signature, "signature", 200);
+  }
+
+  @Override
+  public ObjectNode payload() {
+    return payload.deepCopy();
+  }
+
+  /** The envelope without its signature: the object whose {@link Canonical} bytes are signed. */
+  public ObjectNode content() {
+    return content(type, keyId, expiresAt, payload);
+  }
+
+  /** The envelope as it goes on the wire. */
+  public byte[] toBytes() {
+    ObjectNode node = content();
+    node.put("signature", signature);
+    return Codec.encode(node);
+  }
+
+  static ObjectNode content(String type, String keyId, Instant expiresAt, JsonNode payload) {
+    ObjectNode node = Codec.mapper().createObjectNode();
+    node.put("type", type);
+    node.put("keyId", keyId);
+    if (expiresAt != null) {
+      node.put("expiresAt", expiresAt.toString());
+    }
+    node.set("payload", payload.deepCopy());
+    return node;
+  }
+}

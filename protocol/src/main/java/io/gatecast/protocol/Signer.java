@@ -1,0 +1,71 @@
+package io.gatecast.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * The controller's half: signs messages with its private key under a key id the agents pinned.
+ * Thread-safe (a fresh {@link Signature} per call; Ed25519 signing is cheap).
+ */
+public final class Signer {
+  private final String keyId;
+  private final PrivateKey key;
+
+  public Signer(String keyId, PrivateKey key) {
+    this.keyId = Check.id(keyId, "keyId");
+    this.key = Check.required(key, "key");
+  }
+
+  public String keyId() {
+    return keyId;
+  }
+
+  /**
+   * Signs {@code message} (any message record) as {@code type}; {@code expiresAt} may be null.
+   * Throws {@link ProtocolException} when the message would not survive the trip unchanged (for
+   * example a fractional number) or the envelope would exceed {@link Limits#MAX_MESSAGE_BYTES}.
+   */
+  public Signed sign(String type, Object message, Instant expiresAt) {
+    Check.required(message, "message");
+    JsonNode tree = Codec.mapper().valueToTree(message);
+    if (!(tree instanceof ObjectNode payload)) {
+      throw new ProtocolException("only JSON objects can be signed, got " + tree.getNodeType());
+    }
+    ObjectNode content = Signed.content(Check.id(type, "type"), keyId, expiresAt, payload);
+    byte[] bytes = Canonical.bytes(content);
+    // The verifier recomputes these bytes from the text it receives; make sure it will get the same.
+    try {
+      if (!Arrays.equals(bytes, Canonical.bytes(Codec.mapper().readTree(bytes)))) {
+        throw new ProtocolException("the message does not survive a JSON round trip unchanged; it cannot be signed");
+      }
+    } catch (java.io.IOException e) {
+      throw new ProtocolException("the canonical form does not parse back: " + e.getMessage(), e);
+    }
+    Signed signed = new Signed(type, keyId, expiresAt, payload, Base64.getEncoder().encodeToString(signBytes(bytes)));
+    signed.toBytes(); // fails here, naming the size, if the envelope is over the limit
+    return signed;
+  }
+
+  /** {@link #sign} straight to wire bytes. */
+  public byte[] signToBytes(String type, Object message, Instant expiresAt) {
+    return sign(type, message, expiresAt).toBytes();
+  }
+
+  /** The raw Ed25519 signature of {@code bytes}. */
+  public byte[] signBytes(byte[] bytes) {
+    try {
+      Signature signature = Signature.getInstance(Keys.ALGORITHM);
+      signature.initSign(key);
+      signature.update(bytes);
+      return signature.sign();
+    } catch (GeneralSecurityException e) {
+      throw new ProtocolException("cannot sign with key " + keyId + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.gatecast.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The golden examples under src/test/resources/examples: the README links them and an agent in the
+ * field must keep understanding them, so every file must decode as its message, re-encode to the
+ * same meaning (files "from-a-newer-..." carry unknown fields that are dropped), and be linked
+ * from the README. Signed examples verify with the example key (keys/ctl-2026.*, test-only).
+ */
+class ExamplesTest {
+  private static final Map<String, Class<?>> MESSAGES = Map.ofEntries(
+      Map.entry("status-online.json", StatusMessage.class),
+      Map.entry("status-offline-last-will.json", StatusMessage.class),
+      Map.entry("status-from-a-newer-agent.json", StatusMessage.class),
+      Map.entry("schedule-ack-applied.json", ScheduleAck.class),
+      Map.entry("schedule-ack-failed.json", ScheduleAck.class),
+      Map.entry("rejection-event.json", RejectionEvent.class),
+      Map.entry("key-rotation.json", KeyRotation.class),
+      Map.entry("schedule.json", ScheduleMessage.class),
+      Map.entry("schedule-from-a-newer-controller.json", ScheduleMessage.class));
+  private static final Map<String, Class<?>> SIGNED = Map.of(
+      "signed-schedule.json", ScheduleMessage.class,
+      "signed-key-rotation.json", KeyRotation.class,
+      "signed-key-rotation-from-a-newer-controller.json", KeyRotation.class);
+
+  @Test
+  void everyExampleFileIsKnownAndLinkedFromTheReadme() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    for (Path file : Fixtures.exampleFiles()) {
+      String name = file.getFileName().toString();
+      assertThat(MESSAGES.containsKey(name) || SIGNED.containsKey(name)).as(name + " is tested").isTrue();
+      assertThat(readme).as(name + " is linked from protocol/README.md").contains("src/test/resources/examples/" + name);
+    }
+    assertThat(Fixtures.exampleFiles()).hasSize(MESSAGES.size() + SIGNED.size());
+  }
+
+  @Test
+  void everyExampleDecodesAndRoundTrips() throws IOException {
+    for (Map.Entry<String, Class<?>> e : MESSAGES.entrySet()) {
+      byte[] bytes = Fixtures.example(e.getKey());
+      Object message = Codec.decode(bytes, e.getValue());
+      assertThat(Codec.decode(Codec.encode(message), e.getValue())).as(e.getKey()).isEqualTo(message);
+      if (!e.getKey().contains("from-a-newer")) {
+        JsonNode written = withoutNulls(Codec.mapper().readTree(Codec.encode(message)));
+        assertThat(written).as(e.getKey() + " has no field the message drops").isEqualTo(withoutNulls(Codec.mapper().readTree(bytes)));
+      }
+    }
+    assertThat(Codec.decode(Fixtures.example("schedule-from-a-newer-controller.json"), ScheduleMessage.class))
+        .isEqualTo(Codec.decode(Fixtures.example("schedule.json"), ScheduleMessage.class));
+  }
+
+  /** Absent and null mean the same on the wire; the examples leave optional fields out. */
+  private static JsonNode withoutNulls(JsonNode node) {
+    if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      object.properties().removeIf(member -> member.getValue().isNull());
+      object.forEach(ExamplesTest::withoutNulls);
+    } else if (node.isArray()) {
+      node.forEach(ExamplesTest::withoutNulls);
+    }
+    return node;
+  }
+
+  @Test
+  void everySignedExampleVerifiesWithTheExampleKey() {
+    Verifier agent = Verifier.pinning(Fixtures.freshness(Fixtures.NOW), "ctl-2026", Fixtures.publicKey("ctl-2026"));
+    for (Map.Entry<String, Class<?>> e : SIGNED.entrySet()) {
+      String type = e.getValue() == KeyRotation.class ? Signed.KEY_ROTATION : Signed.SCHEDULE;
+      Verified<?> v = agent.open(Fixtures.example(e.getKey()), type, e.getValue());
+      assertThat(v.keyId()).as(e.getKey()).isEqualTo("ctl-2026");
+    }
+    assertThat(agent.open(Fixtures.example("signed-schedule.json"), Signed.SCHEDULE, ScheduleMessage.class).message())
+        .isEqualTo(Codec.decode(Fixtures.example("schedule.json"), ScheduleMessage.class));
+  }
+}
