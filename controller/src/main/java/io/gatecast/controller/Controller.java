@@ -4,6 +4,7 @@ import io.gatecast.controller.broker.PortCheck;
 import io.gatecast.controller.broker.PortInUseException;
 import io.gatecast.controller.http.HttpApi;
 import io.gatecast.controller.publish.Publisher;
+import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -34,9 +35,11 @@ public final class Controller implements AutoCloseable {
       Supplier<String> publicUrl = () -> config.publicUrl() != null
           ? config.publicUrl()
           : "http://" + config.httpHost() + ":" + server.actualPort();
-      Publisher publisher = new Publisher(backend.db, backend.mqtt, clock, () -> publicUrl.get() + "/media/");
+      Publisher publisher = new Publisher(backend.db, backend.mqtt, clock, () -> publicUrl.get() + "/media/",
+          backend.keys.signer());
       return server
-          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, clock, config.maxUploadBytes()))
+          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, backend.keys.pinned(), clock,
+              config.maxUploadBytes()))
           .listen(config.httpPort(), config.httpHost())
           .map(bound -> new Controller(backend, bound, backend.brokerUrl(config)))
           .onFailure(e -> backend.close());
@@ -49,6 +52,14 @@ public final class Controller implements AutoCloseable {
 
   public String brokerUrl() {
     return brokerUrl;
+  }
+
+  /**
+   * The key this controller signs with, as agents pin it (in-process agents get it from here;
+   * others from {@code GET /api/v1/signing-key}).
+   */
+  public PinnedKey signingKey() {
+    return backend.keys.pinned();
   }
 
   /** Marks screens silent for longer than the heartbeat timeout offline now, without waiting for the sweep. */

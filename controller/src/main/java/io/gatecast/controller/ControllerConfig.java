@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param heartbeatTimeout silence after which a screen is shown offline
  * @param sweepEvery how often silence is checked
  * @param maxUploadBytes largest media upload accepted
+ * @param brokerUsername MQTT username for an external broker, or null for the generated controller login
+ * @param brokerPassword MQTT password for an external broker, or null for the generated one
  */
 public record ControllerConfig(
     Path dataDir,
@@ -27,7 +29,9 @@ public record ControllerConfig(
     String publicUrl,
     Duration heartbeatTimeout,
     Duration sweepEvery,
-    long maxUploadBytes) {
+    long maxUploadBytes,
+    String brokerUsername,
+    String brokerPassword) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_BROKER_PORT = 1883;
@@ -53,27 +57,46 @@ public record ControllerConfig(
     if (maxUploadBytes < 1) {
       throw new IllegalArgumentException("the upload limit must be positive");
     }
+    if ((brokerUsername != null || brokerPassword != null) && externalBroker == null) {
+      throw new IllegalArgumentException("--broker-username and --broker-password are for an external broker (--broker);"
+          + " the embedded one always uses the generated controller login");
+    }
   }
 
   /** Defaults: loopback, port 8080, embedded broker on 1883, 30 s heartbeat timeout, 512 MiB uploads. */
   public static ControllerConfig defaults(Path dataDir) {
     return new ControllerConfig(dataDir, "127.0.0.1", DEFAULT_HTTP_PORT, "127.0.0.1", DEFAULT_BROKER_PORT, null,
-        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024);
+        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null);
   }
 
   public ControllerConfig withPorts(int http, int broker) {
     return new ControllerConfig(dataDir, httpHost, http, brokerHost, broker, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword);
   }
 
   public ControllerConfig withExternalBroker(String url) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, url, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword);
   }
 
   public ControllerConfig withHeartbeatTimeout(Duration timeout, Duration sweep) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        timeout, sweep, maxUploadBytes);
+        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword);
+  }
+
+  /** Logs in to the external broker as {@code username}/{@code password} (either null: the generated value). */
+  public ControllerConfig withBrokerCredentials(String username, String password) {
+    return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
+        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password);
+  }
+
+  /** Never prints the broker password: configs end up in logs. */
+  @Override
+  public String toString() {
+    return "ControllerConfig[dataDir=" + dataDir + ", http=" + httpHost + ":" + httpPort + ", broker=" + brokerHost + ":"
+        + brokerPort + ", externalBroker=" + externalBroker + ", publicUrl=" + publicUrl + ", heartbeatTimeout="
+        + heartbeatTimeout + ", sweepEvery=" + sweepEvery + ", maxUploadBytes=" + maxUploadBytes + ", brokerUsername="
+        + brokerUsername + ", brokerPassword=" + (brokerPassword == null ? "generated" : "***") + "]";
   }
 
   private static void checkPort(int port, String what) {

@@ -1,5 +1,6 @@
 package io.gatecast.controller;
 
+import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PortInUseException;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code controller}: reads the command line, starts the controller, and stops it on Ctrl-C. */
-@Command(name = "controller", mixinStandardHelpOptions = true,
+@Command(name = "controller", mixinStandardHelpOptions = true, subcommands = ExportMosquittoCommand.class,
     description = "GateCast controller: HTTP API, SQLite store, embedded MQTT broker, publishing, fleet health.")
 public final class Main implements Callable<Integer> {
   @Option(names = "--data-dir", defaultValue = "./gatecast-data", description = "Data folder (default: ${DEFAULT-VALUE}).")
@@ -33,6 +34,14 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--broker", description = "Use this external broker (tcp://host:port) instead of the embedded one.")
   String externalBroker;
 
+  @Option(names = "--broker-username",
+      description = "MQTT username at the external broker (default: " + ControllerCredentials.USERNAME + ").")
+  String brokerUsername;
+
+  @Option(names = "--broker-password", description = "MQTT password at the external broker (default: the generated one"
+      + " in <data-dir>/broker/controller-password, which export-mosquitto puts in the password file).")
+  String brokerPassword;
+
   @Option(names = "--public-url",
       description = "Base URL agents reach this controller at (default: http://<http-host>:<http-port>).")
   String publicUrl;
@@ -45,7 +54,8 @@ public final class Main implements Callable<Integer> {
   public Integer call() {
     ControllerConfig defaults = ControllerConfig.defaults(dataDir);
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
-        publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), defaults.maxUploadBytes());
+        publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), defaults.maxUploadBytes(),
+        brokerUsername, brokerPassword);
     Controller controller = startOrExplain(config);
     if (controller == null) {
       return 2;

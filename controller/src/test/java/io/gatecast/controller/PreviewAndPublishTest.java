@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.client.ApiClient.Answer;
-import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.EntrySpec;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -93,12 +93,17 @@ class PreviewAndPublishTest {
   @Test
   void publishingSendsEachScreenItsRulesAndAnUnchangedScreenNothing() throws Exception {
     List<ScheduleMessage> received = new CopyOnWriteArrayList<>();
+    String mqttPassword =
+        givenScreenPlaying("publish-hall", item("notice", "Thông báo", 15), item("border", "Chủ quyền biên giới", 25));
     MqttClient spy = new MqttClient(RUNNING.controller().brokerUrl(), "spy-" + UUID.randomUUID(), new MemoryPersistence());
-    spy.connect();
+    // The spy logs in as the screen: the broker lets nobody else read its schedule.
+    MqttConnectOptions asScreen = new MqttConnectOptions();
+    asScreen.setUserName("publish-hall");
+    asScreen.setPassword(mqttPassword.toCharArray());
+    spy.connect(asScreen);
     try {
       spy.subscribe(Topics.schedule("publish-hall"), 1,
-          (topic, message) -> received.add(Codec.decode(message.getPayload(), ScheduleMessage.class)));
-      givenScreenPlaying("publish-hall", item("notice", "Thông báo", 15), item("border", "Chủ quyền biên giới", 25));
+          (topic, message) -> received.add(SignedSchedules.open(RUNNING.controller().signingKey(), message.getPayload())));
 
       Answer first = RUNNING.api().post("/api/v1/publish");
       assertThat(first.status()).isEqualTo(200);
@@ -136,12 +141,15 @@ class PreviewAndPublishTest {
     assertThat(answer.error()).contains(fragments);
   }
 
-  private static void givenScreenPlaying(String screenId, String... contentIds) {
-    assertThat(RUNNING.api().postJson("/api/v1/screens", "{\"id\":\"" + screenId + "\"}").status()).isEqualTo(201);
+  /** Registers the screen and puts the items on its playlist; returns its MQTT password. */
+  private static String givenScreenPlaying(String screenId, String... contentIds) {
+    Answer registered = RUNNING.api().postJson("/api/v1/screens", "{\"id\":\"" + screenId + "\"}");
+    assertThat(registered.status()).isEqualTo(201);
     for (String contentId : contentIds) {
       assertThat(RUNNING.api().postJson("/api/v1/schedule", "{\"contentId\":\"" + contentId + "\",\"screenIds\":[\"" + screenId
           + "\"]}").status()).isEqualTo(200);
     }
+    return registered.body().get("mqttPassword").asText();
   }
 
   /** Uploads a distinct slide and creates a content item showing it for {@code seconds}; returns its id. */

@@ -6,6 +6,7 @@ import io.gatecast.controller.client.ApiClient.Answer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,20 +31,36 @@ final class DemoContent {
     return screens.isArray() && screens.size() > 0;
   }
 
-  /** Seeds slides and the given screens, schedules every slide on every screen, and publishes. */
-  static void seed(ApiClient api, List<String> screenIds) {
+  /**
+   * Seeds slides and the given screens, schedules every slide on every screen, and publishes.
+   * Returns each screen's MQTT password, which its registration answer shows this once.
+   */
+  static Map<String, String> seed(ApiClient api, List<String> screenIds) {
     for (Slide slide : SLIDES) {
       Answer uploaded = expect(api.upload(resource(slide.resource()), "image/svg+xml", null, slide.resource()), 201);
       expect(api.postJson("/api/v1/content", Map.of("id", slide.id(), "title", slide.title(),
           "mediaSha256", uploaded.body().get("sha256").asText(), "durationSeconds", slide.seconds())), 201);
     }
+    Map<String, String> mqttPasswords = new LinkedHashMap<>();
     for (String screenId : screenIds) {
-      expect(api.postJson("/api/v1/screens", Map.of("id", screenId, "name", nameOf(screenId))), 201);
+      Answer registered = expect(api.postJson("/api/v1/screens", Map.of("id", screenId, "name", nameOf(screenId))), 201);
+      mqttPasswords.put(screenId, registered.body().get("mqttPassword").asText());
     }
     for (Slide slide : SLIDES) {
       expect(api.postJson("/api/v1/schedule", Map.of("contentId", slide.id(), "screenIds", screenIds)), 200);
     }
     expect(api.post("/api/v1/publish"), 200);
+    return mqttPasswords;
+  }
+
+  /** New MQTT passwords for the screens of an earlier run: the controller keeps only their hashes. */
+  static Map<String, String> rotateMqttPasswords(ApiClient api, List<String> screenIds) {
+    Map<String, String> mqttPasswords = new LinkedHashMap<>();
+    for (String screenId : screenIds) {
+      Answer rotated = expect(api.post("/api/v1/screens/" + screenId + "/mqtt-password"), 200);
+      mqttPasswords.put(screenId, rotated.body().get("mqttPassword").asText());
+    }
+    return mqttPasswords;
   }
 
   static String nameOf(String screenId) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,14 +52,18 @@ public final class DemoMain implements Callable<Integer> {
     for (int i = 1; i <= agents; i++) {
       screenIds.add("kim-thanh-hall-" + i);
     }
-    if (!DemoContent.alreadySeeded(api)) {
-      DemoContent.seed(api, screenIds);
-    }
+    // Agents log in to the broker as their screen: a fresh controller gives the passwords at
+    // registration; a restarted demo asks for new ones, since only their hashes were kept.
+    Map<String, String> mqttPasswords = DemoContent.alreadySeeded(api)
+        ? DemoContent.rotateMqttPasswords(api, screenIds)
+        : DemoContent.seed(api, screenIds);
     List<PlayerAgent> fleet = new ArrayList<>();
     for (int i = 0; i < screenIds.size(); i++) {
       AgentConfig agent = AgentConfig.of(screenIds.get(i), controller.brokerUrl(), dataDir.resolve("agents").resolve(screenIds.get(i)))
           .withPagePort(firstPagePort + i)
-          .withHeartbeatSeconds(5);
+          .withHeartbeatSeconds(5)
+          .withControllerKey(controller.signingKey())
+          .withCredentials(screenIds.get(i), mqttPasswords.get(screenIds.get(i)));
       fleet.add(PlayerAgent.start(agent, Clock.systemUTC()));
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> fleet.forEach(PlayerAgent::close), "demo-fleet-shutdown"));

@@ -1,7 +1,9 @@
 package io.gatecast.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.agent.trust.ControllerKeyArgument;
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.PinnedKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -29,7 +31,10 @@ final class AgentProcess implements AutoCloseable {
     this.process = process;
   }
 
-  static AgentProcess start(String screenId, String brokerUrl, Path dataDir, int heartbeatSeconds) {
+  /** @param controllerKey the key the agent pins, passed as {@code --controller-key} like a kiosk's provisioning does */
+  /** @param mqttPassword the password the screen's registration returned; the agent logs in as the screen id */
+  static AgentProcess start(String screenId, String brokerUrl, Path dataDir, int heartbeatSeconds, PinnedKey controllerKey,
+      String mqttPassword) {
     int pagePort = freePort();
     // Surefire puts the real test class path here; java.class.path may be only its booter jar.
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -40,7 +45,10 @@ final class AgentProcess implements AutoCloseable {
         "--broker", brokerUrl,
         "--data-dir", dataDir.toString(),
         "--page-port", Integer.toString(pagePort),
-        "--heartbeat-seconds", Integer.toString(heartbeatSeconds));
+        "--heartbeat-seconds", Integer.toString(heartbeatSeconds),
+        "--username", screenId,
+        "--password", mqttPassword,
+        ControllerKeyArgument.OPTION, ControllerKeyArgument.format(controllerKey));
     try {
       Process process = new ProcessBuilder(command)
           .redirectErrorStream(true)

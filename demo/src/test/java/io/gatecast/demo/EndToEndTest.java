@@ -8,6 +8,7 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,14 +58,14 @@ class EndToEndTest {
   void aPublishedItemReachesBothScreensAndDeadAgentsAreShownOffline() throws Exception {
     byte[] slide = Files.readAllBytes(Path.of(getClass().getResource("/demo-content/election.svg").toURI()));
     String sha = sha256(slide);
-    try (AgentProcess a = agent("gate-a"); AgentProcess b = agent("gate-b")) {
-      // Given a slide uploaded, a content item and two registered screens
+    // Given two registered screens, whose agents log in with the passwords registration returned,
+    String passwordA = register("gate-a");
+    String passwordB = register("gate-b");
+    try (AgentProcess a = agent("gate-a", passwordA); AgentProcess b = agent("gate-b", passwordB)) {
+      // a slide uploaded and a content item
       assertThat(api.upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
       assertThat(api.postJson("/api/v1/content", Map.of("id", "election-2026", "title", "Bầu cử 15/3/2026 · 选举",
           "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
-      for (String id : List.of("gate-a", "gate-b")) {
-        assertThat(api.postJson("/api/v1/screens", Map.of("id", id)).status()).isEqualTo(201);
-      }
 
       // When the item is scheduled on both and published
       assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", "election-2026",
@@ -105,10 +106,11 @@ class EndToEndTest {
     byte[] slide = Files.readAllBytes(Path.of(getClass().getResource("/demo-content/welcome.svg").toURI()));
     String sha = sha256(slide);
     String brokerUrl = controller.brokerUrl();
-    try (AgentProcess first = agent("gate-c")) {
+    PinnedKey controllerKey = controller.signingKey();
+    String passwordC = register("gate-c");
+    try (AgentProcess first = agent("gate-c", passwordC)) {
       api.upload(slide, "image/svg+xml", sha);
       api.postJson("/api/v1/content", Map.of("id", "welcome", "title", "Chào mừng", "mediaSha256", sha, "durationSeconds", 5));
-      api.postJson("/api/v1/screens", Map.of("id", "gate-c"));
       api.postJson("/api/v1/schedule", Map.of("contentId", "welcome", "screenIds", List.of("gate-c")));
       api.post("/api/v1/publish");
       await().atMost(DEADLINE).until(() -> first.showing().equals("welcome"));
@@ -117,16 +119,25 @@ class EndToEndTest {
     controller.close();
     controller = null;
 
-    try (AgentProcess restarted = AgentProcess.start("gate-c", brokerUrl, tmp.resolve("agents/gate-c"), 1)) {
+    try (AgentProcess restarted = AgentProcess.start("gate-c", brokerUrl, tmp.resolve("agents/gate-c"), 1, controllerKey,
+        passwordC)) {
       await().atMost(DEADLINE).until(() -> restarted.showing().equals("welcome"));
       assertThat(restarted.now().orElseThrow().get("appliedVersion").asLong()).isEqualTo(1);
     }
   }
 
-  private AgentProcess agent(String screenId) throws Exception {
+  /** Registers a screen; returns the MQTT password its agent logs in with. */
+  private String register(String screenId) {
+    Answer registered = api.postJson("/api/v1/screens", Map.of("id", screenId));
+    assertThat(registered.status()).isEqualTo(201);
+    return registered.body().get("mqttPassword").asText();
+  }
+
+  private AgentProcess agent(String screenId, String mqttPassword) throws Exception {
     Path dataDir = tmp.resolve("agents").resolve(screenId);
     Files.createDirectories(dataDir);
-    AgentProcess agent = AgentProcess.start(screenId, controller.brokerUrl(), dataDir, 1);
+    AgentProcess agent = AgentProcess.start(screenId, controller.brokerUrl(), dataDir, 1, controller.signingKey(),
+        mqttPassword);
     await().atMost(DEADLINE).until(() -> agent.now().isPresent());
     return agent;
   }

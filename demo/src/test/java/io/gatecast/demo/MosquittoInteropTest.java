@@ -67,11 +67,13 @@ class MosquittoInteropTest {
       String sha = api.upload(slide, "image/svg+xml", null).body().get("sha256").asText();
       api.postJson("/api/v1/content", Map.of("id", "anti-smuggling", "title", "严禁走私", "mediaSha256", sha,
           "durationSeconds", 8));
-      api.postJson("/api/v1/screens", Map.of("id", screenId));
+      // This shared Mosquitto is anonymous; it accepts the screen's login all the same (checked with 2.0.11).
+      String mqttPassword = api.postJson("/api/v1/screens", Map.of("id", screenId)).body().get("mqttPassword").asText();
       api.postJson("/api/v1/schedule", Map.of("contentId", "anti-smuggling", "screenIds", List.of(screenId)));
 
       agent = PlayerAgent.start(AgentConfig.of(screenId, MOSQUITTO, tmp.resolve("agent")).withPagePort(0)
-          .withHeartbeatSeconds(1), Clock.systemUTC());
+          .withHeartbeatSeconds(1).withControllerKey(controller.signingKey()).withCredentials(screenId, mqttPassword),
+          Clock.systemUTC());
       assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
 
       PlayerAgent started = agent;

@@ -1,6 +1,7 @@
 package io.gatecast.agent;
 
 import io.gatecast.protocol.Check;
+import io.gatecast.protocol.PinnedKey;
 import java.nio.file.Path;
 
 /**
@@ -10,6 +11,9 @@ import java.nio.file.Path;
  * @param pagePort the local page's port on 127.0.0.1; 0 picks a free one (see {@link PlayerAgent#pagePort()})
  * @param username MQTT user name, or null for none
  * @param password MQTT password, or null for none
+ * @param controllerKey the controller's signing key this agent trusts at first start; required by
+ *     {@link PlayerAgent#start} (null only while a config is being built), since an agent that
+ *     trusts no key could play nothing
  */
 public record AgentConfig(
     String screenId,
@@ -18,7 +22,8 @@ public record AgentConfig(
     int pagePort,
     int heartbeatSeconds,
     String username,
-    String password) {
+    String password,
+    PinnedKey controllerKey) {
   public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
   public static final Path DEFAULT_DATA_DIR = Path.of("agent-data");
   public static final int DEFAULT_PAGE_PORT = 8090;
@@ -44,19 +49,24 @@ public record AgentConfig(
 
   /** A config with the defaults for everything but these. */
   public static AgentConfig of(String screenId, String brokerUrl, Path dataDir) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, DEFAULT_PAGE_PORT, DEFAULT_HEARTBEAT_SECONDS, null, null);
+    return new AgentConfig(screenId, brokerUrl, dataDir, DEFAULT_PAGE_PORT, DEFAULT_HEARTBEAT_SECONDS, null, null, null);
   }
 
   public AgentConfig withPagePort(int port) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, port, heartbeatSeconds, username, password);
+    return new AgentConfig(screenId, brokerUrl, dataDir, port, heartbeatSeconds, username, password, controllerKey);
   }
 
   public AgentConfig withHeartbeatSeconds(int seconds) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, seconds, username, password);
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, seconds, username, password, controllerKey);
   }
 
   public AgentConfig withCredentials(String user, String pass) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, user, pass);
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, user, pass, controllerKey);
+  }
+
+  /** Pins the controller key (see {@code GET /api/v1/signing-key} on the controller). */
+  public AgentConfig withControllerKey(PinnedKey key) {
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, username, password, key);
   }
 
   /** Never prints the password: configs end up in logs. */
@@ -64,6 +74,7 @@ public record AgentConfig(
   public String toString() {
     return "AgentConfig[screenId=" + screenId + ", brokerUrl=" + brokerUrl + ", dataDir=" + dataDir
         + ", pagePort=" + pagePort + ", heartbeatSeconds=" + heartbeatSeconds + ", username=" + username
-        + ", password=" + (password == null ? "none" : "***") + "]";
+        + ", password=" + (password == null ? "none" : "***")
+        + ", controllerKey=" + (controllerKey == null ? "none" : controllerKey.keyId()) + "]";
   }
 }

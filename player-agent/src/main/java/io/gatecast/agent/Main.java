@@ -1,5 +1,6 @@
 package io.gatecast.agent;
 
+import io.gatecast.agent.trust.ControllerKeyArgument;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -34,6 +35,12 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--password", description = "MQTT password.")
   String password;
 
+  @Option(names = ControllerKeyArgument.OPTION, paramLabel = "<keyId>:<publicKey>",
+      description = "Required. The controller's signing key (keyId and base64 public key, as GET /api/v1/signing-key"
+          + " on the controller shows them); this screen plays only what that key signed. Saved in"
+          + " <data-dir>/pinned-keys.json with any key rotations the controller later signs.")
+  String controllerKey;
+
   public static void main(String[] args) {
     int code = new CommandLine(new Main()).execute(args);
     if (code != 0) {
@@ -46,7 +53,8 @@ public final class Main implements Callable<Integer> {
     AgentConfig config;
     PlayerAgent agent;
     try {
-      config = new AgentConfig(screenId, broker, dataDir, pagePort, heartbeatSeconds, username, password);
+      config = new AgentConfig(screenId, broker, dataDir, pagePort, heartbeatSeconds, username, password,
+          ControllerKeyArgument.parse(controllerKey));
       agent = PlayerAgent.start(config, Clock.systemUTC());
     } catch (RuntimeException e) {
       System.err.println("gatecast-agent: " + e.getMessage());

@@ -6,7 +6,12 @@ import io.gatecast.agent.display.PageServer;
 import io.gatecast.agent.link.Heartbeats;
 import io.gatecast.agent.link.MqttSession;
 import io.gatecast.agent.playback.Playback;
+import io.gatecast.agent.trust.ControllerKeyArgument;
+import io.gatecast.agent.trust.ControllerTrust;
+import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
+import io.gatecast.protocol.RejectedException;
+import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
@@ -31,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PlayerAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlayerAgent.class);
+  /** How far a kiosk's clock may run ahead of the controller's before a signed message counts as expired. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final AgentConfig config;
   private final Clock clock;
@@ -41,6 +48,7 @@ public final class PlayerAgent implements AutoCloseable {
   private final MqttSession session;
   private final Heartbeats heartbeats;
   private final ScheduleApplier applier;
+  private final CommandApplier commands;
   private volatile boolean closed;
 
   private PlayerAgent(AgentConfig config, Clock clock) throws IOException, MqttException {
@@ -48,6 +56,8 @@ public final class PlayerAgent implements AutoCloseable {
     this.clock = clock;
     ScheduleStore store = new ScheduleStore(config.dataDir());
     MediaCache cache = new MediaCache(config.dataDir().resolve("media"));
+    ControllerTrust trust = ControllerTrust.load(config.dataDir(), config.controllerKey(),
+        new Freshness(clock, CLOCK_SKEW));
     this.playback = new Playback(clock);
     resumeFrom(store);
     // Applying downloads files: its own thread, so Paho's callback thread is never held.
@@ -65,14 +75,24 @@ public final class PlayerAgent implements AutoCloseable {
           }
 
           @Override
+          public void onCommand(byte[] payload) {
+            try {
+              applyThread.execute(() -> PlayerAgent.this.commands.apply(payload));
+            } catch (RejectedExecutionException e) {
+              LOG.debug("closing; a command arrived too late to apply");
+            }
+          }
+
+          @Override
           public void onConnected() {
             PlayerAgent.this.heartbeats.beatNow();
           }
         });
     this.heartbeats = new Heartbeats(session, () -> status(ScreenState.ONLINE), linkThread,
         Duration.ofSeconds(config.heartbeatSeconds()));
-    this.applier = new ScheduleApplier(config.screenId(), cache, store, playback, session::publishAck,
-        heartbeats::beatNow, clock);
+    this.applier = new ScheduleApplier(config.screenId(), trust, this::reportRejection, cache, store, playback,
+        session::publishAck, heartbeats::beatNow, clock);
+    this.commands = new CommandApplier(config.screenId(), trust, this::reportRejection);
     try {
       this.page = PageServer.start(config.pagePort(), config.screenId(), playback, cache);
     } catch (IOException e) {
@@ -86,6 +106,11 @@ public final class PlayerAgent implements AutoCloseable {
 
   /** Starts an agent: the page serves at once; connecting continues in the background. */
   public static PlayerAgent start(AgentConfig config, Clock clock) {
+    if (config.controllerKey() == null) {
+      throw new IllegalArgumentException("no controller key is pinned: start the agent with "
+          + ControllerKeyArgument.OPTION + " <keyId>:<base64 public key> (GET /api/v1/signing-key on the controller"
+          + " shows them); without it this screen could play nothing");
+    }
     PlayerAgent agent;
     try {
       agent = new PlayerAgent(config, clock);
@@ -118,6 +143,11 @@ public final class PlayerAgent implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       LOG.error("cannot play saved schedule version {}: {}", schedule.version(), e.getMessage());
     }
+  }
+
+  private void reportRejection(String topic, RejectedException refusal) {
+    LOG.warn("refused a message on {}: {}", topic, refusal.getMessage());
+    session.publishRejection(RejectionEvent.of(Header.now(clock.instant()), config.screenId(), topic, refusal));
   }
 
   private StatusMessage status(ScreenState state) {

@@ -3,14 +3,18 @@ package io.gatecast.agent;
 import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.cache.ScheduleStore;
 import io.gatecast.agent.playback.Playback;
-import io.gatecast.protocol.Codec;
+import io.gatecast.agent.trust.ControllerTrust;
+import io.gatecast.agent.trust.RejectionReporter;
+import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.Limits;
 import io.gatecast.protocol.MediaRef;
-import io.gatecast.protocol.ProtocolException;
+import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Topics;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
@@ -19,14 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes a schedule from the wire to the screen, in the order that keeps the screen safe: check
- * it, fetch and verify every file, write it to disk, switch playback, then acknowledge. Any
- * failure before the switch leaves the old schedule playing. Runs on one thread only.
+ * Takes a schedule from the wire to the screen, in the order that keeps the screen safe: verify
+ * the controller's signature before reading anything else, check it is for this screen and newer
+ * than what plays (a genuine old schedule re-published is a rollback), fetch and verify every file, write it to disk, switch playback, then acknowledge. Any
+ * failure before the switch leaves the old schedule playing. A refused message (not signed,
+ * not ours, not newer) is reported as a rejection, not acknowledged: it has no trustworthy
+ * version to answer to. Runs on one thread only.
  */
 final class ScheduleApplier {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleApplier.class);
 
   private final String screenId;
+  private final ControllerTrust trust;
+  private final RejectionReporter rejections;
   private final MediaCache cache;
   private final ScheduleStore store;
   private final Playback playback;
@@ -34,9 +43,11 @@ final class ScheduleApplier {
   private final Runnable afterApply;
   private final Clock clock;
 
-  ScheduleApplier(String screenId, MediaCache cache, ScheduleStore store, Playback playback,
-      Consumer<ScheduleAck> acks, Runnable afterApply, Clock clock) {
+  ScheduleApplier(String screenId, ControllerTrust trust, RejectionReporter rejections, MediaCache cache,
+      ScheduleStore store, Playback playback, Consumer<ScheduleAck> acks, Runnable afterApply, Clock clock) {
     this.screenId = screenId;
+    this.trust = trust;
+    this.rejections = rejections;
     this.cache = cache;
     this.store = store;
     this.playback = playback;
@@ -46,30 +57,17 @@ final class ScheduleApplier {
   }
 
   void apply(byte[] payload) {
-    ScheduleMessage schedule;
+    Optional<ScheduleMessage> accepted;
     try {
-      schedule = Codec.decode(payload, ScheduleMessage.class);
-    } catch (ProtocolException e) {
-      // No version to answer to: an ack needs one. Logged for the technician.
-      LOG.error("ignoring an unreadable schedule: {}", e.getMessage());
+      accepted = open(payload);
+    } catch (RejectedException e) {
+      rejections.report(Topics.schedule(screenId), e);
       return;
     }
-    if (!schedule.screenId().equals(screenId)) {
-      fail(schedule, "schedule version " + schedule.version() + " is for screen " + schedule.screenId()
-          + ", not for this screen (" + screenId + ")");
+    if (accepted.isEmpty()) {
       return;
     }
-    Optional<Long> applied = playback.appliedVersion();
-    if (applied.isPresent() && schedule.version().equals(applied.get())) {
-      // The retained schedule comes back on every reconnect: already on screen, already acked.
-      LOG.debug("schedule version {} is already applied", schedule.version());
-      return;
-    }
-    if (applied.isPresent() && schedule.version() < applied.get()) {
-      fail(schedule, "schedule version " + schedule.version() + " is older than the applied version "
-          + applied.get() + "; keeping " + applied.get());
-      return;
-    }
+    ScheduleMessage schedule = accepted.get();
     try {
       Playback.OnAir compiled = Playback.compile(schedule); // refuses what cannot be played before fetching anything
       for (MediaRef media : schedule.media()) { // every variant of every item: no language may be missing later
@@ -86,6 +84,27 @@ final class ScheduleApplier {
         schedule.rules().items().size(), schedule.rules().campaigns().size(), schedule.media().size());
     acks.accept(new ScheduleAck(Header.now(clock.instant()), screenId, schedule.version(), Outcome.APPLIED, null));
     afterApply.run();
+  }
+
+  /**
+   * The schedule if it is signed, ours and newer than the applied one; empty when it is the
+   * applied one (the retained schedule comes back on every reconnect: already on screen, already
+   * acknowledged, so neither an ack nor a rejection is due).
+   */
+  private Optional<ScheduleMessage> open(byte[] payload) {
+    ScheduleMessage schedule = trust.open(payload, Signed.SCHEDULE, ScheduleMessage.class).message();
+    Optional<Long> applied = playback.appliedVersion();
+    try {
+      Freshness.requireScreen(screenId, schedule.screenId());
+      if (applied.isPresent() && applied.get().equals(schedule.version())) {
+        LOG.debug("schedule version {} is already applied", schedule.version());
+        return Optional.empty();
+      }
+      Freshness.requireNewer(applied.orElse(null), schedule.version());
+    } catch (RejectedException e) {
+      throw e.withMessageId(schedule.header().messageId());
+    }
+    return Optional.of(schedule);
   }
 
   private void fail(ScheduleMessage schedule, String error) {

@@ -1,8 +1,11 @@
 package io.gatecast.agent;
 
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Signer;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
 import java.util.List;
@@ -13,14 +16,20 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
-/** Plays the controller's side over a real MQTT connection: publishes schedules, records what agents say. */
+/**
+ * Plays the controller's side over a real MQTT connection: publishes schedules signed with the
+ * test controller key (or any bytes a test forges), records what agents say.
+ */
 final class ControllerSpy implements AutoCloseable {
   final List<StatusMessage> statuses = new CopyOnWriteArrayList<>();
   final List<ScheduleAck> acks = new CopyOnWriteArrayList<>();
+  final List<RejectionEvent> rejections = new CopyOnWriteArrayList<>();
   private final MqttClient client;
+  private final Signer signer;
   private boolean closed;
 
-  ControllerSpy(String brokerUrl, String screenId) throws MqttException {
+  ControllerSpy(String brokerUrl, String screenId, Signer signer) throws MqttException {
+    this.signer = signer;
     client = new MqttClient(brokerUrl, "spy-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
@@ -28,11 +37,28 @@ final class ControllerSpy implements AutoCloseable {
     client.subscribe(Topics.status(screenId), 1,
         (topic, message) -> statuses.add(Codec.decode(message.getPayload(), StatusMessage.class)));
     client.subscribe(Topics.events(screenId), 1,
-        (topic, message) -> acks.add(Codec.decode(message.getPayload(), ScheduleAck.class)));
+        (topic, message) -> {
+          // The events topic carries both kinds; a rejection says so in its "event" member.
+          if (Codec.mapper().readTree(message.getPayload()).has("event")) {
+            rejections.add(Codec.decode(message.getPayload(), RejectionEvent.class));
+          } else {
+            acks.add(Codec.decode(message.getPayload(), ScheduleAck.class));
+          }
+        });
   }
 
+  /** Signed with the test controller key, as the controller does. */
   void publishRetained(ScheduleMessage schedule) throws MqttException {
-    client.publish(Topics.schedule(schedule.screenId()), Codec.encode(schedule), 1, true);
+    publishRetained(schedule.screenId(), signer.signToBytes(Signed.SCHEDULE, schedule, null));
+  }
+
+  /** Exactly these bytes on the screen's schedule topic: for unsigned and forged schedules. */
+  void publishRetained(String screenId, byte[] payload) throws MqttException {
+    client.publish(Topics.schedule(screenId), payload, 1, true);
+  }
+
+  void sendCommand(String screenId, byte[] payload) throws MqttException {
+    client.publish(Topics.commands(screenId), payload, 1, false);
   }
 
   @Override

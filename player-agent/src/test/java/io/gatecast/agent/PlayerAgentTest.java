@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Rejection;
+import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.ScheduleMessage;
@@ -46,6 +48,8 @@ class PlayerAgentTest {
   private static final String TITLE = "Cửa khẩu quốc tế Lào Cai · 老街口岸 · ດ່ານສາກົນ · ច្រកព្រំដែន <b>&</b>";
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
+  private static final TestKeys KEYS = TestKeys.generate();
+
   @TempDir Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
   private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -57,7 +61,7 @@ class PlayerAgentTest {
   void startWorld() throws Exception {
     broker = closing(new TestBroker());
     media = closing(new MediaServer());
-    controller = closing(new ControllerSpy(broker.url(), SCREEN));
+    controller = closing(new ControllerSpy(broker.url(), SCREEN, KEYS.signer()));
   }
 
   @AfterEach
@@ -196,10 +200,11 @@ class PlayerAgentTest {
 
     controller.publishRetained(schedule(SCREEN, 3, one));
 
-    ScheduleAck ack = awaitAck(3);
-    assertThat(ack.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(ack.error()).contains("older than the applied version 5");
+    RejectionEvent rejection = await().atMost(DEADLINE).until(() -> controller.rejections, r -> !r.isEmpty()).get(0);
+    assertThat(rejection.reason()).isEqualTo(Rejection.REPLAYED_OR_OLDER);
+    assertThat(rejection.detail()).contains("version 3 is not newer than the accepted version 5");
     assertThat(agent.appliedVersion()).contains(5L);
+    assertThat(controller.acks).noneMatch(a -> a.version() == 3);
   }
 
   @Test
@@ -279,7 +284,8 @@ class PlayerAgentTest {
   }
 
   private PlayerAgent givenAgent(String brokerUrl, Clock clock) {
-    AgentConfig config = AgentConfig.of(SCREEN, brokerUrl, dataDir).withPagePort(0).withHeartbeatSeconds(1);
+    AgentConfig config = AgentConfig.of(SCREEN, brokerUrl, dataDir).withPagePort(0).withHeartbeatSeconds(1)
+        .withControllerKey(KEYS.pinned());
     return closing(PlayerAgent.start(config, clock));
   }
 

@@ -24,8 +24,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     this.host = host;
   }
 
-  /** Starts the broker on {@code host:port} (0 for any free port). Blocking. */
-  public static EmbeddedBroker start(String host, int port, Path dataDir) {
+  /** Starts the broker on {@code host:port} (0 for any free port), admitting only whom {@code auth} admits. Blocking. */
+  public static EmbeddedBroker start(String host, int port, Path dataDir, BrokerAuth auth) {
     if (!PortCheck.isFree(host, port)) {
       throw portInUse(host, port);
     }
@@ -34,16 +34,15 @@ public final class EmbeddedBroker implements AutoCloseable {
     properties.setProperty("port", Integer.toString(port));
     properties.setProperty("websocket_port", "disabled");
     properties.setProperty("telemetry_enabled", "false");
-    // Authentication and topic rules come with the protocol's access rules; until then the
-    // broker listens on loopback only by default.
-    properties.setProperty("allow_anonymous", "true");
+    // Every client logs in and is held to the protocol's access rules (BrokerAuth).
+    properties.setProperty("allow_anonymous", "false");
     properties.setProperty("persistence_enabled", "true");
     properties.setProperty("data_path", dataDir.toAbsolutePath().toString());
     properties.setProperty("netty.mqtt.message_size", Integer.toString(Limits.MAX_MESSAGE_BYTES + 1024));
     properties.setProperty("immediate_buffer_flush", "true");
     Server server = new Server();
     try {
-      server.startServer(new MemoryConfig(properties), List.of());
+      server.startServer(new MemoryConfig(properties), List.of(), null, auth, auth);
     } catch (IOException e) {
       throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
     }

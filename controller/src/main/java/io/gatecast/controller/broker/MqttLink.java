@@ -31,8 +31,8 @@ public final class MqttLink implements AutoCloseable {
     this.client = client;
   }
 
-  /** Connects to {@code brokerUrl}. Blocking; fails with a message naming the broker. */
-  public static MqttLink connect(String brokerUrl, String clientId) {
+  /** Connects to {@code brokerUrl} as {@code credentials}. Blocking; fails with a message naming the broker. */
+  public static MqttLink connect(String brokerUrl, String clientId, ControllerCredentials credentials) {
     try {
       MqttAsyncClient client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
       MqttLink link = new MqttLink(client);
@@ -42,11 +42,18 @@ public final class MqttLink implements AutoCloseable {
       options.setAutomaticReconnect(true);
       options.setMaxInflight(1000);
       options.setKeepAliveInterval(30);
+      options.setUserName(credentials.username());
+      options.setPassword(credentials.password().toCharArray());
       client.connect(options).waitForCompletion(10_000);
       return link;
     } catch (MqttException e) {
+      String hint = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
+          || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED
+          ? ". The broker refused the login '" + credentials.username() + "': give an external broker the files of"
+              + " 'controller export-mosquitto', or pass --broker-username/--broker-password."
+          : ". Check that it runs, or leave out --broker to use the embedded one.";
       throw new IllegalStateException("cannot connect to the MQTT broker at " + brokerUrl + ": " + e.getMessage()
-          + ". Check that it runs, or leave out --broker to use the embedded one.", e);
+          + hint, e);
     }
   }
 

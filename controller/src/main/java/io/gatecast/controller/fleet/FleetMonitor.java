@@ -3,9 +3,13 @@ package io.gatecast.controller.fleet;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.DeliveryRepository;
+import io.gatecast.controller.store.RejectionRecord;
+import io.gatecast.controller.store.RejectionRepository;
 import io.gatecast.controller.store.ScreenRepository;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.ProtocolException;
+import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
@@ -21,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each screen's health current: heartbeats and last-wills from the status topics, schedule
- * answers from the events topics, and a periodic sweep that marks screens silent for longer than
+ * answers and refusals (messages the agent would not play) from the events topics, and a periodic sweep that marks screens silent for longer than
  * the heartbeat timeout offline (an agent whose network vanished sends no last-will at once; its
  * broker only notices after the keep-alive runs out).
  */
@@ -32,6 +36,7 @@ public final class FleetMonitor implements AutoCloseable {
   private final Duration heartbeatTimeout;
   private final ScreenRepository screens = new ScreenRepository();
   private final DeliveryRepository deliveries = new DeliveryRepository();
+  private final RejectionRepository rejections = new RejectionRepository();
   private final Vertx vertx;
   private long sweepTimer = -1;
 
@@ -70,7 +75,43 @@ public final class FleetMonitor implements AutoCloseable {
         .onFailure(e -> LOG.error("cannot record status of {}", status.screenId(), e));
   }
 
+  /** The events topic carries two kinds; a {@link RejectionEvent} says so in its {@code event} member. */
   void onEvent(String topic, byte[] payload) {
+    JsonNode tree = decode(payload, JsonNode.class, topic);
+    if (tree == null) {
+      return;
+    }
+    if (RejectionEvent.EVENT.equals(tree.path("event").asText(null))) {
+      onRejection(topic, payload);
+    } else {
+      onAck(topic, payload);
+    }
+  }
+
+  private void onRejection(String topic, byte[] payload) {
+    Topic parsed = Topics.parse(topic).orElse(null);
+    RejectionEvent event = decode(payload, RejectionEvent.class, topic);
+    if (parsed == null || event == null || !parsed.id().equals(event.screenId())) {
+      return;
+    }
+    RejectionRecord record = new RejectionRecord(clock.instant(), event.topic(), event.reason().name(), event.detail(),
+        event.messageId());
+    // Logged loudly: a refusal may be someone publishing what the controller did not sign.
+    LOG.warn("screen {} refused a message on {}: {} {}", event.screenId(), event.topic(), event.reason(), event.detail());
+    db.transaction(c -> {
+      if (!screens.exists(c, event.screenId())) {
+        return false;
+      }
+      rejections.record(c, event.screenId(), record);
+      return true;
+    }).onSuccess(known -> {
+      if (!known) {
+        LOG.warn("rejection from unregistered screen {} not stored", event.screenId());
+      }
+    }).onFailure(e -> LOG.error("cannot record the rejection of {}", event.screenId(), e));
+  }
+
+  private void onAck(String topic, byte[] payload) {
     Topic parsed = Topics.parse(topic).orElse(null);
     ScheduleAck ack = decode(payload, ScheduleAck.class, topic);
     if (parsed == null || ack == null || !parsed.id().equals(ack.screenId())) {

@@ -1,12 +1,18 @@
 package io.gatecast.controller.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatecast.controller.broker.ControllerCredentials;
+import io.gatecast.controller.broker.PasswordHash;
 import io.gatecast.controller.store.ContentRepository;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Delivery;
 import io.gatecast.controller.store.DeliveryRepository;
 import io.gatecast.controller.store.PlaylistRepository;
+import io.gatecast.controller.store.RejectionRecord;
+import io.gatecast.controller.store.RejectionRepository;
 import io.gatecast.controller.store.Screen;
 import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.ScreenState;
 import io.vertx.ext.web.Router;
 import java.sql.Connection;
@@ -15,12 +21,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Screens: registration, their health, and putting content on their playlists. */
 final class ScreenRoutes {
-  /** A screen as the API shows it: registration, health, and where its schedule stands. */
+  /**
+   * A screen as the API shows it: registration, health, where its schedule stands, and the last
+   * messages it refused (newest first; their detail is untrusted text a console must escape).
+   */
   record ScreenView(String id, String name, ScreenState state, Instant lastSeenAt, Long appliedVersion,
-      String currentContentId, long publishedVersion, Delivery latestDelivery, List<String> playlist) {}
+      String currentContentId, long publishedVersion, Delivery latestDelivery, List<String> playlist,
+      List<RejectionRecord> recentRejections) {}
+
+  /** Enough to see an attack or a stale broker at a glance; older ones stay in the store. */
+  private static final int RECENT_REJECTIONS = 10;
 
   private final Database db;
   private final Clock clock;
@@ -28,6 +42,7 @@ final class ScreenRoutes {
   private final ContentRepository content = new ContentRepository();
   private final PlaylistRepository playlists = new PlaylistRepository();
   private final DeliveryRepository deliveries = new DeliveryRepository();
+  private final RejectionRepository rejections = new RejectionRepository();
 
   ScreenRoutes(Database db, Clock clock) {
     this.db = db;
@@ -41,9 +56,23 @@ final class ScreenRoutes {
         if (screens.exists(c, request.id())) {
           throw new ApiException(409, "a screen with id " + request.id() + " is already registered");
         }
+        if (request.id().equals(ControllerCredentials.USERNAME)) {
+          throw ApiException.badRequest("the id " + request.id() + " is the controller's MQTT username; choose another");
+        }
         screens.insert(c, request.id(), request.name(), clock.instant());
-        return view(c, screens.find(c, request.id()).orElseThrow());
-      }).onSuccess(view -> Json.send(ctx, 201, view)).onFailure(ctx::fail);
+        String password = newMqttPassword(c, request.id());
+        return withPassword(view(c, screens.find(c, request.id()).orElseThrow()), password);
+      }).onSuccess(body -> Json.send(ctx, 201, body)).onFailure(ctx::fail);
+    });
+    // Rotation: the old password stops working for new logins at once; the new one is shown only here.
+    router.post("/api/v1/screens/:id/mqtt-password").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      db.transaction(c -> {
+        if (!screens.exists(c, id)) {
+          throw ApiException.notFound("no screen " + id);
+        }
+        return Map.of("id", id, "mqttPassword", newMqttPassword(c, id));
+      }).onSuccess(body -> Json.send(ctx, 200, body)).onFailure(ctx::fail);
     });
     router.get("/api/v1/screens").handler(ctx -> db.transaction(c -> {
       List<ScreenView> views = new ArrayList<>();
@@ -78,9 +107,24 @@ final class ScreenRoutes {
     });
   }
 
+  /** Makes and stores (hashed) a new MQTT password for the screen; the plain one exists only in the answer. */
+  private String newMqttPassword(Connection c, String screenId) throws SQLException {
+    String password = PasswordHash.newPassword();
+    screens.setPasswordHash(c, screenId, PasswordHash.hash(password));
+    return password;
+  }
+
+  /** The registration answer: the screen as shown everywhere, plus its MQTT password, this once. */
+  private static ObjectNode withPassword(ScreenView view, String password) {
+    ObjectNode body = Codec.mapper().valueToTree(view);
+    body.put("mqttPassword", password);
+    return body;
+  }
+
   private ScreenView view(Connection c, Screen screen) throws SQLException {
     List<String> playlist = playlists.of(c, screen.id()).stream().map(item -> item.id()).toList();
     return new ScreenView(screen.id(), screen.name(), screen.state(), screen.lastSeenAt(), screen.appliedVersion(),
-        screen.currentContentId(), screen.publishedVersion(), deliveries.latest(c, screen.id()).orElse(null), playlist);
+        screen.currentContentId(), screen.publishedVersion(), deliveries.latest(c, screen.id()).orElse(null), playlist,
+        rejections.recent(c, screen.id(), RECENT_REJECTIONS));
   }
 }

@@ -8,7 +8,10 @@ import io.gatecast.controller.store.Screen;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
+import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Signer;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.vertx.core.Future;
@@ -23,7 +26,10 @@ import java.util.function.Supplier;
 
 /**
  * Turns each screen's rules ({@link RulesBuilder}, then {@link WireRules}) into its schedule message
- * and sends it, retained and at QoS 1, to the screen's schedule topic. A screen whose rules did not
+ * and sends it, signed with the controller's key, retained and at QoS 1, to the screen's schedule
+ * topic. Schedules carry no expiry: a retained schedule must keep playing however long a screen
+ * was offline, and the agent refuses anything not newer than what it plays, so an old signed
+ * schedule cannot be brought back. A screen whose rules did not
  * change is sent nothing: the rules' JSON is compared with what was last sent (records encode in a
  * fixed field order and the wire sorts its sets, so equal rules give equal JSON). The stored
  * column keeps its skeleton name, {@code published_items}; it now holds the rules. The new version
@@ -34,13 +40,15 @@ public final class Publisher {
   private final MqttLink mqtt;
   private final Clock clock;
   private final Supplier<String> mediaBaseUrl;
+  private final Signer signer;
   private final ScreenRepository screens = new ScreenRepository();
   private final RulesBuilder rules = new RulesBuilder();
   private final DeliveryRepository deliveries = new DeliveryRepository();
 
   /** @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/} */
-  public Publisher(Database db, MqttLink mqtt, Clock clock, Supplier<String> mediaBaseUrl) {
+  public Publisher(Database db, MqttLink mqtt, Clock clock, Supplier<String> mediaBaseUrl, Signer signer) {
     this.db = db;
+    this.signer = signer;
     this.mqtt = mqtt;
     this.clock = clock;
     this.mediaBaseUrl = mediaBaseUrl;
@@ -76,16 +84,28 @@ public final class Publisher {
   private Future<PublishResult> send(List<ScheduleMessage> messages) {
     List<Future<PublishResult.Sent>> sends = new ArrayList<>();
     for (ScheduleMessage message : messages) {
-      sends.add(mqtt.publish(Topics.schedule(message.screenId()), Codec.encode(message), true)
+      sends.add(sign(message)
+          .compose(envelope -> mqtt.publish(Topics.schedule(message.screenId()), envelope, true))
           .map(v -> new PublishResult.Sent(message.screenId(), message.version(), null))
           .recover(failure -> forgetPublished(message, failure)));
     }
     return Future.join(sends).map(all -> new PublishResult(sends.stream().map(Future::result).toList()));
   }
 
-  /** The broker did not take the message: make the next publish send this screen again. */
+  /** Fails (naming the size) when the signed envelope would exceed the protocol's limit. */
+  private Future<byte[]> sign(ScheduleMessage message) {
+    try {
+      return Future.succeededFuture(signer.signToBytes(Signed.SCHEDULE, message, null));
+    } catch (ProtocolException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** The schedule was not signed or the broker did not take it: make the next publish send this screen again. */
   private Future<PublishResult.Sent> forgetPublished(ScheduleMessage message, Throwable failure) {
-    String error = "the broker did not accept the schedule: " + failure.getMessage();
+    String error = failure instanceof ProtocolException
+        ? "cannot sign the schedule: " + failure.getMessage()
+        : "the broker did not accept the schedule: " + failure.getMessage();
     return db.transaction(c -> {
       screens.recordPublished(c, message.screenId(), message.version(), null);
       deliveries.recordAnswer(c, message.screenId(), message.version(), "FAILED", error, clock.instant());

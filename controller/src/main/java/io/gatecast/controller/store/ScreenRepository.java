@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Screens: registration, health as reported, and the last schedule published to each. */
@@ -68,6 +70,26 @@ public final class ScreenRepository {
 
   public void recordPublished(Connection c, String id, long version, String items) throws SQLException {
     Sql.update(c, "UPDATE screens SET published_version = ?, published_items = ? WHERE id = ?", version, items, id);
+  }
+
+  /** Replaces the screen's MQTT password hash (a {@code PasswordHash}). Returns false for an unknown screen. */
+  public boolean setPasswordHash(Connection c, String id, String passwordHash) throws SQLException {
+    return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ? WHERE id = ?", passwordHash, id) == 1;
+  }
+
+  /** The screen's MQTT password hash; empty for an unknown screen or one that has none yet. */
+  public Optional<String> passwordHash(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT mqtt_password_hash FROM screens WHERE id = ?", row -> row.getString(1), id);
+  }
+
+  /** Every screen id with its MQTT password hash (null where it has none), in id order. */
+  public Map<String, String> passwordHashes(Connection c) throws SQLException {
+    Map<String, String> hashes = new LinkedHashMap<>();
+    for (String[] pair : Sql.list(c, "SELECT id, mqtt_password_hash FROM screens ORDER BY id",
+        row -> new String[] {row.getString(1), row.getString(2)})) {
+      hashes.put(pair[0], pair[1]);
+    }
+    return hashes;
   }
 
   private static Screen map(ResultSet row) throws SQLException {

@@ -1,6 +1,7 @@
 package io.gatecast.agent.link;
 
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The agent's MQTT session: client id = screen id, a retained OFFLINE last-will on its status
- * topic, its schedule topic subscribed at QoS 1, and reconnects with capped, jittered back-off.
+ * topic, its schedule and commands topics subscribed at QoS 1, and reconnects with capped, jittered back-off.
  *
  * <p>Reconnecting is done here rather than by Paho's automaticReconnect: Paho does not retry a
  * failed <em>first</em> connect (a kiosk booting before its 4G link is up), has no jitter, and
@@ -43,6 +44,8 @@ public final class MqttSession implements AutoCloseable {
   /** What the session hands out. Called on Paho's thread: implementations must not block. */
   public interface Listener {
     void onSchedule(byte[] payload);
+
+    void onCommand(byte[] payload);
 
     void onConnected();
   }
@@ -92,6 +95,11 @@ public final class MqttSession implements AutoCloseable {
 
   public void publishAck(ScheduleAck ack) {
     publish(Topics.events(screenId), Codec.encode(ack), false);
+  }
+
+  /** A refused message, reported on the events topic so the controller sees attacks and stale brokers. */
+  public void publishRejection(RejectionEvent event) {
+    publish(Topics.events(screenId), Codec.encode(event), false);
   }
 
   private void publish(String topic, byte[] payload, boolean retained) {
@@ -146,16 +154,19 @@ public final class MqttSession implements AutoCloseable {
   }
 
   private void subscribe() {
-    String topic = Topics.schedule(screenId);
+    String[] topics = {Topics.schedule(screenId), Topics.commands(screenId)};
+    String topic = String.join(" and ", topics);
     try {
-      client.subscribe(topic, QOS, null, new IMqttActionListener() {
+      client.subscribe(topics, new int[] {QOS, QOS}, null, new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
           int[] granted = token.getGrantedQos();
-          if (granted != null && granted.length > 0 && granted[0] == 0x80) {
-            LOG.error("the broker refused the subscription to {}; no schedules will arrive", topic);
-          } else {
-            LOG.info("subscribed to {}", topic);
+          for (int i = 0; i < topics.length; i++) {
+            if (granted != null && granted.length > i && granted[i] == 0x80) {
+              LOG.error("the broker refused the subscription to {}; nothing will arrive there", topics[i]);
+            } else {
+              LOG.info("subscribed to {}", topics[i]);
+            }
           }
         }
 
@@ -238,6 +249,8 @@ public final class MqttSession implements AutoCloseable {
     public void messageArrived(String topic, MqttMessage message) {
       if (topic.equals(Topics.schedule(screenId))) {
         listener.onSchedule(message.getPayload());
+      } else if (topic.equals(Topics.commands(screenId))) {
+        listener.onCommand(message.getPayload());
       } else {
         LOG.debug("ignoring a message on {}", topic);
       }

@@ -1,0 +1,51 @@
+package io.gatecast.controller;
+
+import io.gatecast.controller.broker.ControllerCredentials;
+import io.gatecast.controller.broker.MosquittoExport;
+import io.gatecast.controller.store.Database;
+import io.gatecast.controller.store.ScreenRepository;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code controller export-mosquitto}: writes the Mosquitto password and ACL files that hold an
+ * external Mosquitto to the same logins and topic rules as the embedded broker. Run it again (and
+ * send Mosquitto SIGHUP) after registering screens or rotating passwords.
+ */
+@Command(name = "export-mosquitto", mixinStandardHelpOptions = true,
+    description = "Writes <out>/passwd and <out>/acl for an external Mosquitto 2 (password_file, acl_file).")
+final class ExportMosquittoCommand implements Callable<Integer> {
+  @Option(names = "--data-dir", defaultValue = "./gatecast-data", description = "The controller's data folder (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--out", required = true, description = "Folder to write passwd and acl into.")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (Database db = Database.open(vertx, dataDir.resolve(Backend.DB_FILE))) {
+      ScreenRepository screens = new ScreenRepository();
+      Map<String, String> hashes = db.transaction(screens::passwordHashes).await();
+      Map<String, String> clusters = new LinkedHashMap<>();
+      hashes.keySet().forEach(id -> clusters.put(id, Backend.DEFAULT_CLUSTER));
+      // Made here if the controller never ran, so the controller started later logs in with it.
+      ControllerCredentials controller = ControllerCredentials.loadOrCreate(dataDir);
+      MosquittoExport.Result result = MosquittoExport.write(out, controller, hashes, clusters);
+      System.out.println("Wrote " + result.passwd() + " and " + result.acl() + " for the controller and "
+          + result.screens() + " screen(s).");
+      if (!result.screensWithoutPassword().isEmpty()) {
+        System.out.println("No MQTT password yet (rotate one with POST /api/v1/screens/{id}/mqtt-password): "
+            + result.screensWithoutPassword());
+      }
+      return 0;
+    } finally {
+      vertx.close().await();
+    }
+  }
+}

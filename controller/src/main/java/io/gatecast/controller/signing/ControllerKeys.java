@@ -1,0 +1,101 @@
+package io.gatecast.controller.signing;
+
+import io.gatecast.controller.files.OwnerOnlyFiles;
+import io.gatecast.protocol.Keys;
+import io.gatecast.protocol.PinnedKey;
+import io.gatecast.protocol.ProtocolException;
+import io.gatecast.protocol.Signer;
+import io.gatecast.protocol.Verifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller's Ed25519 signing key, in {@code <dataDir>/keys/}: {@value #PRIVATE_FILE} (base64
+ * PKCS#8, owner-only) and {@value #PUBLIC_FILE} (base64 X.509). Made on first start, loaded after.
+ *
+ * <p>Every agent pins this key, so losing or silently replacing it would make the whole fleet
+ * refuse every new schedule. Hence: written atomically (temp file, fsync, rename, fsync of the
+ * directory) so a power cut leaves no half key; and a half-present or mismatched pair stops the
+ * controller with a sentence instead of a fresh key being made over it.
+ */
+public final class ControllerKeys {
+  private static final Logger LOG = LoggerFactory.getLogger(ControllerKeys.class);
+  static final String PRIVATE_FILE = "signing.key";
+  static final String PUBLIC_FILE = "signing.pub";
+
+  private final String keyId;
+  private final PublicKey publicKey;
+  private final PrivateKey privateKey;
+
+  private ControllerKeys(PublicKey publicKey, PrivateKey privateKey) {
+    this.keyId = Keys.fingerprint(publicKey);
+    this.publicKey = publicKey;
+    this.privateKey = privateKey;
+  }
+
+  /** Loads the key in {@code dir}, or makes and saves one when there is none. Blocking. */
+  public static ControllerKeys loadOrCreate(Path dir) {
+    try {
+      Path privateFile = dir.resolve(PRIVATE_FILE);
+      Path publicFile = dir.resolve(PUBLIC_FILE);
+      if (Files.exists(privateFile)) {
+        return load(privateFile, publicFile);
+      }
+      OwnerOnlyFiles.createDirectory(dir);
+      KeyPair pair = Keys.generate();
+      // Public first: a crash between the two writes leaves no private key, so the next start
+      // makes a fresh pair instead of finding a private key without its public half.
+      OwnerOnlyFiles.write(publicFile, Keys.encodePublic(pair.getPublic()));
+      OwnerOnlyFiles.write(privateFile, Keys.encodePrivate(pair.getPrivate()));
+      ControllerKeys keys = new ControllerKeys(pair.getPublic(), pair.getPrivate());
+      LOG.info("made the controller signing key {} in {}; agents must be started with --controller-key {}",
+          keys.keyId, dir, keys.keyId + ":" + Keys.encodePublic(pair.getPublic()));
+      return keys;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the signing key in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ControllerKeys load(Path privateFile, Path publicFile) throws IOException {
+    if (!Files.exists(publicFile)) {
+      throw new IllegalStateException(publicFile + " is missing beside " + privateFile
+          + "; restore it from a backup (a new key would make every agent refuse this controller)");
+    }
+    PrivateKey privateKey;
+    PublicKey publicKey;
+    try {
+      privateKey = Keys.decodePrivate(Files.readString(privateFile, StandardCharsets.US_ASCII));
+      publicKey = Keys.decodePublic(Files.readString(publicFile, StandardCharsets.US_ASCII));
+    } catch (ProtocolException e) {
+      throw new IllegalStateException("cannot read the signing key in " + privateFile.getParent() + ": " + e.getMessage(), e);
+    }
+    byte[] probe = "gatecast key pair check".getBytes(StandardCharsets.US_ASCII);
+    ControllerKeys keys = new ControllerKeys(publicKey, privateKey);
+    if (!Verifier.verifies(publicKey, probe, keys.signer().signBytes(probe))) {
+      throw new IllegalStateException(publicFile + " is not the public half of " + privateFile
+          + "; restore the matching pair from a backup");
+    }
+    return keys;
+  }
+
+  public String keyId() {
+    return keyId;
+  }
+
+  /** The key as agents pin it: the id and the base64 X.509 public key. */
+  public PinnedKey pinned() {
+    return new PinnedKey(keyId, Keys.encodePublic(publicKey), null);
+  }
+
+  public Signer signer() {
+    return new Signer(keyId, privateKey);
+  }
+}

@@ -1,0 +1,40 @@
+package io.gatecast.controller;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** A real MQTT client logged in as a screen, as its agent would be: reads its topics, publishes its events. */
+final class ScreenClient implements AutoCloseable {
+  final List<byte[]> received = new CopyOnWriteArrayList<>();
+  private final MqttClient client;
+
+  ScreenClient(String brokerUrl, String screenId, String password) throws MqttException {
+    client = new MqttClient(brokerUrl, screenId + "-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    options.setUserName(screenId);
+    options.setPassword(password.toCharArray());
+    client.connect(options);
+  }
+
+  void subscribe(String topic) throws MqttException {
+    client.subscribe(topic, 1, (t, message) -> received.add(message.getPayload()));
+  }
+
+  void publish(String topic, byte[] payload) throws MqttException {
+    client.publish(topic, payload, 1, false);
+  }
+
+  @Override
+  public void close() throws MqttException {
+    if (client.isConnected()) {
+      client.disconnect();
+    }
+    client.close();
+  }
+}

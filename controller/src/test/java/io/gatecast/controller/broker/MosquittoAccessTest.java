@@ -1,0 +1,196 @@
+package io.gatecast.controller.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import io.gatecast.controller.Controller;
+import io.gatecast.controller.ControllerConfig;
+import io.gatecast.controller.Main;
+import io.gatecast.controller.client.ApiClient;
+import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.protocol.Topics;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The files of {@code controller export-mosquitto} make a real Mosquitto 2 hold clients to the same
+ * logins and rules as the embedded broker. Starts its own Mosquitto on a free port (never the shared
+ * one on 1883). Skipped when Mosquitto is not installed, unless GATECAST_REQUIRE_MOSQUITTO=true.
+ */
+class MosquittoAccessTest {
+  private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+  private static final Duration DEADLINE = Duration.ofSeconds(15);
+  private static final byte[] SLIDE =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"9\"/>".getBytes(StandardCharsets.UTF_8);
+
+  @TempDir static Path tmp;
+  static Path dataDir;
+  static Process mosquitto;
+  static String broker;
+  static String passwordA;
+  static String passwordB;
+
+  @BeforeAll
+  static void exportTheControllersFilesAndStartMosquitto() throws Exception {
+    requireMosquitto();
+    dataDir = tmp.resolve("controller");
+    // Screens are registered as an operator would before moving to Mosquitto: on a controller with its embedded broker.
+    Vertx vertx = Vertx.vertx();
+    Controller registering = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0),
+        Clock.systemUTC()).await();
+    try {
+      ApiClient api = new ApiClient(registering.httpPort());
+      passwordA = register(api, "mosq-a");
+      passwordB = register(api, "mosq-b");
+    } finally {
+      registering.close();
+      vertx.close().await();
+    }
+
+    Path out = tmp.resolve("mosquitto");
+    int exit = new CommandLine(new Main())
+        .execute("export-mosquitto", "--data-dir", dataDir.toString(), "--out", out.toString());
+    assertThat(exit).isZero();
+    assertThat(Files.readString(out.resolve("passwd"))).contains("mosq-a:$7$", "mosq-b:$7$", "gatecast-controller:$7$");
+
+    int port = freePort();
+    Path conf = out.resolve("mosquitto.conf");
+    Files.writeString(conf, String.join("\n",
+        "listener " + port + " 127.0.0.1",
+        "allow_anonymous false",
+        "password_file " + out.resolve("passwd").toAbsolutePath(),
+        "acl_file " + out.resolve("acl").toAbsolutePath(),
+        "persistence false",
+        // Run as whoever runs the test: as root, Mosquitto would otherwise switch to the user
+        // 'mosquitto', which cannot read the owner-only files in this temp folder.
+        "user " + System.getProperty("user.name"),
+        "log_dest stdout",
+        ""));
+    Path log = out.resolve("mosquitto.log");
+    mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    await().atMost(DEADLINE).until(() -> listening(port) || !mosquitto.isAlive());
+    assertThat(mosquitto.isAlive()).as("mosquitto exited; its log:\n%s", Files.readString(log)).isTrue();
+    broker = "tcp://127.0.0.1:" + port;
+  }
+
+  @AfterAll
+  static void stopMosquitto() throws InterruptedException {
+    if (mosquitto != null) {
+      mosquitto.destroy();
+      if (!mosquitto.waitFor(10, TimeUnit.SECONDS)) {
+        mosquitto.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void aWrongOrMissingPasswordIsRefused() throws Exception {
+    assertThatThrownBy(() -> MqttProbe.connect(broker, "mosq-a", passwordB)).isInstanceOf(MqttException.class);
+    assertThatThrownBy(() -> MqttProbe.connect(broker, null, null)).as("anonymous").isInstanceOf(MqttException.class);
+    assertThatThrownBy(() -> MqttProbe.connect(broker, "nobody", passwordA)).isInstanceOf(MqttException.class);
+    MqttProbe.connect(broker, "mosq-a", passwordA).close();
+  }
+
+  @Test
+  void aScreenReceivesNothingOfAnothersTopics() throws Exception {
+    ControllerCredentials controller = ControllerCredentials.loadOrCreate(dataDir);
+    try (MqttProbe publisher = MqttProbe.connect(broker, controller.username(), controller.password());
+        MqttProbe a = MqttProbe.connect(broker, "mosq-a", passwordA);
+        MqttProbe b = MqttProbe.connect(broker, "mosq-b", passwordB)) {
+      int granted = BrokerChecks.screenCannotReadAnothers(publisher, a, "mosq-a", b, "mosq-b");
+      assertThat(granted).as("Mosquitto 2.0 grants it but delivers nothing").isIn(1, MqttProbe.REFUSED);
+    }
+  }
+
+  @Test
+  void aScreenCannotPublishAsAnother() throws Exception {
+    ControllerCredentials controller = ControllerCredentials.loadOrCreate(dataDir);
+    try (MqttProbe watcher = MqttProbe.connect(broker, controller.username(), controller.password());
+        MqttProbe a = MqttProbe.connect(broker, "mosq-a", passwordA);
+        MqttProbe b = MqttProbe.connect(broker, "mosq-b", passwordB)) {
+      assertThat(watcher.subscribe("gatecast/v1/screens/+/status")).isEqualTo(1);
+      assertThat(watcher.subscribe("gatecast/v1/screens/+/events")).isEqualTo(1);
+      BrokerChecks.screenCannotPublishAsAnother(watcher, a, "mosq-a", b, "mosq-b");
+    }
+  }
+
+  @Test
+  void theControllerLogsInWithItsExportedCredentialsAndItsScheduleReachesTheRightScreen() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    // No --broker-username/--broker-password: the generated login, which export-mosquitto wrote.
+    Controller controller = Controller.start(vertx,
+        ControllerConfig.defaults(dataDir).withPorts(0, 0).withExternalBroker(broker), Clock.systemUTC()).await();
+    try (MqttProbe a = MqttProbe.connect(broker, "mosq-a", passwordA);
+        MqttProbe b = MqttProbe.connect(broker, "mosq-b", passwordB)) {
+      assertThat(a.subscribe(Topics.schedule("mosq-a"))).isEqualTo(1);
+      assertThat(b.subscribe(Topics.schedule("mosq-b"))).isEqualTo(1);
+      ApiClient api = new ApiClient(controller.httpPort());
+      String sha = api.upload(SLIDE, "image/svg+xml", null).body().get("sha256").asText();
+      assertThat(api.postJson("/api/v1/content", Map.of("id", "notice", "title", "Notice", "mediaSha256", sha,
+          "durationSeconds", 5)).status()).isEqualTo(201);
+      assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", "notice", "screenIds", List.of("mosq-a")))
+          .status()).isEqualTo(200);
+      assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
+
+      await().atMost(DEADLINE).until(() -> a.received().stream()
+          .anyMatch(m -> m.startsWith(Topics.schedule("mosq-a") + " ") && m.contains("notice")));
+      assertThat(b.received()).isEmpty();
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  private static String register(ApiClient api, String screenId) {
+    Answer answer = api.postJson("/api/v1/screens", Map.of("id", screenId));
+    assertThat(answer.status()).isEqualTo(201);
+    return answer.body().get("mqttPassword").asText();
+  }
+
+  private static void requireMosquitto() {
+    if (!Files.isExecutable(MOSQUITTO)) {
+      String why = MOSQUITTO + " is not installed (apt-get install mosquitto); the real-Mosquitto access checks are skipped";
+      if ("true".equals(System.getenv("GATECAST_REQUIRE_MOSQUITTO"))) {
+        fail(why);
+      }
+      abort(why);
+    }
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
