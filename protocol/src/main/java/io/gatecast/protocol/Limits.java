@@ -20,6 +20,8 @@ public final class Limits {
   public static final int MAX_PLAYLIST_ENTRIES = 500;
   /** Most alerts in one screen's rules (they are per cluster, and few are ever live at once). */
   public static final int MAX_ALERTS = 20;
+  /** Plays in one proof-of-play batch. */
+  public static final int MAX_PLAYS_PER_BATCH = 500;
   /** Most dayparts, and most recurrences, of one campaign. */
   public static final int MAX_TIME_RULES = 50;
   /** Most names in a screen's groups or tags, or in one list of a campaign's targets. */

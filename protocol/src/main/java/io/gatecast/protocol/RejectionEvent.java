@@ -17,8 +17,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param messageId the refused message's header.messageId when it could be read, else null
  */
 public record RejectionEvent(Header header, String screenId, String topic, Rejection reason, String detail, String messageId) {
-  public static final String EVENT = "rejection";
-
   public RejectionEvent {
     Check.required(header, "header");
     Check.id(screenId, "screenId");
@@ -32,10 +30,10 @@ public record RejectionEvent(Header header, String screenId, String topic, Rejec
     }
   }
 
-  /** The discriminator on the events topic; always {@value #EVENT}. */
+  /** The discriminator on the events topic. */
   @JsonProperty(value = "event", access = JsonProperty.Access.READ_ONLY)
   public String event() {
-    return EVENT;
+    return EventKind.REJECTION.wireName();
   }
 
   /** The event for a refusal, cutting the topic and detail to the limits instead of failing. */

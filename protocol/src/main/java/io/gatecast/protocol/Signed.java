@@ -34,6 +34,10 @@ public record Signed(String type, String keyId, Instant expiresAt, ObjectNode pa
   public static final String SCHEDULE = "schedule";
   /** {@code type} of a {@link KeyRotation}. */
   public static final String KEY_ROTATION = "key-rotation";
+  /** {@code type} of a {@link Command}. */
+  public static final String COMMAND = "command";
+  /** {@code type} of an {@link AlertMessage}. */
+  public static final String ALERT = "alert";
 
   public Signed {
     Check.id(type, "type");

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class DecoderFuzzTest {
   private static final int PAYLOADS = 100_000;
   private static final List<Class<?>> TYPES = List.of(
-      StatusMessage.class, ScheduleAck.class, ScheduleMessage.class, RejectionEvent.class, KeyRotation.class);
+      StatusMessage.class, ScheduleAck.class, ScheduleMessage.class, RejectionEvent.class, KeyRotation.class,
+      Command.class, CommandResult.class, PlayBatch.class, AlertMessage.class);
 
   @Test
   void nothingButProtocolExceptionEscapesAnyDecoder() {
@@ -50,6 +51,9 @@ class DecoderFuzzTest {
     }
     decoders.add(p -> agent.open(p, Signed.SCHEDULE, ScheduleMessage.class));
     decoders.add(agent::acceptRotation);
+    decoders.add(p -> agent.open(p, Signed.COMMAND, Command.class));
+    decoders.add(p -> agent.open(p, Signed.ALERT, AlertMessage.class));
+    decoders.add(p -> EventKind.of(Codec.decode(p, com.fasterxml.jackson.databind.JsonNode.class)));
 
     int[] outcomes = new int[2];
     assertTimeoutPreemptively(Duration.ofSeconds(300), () -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,11 +26,19 @@ class ExamplesTest {
       Map.entry("rejection-event.json", RejectionEvent.class),
       Map.entry("key-rotation.json", KeyRotation.class),
       Map.entry("schedule.json", ScheduleMessage.class),
-      Map.entry("schedule-from-a-newer-controller.json", ScheduleMessage.class));
+      Map.entry("schedule-from-a-newer-controller.json", ScheduleMessage.class),
+      Map.entry("command.json", Command.class),
+      Map.entry("command-result-screenshot.json", CommandResult.class),
+      Map.entry("command-result-failed.json", CommandResult.class),
+      Map.entry("play-batch.json", PlayBatch.class),
+      Map.entry("alert.json", AlertMessage.class),
+      Map.entry("alert-cleared.json", AlertMessage.class));
   private static final Map<String, Class<?>> SIGNED = Map.of(
       "signed-schedule.json", ScheduleMessage.class,
       "signed-key-rotation.json", KeyRotation.class,
-      "signed-key-rotation-from-a-newer-controller.json", KeyRotation.class);
+      "signed-key-rotation-from-a-newer-controller.json", KeyRotation.class,
+      "signed-command.json", Command.class,
+      "signed-alert.json", AlertMessage.class);
 
   @Test
   void everyExampleFileIsKnownAndLinkedFromTheReadme() throws IOException {
@@ -72,11 +81,32 @@ class ExamplesTest {
   void everySignedExampleVerifiesWithTheExampleKey() {
     Verifier agent = Verifier.pinning(Fixtures.freshness(Fixtures.NOW), "ctl-2026", Fixtures.publicKey("ctl-2026"));
     for (Map.Entry<String, Class<?>> e : SIGNED.entrySet()) {
-      String type = e.getValue() == KeyRotation.class ? Signed.KEY_ROTATION : Signed.SCHEDULE;
+      String type = e.getValue() == KeyRotation.class ? Signed.KEY_ROTATION
+          : e.getValue() == Command.class ? Signed.COMMAND
+          : e.getValue() == AlertMessage.class ? Signed.ALERT
+          : Signed.SCHEDULE;
       Verified<?> v = agent.open(Fixtures.example(e.getKey()), type, e.getValue());
       assertThat(v.keyId()).as(e.getKey()).isEqualTo("ctl-2026");
     }
     assertThat(agent.open(Fixtures.example("signed-schedule.json"), Signed.SCHEDULE, ScheduleMessage.class).message())
         .isEqualTo(Codec.decode(Fixtures.example("schedule.json"), ScheduleMessage.class));
+    assertThat(agent.open(Fixtures.example("signed-alert.json"), Signed.ALERT, AlertMessage.class).message())
+        .isEqualTo(Codec.decode(Fixtures.example("alert.json"), AlertMessage.class));
+  }
+
+  @Test
+  void eventsSayWhatTheyAre() {
+    Map<String, EventKind> events = Map.of(
+        "schedule-ack-applied.json", EventKind.SCHEDULE_ACK,
+        "rejection-event.json", EventKind.REJECTION,
+        "play-batch.json", EventKind.PLAY_BATCH,
+        "command-result-failed.json", EventKind.COMMAND_RESULT);
+    events.forEach((file, kind) ->
+        assertThat(EventKind.of(Codec.decode(Fixtures.example(file), JsonNode.class))).as(file).contains(kind));
+    // an ack from an agent older than the "event" member, and an event kind from a newer agent
+    assertThat(EventKind.of(Codec.decode("{\"outcome\":\"APPLIED\"}".getBytes(StandardCharsets.UTF_8), JsonNode.class)))
+        .contains(EventKind.SCHEDULE_ACK);
+    assertThat(EventKind.of(Codec.decode("{\"event\":\"weather\"}".getBytes(StandardCharsets.UTF_8), JsonNode.class)))
+        .isEmpty();
   }
 }

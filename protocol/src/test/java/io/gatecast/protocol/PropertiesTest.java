@@ -59,7 +59,31 @@ class PropertiesTest {
     Gen<RejectionEvent> rejections = headers().zip(ids(), arbitrary().enumValues(Rejection.class), texts(),
         (h, id, reason, detail) -> new RejectionEvent(h, id, Topics.schedule(id), reason, detail, h.messageId()));
     Gen<KeyRotation> rotations = headers().zip(ids(), arbitrary().pick(PUBLIC_KEYS), instants(), KeyRotation::new);
+    Gen<StatusMessage> healthy = headers().zip(ids(), longs().between(0, Long.MAX_VALUE), instants(),
+        (h, id, n, at) -> new StatusMessage(h, id, ScreenState.ONLINE, 1 + n % 1000, id, 30L,
+            new ScreenHealth(n % 2 == 0 ? "vi" : "km", ScreenHealth.Display.values()[(int) (n % 3)], n % 3 == 1 ? "browser exited" : null,
+                n, n / 2, n % 86_400, -n % 5_000, "0.1." + n % 10, n % 4 == 0 ? null : at)));
+    Gen<Command> commands = headers().zip(ids(), longs().between(1, Long.MAX_VALUE), arbitrary().enumValues(Command.Kind.class),
+        (h, id, seq, kind) -> new Command(h, id, seq, kind, kind == Command.Kind.IDENTIFY ? (int) (1 + seq % 600) : null));
+    Gen<CommandResult> results = headers().zip(ids(), longs().between(1, Long.MAX_VALUE), texts(),
+        (h, id, seq, detail) -> seq % 2 == 0
+            ? new CommandResult(h, id, seq, Command.Kind.SCREENSHOT, CommandResult.Outcome.DONE, null, "5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef")
+            : new CommandResult(h, id, seq, Command.Kind.RELOAD, CommandResult.Outcome.FAILED, detail, null));
+    Gen<PlayBatch> batches = headers().zip(ids(), integers().between(0, 40), instants(),
+        (h, id, n, at) -> new PlayBatch(h, id, java.util.stream.IntStream.range(0, n)
+            .mapToObj(i -> new PlayBatch.Play(id + "-" + i, id, i % 2 == 0 ? null : "c-" + i, i % 3 == 0 ? "lo" : "zh-Hant",
+                at.plusSeconds(10L * i), at.plusSeconds(10L * i + 10)))
+            .toList()));
+    Gen<AlertMessage> alerts = headers().zip(ids(), longs().between(1, Long.MAX_VALUE), texts(),
+        (h, cluster, version, text) -> new AlertMessage(h, cluster, version, version % 3 == 0 ? List.of()
+            : List.of(new io.gatecast.protocol.rules.AlertSpec("a-" + version % 100, cluster, h.sentAt(),
+                version % 2 == 0 ? null : h.sentAt().plusSeconds(3600), java.util.Map.of("vi", text, "km", text)))));
     qt().withFixedSeed(SEED).withExamples(300).forAll(statuses).checkAssert(PropertiesTest::roundTrips);
+    qt().withFixedSeed(SEED).withExamples(300).forAll(healthy).checkAssert(PropertiesTest::roundTrips);
+    qt().withFixedSeed(SEED).withExamples(300).forAll(commands).checkAssert(PropertiesTest::roundTrips);
+    qt().withFixedSeed(SEED).withExamples(300).forAll(results).checkAssert(PropertiesTest::roundTrips);
+    qt().withFixedSeed(SEED).withExamples(300).forAll(batches).checkAssert(PropertiesTest::roundTrips);
+    qt().withFixedSeed(SEED).withExamples(300).forAll(alerts).checkAssert(PropertiesTest::roundTrips);
     qt().withFixedSeed(SEED).withExamples(300).forAll(acks).checkAssert(PropertiesTest::roundTrips);
     qt().withFixedSeed(SEED).withExamples(300).forAll(rejections).checkAssert(PropertiesTest::roundTrips);
     qt().withFixedSeed(SEED).withExamples(300).forAll(rotations).checkAssert(PropertiesTest::roundTrips);

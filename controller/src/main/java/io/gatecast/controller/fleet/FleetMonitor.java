@@ -9,6 +9,7 @@ import io.gatecast.controller.store.ScreenRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.ProtocolException;
+import io.gatecast.protocol.EventKind;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.StatusMessage;
@@ -75,16 +76,23 @@ public final class FleetMonitor implements AutoCloseable {
         .onFailure(e -> LOG.error("cannot record status of {}", status.screenId(), e));
   }
 
-  /** The events topic carries two kinds; a {@link RejectionEvent} says so in its {@code event} member. */
+  /** The events topic carries several kinds; {@link EventKind} tells which before decoding. */
   void onEvent(String topic, byte[] payload) {
     JsonNode tree = decode(payload, JsonNode.class, topic);
     if (tree == null) {
       return;
     }
-    if (RejectionEvent.EVENT.equals(tree.path("event").asText(null))) {
-      onRejection(topic, payload);
-    } else {
-      onAck(topic, payload);
+    EventKind kind = EventKind.of(tree).orElse(null);
+    if (kind == null) {
+      LOG.debug("event of a kind this controller does not know on {} ignored", topic);
+      return;
+    }
+    switch (kind) {
+      case SCHEDULE_ACK -> onAck(topic, payload);
+      case REJECTION -> onRejection(topic, payload);
+      // Proof of play and command results are stored by later work (issue 8); until then they are
+      // recognised and dropped, not mistaken for schedule acks.
+      case PLAY_BATCH, COMMAND_RESULT -> LOG.debug("{} on {} not stored yet", kind, topic);
     }
   }
 

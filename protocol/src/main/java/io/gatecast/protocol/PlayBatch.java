@@ -1,0 +1,56 @@
+package io.gatecast.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Proof of play: what a screen showed, sent on {@link Topics#events(String)} in batches. Agents
+ * journal plays on disk and may send a batch again after a reconnect; every play has an id unique
+ * on its screen, so the controller stores each play once however often it arrives.
+ */
+public record PlayBatch(Header header, String screenId, List<Play> plays) {
+  /**
+   * One item on screen from {@code startedAt} to {@code endedAt}.
+   *
+   * @param playId unique on this screen (e.g. a UUID or a journal sequence)
+   * @param campaignId the campaign it played for; null for the default playlist
+   * @param language the variant's language tag
+   */
+  public record Play(String playId, String itemId, String campaignId, String language, Instant startedAt, Instant endedAt) {
+    public Play {
+      Check.text(playId, "playId", 64);
+      Check.id(itemId, "itemId");
+      if (campaignId != null) {
+        Check.id(campaignId, "campaignId");
+      }
+      Check.languageTag(language, "language");
+      Check.required(startedAt, "startedAt");
+      Check.required(endedAt, "endedAt");
+      if (endedAt.isBefore(startedAt)) {
+        throw new IllegalArgumentException("endedAt " + endedAt + " is before startedAt " + startedAt);
+      }
+    }
+  }
+
+  public PlayBatch {
+    Check.required(header, "header");
+    Check.id(screenId, "screenId");
+    plays = Check.list(plays, "plays", Limits.MAX_PLAYS_PER_BATCH);
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < plays.size(); i++) {
+      Check.required(plays.get(i), "plays[" + i + "]");
+      if (!ids.add(plays.get(i).playId())) {
+        throw new IllegalArgumentException("plays[" + i + "].playId repeats " + plays.get(i).playId());
+      }
+    }
+  }
+
+  /** The discriminator on the events topic. */
+  @JsonProperty(value = "event", access = JsonProperty.Access.READ_ONLY)
+  public String event() {
+    return EventKind.PLAY_BATCH.wireName();
+  }
+}
