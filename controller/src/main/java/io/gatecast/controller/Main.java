@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code controller}: reads the command line, starts the controller, and stops it on Ctrl-C. */
-@Command(name = "controller", mixinStandardHelpOptions = true, subcommands = ExportMosquittoCommand.class,
+@Command(name = "controller", mixinStandardHelpOptions = true, subcommands = {ExportMosquittoCommand.class, BackupCommand.class},
     description = "GateCast controller: HTTP API, SQLite store, embedded MQTT broker, publishing, fleet health.")
 public final class Main implements Callable<Integer> {
   @Option(names = "--data-dir", defaultValue = "./gatecast-data", description = "Data folder (default: ${DEFAULT-VALUE}).")
