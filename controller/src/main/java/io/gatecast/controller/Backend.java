@@ -4,11 +4,14 @@ import io.gatecast.controller.broker.BrokerAuth;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.controller.broker.MqttLink;
+import io.gatecast.controller.broker.ScreenAccess;
 import io.gatecast.controller.fleet.FleetMonitor;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.signing.ControllerKeys;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.store.ScreenSetup;
+import io.gatecast.controller.store.ScreenSetupRepository;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,11 +28,10 @@ import org.slf4j.LoggerFactory;
  * and closed in reverse, so a start that fails half-way leaves nothing running.
  */
 final class Backend implements AutoCloseable {
-  /** Every screen's cluster until clusters are modelled (a later issue). */
-  static final String DEFAULT_CLUSTER = "default";
   static final String DB_FILE = "gatecast.db";
   private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
   private static final ScreenRepository SCREENS = new ScreenRepository();
+  private static final ScreenSetupRepository SETUPS = new ScreenSetupRepository();
   private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
   final Database db;
   final MediaStore media;
@@ -49,8 +51,7 @@ final class Backend implements AutoCloseable {
       media = new MediaStore(config.dataDir().resolve("media"));
       ControllerCredentials generated = ControllerCredentials.loadOrCreate(config.dataDir());
       if (config.externalBroker() == null) {
-        BrokerAuth auth = new BrokerAuth(generated, screenId -> passwordHash(openedDb, screenId),
-            screenId -> Optional.of(DEFAULT_CLUSTER));
+        BrokerAuth auth = new BrokerAuth(generated, screenId -> login(openedDb, screenId));
         startedBroker = EmbeddedBroker.start(config.brokerHost(), config.brokerPort(), config.dataDir().resolve("broker"),
             auth);
       }
@@ -77,12 +78,19 @@ final class Backend implements AutoCloseable {
   }
 
   /**
-   * A screen's stored password hash, for the broker's login check on Moquette's thread: a blocking
-   * wait on the database thread, bounded so a stuck database refuses logins instead of hanging them.
+   * A screen's stored password hash and cluster, for the broker's login check on Moquette's thread: a
+   * blocking wait on the database thread, bounded so a stuck database refuses logins instead of
+   * hanging them. Empty for a revoked screen (whose hash is gone anyway).
    */
-  private static Optional<String> passwordHash(Database db, String screenId) {
+  private static Optional<BrokerAuth.ScreenLogin> login(Database db, String screenId) {
     try {
-      return db.transaction(c -> SCREENS.passwordHash(c, screenId)).toCompletionStage().toCompletableFuture()
+      return db.transaction(c -> {
+        Optional<ScreenSetup> setup = SETUPS.find(c, screenId).filter(s -> !s.revoked());
+        Optional<String> hash = SCREENS.passwordHash(c, screenId);
+        return setup.isPresent() && hash.isPresent()
+            ? Optional.of(new BrokerAuth.ScreenLogin(hash.get(), setup.get().clusterId()))
+            : Optional.<BrokerAuth.ScreenLogin>empty();
+      }).toCompletionStage().toCompletableFuture()
           .get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       LOG.warn("cannot look up the MQTT password of screen {}: {}", screenId, e.toString());
@@ -91,6 +99,26 @@ final class Backend implements AutoCloseable {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /** Revocations and cluster moves reach the embedded broker at once; an external one only through its files. */
+  ScreenAccess screenAccess() {
+    EmbeddedBroker embedded = broker;
+    if (embedded == null) {
+      return ScreenAccess.NONE;
+    }
+    return new ScreenAccess() {
+      @Override
+      public void cutOff(String screenId) {
+        int sessions = embedded.cutOff(screenId);
+        LOG.info("screen {} cut off; {} open session(s) disconnected", screenId, sessions);
+      }
+
+      @Override
+      public void moved(String screenId, String clusterId) {
+        embedded.moved(screenId, clusterId);
+      }
+    };
   }
 
   String brokerUrl(ControllerConfig config) {

@@ -39,7 +39,7 @@ public final class Controller implements AutoCloseable {
           backend.keys.signer());
       return server
           .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, backend.keys.pinned(), clock,
-              config.maxUploadBytes()))
+              config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config)))
           .listen(config.httpPort(), config.httpHost())
           .map(bound -> new Controller(backend, bound, backend.brokerUrl(config)))
           .onFailure(e -> backend.close());

@@ -3,10 +3,9 @@ package io.gatecast.controller;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.MosquittoExport;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.store.ScreenSetupRepository;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code controller export-mosquitto}: writes the Mosquitto password and ACL files that hold an
  * external Mosquitto to the same logins and topic rules as the embedded broker. Run it again (and
- * send Mosquitto SIGHUP) after registering screens or rotating passwords.
+ * send Mosquitto SIGHUP) after registering, moving or revoking screens or rotating passwords.
  */
 @Command(name = "export-mosquitto", mixinStandardHelpOptions = true,
     description = "Writes <out>/passwd and <out>/acl for an external Mosquitto 2 (password_file, acl_file).")
@@ -30,10 +29,10 @@ final class ExportMosquittoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
     try (Database db = Database.open(vertx, dataDir.resolve(Backend.DB_FILE))) {
-      ScreenRepository screens = new ScreenRepository();
-      Map<String, String> hashes = db.transaction(screens::passwordHashes).await();
-      Map<String, String> clusters = new LinkedHashMap<>();
-      hashes.keySet().forEach(id -> clusters.put(id, Backend.DEFAULT_CLUSTER));
+      // Revoked screens are left out of both files: no login, no topic.
+      ScreenSetupRepository screens = new ScreenSetupRepository();
+      Map<String, String> hashes = db.transaction(screens::passwordHashesOfActiveScreens).await();
+      Map<String, String> clusters = db.transaction(screens::clusterOfActiveScreens).await();
       // Made here if the controller never ran, so the controller started later logs in with it.
       ControllerCredentials controller = ControllerCredentials.loadOrCreate(dataDir);
       MosquittoExport.Result result = MosquittoExport.write(out, controller, hashes, clusters);

@@ -60,6 +60,32 @@ final class AgentProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * An agent with no --screen-id, as a new kiosk is started: it uses the identity in its data
+   * folder, or shows a pairing code on its page (port {@code pagePort}) until it is enrolled.
+   *
+   * @param label names the log file next to the data folder
+   */
+  static AgentProcess startEnrolling(String label, String controllerUrl, Path dataDir, int pagePort) {
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> command = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp", classPath,
+        "io.gatecast.agent.Main",
+        "--controller-url", controllerUrl,
+        "--data-dir", dataDir.toString(),
+        "--page-port", Integer.toString(pagePort),
+        "--heartbeat-seconds", "1");
+    try {
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(label + ".log").toFile()))
+          .start();
+      return new AgentProcess(label, dataDir, pagePort, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** What the agent's screen page says is on screen now, or empty while the page is not up. */
   Optional<JsonNode> now() {
     try {

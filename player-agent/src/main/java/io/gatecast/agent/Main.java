@@ -1,6 +1,10 @@
 package io.gatecast.agent;
 
+import io.gatecast.agent.enroll.Enrollment;
 import io.gatecast.agent.trust.ControllerKeyArgument;
+import io.gatecast.protocol.enrollment.Identity;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -14,10 +18,17 @@ import picocli.CommandLine.Option;
     description = "GateCast kiosk agent: receives this screen's schedule over MQTT, caches its media"
         + " and serves the full-screen page the kiosk browser shows.")
 public final class Main implements Callable<Integer> {
-  @Option(names = "--screen-id", required = true, description = "This screen's id (also its MQTT client id).")
+  @Option(names = "--screen-id", description = "This screen's id (also its MQTT client id). Leave it out to use the"
+      + " identity saved in <data-dir>/identity.json, or to pair with --controller-url when there is none.")
   String screenId;
 
-  @Option(names = "--broker", defaultValue = AgentConfig.DEFAULT_BROKER, description = "MQTT broker URL (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--controller-url", paramLabel = "<url>", description = "The controller's base URL (e.g."
+      + " http://10.0.0.5:8080). Without --screen-id and without a saved identity, the agent shows a pairing code on"
+      + " its page and waits for an operator to enroll it.")
+  URI controllerUrl;
+
+  @Option(names = "--broker", description = "MQTT broker URL (default: " + AgentConfig.DEFAULT_BROKER
+      + ", or the one received at enrollment).")
   String broker;
 
   @Option(names = "--data-dir", defaultValue = "agent-data", description = "Where the schedule and media cache live (default: ${DEFAULT-VALUE}).")
@@ -36,7 +47,7 @@ public final class Main implements Callable<Integer> {
   String password;
 
   @Option(names = ControllerKeyArgument.OPTION, paramLabel = "<keyId>:<publicKey>",
-      description = "Required. The controller's signing key (keyId and base64 public key, as GET /api/v1/signing-key"
+      description = "Required with --screen-id. The controller's signing key (keyId and base64 public key, as GET /api/v1/signing-key"
           + " on the controller shows them); this screen plays only what that key signed. Saved in"
           + " <data-dir>/pinned-keys.json with any key rotations the controller later signs.")
   String controllerKey;
@@ -48,15 +59,28 @@ public final class Main implements Callable<Integer> {
     }
   }
 
+  /** The config from the saved identity, or from pairing (which blocks until an operator enrolls this screen). */
+  private AgentConfig enrolledConfig() throws IOException, InterruptedException {
+    if (username != null || password != null || controllerKey != null) {
+      throw new IllegalArgumentException("--username, --password and " + ControllerKeyArgument.OPTION
+          + " go with --screen-id; an enrolled agent takes them from its identity");
+    }
+    Identity identity = Enrollment.savedOrPaired(dataDir, controllerUrl, pagePort, Enrollment.DEFAULT_POLL);
+    return new AgentConfig(identity.screenId(), broker != null ? broker : identity.brokerUrl(), dataDir, pagePort,
+        heartbeatSeconds, identity.mqttUsername(), identity.mqttPassword(), identity.signingKey());
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     AgentConfig config;
     PlayerAgent agent;
     try {
-      config = new AgentConfig(screenId, broker, dataDir, pagePort, heartbeatSeconds, username, password,
-          ControllerKeyArgument.parse(controllerKey));
+      config = screenId != null
+          ? new AgentConfig(screenId, broker != null ? broker : AgentConfig.DEFAULT_BROKER, dataDir, pagePort,
+              heartbeatSeconds, username, password, ControllerKeyArgument.parse(controllerKey))
+          : enrolledConfig();
       agent = PlayerAgent.start(config, Clock.systemUTC());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | IOException e) {
       System.err.println("gatecast-agent: " + e.getMessage());
       return 1;
     }

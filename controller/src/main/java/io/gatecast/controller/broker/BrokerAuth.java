@@ -6,6 +6,8 @@ import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,27 +22,52 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Both hooks run on Moquette's threads, never on the event loop. Authorisation is asked on every
  * publish, so it must not query the database: a screen counts as known to the rules once it has
- * logged in with a valid password in this broker's lifetime (the set below), and its cluster comes
- * from {@code clusterOfScreen}, which must be cheap.
+ * logged in with a valid password in this broker's lifetime, and the cluster read at that login is
+ * kept (the map below). {@link #cutOff} forgets a screen at once (revocation): from then on it may
+ * neither publish nor subscribe, and its clients are listed so the broker can disconnect them.
  */
 public final class BrokerAuth implements IAuthenticator, IAuthorizatorPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerAuth.class);
   private final ControllerCredentials controller;
-  private final Function<String, Optional<String>> passwordHashOfScreen;
+  private final Function<String, Optional<ScreenLogin>> loginOfScreen;
   private final AccessRules rules;
-  private final Set<String> loggedInScreens = ConcurrentHashMap.newKeySet();
+  /** Screens logged in with a valid password, to the cluster they were in at that login. */
+  private final Map<String, String> clusterOfLoggedIn = new ConcurrentHashMap<>();
+  /** MQTT client id to the screen that logged in with it, so a revoked screen's sessions can be found. */
+  private final Map<String, String> screenOfClient = new ConcurrentHashMap<>();
+
+  /** What the broker needs to know of a screen: its stored {@link PasswordHash} and its cluster. */
+  public record ScreenLogin(String passwordHash, String clusterId) {}
 
   /**
-   * @param passwordHashOfScreen a screen's stored {@link PasswordHash}, empty for an unknown screen or
-   *     one without a password; may block (it reads the database)
-   * @param clusterOfScreen the cluster of a registered screen
+   * @param loginOfScreen a screen's stored login, empty for an unknown or revoked screen or one
+   *     without a password; may block (it reads the database)
    */
-  public BrokerAuth(ControllerCredentials controller, Function<String, Optional<String>> passwordHashOfScreen,
-      Function<String, Optional<String>> clusterOfScreen) {
+  public BrokerAuth(ControllerCredentials controller, Function<String, Optional<ScreenLogin>> loginOfScreen) {
     this.controller = controller;
-    this.passwordHashOfScreen = passwordHashOfScreen;
-    this.rules = new AccessRules(controller.username(), screen ->
-        loggedInScreens.contains(screen) ? clusterOfScreen.apply(screen) : Optional.empty());
+    this.loginOfScreen = loginOfScreen;
+    this.rules = new AccessRules(controller.username(), screen -> Optional.ofNullable(clusterOfLoggedIn.get(screen)));
+  }
+
+  /**
+   * Forgets the screen: it may no longer publish or subscribe, even on a connection already open.
+   * Returns the client ids it is connected with, for the broker to disconnect.
+   */
+  public Set<String> cutOff(String screenId) {
+    clusterOfLoggedIn.remove(screenId);
+    Set<String> clients = new HashSet<>();
+    screenOfClient.forEach((client, screen) -> {
+      if (screen.equals(screenId)) {
+        clients.add(client);
+      }
+    });
+    clients.forEach(screenOfClient::remove);
+    return clients;
+  }
+
+  /** The screen moved to another cluster: a session already open reads that cluster's alerts from now on. */
+  public void moved(String screenId, String clusterId) {
+    clusterOfLoggedIn.computeIfPresent(screenId, (screen, old) -> clusterId);
   }
 
   @Override
@@ -53,9 +80,12 @@ public final class BrokerAuth implements IAuthenticator, IAuthorizatorPolicy {
     if (username.equals(controller.username())) {
       valid = MessageDigest.isEqual(password, controller.password().getBytes(StandardCharsets.UTF_8));
     } else {
-      valid = passwordHashOfScreen.apply(username).filter(stored -> PasswordHash.matches(given, stored)).isPresent();
+      Optional<ScreenLogin> login = loginOfScreen.apply(username)
+          .filter(stored -> PasswordHash.matches(given, stored.passwordHash()));
+      valid = login.isPresent();
       if (valid) {
-        loggedInScreens.add(username);
+        clusterOfLoggedIn.put(username, login.get().clusterId());
+        screenOfClient.put(clientId, username);
       }
     }
     if (!valid) {

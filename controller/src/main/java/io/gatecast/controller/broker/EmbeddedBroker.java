@@ -18,10 +18,12 @@ public final class EmbeddedBroker implements AutoCloseable {
   private static final Duration BIND_WAIT = Duration.ofSeconds(5);
   private final Server server;
   private final String host;
+  private final BrokerAuth auth;
 
-  private EmbeddedBroker(Server server, String host) {
+  private EmbeddedBroker(Server server, String host, BrokerAuth auth) {
     this.server = server;
     this.host = host;
+    this.auth = auth;
   }
 
   /** Starts the broker on {@code host:port} (0 for any free port), admitting only whom {@code auth} admits. Blocking. */
@@ -51,7 +53,7 @@ public final class EmbeddedBroker implements AutoCloseable {
       server.stopServer();
       throw portInUse(host, port);
     }
-    return new EmbeddedBroker(server, host);
+    return new EmbeddedBroker(server, host, auth);
   }
 
   /**
@@ -76,6 +78,27 @@ public final class EmbeddedBroker implements AutoCloseable {
         + " (often by a Mosquitto already running on this machine). Either start the embedded broker on"
         + " another port with --broker-port <port> (e.g. --broker-port 1884), or use the broker that is"
         + " there with --broker tcp://" + host + ":" + port + ".");
+  }
+
+  /**
+   * Cuts a revoked screen off: it may no longer publish or subscribe, and every session it has
+   * open is disconnected now (its login already fails, as its password hash is gone).
+   *
+   * @return how many sessions were disconnected
+   */
+  public int cutOff(String screenId) {
+    int disconnected = 0;
+    for (String clientId : auth.cutOff(screenId)) {
+      if (server.disconnectClient(clientId)) {
+        disconnected++;
+      }
+    }
+    return disconnected;
+  }
+
+  /** See {@link BrokerAuth#moved}. */
+  public void moved(String screenId, String clusterId) {
+    auth.moved(screenId, clusterId);
   }
 
   public int port() {

@@ -69,6 +69,22 @@ public final class ApiClient {
     return send(HttpRequest.newBuilder(URI.create(base + path)).POST(BodyPublishers.noBody()).build());
   }
 
+  /** Puts {@code body} written as JSON (a replacement of the resource). */
+  public Answer putJson(String path, Object body) {
+    try {
+      return send(HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .PUT(BodyPublishers.ofString(body instanceof String json ? json : Codec.mapper().writeValueAsString(body)))
+          .build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Answer delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
+  }
+
   public Answer get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }

@@ -1,5 +1,6 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.broker.ScreenAccess;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.store.Database;
@@ -11,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +23,21 @@ public final class HttpApi {
 
   private HttpApi() {}
 
+  /**
+   * @param access tells the broker about revoked and moved screens
+   * @param brokerUrl the broker enrolled agents are told to log in to
+   */
   public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, PinnedKey signingKey,
-      Clock clock, long maxUploadBytes) {
+      Clock clock, long maxUploadBytes, ScreenAccess access, Supplier<String> brokerUrl) {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
     new MediaRoutes(vertx, db, media, clock, maxUploadBytes).mount(router);
     // Uploads stream their own body; every other API call is a small JSON document.
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
     new ContentRoutes(db, clock).mount(router);
-    new ScreenRoutes(db, clock).mount(router);
+    new ScreenRoutes(db, clock, access).mount(router);
+    new OrganisationRoutes(db, clock).mount(router);
+    new EnrollmentRoutes(db, clock, signingKey, brokerUrl).mount(router);
     new PreviewRoutes(vertx, db).mount(router);
     new SigningKeyRoutes(signingKey).mount(router);
     router.post("/api/v1/publish").handler(ctx ->

@@ -9,13 +9,6 @@ import java.util.List;
 final class Requests {
   private Requests() {}
 
-  record RegisterScreen(String id, String name) {
-    RegisterScreen {
-      Check.id(id, "id");
-      name = name == null ? id : Check.text(name, "name", Limits.MAX_TEXT_LENGTH);
-    }
-  }
-
   record CreateContent(String id, String title, String mediaSha256, Long durationSeconds) {
     CreateContent {
       Check.id(id, "id");

@@ -6,6 +6,8 @@ import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.DeliveryRepository;
 import io.gatecast.controller.store.Screen;
 import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.store.ScreenSetup;
+import io.gatecast.controller.store.ScreenSetupRepository;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ProtocolException;
@@ -43,6 +45,7 @@ public final class Publisher {
   private final Signer signer;
   private final ScreenRepository screens = new ScreenRepository();
   private final RulesBuilder rules = new RulesBuilder();
+  private final ScreenSetupRepository setups = new ScreenSetupRepository();
   private final DeliveryRepository deliveries = new DeliveryRepository();
 
   /** @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/} */
@@ -64,6 +67,9 @@ public final class Publisher {
     List<ScheduleMessage> toSend = new ArrayList<>();
     String baseUrl = mediaBaseUrl.get();
     for (Screen screen : screens.all(c)) {
+      if (setups.find(c, screen.id()).map(ScreenSetup::revoked).orElse(true)) {
+        continue; // cut off: it gets nothing more
+      }
       ScreenRules screenRules = WireRules.of(rules.build(c, screen.id()), baseUrl);
       String rulesJson = json(screenRules);
       Optional<String> published = screens.publishedItems(c, screen.id());

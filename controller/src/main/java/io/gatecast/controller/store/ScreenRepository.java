@@ -21,6 +21,10 @@ public final class ScreenRepository {
     Sql.update(c, "INSERT INTO screens (id, name, created_at) VALUES (?, ?, ?)", id, name, now.toString());
   }
 
+  public boolean rename(Connection c, String id, String name) throws SQLException {
+    return Sql.update(c, "UPDATE screens SET name = ? WHERE id = ?", name, id) == 1;
+  }
+
   public boolean exists(Connection c, String id) throws SQLException {
     return Sql.one(c, "SELECT 1 FROM screens WHERE id = ?", row -> true, id).isPresent();
   }

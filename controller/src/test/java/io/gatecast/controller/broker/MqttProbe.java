@@ -83,6 +83,10 @@ final class MqttProbe implements AutoCloseable {
     client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false).waitForCompletion(WAIT_MS);
   }
 
+  boolean isConnected() {
+    return client.isConnected();
+  }
+
   List<String> received() {
     return List.copyOf(received);
   }

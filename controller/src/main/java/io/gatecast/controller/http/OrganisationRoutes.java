@@ -1,0 +1,153 @@
+package io.gatecast.controller.http;
+
+import io.gatecast.controller.http.OrganisationRequests.ClusterBody;
+import io.gatecast.controller.http.OrganisationRequests.GroupBody;
+import io.gatecast.controller.store.Cluster;
+import io.gatecast.controller.store.ClusterRepository;
+import io.gatecast.controller.store.Database;
+import io.gatecast.controller.store.GroupRepository;
+import io.gatecast.controller.store.ScreenRepository;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Clusters (border gates) and screen groups. Screens themselves are in {@link ScreenRoutes}. Every
+ * change is one transaction; a refused one stores nothing. A change that alters screens' profiles
+ * (a cluster's zone or languages, a group's members) reaches them with the next publish.
+ */
+final class OrganisationRoutes {
+  private final Database db;
+  private final Clock clock;
+  private final ClusterRepository clusters = new ClusterRepository();
+  private final GroupRepository groups = new GroupRepository();
+  private final ScreenRepository screens = new ScreenRepository();
+
+  OrganisationRoutes(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  void mount(Router router) {
+    router.get("/api/v1/clusters").handler(ctx -> answer(ctx, 200, db.transaction(clusters::all)));
+    router.get("/api/v1/clusters/:id").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      answer(ctx, 200, db.transaction(c -> clusters.find(c, id).orElseThrow(() -> noCluster(id))));
+    });
+    router.post("/api/v1/clusters").handler(ctx -> {
+      ClusterBody body = Json.read(ctx, ClusterBody.class);
+      if (body.id() == null) {
+        throw ApiException.badRequest("id is required");
+      }
+      answer(ctx, 201, db.transaction(c -> {
+        if (clusters.exists(c, body.id())) {
+          throw new ApiException(409, "a cluster with id " + body.id() + " already exists");
+        }
+        clusters.insert(c, body.toCluster(body.id()), clock.instant());
+        return clusters.find(c, body.id()).orElseThrow();
+      }));
+    });
+    router.put("/api/v1/clusters/:id").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      ClusterBody body = Json.read(ctx, ClusterBody.class);
+      sameId(body.id(), id);
+      answer(ctx, 200, db.transaction(c -> {
+        if (!clusters.update(c, body.toCluster(id))) {
+          throw noCluster(id);
+        }
+        return clusters.find(c, id).orElseThrow();
+      }));
+    });
+    router.delete("/api/v1/clusters/:id").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      answer(ctx, 200, db.transaction(c -> {
+        if (id.equals(Cluster.DEFAULT_ID)) {
+          throw new ApiException(409, "the default cluster cannot be deleted");
+        }
+        if (!clusters.exists(c, id)) {
+          throw noCluster(id);
+        }
+        int count = clusters.screenCount(c, id);
+        if (count > 0) {
+          throw new ApiException(409, "cluster " + id + " still has " + count + " screen(s); move them first");
+        }
+        clusters.delete(c, id);
+        return Map.of("deleted", id);
+      }));
+    });
+
+    router.get("/api/v1/groups").handler(ctx -> answer(ctx, 200, db.transaction(groups::all)));
+    router.get("/api/v1/groups/:id").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      answer(ctx, 200, db.transaction(c -> groups.find(c, id).orElseThrow(() -> noGroup(id))));
+    });
+    router.post("/api/v1/groups").handler(ctx -> {
+      GroupBody body = Json.read(ctx, GroupBody.class);
+      if (body.id() == null) {
+        throw ApiException.badRequest("id is required");
+      }
+      answer(ctx, 201, db.transaction(c -> {
+        if (groups.exists(c, body.id())) {
+          throw new ApiException(409, "a group with id " + body.id() + " already exists");
+        }
+        checkScreensExist(c, body.screenIds());
+        groups.insert(c, body.id(), body.name(), clock.instant());
+        groups.setMembers(c, body.id(), body.screenIds());
+        return groups.find(c, body.id()).orElseThrow();
+      }));
+    });
+    router.put("/api/v1/groups/:id").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      GroupBody body = Json.read(ctx, GroupBody.class);
+      sameId(body.id(), id);
+      answer(ctx, 200, db.transaction(c -> {
+        if (!groups.rename(c, id, body.name())) {
+          throw noGroup(id);
+        }
+        checkScreensExist(c, body.screenIds());
+        groups.setMembers(c, id, body.screenIds());
+        return groups.find(c, id).orElseThrow();
+      }));
+    });
+    router.delete("/api/v1/groups/:id").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      answer(ctx, 200, db.transaction(c -> {
+        if (!groups.delete(c, id)) {
+          throw noGroup(id);
+        }
+        return Map.of("deleted", id);
+      }));
+    });
+  }
+
+  private void checkScreensExist(Connection c, List<String> screenIds) throws SQLException {
+    List<String> unknown = screens.unknown(c, screenIds);
+    if (!unknown.isEmpty()) {
+      throw ApiException.badRequest("screenIds name screens that are not registered: " + unknown);
+    }
+  }
+
+  /** A body may repeat the path's id, but not name another. */
+  static void sameId(String bodyId, String pathId) {
+    if (bodyId != null && !bodyId.equals(pathId)) {
+      throw ApiException.badRequest("id " + bodyId + " differs from the id in the path (" + pathId + "); ids cannot be changed");
+    }
+  }
+
+  private static ApiException noCluster(String id) {
+    return ApiException.notFound("no cluster " + id);
+  }
+
+  private static ApiException noGroup(String id) {
+    return ApiException.notFound("no group " + id);
+  }
+
+  private static <T> void answer(RoutingContext ctx, int status, Future<T> result) {
+    result.onSuccess(body -> Json.send(ctx, status, body)).onFailure(ctx::fail);
+  }
+}
