@@ -15,7 +15,7 @@ import java.util.Properties;
  * reconnect after a controller restart still find their schedule.
  */
 public final class EmbeddedBroker implements AutoCloseable {
-  private static final Duration BIND_WAIT = Duration.ofSeconds(5);
+  private static final Duration BIND_WAIT = Duration.ofSeconds(30);
   private final Server server;
   private final String host;
   private final BrokerAuth auth;
