@@ -1,5 +1,6 @@
 package io.gatecast.agent;
 
+import io.gatecast.agent.kiosk.KioskOptions;
 import io.gatecast.agent.trust.ControllerKeyArgument;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -41,6 +42,18 @@ public final class Main implements Callable<Integer> {
           + " <data-dir>/pinned-keys.json with any key rotations the controller later signs.")
   String controllerKey;
 
+  @Option(names = "--kiosk-command", paramLabel = "<command line>",
+      description = "Launch and watch the kiosk browser with this command ({url} = the page's address), restarting"
+          + " it if it dies. Add --remote-debugging-port=0 for screenshots, e.g. \"chromium --kiosk --noerrdialogs"
+          + " --remote-debugging-port=0 {url}\".")
+  String kioskCommand;
+
+  @Option(names = "--kiosk-devtools-port", description = "DevTools port of a browser started by someone else (for screenshots).")
+  Integer kioskDevtoolsPort;
+
+  @Option(names = "--controller-url", description = "The controller's HTTP address, e.g. http://controller:8080 (screenshots are uploaded there).")
+  java.net.URI controllerUrl;
+
   public static void main(String[] args) {
     int code = new CommandLine(new Main()).execute(args);
     if (code != 0) {
@@ -55,7 +68,8 @@ public final class Main implements Callable<Integer> {
     try {
       config = new AgentConfig(screenId, broker, dataDir, pagePort, heartbeatSeconds, username, password,
           ControllerKeyArgument.parse(controllerKey));
-      agent = PlayerAgent.start(config, Clock.systemUTC());
+      agent = PlayerAgent.start(config, Clock.systemUTC(), new KioskOptions(
+          KioskOptions.splitCommand(kioskCommand), kioskDevtoolsPort, controllerUrl));
     } catch (RuntimeException e) {
       System.err.println("gatecast-agent: " + e.getMessage());
       return 1;
@@ -68,6 +82,11 @@ public final class Main implements Callable<Integer> {
     // Other processes (demo, end-to-end tests) read this line to find the page.
     System.out.println("GateCast agent " + config.screenId() + " page: http://127.0.0.1:" + agent.pagePort() + "/");
     System.out.flush();
+    // A RESTART command: end the process with a code the systemd unit restarts on.
+    agent.restartRequested().thenAccept(code -> {
+      agent.close();
+      System.exit(code);
+    });
     stopped.await();
     return 0;
   }

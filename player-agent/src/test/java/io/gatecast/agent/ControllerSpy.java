@@ -1,6 +1,7 @@
 package io.gatecast.agent;
 
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
@@ -24,6 +25,7 @@ final class ControllerSpy implements AutoCloseable {
   final List<StatusMessage> statuses = new CopyOnWriteArrayList<>();
   final List<ScheduleAck> acks = new CopyOnWriteArrayList<>();
   final List<RejectionEvent> rejections = new CopyOnWriteArrayList<>();
+  final List<CommandResult> commandResults = new CopyOnWriteArrayList<>();
   private final MqttClient client;
   private final Signer signer;
   private boolean closed;
@@ -38,8 +40,11 @@ final class ControllerSpy implements AutoCloseable {
         (topic, message) -> statuses.add(Codec.decode(message.getPayload(), StatusMessage.class)));
     client.subscribe(Topics.events(screenId), 1,
         (topic, message) -> {
-          // The events topic carries both kinds; a rejection says so in its "event" member.
-          if (Codec.mapper().readTree(message.getPayload()).has("event")) {
+          // The events topic carries several kinds, told apart by their "event" member (absent in acks).
+          String event = Codec.mapper().readTree(message.getPayload()).path("event").asText("");
+          if (event.equals("command-result")) {
+            commandResults.add(Codec.decode(message.getPayload(), CommandResult.class));
+          } else if (!event.isEmpty() && !event.equals("schedule-ack")) {
             rejections.add(Codec.decode(message.getPayload(), RejectionEvent.class));
           } else {
             acks.add(Codec.decode(message.getPayload(), ScheduleAck.class));
@@ -59,6 +64,11 @@ final class ControllerSpy implements AutoCloseable {
 
   void sendCommand(String screenId, byte[] payload) throws MqttException {
     client.publish(Topics.commands(screenId), payload, 1, false);
+  }
+
+  /** Exactly these bytes, retained, on a cluster's alert topic. */
+  void publishAlert(String clusterId, byte[] payload) throws MqttException {
+    client.publish(Topics.alert(clusterId), payload, 1, true);
   }
 
   @Override
