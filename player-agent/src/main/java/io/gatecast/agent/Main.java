@@ -1,6 +1,7 @@
 package io.gatecast.agent;
 
 import io.gatecast.agent.enroll.Enrollment;
+import io.gatecast.agent.kiosk.KioskOptions;
 import io.gatecast.agent.trust.ControllerKeyArgument;
 import io.gatecast.protocol.enrollment.Identity;
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--controller-url", paramLabel = "<url>", description = "The controller's base URL (e.g."
       + " http://10.0.0.5:8080). Without --screen-id and without a saved identity, the agent shows a pairing code on"
-      + " its page and waits for an operator to enroll it.")
+      + " its page and waits for an operator to enroll it. Screenshots are uploaded there too.")
   URI controllerUrl;
 
   @Option(names = "--broker", description = "MQTT broker URL (default: " + AgentConfig.DEFAULT_BROKER
@@ -51,6 +52,15 @@ public final class Main implements Callable<Integer> {
           + " on the controller shows them); this screen plays only what that key signed. Saved in"
           + " <data-dir>/pinned-keys.json with any key rotations the controller later signs.")
   String controllerKey;
+
+  @Option(names = "--kiosk-command", paramLabel = "<command line>",
+      description = "Launch and watch the kiosk browser with this command ({url} = the page's address), restarting"
+          + " it if it dies. Add --remote-debugging-port=0 for screenshots, e.g. \"chromium --kiosk --noerrdialogs"
+          + " --remote-debugging-port=0 {url}\".")
+  String kioskCommand;
+
+  @Option(names = "--kiosk-devtools-port", description = "DevTools port of a browser started by someone else (for screenshots).")
+  Integer kioskDevtoolsPort;
 
   public static void main(String[] args) {
     int code = new CommandLine(new Main()).execute(args);
@@ -79,7 +89,8 @@ public final class Main implements Callable<Integer> {
           ? new AgentConfig(screenId, broker != null ? broker : AgentConfig.DEFAULT_BROKER, dataDir, pagePort,
               heartbeatSeconds, username, password, ControllerKeyArgument.parse(controllerKey))
           : enrolledConfig();
-      agent = PlayerAgent.start(config, Clock.systemUTC());
+      agent = PlayerAgent.start(config, Clock.systemUTC(), new KioskOptions(
+          KioskOptions.splitCommand(kioskCommand), kioskDevtoolsPort, controllerUrl));
     } catch (RuntimeException | IOException e) {
       System.err.println("gatecast-agent: " + e.getMessage());
       return 1;
@@ -92,6 +103,11 @@ public final class Main implements Callable<Integer> {
     // Other processes (demo, end-to-end tests) read this line to find the page.
     System.out.println("GateCast agent " + config.screenId() + " page: http://127.0.0.1:" + agent.pagePort() + "/");
     System.out.flush();
+    // A RESTART command: end the process with a code the systemd unit restarts on.
+    agent.restartRequested().thenAccept(code -> {
+      agent.close();
+      System.exit(code);
+    });
     stopped.await();
     return 0;
   }

@@ -1,8 +1,19 @@
 package io.gatecast.agent;
 
+import io.gatecast.agent.alerts.AlertApplier;
+import io.gatecast.agent.alerts.AlertStore;
 import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.cache.ScheduleStore;
+import io.gatecast.agent.commands.CacheSweep;
+import io.gatecast.agent.commands.CommandApplier;
+import io.gatecast.agent.commands.CommandSequence;
+import io.gatecast.agent.commands.ScreenActions;
+import io.gatecast.agent.commands.ScreenshotUploader;
 import io.gatecast.agent.display.PageServer;
+import io.gatecast.agent.kiosk.DisplayMonitor;
+import io.gatecast.agent.kiosk.KioskBrowser;
+import io.gatecast.agent.kiosk.KioskControl;
+import io.gatecast.agent.kiosk.KioskOptions;
 import io.gatecast.agent.link.Heartbeats;
 import io.gatecast.agent.link.MqttSession;
 import io.gatecast.agent.playback.Playback;
@@ -20,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -38,6 +50,8 @@ public final class PlayerAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlayerAgent.class);
   /** How far a kiosk's clock may run ahead of the controller's before a signed message counts as expired. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  /** The exit code of a RESTART command; the systemd unit starts the agent again (it restarts on any exit). */
+  public static final int RESTART_EXIT_CODE = 75;
 
   private final AgentConfig config;
   private final Clock clock;
@@ -49,9 +63,14 @@ public final class PlayerAgent implements AutoCloseable {
   private final Heartbeats heartbeats;
   private final ScheduleApplier applier;
   private final CommandApplier commands;
+  private final AlertApplier alerts;
+  private final ExecutorService commandThread;
+  private final KioskControl kiosk;
+  /** Completes with the exit code when a RESTART command asks the process to end (Main exits with it). */
+  private final CompletableFuture<Integer> restartRequested = new CompletableFuture<>();
   private volatile boolean closed;
 
-  private PlayerAgent(AgentConfig config, Clock clock) throws IOException, MqttException {
+  private PlayerAgent(AgentConfig config, Clock clock, KioskOptions kioskOptions) throws IOException, MqttException {
     this.config = config;
     this.clock = clock;
     ScheduleStore store = new ScheduleStore(config.dataDir());
@@ -60,6 +79,8 @@ public final class PlayerAgent implements AutoCloseable {
         new Freshness(clock, CLOCK_SKEW));
     this.playback = new Playback(clock);
     resumeFrom(store);
+    this.alerts = new AlertApplier(new AlertStore(config.dataDir()), trust, this::reportRejection, playback);
+    CommandSequence commandSequence = new CommandSequence(config.dataDir());
     // Applying downloads files: its own thread, so Paho's callback thread is never held.
     this.applyThread = Executors.newSingleThreadExecutor(daemon("gatecast-apply"));
     this.linkThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-link"));
@@ -84,6 +105,15 @@ public final class PlayerAgent implements AutoCloseable {
           }
 
           @Override
+          public void onAlert(String clusterId, byte[] payload) {
+            try {
+              applyThread.execute(() -> PlayerAgent.this.alerts.apply(clusterId, payload));
+            } catch (RejectedExecutionException e) {
+              LOG.debug("closing; an alert arrived too late to apply");
+            }
+          }
+
+          @Override
           public void onConnected() {
             PlayerAgent.this.heartbeats.beatNow();
           }
@@ -91,8 +121,11 @@ public final class PlayerAgent implements AutoCloseable {
     this.heartbeats = new Heartbeats(session, () -> status(ScreenState.ONLINE), linkThread,
         Duration.ofSeconds(config.heartbeatSeconds()));
     this.applier = new ScheduleApplier(config.screenId(), trust, this::reportRejection, cache, store, playback,
-        session::publishAck, heartbeats::beatNow, clock);
-    this.commands = new CommandApplier(config.screenId(), trust, this::reportRejection);
+        session::publishAck, () -> {
+          heartbeats.beatNow();
+          followCluster();
+        }, clock);
+    followCluster();
     try {
       this.page = PageServer.start(config.pagePort(), config.screenId(), playback, cache);
     } catch (IOException e) {
@@ -102,10 +135,33 @@ public final class PlayerAgent implements AutoCloseable {
       throw new IOException("cannot serve the screen page on 127.0.0.1:" + config.pagePort() + " ("
           + e.getMessage() + "); is another agent using that port? Choose another with --page-port", e);
     }
+    this.kiosk = new KioskControl(kioskOptions, page);
+    ScreenshotUploader uploader = kioskOptions.controllerUrl() == null ? null
+        : new ScreenshotUploader(kioskOptions.controllerUrl(), config.screenId(), config.username(), config.password());
+    this.commandThread = Executors.newSingleThreadExecutor(daemon("gatecast-commands"));
+    this.commands = new CommandApplier(config.screenId(), trust, this::reportRejection, commandSequence,
+        new ScreenActions(page, kiosk.devTools(), uploader, config.dataDir().resolve("screenshots"),
+            () -> restartRequested.complete(RESTART_EXIT_CODE), new CacheSweep(cache, playback)),
+        commandThread, this::publishCommandResult, clock);
+  }
+
+  /** The cluster alert topic to follow: the one the applied rules' profile names. */
+  private void followCluster() {
+    playback.schedule().ifPresent(s -> session.followCluster(s.rules().profile().clusterId()));
+  }
+
+  /** Command results go out through this one method (A1's durable outbox takes over here). */
+  private void publishCommandResult(io.gatecast.protocol.CommandResult result) {
+    session.publishCommandResult(result);
   }
 
   /** Starts an agent: the page serves at once; connecting continues in the background. */
   public static PlayerAgent start(AgentConfig config, Clock clock) {
+    return start(config, clock, KioskOptions.none());
+  }
+
+  /** Starts an agent that also runs the kiosk browser and answers commands as {@code kiosk} says. */
+  public static PlayerAgent start(AgentConfig config, Clock clock, KioskOptions kiosk) {
     if (config.controllerKey() == null) {
       throw new IllegalArgumentException("no controller key is pinned: start the agent with "
           + ControllerKeyArgument.OPTION + " <keyId>:<base64 public key> (GET /api/v1/signing-key on the controller"
@@ -113,7 +169,7 @@ public final class PlayerAgent implements AutoCloseable {
     }
     PlayerAgent agent;
     try {
-      agent = new PlayerAgent(config, clock);
+      agent = new PlayerAgent(config, clock, kiosk);
     } catch (IOException e) {
       throw new UncheckedIOException("the agent could not start: " + e.getMessage(), e);
     } catch (MqttException e) {
@@ -121,6 +177,7 @@ public final class PlayerAgent implements AutoCloseable {
     }
     agent.heartbeats.start();
     agent.session.start();
+    agent.kiosk.start();
     LOG.info("agent {} serving its page at http://127.0.0.1:{}/ and connecting to {}",
         config.screenId(), agent.pagePort(), config.brokerUrl());
     return agent;
@@ -169,6 +226,26 @@ public final class PlayerAgent implements AutoCloseable {
     return playback.appliedVersion();
   }
 
+  /** Whether the page is on screen, for the heartbeat's {@code health.display} and {@code displayDetail}. */
+  public DisplayMonitor.DisplayStatus display() {
+    return kiosk.display();
+  }
+
+  /** The page server (overlays such as a pairing message are set there). */
+  public PageServer page() {
+    return page;
+  }
+
+  /** The kiosk browser the agent runs, if it runs one. */
+  public Optional<KioskBrowser> kiosk() {
+    return kiosk.browser();
+  }
+
+  /** Completes with an exit code when a RESTART command asks the process to end. */
+  public CompletableFuture<Integer> restartRequested() {
+    return restartRequested;
+  }
+
   public boolean isConnected() {
     return session.isConnected();
   }
@@ -186,6 +263,8 @@ public final class PlayerAgent implements AutoCloseable {
     }
     closed = true;
     heartbeats.close();
+    kiosk.close();
+    commandThread.shutdownNow();
     applyThread.shutdownNow();
     linkThread.shutdownNow();
     session.close(status(ScreenState.OFFLINE));

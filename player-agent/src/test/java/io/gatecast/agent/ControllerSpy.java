@@ -1,6 +1,7 @@
 package io.gatecast.agent;
 
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.EventKind;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
@@ -25,6 +26,7 @@ final class ControllerSpy implements AutoCloseable {
   final List<StatusMessage> statuses = new CopyOnWriteArrayList<>();
   final List<ScheduleAck> acks = new CopyOnWriteArrayList<>();
   final List<RejectionEvent> rejections = new CopyOnWriteArrayList<>();
+  final List<CommandResult> commandResults = new CopyOnWriteArrayList<>();
   private final MqttClient client;
   private final Signer signer;
   private boolean closed;
@@ -40,7 +42,9 @@ final class ControllerSpy implements AutoCloseable {
     client.subscribe(Topics.events(screenId), 1,
         (topic, message) -> {
           EventKind kind = EventKind.of(Codec.mapper().readTree(message.getPayload())).orElse(null);
-          if (kind == EventKind.REJECTION) {
+          if (kind == EventKind.COMMAND_RESULT) {
+            commandResults.add(Codec.decode(message.getPayload(), CommandResult.class));
+          } else if (kind == EventKind.REJECTION) {
             rejections.add(Codec.decode(message.getPayload(), RejectionEvent.class));
           } else if (kind == EventKind.SCHEDULE_ACK) {
             acks.add(Codec.decode(message.getPayload(), ScheduleAck.class));
@@ -60,6 +64,11 @@ final class ControllerSpy implements AutoCloseable {
 
   void sendCommand(String screenId, byte[] payload) throws MqttException {
     client.publish(Topics.commands(screenId), payload, 1, false);
+  }
+
+  /** Exactly these bytes, retained, on a cluster's alert topic. */
+  void publishAlert(String clusterId, byte[] payload) throws MqttException {
+    client.publish(Topics.alert(clusterId), payload, 1, true);
   }
 
   @Override

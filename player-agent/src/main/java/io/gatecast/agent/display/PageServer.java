@@ -7,6 +7,7 @@ import io.gatecast.agent.playback.Playback;
 import io.gatecast.agent.playback.Playback.NowPlaying;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.MediaRef;
+import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.schedules.SlotKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +18,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,9 +35,12 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GET /               the player page (HTML + JS)
- * GET /now            what plays now, as JSON
+ * GET /now            what plays now, what plays next, overlays (alert, identify, message), as JSON
  * GET /media/{sha256} a cached media file
  * </pre>
+ *
+ * <p>The page polls {@code /now}; every poll is also the page's sign of life, which
+ * {@link #sincePagePolled()} turns into the heartbeat's display state.
  */
 public final class PageServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PageServer.class);
@@ -45,7 +52,42 @@ public final class PageServer implements AutoCloseable {
    * {@code kind} is ALERT, CAMPAIGN, DEFAULT or IDLE (null before any schedule); {@code item} is
    * null when idle.
    */
-  public record NowView(String screenId, Long appliedVersion, SlotKind kind, ItemView item, Instant until) {}
+  public record NowView(String screenId, Long appliedVersion, SlotKind kind, ItemView item, Instant until,
+      ItemView next, AlertView alert, IdentifyView identify, MessageView message, String reloadToken) {}
+
+  /**
+   * An urgent alert in force: every language's line, the screen's own languages first in the
+   * screen's order, then the others. (The order inside the message is not kept: signing puts the
+   * members of the text map in canonical, alphabetical order.)
+   */
+  public record AlertView(String id, List<LineView> lines) {
+    static AlertView of(AlertSpec alert, List<String> screenLanguages) {
+      return new AlertView(alert.id(), alert.text().entrySet().stream()
+          .sorted(java.util.Comparator.comparingInt(line -> rank(line.getKey(), screenLanguages)))
+          .map(line -> new LineView(line.getKey(), line.getValue())).toList());
+    }
+
+    /** Position of a tag in the screen's list, matching "zh" with "zh-Hans" either way; unlisted last. */
+    private static int rank(String tag, List<String> screenLanguages) {
+      String primary = tag.split("-")[0];
+      for (int i = 0; i < screenLanguages.size(); i++) {
+        String listed = screenLanguages.get(i);
+        if (listed.equalsIgnoreCase(tag) || listed.split("-")[0].equalsIgnoreCase(primary)) {
+          return i;
+        }
+      }
+      return screenLanguages.size();
+    }
+  }
+
+  /** One line of text in one language (BCP 47 tag). */
+  public record LineView(String language, String text) {}
+
+  /** Shown over the content while a technician identifies the screen. */
+  public record IdentifyView(String screenId, String clusterId, Long appliedVersion) {}
+
+  /** A full-screen message instead of content (for example the pairing code of an unenrolled screen). */
+  public record MessageView(String title, String text) {}
 
   /**
    * One play. Media variants carry {@code sha256} and {@code mimeType}; text variants (tickers)
@@ -67,6 +109,13 @@ public final class PageServer implements AutoCloseable {
   private final Playback playback;
   private final MediaCache cache;
   private final byte[] page;
+  private volatile long identifyUntilNanos;
+  private volatile boolean identifying;
+  private volatile MessageView message;
+  private volatile String reloadToken;
+  private volatile long lastPollNanos;
+  private volatile boolean polled;
+  private volatile String pageShows = "";
 
   private PageServer(HttpServer server, ExecutorService executor, String screenId, Playback playback, MediaCache cache) {
     this.server = server;
@@ -109,6 +158,9 @@ public final class PageServer implements AutoCloseable {
       if (path.equals("/")) {
         send(exchange, 200, "text/html; charset=utf-8", page);
       } else if (path.equals("/now")) {
+        lastPollNanos = System.nanoTime();
+        polled = true;
+        pageShows = showingParameter(exchange.getRequestURI().getRawQuery());
         send(exchange, 200, "application/json; charset=utf-8", Codec.mapper().writeValueAsBytes(now()));
       } else if (path.startsWith(MEDIA_PREFIX)) {
         serveMedia(exchange, path.substring(MEDIA_PREFIX.length()));
@@ -121,10 +173,72 @@ public final class PageServer implements AutoCloseable {
     }
   }
 
-  private NowView now() {
+  /** What the page is told: public so tests and other parts can see exactly what the page sees. */
+  public NowView now() {
     NowPlaying now = playback.now();
+    ItemView next = now.until() == null ? null
+        : playback.at(now.until()).current().map(ItemView::of).orElse(null);
+    AlertView alert = now.kind() == SlotKind.ALERT
+        ? now.current().flatMap(shown -> playback.alert(shown.contentId()))
+            .map(a -> AlertView.of(a, playback.schedule().map(s -> s.rules().profile().languages()).orElse(List.of())))
+            .orElse(null)
+        : null;
+    IdentifyView identify = identifying && System.nanoTime() - identifyUntilNanos < 0
+        ? new IdentifyView(screenId, playback.schedule().map(s -> s.rules().profile().clusterId()).orElse(null),
+            now.appliedVersion())
+        : null;
     return new NowView(screenId, now.appliedVersion(), now.kind(), now.current().map(ItemView::of).orElse(null),
-        now.until());
+        now.until(), next, alert, identify, message, reloadToken);
+  }
+
+  /** Shows the screen's id over the content for {@code duration} (the IDENTIFY command). */
+  public void identify(Duration duration) {
+    identifyUntilNanos = System.nanoTime() + duration.toNanos();
+    identifying = true;
+  }
+
+  /** Shows a full-screen message instead of content until {@link #clearMessage()}. */
+  public void showMessage(String title, String text) {
+    message = new MessageView(title, text);
+  }
+
+  public void clearMessage() {
+    message = null;
+  }
+
+  /**
+   * Asks the page to reload itself (the RELOAD command when the browser has no DevTools port):
+   * the page reloads when it sees a token it has not seen before.
+   */
+  public void requestReload() {
+    reloadToken = UUID.randomUUID().toString();
+  }
+
+  /**
+   * What the page said it shows at its last poll: a content id, {@code alert:<id>} under an alert,
+   * or empty (nothing yet, or idle).
+   */
+  public String pageShows() {
+    return pageShows;
+  }
+
+  /** The {@code showing} query parameter, kept only if it looks like an id (the page is ours, but the port is open to any local process). */
+  private static String showingParameter(String rawQuery) {
+    if (rawQuery == null) {
+      return "";
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.startsWith("showing=")) {
+        String value = java.net.URLDecoder.decode(pair.substring("showing=".length()), StandardCharsets.UTF_8);
+        return value.matches("[A-Za-z0-9_.:-]{1,80}") ? value : "";
+      }
+    }
+    return "";
+  }
+
+  /** How long since the page last asked what to show; empty if it never did since the agent started. */
+  public Optional<Duration> sincePagePolled() {
+    return polled ? Optional.of(Duration.ofNanos(System.nanoTime() - lastPollNanos)) : Optional.empty();
   }
 
   private void serveMedia(HttpExchange exchange, String sha256) throws IOException {
@@ -135,6 +249,10 @@ public final class PageServer implements AutoCloseable {
       return;
     }
     String mimeType = playback.mimeTypeOf(sha256).orElse("application/octet-stream");
+    if (mimeType.toLowerCase(java.util.Locale.ROOT).startsWith("text/") && !mimeType.toLowerCase(java.util.Locale.ROOT).contains("charset")) {
+      // An HTML slide that names no charset would be read as windows-1252: Vietnamese breaks.
+      mimeType = mimeType + "; charset=utf-8";
+    }
     exchange.getResponseHeaders().set("Content-Type", mimeType);
     exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     // Content-addressed: a name never changes its bytes, so the browser may keep it forever.

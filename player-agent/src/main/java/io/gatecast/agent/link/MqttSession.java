@@ -1,6 +1,7 @@
 package io.gatecast.agent.link;
 
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.StatusMessage;
@@ -48,6 +49,9 @@ public final class MqttSession implements AutoCloseable {
     void onCommand(byte[] payload);
 
     void onConnected();
+
+    /** A message on the cluster alert topic this session follows (see {@link #followCluster}). */
+    default void onAlert(String clusterId, byte[] payload) {}
   }
 
   private final String screenId;
@@ -60,6 +64,7 @@ public final class MqttSession implements AutoCloseable {
   private final Backoff backoff;
   private final MqttAsyncClient client;
   private volatile boolean stopped;
+  private volatile String clusterId;
 
   /**
    * @param lastWill builds the OFFLINE status the broker publishes for us if we vanish
@@ -91,6 +96,36 @@ public final class MqttSession implements AutoCloseable {
 
   public void publishStatus(StatusMessage status) {
     publish(Topics.status(screenId), Codec.encode(status), true);
+  }
+
+  /** The answer to a command, on the events topic. */
+  public void publishCommandResult(CommandResult result) {
+    publish(Topics.events(screenId), Codec.encode(result), false);
+  }
+
+  /**
+   * Subscribes to this cluster's alert topic (retained: the alerts in force arrive at once), now
+   * and after every reconnect, leaving the previous cluster's. The cluster is known from the
+   * applied schedule's profile, so it can change with a schedule.
+   */
+  public void followCluster(String newClusterId) {
+    String old = clusterId;
+    if (newClusterId.equals(old)) {
+      return;
+    }
+    clusterId = newClusterId;
+    if (!client.isConnected()) {
+      return; // subscribed on connect
+    }
+    try {
+      if (old != null) {
+        client.unsubscribe(Topics.alert(old));
+      }
+      client.subscribe(Topics.alert(newClusterId), QOS);
+      LOG.info("subscribed to {}", Topics.alert(newClusterId));
+    } catch (MqttException e) {
+      LOG.error("subscribing to {} failed: {}", Topics.alert(newClusterId), describe(e));
+    }
   }
 
   public void publishAck(ScheduleAck ack) {
@@ -154,10 +189,15 @@ public final class MqttSession implements AutoCloseable {
   }
 
   private void subscribe() {
-    String[] topics = {Topics.schedule(screenId), Topics.commands(screenId)};
+    String cluster = clusterId;
+    String[] topics = cluster == null
+        ? new String[] {Topics.schedule(screenId), Topics.commands(screenId)}
+        : new String[] {Topics.schedule(screenId), Topics.commands(screenId), Topics.alert(cluster)};
     String topic = String.join(" and ", topics);
+    int[] qos = new int[topics.length];
+    java.util.Arrays.fill(qos, QOS);
     try {
-      client.subscribe(topics, new int[] {QOS, QOS}, null, new IMqttActionListener() {
+      client.subscribe(topics, qos, null, new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
           int[] granted = token.getGrantedQos();
@@ -251,6 +291,8 @@ public final class MqttSession implements AutoCloseable {
         listener.onSchedule(message.getPayload());
       } else if (topic.equals(Topics.commands(screenId))) {
         listener.onCommand(message.getPayload());
+      } else if (clusterId != null && topic.equals(Topics.alert(clusterId))) {
+        listener.onAlert(clusterId, message.getPayload());
       } else {
         LOG.debug("ignoring a message on {}", topic);
       }

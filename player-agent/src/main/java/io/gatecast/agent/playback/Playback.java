@@ -1,13 +1,16 @@
 package io.gatecast.agent.playback;
 
+import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.schedules.ScreenSchedule;
 import io.gatecast.schedules.Schedules;
 import io.gatecast.schedules.Slot;
 import io.gatecast.schedules.SlotKind;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -41,8 +44,17 @@ public final class Playback {
   /** A schedule compiled for this screen: the message, the engine's schedule, and its files by hash. */
   public record OnAir(ScheduleMessage schedule, ScreenSchedule engine, Map<String, MediaRef> media) {}
 
+  /**
+   * The schedule on air with its cluster's alerts merged in: rebuilt only when either changes.
+   * {@code alerts} are the alerts in force (from the rules or the cluster's alert topic, whichever
+   * the controller sent last), by id.
+   */
+  private record Merged(OnAir base, AlertMessage clusterAlerts, ScreenSchedule engine, Map<String, AlertSpec> alerts) {}
+
   private final Clock clock;
   private final AtomicReference<OnAir> onAir = new AtomicReference<>();
+  private final AtomicReference<AlertMessage> clusterAlerts = new AtomicReference<>();
+  private final AtomicReference<Merged> merged = new AtomicReference<>();
 
   public Playback(Clock clock) {
     this.clock = clock;
@@ -80,12 +92,64 @@ public final class Playback {
   }
 
   public NowPlaying now() {
-    OnAir current = onAir.get();
+    return at(clock.instant());
+  }
+
+  /** What the screen shows at {@code instant} by the rules and alerts known now (the page preloads {@code at(now().until())}). */
+  public NowPlaying at(Instant instant) {
+    Merged current = merged();
     if (current == null) {
       return new NowPlaying(null, null, null, null);
     }
-    Slot slot = current.engine().resolve(clock.instant());
-    return new NowPlaying(current.schedule().version(), slot.kind(), shown(slot, current), slot.end());
+    Slot slot = current.engine().resolve(instant);
+    return new NowPlaying(current.base().schedule().version(), slot.kind(), shown(slot, current.base()), slot.end());
+  }
+
+  /**
+   * Takes the cluster's alerts from its alert topic (already verified and newer). They replace the
+   * alerts in the rules when the controller sent them after the schedule: both say "every alert
+   * in force for the cluster", and the later statement is the true one (an alert cleared on the
+   * alert topic must not come back from a schedule published before it was cleared).
+   */
+  public void alerts(AlertMessage message) {
+    clusterAlerts.set(message);
+  }
+
+  /** The alert in force with this id (all its languages, for the page's overlay). */
+  public Optional<AlertSpec> alert(String alertId) {
+    return Optional.ofNullable(merged()).map(m -> m.alerts().get(alertId));
+  }
+
+  private Merged merged() {
+    OnAir base = onAir.get();
+    AlertMessage alerts = clusterAlerts.get();
+    Merged last = merged.get();
+    if (base == null) {
+      return null;
+    }
+    if (last != null && last.base() == base && last.clusterAlerts() == alerts) {
+      return last;
+    }
+    Merged next = merge(base, alerts);
+    merged.set(next);
+    return next;
+  }
+
+  private static Merged merge(OnAir base, AlertMessage alerts) {
+    ScheduleMessage schedule = base.schedule();
+    boolean alertTopicIsNewer = alerts != null
+        && alerts.clusterId().equals(schedule.rules().profile().clusterId())
+        && alerts.header().sentAt().isAfter(schedule.header().sentAt());
+    List<AlertSpec> inForce = alertTopicIsNewer ? alerts.alerts() : schedule.rules().alerts();
+    Map<String, AlertSpec> byId = inForce.stream()
+        .collect(Collectors.toUnmodifiableMap(AlertSpec::id, Function.identity(), (a, b) -> a));
+    if (!alertTopicIsNewer) {
+      return new Merged(base, alerts, base.engine(), byId);
+    }
+    RulesMapper.Mapped mapped = RulesMapper.map(schedule.rules());
+    ScreenSchedule engine = Schedules.forScreen(
+        mapped.rules().withAlerts(inForce.stream().map(RulesMapper::alert).toList()), mapped.screen());
+    return new Merged(base, alerts, engine, byId);
   }
 
   /** The MIME type the schedule on air gives this file, if it names it. */

@@ -66,11 +66,16 @@ public final class RulesMapper {
     List<Alert> alerts = new ArrayList<>();
     for (int i = 0; i < wire.alerts().size(); i++) {
       AlertSpec a = wire.alerts().get(i);
-      alerts.add(at("rules.alerts[" + i + "]", () -> new Alert(a.id(), a.clusterId(), a.start(), a.expires(), a.text())));
+      alerts.add(at("rules.alerts[" + i + "]", () -> alert(a)));
     }
     Rules rules = at("rules", () -> new Rules(campaigns, fallback,
         at("rules.defaultPolicy", () -> policy(wire.defaultPolicy())), alerts));
     return new Mapped(rules, at("rules.profile", () -> screen(wire.profile())));
+  }
+
+  /** An alert as the engine knows it (from the rules or from the cluster's alert topic). */
+  static Alert alert(AlertSpec wire) {
+    return new Alert(wire.id(), wire.clusterId(), wire.start(), wire.expires(), wire.text());
   }
 
   /** What the engine must render for a file, from the MIME type the controller stored with it. */

@@ -1,0 +1,145 @@
+package io.gatecast.agent.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.agent.trust.ControllerTrust;
+import io.gatecast.agent.trust.RejectionReporter;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Command;
+import io.gatecast.protocol.CommandResult;
+import io.gatecast.protocol.CommandResult.Outcome;
+import io.gatecast.protocol.Freshness;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.Limits;
+import io.gatecast.protocol.RejectedException;
+import io.gatecast.protocol.Rejection;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.Verified;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Signed orders from the controller's commands topic: key rotations and operator commands
+ * (screenshot, reload, restart, identify, clear cache). A command runs only if the controller
+ * signed it, it carries an expiry that has not passed, it is addressed to this screen and its
+ * sequence is above the last one executed (saved before it runs); anything else is refused and
+ * reported as a rejection. Each command that runs is answered with a {@link CommandResult}.
+ *
+ * <p>{@link #apply} runs on the agent's apply thread, so a rotation never races a schedule being
+ * verified; the command itself then runs on {@code actions}, so a slow screenshot upload never
+ * holds up a schedule.
+ */
+public final class CommandApplier {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandApplier.class);
+  /** Identify shows the screen's id this long when the command names no duration. */
+  public static final Duration DEFAULT_IDENTIFY = Duration.ofSeconds(30);
+
+  private final String screenId;
+  private final ControllerTrust trust;
+  private final RejectionReporter rejections;
+  private final CommandSequence sequence;
+  private final CommandActions actions;
+  private final Executor actionThread;
+  private final Consumer<CommandResult> results;
+  private final Clock clock;
+
+  public CommandApplier(String screenId, ControllerTrust trust, RejectionReporter rejections, CommandSequence sequence,
+      CommandActions actions, Executor actionThread, Consumer<CommandResult> results, Clock clock) {
+    this.screenId = screenId;
+    this.trust = trust;
+    this.rejections = rejections;
+    this.sequence = sequence;
+    this.actions = actions;
+    this.actionThread = actionThread;
+    this.results = results;
+    this.clock = clock;
+  }
+
+  public void apply(byte[] payload) {
+    String topic = Topics.commands(screenId);
+    try {
+      if (Signed.KEY_ROTATION.equals(typeHint(payload))) {
+        trust.acceptRotation(payload);
+      } else {
+        accept(payload);
+      }
+    } catch (RejectedException e) {
+      rejections.report(topic, e);
+    } catch (IOException e) {
+      // Neither a rotation nor a sequence is trusted unless saved: after a restart it would be forgotten.
+      LOG.error("command not accepted: cannot save state: {}", e.getMessage());
+    }
+  }
+
+  private void accept(byte[] payload) throws IOException {
+    Verified<Command> verified = trust.open(payload, Signed.COMMAND, Command.class);
+    Command command = verified.message();
+    try {
+      if (verified.expiresAt() == null) {
+        throw new RejectedException(Rejection.MALFORMED, "a command must carry expiresAt in its envelope");
+      }
+      Freshness.requireScreen(screenId, command.screenId());
+      Freshness.requireNewer(sequence.last().orElse(null), command.sequence());
+    } catch (RejectedException e) {
+      throw e.withMessageId(command.header().messageId());
+    }
+    sequence.save(command.sequence());
+    LOG.info("command {} (sequence {}) accepted", command.kind(), command.sequence());
+    try {
+      actionThread.execute(() -> run(command));
+    } catch (RejectedExecutionException e) {
+      LOG.debug("closing; command {} not run", command.sequence());
+    }
+  }
+
+  private void run(Command command) {
+    CommandResult result;
+    try {
+      switch (command.kind()) {
+        case SCREENSHOT -> result = result(command, Outcome.DONE, null, actions.screenshot());
+        case RELOAD -> result = result(command, Outcome.DONE, actions.reload(), null);
+        case IDENTIFY -> result = result(command, Outcome.DONE, actions.identify(command.durationSeconds() == null
+            ? DEFAULT_IDENTIFY : Duration.ofSeconds(command.durationSeconds())), null);
+        case CLEAR_CACHE -> result = result(command, Outcome.DONE, actions.clearCache(), null);
+        case RESTART -> {
+          // Answered before the restart: afterwards there is no one left to answer.
+          results.accept(result(command, Outcome.DONE, "restarting", null));
+          actions.restart();
+          return;
+        }
+        default -> throw new IllegalStateException("unknown command kind " + command.kind());
+      }
+    } catch (Exception e) {
+      String why = e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
+      LOG.warn("command {} (sequence {}) failed: {}", command.kind(), command.sequence(), why);
+      result = result(command, Outcome.FAILED, why, null);
+    }
+    results.accept(result);
+  }
+
+  private CommandResult result(Command command, Outcome outcome, String detail, String attachment) {
+    String text = detail == null || detail.length() <= Limits.MAX_DETAIL_LENGTH
+        ? detail : detail.substring(0, Limits.MAX_DETAIL_LENGTH - 3) + "...";
+    return new CommandResult(Header.now(clock.instant()), screenId, command.sequence(), command.kind(), outcome,
+        text, attachment);
+  }
+
+  /** The envelope's {@code type}, only to route the message; the verifier checks it again. */
+  private static String typeHint(byte[] payload) {
+    if (payload == null || payload.length > Limits.MAX_MESSAGE_BYTES) {
+      return null; // the verifier refuses it before parsing
+    }
+    try {
+      JsonNode type = Codec.mapper().readTree(payload).path("type");
+      return type.isTextual() ? type.textValue() : null;
+    } catch (IOException | RuntimeException e) {
+      return null; // the verifier will say what is wrong with it
+    }
+  }
+}

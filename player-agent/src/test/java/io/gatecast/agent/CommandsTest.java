@@ -1,0 +1,205 @@
+package io.gatecast.agent;
+
+import static io.gatecast.agent.TestRules.item;
+import static io.gatecast.agent.TestRules.schedule;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gatecast.agent.commands.CommandSequence;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Command;
+import io.gatecast.protocol.Command.Kind;
+import io.gatecast.protocol.CommandResult;
+import io.gatecast.protocol.CommandResult.Outcome;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.Rejection;
+import io.gatecast.protocol.RejectionEvent;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.rules.ItemSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Operator commands over a real broker: each one the controller signed, with an expiry, for this
+ * screen and with a new sequence runs once and is answered; everything else is refused and reported.
+ */
+class CommandsTest {
+  private static final String SCREEN = "mong-cai-hall-3";
+  private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+  @TempDir Path dataDir;
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final TestKeys keys = TestKeys.generate();
+  private TestBroker broker;
+  private ControllerSpy controller;
+  private ItemSpec welcome;
+  private MediaServer media;
+
+  @BeforeEach
+  void startWorld() throws Exception {
+    broker = closing(new TestBroker());
+    media = closing(new MediaServer());
+    controller = closing(new ControllerSpy(broker.url(), SCREEN, keys.signer()));
+    byte[] bytes = "welcome".getBytes(StandardCharsets.UTF_8);
+    welcome = item("welcome", "Welcome", media.serve(bytes), bytes, "image/png", 10);
+  }
+
+  @AfterEach
+  void stopWorld() throws Exception {
+    for (int i = toClose.size() - 1; i >= 0; i--) {
+      toClose.get(i).close();
+    }
+  }
+
+  @Test
+  void identifyRunsOnceAndItsReplayIsRefusedEvenAfterARestart() throws Exception {
+    PlayerAgent agent = givenAgent();
+    byte[] identify = command(4, Kind.IDENTIFY, 60, Instant.now().plusSeconds(600));
+
+    controller.sendCommand(SCREEN, identify);
+
+    CommandResult result = awaitResult(4);
+    assertThat(result.outcome()).isEqualTo(Outcome.DONE);
+    assertThat(result.kind()).isEqualTo(Kind.IDENTIFY);
+    assertThat(result.detail()).contains("60 s");
+    assertThat(agent.page().now().identify().screenId()).isEqualTo(SCREEN);
+    assertThat(Files.readString(dataDir.resolve(CommandSequence.FILE_NAME)).trim()).isEqualTo("4");
+
+    controller.sendCommand(SCREEN, identify);
+    assertThat(awaitRejection(Rejection.REPLAYED_OR_OLDER).detail()).contains("version 4", "accepted version 4");
+
+    closeAll(PlayerAgent.class);
+    givenAgent();
+    controller.sendCommand(SCREEN, command(3, Kind.IDENTIFY, 60, Instant.now().plusSeconds(600)));
+    await().atMost(DEADLINE).until(() -> controller.rejections.stream()
+        .filter(r -> r.reason() == Rejection.REPLAYED_OR_OLDER).count() == 2);
+    assertThat(controller.commandResults).hasSize(1);
+  }
+
+  @Test
+  void unsignedExpiredUndatedAndMisaddressedCommandsAreRefusedAndNotRun() throws Exception {
+    PlayerAgent agent = givenAgent();
+    Command identify = new Command(Header.now(Instant.now()), SCREEN, 1L, Kind.IDENTIFY, 60);
+
+    controller.sendCommand(SCREEN, Codec.encode(identify));
+    controller.sendCommand(SCREEN, keys.signer().signToBytes(Signed.COMMAND, identify, Instant.now().minusSeconds(3600)));
+    controller.sendCommand(SCREEN, keys.signer().signToBytes(Signed.COMMAND, identify, null));
+    controller.sendCommand(SCREEN, keys.signer().signToBytes(Signed.COMMAND,
+        new Command(Header.now(Instant.now()), "other-screen", 2L, Kind.RESTART, null), Instant.now().plusSeconds(600)));
+
+    assertThat(awaitRejection(Rejection.UNSIGNED).topic()).isEqualTo(Topics.commands(SCREEN));
+    awaitRejection(Rejection.EXPIRED);
+    assertThat(awaitRejection(Rejection.MALFORMED).detail()).contains("expiresAt");
+    assertThat(awaitRejection(Rejection.WRONG_SCREEN).detail()).contains("other-screen");
+    assertThat(controller.commandResults).isEmpty();
+    assertThat(agent.page().now().identify()).isNull();
+    assertThat(agent.restartRequested()).isNotDone();
+    assertThat(dataDir.resolve(CommandSequence.FILE_NAME)).doesNotExist();
+  }
+
+  @Test
+  void restartIsAnsweredThenAskedOfTheProcess() throws Exception {
+    PlayerAgent agent = givenAgent();
+
+    controller.sendCommand(SCREEN, command(1, Kind.RESTART, null, Instant.now().plusSeconds(600)));
+
+    assertThat(awaitResult(1).outcome()).isEqualTo(Outcome.DONE);
+    assertThat(agent.restartRequested().get()).isEqualTo(PlayerAgent.RESTART_EXIT_CODE);
+  }
+
+  @Test
+  void clearCacheKeepsWhatTheScheduleNeedsAndDeletesTheRest() throws Exception {
+    givenAgentPlaying();
+    Path stale = dataDir.resolve("media").resolve("a".repeat(64));
+    Files.writeString(stale, "an old clip nobody schedules");
+
+    controller.sendCommand(SCREEN, command(1, Kind.CLEAR_CACHE, null, Instant.now().plusSeconds(600)));
+
+    CommandResult result = awaitResult(1);
+    assertThat(result.outcome()).isEqualTo(Outcome.DONE);
+    assertThat(result.detail()).contains("removed 1");
+    assertThat(stale).doesNotExist();
+    assertThat(dataDir.resolve("media").resolve(TestRules.mediaOf(welcome).sha256())).exists();
+  }
+
+  @Test
+  void aScreenshotWithNoBrowserToAskFailsSayingWhy() throws Exception {
+    givenAgent();
+
+    controller.sendCommand(SCREEN, command(1, Kind.SCREENSHOT, null, Instant.now().plusSeconds(600)));
+
+    CommandResult result = awaitResult(1);
+    assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(result.detail()).contains("DevTools port is not known");
+    assertThat(result.attachmentSha256()).isNull();
+  }
+
+  @Test
+  void aKeyRotationStillArrivesOnTheCommandsTopic() throws Exception {
+    givenAgent();
+    TestKeys next = TestKeys.generate();
+    byte[] rotation = keys.signer().signToBytes(Signed.KEY_ROTATION, new io.gatecast.protocol.KeyRotation(
+        Header.now(Instant.now()), next.keyId(), next.pinned().publicKey(), Instant.now().plusSeconds(3600)), null);
+
+    controller.sendCommand(SCREEN, rotation);
+
+    await().atMost(DEADLINE).until(() -> Files.readString(dataDir.resolve("pinned-keys.json")).contains(next.keyId()));
+    assertThat(controller.rejections).isEmpty();
+  }
+
+  private byte[] command(long sequence, Kind kind, Integer seconds, Instant expiresAt) {
+    return keys.signer().signToBytes(Signed.COMMAND,
+        new Command(Header.now(Instant.now()), SCREEN, sequence, kind, seconds), expiresAt);
+  }
+
+  private PlayerAgent givenAgent() {
+    AgentConfig config = AgentConfig.of(SCREEN, broker.url(), dataDir).withPagePort(0).withHeartbeatSeconds(1)
+        .withControllerKey(keys.pinned());
+    PlayerAgent agent = closing(PlayerAgent.start(config, Clock.systemUTC()));
+    await().atMost(DEADLINE).until(agent::isConnected);
+    return agent;
+  }
+
+  private PlayerAgent givenAgentPlaying() throws Exception {
+    PlayerAgent agent = givenAgent();
+    controller.publishRetained(schedule(SCREEN, 1, welcome));
+    await().atMost(DEADLINE).until(() -> agent.appliedVersion().isPresent());
+    return agent;
+  }
+
+  private CommandResult awaitResult(long sequence) {
+    return await().atMost(DEADLINE).until(() -> controller.commandResults.stream()
+        .filter(r -> r.sequence() == sequence).findFirst(), Optional::isPresent).get();
+  }
+
+  private RejectionEvent awaitRejection(Rejection reason) {
+    return await().atMost(DEADLINE).until(
+        () -> controller.rejections.stream().filter(r -> r.reason() == reason).findFirst(), Optional::isPresent).get();
+  }
+
+  private void closeAll(Class<?> type) throws Exception {
+    for (AutoCloseable resource : List.copyOf(toClose)) {
+      if (type.isInstance(resource)) {
+        resource.close();
+        toClose.remove(resource);
+      }
+    }
+  }
+
+  private <T extends AutoCloseable> T closing(T resource) {
+    toClose.add(resource);
+    return resource;
+  }
+}
