@@ -1,5 +1,6 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.alerts.AlertService;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.store.Database;
@@ -22,7 +23,7 @@ public final class HttpApi {
   private HttpApi() {}
 
   public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, PinnedKey signingKey,
-      Clock clock, long maxUploadBytes) {
+      Clock clock, long maxUploadBytes, AlertService alerts) {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
     new MediaRoutes(vertx, db, media, clock, maxUploadBytes).mount(router);
@@ -32,6 +33,7 @@ public final class HttpApi {
     new ScreenRoutes(db, clock).mount(router);
     new PreviewRoutes(vertx, db).mount(router);
     new SigningKeyRoutes(signingKey).mount(router);
+    new AlertRoutes(alerts).mount(router);
     router.post("/api/v1/publish").handler(ctx ->
         publisher.publishAll().onSuccess(result -> Json.send(ctx, 200, result)).onFailure(ctx::fail));
     router.route("/api/*").last().handler(ctx ->
