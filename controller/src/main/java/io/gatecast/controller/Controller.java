@@ -1,14 +1,18 @@
 package io.gatecast.controller;
 
+import io.gatecast.controller.alerts.AlertService;
+import io.gatecast.controller.alerts.ClusterDirectory;
 import io.gatecast.controller.broker.PortCheck;
 import io.gatecast.controller.broker.PortInUseException;
 import io.gatecast.controller.http.HttpApi;
+import io.gatecast.controller.media.MediaLibrary;
 import io.gatecast.controller.publish.Publisher;
 import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** A running controller: the backend parts plus the HTTP server in front of them. */
@@ -16,11 +20,13 @@ public final class Controller implements AutoCloseable {
   private final Backend backend;
   private final HttpServer http;
   private final String brokerUrl;
+  private final AlertService alerts;
 
-  private Controller(Backend backend, HttpServer http, String brokerUrl) {
+  private Controller(Backend backend, HttpServer http, String brokerUrl, AlertService alerts) {
     this.backend = backend;
     this.http = http;
     this.brokerUrl = brokerUrl;
+    this.alerts = alerts;
   }
 
   /** Starts everything; fails with a message a person can act on (a taken port, an unreachable broker). */
@@ -29,7 +35,11 @@ public final class Controller implements AutoCloseable {
       return Future.failedFuture(new PortInUseException("The HTTP port " + config.httpPort() + " on "
           + config.httpHost() + " is already in use. Start the controller on another port with --http-port <port>."));
     }
-    return vertx.executeBlocking(() -> new Backend(vertx, config, clock)).compose(backend -> {
+    return vertx.executeBlocking(() -> new Backend(vertx, config, clock))
+        // Files left without a row by a crash mid-upload or mid-delete go before anyone can upload.
+        .compose(backend -> MediaLibrary.sweepOrphans(backend.db, backend.media).map(backend)
+            .onFailure(e -> backend.close()))
+        .compose(backend -> {
       HttpServer server = vertx.createHttpServer();
       // Read when a schedule is built, so it holds the port actually bound even when asked for port 0.
       Supplier<String> publicUrl = () -> config.publicUrl() != null
@@ -37,12 +47,19 @@ public final class Controller implements AutoCloseable {
           : "http://" + config.httpHost() + ":" + server.actualPort();
       Publisher publisher = new Publisher(backend.db, backend.mqtt, clock, () -> publicUrl.get() + "/media/",
           backend.keys.signer());
+      AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys.signer(), clock,
+          new ClusterDirectory());
       return server
           .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, backend.keys.pinned(), clock,
-              config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config)))
+              config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config), alerts))
           .listen(config.httpPort(), config.httpHost())
-          .map(bound -> new Controller(backend, bound, backend.brokerUrl(config)))
-          .onFailure(e -> backend.close());
+          // Retained alert messages may have been lost with a broker restart: send every cluster's again.
+          .compose(bound -> alerts.start().map(bound))
+          .map(bound -> new Controller(backend, bound, backend.brokerUrl(config), alerts))
+          .onFailure(e -> {
+            alerts.close();
+            backend.close();
+          });
     });
   }
 
@@ -67,8 +84,17 @@ public final class Controller implements AutoCloseable {
     backend.fleet.sweep();
   }
 
+  /**
+   * Sends the clusters whose alerts expired now, without waiting for the periodic check; completes
+   * with what was sent once the broker took it.
+   */
+  public Future<List<AlertService.Publication>> checkAlerts() {
+    return alerts.check();
+  }
+
   @Override
   public void close() {
+    alerts.close();
     http.close().await();
     backend.close();
   }

@@ -84,6 +84,12 @@ public record ControllerConfig(
         timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword);
   }
 
+  /** Accepts media uploads of at most {@code bytes}. */
+  public ControllerConfig withMaxUploadBytes(long bytes) {
+    return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
+        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword);
+  }
+
   /** Logs in to the external broker as {@code username}/{@code password} (either null: the generated value). */
   public ControllerConfig withBrokerCredentials(String username, String password) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,

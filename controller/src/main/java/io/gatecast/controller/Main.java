@@ -50,11 +50,15 @@ public final class Main implements Callable<Integer> {
       description = "Seconds of silence after which a screen is shown offline (default: ${DEFAULT-VALUE}).")
   long heartbeatTimeoutSeconds;
 
+  @Option(names = "--max-upload-mb", defaultValue = "512",
+      description = "Largest media upload accepted, in MiB (default: ${DEFAULT-VALUE}).")
+  long maxUploadMegabytes;
+
   @Override
   public Integer call() {
     ControllerConfig defaults = ControllerConfig.defaults(dataDir);
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
-        publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), defaults.maxUploadBytes(),
+        publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), maxUploadMegabytes * 1024 * 1024,
         brokerUsername, brokerPassword);
     Controller controller = startOrExplain(config);
     if (controller == null) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,16 +18,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * free ports. Use as {@code @RegisterExtension static RunningController running = new RunningController();}.
  */
 public final class RunningController implements BeforeAllCallback, AfterAllCallback {
+  private final UnaryOperator<ControllerConfig> configure;
+  private final Clock clock;
   private Path dataDir;
   private Vertx vertx;
   private Controller controller;
   private ApiClient api;
 
+  public RunningController() {
+    this(config -> config, Clock.systemUTC());
+  }
+
+  /** A controller whose config is {@code configure}d from the test defaults and whose time is {@code clock}. */
+  public RunningController(UnaryOperator<ControllerConfig> configure, Clock clock) {
+    this.configure = configure;
+    this.clock = clock;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("gatecast-controller-");
     vertx = Vertx.vertx();
-    controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0), Clock.systemUTC()).await();
+    controller = Controller.start(vertx, configure.apply(ControllerConfig.defaults(dataDir).withPorts(0, 0)), clock).await();
     api = new ApiClient(controller.httpPort());
   }
 

@@ -50,6 +50,7 @@ public final class ApiClient {
     }
   }
 
+  /** Uploads a media file; {@code mimeType} null sends no Content-Type (the type is found from the bytes). */
   public Answer upload(byte[] bytes, String mimeType, String declaredSha256) {
     return upload(bytes, mimeType, declaredSha256, "upload");
   }
@@ -57,8 +58,10 @@ public final class ApiClient {
   public Answer upload(byte[] bytes, String mimeType, String declaredSha256, String name) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/media?name="
             + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-        .header("Content-Type", mimeType)
         .POST(BodyPublishers.ofByteArray(bytes));
+    if (mimeType != null) {
+      request.header("Content-Type", mimeType);
+    }
     if (declaredSha256 != null) {
       request.header("X-Content-SHA256", declaredSha256);
     }

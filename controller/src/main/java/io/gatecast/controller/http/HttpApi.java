@@ -1,6 +1,7 @@
 package io.gatecast.controller.http;
 
 import io.gatecast.controller.broker.ScreenAccess;
+import io.gatecast.controller.alerts.AlertService;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.store.Database;
@@ -28,7 +29,8 @@ public final class HttpApi {
    * @param brokerUrl the broker enrolled agents are told to log in to
    */
   public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, PinnedKey signingKey,
-      Clock clock, long maxUploadBytes, ScreenAccess access, Supplier<String> brokerUrl) {
+      Clock clock, long maxUploadBytes, ScreenAccess access, Supplier<String> brokerUrl,
+      AlertService alerts) {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
     new MediaRoutes(vertx, db, media, clock, maxUploadBytes).mount(router);
@@ -40,6 +42,7 @@ public final class HttpApi {
     new EnrollmentRoutes(db, clock, signingKey, brokerUrl).mount(router);
     new PreviewRoutes(vertx, db).mount(router);
     new SigningKeyRoutes(signingKey).mount(router);
+    new AlertRoutes(alerts).mount(router);
     router.post("/api/v1/publish").handler(ctx ->
         publisher.publishAll().onSuccess(result -> Json.send(ctx, 200, result)).onFailure(ctx::fail));
     router.route("/api/*").last().handler(ctx ->

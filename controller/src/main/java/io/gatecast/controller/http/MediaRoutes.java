@@ -1,6 +1,8 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.media.MediaLibrary;
 import io.gatecast.controller.media.MediaStore;
+import io.gatecast.controller.media.UnsupportedMediaException;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Media;
 import io.gatecast.controller.store.MediaRepository;
@@ -18,22 +20,23 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Uploads (streamed to disk while hashed, never held in memory), media metadata, and downloads
- * for agents with HTTP Range support so an interrupted download can resume.
+ * Uploads (streamed to disk while hashed, never held in memory), the media library (metadata,
+ * thumbnails, delete, purge: {@link MediaLibrary}), and downloads for agents with HTTP Range
+ * support so an interrupted download can resume. The stored type comes from the bytes
+ * ({@link io.gatecast.controller.media.MediaInspector}); a declared Content-Type that contradicts
+ * them is refused.
  */
 final class MediaRoutes {
-  static final Set<String> ALLOWED_TYPES = Set.of(
-      "image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml",
-      "video/mp4", "video/webm", "text/html");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
   private final Vertx vertx;
   private final Database db;
   private final MediaStore store;
+  private final MediaLibrary library;
   private final Clock clock;
   private final long maxUploadBytes;
   private final MediaRepository media = new MediaRepository();
@@ -42,12 +45,16 @@ final class MediaRoutes {
     this.vertx = vertx;
     this.db = db;
     this.store = store;
+    // The only library instance serving requests: its queue orders every file-and-row change.
+    this.library = new MediaLibrary(vertx, db, store);
     this.clock = clock;
     this.maxUploadBytes = maxUploadBytes;
   }
 
   void mount(Router router) {
     router.post("/api/v1/media").handler(this::upload);
+    router.post("/api/v1/media/purge").handler(ctx ->
+        library.purge().onSuccess(purged -> Json.send(ctx, 200, purged)).onFailure(e -> fail(ctx, e)));
     router.get("/api/v1/media").handler(ctx -> db.transaction(media::all).onSuccess(all -> Json.send(ctx, 200, all))
         .onFailure(ctx::fail));
     router.get("/api/v1/media/:sha256").handler(ctx -> {
@@ -55,6 +62,19 @@ final class MediaRoutes {
       db.transaction(c -> media.find(c, sha).orElseThrow(() -> unknownMedia(sha)))
           .onSuccess(found -> Json.send(ctx, 200, found))
           .onFailure(ctx::fail);
+    });
+    router.get("/api/v1/media/:sha256/thumbnail").handler(ctx -> {
+      String sha = checkedSha(ctx.pathParam("sha256"), "the path");
+      library.thumbnail(sha).onSuccess(jpeg -> ctx.response()
+          .putHeader("content-type", "image/jpeg")
+          // The same hash always has the same thumbnail (or placeholder): cache it a day.
+          .putHeader("cache-control", "private, max-age=86400")
+          .end(io.vertx.core.buffer.Buffer.buffer(jpeg))).onFailure(e -> fail(ctx, e));
+    });
+    router.delete("/api/v1/media/:sha256").handler(ctx -> {
+      String sha = checkedSha(ctx.pathParam("sha256"), "the path");
+      library.delete(sha).onSuccess(removed -> Json.send(ctx, 200, Map.of("removed", removed)))
+          .onFailure(e -> fail(ctx, e));
     });
     router.get("/media/:sha256").handler(this::beforeDownload);
     router.get("/media/*").handler(StaticHandler.create(FileSystemAccess.ROOT, store.root().toAbsolutePath().normalize().toString())
@@ -76,7 +96,14 @@ final class MediaRoutes {
   private void upload(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
     request.pause();
-    String mimeType = mimeTypeOf(request.getHeader("content-type"));
+    String length = request.getHeader("content-length");
+    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxUploadBytes) {
+      // The body is never read, so the connection cannot carry another request: close it after the answer.
+      ctx.response().putHeader("connection", "close").endHandler(v -> request.connection().close());
+      throw new ApiException(413, "the upload is " + length + " bytes, larger than the limit of " + maxUploadBytes
+          + " bytes; nothing was stored");
+    }
+    String declaredType = request.getHeader("content-type");
     String declared = request.getHeader("x-content-sha256");
     if (declared != null) {
       declared = checkedSha(declared.toLowerCase(), "the X-Content-SHA256 header");
@@ -90,13 +117,13 @@ final class MediaRoutes {
           return vertx.fileSystem().open(tmp, new OpenOptions().setWrite(true).setTruncateExisting(true));
         })
         .compose(file -> receive(request, file, upload))
-        .compose(v -> verifyAndStore(upload, expected, mimeType, name))
+        .compose(v -> verifyAndStore(upload, expected, declaredType, name))
         .onSuccess(result -> Json.send(ctx, 201, result))
         .onFailure(failure -> {
           if (upload.path != null) {
             vertx.fileSystem().delete(upload.path.toString());
           }
-          ctx.fail(failure);
+          fail(ctx, failure);
         });
   }
 
@@ -128,7 +155,7 @@ final class MediaRoutes {
     return done.future();
   }
 
-  private Future<Media> verifyAndStore(Upload upload, String expected, String mimeType, String name) {
+  private Future<Media> verifyAndStore(Upload upload, String expected, String declaredType, String name) {
     String actual = HexFormat.of().formatHex(upload.digest.digest());
     if (upload.size == 0) {
       return Future.failedFuture(ApiException.badRequest("the upload is empty; send the file's bytes as the request body"));
@@ -138,24 +165,22 @@ final class MediaRoutes {
           + " was declared in X-Content-SHA256: the file was damaged on the way or the wrong file was sent;"
           + " nothing was stored"));
     }
-    Media candidate = new Media(actual, mimeType, upload.size, name, clock.instant());
-    // The file goes into place before its row: a crash in between leaves an unreferenced file, never a row without bytes.
-    return vertx.executeBlocking(() -> {
-      store.commit(upload.path, actual);
-      upload.path = null;
-      return null;
-    }).compose(v -> db.transaction(c -> media.insertIfAbsent(c, candidate)));
+    Path received = upload.path;
+    upload.path = null; // the library moves or deletes it from here on
+    return library.add(received, actual, upload.size, declaredType, name, clock.instant());
   }
 
-  private static String mimeTypeOf(String contentType) {
-    if (contentType == null) {
-      throw new ApiException(415, "say what the file is with a Content-Type header, one of " + ALLOWED_TYPES);
+  /** The library's refusals as HTTP answers. */
+  private static void fail(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof UnsupportedMediaException e) {
+      ctx.fail(new ApiException(415, e.getMessage()));
+    } else if (failure instanceof MediaLibrary.InUseException e) {
+      ctx.fail(new ApiException(409, e.getMessage()));
+    } else if (failure instanceof MediaLibrary.NotFoundException e) {
+      ctx.fail(ApiException.notFound(e.getMessage()));
+    } else {
+      ctx.fail(failure);
     }
-    String type = contentType.split(";")[0].trim().toLowerCase();
-    if (!ALLOWED_TYPES.contains(type)) {
-      throw new ApiException(415, "Content-Type " + type + " cannot be shown on a screen; use one of " + ALLOWED_TYPES);
-    }
-    return type;
   }
 
   private static String checkedSha(String value, String where) {

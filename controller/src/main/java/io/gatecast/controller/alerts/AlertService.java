@@ -1,0 +1,255 @@
+package io.gatecast.controller.alerts;
+
+import io.gatecast.controller.alerts.AlertRefusedException.Why;
+import io.gatecast.controller.broker.MqttLink;
+import io.gatecast.controller.store.Alert;
+import io.gatecast.controller.store.AlertPublication;
+import io.gatecast.controller.store.AlertPublicationRepository;
+import io.gatecast.controller.store.AlertRepository;
+import io.gatecast.controller.store.Database;
+import io.gatecast.protocol.AlertMessage;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.Limits;
+import io.gatecast.protocol.ProtocolException;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Signer;
+import io.gatecast.protocol.rules.AlertSpec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Urgent alerts: an operator's multilingual notice to every screen of some clusters, at once.
+ *
+ * <p>Each cluster's alert topic carries one retained, signed {@link AlertMessage} listing every
+ * alert in force there; each message replaces the last. A cluster is sent a new one (with a version
+ * above the last, stored before sending) when an alert is made for it, when one is cleared, when
+ * one expires (found by a periodic check that reads the injected clock), when a message the broker
+ * did not take must be repeated, and at start, since a broker restart may have lost retained
+ * messages. The envelope expires with the last alert it carries, or {@value #EMPTY_DAYS} days after an
+ * empty ("all clear") message, which the check renews a day before it runs out, so a screen
+ * that connects late never finds an expired message retained.
+ */
+public final class AlertService implements AutoCloseable {
+  /** Longest an alert may be set for: an urgent notice is not a campaign. */
+  public static final Duration MAX_LIFETIME = Duration.ofDays(7);
+  private static final int EMPTY_DAYS = 7;
+  private static final Duration EMPTY_ENVELOPE_LIFETIME = Duration.ofDays(EMPTY_DAYS);
+  private static final Duration RENEW_BEFORE = Duration.ofDays(1);
+  /** How often expiry is checked: an expired alert leaves the screens within this time. */
+  public static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+  private static final Logger LOG = LoggerFactory.getLogger(AlertService.class);
+
+  /** An alert as the API shows it. */
+  public record AlertView(String id, List<String> clusterIds, Map<String, String> text, Instant createdAt,
+      Instant expiresAt, Instant clearedAt, Alert.Status status) {}
+
+  /** One message put on a cluster's alert topic; {@code error} says why the broker did not take it. */
+  public record Publication(String clusterId, long version, String error) {}
+
+  /** The answer to making or clearing an alert: the alert, the screens it reaches, what was sent. */
+  public record Sent(AlertView alert, Map<String, List<String>> screens, List<Publication> publications) {}
+
+  private record Outgoing(String clusterId, long version, byte[] envelope) {}
+
+  private record Change(Alert alert, Map<String, List<String>> screens, List<Outgoing> outgoing) {}
+
+  private final Vertx vertx;
+  private final Database db;
+  private final Clock clock;
+  private final Signer signer;
+  private final ClusterDirectory clusters;
+  private final AlertSender sender;
+  private final AlertRepository alerts = new AlertRepository();
+  private final AlertPublicationRepository publications = new AlertPublicationRepository();
+  private long timer = -1;
+
+  public AlertService(Vertx vertx, Database db, MqttLink mqtt, Signer signer, Clock clock, ClusterDirectory clusters) {
+    this.vertx = vertx;
+    this.db = db;
+    this.clock = clock;
+    this.signer = signer;
+    this.clusters = clusters;
+    this.sender = new AlertSender(mqtt);
+  }
+
+  /** Sends every cluster's current state again, then checks for expiry every {@link #CHECK_EVERY}. Never fails. */
+  public Future<List<Publication>> start() {
+    timer = vertx.setPeriodic(CHECK_EVERY.toMillis(), id -> check());
+    return reconcileAll(true).onFailure(e -> LOG.error("cannot re-send the clusters' alerts at start", e))
+        .otherwise(List.of());
+  }
+
+  /** Sends each cluster whose alerts in force changed (an expiry) or must be sent again. */
+  public Future<List<Publication>> check() {
+    return reconcileAll(false).onFailure(e -> LOG.error("alert expiry check failed", e));
+  }
+
+  /** Makes an alert and sends it to its clusters' screens. Input is checked by the caller's request record. */
+  public Future<Sent> create(List<String> clusterIds, Map<String, String> text, Instant expiresAt) {
+    Instant now = clock.instant();
+    if (!expiresAt.isAfter(now)) {
+      return Future.failedFuture(new AlertRefusedException(Why.BAD_INPUT,
+          "expiresAt must be in the future; it is " + expiresAt + " and now is " + now));
+    }
+    if (expiresAt.isAfter(now.plus(MAX_LIFETIME))) {
+      return Future.failedFuture(new AlertRefusedException(Why.BAD_INPUT, "expiresAt must be at most "
+          + MAX_LIFETIME.toDays() + " days ahead (" + now.plus(MAX_LIFETIME) + "), got " + expiresAt));
+    }
+    Alert alert = new Alert("alert-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16),
+        List.copyOf(clusterIds), text, now, expiresAt, null);
+    return db.transaction(c -> {
+      SortedSet<String> known = clusters.clusterIds(c);
+      List<String> unknown = clusterIds.stream().filter(id -> !known.contains(id)).toList();
+      if (!unknown.isEmpty()) {
+        throw new AlertRefusedException(Why.BAD_INPUT, "clusterIds name clusters that do not exist: " + unknown
+            + "; known clusters: " + known + "; nothing was stored");
+      }
+      for (String cluster : clusterIds) {
+        if (alerts.inForce(c, cluster, now).size() >= Limits.MAX_ALERTS) {
+          throw new AlertRefusedException(Why.CONFLICT, "cluster " + cluster + " already has " + Limits.MAX_ALERTS
+              + " alerts in force, the most a screen takes; clear one first; nothing was stored");
+        }
+      }
+      alerts.insert(c, alert);
+      return change(c, alert, now, true);
+    }).compose(this::send);
+  }
+
+  /** Ends an alert now; its clusters are sent their remaining alerts. Clearing an ended alert changes nothing. */
+  public Future<Sent> clear(String id) {
+    Instant now = clock.instant();
+    return db.transaction(c -> {
+      Alert alert = alerts.find(c, id).orElseThrow(() -> new AlertRefusedException(Why.NOT_FOUND, "no alert " + id));
+      if (alert.statusAt(now) != Alert.Status.ACTIVE) {
+        return new Change(alert, Map.of(), List.of());
+      }
+      alerts.clear(c, id, now);
+      return change(c, alerts.find(c, id).orElseThrow(), now, false);
+    }).compose(this::send);
+  }
+
+  public Future<List<AlertView>> all() {
+    Instant now = clock.instant();
+    return db.transaction(c -> alerts.all(c).stream().map(a -> view(a, now)).toList());
+  }
+
+  public Future<AlertView> find(String id) {
+    Instant now = clock.instant();
+    return db.transaction(c -> view(alerts.find(c, id)
+        .orElseThrow(() -> new AlertRefusedException(Why.NOT_FOUND, "no alert " + id)), now));
+  }
+
+  /** The messages an alert's clusters need now, made (and their versions stored) in this transaction. */
+  private Change change(Connection c, Alert alert, Instant now, boolean force) throws SQLException {
+    Map<String, List<String>> screens = new LinkedHashMap<>();
+    List<Outgoing> outgoing = new ArrayList<>();
+    for (String cluster : alert.clusterIds()) {
+      screens.put(cluster, clusters.screensOf(c, cluster));
+      try {
+        Outgoing message = prepare(c, cluster, now, force);
+        if (message != null) {
+          outgoing.add(message);
+        }
+      } catch (ProtocolException e) {
+        throw new AlertRefusedException(Why.BAD_INPUT, "the alerts in force for cluster " + cluster
+            + " would not fit in one message (" + e.getMessage() + "); shorten the text; nothing was stored");
+      }
+    }
+    return new Change(alert, screens, outgoing);
+  }
+
+  /**
+   * The cluster's next message, or null when what it has is current: same alerts, and (when empty)
+   * an envelope not about to expire. {@code force} makes one regardless.
+   */
+  private Outgoing prepare(Connection c, String cluster, Instant now, boolean force) throws SQLException {
+    List<Alert> inForce = alerts.inForce(c, cluster, now);
+    List<String> ids = inForce.stream().map(Alert::id).toList();
+    AlertPublication last = publications.find(c, cluster).orElse(null);
+    if (!force) {
+      if (last == null) {
+        return null; // never alerted: nothing retained to correct
+      }
+      boolean current = ids.equals(last.alertIds());
+      boolean renew = inForce.isEmpty() && last.envelopeExpiresAt().isBefore(now.plus(RENEW_BEFORE));
+      if (current && !renew) {
+        return null;
+      }
+    }
+    long version = last == null ? 1 : last.version() + 1;
+    Instant envelopeExpires = inForce.stream().map(Alert::expiresAt).max(Instant::compareTo)
+        .orElse(now.plus(EMPTY_ENVELOPE_LIFETIME));
+    List<AlertSpec> specs = inForce.stream()
+        .map(a -> new AlertSpec(a.id(), cluster, a.createdAt(), a.expiresAt(), a.text())).toList();
+    byte[] envelope = signer.signToBytes(Signed.ALERT,
+        new AlertMessage(Header.now(now), cluster, version, specs), envelopeExpires);
+    publications.save(c, new AlertPublication(cluster, version, ids, envelopeExpires), now);
+    return new Outgoing(cluster, version, envelope);
+  }
+
+  private Future<List<Publication>> reconcileAll(boolean force) {
+    Instant now = clock.instant();
+    return db.transaction(c -> {
+      List<Outgoing> outgoing = new ArrayList<>();
+      for (String cluster : publications.clusters(c)) {
+        try {
+          Outgoing message = prepare(c, cluster, now, force);
+          if (message != null) {
+            outgoing.add(message);
+          }
+        } catch (ProtocolException e) {
+          LOG.error("cannot sign the alerts of cluster {}: {}", cluster, e.getMessage());
+        }
+      }
+      return outgoing;
+    }).compose(this::sendAll);
+  }
+
+  private Future<Sent> send(Change change) {
+    Instant now = clock.instant();
+    return sendAll(change.outgoing()).map(sent -> new Sent(view(change.alert(), now), change.screens(), sent));
+  }
+
+  private Future<List<Publication>> sendAll(List<Outgoing> outgoing) {
+    List<Future<Publication>> sends = new ArrayList<>();
+    for (Outgoing message : outgoing) {
+      sends.add(sender.send(message.clusterId(), message.version(), message.envelope())
+          .map(v -> new Publication(message.clusterId(), message.version(), null))
+          .recover(failure -> {
+            String error = "the broker did not take the alert message: " + failure.getMessage();
+            LOG.warn("cluster {} alert version {}: {}; sending again at the next check", message.clusterId(),
+                message.version(), error);
+            return db.transaction(c -> {
+              publications.markUnsent(c, message.clusterId(), message.version());
+              return new Publication(message.clusterId(), message.version(), error);
+            });
+          }));
+    }
+    return Future.join(sends).map(all -> sends.stream().map(Future::result).toList());
+  }
+
+  private static AlertView view(Alert alert, Instant now) {
+    return new AlertView(alert.id(), alert.clusterIds(), alert.text(), alert.createdAt(), alert.expiresAt(),
+        alert.clearedAt(), alert.statusAt(now));
+  }
+
+  @Override
+  public void close() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+}

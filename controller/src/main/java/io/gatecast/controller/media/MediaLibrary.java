@@ -1,0 +1,224 @@
+package io.gatecast.controller.media;
+
+import io.gatecast.controller.store.Database;
+import io.gatecast.controller.store.Media;
+import io.gatecast.controller.store.MediaRepository;
+import io.gatecast.controller.store.MediaUsage;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media library: adds verified uploads (type from the bytes, dimensions, duration, thumbnail),
+ * deletes unused files and purges them all, keeping files and rows together.
+ *
+ * <p>Crash safety. Every change keeps one invariant: <b>a row always has its file</b>. Adding puts
+ * the file in place (an atomic rename) before its row is committed; deleting commits the row's
+ * removal before the file is removed. A crash between the two steps can therefore only leave a
+ * file without a row, which nothing can reference (content needs the row), and {@link #sweepOrphans}
+ * removes such files when the controller starts, before the API serves anyone.
+ *
+ * <p>While running, adding and removing the same hash could interleave (a re-upload between a
+ * delete's row and file steps would leave a row without its file), so the file-and-row steps of
+ * every change run one after another ({@link #inOrder}); file work runs on worker threads, never
+ * on the event loop, and nothing blocks waiting for the database.
+ */
+public final class MediaLibrary {
+  private static final Logger LOG = LoggerFactory.getLogger(MediaLibrary.class);
+
+  /** What a purge removed. */
+  public record Purged(List<Media> removed, long bytesFreed) {}
+
+  /** No such media. */
+  public static final class NotFoundException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotFoundException(String sha256) {
+      super("no media with SHA-256 " + sha256, null, false, false);
+    }
+  }
+
+  /** The file is used and cannot be deleted; {@link #uses()} names the users. */
+  public static final class InUseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final List<String> uses;
+
+    InUseException(String sha256, List<String> uses) {
+      super("media " + sha256 + " is used by " + String.join(", ", uses)
+          + "; remove it from them first; nothing was deleted", null, false, false);
+      this.uses = List.copyOf(uses);
+    }
+
+    public List<String> uses() {
+      return uses;
+    }
+  }
+
+  private final Vertx vertx;
+  private final Database db;
+  private final MediaStore store;
+  private final MediaRepository media = new MediaRepository();
+  private final MediaUsage usage = new MediaUsage();
+  /** The end of the queue of file-and-row changes; each starts when the one before has finished. */
+  private Future<?> lastChange = Future.succeededFuture();
+
+  public MediaLibrary(Vertx vertx, Database db, MediaStore store) {
+    this.vertx = vertx;
+    this.db = db;
+    this.store = store;
+  }
+
+  /**
+   * Adds an upload whose hash was verified: inspects its bytes, refuses it
+   * ({@link UnsupportedMediaException}) when they are not showable or contradict
+   * {@code declaredType}, makes its thumbnail, then puts file and row in place. The upload file
+   * is moved or deleted in every case.
+   *
+   * @param declaredType the Content-Type it was sent with, or null; only compared, never stored
+   */
+  public Future<Media> add(Path upload, String sha256, long size, String declaredType, String name, Instant now) {
+    return vertx.executeBlocking(() -> {
+      MediaInfo info = MediaInspector.inspect(upload);
+      checkDeclared(declaredType, info.mimeType());
+      // A thumbnail without its file and row is harmless (the start sweep removes it), so it is made
+      // outside the queue: decoding a large image must not hold up other changes.
+      if (Thumbnails.decodable(info.mimeType()) && !Files.exists(store.thumbnailOf(sha256))
+          && !store.makeThumbnail(upload, sha256)) {
+        LOG.info("no thumbnail for {} ({}): ImageIO cannot decode it; the console shows a placeholder", sha256,
+            info.mimeType());
+      }
+      return new Media(sha256, info.mimeType(), size, name, now, info.width(), info.height(), info.durationMillis());
+    }, false).compose(candidate -> inOrder(() -> vertx.executeBlocking(() -> {
+      store.commit(upload, sha256);
+      return candidate;
+    }, false).compose(moved -> db.transaction(c -> media.insertIfAbsent(c, moved)))))
+        .onFailure(e -> vertx.fileSystem().delete(upload.toString()).otherwiseEmpty());
+  }
+
+  /** Deletes an unused file and its row; fails with {@link InUseException} or {@link NotFoundException}. */
+  public Future<Media> delete(String sha256) {
+    return inOrder(() -> db.transaction(c -> {
+      Media found = media.find(c, sha256).orElseThrow(() -> new NotFoundException(sha256));
+      List<String> uses = usage.usesOf(c, sha256);
+      if (!uses.isEmpty()) {
+        throw new InUseException(sha256, uses);
+      }
+      media.delete(c, sha256);
+      return found;
+    }).compose(removed -> vertx.executeBlocking(() -> {
+      store.delete(sha256);
+      return removed;
+    }, false)));
+  }
+
+  /** Deletes every file nothing uses, rows first (one transaction), then the files. */
+  public Future<Purged> purge() {
+    return inOrder(() -> db.transaction(c -> {
+      List<Media> gone = new ArrayList<>();
+      for (Map.Entry<String, Long> unused : usage.unused(c).entrySet()) {
+        gone.add(media.find(c, unused.getKey()).orElseThrow());
+        media.delete(c, unused.getKey());
+      }
+      return gone;
+    }).compose(removed -> vertx.executeBlocking(() -> {
+      long bytes = 0;
+      for (Media gone : removed) {
+        store.delete(gone.sha256());
+        bytes += gone.sizeBytes();
+      }
+      return new Purged(removed, bytes);
+    }, false)));
+  }
+
+  /**
+   * The console thumbnail of a stored file as JPEG bytes: made now if an image has none yet (files
+   * uploaded before thumbnails existed), a placeholder for what ImageIO cannot read.
+   */
+  public Future<byte[]> thumbnail(String sha256) {
+    return db.transaction(c -> media.find(c, sha256).orElseThrow(() -> new NotFoundException(sha256)))
+        .compose(found -> vertx.executeBlocking(() -> {
+          Path thumbnail = store.thumbnailOf(sha256);
+          if (!Files.exists(thumbnail) && Thumbnails.decodable(found.mimeType())) {
+            store.makeThumbnail(store.pathOf(sha256), sha256);
+          }
+          try {
+            return Files.readAllBytes(thumbnail);
+          } catch (java.nio.file.NoSuchFileException e) {
+            return Thumbnails.placeholder(found.mimeType().startsWith("video/"));
+          }
+        }, false));
+  }
+
+  /**
+   * Removes files (and thumbnails) that have no row: what a crash between a file step and a row
+   * step leaves. Call at start, before the API accepts uploads; completes with how many were removed.
+   * Runs on the database thread so nothing can add a row meanwhile.
+   */
+  public static Future<Integer> sweepOrphans(Database db, MediaStore store) {
+    MediaRepository media = new MediaRepository();
+    return db.transaction(c -> {
+      Set<String> known = new HashSet<>();
+      for (Media m : media.all(c)) {
+        known.add(m.sha256());
+      }
+      int removed = 0;
+      try {
+        for (String sha : store.storedHashes()) {
+          if (!known.contains(sha)) {
+            store.delete(sha);
+            removed++;
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("cannot sweep the media folder " + store.root() + ": " + e.getMessage(), e);
+      }
+      if (removed > 0) {
+        LOG.info("removed {} media files without a database row (left by an interrupted upload or delete)", removed);
+      }
+      return removed;
+    });
+  }
+
+  /** Runs {@code change} once every change queued before it has finished, successfully or not. */
+  private synchronized <T> Future<T> inOrder(java.util.function.Supplier<Future<T>> change) {
+    Future<T> result = lastChange.transform(ignored -> change.get());
+    lastChange = result;
+    return result;
+  }
+
+  /**
+   * Refuses an upload declared as one type whose bytes are another: usually the wrong file was
+   * picked. No declaration, or {@code application/octet-stream}, means "find out from the bytes".
+   */
+  private static void checkDeclared(String declaredType, String actual) {
+    if (declaredType == null) {
+      return;
+    }
+    String declared = declaredType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    if (declared.isEmpty() || declared.equals("application/octet-stream")) {
+      return;
+    }
+    if (declared.equals("image/jpg")) {
+      declared = MediaInspector.JPEG;
+    }
+    if (!declared.equals(actual)) {
+      throw new UnsupportedMediaException("the Content-Type says " + abbreviate(declared) + " but the bytes are "
+          + actual + "; send the intended file, or leave Content-Type out (or application/octet-stream) to store it"
+          + " as what its bytes are; nothing was stored");
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+  }
+}
