@@ -9,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** A running controller: the backend parts plus the HTTP server in front of them. */
@@ -39,7 +40,7 @@ public final class Controller implements AutoCloseable {
           backend.keys.signer());
       return server
           .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, backend.keys.pinned(), clock,
-              config.maxUploadBytes()))
+              config.maxUploadBytes(), backend.parts))
           .listen(config.httpPort(), config.httpHost())
           .map(bound -> new Controller(backend, bound, backend.brokerUrl(config)))
           .onFailure(e -> backend.close());
@@ -62,9 +63,12 @@ public final class Controller implements AutoCloseable {
     return backend.keys.pinned();
   }
 
-  /** Marks screens silent for longer than the heartbeat timeout offline now, without waiting for the sweep. */
-  public void sweepSilentScreens() {
-    backend.fleet.sweep();
+  /**
+   * Marks screens silent for longer than the heartbeat timeout offline now, and lets alerting see
+   * the time, without waiting for the periodic sweep; completes when done.
+   */
+  public Future<List<String>> sweepSilentScreens() {
+    return backend.fleet.sweep();
   }
 
   @Override

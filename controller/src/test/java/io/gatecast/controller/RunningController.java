@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,16 +18,28 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * free ports. Use as {@code @RegisterExtension static RunningController running = new RunningController();}.
  */
 public final class RunningController implements BeforeAllCallback, AfterAllCallback {
+  private final Clock clock;
+  private final UnaryOperator<ControllerConfig> configure;
   private Path dataDir;
   private Vertx vertx;
   private Controller controller;
   private ApiClient api;
 
+  public RunningController() {
+    this(Clock.systemUTC(), config -> config);
+  }
+
+  /** A controller on {@code clock} (e.g. a {@link MutableClock}), its config adjusted by {@code configure}. */
+  public RunningController(Clock clock, UnaryOperator<ControllerConfig> configure) {
+    this.clock = clock;
+    this.configure = configure;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("gatecast-controller-");
     vertx = Vertx.vertx();
-    controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0), Clock.systemUTC()).await();
+    controller = Controller.start(vertx, configure.apply(ControllerConfig.defaults(dataDir).withPorts(0, 0)), clock).await();
     api = new ApiClient(controller.httpPort());
   }
 

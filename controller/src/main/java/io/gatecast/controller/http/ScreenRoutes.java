@@ -3,6 +3,7 @@ package io.gatecast.controller.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PasswordHash;
+import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.store.ContentRepository;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Delivery;
@@ -31,7 +32,7 @@ final class ScreenRoutes {
    */
   record ScreenView(String id, String name, ScreenState state, Instant lastSeenAt, Long appliedVersion,
       String currentContentId, long publishedVersion, Delivery latestDelivery, List<String> playlist,
-      List<RejectionRecord> recentRejections) {}
+      List<RejectionRecord> recentRejections, FleetHealth.HealthView health) {}
 
   /** Enough to see an attack or a stale broker at a glance; older ones stay in the store. */
   private static final int RECENT_REJECTIONS = 10;
@@ -44,9 +45,12 @@ final class ScreenRoutes {
   private final DeliveryRepository deliveries = new DeliveryRepository();
   private final RejectionRepository rejections = new RejectionRepository();
 
-  ScreenRoutes(Database db, Clock clock) {
+  private final FleetHealth health;
+
+  ScreenRoutes(Database db, Clock clock, FleetHealth health) {
     this.db = db;
     this.clock = clock;
+    this.health = health;
   }
 
   void mount(Router router) {
@@ -125,6 +129,6 @@ final class ScreenRoutes {
     List<String> playlist = playlists.of(c, screen.id()).stream().map(item -> item.id()).toList();
     return new ScreenView(screen.id(), screen.name(), screen.state(), screen.lastSeenAt(), screen.appliedVersion(),
         screen.currentContentId(), screen.publishedVersion(), deliveries.latest(c, screen.id()).orElse(null), playlist,
-        rejections.recent(c, screen.id(), RECENT_REJECTIONS));
+        rejections.recent(c, screen.id(), RECENT_REJECTIONS), health.view(c, screen, clock.instant()));
   }
 }
