@@ -1,10 +1,10 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.alerts.AlertPolicy;
-import io.gatecast.controller.alerts.AlertSettings;
-import io.gatecast.controller.alerts.Alerting;
-import io.gatecast.controller.alerts.Notice;
-import io.gatecast.controller.alerts.WebhookSender;
+import io.gatecast.controller.notify.AlertPolicy;
+import io.gatecast.controller.notify.AlertSettings;
+import io.gatecast.controller.notify.Alerting;
+import io.gatecast.controller.notify.Notice;
+import io.gatecast.controller.notify.WebhookSender;
 import io.gatecast.controller.broker.BrokerAuth;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.EmbeddedBroker;

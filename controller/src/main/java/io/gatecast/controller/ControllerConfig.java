@@ -1,6 +1,6 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.alerts.AlertSettings;
+import io.gatecast.controller.notify.AlertSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 

@@ -1,6 +1,6 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.alerts.AlertSettings;
+import io.gatecast.controller.notify.AlertSettings;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PortInUseException;
 import io.vertx.core.Vertx;

@@ -1,6 +1,6 @@
 package io.gatecast.controller.fleet;
 
-import io.gatecast.controller.alerts.Alerting;
+import io.gatecast.controller.notify.Alerting;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.metrics.Metrics;

@@ -1,7 +1,7 @@
-package io.gatecast.controller.alerts;
+package io.gatecast.controller.notify;
 
-import io.gatecast.controller.alerts.Notice.DownScreen;
-import io.gatecast.controller.alerts.Notice.Kind;
+import io.gatecast.controller.notify.Notice.DownScreen;
+import io.gatecast.controller.notify.Notice.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

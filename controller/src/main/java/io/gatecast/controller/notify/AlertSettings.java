@@ -1,4 +1,4 @@
-package io.gatecast.controller.alerts;
+package io.gatecast.controller.notify;
 
 import java.time.Duration;
 

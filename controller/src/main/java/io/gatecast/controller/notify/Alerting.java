@@ -1,4 +1,4 @@
-package io.gatecast.controller.alerts;
+package io.gatecast.controller.notify;
 
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.FleetHealth.Recorded;

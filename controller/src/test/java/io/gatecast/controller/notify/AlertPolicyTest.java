@@ -1,8 +1,8 @@
-package io.gatecast.controller.alerts;
+package io.gatecast.controller.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.controller.alerts.Notice.Kind;
+import io.gatecast.controller.notify.Notice.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
