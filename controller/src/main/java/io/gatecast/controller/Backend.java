@@ -1,12 +1,26 @@
 package io.gatecast.controller;
 
+import io.gatecast.controller.notify.AlertPolicy;
+import io.gatecast.controller.notify.AlertSettings;
+import io.gatecast.controller.notify.Alerting;
+import io.gatecast.controller.notify.Notice;
+import io.gatecast.controller.notify.WebhookSender;
 import io.gatecast.controller.broker.BrokerAuth;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.broker.ScreenAccess;
+import io.gatecast.controller.commands.CommandService;
+import io.gatecast.controller.fleet.ClusterDirectory;
+import io.gatecast.controller.fleet.FleetHealth;
+import io.gatecast.controller.fleet.StoredClusters;
 import io.gatecast.controller.fleet.FleetMonitor;
+import io.gatecast.controller.http.FleetParts;
 import io.gatecast.controller.media.MediaStore;
+import io.gatecast.controller.metrics.Metrics;
+import io.gatecast.controller.proofofplay.PlayIngest;
+import io.gatecast.controller.reports.PlayReports;
+import io.gatecast.controller.screenshots.ScreenshotStore;
 import io.gatecast.controller.signing.ControllerKeys;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.ScreenRepository;
@@ -20,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +54,7 @@ final class Backend implements AutoCloseable {
   final EmbeddedBroker broker;
   final MqttLink mqtt;
   final FleetMonitor fleet;
+  final FleetParts parts;
 
   /** Opens everything. Blocking: call it off the event loop. */
   Backend(Vertx vertx, ControllerConfig config, Clock clock) {
@@ -60,7 +76,10 @@ final class Backend implements AutoCloseable {
           config.brokerUsername() != null ? config.brokerUsername() : generated.username(),
           config.brokerPassword() != null ? config.brokerPassword() : generated.password());
       connected = MqttLink.connect(url, "gatecast-controller-" + UUID.randomUUID().toString().substring(0, 8), login);
-      fleet = new FleetMonitor(vertx, openedDb, clock, config.heartbeatTimeout());
+      parts = fleetParts(openedDb, connected, config, clock);
+      fleet = new FleetMonitor(vertx, openedDb, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(parts.health(),
+          alerting(config.alerts(), parts), parts.commands(), new PlayIngest(openedDb, clock, parts.clusters(),
+          parts.metrics()::playsStored), parts.metrics()));
       fleet.start(connected, config.sweepEvery());
     } catch (RuntimeException e) {
       if (connected != null) {
@@ -75,6 +94,23 @@ final class Backend implements AutoCloseable {
     db = openedDb;
     broker = startedBroker;
     mqtt = connected;
+  }
+
+  /** Fleet health, commands, screenshots, reports and metrics: what the issue-8 routes and the fleet monitor share. */
+  private FleetParts fleetParts(Database db, MqttLink mqtt, ControllerConfig config, Clock clock) {
+    ClusterDirectory clusters = new StoredClusters();
+    FleetHealth health = new FleetHealth(clusters);
+    Metrics metrics = new Metrics();
+    return new FleetParts(clusters, health, new PlayReports(clusters, health),
+        new CommandService(db, mqtt, keys.signer(), clock, metrics::commandSent),
+        new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics);
+  }
+
+  private static Alerting alerting(AlertSettings settings, FleetParts parts) {
+    Consumer<Notice> sender = settings.webhookUrl() == null
+        ? notice -> { } // logged by Alerting; no webhook configured
+        : new WebhookSender(settings.webhookUrl(), parts.metrics()::alertSent);
+    return new Alerting(new AlertPolicy(settings), parts.clusters(), sender);
   }
 
   /**

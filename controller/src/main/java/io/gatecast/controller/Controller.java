@@ -1,7 +1,6 @@
 package io.gatecast.controller;
 
 import io.gatecast.controller.alerts.AlertService;
-import io.gatecast.controller.alerts.ClusterDirectory;
 import io.gatecast.controller.broker.PortCheck;
 import io.gatecast.controller.broker.PortInUseException;
 import io.gatecast.controller.http.HttpApi;
@@ -48,10 +47,11 @@ public final class Controller implements AutoCloseable {
       Publisher publisher = new Publisher(backend.db, backend.mqtt, clock, () -> publicUrl.get() + "/media/",
           backend.keys.signer());
       AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys.signer(), clock,
-          new ClusterDirectory());
+          backend.parts.clusters());
       return server
           .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, backend.keys.pinned(), clock,
-              config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config), alerts))
+              config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config), alerts,
+              backend.parts))
           .listen(config.httpPort(), config.httpHost())
           // Retained alert messages may have been lost with a broker restart: send every cluster's again.
           .compose(bound -> alerts.start().map(bound))
@@ -79,9 +79,12 @@ public final class Controller implements AutoCloseable {
     return backend.keys.pinned();
   }
 
-  /** Marks screens silent for longer than the heartbeat timeout offline now, without waiting for the sweep. */
-  public void sweepSilentScreens() {
-    backend.fleet.sweep();
+  /**
+   * Marks screens silent for longer than the heartbeat timeout offline now, and lets alerting see
+   * the time, without waiting for the periodic sweep; completes when done.
+   */
+  public Future<List<String>> sweepSilentScreens() {
+    return backend.fleet.sweep();
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.gatecast.controller;
 
+import io.gatecast.controller.notify.AlertSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -18,6 +19,7 @@ import java.time.Duration;
  * @param maxUploadBytes largest media upload accepted
  * @param brokerUsername MQTT username for an external broker, or null for the generated controller login
  * @param brokerPassword MQTT password for an external broker, or null for the generated one
+ * @param alerts where fleet alerts go and when they are held back (grace, flapping)
  */
 public record ControllerConfig(
     Path dataDir,
@@ -31,7 +33,8 @@ public record ControllerConfig(
     Duration sweepEvery,
     long maxUploadBytes,
     String brokerUsername,
-    String brokerPassword) {
+    String brokerPassword,
+    AlertSettings alerts) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_BROKER_PORT = 1883;
@@ -57,6 +60,9 @@ public record ControllerConfig(
     if (maxUploadBytes < 1) {
       throw new IllegalArgumentException("the upload limit must be positive");
     }
+    if (alerts == null) {
+      throw new IllegalArgumentException("the alert settings are required (AlertSettings.DEFAULTS for none)");
+    }
     if ((brokerUsername != null || brokerPassword != null) && externalBroker == null) {
       throw new IllegalArgumentException("--broker-username and --broker-password are for an external broker (--broker);"
           + " the embedded one always uses the generated controller login");
@@ -66,34 +72,39 @@ public record ControllerConfig(
   /** Defaults: loopback, port 8080, embedded broker on 1883, 30 s heartbeat timeout, 512 MiB uploads. */
   public static ControllerConfig defaults(Path dataDir) {
     return new ControllerConfig(dataDir, "127.0.0.1", DEFAULT_HTTP_PORT, "127.0.0.1", DEFAULT_BROKER_PORT, null,
-        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null);
+        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null, AlertSettings.DEFAULTS);
   }
 
   public ControllerConfig withPorts(int http, int broker) {
     return new ControllerConfig(dataDir, httpHost, http, brokerHost, broker, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts);
   }
 
   public ControllerConfig withExternalBroker(String url) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, url, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts);
   }
 
   public ControllerConfig withHeartbeatTimeout(Duration timeout, Duration sweep) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword);
+        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword, alerts);
   }
 
   /** Accepts media uploads of at most {@code bytes}. */
   public ControllerConfig withMaxUploadBytes(long bytes) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword);
+        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword, alerts);
   }
 
   /** Logs in to the external broker as {@code username}/{@code password} (either null: the generated value). */
   public ControllerConfig withBrokerCredentials(String username, String password) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts);
+  }
+
+  public ControllerConfig withAlerts(AlertSettings settings) {
+    return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings);
   }
 
   /** Never prints the broker password: configs end up in logs. */
@@ -102,7 +113,7 @@ public record ControllerConfig(
     return "ControllerConfig[dataDir=" + dataDir + ", http=" + httpHost + ":" + httpPort + ", broker=" + brokerHost + ":"
         + brokerPort + ", externalBroker=" + externalBroker + ", publicUrl=" + publicUrl + ", heartbeatTimeout="
         + heartbeatTimeout + ", sweepEvery=" + sweepEvery + ", maxUploadBytes=" + maxUploadBytes + ", brokerUsername="
-        + brokerUsername + ", brokerPassword=" + (brokerPassword == null ? "generated" : "***") + "]";
+        + brokerUsername + ", brokerPassword=" + (brokerPassword == null ? "generated" : "***") + ", alerts=" + alerts + "]";
   }
 
   private static void checkPort(int port, String what) {

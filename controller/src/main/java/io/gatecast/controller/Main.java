@@ -1,5 +1,6 @@
 package io.gatecast.controller;
 
+import io.gatecast.controller.notify.AlertSettings;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PortInUseException;
 import io.vertx.core.Vertx;
@@ -54,12 +55,29 @@ public final class Main implements Callable<Integer> {
       description = "Largest media upload accepted, in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMegabytes;
 
+  @Option(names = "--alert-webhook", description = "POST fleet alerts as JSON to this URL (default: none; alerts are only logged).")
+  String alertWebhook;
+
+  @Option(names = "--alert-grace", defaultValue = "120",
+      description = "Seconds a screen must stay down before it is reported (default: ${DEFAULT-VALUE}).")
+  long alertGraceSeconds;
+
+  @Option(names = "--alert-flap-changes", defaultValue = "4",
+      description = "A screen changing state more than this many times within --alert-flap-window is reported once as"
+          + " flapping (default: ${DEFAULT-VALUE}).")
+  int alertFlapChanges;
+
+  @Option(names = "--alert-flap-window", defaultValue = "900",
+      description = "Seconds of the flapping window; a flapping screen is quiet until unchanged this long (default: ${DEFAULT-VALUE}).")
+  long alertFlapWindowSeconds;
+
   @Override
   public Integer call() {
     ControllerConfig defaults = ControllerConfig.defaults(dataDir);
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
         publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), maxUploadMegabytes * 1024 * 1024,
-        brokerUsername, brokerPassword);
+        brokerUsername, brokerPassword, new AlertSettings(alertWebhook, Duration.ofSeconds(alertGraceSeconds),
+        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds)));
     Controller controller = startOrExplain(config);
     if (controller == null) {
       return 2;

@@ -1,5 +1,6 @@
 package io.gatecast.controller.alerts;
 
+import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.alerts.AlertRefusedException.Why;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.store.Alert;

@@ -1,6 +1,10 @@
 package io.gatecast.controller.fleet;
 
+import io.gatecast.controller.notify.Alerting;
 import io.gatecast.controller.broker.MqttLink;
+import io.gatecast.controller.commands.CommandService;
+import io.gatecast.controller.metrics.Metrics;
+import io.gatecast.controller.proofofplay.PlayIngest;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.DeliveryRepository;
 import io.gatecast.controller.store.RejectionRecord;
@@ -8,6 +12,9 @@ import io.gatecast.controller.store.RejectionRepository;
 import io.gatecast.controller.store.ScreenRepository;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.CommandResult;
+import io.gatecast.protocol.PlayBatch;
+import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.EventKind;
 import io.gatecast.protocol.RejectionEvent;
@@ -16,6 +23,7 @@ import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.Topics.Kind;
 import io.gatecast.protocol.Topics.Topic;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * Keeps each screen's health current: heartbeats and last-wills from the status topics, schedule
  * answers and refusals (messages the agent would not play) from the events topics, and a periodic sweep that marks screens silent for longer than
  * the heartbeat timeout offline (an agent whose network vanished sends no last-will at once; its
- * broker only notices after the keep-alive runs out).
+ * broker only notices after the keep-alive runs out). Each change of a screen's truths goes to its
+ * history ({@link FleetHealth}) and to alerting; command results and proof of play are handed to
+ * their services.
  */
 public final class FleetMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FleetMonitor.class);
@@ -39,17 +49,27 @@ public final class FleetMonitor implements AutoCloseable {
   private final DeliveryRepository deliveries = new DeliveryRepository();
   private final RejectionRepository rejections = new RejectionRepository();
   private final Vertx vertx;
+  private final Wiring wiring;
   private long sweepTimer = -1;
 
-  public FleetMonitor(Vertx vertx, Database db, Clock clock, Duration heartbeatTimeout) {
+  /** Where the monitor hands what it learns. */
+  public record Wiring(FleetHealth health, Alerting alerting, CommandService commands, PlayIngest plays, Metrics metrics) {}
+
+  public FleetMonitor(Vertx vertx, Database db, Clock clock, Duration heartbeatTimeout, Wiring wiring) {
     this.vertx = vertx;
     this.db = db;
     this.clock = clock;
     this.heartbeatTimeout = heartbeatTimeout;
+    this.wiring = wiring;
   }
 
   /** Subscribes to every screen's status and events and starts the silence sweep. Blocking. */
   public void start(MqttLink mqtt, Duration sweepEvery) {
+    // Alerting starts from the fleet as stored: a screen already down is not news after a restart.
+    // Not awaited (this runs on a worker whose context the database thread would wait behind);
+    // a status handled before it is simply first news, which know() does not overwrite.
+    db.transaction(wiring.health()::current).onSuccess(wiring.alerting()::know)
+        .onFailure(e -> LOG.error("cannot read the fleet's health at start; alerting starts empty", e));
     mqtt.subscribe(Topics.everyOne(Kind.STATUS), this::onStatus);
     mqtt.subscribe(Topics.everyOne(Kind.EVENTS), this::onEvent);
     sweepTimer = vertx.setPeriodic(sweepEvery.toMillis(), id -> sweep());
@@ -66,8 +86,14 @@ public final class FleetMonitor implements AutoCloseable {
       return;
     }
     Instant seenAt = clock.instant();
-    db.transaction(c -> screens.recordStatus(c, status.screenId(), status.state(), seenAt,
-            status.appliedVersion(), status.currentContentId()))
+    if (status.state() == ScreenState.ONLINE) {
+      wiring.metrics().heartbeat();
+    }
+    db.transaction(c -> {
+      var recorded = wiring.health().recordStatus(c, status, seenAt);
+      recorded.ifPresent(change -> wiring.alerting().onChange(c, change));
+      return recorded.isPresent();
+    })
         .onSuccess(known -> {
           if (!known) {
             LOG.warn("status from unregistered screen {} ignored", status.screenId());
@@ -92,8 +118,33 @@ public final class FleetMonitor implements AutoCloseable {
       case REJECTION -> onRejection(topic, payload);
       // Proof of play and command results are stored by later work (issue 8); until then they are
       // recognised and dropped, not mistaken for schedule acks.
-      case PLAY_BATCH, COMMAND_RESULT -> LOG.debug("{} on {} not stored yet", kind, topic);
+      case PLAY_BATCH -> onPlays(topic, payload);
+      case COMMAND_RESULT -> onCommandResult(topic, payload);
     }
+  }
+
+  private void onPlays(String topic, byte[] payload) {
+    Topic parsed = Topics.parse(topic).orElse(null);
+    PlayBatch batch = decode(payload, PlayBatch.class, topic);
+    if (parsed == null || batch == null || !parsed.id().equals(batch.screenId())) {
+      return;
+    }
+    wiring.plays().ingest(batch)
+        .onSuccess(added -> {
+          if (added < 0) {
+            LOG.warn("plays from unregistered screen {} not stored", batch.screenId());
+          }
+        })
+        .onFailure(e -> LOG.error("cannot store the plays of {}", batch.screenId(), e));
+  }
+
+  private void onCommandResult(String topic, byte[] payload) {
+    Topic parsed = Topics.parse(topic).orElse(null);
+    CommandResult result = decode(payload, CommandResult.class, topic);
+    if (parsed == null || result == null || !parsed.id().equals(result.screenId())) {
+      return;
+    }
+    wiring.commands().onResult(result).onFailure(e -> LOG.error("cannot store the command result of {}", result.screenId(), e));
   }
 
   private void onRejection(String topic, byte[] payload) {
@@ -126,15 +177,31 @@ public final class FleetMonitor implements AutoCloseable {
       return;
     }
     Instant now = clock.instant();
-    db.transaction(c -> deliveries.recordAnswer(c, ack.screenId(), ack.version(), ack.outcome().name(),
-            ack.error(), now))
+    db.transaction(c -> {
+      boolean known = deliveries.recordAnswer(c, ack.screenId(), ack.version(), ack.outcome().name(), ack.error(), now);
+      if (known && ack.outcome() == ScheduleAck.Outcome.APPLIED) {
+        deliveries.sentAt(c, ack.screenId(), ack.version())
+            .ifPresent(sent -> wiring.metrics().rolledOut(Duration.between(sent, now)));
+      }
+      return known;
+    })
         .onFailure(e -> LOG.error("cannot record the answer of {}", ack.screenId(), e));
   }
 
-  /** Marks screens silent for longer than the timeout offline. */
-  public void sweep() {
-    Instant silentSince = clock.instant().minus(heartbeatTimeout);
-    db.transaction(c -> screens.markSilentOffline(c, silentSince))
+  /**
+   * Marks screens silent for longer than the timeout offline and lets alerting see the time pass
+   * (grace periods, flapping, operating hours). Completes with the ids marked offline.
+   */
+  public Future<List<String>> sweep() {
+    Instant now = clock.instant();
+    return db.transaction(c -> {
+      List<FleetHealth.Recorded> silent = wiring.health().recordSilence(c, now, heartbeatTimeout);
+      for (FleetHealth.Recorded change : silent) {
+        wiring.alerting().onChange(c, change);
+      }
+      wiring.alerting().tick(c, now);
+      return silent.stream().map(FleetHealth.Recorded::screenId).toList();
+    })
         .onSuccess(this::logSilent)
         .onFailure(e -> LOG.error("offline sweep failed", e));
   }

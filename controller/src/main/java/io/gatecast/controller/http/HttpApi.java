@@ -30,21 +30,29 @@ public final class HttpApi {
    */
   public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, PinnedKey signingKey,
       Clock clock, long maxUploadBytes, ScreenAccess access, Supplier<String> brokerUrl,
-      AlertService alerts) {
+      AlertService alerts, FleetParts fleet) {
     Router router = Router.router(vertx);
+    router.route().handler(new HttpMetricsHandler(router, fleet.metrics()));
     router.get("/health").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
+    new MetricsRoute(db, fleet.metrics()).mount(router);
     new MediaRoutes(vertx, db, media, clock, maxUploadBytes).mount(router);
+    new ScreenshotRoutes(vertx, db, fleet.screenshots(), clock).mount(router);
     // Uploads stream their own body; every other API call is a small JSON document.
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
     new ContentRoutes(db, clock).mount(router);
-    new ScreenRoutes(db, clock, access).mount(router);
+    new ScreenRoutes(db, clock, access, fleet.health()).mount(router);
     new OrganisationRoutes(db, clock).mount(router);
     new EnrollmentRoutes(db, clock, signingKey, brokerUrl).mount(router);
+    new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
+    new ReportRoutes(db, clock, fleet.reports(), fleet.clusters()).mount(router);
     new PreviewRoutes(vertx, db).mount(router);
     new SigningKeyRoutes(signingKey).mount(router);
     new AlertRoutes(alerts).mount(router);
     router.post("/api/v1/publish").handler(ctx ->
-        publisher.publishAll().onSuccess(result -> Json.send(ctx, 200, result)).onFailure(ctx::fail));
+        publisher.publishAll().onSuccess(result -> {
+          fleet.metrics().published((int) result.sent().stream().filter(sent -> sent.error() == null).count());
+          Json.send(ctx, 200, result);
+        }).onFailure(ctx::fail));
     router.route("/api/*").last().handler(ctx ->
         Json.error(ctx, 404, "no such API: " + ctx.request().method() + " " + ctx.request().path()));
     router.route().failureHandler(HttpApi::fail);

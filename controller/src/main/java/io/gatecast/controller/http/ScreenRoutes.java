@@ -6,6 +6,7 @@ import io.gatecast.controller.broker.PasswordHash;
 import io.gatecast.controller.broker.ScreenAccess;
 import io.gatecast.controller.http.OrganisationRequests.ScreenBody;
 import io.gatecast.controller.store.ClusterRepository;
+import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.store.ContentRepository;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Delivery;
@@ -39,7 +40,7 @@ final class ScreenRoutes {
   record ScreenView(String id, String name, String clusterId, String location, String resolution, String orientation,
       List<String> languages, List<String> tags, List<String> groups, Instant revokedAt, ScreenState state,
       Instant lastSeenAt, Long appliedVersion, String currentContentId, long publishedVersion, Delivery latestDelivery,
-      List<String> playlist, List<RejectionRecord> recentRejections) {}
+      List<String> playlist, List<RejectionRecord> recentRejections, FleetHealth.HealthView health) {}
 
   /** Enough to see an attack or a stale broker at a glance; older ones stay in the store. */
   private static final int RECENT_REJECTIONS = 10;
@@ -56,10 +57,13 @@ final class ScreenRoutes {
   private final DeliveryRepository deliveries = new DeliveryRepository();
   private final RejectionRepository rejections = new RejectionRepository();
 
-  ScreenRoutes(Database db, Clock clock, ScreenAccess access) {
+  private final FleetHealth health;
+
+  ScreenRoutes(Database db, Clock clock, ScreenAccess access, FleetHealth health) {
     this.db = db;
     this.clock = clock;
     this.access = access;
+    this.health = health;
   }
 
   void mount(Router router) {
@@ -198,6 +202,6 @@ final class ScreenRoutes {
         setup.orientation(), setup.languages(), setup.tags(), groups.groupsOf(c, screen.id()), setup.revokedAt(),
         screen.state(), screen.lastSeenAt(), screen.appliedVersion(),
         screen.currentContentId(), screen.publishedVersion(), deliveries.latest(c, screen.id()).orElse(null), playlist,
-        rejections.recent(c, screen.id(), RECENT_REJECTIONS));
+        rejections.recent(c, screen.id(), RECENT_REJECTIONS), health.view(c, screen, clock.instant()));
   }
 }

@@ -20,6 +20,12 @@ public final class DeliveryRepository {
         outcome, error, answeredAt.toString(), screenId, version) == 1;
   }
 
+  /** When a version was sent to a screen; empty if it never was. */
+  public Optional<Instant> sentAt(Connection c, String screenId, long version) throws SQLException {
+    return Sql.one(c, "SELECT sent_at FROM deliveries WHERE screen_id = ? AND version = ?",
+        row -> Instant.parse(row.getString(1)), screenId, version);
+  }
+
   /** The newest delivery to a screen, if any was sent. */
   public Optional<Delivery> latest(Connection c, String screenId) throws SQLException {
     return Sql.one(c,

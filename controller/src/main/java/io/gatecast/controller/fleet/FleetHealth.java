@@ -1,0 +1,180 @@
+package io.gatecast.controller.fleet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.gatecast.controller.fleet.UptimeCalculator.Uptime;
+import io.gatecast.controller.store.HealthRepository;
+import io.gatecast.controller.store.HistoryEntry;
+import io.gatecast.controller.store.Screen;
+import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.ScreenHealth;
+import io.gatecast.protocol.ScreenState;
+import io.gatecast.protocol.StatusMessage;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A screen's health as three separate truths — agent alive, content up to date, page on screen —
+ * kept current from heartbeats, last-wills and silence, with every change written to its history.
+ * Every method runs inside a database transaction (on the database thread).
+ */
+public final class FleetHealth {
+  public static final String UP_TO_DATE = "UP_TO_DATE";
+  public static final String STALE = "STALE";
+  private static final int MAX_CHANGES_PER_PERIOD = 1_000_000;
+
+  /**
+   * What one status (or the silence sweep) changed for a screen.
+   *
+   * @param reason why the screen is down, in words; null when it is up
+   */
+  public record Recorded(String screenId, String clusterId, boolean upBefore, boolean upAfter, String reason, Instant at,
+      List<HistoryEntry> changes) {
+    public boolean upChanged() {
+      return upBefore != upAfter;
+    }
+  }
+
+  /** The truths and figures the API shows for one screen. */
+  public record HealthView(ScreenState agent, boolean contentUpToDate, String display, boolean up, ScreenHealth figures,
+      Instant figuresAt, Instant autonomyUntil, Long autonomyLeftSeconds) {}
+
+  private final ScreenRepository screens = new ScreenRepository();
+  private final HealthRepository health = new HealthRepository();
+  private final ClusterDirectory clusters;
+
+  public FleetHealth(ClusterDirectory clusters) {
+    this.clusters = clusters;
+  }
+
+  /** Records a heartbeat or last-will; empty for a screen nobody registered. */
+  public Optional<Recorded> recordStatus(Connection c, StatusMessage status, Instant at) throws SQLException {
+    String id = status.screenId();
+    Optional<Screen> found = screens.find(c, id);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Screen before = found.get();
+    String agentBefore = health.lastValue(c, id, HistoryEntry.AGENT).orElse(null);
+    String displayBefore = health.lastValue(c, id, HistoryEntry.DISPLAY).orElse(null);
+    screens.recordStatus(c, id, status.state(), at, status.appliedVersion(), status.currentContentId());
+
+    ScreenHealth figures = status.health();
+    String display = figures != null && figures.display() != null ? figures.display().name() : displayBefore;
+    if (figures != null) {
+      health.saveHealth(c, id, json(figures), display, at);
+    }
+    List<HistoryEntry> changes = new ArrayList<>();
+    String agent = status.state().name();
+    if (!agent.equals(agentBefore)) {
+      changes.add(new HistoryEntry(id, at, HistoryEntry.AGENT, agent, status.state() == ScreenState.OFFLINE ? "last-will" : null));
+    }
+    if (display != null && !display.equals(displayBefore)) {
+      changes.add(new HistoryEntry(id, at, HistoryEntry.DISPLAY, display, figures.displayDetail()));
+    }
+    Long applied = status.appliedVersion() != null ? status.appliedVersion() : before.appliedVersion();
+    String content = contentState(applied, before.publishedVersion());
+    if (!content.equals(health.lastValue(c, id, HistoryEntry.CONTENT).orElse(null))) {
+      changes.add(new HistoryEntry(id, at, HistoryEntry.CONTENT, content,
+          "applied " + applied + ", published " + before.publishedVersion()));
+    }
+    for (HistoryEntry change : changes) {
+      health.add(c, change);
+    }
+    boolean upAfter = UptimeCalculator.isUp(agent, display);
+    String reason = upAfter ? null : downReason(agent, display, status.state() == ScreenState.OFFLINE ? "last-will" : null,
+        figures == null ? null : figures.displayDetail());
+    return Optional.of(new Recorded(id, clusters.clusterOf(c, id), UptimeCalculator.isUp(agentBefore, displayBefore), upAfter,
+        reason, at, changes));
+  }
+
+  /** Marks ONLINE screens silent since {@code at - timeout} OFFLINE and records the change. */
+  public List<Recorded> recordSilence(Connection c, Instant at, Duration timeout) throws SQLException {
+    List<Recorded> recorded = new ArrayList<>();
+    String detail = "no heartbeat for " + timeout.toSeconds() + " s";
+    for (String id : screens.markSilentOffline(c, at.minus(timeout))) {
+      String agentBefore = health.lastValue(c, id, HistoryEntry.AGENT).orElse(null);
+      String display = health.lastValue(c, id, HistoryEntry.DISPLAY).orElse(null);
+      if (ScreenState.OFFLINE.name().equals(agentBefore)) {
+        continue;
+      }
+      HistoryEntry change = new HistoryEntry(id, at, HistoryEntry.AGENT, ScreenState.OFFLINE.name(), detail);
+      health.add(c, change);
+      recorded.add(new Recorded(id, clusters.clusterOf(c, id), UptimeCalculator.isUp(agentBefore, display), false,
+          downReason("OFFLINE", display, detail, null), at, List.of(change)));
+    }
+    return recorded;
+  }
+
+  /** Whether each registered screen is up now, and since when (for alerting after a restart). */
+  public List<Recorded> current(Connection c) throws SQLException {
+    List<Recorded> all = new ArrayList<>();
+    for (Screen screen : screens.all(c)) {
+      String agent = health.lastValue(c, screen.id(), HistoryEntry.AGENT).orElse(null);
+      String display = health.lastValue(c, screen.id(), HistoryEntry.DISPLAY).orElse(null);
+      boolean up = UptimeCalculator.isUp(agent, display);
+      Instant since = health.lastChangeAt(c, screen.id()).orElse(screen.createdAt());
+      all.add(new Recorded(screen.id(), clusters.clusterOf(c, screen.id()), up, up,
+          up ? null : downReason(agent, display, null, null), since, List.of()));
+    }
+    return all;
+  }
+
+  /** The changes of a screen's truths in {@code [from, to)}, oldest first. */
+  public List<HistoryEntry> history(Connection c, String screenId, Instant from, Instant to, int limit) throws SQLException {
+    return health.between(c, screenId, from, to, limit);
+  }
+
+  /**
+   * The screen's uptime over {@code [from, to)}, counted only while it was registered and not in
+   * the future.
+   */
+  public Uptime uptime(Connection c, Screen screen, Instant from, Instant to, Instant now) throws SQLException {
+    Instant start = from.isBefore(screen.createdAt()) ? screen.createdAt() : from;
+    Instant end = to.isAfter(now) ? now : to;
+    if (!end.isAfter(start)) {
+      return Uptime.NONE;
+    }
+    String id = screen.id();
+    return UptimeCalculator.over(start, end, health.valueAt(c, id, HistoryEntry.AGENT, start).orElse(null),
+        health.valueAt(c, id, HistoryEntry.DISPLAY, start).orElse(null),
+        health.between(c, id, start, end, MAX_CHANGES_PER_PERIOD));
+  }
+
+  public HealthView view(Connection c, Screen screen, Instant now) throws SQLException {
+    Optional<HealthRepository.StoredHealth> stored = health.health(c, screen.id());
+    ScreenHealth figures = stored.map(s -> Codec.decode(s.json().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        ScreenHealth.class)).orElse(null);
+    String display = health.lastValue(c, screen.id(), HistoryEntry.DISPLAY).orElse(null);
+    Instant autonomyUntil = figures == null ? null : figures.autonomyUntil();
+    Long autonomyLeft = autonomyUntil == null ? null : Math.max(0, Duration.between(now, autonomyUntil).toSeconds());
+    return new HealthView(screen.state(), UP_TO_DATE.equals(contentState(screen.appliedVersion(), screen.publishedVersion())),
+        display, UptimeCalculator.isUp(screen.state().name(), display), figures,
+        stored.map(HealthRepository.StoredHealth::reportedAt).orElse(null), autonomyUntil, autonomyLeft);
+  }
+
+  private static String contentState(Long applied, long published) {
+    return published == 0 || Objects.equals(applied, published) ? UP_TO_DATE : STALE;
+  }
+
+  private static String downReason(String agent, String display, String agentDetail, String displayDetail) {
+    if (!"ONLINE".equals(agent)) {
+      return "agent offline" + (agentDetail == null ? "" : " (" + agentDetail + ")");
+    }
+    return "display not showing" + (displayDetail == null ? "" : " (" + displayDetail + ")");
+  }
+
+  private static String json(ScreenHealth figures) {
+    try {
+      return Codec.mapper().writeValueAsString(figures);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

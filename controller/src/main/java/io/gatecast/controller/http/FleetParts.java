@@ -1,0 +1,12 @@
+package io.gatecast.controller.http;
+
+import io.gatecast.controller.commands.CommandService;
+import io.gatecast.controller.fleet.ClusterDirectory;
+import io.gatecast.controller.fleet.FleetHealth;
+import io.gatecast.controller.metrics.Metrics;
+import io.gatecast.controller.reports.PlayReports;
+import io.gatecast.controller.screenshots.ScreenshotStore;
+
+/** The parts behind fleet health, commands, screenshots, reports and metrics, built once by the backend. */
+public record FleetParts(ClusterDirectory clusters, FleetHealth health, PlayReports reports, CommandService commands,
+    ScreenshotStore screenshots, Metrics metrics) {}

@@ -1,0 +1,86 @@
+package io.gatecast.controller.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The controller's Prometheus metrics (Micrometer). Names as scraped from {@code /metrics}:
+ * <ul>
+ *   <li>{@code gatecast_screens_connected} — screens whose agent is ONLINE (gauge)
+ *   <li>{@code gatecast_publishes_total} — schedules sent to screens (counter)
+ *   <li>{@code gatecast_rollout_latency_seconds} — publish to the agent's APPLIED answer (summary: _count, _sum, _max)
+ *   <li>{@code gatecast_heartbeats_total} — heartbeats received; {@code rate()} gives heartbeats/s (counter)
+ *   <li>{@code gatecast_plays_stored_total} — proof-of-play records stored, resends not counted (counter)
+ *   <li>{@code gatecast_commands_sent_total} — remote commands published (counter)
+ *   <li>{@code gatecast_alerts_sent_total} — alert notices the webhook accepted (counter)
+ *   <li>{@code gatecast_http_server_requests_seconds} — HTTP latency per method, route pattern and status (summary)
+ * </ul>
+ */
+public final class Metrics {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicLong connected = new AtomicLong();
+  private final Counter publishes;
+  private final Counter heartbeats;
+  private final Counter playsStored;
+  private final Counter commandsSent;
+  private final Counter alertsSent;
+  private final Timer rolloutLatency;
+
+  public Metrics() {
+    Gauge.builder("gatecast.screens.connected", connected, AtomicLong::get)
+        .description("screens whose agent is online").register(registry);
+    publishes = Counter.builder("gatecast.publishes").description("schedules sent to screens").register(registry);
+    heartbeats = Counter.builder("gatecast.heartbeats").description("heartbeats received").register(registry);
+    playsStored = Counter.builder("gatecast.plays.stored").description("proof-of-play records stored").register(registry);
+    commandsSent = Counter.builder("gatecast.commands.sent").description("remote commands published").register(registry);
+    alertsSent = Counter.builder("gatecast.alerts.sent").description("alert notices the webhook accepted").register(registry);
+    rolloutLatency = Timer.builder("gatecast.rollout.latency")
+        .description("from publishing a schedule to the agent's APPLIED answer").register(registry);
+  }
+
+  public void connectedScreens(long count) {
+    connected.set(count);
+  }
+
+  public void published(int schedules) {
+    publishes.increment(schedules);
+  }
+
+  public void heartbeat() {
+    heartbeats.increment();
+  }
+
+  public void playsStored(int count) {
+    playsStored.increment(count);
+  }
+
+  public void commandSent() {
+    commandsSent.increment();
+  }
+
+  public void alertSent() {
+    alertsSent.increment();
+  }
+
+  public void rolledOut(Duration latency) {
+    rolloutLatency.record(latency.isNegative() ? Duration.ZERO : latency);
+  }
+
+  /** Records one HTTP request; {@code route} is the route's pattern (e.g. {@code /api/v1/screens/:id}), never the raw path. */
+  public void httpRequest(String method, String route, int status, long nanos) {
+    Timer.builder("gatecast.http.server.requests").description("HTTP requests by route pattern")
+        .tags("method", method, "route", route, "status", Integer.toString(status))
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}

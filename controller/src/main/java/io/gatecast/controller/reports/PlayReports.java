@@ -1,0 +1,183 @@
+package io.gatecast.controller.reports;
+
+import io.gatecast.controller.fleet.ClusterDirectory;
+import io.gatecast.controller.fleet.FleetHealth;
+import io.gatecast.controller.fleet.UptimeCalculator.Uptime;
+import io.gatecast.controller.store.Content;
+import io.gatecast.controller.store.ContentRepository;
+import io.gatecast.controller.store.PlayRepository;
+import io.gatecast.controller.store.PlayRepository.Filter;
+import io.gatecast.controller.store.PlayRepository.Group;
+import io.gatecast.controller.store.Screen;
+import io.gatecast.controller.store.ScreenRepository;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Proof-of-play reports: plays and airtime grouped by campaign, item, language, screen, cluster or
+ * day; uptime over a period per screen and cluster; and a cluster's year-end summary. A play counts
+ * in the period its start falls in. Every method runs inside a database transaction.
+ */
+public final class PlayReports {
+  /** The key of plays of the default playlist when grouping by campaign. */
+  public static final String NO_CAMPAIGN = "";
+
+  /**
+   * One group.
+   *
+   * @param title the content item's title when grouping by item; null otherwise
+   * @param airtimeSeconds exact to the millisecond
+   */
+  public record Row(String key, String title, long plays, BigDecimal airtimeSeconds) {}
+
+  public record PlayReport(Instant from, Instant to, String groupBy, String zone, String clusterId, String screenId,
+      long totalPlays, BigDecimal totalAirtimeSeconds, List<Row> rows) {}
+
+  /** Uptime of one screen or one cluster over a period; null percent when nothing was measured. */
+  public record UptimeRow(String screenId, String clusterId, Double uptimePercent, long upSeconds, long measuredSeconds) {
+    static UptimeRow of(String screenId, String clusterId, Uptime uptime) {
+      return new UptimeRow(screenId, clusterId, uptime.percent(), uptime.up().toSeconds(), uptime.measured().toSeconds());
+    }
+  }
+
+  public record UptimeReport(Instant from, Instant to, String clusterId, List<UptimeRow> clusters, List<UptimeRow> screens) {}
+
+  /** What a cluster showed in a year, how often, in which languages, and how much of the time its screens were up. */
+  public record YearEnd(String clusterId, int year, String zone, Instant from, Instant to, long totalPlays,
+      BigDecimal totalAirtimeSeconds, Double uptimePercent, List<Row> items, List<Row> campaigns, List<Row> languages,
+      List<Row> months, List<UptimeRow> screens) {}
+
+  private final PlayRepository plays = new PlayRepository();
+  private final ContentRepository content = new ContentRepository();
+  private final ScreenRepository screens = new ScreenRepository();
+  private final ClusterDirectory clusters;
+  private final FleetHealth health;
+
+  public PlayReports(ClusterDirectory clusters, FleetHealth health) {
+    this.clusters = clusters;
+    this.health = health;
+  }
+
+  public PlayReport plays(Connection c, Dimension groupBy, Filter filter, ZoneId zone) throws SQLException {
+    List<Row> rows = rows(c, groupBy, filter, zone);
+    long total = 0;
+    long millis = 0;
+    for (Group group : plays.grouped(c, Dimension.CLUSTER.column, filter)) {
+      total += group.plays();
+      millis += group.airtimeMillis();
+    }
+    return new PlayReport(filter.from(), filter.to(), groupBy.wireName(), zone.getId(), filter.clusterId(), filter.screenId(),
+        total, seconds(millis), rows);
+  }
+
+  private List<Row> rows(Connection c, Dimension groupBy, Filter filter, ZoneId zone) throws SQLException {
+    List<Group> groups = plays.grouped(c, groupBy.column, filter);
+    List<Row> rows = new ArrayList<>();
+    if (groupBy == Dimension.DAY) {
+      // Quarter hours to local days: every time zone's offset is a whole number of quarter hours.
+      Map<LocalDate, long[]> days = new TreeMap<>();
+      for (Group group : groups) {
+        LocalDate day = Instant.ofEpochMilli(Long.parseLong(group.key()) * 900_000L).atZone(zone).toLocalDate();
+        long[] sums = days.computeIfAbsent(day, d -> new long[2]);
+        sums[0] += group.plays();
+        sums[1] += group.airtimeMillis();
+      }
+      days.forEach((day, sums) -> rows.add(new Row(day.toString(), null, sums[0], seconds(sums[1]))));
+      return rows;
+    }
+    for (Group group : groups) {
+      String key = group.key() == null ? NO_CAMPAIGN : group.key();
+      String title = groupBy == Dimension.ITEM ? content.find(c, key).map(Content::title).orElse(null) : null;
+      rows.add(new Row(key, title, group.plays(), seconds(group.airtimeMillis())));
+    }
+    return rows;
+  }
+
+  /** Uptime over {@code [from, to)} of every screen (or a cluster's), and per cluster. */
+  public UptimeReport uptime(Connection c, Instant from, Instant to, String clusterId, Instant now) throws SQLException {
+    Map<String, Uptime> perCluster = new TreeMap<>();
+    List<UptimeRow> screenRows = new ArrayList<>();
+    for (Screen screen : screens.all(c)) {
+      String cluster = clusters.clusterOf(c, screen.id());
+      if (clusterId != null && !clusterId.equals(cluster)) {
+        continue;
+      }
+      Uptime uptime = health.uptime(c, screen, from, to, now);
+      screenRows.add(UptimeRow.of(screen.id(), cluster, uptime));
+      perCluster.merge(cluster, uptime, Uptime::plus);
+    }
+    if (clusterId != null) {
+      perCluster.putIfAbsent(clusterId, Uptime.NONE);
+    }
+    List<UptimeRow> clusterRows = new ArrayList<>();
+    perCluster.forEach((cluster, uptime) -> clusterRows.add(UptimeRow.of(null, cluster, uptime)));
+    return new UptimeReport(from, to, clusterId, clusterRows, screenRows);
+  }
+
+  public YearEnd yearEnd(Connection c, String clusterId, int year, Instant now) throws SQLException {
+    ZoneId zone = clusters.zoneOf(c, clusterId);
+    Instant from = ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, zone).toInstant();
+    Instant to = ZonedDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, zone).toInstant();
+    Filter filter = new Filter(from, to, clusterId, null);
+    PlayReport totals = plays(c, Dimension.CLUSTER, filter, zone);
+    UptimeReport uptime = uptime(c, from, to, clusterId, now);
+    return new YearEnd(clusterId, year, zone.getId(), from, to, totals.totalPlays(), totals.totalAirtimeSeconds(),
+        uptime.clusters().get(0).uptimePercent(), rows(c, Dimension.ITEM, filter, zone),
+        rows(c, Dimension.CAMPAIGN, filter, zone), rows(c, Dimension.LANGUAGE, filter, zone), months(c, filter, zone),
+        uptime.screens());
+  }
+
+  private List<Row> months(Connection c, Filter filter, ZoneId zone) throws SQLException {
+    Map<String, long[]> months = new TreeMap<>();
+    for (Row day : rows(c, Dimension.DAY, filter, zone)) {
+      long[] sums = months.computeIfAbsent(day.key().substring(0, 7), m -> new long[2]);
+      sums[0] += day.plays();
+      sums[1] += day.airtimeSeconds().movePointRight(3).longValueExact();
+    }
+    List<Row> rows = new ArrayList<>();
+    months.forEach((month, sums) -> rows.add(new Row(month, null, sums[0], seconds(sums[1]))));
+    return rows;
+  }
+
+  public static String csv(PlayReport report) {
+    Csv csv = new Csv().row(report.groupBy(), "title", "plays", "airtime_seconds");
+    for (Row row : report.rows()) {
+      csv.row(row.key(), row.title(), row.plays(), row.airtimeSeconds().toPlainString());
+    }
+    return csv.toString();
+  }
+
+  /** One table: {@code section} says what a row is (total, item, campaign, language, month, screen, cluster). */
+  public static String csv(YearEnd summary) {
+    Csv csv = new Csv().row("section", "key", "title", "plays", "airtime_seconds", "uptime_percent");
+    csv.row("total", summary.clusterId() + " " + summary.year(), null, summary.totalPlays(),
+        summary.totalAirtimeSeconds().toPlainString(), summary.uptimePercent());
+    addRows(csv, "item", summary.items());
+    addRows(csv, "campaign", summary.campaigns());
+    addRows(csv, "language", summary.languages());
+    addRows(csv, "month", summary.months());
+    for (UptimeRow screen : summary.screens()) {
+      csv.row("screen", screen.screenId(), null, null, null, screen.uptimePercent());
+    }
+    return csv.toString();
+  }
+
+  private static void addRows(Csv csv, String section, List<Row> rows) {
+    for (Row row : rows) {
+      csv.row(section, row.key(), row.title(), row.plays(), row.airtimeSeconds().toPlainString(), null);
+    }
+  }
+
+  private static BigDecimal seconds(long millis) {
+    return BigDecimal.valueOf(millis, 3);
+  }
+}
