@@ -42,6 +42,10 @@ public final class Main implements Callable<Integer> {
       + " in <data-dir>/broker/controller-password, which export-mosquitto puts in the password file).")
   String brokerPassword;
 
+  @Option(names = "--admin-password", description = "Password of the first user 'admin', made on a first start"
+      + " (default: a random one written owner-only to <data-dir>/admin-password). Ignored once users exist.")
+  String adminPassword;
+
   @Option(names = "--public-url",
       description = "Base URL agents reach this controller at (default: http://<http-host>:<http-port>).")
   String publicUrl;
@@ -55,7 +59,7 @@ public final class Main implements Callable<Integer> {
     ControllerConfig defaults = ControllerConfig.defaults(dataDir);
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
         publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), defaults.maxUploadBytes(),
-        brokerUsername, brokerPassword);
+        brokerUsername, brokerPassword, adminPassword);
     Controller controller = startOrExplain(config);
     if (controller == null) {
       return 2;

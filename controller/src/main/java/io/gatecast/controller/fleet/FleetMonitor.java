@@ -118,7 +118,7 @@ public final class FleetMonitor implements AutoCloseable {
       return;
     }
     Instant now = clock.instant();
-    db.transaction(c -> deliveries.recordAnswer(c, ack.screenId(), ack.version(), ack.outcome().name(),
+    db.transaction(c -> deliveries.recordAgentAnswer(c, ack.screenId(), ack.version(), ack.outcome().name(),
             ack.error(), now))
         .onFailure(e -> LOG.error("cannot record the answer of {}", ack.screenId(), e));
   }

@@ -1,8 +1,11 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.publish.Publisher;
+import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.store.Database;
+import io.gatecast.controller.workflow.WorkflowRefused;
 import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -21,19 +24,27 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, PinnedKey signingKey,
-      Clock clock, long maxUploadBytes) {
+  public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, RulesBuilder rules,
+      PinnedKey signingKey, Clock clock, long maxUploadBytes) {
     Router router = Router.router(vertx);
+    AuditLog audit = new AuditLog(clock);
     router.get("/health").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
+    // First on every API call, before any body is read: who is calling, and may they (AccessPolicy).
+    router.route("/api/*").handler(new AuthHandler(db, clock));
     new MediaRoutes(vertx, db, media, clock, maxUploadBytes).mount(router);
     // Uploads stream their own body; every other API call is a small JSON document.
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
-    new ContentRoutes(db, clock).mount(router);
-    new ScreenRoutes(db, clock).mount(router);
-    new PreviewRoutes(vertx, db).mount(router);
+    new AuthRoutes(vertx, db, clock, audit).mount(router);
+    new UserRoutes(vertx, db, clock, audit).mount(router);
+    new ContentRoutes(db, clock, audit).mount(router);
+    new PlaylistRoutes(db, clock, audit).mount(router);
+    new CampaignRoutes(db, clock, audit).mount(router);
+    new ScreenRoutes(db, clock, audit).mount(router);
+    new ScreenPlaylistRoutes(db, audit).mount(router);
+    new PreviewRoutes(vertx, db, rules).mount(router);
     new SigningKeyRoutes(signingKey).mount(router);
-    router.post("/api/v1/publish").handler(ctx ->
-        publisher.publishAll().onSuccess(result -> Json.send(ctx, 200, result)).onFailure(ctx::fail));
+    new PublishRoutes(db, publisher).mount(router);
+    new AuditRoutes(db, audit).mount(router);
     router.route("/api/*").last().handler(ctx ->
         Json.error(ctx, 404, "no such API: " + ctx.request().method() + " " + ctx.request().path()));
     router.route().failureHandler(HttpApi::fail);
@@ -48,6 +59,8 @@ public final class HttpApi {
     }
     if (failure instanceof ApiException api) {
       Json.error(ctx, api.status(), api.getMessage());
+    } else if (failure instanceof WorkflowRefused refused) {
+      Json.error(ctx, refused.status(), refused.getMessage());
     } else if (failure == null) {
       int status = ctx.statusCode();
       Json.error(ctx, status, status == 413 ? "the request body is too large" : "request failed with status " + status);

@@ -3,7 +3,7 @@ package io.gatecast.controller.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PasswordHash;
-import io.gatecast.controller.store.ContentRepository;
+import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Delivery;
 import io.gatecast.controller.store.DeliveryRepository;
@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Screens: registration, their health, and putting content on their playlists. */
+/** Screens: registration, MQTT passwords, and their health. */
 final class ScreenRoutes {
   /**
    * A screen as the API shows it: registration, health, where its schedule stands, and the last
@@ -39,14 +39,16 @@ final class ScreenRoutes {
   private final Database db;
   private final Clock clock;
   private final ScreenRepository screens = new ScreenRepository();
-  private final ContentRepository content = new ContentRepository();
   private final PlaylistRepository playlists = new PlaylistRepository();
   private final DeliveryRepository deliveries = new DeliveryRepository();
   private final RejectionRepository rejections = new RejectionRepository();
 
-  ScreenRoutes(Database db, Clock clock) {
+  private final AuditLog audit;
+
+  ScreenRoutes(Database db, Clock clock, AuditLog audit) {
     this.db = db;
     this.clock = clock;
+    this.audit = audit;
   }
 
   void mount(Router router) {
@@ -61,7 +63,9 @@ final class ScreenRoutes {
         }
         screens.insert(c, request.id(), request.name(), clock.instant());
         String password = newMqttPassword(c, request.id());
-        return withPassword(view(c, screens.find(c, request.id()).orElseThrow()), password);
+        ScreenView registered = view(c, screens.find(c, request.id()).orElseThrow());
+        audit.record(c, AuthHandler.user(ctx).username(), "register", "screen", request.id(), null, registered);
+        return withPassword(registered, password);
       }).onSuccess(body -> Json.send(ctx, 201, body)).onFailure(ctx::fail);
     });
     // Rotation: the old password stops working for new logins at once; the new one is shown only here.
@@ -71,7 +75,9 @@ final class ScreenRoutes {
         if (!screens.exists(c, id)) {
           throw ApiException.notFound("no screen " + id);
         }
-        return Map.of("id", id, "mqttPassword", newMqttPassword(c, id));
+        String password = newMqttPassword(c, id);
+        audit.record(c, AuthHandler.user(ctx).username(), "rotate-mqtt-password", "screen", id, null, null);
+        return Map.of("id", id, "mqttPassword", password);
       }).onSuccess(body -> Json.send(ctx, 200, body)).onFailure(ctx::fail);
     });
     router.get("/api/v1/screens").handler(ctx -> db.transaction(c -> {
@@ -87,23 +93,6 @@ final class ScreenRoutes {
         Screen screen = screens.find(c, id).orElseThrow(() -> ApiException.notFound("no screen " + id));
         return view(c, screen);
       }).onSuccess(view -> Json.send(ctx, 200, view)).onFailure(ctx::fail);
-    });
-    router.post("/api/v1/schedule").handler(ctx -> {
-      Requests.Schedule request = Json.read(ctx, Requests.Schedule.class);
-      db.transaction(c -> {
-        if (!content.exists(c, request.contentId())) {
-          throw ApiException.badRequest("contentId " + request.contentId() + " names no content item");
-        }
-        List<String> unknown = screens.unknown(c, request.screenIds());
-        if (!unknown.isEmpty()) {
-          throw ApiException.badRequest("screenIds name screens that are not registered: " + unknown
-              + "; nothing was scheduled");
-        }
-        for (String screenId : request.screenIds()) {
-          playlists.append(c, screenId, request.contentId());
-        }
-        return request;
-      }).onSuccess(done -> Json.send(ctx, 200, done)).onFailure(ctx::fail);
     });
   }
 
@@ -122,7 +111,7 @@ final class ScreenRoutes {
   }
 
   private ScreenView view(Connection c, Screen screen) throws SQLException {
-    List<String> playlist = playlists.of(c, screen.id()).stream().map(item -> item.id()).toList();
+    List<String> playlist = playlists.of(c, screen.id());
     return new ScreenView(screen.id(), screen.name(), screen.state(), screen.lastSeenAt(), screen.appliedVersion(),
         screen.currentContentId(), screen.publishedVersion(), deliveries.latest(c, screen.id()).orElse(null), playlist,
         rejections.recent(c, screen.id(), RECENT_REJECTIONS));
