@@ -4,8 +4,13 @@ import io.gatecast.controller.alerts.AlertService;
 import io.gatecast.controller.broker.PortCheck;
 import io.gatecast.controller.broker.PortInUseException;
 import io.gatecast.controller.http.HttpApi;
+import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.auth.AdminBootstrap;
 import io.gatecast.controller.media.MediaLibrary;
 import io.gatecast.controller.publish.Publisher;
+import io.gatecast.controller.publish.RulesBuilder;
+import io.gatecast.controller.publish.ScheduleSender;
+import io.gatecast.controller.publish.OrganisationDirectory;
 import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,6 +18,7 @@ import io.vertx.core.http.HttpServer;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** A running controller: the backend parts plus the HTTP server in front of them. */
 public final class Controller implements AutoCloseable {
@@ -30,34 +36,49 @@ public final class Controller implements AutoCloseable {
 
   /** Starts everything; fails with a message a person can act on (a taken port, an unreachable broker). */
   public static Future<Controller> start(Vertx vertx, ControllerConfig config, Clock clock) {
+    return start(vertx, config, clock, UnaryOperator.identity());
+  }
+
+  /**
+   * Starts with {@code wrapSender} around how schedules leave for the broker: for tests that stop a
+   * publish half-way, as a crash would.
+   */
+  public static Future<Controller> start(Vertx vertx, ControllerConfig config, Clock clock,
+      UnaryOperator<ScheduleSender> wrapSender) {
     if (!PortCheck.isFree(config.httpHost(), config.httpPort())) {
       return Future.failedFuture(new PortInUseException("The HTTP port " + config.httpPort() + " on "
           + config.httpHost() + " is already in use. Start the controller on another port with --http-port <port>."));
     }
     return vertx.executeBlocking(() -> new Backend(vertx, config, clock))
         // Files left without a row by a crash mid-upload or mid-delete go before anyone can upload.
-        .compose(backend -> MediaLibrary.sweepOrphans(backend.db, backend.media).map(backend)
-            .onFailure(e -> backend.close()))
+        .compose(backend -> MediaLibrary.sweepOrphans(backend.db, backend.media)
+            .compose(swept -> AdminBootstrap.ensureAdmin(vertx, backend.db, config.dataDir(), config.adminPassword(), clock))
+            .onFailure(e -> backend.close())
+            .map(backend))
         .compose(backend -> {
       HttpServer server = vertx.createHttpServer();
       // Read when a schedule is built, so it holds the port actually bound even when asked for port 0.
       Supplier<String> publicUrl = () -> config.publicUrl() != null
           ? config.publicUrl()
           : "http://" + config.httpHost() + ":" + server.actualPort();
-      Publisher publisher = new Publisher(backend.db, backend.mqtt, clock, () -> publicUrl.get() + "/media/",
-          backend.keys.signer());
+      RulesBuilder rules = new RulesBuilder(new OrganisationDirectory());
+      Publisher publisher = new Publisher(backend.db, wrapSender.apply(ScheduleSender.over(backend.mqtt)), clock,
+          () -> publicUrl.get() + "/media/", backend.keys.signer(), rules, new AuditLog(clock));
       AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys.signer(), clock,
           backend.parts.clusters());
       return server
-          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, backend.keys.pinned(), clock,
+          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, rules, backend.keys.pinned(), clock,
               config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config), alerts,
               backend.parts))
           .listen(config.httpPort(), config.httpHost())
+          // What a stopped controller recorded but did not send goes out first (the address is known now).
+          .compose(bound -> publisher.resendUnsent().map(resent -> bound))
           // Retained alert messages may have been lost with a broker restart: send every cluster's again.
           .compose(bound -> alerts.start().map(bound))
           .map(bound -> new Controller(backend, bound, backend.brokerUrl(config), alerts))
           .onFailure(e -> {
             alerts.close();
+            server.close();
             backend.close();
           });
     });

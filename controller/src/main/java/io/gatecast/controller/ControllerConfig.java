@@ -20,6 +20,8 @@ import java.time.Duration;
  * @param brokerUsername MQTT username for an external broker, or null for the generated controller login
  * @param brokerPassword MQTT password for an external broker, or null for the generated one
  * @param alerts where fleet alerts go and when they are held back (grace, flapping)
+ * @param adminPassword password of the first user {@code admin}, made on a first start only; null
+ *     for a random one written to {@code <data-dir>/admin-password}
  */
 public record ControllerConfig(
     Path dataDir,
@@ -34,7 +36,8 @@ public record ControllerConfig(
     long maxUploadBytes,
     String brokerUsername,
     String brokerPassword,
-    AlertSettings alerts) {
+    AlertSettings alerts,
+    String adminPassword) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_BROKER_PORT = 1883;
@@ -72,48 +75,55 @@ public record ControllerConfig(
   /** Defaults: loopback, port 8080, embedded broker on 1883, 30 s heartbeat timeout, 512 MiB uploads. */
   public static ControllerConfig defaults(Path dataDir) {
     return new ControllerConfig(dataDir, "127.0.0.1", DEFAULT_HTTP_PORT, "127.0.0.1", DEFAULT_BROKER_PORT, null,
-        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null, AlertSettings.DEFAULTS);
+        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null, AlertSettings.DEFAULTS, null);
   }
 
   public ControllerConfig withPorts(int http, int broker) {
     return new ControllerConfig(dataDir, httpHost, http, brokerHost, broker, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword);
   }
 
   public ControllerConfig withExternalBroker(String url) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, url, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword);
   }
 
   public ControllerConfig withHeartbeatTimeout(Duration timeout, Duration sweep) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword, alerts);
+        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword);
   }
 
   /** Accepts media uploads of at most {@code bytes}. */
   public ControllerConfig withMaxUploadBytes(long bytes) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword, alerts);
+        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword, alerts, adminPassword);
   }
 
   /** Logs in to the external broker as {@code username}/{@code password} (either null: the generated value). */
   public ControllerConfig withBrokerCredentials(String username, String password) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts, adminPassword);
   }
 
   public ControllerConfig withAlerts(AlertSettings settings) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings, adminPassword);
   }
 
-  /** Never prints the broker password: configs end up in logs. */
+  /** Creates the first user {@code admin} with this password (on a first start only). */
+  public ControllerConfig withAdminPassword(String password) {
+    return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, password);
+  }
+
+  /** Never prints the broker or admin password: configs end up in logs. */
   @Override
   public String toString() {
     return "ControllerConfig[dataDir=" + dataDir + ", http=" + httpHost + ":" + httpPort + ", broker=" + brokerHost + ":"
         + brokerPort + ", externalBroker=" + externalBroker + ", publicUrl=" + publicUrl + ", heartbeatTimeout="
         + heartbeatTimeout + ", sweepEvery=" + sweepEvery + ", maxUploadBytes=" + maxUploadBytes + ", brokerUsername="
-        + brokerUsername + ", brokerPassword=" + (brokerPassword == null ? "generated" : "***") + ", alerts=" + alerts + "]";
+        + brokerUsername + ", brokerPassword=" + (brokerPassword == null ? "generated" : "***") + ", alerts=" + alerts
+        + ", adminPassword=" + (adminPassword == null ? "generated" : "***") + "]";
   }
 
   private static void checkPort(int port, String what) {

@@ -43,6 +43,10 @@ public final class Main implements Callable<Integer> {
       + " in <data-dir>/broker/controller-password, which export-mosquitto puts in the password file).")
   String brokerPassword;
 
+  @Option(names = "--admin-password", description = "Password of the first user 'admin', made on a first start"
+      + " (default: a random one written owner-only to <data-dir>/admin-password). Ignored once users exist.")
+  String adminPassword;
+
   @Option(names = "--public-url",
       description = "Base URL agents reach this controller at (default: http://<http-host>:<http-port>).")
   String publicUrl;
@@ -77,7 +81,7 @@ public final class Main implements Callable<Integer> {
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
         publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), maxUploadMegabytes * 1024 * 1024,
         brokerUsername, brokerPassword, new AlertSettings(alertWebhook, Duration.ofSeconds(alertGraceSeconds),
-        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds)));
+        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds)), adminPassword);
     Controller controller = startOrExplain(config);
     if (controller == null) {
       return 2;

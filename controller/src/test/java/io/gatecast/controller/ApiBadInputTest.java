@@ -97,7 +97,7 @@ class ApiBadInputTest {
 
     Answer missing = RUNNING.api().postJson("/api/v1/content", "{\"id\":\"x\",\"title\":\"t\"}");
     assertThat(missing.status()).isEqualTo(400);
-    assertThat(missing.error()).contains("mediaSha256 is required");
+    assertThat(missing.error()).contains("variants is required");
 
     assertThat(RUNNING.api().get("/api/v1/screens").body()).noneMatch(s -> s.get("id").asText().equals("ok"));
     assertThat(RUNNING.api().get("/api/v1/content/x").status()).isEqualTo(404);

@@ -41,7 +41,7 @@ class EnrollmentTest {
   void start() {
     vertx = Vertx.vertx();
     controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0), clock).await();
-    api = new ApiClient(controller.httpPort());
+    api = TestUsers.admin(controller.httpPort(), dataDir);
   }
 
   @AfterEach

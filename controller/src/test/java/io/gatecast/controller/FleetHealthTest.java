@@ -119,6 +119,7 @@ class FleetHealthTest {
     RUNNING.api().upload(slide, "image/svg+xml", sha);
     assertThat(RUNNING.api().postJson("/api/v1/content", "{\"id\":\"fh-slide\",\"title\":\"FH\",\"mediaSha256\":\"" + sha
         + "\",\"durationSeconds\":10}").status()).isEqualTo(201);
+    RUNNING.approve("fh-slide");
     assertThat(RUNNING.api().postJson("/api/v1/schedule", "{\"contentId\":\"fh-slide\",\"screenIds\":[\"fh-content\"]}")
         .status()).isEqualTo(200);
     assertThat(RUNNING.api().post("/api/v1/publish").status()).isEqualTo(200);

@@ -234,6 +234,7 @@ class MediaLibraryTest {
 
   private static HttpResponse<byte[]> get(String path) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RUNNING.controller().httpPort() + path))
+        .header("Authorization", "Bearer " + RUNNING.api().token())
         .method("GET", BodyPublishers.noBody()).build(), BodyHandlers.ofByteArray());
   }
 

@@ -39,6 +39,7 @@ class MetricsTest {
     RUNNING.api().upload(slide, "image/svg+xml", sha);
     RUNNING.api().postJson("/api/v1/content", "{\"id\":\"met-slide\",\"title\":\"M\",\"mediaSha256\":\"" + sha
         + "\",\"durationSeconds\":10}");
+    RUNNING.approve("met-slide");
     RUNNING.api().postJson("/api/v1/schedule", "{\"contentId\":\"met-slide\",\"screenIds\":[\"met-hall\"]}");
 
     try (FakeAgent agent = new FakeAgent(RUNNING.controller().brokerUrl(), "met-hall",

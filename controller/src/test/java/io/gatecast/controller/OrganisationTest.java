@@ -181,6 +181,7 @@ class OrganisationTest {
     assertThat(api().upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
     assertThat(api().postJson("/api/v1/content", Map.of("id", id, "title", id, "mediaSha256", sha, "durationSeconds", 10))
         .status()).isEqualTo(201);
+    RUNNING.approve(id);
     return id;
   }
 

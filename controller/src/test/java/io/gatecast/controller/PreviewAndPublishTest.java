@@ -152,7 +152,7 @@ class PreviewAndPublishTest {
     return registered.body().get("mqttPassword").asText();
   }
 
-  /** Uploads a distinct slide and creates a content item showing it for {@code seconds}; returns its id. */
+  /** Uploads a distinct slide and creates an approved content item showing it for {@code seconds}; returns its id. */
   private static String item(String id, String title, int seconds) throws Exception {
     byte[] slide = ("<svg xmlns='http://www.w3.org/2000/svg'><text>" + id + "</text></svg>")
         .getBytes(StandardCharsets.UTF_8);
@@ -160,6 +160,7 @@ class PreviewAndPublishTest {
     assertThat(RUNNING.api().upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
     assertThat(RUNNING.api().postJson("/api/v1/content", "{\"id\":\"" + id + "\",\"title\":\"" + title + "\",\"mediaSha256\":\""
         + sha + "\",\"durationSeconds\":" + seconds + "}").status()).isEqualTo(201);
+    RUNNING.approve(id);
     return id;
   }
 }

@@ -52,6 +52,7 @@ class ProofOfPlayTest {
     RUNNING.api().upload(slide, "image/svg+xml", sha);
     assertThat(RUNNING.api().postJson("/api/v1/content", Map.of("id", "pp-news", "title", NEWS_TITLE, "mediaSha256", sha,
         "durationSeconds", 10)).status()).isEqualTo(201);
+    RUNNING.approve("pp-news");
 
     try (FakeAgent a = new FakeAgent(broker(), "pp-a", passwordA); FakeAgent b = new FakeAgent(broker(), "pp-b", passwordB)) {
       // The same batch three times (an agent resending after reconnects), then one mixing an old play with a new one.
@@ -174,7 +175,8 @@ class ProofOfPlayTest {
 
   private static HttpResponse<String> getText(String path) throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-        + RUNNING.controller().httpPort() + path)).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        + RUNNING.controller().httpPort() + path)).header("Authorization", "Bearer " + RUNNING.api().token()).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response;
   }

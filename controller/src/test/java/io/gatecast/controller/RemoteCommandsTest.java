@@ -116,7 +116,8 @@ class RemoteCommandsTest {
       JsonNode stored = awaitStatus("cmd-hall", sequence, "DONE");
       assertThat(stored.get("attachmentSha256").asText()).isEqualTo(sha);
       HttpResponse<byte[]> served = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/screens/cmd-hall/screenshots/"
-          + sha)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+          + sha)).header("Authorization", "Bearer " + RUNNING.api().token()).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
       assertThat(served.statusCode()).isEqualTo(200);
       assertThat(served.headers().firstValue("content-type")).contains("image/png");
       assertThat(served.body()).isEqualTo(png);

@@ -83,7 +83,7 @@ class RestartRecoveryTest {
       Vertx vertx = Vertx.vertx();
       Controller controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0),
           Clock.systemUTC()).await();
-      return new Running(vertx, controller, new ApiClient(controller.httpPort()));
+      return new Running(vertx, controller, TestUsers.admin(controller.httpPort(), dataDir));
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.function.UnaryOperator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -24,6 +26,8 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
   private Vertx vertx;
   private Controller controller;
   private ApiClient api;
+  private ApiClient approver;
+  private final Map<String, ApiClient> users = new ConcurrentHashMap<>();
 
   public RunningController() {
     this(config -> config, Clock.systemUTC());
@@ -40,7 +44,7 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
     dataDir = Files.createTempDirectory("gatecast-controller-");
     vertx = Vertx.vertx();
     controller = Controller.start(vertx, configure.apply(ControllerConfig.defaults(dataDir).withPorts(0, 0)), clock).await();
-    api = new ApiClient(controller.httpPort());
+    api = TestUsers.admin(controller.httpPort(), dataDir);
   }
 
   @Override
@@ -62,7 +66,29 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
     return controller;
   }
 
+  /** A client signed in as the generated admin. */
   public ApiClient api() {
     return api;
+  }
+
+  /** A client signed in as {@code username} with these roles (created on first use). */
+  public ApiClient user(String username, String... roles) {
+    // Signing in hashes slowly on purpose: one session per user and class is enough.
+    return users.computeIfAbsent(username, name -> TestUsers.user(api, controller.httpPort(), name, roles));
+  }
+
+  /** A client with no session. */
+  public ApiClient anonymous() {
+    return new ApiClient(controller.httpPort());
+  }
+
+  /** Approves the item as an approver who did not write it. */
+  public void approve(String contentId) {
+    synchronized (this) {
+      if (approver == null) {
+        approver = user("test-approver", "approver");
+      }
+    }
+    TestUsers.approve(approver, contentId);
   }
 }

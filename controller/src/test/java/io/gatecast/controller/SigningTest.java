@@ -118,6 +118,7 @@ class SigningTest {
     assertThat(RUNNING.api().upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
     assertThat(RUNNING.api().postJson("/api/v1/content", "{\"id\":\"" + id + "\",\"title\":\"" + id
         + "\",\"mediaSha256\":\"" + sha + "\",\"durationSeconds\":10}").status()).isEqualTo(201);
+    RUNNING.approve(id);
     return id;
   }
 }

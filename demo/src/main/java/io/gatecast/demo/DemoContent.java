@@ -1,6 +1,7 @@
 package io.gatecast.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.controller.broker.PasswordHash;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.Map;
 
 /**
  * Seeds a fresh controller with a small Lào Cai gate through its public API — the same calls an
- * operator's script makes: upload slides, create content, register screens, schedule, publish.
+ * operator's script makes: upload slides, create content, have a leader approve it, register
+ * screens, schedule, publish.
  */
 final class DemoContent {
   /** A demo slide shipped as a resource. */
@@ -22,6 +24,9 @@ final class DemoContent {
       new Slide("welcome", "Chào mừng · 欢迎 · Welcome", "welcome.svg", 8),
       new Slide("election-2026", "Bầu cử 15/3/2026", "election.svg", 8),
       new Slide("anti-smuggling", "Nói không với buôn lậu · 严禁走私", "anti-smuggling.svg", 8));
+
+  /** The demo's approver, made at seeding with a random password (the admin can set a new one). */
+  static final String APPROVER = "leader";
 
   private DemoContent() {}
 
@@ -35,7 +40,7 @@ final class DemoContent {
    * Seeds slides and the given screens, schedules every slide on every screen, and publishes.
    * Returns each screen's MQTT password, which its registration answer shows this once.
    */
-  static Map<String, String> seed(ApiClient api, List<String> screenIds) {
+  static Map<String, String> seed(ApiClient api, int port, List<String> screenIds) {
     for (Slide slide : SLIDES) {
       Answer uploaded = expect(api.upload(resource(slide.resource()), "image/svg+xml", null, slide.resource()), 201);
       expect(api.postJson("/api/v1/content", Map.of("id", slide.id(), "title", slide.title(),
@@ -46,6 +51,7 @@ final class DemoContent {
       Answer registered = expect(api.postJson("/api/v1/screens", Map.of("id", screenId, "name", nameOf(screenId))), 201);
       mqttPasswords.put(screenId, registered.body().get("mqttPassword").asText());
     }
+    approveAll(api, port);
     for (Slide slide : SLIDES) {
       expect(api.postJson("/api/v1/schedule", Map.of("contentId", slide.id(), "screenIds", screenIds)), 200);
     }
@@ -61,6 +67,21 @@ final class DemoContent {
       mqttPasswords.put(screenId, rotated.body().get("mqttPassword").asText());
     }
     return mqttPasswords;
+  }
+
+  /**
+   * Nothing airs unapproved, and nobody approves their own items: the admin (the author here)
+   * makes a leader with the approver role, who approves each slide.
+   */
+  private static void approveAll(ApiClient admin, int port) {
+    String password = PasswordHash.newPassword();
+    expect(admin.postJson("/api/v1/users", Map.of("username", APPROVER, "password", password,
+        "roles", List.of("approver"))), 201);
+    ApiClient leader = ApiClient.signedIn(port, APPROVER, password);
+    for (Slide slide : SLIDES) {
+      long revision = expect(leader.get("/api/v1/content/" + slide.id()), 200).body().get("revision").asLong();
+      expect(leader.postJson("/api/v1/content/" + slide.id() + "/approve", Map.of("revision", revision)), 200);
+    }
   }
 
   static String nameOf(String screenId) {

@@ -5,7 +5,9 @@ import io.gatecast.agent.PlayerAgent;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
+import io.gatecast.controller.auth.AdminBootstrap;
 import io.gatecast.controller.client.ApiClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,7 +49,14 @@ public final class DemoMain implements Callable<Integer> {
     if (controller == null) {
       return 2;
     }
-    ApiClient api = new ApiClient(controller.httpPort());
+    Path controllerData = dataDir.resolve("controller");
+    if (!Files.exists(AdminBootstrap.passwordFile(controllerData))) {
+      System.err.println("The demo signs in as admin with the generated password in "
+          + AdminBootstrap.passwordFile(controllerData) + ", which is gone. Delete " + dataDir + " to start over.");
+      return 2;
+    }
+    String adminPassword = AdminBootstrap.readPassword(controllerData);
+    ApiClient api = ApiClient.signedIn(controller.httpPort(), AdminBootstrap.ADMIN, adminPassword);
     List<String> screenIds = new ArrayList<>();
     for (int i = 1; i <= agents; i++) {
       screenIds.add("kim-thanh-hall-" + i);
@@ -56,7 +65,7 @@ public final class DemoMain implements Callable<Integer> {
     // registration; a restarted demo asks for new ones, since only their hashes were kept.
     Map<String, String> mqttPasswords = DemoContent.alreadySeeded(api)
         ? DemoContent.rotateMqttPasswords(api, screenIds)
-        : DemoContent.seed(api, screenIds);
+        : DemoContent.seed(api, controller.httpPort(), screenIds);
     List<PlayerAgent> fleet = new ArrayList<>();
     for (int i = 0; i < screenIds.size(); i++) {
       AgentConfig agent = AgentConfig.of(screenIds.get(i), controller.brokerUrl(), dataDir.resolve("agents").resolve(screenIds.get(i)))
@@ -70,7 +79,12 @@ public final class DemoMain implements Callable<Integer> {
 
     System.out.println();
     System.out.println("GateCast demo is running (Ctrl-C stops it).");
-    System.out.println("  Screens and their health:  http://127.0.0.1:" + controller.httpPort() + "/api/v1/screens");
+    System.out.println("  Sign in:  user " + AdminBootstrap.ADMIN + ", password " + adminPassword + "  (also in "
+        + AdminBootstrap.passwordFile(controllerData) + ")");
+    System.out.println("    curl -s -H 'Content-Type: application/json' -d '{\"username\":\"admin\",\"password\":\""
+        + adminPassword + "\"}' http://127.0.0.1:" + controller.httpPort() + "/api/v1/login");
+    System.out.println("  Screens and their health (send the token as 'Authorization: Bearer <token>'):  http://127.0.0.1:"
+        + controller.httpPort() + "/api/v1/screens");
     for (int i = 0; i < fleet.size(); i++) {
       System.out.println("  Screen " + screenIds.get(i) + ":  http://127.0.0.1:" + fleet.get(i).pagePort() + "/");
     }

@@ -43,7 +43,7 @@ class EndToEndTest {
     ControllerConfig config = ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0)
         .withHeartbeatTimeout(Duration.ofSeconds(3), Duration.ofMillis(500));
     controller = Controller.start(vertx, config, Clock.systemUTC()).await();
-    api = new ApiClient(controller.httpPort());
+    api = Accounts.admin(controller.httpPort(), tmp.resolve("controller"));
   }
 
   @AfterEach
@@ -66,6 +66,7 @@ class EndToEndTest {
       assertThat(api.upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
       assertThat(api.postJson("/api/v1/content", Map.of("id", "election-2026", "title", "Bầu cử 15/3/2026 · 选举",
           "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
+      Accounts.approve(api, controller.httpPort(), "election-2026");
 
       // When the item is scheduled on both and published
       assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", "election-2026",
@@ -87,6 +88,10 @@ class EndToEndTest {
         });
       }
       assertThat(api.post("/api/v1/publish").body().get("sent")).as("nothing changed, nothing sent").isEmpty();
+      // and the rollout view of that publish shows both screens applied
+      JsonNode rollout = api.get("/api/v1/publishes/" + published.body().get("publishId").asLong()).body();
+      assertThat(rollout.get("counts").get("applied").asInt()).isEqualTo(2);
+      assertThat(rollout.get("screens")).allSatisfy(s -> assertThat(s.get("status").asText()).isEqualTo("APPLIED"));
 
       // When agent a dies abruptly, its last-will shows it offline while b stays online
       a.kill();
@@ -111,6 +116,7 @@ class EndToEndTest {
     try (AgentProcess first = agent("gate-c", passwordC)) {
       api.upload(slide, "image/svg+xml", sha);
       api.postJson("/api/v1/content", Map.of("id", "welcome", "title", "Chào mừng", "mediaSha256", sha, "durationSeconds", 5));
+      Accounts.approve(api, controller.httpPort(), "welcome");
       api.postJson("/api/v1/schedule", Map.of("contentId", "welcome", "screenIds", List.of("gate-c")));
       api.post("/api/v1/publish");
       await().atMost(DEADLINE).until(() -> first.showing().equals("welcome"));

@@ -49,7 +49,7 @@ class EnrollmentEndToEndTest {
     vertx = Vertx.vertx();
     controller = Controller.start(vertx, ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0),
         Clock.systemUTC()).await();
-    api = new ApiClient(controller.httpPort());
+    api = Accounts.admin(controller.httpPort(), tmp.resolve("controller"));
   }
 
   @AfterEach

@@ -38,9 +38,17 @@ public final class PasswordHash {
 
   /** The stored form of {@code password}, with a fresh salt. */
   public static String hash(String password) {
+    return hash(password, ITERATIONS);
+  }
+
+  /**
+   * The stored form with a chosen work factor: people's passwords (guessable, unlike the random
+   * MQTT ones) take far more iterations; {@link #matches} reads the count from the stored form.
+   */
+  public static String hash(String password, int iterations) {
     byte[] salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
-    return encode(ITERATIONS, salt, pbkdf2(password, salt, ITERATIONS));
+    return encode(iterations, salt, pbkdf2(password, salt, iterations));
   }
 
   /** Whether {@code password} matches {@code stored}; false for anything not in the $7$ form. */

@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * A small Java client of the controller's HTTP API, for scripts, the demo and tests: it speaks to
- * the API exactly as any other client does.
+ * the API exactly as any other client does. Sign in with {@link #login}; every later call carries
+ * the session's bearer token.
  */
 public final class ApiClient {
   /** An answer: its status and its JSON body. */
@@ -26,6 +28,7 @@ public final class ApiClient {
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
+  private volatile String token;
 
   public ApiClient(int port) {
     this("http://127.0.0.1:" + port);
@@ -35,19 +38,57 @@ public final class ApiClient {
     this.base = baseUrl;
   }
 
+  /** A client signed in as {@code username}; fails with the controller's message if the login is refused. */
+  public static ApiClient signedIn(int port, String username, String password) {
+    ApiClient client = new ApiClient(port);
+    Answer answer = client.login(username, password);
+    if (answer.status() != 200) {
+      throw new IllegalStateException("cannot sign in as " + username + ": HTTP " + answer.status() + " "
+          + answer.error());
+    }
+    return client;
+  }
+
+  /** A client that sends a token obtained elsewhere (a script given one, a test replaying one). */
+  public static ApiClient withToken(int port, String token) {
+    ApiClient client = new ApiClient(port);
+    client.token = token;
+    return client;
+  }
+
+  /** Signs in; on success later calls carry the new token. */
+  public Answer login(String username, String password) {
+    Answer answer = postJson("/api/v1/login", Map.of("username", username, "password", password));
+    if (answer.status() == 200) {
+      token = answer.body().get("token").asText();
+    }
+    return answer;
+  }
+
+  /** Signs out (the token stops working) and forgets the token. */
+  public Answer logout() {
+    Answer answer = post("/api/v1/logout");
+    token = null;
+    return answer;
+  }
+
+  /** The bearer token of the current session, or null. */
+  public String token() {
+    return token;
+  }
+
   public Answer postJson(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/json")
-        .POST(BodyPublishers.ofString(json)).build());
+    return send(json(path, json).POST(BodyPublishers.ofString(json)));
   }
 
   /** Posts {@code body} written as JSON. */
   public Answer postJson(String path, Object body) {
-    try {
-      return postJson(path, Codec.mapper().writeValueAsString(body));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return postJson(path, write(body));
+  }
+
+  public Answer putJson(String path, Object body) {
+    String json = body instanceof String s ? s : write(body);
+    return send(json(path, json).PUT(BodyPublishers.ofString(json)));
   }
 
   /** Uploads a media file; {@code mimeType} null sends no Content-Type (the type is found from the bytes). */
@@ -56,8 +97,7 @@ public final class ApiClient {
   }
 
   public Answer upload(byte[] bytes, String mimeType, String declaredSha256, String name) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/api/v1/media?name="
-            + URLEncoder.encode(name, StandardCharsets.UTF_8)))
+    HttpRequest.Builder request = request("/api/v1/media?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8))
         .POST(BodyPublishers.ofByteArray(bytes));
     if (mimeType != null) {
       request.header("Content-Type", mimeType);
@@ -65,36 +105,45 @@ public final class ApiClient {
     if (declaredSha256 != null) {
       request.header("X-Content-SHA256", declaredSha256);
     }
-    return send(request.build());
+    return send(request);
   }
 
   public Answer post(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).POST(BodyPublishers.noBody()).build());
+    return send(request(path).POST(BodyPublishers.noBody()));
   }
 
-  /** Puts {@code body} written as JSON (a replacement of the resource). */
-  public Answer putJson(String path, Object body) {
+  public Answer get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Answer delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  private HttpRequest.Builder json(String path, String json) {
+    return request(path).header("Content-Type", "application/json");
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+    String current = token;
+    if (current != null) {
+      request.header("Authorization", "Bearer " + current);
+    }
+    return request;
+  }
+
+  private static String write(Object body) {
     try {
-      return send(HttpRequest.newBuilder(URI.create(base + path))
-          .header("Content-Type", "application/json")
-          .PUT(BodyPublishers.ofString(body instanceof String json ? json : Codec.mapper().writeValueAsString(body)))
-          .build());
+      return Codec.mapper().writeValueAsString(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public Answer delete(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE().build());
-  }
-
-  public Answer get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
-  }
-
-  private Answer send(HttpRequest request) {
+  private Answer send(HttpRequest.Builder request) {
     try {
-      var response = http.send(request, BodyHandlers.ofByteArray());
+      var response = http.send(request.build(), BodyHandlers.ofByteArray());
       byte[] body = response.body();
       JsonNode json = body.length == 0 ? Codec.mapper().nullNode() : Codec.mapper().readTree(body);
       return new Answer(response.statusCode(), json);

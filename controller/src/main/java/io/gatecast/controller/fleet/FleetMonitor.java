@@ -178,7 +178,7 @@ public final class FleetMonitor implements AutoCloseable {
     }
     Instant now = clock.instant();
     db.transaction(c -> {
-      boolean known = deliveries.recordAnswer(c, ack.screenId(), ack.version(), ack.outcome().name(), ack.error(), now);
+      boolean known = deliveries.recordAgentAnswer(c, ack.screenId(), ack.version(), ack.outcome().name(), ack.error(), now);
       if (known && ack.outcome() == ScheduleAck.Outcome.APPLIED) {
         deliveries.sentAt(c, ack.screenId(), ack.version())
             .ifPresent(sent -> wiring.metrics().rolledOut(Duration.between(sent, now)));

@@ -1,48 +1,126 @@
 package io.gatecast.controller.http;
 
-import io.gatecast.controller.store.Content;
-import io.gatecast.controller.store.ContentRepository;
+import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.auth.User;
+import io.gatecast.controller.content.Content;
+import io.gatecast.controller.content.ContentRepository;
+import io.gatecast.controller.content.ContentStatus;
+import io.gatecast.controller.content.ContentVariant;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.MediaRepository;
+import io.gatecast.controller.workflow.Workflow;
 import io.vertx.ext.web.Router;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 
-/** Content items: a titled media file with its time on screen. */
+/** Content items (language variants, text slides), their edits, and their review. */
 final class ContentRoutes {
   private final Database db;
   private final Clock clock;
+  private final AuditLog audit;
   private final ContentRepository content = new ContentRepository();
   private final MediaRepository media = new MediaRepository();
 
-  ContentRoutes(Database db, Clock clock) {
+  ContentRoutes(Database db, Clock clock, AuditLog audit) {
     this.db = db;
     this.clock = clock;
+    this.audit = audit;
   }
 
   void mount(Router router) {
     router.post("/api/v1/content").handler(ctx -> {
-      Requests.CreateContent request = Json.read(ctx, Requests.CreateContent.class);
+      ContentRequests.CreateContent request = Json.read(ctx, ContentRequests.CreateContent.class);
+      User author = AuthHandler.user(ctx);
       db.transaction(c -> {
-        if (media.find(c, request.mediaSha256()).isEmpty()) {
-          throw ApiException.badRequest("mediaSha256 " + request.mediaSha256()
-              + " names no uploaded media; upload the file first with POST /api/v1/media");
-        }
+        List<ContentVariant> variants = request.checked();
+        requireMedia(c, variants);
         if (content.exists(c, request.id())) {
           throw new ApiException(409, "a content item with id " + request.id() + " already exists");
         }
-        Content created = new Content(request.id(), request.title(), request.mediaSha256(),
-            request.durationSeconds(), clock.instant());
-        content.insert(c, created);
+        content.insert(c, request.id(), request.title(), variants, author.username(), clock.instant());
+        Content created = content.find(c, request.id()).orElseThrow();
+        audit.record(c, author.username(), "submit", "content", created.id(), null, created);
         return created;
       }).onSuccess(created -> Json.send(ctx, 201, created)).onFailure(ctx::fail);
     });
-    router.get("/api/v1/content").handler(ctx ->
-        db.transaction(content::all).onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));
+    router.get("/api/v1/content").handler(ctx -> {
+      ContentStatus status = status(ctx.queryParams().get("status"));
+      db.transaction(c -> content.all(c, status)).onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail);
+    });
     router.get("/api/v1/content/:id").handler(ctx -> {
       String id = ctx.pathParam("id");
-      db.transaction(c -> content.find(c, id).orElseThrow(() -> ApiException.notFound("no content item " + id)))
-          .onSuccess(found -> Json.send(ctx, 200, found))
-          .onFailure(ctx::fail);
+      db.transaction(c -> existing(c, id)).onSuccess(found -> Json.send(ctx, 200, found)).onFailure(ctx::fail);
     });
+    router.put("/api/v1/content/:id").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      ContentRequests.EditContent request = Json.read(ctx, ContentRequests.EditContent.class);
+      User editor = AuthHandler.user(ctx);
+      db.transaction(c -> {
+        Content before = existing(c, id);
+        Workflow.checkEdit(before, editor);
+        List<ContentVariant> variants = request.checked();
+        requireMedia(c, variants);
+        content.revise(c, id, request.title(), variants, editor.username(), clock.instant());
+        Content after = content.find(c, id).orElseThrow();
+        audit.record(c, editor.username(), "edit", "content", id, before, after);
+        return after;
+      }).onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);
+    });
+    router.post("/api/v1/content/:id/approve").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      ContentRequests.Approve request = Json.read(ctx, ContentRequests.Approve.class);
+      User approver = AuthHandler.user(ctx);
+      db.transaction(c -> {
+        Content before = existing(c, id);
+        Workflow.checkApprove(before, approver, request.revision());
+        return reviewed(c, before, ContentStatus.APPROVED, approver, null, "approve");
+      }).onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);
+    });
+    router.post("/api/v1/content/:id/reject").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      ContentRequests.Reject request = Json.read(ctx, ContentRequests.Reject.class);
+      User approver = AuthHandler.user(ctx);
+      db.transaction(c -> {
+        Content before = existing(c, id);
+        Workflow.checkReject(before, request.revision());
+        return reviewed(c, before, ContentStatus.REJECTED, approver, request.reason(), "reject");
+      }).onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);
+    });
+  }
+
+  private Content reviewed(Connection c, Content before, ContentStatus outcome, User approver, String reason,
+      String action) throws SQLException {
+    content.review(c, before.id(), before.revision(), outcome, approver.username(), reason, clock.instant());
+    Content after = content.find(c, before.id()).orElseThrow();
+    audit.record(c, approver.username(), action, "content", before.id(), before, after);
+    return after;
+  }
+
+  private Content existing(Connection c, String id) throws SQLException {
+    return content.find(c, id).orElseThrow(() -> ApiException.notFound("no content item " + id));
+  }
+
+  private void requireMedia(Connection c, List<ContentVariant> variants) throws SQLException {
+    for (int i = 0; i < variants.size(); i++) {
+      String sha = variants.get(i).mediaSha256();
+      if (sha != null && media.find(c, sha).isEmpty()) {
+        throw ApiException.badRequest("variants[" + i + "].mediaSha256 " + sha
+            + " names no uploaded media; upload the file first with POST /api/v1/media");
+      }
+    }
+  }
+
+  private static ContentStatus status(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return ContentStatus.valueOf(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("status must be one of PENDING, APPROVED, REJECTED, got '"
+          + (value.length() > 20 ? value.substring(0, 20) + "..." : value) + "'");
+    }
   }
 }

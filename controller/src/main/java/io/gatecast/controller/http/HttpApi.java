@@ -1,10 +1,13 @@
 package io.gatecast.controller.http;
 
-import io.gatecast.controller.broker.ScreenAccess;
 import io.gatecast.controller.alerts.AlertService;
+import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.broker.ScreenAccess;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.publish.Publisher;
+import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.store.Database;
+import io.gatecast.controller.workflow.WorkflowRefused;
 import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -28,31 +31,36 @@ public final class HttpApi {
    * @param access tells the broker about revoked and moved screens
    * @param brokerUrl the broker enrolled agents are told to log in to
    */
-  public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, PinnedKey signingKey,
-      Clock clock, long maxUploadBytes, ScreenAccess access, Supplier<String> brokerUrl,
+  public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, RulesBuilder rules,
+      PinnedKey signingKey, Clock clock, long maxUploadBytes, ScreenAccess access, Supplier<String> brokerUrl,
       AlertService alerts, FleetParts fleet) {
     Router router = Router.router(vertx);
+    AuditLog audit = new AuditLog(clock);
     router.route().handler(new HttpMetricsHandler(router, fleet.metrics()));
     router.get("/health").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
     new MetricsRoute(db, fleet.metrics()).mount(router);
+    // First on every API call, before any body is read: who is calling, and may they (AccessPolicy).
+    router.route("/api/*").handler(new AuthHandler(db, clock));
     new MediaRoutes(vertx, db, media, clock, maxUploadBytes).mount(router);
     new ScreenshotRoutes(vertx, db, fleet.screenshots(), clock).mount(router);
     // Uploads stream their own body; every other API call is a small JSON document.
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
-    new ContentRoutes(db, clock).mount(router);
-    new ScreenRoutes(db, clock, access, fleet.health()).mount(router);
+    new AuthRoutes(vertx, db, clock, audit).mount(router);
+    new UserRoutes(vertx, db, clock, audit).mount(router);
+    new ContentRoutes(db, clock, audit).mount(router);
+    new PlaylistRoutes(db, clock, audit).mount(router);
+    new CampaignRoutes(db, clock, audit).mount(router);
+    new ScreenRoutes(db, clock, access, fleet.health(), audit).mount(router);
+    new ScreenPlaylistRoutes(db, audit).mount(router);
     new OrganisationRoutes(db, clock).mount(router);
     new EnrollmentRoutes(db, clock, signingKey, brokerUrl).mount(router);
     new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
     new ReportRoutes(db, clock, fleet.reports(), fleet.clusters()).mount(router);
-    new PreviewRoutes(vertx, db).mount(router);
+    new PreviewRoutes(vertx, db, rules).mount(router);
     new SigningKeyRoutes(signingKey).mount(router);
     new AlertRoutes(alerts).mount(router);
-    router.post("/api/v1/publish").handler(ctx ->
-        publisher.publishAll().onSuccess(result -> {
-          fleet.metrics().published((int) result.sent().stream().filter(sent -> sent.error() == null).count());
-          Json.send(ctx, 200, result);
-        }).onFailure(ctx::fail));
+    new PublishRoutes(db, publisher, fleet.metrics()).mount(router);
+    new AuditRoutes(db, audit).mount(router);
     router.route("/api/*").last().handler(ctx ->
         Json.error(ctx, 404, "no such API: " + ctx.request().method() + " " + ctx.request().path()));
     router.route().failureHandler(HttpApi::fail);
@@ -67,6 +75,8 @@ public final class HttpApi {
     }
     if (failure instanceof ApiException api) {
       Json.error(ctx, api.status(), api.getMessage());
+    } else if (failure instanceof WorkflowRefused refused) {
+      Json.error(ctx, refused.status(), refused.getMessage());
     } else if (failure == null) {
       int status = ctx.statusCode();
       Json.error(ctx, status, status == 413 ? "the request body is too large" : "request failed with status " + status);

@@ -19,11 +19,12 @@ final class PreviewRoutes {
   private final Vertx vertx;
   private final Database db;
   private final ScreenRepository screens = new ScreenRepository();
-  private final RulesBuilder rules = new RulesBuilder();
+  private final RulesBuilder rules;
 
-  PreviewRoutes(Vertx vertx, Database db) {
+  PreviewRoutes(Vertx vertx, Database db, RulesBuilder rules) {
     this.vertx = vertx;
     this.db = db;
+    this.rules = rules;
   }
 
   void mount(Router router) {

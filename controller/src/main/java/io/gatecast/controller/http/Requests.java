@@ -1,25 +1,12 @@
 package io.gatecast.controller.http;
 
 import io.gatecast.protocol.Check;
-import io.gatecast.protocol.Limits;
 import java.util.LinkedHashSet;
 import java.util.List;
 
 /** The JSON bodies the API accepts; each checks itself and names the field it refuses. */
 final class Requests {
   private Requests() {}
-
-  record CreateContent(String id, String title, String mediaSha256, Long durationSeconds) {
-    CreateContent {
-      Check.id(id, "id");
-      Check.text(title, "title", Limits.MAX_TEXT_LENGTH);
-      Check.sha256(mediaSha256, "mediaSha256");
-      Check.atLeast(durationSeconds, 1, "durationSeconds");
-      if (durationSeconds > 86_400) {
-        throw new IllegalArgumentException("durationSeconds must be at most 86400 (a day), got " + durationSeconds);
-      }
-    }
-  }
 
   /** Puts one content item on the playlists of the given screens. */
   record Schedule(String contentId, List<String> screenIds) {

@@ -7,7 +7,7 @@ import io.gatecast.controller.broker.ScreenAccess;
 import io.gatecast.controller.http.OrganisationRequests.ScreenBody;
 import io.gatecast.controller.store.ClusterRepository;
 import io.gatecast.controller.fleet.FleetHealth;
-import io.gatecast.controller.store.ContentRepository;
+import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Delivery;
 import io.gatecast.controller.store.DeliveryRepository;
@@ -31,7 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Screens: registration and set-up, revocation, their health, and putting content on their playlists. */
+/** Screens: registration and set-up, revocation, MQTT passwords, and their health. */
 final class ScreenRoutes {
   /**
    * A screen as the API shows it: registration, health, where its schedule stands, and the last
@@ -52,18 +52,19 @@ final class ScreenRoutes {
   private final ScreenSetupRepository setups = new ScreenSetupRepository();
   private final ClusterRepository clusters = new ClusterRepository();
   private final GroupRepository groups = new GroupRepository();
-  private final ContentRepository content = new ContentRepository();
   private final PlaylistRepository playlists = new PlaylistRepository();
   private final DeliveryRepository deliveries = new DeliveryRepository();
   private final RejectionRepository rejections = new RejectionRepository();
 
   private final FleetHealth health;
+  private final AuditLog audit;
 
-  ScreenRoutes(Database db, Clock clock, ScreenAccess access, FleetHealth health) {
+  ScreenRoutes(Database db, Clock clock, ScreenAccess access, FleetHealth health, AuditLog audit) {
     this.db = db;
     this.clock = clock;
     this.access = access;
     this.health = health;
+    this.audit = audit;
   }
 
   void mount(Router router) {
@@ -84,7 +85,9 @@ final class ScreenRoutes {
         setups.update(c, request.id(), request.toSetup());
         groups.setGroupsOf(c, request.id(), request.groups());
         String password = newMqttPassword(c, request.id());
-        return withPassword(view(c, screens.find(c, request.id()).orElseThrow()), password);
+        ScreenView registered = view(c, screens.find(c, request.id()).orElseThrow());
+        audit.record(c, AuthHandler.user(ctx).username(), "register", "screen", request.id(), null, registered);
+        return withPassword(registered, password);
       }).onSuccess(body -> Json.send(ctx, 201, body)).onFailure(ctx::fail);
     });
     // Everything an operator sets up: cluster, place, languages, tags, groups. The next publish sends the new profile.
@@ -95,12 +98,15 @@ final class ScreenRoutes {
       db.transaction(c -> {
         Screen screen = screens.find(c, id).orElseThrow(() -> ApiException.notFound("no screen " + id));
         checkPlacement(c, request);
+        ScreenView before = view(c, screen);
         if (request.name() != null) {
           screens.rename(c, id, request.name());
         }
         setups.update(c, id, request.toSetup());
         groups.setGroupsOf(c, id, request.groups());
-        return view(c, screens.find(c, id).orElse(screen));
+        ScreenView after = view(c, screens.find(c, id).orElse(screen));
+        audit.record(c, AuthHandler.user(ctx).username(), "update", "screen", id, before, after);
+        return after;
       }).onSuccess(view -> {
         access.moved(id, view.clusterId());
         Json.send(ctx, 200, view);
@@ -120,7 +126,9 @@ final class ScreenRoutes {
         if (setups.find(c, id).orElseThrow().revoked()) {
           throw new ApiException(409, "screen " + id + " is revoked; enroll it again to give it a login");
         }
-        return Map.of("id", id, "mqttPassword", newMqttPassword(c, id));
+        String password = newMqttPassword(c, id);
+        audit.record(c, AuthHandler.user(ctx).username(), "rotate-mqtt-password", "screen", id, null, null);
+        return Map.of("id", id, "mqttPassword", password);
       }).onSuccess(body -> Json.send(ctx, 200, body)).onFailure(ctx::fail);
     });
     router.get("/api/v1/screens").handler(ctx -> db.transaction(c -> {
@@ -137,23 +145,6 @@ final class ScreenRoutes {
         return view(c, screen);
       }).onSuccess(view -> Json.send(ctx, 200, view)).onFailure(ctx::fail);
     });
-    router.post("/api/v1/schedule").handler(ctx -> {
-      Requests.Schedule request = Json.read(ctx, Requests.Schedule.class);
-      db.transaction(c -> {
-        if (!content.exists(c, request.contentId())) {
-          throw ApiException.badRequest("contentId " + request.contentId() + " names no content item");
-        }
-        List<String> unknown = screens.unknown(c, request.screenIds());
-        if (!unknown.isEmpty()) {
-          throw ApiException.badRequest("screenIds name screens that are not registered: " + unknown
-              + "; nothing was scheduled");
-        }
-        for (String screenId : request.screenIds()) {
-          playlists.append(c, screenId, request.contentId());
-        }
-        return request;
-      }).onSuccess(done -> Json.send(ctx, 200, done)).onFailure(ctx::fail);
-    });
   }
 
   private void revoke(RoutingContext ctx) {
@@ -162,6 +153,7 @@ final class ScreenRoutes {
       if (!setups.revoke(c, id, clock.instant())) {
         throw ApiException.notFound("no screen " + id);
       }
+      audit.record(c, AuthHandler.user(ctx).username(), "revoke", "screen", id, null, null);
       return view(c, screens.find(c, id).orElseThrow());
     }).onSuccess(view -> {
       // After the commit: a login attempted from here on already finds no password.
@@ -196,7 +188,7 @@ final class ScreenRoutes {
   }
 
   private ScreenView view(Connection c, Screen screen) throws SQLException {
-    List<String> playlist = playlists.of(c, screen.id()).stream().map(item -> item.id()).toList();
+    List<String> playlist = playlists.of(c, screen.id());
     ScreenSetup setup = setups.find(c, screen.id()).orElseThrow();
     return new ScreenView(screen.id(), screen.name(), setup.clusterId(), setup.location(), setup.resolution(),
         setup.orientation(), setup.languages(), setup.tags(), groups.groupsOf(c, screen.id()), setup.revokedAt(),

@@ -1,8 +1,13 @@
 package io.gatecast.controller.publish;
 
 import java.util.List;
+import java.util.Map;
 
-/** What one publish sent: each screen's new version, or why the broker did not take it. */
-public record PublishResult(List<Sent> sent) {
+/**
+ * What one publish did: its id (for {@code GET /api/v1/publishes/{id}}), each screen sent a new
+ * version (with an error if the broker or the signer refused it), and per screen the items held
+ * back because they are not approved.
+ */
+public record PublishResult(long publishId, List<Sent> sent, Map<String, List<String>> withheld) {
   public record Sent(String screenId, long version, String error) {}
 }

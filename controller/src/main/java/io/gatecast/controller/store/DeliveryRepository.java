@@ -3,16 +3,58 @@ package io.gatecast.controller.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** What was sent to each screen and what its agent answered. */
+/**
+ * What was sent to each screen and what its agent answered. A delivery is written as intent
+ * (with its signed message) before it is sent, marked handed once the broker took it, and
+ * answered APPLIED or FAILED by the agent.
+ */
 public final class DeliveryRepository {
-  public void recordSent(Connection c, String screenId, long version, Instant sentAt) throws SQLException {
-    Sql.update(c, "INSERT INTO deliveries (screen_id, version, sent_at) VALUES (?, ?, ?)",
-        screenId, version, sentAt.toString());
+  /** A recorded delivery whose message has not reached the broker yet. */
+  public record Unsent(String screenId, long version, byte[] envelope) {}
+
+  /** Records the intent to send {@code envelope} as the screen's version {@code version}. */
+  public void recordIntent(Connection c, String screenId, long version, long publishId, byte[] envelope,
+      Instant now) throws SQLException {
+    Sql.update(c, "INSERT INTO deliveries (screen_id, version, sent_at, publish_id, envelope) VALUES (?, ?, ?, ?, ?)",
+        screenId, version, now.toString(), publishId, envelope);
   }
 
-  /** Records the agent's answer; returns false when no such delivery was sent. */
+  /** Records a delivery that failed before it could be sent (its schedule could not be signed). */
+  public void recordFailed(Connection c, String screenId, long version, long publishId, String error, Instant now)
+      throws SQLException {
+    Sql.update(c, "INSERT INTO deliveries (screen_id, version, sent_at, publish_id, outcome, error, answered_at)"
+        + " VALUES (?, ?, ?, ?, 'FAILED', ?, ?)", screenId, version, now.toString(), publishId, error, now.toString());
+  }
+
+  /** The broker took the message. */
+  public void markHanded(Connection c, String screenId, long version, Instant now) throws SQLException {
+    Sql.update(c, "UPDATE deliveries SET handed_at = ? WHERE screen_id = ? AND version = ? AND handed_at IS NULL",
+        now.toString(), screenId, version);
+  }
+
+  /**
+   * Deliveries recorded but not handed to the broker (a controller stopped between the two): the
+   * newest of each screen, if it is still what the screen should play. Older ones are superseded.
+   */
+  public List<Unsent> unsent(Connection c) throws SQLException {
+    return Sql.list(c, "SELECT d.screen_id, d.version, d.envelope FROM deliveries d"
+        + " JOIN screens s ON s.id = d.screen_id AND s.published_version = d.version"
+        + " WHERE d.handed_at IS NULL AND d.outcome = 'PENDING' AND d.envelope IS NOT NULL ORDER BY d.screen_id",
+        row -> new Unsent(row.getString(1), row.getLong(2), row.getBytes(3)));
+  }
+
+  /** Marks unsent deliveries that a newer version replaced before they left as failed, saying so. */
+  public void supersedeUnsent(Connection c, Instant now) throws SQLException {
+    Sql.update(c, "UPDATE deliveries SET outcome = 'FAILED', answered_at = ?,"
+        + " error = 'superseded by a newer version before it was sent'"
+        + " WHERE handed_at IS NULL AND outcome = 'PENDING'"
+        + " AND version < (SELECT published_version FROM screens s WHERE s.id = deliveries.screen_id)", now.toString());
+  }
+
+  /** Records the agent's answer (or the broker's refusal); returns false when no such delivery was sent. */
   public boolean recordAnswer(Connection c, String screenId, long version, String outcome, String error,
       Instant answeredAt) throws SQLException {
     return Sql.update(c,
@@ -24,6 +66,14 @@ public final class DeliveryRepository {
   public Optional<Instant> sentAt(Connection c, String screenId, long version) throws SQLException {
     return Sql.one(c, "SELECT sent_at FROM deliveries WHERE screen_id = ? AND version = ?",
         row -> Instant.parse(row.getString(1)), screenId, version);
+  }
+
+  /** Records the agent's own answer: it also proves the broker took the message. */
+  public boolean recordAgentAnswer(Connection c, String screenId, long version, String outcome, String error,
+      Instant answeredAt) throws SQLException {
+    return Sql.update(c, "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ?,"
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ?",
+        outcome, error, answeredAt.toString(), answeredAt.toString(), screenId, version) == 1;
   }
 
   /** The newest delivery to a screen, if any was sent. */

@@ -15,7 +15,8 @@ import java.util.Map;
 public final class MediaUsage {
   /** One row per use: the file's hash and a phrase naming the user, e.g. "content item gate-hours". */
   private static final String USES =
-      "SELECT media_sha256 AS sha256, 'content item ' || id AS used_by FROM content";
+      "SELECT DISTINCT media_sha256 AS sha256, 'content item ' || content_id AS used_by FROM content_variants"
+          + " WHERE media_sha256 IS NOT NULL";
 
   /** The uses of one file, as phrases; empty when it is unused. */
   public List<String> usesOf(Connection c, String sha256) throws SQLException {

@@ -76,6 +76,11 @@ public final class ScreenRepository {
     Sql.update(c, "UPDATE screens SET published_version = ?, published_items = ? WHERE id = ?", version, items, id);
   }
 
+  /** Forgets what version {@code version} carried, if it is still the latest, so the next publish sends the screen again. */
+  public void forgetPublished(Connection c, String id, long version) throws SQLException {
+    Sql.update(c, "UPDATE screens SET published_items = NULL WHERE id = ? AND published_version = ?", id, version);
+  }
+
   /** Replaces the screen's MQTT password hash (a {@code PasswordHash}). Returns false for an unknown screen. */
   public boolean setPasswordHash(Connection c, String id, String passwordHash) throws SQLException {
     return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ? WHERE id = ?", passwordHash, id) == 1;

@@ -9,21 +9,21 @@ import java.util.List;
 import java.util.Optional;
 
 /** Small JDBC helpers so repositories read as their SQL. */
-final class Sql {
+public final class Sql {
   @FunctionalInterface
-  interface RowMapper<T> {
+  public interface RowMapper<T> {
     T map(ResultSet row) throws SQLException;
   }
 
   private Sql() {}
 
-  static int update(Connection c, String sql, Object... args) throws SQLException {
+  public static int update(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement statement = prepare(c, sql, args)) {
       return statement.executeUpdate();
     }
   }
 
-  static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+  public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
     try (PreparedStatement statement = prepare(c, sql, args); ResultSet rows = statement.executeQuery()) {
       List<T> result = new ArrayList<>();
       while (rows.next()) {
@@ -33,12 +33,12 @@ final class Sql {
     }
   }
 
-  static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+  public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
     List<T> rows = list(c, sql, mapper, args);
     return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
   }
 
-  static Long nullableLong(ResultSet row, String column) throws SQLException {
+  public static Long nullableLong(ResultSet row, String column) throws SQLException {
     long value = row.getLong(column);
     return row.wasNull() ? null : value;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.RunningController;
+import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.client.ApiClient;
 import io.vertx.core.Vertx;
 import java.awt.image.BufferedImage;
@@ -41,7 +42,7 @@ class BackupTest {
     try {
       Controller restored = Controller.start(vertx, ControllerConfig.defaults(result.folder()).withPorts(0, 0), Clock.systemUTC()).await();
       try {
-        ApiClient restoredApi = new ApiClient(restored.httpPort());
+        ApiClient restoredApi = TestUsers.admin(restored.httpPort(), RUNNING.dataDir());
         assertThat(restoredApi.get("/api/v1/screens/backup-hall-1").status()).isEqualTo(200);
         assertThat(restoredApi.get("/api/v1/media/" + sha).status()).isEqualTo(200);
         // the same signing key: agents that pinned it accept the restored controller's schedules

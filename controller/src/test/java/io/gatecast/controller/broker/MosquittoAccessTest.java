@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
+import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Topics;
@@ -60,7 +61,7 @@ class MosquittoAccessTest {
     Controller registering = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0),
         Clock.systemUTC()).await();
     try {
-      ApiClient api = new ApiClient(registering.httpPort());
+      ApiClient api = TestUsers.admin(registering.httpPort(), dataDir);
       passwordA = register(api, "mosq-a");
       passwordB = register(api, "mosq-b");
     } finally {
@@ -146,10 +147,11 @@ class MosquittoAccessTest {
         MqttProbe b = MqttProbe.connect(broker, "mosq-b", passwordB)) {
       assertThat(a.subscribe(Topics.schedule("mosq-a"))).isEqualTo(1);
       assertThat(b.subscribe(Topics.schedule("mosq-b"))).isEqualTo(1);
-      ApiClient api = new ApiClient(controller.httpPort());
+      ApiClient api = TestUsers.admin(controller.httpPort(), dataDir);
       String sha = api.upload(SLIDE, "image/svg+xml", null).body().get("sha256").asText();
       assertThat(api.postJson("/api/v1/content", Map.of("id", "notice", "title", "Notice", "mediaSha256", sha,
           "durationSeconds", 5)).status()).isEqualTo(201);
+      TestUsers.approve(TestUsers.user(api, controller.httpPort(), "mosq-approver", "approver"), "notice");
       assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", "notice", "screenIds", List.of("mosq-a")))
           .status()).isEqualTo(200);
       assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
+import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
 import io.vertx.core.Vertx;
@@ -49,7 +50,7 @@ class MosquittoRevocationTest {
         Clock.systemUTC()).await();
     Process mosquitto = null;
     try {
-      ApiClient api = new ApiClient(controller.httpPort());
+      ApiClient api = TestUsers.admin(controller.httpPort(), dataDir);
       String revokedPassword = register(api, "mr-revoked");
       String keptPassword = register(api, "mr-kept");
       export(dataDir, out);

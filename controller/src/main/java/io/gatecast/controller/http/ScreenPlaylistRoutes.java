@@ -1,0 +1,51 @@
+package io.gatecast.controller.http;
+
+import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.content.ContentRepository;
+import io.gatecast.controller.store.Database;
+import io.gatecast.controller.store.PlaylistRepository;
+import io.gatecast.controller.store.ScreenRepository;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/schedule}: puts an item on screens' own playlists (what they play when no
+ * campaign is on), all or nothing. Items in review may be listed; only approved ones are sent.
+ */
+final class ScreenPlaylistRoutes {
+  private final Database db;
+  private final AuditLog audit;
+  private final ScreenRepository screens = new ScreenRepository();
+  private final ContentRepository content = new ContentRepository();
+  private final PlaylistRepository playlists = new PlaylistRepository();
+
+  ScreenPlaylistRoutes(Database db, AuditLog audit) {
+    this.db = db;
+    this.audit = audit;
+  }
+
+  void mount(Router router) {
+    router.post("/api/v1/schedule").handler(ctx -> {
+      Requests.Schedule request = Json.read(ctx, Requests.Schedule.class);
+      String actor = AuthHandler.user(ctx).username();
+      db.transaction(c -> {
+        if (!content.exists(c, request.contentId())) {
+          throw ApiException.badRequest("contentId " + request.contentId() + " names no content item");
+        }
+        List<String> unknown = screens.unknown(c, request.screenIds());
+        if (!unknown.isEmpty()) {
+          throw ApiException.badRequest("screenIds name screens that are not registered: " + unknown
+              + "; nothing was scheduled");
+        }
+        for (String screenId : request.screenIds()) {
+          List<String> before = playlists.of(c, screenId);
+          playlists.append(c, screenId, request.contentId());
+          audit.record(c, actor, "schedule", "screen-playlist", screenId, Map.of("playlist", before),
+              Map.of("playlist", playlists.of(c, screenId)));
+        }
+        return request;
+      }).onSuccess(done -> Json.send(ctx, 200, done)).onFailure(ctx::fail);
+    });
+  }
+}

@@ -1,0 +1,65 @@
+package io.gatecast.controller.http;
+
+import io.gatecast.controller.auth.Passwords;
+import io.gatecast.controller.auth.Role;
+import io.gatecast.protocol.Check;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The JSON bodies of sign-in and user management; each checks itself and names the field it refuses. */
+final class UserRequests {
+  private UserRequests() {}
+
+  record Login(String username, String password) {
+    Login {
+      Check.required(username, "username");
+      Check.required(password, "password");
+      if (username.length() > 64 || password.length() > Passwords.MAX_LENGTH) {
+        throw new IllegalArgumentException("username or password is too long");
+      }
+    }
+  }
+
+  record ChangePassword(String currentPassword, String newPassword) {
+    ChangePassword {
+      Check.required(currentPassword, "currentPassword");
+      Passwords.check(newPassword, "newPassword");
+    }
+  }
+
+  record CreateUser(String username, String password, List<Role> roles) {
+    CreateUser {
+      Check.id(username, "username");
+      Passwords.check(password, "password");
+      roles = checkedRoles(roles);
+    }
+
+    Set<Role> roleSet() {
+      return EnumSet.copyOf(roles);
+    }
+  }
+
+  /** Changes some of a user's settings; a field left out is left as it is. */
+  record UpdateUser(List<Role> roles, String password, Boolean disabled) {
+    UpdateUser {
+      if (roles == null && password == null && disabled == null) {
+        throw new IllegalArgumentException("name at least one of roles, password, disabled to change");
+      }
+      if (roles != null) {
+        roles = checkedRoles(roles);
+      }
+      if (password != null) {
+        Passwords.check(password, "password");
+      }
+    }
+  }
+
+  private static List<Role> checkedRoles(List<Role> roles) {
+    roles = Check.list(roles, "roles", Role.values().length * 2);
+    if (roles.isEmpty()) {
+      throw new IllegalArgumentException("roles must name at least one role");
+    }
+    return roles;
+  }
+}

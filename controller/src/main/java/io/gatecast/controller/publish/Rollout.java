@@ -1,0 +1,39 @@
+package io.gatecast.controller.publish;
+
+import java.time.Instant;
+import java.util.List;
+
+/** How a publish is going, per screen. */
+public final class Rollout {
+  private Rollout() {}
+
+  /**
+   * One screen's delivery. {@code status}: PENDING (sent, or about to be, and not answered yet),
+   * APPLIED, FAILED (with the agent's, broker's or signer's {@code error}). {@code handedAt}: when
+   * the broker took it (null: not yet).
+   */
+  public record ScreenDelivery(String screenId, long version, String status, String error, Instant recordedAt,
+      Instant handedAt, Instant answeredAt) {}
+
+  public record Counts(int screens, int pending, int applied, int failed) {
+    static Counts of(List<ScreenDelivery> deliveries) {
+      int pending = 0;
+      int applied = 0;
+      int failed = 0;
+      for (ScreenDelivery d : deliveries) {
+        switch (d.status()) {
+          case "APPLIED" -> applied++;
+          case "FAILED" -> failed++;
+          default -> pending++;
+        }
+      }
+      return new Counts(deliveries.size(), pending, applied, failed);
+    }
+  }
+
+  /** A publish with every screen it sent to. */
+  public record View(long id, String requestedBy, Instant requestedAt, Counts counts, List<ScreenDelivery> screens) {}
+
+  /** A publish in the list: its counts only. */
+  public record Summary(long id, String requestedBy, Instant requestedAt, Counts counts) {}
+}

@@ -1,0 +1,15 @@
+package io.gatecast.controller.publish;
+
+import io.gatecast.schedules.model.Screen;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Where a screen stands, for campaign targeting and playback: its cluster, groups, tags, time zone
+ * and languages in order ({@link OrganisationDirectory} reads them from the organisation tables).
+ */
+@FunctionalInterface
+public interface ScreenDirectory {
+  /** The screen's profile, read inside the caller's transaction. */
+  Screen profile(Connection c, String screenId) throws SQLException;
+}

@@ -1,0 +1,92 @@
+package io.gatecast.controller;
+
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.PinnedKey;
+import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.Topics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A protocol-speaking stand-in for an agent: logs in as its screen, opens each schedule only if the
+ * controller's key signed it, applies it if its version is newer than the one it plays (a
+ * duplicate is ignored, as the real agent does) and answers APPLIED on its events topic.
+ */
+final class AckingScreen implements AutoCloseable {
+  /** Every signed schedule that arrived, duplicates included. */
+  final List<ScheduleMessage> received = new CopyOnWriteArrayList<>();
+  /** The schedules it applied, in order. */
+  final List<ScheduleMessage> applied = new CopyOnWriteArrayList<>();
+  private final String screenId;
+  private final PinnedKey key;
+  private final MqttClient client;
+  // Paho must not publish from its own callback thread.
+  private final ExecutorService acks = Executors.newSingleThreadExecutor();
+
+  AckingScreen(String brokerUrl, PinnedKey key, String screenId, String password) throws MqttException {
+    this(brokerUrl, key, screenId, password, List.of());
+  }
+
+  /** A screen that already plays {@code alreadyApplied} (its agent kept them on disk). */
+  AckingScreen(String brokerUrl, PinnedKey key, String screenId, String password, List<ScheduleMessage> alreadyApplied)
+      throws MqttException {
+    applied.addAll(alreadyApplied);
+    this.screenId = screenId;
+    this.key = key;
+    client = new MqttClient(brokerUrl, screenId + "-" + UUID.randomUUID().toString().substring(0, 8),
+        new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    options.setUserName(screenId);
+    options.setPassword(password.toCharArray());
+    client.connect(options);
+    client.subscribe(Topics.schedule(screenId), 1, (topic, message) -> onSchedule(message.getPayload()));
+  }
+
+  private void onSchedule(byte[] payload) {
+    ScheduleMessage schedule = SignedSchedules.open(key, payload);
+    received.add(schedule);
+    if (latest().map(l -> l.version() >= schedule.version()).orElse(false)) {
+      return;
+    }
+    applied.add(schedule);
+    ScheduleAck ack = new ScheduleAck(Header.now(Instant.now()), screenId, schedule.version(),
+        ScheduleAck.Outcome.APPLIED, null);
+    acks.execute(() -> {
+      try {
+        client.publish(Topics.events(screenId), Codec.encode(ack), 1, false);
+      } catch (MqttException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  Optional<ScheduleMessage> latest() {
+    return applied.isEmpty() ? Optional.empty() : Optional.of(applied.get(applied.size() - 1));
+  }
+
+  /** The item ids of the latest applied schedule. */
+  List<String> itemsOnAir() {
+    return latest().map(s -> s.rules().items().stream().map(i -> i.id()).toList()).orElse(List.of());
+  }
+
+  @Override
+  public void close() throws MqttException {
+    acks.shutdown();
+    if (client.isConnected()) {
+      client.disconnect();
+    }
+    client.close();
+  }
+}

@@ -1,0 +1,61 @@
+package io.gatecast.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.controller.client.ApiClient;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every change leaves an entry (who, what, when, before/after); nothing can edit or delete one. */
+class AuditTest {
+  @RegisterExtension static final RunningController RUNNING = new RunningController();
+
+  @Test
+  void changesAreRecordedWithTheirActorAndNoSecret() {
+    ApiClient operator = RUNNING.user("audit-operator", "operator");
+    operator.postJson("/api/v1/content", Map.of("id", "audited", "title", "Kiểm toán",
+        "variants", List.of(Map.of("language", "vi", "text", "x", "seconds", 5))));
+    operator.postJson("/api/v1/playlists", Map.of("id", "audited-list", "entries", List.of(Map.of("contentId", "audited"))));
+    operator.postJson("/api/v1/playlists", Map.of("id", "audited-list", "entries", List.of(Map.of("contentId", "audited"))));
+
+    JsonNode all = RUNNING.api().get("/api/v1/audit?limit=500").body();
+    assertThat(all).anySatisfy(e -> {
+      assertThat(e.get("action").asText()).isEqualTo("create");
+      assertThat(e.get("subjectType").asText()).isEqualTo("user");
+      assertThat(e.get("subjectId").asText()).isEqualTo("audit-operator");
+      assertThat(e.get("actor").asText()).isEqualTo("admin");
+      assertThat(e.get("after").get("roles")).extracting(JsonNode::asText).containsExactly("operator");
+      assertThat(e.get("at").asText()).endsWith("Z");
+    });
+    assertThat(all.toString()).doesNotContain("$7$").doesNotContain(TestUsers.PASSWORD);
+    JsonNode playlist = RUNNING.api().get("/api/v1/audit?subjectType=playlist&subjectId=audited-list").body();
+    assertThat(playlist).as("the refused duplicate left no entry").singleElement()
+        .satisfies(e -> assertThat(e.get("actor").asText()).isEqualTo("audit-operator"));
+  }
+
+  @Test
+  void noApiWritesTheLogAndTheDatabaseRefusesEditsAndDeletes() throws SQLException {
+    assertThat(RUNNING.api().putJson("/api/v1/audit", "{}").status()).isEqualTo(404);
+    assertThat(RUNNING.api().delete("/api/v1/audit").status()).isEqualTo(404);
+    assertThat(RUNNING.api().postJson("/api/v1/audit", "{}").status()).isEqualTo(404);
+    assertThat(RUNNING.api().get("/api/v1/audit?limit=0").status()).isEqualTo(400);
+
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + RUNNING.dataDir().resolve("gatecast.db"));
+        Statement statement = c.createStatement()) {
+      assertThatThrownBy(() -> statement.executeUpdate("UPDATE audit_log SET actor = 'someone-else'"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> statement.executeUpdate("DELETE FROM audit_log"))
+          .hasMessageContaining("append-only");
+    }
+    assertThat(RUNNING.api().get("/api/v1/audit").body()).isNotEmpty()
+        .noneMatch(e -> e.get("actor").asText().equals("someone-else"));
+  }
+}
