@@ -42,6 +42,31 @@ class AuditTest {
   }
 
   @Test
+  void organisationAlertsAndEnrollmentsAreAuditedToo() {
+    ApiClient operator = RUNNING.user("audit-organiser", "operator");
+    assertThat(operator.postJson("/api/v1/clusters", Map.of("id", "audit-gate", "name", "Cửa khẩu Lào Cai",
+        "province", "Lào Cai", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans"))).status()).isEqualTo(201);
+    assertThat(operator.putJson("/api/v1/clusters/audit-gate", Map.of("name", "Cửa khẩu quốc tế Lào Cai",
+        "province", "Lào Cai", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"))).status()).isEqualTo(200);
+    assertThat(operator.postJson("/api/v1/groups", Map.of("id", "audit-group", "name", "Sảnh chờ", "screenIds", List.of()))
+        .status()).isEqualTo(201);
+    ApiClient.Answer alert = operator.postJson("/api/v1/alerts", Map.of("clusterIds", List.of("audit-gate"),
+        "text", Map.of("vi", "Tạm dừng thông quan"), "expiresAt", java.time.Instant.now().plusSeconds(3600).toString()));
+    assertThat(alert.status()).as(alert.body().toString()).isEqualTo(201);
+    String alertId = alert.body().get("alert").get("id").asText();
+    assertThat(operator.post("/api/v1/alerts/" + alertId + "/clear").status()).isEqualTo(200);
+
+    JsonNode cluster = RUNNING.api().get("/api/v1/audit?subjectType=cluster&subjectId=audit-gate").body();
+    assertThat(cluster).extracting(e -> e.get("action").asText()).containsExactly("update", "create");
+    assertThat(cluster.get(0).get("before").get("name").asText()).isEqualTo("Cửa khẩu Lào Cai");
+    assertThat(cluster.get(0).get("after").get("name").asText()).isEqualTo("Cửa khẩu quốc tế Lào Cai");
+    assertThat(cluster).allSatisfy(e -> assertThat(e.get("actor").asText()).isEqualTo("audit-organiser"));
+    assertThat(RUNNING.api().get("/api/v1/audit?subjectType=group&subjectId=audit-group").body()).hasSize(1);
+    assertThat(RUNNING.api().get("/api/v1/audit?subjectType=alert&subjectId=" + alertId).body())
+        .extracting(e -> e.get("action").asText()).containsExactly("clear", "create");
+  }
+
+  @Test
   void noApiWritesTheLogAndTheDatabaseRefusesEditsAndDeletes() throws SQLException {
     assertThat(RUNNING.api().putJson("/api/v1/audit", "{}").status()).isEqualTo(404);
     assertThat(RUNNING.api().delete("/api/v1/audit").status()).isEqualTo(404);

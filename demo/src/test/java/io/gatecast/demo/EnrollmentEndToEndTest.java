@@ -120,6 +120,7 @@ class EnrollmentEndToEndTest {
     assertThat(api.upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
     assertThat(api.postJson("/api/v1/content", Map.of("id", contentId, "title", contentId, "mediaSha256", sha,
         "durationSeconds", 3600)).status()).isEqualTo(201);
+    Accounts.approve(api, controller.httpPort(), contentId);
     assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", contentId, "screenIds", List.of("lc-hall-1")))
         .status()).isEqualTo(200);
     assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);

@@ -1,5 +1,6 @@
 package io.gatecast.controller.alerts;
 
+import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.alerts.AlertRefusedException.Why;
 import io.gatecast.controller.broker.MqttLink;
@@ -72,6 +73,7 @@ public final class AlertService implements AutoCloseable {
   private final Clock clock;
   private final Signer signer;
   private final ClusterDirectory clusters;
+  private final AuditLog audit;
   private final AlertSender sender;
   private final AlertRepository alerts = new AlertRepository();
   private final AlertPublicationRepository publications = new AlertPublicationRepository();
@@ -84,6 +86,7 @@ public final class AlertService implements AutoCloseable {
     this.signer = signer;
     this.clusters = clusters;
     this.sender = new AlertSender(mqtt);
+    this.audit = new AuditLog(clock);
   }
 
   /** Sends every cluster's current state again, then checks for expiry every {@link #CHECK_EVERY}. Never fails. */
@@ -99,7 +102,7 @@ public final class AlertService implements AutoCloseable {
   }
 
   /** Makes an alert and sends it to its clusters' screens. Input is checked by the caller's request record. */
-  public Future<Sent> create(List<String> clusterIds, Map<String, String> text, Instant expiresAt) {
+  public Future<Sent> create(String actor, List<String> clusterIds, Map<String, String> text, Instant expiresAt) {
     Instant now = clock.instant();
     if (!expiresAt.isAfter(now)) {
       return Future.failedFuture(new AlertRefusedException(Why.BAD_INPUT,
@@ -125,12 +128,13 @@ public final class AlertService implements AutoCloseable {
         }
       }
       alerts.insert(c, alert);
+      audit.record(c, actor, "create", "alert", alert.id(), null, alert);
       return change(c, alert, now, true);
     }).compose(this::send);
   }
 
   /** Ends an alert now; its clusters are sent their remaining alerts. Clearing an ended alert changes nothing. */
-  public Future<Sent> clear(String id) {
+  public Future<Sent> clear(String actor, String id) {
     Instant now = clock.instant();
     return db.transaction(c -> {
       Alert alert = alerts.find(c, id).orElseThrow(() -> new AlertRefusedException(Why.NOT_FOUND, "no alert " + id));
@@ -138,7 +142,9 @@ public final class AlertService implements AutoCloseable {
         return new Change(alert, Map.of(), List.of());
       }
       alerts.clear(c, id, now);
-      return change(c, alerts.find(c, id).orElseThrow(), now, false);
+      Alert cleared = alerts.find(c, id).orElseThrow();
+      audit.record(c, actor, "clear", "alert", id, alert, cleared);
+      return change(c, cleared, now, false);
     }).compose(this::send);
   }
 

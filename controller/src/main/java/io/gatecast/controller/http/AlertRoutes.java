@@ -60,7 +60,7 @@ final class AlertRoutes {
   void mount(Router router) {
     router.post("/api/v1/alerts").handler(ctx -> {
       CreateAlert request = Json.read(ctx, CreateAlert.class);
-      alerts.create(request.clusterIds(), request.text(), request.expiresAt())
+      alerts.create(AuthHandler.user(ctx).username(), request.clusterIds(), request.text(), request.expiresAt())
           .onSuccess(sent -> Json.send(ctx, 201, sent)).onFailure(e -> fail(ctx, e));
     });
     router.get("/api/v1/alerts").handler(ctx ->
@@ -68,7 +68,7 @@ final class AlertRoutes {
     router.get("/api/v1/alerts/:id").handler(ctx ->
         alerts.find(ctx.pathParam("id")).onSuccess(alert -> Json.send(ctx, 200, alert)).onFailure(e -> fail(ctx, e)));
     router.post("/api/v1/alerts/:id/clear").handler(ctx ->
-        alerts.clear(ctx.pathParam("id")).onSuccess(sent -> Json.send(ctx, 200, sent)).onFailure(e -> fail(ctx, e)));
+        alerts.clear(AuthHandler.user(ctx).username(), ctx.pathParam("id")).onSuccess(sent -> Json.send(ctx, 200, sent)).onFailure(e -> fail(ctx, e)));
   }
 
   private static void fail(RoutingContext ctx, Throwable failure) {

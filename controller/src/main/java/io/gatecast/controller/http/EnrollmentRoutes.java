@@ -1,5 +1,6 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PasswordHash;
 import io.gatecast.controller.http.OrganisationRequests.Assign;
@@ -61,7 +62,10 @@ final class EnrollmentRoutes {
   private final ClusterRepository clusters = new ClusterRepository();
 
   /** @param brokerUrl the broker agents log in to, as this controller knows it */
-  EnrollmentRoutes(Database db, Clock clock, PinnedKey signingKey, Supplier<String> brokerUrl) {
+  private final AuditLog audit;
+
+  EnrollmentRoutes(Database db, Clock clock, PinnedKey signingKey, Supplier<String> brokerUrl, AuditLog audit) {
+    this.audit = audit;
     this.db = db;
     this.clock = clock;
     this.signingKey = signingKey;
@@ -136,7 +140,9 @@ final class EnrollmentRoutes {
         setups.update(c, request.screenId(), ScreenSetup.inCluster(request.clusterId()));
       }
       enrollments.assign(c, code, request.screenId(), now, now.plus(TTL));
-      return EnrollmentView.of(enrollments.find(c, code).orElseThrow());
+      EnrollmentView assigned = EnrollmentView.of(enrollments.find(c, code).orElseThrow());
+      audit.record(c, AuthHandler.user(ctx).username(), "enroll", "screen", request.screenId(), null, assigned);
+      return assigned;
     }).onSuccess(view -> Json.send(ctx, 200, view)).onFailure(ctx::fail);
   }
 

@@ -52,8 +52,8 @@ public final class HttpApi {
     new CampaignRoutes(db, clock, audit).mount(router);
     new ScreenRoutes(db, clock, access, fleet.health(), audit).mount(router);
     new ScreenPlaylistRoutes(db, audit).mount(router);
-    new OrganisationRoutes(db, clock).mount(router);
-    new EnrollmentRoutes(db, clock, signingKey, brokerUrl).mount(router);
+    new OrganisationRoutes(db, clock, audit).mount(router);
+    new EnrollmentRoutes(db, clock, signingKey, brokerUrl, audit).mount(router);
     new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
     new ReportRoutes(db, clock, fleet.reports(), fleet.clusters()).mount(router);
     new PreviewRoutes(vertx, db, rules).mount(router);

@@ -1,5 +1,6 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.http.OrganisationRequests.ClusterBody;
 import io.gatecast.controller.http.OrganisationRequests.GroupBody;
 import io.gatecast.controller.store.Cluster;
@@ -28,9 +29,16 @@ final class OrganisationRoutes {
   private final GroupRepository groups = new GroupRepository();
   private final ScreenRepository screens = new ScreenRepository();
 
-  OrganisationRoutes(Database db, Clock clock) {
+  private final AuditLog audit;
+
+  OrganisationRoutes(Database db, Clock clock, AuditLog audit) {
     this.db = db;
     this.clock = clock;
+    this.audit = audit;
+  }
+
+  private static String actor(io.vertx.ext.web.RoutingContext ctx) {
+    return AuthHandler.user(ctx).username();
   }
 
   void mount(Router router) {
@@ -49,7 +57,9 @@ final class OrganisationRoutes {
           throw new ApiException(409, "a cluster with id " + body.id() + " already exists");
         }
         clusters.insert(c, body.toCluster(body.id()), clock.instant());
-        return clusters.find(c, body.id()).orElseThrow();
+        Cluster made = clusters.find(c, body.id()).orElseThrow();
+        audit.record(c, actor(ctx), "create", "cluster", body.id(), null, made);
+        return made;
       }));
     });
     router.put("/api/v1/clusters/:id").handler(ctx -> {
@@ -57,10 +67,11 @@ final class OrganisationRoutes {
       ClusterBody body = Json.read(ctx, ClusterBody.class);
       sameId(body.id(), id);
       answer(ctx, 200, db.transaction(c -> {
-        if (!clusters.update(c, body.toCluster(id))) {
-          throw noCluster(id);
-        }
-        return clusters.find(c, id).orElseThrow();
+        Cluster before = clusters.find(c, id).orElseThrow(() -> noCluster(id));
+        clusters.update(c, body.toCluster(id));
+        Cluster after = clusters.find(c, id).orElseThrow();
+        audit.record(c, actor(ctx), "update", "cluster", id, before, after);
+        return after;
       }));
     });
     router.delete("/api/v1/clusters/:id").handler(ctx -> {
@@ -76,6 +87,7 @@ final class OrganisationRoutes {
         if (count > 0) {
           throw new ApiException(409, "cluster " + id + " still has " + count + " screen(s); move them first");
         }
+        audit.record(c, actor(ctx), "delete", "cluster", id, clusters.find(c, id).orElseThrow(), null);
         clusters.delete(c, id);
         return Map.of("deleted", id);
       }));
@@ -98,7 +110,9 @@ final class OrganisationRoutes {
         checkScreensExist(c, body.screenIds());
         groups.insert(c, body.id(), body.name(), clock.instant());
         groups.setMembers(c, body.id(), body.screenIds());
-        return groups.find(c, body.id()).orElseThrow();
+        var made = groups.find(c, body.id()).orElseThrow();
+        audit.record(c, actor(ctx), "create", "group", body.id(), null, made);
+        return made;
       }));
     });
     router.put("/api/v1/groups/:id").handler(ctx -> {
@@ -106,20 +120,21 @@ final class OrganisationRoutes {
       GroupBody body = Json.read(ctx, GroupBody.class);
       sameId(body.id(), id);
       answer(ctx, 200, db.transaction(c -> {
-        if (!groups.rename(c, id, body.name())) {
-          throw noGroup(id);
-        }
+        var before = groups.find(c, id).orElseThrow(() -> noGroup(id));
         checkScreensExist(c, body.screenIds());
+        groups.rename(c, id, body.name());
         groups.setMembers(c, id, body.screenIds());
-        return groups.find(c, id).orElseThrow();
+        var after = groups.find(c, id).orElseThrow();
+        audit.record(c, actor(ctx), "update", "group", id, before, after);
+        return after;
       }));
     });
     router.delete("/api/v1/groups/:id").handler(ctx -> {
       String id = ctx.pathParam("id");
       answer(ctx, 200, db.transaction(c -> {
-        if (!groups.delete(c, id)) {
-          throw noGroup(id);
-        }
+        var before = groups.find(c, id).orElseThrow(() -> noGroup(id));
+        groups.delete(c, id);
+        audit.record(c, actor(ctx), "delete", "group", id, before, null);
         return Map.of("deleted", id);
       }));
     });
