@@ -6,7 +6,7 @@ import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.fleet.FleetMonitor;
 import io.gatecast.controller.media.MediaStore;
-import io.gatecast.controller.signing.ControllerKeys;
+import io.gatecast.controller.signing.KeyRing;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.ScreenRepository;
 import io.vertx.core.Vertx;
@@ -33,7 +33,7 @@ final class Backend implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
   final Database db;
   final MediaStore media;
-  final ControllerKeys keys;
+  final KeyRing keys;
   final EmbeddedBroker broker;
   final MqttLink mqtt;
   final FleetMonitor fleet;
@@ -41,7 +41,7 @@ final class Backend implements AutoCloseable {
   /** Opens everything. Blocking: call it off the event loop. */
   Backend(Vertx vertx, ControllerConfig config, Clock clock) {
     // First, and opening nothing: without its key the controller must not start at all.
-    keys = ControllerKeys.loadOrCreate(config.dataDir().resolve("keys"));
+    keys = KeyRing.open(config.dataDir().resolve("keys"));
     Database openedDb = Database.open(vertx, config.dataDir().resolve(DB_FILE));
     EmbeddedBroker startedBroker = null;
     MqttLink connected = null;

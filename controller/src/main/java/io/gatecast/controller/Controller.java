@@ -4,6 +4,7 @@ import io.gatecast.controller.broker.PortCheck;
 import io.gatecast.controller.broker.PortInUseException;
 import io.gatecast.controller.http.HttpApi;
 import io.gatecast.controller.publish.Publisher;
+import io.gatecast.controller.signing.KeyRotations;
 import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,11 +17,13 @@ public final class Controller implements AutoCloseable {
   private final Backend backend;
   private final HttpServer http;
   private final String brokerUrl;
+  private final KeyRotations rotations;
 
-  private Controller(Backend backend, HttpServer http, String brokerUrl) {
+  private Controller(Backend backend, HttpServer http, String brokerUrl, KeyRotations rotations) {
     this.backend = backend;
     this.http = http;
     this.brokerUrl = brokerUrl;
+    this.rotations = rotations;
   }
 
   /** Starts everything; fails with a message a person can act on (a taken port, an unreachable broker). */
@@ -36,12 +39,16 @@ public final class Controller implements AutoCloseable {
           ? config.publicUrl()
           : "http://" + config.httpHost() + ":" + server.actualPort();
       Publisher publisher = new Publisher(backend.db, backend.mqtt, clock, () -> publicUrl.get() + "/media/",
-          backend.keys.signer());
+          backend.keys);
+      KeyRotations rotations = new KeyRotations(vertx, backend.keys, backend.db, backend.mqtt, publisher, clock);
       return server
-          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, backend.keys.pinned(), clock,
+          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, rotations, clock,
               config.maxUploadBytes()))
           .listen(config.httpPort(), config.httpHost())
-          .map(bound -> new Controller(backend, bound, backend.brokerUrl(config)))
+          .map(bound -> {
+            rotations.start(config.sweepEvery()); // only once started: a start that fails announces and re-signs nothing
+            return new Controller(backend, bound, backend.brokerUrl(config), rotations);
+          })
           .onFailure(e -> backend.close());
     });
   }
@@ -55,11 +62,16 @@ public final class Controller implements AutoCloseable {
   }
 
   /**
-   * The key this controller signs with, as agents pin it (in-process agents get it from here;
+   * The key this controller signs with now, as agents pin it (in-process agents get it from here;
    * others from {@code GET /api/v1/signing-key}).
    */
   public PinnedKey signingKey() {
-    return backend.keys.pinned();
+    return backend.keys.current();
+  }
+
+  /** Switches to an announced signing key if its time has come, without waiting for the periodic check. */
+  public Future<Boolean> completeDueKeyRotation() {
+    return rotations.completeIfDue();
   }
 
   /** Marks screens silent for longer than the heartbeat timeout offline now, without waiting for the sweep. */
@@ -69,6 +81,7 @@ public final class Controller implements AutoCloseable {
 
   @Override
   public void close() {
+    rotations.close();
     http.close().await();
     backend.close();
   }

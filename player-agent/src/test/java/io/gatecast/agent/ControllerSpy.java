@@ -1,6 +1,7 @@
 package io.gatecast.agent;
 
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.EventKind;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
@@ -38,10 +39,11 @@ final class ControllerSpy implements AutoCloseable {
         (topic, message) -> statuses.add(Codec.decode(message.getPayload(), StatusMessage.class)));
     client.subscribe(Topics.events(screenId), 1,
         (topic, message) -> {
-          // The events topic carries both kinds; a rejection says so in its "event" member.
-          if (Codec.mapper().readTree(message.getPayload()).has("event")) {
+          // The events topic carries several kinds; EventKind tells them apart (acks say "schedule-ack" too).
+          EventKind kind = EventKind.of(Codec.mapper().readTree(message.getPayload())).orElse(null);
+          if (kind == EventKind.REJECTION) {
             rejections.add(Codec.decode(message.getPayload(), RejectionEvent.class));
-          } else {
+          } else if (kind == EventKind.SCHEDULE_ACK) {
             acks.add(Codec.decode(message.getPayload(), ScheduleAck.class));
           }
         });

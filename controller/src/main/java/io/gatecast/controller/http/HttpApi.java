@@ -2,8 +2,8 @@ package io.gatecast.controller.http;
 
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.publish.Publisher;
+import io.gatecast.controller.signing.KeyRotations;
 import io.gatecast.controller.store.Database;
-import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -21,7 +21,7 @@ public final class HttpApi {
 
   private HttpApi() {}
 
-  public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, PinnedKey signingKey,
+  public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, KeyRotations keyRotations,
       Clock clock, long maxUploadBytes) {
     Router router = Router.router(vertx);
     router.get("/health").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
@@ -31,7 +31,7 @@ public final class HttpApi {
     new ContentRoutes(db, clock).mount(router);
     new ScreenRoutes(db, clock).mount(router);
     new PreviewRoutes(vertx, db).mount(router);
-    new SigningKeyRoutes(signingKey).mount(router);
+    new SigningKeyRoutes(keyRotations).mount(router);
     router.post("/api/v1/publish").handler(ctx ->
         publisher.publishAll().onSuccess(result -> Json.send(ctx, 200, result)).onFailure(ctx::fail));
     router.route("/api/*").last().handler(ctx ->

@@ -2,6 +2,7 @@ package io.gatecast.controller.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatecast.controller.broker.MqttLink;
+import io.gatecast.controller.signing.MessageSigner;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.DeliveryRepository;
 import io.gatecast.controller.store.Screen;
@@ -11,10 +12,10 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Signed;
-import io.gatecast.protocol.Signer;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -40,13 +41,13 @@ public final class Publisher {
   private final MqttLink mqtt;
   private final Clock clock;
   private final Supplier<String> mediaBaseUrl;
-  private final Signer signer;
+  private final MessageSigner signer;
   private final ScreenRepository screens = new ScreenRepository();
   private final RulesBuilder rules = new RulesBuilder();
   private final DeliveryRepository deliveries = new DeliveryRepository();
 
   /** @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/} */
-  public Publisher(Database db, MqttLink mqtt, Clock clock, Supplier<String> mediaBaseUrl, Signer signer) {
+  public Publisher(Database db, MqttLink mqtt, Clock clock, Supplier<String> mediaBaseUrl, MessageSigner signer) {
     this.db = db;
     this.signer = signer;
     this.mqtt = mqtt;
@@ -57,6 +58,32 @@ public final class Publisher {
   /** Publishes every screen whose schedule changed since it was last published. */
   public Future<PublishResult> publishAll() {
     return db.transaction(this::prepare).compose(this::send);
+  }
+
+  /**
+   * Sends every screen the rules it was last sent again, under a new version and signed with the
+   * key the controller signs with now: after a signing-key switch nothing retained is left signed
+   * only by the retired key. Re-sends exactly what was published — never unpublished changes.
+   */
+  public Future<PublishResult> republishAll() {
+    return db.transaction(this::prepareRepublish).compose(this::send);
+  }
+
+  private List<ScheduleMessage> prepareRepublish(Connection c) throws SQLException {
+    Instant now = clock.instant();
+    List<ScheduleMessage> toSend = new ArrayList<>();
+    for (Screen screen : screens.all(c)) {
+      Optional<String> published = screens.publishedItems(c, screen.id());
+      if (published.isEmpty()) {
+        continue; // never published, or its last send failed: the next publish sends it anyway
+      }
+      ScreenRules screenRules = Codec.decode(published.get().getBytes(StandardCharsets.UTF_8), ScreenRules.class);
+      long version = screen.publishedVersion() + 1;
+      screens.recordPublished(c, screen.id(), version, published.get());
+      deliveries.recordSent(c, screen.id(), version, now);
+      toSend.add(new ScheduleMessage(Header.now(now), screen.id(), version, screenRules));
+    }
+    return toSend;
   }
 
   private List<ScheduleMessage> prepare(Connection c) throws SQLException {
