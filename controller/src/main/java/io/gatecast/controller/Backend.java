@@ -21,7 +21,7 @@ import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.proofofplay.PlayIngest;
 import io.gatecast.controller.reports.PlayReports;
 import io.gatecast.controller.screenshots.ScreenshotStore;
-import io.gatecast.controller.signing.ControllerKeys;
+import io.gatecast.controller.signing.KeyRing;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.controller.store.ScreenSetup;
@@ -50,7 +50,7 @@ final class Backend implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
   final Database db;
   final MediaStore media;
-  final ControllerKeys keys;
+  final KeyRing keys;
   final EmbeddedBroker broker;
   final MqttLink mqtt;
   final FleetMonitor fleet;
@@ -59,7 +59,7 @@ final class Backend implements AutoCloseable {
   /** Opens everything. Blocking: call it off the event loop. */
   Backend(Vertx vertx, ControllerConfig config, Clock clock) {
     // First, and opening nothing: without its key the controller must not start at all.
-    keys = ControllerKeys.loadOrCreate(config.dataDir().resolve("keys"));
+    keys = KeyRing.open(config.dataDir().resolve("keys"));
     Database openedDb = Database.open(vertx, config.dataDir().resolve(DB_FILE));
     EmbeddedBroker startedBroker = null;
     MqttLink connected = null;
@@ -102,7 +102,7 @@ final class Backend implements AutoCloseable {
     FleetHealth health = new FleetHealth(clusters);
     Metrics metrics = new Metrics();
     return new FleetParts(clusters, health, new PlayReports(clusters, health),
-        new CommandService(db, mqtt, keys.signer(), clock, metrics::commandSent),
+        new CommandService(db, mqtt, keys, clock, metrics::commandSent),
         new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics);
   }
 

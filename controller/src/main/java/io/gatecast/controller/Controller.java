@@ -11,6 +11,7 @@ import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.publish.ScheduleSender;
 import io.gatecast.controller.publish.OrganisationDirectory;
+import io.gatecast.controller.signing.KeyRotations;
 import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,12 +27,14 @@ public final class Controller implements AutoCloseable {
   private final HttpServer http;
   private final String brokerUrl;
   private final AlertService alerts;
+  private final KeyRotations rotations;
 
-  private Controller(Backend backend, HttpServer http, String brokerUrl, AlertService alerts) {
+  private Controller(Backend backend, HttpServer http, String brokerUrl, AlertService alerts, KeyRotations rotations) {
     this.backend = backend;
     this.http = http;
     this.brokerUrl = brokerUrl;
     this.alerts = alerts;
+    this.rotations = rotations;
   }
 
   /** Starts everything; fails with a message a person can act on (a taken port, an unreachable broker). */
@@ -63,11 +66,12 @@ public final class Controller implements AutoCloseable {
           : "http://" + config.httpHost() + ":" + server.actualPort();
       RulesBuilder rules = new RulesBuilder(new OrganisationDirectory());
       Publisher publisher = new Publisher(backend.db, wrapSender.apply(ScheduleSender.over(backend.mqtt)), clock,
-          () -> publicUrl.get() + "/media/", backend.keys.signer(), rules, new AuditLog(clock));
-      AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys.signer(), clock,
+          () -> publicUrl.get() + "/media/", backend.keys, rules, new AuditLog(clock));
+      AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys, clock,
           backend.parts.clusters());
+      KeyRotations rotations = new KeyRotations(vertx, backend.keys, backend.db, backend.mqtt, publisher, clock);
       return server
-          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, rules, backend.keys.pinned(), clock,
+          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, rules, rotations, clock,
               config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config), alerts,
               backend.parts))
           .listen(config.httpPort(), config.httpHost())
@@ -75,7 +79,10 @@ public final class Controller implements AutoCloseable {
           .compose(bound -> publisher.resendUnsent().map(resent -> bound))
           // Retained alert messages may have been lost with a broker restart: send every cluster's again.
           .compose(bound -> alerts.start().map(bound))
-          .map(bound -> new Controller(backend, bound, backend.brokerUrl(config), alerts))
+          .map(bound -> {
+            rotations.start(config.sweepEvery()); // only once started: a start that fails announces and re-signs nothing
+            return new Controller(backend, bound, backend.brokerUrl(config), alerts, rotations);
+          })
           .onFailure(e -> {
             alerts.close();
             server.close();
@@ -93,11 +100,16 @@ public final class Controller implements AutoCloseable {
   }
 
   /**
-   * The key this controller signs with, as agents pin it (in-process agents get it from here;
+   * The key this controller signs with now, as agents pin it (in-process agents get it from here;
    * others from {@code GET /api/v1/signing-key}).
    */
   public PinnedKey signingKey() {
-    return backend.keys.pinned();
+    return backend.keys.current();
+  }
+
+  /** Switches to an announced signing key if its time has come, without waiting for the periodic check. */
+  public Future<Boolean> completeDueKeyRotation() {
+    return rotations.completeIfDue();
   }
 
   /**
@@ -119,6 +131,7 @@ public final class Controller implements AutoCloseable {
   @Override
   public void close() {
     alerts.close();
+    rotations.close();
     http.close().await();
     backend.close();
   }

@@ -172,6 +172,26 @@ class SignedSchedulesTest {
   }
 
   @Test
+  void aRepeatedRotationIsNoNewsButAKnownKeyIdWithAnotherKeyIsRefused() throws Exception {
+    givenAgentPlayingVersion(2);
+    TestKeys next = TestKeys.generate();
+    byte[] rotation = keys.signer().signToBytes(Signed.KEY_ROTATION,
+        new KeyRotation(Header.now(Instant.now()), next.keyId(), next.pinned().publicKey(), Instant.now().plusSeconds(3600)), null);
+
+    controller.sendCommand(SCREEN, rotation);
+    controller.sendCommand(SCREEN, rotation); // the controller announces again after a restart
+    TestKeys impostor = TestKeys.generate();
+    controller.sendCommand(SCREEN, keys.signer().signToBytes(Signed.KEY_ROTATION,
+        new KeyRotation(Header.now(Instant.now()), next.keyId(), impostor.pinned().publicKey(), Instant.now()), null));
+
+    assertThat(awaitRejection(Rejection.REPLAYED_OR_OLDER).detail()).contains(next.keyId());
+    assertThat(controller.rejections).as("the repeat was not reported; the refusal came after it on the same topic")
+        .extracting(RejectionEvent::reason).containsExactly(Rejection.REPLAYED_OR_OLDER);
+    assertThat(Files.readString(dataDir.resolve(ControllerTrust.FILE_NAME))).contains(next.pinned().publicKey())
+        .doesNotContain(impostor.pinned().publicKey());
+  }
+
+  @Test
   void aRotationSignedByAnUnpinnedKeyIsRefused() throws Exception {
     givenAgentPlayingVersion(2);
     TestKeys stranger = TestKeys.generate();

@@ -10,7 +10,7 @@ import java.time.Instant;
  *
  * @param newKeyId the id the new key signs under; must not be one the agent ever pinned
  * @param publicKey the new key, base64 X.509 ({@link Keys#encodePublic})
- * @param validFrom when the controller starts signing with the new key: the new key is trusted
+ * @param validFrom when the controller signs with the new key at the latest: the new key is trusted
  *     as soon as the rotation is accepted, and the key that signed the rotation is retired at
  *     this instant (so retained messages signed with it keep playing until the controller has
  *     re-signed them)

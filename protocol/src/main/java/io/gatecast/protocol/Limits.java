@@ -37,6 +37,11 @@ public final class Limits {
    * too, so no input can drive its recursion into a stack overflow.
    */
   public static final int MAX_NESTING_DEPTH = 32;
+  /**
+   * Most signed key rotations one envelope may carry ({@link Signed#keyRotations()}): a screen that
+   * slept through more rotations than this must be pinned again by hand.
+   */
+  public static final int MAX_CARRIED_ROTATIONS = 8;
   /** Longest topic a {@link RejectionEvent} may quote (MQTT allows 65,535 bytes; ours are far shorter). */
   public static final int MAX_TOPIC_LENGTH = 256;
   /** Longest human sentence in a {@link RejectionEvent}; longer details are cut, not refused. */

@@ -1,15 +1,17 @@
 package io.gatecast.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The signed envelope every controller-to-agent message travels in.
  *
  * <pre>
  * {"type":"schedule","keyId":"ctl-2026","expiresAt":"2026-03-15T01:00:00Z",
- *  "payload":{...the message as JSON...},"signature":"base64 of 64 bytes"}
+ *  "payload":{...the message as JSON...},"keyRotations":[...]?,"signature":"base64 of 64 bytes"}
  * </pre>
  *
  * <p>Choices, and why:
@@ -25,11 +27,18 @@ import java.time.Instant;
  *       topic is refused before decoding.
  *   <li>{@code expiresAt} is optional: schedules are retained and protected by their growing
  *       version, while commands and alerts should expire (see {@link Freshness}).
+ *   <li>{@code keyRotations} is optional: signed {@link KeyRotation} envelopes (oldest first) the
+ *       controller carries along, so a screen that missed a rotation announcement learns the new
+ *       key from the next message it receives — typically the retained schedule — before that
+ *       message's own signature is checked ({@link Verifier#withCarriedRotations}). Each carries its
+ *       own signature; absent (not an empty list) when there are none, so older envelopes keep
+ *       their exact bytes.
  * </ul>
  * The signature is standard base64 with padding of the 64-byte Ed25519 signature; any other
  * spelling of the same bytes is refused, so one message has exactly one valid envelope text.
  */
-public record Signed(String type, String keyId, Instant expiresAt, ObjectNode payload, String signature) {
+public record Signed(
+    String type, String keyId, Instant expiresAt, ObjectNode payload, String signature, List<ObjectNode> keyRotations) {
   /** {@code type} of a {@link ScheduleMessage}. */
   public static final String SCHEDULE = "schedule";
   /** {@code type} of a {@link KeyRotation}. */
@@ -45,6 +54,20 @@ public record Signed(String type, String keyId, Instant expiresAt, ObjectNode pa
     Check.required(payload, "payload");
     payload = payload.deepCopy();
     Check.text(signature, "signature", 200);
+    keyRotations = keyRotations == null ? List.of() : keyRotations.stream().map(ObjectNode::deepCopy).toList();
+    if (keyRotations.size() > Limits.MAX_CARRIED_ROTATIONS) {
+      throw new IllegalArgumentException("keyRotations: at most " + Limits.MAX_CARRIED_ROTATIONS + " may be carried");
+    }
+    for (ObjectNode rotation : keyRotations) {
+      if (!KEY_ROTATION.equals(rotation.path("type").asText(null))) {
+        throw new IllegalArgumentException("keyRotations[]: only signed '" + KEY_ROTATION + "' envelopes may be carried");
+      }
+    }
+  }
+
+  /** An envelope that carries no key rotations. */
+  public Signed(String type, String keyId, Instant expiresAt, ObjectNode payload, String signature) {
+    this(type, keyId, expiresAt, payload, signature, List.of());
   }
 
   @Override
@@ -52,19 +75,33 @@ public record Signed(String type, String keyId, Instant expiresAt, ObjectNode pa
     return payload.deepCopy();
   }
 
+  @Override
+  public List<ObjectNode> keyRotations() {
+    return keyRotations.stream().map(ObjectNode::deepCopy).toList();
+  }
+
   /** The envelope without its signature: the object whose {@link Canonical} bytes are signed. */
   public ObjectNode content() {
-    return content(type, keyId, expiresAt, payload);
+    return content(type, keyId, expiresAt, payload, keyRotations);
+  }
+
+  /** The envelope as a JSON object, signature included (what {@link #toBytes} writes). */
+  public ObjectNode tree() {
+    ObjectNode node = content();
+    node.put("signature", signature);
+    return node;
   }
 
   /** The envelope as it goes on the wire. */
   public byte[] toBytes() {
-    ObjectNode node = content();
-    node.put("signature", signature);
-    return Codec.encode(node);
+    return Codec.encode(tree());
   }
 
   static ObjectNode content(String type, String keyId, Instant expiresAt, JsonNode payload) {
+    return content(type, keyId, expiresAt, payload, List.of());
+  }
+
+  static ObjectNode content(String type, String keyId, Instant expiresAt, JsonNode payload, List<ObjectNode> keyRotations) {
     ObjectNode node = Codec.mapper().createObjectNode();
     node.put("type", type);
     node.put("keyId", keyId);
@@ -72,6 +109,10 @@ public record Signed(String type, String keyId, Instant expiresAt, ObjectNode pa
       node.put("expiresAt", expiresAt.toString());
     }
     node.set("payload", payload.deepCopy());
+    if (!keyRotations.isEmpty()) {
+      ArrayNode carried = node.putArray("keyRotations");
+      keyRotations.forEach(r -> carried.add(r.deepCopy()));
+    }
     return node;
   }
 }

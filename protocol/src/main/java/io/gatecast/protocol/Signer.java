@@ -8,6 +8,7 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The controller's half: signs messages with its private key under a key id the agents pinned.
@@ -32,12 +33,22 @@ public final class Signer {
    * example a fractional number) or the envelope would exceed {@link Limits#MAX_MESSAGE_BYTES}.
    */
   public Signed sign(String type, Object message, Instant expiresAt) {
+    return sign(type, message, expiresAt, List.of());
+  }
+
+  /**
+   * {@link #sign(String, Object, Instant)}, carrying {@code keyRotations} (signed key-rotation
+   * envelopes as {@link Signed#tree()} gives them, oldest first) in the envelope, so an agent that
+   * missed a rotation learns the key this message is signed with (see {@link Signed}).
+   */
+  public Signed sign(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
     Check.required(message, "message");
+    Check.required(keyRotations, "keyRotations");
     JsonNode tree = Codec.mapper().valueToTree(message);
     if (!(tree instanceof ObjectNode payload)) {
       throw new ProtocolException("only JSON objects can be signed, got " + tree.getNodeType());
     }
-    ObjectNode content = Signed.content(Check.id(type, "type"), keyId, expiresAt, payload);
+    ObjectNode content = Signed.content(Check.id(type, "type"), keyId, expiresAt, payload, keyRotations);
     byte[] bytes = Canonical.bytes(content);
     // The verifier recomputes these bytes from the text it receives; make sure it will get the same.
     try {
@@ -47,7 +58,12 @@ public final class Signer {
     } catch (java.io.IOException e) {
       throw new ProtocolException("the canonical form does not parse back: " + e.getMessage(), e);
     }
-    Signed signed = new Signed(type, keyId, expiresAt, payload, Base64.getEncoder().encodeToString(signBytes(bytes)));
+    Signed signed;
+    try {
+      signed = new Signed(type, keyId, expiresAt, payload, Base64.getEncoder().encodeToString(signBytes(bytes)), keyRotations);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException(e.getMessage(), e);
+    }
     signed.toBytes(); // fails here, naming the size, if the envelope is over the limit
     return signed;
   }
@@ -55,6 +71,11 @@ public final class Signer {
   /** {@link #sign} straight to wire bytes. */
   public byte[] signToBytes(String type, Object message, Instant expiresAt) {
     return sign(type, message, expiresAt).toBytes();
+  }
+
+  /** {@link #sign(String, Object, Instant, List)} straight to wire bytes. */
+  public byte[] signToBytes(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
+    return sign(type, message, expiresAt, keyRotations).toBytes();
   }
 
   /** The raw Ed25519 signature of {@code bytes}. */

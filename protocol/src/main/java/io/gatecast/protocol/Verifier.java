@@ -168,6 +168,63 @@ public final class Verifier {
     return new Verifier(freshness, next);
   }
 
+  /**
+   * True when this verifier already pins the rotation's new key under the same id with the same
+   * public key: accepting it again would change nothing (an agent may treat the repeat as done).
+   */
+  public boolean pins(KeyRotation rotation) {
+    Check.required(rotation, "rotation");
+    PinnedKey known = keys.get(rotation.newKeyId());
+    return known != null && known.publicKey().equals(rotation.publicKey());
+  }
+
+  /**
+   * Accepts, in order, the key rotations an envelope carries in {@code keyRotations} (see
+   * {@link Signed}) that introduce a key this verifier does not pin yet; returns the resulting
+   * verifier, or this one when nothing changed (the agent persists {@link #pinnedKeys()} before
+   * using a new one). Call it before {@link #open}, so a screen that missed an announcement can
+   * open a message signed with the new key.
+   *
+   * <p>Never throws. A carried rotation is only a hint to be checked like one from the commands
+   * topic ({@link #rotate}): one that does not verify with a current key here, or names a key
+   * already pinned, is skipped silently, and the envelope itself is then judged by {@link #open}
+   * as usual. Accepting a genuine rotation carried by a forged envelope is harmless: it is a
+   * statement the controller signed and will act on anyway (announced rotations are never withdrawn).
+   */
+  public Verifier withCarriedRotations(byte[] envelope) {
+    if (envelope == null || envelope.length == 0 || envelope.length > Limits.MAX_MESSAGE_BYTES) {
+      return this;
+    }
+    JsonNode carried;
+    try {
+      carried = parse(envelope).get("keyRotations");
+    } catch (RejectedException e) {
+      return this;
+    }
+    if (carried == null || !carried.isArray()) {
+      return this;
+    }
+    Verifier current = this;
+    int seen = 0;
+    for (JsonNode rotation : carried) {
+      if (++seen > Limits.MAX_CARRIED_ROTATIONS) {
+        break;
+      }
+      if (!(rotation instanceof ObjectNode envelopeNode)) {
+        continue;
+      }
+      try {
+        Verified<KeyRotation> verified = current.open(envelopeNode.deepCopy(), Signed.KEY_ROTATION, KeyRotation.class);
+        if (!current.keys.containsKey(verified.message().newKeyId())) {
+          current = current.rotate(verified);
+        }
+      } catch (RejectedException | IllegalArgumentException e) {
+        // skipped: see above
+      }
+    }
+    return current;
+  }
+
   /** {@link #open} as a key rotation, then {@link #rotate}. */
   public Verifier acceptRotation(byte[] envelope) {
     return rotate(open(envelope, Signed.KEY_ROTATION, KeyRotation.class));

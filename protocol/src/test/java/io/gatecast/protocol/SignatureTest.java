@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -228,5 +229,66 @@ class SignatureTest {
     assertThat(event.messageId()).isEqualTo("m-9");
     assertThat(new String(Codec.encode(event), StandardCharsets.UTF_8)).contains("\"event\":\"rejection\"");
     assertThat(RejectionEvent.of(Fixtures.header("ev-2"), "lc-hall-1", "t", new ProtocolException("bad")).reason()).isEqualTo(Rejection.MALFORMED);
+  }
+
+  @Test
+  void aScreenThatMissedTheAnnouncementLearnsTheKeyFromTheRotationTheMessageCarries() {
+    KeyPair next = Keys.generate();
+    Signer nextSigner = new Signer("ctl-2", next.getPrivate());
+    ObjectNode rotation = signer.sign(Signed.KEY_ROTATION, rotationTo("ctl-2", next), null).tree();
+    byte[] schedule = nextSigner.signToBytes("status", aMessage(), null, List.of(rotation));
+
+    assertThat(reasonFor(schedule)).as("without the carried rotation the key is unknown").isEqualTo(Rejection.UNKNOWN_KEY);
+    Verifier caughtUp = agent.withCarriedRotations(schedule);
+    assertThat(caughtUp.open(schedule, "status", StatusMessage.class).keyId()).isEqualTo("ctl-2");
+    assertThat(caughtUp.pinnedKeys()).extracting(PinnedKey::keyId, PinnedKey::retiredAt)
+        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("ctl-1", Fixtures.NOW.plus(Duration.ofDays(1))),
+            org.assertj.core.groups.Tuple.tuple("ctl-2", null));
+    assertThat(caughtUp.withCarriedRotations(schedule)).as("already known: nothing changes").isSameAs(caughtUp);
+    assertThat(caughtUp.pins(rotationTo("ctl-2", next))).isTrue();
+    assertThat(caughtUp.pins(rotationTo("ctl-2", Keys.generate()))).as("same id, other key").isFalse();
+  }
+
+  @Test
+  void aChainOfCarriedRotationsIsFollowedInOrderEvenLongAfterValidFrom() {
+    KeyPair second = Keys.generate();
+    KeyPair third = Keys.generate();
+    Signer secondSigner = new Signer("ctl-2", second.getPrivate());
+    Signer thirdSigner = new Signer("ctl-3", third.getPrivate());
+    List<ObjectNode> chain = List.of(signer.sign(Signed.KEY_ROTATION, rotationTo("ctl-2", second), null).tree(),
+        secondSigner.sign(Signed.KEY_ROTATION, rotationTo("ctl-3", third), null).tree());
+    byte[] message = thirdSigner.signToBytes("status", aMessage(), null, chain);
+
+    Verifier monthLater = new Verifier(Fixtures.freshness(Fixtures.NOW.plus(Duration.ofDays(30))), agent.pinnedKeys());
+    Verifier caughtUp = monthLater.withCarriedRotations(message);
+    assertThat(caughtUp.open(message, "status", StatusMessage.class).keyId()).isEqualTo("ctl-3");
+    assertThat(reasonFor(caughtUp, signer.signToBytes("status", aMessage(), null))).as("ctl-1 retired").isEqualTo(Rejection.UNKNOWN_KEY);
+  }
+
+  @Test
+  void aCarriedRotationFromAStrangerIsIgnoredAndTheMessageStillRefused() {
+    KeyPair evil = Keys.generate();
+    Signer stranger = new Signer("ctl-stranger", Keys.generate().getPrivate());
+    Signer evilSigner = new Signer("ctl-evil", evil.getPrivate());
+    byte[] forged = evilSigner.signToBytes("status", aMessage(), null,
+        List.of(stranger.sign(Signed.KEY_ROTATION, rotationTo("ctl-evil", evil), null).tree()));
+
+    assertThat(agent.withCarriedRotations(forged)).isSameAs(agent);
+    assertThat(reasonFor(forged)).isEqualTo(Rejection.UNKNOWN_KEY);
+    assertThat(agent.withCarriedRotations("not json".getBytes(StandardCharsets.UTF_8))).isSameAs(agent);
+  }
+
+  @Test
+  void anEnvelopeCarryingRotationsKeepsThemUnderItsSignature() throws Exception {
+    ObjectNode rotation = signer.sign(Signed.KEY_ROTATION, rotationTo("ctl-2", Keys.generate()), null).tree();
+    ObjectNode env = (ObjectNode) Codec.mapper().readTree(signer.signToBytes("status", aMessage(), null, List.of(rotation)));
+    env.remove("keyRotations");
+    assertThat(reasonFor(Codec.encode(env))).as("stripping the carried rotations breaks the signature").isEqualTo(Rejection.BAD_SIGNATURE);
+    assertThatThrownBy(() -> signer.sign("status", aMessage(), null, List.of(signer.sign("status", aMessage(), null).tree())))
+        .isInstanceOf(ProtocolException.class).hasMessageContaining("keyRotations");
+  }
+
+  private static Rejection reasonFor(Verifier verifier, byte[] envelope) {
+    return catchThrowableOfType(RejectedException.class, () -> verifier.open(envelope, "status", StatusMessage.class)).reason();
   }
 }

@@ -14,7 +14,7 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.Limits;
 import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.Signed;
-import io.gatecast.protocol.Signer;
+import io.gatecast.controller.signing.MessageSigner;
 import io.gatecast.protocol.rules.AlertSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -71,7 +71,7 @@ public final class AlertService implements AutoCloseable {
   private final Vertx vertx;
   private final Database db;
   private final Clock clock;
-  private final Signer signer;
+  private final MessageSigner signer;
   private final ClusterDirectory clusters;
   private final AuditLog audit;
   private final AlertSender sender;
@@ -79,7 +79,7 @@ public final class AlertService implements AutoCloseable {
   private final AlertPublicationRepository publications = new AlertPublicationRepository();
   private long timer = -1;
 
-  public AlertService(Vertx vertx, Database db, MqttLink mqtt, Signer signer, Clock clock, ClusterDirectory clusters) {
+  public AlertService(Vertx vertx, Database db, MqttLink mqtt, MessageSigner signer, Clock clock, ClusterDirectory clusters) {
     this.vertx = vertx;
     this.db = db;
     this.clock = clock;

@@ -87,6 +87,8 @@ public final class AccessPolicy {
       signedIn("GET", "/api/v1/me"),
       signedIn("POST", "/api/v1/me/password"),
 
+      rule("POST", "/api/v1/signing-key/rotations", ADMINS),
+
       rule("GET", "/api/v1/users", ADMINS),
       rule("POST", "/api/v1/users", ADMINS),
       rule("GET", "/api/v1/users/:username", ADMINS),

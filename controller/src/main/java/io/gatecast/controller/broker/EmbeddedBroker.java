@@ -62,7 +62,7 @@ public final class EmbeddedBroker implements AutoCloseable {
    */
   private static boolean awaitBound(Server server) {
     long deadline = System.nanoTime() + BIND_WAIT.toNanos();
-    while (server.getPort() <= 0 && System.nanoTime() < deadline) {
+    while (boundPort(server) <= 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {
@@ -70,7 +70,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         return false;
       }
     }
-    return server.getPort() > 0;
+    return boundPort(server) > 0;
+  }
+
+  /**
+   * Moquette 0.17's {@code getPort} reads a plain HashMap the Netty thread may be writing while it
+   * binds, and can throw ConcurrentModificationException then: count that as not bound yet.
+   */
+  private static int boundPort(Server server) {
+    try {
+      return server.getPort();
+    } catch (java.util.ConcurrentModificationException e) {
+      return 0;
+    }
   }
 
   private static PortInUseException portInUse(String host, int port) {

@@ -10,7 +10,7 @@ import io.gatecast.protocol.Command;
 import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.Signed;
-import io.gatecast.protocol.Signer;
+import io.gatecast.controller.signing.MessageSigner;
 import io.gatecast.protocol.Topics;
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -34,13 +34,13 @@ public final class CommandService {
 
   private final Database db;
   private final MqttLink mqtt;
-  private final Signer signer;
+  private final MessageSigner signer;
   private final Clock clock;
   private final Runnable onSent;
   private final ScreenRepository screens = new ScreenRepository();
   private final CommandRepository commands = new CommandRepository();
 
-  public CommandService(Database db, MqttLink mqtt, Signer signer, Clock clock, Runnable onSent) {
+  public CommandService(Database db, MqttLink mqtt, MessageSigner signer, Clock clock, Runnable onSent) {
     this.db = db;
     this.mqtt = mqtt;
     this.signer = signer;

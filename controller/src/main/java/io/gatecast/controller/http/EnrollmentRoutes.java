@@ -54,7 +54,7 @@ final class EnrollmentRoutes {
 
   private final Database db;
   private final Clock clock;
-  private final PinnedKey signingKey;
+  private final Supplier<PinnedKey> signingKey;
   private final Supplier<String> brokerUrl;
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final ScreenRepository screens = new ScreenRepository();
@@ -64,7 +64,7 @@ final class EnrollmentRoutes {
   /** @param brokerUrl the broker agents log in to, as this controller knows it */
   private final AuditLog audit;
 
-  EnrollmentRoutes(Database db, Clock clock, PinnedKey signingKey, Supplier<String> brokerUrl, AuditLog audit) {
+  EnrollmentRoutes(Database db, Clock clock, Supplier<PinnedKey> signingKey, Supplier<String> brokerUrl, AuditLog audit) {
     this.audit = audit;
     this.db = db;
     this.clock = clock;
@@ -167,8 +167,9 @@ final class EnrollmentRoutes {
       String password = PasswordHash.newPassword();
       screens.setPasswordHash(c, enrollment.screenId(), PasswordHash.hash(password));
       enrollments.pickedUp(c, code, now);
-      return new Identity(enrollment.screenId(), enrollment.screenId(), password, agentBroker, signingKey.keyId(),
-          signingKey.publicKey());
+      PinnedKey key = signingKey.get();
+      return new Identity(enrollment.screenId(), enrollment.screenId(), password, agentBroker, key.keyId(),
+          key.publicKey());
     }).onSuccess(body -> Json.send(ctx, body instanceof Identity ? 200 : 202, body)).onFailure(ctx::fail);
   }
 

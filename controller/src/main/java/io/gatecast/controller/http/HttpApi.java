@@ -8,7 +8,7 @@ import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.workflow.WorkflowRefused;
-import io.gatecast.protocol.PinnedKey;
+import io.gatecast.controller.signing.KeyRotations;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -32,7 +32,7 @@ public final class HttpApi {
    * @param brokerUrl the broker enrolled agents are told to log in to
    */
   public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, RulesBuilder rules,
-      PinnedKey signingKey, Clock clock, long maxUploadBytes, ScreenAccess access, Supplier<String> brokerUrl,
+      KeyRotations keyRotations, Clock clock, long maxUploadBytes, ScreenAccess access, Supplier<String> brokerUrl,
       AlertService alerts, FleetParts fleet) {
     Router router = Router.router(vertx);
     AuditLog audit = new AuditLog(clock);
@@ -53,11 +53,11 @@ public final class HttpApi {
     new ScreenRoutes(db, clock, access, fleet.health(), audit).mount(router);
     new ScreenPlaylistRoutes(db, audit).mount(router);
     new OrganisationRoutes(db, clock, audit).mount(router);
-    new EnrollmentRoutes(db, clock, signingKey, brokerUrl, audit).mount(router);
+    new EnrollmentRoutes(db, clock, () -> keyRotations.currentKey(), brokerUrl, audit).mount(router);
     new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
     new ReportRoutes(db, clock, fleet.reports(), fleet.clusters()).mount(router);
     new PreviewRoutes(vertx, db, rules).mount(router);
-    new SigningKeyRoutes(signingKey).mount(router);
+    new SigningKeyRoutes(keyRotations).mount(router);
     new AlertRoutes(alerts).mount(router);
     new PublishRoutes(db, publisher, fleet.metrics()).mount(router);
     new AuditRoutes(db, audit).mount(router);

@@ -2,6 +2,7 @@ package io.gatecast.controller.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.signing.MessageSigner;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.DeliveryRepository;
 import io.gatecast.controller.store.Screen;
@@ -13,9 +14,9 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Signed;
-import io.gatecast.protocol.Signer;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -53,7 +54,7 @@ public final class Publisher {
   private final ScheduleSender sender;
   private final Clock clock;
   private final Supplier<String> mediaBaseUrl;
-  private final Signer signer;
+  private final MessageSigner signer;
   private final RulesBuilder rules;
   private final AuditLog audit;
   private final ScreenRepository screens = new ScreenRepository();
@@ -61,6 +62,8 @@ public final class Publisher {
   private final DeliveryRepository deliveries = new DeliveryRepository();
   private final PublishRepository publishes = new PublishRepository();
   private Future<?> sending = Future.succeededFuture();
+  /** Who re-signs after a key switch, in the publish list and the audit log. */
+  private static final String RESIGN_ACTOR = "controller";
 
   /** A recorded publish, ready to send. */
   private record Intent(long publishId, List<Outgoing> outgoing, List<PublishResult.Sent> failed,
@@ -69,7 +72,7 @@ public final class Publisher {
   private record Outgoing(String screenId, long version, byte[] envelope) {}
 
   /** @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/} */
-  public Publisher(Database db, ScheduleSender sender, Clock clock, Supplier<String> mediaBaseUrl, Signer signer,
+  public Publisher(Database db, ScheduleSender sender, Clock clock, Supplier<String> mediaBaseUrl, MessageSigner signer,
       RulesBuilder rules, AuditLog audit) {
     this.db = db;
     this.sender = sender;
@@ -127,20 +130,7 @@ public final class Publisher {
       if (published.isEmpty() && screenRules.isEmpty()) {
         continue; // nothing was ever scheduled here
       }
-      long version = screen.publishedVersion() + 1;
-      ScheduleMessage message = new ScheduleMessage(Header.now(now), screen.id(), version, screenRules);
-      try {
-        byte[] envelope = signer.signToBytes(Signed.SCHEDULE, message, null);
-        screens.recordPublished(c, screen.id(), version, rulesJson);
-        deliveries.recordIntent(c, screen.id(), version, publishId, envelope, now);
-        outgoing.add(new Outgoing(screen.id(), version, envelope));
-      } catch (ProtocolException e) {
-        // Too large to sign (the wire's limit): recorded as failed, and tried again by the next publish.
-        String error = "cannot sign the schedule: " + e.getMessage();
-        screens.recordPublished(c, screen.id(), version, null);
-        deliveries.recordFailed(c, screen.id(), version, publishId, error, now);
-        failed.add(new PublishResult.Sent(screen.id(), version, error));
-      }
+      recordOne(c, screen, screenRules, rulesJson, publishId, now, outgoing, failed);
     }
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("sent", outgoing.stream().map(o -> Map.of("screenId", o.screenId(), "version", o.version())).toList());
@@ -148,6 +138,56 @@ public final class Publisher {
     summary.put("withheld", withheld);
     audit.record(c, actor, "publish", "publish", Long.toString(publishId), null, summary);
     return new Intent(publishId, outgoing, failed, withheld);
+  }
+
+  /**
+   * Sends every screen the rules it was last sent again, under a new version and signed with the
+   * key the controller signs with now: after a signing-key switch nothing retained is left signed
+   * only by the retired key. Re-sends exactly what was published, never unpublished changes.
+   */
+  public Future<PublishResult> republishAll() {
+    return db.transaction(this::recordRepublish).compose(intent -> enqueue(intent.outgoing()).map(sent -> {
+      List<PublishResult.Sent> all = new ArrayList<>(intent.failed());
+      all.addAll(sent);
+      return new PublishResult(intent.publishId(), all, intent.withheld());
+    }));
+  }
+
+  private Intent recordRepublish(Connection c) throws SQLException {
+    Instant now = clock.instant();
+    long publishId = publishes.insert(c, RESIGN_ACTOR, now);
+    List<Outgoing> outgoing = new ArrayList<>();
+    List<PublishResult.Sent> failed = new ArrayList<>();
+    for (Screen screen : screens.all(c)) {
+      Optional<String> published = screens.publishedItems(c, screen.id());
+      if (published.isEmpty() || setups.find(c, screen.id()).map(ScreenSetup::revoked).orElse(true)) {
+        continue; // never published, its last send failed (the next publish sends it), or cut off
+      }
+      ScreenRules screenRules = Codec.decode(published.get().getBytes(StandardCharsets.UTF_8), ScreenRules.class);
+      recordOne(c, screen, screenRules, published.get(), publishId, now, outgoing, failed);
+    }
+    audit.record(c, RESIGN_ACTOR, "re-sign", "publish", Long.toString(publishId), null,
+        Map.of("screens", outgoing.size()));
+    return new Intent(publishId, outgoing, failed, Map.of());
+  }
+
+  /** Signs the screen's next version and records it as intended (or as failed when it cannot be signed). */
+  private void recordOne(Connection c, Screen screen, ScreenRules screenRules, String rulesJson, long publishId,
+      Instant now, List<Outgoing> outgoing, List<PublishResult.Sent> failed) throws SQLException {
+    long version = screen.publishedVersion() + 1;
+    ScheduleMessage message = new ScheduleMessage(Header.now(now), screen.id(), version, screenRules);
+    try {
+      byte[] envelope = signer.signToBytes(Signed.SCHEDULE, message, null);
+      screens.recordPublished(c, screen.id(), version, rulesJson);
+      deliveries.recordIntent(c, screen.id(), version, publishId, envelope, now);
+      outgoing.add(new Outgoing(screen.id(), version, envelope));
+    } catch (ProtocolException e) {
+      // Too large to sign (the wire's limit): recorded as failed, and tried again by the next publish.
+      String error = "cannot sign the schedule: " + e.getMessage();
+      screens.recordPublished(c, screen.id(), version, null);
+      deliveries.recordFailed(c, screen.id(), version, publishId, error, now);
+      failed.add(new PublishResult.Sent(screen.id(), version, error));
+    }
   }
 
   /** Sends after everything queued before has been sent. */

@@ -64,6 +64,58 @@ public final class ControllerKeys {
     }
   }
 
+  /**
+   * Loads the key pair that must be in {@code dir}; never makes one (during a rotation a missing
+   * key is damage, not a first start). Blocking.
+   */
+  static ControllerKeys loadExisting(Path dir) {
+    Path privateFile = dir.resolve(PRIVATE_FILE);
+    if (!Files.exists(privateFile)) {
+      throw new IllegalStateException(privateFile + " is missing while a key rotation is under way in " + dir
+          + "; restore it from a backup");
+    }
+    try {
+      return load(privateFile, dir.resolve(PUBLIC_FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the signing key in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A fresh key pair, not saved anywhere. */
+  static ControllerKeys generate() {
+    KeyPair pair = Keys.generate();
+    return new ControllerKeys(pair.getPublic(), pair.getPrivate());
+  }
+
+  /** The pair from its text forms (as {@link #publicKeyText()} and {@link #privateKeyText()} give them), checked to match. */
+  static ControllerKeys fromText(String publicKey, String privateKey) {
+    ControllerKeys keys = new ControllerKeys(Keys.decodePublic(publicKey), Keys.decodePrivate(privateKey));
+    byte[] probe = "gatecast key pair check".getBytes(StandardCharsets.US_ASCII);
+    if (!Verifier.verifies(keys.publicKey, probe, keys.signer().signBytes(probe))) {
+      throw new IllegalStateException("the public key of " + keys.keyId + " is not the half of its private key");
+    }
+    return keys;
+  }
+
+  /**
+   * Makes this pair the one in {@code dir}: public file first, then private. A crash between the two
+   * leaves a mismatched pair, which {@link KeyRing} recognises and completes from {@code next.json}.
+   */
+  void saveAsCurrent(Path dir) throws IOException {
+    OwnerOnlyFiles.createDirectory(dir);
+    OwnerOnlyFiles.write(dir.resolve(PUBLIC_FILE), publicKeyText());
+    OwnerOnlyFiles.write(dir.resolve(PRIVATE_FILE), privateKeyText());
+  }
+
+  String publicKeyText() {
+    return Keys.encodePublic(publicKey);
+  }
+
+  /** Keep it out of logs. */
+  String privateKeyText() {
+    return Keys.encodePrivate(privateKey);
+  }
+
   private static ControllerKeys load(Path privateFile, Path publicFile) throws IOException {
     if (!Files.exists(publicFile)) {
       throw new IllegalStateException(publicFile + " is missing beside " + privateFile

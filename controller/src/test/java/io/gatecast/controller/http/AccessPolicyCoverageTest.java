@@ -11,7 +11,6 @@ import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.publish.OrganisationDirectory;
 import io.gatecast.controller.reports.PlayReports;
 import io.gatecast.controller.screenshots.ScreenshotStore;
-import io.gatecast.controller.signing.ControllerKeys;
 import io.gatecast.controller.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -37,7 +36,7 @@ class AccessPolicyCoverageTest {
       FleetParts fleet = new FleetParts(clusters, health, new PlayReports(clusters, health), null,
           new ScreenshotStore(tmp.resolve("screenshots")), new Metrics());
       Router router = HttpApi.router(vertx, db, new MediaStore(tmp.resolve("media")), null,
-          new RulesBuilder(new OrganisationDirectory()), ControllerKeys.loadOrCreate(tmp.resolve("keys")).pinned(),
+          new RulesBuilder(new OrganisationDirectory()), null,
           Clock.systemUTC(), 1024, null, () -> null, null, fleet);
       List<String> mounted = new ArrayList<>();
       for (Route route : router.getRoutes()) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.gatecast.agent.cache.AtomicFiles;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Freshness;
+import io.gatecast.protocol.KeyRotation;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.RejectedException;
+import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Verified;
 import io.gatecast.protocol.Verifier;
 import java.io.IOException;
@@ -63,21 +65,54 @@ public final class ControllerTrust {
     return trust;
   }
 
-  /** {@link Verifier#open}: the message if the controller signed it, else a {@link RejectedException}. */
+  /**
+   * {@link Verifier#open}: the message if the controller signed it, else a {@link RejectedException}.
+   * First accepts the key rotations the envelope carries ({@link Verifier#withCarriedRotations}), so
+   * a screen that was offline when a rotation was announced can open the retained schedule the
+   * controller re-signed with the new key. When the new key set cannot be saved it is not trusted
+   * (it would be forgotten at the next restart) and the message is judged by the saved keys.
+   */
   public <T> Verified<T> open(byte[] envelope, String type, Class<T> messageClass) {
-    return verifier.open(envelope, type, messageClass);
+    Verifier current = verifier;
+    Verifier caughtUp = current.withCarriedRotations(envelope);
+    if (caughtUp != current) {
+      try {
+        save(caughtUp.pinnedKeys());
+        verifier = caughtUp;
+        current = caughtUp;
+        LOG.info("controller key rotation carried by a {} message accepted; trusted keys now {}", type, keyIds(caughtUp));
+      } catch (IOException e) {
+        LOG.error("carried key rotation not accepted: cannot save the trusted keys: {}", e.getMessage());
+      }
+    }
+    return current.open(envelope, type, messageClass);
   }
 
   /**
-   * Accepts a signed key rotation: saves the new key set, then trusts it.
+   * Accepts a signed key rotation: saves the new key set, then trusts it. A genuine rotation to a
+   * key already pinned with the same public key is a repeat (the controller announces again after a
+   * restart, and carries the rotation in schedules too): it changes nothing and is not refused, so
+   * repeats raise no alarm on the controller's console.
    *
-   * @throws RejectedException when the rotation is not genuine or replays a known key
+   * @return false when it was such a repeat
+   * @throws RejectedException when the rotation is not genuine, or names a known key id with
+   *     another public key
    */
-  public void acceptRotation(byte[] envelope) throws IOException {
-    Verifier next = verifier.acceptRotation(envelope);
+  public boolean acceptRotation(byte[] envelope) throws IOException {
+    Verified<KeyRotation> rotation = verifier.open(envelope, Signed.KEY_ROTATION, KeyRotation.class);
+    if (verifier.pins(rotation.message())) {
+      LOG.debug("key rotation to {} repeated; already trusted", rotation.message().newKeyId());
+      return false;
+    }
+    Verifier next = verifier.rotate(rotation);
     save(next.pinnedKeys());
     verifier = next;
-    LOG.info("controller key rotation accepted; trusted keys now {}", next.pinnedKeys().stream().map(PinnedKey::keyId).toList());
+    LOG.info("controller key rotation accepted; trusted keys now {}", keyIds(next));
+    return true;
+  }
+
+  private static List<String> keyIds(Verifier verifier) {
+    return verifier.pinnedKeys().stream().map(PinnedKey::keyId).toList();
   }
 
   public List<PinnedKey> pinnedKeys() {
