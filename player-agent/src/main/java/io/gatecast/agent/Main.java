@@ -29,6 +29,14 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--heartbeat-seconds", defaultValue = "10", description = "Seconds between status heartbeats (default: ${DEFAULT-VALUE}).")
   int heartbeatSeconds;
 
+  @Option(names = "--cache-quota-mb", defaultValue = "0", description = "The most the media cache may hold on disk, in MiB;"
+      + " files no schedule needs are evicted least recently used first; 0 = no limit (default: ${DEFAULT-VALUE}).")
+  long cacheQuotaMb;
+
+  @Option(names = "--play-batch-seconds", defaultValue = "60", description = "How often proof of play is sent while online,"
+      + " in seconds (default: ${DEFAULT-VALUE}).")
+  int playBatchSeconds;
+
   @Option(names = "--username", description = "MQTT user name.")
   String username;
 
@@ -54,7 +62,7 @@ public final class Main implements Callable<Integer> {
     PlayerAgent agent;
     try {
       config = new AgentConfig(screenId, broker, dataDir, pagePort, heartbeatSeconds, username, password,
-          ControllerKeyArgument.parse(controllerKey));
+          ControllerKeyArgument.parse(controllerKey), cacheQuotaMb, playBatchSeconds);
       agent = PlayerAgent.start(config, Clock.systemUTC());
     } catch (RuntimeException e) {
       System.err.println("gatecast-agent: " + e.getMessage());

@@ -1,6 +1,8 @@
 package io.gatecast.agent;
 
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.EventKind;
+import io.gatecast.protocol.PlayBatch;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
@@ -24,6 +26,9 @@ final class ControllerSpy implements AutoCloseable {
   final List<StatusMessage> statuses = new CopyOnWriteArrayList<>();
   final List<ScheduleAck> acks = new CopyOnWriteArrayList<>();
   final List<RejectionEvent> rejections = new CopyOnWriteArrayList<>();
+  final List<PlayBatch> playBatches = new CopyOnWriteArrayList<>();
+  /** Every event in arrival order, decoded. */
+  final List<Object> events = new CopyOnWriteArrayList<>();
   private final MqttClient client;
   private final Signer signer;
   private boolean closed;
@@ -38,11 +43,15 @@ final class ControllerSpy implements AutoCloseable {
         (topic, message) -> statuses.add(Codec.decode(message.getPayload(), StatusMessage.class)));
     client.subscribe(Topics.events(screenId), 1,
         (topic, message) -> {
-          // The events topic carries both kinds; a rejection says so in its "event" member.
-          if (Codec.mapper().readTree(message.getPayload()).has("event")) {
-            rejections.add(Codec.decode(message.getPayload(), RejectionEvent.class));
-          } else {
-            acks.add(Codec.decode(message.getPayload(), ScheduleAck.class));
+          // The events topic carries several kinds, told apart as the controller does.
+          EventKind kind = EventKind.of(Codec.mapper().readTree(message.getPayload())).orElseThrow();
+          Object event = Codec.decode(message.getPayload(), kind.type());
+          events.add(event);
+          switch (kind) {
+            case SCHEDULE_ACK -> acks.add((ScheduleAck) event);
+            case REJECTION -> rejections.add((RejectionEvent) event);
+            case PLAY_BATCH -> playBatches.add((PlayBatch) event);
+            default -> { }
           }
         });
   }
