@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param controllerKey the controller's signing key this agent trusts at first start; required by
  *     {@link PlayerAgent#start} (null only while a config is being built), since an agent that
  *     trusts no key could play nothing
+ * @param cacheQuotaMb the most the media cache may hold on disk, in MiB; 0 for no limit
+ * @param playBatchSeconds how often journaled plays are sent as a proof-of-play batch while online
  */
 public record AgentConfig(
     String screenId,
@@ -23,11 +25,14 @@ public record AgentConfig(
     int heartbeatSeconds,
     String username,
     String password,
-    PinnedKey controllerKey) {
+    PinnedKey controllerKey,
+    long cacheQuotaMb,
+    int playBatchSeconds) {
   public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
   public static final Path DEFAULT_DATA_DIR = Path.of("agent-data");
   public static final int DEFAULT_PAGE_PORT = 8090;
   public static final int DEFAULT_HEARTBEAT_SECONDS = 10;
+  public static final int DEFAULT_PLAY_BATCH_SECONDS = 60;
 
   public AgentConfig {
     Check.id(screenId, "screenId");
@@ -42,6 +47,12 @@ public record AgentConfig(
     if (heartbeatSeconds < 1 || heartbeatSeconds > 3600) {
       throw new IllegalArgumentException("heartbeatSeconds must be 1-3600, got " + heartbeatSeconds);
     }
+    if (cacheQuotaMb < 0) {
+      throw new IllegalArgumentException("cacheQuotaMb must be 0 (no limit) or more, got " + cacheQuotaMb);
+    }
+    if (playBatchSeconds < 1 || playBatchSeconds > 86_400) {
+      throw new IllegalArgumentException("playBatchSeconds must be 1-86400, got " + playBatchSeconds);
+    }
     if (password != null && username == null) {
       throw new IllegalArgumentException("a password needs a username");
     }
@@ -49,24 +60,38 @@ public record AgentConfig(
 
   /** A config with the defaults for everything but these. */
   public static AgentConfig of(String screenId, String brokerUrl, Path dataDir) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, DEFAULT_PAGE_PORT, DEFAULT_HEARTBEAT_SECONDS, null, null, null);
+    return new AgentConfig(screenId, brokerUrl, dataDir, DEFAULT_PAGE_PORT, DEFAULT_HEARTBEAT_SECONDS, null, null, null, 0,
+        DEFAULT_PLAY_BATCH_SECONDS);
   }
 
   public AgentConfig withPagePort(int port) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, port, heartbeatSeconds, username, password, controllerKey);
+    return new AgentConfig(screenId, brokerUrl, dataDir, port, heartbeatSeconds, username, password, controllerKey, cacheQuotaMb,
+        playBatchSeconds);
   }
 
   public AgentConfig withHeartbeatSeconds(int seconds) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, seconds, username, password, controllerKey);
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, seconds, username, password, controllerKey, cacheQuotaMb,
+        playBatchSeconds);
   }
 
   public AgentConfig withCredentials(String user, String pass) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, user, pass, controllerKey);
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, user, pass, controllerKey, cacheQuotaMb, playBatchSeconds);
   }
 
   /** Pins the controller key (see {@code GET /api/v1/signing-key} on the controller). */
   public AgentConfig withControllerKey(PinnedKey key) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, username, password, key);
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, username, password, key, cacheQuotaMb,
+        playBatchSeconds);
+  }
+
+  public AgentConfig withCacheQuotaMb(long mb) {
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, username, password, controllerKey, mb,
+        playBatchSeconds);
+  }
+
+  public AgentConfig withPlayBatchSeconds(int seconds) {
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, username, password, controllerKey,
+        cacheQuotaMb, seconds);
   }
 
   /** Never prints the password: configs end up in logs. */
@@ -75,6 +100,7 @@ public record AgentConfig(
     return "AgentConfig[screenId=" + screenId + ", brokerUrl=" + brokerUrl + ", dataDir=" + dataDir
         + ", pagePort=" + pagePort + ", heartbeatSeconds=" + heartbeatSeconds + ", username=" + username
         + ", password=" + (password == null ? "none" : "***")
-        + ", controllerKey=" + (controllerKey == null ? "none" : controllerKey.keyId()) + "]";
+        + ", controllerKey=" + (controllerKey == null ? "none" : controllerKey.keyId())
+        + ", cacheQuotaMb=" + cacheQuotaMb + ", playBatchSeconds=" + playBatchSeconds + "]";
   }
 }

@@ -41,6 +41,14 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--heartbeat-seconds", defaultValue = "10", description = "Seconds between status heartbeats (default: ${DEFAULT-VALUE}).")
   int heartbeatSeconds;
 
+  @Option(names = "--cache-quota-mb", defaultValue = "0", description = "The most the media cache may hold on disk, in MiB;"
+      + " files no schedule needs are evicted least recently used first; 0 = no limit (default: ${DEFAULT-VALUE}).")
+  long cacheQuotaMb;
+
+  @Option(names = "--play-batch-seconds", defaultValue = "60", description = "How often proof of play is sent while online,"
+      + " in seconds (default: ${DEFAULT-VALUE}).")
+  int playBatchSeconds;
+
   @Option(names = "--username", description = "MQTT user name.")
   String username;
 
@@ -77,7 +85,8 @@ public final class Main implements Callable<Integer> {
     }
     Identity identity = Enrollment.savedOrPaired(dataDir, controllerUrl, pagePort, Enrollment.DEFAULT_POLL);
     return new AgentConfig(identity.screenId(), broker != null ? broker : identity.brokerUrl(), dataDir, pagePort,
-        heartbeatSeconds, identity.mqttUsername(), identity.mqttPassword(), identity.signingKey());
+        heartbeatSeconds, identity.mqttUsername(), identity.mqttPassword(), identity.signingKey(), cacheQuotaMb,
+        playBatchSeconds);
   }
 
   @Override
@@ -87,7 +96,8 @@ public final class Main implements Callable<Integer> {
     try {
       config = screenId != null
           ? new AgentConfig(screenId, broker != null ? broker : AgentConfig.DEFAULT_BROKER, dataDir, pagePort,
-              heartbeatSeconds, username, password, ControllerKeyArgument.parse(controllerKey))
+              heartbeatSeconds, username, password, ControllerKeyArgument.parse(controllerKey), cacheQuotaMb,
+              playBatchSeconds)
           : enrolledConfig();
       agent = PlayerAgent.start(config, Clock.systemUTC(), new KioskOptions(
           KioskOptions.splitCommand(kioskCommand), kioskDevtoolsPort, controllerUrl));

@@ -14,6 +14,10 @@ import io.gatecast.agent.kiosk.DisplayMonitor;
 import io.gatecast.agent.kiosk.KioskBrowser;
 import io.gatecast.agent.kiosk.KioskControl;
 import io.gatecast.agent.kiosk.KioskOptions;
+import io.gatecast.agent.health.HealthProbe;
+import io.gatecast.agent.journal.Outbox;
+import io.gatecast.agent.journal.ProofOfPlay;
+import io.gatecast.agent.link.ClockOffset;
 import io.gatecast.agent.link.Heartbeats;
 import io.gatecast.agent.link.MqttSession;
 import io.gatecast.agent.playback.Playback;
@@ -24,12 +28,14 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.ScreenHealth;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -52,20 +58,27 @@ public final class PlayerAgent implements AutoCloseable {
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
   /** The exit code of a RESTART command; the systemd unit starts the agent again (it restarts on any exit). */
   public static final int RESTART_EXIT_CODE = 75;
+  /** How often proof of play looks at what is on screen. */
+  private static final long OBSERVE_MILLIS = 500;
 
   private final AgentConfig config;
   private final Clock clock;
   private final Playback playback;
   private final PageServer page;
-  private final ExecutorService applyThread;
+  private final ScheduledExecutorService applyThread;
   private final ScheduledExecutorService linkThread;
+  private final ScheduledExecutorService journalThread;
   private final MqttSession session;
+  private final Outbox outbox;
+  private final ProofOfPlay proofOfPlay;
+  private final HealthProbe health;
   private final Heartbeats heartbeats;
   private final ScheduleApplier applier;
   private final CommandApplier commands;
   private final AlertApplier alerts;
   private final ExecutorService commandThread;
-  private final KioskControl kiosk;
+  /** Set once the page serves (heartbeats may read it earlier, and then see UNKNOWN). */
+  private volatile KioskControl kiosk;
   /** Completes with the exit code when a RESTART command asks the process to end (Main exits with it). */
   private final CompletableFuture<Integer> restartRequested = new CompletableFuture<>();
   private volatile boolean closed;
@@ -74,7 +87,12 @@ public final class PlayerAgent implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     ScheduleStore store = new ScheduleStore(config.dataDir());
-    MediaCache cache = new MediaCache(config.dataDir().resolve("media"));
+    MediaCache cache = new MediaCache(config.dataDir().resolve("media"), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        config.cacheQuotaMb() * 1024 * 1024, clock);
+    List<String> corrupt = cache.verifyAll(); // before anything plays; the applier fetches them again
+    if (!corrupt.isEmpty()) {
+      LOG.warn("deleted {} corrupt cached file(s); fetching them again when the link allows", corrupt.size());
+    }
     ControllerTrust trust = ControllerTrust.load(config.dataDir(), config.controllerKey(),
         new Freshness(clock, CLOCK_SKEW));
     this.playback = new Playback(clock);
@@ -82,10 +100,13 @@ public final class PlayerAgent implements AutoCloseable {
     this.alerts = new AlertApplier(new AlertStore(config.dataDir()), trust, this::reportRejection, playback);
     CommandSequence commandSequence = new CommandSequence(config.dataDir());
     // Applying downloads files: its own thread, so Paho's callback thread is never held.
-    this.applyThread = Executors.newSingleThreadExecutor(daemon("gatecast-apply"));
+    this.applyThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-apply"));
     this.linkThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-link"));
+    // Proof of play fsyncs: its own thread, so a slow disk never delays a heartbeat.
+    this.journalThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-journal"));
+    ClockOffset clockOffset = new ClockOffset(clock);
     this.session = new MqttSession(config.brokerUrl(), config.screenId(), config.username(), config.password(),
-        () -> status(ScreenState.OFFLINE), linkThread, new MqttSession.Listener() {
+        () -> status(ScreenState.OFFLINE, null), linkThread, new MqttSession.Listener() {
           @Override
           public void onSchedule(byte[] payload) {
             try {
@@ -116,22 +137,32 @@ public final class PlayerAgent implements AutoCloseable {
           @Override
           public void onConnected() {
             PlayerAgent.this.heartbeats.beatNow();
+            PlayerAgent.this.outbox.wake();
           }
-        });
-    this.heartbeats = new Heartbeats(session, () -> status(ScreenState.ONLINE), linkThread,
+        }, clockOffset);
+    this.outbox = Outbox.open(config.dataDir().resolve("outbox.journal"), session);
+    this.proofOfPlay = ProofOfPlay.open(config.dataDir().resolve("plays.journal"), config.screenId(), playback, outbox,
+        session::isConnected, clock);
+    // The kiosk watcher comes up with the page, below; until then nothing watches the screen.
+    this.health = new HealthProbe(playback, cache, clockOffset, () -> this.kiosk == null
+        ? new DisplayMonitor.DisplayStatus(ScreenHealth.Display.UNKNOWN, null) : this.kiosk.display(), clock);
+    this.heartbeats = new Heartbeats(session, () -> status(ScreenState.ONLINE, health.measure()), linkThread,
         Duration.ofSeconds(config.heartbeatSeconds()));
-    this.applier = new ScheduleApplier(config.screenId(), trust, this::reportRejection, cache, store, playback,
-        session::publishAck, () -> {
+    this.applier = new ScheduleApplier(config.screenId(), trust, this::reportRejection, cache, store,
+        new ScheduleStore(config.dataDir(), ScheduleStore.PENDING_FILE_NAME), playback, outbox::send, () -> {
           heartbeats.beatNow();
           followCluster();
-        }, clock);
+        }, applyThread, clock);
     followCluster();
     try {
       this.page = PageServer.start(config.pagePort(), config.screenId(), playback, cache);
     } catch (IOException e) {
       session.close();
+      outbox.close();
+      proofOfPlay.close();
       applyThread.shutdownNow();
       linkThread.shutdownNow();
+      journalThread.shutdownNow();
       throw new IOException("cannot serve the screen page on 127.0.0.1:" + config.pagePort() + " ("
           + e.getMessage() + "); is another agent using that port? Choose another with --page-port", e);
     }
@@ -150,9 +181,9 @@ public final class PlayerAgent implements AutoCloseable {
     playback.schedule().ifPresent(s -> session.followCluster(s.rules().profile().clusterId()));
   }
 
-  /** Command results go out through this one method (A1's durable outbox takes over here). */
+  /** Command results go out through the durable outbox, like every event. */
   private void publishCommandResult(io.gatecast.protocol.CommandResult result) {
-    session.publishCommandResult(result);
+    outbox.send(result);
   }
 
   /** Starts an agent: the page serves at once; connecting continues in the background. */
@@ -176,6 +207,10 @@ public final class PlayerAgent implements AutoCloseable {
       throw new IllegalStateException("the agent could not set up its MQTT client: " + e.getMessage(), e);
     }
     agent.heartbeats.start();
+    agent.applyThread.execute(agent.applier::resume);
+    agent.journalThread.scheduleWithFixedDelay(agent.proofOfPlay::observe, 0, OBSERVE_MILLIS, TimeUnit.MILLISECONDS);
+    long batch = config.playBatchSeconds();
+    agent.journalThread.scheduleWithFixedDelay(agent.proofOfPlay::flush, batch, batch, TimeUnit.SECONDS);
     agent.session.start();
     agent.kiosk.start();
     LOG.info("agent {} serving its page at http://127.0.0.1:{}/ and connecting to {}",
@@ -204,13 +239,26 @@ public final class PlayerAgent implements AutoCloseable {
 
   private void reportRejection(String topic, RejectedException refusal) {
     LOG.warn("refused a message on {}: {}", topic, refusal.getMessage());
-    session.publishRejection(RejectionEvent.of(Header.now(clock.instant()), config.screenId(), topic, refusal));
+    outbox.send(RejectionEvent.of(Header.now(clock.instant()), config.screenId(), topic, refusal));
   }
 
-  private StatusMessage status(ScreenState state) {
+  private StatusMessage status(ScreenState state, ScreenHealth health) {
     String contentId = playback.now().current().map(Playback.Shown::contentId).orElse(null);
     return new StatusMessage(Header.now(clock.instant()), config.screenId(), state,
-        playback.appliedVersion().orElse(null), contentId, (long) config.heartbeatSeconds());
+        playback.appliedVersion().orElse(null), contentId, (long) config.heartbeatSeconds(), health);
+  }
+
+  /**
+   * The durable way to tell the controller something on the events topic (command results, ...):
+   * journaled on disk, sent in order once the link allows.
+   */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** Proof of play, for tests: plays journaled and not yet batched. */
+  ProofOfPlay proofOfPlay() {
+    return proofOfPlay;
   }
 
   public AgentConfig config() {
@@ -266,8 +314,16 @@ public final class PlayerAgent implements AutoCloseable {
     kiosk.close();
     commandThread.shutdownNow();
     applyThread.shutdownNow();
+    journalThread.shutdown(); // not shutdownNow: an interrupt would close the journal's file channel mid-write
+    try {
+      journalThread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    proofOfPlay.close(); // journals the play on screen now and queues what is unsent
+    outbox.close();
     linkThread.shutdownNow();
-    session.close(status(ScreenState.OFFLINE));
+    session.close(status(ScreenState.OFFLINE, null));
     page.close();
     try {
       applyThread.awaitTermination(5, TimeUnit.SECONDS);

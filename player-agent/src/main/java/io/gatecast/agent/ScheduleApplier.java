@@ -1,7 +1,9 @@
 package io.gatecast.agent;
 
 import io.gatecast.agent.cache.MediaCache;
+import io.gatecast.agent.cache.MediaException;
 import io.gatecast.agent.cache.ScheduleStore;
+import io.gatecast.agent.link.Backoff;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.agent.trust.RejectionReporter;
@@ -17,7 +19,14 @@ import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Topics;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +34,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes a schedule from the wire to the screen, in the order that keeps the screen safe: verify
  * the controller's signature before reading anything else, check it is for this screen and newer
- * than what plays (a genuine old schedule re-published is a rollback), fetch and verify every file, write it to disk, switch playback, then acknowledge. Any
- * failure before the switch leaves the old schedule playing. A refused message (not signed,
- * not ours, not newer) is reported as a rejection, not acknowledged: it has no trustworthy
- * version to answer to. Runs on one thread only.
+ * than what plays (a genuine old schedule re-published is a rollback), keep it on disk as
+ * <em>pending</em>, fetch and verify every file, write it to disk as the applied one, switch
+ * playback, then acknowledge. Until the switch the old schedule keeps playing.
+ *
+ * <p>A download that fails (link down, server gone, quota) is retried with back-off for as long as
+ * that schedule is the newest, also after a restart (the pending file); the controller hears
+ * FAILED once, then APPLIED when it succeeds. Rules the engine cannot play fail for good. A
+ * refused message (not signed, not ours, not newer) is reported as a rejection, not
+ * acknowledged: it has no trustworthy version to answer to. Runs on one thread only (the
+ * scheduler given), so no locking.
  */
 final class ScheduleApplier {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleApplier.class);
@@ -38,22 +53,57 @@ final class ScheduleApplier {
   private final RejectionReporter rejections;
   private final MediaCache cache;
   private final ScheduleStore store;
+  private final ScheduleStore pendingStore;
   private final Playback playback;
   private final Consumer<ScheduleAck> acks;
   private final Runnable afterApply;
+  private final ScheduledExecutorService thread;
+  private final Backoff retries = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random());
   private final Clock clock;
+  private ScheduleMessage pending;
+  private boolean failureReported;
 
   ScheduleApplier(String screenId, ControllerTrust trust, RejectionReporter rejections, MediaCache cache,
-      ScheduleStore store, Playback playback, Consumer<ScheduleAck> acks, Runnable afterApply, Clock clock) {
+      ScheduleStore store, ScheduleStore pendingStore, Playback playback, Consumer<ScheduleAck> acks,
+      Runnable afterApply, ScheduledExecutorService thread, Clock clock) {
     this.screenId = screenId;
     this.trust = trust;
     this.rejections = rejections;
     this.cache = cache;
     this.store = store;
+    this.pendingStore = pendingStore;
     this.playback = playback;
     this.acks = acks;
     this.afterApply = afterApply;
+    this.thread = thread;
     this.clock = clock;
+  }
+
+  /**
+   * After a start: fetches again what the playing schedule misses (files found corrupt), then
+   * goes on with a pending schedule an earlier run was fetching. Its APPLIED ack may have been
+   * lost with that run if it was already switched to, so that is sent again.
+   */
+  void resume() {
+    repairPlaying();
+    Optional<ScheduleMessage> saved = pendingStore.load();
+    if (saved.isEmpty()) {
+      return;
+    }
+    ScheduleMessage schedule = saved.get();
+    Optional<Long> applied = playback.appliedVersion();
+    if (!schedule.screenId().equals(screenId) || (applied.isPresent() && applied.get() > schedule.version())) {
+      clearPending();
+      return;
+    }
+    if (applied.isPresent() && applied.get().equals(schedule.version())) {
+      acks.accept(new ScheduleAck(Header.now(clock.instant()), screenId, schedule.version(), Outcome.APPLIED, null));
+      clearPending();
+      return;
+    }
+    LOG.info("resuming the fetch of schedule version {}", schedule.version());
+    pending = schedule;
+    attempt(schedule);
   }
 
   void apply(byte[] payload) {
@@ -65,25 +115,97 @@ final class ScheduleApplier {
       return;
     }
     if (accepted.isEmpty()) {
+      repairPlaying();
       return;
     }
     ScheduleMessage schedule = accepted.get();
+    if (pending != null && pending.version().equals(schedule.version())) {
+      attempt(pending); // the link is back: try now rather than at the next back-off
+      return;
+    }
+    try {
+      pendingStore.save(schedule);
+    } catch (IOException e) {
+      LOG.warn("cannot keep schedule version {} as pending ({}); fetching it anyway", schedule.version(), e.toString());
+    }
+    pending = schedule;
+    failureReported = false;
+    retries.reset();
+    attempt(schedule);
+  }
+
+  /** One try at fetching and switching to {@code schedule}, if it is still the newest. */
+  private void attempt(ScheduleMessage schedule) {
+    if (pending != schedule) {
+      return; // superseded or done
+    }
     try {
       Playback.OnAir compiled = Playback.compile(schedule); // refuses what cannot be played before fetching anything
+      Set<String> keep = needed(schedule);
       for (MediaRef media : schedule.media()) { // every variant of every item: no language may be missing later
-        cache.ensure(media);
+        cache.ensure(media, keep);
       }
       store.save(schedule);
       playback.play(compiled);
-    } catch (IOException | RuntimeException e) {
-      // A failed retained schedule is retried on the next reconnect (its version is still newer).
-      fail(schedule, e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage());
+    } catch (IOException e) {
+      retryLater(schedule, message(e));
+      return;
+    } catch (RuntimeException e) {
+      fail(schedule, message(e));
+      pending = null;
+      clearPending();
       return;
     }
     LOG.info("applied schedule version {} ({} items, {} campaigns, {} files)", schedule.version(),
         schedule.rules().items().size(), schedule.rules().campaigns().size(), schedule.media().size());
     acks.accept(new ScheduleAck(Header.now(clock.instant()), screenId, schedule.version(), Outcome.APPLIED, null));
+    pending = null;
+    clearPending();
     afterApply.run();
+  }
+
+  private void retryLater(ScheduleMessage schedule, String error) {
+    if (!failureReported) {
+      fail(schedule, error);
+      failureReported = true;
+    }
+    Duration delay = retries.next();
+    LOG.warn("schedule version {} not applied yet ({}); the old one keeps playing; retrying in {} s",
+        schedule.version(), error, delay.toSeconds());
+    try {
+      thread.schedule(() -> attempt(schedule), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("closing; not retrying");
+    }
+  }
+
+  /** Fetches files of the playing schedule that are missing (deleted as corrupt at start). */
+  private void repairPlaying() {
+    Optional<ScheduleMessage> playing = playback.schedule();
+    if (playing.isEmpty()) {
+      return;
+    }
+    Set<String> keep = needed(playing.get());
+    for (MediaRef media : playing.get().media()) {
+      if (cache.file(media.sha256()).isPresent()) {
+        continue;
+      }
+      try {
+        cache.ensure(media, keep);
+        LOG.info("fetched {} again for the schedule on screen", media.sha256());
+      } catch (MediaException e) {
+        LOG.warn("cannot fetch {} again yet ({}); trying on the next schedule message or restart",
+            media.sha256(), e.getMessage());
+      }
+    }
+  }
+
+  /** Every file of {@code next} and of the schedule playing: what the quota must not evict. */
+  private Set<String> needed(ScheduleMessage next) {
+    Set<String> keep = new HashSet<>();
+    next.media().forEach(m -> keep.add(m.sha256()));
+    playback.schedule().ifPresent(s -> s.media().forEach(m -> keep.add(m.sha256())));
+    return keep;
   }
 
   /**
@@ -101,10 +223,25 @@ final class ScheduleApplier {
         return Optional.empty();
       }
       Freshness.requireNewer(applied.orElse(null), schedule.version());
+      if (pending != null && pending.version() > schedule.version()) {
+        Freshness.requireNewer(pending.version(), schedule.version());
+      }
     } catch (RejectedException e) {
       throw e.withMessageId(schedule.header().messageId());
     }
     return Optional.of(schedule);
+  }
+
+  private void clearPending() {
+    try {
+      pendingStore.clear();
+    } catch (IOException e) {
+      LOG.warn("cannot delete {}: {}", pendingStore.file(), e.toString());
+    }
+  }
+
+  private static String message(Exception e) {
+    return e.getMessage() == null || e.getMessage().isBlank() ? e.toString() : e.getMessage();
   }
 
   private void fail(ScheduleMessage schedule, String error) {

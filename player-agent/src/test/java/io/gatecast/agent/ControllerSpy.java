@@ -3,6 +3,7 @@ package io.gatecast.agent;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.EventKind;
+import io.gatecast.protocol.PlayBatch;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
@@ -27,6 +28,9 @@ final class ControllerSpy implements AutoCloseable {
   final List<ScheduleAck> acks = new CopyOnWriteArrayList<>();
   final List<RejectionEvent> rejections = new CopyOnWriteArrayList<>();
   final List<CommandResult> commandResults = new CopyOnWriteArrayList<>();
+  final List<PlayBatch> playBatches = new CopyOnWriteArrayList<>();
+  /** Every event in arrival order, decoded. */
+  final List<Object> events = new CopyOnWriteArrayList<>();
   private final MqttClient client;
   private final Signer signer;
   private boolean closed;
@@ -41,13 +45,15 @@ final class ControllerSpy implements AutoCloseable {
         (topic, message) -> statuses.add(Codec.decode(message.getPayload(), StatusMessage.class)));
     client.subscribe(Topics.events(screenId), 1,
         (topic, message) -> {
-          EventKind kind = EventKind.of(Codec.mapper().readTree(message.getPayload())).orElse(null);
-          if (kind == EventKind.COMMAND_RESULT) {
-            commandResults.add(Codec.decode(message.getPayload(), CommandResult.class));
-          } else if (kind == EventKind.REJECTION) {
-            rejections.add(Codec.decode(message.getPayload(), RejectionEvent.class));
-          } else if (kind == EventKind.SCHEDULE_ACK) {
-            acks.add(Codec.decode(message.getPayload(), ScheduleAck.class));
+          // The events topic carries several kinds, told apart as the controller does.
+          EventKind kind = EventKind.of(Codec.mapper().readTree(message.getPayload())).orElseThrow();
+          Object event = Codec.decode(message.getPayload(), kind.type());
+          events.add(event);
+          switch (kind) {
+            case SCHEDULE_ACK -> acks.add((ScheduleAck) event);
+            case REJECTION -> rejections.add((RejectionEvent) event);
+            case PLAY_BATCH -> playBatches.add((PlayBatch) event);
+            case COMMAND_RESULT -> commandResults.add((CommandResult) event);
           }
         });
   }

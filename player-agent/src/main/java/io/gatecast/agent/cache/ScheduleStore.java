@@ -12,19 +12,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The applied schedule on disk ({@code <dataDir>/schedule.json}), in the wire format, so a kiosk
- * that boots without network plays what it last applied.
+ * A schedule on disk, in the wire format: the applied one ({@code <dataDir>/schedule.json}), so a
+ * kiosk that boots without network plays what it last applied, and the verified one still being
+ * fetched ({@code pending-schedule.json}), so a restart goes on fetching it without the broker.
  */
 public final class ScheduleStore {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleStore.class);
   public static final String FILE_NAME = "schedule.json";
+  public static final String PENDING_FILE_NAME = "pending-schedule.json";
 
   private final Path file;
 
   public ScheduleStore(Path dataDir) throws IOException {
+    this(dataDir, FILE_NAME);
+  }
+
+  public ScheduleStore(Path dataDir, String fileName) throws IOException {
     Path dir = Files.createDirectories(dataDir);
     AtomicFiles.removeLeftovers(dir);
-    this.file = dir.resolve(FILE_NAME);
+    this.file = dir.resolve(fileName);
+  }
+
+  /** Deletes the file (durably); loading then finds nothing. */
+  public void clear() throws IOException {
+    if (Files.deleteIfExists(file)) {
+      AtomicFiles.fsyncDirectory(file.toAbsolutePath().getParent());
+    }
   }
 
   public Path file() {

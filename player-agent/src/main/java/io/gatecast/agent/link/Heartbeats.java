@@ -6,12 +6,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the agent's ONLINE status right after each connect and then every period, so the
  * controller sees what plays and knows, from {@code heartbeatSeconds}, when a screen is late.
  */
 public final class Heartbeats implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
   private final MqttSession session;
   private final Supplier<StatusMessage> status;
   private final ScheduledExecutorService scheduler;
@@ -36,7 +39,12 @@ public final class Heartbeats implements AutoCloseable {
   }
 
   private void beat() {
-    session.publishStatus(status.get());
+    try {
+      session.publishStatus(status.get());
+    } catch (RuntimeException e) {
+      // A periodic task that throws is cancelled for good: one bad figure must not silence the screen.
+      LOG.error("heartbeat not sent: {}", e.toString());
+    }
   }
 
   @Override

@@ -1,12 +1,13 @@
 package io.gatecast.agent.link;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.agent.journal.Outbox;
 import io.gatecast.protocol.Codec;
-import io.gatecast.protocol.CommandResult;
-import io.gatecast.protocol.RejectionEvent;
-import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Random;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,15 +33,20 @@ import org.slf4j.LoggerFactory;
  * failed <em>first</em> connect (a kiosk booting before its 4G link is up), has no jitter, and
  * one code path for "never connected" and "connection lost" is easier to trust.
  *
- * <p>Clean session, resubscribing after every connect: the state that matters (the schedule)
- * is a retained message the broker redelivers on subscribe anyway, so a persistent session buys
- * nothing, while a broker that lost its sessions (restart without persistence) would silently
- * leave a persistent-session client unsubscribed.
+ * <p>Persistent session (cleanSession=false): the broker keeps this screen's subscriptions and
+ * queues the QoS 1 commands published while it was offline, delivered on reconnect. It still
+ * resubscribes after every connect, so a broker that lost its sessions (restarted without
+ * persistence) cannot leave it deaf; the schedule is retained and comes back on subscribe anyway.
+ *
+ * <p>Events are not published from here directly: the {@code journal.Outbox} journals them and
+ * calls {@link #publishConfirmed} in order, one at a time.
  */
-public final class MqttSession implements AutoCloseable {
+public final class MqttSession implements AutoCloseable, Outbox.Link {
   private static final Logger LOG = LoggerFactory.getLogger(MqttSession.class);
   private static final int QOS = 1;
   private static final long CLOSE_TIMEOUT_MILLIS = 2000;
+  /** How long an event may wait for its PUBACK before the outbox tries it again. */
+  private static final long CONFIRM_TIMEOUT_MILLIS = 15_000;
 
   /** What the session hands out. Called on Paho's thread: implementations must not block. */
   public interface Listener {
@@ -62,16 +68,22 @@ public final class MqttSession implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Listener listener;
   private final Backoff backoff;
-  private final MqttAsyncClient client;
+  /** Replaced before every reconnect attempt (see {@link #connect}); volatile for the outbox and heartbeat threads. */
+  private volatile MqttAsyncClient client;
+  private boolean attempted;
+  private final ClockOffset clockOffset;
   private volatile boolean stopped;
   private volatile String clusterId;
 
   /**
    * @param lastWill builds the OFFLINE status the broker publishes for us if we vanish
    * @param scheduler runs connect attempts; never blocked by this class
+   * @param clockOffset fed the {@code header.sentAt} of every live (not retained) controller message
    */
   public MqttSession(String brokerUrl, String screenId, String username, String password,
-      Supplier<StatusMessage> lastWill, ScheduledExecutorService scheduler, Listener listener) throws MqttException {
+      Supplier<StatusMessage> lastWill, ScheduledExecutorService scheduler, Listener listener, ClockOffset clockOffset)
+      throws MqttException {
+    this.clockOffset = clockOffset;
     this.brokerUrl = brokerUrl;
     this.screenId = screenId;
     this.username = username;
@@ -80,9 +92,17 @@ public final class MqttSession implements AutoCloseable {
     this.scheduler = scheduler;
     this.listener = listener;
     this.backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), new Random());
-    // Memory persistence: Paho's default writes in-flight messages to the working directory.
-    this.client = new MqttAsyncClient(brokerUrl, screenId, new MemoryPersistence());
-    this.client.setCallback(new Callback());
+    this.client = newClient();
+  }
+
+  /**
+   * Memory persistence: Paho's default writes in-flight messages to the working directory; what
+   * must survive a restart is in the outbox journal.
+   */
+  private MqttAsyncClient newClient() throws MqttException {
+    MqttAsyncClient fresh = new MqttAsyncClient(brokerUrl, screenId, new MemoryPersistence());
+    fresh.setCallback(new Callback());
+    return fresh;
   }
 
   /** Starts connecting in the background; returns at once. */
@@ -96,11 +116,6 @@ public final class MqttSession implements AutoCloseable {
 
   public void publishStatus(StatusMessage status) {
     publish(Topics.status(screenId), Codec.encode(status), true);
-  }
-
-  /** The answer to a command, on the events topic. */
-  public void publishCommandResult(CommandResult result) {
-    publish(Topics.events(screenId), Codec.encode(result), false);
   }
 
   /**
@@ -128,18 +143,15 @@ public final class MqttSession implements AutoCloseable {
     }
   }
 
-  public void publishAck(ScheduleAck ack) {
-    publish(Topics.events(screenId), Codec.encode(ack), false);
-  }
-
-  /** A refused message, reported on the events topic so the controller sees attacks and stale brokers. */
-  public void publishRejection(RejectionEvent event) {
-    publish(Topics.events(screenId), Codec.encode(event), false);
+  /** One event on the events topic at QoS 1; returns once the broker acknowledged it (for the outbox). */
+  @Override
+  public void publishConfirmed(byte[] payload) throws MqttException {
+    client.publish(Topics.events(screenId), payload, QOS, false).waitForCompletion(CONFIRM_TIMEOUT_MILLIS);
   }
 
   private void publish(String topic, byte[] payload, boolean retained) {
     if (!client.isConnected()) {
-      // Heartbeats resume on reconnect; a lost ack is covered by appliedVersion in the next heartbeat.
+      // Heartbeats resume on reconnect: only the latest status matters, so none is kept.
       LOG.debug("not connected; not publishing to {}", topic);
       return;
     }
@@ -154,8 +166,28 @@ public final class MqttSession implements AutoCloseable {
     if (stopped) {
       return;
     }
+    if (attempted) {
+      // A fresh client for every reconnect: with a persistent session, the old one would re-send
+      // its unacknowledged publishes with the DUP flag, and Moquette 0.17 (our embedded broker)
+      // wedges the whole session on a DUP QoS 1 publish (PostOffice retains the payload 0 times
+      // and throws). Nothing is lost: the outbox re-sends what was not confirmed, and the broker
+      // keeps the session (subscriptions, queued messages) under our client id.
+      try {
+        client.close(true);
+      } catch (MqttException e) {
+        LOG.debug("closing the previous MQTT client: {}", e.toString());
+      }
+      try {
+        client = newClient();
+      } catch (MqttException e) {
+        retryAfter("cannot create an MQTT client: " + describe(e));
+        return;
+      }
+    }
+    attempted = true;
+    MqttAsyncClient client = this.client;
     MqttConnectOptions options = new MqttConnectOptions();
-    options.setCleanSession(true);
+    options.setCleanSession(false);
     options.setAutomaticReconnect(false);
     options.setKeepAliveInterval(30);
     options.setConnectionTimeout(10);
@@ -279,6 +311,22 @@ public final class MqttSession implements AutoCloseable {
     close(lastWill.get());
   }
 
+  /**
+   * Reads {@code payload.header.sentAt} of a signed envelope for the clock offset. Not verified
+   * here (the applier verifies what it acts on); only a diagnostic figure depends on it, and the
+   * broker lets no one but the controller publish to this screen.
+   */
+  private void sampleClock(byte[] envelope) {
+    try {
+      JsonNode sentAt = Codec.mapper().readTree(envelope).path("payload").path("header").path("sentAt");
+      if (sentAt.isTextual()) {
+        clockOffset.sample(Instant.parse(sentAt.asText()));
+      }
+    } catch (java.io.IOException | DateTimeParseException e) {
+      LOG.debug("no clock sample from a message: {}", e.toString());
+    }
+  }
+
   private final class Callback implements MqttCallback {
     @Override
     public void connectionLost(Throwable cause) {
@@ -287,6 +335,9 @@ public final class MqttSession implements AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+      if (!message.isRetained()) {
+        sampleClock(message.getPayload());
+      }
       if (topic.equals(Topics.schedule(screenId))) {
         listener.onSchedule(message.getPayload());
       } else if (topic.equals(Topics.commands(screenId))) {
@@ -300,7 +351,7 @@ public final class MqttSession implements AutoCloseable {
 
     @Override
     public void deliveryComplete(IMqttDeliveryToken token) {
-      // QoS 1 completion needs no action: nothing is stored for re-sending across restarts yet.
+      // The outbox waits on each token itself.
     }
   }
 }

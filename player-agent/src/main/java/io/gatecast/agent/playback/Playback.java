@@ -87,6 +87,11 @@ public final class Playback {
     return Optional.ofNullable(onAir.get()).map(a -> a.schedule().version());
   }
 
+  /** The compiled schedule on air (its engine included), for proof of play and autonomy; empty before any. */
+  public Optional<OnAir> onAir() {
+    return Optional.ofNullable(onAir.get());
+  }
+
   public Optional<ScheduleMessage> schedule() {
     return Optional.ofNullable(onAir.get()).map(OnAir::schedule);
   }

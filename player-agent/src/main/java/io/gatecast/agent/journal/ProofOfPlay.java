@@ -1,0 +1,165 @@
+package io.gatecast.agent.journal;
+
+import io.gatecast.agent.playback.Playback;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.Limits;
+import io.gatecast.protocol.PlayBatch;
+import io.gatecast.protocol.PlayBatch.Play;
+import io.gatecast.protocol.ProtocolException;
+import io.gatecast.schedules.Slot;
+import io.gatecast.schedules.SlotKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proof of play. {@link #observe} (called every second or so) asks playback what is on air; when
+ * the item on screen changes, the one that ended is written to the plays journal at once (fsync'd):
+ * item, campaign, variant language, start and end. {@link #flush} moves journaled plays into
+ * {@link PlayBatch}es in the {@link Outbox} — while the link is up, or when a full batch is waiting —
+ * so a week offline becomes a few large batches once back, not thousands of small ones.
+ *
+ * <p>A play starts at its slot's start when the previous play was seen to its natural end, else
+ * when it was first seen (agent start, new schedule, clock jump); it ends at its slot's end, or
+ * when something else took its place early. A play under way when the agent is killed is lost:
+ * only ended plays are claimed. Each play has a random UUID as {@code playId}; a crash between
+ * queuing a batch and marking its plays sent makes them go out twice, with the same ids.
+ */
+public final class ProofOfPlay implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProofOfPlay.class);
+
+  /** The identity of what is on screen: the same slot seen twice is one play. */
+  private record OnScreen(Instant slotStart, Instant slotEnd, SlotKind kind, String sourceId, String itemId,
+      String language, Instant startedAt) {
+    boolean sameAs(OnScreen other) {
+      return other != null && slotStart.equals(other.slotStart) && kind == other.kind
+          && Objects.equals(sourceId, other.sourceId) && itemId.equals(other.itemId) && language.equals(other.language);
+    }
+  }
+
+  private final String screenId;
+  private final Playback playback;
+  private final Journal plays;
+  private final Outbox outbox;
+  private final BooleanSupplier linkUp;
+  private final Clock clock;
+  private OnScreen current;
+
+  private ProofOfPlay(String screenId, Playback playback, Journal plays, Outbox outbox, BooleanSupplier linkUp,
+      Clock clock) {
+    this.screenId = screenId;
+    this.playback = playback;
+    this.plays = plays;
+    this.outbox = outbox;
+    this.linkUp = linkUp;
+    this.clock = clock;
+  }
+
+  /** Opens the plays journal at {@code file}. */
+  public static ProofOfPlay open(Path file, String screenId, Playback playback, Outbox outbox, BooleanSupplier linkUp,
+      Clock clock) throws IOException {
+    return new ProofOfPlay(screenId, playback, Journal.open(file), outbox, linkUp, clock);
+  }
+
+  /** Looks at the screen once; journals the play that just ended, if one did. */
+  public synchronized void observe() {
+    try {
+      observeNow();
+    } catch (RuntimeException e) {
+      // Run on a timer: an exception would cancel it for good.
+      LOG.error("proof of play: cannot observe the screen: {}", e.toString());
+    }
+  }
+
+  private void observeNow() {
+    Instant now = clock.instant();
+    OnScreen seen = playback.onAir().map(onAir -> onScreen(onAir.engine().resolve(now), now)).orElse(null);
+    if (seen != null && seen.sameAs(current)) {
+      return;
+    }
+    if (seen != null && current != null && !current.slotEnd.isAfter(now) && seen.slotStart.equals(current.slotEnd)) {
+      seen = new OnScreen(seen.slotStart, seen.slotEnd, seen.kind, seen.sourceId, seen.itemId, seen.language,
+          seen.slotStart);
+    }
+    end(now);
+    current = seen;
+  }
+
+  /** Queues journaled plays as batches in the outbox (see the class comment for when). */
+  public void flush() {
+    try {
+      while (true) {
+        List<Journal.Entry> entries = plays.pending(Limits.MAX_PLAYS_PER_BATCH);
+        if (entries.isEmpty() || (!linkUp.getAsBoolean() && entries.size() < Limits.MAX_PLAYS_PER_BATCH)) {
+          return;
+        }
+        List<Play> batch = new ArrayList<>();
+        for (Journal.Entry entry : entries) {
+          try {
+            batch.add(Codec.decode(entry.payload(), Play.class));
+          } catch (ProtocolException e) {
+            LOG.error("skipping an unreadable play in {}: {}", plays.file(), e.getMessage());
+          }
+        }
+        if (!batch.isEmpty()) {
+          outbox.send(new PlayBatch(Header.now(clock.instant()), screenId, batch));
+        }
+        for (Journal.Entry entry : entries) {
+          plays.ack(entry.seq());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.error("proof of play: cannot use {}: {}", plays.file(), e.toString());
+    }
+  }
+
+  /** Plays ended and not yet queued for sending. */
+  public int unsent() {
+    return plays.size();
+  }
+
+  /** Ends the play on screen now (a clean stop), queues what is journaled, closes the journal. */
+  @Override
+  public synchronized void close() {
+    end(clock.instant());
+    current = null;
+    flush();
+    plays.close();
+  }
+
+  private void end(Instant now) {
+    if (current == null) {
+      return;
+    }
+    Instant end = current.slotEnd.isBefore(now) ? current.slotEnd : now;
+    if (!end.isAfter(current.startedAt)) {
+      return;
+    }
+    String campaignId = current.kind == SlotKind.CAMPAIGN ? current.sourceId : null;
+    Play play = new Play(UUID.randomUUID().toString(), current.itemId, campaignId, current.language, current.startedAt, end);
+    try {
+      plays.append(Codec.encode(play));
+    } catch (IOException | RuntimeException e) {
+      LOG.error("proof of play: cannot journal the play of {} ({}): {}", current.itemId, current.startedAt, e.toString());
+    }
+  }
+
+  private static OnScreen onScreen(Slot slot, Instant now) {
+    if (slot.kind() == SlotKind.IDLE || slot.item() == null || slot.variant() == null) {
+      return null;
+    }
+    // As the page names it: an alert by the alert's own id (see Playback.Shown).
+    String itemId = slot.kind() == SlotKind.ALERT ? slot.sourceId() : slot.item().id();
+    Instant startedAt = slot.start().isAfter(now) ? slot.start() : now;
+    return new OnScreen(slot.start(), slot.end(), slot.kind(), slot.sourceId(), itemId, slot.language(), startedAt);
+  }
+}

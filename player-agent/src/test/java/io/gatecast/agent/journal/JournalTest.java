@@ -1,0 +1,114 @@
+package io.gatecast.agent.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+  @TempDir Path dir;
+
+  @Test
+  void keepsUnconfirmedEntriesInOrderAcrossReopening() throws Exception {
+    Path file = dir.resolve("outbox.journal");
+    try (Journal journal = Journal.open(file)) {
+      long first = journal.append(bytes("{\"n\":1}"));
+      journal.append(bytes("{\"n\":2}"));
+      journal.append(bytes("{\"n\":3}"));
+      journal.ack(first);
+      assertThat(texts(journal.pending(10))).containsExactly("{\"n\":2}", "{\"n\":3}");
+    }
+    try (Journal reopened = Journal.open(file)) {
+      assertThat(texts(reopened.pending(10))).containsExactly("{\"n\":2}", "{\"n\":3}");
+      assertThat(texts(reopened.pending(1))).containsExactly("{\"n\":2}");
+      long fourth = reopened.append(bytes("{\"n\":4}"));
+      assertThat(fourth).isGreaterThan(reopened.pending(10).get(1).seq());
+    }
+  }
+
+  @Test
+  void aTornLastLineIsCutOffAndTheNextAppendStartsClean() throws Exception {
+    Path file = dir.resolve("plays.journal");
+    try (Journal journal = Journal.open(file)) {
+      journal.append(bytes("{\"play\":\"a\"}"));
+      journal.append(bytes("{\"play\":\"b\"}"));
+    }
+    long intact = Files.size(file);
+    // A power cut in the middle of the third append: half a line, no newline.
+    Files.write(file, "1a2b3c4d E 3 {\"pla".getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+
+    try (Journal journal = Journal.open(file)) {
+      assertThat(Files.size(file)).isEqualTo(intact);
+      assertThat(texts(journal.pending(10))).containsExactly("{\"play\":\"a\"}", "{\"play\":\"b\"}");
+      journal.append(bytes("{\"play\":\"c\"}"));
+    }
+    try (Journal journal = Journal.open(file)) {
+      assertThat(texts(journal.pending(10))).containsExactly("{\"play\":\"a\"}", "{\"play\":\"b\"}", "{\"play\":\"c\"}");
+    }
+  }
+
+  @Test
+  void aLastLineWithAWrongChecksumIsCutOff() throws Exception {
+    Path file = dir.resolve("outbox.journal");
+    try (Journal journal = Journal.open(file)) {
+      journal.append(bytes("{\"ok\":true}"));
+      journal.append(bytes("{\"ok\":false}"));
+    }
+    String text = Files.readString(file, StandardCharsets.US_ASCII);
+    // Flip one payload byte in the last line (a sector written half): its CRC no longer matches.
+    Files.writeString(file, text.substring(0, text.length() - 4) + "X" + text.substring(text.length() - 3),
+        StandardCharsets.US_ASCII);
+
+    try (Journal journal = Journal.open(file)) {
+      assertThat(texts(journal.pending(10))).containsExactly("{\"ok\":true}");
+    }
+  }
+
+  @Test
+  void confirmedEntriesAreCompactedAwayAndOnlyTheRestSurvives() throws Exception {
+    Path file = dir.resolve("outbox.journal");
+    long last;
+    try (Journal journal = Journal.open(file)) {
+      for (int i = 0; i < 600; i++) {
+        journal.append(bytes("{\"n\":" + i + "}"));
+      }
+      List<Journal.Entry> all = journal.pending(1000);
+      for (int i = 0; i < 599; i++) {
+        journal.ack(all.get(i).seq());
+      }
+      last = all.get(599).seq();
+      assertThat(Files.size(file)).isLessThan(600 * 10);
+    }
+    try (Journal journal = Journal.open(file)) {
+      assertThat(journal.pending(10)).singleElement().satisfies(e -> {
+        assertThat(e.seq()).isEqualTo(last);
+        assertThat(new String(e.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"n\":599}");
+      });
+      journal.ack(last);
+      assertThat(journal.size()).isZero();
+    }
+    assertThat(Files.size(file)).isZero();
+  }
+
+  @Test
+  void refusesAnEntryThatIsNotOneLine() throws Exception {
+    try (Journal journal = Journal.open(dir.resolve("j"))) {
+      assertThatThrownBy(() -> journal.append(bytes("two\nlines"))).hasMessageContaining("one line");
+      assertThat(journal.size()).isZero();
+    }
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static List<String> texts(List<Journal.Entry> entries) {
+    return entries.stream().map(e -> new String(e.payload(), StandardCharsets.UTF_8)).toList();
+  }
+}
