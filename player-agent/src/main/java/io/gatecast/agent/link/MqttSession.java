@@ -149,7 +149,15 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     client.publish(Topics.events(screenId), payload, QOS, false).waitForCompletion(CONFIRM_TIMEOUT_MILLIS);
   }
 
-  private void publish(String topic, byte[] payload, boolean retained) {
+  /**
+   * Synchronized with {@link #close(StatusMessage)}: once the session is stopping, no heartbeat
+   * may follow (and so replace, being retained) the final OFFLINE status.
+   */
+  private synchronized void publish(String topic, byte[] payload, boolean retained) {
+    if (stopped) {
+      LOG.debug("stopping; not publishing to {}", topic);
+      return;
+    }
     if (!client.isConnected()) {
       // Heartbeats resume on reconnect: only the latest status matters, so none is kept.
       LOG.debug("not connected; not publishing to {}", topic);
@@ -287,7 +295,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   }
 
   /** Publishes {@code offline} (retained) if connected, then disconnects cleanly. */
-  public void close(StatusMessage offline) {
+  public synchronized void close(StatusMessage offline) {
     stopped = true;
     try {
       if (client.isConnected()) {
