@@ -1,0 +1,348 @@
+package io.gatecast.bench;
+
+import io.gatecast.bench.fleet.AckCollector;
+import io.gatecast.bench.fleet.Latencies;
+import io.gatecast.bench.fleet.ScreenLogin;
+import io.gatecast.bench.fleet.SimulatedFleet;
+import io.gatecast.bench.fleet.SimulatedScreen;
+import io.gatecast.bench.harness.Args;
+import io.gatecast.bench.harness.BrokerProcess;
+import io.gatecast.bench.harness.ControllerApi;
+import io.gatecast.bench.harness.ControllerDb;
+import io.gatecast.bench.harness.ControllerProcess;
+import io.gatecast.bench.harness.DirectPublisher;
+import io.gatecast.bench.harness.FleetSetup;
+import io.gatecast.bench.harness.ProcessStats;
+import io.gatecast.bench.harness.Results;
+import io.gatecast.controller.broker.ControllerCredentials;
+import io.gatecast.controller.signing.ControllerKeys;
+import io.gatecast.protocol.AlertMessage;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Signer;
+import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.rules.AlertSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Push latency: a schedule change for every screen, published through the controller's API, timed
+ * until each simulated screen has verified and acked it (and until the controller has the ack);
+ * then the floor — the same signed messages published straight to a broker, acked by the same
+ * screens, no controller in the path — on the controller's embedded Moquette alone and on Mosquitto;
+ * and the urgent alert (through the controller when it has {@code POST /api/v1/alerts}; on the
+ * floors as a signed {@link AlertMessage} published straight to the cluster's alert topic).
+ *
+ * <p>{@code bench/run PushBench --screens 1000 --rounds 3}; writes {@code bench/results/push-<N>.json}.
+ * The first round of each path is a warm-up and is reported apart.
+ */
+public final class PushBench {
+  /** How long a round waits for every screen (then it reports who is missing); --round-timeout. */
+  private static Duration ROUND_TIMEOUT = Duration.ofMinutes(2);
+  private static final String CLUSTER = "default";
+
+  private PushBench() {}
+
+  public static void main(String[] raw) throws Exception {
+    Args args = new Args(raw, Map.of("screens", "1000", "rounds", "3", "data-dir", "", "brokers", "embedded,mosquitto",
+        "window", "200", "round-timeout", "120"));
+    ROUND_TIMEOUT = Duration.ofSeconds(args.integer("round-timeout"));
+    int n = args.integer("screens");
+    int rounds = args.integer("rounds");
+    Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
+    Results results = new Results("push-" + n, "bench/run PushBench --screens " + n + " --rounds " + rounds
+        + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout"));
+    List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
+    List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
+    String runTag = "r" + Long.toString(System.currentTimeMillis() / 1000, 36);
+
+    ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), List.of());
+    ControllerApi api = new ControllerApi(controller.httpPort());
+    String media = api.uploadMedia(FleetSetup.media(), "bench.png");
+    try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(), SimulatedFleet.Options.realistic());
+        ControllerDb db = new ControllerDb(dataDir)) {
+      long connectStart = System.nanoTime();
+      int connected = fleet.connectAll(controller.brokerHost(), controller.brokerPort(), args.integer("window"),
+          Duration.ofMinutes(20));
+      results.put("connectToControllerBroker", Map.of("connected", connected, "seconds",
+          round((System.nanoTime() - connectStart) / 1e9)));
+      fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
+      results.put("controllerWithFleetConnected", Map.of("screens", fleet.connectedCount(),
+          "heapUsedAfterFullGcMB", ProcessStats.heapUsedAfterGc(controller.pid()) / 1048576,
+          "rssMB", ProcessStats.rssBytes(controller.pid()) / 1048576));
+
+      List<Map<String, Object>> throughController = new ArrayList<>();
+      for (int r = 0; r <= rounds; r++) {
+        throughController.add(controllerRound(api, fleet, db, controller.pid(), ids, media, runTag + "-" + r, r == 0));
+      }
+      results.put("throughController", throughController);
+      results.put("alertThroughController", controllerAlert(api, fleet, ids));
+      results.put("controllerAfterRounds", Map.of("heapUsedAfterFullGcMB",
+          ProcessStats.heapUsedAfterGc(controller.pid()) / 1048576, "rssMB", ProcessStats.rssBytes(controller.pid()) / 1048576));
+      controller.close();
+
+      Signer signer = ControllerKeys.loadOrCreate(dataDir.resolve("keys")).signer();
+      ControllerCredentials login = ControllerCredentials.loadOrCreate(dataDir);
+      Map<String, Object> floors = new LinkedHashMap<>();
+      for (String kind : args.get("brokers").isBlank() ? new String[0] : args.get("brokers").split(",")) {
+        floors.put(kind, floor(BrokerProcess.Kind.valueOf(kind.toUpperCase()), dataDir, fleet, signer, login, ids,
+            rounds, args.integer("window")));
+      }
+      results.put("floor", floors);
+      results.put("ratios", ratios(throughController, floors));
+      results.put("rejectedByScreens", fleet.rejectionCount());
+      results.put("simulatorMeanVerifyMicros", SimulatedFleet.meanVerifyMicros());
+    } finally {
+      controller.close();
+    }
+    results.write();
+    System.exit(0);
+  }
+
+  private static Map<String, Object> controllerRound(ControllerApi api, SimulatedFleet fleet, ControllerDb db, long pid,
+      List<String> ids, String media, String contentId, boolean warmUp) {
+    api.createContent(contentId, "Benchmark " + contentId, media, 10);
+    api.schedule(contentId, ids);
+    Map<String, Long> expected = nextVersions(fleet);
+    AckCollector collector = AckCollector.schedules(expected);
+    fleet.watch(collector);
+    double cpu0 = ProcessStats.cpuSeconds(pid);
+    collector.start();
+    Instant t0 = Instant.now();
+    List<ControllerApi.Sent> sent = api.publish();
+    double publishMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
+    List<String> ok = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    int unexpectedVersion = 0;
+    for (ControllerApi.Sent s : sent) {
+      if (s.error() != null) {
+        failed.add(s.screenId() + ": " + s.error());
+      } else {
+        ok.add(s.screenId());
+        if (!Long.valueOf(s.version()).equals(expected.get(s.screenId()))) {
+          unexpectedVersion++;
+        }
+      }
+    }
+    boolean all = collector.await(ok, ROUND_TIMEOUT);
+    List<String> missing = collector.missing(ok);
+    Latencies acked = collector.acked();
+    long minVersion = expected.values().stream().mapToLong(Long::longValue).min().orElse(1);
+    List<String> answered = ok.stream().filter(id -> !missing.contains(id)).toList();
+    boolean stored = SimulatedFleet.awaitUntil(() -> storedAll(db, sentVersions(sent), answered, minVersion),
+        System.nanoTime() + ROUND_TIMEOUT.toNanos());
+    double storedAllMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
+    double cpu = ProcessStats.cpuSeconds(pid) - cpu0;
+    Map<String, Map<Long, Instant>> answers = db.appliedAnswers(minVersion);
+    Map<String, Long> versions = sentVersions(sent);
+    double[] atController = ok.stream().map(id -> answers.getOrDefault(id, Map.of()).get(versions.get(id)))
+        .filter(java.util.Objects::nonNull).mapToDouble(at -> Duration.between(t0, at).toNanos() / 1e6).toArray();
+
+    Map<String, Object> round = new LinkedHashMap<>();
+    round.put("warmUp", warmUp);
+    round.put("loadAverageBefore", loadAverage());
+    round.put("screens", ids.size());
+    round.put("sent", ok.size());
+    round.put("failedToSend", failed.size());
+    if (!failed.isEmpty()) {
+      round.put("firstFailure", failed.get(0));
+    }
+    round.put("sentWithAnotherVersionThanExpected", unexpectedVersion);
+    round.put("publishHttpMs", round(publishMs));
+    round.put("allAcked", all);
+    round.put("notAcked", missing.size());
+    if (!missing.isEmpty()) {
+      Map<String, SimulatedScreen> byId = new HashMap<>();
+      fleet.screens().forEach(s -> byId.put(s.id(), s));
+      round.put("notAckedButConnected", missing.stream().filter(id -> byId.get(id).isConnected()).count());
+      round.put("notAckedExamples", missing.stream().limit(5).map(id -> byId.get(id).toString()).toList());
+    }
+    round.put("receivedAtScreens", collector.received().summary());
+    round.put("ackedAtScreens", acked.summary());
+    round.put("ackReceivedByController", new Latencies(atController).summary());
+    round.put("timeToAllAckedMs", Latencies.roundMs(acked.max()));
+    round.put("allStoredByController", stored);
+    round.put("timeToAllStoredMs", stored ? round(storedAllMs) : null);
+    round.put("controllerCpuSeconds", round(cpu));
+    System.out.println("controller round " + contentId + ": " + round);
+    return round;
+  }
+
+  private static Map<String, Long> sentVersions(List<ControllerApi.Sent> sent) {
+    Map<String, Long> versions = new HashMap<>();
+    sent.forEach(s -> versions.put(s.screenId(), s.version()));
+    return versions;
+  }
+
+  /** Cheap count first (a poll must not load the machine it measures), the exact per-screen check only then. */
+  private static boolean storedAll(ControllerDb db, Map<String, Long> expected, List<String> ok, long minVersion) {
+    if (db.appliedCount(minVersion) < ok.size()) {
+      return false;
+    }
+    Map<String, Map<Long, Instant>> answers = db.appliedAnswers(minVersion);
+    for (String id : ok) {
+      if (!answers.getOrDefault(id, Map.of()).containsKey(expected.get(id))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The alert through the controller's API, or "pending" while the controller has no such endpoint. */
+  private static Object controllerAlert(ControllerApi api, SimulatedFleet fleet, List<String> ids) {
+    AckCollector collector = AckCollector.alert(ids, 1);
+    fleet.watch(collector);
+    collector.start();
+    Optional<?> answer = api.postAlert(List.of(CLUSTER), Map.of("vi", "Cửa khẩu tạm đóng", "zh", "口岸暂时关闭",
+        "en", "Border gate temporarily closed"), Instant.now().plus(Duration.ofHours(1)));
+    if (answer.isEmpty()) {
+      return "pending: this controller has no POST /api/v1/alerts (404); the floor below is measured";
+    }
+    boolean all = collector.await(ROUND_TIMEOUT);
+    return Map.of("allShown", all, "receivedAtScreens", collector.received().summary(),
+        "verifiedAtScreens", collector.acked().summary());
+  }
+
+  /** Every screen's next version: one above what it plays. */
+  private static Map<String, Long> nextVersions(SimulatedFleet fleet) {
+    Map<String, Long> next = new HashMap<>();
+    for (SimulatedScreen screen : fleet.screens()) {
+      Long applied = screen.appliedVersion();
+      next.put(screen.id(), applied == null ? 1 : applied + 1);
+    }
+    return next;
+  }
+
+  private static Map<String, Object> floor(BrokerProcess.Kind kind, Path dataDir, SimulatedFleet fleet, Signer signer,
+      ControllerCredentials login, List<String> ids, int rounds, int window) {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    try (BrokerProcess broker = BrokerProcess.start(kind, dataDir, dataDir.resolve("floor-" + kind.name().toLowerCase()
+        + "-" + System.currentTimeMillis()))) {
+      long moveStart = System.nanoTime();
+      int connected = fleet.moveAll("127.0.0.1", broker.port(), window, Duration.ofMinutes(20));
+      figures.put("connect", Map.of("connected", connected, "seconds", round((System.nanoTime() - moveStart) / 1e9)));
+      fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
+      try (DirectPublisher publisher = new DirectPublisher("127.0.0.1", broker.port(), login, ids.size() + 100)) {
+        List<Map<String, Object>> schedules = new ArrayList<>();
+        for (int r = 0; r <= rounds; r++) {
+          schedules.add(floorScheduleRound(fleet, publisher, signer, broker.pid(), r == 0));
+        }
+        figures.put("schedules", schedules);
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (int r = 0; r <= rounds; r++) {
+          alerts.add(floorAlertRound(fleet, publisher, signer, ids, r == 0));
+        }
+        figures.put("alerts", alerts);
+      }
+    }
+    return figures;
+  }
+
+  private static Map<String, Object> floorScheduleRound(SimulatedFleet fleet, DirectPublisher publisher, Signer signer,
+      long brokerPid, boolean warmUp) {
+    Map<String, Long> expected = new HashMap<>();
+    List<DirectPublisher.Outgoing> messages = new ArrayList<>();
+    for (SimulatedScreen screen : fleet.screens()) {
+      ScheduleMessage last = screen.lastSchedule();
+      if (last == null) {
+        continue;
+      }
+      ScheduleMessage next = new ScheduleMessage(Header.now(Instant.now()), screen.id(), last.version() + 1, last.rules());
+      expected.put(screen.id(), next.version());
+      messages.add(new DirectPublisher.Outgoing(Topics.schedule(screen.id()),
+          signer.signToBytes(Signed.SCHEDULE, next, null), true));
+    }
+    AckCollector collector = AckCollector.schedules(expected);
+    fleet.watch(collector);
+    publisher.expect(expected);
+    double cpu0 = ProcessStats.cpuSeconds(brokerPid);
+    collector.start();
+    publisher.publishAll(messages).await();
+    double publishMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
+    boolean all = collector.await(ROUND_TIMEOUT);
+    boolean back = SimulatedFleet.awaitUntil(() -> publisher.acksArrived() == expected.size(),
+        System.nanoTime() + ROUND_TIMEOUT.toNanos());
+    Map<String, Object> round = new LinkedHashMap<>();
+    round.put("warmUp", warmUp);
+    round.put("loadAverageBefore", loadAverage());
+    round.put("sent", messages.size());
+    round.put("publishAllPubackedMs", round(publishMs));
+    round.put("allAcked", all);
+    round.put("receivedAtScreens", collector.received().summary());
+    round.put("ackedAtScreens", collector.acked().summary());
+    round.put("ackReceivedByPublisher", publisher.ackArrival(collector.t0Nanos()).summary());
+    round.put("allAcksBack", back);
+    round.put("timeToAllAckedMs", Latencies.roundMs(collector.acked().max()));
+    round.put("brokerCpuSeconds", round(ProcessStats.cpuSeconds(brokerPid) - cpu0));
+    System.out.println("floor schedule round: " + round);
+    return round;
+  }
+
+  private static Map<String, Object> floorAlertRound(SimulatedFleet fleet, DirectPublisher publisher, Signer signer,
+      List<String> ids, boolean warmUp) {
+    Instant now = Instant.now();
+    long version = now.toEpochMilli();
+    AlertMessage alert = new AlertMessage(Header.now(now), CLUSTER, version, List.of(new AlertSpec("bench-" + version,
+        CLUSTER, now, now.plus(Duration.ofHours(1)), Map.of("vi", "Cửa khẩu tạm đóng", "zh", "口岸暂时关闭",
+            "en", "Border gate temporarily closed"))));
+    byte[] signed = signer.signToBytes(Signed.ALERT, alert, now.plus(Duration.ofHours(1)));
+    AckCollector collector = AckCollector.alert(ids, version);
+    fleet.watch(collector);
+    collector.start();
+    publisher.publishAll(List.of(new DirectPublisher.Outgoing(Topics.alert(CLUSTER), signed, true))).await();
+    boolean all = collector.await(ROUND_TIMEOUT);
+    Map<String, Object> round = new LinkedHashMap<>();
+    round.put("warmUp", warmUp);
+    round.put("allShown", all);
+    round.put("receivedAtScreens", collector.received().summary());
+    round.put("verifiedAtScreens", collector.acked().summary());
+    round.put("timeToAllMs", Latencies.roundMs(collector.acked().max()));
+    System.out.println("floor alert round: " + round);
+    return round;
+  }
+
+  /** GateCast's median time-to-all-acked and p99 over the measured rounds, divided by each floor's. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> ratios(List<Map<String, Object>> controller, Map<String, Object> floors) {
+    Map<String, Object> ratios = new LinkedHashMap<>();
+    double gcAll = median(controller, r -> (Double) r.get("timeToAllAckedMs"));
+    double gcP99 = median(controller, r -> (Double) ((Map<String, Object>) r.get("ackedAtScreens")).get("p99Ms"));
+    ratios.put("controllerMedianTimeToAllAckedMs", gcAll);
+    ratios.put("controllerMedianP99Ms", gcP99);
+    for (Map.Entry<String, Object> floor : floors.entrySet()) {
+      List<Map<String, Object>> rounds = (List<Map<String, Object>>) ((Map<String, Object>) floor.getValue()).get("schedules");
+      double fAll = median(rounds, r -> (Double) r.get("timeToAllAckedMs"));
+      double fP99 = median(rounds, r -> (Double) ((Map<String, Object>) r.get("ackedAtScreens")).get("p99Ms"));
+      ratios.put(floor.getKey(), Map.of("floorMedianTimeToAllAckedMs", fAll, "floorMedianP99Ms", fP99,
+          "timeToAllRatio", round(gcAll / fAll), "p99Ratio", round(gcP99 / fP99)));
+    }
+    return ratios;
+  }
+
+  private static double median(List<Map<String, Object>> rounds, java.util.function.Function<Map<String, Object>, Double> f) {
+    double[] values = rounds.stream().filter(r -> !Boolean.TRUE.equals(r.get("warmUp"))).map(f)
+        .mapToDouble(Double::doubleValue).sorted().toArray();
+    return values.length == 0 ? Double.NaN : values[values.length / 2];
+  }
+
+  /** The 1-minute load average: on this 2-core machine other work often runs beside a benchmark. */
+  static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException e) {
+      return "?";
+    }
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+}

@@ -1,0 +1,217 @@
+package io.gatecast.bench.fleet;
+
+import io.gatecast.protocol.Freshness;
+import io.gatecast.protocol.PinnedKey;
+import io.gatecast.protocol.Verifier;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * N {@link SimulatedScreen}s in this JVM on a few Vert.x event loops, each with its own MQTT
+ * connection. Benchmarks watch it through one {@link FleetListener} they can swap between phases.
+ */
+public final class SimulatedFleet implements AutoCloseable {
+  /** How the screens behave. */
+  public record Options(String clusterId, Duration heartbeat, Duration playBatch, int eventLoops) {
+    /** An agent's defaults: heartbeat every 30 s, proof of play every 60 s, cluster {@code default}. */
+    public static Options realistic() {
+      return new Options("default", Duration.ofSeconds(30), Duration.ofSeconds(60), 2);
+    }
+  }
+
+  private final Vertx vertx;
+  private final List<SimulatedScreen> screens = new ArrayList<>();
+  private final Map<String, String> rejections = new ConcurrentHashMap<>();
+  private final AtomicLong rejectionCount = new AtomicLong();
+  private final AtomicLong events = new AtomicLong();
+  private volatile FleetListener watcher = new FleetListener() {};
+
+  public SimulatedFleet(Collection<ScreenLogin> logins, PinnedKey controllerKey, Options options) {
+    this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops())
+        // a screen's verification takes well under the default 2 s; a blocked loop is worth a warning
+        .setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(java.util.concurrent.TimeUnit.SECONDS));
+    Verifier verifier = new Verifier(new Freshness(Clock.systemUTC(), Duration.ofMinutes(5)), List.of(controllerKey));
+    FleetListener forward = new Forwarder();
+    // as many verifying threads as cores: verification is pure CPU
+    WorkerExecutor verifyPool = vertx.createSharedWorkerExecutor("screen-verify",
+        Runtime.getRuntime().availableProcessors());
+    Random random = new Random(42);
+    for (ScreenLogin login : logins) {
+      screens.add(new SimulatedScreen(vertx, login, options.clusterId(), verifier, verifyPool, forward,
+          options.heartbeat(),
+          options.playBatch(), new Random(random.nextLong())));
+    }
+  }
+
+  public List<SimulatedScreen> screens() {
+    return screens;
+  }
+
+  public int size() {
+    return screens.size();
+  }
+
+  /** Whom the screens report to from now on. */
+  public void watch(FleetListener listener) {
+    this.watcher = listener;
+  }
+
+  /**
+   * Connects every screen to {@code host:port}, at most {@code window} logins awaiting their broker at
+   * a time (a broker checks each password with PBKDF2; 10,000 at once would only queue), and waits
+   * until all are connected or {@code timeout} passes. Returns how many are connected.
+   */
+  public int connectAll(String host, int port, int window, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int started = 0;
+    for (SimulatedScreen screen : screens) {
+      while (started - connectedCount() >= window && System.nanoTime() < deadline) {
+        pause();
+      }
+      screen.start(host, port);
+      started++;
+    }
+    awaitUntil(() -> connectedCount() == screens.size(), deadline);
+    return connectedCount();
+  }
+
+  /** Moves every screen to another broker, {@code window} at a time; returns how many are connected. */
+  public int moveAll(String host, int port, int window, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int moved = 0;
+    for (SimulatedScreen screen : screens) {
+      while (moved - connectedCount() >= window && System.nanoTime() < deadline) {
+        pause();
+      }
+      screen.moveTo(host, port);
+      moved++;
+    }
+    awaitUntil(() -> connectedCount() == screens.size(), deadline);
+    return connectedCount();
+  }
+
+  public int connectedCount() {
+    int n = 0;
+    for (SimulatedScreen screen : screens) {
+      if (screen.isConnected()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Every screen sends a heartbeat every {@code period} from now on, its marker starting with
+   * {@code prefix}: at once ({@code sendNow}), or first at a random point of the period (an even spread).
+   */
+  public void heartbeatEvery(Duration period, String prefix, boolean sendNow) {
+    screens.forEach(s -> s.heartbeatEvery(period, prefix, sendNow));
+  }
+
+  /** Drops {@code count} screens for {@code away}; they come back by themselves. */
+  public void dropSome(int count, Duration away) {
+    for (int i = 0; i < Math.min(count, screens.size()); i++) {
+      screens.get(i).dropFor(away);
+    }
+  }
+
+  /**
+   * Waits until no screen has applied a schedule, shown an alert or connected for {@code quiet}
+   * (e.g. the retained schedules met at connect are all acked), at most {@code max}.
+   */
+  public boolean awaitQuiet(Duration quiet, Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    long seen = events.get();
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      pause();
+      long now = events.get();
+      if (now != seen) {
+        seen = now;
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince >= quiet.toNanos()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Mean wall time one screen took to open (verify and decode) a signed message, in microseconds, so far. */
+  public static double meanVerifyMicros() {
+    long n = SimulatedScreen.VERIFIED.sum();
+    return n == 0 ? Double.NaN : Math.round(SimulatedScreen.VERIFY_NANOS.sum() / 1e3 / n * 10) / 10.0;
+  }
+
+  public long rejectionCount() {
+    return rejectionCount.get();
+  }
+
+  /** The last refusal per screen, for a report. */
+  public Map<String, String> rejections() {
+    return Map.copyOf(rejections);
+  }
+
+  /** Polls {@code condition} every 20 ms until it holds or {@code deadlineNanos} passes. */
+  public static boolean awaitUntil(BooleanSupplier condition, long deadlineNanos) {
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() >= deadlineNanos) {
+        return false;
+      }
+      pause();
+    }
+    return true;
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    screens.forEach(SimulatedScreen::stop);
+    vertx.close().await();
+  }
+
+  private final class Forwarder implements FleetListener {
+    @Override
+    public void scheduleApplied(String screenId, long version, long receivedNanos, long ackedNanos) {
+      events.incrementAndGet();
+      watcher.scheduleApplied(screenId, version, receivedNanos, ackedNanos);
+    }
+
+    @Override
+    public void alertShown(String screenId, long version, long receivedNanos, long verifiedNanos) {
+      events.incrementAndGet();
+      watcher.alertShown(screenId, version, receivedNanos, verifiedNanos);
+    }
+
+    @Override
+    public void rejected(String screenId, String topic, String reason) {
+      rejectionCount.incrementAndGet();
+      rejections.put(screenId, topic + ": " + reason);
+      watcher.rejected(screenId, topic, reason);
+    }
+
+    @Override
+    public void connected(String screenId, long nanos) {
+      events.incrementAndGet();
+      watcher.connected(screenId, nanos);
+    }
+  }
+}

@@ -1,0 +1,408 @@
+package io.gatecast.bench.fleet;
+
+import io.gatecast.agent.link.Backoff;
+import io.gatecast.protocol.AlertMessage;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Freshness;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.Limits;
+import io.gatecast.protocol.PlayBatch;
+import io.gatecast.protocol.RejectedException;
+import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.ScreenState;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.StatusMessage;
+import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.Verifier;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * One screen as the broker and the controller see it, without a display: the agent's MQTT
+ * behaviour on a Vert.x MQTT client (non-blocking, so thousands share a few event loops). It logs
+ * in with its screen id and MQTT password, subscribes to its schedule, commands and cluster alert,
+ * opens every message with the protocol's {@link Verifier} (pinned controller key), refuses
+ * anything not newer than what it plays, acks each applied schedule with a {@link ScheduleAck},
+ * sends retained heartbeats and proof-of-play batches, has an OFFLINE last-will, and reconnects
+ * with the agent's own {@link Backoff} (1 s doubling to 30 s, jittered) when its link drops.
+ *
+ * <p>What it does not do: download media (the schedule is acked once verified) or render. Every
+ * field below is touched only on this screen's event-loop context.
+ */
+public final class SimulatedScreen {
+  /** CPU the simulator spends opening signed messages (all screens): in the field each screen pays its own share. */
+  static final java.util.concurrent.atomic.LongAdder VERIFY_NANOS = new java.util.concurrent.atomic.LongAdder();
+  static final java.util.concurrent.atomic.LongAdder VERIFIED = new java.util.concurrent.atomic.LongAdder();
+  private final Vertx vertx;
+  private final ScreenLogin login;
+  private final String clusterId;
+  private final Verifier verifier;
+  private final WorkerExecutor verifyPool;
+  private final FleetListener listener;
+  private final Backoff backoff;
+  private final Random random;
+  private volatile String host;
+  private volatile int port;
+  private volatile long heartbeatMillis;
+  private final long playBatchMillis;
+
+  private Context context;
+  private MqttClient client;
+  private volatile boolean connected;
+  private volatile boolean stopped;
+  private volatile Long appliedVersion;
+  private volatile ScheduleMessage lastSchedule;
+  private Long alertVersion;
+  private volatile long heartbeatsSent;
+  private volatile String lastMarker;
+  private String markerPrefix = "hb";
+  private long heartbeatTimer = -1;
+  private long playTimer = -1;
+  private long playSequence;
+  private volatile long connects;
+  private volatile long failedConnects;
+
+  SimulatedScreen(Vertx vertx, ScreenLogin login, String clusterId, Verifier verifier, WorkerExecutor verifyPool,
+      FleetListener listener, Duration heartbeat, Duration playBatch, Random random) {
+    this.verifyPool = verifyPool;
+    this.vertx = vertx;
+    this.login = login;
+    this.clusterId = clusterId;
+    this.verifier = verifier;
+    this.listener = listener;
+    this.heartbeatMillis = heartbeat.toMillis();
+    this.playBatchMillis = playBatch.toMillis();
+    this.random = random;
+    this.backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), random);
+  }
+
+  public String id() {
+    return login.screenId();
+  }
+
+  public boolean isConnected() {
+    return connected;
+  }
+
+  public Long appliedVersion() {
+    return appliedVersion;
+  }
+
+  /** The schedule it plays (null before the first), for a benchmark that re-sends the same rules. */
+  public ScheduleMessage lastSchedule() {
+    return lastSchedule;
+  }
+
+  /** The {@code currentContentId} of the last heartbeat sent: each heartbeat carries a fresh one. */
+  public String lastMarker() {
+    return lastMarker;
+  }
+
+  public long heartbeatsSent() {
+    return heartbeatsSent;
+  }
+
+  public long connects() {
+    return connects;
+  }
+
+  /** Connection attempts that failed (refused, broker down, login or subscription not answered). */
+  public long failedConnects() {
+    return failedConnects;
+  }
+
+  /** Connects to {@code host:port}; on a drop it keeps knocking until {@link #stop}. */
+  void start(String host, int port) {
+    this.host = host;
+    this.port = port;
+    this.stopped = false;
+    if (context == null) {
+      context = vertx.getOrCreateContext();
+    }
+    context.runOnContext(v -> connect());
+  }
+
+  /** Points the screen at another broker: drops the link and reconnects there at once. */
+  void moveTo(String host, int port) {
+    context.runOnContext(v -> {
+      this.host = host;
+      this.port = port;
+      MqttClient old = client;
+      client = null;
+      cancelTimers();
+      connected = false;
+      if (old != null) {
+        old.closeHandler(null);
+        old.disconnect().onComplete(done -> connect());
+      } else {
+        connect();
+      }
+    });
+  }
+
+  /**
+   * Sets the heartbeat period and the marker heartbeats carry. {@code sendNow}: one heartbeat at
+   * once, then every period; otherwise the first comes at a random point of the period, so a fleet
+   * spreads its heartbeats evenly instead of sending them in bursts.
+   */
+  void heartbeatEvery(Duration period, String markerPrefix, boolean sendNow) {
+    context.runOnContext(v -> {
+      this.heartbeatMillis = period.toMillis();
+      this.markerPrefix = markerPrefix;
+      if (!connected) {
+        return;
+      }
+      if (sendNow) {
+        restartHeartbeats();
+      } else {
+        cancelHeartbeats();
+        heartbeatTimer = vertx.setTimer(1 + (long) (random.nextDouble() * heartbeatMillis), t -> restartHeartbeats());
+      }
+    });
+  }
+
+  /** Drops the link cleanly and comes back after {@code away}. */
+  void dropFor(Duration away) {
+    context.runOnContext(v -> {
+      MqttClient old = client;
+      client = null;
+      cancelTimers();
+      connected = false;
+      if (old != null) {
+        old.closeHandler(null);
+        old.disconnect();
+      }
+      vertx.setTimer(Math.max(1, away.toMillis()), id -> {
+        if (!stopped) {
+          connect();
+        }
+      });
+    });
+  }
+
+  void stop() {
+    stopped = true;
+    if (context == null) {
+      return;
+    }
+    context.runOnContext(v -> {
+      cancelTimers();
+      connected = false;
+      if (client != null) {
+        client.closeHandler(null);
+        client.disconnect();
+        client = null;
+      }
+    });
+  }
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    connects++;
+    MqttClientOptions options = new MqttClientOptions()
+        .setClientId(login.screenId())
+        .setUsername(login.screenId())
+        .setPassword(login.password())
+        .setCleanSession(true)
+        .setKeepAliveInterval(30)
+        .setAutoKeepAlive(true)
+        .setMaxMessageSize(Limits.MAX_MESSAGE_BYTES + 1024)
+        .setMaxInflightQueue(100)
+        .setWillFlag(true)
+        .setWillTopic(Topics.status(login.screenId()))
+        .setWillMessageBytes(Buffer.buffer(Codec.encode(new StatusMessage(Header.now(Instant.now()), login.screenId(),
+            ScreenState.OFFLINE, null, null, null))))
+        .setWillQoS(1)
+        .setWillRetain(true);
+    MqttClient attempt = MqttClient.create(vertx, options);
+    client = attempt;
+    attempt.publishHandler(this::onMessage);
+    attempt.closeHandler(v -> lost(attempt));
+    attempt.exceptionHandler(e -> { }); // a refused or reset connection ends in closeHandler or a failed connect
+    attempt.connect(port, host)
+        .compose(ack -> attempt.subscribe(Map.of(
+            Topics.schedule(login.screenId()), 1,
+            Topics.commands(login.screenId()), 1,
+            Topics.alert(clusterId), 1)))
+        .onSuccess(id -> {
+          if (client != attempt) {
+            return;
+          }
+          connected = true;
+          backoff.reset();
+          listener.connected(login.screenId(), System.nanoTime());
+          restartHeartbeats();
+          if (playBatchMillis > 0) {
+            playTimer = vertx.setPeriodic(playBatchMillis, t -> sendPlays());
+          }
+        })
+        .onFailure(e -> {
+          failedConnects++;
+          lost(attempt);
+        });
+  }
+
+  private void lost(MqttClient which) {
+    if (client != which) {
+      return;
+    }
+    client = null;
+    connected = false;
+    cancelTimers();
+    if (which.isConnected()) {
+      which.closeHandler(null);
+      which.disconnect();
+    }
+    if (!stopped) {
+      vertx.setTimer(backoff.next().toMillis(), t -> {
+        if (client == null && !stopped) {
+          connect();
+        }
+      });
+    }
+  }
+
+  private void restartHeartbeats() {
+    cancelHeartbeats();
+    sendHeartbeat();
+    heartbeatTimer = vertx.setPeriodic(heartbeatMillis, t -> sendHeartbeat());
+  }
+
+  private void cancelHeartbeats() {
+    if (heartbeatTimer >= 0) {
+      vertx.cancelTimer(heartbeatTimer);
+      heartbeatTimer = -1;
+    }
+  }
+
+  private void cancelTimers() {
+    cancelHeartbeats();
+    if (playTimer >= 0) {
+      vertx.cancelTimer(playTimer);
+      playTimer = -1;
+    }
+  }
+
+  /**
+   * Stamps the arrival on the event loop, verifies on the fleet's verification pool (ordered per
+   * screen), then applies on the screen's context. Verification is the simulator's heaviest work
+   * (an Ed25519 check per message); kept off the event loops, it does not hold up the arrival of
+   * other screens' messages, so "received" measures delivery and "acked" adds the verification.
+   */
+  private void onMessage(MqttPublishMessage message) {
+    long received = System.nanoTime();
+    String topic = message.topicName();
+    byte[] payload = message.payload().getBytes();
+    Topics.Kind kind = Topics.parse(topic).map(Topics.Topic::kind).orElse(null);
+    verifyPool.executeBlocking(() -> open(kind, payload), true)
+        .onSuccess(opened -> {
+          try {
+            if (opened instanceof ScheduleMessage schedule) {
+              applySchedule(schedule, received);
+            } else if (opened instanceof AlertMessage alert) {
+              showAlert(alert, received);
+            }
+          } catch (RejectedException e) {
+            listener.rejected(login.screenId(), topic, e.reason().name());
+          }
+        })
+        .onFailure(e -> listener.rejected(login.screenId(), topic,
+            e instanceof RejectedException r ? r.reason().name() : e.toString()));
+  }
+
+  /** Verifies and decodes on the verification pool; touches no screen state. */
+  private Object open(Topics.Kind kind, byte[] payload) {
+    long start = System.nanoTime();
+    try {
+      if (kind == Topics.Kind.SCHEDULE) {
+        return verifier.open(payload, Signed.SCHEDULE, ScheduleMessage.class).message();
+      } else if (kind == Topics.Kind.ALERT) {
+        return verifier.open(payload, Signed.ALERT, AlertMessage.class).message();
+      } else if (kind == Topics.Kind.COMMANDS) {
+        return verifier.open(payload, Signed.COMMAND, com.fasterxml.jackson.databind.JsonNode.class).message();
+      }
+      return null;
+    } finally {
+      VERIFY_NANOS.add(System.nanoTime() - start);
+      VERIFIED.increment();
+    }
+  }
+
+  private void applySchedule(ScheduleMessage schedule, long received) {
+    Freshness.requireScreen(login.screenId(), schedule.screenId());
+    if (appliedVersion != null && schedule.version() == appliedVersion.longValue()) {
+      return; // the retained copy of what plays already, met again after a reconnect
+    }
+    Freshness.requireNewer(appliedVersion, schedule.version());
+    appliedVersion = schedule.version();
+    lastSchedule = schedule;
+    publish(Topics.events(login.screenId()), new ScheduleAck(Header.now(Instant.now()), login.screenId(),
+        schedule.version(), ScheduleAck.Outcome.APPLIED, null), false);
+    listener.scheduleApplied(login.screenId(), schedule.version(), received, System.nanoTime());
+  }
+
+  private void showAlert(AlertMessage alert, long received) {
+    if (!alert.clusterId().equals(clusterId)) {
+      throw new RejectedException(io.gatecast.protocol.Rejection.WRONG_SCREEN, "alert for cluster " + alert.clusterId());
+    }
+    if (alertVersion != null && alert.version() == alertVersion.longValue()) {
+      return;
+    }
+    Freshness.requireNewer(alertVersion, alert.version());
+    alertVersion = alert.version();
+    listener.alertShown(login.screenId(), alert.version(), received, System.nanoTime());
+  }
+
+  private void sendHeartbeat() {
+    long sequence = heartbeatsSent + 1;
+    String marker = markerPrefix + "-" + sequence;
+    boolean sent = publish(Topics.status(login.screenId()), new StatusMessage(Header.now(Instant.now()),
+        login.screenId(), ScreenState.ONLINE, appliedVersion, marker, Math.max(1, heartbeatMillis / 1000)), true);
+    if (sent) {
+      heartbeatsSent = sequence;
+      lastMarker = marker;
+    }
+  }
+
+  /** Proof of play: the items of the last period, as an agent's journal would send them. */
+  private void sendPlays() {
+    Instant now = Instant.now();
+    List<PlayBatch.Play> plays = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Instant start = now.minusSeconds(10L * (6 - i));
+      plays.add(new PlayBatch.Play(login.screenId() + "-" + (++playSequence), "bench-item", null, "vi", start,
+          start.plusSeconds(10)));
+    }
+    publish(Topics.events(login.screenId()), new PlayBatch(Header.now(now), login.screenId(), plays), false);
+  }
+
+  private boolean publish(String topic, Object message, boolean retained) {
+    MqttClient current = client;
+    if (current == null || !current.isConnected()) {
+      return false;
+    }
+    current.publish(topic, Buffer.buffer(Codec.encode(message)), MqttQoS.AT_LEAST_ONCE, false, retained);
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "screen " + login.screenId() + (connected ? " (connected)" : " (not connected)") + " applied "
+        + appliedVersion;
+  }
+}

@@ -1,0 +1,132 @@
+package io.gatecast.bench.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.bench.fleet.ScreenLogin;
+import io.gatecast.controller.client.ApiClient;
+import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.protocol.PinnedKey;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Every call the benchmarks make to the controller's HTTP API, in one place, on the controller's
+ * own {@link ApiClient}. When the API requires a login (bearer token), it is added here and
+ * nowhere else.
+ */
+public final class ControllerApi {
+  private final ApiClient client;
+
+  public ControllerApi(int httpPort) {
+    this.client = new ApiClient(httpPort);
+  }
+
+  /** The key screens pin, from {@code GET /api/v1/signing-key}. */
+  public PinnedKey signingKey() {
+    JsonNode key = ok(client.get("/api/v1/signing-key"), "signing key").body();
+    return new PinnedKey(key.path("keyId").asText(), key.path("publicKey").asText(), null);
+  }
+
+  /** Registers the screens ({@code POST /api/v1/screens}), a few requests in flight; returns their logins. */
+  public List<ScreenLogin> registerScreens(List<String> ids) {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ScreenLogin>> answers = new ArrayList<>();
+      for (String id : ids) {
+        answers.add(pool.submit(() -> {
+          Answer answer = ok(client.postJson("/api/v1/screens", Map.of("id", id, "name", "bench " + id)), "register " + id);
+          return new ScreenLogin(id, answer.body().path("mqttPassword").asText());
+        }));
+      }
+      List<ScreenLogin> logins = new ArrayList<>();
+      for (Future<ScreenLogin> answer : answers) {
+        logins.add(answer.get());
+      }
+      return logins;
+    } catch (Exception e) {
+      throw new IllegalStateException("registering screens failed: " + e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Uploads {@code bytes} as a PNG; returns its SHA-256. */
+  public String uploadMedia(byte[] bytes, String name) {
+    String sha = sha256(bytes);
+    ok(client.upload(bytes, "image/png", sha, name), "upload " + name);
+    return sha;
+  }
+
+  public void createContent(String id, String title, String mediaSha256, int durationSeconds) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", id);
+    body.put("title", title);
+    body.put("mediaSha256", mediaSha256);
+    body.put("durationSeconds", durationSeconds);
+    ok(client.postJson("/api/v1/content", body), "content " + id);
+  }
+
+  /** Adds the item to every screen's playlist, in requests of at most 5,000 screens. */
+  public void schedule(String contentId, List<String> screenIds) {
+    for (int from = 0; from < screenIds.size(); from += 5000) {
+      List<String> part = screenIds.subList(from, Math.min(screenIds.size(), from + 5000));
+      ok(client.postJson("/api/v1/schedule", Map.of("contentId", contentId, "screenIds", part)), "schedule");
+    }
+  }
+
+  /** A screen's new version, or the error the controller gave instead. */
+  public record Sent(String screenId, long version, String error) {}
+
+  /** {@code POST /api/v1/publish}: what was sent to which screen. */
+  public List<Sent> publish() {
+    JsonNode body = ok(client.post("/api/v1/publish"), "publish").body();
+    List<Sent> sent = new ArrayList<>();
+    for (JsonNode one : body.path("sent")) {
+      sent.add(new Sent(one.path("screenId").asText(), one.path("version").asLong(),
+          one.path("error").isTextual() ? one.path("error").asText() : null));
+    }
+    return sent;
+  }
+
+  /** {@code GET /api/v1/screens/{id}}: what a polling player would ask every interval. */
+  public JsonNode screen(String id) {
+    return ok(client.get("/api/v1/screens/" + id), "screen " + id).body();
+  }
+
+  /**
+   * {@code POST /api/v1/alerts} (urgent alert to clusters, issue 7). Empty when this controller has
+   * no such endpoint yet (404), so the benchmark can say the figure is pending.
+   */
+  public Optional<JsonNode> postAlert(List<String> clusterIds, Map<String, String> text, Instant expiresAt) {
+    Answer answer = client.postJson("/api/v1/alerts",
+        Map.of("clusterIds", clusterIds, "text", text, "expiresAt", expiresAt.toString()));
+    if (answer.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(ok(answer, "alert").body());
+  }
+
+  private static Answer ok(Answer answer, String what) {
+    if (answer.status() / 100 != 2) {
+      throw new IllegalStateException(what + ": HTTP " + answer.status() + " " + answer.error());
+    }
+    return answer;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.gatecast.bench.harness;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.bench.fleet.Latencies;
+import io.gatecast.controller.broker.ControllerCredentials;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.EventKind;
+import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.Topics;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The floor's publisher: logs in to a broker as the controller and publishes already-signed
+ * messages straight to it, with nothing behind (no database, no rules, no signing on the clock),
+ * and listens to the events topics as the controller does, so the floor has a "controller view" too.
+ */
+public final class DirectPublisher implements AutoCloseable {
+  /** One message to send. */
+  public record Outgoing(String topic, byte[] payload, boolean retained) {}
+
+  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+  private final MqttClient client;
+  private final Context context = vertx.getOrCreateContext();
+  private final Map<String, Long> expected = new ConcurrentHashMap<>();
+  private final Map<String, Long> ackArrivedNanos = new ConcurrentHashMap<>();
+
+  public DirectPublisher(String host, int port, ControllerCredentials login, int maxInflight) {
+    client = MqttClient.create(vertx, new MqttClientOptions().setClientId("bench-floor-publisher")
+        .setUsername(login.username()).setPassword(login.password()).setCleanSession(true)
+        .setMaxInflightQueue(maxInflight).setKeepAliveInterval(60).setAutoKeepAlive(true));
+    client.publishHandler(message -> onEvent(message.payload().getBytes()));
+    onContext(() -> client.connect(port, host).compose(ack -> client.subscribe(Topics.everyOne(Topics.Kind.EVENTS), 1)))
+        .await();
+  }
+
+  /** Runs {@code action} on the client's event loop (where an MQTT client must be used). */
+  private <T> Future<T> onContext(java.util.function.Supplier<Future<T>> action) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future();
+  }
+
+  private void onEvent(byte[] payload) {
+    long now = System.nanoTime();
+    try {
+      JsonNode tree = Codec.mapper().readTree(payload);
+      if (EventKind.of(tree).orElse(null) != EventKind.SCHEDULE_ACK) {
+        return;
+      }
+      ScheduleAck ack = Codec.decode(payload, ScheduleAck.class);
+      if (ack.version().equals(expected.get(ack.screenId()))) {
+        ackArrivedNanos.putIfAbsent(ack.screenId(), now);
+      }
+    } catch (Exception e) {
+      // not an ack this benchmark waits for
+    }
+  }
+
+  /** Which version each screen must ack in the next push (resets what was seen). */
+  public void expect(Map<String, Long> versions) {
+    ackArrivedNanos.clear();
+    expected.clear();
+    expected.putAll(versions);
+  }
+
+  public int acksArrived() {
+    return ackArrivedNanos.size();
+  }
+
+  /** From {@code t0Nanos} until each expected ack arrived here. */
+  public Latencies ackArrival(long t0Nanos) {
+    return new Latencies(ackArrivedNanos.values().stream().mapToDouble(t -> (t - t0Nanos) / 1e6).toArray());
+  }
+
+  /** Publishes every message at QoS 1 from the event loop; completes when the broker has acknowledged all. */
+  public Future<Void> publishAll(List<Outgoing> messages) {
+    return onContext(() -> {
+      List<Future<Integer>> sends = new ArrayList<>(messages.size());
+      for (Outgoing m : messages) {
+        sends.add(client.publish(m.topic(), Buffer.buffer(m.payload()), MqttQoS.AT_LEAST_ONCE, false, m.retained()));
+      }
+      return Future.all(sends).mapEmpty();
+    });
+  }
+
+  @Override
+  public void close() {
+    client.disconnect();
+    vertx.close().await();
+  }
+}
