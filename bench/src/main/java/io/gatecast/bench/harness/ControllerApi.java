@@ -24,10 +24,19 @@ import java.util.concurrent.Future;
  * nowhere else.
  */
 public final class ControllerApi {
+  /**
+   * The benchmarks start their controllers with {@code --admin-password} set to this (a bench
+   * machine's throw-away controller, never a real one).
+   */
+  public static final String ADMIN_PASSWORD = "bench-admin-password";
+  private static final String APPROVER = "bench-approver";
+  private static final String APPROVER_PASSWORD = "bench-approver-password";
+  private final int httpPort;
   private final ApiClient client;
 
   public ControllerApi(int httpPort) {
-    this.client = new ApiClient(httpPort);
+    this.httpPort = httpPort;
+    this.client = ApiClient.signedIn(httpPort, "admin", ADMIN_PASSWORD);
   }
 
   /** The key screens pin, from {@code GET /api/v1/signing-key}. */
@@ -73,6 +82,19 @@ public final class ControllerApi {
     body.put("mediaSha256", mediaSha256);
     body.put("durationSeconds", durationSeconds);
     ok(client.postJson("/api/v1/content", body), "content " + id);
+    approve(id);
+  }
+
+  /** Only approved content is published: a second user, not the author, approves it. */
+  private void approve(String contentId) {
+    Answer made = client.postJson("/api/v1/users", Map.of("username", APPROVER, "password", APPROVER_PASSWORD,
+        "roles", List.of("approver")));
+    if (made.status() != 409) {
+      ok(made, "approver user");
+    }
+    ApiClient approver = ApiClient.signedIn(httpPort, APPROVER, APPROVER_PASSWORD);
+    long revision = ok(approver.get("/api/v1/content/" + contentId), "content " + contentId).body().path("revision").asLong();
+    ok(approver.postJson("/api/v1/content/" + contentId + "/approve", Map.of("revision", revision)), "approve " + contentId);
   }
 
   /** Adds the item to every screen's playlist, in requests of at most 5,000 screens. */

@@ -41,7 +41,8 @@ public final class ControllerProcess implements RunningController {
     command.addAll(jvmArgs);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatecast.controller.Main",
         "--data-dir", dataDir.toString(), "--http-port", Integer.toString(http),
-        "--heartbeat-timeout", Long.toString(heartbeatTimeout.toSeconds())));
+        "--heartbeat-timeout", Long.toString(heartbeatTimeout.toSeconds()),
+        "--admin-password", ControllerApi.ADMIN_PASSWORD));
     if (externalBrokerPort > 0) {
       command.addAll(List.of("--broker", "tcp://127.0.0.1:" + externalBrokerPort));
     } else {

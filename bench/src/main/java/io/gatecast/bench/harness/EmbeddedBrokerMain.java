@@ -33,7 +33,7 @@ public final class EmbeddedBrokerMain {
       }
     }
     BrokerAuth auth = new BrokerAuth(ControllerCredentials.loadOrCreate(controllerData),
-        id -> Optional.ofNullable(hashes.get(id)), id -> hashes.containsKey(id) ? Optional.of("default") : Optional.empty());
+        id -> Optional.ofNullable(hashes.get(id)).map(hash -> new BrokerAuth.ScreenLogin(hash, "default")));
     EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", port, store, auth);
     System.out.println("embedded broker alone on " + broker.url() + " for " + hashes.size() + " screens");
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close));

@@ -52,8 +52,17 @@ public final class FleetSetup {
   }
 
   /** A small PNG-typed file for the content items a benchmark schedules (screens never download it). */
+  /** A real 16x9 PNG: the controller checks uploads by decoding them. */
   public static byte[] media() {
-    return new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 'b', 'e', 'n', 'c', 'h'};
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(16, 9, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    image.setRGB(0, 0, 0x0b3d2e);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, "png", png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return png.toByteArray();
   }
 
   private static List<ScreenLogin> read(Path dataDir) {

@@ -17,7 +17,7 @@ public final class InProcessController implements RunningController {
   public InProcessController(Path dataDir) {
     this.dataDir = dataDir;
     this.vertx = Vertx.vertx();
-    this.controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0), Clock.systemUTC())
+    this.controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0).withAdminPassword(ControllerApi.ADMIN_PASSWORD), Clock.systemUTC())
         .await();
     this.broker = URI.create(controller.brokerUrl());
   }

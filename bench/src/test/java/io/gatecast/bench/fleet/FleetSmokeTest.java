@@ -3,6 +3,7 @@ package io.gatecast.bench.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.bench.harness.ControllerApi;
+import io.gatecast.bench.harness.FleetSetup;
 import io.gatecast.bench.harness.ControllerDb;
 import io.gatecast.bench.harness.InProcessController;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class FleetSmokeTest {
       ControllerApi api = new ControllerApi(controller.httpPort());
       List<String> ids = IntStream.range(0, SCREENS).mapToObj(i -> String.format("smoke-%04d", i)).toList();
       List<ScreenLogin> logins = api.registerScreens(ids);
-      String media = api.uploadMedia(new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}, "smoke.png");
+      String media = api.uploadMedia(FleetSetup.media(), "smoke.png");
 
       Map<String, Long> applied = new ConcurrentHashMap<>();
       try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(),
