@@ -69,13 +69,15 @@ final class Backend implements AutoCloseable {
       if (config.externalBroker() == null) {
         BrokerAuth auth = new BrokerAuth(generated, screenId -> login(openedDb, screenId));
         startedBroker = EmbeddedBroker.start(config.brokerHost(), config.brokerPort(), config.dataDir().resolve("broker"),
-            auth);
+            auth, config.tls());
       }
       String url = startedBroker != null ? startedBroker.url() : config.externalBroker();
       ControllerCredentials login = new ControllerCredentials(
           config.brokerUsername() != null ? config.brokerUsername() : generated.username(),
           config.brokerPassword() != null ? config.brokerPassword() : generated.password());
-      connected = MqttLink.connect(url, "gatecast-controller-" + UUID.randomUUID().toString().substring(0, 8), login);
+      // Over TLS, the link to our own embedded broker trusts exactly our own certificate.
+      connected = MqttLink.connect(url, "gatecast-controller-" + UUID.randomUUID().toString().substring(0, 8), login,
+          startedBroker != null && config.tls() != null ? config.tls().selfTrust() : null);
       parts = fleetParts(openedDb, connected, config, clock);
       fleet = new FleetMonitor(vertx, openedDb, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(parts.health(),
           alerting(config.alerts(), parts), parts.commands(), new PlayIngest(openedDb, clock, parts.clusters(),

@@ -59,11 +59,12 @@ public final class Controller implements AutoCloseable {
             .onFailure(e -> backend.close())
             .map(backend))
         .compose(backend -> {
-      HttpServer server = vertx.createHttpServer();
+      HttpServer server = config.tls() == null ? vertx.createHttpServer()
+          : vertx.createHttpServer(config.tls().httpServerOptions());
       // Read when a schedule is built, so it holds the port actually bound even when asked for port 0.
       Supplier<String> publicUrl = () -> config.publicUrl() != null
           ? config.publicUrl()
-          : "http://" + config.httpHost() + ":" + server.actualPort();
+          : config.httpScheme() + "://" + config.httpHost() + ":" + server.actualPort();
       RulesBuilder rules = new RulesBuilder(new OrganisationDirectory());
       Publisher publisher = new Publisher(backend.db, wrapSender.apply(ScheduleSender.over(backend.mqtt)), clock,
           () -> publicUrl.get() + "/media/", backend.keys, rules, new AuditLog(clock));

@@ -1,6 +1,7 @@
 package io.gatecast.controller;
 
 import io.gatecast.controller.notify.AlertSettings;
+import io.gatecast.controller.tls.TlsFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -22,6 +23,8 @@ import java.time.Duration;
  * @param alerts where fleet alerts go and when they are held back (grace, flapping)
  * @param adminPassword password of the first user {@code admin}, made on a first start only; null
  *     for a random one written to {@code <data-dir>/admin-password}
+ * @param tls the certificate and key the HTTP API and the embedded broker serve TLS with (HTTPS,
+ *     MQTT over TLS on the broker port); null for plain HTTP and MQTT
  */
 public record ControllerConfig(
     Path dataDir,
@@ -37,7 +40,8 @@ public record ControllerConfig(
     String brokerUsername,
     String brokerPassword,
     AlertSettings alerts,
-    String adminPassword) {
+    String adminPassword,
+    TlsFiles tls) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_BROKER_PORT = 1883;
@@ -75,45 +79,57 @@ public record ControllerConfig(
   /** Defaults: loopback, port 8080, embedded broker on 1883, 30 s heartbeat timeout, 512 MiB uploads. */
   public static ControllerConfig defaults(Path dataDir) {
     return new ControllerConfig(dataDir, "127.0.0.1", DEFAULT_HTTP_PORT, "127.0.0.1", DEFAULT_BROKER_PORT, null,
-        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null, AlertSettings.DEFAULTS, null);
+        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null, AlertSettings.DEFAULTS, null,
+        null);
   }
 
   public ControllerConfig withPorts(int http, int broker) {
     return new ControllerConfig(dataDir, httpHost, http, brokerHost, broker, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls);
   }
 
   public ControllerConfig withExternalBroker(String url) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, url, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls);
   }
 
   public ControllerConfig withHeartbeatTimeout(Duration timeout, Duration sweep) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword);
+        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls);
   }
 
   /** Accepts media uploads of at most {@code bytes}. */
   public ControllerConfig withMaxUploadBytes(long bytes) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword, alerts, adminPassword);
+        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword, alerts, adminPassword, tls);
   }
 
   /** Logs in to the external broker as {@code username}/{@code password} (either null: the generated value). */
   public ControllerConfig withBrokerCredentials(String username, String password) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts, adminPassword);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts, adminPassword, tls);
   }
 
   public ControllerConfig withAlerts(AlertSettings settings) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings, adminPassword);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings, adminPassword, tls);
   }
 
   /** Creates the first user {@code admin} with this password (on a first start only). */
   public ControllerConfig withAdminPassword(String password) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, password);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, password, tls);
+  }
+
+  /** Serves the HTTP API over HTTPS and the embedded broker over TLS with these files (null: plain). */
+  public ControllerConfig withTls(TlsFiles files) {
+    return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, files);
+  }
+
+  /** The scheme of the controller's own URLs: https with TLS files, else http. */
+  public String httpScheme() {
+    return tls == null ? "http" : "https";
   }
 
   /** Never prints the broker or admin password: configs end up in logs. */
@@ -123,7 +139,7 @@ public record ControllerConfig(
         + brokerPort + ", externalBroker=" + externalBroker + ", publicUrl=" + publicUrl + ", heartbeatTimeout="
         + heartbeatTimeout + ", sweepEvery=" + sweepEvery + ", maxUploadBytes=" + maxUploadBytes + ", brokerUsername="
         + brokerUsername + ", brokerPassword=" + (brokerPassword == null ? "generated" : "***") + ", alerts=" + alerts
-        + ", adminPassword=" + (adminPassword == null ? "generated" : "***") + "]";
+        + ", adminPassword=" + (adminPassword == null ? "generated" : "***") + ", tls=" + tls + "]";
   }
 
   private static void checkPort(int port, String what) {

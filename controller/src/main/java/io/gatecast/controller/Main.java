@@ -3,6 +3,7 @@ package io.gatecast.controller;
 import io.gatecast.controller.notify.AlertSettings;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PortInUseException;
+import io.gatecast.controller.tls.TlsFiles;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +33,8 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--broker-port", defaultValue = "1883", description = "Embedded broker port (default: ${DEFAULT-VALUE}).")
   int brokerPort;
 
-  @Option(names = "--broker", description = "Use this external broker (tcp://host:port) instead of the embedded one.")
+  @Option(names = "--broker",
+      description = "Use this external broker (tcp://host:port or ssl://host:port) instead of the embedded one.")
   String externalBroker;
 
   @Option(names = "--broker-username",
@@ -48,7 +50,8 @@ public final class Main implements Callable<Integer> {
   String adminPassword;
 
   @Option(names = "--public-url",
-      description = "Base URL agents reach this controller at (default: http://<http-host>:<http-port>).")
+      description = "Base URL agents reach this controller at (default: http://<http-host>:<http-port>;"
+          + " https:// with --tls-cert).")
   String publicUrl;
 
   @Option(names = "--heartbeat-timeout", defaultValue = "30",
@@ -75,19 +78,35 @@ public final class Main implements Callable<Integer> {
       description = "Seconds of the flapping window; a flapping screen is quiet until unchanged this long (default: ${DEFAULT-VALUE}).")
   long alertFlapWindowSeconds;
 
+  @Option(names = "--tls-cert", paramLabel = "<pem>", description = "Serve the HTTP API over HTTPS and the embedded"
+      + " broker over MQTT/TLS (on --broker-port, instead of plain MQTT) with this PEM certificate (chain); needs"
+      + " --tls-key. With --broker, only the HTTP API.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "<pem>", description = "The PKCS#8 PEM private key of --tls-cert.")
+  Path tlsKey;
+
   @Override
   public Integer call() {
     ControllerConfig defaults = ControllerConfig.defaults(dataDir);
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
         publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), maxUploadMegabytes * 1024 * 1024,
         brokerUsername, brokerPassword, new AlertSettings(alertWebhook, Duration.ofSeconds(alertGraceSeconds),
-        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds)), adminPassword);
+        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds)), adminPassword, null);
+    if (tlsCert != null || tlsKey != null) {
+      try {
+        config = config.withTls(new TlsFiles(tlsCert, tlsKey));
+      } catch (IllegalArgumentException e) {
+        System.err.println("The controller did not start: " + e.getMessage());
+        return 2;
+      }
+    }
     Controller controller = startOrExplain(config);
     if (controller == null) {
       return 2;
     }
-    System.out.println("GateCast controller is running: http://" + httpHost + ":" + controller.httpPort()
-        + "/api/v1/screens   MQTT: " + controller.brokerUrl());
+    System.out.println("GateCast controller is running: " + config.httpScheme() + "://" + httpHost + ":"
+        + controller.httpPort() + "/api/v1/screens   MQTT: " + controller.brokerUrl());
     return 0;
   }
 

@@ -27,7 +27,8 @@ public record AgentConfig(
     String password,
     PinnedKey controllerKey,
     long cacheQuotaMb,
-    int playBatchSeconds) {
+    int playBatchSeconds,
+    Path caFile) {
   public static final String DEFAULT_BROKER = "tcp://127.0.0.1:1883";
   public static final Path DEFAULT_DATA_DIR = Path.of("agent-data");
   public static final int DEFAULT_PAGE_PORT = 8090;
@@ -53,6 +54,9 @@ public record AgentConfig(
     if (playBatchSeconds < 1 || playBatchSeconds > 86_400) {
       throw new IllegalArgumentException("playBatchSeconds must be 1-86400, got " + playBatchSeconds);
     }
+    if (caFile != null && !java.nio.file.Files.isReadable(caFile)) {
+      throw new IllegalArgumentException("caFile " + caFile + " is not a readable file");
+    }
     if (password != null && username == null) {
       throw new IllegalArgumentException("a password needs a username");
     }
@@ -61,37 +65,47 @@ public record AgentConfig(
   /** A config with the defaults for everything but these. */
   public static AgentConfig of(String screenId, String brokerUrl, Path dataDir) {
     return new AgentConfig(screenId, brokerUrl, dataDir, DEFAULT_PAGE_PORT, DEFAULT_HEARTBEAT_SECONDS, null, null, null, 0,
-        DEFAULT_PLAY_BATCH_SECONDS);
+        DEFAULT_PLAY_BATCH_SECONDS, null);
   }
 
   public AgentConfig withPagePort(int port) {
     return new AgentConfig(screenId, brokerUrl, dataDir, port, heartbeatSeconds, username, password, controllerKey, cacheQuotaMb,
-        playBatchSeconds);
+        playBatchSeconds, caFile);
   }
 
   public AgentConfig withHeartbeatSeconds(int seconds) {
     return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, seconds, username, password, controllerKey, cacheQuotaMb,
-        playBatchSeconds);
+        playBatchSeconds, caFile);
   }
 
   public AgentConfig withCredentials(String user, String pass) {
-    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, user, pass, controllerKey, cacheQuotaMb, playBatchSeconds);
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, user, pass, controllerKey, cacheQuotaMb,
+        playBatchSeconds, caFile);
   }
 
   /** Pins the controller key (see {@code GET /api/v1/signing-key} on the controller). */
   public AgentConfig withControllerKey(PinnedKey key) {
     return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, username, password, key, cacheQuotaMb,
-        playBatchSeconds);
+        playBatchSeconds, caFile);
   }
 
   public AgentConfig withCacheQuotaMb(long mb) {
     return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, username, password, controllerKey, mb,
-        playBatchSeconds);
+        playBatchSeconds, caFile);
   }
 
   public AgentConfig withPlayBatchSeconds(int seconds) {
     return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, username, password, controllerKey,
-        cacheQuotaMb, seconds);
+        cacheQuotaMb, seconds, caFile);
+  }
+
+  /**
+   * Trusts only the CA certificates in this PEM file for TLS to the broker ({@code ssl://}) and the
+   * controller ({@code https://}); null for the JVM's default trust.
+   */
+  public AgentConfig withCaFile(Path pemFile) {
+    return new AgentConfig(screenId, brokerUrl, dataDir, pagePort, heartbeatSeconds, username, password, controllerKey,
+        cacheQuotaMb, playBatchSeconds, pemFile);
   }
 
   /** Never prints the password: configs end up in logs. */
@@ -101,6 +115,6 @@ public record AgentConfig(
         + ", pagePort=" + pagePort + ", heartbeatSeconds=" + heartbeatSeconds + ", username=" + username
         + ", password=" + (password == null ? "none" : "***")
         + ", controllerKey=" + (controllerKey == null ? "none" : controllerKey.keyId())
-        + ", cacheQuotaMb=" + cacheQuotaMb + ", playBatchSeconds=" + playBatchSeconds + "]";
+        + ", cacheQuotaMb=" + cacheQuotaMb + ", playBatchSeconds=" + playBatchSeconds + ", caFile=" + caFile + "]";
   }
 }

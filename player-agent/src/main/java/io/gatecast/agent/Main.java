@@ -2,6 +2,7 @@ package io.gatecast.agent;
 
 import io.gatecast.agent.enroll.Enrollment;
 import io.gatecast.agent.kiosk.KioskOptions;
+import io.gatecast.agent.tls.CaTrust;
 import io.gatecast.agent.trust.ControllerKeyArgument;
 import io.gatecast.protocol.enrollment.Identity;
 import java.io.IOException;
@@ -67,6 +68,10 @@ public final class Main implements Callable<Integer> {
           + " --remote-debugging-port=0 {url}\".")
   String kioskCommand;
 
+  @Option(names = "--ca-file", paramLabel = "<pem>", description = "Trust only the CA certificate(s) in this PEM file"
+      + " for TLS: the broker at ssl://host:port and the controller at https://. Without it the JVM's public CAs are trusted.")
+  private Path caFile;
+
   @Option(names = "--kiosk-devtools-port", description = "DevTools port of a browser started by someone else (for screenshots).")
   Integer kioskDevtoolsPort;
 
@@ -83,10 +88,11 @@ public final class Main implements Callable<Integer> {
       throw new IllegalArgumentException("--username, --password and " + ControllerKeyArgument.OPTION
           + " go with --screen-id; an enrolled agent takes them from its identity");
     }
-    Identity identity = Enrollment.savedOrPaired(dataDir, controllerUrl, pagePort, Enrollment.DEFAULT_POLL);
+    Identity identity = Enrollment.savedOrPaired(dataDir, controllerUrl, pagePort, Enrollment.DEFAULT_POLL,
+        caFile == null ? null : CaTrust.load(caFile));
     return new AgentConfig(identity.screenId(), broker != null ? broker : identity.brokerUrl(), dataDir, pagePort,
         heartbeatSeconds, identity.mqttUsername(), identity.mqttPassword(), identity.signingKey(), cacheQuotaMb,
-        playBatchSeconds);
+        playBatchSeconds, caFile);
   }
 
   @Override
@@ -97,7 +103,7 @@ public final class Main implements Callable<Integer> {
       config = screenId != null
           ? new AgentConfig(screenId, broker != null ? broker : AgentConfig.DEFAULT_BROKER, dataDir, pagePort,
               heartbeatSeconds, username, password, ControllerKeyArgument.parse(controllerKey), cacheQuotaMb,
-              playBatchSeconds)
+              playBatchSeconds, caFile)
           : enrolledConfig();
       agent = PlayerAgent.start(config, Clock.systemUTC(), new KioskOptions(
           KioskOptions.splitCommand(kioskCommand), kioskDevtoolsPort, controllerUrl));

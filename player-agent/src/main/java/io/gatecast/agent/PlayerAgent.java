@@ -21,6 +21,7 @@ import io.gatecast.agent.link.ClockOffset;
 import io.gatecast.agent.link.Heartbeats;
 import io.gatecast.agent.link.MqttSession;
 import io.gatecast.agent.playback.Playback;
+import io.gatecast.agent.tls.CaTrust;
 import io.gatecast.agent.trust.ControllerKeyArgument;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.protocol.Freshness;
@@ -44,6 +45,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,8 +89,10 @@ public final class PlayerAgent implements AutoCloseable {
     this.config = config;
     this.clock = clock;
     ScheduleStore store = new ScheduleStore(config.dataDir());
+    // One trust for the three TLS clients (MQTT, media downloads, screenshot uploads).
+    SSLContext tls = config.caFile() == null ? null : CaTrust.load(config.caFile());
     MediaCache cache = new MediaCache(config.dataDir().resolve("media"), Duration.ofSeconds(10), Duration.ofSeconds(30),
-        config.cacheQuotaMb() * 1024 * 1024, clock);
+        config.cacheQuotaMb() * 1024 * 1024, clock, tls == null ? null : tls.getSocketFactory());
     List<String> corrupt = cache.verifyAll(); // before anything plays; the applier fetches them again
     if (!corrupt.isEmpty()) {
       LOG.warn("deleted {} corrupt cached file(s); fetching them again when the link allows", corrupt.size());
@@ -139,7 +143,7 @@ public final class PlayerAgent implements AutoCloseable {
             PlayerAgent.this.heartbeats.beatNow();
             PlayerAgent.this.outbox.wake();
           }
-        }, clockOffset);
+        }, clockOffset, tls == null ? null : tls.getSocketFactory());
     this.outbox = Outbox.open(config.dataDir().resolve("outbox.journal"), session);
     this.proofOfPlay = ProofOfPlay.open(config.dataDir().resolve("plays.journal"), config.screenId(), playback, outbox,
         session::isConnected, clock);
@@ -168,7 +172,8 @@ public final class PlayerAgent implements AutoCloseable {
     }
     this.kiosk = new KioskControl(kioskOptions, page);
     ScreenshotUploader uploader = kioskOptions.controllerUrl() == null ? null
-        : new ScreenshotUploader(kioskOptions.controllerUrl(), config.screenId(), config.username(), config.password());
+        : new ScreenshotUploader(kioskOptions.controllerUrl(), config.screenId(), config.username(), config.password(),
+            tls);
     this.commandThread = Executors.newSingleThreadExecutor(daemon("gatecast-commands"));
     this.commands = new CommandApplier(config.screenId(), trust, this::reportRejection, commandSequence,
         new ScreenActions(page, kiosk.devTools(), uploader, config.dataDir().resolve("screenshots"),
@@ -296,6 +301,11 @@ public final class PlayerAgent implements AutoCloseable {
 
   public boolean isConnected() {
     return session.isConnected();
+  }
+
+  /** Why the broker link is down (e.g. an untrusted TLS certificate), or null while connected. */
+  public String linkProblem() {
+    return session.lastFailure();
   }
 
   /** Drops the MQTT connection without a DISCONNECT (the broker then sends the last-will); tests only. */

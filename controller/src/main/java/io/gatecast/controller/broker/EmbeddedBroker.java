@@ -1,6 +1,8 @@
 package io.gatecast.controller.broker;
 
+import io.gatecast.controller.tls.TlsFiles;
 import io.gatecast.protocol.Limits;
+import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
@@ -19,21 +21,36 @@ public final class EmbeddedBroker implements AutoCloseable {
   private final Server server;
   private final String host;
   private final BrokerAuth auth;
+  private final boolean tls;
 
-  private EmbeddedBroker(Server server, String host, BrokerAuth auth) {
+  private EmbeddedBroker(Server server, String host, BrokerAuth auth, boolean tls) {
     this.server = server;
     this.host = host;
     this.auth = auth;
+    this.tls = tls;
   }
 
   /** Starts the broker on {@code host:port} (0 for any free port), admitting only whom {@code auth} admits. Blocking. */
   public static EmbeddedBroker start(String host, int port, Path dataDir, BrokerAuth auth) {
+    return start(host, port, dataDir, auth, null);
+  }
+
+  /**
+   * As above; with {@code tls}, the port speaks MQTT over TLS only (no plain listener at all, so no
+   * client can log in with its password in clear by mistake).
+   */
+  public static EmbeddedBroker start(String host, int port, Path dataDir, BrokerAuth auth, TlsFiles tls) {
     if (!PortCheck.isFree(host, port)) {
       throw portInUse(host, port);
     }
     Properties properties = new Properties();
     properties.setProperty("host", host);
-    properties.setProperty("port", Integer.toString(port));
+    if (tls == null) {
+      properties.setProperty("port", Integer.toString(port));
+    } else {
+      properties.setProperty("port", "disabled");
+      properties.setProperty("ssl_port", Integer.toString(port));
+    }
     properties.setProperty("websocket_port", "disabled");
     properties.setProperty("telemetry_enabled", "false");
     // Every client logs in and is held to the protocol's access rules (BrokerAuth).
@@ -44,25 +61,26 @@ public final class EmbeddedBroker implements AutoCloseable {
     properties.setProperty("immediate_buffer_flush", "true");
     Server server = new Server();
     try {
-      server.startServer(new MemoryConfig(properties), List.of(), null, auth, auth);
+      ISslContextCreator ssl = tls == null ? null : tls::brokerContext;
+      server.startServer(new MemoryConfig(properties), List.of(), ssl, auth, auth);
     } catch (IOException e) {
       throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
     }
-    if (!awaitBound(server)) {
+    if (!awaitBound(server, tls != null)) {
       // Moquette logs a failed bind and carries on without a listener; a race for the port lands here.
       server.stopServer();
       throw portInUse(host, port);
     }
-    return new EmbeddedBroker(server, host, auth);
+    return new EmbeddedBroker(server, host, auth, tls != null);
   }
 
   /**
    * Moquette records the bound port on a Netty thread after {@code startServer} returns, and reads 0
    * until then or forever if the bind failed; wait a bounded time for it.
    */
-  private static boolean awaitBound(Server server) {
+  private static boolean awaitBound(Server server, boolean tls) {
     long deadline = System.nanoTime() + BIND_WAIT.toNanos();
-    while (boundPort(server) <= 0 && System.nanoTime() < deadline) {
+    while (boundPort(server, tls) <= 0 && System.nanoTime() < deadline) {
       try {
         Thread.sleep(5);
       } catch (InterruptedException e) {
@@ -70,16 +88,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         return false;
       }
     }
-    return boundPort(server) > 0;
+    return boundPort(server, tls) > 0;
   }
 
   /**
    * Moquette 0.17's {@code getPort} reads a plain HashMap the Netty thread may be writing while it
    * binds, and can throw ConcurrentModificationException then: count that as not bound yet.
    */
-  private static int boundPort(Server server) {
+  private static int boundPort(Server server, boolean tls) {
     try {
-      return server.getPort();
+      return tls ? server.getSslPort() : server.getPort();
     } catch (java.util.ConcurrentModificationException e) {
       return 0;
     }
@@ -114,12 +132,12 @@ public final class EmbeddedBroker implements AutoCloseable {
   }
 
   public int port() {
-    return server.getPort();
+    return tls ? server.getSslPort() : server.getPort();
   }
 
-  /** The URL clients connect to. */
+  /** The URL clients connect to: {@code ssl://} when the listener speaks TLS. */
   public String url() {
-    return "tcp://" + host + ":" + port();
+    return (tls ? "ssl://" : "tcp://") + host + ":" + port();
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -33,6 +34,17 @@ public final class MqttLink implements AutoCloseable {
 
   /** Connects to {@code brokerUrl} as {@code credentials}. Blocking; fails with a message naming the broker. */
   public static MqttLink connect(String brokerUrl, String clientId, ControllerCredentials credentials) {
+    return connect(brokerUrl, clientId, credentials, null);
+  }
+
+  /**
+   * @param pinned for the embedded broker over TLS: trusts only the controller's own certificate.
+   *     The host name is not checked then: the link may dial 0.0.0.0 or a name the certificate
+   *     does not list, and a peer presenting exactly our certificate is our broker. Null: plain,
+   *     or the JVM's default trust (with host name checks) for an external {@code ssl://} broker.
+   */
+  public static MqttLink connect(String brokerUrl, String clientId, ControllerCredentials credentials,
+      SSLContext pinned) {
     try {
       MqttAsyncClient client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
       MqttLink link = new MqttLink(client);
@@ -42,6 +54,10 @@ public final class MqttLink implements AutoCloseable {
       options.setAutomaticReconnect(true);
       options.setMaxInflight(1000);
       options.setKeepAliveInterval(30);
+      if (pinned != null) {
+        options.setSocketFactory(pinned.getSocketFactory());
+        options.setHttpsHostnameVerificationEnabled(false);
+      }
       options.setUserName(credentials.username());
       options.setPassword(credentials.password().toCharArray());
       client.connect(options).waitForCompletion(10_000);

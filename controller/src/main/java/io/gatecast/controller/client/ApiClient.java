@@ -12,6 +12,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * A small Java client of the controller's HTTP API, for scripts, the demo and tests: it speaks to
@@ -26,7 +27,7 @@ public final class ApiClient {
     }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http;
   private final String base;
   private volatile String token;
 
@@ -35,12 +36,27 @@ public final class ApiClient {
   }
 
   public ApiClient(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  /** @param tls for an {@code https://} controller: the trust to use (e.g. its CA only); null for the JVM's */
+  public ApiClient(String baseUrl, SSLContext tls) {
+    HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+    this.http = (tls == null ? builder : builder.sslContext(tls)).build();
     this.base = baseUrl;
   }
 
   /** A client signed in as {@code username}; fails with the controller's message if the login is refused. */
   public static ApiClient signedIn(int port, String username, String password) {
-    ApiClient client = new ApiClient(port);
+    return signedIn(new ApiClient(port), username, password);
+  }
+
+  /** As {@link #signedIn(int, String, String)}, at {@code baseUrl} (e.g. {@code https://host:8443}) with {@code tls}. */
+  public static ApiClient signedIn(String baseUrl, SSLContext tls, String username, String password) {
+    return signedIn(new ApiClient(baseUrl, tls), username, password);
+  }
+
+  private static ApiClient signedIn(ApiClient client, String username, String password) {
     Answer answer = client.login(username, password);
     if (answer.status() != 200) {
       throw new IllegalStateException("cannot sign in as " + username + ": HTTP " + answer.status() + " "

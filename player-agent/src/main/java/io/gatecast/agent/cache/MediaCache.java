@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +55,7 @@ public final class MediaCache {
   private final Duration readTimeout;
   private final long quotaBytes;
   private final Clock clock;
+  private final SSLSocketFactory tls;
 
   /**
    * Uses {@link HttpURLConnection} rather than java.net.http.HttpClient on purpose: it has a
@@ -62,6 +65,16 @@ public final class MediaCache {
    */
   public MediaCache(Path dir, Duration connectTimeout, Duration readTimeout, long quotaBytes, Clock clock)
       throws IOException {
+    this(dir, connectTimeout, readTimeout, quotaBytes, clock, null);
+  }
+
+  /**
+   * @param tls for {@code https://} media URLs: the sockets trusting the {@code --ca-file}; null for
+   *     the JVM's default trust
+   */
+  public MediaCache(Path dir, Duration connectTimeout, Duration readTimeout, long quotaBytes, Clock clock,
+      SSLSocketFactory tls) throws IOException {
+    this.tls = tls;
     if (quotaBytes < 0) {
       throw new IllegalArgumentException("the cache quota must be 0 (none) or more bytes, got " + quotaBytes);
     }
@@ -199,6 +212,9 @@ public final class MediaCache {
       LOG.info("downloading {} ({} bytes) from {}", media.sha256(), media.sizeBytes(), media.url());
     }
     HttpURLConnection connection = (HttpURLConnection) URI.create(media.url()).toURL().openConnection();
+    if (tls != null && connection instanceof HttpsURLConnection https) {
+      https.setSSLSocketFactory(tls); // the host name is still verified against the certificate
+    }
     try {
       connection.setConnectTimeout((int) connectTimeout.toMillis());
       connection.setReadTimeout((int) readTimeout.toMillis());

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import javax.net.ssl.SSLContext;
 
 /**
  * Uploads a screenshot to the controller: {@code PUT <controllerUrl>/api/v1/screens/{id}/screenshots/{sha256}}
@@ -18,13 +19,20 @@ import java.util.Base64;
 public final class ScreenshotUploader {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http;
   private final URI controllerUrl;
   private final String screenId;
   private final String authorization;
 
   /** @param username null: no Authorization header */
   public ScreenshotUploader(URI controllerUrl, String screenId, String username, String password) {
+    this(controllerUrl, screenId, username, password, null);
+  }
+
+  /** @param tls for an {@code https://} controller: trusts the {@code --ca-file}; null for the JVM's default trust */
+  public ScreenshotUploader(URI controllerUrl, String screenId, String username, String password, SSLContext tls) {
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
+    this.http = (tls == null ? builder : builder.sslContext(tls)).build();
     String base = controllerUrl.toString();
     this.controllerUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     this.screenId = screenId;

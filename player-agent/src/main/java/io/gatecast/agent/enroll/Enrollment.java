@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,12 @@ public final class Enrollment {
    */
   public static Identity savedOrPaired(Path dataDir, URI controller, int pagePort, Duration pollEvery)
       throws IOException, InterruptedException {
+    return savedOrPaired(dataDir, controller, pagePort, pollEvery, null);
+  }
+
+  /** As above; {@code tls} (from {@code --ca-file}) is the trust for an {@code https://} controller, null for the JVM's. */
+  public static Identity savedOrPaired(Path dataDir, URI controller, int pagePort, Duration pollEvery, SSLContext tls)
+      throws IOException, InterruptedException {
     IdentityStore store = new IdentityStore(dataDir);
     Optional<Identity> saved = store.load();
     if (saved.isPresent()) {
@@ -40,7 +47,7 @@ public final class Enrollment {
           + " --password and --controller-key");
     }
     try (PairingPage page = PairingPage.start(pagePort)) {
-      Identity identity = new Pairing(controller, page, pollEvery).run();
+      Identity identity = new Pairing(controller, page, pollEvery, tls).run();
       store.save(identity);
       LOG.info("enrolled as screen {}; identity saved in {}", identity.screenId(), store.file());
       return identity;

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +31,18 @@ public final class Pairing {
   private final URI controller;
   private final PairingPage page;
   private final Duration pollEvery;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(REQUEST_TIMEOUT).build();
+  private final HttpClient http;
 
   /** @param controller the controller's base URL, e.g. {@code http://10.0.0.5:8080} */
   public Pairing(URI controller, PairingPage page, Duration pollEvery) {
+    this(controller, page, pollEvery, null);
+  }
+
+  /** @param tls for an {@code https://} controller: trusts the {@code --ca-file}; null for the JVM's default trust */
+  public Pairing(URI controller, PairingPage page, Duration pollEvery, SSLContext tls) {
+    HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(REQUEST_TIMEOUT);
+    this.http = (tls == null ? builder : builder.sslContext(tls)).build();
     this.controller = controller;
     this.page = page;
     this.pollEvery = pollEvery;

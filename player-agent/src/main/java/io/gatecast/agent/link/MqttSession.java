@@ -13,6 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.SSLException;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -74,6 +76,9 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   private final ClockOffset clockOffset;
   private volatile boolean stopped;
   private volatile String clusterId;
+  private final SSLSocketFactory tls;
+  /** Why the last connection attempt failed or the link was lost; null once connected. */
+  private volatile String lastFailure;
 
   /**
    * @param lastWill builds the OFFLINE status the broker publishes for us if we vanish
@@ -83,6 +88,17 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   public MqttSession(String brokerUrl, String screenId, String username, String password,
       Supplier<StatusMessage> lastWill, ScheduledExecutorService scheduler, Listener listener, ClockOffset clockOffset)
       throws MqttException {
+    this(brokerUrl, screenId, username, password, lastWill, scheduler, listener, clockOffset, null);
+  }
+
+  /**
+   * @param tls for an {@code ssl://} broker: sockets trusting the {@code --ca-file} (Paho still
+   *     checks the broker's host name against its certificate); null for the JVM's default trust
+   */
+  public MqttSession(String brokerUrl, String screenId, String username, String password,
+      Supplier<StatusMessage> lastWill, ScheduledExecutorService scheduler, Listener listener, ClockOffset clockOffset,
+      SSLSocketFactory tls) throws MqttException {
+    this.tls = tls;
     this.clockOffset = clockOffset;
     this.brokerUrl = brokerUrl;
     this.screenId = screenId;
@@ -202,6 +218,9 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     options.setMaxInflight(32);
     // Built per attempt so the will's header is fresh.
     options.setWill(Topics.status(screenId), Codec.encode(lastWill.get()), QOS, true);
+    if (tls != null) {
+      options.setSocketFactory(tls);
+    }
     if (username != null) {
       options.setUserName(username);
       if (password != null) {
@@ -213,6 +232,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
         @Override
         public void onSuccess(IMqttToken token) {
           LOG.info("connected to {} as {}", brokerUrl, screenId);
+          lastFailure = null;
           backoff.reset();
           subscribe();
           listener.onConnected();
@@ -264,6 +284,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     if (stopped) {
       return;
     }
+    lastFailure = why;
     Duration delay = backoff.next();
     LOG.warn("{}; retrying in {} ms", why, delay.toMillis());
     try {
@@ -273,9 +294,20 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     }
   }
 
+  /** Why the link is down (the last connect failure or loss), or null while connected or not yet tried. */
+  public String lastFailure() {
+    return lastFailure;
+  }
+
   private static String describe(Throwable failure) {
     if (failure == null) {
       return "unknown error";
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SSLException) {
+        // Said plainly: a kiosk technician reads this, and Paho's own message is "MqttException".
+        return "the broker's TLS certificate is not trusted or does not match its host name (check --ca-file): " + t;
+      }
     }
     Throwable cause = failure.getCause();
     return cause != null ? failure.getMessage() + " (" + cause + ")" : String.valueOf(failure.getMessage());
