@@ -17,6 +17,11 @@ import picocli.CommandLine.Option;
 @Command(name = "controller", mixinStandardHelpOptions = true, subcommands = {ExportMosquittoCommand.class, BackupCommand.class},
     description = "GateCast controller: HTTP API, SQLite store, embedded MQTT broker, publishing, fleet health.")
 public final class Main implements Callable<Integer> {
+  @Option(names = "--config", paramLabel = "<file>", description = "A properties file of option values (keys are the"
+      + " option names without dashes, e.g. http-port=8080). Flags beat the environment (GATECAST_HTTP_PORT, ...),"
+      + " which beats this file.")
+  Path config;
+
   @Option(names = "--data-dir", defaultValue = "./gatecast-data", description = "Data folder (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
@@ -130,11 +135,39 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine commandLine = new CommandLine(new Main());
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine(System.getenv(), args).execute(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      code = 2;
+    }
     if (code != 0) {
       System.exit(code);
     }
     // Non-daemon Vert.x threads keep the process alive until Ctrl-C.
+  }
+
+  /**
+   * The command line with its defaults from {@code environment} and the {@code --config} file
+   * (found in {@code args} before parsing, since it decides the other options' defaults).
+   */
+  static CommandLine commandLine(java.util.Map<String, String> environment, String[] args) {
+    Path file = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--config") && i + 1 < args.length) {
+        file = Path.of(args[i + 1]);
+      } else if (args[i].startsWith("--config=")) {
+        file = Path.of(args[i].substring("--config=".length()));
+      }
+    }
+    if (file == null && environment.get(ConfigDefaults.ENV_PREFIX + "CONFIG") != null) {
+      file = Path.of(environment.get(ConfigDefaults.ENV_PREFIX + "CONFIG"));
+    }
+    CommandLine commandLine = new CommandLine(new Main());
+    ConfigDefaults defaults = new ConfigDefaults(environment, file);
+    defaults.checkKeys(commandLine.getCommandSpec());
+    commandLine.setDefaultValueProvider(defaults);
+    return commandLine;
   }
 }
