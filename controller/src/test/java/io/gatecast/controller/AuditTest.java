@@ -67,6 +67,21 @@ class AuditTest {
   }
 
   @Test
+  void mediaUploadsAndDeletesAreAudited() throws Exception {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    image.setRGB(1, 1, 0x123456);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", png);
+    ApiClient operator = RUNNING.user("audit-media", "operator");
+    String sha = operator.upload(png.toByteArray(), "image/png", null).body().get("sha256").asText();
+    assertThat(operator.delete("/api/v1/media/" + sha).status()).isEqualTo(200);
+
+    assertThat(RUNNING.api().get("/api/v1/audit?subjectType=media&subjectId=" + sha).body())
+        .extracting(e -> e.get("action").asText() + " by " + e.get("actor").asText())
+        .containsExactly("delete by audit-media", "upload by audit-media");
+  }
+
+  @Test
   void noApiWritesTheLogAndTheDatabaseRefusesEditsAndDeletes() throws SQLException {
     assertThat(RUNNING.api().putJson("/api/v1/audit", "{}").status()).isEqualTo(404);
     assertThat(RUNNING.api().delete("/api/v1/audit").status()).isEqualTo(404);

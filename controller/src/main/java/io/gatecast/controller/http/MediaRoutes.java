@@ -46,7 +46,7 @@ final class MediaRoutes {
     this.db = db;
     this.store = store;
     // The only library instance serving requests: its queue orders every file-and-row change.
-    this.library = new MediaLibrary(vertx, db, store);
+    this.library = new MediaLibrary(vertx, db, store, new io.gatecast.controller.audit.AuditLog(clock));
     this.clock = clock;
     this.maxUploadBytes = maxUploadBytes;
   }
@@ -54,7 +54,7 @@ final class MediaRoutes {
   void mount(Router router) {
     router.post("/api/v1/media").handler(this::upload);
     router.post("/api/v1/media/purge").handler(ctx ->
-        library.purge().onSuccess(purged -> Json.send(ctx, 200, purged)).onFailure(e -> fail(ctx, e)));
+        library.purge(AuthHandler.user(ctx).username()).onSuccess(purged -> Json.send(ctx, 200, purged)).onFailure(e -> fail(ctx, e)));
     router.get("/api/v1/media").handler(ctx -> db.transaction(media::all).onSuccess(all -> Json.send(ctx, 200, all))
         .onFailure(ctx::fail));
     router.get("/api/v1/media/:sha256").handler(ctx -> {
@@ -73,7 +73,7 @@ final class MediaRoutes {
     });
     router.delete("/api/v1/media/:sha256").handler(ctx -> {
       String sha = checkedSha(ctx.pathParam("sha256"), "the path");
-      library.delete(sha).onSuccess(removed -> Json.send(ctx, 200, Map.of("removed", removed)))
+      library.delete(AuthHandler.user(ctx).username(), sha).onSuccess(removed -> Json.send(ctx, 200, Map.of("removed", removed)))
           .onFailure(e -> fail(ctx, e));
     });
     router.get("/media/:sha256").handler(this::beforeDownload);
@@ -117,7 +117,7 @@ final class MediaRoutes {
           return vertx.fileSystem().open(tmp, new OpenOptions().setWrite(true).setTruncateExisting(true));
         })
         .compose(file -> receive(request, file, upload))
-        .compose(v -> verifyAndStore(upload, expected, declaredType, name))
+        .compose(v -> verifyAndStore(upload, expected, declaredType, name, AuthHandler.user(ctx).username()))
         .onSuccess(result -> Json.send(ctx, 201, result))
         .onFailure(failure -> {
           if (upload.path != null) {
@@ -155,7 +155,7 @@ final class MediaRoutes {
     return done.future();
   }
 
-  private Future<Media> verifyAndStore(Upload upload, String expected, String declaredType, String name) {
+  private Future<Media> verifyAndStore(Upload upload, String expected, String declaredType, String name, String actor) {
     String actual = HexFormat.of().formatHex(upload.digest.digest());
     if (upload.size == 0) {
       return Future.failedFuture(ApiException.badRequest("the upload is empty; send the file's bytes as the request body"));
@@ -167,7 +167,7 @@ final class MediaRoutes {
     }
     Path received = upload.path;
     upload.path = null; // the library moves or deletes it from here on
-    return library.add(received, actual, upload.size, declaredType, name, clock.instant());
+    return library.add(received, actual, upload.size, declaredType, name, clock.instant(), actor);
   }
 
   /** The library's refusals as HTTP answers. */

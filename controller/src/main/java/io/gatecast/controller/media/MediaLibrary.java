@@ -1,5 +1,6 @@
 package io.gatecast.controller.media;
 
+import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Media;
 import io.gatecast.controller.store.MediaRepository;
@@ -72,10 +73,13 @@ public final class MediaLibrary {
   /** The end of the queue of file-and-row changes; each starts when the one before has finished. */
   private Future<?> lastChange = Future.succeededFuture();
 
-  public MediaLibrary(Vertx vertx, Database db, MediaStore store) {
+  private final AuditLog audit;
+
+  public MediaLibrary(Vertx vertx, Database db, MediaStore store, AuditLog audit) {
     this.vertx = vertx;
     this.db = db;
     this.store = store;
+    this.audit = audit;
   }
 
   /**
@@ -86,7 +90,8 @@ public final class MediaLibrary {
    *
    * @param declaredType the Content-Type it was sent with, or null; only compared, never stored
    */
-  public Future<Media> add(Path upload, String sha256, long size, String declaredType, String name, Instant now) {
+  public Future<Media> add(Path upload, String sha256, long size, String declaredType, String name, Instant now,
+      String actor) {
     return vertx.executeBlocking(() -> {
       MediaInfo info = MediaInspector.inspect(upload);
       checkDeclared(declaredType, info.mimeType());
@@ -101,12 +106,19 @@ public final class MediaLibrary {
     }, false).compose(candidate -> inOrder(() -> vertx.executeBlocking(() -> {
       store.commit(upload, sha256);
       return candidate;
-    }, false).compose(moved -> db.transaction(c -> media.insertIfAbsent(c, moved)))))
+    }, false).compose(moved -> db.transaction(c -> {
+      boolean isNew = media.find(c, moved.sha256()).isEmpty();
+      Media stored = media.insertIfAbsent(c, moved);
+      if (isNew) {
+        audit.record(c, actor, "upload", "media", stored.sha256(), null, stored);
+      }
+      return stored;
+    }))))
         .onFailure(e -> vertx.fileSystem().delete(upload.toString()).otherwiseEmpty());
   }
 
   /** Deletes an unused file and its row; fails with {@link InUseException} or {@link NotFoundException}. */
-  public Future<Media> delete(String sha256) {
+  public Future<Media> delete(String actor, String sha256) {
     return inOrder(() -> db.transaction(c -> {
       Media found = media.find(c, sha256).orElseThrow(() -> new NotFoundException(sha256));
       List<String> uses = usage.usesOf(c, sha256);
@@ -114,6 +126,7 @@ public final class MediaLibrary {
         throw new InUseException(sha256, uses);
       }
       media.delete(c, sha256);
+      audit.record(c, actor, "delete", "media", sha256, found, null);
       return found;
     }).compose(removed -> vertx.executeBlocking(() -> {
       store.delete(sha256);
@@ -122,12 +135,14 @@ public final class MediaLibrary {
   }
 
   /** Deletes every file nothing uses, rows first (one transaction), then the files. */
-  public Future<Purged> purge() {
+  public Future<Purged> purge(String actor) {
     return inOrder(() -> db.transaction(c -> {
       List<Media> gone = new ArrayList<>();
       for (Map.Entry<String, Long> unused : usage.unused(c).entrySet()) {
-        gone.add(media.find(c, unused.getKey()).orElseThrow());
+        Media unusedFile = media.find(c, unused.getKey()).orElseThrow();
+        gone.add(unusedFile);
         media.delete(c, unused.getKey());
+        audit.record(c, actor, "purge", "media", unusedFile.sha256(), unusedFile, null);
       }
       return gone;
     }).compose(removed -> vertx.executeBlocking(() -> {
