@@ -9,6 +9,9 @@ import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.ScreenHealth;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.time.ZoneId;
+import java.time.LocalTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,6 +182,42 @@ class FleetHealthTest {
       RUNNING.controller().sweepSilentScreens().await();
     }
     assertThat(WEBHOOK.kindsFor("fh-alert")).containsExactly("DOWN", "BACK_ONLINE");
+  }
+
+  @Test
+  void aGateOutsideItsOperatingHoursWakesNoOneAndItsOpeningBringsOneSummary() throws Exception {
+    // The clock says 08:00 in Hanoi; this gate opens at 09:00.
+    assertThat(RUNNING.api().postJson("/api/v1/clusters", Map.of("id", "fh-night-gate", "name", "Cửa khẩu Chi Ma",
+        "province", "Lạng Sơn", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"))).status()).isEqualTo(201);
+    LocalTime now = CLOCK.instant().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalTime();
+    LocalTime opens = now.plusHours(1).withMinute(0).withSecond(0).withNano(0);
+    assertThat(RUNNING.api().putJson("/api/v1/clusters/fh-night-gate/operating-hours",
+        Map.of("opens", opens.toString(), "closes", opens.plusHours(8).toString())).status()).isEqualTo(200);
+    Answer registered = RUNNING.api().postJson("/api/v1/screens", Map.of("id", "fh-night", "clusterId", "fh-night-gate"));
+    assertThat(registered.status()).isEqualTo(201);
+    try (FakeAgent agent = new FakeAgent(broker(), "fh-night", registered.body().get("mqttPassword").asText())) {
+      agent.heartbeat();
+      awaitAgent("fh-night", "ONLINE");
+      agent.dropConnection();
+      awaitAgent("fh-night", "OFFLINE");
+    }
+    // Down far past the grace, but the gate is closed: nothing.
+    CLOCK.advance(GRACE.multipliedBy(3));
+    RUNNING.controller().sweepSilentScreens().await();
+    assertThat(WEBHOOK.kindsFor("fh-night")).isEmpty();
+    assertThat(summariesFor("fh-night-gate")).isEmpty();
+
+    // The gate opens with the screen still down: one summary naming it.
+    CLOCK.advance(Duration.between(CLOCK.instant().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toLocalTime(), opens).plusMinutes(1));
+    RUNNING.controller().sweepSilentScreens().await();
+    await().atMost(DEADLINE).until(() -> summariesFor("fh-night-gate").size() == 1);
+    assertThat(summariesFor("fh-night-gate").get(0).get("down").toString()).contains("fh-night");
+  }
+
+  private static List<JsonNode> summariesFor(String clusterId) {
+    return WEBHOOK.received.stream()
+        .filter(n -> n.path("kind").asText().equals("SUMMARY") && n.path("clusterId").asText().equals(clusterId))
+        .toList();
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.gatecast.controller.fleet;
 
 import io.gatecast.controller.store.Cluster;
 import io.gatecast.controller.store.ClusterRepository;
+import io.gatecast.controller.store.OperatingHours;
+import io.gatecast.controller.store.OperatingHoursRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,16 +12,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * The {@link ClusterDirectory} of the organisation tables ({@code clusters}, {@code screens}).
  * Revoked screens belong to no cluster's list: they are cut off and would see nothing.
- * Operating hours are not modelled yet, so every gate counts as always operating.
+ * A gate without operating hours ({@code PUT /api/v1/clusters/{id}/operating-hours}) never closes.
  */
 public final class StoredClusters implements ClusterDirectory {
   private final ClusterRepository clusters = new ClusterRepository();
+  private final OperatingHoursRepository hours = new OperatingHoursRepository();
 
   @Override
   public String clusterOf(Connection c, String screenId) throws SQLException {
@@ -68,7 +72,8 @@ public final class StoredClusters implements ClusterDirectory {
   }
 
   @Override
-  public boolean isOperating(Connection c, String clusterId, Instant at) {
-    return true;
+  public boolean isOperating(Connection c, String clusterId, Instant at) throws SQLException {
+    Optional<OperatingHours> open = hours.find(c, clusterId);
+    return open.isEmpty() || open.get().isOpen(at, zoneOf(c, clusterId));
   }
 }

@@ -1,6 +1,8 @@
 package io.gatecast.controller.http;
 
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.store.OperatingHours;
+import io.gatecast.controller.store.OperatingHoursRepository;
 import io.gatecast.controller.http.OrganisationRequests.ClusterBody;
 import io.gatecast.controller.http.OrganisationRequests.GroupBody;
 import io.gatecast.controller.store.Cluster;
@@ -27,6 +29,40 @@ final class OrganisationRoutes {
   private final Clock clock;
   private final ClusterRepository clusters = new ClusterRepository();
   private final GroupRepository groups = new GroupRepository();
+  private final OperatingHoursRepository hours = new OperatingHoursRepository();
+
+  /** A gate's hours as the API shows them; {@code alwaysOpen} when none are set. */
+  record HoursView(String clusterId, String opens, String closes, boolean alwaysOpen) {
+    static HoursView of(String clusterId, OperatingHours hours) {
+      return hours == null ? new HoursView(clusterId, null, null, true)
+          : new HoursView(clusterId, hours.opens().toString(), hours.closes().toString(), false);
+    }
+  }
+
+  /** {@code {"opens":"06:00","closes":"22:00"}}, local times of the gate; closes before opens spans midnight. */
+  record HoursBody(String opens, String closes) {
+    OperatingHours toHours() {
+      java.time.LocalTime open = time(opens, "opens");
+      java.time.LocalTime close = time(closes, "closes");
+      try {
+        return new OperatingHours(open, close);
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest(e.getMessage());
+      }
+    }
+
+    private static java.time.LocalTime time(String value, String field) {
+      if (value == null || !value.matches("\\d{2}:\\d{2}")) {
+        throw ApiException.badRequest(field + " must be a local time HH:MM such as 06:00, got "
+            + (value == null ? "nothing" : "'" + value + "'"));
+      }
+      try {
+        return java.time.LocalTime.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw ApiException.badRequest(field + " is not a time of day: '" + value + "'");
+      }
+    }
+  }
   private final ScreenRepository screens = new ScreenRepository();
 
   private final AuditLog audit;
@@ -90,6 +126,43 @@ final class OrganisationRoutes {
         audit.record(c, actor(ctx), "delete", "cluster", id, clusters.find(c, id).orElseThrow(), null);
         clusters.delete(c, id);
         return Map.of("deleted", id);
+      }));
+    });
+
+    // When the gate is open, in its own zone: technicians are notified only then. No hours: never closes.
+    router.get("/api/v1/clusters/:id/operating-hours").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      answer(ctx, 200, db.transaction(c -> {
+        if (!clusters.exists(c, id)) {
+          throw noCluster(id);
+        }
+        return HoursView.of(id, hours.find(c, id).orElse(null));
+      }));
+    });
+    router.put("/api/v1/clusters/:id/operating-hours").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      OperatingHours set = Json.read(ctx, HoursBody.class).toHours();
+      answer(ctx, 200, db.transaction(c -> {
+        if (!clusters.exists(c, id)) {
+          throw noCluster(id);
+        }
+        HoursView before = HoursView.of(id, hours.find(c, id).orElse(null));
+        hours.set(c, id, set);
+        HoursView after = HoursView.of(id, set);
+        audit.record(c, actor(ctx), "set-operating-hours", "cluster", id, before, after);
+        return after;
+      }));
+    });
+    router.delete("/api/v1/clusters/:id/operating-hours").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      answer(ctx, 200, db.transaction(c -> {
+        if (!clusters.exists(c, id)) {
+          throw noCluster(id);
+        }
+        HoursView before = HoursView.of(id, hours.find(c, id).orElse(null));
+        hours.clear(c, id);
+        audit.record(c, actor(ctx), "clear-operating-hours", "cluster", id, before, HoursView.of(id, null));
+        return HoursView.of(id, null);
       }));
     });
 
