@@ -4,6 +4,7 @@ import io.gatecast.controller.notify.AlertPolicy;
 import io.gatecast.controller.notify.AlertSettings;
 import io.gatecast.controller.notify.Alerting;
 import io.gatecast.controller.notify.Notice;
+import io.gatecast.controller.notify.MailSender;
 import io.gatecast.controller.notify.WebhookSender;
 import io.gatecast.controller.broker.BrokerAuth;
 import io.gatecast.controller.broker.ControllerCredentials;
@@ -108,10 +109,15 @@ final class Backend implements AutoCloseable {
         new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics);
   }
 
+  /** Notices go to the webhook and by e-mail, each if configured (Alerting logs them either way). */
   private static Alerting alerting(AlertSettings settings, FleetParts parts) {
-    Consumer<Notice> sender = settings.webhookUrl() == null
-        ? notice -> { } // logged by Alerting; no webhook configured
-        : new WebhookSender(settings.webhookUrl(), parts.metrics()::alertSent);
+    Consumer<Notice> sender = notice -> { };
+    if (settings.webhookUrl() != null) {
+      sender = sender.andThen(new WebhookSender(settings.webhookUrl(), parts.metrics()::alertSent));
+    }
+    if (settings.mail() != null) {
+      sender = sender.andThen(new MailSender(settings.mail(), parts.metrics()::alertSent));
+    }
     return new Alerting(new AlertPolicy(settings), parts.clusters(), sender);
   }
 

@@ -1,6 +1,7 @@
 package io.gatecast.controller;
 
 import io.gatecast.controller.notify.AlertSettings;
+import io.gatecast.controller.notify.MailSettings;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PortInUseException;
 import io.gatecast.controller.tls.TlsFiles;
@@ -67,6 +68,19 @@ public final class Main implements Callable<Integer> {
       description = "Largest media upload accepted, in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMegabytes;
 
+  @Option(names = "--smtp-host", description = "SMTP relay for e-mail notices (default: none; no e-mail).")
+  String smtpHost;
+
+  @Option(names = "--smtp-port", defaultValue = "25", description = "SMTP relay port (default: ${DEFAULT-VALUE}).")
+  int smtpPort;
+
+  @Option(names = "--alert-mail-from", defaultValue = "gatecast@localhost",
+      description = "Sender of e-mail notices (default: ${DEFAULT-VALUE}).")
+  String alertMailFrom;
+
+  @Option(names = "--alert-mail-to", split = ",", description = "Technicians' addresses for e-mail notices, comma-separated.")
+  java.util.List<String> alertMailTo;
+
   @Option(names = "--alert-webhook", description = "POST fleet alerts as JSON to this URL (default: none; alerts are only logged).")
   String alertWebhook;
 
@@ -94,10 +108,12 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     ControllerConfig defaults = ControllerConfig.defaults(dataDir);
+    MailSettings mail = smtpHost == null && alertMailTo == null ? null
+        : new MailSettings(smtpHost, smtpPort, alertMailFrom, alertMailTo);
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
         publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), maxUploadMegabytes * 1024 * 1024,
         brokerUsername, brokerPassword, new AlertSettings(alertWebhook, Duration.ofSeconds(alertGraceSeconds),
-        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds)), adminPassword, null);
+        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds), mail), adminPassword, null);
     if (tlsCert != null || tlsKey != null) {
       try {
         config = config.withTls(new TlsFiles(tlsCert, tlsKey));

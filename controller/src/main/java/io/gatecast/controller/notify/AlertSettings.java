@@ -10,9 +10,15 @@ import java.time.Duration;
  * @param flapChanges a screen changing state more than this many times ...
  * @param flapWindow ... within this window is reported once as flapping, then quiet until it has
  *     not changed for this long
+ * @param mail where notices are e-mailed; null: no e-mail
  */
-public record AlertSettings(String webhookUrl, Duration grace, int flapChanges, Duration flapWindow) {
+public record AlertSettings(String webhookUrl, Duration grace, int flapChanges, Duration flapWindow, MailSettings mail) {
   public static final AlertSettings DEFAULTS = new AlertSettings(null, Duration.ofMinutes(2), 4, Duration.ofMinutes(15));
+
+  /** Without e-mail. */
+  public AlertSettings(String webhookUrl, Duration grace, int flapChanges, Duration flapWindow) {
+    this(webhookUrl, grace, flapChanges, flapWindow, null);
+  }
 
   public AlertSettings {
     if (webhookUrl != null && !webhookUrl.matches("https?://.+")) {
@@ -30,6 +36,6 @@ public record AlertSettings(String webhookUrl, Duration grace, int flapChanges, 
   }
 
   public AlertSettings withWebhook(String url) {
-    return new AlertSettings(url, grace, flapChanges, flapWindow);
+    return new AlertSettings(url, grace, flapChanges, flapWindow, mail);
   }
 }
