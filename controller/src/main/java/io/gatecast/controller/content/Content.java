@@ -1,5 +1,6 @@
 package io.gatecast.controller.content;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public record Content(
     variants = List.copyOf(variants);
   }
 
+  @JsonIgnore // a bean getter named like the record's `text` would replace it in the API's JSON
   public boolean isText() {
     return !variants.isEmpty() && variants.get(0).isText();
   }

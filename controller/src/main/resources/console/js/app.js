@@ -1,0 +1,111 @@
+// The shell: sign-in, the header with navigation (only what the user's roles may do), language
+// switch, and the hash router that shows one screen of the console at a time.
+import {h} from './dom.js';
+import {api, session, whenUnauthorised} from './api.js';
+import {t, currentLanguage, setLanguage, onLanguageChange} from './i18n.js';
+import {may, REVIEWERS, SCHEDULERS} from './roles.js';
+import {loadGates} from './gates.js';
+import {renderLogin} from './login.js';
+import {renderFleet} from './fleet.js';
+import {renderScreen} from './screen.js';
+import {renderLibrary} from './library.js';
+import {renderReview} from './review.js';
+import {renderPublish} from './publish.js';
+import {renderAlert} from './alert.js';
+import {renderReports} from './reports.js';
+
+/** The sections in the navigation, each with the roles that see it ([] = everyone signed in). */
+const SECTIONS = [
+  {id: 'fleet', roles: [], render: renderFleet},
+  {id: 'content', roles: [], render: renderLibrary},
+  {id: 'review', roles: REVIEWERS, render: renderReview},
+  {id: 'publish', roles: SCHEDULERS, render: renderPublish},
+  {id: 'alert', roles: SCHEDULERS, render: renderAlert},
+  {id: 'reports', roles: [], render: renderReports},
+];
+// A contributor's work is the library; everyone else starts on the fleet board.
+const CONTRIBUTOR_START = 'content';
+
+const root = document.getElementById('app');
+let stopView = null;
+
+function languageButton() {
+  const other = currentLanguage() === 'vi' ? 'en' : 'vi';
+  return h('button', {type: 'button', class: 'link-button lang-button', lang: other,
+    'aria-label': t('lang.switchLabel'), onclick: () => setLanguage(other)}, t('lang.switch'));
+}
+
+function parseRoute() {
+  const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  return {section: parts[0] || '', arg: parts[1] || null};
+}
+
+function startSection() {
+  const user = session.user;
+  const onlyContributor = user && user.roles.every((r) => r === 'contributor');
+  return onlyContributor ? CONTRIBUTOR_START : 'fleet';
+}
+
+async function show() {
+  if (stopView) {
+    stopView();
+    stopView = null;
+  }
+  document.documentElement.lang = currentLanguage();
+  document.title = t('app.name');
+  if (!session.token) {
+    renderLogin(root, () => { location.hash = `#/${startSection()}`; show(); }, languageButton);
+    return;
+  }
+  const route = parseRoute();
+  const sectionId = route.section === 'screens' ? 'fleet' : route.section;
+  const section = SECTIONS.find((s) => s.id === sectionId && may(s.roles));
+  if (!section) {
+    location.replace(`#/${startSection()}`);
+    return;
+  }
+  const main = h('main', {id: 'main', tabindex: '-1'}, h('p', {class: 'loading'}, t('common.loading')));
+  root.replaceChildren(h('a', {class: 'skip', href: '#main', onclick: (e) => { e.preventDefault(); main.focus(); }},
+    t('shell.skip')), header(section.id), main);
+  try {
+    await loadGates();
+    const render = route.section === 'screens' && route.arg ? renderScreen : section.render;
+    stopView = render(main, route.arg) || null;
+  } catch (err) {
+    main.replaceChildren(h('p', {class: 'message error', role: 'alert'}, t('common.error', {message: err.message})));
+  }
+}
+
+function header(active) {
+  const user = session.user;
+  const roles = user.roles.map((r) => t(`role.${r}`)).join(', ');
+  return h('header', {class: 'top'},
+    h('div', {class: 'top-row'},
+      h('a', {class: 'brand', href: '#/fleet'}, t('app.name')),
+      h('p', {class: 'who'}, t('shell.signedInAs', {user: user.username, roles})),
+      h('div', {class: 'top-actions'},
+        languageButton(),
+        h('button', {type: 'button', class: 'link-button', onclick: logout}, t('shell.logout')))),
+    h('nav', {'aria-label': t('shell.menu')},
+      h('ul', {}, SECTIONS.filter((s) => may(s.roles)).map((s) =>
+        h('li', {}, h('a', {href: `#/${s.id}`, 'aria-current': s.id === active ? 'page' : null,
+          'data-section': s.id}, t(`nav.${s.id}`)))))));
+}
+
+async function logout() {
+  try {
+    await api.logout();
+  } catch {
+    // the token is dropped here whatever the controller answered
+  }
+  location.hash = '';
+  show();
+}
+
+whenUnauthorised(() => {
+  session.clear();
+  show();
+});
+onLanguageChange(show);
+window.addEventListener('hashchange', show);
+show();

@@ -1,0 +1,32 @@
+// The border gates (clusters), loaded once per page view: names and time zones for every date shown.
+import {api} from './api.js';
+
+let clusters = new Map();
+
+export async function loadGates() {
+  const list = await api.get('/api/v1/clusters');
+  clusters = new Map(list.map((c) => [c.id, c]));
+  return clusters;
+}
+
+export function gates() { return [...clusters.values()]; }
+
+export function gateName(id) {
+  const cluster = clusters.get(id);
+  return cluster ? cluster.name || cluster.id : id;
+}
+
+/** The gate's IANA time zone; the default gate's (Hanoi time) when it is unknown. */
+export function zoneOf(clusterId) {
+  const cluster = clusters.get(clusterId) || clusters.get('default');
+  return cluster ? cluster.zone : 'Asia/Ho_Chi_Minh';
+}
+
+/** The zone for dates that belong to no one gate (content, publishes): the default gate's. */
+export function homeZone() { return zoneOf('default'); }
+
+/** The gate's languages in order of preference (a screen without its own shows these). */
+export function gateLanguages(id) {
+  const cluster = clusters.get(id);
+  return cluster ? cluster.languages || [] : [];
+}

@@ -1,0 +1,121 @@
+// Publishing: put approved items on screens, publish, and watch the rollout live
+// (pending / applied / failed per screen, polled until every screen has answered).
+import {h, fill, field, badge} from './dom.js';
+import {api} from './api.js';
+import {t, tOr, formatDateTime} from './i18n.js';
+import {homeZone} from './gates.js';
+import {every} from './live.js';
+
+const ROLLOUT_POLL_MS = 2000;
+const STATUS_TONE = {APPLIED: 'ok', FAILED: 'bad', PENDING: 'warn'};
+
+export function renderPublish(main, publishId) {
+  const scheduleBox = h('section', {class: 'card', 'aria-labelledby': 'schedule-h'});
+  const publishMessage = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
+  const rollout = h('section', {class: 'card rollout', 'aria-labelledby': 'rollout-h', hidden: !publishId});
+  const recent = h('div', {});
+
+  fill(main,
+    h('h1', {}, t('publish.title')),
+    scheduleBox,
+    h('section', {class: 'card', 'aria-labelledby': 'publish-h'},
+      h('h2', {id: 'publish-h'}, t('publish.now')),
+      h('p', {class: 'hint'}, t('publish.nowHint')),
+      h('button', {type: 'button', class: 'primary', id: 'publish-now', onclick: publishNow}, t('publish.now')),
+      publishMessage),
+    rollout,
+    h('section', {'aria-labelledby': 'recent-h'}, h('h2', {id: 'recent-h'}, t('publish.recent')), recent));
+
+  async function publishNow() {
+    publishMessage.className = 'message';
+    try {
+      const answer = await api.post('/api/v1/publish');
+      const withheld = Object.values(answer.withheld || {}).flat();
+      const notes = [];
+      if (answer.sent.length === 0) notes.push(t('publish.nothing'));
+      if (withheld.length) notes.push(t('publish.withheld', {items: [...new Set(withheld)].join(', ')}));
+      publishMessage.textContent = notes.join(' ');
+      if (answer.sent.length > 0) location.hash = `#/publish/${answer.publishId}`;
+    } catch (err) {
+      publishMessage.className = 'message error';
+      publishMessage.textContent = t('common.error', {message: err.message});
+    }
+  }
+
+  drawSchedule(scheduleBox).catch(() => {});
+  const stops = [every(ROLLOUT_POLL_MS * 3, async () => drawRecent(recent, await api.get('/api/v1/publishes')))];
+  if (publishId) {
+    stops.push(every(ROLLOUT_POLL_MS, async () => drawRollout(rollout, await api.get(`/api/v1/publishes/${publishId}`))));
+  }
+  return () => stops.forEach((stop) => stop());
+}
+
+async function drawSchedule(box) {
+  const [items, screens] = await Promise.all([api.get('/api/v1/content?status=APPROVED'), api.get('/api/v1/screens')]);
+  const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
+  if (items.length === 0) {
+    fill(box, h('h2', {id: 'schedule-h'}, t('publish.schedule')), h('p', {class: 'empty'}, t('publish.noApproved')));
+    return;
+  }
+  const item = h('select', {id: 'schedule-item'}, items.map((i) => h('option', {value: i.id}, `${i.title} (${i.id})`)));
+  const boxes = screens.filter((s) => !s.revokedAt).map((s) => {
+    const input = h('input', {type: 'checkbox', id: `pick-${s.id}`, value: s.id});
+    return h('div', {class: 'check'}, input, h('label', {for: input.id}, s.name || s.id));
+  });
+  fill(box, h('h2', {id: 'schedule-h'}, t('publish.schedule')),
+    h('form', {onsubmit: async (e) => {
+      e.preventDefault();
+      const screenIds = boxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
+      message.className = 'message';
+      if (screenIds.length === 0) {
+        message.className = 'message error';
+        message.textContent = t('publish.pickScreens');
+        return;
+      }
+      try {
+        await api.post('/api/v1/schedule', {contentId: item.value, screenIds});
+        message.textContent = t('publish.added', {item: item.selectedOptions[0].textContent, count: screenIds.length});
+      } catch (err) {
+        message.className = 'message error';
+        message.textContent = t('common.error', {message: err.message});
+      }
+    }},
+    field(t('publish.item'), item),
+    h('fieldset', {class: 'checks'}, h('legend', {}, t('publish.screens')), boxes),
+    h('button', {type: 'submit'}, t('publish.add')),
+    message));
+}
+
+function counts(c) {
+  return t('publish.counts', {applied: c.applied, pending: c.pending, failed: c.failed, screens: c.screens});
+}
+
+function drawRollout(box, publish) {
+  box.hidden = false;
+  const zone = homeZone();
+  fill(box,
+    h('h2', {id: 'rollout-h'}, t('publish.rollout', {id: publish.id})),
+    h('p', {class: 'summary', id: 'rollout-counts', role: 'status', 'aria-live': 'polite'}, counts(publish.counts)),
+    h('div', {class: 'bar', 'aria-hidden': 'true'}, ['applied', 'pending', 'failed'].map((k) =>
+      h('span', {class: `bar-${k}`, style: `flex-grow:${publish.counts[k]}`}))),
+    h('table', {class: 'list'},
+      h('thead', {}, h('tr', {}, ['screen', 'version', 'status', 'error'].map((c) =>
+        h('th', {scope: 'col'}, t(`publish.col.${c}`))))),
+      h('tbody', {}, publish.screens.map((s) => h('tr', {'data-rollout': s.screenId},
+        h('td', {}, s.screenId),
+        h('td', {}, s.version),
+        h('td', {}, badge(tOr(`rollout.${s.status}`, s.status), STATUS_TONE[s.status] || 'muted'),
+          s.answeredAt ? h('span', {class: 'sub'}, formatDateTime(s.answeredAt, zone)) : null),
+        h('td', {}, s.error || t('common.none')))))));
+}
+
+function drawRecent(box, publishes) {
+  const zone = homeZone();
+  fill(box, h('table', {class: 'list'},
+    h('thead', {}, h('tr', {}, ['id', 'by', 'at', 'counts'].map((c) => h('th', {scope: 'col'}, t(`publish.col.${c}`))))),
+    h('tbody', {}, publishes.map((p) => h('tr', {},
+      h('td', {}, h('a', {href: `#/publish/${p.id}`, 'aria-label': t('publish.view', {id: p.id})}, `#${p.id}`)),
+      h('td', {}, p.requestedBy),
+      h('td', {}, formatDateTime(p.requestedAt, zone)),
+      h('td', {}, counts(p.counts)))))));
+}

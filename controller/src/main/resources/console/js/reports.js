@@ -1,0 +1,118 @@
+// Reports: proof of play over a period grouped by campaign, language, item, screen, gate or day,
+// with a CSV download; and each gate's uptime over the same period.
+import {h, fill, field} from './dom.js';
+import {api} from './api.js';
+import {t, formatNumber, formatDuration, formatPercent} from './i18n.js';
+import {gates, gateName, homeZone, zoneOf} from './gates.js';
+
+const GROUPS = ['campaign', 'language', 'item', 'screen', 'cluster', 'day'];
+const DAY_MS = 86400 * 1000;
+
+export function renderReports(main) {
+  const today = localDate(Date.now(), homeZone());
+  const from = h('input', {type: 'date', id: 'report-from', defaultValue: localDate(Date.now() - 6 * DAY_MS, homeZone())});
+  const to = h('input', {type: 'date', id: 'report-to', defaultValue: today});
+  const gate = h('select', {id: 'report-gate'}, h('option', {value: ''}, t('reports.allGates')),
+    gates().map((g) => h('option', {value: g.id}, g.name || g.id)));
+  const groupBy = h('select', {id: 'report-group'}, GROUPS.map((g) => h('option', {value: g}, t(`reports.by.${g}`))));
+  const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
+  const plays = h('div', {id: 'report-plays'});
+  const uptime = h('div', {id: 'report-uptime'});
+
+  function query(extra = '') {
+    const zone = zoneOf(gate.value || 'default');
+    // The period is whole days in the gate's zone: [from 00:00, the day after `to` 00:00).
+    const start = midnight(from.value, zone);
+    const end = midnight(to.value, zone) + DAY_MS;
+    let q = `from=${new Date(start).toISOString()}&to=${new Date(end).toISOString()}`;
+    if (gate.value) q += `&clusterId=${encodeURIComponent(gate.value)}`;
+    return q + extra;
+  }
+
+  async function run() {
+    message.className = 'message';
+    message.textContent = '';
+    try {
+      const [report, up] = await Promise.all([
+        api.get(`/api/v1/reports/plays?${query(`&groupBy=${groupBy.value}`)}`),
+        api.get(`/api/v1/uptime?${query()}`)]);
+      drawPlays(report);
+      drawUptime(up);
+    } catch (err) {
+      message.className = 'message error';
+      message.textContent = t('common.error', {message: err.message});
+    }
+  }
+
+  async function downloadCsv() {
+    try {
+      const url = await api.imageUrl(`/api/v1/reports/plays?${query(`&groupBy=${groupBy.value}&format=csv`)}`);
+      const link = h('a', {href: url, download: `plays-by-${groupBy.value}.csv`});
+      document.body.append(link);
+      link.click();
+      link.remove();
+    } catch (err) {
+      message.className = 'message error';
+      message.textContent = t('common.error', {message: err.message});
+    }
+  }
+
+  function drawPlays(report) {
+    const heading = t(`reports.by.${groupBy.value}`);
+    fill(plays,
+      h('p', {class: 'summary'}, t('reports.total', {plays: formatNumber(report.totalPlays),
+        airtime: formatDuration(report.totalAirtimeSeconds)})),
+      report.rows.length === 0 ? h('p', {class: 'empty'}, t('reports.noPlays')) : h('table', {class: 'list'},
+        h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, heading), h('th', {scope: 'col'}, t('reports.plays')),
+          h('th', {scope: 'col'}, t('reports.airtime')))),
+        h('tbody', {}, report.rows.map((r) => h('tr', {},
+          h('td', {}, r.title ? `${r.title} (${r.key})` : (r.key === '' ? t('reports.defaultPlaylist') : r.key)),
+          h('td', {}, formatNumber(r.plays)),
+          h('td', {}, formatDuration(r.airtimeSeconds)))))));
+  }
+
+  function drawUptime(up) {
+    fill(uptime, up.clusters.length === 0 ? h('p', {class: 'empty'}, t('reports.noUptime')) : h('table', {class: 'list'},
+      h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('screen.cluster')), h('th', {scope: 'col'}, t('reports.uptime')),
+        h('th', {scope: 'col'}, t('reports.measured')))),
+      h('tbody', {}, up.clusters.map((c) => h('tr', {'data-uptime': c.clusterId},
+        h('td', {}, gateName(c.clusterId)),
+        h('td', {}, formatPercent(c.uptimePercent)),
+        h('td', {}, formatDuration(c.measuredSeconds)))))));
+  }
+
+  fill(main,
+    h('h1', {}, t('reports.title')),
+    h('form', {class: 'card', onsubmit: (e) => { e.preventDefault(); run(); }},
+      h('div', {class: 'grid-4'}, field(t('reports.from'), from), field(t('reports.to'), to),
+        field(t('screen.cluster'), gate), field(t('reports.groupBy'), groupBy)),
+      h('div', {class: 'buttons'},
+        h('button', {type: 'submit', class: 'primary'}, t('reports.show')),
+        h('button', {type: 'button', id: 'report-csv', onclick: downloadCsv}, t('reports.csv'))),
+      message),
+    h('section', {class: 'card', 'aria-labelledby': 'plays-h'}, h('h2', {id: 'plays-h'}, t('reports.playsTitle')), plays),
+    h('section', {class: 'card', 'aria-labelledby': 'uptime-h'}, h('h2', {id: 'uptime-h'}, t('reports.uptimeTitle')), uptime));
+  run();
+}
+
+/** "YYYY-MM-DD" of an instant in a zone. */
+function localDate(ms, zone) {
+  return new Intl.DateTimeFormat('en-CA', {timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit'})
+    .format(new Date(ms));
+}
+
+/** The instant (ms) of 00:00 on a "YYYY-MM-DD" day in a zone. */
+function midnight(day, zone) {
+  const [y, m, d] = day.split('-').map(Number);
+  const guess = Date.UTC(y, m - 1, d);
+  return guess - offsetAt(guess, zone);
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function offsetAt(ms, zone) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23',
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'})
+    .formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return wall - Math.floor(ms / 1000) * 1000;
+}

@@ -1,0 +1,50 @@
+package io.gatecast.controller.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatecast.controller.RunningController;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The console's static files: where they are, how they are typed, and the policy they carry. */
+class ConsoleRoutesTest {
+  @RegisterExtension static RunningController running = new RunningController();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Test
+  void theRootLeadsToTheConsole() throws Exception {
+    HttpResponse<String> root = get("/");
+    assertThat(root.statusCode()).isEqualTo(302);
+    assertThat(root.headers().firstValue("location")).hasValue("/console/");
+  }
+
+  @Test
+  void theConsolePageNeedsNoLoginAndAllowsOnlyItsOwnScripts() throws Exception {
+    HttpResponse<String> page = get("/console/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.body()).contains("<script type=\"module\" src=\"js/app.js\">");
+    assertThat(page.headers().firstValue("content-security-policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'").doesNotContain("unsafe-inline"));
+    assertThat(page.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+  }
+
+  @Test
+  void modulesAreServedAsJavaScriptAndUnknownFilesAre404() throws Exception {
+    HttpResponse<String> module = get("/console/js/i18n.js");
+    assertThat(module.statusCode()).isEqualTo(200);
+    assertThat(module.headers().firstValue("content-type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+    assertThat(get("/console/js/no-such-module.js").statusCode()).isEqualTo(404);
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.controller().httpPort() + path))
+        .build(), BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,133 @@
+package io.gatecast.demo;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web console in Debian's headless Chromium: sign in, go to a section, wait for what a person
+ * would see, save screenshots under {@code target/screenshots/}. Skipped when Chromium is not
+ * installed, unless {@code GATECAST_REQUIRE_CHROMIUM=true} (set by {@code .ci/run}) makes that a failure.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+  private static final String BINARY = "/usr/bin/chromium";
+  private static final String DRIVER = "/usr/bin/chromedriver";
+  private static final List<String> HEADLESS_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
+      "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--disable-dev-shm-usage", "--window-size=1440,1000");
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+
+  final ChromeDriver driver;
+  final String baseUrl;
+  final WebDriverWait wait;
+  /** Where files the console downloads (CSV exports) land. */
+  final Path downloads;
+
+  ConsoleBrowser(int httpPort, Path profileDir) {
+    requireInstalled();
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+        .usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BINARY);
+    options.addArguments(HEADLESS_FLAGS);
+    options.addArguments("--user-data-dir=" + profileDir.toAbsolutePath());
+    downloads = profileDir.resolveSibling(profileDir.getFileName() + "-downloads");
+    options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+        "download.prompt_for_download", false));
+    driver = new ChromeDriver(service, options);
+    baseUrl = "http://127.0.0.1:" + httpPort;
+    wait = new WebDriverWait(driver, DEADLINE);
+  }
+
+  static void requireInstalled() {
+    if (new File(BINARY).canExecute() && new File(DRIVER).canExecute()) {
+      return;
+    }
+    String message = "Chromium is not installed (" + BINARY + ", " + DRIVER + "); install it with"
+        + " 'apt-get install -y chromium chromium-driver fonts-noto-core fonts-noto-cjk'";
+    if ("true".equalsIgnoreCase(System.getenv("GATECAST_REQUIRE_CHROMIUM"))) {
+      Assertions.fail(message + " (GATECAST_REQUIRE_CHROMIUM=true)");
+    }
+    Assumptions.abort(message + "; skipping the browser test");
+  }
+
+  /** Opens the controller's root (which sends the browser to the console) and signs in. */
+  void signIn(String username, String password) {
+    driver.get(baseUrl + "/");
+    WebElement user = wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+    user.clear();
+    user.sendKeys(username);
+    driver.findElement(By.name("password")).sendKeys(password);
+    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header.top nav")));
+  }
+
+  void signOut() {
+    driver.findElement(By.xpath("//header//button[contains(@class,'link-button')][not(@lang)]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
+  }
+
+  /** Clicks a section in the navigation and waits for its heading. */
+  void open(String section) {
+    driver.findElement(By.cssSelector("nav a[data-section='" + section + "']")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.cssSelector("nav a[data-section='" + section + "']"),
+        "aria-current", "page"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
+  }
+
+  List<String> sections() {
+    return driver.findElements(By.cssSelector("nav a[data-section]")).stream()
+        .map(a -> a.getAttribute("data-section")).toList();
+  }
+
+  WebElement waitVisible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  void waitText(By by, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+  }
+
+  /** The ids (or tags) of form fields on the page with neither a {@code <label>} nor an aria-label. */
+  @SuppressWarnings("unchecked")
+  List<String> unlabelledFields() {
+    return (List<String>) driver.executeScript(
+        "return [...document.querySelectorAll('input, select, textarea, progress')]"
+        + ".filter(el => el.labels.length === 0 && !el.getAttribute('aria-label'))"
+        + ".map(el => el.id || el.outerHTML.slice(0, 80));");
+  }
+
+  /** Scrolls an element to the middle of the window, for a screenshot of it. */
+  void scrollTo(By by) {
+    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(by));
+  }
+
+  void phoneSize() {
+    driver.manage().window().setSize(new Dimension(390, 844));
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+  void screenshot(String name) throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+    Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

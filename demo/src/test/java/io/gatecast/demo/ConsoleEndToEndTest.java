@@ -1,0 +1,367 @@
+package io.gatecast.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gatecast.controller.Controller;
+import io.gatecast.controller.ControllerConfig;
+import io.gatecast.controller.auth.AdminBootstrap;
+import io.gatecast.controller.client.ApiClient;
+import io.gatecast.controller.client.ApiClient.Answer;
+import io.vertx.core.Vertx;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web console in real headless Chromium against a real controller (embedded broker, SQLite)
+ * and, where screens matter, real agents in their own JVMs. Screenshots: target/screenshots/console-*.png.
+ */
+class ConsoleEndToEndTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(30);
+  private static final String PASSWORD = "console-test-password";
+
+  @TempDir Path tmp;
+  Vertx vertx;
+  Controller controller;
+  ApiClient admin;
+  String adminPassword;
+  ConsoleBrowser browser;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    ControllerConfig config = ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0)
+        .withHeartbeatTimeout(Duration.ofSeconds(3), Duration.ofMillis(500));
+    controller = Controller.start(vertx, config, Clock.systemUTC()).await();
+    adminPassword = AdminBootstrap.readPassword(tmp.resolve("controller"));
+    admin = Accounts.admin(controller.httpPort(), tmp.resolve("controller"));
+    browser = new ConsoleBrowser(controller.httpPort(), tmp.resolve("chromium"));
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (controller != null) {
+      controller.close();
+    }
+    vertx.close().await();
+  }
+
+  @Test
+  void signsInShowsOnlyWhatTheRoleMayAndSwitchesLanguage() throws Exception {
+    user("kythuat", "technician");
+    // The login page is Vietnamese first
+    browser.driver.get(browser.baseUrl + "/");
+    browser.waitVisible(By.name("username"));
+    assertThat(browser.driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Đăng nhập");
+    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+    browser.screenshot("console-01-login");
+    assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
+
+    // A wrong password is refused with a message, and the token is not kept
+    browser.driver.findElement(By.name("username")).sendKeys("kythuat");
+    browser.driver.findElement(By.name("password")).sendKeys("wrong-password-123");
+    browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    browser.waitText(By.cssSelector("p[role=alert]"), "Sai tên đăng nhập hoặc mật khẩu.");
+
+    // A technician sees the screens and the library, not review, publishing or alerts
+    browser.signIn("kythuat", PASSWORD);
+    assertThat(browser.sections()).containsExactly("fleet", "content", "reports");
+    assertThat(token()).isNotBlank();
+    browser.signOut();
+    assertThat(token()).isNull();
+
+    // The admin signs in with the keyboard alone: the page focuses the username, Tab moves on, Enter sends
+    WebElement focused = browser.driver.switchTo().activeElement();
+    assertThat(focused.getAttribute("name")).isEqualTo("username");
+    focused.sendKeys("admin", Keys.TAB);
+    focused = browser.driver.switchTo().activeElement();
+    assertThat(focused.getAttribute("name")).isEqualTo("password");
+    assertThat(browser.driver.executeScript("return getComputedStyle(document.activeElement).outlineStyle"))
+        .as("the focused field shows it").isEqualTo("solid");
+    focused.sendKeys(adminPassword, Keys.ENTER);
+    browser.waitVisible(By.cssSelector("header.top nav"));
+    // The admin sees every section
+    assertThat(browser.sections()).containsExactly("fleet", "content", "review", "publish", "alert", "reports");
+    assertThat(navText("fleet")).isEqualTo("Màn hình");
+    browser.screenshot("console-02-signed-in-vi");
+
+    // Switching to English changes every label, and the choice survives a reload
+    browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
+    browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+    assertThat(navText("fleet")).isEqualTo("Screens");
+    assertThat(navText("alert")).isEqualTo("Urgent alert");
+    browser.driver.navigate().refresh();
+    browser.waitText(By.cssSelector("main h1"), "Screens by border gate");
+    browser.screenshot("console-03-signed-in-en");
+    browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
+    browser.waitText(By.cssSelector("main h1"), "Màn hình theo cửa khẩu");
+  }
+
+  @Test
+  void publishesToLiveAgentsSendsAnAlertAndShowsAScreenGoingOffline() throws Exception {
+    // Given two screens whose agents run, and an approved item
+    String passwordA = register("gate-a", "Sảnh nhập cảnh 1");
+    String passwordB = register("gate-b", "Sảnh xuất cảnh 2");
+    byte[] slide = png(640, 360, 0x1f6feb);
+    String sha = EndToEndTest.sha256(slide);
+    assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", "gate-hours", "title", "Giờ mở cửa",
+        "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
+    Accounts.approve(admin, controller.httpPort(), "gate-hours");
+    user("dieuhanh", "operator");
+    try (AgentProcess a = agent("gate-a", passwordA); AgentProcess b = agent("gate-b", passwordB)) {
+      browser.signIn("dieuhanh", PASSWORD);
+      // The fleet board shows both online
+      browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Trực tuyến");
+      browser.waitText(By.cssSelector("tr[data-screen='gate-b']"), "Trực tuyến");
+      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen='gate-a'] th")).getText())
+          .contains("Sảnh nhập cảnh 1");
+
+      // When the operator puts the item on both screens and publishes
+      browser.open("publish");
+      browser.waitVisible(By.id("schedule-item"));
+      new Select(browser.driver.findElement(By.id("schedule-item"))).selectByValue("gate-hours");
+      browser.driver.findElement(By.cssSelector("label[for='pick-gate-a']")).click();
+      browser.driver.findElement(By.cssSelector("label[for='pick-gate-b']")).click();
+      browser.driver.findElement(By.cssSelector("section[aria-labelledby='schedule-h'] button[type=submit]")).click();
+      browser.waitText(By.cssSelector("section[aria-labelledby='schedule-h'] [role=status]"), "2 màn hình");
+      browser.driver.findElement(By.id("publish-now")).click();
+
+      // Then the rollout view, without a reload, reaches APPLIED on both live agents
+      browser.waitText(By.id("rollout-counts"), "2 đã áp dụng · 0 đang chờ · 0 thất bại / 2 màn hình");
+      assertThat(browser.driver.findElements(By.cssSelector("tr[data-rollout]"))).hasSize(2)
+          .allSatisfy(row -> assertThat(row.getText()).contains("Đã áp dụng"));
+      await().atMost(DEADLINE).until(() -> a.showing().equals("gate-hours") && b.showing().equals("gate-hours"));
+      browser.screenshot("console-10-rollout-applied");
+      assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
+
+      // An urgent alert goes to the default gate and reaches both agents' pages
+      browser.open("alert");
+      browser.driver.findElement(By.id("alert-vi")).sendKeys("Cửa khẩu tạm đóng do mưa lũ");
+      browser.driver.findElement(By.id("alert-en")).sendKeys("The gate is closed: flooding");
+      browser.driver.findElement(By.cssSelector("label[for='alert-gate-default']")).click();
+      browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+      browser.waitText(By.id("alert-result"), "Đã gửi thông báo tới 2 màn hình.");
+      browser.waitText(By.cssSelector("article[data-alert]"), "Cửa khẩu tạm đóng do mưa lũ");
+      for (AgentProcess agent : List.of(a, b)) {
+        await().atMost(DEADLINE).until(() -> agent.now().map(n -> n.path("alert").isObject()).orElse(false));
+      }
+      browser.screenshot("console-11-alert-sent");
+      assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
+
+      // Reports: the gate's uptime over the last week, and the plays report as a CSV file
+      browser.open("reports");
+      browser.waitText(By.cssSelector("tr[data-uptime='default']"), "%");
+      new Select(browser.driver.findElement(By.id("report-group"))).selectByValue("language");
+      browser.driver.findElement(By.id("report-csv")).click();
+      Path csv = browser.downloads.resolve("plays-by-language.csv");
+      await().atMost(DEADLINE).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+      assertThat(Files.readString(csv)).startsWith("language,title,plays,airtime_seconds");
+      browser.screenshot("console-17-reports");
+      assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
+
+      // When agent a dies, the board shows it offline without a reload, and the problem filter keeps only it
+      browser.open("fleet");
+      browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Trực tuyến");
+      a.kill();
+      browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Mất kết nối");
+      browser.driver.findElement(By.cssSelector("label[for='only-problems']")).click();
+      browser.wait.until(d -> d.findElements(By.cssSelector("tr[data-screen]")).size() == 1);
+      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen]")).getAttribute("data-screen"))
+          .isEqualTo("gate-a");
+      browser.screenshot("console-12-fleet-problem");
+      browser.driver.findElement(By.cssSelector("label[for='only-problems']")).click();
+      browser.wait.until(d -> d.findElements(By.cssSelector("tr[data-screen]")).size() == 2);
+      browser.screenshot("console-13-fleet");
+      assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
+      browser.phoneSize();
+      browser.screenshot("console-14-fleet-phone");
+
+      // The screen's page: its history, and a command's result coming back
+      browser.driver.findElement(By.cssSelector("tr[data-screen='gate-b'] a")).click();
+      browser.waitText(By.cssSelector("main h1"), "Sảnh xuất cảnh 2");
+      browser.waitVisible(By.cssSelector("button[data-command='IDENTIFY']")).click();
+      browser.wait.until(d -> {
+        List<WebElement> rows = d.findElements(By.cssSelector("tr[data-sequence]"));
+        return !rows.isEmpty() && rows.get(0).getText().contains("Xong");
+      });
+      await().atMost(DEADLINE).until(() -> b.now().map(n -> n.path("identify").isObject()).orElse(false));
+      browser.waitText(By.cssSelector("section[aria-labelledby='hist-h']"), "Trực tuyến");
+      browser.screenshot("console-15-screen-phone");
+      browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
+      browser.screenshot("console-16-screen");
+      assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
+    }
+  }
+
+  @Test
+  void aContributorUploadsAndSubmitsAnApproverDecidesAndTheContributorSeesTheOutcome() throws Exception {
+    user("soanthao", "contributor");
+    user("kiemduyet", "approver");
+    Path file = tmp.resolve("cua-khau.png");
+    Files.write(file, png(1280, 720, 0x0b5cad));
+
+    // A contributor uploads a file: the progress bar fills and the thumbnail appears
+    browser.signIn("soanthao", PASSWORD);
+    assertThat(browser.sections()).containsExactly("fleet", "content", "reports");
+    browser.waitText(By.cssSelector("main h1"), "Thư viện nội dung");
+    browser.driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+    browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
+    browser.waitText(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"), "Đã tải lên cua-khau.png.");
+    assertThat(browser.driver.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("1");
+    WebElement thumb = browser.waitVisible(By.cssSelector("figure[data-media] img.thumb"));
+    browser.wait.until(d -> (Boolean) browser.driver.executeScript(
+        "return arguments[0].complete && arguments[0].naturalWidth > 0", thumb));
+
+    // and submits an item with its Vietnamese and English variants side by side
+    browser.driver.findElement(By.id("item-id")).sendKeys("opening-hours");
+    browser.driver.findElement(By.id("item-title")).sendKeys("Giờ mở cửa");
+    new Select(browser.driver.findElement(By.id("variant-vi"))).selectByVisibleText("cua-khau.png");
+    new Select(browser.driver.findElement(By.id("variant-en"))).selectByVisibleText("cua-khau.png");
+    browser.driver.findElement(By.cssSelector("section[aria-labelledby='create-h'] button[type=submit]")).click();
+    browser.waitText(By.cssSelector("article[data-item='opening-hours']"), "Chờ duyệt");
+    assertThat(browser.driver.findElements(By.cssSelector("article[data-item='opening-hours'] figure.variant")))
+        .extracting(WebElement::getText).containsExactly("Tiếng Việt · 10 s", "Tiếng Anh · 10 s");
+    // and a text item, in two languages
+    new Select(browser.driver.findElement(By.id("item-kind"))).selectByValue("text");
+    browser.driver.findElement(By.id("item-id")).sendKeys("queue-notice");
+    browser.driver.findElement(By.id("item-title")).sendKeys("Xếp hàng");
+    browser.driver.findElement(By.id("variant-vi")).sendKeys("Vui lòng xếp hàng");
+    browser.driver.findElement(By.id("variant-zh-Hans")).sendKeys("请排队");
+    browser.driver.findElement(By.cssSelector("section[aria-labelledby='create-h'] button[type=submit]")).click();
+    browser.waitText(By.cssSelector("article[data-item='queue-notice']"), "请排队");
+    browser.scrollTo(By.cssSelector("article[data-item='queue-notice']"));
+    browser.screenshot("console-20-library-contributor");
+    assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
+    browser.signOut();
+
+    // The approver sees both in the queue: approves one, rejects the other with a reason
+    browser.signIn("kiemduyet", PASSWORD);
+    assertThat(browser.sections()).containsExactly("fleet", "content", "review", "reports");
+    browser.open("review");
+    browser.waitVisible(By.cssSelector("article[data-item='opening-hours']"));
+    browser.screenshot("console-21-review-queue");
+    assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
+    browser.driver.findElement(By.cssSelector("button[data-approve='opening-hours']")).click();
+    browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article[data-item='opening-hours']"), 0));
+    browser.driver.findElement(By.cssSelector("button[data-reject='queue-notice']")).click();
+    browser.waitText(By.cssSelector("main [role=status]"), "Hãy nhập lý do từ chối.");
+    browser.driver.findElement(By.cssSelector("textarea[data-reason='queue-notice']")).sendKeys("Thiếu bản tiếng Anh");
+    browser.driver.findElement(By.cssSelector("button[data-reject='queue-notice']")).click();
+    browser.waitText(By.cssSelector("main"), "Không có mục nào chờ duyệt.");
+    browser.signOut();
+
+    // The contributor sees the outcome of each, with the reason
+    browser.signIn("soanthao", PASSWORD);
+    browser.waitText(By.cssSelector("article[data-item='opening-hours']"), "Đã duyệt");
+    browser.waitText(By.cssSelector("article[data-item='queue-notice']"), "Bị từ chối");
+    assertThat(browser.driver.findElement(By.cssSelector("article[data-item='queue-notice']")).getText())
+        .contains("Lý do: Thiếu bản tiếng Anh").contains("kiemduyet");
+    assertThat(admin.get("/api/v1/content/opening-hours").body().get("status").asText()).isEqualTo("APPROVED");
+    browser.scrollTo(By.cssSelector("article[data-item='opening-hours']"));
+    browser.screenshot("console-22-library-outcome");
+  }
+
+  @Test
+  void userTextIsShownAsTextAndNeverRuns() throws Exception {
+    String clusterName = "<img src=x onerror=\"window.__xss='cluster'\">";
+    String screenName = "<script>window.__xss='screen'</script>";
+    String title = "<img src=x onerror=\"window.__xss='title'\">";
+    String text = "<script>window.__xss='text'</script>";
+    String alertText = "<img src=x onerror=\"window.__xss='alert'\"><b>Đóng cửa</b>";
+    assertThat(admin.postJson("/api/v1/clusters", Map.of("id", "evil", "name", clusterName, "province", "Lào Cai",
+        "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"))).status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/v1/screens", Map.of("id", "s1", "name", screenName, "clusterId", "evil"))
+        .status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", "evil-item", "title", title,
+        "variants", List.of(Map.of("language", "vi", "text", text, "seconds", 5)))).status()).isEqualTo(201);
+
+    browser.signIn("admin", adminPassword);
+    browser.waitText(By.cssSelector("tr[data-screen='s1']"), screenName);
+    browser.waitText(By.cssSelector("section.gate h2"), clusterName);
+    browser.screenshot("console-30-xss-fleet");
+    browser.driver.findElement(By.cssSelector("tr[data-screen='s1'] a")).click();
+    browser.waitText(By.cssSelector("main h1"), screenName);
+    browser.waitText(By.cssSelector("dl.facts"), clusterName);
+
+    browser.open("content");
+    browser.waitText(By.cssSelector("article[data-item='evil-item']"), title);
+    assertThat(browser.driver.findElement(By.cssSelector("article[data-item='evil-item']")).getText()).contains(text);
+    browser.open("review");
+    browser.waitText(By.cssSelector("article[data-item='evil-item']"), text);
+
+    // The alert form: what an operator types is sent as text and listed as text
+    browser.open("alert");
+    browser.driver.findElement(By.id("alert-vi")).sendKeys(alertText);
+    browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).click();
+    assertThat(browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).getText()).isEqualTo(clusterName);
+    browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+    browser.waitText(By.cssSelector("article[data-alert]"), alertText);
+    assertThat(browser.driver.findElement(By.id("alert-result")).getText()).contains(clusterName);
+    browser.screenshot("console-31-xss-alert");
+
+    // Nothing ran, and no element was made from the data
+    assertThat(browser.driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
+    assertThat(browser.driver.findElements(By.cssSelector("main img[src='x'], main script, main b"))).isEmpty();
+  }
+
+  /** Registers a screen with a name; returns the MQTT password its agent logs in with. */
+  private String register(String screenId, String name) {
+    Answer registered = admin.postJson("/api/v1/screens", Map.of("id", screenId, "name", name));
+    assertThat(registered.status()).as(registered.error()).isEqualTo(201);
+    return registered.body().get("mqttPassword").asText();
+  }
+
+  private AgentProcess agent(String screenId, String mqttPassword) throws Exception {
+    Path dataDir = Files.createDirectories(tmp.resolve("agents").resolve(screenId));
+    AgentProcess agent = AgentProcess.start(screenId, controller.brokerUrl(), dataDir, 1, controller.signingKey(),
+        mqttPassword);
+    await().atMost(DEADLINE).until(() -> agent.now().isPresent());
+    return agent;
+  }
+
+  private String navText(String section) {
+    return browser.driver.findElement(By.cssSelector("nav a[data-section='" + section + "']")).getText();
+  }
+
+  private String token() {
+    return (String) browser.driver.executeScript("return sessionStorage.getItem('gatecast.token')");
+  }
+
+  private void user(String username, String... roles) {
+    Answer created = admin.postJson("/api/v1/users", Map.of("username", username, "password", PASSWORD,
+        "roles", List.of(roles)));
+    assertThat(created.status()).as(created.error()).isEqualTo(201);
+  }
+
+  static byte[] png(int width, int height, int rgb) throws Exception {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int x = 0; x < width; x++) {
+      for (int y = 0; y < height; y++) {
+        image.setRGB(x, y, (x / 40 + y / 40) % 2 == 0 ? rgb : 0xffffff);
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
+  }
+}
