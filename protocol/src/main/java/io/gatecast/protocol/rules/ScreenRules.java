@@ -1,5 +1,6 @@
 package io.gatecast.protocol.rules;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.gatecast.protocol.Check;
 import io.gatecast.protocol.Limits;
 import io.gatecast.protocol.MediaRef;
@@ -43,6 +44,7 @@ public record ScreenRules(
   }
 
   /** Nothing to show at all: no campaign, no default playlist, no alert. */
+  @JsonIgnore // derived, not part of the wire form
   public boolean isEmpty() {
     return campaigns.isEmpty() && defaultPlaylist == null && alerts.isEmpty();
   }
