@@ -64,6 +64,8 @@ public final class Publisher {
   private Future<?> sending = Future.succeededFuture();
   /** Who re-signs after a key switch, in the publish list and the audit log. */
   private static final String RESIGN_ACTOR = "controller";
+  /** Publishes in flight at once; well under the MQTT link's in-flight window (1,000). */
+  private static final int SEND_WINDOW = 500;
 
   /** A recorded publish, ready to send. */
   private record Intent(long publishId, List<Outgoing> outgoing, List<PublishResult.Sent> failed,
@@ -197,9 +199,26 @@ public final class Publisher {
     return done;
   }
 
+  /**
+   * Sends in windows of {@value #SEND_WINDOW}: the MQTT client refuses more publishes in flight than
+   * its window ("too many publishes in progress"), which at 10,000 screens failed most of a publish.
+   */
   private Future<List<PublishResult.Sent>> sendAll(List<Outgoing> outgoing) {
+    List<PublishResult.Sent> results = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < outgoing.size(); from += SEND_WINDOW) {
+      List<Outgoing> window = outgoing.subList(from, Math.min(outgoing.size(), from + SEND_WINDOW));
+      chain = chain.compose(v -> sendWindow(window).map(sent -> {
+        results.addAll(sent);
+        return null;
+      }));
+    }
+    return chain.map(v -> results);
+  }
+
+  private Future<List<PublishResult.Sent>> sendWindow(List<Outgoing> window) {
     List<Future<PublishResult.Sent>> sends = new ArrayList<>();
-    for (Outgoing o : outgoing) {
+    for (Outgoing o : window) {
       sends.add(sender.send(o.screenId(), o.envelope())
           .compose(v -> db.transaction(c -> {
             deliveries.markHanded(c, o.screenId(), o.version(), clock.instant());
