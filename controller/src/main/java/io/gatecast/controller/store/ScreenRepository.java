@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Screens: registration, health as reported, and the last schedule published to each. */
@@ -89,16 +87,6 @@ public final class ScreenRepository {
   /** The screen's MQTT password hash; empty for an unknown screen or one that has none yet. */
   public Optional<String> passwordHash(Connection c, String id) throws SQLException {
     return Sql.one(c, "SELECT mqtt_password_hash FROM screens WHERE id = ?", row -> row.getString(1), id);
-  }
-
-  /** Every screen id with its MQTT password hash (null where it has none), in id order. */
-  public Map<String, String> passwordHashes(Connection c) throws SQLException {
-    Map<String, String> hashes = new LinkedHashMap<>();
-    for (String[] pair : Sql.list(c, "SELECT id, mqtt_password_hash FROM screens ORDER BY id",
-        row -> new String[] {row.getString(1), row.getString(2)})) {
-      hashes.put(pair[0], pair[1]);
-    }
-    return hashes;
   }
 
   private static Screen map(ResultSet row) throws SQLException {
