@@ -97,6 +97,44 @@ public final class ScreenSchedule {
     return idle;
   }
 
+  /**
+   * The stretches of {@code [from, to)} with one winner each, in order and contiguous, clipped to
+   * the window; a winner that carries on over local midnight stays one stretch. Read from the
+   * day plans that {@link #resolve} uses, so it agrees with what the screen plays.
+   */
+  public List<Ownership> ownership(Instant from, Instant to) {
+    long start = from.toEpochMilli();
+    long end = to.toEpochMilli();
+    List<Ownership> out = new ArrayList<>();
+    for (LocalDate d = line.dateOf(start); line.dayStartMillis(d) < end; d = d.plusDays(1)) {
+      for (Segment s : day(d).segments()) {
+        long a = Math.max(start, s.start());
+        long b = Math.min(end, s.end());
+        if (a >= b) {
+          continue;
+        }
+        List<String> sources = sourcesOf(s.winner());
+        int last = out.size() - 1;
+        if (last >= 0 && out.get(last).end().toEpochMilli() == a && out.get(last).kind() == s.winner().kind()
+            && out.get(last).sourceIds().equals(sources)) {
+          out.set(last, new Ownership(out.get(last).start(), Instant.ofEpochMilli(b), s.winner().kind(), sources));
+        } else {
+          out.add(new Ownership(Instant.ofEpochMilli(a), Instant.ofEpochMilli(b), s.winner().kind(), sources));
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<String> sourcesOf(Winner w) {
+    return switch (w.kind()) {
+      case ALERT -> List.of(alerts.get(w.alert()).id());
+      case DEFAULT -> List.of(rules.defaultPlaylist().id());
+      case IDLE -> List.of();
+      case CAMPAIGN -> w.campaigns().stream().map(i -> campaigns.get(i).id()).toList();
+    };
+  }
+
   private static Slot idleSlot(long start, long end) {
     return new Slot(Instant.ofEpochMilli(start), Instant.ofEpochMilli(end), SlotKind.IDLE, null, null, null);
   }

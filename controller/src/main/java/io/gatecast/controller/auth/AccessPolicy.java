@@ -118,6 +118,8 @@ public final class AccessPolicy {
       rule("GET", "/api/v1/campaigns/:id", EVERYONE),
       rule("PUT", "/api/v1/campaigns/:id", SCHEDULERS),
       rule("DELETE", "/api/v1/campaigns/:id", SCHEDULERS),
+      rule("GET", "/api/v1/calendar", EVERYONE),
+      rule("GET", "/api/v1/publish/checks", EVERYONE),
 
       rule("GET", "/api/v1/clusters", EVERYONE),
       rule("GET", "/api/v1/clusters/:id", EVERYONE),

@@ -1,0 +1,85 @@
+package io.gatecast.controller.calendar;
+
+import io.gatecast.controller.campaign.CampaignDefinition;
+import io.gatecast.controller.publish.ScreenPlan;
+import io.gatecast.schedules.checks.Checks;
+import io.gatecast.schedules.checks.Finding;
+import io.gatecast.schedules.checks.Severity;
+import io.gatecast.schedules.model.Rules;
+import io.gatecast.schedules.model.Screen;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The engine's checks over what the next publish would send: every screen that is not revoked,
+ * with the rules {@code RulesBuilder} builds for it (the same the publish signs). Screens with
+ * equal rules are checked together; a finding raised for several groups of screens (two campaigns
+ * overlapping on screens with different own playlists) is listed once, with all its screens.
+ */
+public final class PublishChecks {
+  /** Longest look-ahead for gaps. */
+  public static final Duration MAX_WINDOW = Duration.ofDays(42);
+
+  /**
+   * One finding; {@code subjects} are the campaigns or items concerned, {@code screens} the screens
+   * it was found on (empty for a campaign that reaches none).
+   */
+  public record Item(Severity severity, String code, String message, List<String> subjects, List<String> screens) {}
+
+  public record View(Instant from, Instant to, int screenCount, List<Item> findings) {}
+
+  private record Key(String code, List<String> subjects) {}
+
+  private PublishChecks() {}
+
+  /** CPU-bound: run it off the event loop. */
+  public static View of(List<ScreenPlan> plans, Collection<CampaignDefinition> campaigns, Instant from, Instant to) {
+    Map<Rules, List<Screen>> byRules = new LinkedHashMap<>();
+    for (ScreenPlan plan : plans) {
+      byRules.computeIfAbsent(plan.rules(), r -> new ArrayList<>()).add(plan.screen());
+    }
+    Set<String> allScreens = new HashSet<>();
+    plans.forEach(p -> allScreens.add(p.screen().id()));
+    Map<Key, Item> found = new LinkedHashMap<>();
+    for (Map.Entry<Rules, List<Screen>> group : byRules.entrySet()) {
+      List<String> ids = group.getValue().stream().map(Screen::id).toList();
+      for (Finding f : Checks.run(group.getKey(), group.getValue(), from, to)) {
+        // Screens named among the subjects go to `screens`, so the same problem found on two
+        // groups of screens has one key; the message kept is the first group's.
+        List<String> named = f.subjects().stream().filter(allScreens::contains).toList();
+        List<String> subjects = f.subjects().stream().filter(x -> !allScreens.contains(x)).toList();
+        List<String> screens = named.isEmpty() ? ids : named;
+        found.merge(new Key(f.code(), subjects),
+            new Item(f.severity(), f.code(), f.message(), subjects, screens),
+            (a, b) -> new Item(a.severity(), a.code(), a.message(), a.subjects(), union(a.screens(), b.screens())));
+      }
+    }
+    // Per-screen rules only hold the campaigns aimed at that screen: one aimed at none is seen here.
+    for (CampaignDefinition c : campaigns) {
+      boolean reaches = plans.stream().anyMatch(p -> c.engineTargets().matches(p.screen()));
+      if (!reaches) {
+        found.put(new Key(Finding.NO_SCREENS, List.of(c.id())), new Item(Severity.WARNING, Finding.NO_SCREENS,
+            "Campaign '" + c.name() + "' (" + c.id() + ") targets none of the screens a publish sends to.",
+            List.of(c.id()), List.of()));
+      }
+    }
+    List<Item> items = new ArrayList<>(found.values());
+    items.sort(Comparator.comparing(Item::severity).thenComparing(Item::code));
+    return new View(from, to, plans.size(), items);
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    TreeSet<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+}
