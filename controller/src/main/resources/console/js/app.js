@@ -13,11 +13,13 @@ import {renderReview} from './review.js';
 import {renderPublish} from './publish.js';
 import {renderAlert} from './alert.js';
 import {renderReports} from './reports.js';
+import {renderSchedule} from './calendar.js';
 
 /** The sections in the navigation, each with the roles that see it ([] = everyone signed in). */
 const SECTIONS = [
   {id: 'fleet', roles: [], render: renderFleet},
   {id: 'content', roles: [], render: renderLibrary},
+  {id: 'schedule', roles: [], render: renderSchedule},
   {id: 'review', roles: REVIEWERS, render: renderReview},
   {id: 'publish', roles: SCHEDULERS, render: renderPublish},
   {id: 'alert', roles: SCHEDULERS, render: renderAlert},

@@ -5,6 +5,7 @@ import {api} from './api.js';
 import {t, tOr, formatDateTime} from './i18n.js';
 import {homeZone} from './gates.js';
 import {every} from './live.js';
+import {publishChecks} from './publishchecks.js';
 
 const ROLLOUT_POLL_MS = 2000;
 const STATUS_TONE = {APPLIED: 'ok', FAILED: 'bad', PENDING: 'warn'};
@@ -18,6 +19,7 @@ export function renderPublish(main, publishId) {
   fill(main,
     h('h1', {}, t('publish.title')),
     scheduleBox,
+    publishChecks(),
     h('section', {class: 'card', 'aria-labelledby': 'publish-h'},
       h('h2', {id: 'publish-h'}, t('publish.now')),
       h('p', {class: 'hint'}, t('publish.nowHint')),

@@ -84,7 +84,7 @@ class ConsoleEndToEndTest {
 
     // A technician sees the screens and the library, not review, publishing or alerts
     browser.signIn("kythuat", PASSWORD);
-    assertThat(browser.sections()).containsExactly("fleet", "content", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports");
     assertThat(token()).isNotBlank();
     browser.signOut();
     assertThat(token()).isNull();
@@ -100,7 +100,7 @@ class ConsoleEndToEndTest {
     focused.sendKeys(adminPassword, Keys.ENTER);
     browser.waitVisible(By.cssSelector("header.top nav"));
     // The admin sees every section
-    assertThat(browser.sections()).containsExactly("fleet", "content", "review", "publish", "alert", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "publish", "alert", "reports");
     assertThat(navText("fleet")).isEqualTo("Màn hình");
     browser.screenshot("console-02-signed-in-vi");
 
@@ -222,7 +222,7 @@ class ConsoleEndToEndTest {
 
     // A contributor uploads a file: the progress bar fills and the thumbnail appears
     browser.signIn("soanthao", PASSWORD);
-    assertThat(browser.sections()).containsExactly("fleet", "content", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports");
     browser.waitText(By.cssSelector("main h1"), "Thư viện nội dung");
     browser.driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
     browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
@@ -256,7 +256,7 @@ class ConsoleEndToEndTest {
 
     // The approver sees both in the queue: approves one, rejects the other with a reason
     browser.signIn("kiemduyet", PASSWORD);
-    assertThat(browser.sections()).containsExactly("fleet", "content", "review", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "reports");
     browser.open("review");
     browser.waitVisible(By.cssSelector("article[data-item='opening-hours']"));
     browser.screenshot("console-21-review-queue");
