@@ -79,7 +79,19 @@ export function renderSchedule(main, arg) {
     await draw();
   }
 
+  /** Redraws; a failure (the controller unreachable, a refusal) is said in the card, not lost. */
   async function draw() {
+    try {
+      await drawCalendar();
+    } catch (err) {
+      if (alive) {
+        fill(calendarBox, field(t('sched.target'), targets),
+          h('p', {class: 'message error', role: 'alert'}, t('common.error', {message: err.message})));
+      }
+    }
+  }
+
+  async function drawCalendar() {
     if (!alive || !state.target) return;
     const [kind, ...rest] = state.target.split(':');
     const id = rest.join(':');

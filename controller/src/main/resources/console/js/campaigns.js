@@ -61,8 +61,17 @@ export function renderCampaigns(box, {onChange}) {
   }
 
   async function edit(campaign) {
-    const playlists = await api.get('/api/v1/playlists');
-    const [groups, screens] = await Promise.all([api.get('/api/v1/groups'), api.get('/api/v1/screens')]);
+    let playlists;
+    let groups;
+    let screens;
+    try {
+      [playlists, groups, screens] = await Promise.all([api.get('/api/v1/playlists'), api.get('/api/v1/groups'),
+        api.get('/api/v1/screens')]);
+    } catch (err) {
+      status.className = 'message error';
+      status.textContent = t('common.error', {message: err.message});
+      return;
+    }
     editor.hidden = false;
     campaignForm(editor, campaign, {playlists, groups, screens: screens.filter((s) => !s.revokedAt)}, {
       saved: async (answer, words) => {
