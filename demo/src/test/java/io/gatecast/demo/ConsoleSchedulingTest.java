@@ -213,6 +213,9 @@ class ConsoleSchedulingTest {
     assertThat(browser.driver.findElements(By.id("camp-new"))).isEmpty();
     assertThat(browser.driver.findElements(By.cssSelector("tr[data-campaign] button"))).isEmpty();
     browser.screenshot("schedule-08-viewer-week");
+    browser.phoneSize();
+    browser.waitVisible(By.id("cal-h"));
+    browser.screenshot("schedule-09-viewer-phone");
 
     // The pure module: every plain form goes to an RRULE and back, and other rules are refused.
     Object result = browser.driver.executeAsyncScript(
