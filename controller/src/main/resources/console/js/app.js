@@ -13,6 +13,7 @@ import {renderReview} from './review.js';
 import {renderPublish} from './publish.js';
 import {renderAlert} from './alert.js';
 import {renderReports} from './reports.js';
+import {liveIndicator, stopStream} from './live.js';
 
 /** The sections in the navigation, each with the roles that see it ([] = everyone signed in). */
 const SECTIONS = [
@@ -84,6 +85,7 @@ function header(active) {
       h('a', {class: 'brand', href: '#/fleet'}, t('app.name')),
       h('p', {class: 'who'}, t('shell.signedInAs', {user: user.username, roles})),
       h('div', {class: 'top-actions'},
+        liveIndicator(),
         languageButton(),
         h('button', {type: 'button', class: 'link-button', onclick: logout}, t('shell.logout')))),
     h('nav', {'aria-label': t('shell.menu')},
@@ -93,6 +95,7 @@ function header(active) {
 }
 
 async function logout() {
+  stopStream();
   try {
     await api.logout();
   } catch {
@@ -103,6 +106,7 @@ async function logout() {
 }
 
 whenUnauthorised(() => {
+  stopStream();
   session.clear();
   show();
 });
