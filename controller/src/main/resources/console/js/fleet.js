@@ -87,6 +87,8 @@ export function renderFleet(main) {
     screens = await api.get('/api/v1/screens');
     shown();
   }, (event, refresh) => {
+    // A publish makes the screens it sent to out of date until they answer.
+    if (event.name === 'publish') refresh();
     if (event.name !== 'screens') return;
     const ids = event.data.ids || [];
     if (event.data.all || ids.length > FETCH_EACH_UP_TO) refresh();
