@@ -82,6 +82,29 @@ class ConsoleLiveTest {
   }
 
   @Test
+  void withoutTheStreamTheBoardPollsAndSaysSo() throws Exception {
+    String password = register("live-c", "Sảnh nhập cảnh 3");
+    user("kythuat", "technician");
+    // The browser may not reach the event stream (a proxy that refuses it, say)
+    browser.driver.executeCdpCommand("Network.enable", Map.of());
+    browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/events")));
+    try (AgentProcess agent = agent("live-c", password)) {
+      browser.signIn("kythuat", PASSWORD);
+      browser.waitText(By.cssSelector("tr[data-screen='live-c']"), "Trực tuyến");
+      browser.wait.until(d -> "polling".equals(d.findElement(By.cssSelector("header .live-state")).getAttribute("data-live")));
+      assertThat(browser.driver.findElement(By.cssSelector("header .live-state")).getText()).isEqualTo("Tự làm mới định kỳ");
+      markPage();
+
+      agent.kill();
+
+      browser.waitText(By.cssSelector("tr[data-screen='live-c']"), "Mất kết nối");
+      assertThat(streamUpdates(".board")).as("nothing came by the stream").isZero();
+      assertThat(pageKept()).as("no reload").isTrue();
+      browser.screenshot("console-43-live-polling");
+    }
+  }
+
+  @Test
   void theRolloutViewReachesAppliedByTheStream() throws Exception {
     String password = register("live-b", "Sảnh xuất cảnh 2");
     byte[] slide = ConsoleEndToEndTest.png(640, 360, 0x0b5cad);
