@@ -119,6 +119,7 @@ export function renderScreen(main, screenId) {
   }
 
   return watch(POLL_MS, refresh, (event, again) => {
-    if (namesScreen(event, screenId)) again();
+    // A publish moves the published version; an answer or a status moves the rest.
+    if (event.name === 'publish' || namesScreen(event, screenId)) again();
   });
 }
