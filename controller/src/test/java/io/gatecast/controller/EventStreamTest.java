@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +59,38 @@ class EventStreamTest {
       assertThat(sent.status()).as(sent.error()).isEqualTo(201);
       String alertId = sent.body().get("alert").get("id").asText();
       await().atMost(DEADLINE).until(() -> stream.has("alerts", d -> EventStream.containsText(d.path("ids"), alertId)));
+    }
+  }
+
+  @Test
+  void aPublishAndEachScreensAnswerArriveAsEvents() throws Exception {
+    String password = register("ev-rollout");
+    byte[] slide = "<svg xmlns='http://www.w3.org/2000/svg'><text>ev</text></svg>".getBytes(StandardCharsets.UTF_8);
+    String sha = ApiBadInputTest.sha256(slide);
+    assertThat(RUNNING.api().upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
+    assertThat(RUNNING.api().postJson("/api/v1/content", Map.of("id", "ev-slide", "title", "EV", "mediaSha256", sha,
+        "durationSeconds", 10)).status()).isEqualTo(201);
+    RUNNING.approve("ev-slide");
+    assertThat(RUNNING.api().postJson("/api/v1/schedule", Map.of("contentId", "ev-slide", "screenIds",
+        List.of("ev-rollout"))).status()).isEqualTo(200);
+    try (EventStream stream = EventStream.open(port(), RUNNING.user("ev-viewer", "viewer").token(), true);
+        FakeAgent agent = new FakeAgent(RUNNING.controller().brokerUrl(), "ev-rollout", password)) {
+      await().atMost(DEADLINE).until(() -> stream.has("hello", d -> true));
+
+      // The publish is announced with its id...
+      Answer published = RUNNING.api().post("/api/v1/publish");
+      assertThat(published.status()).isEqualTo(200);
+      long publishId = published.body().get("publishId").asLong();
+      long version = published.body().get("sent").get(0).get("version").asLong();
+      await().atMost(DEADLINE).until(() -> stream.has("publish", d -> d.path("id").asLong() == publishId));
+      int before = stream.events.size();
+
+      // ...and the screen's answer names the screen: the rollout view refetches and shows APPLIED
+      agent.applied(version);
+      await().atMost(DEADLINE).until(() -> stream.events.subList(before, stream.events.size()).stream()
+          .anyMatch(e -> e.name().equals("screens") && EventStream.containsText(e.data().path("ids"), "ev-rollout")));
+      assertThat(RUNNING.api().get("/api/v1/publishes/" + publishId).body().get("counts").get("applied").asInt())
+          .isEqualTo(1);
     }
   }
 
