@@ -4,6 +4,7 @@ import {h, fill, field, badge} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, formatDateTime, formatNumber, languageName} from './i18n.js';
 import {gates, gateName, zoneOf} from './gates.js';
+import {watch} from './live.js';
 
 const ALERT_LANGUAGES = ['vi', 'en', 'zh-Hans'];
 const STATUS_TONE = {ACTIVE: 'bad', CLEARED: 'muted', EXPIRED: 'muted'};
@@ -85,5 +86,7 @@ export function renderAlert(main) {
   fill(main, h('h1', {}, t('alert.title')), form,
     h('section', {'aria-labelledby': 'alert-list-h'}, h('h2', {id: 'alert-list-h'}, t('alert.list')), list));
   form.setAttribute('aria-labelledby', 'alert-form-h');
-  load().catch((err) => say(t('common.error', {message: err.message}), true));
+  // Alerts sent, ended or expired elsewhere show up by the event stream (no polling: the list is small news).
+  return watch(0, () => load().catch((err) => say(t('common.error', {message: err.message}), true)),
+    (event, again) => { if (event.name === 'alerts') again(); });
 }

@@ -14,6 +14,7 @@ import {renderPublish} from './publish.js';
 import {renderAlert} from './alert.js';
 import {renderReports} from './reports.js';
 import {renderSchedule} from './calendar.js';
+import {liveIndicator, stopStream} from './live.js';
 
 /** The sections in the navigation, each with the roles that see it ([] = everyone signed in). */
 const SECTIONS = [
@@ -86,6 +87,7 @@ function header(active) {
       h('a', {class: 'brand', href: '#/fleet'}, t('app.name')),
       h('p', {class: 'who'}, t('shell.signedInAs', {user: user.username, roles})),
       h('div', {class: 'top-actions'},
+        liveIndicator(),
         languageButton(),
         h('button', {type: 'button', class: 'link-button', onclick: logout}, t('shell.logout')))),
     h('nav', {'aria-label': t('shell.menu')},
@@ -95,6 +97,7 @@ function header(active) {
 }
 
 async function logout() {
+  stopStream();
   try {
     await api.logout();
   } catch {
@@ -105,6 +108,7 @@ async function logout() {
 }
 
 whenUnauthorised(() => {
+  stopStream();
   session.clear();
   show();
 });

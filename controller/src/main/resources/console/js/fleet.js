@@ -1,12 +1,15 @@
-// The fleet board: every gate and screen at a glance, live (polled), filterable to problems.
+// The fleet board: every gate and screen at a glance, live (the event stream; polling when it is
+// down), filterable to problems.
 import {h, fill} from './dom.js';
 import {api} from './api.js';
 import {t, formatDateTime, formatBytes, formatNumber, formatTime} from './i18n.js';
 import {gates, gateName, zoneOf} from './gates.js';
-import {every} from './live.js';
+import {watch} from './live.js';
 import {agentBadge, contentBadge, displayBadge, hasProblem} from './status.js';
 
 export const FLEET_POLL_SECONDS = 5;
+/** More screens than this changed at once: one list refetch beats fetching each. */
+const FETCH_EACH_UP_TO = 20;
 
 // The filter survives re-rendering (language switch, coming back from a screen's page).
 const filter = {onlyProblems: false, text: ''};
@@ -25,7 +28,7 @@ export function renderFleet(main) {
   fill(main,
     h('div', {class: 'page-head'},
       h('h1', {}, t('fleet.title')),
-      h('p', {class: 'hint'}, t('fleet.live', {seconds: FLEET_POLL_SECONDS}))),
+      h('p', {class: 'hint'}, t('fleet.liveStream', {seconds: FLEET_POLL_SECONDS}))),
     h('div', {class: 'toolbar'},
       h('div', {class: 'check'}, problems, h('label', {for: 'only-problems'}, t('fleet.onlyProblems'))),
       h('div', {class: 'field inline'}, h('label', {for: 'fleet-search'}, t('fleet.search')), search)),
@@ -56,12 +59,41 @@ export function renderFleet(main) {
     fill(board, order.map((id) => gateSection(id, byGate.get(id))));
   }
 
-  const stop = every(FLEET_POLL_SECONDS * 1000, async () => {
-    screens = await api.get('/api/v1/screens');
+  function shown() {
     draw();
     updated.textContent = t('common.updated', {time: formatTime(Date.now(), zoneOf('default'))});
+  }
+
+  /** Fetches just the screens an event named and puts them in place (a 404: the screen is gone). */
+  async function patch(ids) {
+    const fresh = await Promise.all(ids.map((id) => api.get(`/api/v1/screens/${encodeURIComponent(id)}`)
+      .catch((err) => (err.status === 404 ? {id, gone: true} : null))));
+    for (const s of fresh.filter(Boolean)) {
+      const at = screens.findIndex((old) => old.id === s.id);
+      if (s.gone) {
+        if (at >= 0) screens.splice(at, 1);
+      } else if (at >= 0) {
+        screens[at] = s;
+      } else {
+        screens.push(s);
+      }
+    }
+    // Counts the changes that came by the stream (tests tell them from a poll by it).
+    board.dataset.streamUpdates = String(Number(board.dataset.streamUpdates || 0) + 1);
+    shown();
+  }
+
+  return watch(FLEET_POLL_SECONDS * 1000, async () => {
+    screens = await api.get('/api/v1/screens');
+    shown();
+  }, (event, refresh) => {
+    // A publish makes the screens it sent to out of date until they answer.
+    if (event.name === 'publish') refresh();
+    if (event.name !== 'screens') return;
+    const ids = event.data.ids || [];
+    if (event.data.all || ids.length > FETCH_EACH_UP_TO) refresh();
+    else patch(ids).catch((err) => console.warn('live update failed', err));
   });
-  return stop;
 }
 
 function gateSection(clusterId, screens) {

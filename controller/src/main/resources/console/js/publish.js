@@ -1,10 +1,10 @@
 // Publishing: put approved items on screens, publish, and watch the rollout live
-// (pending / applied / failed per screen, polled until every screen has answered).
+// (pending / applied / failed per screen, updated from the event stream; polled when it is down).
 import {h, fill, field, badge} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, formatDateTime} from './i18n.js';
 import {homeZone} from './gates.js';
-import {every} from './live.js';
+import {watch, namesScreen} from './live.js';
 import {publishChecks} from './publishchecks.js';
 
 const ROLLOUT_POLL_MS = 2000;
@@ -45,9 +45,22 @@ export function renderPublish(main, publishId) {
   }
 
   drawSchedule(scheduleBox).catch(() => {});
-  const stops = [every(ROLLOUT_POLL_MS * 3, async () => drawRecent(recent, await api.get('/api/v1/publishes')))];
+  // The list moves when a publish is made; the open rollout when one of its screens answers.
+  const stops = [watch(ROLLOUT_POLL_MS * 3, async () => drawRecent(recent, await api.get('/api/v1/publishes')),
+    (event, again) => { if (event.name === 'publish') again(); })];
   if (publishId) {
-    stops.push(every(ROLLOUT_POLL_MS, async () => drawRollout(rollout, await api.get(`/api/v1/publishes/${publishId}`))));
+    let rolloutScreens = [];
+    stops.push(watch(ROLLOUT_POLL_MS, async () => {
+      const publish = await api.get(`/api/v1/publishes/${publishId}`);
+      rolloutScreens = publish.screens.map((s) => s.screenId);
+      drawRollout(rollout, publish);
+    }, (event, again) => {
+      if ((event.name === 'publish' && String(event.data.id) === String(publishId))
+        || rolloutScreens.some((id) => namesScreen(event, id))) {
+        rollout.dataset.streamUpdates = String(Number(rollout.dataset.streamUpdates || 0) + 1);
+        again();
+      }
+    }));
   }
   return () => stops.forEach((stop) => stop());
 }

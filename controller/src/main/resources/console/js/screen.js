@@ -1,10 +1,10 @@
 // One screen in detail: its truths and figures, remote commands with their results, the latest
-// screenshot and its history. Live (polled) like the board.
+// screenshot and its history. Live like the board (the event stream; polling when it is down).
 import {h, fill, badge} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, formatDateTime, formatBytes, formatDuration, languageName} from './i18n.js';
 import {gateName, gateLanguages, zoneOf} from './gates.js';
-import {every} from './live.js';
+import {watch, namesScreen} from './live.js';
 import {may, FIELD} from './roles.js';
 import {agentBadge, contentBadge, displayBadge} from './status.js';
 
@@ -118,5 +118,8 @@ export function renderScreen(main, screenId) {
         h('td', {}, c.detail || t('common.none')))))));
   }
 
-  return every(POLL_MS, refresh);
+  return watch(POLL_MS, refresh, (event, again) => {
+    // A publish moves the published version; an answer or a status moves the rest.
+    if (event.name === 'publish' || namesScreen(event, screenId)) again();
+  });
 }

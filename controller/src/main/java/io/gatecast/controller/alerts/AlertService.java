@@ -1,6 +1,7 @@
 package io.gatecast.controller.alerts;
 
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.live.LiveEvents;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.alerts.AlertRefusedException.Why;
 import io.gatecast.controller.broker.MqttLink;
@@ -98,7 +99,12 @@ public final class AlertService implements AutoCloseable {
 
   /** Sends each cluster whose alerts in force changed (an expiry) or must be sent again. */
   public Future<List<Publication>> check() {
-    return reconcileAll(false).onFailure(e -> LOG.error("alert expiry check failed", e));
+    return reconcileAll(false).onFailure(e -> LOG.error("alert expiry check failed", e))
+        .onSuccess(sent -> {
+          if (!sent.isEmpty()) {
+            LiveEvents.alertsChanged(vertx, null);
+          }
+        });
   }
 
   /** Makes an alert and sends it to its clusters' screens. Input is checked by the caller's request record. */

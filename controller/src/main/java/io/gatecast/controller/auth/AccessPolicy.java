@@ -149,6 +149,8 @@ public final class AccessPolicy {
       rule("GET", "/api/v1/uptime", EVERYONE),
       rule("GET", "/api/v1/screens", EVERYONE),
       rule("GET", "/api/v1/screens/:id", EVERYONE),
+      // The live stream says only which screens, publishes and alerts changed: what the GETs above show anyone.
+      rule("GET", "/api/v1/events", EVERYONE),
       rule("POST", "/api/v1/screens/:id/mqtt-password", FIELD),
       rule("GET", "/api/v1/screens/:id/preview", EVERYONE),
       rule("POST", "/api/v1/schedule", SCHEDULERS),

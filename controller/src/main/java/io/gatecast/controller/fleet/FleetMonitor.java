@@ -3,6 +3,7 @@ package io.gatecast.controller.fleet;
 import io.gatecast.controller.notify.Alerting;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.commands.CommandService;
+import io.gatecast.controller.live.LiveEvents;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.proofofplay.PlayIngest;
 import io.gatecast.controller.store.Database;
@@ -97,6 +98,8 @@ public final class FleetMonitor implements AutoCloseable {
         .onSuccess(known -> {
           if (!known) {
             LOG.warn("status from unregistered screen {} ignored", status.screenId());
+          } else {
+            LiveEvents.statusStored(vertx, status);
           }
         })
         .onFailure(e -> LOG.error("cannot record status of {}", status.screenId(), e));
@@ -144,7 +147,7 @@ public final class FleetMonitor implements AutoCloseable {
     if (parsed == null || result == null || !parsed.id().equals(result.screenId())) {
       return;
     }
-    wiring.commands().onResult(result).onFailure(e -> LOG.error("cannot store the command result of {}", result.screenId(), e));
+    wiring.commands().onResult(result).onSuccess(v -> LiveEvents.screenChanged(vertx, result.screenId())).onFailure(e -> LOG.error("cannot store the command result of {}", result.screenId(), e));
   }
 
   private void onRejection(String topic, byte[] payload) {
@@ -185,6 +188,11 @@ public final class FleetMonitor implements AutoCloseable {
       }
       return known;
     })
+        .onSuccess(known -> {
+          if (known) {
+            LiveEvents.screenChanged(vertx, ack.screenId());
+          }
+        })
         .onFailure(e -> LOG.error("cannot record the answer of {}", ack.screenId(), e));
   }
 
@@ -203,6 +211,7 @@ public final class FleetMonitor implements AutoCloseable {
       return silent.stream().map(FleetHealth.Recorded::screenId).toList();
     })
         .onSuccess(this::logSilent)
+        .onSuccess(ids -> ids.forEach(id -> LiveEvents.screenChanged(vertx, id)))
         .onFailure(e -> LOG.error("offline sweep failed", e));
   }
 

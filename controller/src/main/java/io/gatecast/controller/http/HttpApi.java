@@ -62,6 +62,7 @@ public final class HttpApi {
     new AlertRoutes(alerts).mount(router);
     new PublishRoutes(db, publisher, fleet.metrics()).mount(router);
     new AuditRoutes(db, audit).mount(router);
+    new EventRoutes(new io.gatecast.controller.live.ChangeFeed(vertx)).mount(router);
     new ConsoleRoutes().mount(router);
     router.route("/api/*").last().handler(ctx ->
         Json.error(ctx, 404, "no such API: " + ctx.request().method() + " " + ctx.request().path()));

@@ -1,5 +1,6 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.live.LiveEvents;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.publish.PublishRepository;
 import io.gatecast.controller.publish.Publisher;
@@ -25,6 +26,7 @@ final class PublishRoutes {
     router.post("/api/v1/publish").handler(ctx -> publisher.publishAll(AuthHandler.user(ctx).username())
         .onSuccess(result -> {
           metrics.published((int) result.sent().stream().filter(sent -> sent.error() == null).count());
+          LiveEvents.publishChanged(ctx.vertx(), result.publishId());
           Json.send(ctx, 200, result);
         }).onFailure(ctx::fail));
     router.get("/api/v1/publishes").handler(ctx -> db.transaction(c -> publishes.recent(c, LIST_LIMIT))
