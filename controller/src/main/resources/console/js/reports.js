@@ -69,7 +69,7 @@ export function renderReports(main, page) {
     fill(plays,
       h('p', {class: 'summary'}, t('reports.total', {plays: formatNumber(report.totalPlays),
         airtime: formatDuration(report.totalAirtimeSeconds)})),
-      report.rows.length === 0 ? null : barChart(t('reports.chartPlays', {by: heading}),
+      report.rows.length === 0 ? null : barChart(t('reports.chartPlays', {by: heading.toLocaleLowerCase()}),
         report.rows.slice(0, CHART_ROWS).map((r) => ({value: r.plays, text: formatNumber(r.plays),
           ...groupLabel(report.groupBy, r)}))),
       report.rows.length === 0 ? h('p', {class: 'empty'}, t('reports.noPlays')) : h('table', {class: 'list'},

@@ -78,8 +78,8 @@ export function renderYearEnd(main) {
       h('div', {class: 'buttons'}, h('button', {type: 'button', id: 'year-end-csv', onclick: downloadCsv}, t('reports.csv'))),
       s.totalPlays === 0 ? h('p', {class: 'empty'}, t('reports.noPlays')) : [
         h('div', {class: 'columns'},
-          barChart(t('reports.chartPlays', {by: t('reports.by.campaign')}), rows(s.campaigns, 'campaign')),
-          barChart(t('reports.chartPlays', {by: t('reports.by.language')}), rows(s.languages, 'language'))),
+          barChart(t('reports.chartPlays', {by: t('reports.by.campaign').toLocaleLowerCase()}), rows(s.campaigns, 'campaign')),
+          barChart(t('reports.chartPlays', {by: t('reports.by.language').toLocaleLowerCase()}), rows(s.languages, 'language'))),
         barChart(t('yearEnd.byMonth'), s.months.map((r) => ({label: monthName(r.key), value: r.plays,
           text: formatNumber(r.plays)}))),
         h('h3', {}, t('reports.by.item')),
