@@ -13,10 +13,15 @@ export function renderYearEnd(main) {
   const thisYear = Number(new Intl.DateTimeFormat('en-CA', {timeZone: homeZone(), year: 'numeric'}).format(new Date()));
   const year = h('input', {type: 'number', id: 'year-end-year', min: FIRST_YEAR, max: 9999, required: true,
     defaultValue: thisYear});
-  const gate = h('select', {id: 'year-end-gate'}, gates().map((g) => h('option', {value: g.id}, g.name || g.id)));
+  // Another gate is already summarised in the overview: switching shows it without asking again.
+  const gate = h('select', {id: 'year-end-gate', onchange: () => { if (summaries) drawDetail(detailOf(summaries)); }},
+    gates().map((g) => h('option', {value: g.id}, g.name || g.id)));
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   const overview = h('div', {id: 'year-end-overview'});
   const detail = h('div', {id: 'year-end-detail'});
+  let summaries = null;   // the year's summary of every gate, as last shown
+  let shown = null;       // the one gate's summary in detail: what the CSV button downloads
+  const detailOf = (all) => all.find((s) => s.clusterId === gate.value) || all[0];
 
   const summaryOf = (clusterId, y) =>
     api.get(`/api/v1/reports/year-end?year=${y}&clusterId=${encodeURIComponent(clusterId)}`);
@@ -27,9 +32,9 @@ export function renderYearEnd(main) {
     const y = Number(year.value);
     try {
       // One summary per gate (the API summarises one gate at a time), asked for together.
-      const all = await Promise.all(gates().map((g) => summaryOf(g.id, y)));
-      drawOverview(all, y);
-      drawDetail(all.find((s) => s.clusterId === gate.value) || all[0]);
+      summaries = await Promise.all(gates().map((g) => summaryOf(g.id, y)));
+      drawOverview(summaries, y);
+      drawDetail(detailOf(summaries));
     } catch (err) {
       message.className = 'message error';
       message.textContent = t('common.error', {message: err.message});
@@ -37,10 +42,10 @@ export function renderYearEnd(main) {
   }
 
   async function downloadCsv() {
-    const y = Number(year.value);
+    const {clusterId, year: y} = shown;
     try {
-      const url = await api.imageUrl(`/api/v1/reports/year-end?year=${y}&clusterId=${encodeURIComponent(gate.value)}&format=csv`);
-      const link = h('a', {href: url, download: `year-end-${gate.value}-${y}.csv`});
+      const url = await api.imageUrl(`/api/v1/reports/year-end?year=${y}&clusterId=${encodeURIComponent(clusterId)}&format=csv`);
+      const link = h('a', {href: url, download: `year-end-${clusterId}-${y}.csv`});
       document.body.append(link);
       link.click();
       link.remove();
@@ -68,6 +73,7 @@ export function renderYearEnd(main) {
   }
 
   function drawDetail(s) {
+    shown = s;
     const rows = (list, groupBy) => list.map((r) => ({value: r.plays, text: formatNumber(r.plays), ...groupLabel(groupBy, r)}));
     fill(detail,
       h('h2', {id: 'year-end-detail-h'}, t('yearEnd.detail', {gate: gateName(s.clusterId), year: s.year})),
