@@ -31,7 +31,10 @@ export function renderLibrary(main) {
 
   // The filters are asked of the server (GET /api/v1/content?q=&language=&type=&status=): it knows
   // each media file's type, and only the matches travel and are drawn.
-  const refilter = (key, value) => { filter[key] = value; loadItems(); };
+  const refilter = (key, value) => {
+    filter[key] = value;
+    loadItems().catch((err) => { count.textContent = t('common.error', {message: err.message}); });
+  };
   const search = h('input', {type: 'search', id: 'lib-search', value: filter.q, autocomplete: 'off', maxLength: 200,
     oninput: () => { clearTimeout(pause); pause = setTimeout(() => refilter('q', search.value.trim()), SEARCH_PAUSE_MS); }});
   const statusFilter = h('select', {id: 'status-filter', onchange: () => refilter('status', statusFilter.value)},
