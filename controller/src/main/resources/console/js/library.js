@@ -1,25 +1,51 @@
 // The content library: upload with a progress bar, thumbnails, create an item with its language
-// variants side by side, and every item with where it stands in review (contributors see outcomes).
+// variants side by side and a live preview of it as a screen will show it, and every item with
+// where it stands in review (contributors see outcomes), found by search and filters.
 import {h, fill, field} from './dom.js';
 import {api} from './api.js';
-import {t, formatBytes, languageName} from './i18n.js';
+import {t, formatBytes, formatNumber, languageName} from './i18n.js';
 import {may, AUTHORS} from './roles.js';
 import {contentCard, thumbnail} from './contentcard.js';
+import {screenPreview, screenItem} from './screenpreview.js';
 
 /** The languages offered side by side when an item is made; vi first and required. */
 export const VARIANT_LANGUAGES = ['vi', 'en', 'zh-Hans'];
 const STATUSES = ['PENDING', 'APPROVED', 'REJECTED'];
-const filter = {status: ''};
+const TYPES = ['image', 'video', 'text', 'html'];
+const FILTER_LANGUAGES = ['vi', 'en', 'zh-Hans', 'lo', 'km'];
+/** Cards drawn at a time: a library of a thousand items stays quick to show and to scroll. */
+const PAGE_SIZE = 50;
+/** Typing pauses this long before the search is asked for. */
+const SEARCH_PAUSE_MS = 250;
+const filter = {status: '', q: '', language: '', type: ''};
 
 export function renderLibrary(main) {
   const mediaList = h('div', {class: 'media-grid'});
   const items = h('div', {class: 'items'});
+  const count = h('p', {class: 'sub', id: 'lib-count', role: 'status', 'aria-live': 'polite'});
   let media = [];
+  let mimeTypes = new Map();
+  let asked = 0;
+  let pause = null;
   const createSection = h('section', {class: 'card', 'aria-labelledby': 'create-h'});
 
-  const statusFilter = h('select', {id: 'status-filter', onchange: () => { filter.status = statusFilter.value; loadItems(); }},
+  // The filters are asked of the server (GET /api/v1/content?q=&language=&type=&status=): it knows
+  // each media file's type, and only the matches travel and are drawn.
+  const refilter = (key, value) => {
+    filter[key] = value;
+    loadItems().catch((err) => { count.textContent = t('common.error', {message: err.message}); });
+  };
+  const search = h('input', {type: 'search', id: 'lib-search', value: filter.q, autocomplete: 'off', maxLength: 200,
+    oninput: () => { clearTimeout(pause); pause = setTimeout(() => refilter('q', search.value.trim()), SEARCH_PAUSE_MS); }});
+  const statusFilter = h('select', {id: 'status-filter', onchange: () => refilter('status', statusFilter.value)},
     h('option', {value: ''}, t('lib.filter.all')),
     STATUSES.map((s) => h('option', {value: s, selected: filter.status === s}, t(`status.${s}`))));
+  const languageFilter = h('select', {id: 'lib-language', onchange: () => refilter('language', languageFilter.value)},
+    h('option', {value: ''}, t('lib.filter.all')),
+    FILTER_LANGUAGES.map((l) => h('option', {value: l, lang: l, selected: filter.language === l}, languageName(l))));
+  const typeFilter = h('select', {id: 'lib-type', onchange: () => refilter('type', typeFilter.value)},
+    h('option', {value: ''}, t('lib.filter.all')),
+    TYPES.map((type) => h('option', {value: type, selected: filter.type === type}, t(`lib.type.${type}`))));
 
   fill(main,
     h('h1', {}, t('lib.title')),
@@ -27,27 +53,85 @@ export function renderLibrary(main) {
     may(AUTHORS) ? createSection : null,
     h('section', {'aria-labelledby': 'media-h'}, h('h2', {id: 'media-h'}, t('lib.media')), mediaList),
     h('section', {'aria-labelledby': 'items-h'},
-      h('div', {class: 'section-head'}, h('h2', {id: 'items-h'}, t('lib.items')),
-        h('div', {class: 'field inline'}, h('label', {for: 'status-filter'}, t('lib.filter')), statusFilter)),
+      h('h2', {id: 'items-h'}, t('lib.items')),
+      h('form', {class: 'card lib-search', role: 'search', onsubmit: (e) => {
+        e.preventDefault();
+        clearTimeout(pause);
+        refilter('q', search.value.trim());
+      }},
+      h('div', {class: 'grid-4'}, field(t('lib.search'), search, t('lib.searchHint')),
+        field(t('lib.filter.language'), languageFilter), field(t('lib.filter.type'), typeFilter),
+        field(t('lib.filter'), statusFilter))),
+      count,
       items));
 
   async function loadMedia() {
     media = await api.get('/api/v1/media');
+    mimeTypes = new Map(media.map((m) => [m.sha256, m.mimeType]));
     fill(mediaList, media.length === 0 ? h('p', {class: 'empty'}, t('lib.noMedia')) : media.map((m) =>
       h('figure', {class: 'media', 'data-media': m.sha256},
         thumbnail(m.sha256, m.originalName || m.sha256),
         h('figcaption', {}, h('span', {class: 'name'}, m.originalName || m.sha256.slice(0, 12)),
           h('span', {class: 'sub'}, `${m.mimeType} · ${formatBytes(m.sizeBytes)}`)))));
-    if (may(AUTHORS)) fill(createSection, createForm(media, loadItems));
+    if (may(AUTHORS)) fill(createSection, createForm(media, mimeTypes, loadItems));
   }
 
   async function loadItems() {
-    const list = await api.get(`/api/v1/content${filter.status ? `?status=${filter.status}` : ''}`);
-    fill(items, list.length === 0 ? h('p', {class: 'empty'}, t('lib.noItems')) : list.map((item) => contentCard(item)));
+    const given = Object.entries(filter).filter(([, value]) => value !== '');
+    asked += 1;
+    const mine = asked;
+    const list = await api.get(`/api/v1/content${given.length ? `?${new URLSearchParams(given)}` : ''}`);
+    if (mine !== asked) return;   // a newer search has been asked for meanwhile
+    const searching = given.some(([key]) => key !== 'status');
+    count.textContent = searching ? t('lib.found', {count: formatNumber(list.length)}) : '';
+    fill(items);
+    if (list.length === 0) {
+      items.append(h('p', {class: 'empty'}, t(searching ? 'lib.noMatch' : 'lib.noItems')));
+      return;
+    }
+    drawFrom(list, 0);
+  }
+
+  // Draws the next page of cards, and a button for the rest.
+  function drawFrom(list, start) {
+    const end = Math.min(list.length, start + PAGE_SIZE);
+    items.append(...list.slice(start, end).map((item) => contentCard(item, previewToggle(item, () => mimeTypes))));
+    if (end < list.length) {
+      const more = h('button', {type: 'button', class: 'more', id: 'lib-more', onclick: () => {
+        more.remove();
+        drawFrom(list, end);
+      }}, t('lib.more', {shown: formatNumber(end), total: formatNumber(list.length)}));
+      items.append(more);
+    }
   }
 
   Promise.all([loadMedia(), loadItems()]).catch((err) =>
     main.append(h('p', {class: 'message error', role: 'alert'}, t('common.error', {message: err.message}))));
+}
+
+/** A card's "preview" button: opens, under the card, the item as a screen shows it, language by language. */
+function previewToggle(item, mimeTypes) {
+  const box = h('div', {class: 'card-preview', hidden: true});
+  let preview = null;
+  const button = h('button', {type: 'button', class: 'preview-button', 'aria-expanded': 'false',
+    'data-preview': item.id, onclick: () => {
+      const open = box.hidden;
+      box.hidden = !open;
+      button.setAttribute('aria-expanded', String(open));
+      if (open && !preview) {
+        // Made only when first opened: a thousand cards must not mean a thousand frames.
+        preview = screenPreview(t('lib.previewOf', {title: item.title}));
+        const language = h('select', {id: `preview-lang-${item.id}`, onchange: draw},
+          item.variants.map((v) => h('option', {value: v.language, lang: v.language}, languageName(v.language))));
+        function draw() {
+          const variant = item.variants.find((v) => v.language === language.value);
+          preview.show(variant ? screenItem(item, variant, mimeTypes()) : null);
+        }
+        fill(box, field(t('lib.previewLanguage'), language), preview.element);
+        draw();
+      }
+    }}, t('lib.preview'));
+  return h('div', {class: 'card-actions'}, button, box);
 }
 
 function uploadSection(onUploaded) {
@@ -80,15 +164,36 @@ function uploadSection(onUploaded) {
     message);
 }
 
-function createForm(media, onCreated) {
+function createForm(media, mimeTypes, onCreated) {
   const id = h('input', {id: 'item-id', name: 'id', required: true, pattern: '[a-z0-9][a-z0-9-]*', autocomplete: 'off'});
-  const title = h('input', {id: 'item-title', name: 'title', required: true, autocomplete: 'off'});
+  const title = h('input', {id: 'item-title', name: 'title', required: true, autocomplete: 'off', oninput: () => drawPreview()});
   const seconds = h('input', {id: 'item-seconds', type: 'number', min: 1, max: 3600, defaultValue: 10, required: true});
-  const kind = h('select', {id: 'item-kind', onchange: () => drawVariants()},
+  const kind = h('select', {id: 'item-kind', onchange: () => { drawVariants(); drawPreview(); }},
     h('option', {value: 'media'}, t('lib.kind.media')), h('option', {value: 'text'}, t('lib.kind.text')));
   const variantsBox = h('div', {class: 'variant-inputs'});
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
+  const preview = screenPreview(t('lib.previewNew'));
+  const previewLanguage = h('select', {id: 'create-preview-lang', onchange: () => drawPreview()},
+    VARIANT_LANGUAGES.map((l) => h('option', {value: l, lang: l}, languageName(l))));
   let inputs = {};
+
+  // What is being made, as a screen would show the chosen language's variant; redrawn as one types.
+  function drawPreview() {
+    const language = previewLanguage.value;
+    const value = inputs[language] ? inputs[language].value : '';
+    if (value.trim() === '') {
+      preview.show(null);
+      return;
+    }
+    const variant = kind.value === 'text' ? {language, text: value} : {language, mediaSha256: value};
+    preview.show(screenItem({id: id.value.trim() || 'preview', title: title.value}, variant, mimeTypes));
+  }
+
+  // Editing a language's variant shows that language.
+  function edited(language) {
+    previewLanguage.value = language;
+    drawPreview();
+  }
 
   function drawVariants() {
     inputs = {};
@@ -96,9 +201,10 @@ function createForm(media, onCreated) {
       const name = languageName(language);
       let input;
       if (kind.value === 'text') {
-        input = h('textarea', {id: `variant-${language}`, rows: 3, lang: language, required: language === 'vi'});
+        input = h('textarea', {id: `variant-${language}`, rows: 3, lang: language, required: language === 'vi',
+          oninput: () => edited(language)});
       } else {
-        input = h('select', {id: `variant-${language}`, required: language === 'vi'},
+        input = h('select', {id: `variant-${language}`, required: language === 'vi', onchange: () => edited(language)},
           h('option', {value: ''}, t('lib.noVariant')),
           media.map((m) => h('option', {value: m.sha256}, m.originalName || m.sha256.slice(0, 12))));
       }
@@ -122,6 +228,7 @@ function createForm(media, onCreated) {
       message.textContent = t('lib.submitted', {title: title.value});
       form.reset();
       drawVariants();
+      drawPreview();
       await onCreated();
     } catch (err) {
       message.className = 'message error';
@@ -130,6 +237,10 @@ function createForm(media, onCreated) {
   }},
   h('div', {class: 'grid-3'}, field(t('lib.id'), id), field(t('lib.itemTitle'), title), field(t('lib.kind'), kind)),
   variantsBox,
+  h('div', {class: 'create-preview'},
+    h('h3', {id: 'create-preview-h'}, t('lib.previewTitle')),
+    h('div', {class: 'grid-3'}, field(t('lib.previewLanguage'), previewLanguage)),
+    preview.element),
   h('div', {class: 'grid-3'}, field(t('lib.seconds'), seconds)),
   h('button', {type: 'submit', class: 'primary'}, t('lib.submit')),
   message);

@@ -1,14 +1,21 @@
 // Reports: proof of play over a period grouped by campaign, language, item, screen, gate or day,
-// with a CSV download; and each gate's uptime over the same period.
+// as a chart and a table with a CSV download; each gate's uptime over the same period; and, at
+// #/reports/year-end, the year-end summary (yearend.js).
 import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, formatNumber, formatDuration, formatPercent} from './i18n.js';
 import {gates, gateName, homeZone, zoneOf} from './gates.js';
+import {barChart, groupLabel} from './charts.js';
+import {renderYearEnd} from './yearend.js';
+
+/** The most groups a chart shows (the table below it has them all). */
+const CHART_ROWS = 15;
 
 const GROUPS = ['campaign', 'language', 'item', 'screen', 'cluster', 'day'];
 const DAY_MS = 86400 * 1000;
 
-export function renderReports(main) {
+export function renderReports(main, page) {
+  if (page === 'year-end') return renderYearEnd(main);
   const today = localDate(Date.now(), homeZone());
   const from = h('input', {type: 'date', id: 'report-from', defaultValue: localDate(Date.now() - 6 * DAY_MS, homeZone())});
   const to = h('input', {type: 'date', id: 'report-to', defaultValue: today});
@@ -62,6 +69,9 @@ export function renderReports(main) {
     fill(plays,
       h('p', {class: 'summary'}, t('reports.total', {plays: formatNumber(report.totalPlays),
         airtime: formatDuration(report.totalAirtimeSeconds)})),
+      report.rows.length === 0 ? null : barChart(t('reports.chartPlays', {by: heading.toLocaleLowerCase()}),
+        report.rows.slice(0, CHART_ROWS).map((r) => ({value: r.plays, text: formatNumber(r.plays),
+          ...groupLabel(report.groupBy, r)}))),
       report.rows.length === 0 ? h('p', {class: 'empty'}, t('reports.noPlays')) : h('table', {class: 'list'},
         h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, heading), h('th', {scope: 'col'}, t('reports.plays')),
           h('th', {scope: 'col'}, t('reports.airtime')))),
@@ -72,7 +82,9 @@ export function renderReports(main) {
   }
 
   function drawUptime(up) {
-    fill(uptime, up.clusters.length === 0 ? h('p', {class: 'empty'}, t('reports.noUptime')) : h('table', {class: 'list'},
+    fill(uptime, up.clusters.length === 0 ? null : barChart(t('reports.chartUptime'),
+      up.clusters.map((c) => ({label: gateName(c.clusterId), value: c.uptimePercent, text: formatPercent(c.uptimePercent)})), 100),
+    up.clusters.length === 0 ? h('p', {class: 'empty'}, t('reports.noUptime')) : h('table', {class: 'list'},
       h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('screen.cluster')), h('th', {scope: 'col'}, t('reports.uptime')),
         h('th', {scope: 'col'}, t('reports.measured')))),
       h('tbody', {}, up.clusters.map((c) => h('tr', {'data-uptime': c.clusterId},
@@ -83,6 +95,7 @@ export function renderReports(main) {
 
   fill(main,
     h('h1', {}, t('reports.title')),
+    h('p', {}, h('a', {href: '#/reports/year-end', id: 'year-end-link'}, t('reports.yearEnd.open'))),
     h('form', {class: 'card', onsubmit: (e) => { e.preventDefault(); run(); }},
       h('div', {class: 'grid-4'}, field(t('reports.from'), from), field(t('reports.to'), to),
         field(t('screen.cluster'), gate), field(t('reports.groupBy'), groupBy)),

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +55,18 @@ public final class ContentRepository {
 
   /** Every item, or only those in {@code status} when given, oldest first. */
   public List<Content> all(Connection c, ContentStatus status) throws SQLException {
+    // Two queries whatever the library's size (not one per item): the library lists every item.
+    Map<String, List<ContentVariant>> variants = new HashMap<>();
+    for (OwnedVariant row : Sql.list(c, "SELECT content_id, language, media_sha256, text, seconds FROM content_variants"
+        + " ORDER BY content_id, ordinal", r -> new OwnedVariant(r.getString(1),
+        new ContentVariant(r.getString(2), r.getString(3), r.getString(4), r.getInt(5))))) {
+      variants.computeIfAbsent(row.contentId(), id -> new ArrayList<>()).add(row.variant());
+    }
     List<Content> items = new ArrayList<>();
     for (Content bare : Sql.list(c, "SELECT " + COLUMNS + " FROM content_items WHERE (? IS NULL OR status = ?)"
         + " ORDER BY created_at, id", ContentRepository::map, status == null ? null : status.name(),
         status == null ? null : status.name())) {
-      items.add(withVariants(c, bare));
+      items.add(withVariants(bare, variants.getOrDefault(bare.id(), List.of())));
     }
     return items;
   }
@@ -90,6 +98,12 @@ public final class ContentRepository {
     List<ContentVariant> variants = Sql.list(c, "SELECT language, media_sha256, text, seconds FROM content_variants"
         + " WHERE content_id = ? ORDER BY ordinal", row -> new ContentVariant(row.getString(1), row.getString(2),
         row.getString(3), row.getInt(4)), bare.id());
+    return withVariants(bare, variants);
+  }
+
+  private record OwnedVariant(String contentId, ContentVariant variant) {}
+
+  private static Content withVariants(Content bare, List<ContentVariant> variants) {
     return new Content(bare.id(), bare.title(), bare.status(), bare.revision(), bare.author(), bare.submittedBy(),
         bare.reviewedBy(), bare.reviewedAt(), bare.reviewReason(), bare.createdAt(), bare.updatedAt(), variants);
   }

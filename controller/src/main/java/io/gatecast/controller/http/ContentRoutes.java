@@ -4,16 +4,22 @@ import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.User;
 import io.gatecast.controller.content.Content;
 import io.gatecast.controller.content.ContentRepository;
+import io.gatecast.controller.content.ContentSearch;
 import io.gatecast.controller.content.ContentStatus;
 import io.gatecast.controller.content.ContentVariant;
 import io.gatecast.controller.store.Database;
+import io.gatecast.controller.store.Media;
 import io.gatecast.controller.store.MediaRepository;
 import io.gatecast.controller.workflow.Workflow;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Content items (language variants, text slides), their edits, and their review. */
 final class ContentRoutes {
@@ -22,6 +28,9 @@ final class ContentRoutes {
   private final AuditLog audit;
   private final ContentRepository content = new ContentRepository();
   private final MediaRepository media = new MediaRepository();
+
+  private static final int MAX_SEARCH_CHARS = 200;
+  private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}");
 
   ContentRoutes(Database db, Clock clock, AuditLog audit) {
     this.db = db;
@@ -47,7 +56,10 @@ final class ContentRoutes {
     });
     router.get("/api/v1/content").handler(ctx -> {
       ContentStatus status = status(ctx.queryParams().get("status"));
-      db.transaction(c -> content.all(c, status)).onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail);
+      ContentSearch search = search(ctx);
+      db.transaction(c -> search == null ? content.all(c, status)
+              : search.filter(content.all(c, status), mimeTypes(c)))
+          .onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail);
     });
     router.get("/api/v1/content/:id").handler(ctx -> {
       String id = ctx.pathParam("id");
@@ -110,6 +122,37 @@ final class ContentRoutes {
             + " names no uploaded media; upload the file first with POST /api/v1/media");
       }
     }
+  }
+
+  /** The library's search ({@code q}, {@code language}, {@code type}); null when none is given. */
+  private static ContentSearch search(RoutingContext ctx) {
+    String words = QueryParams.optional(ctx, "q");
+    String language = QueryParams.optional(ctx, "language");
+    String typeName = QueryParams.optional(ctx, "type");
+    if (words == null && language == null && typeName == null) {
+      return null;
+    }
+    if (words != null && words.length() > MAX_SEARCH_CHARS) {
+      throw ApiException.badRequest("q must be at most " + MAX_SEARCH_CHARS + " characters, got " + words.length());
+    }
+    if (language != null && !LANGUAGE_TAG.matcher(language).matches()) {
+      throw ApiException.badRequest("language must be a BCP 47 language tag such as vi, en or zh-Hans, got '"
+          + QueryParams.shortened(language) + "'");
+    }
+    ContentSearch.Type type = typeName == null ? null : ContentSearch.Type.of(typeName);
+    if (typeName != null && type == null) {
+      throw ApiException.badRequest("type must be one of image, video, text, html, got '"
+          + QueryParams.shortened(typeName) + "'");
+    }
+    return new ContentSearch(words, language, type);
+  }
+
+  private Map<String, String> mimeTypes(Connection c) throws SQLException {
+    Map<String, String> types = new HashMap<>();
+    for (Media file : media.all(c)) {
+      types.put(file.sha256(), file.mimeType());
+    }
+    return types;
   }
 
   private static ContentStatus status(String value) {

@@ -43,6 +43,30 @@ class ConsoleRoutesTest {
     assertThat(get("/console/js/no-such-module.js").statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void theScreensOwnRendererIsServedForTheLivePreview() throws Exception {
+    HttpResponse<String> renderer = get("/console/screen/render.js");
+    assertThat(renderer.statusCode()).isEqualTo(200);
+    assertThat(renderer.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
+    // The very file the agent's page loads (module screen-renderer), not a copy.
+    try (var in = ConsoleRoutesTest.class.getResourceAsStream("/io/gatecast/screen/render.js")) {
+      assertThat(renderer.body()).isEqualTo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(get("/console/screen/screen.css").statusCode()).isEqualTo(200);
+    assertThat(get("/console/screen/nothing.js").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void onlyThePreviewPageMayBeFramedAndOnlyByTheConsole() throws Exception {
+    HttpResponse<String> preview = get("/console/preview/screen.html");
+    assertThat(preview.statusCode()).isEqualTo(200);
+    assertThat(preview.body()).contains("../screen/render.js");
+    assertThat(preview.headers().allValues("content-security-policy")).singleElement()
+        .satisfies(csp -> assertThat(csp).contains("frame-ancestors 'self'").doesNotContain("unsafe-inline"));
+    assertThat(get("/console/").headers().firstValue("content-security-policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+  }
+
   private static HttpResponse<String> get(String path) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.controller().httpPort() + path))
         .build(), BodyHandlers.ofString());

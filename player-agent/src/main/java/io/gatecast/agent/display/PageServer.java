@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * GET /               the player page (HTML + JS)
  * GET /now            what plays now, what plays next, overlays (alert, identify, message), as JSON
  * GET /media/{sha256} a cached media file
+ * GET /screen/render.js, /screen/screen.css   the shared slide renderer (module screen-renderer)
  * </pre>
  *
  * <p>The page polls {@code /now}; every poll is also the page's sign of life, which
@@ -46,6 +49,10 @@ public final class PageServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PageServer.class);
   private static final String PAGE_RESOURCE = "page.html";
   private static final String MEDIA_PREFIX = "/media/";
+  /** The shared renderer's files, as the page asks for them, with their classpath resource and type. */
+  private static final Map<String, String[]> RENDERER = Map.of(
+      "/screen/render.js", new String[] {"/io/gatecast/screen/render.js", "text/javascript; charset=utf-8"},
+      "/screen/screen.css", new String[] {"/io/gatecast/screen/screen.css", "text/css; charset=utf-8"});
 
   /**
    * The JSON of {@code GET /now}; field names are a contract with the page and the tests.
@@ -109,6 +116,7 @@ public final class PageServer implements AutoCloseable {
   private final Playback playback;
   private final MediaCache cache;
   private final byte[] page;
+  private final Map<String, byte[]> rendererFiles;
   private volatile long identifyUntilNanos;
   private volatile boolean identifying;
   private volatile MessageView message;
@@ -124,6 +132,7 @@ public final class PageServer implements AutoCloseable {
     this.playback = playback;
     this.cache = cache;
     this.page = loadPage(screenId);
+    this.rendererFiles = loadRenderer();
   }
 
   /** Starts serving on 127.0.0.1:{@code port} (0 for any free port). */
@@ -162,6 +171,8 @@ public final class PageServer implements AutoCloseable {
         polled = true;
         pageShows = showingParameter(exchange.getRequestURI().getRawQuery());
         send(exchange, 200, "application/json; charset=utf-8", Codec.mapper().writeValueAsBytes(now()));
+      } else if (RENDERER.containsKey(path)) {
+        send(exchange, 200, RENDERER.get(path)[1], rendererFiles.get(path));
       } else if (path.startsWith(MEDIA_PREFIX)) {
         serveMedia(exchange, path.substring(MEDIA_PREFIX.length()));
       } else {
@@ -289,6 +300,21 @@ public final class PageServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Map<String, byte[]> loadRenderer() {
+    Map<String, byte[]> files = new HashMap<>();
+    RENDERER.forEach((path, resource) -> {
+      try (InputStream in = PageServer.class.getResourceAsStream(resource[0])) {
+        if (in == null) {
+          throw new IllegalStateException("resource " + resource[0] + " (module screen-renderer) is missing from the class path");
+        }
+        files.put(path, in.readAllBytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    return Map.copyOf(files);
   }
 
   @Override
