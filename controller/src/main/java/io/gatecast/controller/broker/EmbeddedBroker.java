@@ -74,6 +74,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
     }
+    DuplicatePublishes.deliverToEverySubscriber(server);
     if (!awaitBound(server, tls != null)) {
       // Moquette logs a failed bind and carries on without a listener; a race for the port lands here.
       server.stopServer();
