@@ -65,7 +65,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     // queue full is dropped with only a warning ("Session command queue N is full"): a dropped publish
     // is neither PUBACKed nor stored as retained, so the screen behind it never gets that schedule.
     // One publish to a large fleet queues a command per screen and per ack; give the loops room for a
-    // whole fleet's burst (the queue is an array of this many references, ~256 KB per loop).
+    // whole fleet's burst (each queue is an array of this many references: 128-256 KB per loop).
     properties.setProperty("session_queue_size", Integer.toString(SESSION_COMMAND_QUEUE));
     Server server = new Server();
     try {
