@@ -68,7 +68,8 @@ final class Backend implements AutoCloseable {
       media = new MediaStore(config.dataDir().resolve("media"));
       ControllerCredentials generated = ControllerCredentials.loadOrCreate(config.dataDir());
       if (config.externalBroker() == null) {
-        BrokerAuth auth = new BrokerAuth(generated, screenId -> login(openedDb, screenId));
+        BrokerAuth auth = new BrokerAuth(generated, screenId -> login(openedDb, screenId),
+            (screenId, oldHash, newHash) -> upgradeHash(openedDb, screenId, oldHash, newHash));
         startedBroker = EmbeddedBroker.start(config.brokerHost(), config.brokerPort(), config.dataDir().resolve("broker"),
             auth, config.tls());
       }
@@ -143,6 +144,17 @@ final class Backend implements AutoCloseable {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
+  }
+
+  /**
+   * Stores a screen's password re-hashed at today's work factor (see PasswordHash). Queued for the
+   * database thread and not awaited: it runs on Moquette's thread during a login.
+   */
+  private static void upgradeHash(Database db, String screenId, String oldHash, String newHash) {
+    db.transaction(c -> SCREENS.replacePasswordHash(c, screenId, oldHash, newHash))
+        .onSuccess(replaced -> LOG.debug("MQTT password hash of screen {} {}", screenId,
+            replaced ? "re-hashed at the current work factor" : "changed meanwhile; re-hash dropped"))
+        .onFailure(e -> LOG.warn("could not store the re-hashed MQTT password of screen {}: {}", screenId, e.toString()));
   }
 
   /** Revocations and cluster moves reach the embedded broker at once; an external one only through its files. */

@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
  * logged in with a valid password in this broker's lifetime, and the cluster read at that login is
  * kept (the map below). {@link #cutOff} forgets a screen at once (revocation): from then on it may
  * neither publish nor subscribe, and its clients are listed so the broker can disconnect them.
+ *
+ * <p>A screen whose stored hash was made with an older work factor ({@link PasswordHash#isCurrent})
+ * has it replaced on its first good login, while the password is in hand: the new hash goes to
+ * {@link HashUpgrade}, which must not block (it queues the write for the database thread and
+ * returns), so a reconnect storm is never held up by it. Logins are not cached: every CONNECT reads
+ * the stored hash, so a revocation or a rotated password counts from the next login on, with nothing
+ * in memory to forget (an in-memory cache would not survive the restart of the controller that
+ * restarts this broker anyway, and at today's work factor a check costs well under a millisecond).
  */
 public final class BrokerAuth implements IAuthenticator, IAuthorizatorPolicy {
   private static final Logger LOG = LoggerFactory.getLogger(BrokerAuth.class);
@@ -36,16 +44,39 @@ public final class BrokerAuth implements IAuthenticator, IAuthorizatorPolicy {
   /** MQTT client id to the screen that logged in with it, so a revoked screen's sessions can be found. */
   private final Map<String, String> screenOfClient = new ConcurrentHashMap<>();
 
+  private final HashUpgrade upgrade;
+
   /** What the broker needs to know of a screen: its stored {@link PasswordHash} and its cluster. */
   public record ScreenLogin(String passwordHash, String clusterId) {}
+
+  /** Stores a screen's password hash made again at today's work factor. */
+  @FunctionalInterface
+  public interface HashUpgrade {
+    HashUpgrade NONE = (screenId, oldHash, newHash) -> { };
+
+    /**
+     * Replaces {@code oldHash} with {@code newHash} only if the screen still holds {@code oldHash}
+     * when the write runs (a rotation or revocation in between wins). Called on Moquette's threads:
+     * must return at once, never wait for the write.
+     */
+    void replace(String screenId, String oldHash, String newHash);
+  }
+
+  /** A broker that checks logins but never rewrites a stored hash. */
+  public BrokerAuth(ControllerCredentials controller, Function<String, Optional<ScreenLogin>> loginOfScreen) {
+    this(controller, loginOfScreen, HashUpgrade.NONE);
+  }
 
   /**
    * @param loginOfScreen a screen's stored login, empty for an unknown or revoked screen or one
    *     without a password; may block (it reads the database)
+   * @param upgrade where a login re-hashes a password stored with an older work factor
    */
-  public BrokerAuth(ControllerCredentials controller, Function<String, Optional<ScreenLogin>> loginOfScreen) {
+  public BrokerAuth(ControllerCredentials controller, Function<String, Optional<ScreenLogin>> loginOfScreen,
+      HashUpgrade upgrade) {
     this.controller = controller;
     this.loginOfScreen = loginOfScreen;
+    this.upgrade = upgrade;
     this.rules = new AccessRules(controller.username(), screen -> Optional.ofNullable(clusterOfLoggedIn.get(screen)));
   }
 
@@ -86,12 +117,25 @@ public final class BrokerAuth implements IAuthenticator, IAuthorizatorPolicy {
       if (valid) {
         clusterOfLoggedIn.put(username, login.get().clusterId());
         screenOfClient.put(clientId, username);
+        upgradeIfOld(username, login.get().passwordHash(), given);
       }
     }
     if (!valid) {
       LOG.warn("refused an MQTT login as '{}' (client {}): unknown user or wrong password", username, clientId);
     }
     return valid;
+  }
+
+  private void upgradeIfOld(String screenId, String stored, String password) {
+    if (PasswordHash.isCurrent(stored)) {
+      return;
+    }
+    try {
+      upgrade.replace(screenId, stored, PasswordHash.hash(password));
+    } catch (RuntimeException e) {
+      // The login is good either way; the next one tries again.
+      LOG.warn("could not store the re-hashed MQTT password of screen {}: {}", screenId, e.toString());
+    }
   }
 
   @Override

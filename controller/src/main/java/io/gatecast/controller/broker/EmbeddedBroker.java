@@ -18,6 +18,7 @@ import java.util.Properties;
  */
 public final class EmbeddedBroker implements AutoCloseable {
   private static final Duration BIND_WAIT = Duration.ofSeconds(30);
+  private static final int SESSION_COMMAND_QUEUE = 32_768;
   private final Server server;
   private final String host;
   private final BrokerAuth auth;
@@ -59,13 +60,21 @@ public final class EmbeddedBroker implements AutoCloseable {
     properties.setProperty("data_path", dataDir.toAbsolutePath().toString());
     properties.setProperty("netty.mqtt.message_size", Integer.toString(Limits.MAX_MESSAGE_BYTES + 1024));
     properties.setProperty("immediate_buffer_flush", "true");
+    // Moquette runs every client's CONNECT, SUBSCRIBE, PUBLISH and PUBACK as a command on one of a few
+    // session loops (one per core), each with a bounded queue (default 1,024). A command that finds its
+    // queue full is dropped with only a warning ("Session command queue N is full"): a dropped publish
+    // is neither PUBACKed nor stored as retained, so the screen behind it never gets that schedule.
+    // One publish to a large fleet queues a command per screen and per ack; give the loops room for a
+    // whole fleet's burst (each queue is an array of this many references: 128-256 KB per loop).
+    properties.setProperty("session_queue_size", Integer.toString(SESSION_COMMAND_QUEUE));
     Server server = new Server();
     try {
       ISslContextCreator ssl = tls == null ? null : tls::brokerContext;
-      server.startServer(new MemoryConfig(properties), List.of(), ssl, auth, auth);
+      server.startServer(new MemoryConfig(properties), List.of(new SessionLoopWatch()), ssl, auth, auth);
     } catch (IOException e) {
       throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
     }
+    DuplicatePublishes.deliverToEverySubscriber(server);
     if (!awaitBound(server, tls != null)) {
       // Moquette logs a failed bind and carries on without a listener; a race for the port lands here.
       server.stopServer();

@@ -13,14 +13,20 @@ import javax.crypto.spec.PBEKeySpec;
  * the stored form equal to Mosquitto's lets {@code export-mosquitto} copy hashes into a password
  * file without ever knowing a screen's password.
  *
- * <p>Iterations: 10,000, not the hundreds of thousands advised for human passwords. These passwords
- * are 192 random bits, so a stolen hash cannot be brute-forced at any iteration count; the cost
- * only matters on the broker, which hashes once per CONNECT on its own threads (10–20 ms measured
- * here), so a fleet reconnecting at once after an outage is not held up.
- * Mosquitto itself defaults to 101 and reads the count from each line, so it accepts ours.
+ * <p>Iterations for these generated passwords: {@value #RANDOM_PASSWORD_ITERATIONS}, Mosquitto 2's own
+ * default for {@code $7$} ({@code PW_DEFAULT_ITERATIONS} in its {@code common/password_mosq.h}). An
+ * iteration count only slows down guessing, and there is nothing to guess here: a password is 192
+ * random bits ({@link #newPassword}), so even a stolen hash at one iteration leaves 2^191 tries on
+ * average. What the count does cost is every login: the broker hashes once per CONNECT, and at the
+ * 10,000 iterations used before, Mosquitto (one thread) checked ~60 logins/s, so 10,000 screens
+ * reconnecting after a broker restart waited ~170 s for their turn (bench/BENCHMARKS.md). Hashes stored
+ * with another count keep working ({@link #matches} reads the count from each hash) and are replaced
+ * with the current count the next time the screen logs in ({@link #isCurrent}, {@link BrokerAuth}).
+ * People's passwords CAN be guessed and are not hashed with this count: see {@code auth/Passwords}.
  */
 public final class PasswordHash {
-  private static final int ITERATIONS = 10_000;
+  /** The work factor of generated (random, 192-bit) passwords; see the class comment. */
+  public static final int RANDOM_PASSWORD_ITERATIONS = 101;
   // Mosquitto 2 refuses $7$ lines whose salt is not 12 bytes; its hash is SHA-512's 64.
   private static final int SALT_BYTES = 12;
   private static final int HASH_BYTES = 64;
@@ -36,9 +42,33 @@ public final class PasswordHash {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  /** The stored form of {@code password}, with a fresh salt. */
+  /** The stored form of a generated {@code password} ({@link #newPassword}), with a fresh salt. */
   public static String hash(String password) {
-    return hash(password, ITERATIONS);
+    return hash(password, RANDOM_PASSWORD_ITERATIONS);
+  }
+
+  /**
+   * Whether {@code stored} is a generated password's hash at today's work factor; false for one made
+   * with another count (a screen registered before the count was lowered), which a login replaces.
+   */
+  public static boolean isCurrent(String stored) {
+    return iterations(stored) == RANDOM_PASSWORD_ITERATIONS;
+  }
+
+  /** The iteration count written in {@code stored}; 0 for anything not in the $7$ form. */
+  static int iterations(String stored) {
+    if (stored == null) {
+      return 0;
+    }
+    String[] parts = stored.split("\\$", -1);
+    if (parts.length != 5 || !parts[0].isEmpty() || !parts[1].equals("7")) {
+      return 0;
+    }
+    try {
+      return Math.max(0, Integer.parseInt(parts[2]));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /**

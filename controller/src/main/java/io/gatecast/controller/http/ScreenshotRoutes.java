@@ -68,7 +68,7 @@ final class ScreenshotRoutes {
     }
     db.transaction(c -> new Object[] {screens.passwordHash(c, screenId).orElse(null), commands.awaitsScreenshot(c, screenId)})
         .compose(found -> vertx.executeBlocking(() -> {
-          // PBKDF2 is slow on purpose: off the event loop and off the database thread.
+          // PBKDF2 (cheap at a screen password's count, slow at an old one's): off the event loop and the database thread.
           if (!PasswordHash.matches(password, (String) found[0])) {
             throw unauthorized("wrong login for screen " + screenId);
           }

@@ -84,6 +84,16 @@ public final class ScreenRepository {
     return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ? WHERE id = ?", passwordHash, id) == 1;
   }
 
+  /**
+   * Replaces the screen's MQTT password hash only while it is still {@code expected}: a login's
+   * re-hash of the same password must not undo a rotation or a revocation that came first.
+   * Returns whether it was replaced.
+   */
+  public boolean replacePasswordHash(Connection c, String id, String expected, String replacement) throws SQLException {
+    return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ? WHERE id = ? AND mqtt_password_hash = ?",
+        replacement, id, expected) == 1;
+  }
+
   /** The screen's MQTT password hash; empty for an unknown screen or one that has none yet. */
   public Optional<String> passwordHash(Connection c, String id) throws SQLException {
     return Sql.one(c, "SELECT mqtt_password_hash FROM screens WHERE id = ?", row -> row.getString(1), id);

@@ -12,6 +12,7 @@ import io.gatecast.controller.Main;
 import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.protocol.Topics;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -22,6 +23,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +68,11 @@ class MosquittoAccessTest {
       ApiClient api = TestUsers.admin(registering.httpPort(), dataDir);
       passwordA = register(api, "mosq-a");
       passwordB = register(api, "mosq-b");
+      // mosq-b as a controller that hashed with 10,000 iterations stored it: one login to the
+      // embedded broker stores it again at today's count, which the export then carries.
+      setHash("mosq-b", PasswordHash.hash(passwordB, 10_000));
+      MqttProbe.connect(registering.brokerUrl(), "mosq-b", passwordB).close();
+      await().atMost(DEADLINE).until(() -> PasswordHash.isCurrent(storedHash("mosq-b")));
     } finally {
       registering.close();
       vertx.close().await();
@@ -73,7 +82,9 @@ class MosquittoAccessTest {
     int exit = new CommandLine(new Main())
         .execute("export-mosquitto", "--data-dir", dataDir.toString(), "--out", out.toString());
     assertThat(exit).isZero();
-    assertThat(Files.readString(out.resolve("passwd"))).contains("mosq-a:$7$", "mosq-b:$7$", "gatecast-controller:$7$");
+    String current = "$7$" + PasswordHash.RANDOM_PASSWORD_ITERATIONS + "$";
+    assertThat(Files.readString(out.resolve("passwd")))
+        .contains("mosq-a:" + current, "mosq-b:" + current, "gatecast-controller:" + current);
 
     int port = freePort();
     Path conf = out.resolve("mosquitto.conf");
@@ -169,6 +180,22 @@ class MosquittoAccessTest {
     Answer answer = api.postJson("/api/v1/screens", Map.of("id", screenId));
     assertThat(answer.status()).isEqualTo(201);
     return answer.body().get("mqttPassword").asText();
+  }
+
+  private static void setHash(String screenId, String hash) throws SQLException {
+    try (Connection c = database()) {
+      assertThat(new ScreenRepository().setPasswordHash(c, screenId, hash)).isTrue();
+    }
+  }
+
+  private static String storedHash(String screenId) throws SQLException {
+    try (Connection c = database()) {
+      return new ScreenRepository().passwordHash(c, screenId).orElse(null);
+    }
+  }
+
+  private static Connection database() throws SQLException {
+    return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db") + "?busy_timeout=5000");
   }
 
   private static void requireMosquitto() {
