@@ -10,6 +10,7 @@ import io.gatecast.controller.store.DeliveryRepository;
 import io.gatecast.controller.store.RejectionRecord;
 import io.gatecast.controller.store.RejectionRepository;
 import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.store.WriteBehind;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.CommandResult;
@@ -50,7 +51,13 @@ public final class FleetMonitor implements AutoCloseable {
   private final RejectionRepository rejections = new RejectionRepository();
   private final Vertx vertx;
   private final Wiring wiring;
+  private final WriteBehind<FleetIngest.Incoming> ingest;
   private long sweepTimer = -1;
+  /** How often queued heartbeats and answers are written, and how many at most in one transaction. */
+  static final Duration INGEST_EVERY = Duration.ofMillis(50);
+  static final int INGEST_BATCH = 2_000;
+  /** Past this many queued, heartbeats are refused (counted); ~1 s of 20,000 heartbeats/s, a few MB. */
+  static final int INGEST_CAPACITY = 20_000;
 
   /** Where the monitor hands what it learns. */
   public record Wiring(FleetHealth health, Alerting alerting, CommandService commands, PlayIngest plays, Metrics metrics) {}
@@ -61,6 +68,12 @@ public final class FleetMonitor implements AutoCloseable {
     this.clock = clock;
     this.heartbeatTimeout = heartbeatTimeout;
     this.wiring = wiring;
+    FleetIngest writer = new FleetIngest(wiring.health(), wiring.alerting(), wiring.metrics());
+    // Only ONLINE heartbeats may be refused when the database falls behind: the screen's next one
+    // replaces it. Last-wills and acks are always queued (at most one per screen per publish or stop).
+    this.ingest = new WriteBehind<>(vertx, db, "fleet ingest", writer::write, INGEST_EVERY, INGEST_BATCH, INGEST_CAPACITY,
+        item -> item instanceof FleetIngest.Status s && s.status().state() == ScreenState.ONLINE);
+    wiring.metrics().ingestQueue(ingest::queued, ingest::refused);
   }
 
   /** Subscribes to every screen's status and events and starts the silence sweep. Blocking. */
@@ -89,17 +102,7 @@ public final class FleetMonitor implements AutoCloseable {
     if (status.state() == ScreenState.ONLINE) {
       wiring.metrics().heartbeat();
     }
-    db.transaction(c -> {
-      var recorded = wiring.health().recordStatus(c, status, seenAt);
-      recorded.ifPresent(change -> wiring.alerting().onChange(c, change));
-      return recorded.isPresent();
-    })
-        .onSuccess(known -> {
-          if (!known) {
-            LOG.warn("status from unregistered screen {} ignored", status.screenId());
-          }
-        })
-        .onFailure(e -> LOG.error("cannot record status of {}", status.screenId(), e));
+    ingest.offer(new FleetIngest.Status(status, seenAt));
   }
 
   /** The events topic carries several kinds; {@link EventKind} tells which before decoding. */
@@ -176,16 +179,12 @@ public final class FleetMonitor implements AutoCloseable {
     if (parsed == null || ack == null || !parsed.id().equals(ack.screenId())) {
       return;
     }
-    Instant now = clock.instant();
-    db.transaction(c -> {
-      boolean known = deliveries.recordAgentAnswer(c, ack.screenId(), ack.version(), ack.outcome().name(), ack.error(), now);
-      if (known && ack.outcome() == ScheduleAck.Outcome.APPLIED) {
-        deliveries.sentAt(c, ack.screenId(), ack.version())
-            .ifPresent(sent -> wiring.metrics().rolledOut(Duration.between(sent, now)));
-      }
-      return known;
-    })
-        .onFailure(e -> LOG.error("cannot record the answer of {}", ack.screenId(), e));
+    ingest.offer(new FleetIngest.Answer(ack, clock.instant()));
+  }
+
+  /** Completes once every heartbeat and answer received so far is stored (tests; a clean stop). */
+  public Future<Void> flushIngest() {
+    return ingest.drain();
   }
 
   /**
@@ -226,5 +225,15 @@ public final class FleetMonitor implements AutoCloseable {
     if (sweepTimer >= 0) {
       vertx.cancelTimer(sweepTimer);
     }
+    // What is queued is written before the database closes; on an event loop (a failed start) it
+    // cannot be waited for, and nothing has been queued then anyway.
+    if (!io.vertx.core.Context.isOnEventLoopThread()) {
+      try {
+        ingest.drain().await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("{} heartbeat(s) and answer(s) not written at stop: {}", ingest.queued(), e.toString());
+      }
+    }
+    ingest.close();
   }
 }

@@ -120,6 +120,16 @@ public final class DeliveryRepository {
         outcome, error, answeredAt.toString(), answeredAt.toString(), screenId, version) == 1;
   }
 
+  /**
+   * The screen reports it plays {@code version}: a delivery of it still pending becomes APPLIED (its
+   * ack was lost). Returns false when there was none pending — the usual case, the ack came first.
+   */
+  public boolean settlePendingAsApplied(Connection c, String screenId, long version, Instant at) throws SQLException {
+    return Sql.update(c, "UPDATE deliveries SET outcome = 'APPLIED', error = NULL, answered_at = ?,"
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? AND outcome = 'PENDING'",
+        at.toString(), at.toString(), screenId, version) == 1;
+  }
+
   /** The newest delivery to a screen, if any was sent. */
   public Optional<Delivery> latest(Connection c, String screenId) throws SQLException {
     return Sql.one(c,
