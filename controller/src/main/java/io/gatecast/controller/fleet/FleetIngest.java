@@ -3,6 +3,7 @@ package io.gatecast.controller.fleet;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.notify.Alerting;
 import io.gatecast.controller.store.DeliveryRepository;
+import io.gatecast.controller.store.HistoryEntry;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
@@ -29,7 +30,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A status that names an applied version also settles that version's delivery as APPLIED if it
  * is still pending: an ack lost (a controller stopped with it queued, or a broker that dropped it)
- * heals with the screen's next heartbeat.
+ * heals with the screen's next heartbeat after a restart, or with the one that brings its content
+ * up to date.
+ *
+ * <p>Under load the batches grow (up to {@code INGEST_BATCH}), so more of a screen's heartbeats meet
+ * in one batch and more are skipped: the less the database keeps up, the less each heartbeat costs.
  */
 public final class FleetIngest {
   private static final Logger LOG = LoggerFactory.getLogger(FleetIngest.class);
@@ -45,6 +50,8 @@ public final class FleetIngest {
   private final Alerting alerting;
   private final Metrics metrics;
   private final DeliveryRepository deliveries = new DeliveryRepository();
+  /** Screens whose pending delivery was settled from a status since start (touched on the database thread only). */
+  private final java.util.Set<String> settledSinceStart = new java.util.HashSet<>();
 
   public FleetIngest(FleetHealth health, Alerting alerting, Metrics metrics) {
     this.health = health;
@@ -75,7 +82,12 @@ public final class FleetIngest {
       return;
     }
     alerting.onChange(c, recorded.get());
-    if (status.appliedVersion() != null) {
+    // Settling costs a statement, so only when an ack can have been lost unseen: the screen's first
+    // status since this controller started (acks lost with a stop), or one that just made its
+    // content up to date (an ack lost, or still on its way, while running).
+    boolean nowUpToDate = recorded.get().changes().stream()
+        .anyMatch(h -> HistoryEntry.CONTENT.equals(h.aspect()) && FleetHealth.UP_TO_DATE.equals(h.value()));
+    if (status.appliedVersion() != null && (settledSinceStart.add(status.screenId()) || nowUpToDate)) {
       storeAnswer(c, status.screenId(), status.appliedVersion(), ScheduleAck.Outcome.APPLIED, null, at, false);
     }
   }

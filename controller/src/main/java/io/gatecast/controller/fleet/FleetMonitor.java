@@ -6,7 +6,6 @@ import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.proofofplay.PlayIngest;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.DeliveryRepository;
 import io.gatecast.controller.store.RejectionRecord;
 import io.gatecast.controller.store.RejectionRepository;
 import io.gatecast.controller.store.ScreenRepository;
@@ -40,6 +39,14 @@ import org.slf4j.LoggerFactory;
  * broker only notices after the keep-alive runs out). Each change of a screen's truths goes to its
  * history ({@link FleetHealth}) and to alerting; command results and proof of play are handed to
  * their services.
+ *
+ * <p>Heartbeats, last-wills and schedule answers are not written one transaction each: they are
+ * queued and stored by {@link FleetIngest} in one transaction per batch ({@link WriteBehind}, every
+ * {@code INGEST_EVERY} or {@code INGEST_BATCH} items). A crash loses at most what was queued — one
+ * window of heartbeats (each screen's next heartbeat, retained on the broker, brings it back) and
+ * the answers in it (a screen's next heartbeat names the version it applied, which settles the
+ * delivery). Past {@code INGEST_CAPACITY} queued, the oldest queued ONLINE heartbeats are dropped
+ * and counted ({@code gatecast_heartbeats_dropped_total}); last-wills and answers are always queued.
  */
 public final class FleetMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FleetMonitor.class);
@@ -47,17 +54,16 @@ public final class FleetMonitor implements AutoCloseable {
   private final Clock clock;
   private final Duration heartbeatTimeout;
   private final ScreenRepository screens = new ScreenRepository();
-  private final DeliveryRepository deliveries = new DeliveryRepository();
   private final RejectionRepository rejections = new RejectionRepository();
   private final Vertx vertx;
   private final Wiring wiring;
   private final WriteBehind<FleetIngest.Incoming> ingest;
   private long sweepTimer = -1;
   /** How often queued heartbeats and answers are written, and how many at most in one transaction. */
-  static final Duration INGEST_EVERY = Duration.ofMillis(50);
-  static final int INGEST_BATCH = 2_000;
-  /** Past this many queued, heartbeats are refused (counted); ~1 s of 20,000 heartbeats/s, a few MB. */
-  static final int INGEST_CAPACITY = 20_000;
+  static final Duration INGEST_EVERY = Duration.ofMillis(100);
+  static final int INGEST_BATCH = 10_000;
+  /** Past this many queued, the oldest heartbeats are dropped (counted); 2.5 s of 20,000/s, tens of MB. */
+  static final int INGEST_CAPACITY = 50_000;
 
   /** Where the monitor hands what it learns. */
   public record Wiring(FleetHealth health, Alerting alerting, CommandService commands, PlayIngest plays, Metrics metrics) {}
@@ -69,11 +75,11 @@ public final class FleetMonitor implements AutoCloseable {
     this.heartbeatTimeout = heartbeatTimeout;
     this.wiring = wiring;
     FleetIngest writer = new FleetIngest(wiring.health(), wiring.alerting(), wiring.metrics());
-    // Only ONLINE heartbeats may be refused when the database falls behind: the screen's next one
-    // replaces it. Last-wills and acks are always queued (at most one per screen per publish or stop).
+    // Only ONLINE heartbeats may be dropped when the database falls behind, oldest first: a newer one
+    // of the screen replaces it. Last-wills and acks are always queued (one per screen per publish or stop).
     this.ingest = new WriteBehind<>(vertx, db, "fleet ingest", writer::write, INGEST_EVERY, INGEST_BATCH, INGEST_CAPACITY,
         item -> item instanceof FleetIngest.Status s && s.status().state() == ScreenState.ONLINE);
-    wiring.metrics().ingestQueue(ingest::queued, ingest::refused);
+    wiring.metrics().ingestQueue(ingest::queued, ingest::dropped);
   }
 
   /** Subscribes to every screen's status and events and starts the silence sweep. Blocking. */

@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
  * instead of one transaction per message. Batches are written one after another, each in arrival
  * order, so the order of what arrived is the order it is stored.
  *
- * <p><b>When the database cannot keep up</b> the queue holds at most {@code capacity} items; past
- * that, items the {@code refusable} test picks (heartbeats, which the screen's next one replaces)
- * are refused and counted ({@link #refused()}, logged at most every 10 s); every other item (acks,
- * last-wills) is always queued, never dropped: their number is bounded by the fleet's size.
+ * <p><b>When the database cannot keep up</b> the queue holds at most {@code capacity} droppable
+ * items: past that, the OLDEST queued item the {@code droppable} test picks (a heartbeat, which a
+ * newer one of its screen replaces) is dropped to make room, and counted ({@link #dropped()},
+ * logged at most every 10 s). The newest is kept, because it is the one that makes a screen's
+ * stored state current. Every other item (acks, last-wills) is always queued, never dropped: their
+ * number is bounded by the fleet's size.
  *
  * <p><b>What a crash loses</b>: what was queued and not yet committed, at most one batch window
  * ({@code flushEvery}) plus the batch being written. {@link #close} writes everything queued.
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WriteBehind<T> implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WriteBehind.class);
-  private static final long REFUSAL_LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
+  private static final long DROP_LOG_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
   /** Writes a batch, in order, inside the caller's transaction. */
   @FunctionalInterface
@@ -46,36 +48,35 @@ public final class WriteBehind<T> implements AutoCloseable {
   private final BatchWriter<T> writer;
   private final int maxBatch;
   private final int capacity;
-  private final Predicate<T> refusable;
+  private final Predicate<T> droppable;
   private final ArrayDeque<T> queue = new ArrayDeque<>();
   private final List<Promise<Void>> drained = new ArrayList<>();
   private final long timer;
   private boolean writing;
-  private long refused;
-  private long refusedSinceLog;
-  private long lastRefusalLog = System.nanoTime() - REFUSAL_LOG_EVERY_NANOS;
+  private long dropped;
+  private long droppedSinceLog;
+  private long lastDropLog = System.nanoTime() - DROP_LOG_EVERY_NANOS;
 
   public WriteBehind(Vertx vertx, Database db, String name, BatchWriter<T> writer, Duration flushEvery, int maxBatch,
-      int capacity, Predicate<T> refusable) {
+      int capacity, Predicate<T> droppable) {
     this.vertx = vertx;
     this.db = db;
     this.name = name;
     this.writer = writer;
     this.maxBatch = maxBatch;
     this.capacity = capacity;
-    this.refusable = refusable;
+    this.droppable = droppable;
     this.timer = vertx.setPeriodic(flushEvery.toMillis(), id -> writeNext());
   }
 
-  /** Queues {@code item}; false when it was refused because the queue is full (and only a refusable item is). */
-  public boolean offer(T item) {
+  /** Queues {@code item}; when the queue is full, drops the oldest droppable item queued to make room. */
+  public void offer(T item) {
     boolean full;
     synchronized (this) {
-      if (queue.size() >= capacity && refusable.test(item)) {
-        refused++;
-        refusedSinceLog++;
-        logRefusals();
-        return false;
+      if (queue.size() >= capacity && dropOldest()) {
+        dropped++;
+        droppedSinceLog++;
+        logDrops();
       }
       queue.add(item);
       full = queue.size() >= maxBatch;
@@ -83,12 +84,22 @@ public final class WriteBehind<T> implements AutoCloseable {
     if (full) {
       writeNext();
     }
-    return true;
   }
 
-  /** Items refused since start because the database could not keep up. */
-  public synchronized long refused() {
-    return refused;
+  /** Removes the oldest droppable item; false when none is queued. */
+  private boolean dropOldest() {
+    for (var it = queue.iterator(); it.hasNext(); ) {
+      if (droppable.test(it.next())) {
+        it.remove();
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Items dropped since start because the database could not keep up. */
+  public synchronized long dropped() {
+    return dropped;
   }
 
   /** Items queued and not yet written. */
@@ -174,14 +185,14 @@ public final class WriteBehind<T> implements AutoCloseable {
     waiting.forEach(Promise::tryComplete);
   }
 
-  private void logRefusals() {
+  private void logDrops() {
     long now = System.nanoTime();
-    if (now - lastRefusalLog >= REFUSAL_LOG_EVERY_NANOS) {
-      LOG.warn("{}: the database is not keeping up; {} heartbeat(s) refused in the last {} s ({} in all) with {} queued;"
-          + " each screen's next heartbeat brings its state current again", name, refusedSinceLog,
-          Duration.ofNanos(now - lastRefusalLog).toSeconds(), refused, queue.size());
-      refusedSinceLog = 0;
-      lastRefusalLog = now;
+    if (now - lastDropLog >= DROP_LOG_EVERY_NANOS) {
+      LOG.warn("{}: the database is not keeping up; {} older heartbeat(s) dropped in the last {} s ({} in all) with {}"
+          + " queued; the newest of each screen is kept", name, droppedSinceLog,
+          Duration.ofNanos(now - lastDropLog).toSeconds(), dropped, queue.size());
+      droppedSinceLog = 0;
+      lastDropLog = now;
     }
   }
 }
