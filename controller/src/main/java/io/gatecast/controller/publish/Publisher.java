@@ -14,6 +14,7 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.rules.ScreenProfile;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -21,15 +22,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import io.gatecast.protocol.rules.ScreenProfile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A publish happens in two steps. First, in one transaction: the publish row, each changed
  * screen's new version and rules, its delivery holding the signed message, and the audit entry.
- * Then the messages are handed to the broker in windows, each window marked handed in one transaction. A controller
- * stopped between the two resends the recorded messages when it starts ({@link #resendUnsent}),
+ * Then the messages are handed to the broker in windows, each window marked handed in one
+ * transaction. A controller stopped between the two resends the recorded messages when it starts ({@link #resendUnsent}),
  * byte for byte: the agents ignore a version they already play, and nothing is ever half a
  * publish — each screen gets its whole new schedule or keeps its old one.
  *
