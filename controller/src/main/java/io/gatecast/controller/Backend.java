@@ -183,8 +183,9 @@ final class Backend implements AutoCloseable {
 
   @Override
   public void close() {
-    fleet.close();
+    // Inputs first, then what the fleet monitor has queued is written, then the database closes.
     mqtt.close();
+    fleet.close();
     if (broker != null) {
       broker.close();
     }

@@ -17,10 +17,20 @@ import java.util.List;
 public final class Signer {
   private final String keyId;
   private final PrivateKey key;
+  private final java.security.Provider provider;
 
   public Signer(String keyId, PrivateKey key) {
+    this(keyId, key, null);
+  }
+
+  /**
+   * Signs with {@code provider}'s Ed25519 ({@code key} must be that provider's key), or the JDK's
+   * when null. Ed25519 signatures are deterministic: any correct provider gives the same bytes.
+   */
+  public Signer(String keyId, PrivateKey key, java.security.Provider provider) {
     this.keyId = Check.id(keyId, "keyId");
     this.key = Check.required(key, "key");
+    this.provider = provider;
   }
 
   public String keyId() {
@@ -81,7 +91,8 @@ public final class Signer {
   /** The raw Ed25519 signature of {@code bytes}. */
   public byte[] signBytes(byte[] bytes) {
     try {
-      Signature signature = Signature.getInstance(Keys.ALGORITHM);
+      Signature signature = provider == null ? Signature.getInstance(Keys.ALGORITHM)
+          : Signature.getInstance(Keys.ALGORITHM, provider);
       signature.initSign(key);
       signature.update(bytes);
       return signature.sign();

@@ -7,10 +7,10 @@ import io.gatecast.controller.live.LiveEvents;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.proofofplay.PlayIngest;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.DeliveryRepository;
 import io.gatecast.controller.store.RejectionRecord;
 import io.gatecast.controller.store.RejectionRepository;
 import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.store.WriteBehind;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.CommandResult;
@@ -40,6 +40,14 @@ import org.slf4j.LoggerFactory;
  * broker only notices after the keep-alive runs out). Each change of a screen's truths goes to its
  * history ({@link FleetHealth}) and to alerting; command results and proof of play are handed to
  * their services.
+ *
+ * <p>Heartbeats, last-wills and schedule answers are not written one transaction each: they are
+ * queued and stored by {@link FleetIngest} in one transaction per batch ({@link WriteBehind}, every
+ * {@code INGEST_EVERY} or {@code INGEST_BATCH} items). A crash loses at most what was queued — one
+ * window of heartbeats (each screen's next heartbeat, retained on the broker, brings it back) and
+ * the answers in it (a screen's next heartbeat names the version it applied, which settles the
+ * delivery). Past {@code INGEST_CAPACITY} queued, the oldest queued ONLINE heartbeats are dropped
+ * and counted ({@code gatecast_heartbeats_dropped_total}); last-wills and answers are always queued.
  */
 public final class FleetMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FleetMonitor.class);
@@ -47,11 +55,16 @@ public final class FleetMonitor implements AutoCloseable {
   private final Clock clock;
   private final Duration heartbeatTimeout;
   private final ScreenRepository screens = new ScreenRepository();
-  private final DeliveryRepository deliveries = new DeliveryRepository();
   private final RejectionRepository rejections = new RejectionRepository();
   private final Vertx vertx;
   private final Wiring wiring;
+  private final WriteBehind<FleetIngest.Incoming> ingest;
   private long sweepTimer = -1;
+  /** How often queued heartbeats and answers are written, and how many at most in one transaction. */
+  static final Duration INGEST_EVERY = Duration.ofMillis(100);
+  static final int INGEST_BATCH = 10_000;
+  /** Past this many queued, the oldest heartbeats are dropped (counted); 2.5 s of 20,000/s, tens of MB. */
+  static final int INGEST_CAPACITY = 50_000;
 
   /** Where the monitor hands what it learns. */
   public record Wiring(FleetHealth health, Alerting alerting, CommandService commands, PlayIngest plays, Metrics metrics) {}
@@ -62,6 +75,20 @@ public final class FleetMonitor implements AutoCloseable {
     this.clock = clock;
     this.heartbeatTimeout = heartbeatTimeout;
     this.wiring = wiring;
+    FleetIngest writer = new FleetIngest(wiring.health(), wiring.alerting(), wiring.metrics());
+    // Only ONLINE heartbeats may be dropped when the database falls behind, oldest first: a newer one
+    // of the screen replaces it. Last-wills and acks are always queued (one per screen per publish or stop).
+    this.ingest = new WriteBehind<>(vertx, db, "fleet ingest", writer::write, INGEST_EVERY, INGEST_BATCH, INGEST_CAPACITY,
+        item -> item instanceof FleetIngest.Status s && s.status().state() == ScreenState.ONLINE);
+    wiring.metrics().ingestQueue(ingest::queued, ingest::dropped);
+    // The console's live view hears of what was stored, once its batch has committed.
+    ingest.onStored(batch -> batch.forEach(item -> {
+      if (item instanceof FleetIngest.Status s) {
+        LiveEvents.statusStored(vertx, s.status());
+      } else if (item instanceof FleetIngest.Answer a) {
+        LiveEvents.screenChanged(vertx, a.ack().screenId());
+      }
+    }));
   }
 
   /** Subscribes to every screen's status and events and starts the silence sweep. Blocking. */
@@ -90,19 +117,7 @@ public final class FleetMonitor implements AutoCloseable {
     if (status.state() == ScreenState.ONLINE) {
       wiring.metrics().heartbeat();
     }
-    db.transaction(c -> {
-      var recorded = wiring.health().recordStatus(c, status, seenAt);
-      recorded.ifPresent(change -> wiring.alerting().onChange(c, change));
-      return recorded.isPresent();
-    })
-        .onSuccess(known -> {
-          if (!known) {
-            LOG.warn("status from unregistered screen {} ignored", status.screenId());
-          } else {
-            LiveEvents.statusStored(vertx, status);
-          }
-        })
-        .onFailure(e -> LOG.error("cannot record status of {}", status.screenId(), e));
+    ingest.offer(new FleetIngest.Status(status, seenAt));
   }
 
   /** The events topic carries several kinds; {@link EventKind} tells which before decoding. */
@@ -179,21 +194,12 @@ public final class FleetMonitor implements AutoCloseable {
     if (parsed == null || ack == null || !parsed.id().equals(ack.screenId())) {
       return;
     }
-    Instant now = clock.instant();
-    db.transaction(c -> {
-      boolean known = deliveries.recordAgentAnswer(c, ack.screenId(), ack.version(), ack.outcome().name(), ack.error(), now);
-      if (known && ack.outcome() == ScheduleAck.Outcome.APPLIED) {
-        deliveries.sentAt(c, ack.screenId(), ack.version())
-            .ifPresent(sent -> wiring.metrics().rolledOut(Duration.between(sent, now)));
-      }
-      return known;
-    })
-        .onSuccess(known -> {
-          if (known) {
-            LiveEvents.screenChanged(vertx, ack.screenId());
-          }
-        })
-        .onFailure(e -> LOG.error("cannot record the answer of {}", ack.screenId(), e));
+    ingest.offer(new FleetIngest.Answer(ack, clock.instant()));
+  }
+
+  /** Completes once every heartbeat and answer received so far is stored (tests; a clean stop). */
+  public Future<Void> flushIngest() {
+    return ingest.drain();
   }
 
   /**
@@ -235,5 +241,15 @@ public final class FleetMonitor implements AutoCloseable {
     if (sweepTimer >= 0) {
       vertx.cancelTimer(sweepTimer);
     }
+    // What is queued is written before the database closes; on an event loop (a failed start) it
+    // cannot be waited for, and nothing has been queued then anyway.
+    if (!io.vertx.core.Context.isOnEventLoopThread()) {
+      try {
+        ingest.drain().await(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("{} heartbeat(s) and answer(s) not written at stop: {}", ingest.queued(), e.toString());
+      }
+    }
+    ingest.close();
   }
 }

@@ -9,8 +9,11 @@ import io.gatecast.schedules.model.Screen;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Screen profiles from the organisation tables: the screen's cluster (and that cluster's zone),
@@ -31,5 +34,31 @@ public final class OrganisationDirectory implements ScreenDirectory {
     List<String> languages = setup.languages() != null ? setup.languages() : cluster.languages();
     return new Screen(screenId, cluster.id(), new HashSet<>(groups.groupsOf(c, screenId)), new HashSet<>(setup.tags()),
         ZoneId.of(cluster.zone()), languages);
+  }
+
+  /** Every profile asked for from three queries (screens, clusters, group members), for a publish to a whole fleet. */
+  @Override
+  public Map<String, Screen> profiles(Connection c, Collection<String> screenIds) throws SQLException {
+    Map<String, ScreenSetup> allSetups = setups.all(c);
+    Map<String, Cluster> allClusters = new HashMap<>();
+    for (Cluster cluster : clusters.all(c)) {
+      allClusters.put(cluster.id(), cluster);
+    }
+    Map<String, List<String>> allGroups = groups.groupsOfAll(c);
+    Map<String, Screen> profiles = new HashMap<>();
+    for (String screenId : screenIds) {
+      ScreenSetup setup = allSetups.get(screenId);
+      if (setup == null) {
+        throw new IllegalStateException("no screen " + screenId);
+      }
+      Cluster cluster = allClusters.get(setup.clusterId());
+      if (cluster == null) {
+        throw new IllegalStateException("screen " + screenId + " is in unknown cluster " + setup.clusterId());
+      }
+      List<String> languages = setup.languages() != null ? setup.languages() : cluster.languages();
+      profiles.put(screenId, new Screen(screenId, cluster.id(), new HashSet<>(allGroups.getOrDefault(screenId, List.of())),
+          new HashSet<>(setup.tags()), ZoneId.of(cluster.zone()), languages));
+    }
+    return profiles;
   }
 }

@@ -14,6 +14,7 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.rules.ScreenProfile;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +23,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A publish happens in two steps. First, in one transaction: the publish row, each changed
  * screen's new version and rules, its delivery holding the signed message, and the audit entry.
- * Then the messages are handed to the broker, each delivery marked as it goes. A controller
- * stopped between the two resends the recorded messages when it starts ({@link #resendUnsent}),
+ * Then the messages are handed to the broker in windows, each window marked handed in one
+ * transaction. A controller stopped between the two resends the recorded messages when it starts ({@link #resendUnsent}),
  * byte for byte: the agents ignore a version they already play, and nothing is ever half a
  * publish — each screen gets its whole new schedule or keeps its old one.
  *
@@ -108,32 +111,69 @@ public final class Publisher {
     });
   }
 
+  /**
+   * What makes two screens' rules the same but for the screen id in their profile: screens that share
+   * cluster, zone, groups, tags, languages and own playlist get the same campaigns and items. A screen
+   * a campaign names by id is its own profile ({@code namedId}).
+   */
+  private record ProfileKey(String namedId, String clusterId, java.time.ZoneId zone, Set<String> groups,
+      Set<String> tags, List<String> languages, List<String> ownPlaylist) {}
+
+  /** The rules built once for a profile, and the items it holds back. */
+  private record ProfileRules(ScreenRules rules, List<String> withheld) {}
+
+  /** A screen whose new rules are to be signed and recorded. */
+  private record Pending(Screen screen, ScreenRules rules, String rulesJson) {}
+
   private Intent record(Connection c, String actor) throws SQLException {
     Instant now = clock.instant();
     long publishId = publishes.insert(c, actor, now);
-    List<Outgoing> outgoing = new ArrayList<>();
-    List<PublishResult.Sent> failed = new ArrayList<>();
     Map<String, List<String>> withheld = new LinkedHashMap<>();
     String baseUrl = mediaBaseUrl.get();
-    for (Screen screen : screens.all(c)) {
-      if (setups.find(c, screen.id()).map(ScreenSetup::revoked).orElse(true)) {
-        continue; // cut off: it gets nothing more
+    // Everything a publish reads is read once here, not once per screen (the store is the same for all).
+    Map<String, ScreenSetup> allSetups = setups.all(c);
+    List<Screen> active = screens.all(c).stream()
+        .filter(s -> allSetups.containsKey(s.id()) && !allSetups.get(s.id()).revoked()) // cut off: nothing more
+        .toList();
+    Map<String, io.gatecast.schedules.model.Screen> profiles =
+        rules.profiles(c, active.stream().map(Screen::id).toList());
+    Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c);
+    Map<String, String> publishedAll = screens.publishedItemsAll(c);
+    RulesBuilder.Session session = rules.session(c);
+    Set<String> namedByCampaigns = new HashSet<>();
+    session.campaigns().forEach(campaign -> namedByCampaigns.addAll(campaign.engineTargets().screens()));
+    Map<ProfileKey, ProfileRules> built = new HashMap<>();
+    List<Pending> pending = new ArrayList<>();
+    for (Screen screen : active) {
+      io.gatecast.schedules.model.Screen profile = profiles.get(screen.id());
+      List<String> own = ownPlaylists.getOrDefault(screen.id(), List.of());
+      ProfileKey key = new ProfileKey(namedByCampaigns.contains(screen.id()) ? screen.id() : null, profile.clusterId(),
+          profile.zone(), profile.groups(), profile.tags(), profile.languages(), own);
+      ProfileRules shared = built.get(key);
+      if (shared == null) {
+        ScreenPlan plan = session.build(profile, own);
+        shared = new ProfileRules(WireRules.of(plan, baseUrl), List.copyOf(plan.withheld()));
+        built.put(key, shared);
       }
-      ScreenPlan plan = rules.build(c, screen.id());
-      if (!plan.withheld().isEmpty()) {
-        withheld.put(screen.id(), List.copyOf(plan.withheld()));
+      if (!shared.withheld().isEmpty()) {
+        withheld.put(screen.id(), shared.withheld());
       }
-      ScreenRules screenRules = WireRules.of(plan, baseUrl);
+      ScreenRules screenRules = forScreen(shared.rules(), screen.id());
       String rulesJson = json(screenRules);
-      Optional<String> published = screens.publishedItems(c, screen.id());
-      if (published.isPresent() && published.get().equals(rulesJson)) {
+      String published = publishedAll.get(screen.id());
+      if (rulesJson.equals(published)) {
         continue;
       }
-      if (published.isEmpty() && screenRules.isEmpty()) {
+      if (published == null && screenRules.isEmpty()) {
         continue; // nothing was ever scheduled here
       }
-      recordOne(c, screen, screenRules, rulesJson, publishId, now, outgoing, failed);
+      pending.add(new Pending(screen, screenRules, rulesJson));
     }
+    LOG.debug("publish {}: {} screens, {} distinct profiles, {} changed", publishId, active.size(), built.size(),
+        pending.size());
+    List<Outgoing> outgoing = new ArrayList<>();
+    List<PublishResult.Sent> failed = new ArrayList<>();
+    signAndRecord(c, pending, publishId, now, outgoing, failed);
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("sent", outgoing.stream().map(o -> Map.of("screenId", o.screenId(), "version", o.version())).toList());
     summary.put("failed", failed);
@@ -160,36 +200,62 @@ public final class Publisher {
     long publishId = publishes.insert(c, RESIGN_ACTOR, now);
     List<Outgoing> outgoing = new ArrayList<>();
     List<PublishResult.Sent> failed = new ArrayList<>();
+    Map<String, ScreenSetup> allSetups = setups.all(c);
+    Map<String, String> publishedAll = screens.publishedItemsAll(c);
+    List<Pending> pending = new ArrayList<>();
     for (Screen screen : screens.all(c)) {
-      Optional<String> published = screens.publishedItems(c, screen.id());
-      if (published.isEmpty() || setups.find(c, screen.id()).map(ScreenSetup::revoked).orElse(true)) {
+      String published = publishedAll.get(screen.id());
+      ScreenSetup setup = allSetups.get(screen.id());
+      if (published == null || setup == null || setup.revoked()) {
         continue; // never published, its last send failed (the next publish sends it), or cut off
       }
-      ScreenRules screenRules = Codec.decode(published.get().getBytes(StandardCharsets.UTF_8), ScreenRules.class);
-      recordOne(c, screen, screenRules, published.get(), publishId, now, outgoing, failed);
+      ScreenRules screenRules = Codec.decode(published.getBytes(StandardCharsets.UTF_8), ScreenRules.class);
+      pending.add(new Pending(screen, screenRules, published));
     }
+    signAndRecord(c, pending, publishId, now, outgoing, failed);
     audit.record(c, RESIGN_ACTOR, "re-sign", "publish", Long.toString(publishId), null,
         Map.of("screens", outgoing.size()));
     return new Intent(publishId, outgoing, failed, Map.of());
   }
 
-  /** Signs the screen's next version and records it as intended (or as failed when it cannot be signed). */
-  private void recordOne(Connection c, Screen screen, ScreenRules screenRules, String rulesJson, long publishId,
-      Instant now, List<Outgoing> outgoing, List<PublishResult.Sent> failed) throws SQLException {
-    long version = screen.publishedVersion() + 1;
-    ScheduleMessage message = new ScheduleMessage(Header.now(now), screen.id(), version, screenRules);
-    try {
-      byte[] envelope = signer.signToBytes(Signed.SCHEDULE, message, null);
-      screens.recordPublished(c, screen.id(), version, rulesJson);
-      deliveries.recordIntent(c, screen.id(), version, publishId, envelope, now);
-      outgoing.add(new Outgoing(screen.id(), version, envelope));
-    } catch (ProtocolException e) {
-      // Too large to sign (the wire's limit): recorded as failed, and tried again by the next publish.
-      String error = "cannot sign the schedule: " + e.getMessage();
-      screens.recordPublished(c, screen.id(), version, null);
-      deliveries.recordFailed(c, screen.id(), version, publishId, error, now);
-      failed.add(new PublishResult.Sent(screen.id(), version, error));
+  /** The shared rules of a profile with this screen's id in their profile (the only per-screen part). */
+  private static ScreenRules forScreen(ScreenRules shared, String screenId) {
+    ScreenProfile p = shared.profile();
+    return new ScreenRules(new ScreenProfile(screenId, p.clusterId(), p.groups(), p.tags(), p.zone(), p.languages()),
+        shared.items(), shared.campaigns(), shared.defaultPlaylist(), shared.defaultPolicy(), shared.alerts());
+  }
+
+  /**
+   * Signs each screen's next version (on every core: a signature per screen is most of a publish's
+   * work) and records them all as intended — or as failed when one cannot be signed — in statement
+   * batches, inside the caller's transaction.
+   */
+  private void signAndRecord(Connection c, List<Pending> pending, long publishId, Instant now, List<Outgoing> outgoing,
+      List<PublishResult.Sent> failed) throws SQLException {
+    List<DeliveryRepository.Intent> intents = pending.parallelStream().map(p -> {
+      long version = p.screen().publishedVersion() + 1;
+      ScheduleMessage message = new ScheduleMessage(Header.now(now), p.screen().id(), version, p.rules());
+      try {
+        return new DeliveryRepository.Intent(p.screen().id(), version, signer.signToBytes(Signed.SCHEDULE, message, null),
+            null);
+      } catch (ProtocolException e) {
+        // Too large to sign (the wire's limit): recorded as failed, and tried again by the next publish.
+        return new DeliveryRepository.Intent(p.screen().id(), version, null, "cannot sign the schedule: " + e.getMessage());
+      }
+    }).toList();
+    List<ScreenRepository.Published> versions = new ArrayList<>();
+    for (int i = 0; i < pending.size(); i++) {
+      DeliveryRepository.Intent intent = intents.get(i);
+      versions.add(new ScreenRepository.Published(intent.screenId(), intent.version(),
+          intent.error() == null ? pending.get(i).rulesJson() : null));
+      if (intent.error() == null) {
+        outgoing.add(new Outgoing(intent.screenId(), intent.version(), intent.envelope()));
+      } else {
+        failed.add(new PublishResult.Sent(intent.screenId(), intent.version(), intent.error()));
+      }
     }
+    screens.recordPublished(c, versions);
+    deliveries.recordIntents(c, publishId, intents, now);
   }
 
   /** Sends after everything queued before has been sent. */
@@ -216,27 +282,41 @@ public final class Publisher {
     return chain.map(v -> results);
   }
 
+  /**
+   * Hands a window to the broker, then records what became of each message in ONE transaction: the
+   * ones the broker took are marked handed (at the time it took each), the ones it refused failed.
+   * A stop before that transaction leaves the window unmarked, so the next start resends it whole —
+   * byte for byte, which the agents ignore when they already have it.
+   */
   private Future<List<PublishResult.Sent>> sendWindow(List<Outgoing> window) {
-    List<Future<PublishResult.Sent>> sends = new ArrayList<>();
+    List<Future<Instant>> sends = new ArrayList<>();
     for (Outgoing o : window) {
-      sends.add(sender.send(o.screenId(), o.envelope())
-          .compose(v -> db.transaction(c -> {
-            deliveries.markHanded(c, o.screenId(), o.version(), clock.instant());
-            return new PublishResult.Sent(o.screenId(), o.version(), null);
-          }))
-          .recover(failure -> forgetPublished(o, failure)));
+      sends.add(sender.send(o.screenId(), o.envelope()).map(v -> clock.instant()));
     }
-    return Future.join(sends).transform(all -> Future.succeededFuture(sends.stream().map(Future::result).toList()));
+    return Future.join(sends).transform(all -> db.transaction(c -> {
+      List<DeliveryRepository.Handed> handed = new ArrayList<>();
+      List<PublishResult.Sent> results = new ArrayList<>();
+      for (int i = 0; i < window.size(); i++) {
+        Outgoing o = window.get(i);
+        Future<Instant> send = sends.get(i);
+        if (send.succeeded()) {
+          handed.add(new DeliveryRepository.Handed(o.screenId(), o.version(), send.result()));
+          results.add(new PublishResult.Sent(o.screenId(), o.version(), null));
+        } else {
+          results.add(forgetPublished(c, o, send.cause()));
+        }
+      }
+      deliveries.markHanded(c, handed);
+      return results;
+    }));
   }
 
   /** The broker did not take the schedule: mark it failed and make the next publish send this screen again. */
-  private Future<PublishResult.Sent> forgetPublished(Outgoing o, Throwable failure) {
+  private PublishResult.Sent forgetPublished(Connection c, Outgoing o, Throwable failure) throws SQLException {
     String error = "the broker did not accept the schedule: " + failure.getMessage();
-    return db.transaction(c -> {
-      screens.forgetPublished(c, o.screenId(), o.version());
-      deliveries.recordAnswer(c, o.screenId(), o.version(), "FAILED", error, clock.instant());
-      return new PublishResult.Sent(o.screenId(), o.version(), error);
-    });
+    screens.forgetPublished(c, o.screenId(), o.version());
+    deliveries.recordAnswer(c, o.screenId(), o.version(), "FAILED", error, clock.instant());
+    return new PublishResult.Sent(o.screenId(), o.version(), error);
   }
 
   private static String json(ScreenRules screenRules) {

@@ -59,25 +59,102 @@ public final class RulesBuilder {
   }
 
   public ScreenPlan build(Connection c, String screenId) throws SQLException {
-    Screen screen = directory.profile(c, screenId);
-    Build build = new Build(c);
-    List<NamedPlaylist.Entry> own = screenPlaylists.of(c, screenId).stream()
-        .map(id -> new NamedPlaylist.Entry(id, 1, null)).toList();
-    Playlist defaultPlaylist = build.playlist(DEFAULT_PLAYLIST, own);
-    List<Campaign> aimed = new ArrayList<>();
-    for (CampaignDefinition campaign : campaigns.all(c)) {
-      if (!campaign.engineTargets().matches(screen)) {
-        continue;
-      }
-      NamedPlaylist playlist = playlists.find(c, campaign.playlistId()).orElseThrow(() -> new IllegalStateException(
-          "campaign " + campaign.id() + " names playlist " + campaign.playlistId() + " that is not stored"));
-      Playlist approvedPart = build.playlist(playlist.id(), playlist.entries());
-      if (approvedPart != null) {
-        aimed.add(campaign.toEngine(approvedPart));
-      }
+    return session(c).build(directory.profile(c, screenId), screenPlaylists.of(c, screenId));
+  }
+
+  /** The profiles of these screens, read in a few queries (for a publish to the whole fleet). */
+  public Map<String, Screen> profiles(Connection c, java.util.Collection<String> screenIds) throws SQLException {
+    return directory.profiles(c, screenIds);
+  }
+
+  /** Every screen's own playlist (content ids in order), by screen id; screens without one are absent. */
+  public Map<String, List<String>> ownPlaylists(Connection c) throws SQLException {
+    return screenPlaylists.all(c);
+  }
+
+  /**
+   * A build session inside one transaction: campaigns, playlists, content items and media are read
+   * once and reused for every screen built in it (a publish reads them once, not once per screen).
+   */
+  public Session session(Connection c) {
+    return new Session(c);
+  }
+
+  /** What one transaction has read so far; use only inside the transaction it was opened in. */
+  public final class Session {
+    private final Connection c;
+    private List<CampaignDefinition> allCampaigns;
+    private final Map<String, NamedPlaylist> playlistCache = new java.util.HashMap<>();
+    private final Map<String, java.util.Optional<Content>> approvedCache = new java.util.HashMap<>();
+    private final Map<String, Media> mediaCache = new java.util.HashMap<>();
+
+    private Session(Connection c) {
+      this.c = c;
     }
-    return new ScreenPlan(screen, new Rules(aimed, defaultPlaylist, LanguagePolicy.rotate(), List.of()), build.files,
-        build.withheld);
+
+    /** The rules for a screen with this profile and this own playlist (content ids, in order). */
+    public ScreenPlan build(Screen screen, List<String> ownPlaylist) throws SQLException {
+      Build build = new Build(this);
+      List<NamedPlaylist.Entry> own = ownPlaylist.stream().map(id -> new NamedPlaylist.Entry(id, 1, null)).toList();
+      Playlist defaultPlaylist = build.playlist(DEFAULT_PLAYLIST, own);
+      List<Campaign> aimed = new ArrayList<>();
+      for (CampaignDefinition campaign : campaigns()) {
+        if (!campaign.engineTargets().matches(screen)) {
+          continue;
+        }
+        NamedPlaylist playlist = playlist(campaign);
+        Playlist approvedPart = build.playlist(playlist.id(), playlist.entries());
+        if (approvedPart != null) {
+          aimed.add(campaign.toEngine(approvedPart));
+        }
+      }
+      return new ScreenPlan(screen, new Rules(aimed, defaultPlaylist, LanguagePolicy.rotate(), List.of()), build.files,
+          build.withheld);
+    }
+
+    /** Every campaign, read once per session. */
+    public List<CampaignDefinition> campaigns() throws SQLException {
+      if (allCampaigns == null) {
+        allCampaigns = campaigns.all(c);
+      }
+      return allCampaigns;
+    }
+
+    private NamedPlaylist playlist(CampaignDefinition campaign) throws SQLException {
+      NamedPlaylist found = playlistCache.get(campaign.playlistId());
+      if (found == null) {
+        found = playlists.find(c, campaign.playlistId()).orElseThrow(() -> new IllegalStateException(
+            "campaign " + campaign.id() + " names playlist " + campaign.playlistId() + " that is not stored"));
+        playlistCache.put(campaign.playlistId(), found);
+      }
+      return found;
+    }
+
+    /** The APPROVED items among {@code ids} (through {@link ContentRepository#approved}, each item read once). */
+    private Map<String, Content> approved(List<String> ids) throws SQLException {
+      List<String> unread = ids.stream().filter(id -> !approvedCache.containsKey(id)).distinct().toList();
+      if (!unread.isEmpty()) {
+        Map<String, Content> read = content.approved(c, unread);
+        for (String id : unread) {
+          approvedCache.put(id, java.util.Optional.ofNullable(read.get(id)));
+        }
+      }
+      Map<String, Content> found = new LinkedHashMap<>();
+      for (String id : ids) {
+        approvedCache.get(id).ifPresent(item -> found.put(id, item));
+      }
+      return found;
+    }
+
+    private Media media(String contentId, String sha256) throws SQLException {
+      Media file = mediaCache.get(sha256);
+      if (file == null) {
+        file = media.find(c, sha256).orElseThrow(() -> new IllegalStateException(
+            "content " + contentId + " names media " + sha256 + " that is not stored"));
+        mediaCache.put(sha256, file);
+      }
+      return file;
+    }
   }
 
   /** What the agent renders for a file of this type; uploads are limited to these families. */
@@ -94,17 +171,17 @@ public final class RulesBuilder {
 
   /** One screen's build: the approved items met so far, the files they need, and what was held back. */
   private final class Build {
-    final Connection c;
+    final Session session;
     final Map<String, Media> files = new LinkedHashMap<>();
     final Set<String> withheld = new TreeSet<>();
 
-    Build(Connection c) {
-      this.c = c;
+    Build(Session session) {
+      this.session = session;
     }
 
     /** The playlist with its unapproved entries left out; null when none is left. */
     Playlist playlist(String id, List<NamedPlaylist.Entry> entries) throws SQLException {
-      Map<String, Content> approved = content.approved(c, entries.stream().map(NamedPlaylist.Entry::contentId).toList());
+      Map<String, Content> approved = session.approved(entries.stream().map(NamedPlaylist.Entry::contentId).toList());
       List<PlaylistEntry> kept = new ArrayList<>();
       for (NamedPlaylist.Entry entry : entries) {
         Content item = approved.get(entry.contentId());
@@ -132,8 +209,7 @@ public final class RulesBuilder {
           variants.add(Variant.text(v.language(), v.text(), v.seconds()));
           continue;
         }
-        Media file = media.find(c, v.mediaSha256()).orElseThrow(() -> new IllegalStateException(
-            "content " + item.id() + " names media " + v.mediaSha256() + " that is not stored"));
+        Media file = session.media(item.id(), v.mediaSha256());
         files.put(file.sha256(), file);
         variants.add(Variant.media(v.language(), file.sha256(), kindOf(file.mimeType()), v.seconds()));
       }

@@ -12,4 +12,13 @@ import java.sql.SQLException;
 public interface ScreenDirectory {
   /** The screen's profile, read inside the caller's transaction. */
   Screen profile(Connection c, String screenId) throws SQLException;
+
+  /** The profiles of these screens, by id; a directory that can should read them in a few queries, not one each. */
+  default java.util.Map<String, Screen> profiles(Connection c, java.util.Collection<String> screenIds) throws SQLException {
+    java.util.Map<String, Screen> all = new java.util.HashMap<>();
+    for (String id : screenIds) {
+      all.put(id, profile(c, id));
+    }
+    return all;
+  }
 }

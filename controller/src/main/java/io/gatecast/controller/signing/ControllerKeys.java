@@ -34,6 +34,7 @@ public final class ControllerKeys {
   private final String keyId;
   private final PublicKey publicKey;
   private final PrivateKey privateKey;
+  private volatile Signer signer;
 
   private ControllerKeys(PublicKey publicKey, PrivateKey privateKey) {
     this.keyId = Keys.fingerprint(publicKey);
@@ -147,7 +148,13 @@ public final class ControllerKeys {
     return new PinnedKey(keyId, Keys.encodePublic(publicKey), null);
   }
 
+  /** Signs with {@link FastEd25519} (same signatures as the JDK's, an order of magnitude faster). */
   public Signer signer() {
-    return new Signer(keyId, privateKey);
+    Signer made = signer;
+    if (made == null) {
+      made = FastEd25519.signer(keyId, privateKey);
+      signer = made;
+    }
+    return made;
   }
 }

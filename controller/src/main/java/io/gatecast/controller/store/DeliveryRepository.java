@@ -1,6 +1,7 @@
 package io.gatecast.controller.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,32 @@ public final class DeliveryRepository {
         screenId, version, now.toString(), publishId, envelope);
   }
 
+  /** A delivery about to be recorded: its signed message, or the reason it has none. */
+  public record Intent(String screenId, long version, byte[] envelope, String error) {}
+
+  /**
+   * Records many deliveries of one publish as one statement batch: intents with their message, and
+   * failures (a schedule that could not be signed) as FAILED at once.
+   */
+  public void recordIntents(Connection c, long publishId, List<Intent> intents, Instant now) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries"
+        + " (screen_id, version, sent_at, publish_id, envelope, outcome, error, answered_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Intent i : intents) {
+        insert.setString(1, i.screenId());
+        insert.setLong(2, i.version());
+        insert.setString(3, now.toString());
+        insert.setLong(4, publishId);
+        insert.setBytes(5, i.envelope());
+        insert.setString(6, i.error() == null ? "PENDING" : "FAILED");
+        insert.setString(7, i.error());
+        insert.setString(8, i.error() == null ? null : now.toString());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
   /** Records a delivery that failed before it could be sent (its schedule could not be signed). */
   public void recordFailed(Connection c, String screenId, long version, long publishId, String error, Instant now)
       throws SQLException {
@@ -33,6 +60,23 @@ public final class DeliveryRepository {
   public void markHanded(Connection c, String screenId, long version, Instant now) throws SQLException {
     Sql.update(c, "UPDATE deliveries SET handed_at = ? WHERE screen_id = ? AND version = ? AND handed_at IS NULL",
         now.toString(), screenId, version);
+  }
+
+  /** A delivery the broker took, and when. */
+  public record Handed(String screenId, long version, Instant at) {}
+
+  /** {@link #markHanded} for a whole send window, as one statement batch. */
+  public void markHanded(Connection c, List<Handed> handed) throws SQLException {
+    try (PreparedStatement update = c.prepareStatement(
+        "UPDATE deliveries SET handed_at = ? WHERE screen_id = ? AND version = ? AND handed_at IS NULL")) {
+      for (Handed h : handed) {
+        update.setString(1, h.at().toString());
+        update.setString(2, h.screenId());
+        update.setLong(3, h.version());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
   }
 
   /**
@@ -74,6 +118,16 @@ public final class DeliveryRepository {
     return Sql.update(c, "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ?,"
         + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ?",
         outcome, error, answeredAt.toString(), answeredAt.toString(), screenId, version) == 1;
+  }
+
+  /**
+   * The screen reports it plays {@code version}: a delivery of it still pending becomes APPLIED (its
+   * ack was lost). Returns false when there was none pending — the usual case, the ack came first.
+   */
+  public boolean settlePendingAsApplied(Connection c, String screenId, long version, Instant at) throws SQLException {
+    return Sql.update(c, "UPDATE deliveries SET outcome = 'APPLIED', error = NULL, answered_at = ?,"
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? AND outcome = 'PENDING'",
+        at.toString(), at.toString(), screenId, version) == 1;
   }
 
   /** The newest delivery to a screen, if any was sent. */

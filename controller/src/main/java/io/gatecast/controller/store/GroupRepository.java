@@ -42,6 +42,16 @@ public final class GroupRepository {
     }
   }
 
+  /** The groups of every screen that is in any, by screen id (each list in group id order). */
+  public java.util.Map<String, List<String>> groupsOfAll(Connection c) throws SQLException {
+    java.util.Map<String, List<String>> all = new java.util.HashMap<>();
+    for (String[] pair : Sql.list(c, "SELECT screen_id, group_id FROM screen_group_members ORDER BY screen_id, group_id",
+        row -> new String[] {row.getString(1), row.getString(2)})) {
+      all.computeIfAbsent(pair[0], id -> new java.util.ArrayList<>()).add(pair[1]);
+    }
+    return all;
+  }
+
   public List<String> groupsOf(Connection c, String screenId) throws SQLException {
     return Sql.list(c, "SELECT group_id FROM screen_group_members WHERE screen_id = ? ORDER BY group_id",
         row -> row.getString(1), screenId);

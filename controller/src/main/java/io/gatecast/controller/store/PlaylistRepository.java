@@ -14,6 +14,16 @@ public final class PlaylistRepository {
         screenId, contentId, screenId);
   }
 
+  /** Every screen's playlist that has entries, by screen id, each in order: one query for a whole publish. */
+  public java.util.Map<String, List<String>> all(Connection c) throws SQLException {
+    java.util.Map<String, List<String>> all = new java.util.HashMap<>();
+    for (String[] pair : Sql.list(c, "SELECT screen_id, content_id FROM screen_playlist_entries ORDER BY screen_id, position",
+        row -> new String[] {row.getString(1), row.getString(2)})) {
+      all.computeIfAbsent(pair[0], id -> new java.util.ArrayList<>()).add(pair[1]);
+    }
+    return all;
+  }
+
   /** The content ids on the screen's playlist, in order, whatever their review state. */
   public List<String> of(Connection c, String screenId) throws SQLException {
     return Sql.list(c, "SELECT content_id FROM screen_playlist_entries WHERE screen_id = ? ORDER BY position",

@@ -70,8 +70,35 @@ public final class ScreenRepository {
     return Sql.one(c, "SELECT published_items FROM screens WHERE id = ?", row -> row.getString(1), id);
   }
 
+  /** What was last published to every screen (null where nothing was, or its last send failed), by screen id. */
+  public java.util.Map<String, String> publishedItemsAll(Connection c) throws SQLException {
+    java.util.Map<String, String> all = new java.util.HashMap<>();
+    for (String[] pair : Sql.list(c, "SELECT id, published_items FROM screens",
+        row -> new String[] {row.getString(1), row.getString(2)})) {
+      all.put(pair[0], pair[1]);
+    }
+    return all;
+  }
+
+  /** A screen's newly published version and rules (null rules: the version could not be sent). */
+  public record Published(String id, long version, String items) {}
+
   public void recordPublished(Connection c, String id, long version, String items) throws SQLException {
-    Sql.update(c, "UPDATE screens SET published_version = ?, published_items = ? WHERE id = ?", version, items, id);
+    recordPublished(c, List.of(new Published(id, version, items)));
+  }
+
+  /** {@link #recordPublished(Connection, String, long, String)} for many screens, as one statement batch. */
+  public void recordPublished(Connection c, List<Published> all) throws SQLException {
+    try (java.sql.PreparedStatement update =
+        c.prepareStatement("UPDATE screens SET published_version = ?, published_items = ? WHERE id = ?")) {
+      for (Published p : all) {
+        update.setLong(1, p.version());
+        update.setString(2, p.items());
+        update.setString(3, p.id());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
   }
 
   /** Forgets what version {@code version} carried, if it is still the latest, so the next publish sends the screen again. */

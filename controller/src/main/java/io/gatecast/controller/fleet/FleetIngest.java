@@ -1,0 +1,149 @@
+package io.gatecast.controller.fleet;
+
+import io.gatecast.controller.metrics.Metrics;
+import io.gatecast.controller.notify.Alerting;
+import io.gatecast.controller.store.DeliveryRepository;
+import io.gatecast.controller.store.HistoryEntry;
+import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.ScreenState;
+import io.gatecast.protocol.StatusMessage;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores a batch of what screens report — heartbeats, last-wills and schedule answers — in arrival
+ * order inside one transaction (the {@link io.gatecast.controller.store.WriteBehind} batch writer of
+ * the {@link FleetMonitor}). Each status goes through {@link FleetHealth#recordStatus} as it would
+ * alone, so every change of a screen's truths is in its history, in order, with its own time — an
+ * OFFLINE then ONLINE in one batch records both.
+ *
+ * <p>One shortcut: a heartbeat that changes none of its screen's truths (same state, display and
+ * applied version as the one before it in the batch) and is followed by a newer one from the same
+ * screen in the batch is skipped — the newer one overwrites everything it would have stored.
+ *
+ * <p>A status that names an applied version also settles that version's delivery as APPLIED if it
+ * is still pending: an ack lost (a controller stopped with it queued, or a broker that dropped it)
+ * heals with the screen's next heartbeat after a restart, or with the one that brings its content
+ * up to date.
+ *
+ * <p>Under load the batches grow (up to {@code INGEST_BATCH}), so more of a screen's heartbeats meet
+ * in one batch and more are skipped: the less the database keeps up, the less each heartbeat costs.
+ */
+public final class FleetIngest {
+  private static final Logger LOG = LoggerFactory.getLogger(FleetIngest.class);
+
+  /** What arrived from a screen, with the time it arrived. */
+  public sealed interface Incoming permits Status, Answer {}
+
+  public record Status(StatusMessage status, Instant at) implements Incoming {}
+
+  public record Answer(ScheduleAck ack, Instant at) implements Incoming {}
+
+  private final FleetHealth health;
+  private final Alerting alerting;
+  private final Metrics metrics;
+  private final DeliveryRepository deliveries = new DeliveryRepository();
+  /** Screens whose pending delivery was settled from a status since start (touched on the database thread only). */
+  private final java.util.Set<String> settledSinceStart = new java.util.HashSet<>();
+
+  public FleetIngest(FleetHealth health, Alerting alerting, Metrics metrics) {
+    this.health = health;
+    this.alerting = alerting;
+    this.metrics = metrics;
+  }
+
+  /** Stores {@code batch} in order inside the caller's transaction. */
+  public void write(Connection c, List<Incoming> batch) throws SQLException {
+    boolean[] superseded = superseded(batch);
+    for (int i = 0; i < batch.size(); i++) {
+      if (superseded[i]) {
+        continue;
+      }
+      if (batch.get(i) instanceof Status s) {
+        storeStatus(c, s.status(), s.at());
+      } else if (batch.get(i) instanceof Answer a) {
+        storeAnswer(c, a.ack().screenId(), a.ack().version(), a.ack().outcome(), a.ack().error(), a.at(), true);
+      }
+    }
+  }
+
+  /** Where a screen's reported state is stored (one place). */
+  private void storeStatus(Connection c, StatusMessage status, Instant at) throws SQLException {
+    var recorded = health.recordStatus(c, status, at);
+    if (recorded.isEmpty()) {
+      LOG.warn("status from unregistered screen {} ignored", status.screenId());
+      return;
+    }
+    alerting.onChange(c, recorded.get());
+    // Settling costs a statement, so only when an ack can have been lost unseen: the screen's first
+    // status since this controller started (acks lost with a stop), or one that just made its
+    // content up to date (an ack lost, or still on its way, while running).
+    boolean nowUpToDate = recorded.get().changes().stream()
+        .anyMatch(h -> HistoryEntry.CONTENT.equals(h.aspect()) && FleetHealth.UP_TO_DATE.equals(h.value()));
+    if (status.appliedVersion() != null && (settledSinceStart.add(status.screenId()) || nowUpToDate)) {
+      storeAnswer(c, status.screenId(), status.appliedVersion(), ScheduleAck.Outcome.APPLIED, null, at, false);
+    }
+  }
+
+  /**
+   * Where a delivery's answer is stored (one place): the agent's ack, or — {@code fromAck} false —
+   * the applied version its status reports, which settles only a delivery still pending.
+   */
+  private void storeAnswer(Connection c, String screenId, long version, ScheduleAck.Outcome outcome, String error,
+      Instant at, boolean fromAck) throws SQLException {
+    boolean stored = fromAck
+        ? deliveries.recordAgentAnswer(c, screenId, version, outcome.name(), error, at)
+        : deliveries.settlePendingAsApplied(c, screenId, version, at);
+    if (stored && outcome == ScheduleAck.Outcome.APPLIED) {
+      deliveries.sentAt(c, screenId, version).ifPresent(sent -> metrics.rolledOut(Duration.between(sent, at)));
+    }
+  }
+
+  /** The heartbeats of the batch that a newer one of the same screen makes pointless (see the class comment). */
+  static boolean[] superseded(List<Incoming> batch) {
+    boolean[] skip = new boolean[batch.size()];
+    Map<String, Integer> next = new HashMap<>();
+    // Walk backwards so each status knows the next status of its screen.
+    int[] nextOf = new int[batch.size()];
+    for (int i = batch.size() - 1; i >= 0; i--) {
+      nextOf[i] = -1;
+      if (batch.get(i) instanceof Status s) {
+        Integer j = next.put(s.status().screenId(), i);
+        nextOf[i] = j == null ? -1 : j;
+      }
+    }
+    Map<String, Truths> before = new HashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (!(batch.get(i) instanceof Status s)) {
+        continue;
+      }
+      StatusMessage status = s.status();
+      Truths previous = before.get(status.screenId());
+      Truths after = Truths.after(previous, status);
+      before.put(status.screenId(), after);
+      int j = nextOf[i];
+      boolean hasFigures = status.health() != null;
+      boolean nextHasFigures = j >= 0 && ((Status) batch.get(j)).status().health() != null;
+      skip[i] = previous != null && j >= 0 && status.state() == ScreenState.ONLINE && after.equals(previous)
+          && (!hasFigures || nextHasFigures);
+    }
+    return skip;
+  }
+
+  /** A screen's truths after a status, as far as the batch knows them (null before the batch). */
+  private record Truths(ScreenState state, String display, Long applied) {
+    static Truths after(Truths previous, StatusMessage status) {
+      String display = status.health() != null && status.health().display() != null
+          ? status.health().display().name() : previous == null ? null : previous.display();
+      Long applied = status.appliedVersion() != null ? status.appliedVersion() : previous == null ? null : previous.applied();
+      return new Truths(status.state(), display, applied);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.gatecast.controller.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatecast.controller.metrics.Metrics;
+import io.gatecast.controller.notify.AlertPolicy;
+import io.gatecast.controller.notify.Alerting;
+import io.gatecast.controller.store.Database;
+import io.gatecast.controller.store.Sql;
+import io.gatecast.controller.store.WriteBehind;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.ScreenState;
+import io.gatecast.protocol.StatusMessage;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Heartbeats, last-wills and acks stored in batches against a real SQLite file keep every truth the one-by-one path kept. */
+class FleetIngestTest {
+  private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+  @TempDir Path dir;
+  private Vertx vertx;
+  private Database db;
+  private final List<Object> notices = new ArrayList<>();
+  private WriteBehind<FleetIngest.Incoming> queue;
+
+  @BeforeEach
+  void open() {
+    vertx = Vertx.vertx();
+    db = Database.open(vertx, dir.resolve("gatecast.db"));
+    db.transaction(c -> {
+      Sql.update(c, "INSERT INTO screens (id, name, created_at, cluster_id, published_version) VALUES (?, ?, ?, 'default', 1)",
+          "hall-1", "Hall 1", T0.minusSeconds(3600).toString());
+      Sql.update(c, "INSERT INTO deliveries (screen_id, version, sent_at, publish_id) VALUES ('hall-1', 1, ?, NULL)",
+          T0.minusSeconds(60).toString());
+      return null;
+    }).await();
+    StoredClusters clusters = new StoredClusters();
+    FleetIngest ingest = new FleetIngest(new FleetHealth(clusters),
+        new Alerting(new AlertPolicy(Duration.ZERO, 100, Duration.ofHours(1)), clusters, notices::add), new Metrics());
+    // Written only when drained: everything offered before lands in one batch.
+    queue = new WriteBehind<>(vertx, db, "test", ingest::write, Duration.ofHours(1), 10_000, 10_000, item -> true);
+  }
+
+  @AfterEach
+  void close() {
+    queue.close();
+    db.close();
+    vertx.close().await();
+  }
+
+  @Test
+  void aScreenThatWentOfflineAndCameBackWithinOneBatchHasBothChangesInItsHistory() throws Exception {
+    queue.offer(status(ScreenState.ONLINE, 0, null, "a"));
+    queue.offer(status(ScreenState.OFFLINE, 1, null, null));
+    queue.offer(status(ScreenState.ONLINE, 2, null, "b"));
+    queue.offer(status(ScreenState.ONLINE, 3, null, "c"));
+    queue.drain().await(30, TimeUnit.SECONDS);
+
+    assertThat(agentHistory()).containsExactly("ONLINE@0", "OFFLINE@1", "ONLINE@2");
+    assertThat(db.transaction(c -> Sql.one(c, "SELECT state || ' ' || current_content_id || ' ' || last_seen_at FROM screens",
+        row -> row.getString(1))).await()).contains("ONLINE c " + T0.plusSeconds(3));
+  }
+
+  @Test
+  void heartbeatsThatChangeNothingAreSkippedOnlyWhenANewerOneFollows() {
+    List<FleetIngest.Incoming> batch = List.of(status(ScreenState.ONLINE, 0, null, "a"),
+        status(ScreenState.ONLINE, 1, null, "b"), status(ScreenState.ONLINE, 2, 1L, "c"),
+        status(ScreenState.ONLINE, 3, 1L, "d"), status(ScreenState.ONLINE, 4, 1L, "e"));
+    assertThat(FleetIngest.superseded(batch)).containsExactly(false, true, false, true, false);
+  }
+
+  @Test
+  void aLostAckIsHealedByTheAppliedVersionOfTheNextHeartbeat() throws Exception {
+    queue.offer(status(ScreenState.ONLINE, 0, 1L, "a"));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).isEqualTo("APPLIED");
+  }
+
+  @Test
+  void anAckAndAHeartbeatInOneBatchAreStoredInTheOrderTheyCame() throws Exception {
+    queue.offer(new FleetIngest.Answer(new ScheduleAck(Header.now(T0), "hall-1", 1L, ScheduleAck.Outcome.FAILED,
+        "media missing"), T0));
+    queue.offer(status(ScreenState.ONLINE, 1, null, "a"));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).as("a heartbeat without an applied version leaves the answer alone").isEqualTo("FAILED");
+  }
+
+  private String outcome() {
+    return db.transaction(c -> Sql.one(c, "SELECT outcome FROM deliveries WHERE screen_id = 'hall-1' AND version = 1",
+        row -> row.getString(1)).orElseThrow()).await();
+  }
+
+  private List<String> agentHistory() {
+    return db.transaction(c -> Sql.list(c, "SELECT value, at_ms FROM screen_history WHERE aspect = 'AGENT' ORDER BY at_ms, id",
+        row -> row.getString(1) + "@" + (row.getLong(2) - T0.toEpochMilli()) / 1000)).await();
+  }
+
+  private static FleetIngest.Status status(ScreenState state, int second, Long applied, String content) {
+    Instant at = T0.plusSeconds(second);
+    return new FleetIngest.Status(new StatusMessage(Header.now(at), "hall-1", state, applied, content,
+        state == ScreenState.ONLINE ? 30L : null), at);
+  }
+}
