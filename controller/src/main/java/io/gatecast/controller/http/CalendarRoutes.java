@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -95,10 +94,7 @@ final class CalendarRoutes {
     Instant from = clock.instant();
     Instant to = from.plus(Duration.ofDays(days));
     db.transaction(c -> {
-      List<ScreenPlan> plans = new ArrayList<>();
-      for (String id : setups.clusterOfActiveScreens(c).keySet()) {
-        plans.add(rules.build(c, id));
-      }
+      List<ScreenPlan> plans = rules.buildAll(c, setups.clusterOfActiveScreens(c).keySet());
       return new Input(null, null, plans, campaigns.all(c));
     })
         .compose(in -> vertx.executeBlocking(() -> PublishChecks.of(in.plans(), in.definitions(), from, to), false))
@@ -154,10 +150,7 @@ final class CalendarRoutes {
       home = clusters.find(c, Cluster.DEFAULT_ID).orElse(null);
     }
     ZoneId zone = ZoneId.of(home == null ? "Asia/Ho_Chi_Minh" : home.zone());
-    List<ScreenPlan> plans = new ArrayList<>();
-    for (String screenId : members) {
-      plans.add(rules.build(c, screenId));
-    }
+    List<ScreenPlan> plans = rules.buildAll(c, members);
     return new Input(new CalendarView.Target(kind, id, name == null ? id : name), zone, plans, campaigns.all(c));
   }
 

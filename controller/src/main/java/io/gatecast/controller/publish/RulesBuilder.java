@@ -62,6 +62,21 @@ public final class RulesBuilder {
     return session(c).build(directory.profile(c, screenId), screenPlaylists.of(c, screenId));
   }
 
+  /**
+   * The plans of many screens in one session, with their profiles and own playlists read in a few
+   * queries: what the calendar and the checks before publish need for a whole gate or fleet.
+   */
+  public List<ScreenPlan> buildAll(Connection c, java.util.Collection<String> screenIds) throws SQLException {
+    Map<String, Screen> profiles = profiles(c, screenIds);
+    Map<String, List<String>> own = ownPlaylists(c);
+    Session session = session(c);
+    List<ScreenPlan> plans = new ArrayList<>(screenIds.size());
+    for (String id : screenIds) {
+      plans.add(session.build(profiles.get(id), own.getOrDefault(id, List.of())));
+    }
+    return plans;
+  }
+
   /** The profiles of these screens, read in a few queries (for a publish to the whole fleet). */
   public Map<String, Screen> profiles(Connection c, java.util.Collection<String> screenIds) throws SQLException {
     return directory.profiles(c, screenIds);
