@@ -1,10 +1,11 @@
 // The engine's checks before a publish (GET /api/v1/publish/checks): gaps, equal-priority
 // conflicts, missing languages, campaigns that never play or reach no screen — listed on the
-// publish page so the operator sees them before pressing Publish. The engine's sentence is shown
-// as it comes (English); the heading of each finding is in the console's language.
+// publish page so the operator sees them before pressing Publish. Each finding is said in the
+// console's language from its code and details (its parts by name); a code this console does not
+// know yet shows the engine's English sentence.
 import {h, fill, badge} from './dom.js';
 import {api} from './api.js';
-import {t, tOr} from './i18n.js';
+import {t, tOr, languageName} from './i18n.js';
 
 const DAYS_AHEAD = 7;
 const SCREENS_LISTED = 8;
@@ -42,6 +43,38 @@ function draw(box, answer, reload) {
         f.subjects.length ? h('span', {class: 'subjects'}, ` · ${f.subjects.join(', ')}`) : null,
         // Found on several screens: the engine's sentence is the first one's, so it reads as an example.
         h('p', {class: 'finding-message'}, f.screens.length > 1 ? h('span', {class: 'sub-inline'}, t('checks.example'), ' ') : null,
-          h('span', {lang: 'en'}, f.message)),
+          sentence(f)),
         f.screens.length ? h('p', {class: 'sub'}, t('checks.screens', {list: screens(f.screens)})) : null))));
+}
+
+// The details' local date-times ("2026-03-02T06:00") are already the gate's: shown dd/mm HH:mm.
+const dmhm = (local) => `${local.slice(8, 10)}/${local.slice(5, 7)} ${local.slice(11, 16)}`;
+const hoursMinutes = (seconds) => {
+  const mins = Math.round(seconds / 60);
+  if (mins < 60) return t('checks.minutes', {m: mins});
+  return mins % 60 === 0 ? t('sched.hours', {h: mins / 60}) : t('sched.hoursMinutes', {h: Math.floor(mins / 60), m: mins % 60});
+};
+const screenCount = (n) => (Number(n) === 1 ? t('checks.oneScreen') : t('checks.nScreens', {n}));
+const campaignOf = (d) => d.campaignName || d.campaign;
+
+/** Each code's template parameters from the finding's details. */
+const PARAMS = {
+  GAP: (d) => ({screen: d.screen, idle: hoursMinutes(Number(d.idleSeconds)), from: dmhm(d.from), to: dmhm(d.to), zone: d.zone}),
+  NEVER_PLAYS: (d) => ({campaign: campaignOf(d)}),
+  NO_SCREENS: (d) => ({campaign: campaignOf(d)}),
+  MISSING_LANGUAGE: (d) => ({
+    item: d.itemTitle || d.item,
+    source: d.source === 'campaign' ? t('checks.source.campaign', {campaign: campaignOf(d)}) : t('checks.source.default'),
+    languages: d.languages.split(',').map(languageName).join(t('checks.or')),
+    fallback: languageName(d.fallback), screens: screenCount(d.screens)}),
+  SAME_PRIORITY_OVERLAP: (d) => ({campaign: campaignOf(d), other: d.otherCampaignName || d.otherCampaign,
+    priority: d.priority, at: dmhm(d.at), screens: screenCount(d.screens)}),
+  INVALID_RRULE: (d) => ({field: d.field, problem: d.problem}),
+};
+
+/** The finding in the console's language, or the engine's English sentence for a code we do not know. */
+function sentence(f) {
+  const params = PARAMS[f.code];
+  if (!params || !f.details || !tOr(`checks.say.${f.code}`, null)) return h('span', {lang: 'en'}, f.message);
+  return h('span', {class: 'finding-text'}, t(`checks.say.${f.code}`, params(f.details)));
 }

@@ -122,21 +122,40 @@ class CalendarTest {
           assertThat(texts(f.get("subjects"))).containsExactly("cal-base", "cal-rival");
           // Found for two sets of screens (cal-a also has the morning campaign): listed once, with both.
           assertThat(texts(f.get("screens"))).containsExactly("cal-a", "cal-b");
+          // The message's parts, for the console to say in its own language
+          assertThat(f.get("details").get("campaign").asText()).isEqualTo("cal-base");
+          assertThat(f.get("details").get("otherCampaign").asText()).isEqualTo("cal-rival");
+          assertThat(f.get("details").get("otherCampaignName").asText()).isEqualTo("Campaign cal-rival");
+          assertThat(f.get("details").get("at").asText()).isEqualTo("2026-03-02T12:00");
         });
     assertThat(findings).filteredOn(f -> f.get("code").asText().equals("GAP")).singleElement()
         .satisfies(f -> {
           assertThat(f.get("severity").asText()).isEqualTo("ERROR");
           assertThat(f.get("subjects")).isEmpty();
           assertThat(texts(f.get("screens"))).containsExactly("cal-lonely");
+          // Black for the whole week from now, in the screen's own zone (Hanoi's 23:00 is 16:00 UTC)
+          assertThat(f.get("details").get("screen").asText()).isEqualTo("cal-lonely");
+          assertThat(f.get("details").get("idleSeconds").asText()).isEqualTo("604800");
+          assertThat(f.get("details").get("from").asText()).isEqualTo("2026-03-01T23:00");
+          assertThat(f.get("details").get("to").asText()).isEqualTo("2026-03-08T23:00");
+          assertThat(f.get("details").get("zone").asText()).isEqualTo("Asia/Ho_Chi_Minh");
         });
     assertThat(findings).filteredOn(f -> f.get("code").asText().equals("MISSING_LANGUAGE"))
         .singleElement().satisfies(f -> {
           assertThat(f.get("message").asText()).contains("'Welcome' (cal-english)", "vi, zh-Hans");
           assertThat(texts(f.get("subjects"))).containsExactly("cal-english");
           assertThat(texts(f.get("screens"))).containsExactly("cal-a", "cal-b");
+          assertThat(f.get("details").get("item").asText()).isEqualTo("cal-english");
+          assertThat(f.get("details").get("itemTitle").asText()).isEqualTo("Welcome");
+          assertThat(f.get("details").get("languages").asText()).isEqualTo("vi,zh-Hans");
+          assertThat(f.get("details").get("fallback").asText()).isEqualTo("en");
         });
     assertThat(findings).filteredOn(f -> f.get("code").asText().equals("NO_SCREENS")).singleElement()
-        .satisfies(f -> assertThat(texts(f.get("subjects"))).containsExactly("cal-nowhere"));
+        .satisfies(f -> {
+          assertThat(texts(f.get("subjects"))).containsExactly("cal-nowhere");
+          assertThat(f.get("details").get("campaign").asText()).isEqualTo("cal-nowhere");
+          assertThat(f.get("details").get("campaignName").asText()).isEqualTo("Campaign cal-nowhere");
+        });
     assertThat(findings.get(0).get("severity").asText()).isEqualTo("ERROR");
   }
 

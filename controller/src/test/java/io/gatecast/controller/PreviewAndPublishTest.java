@@ -69,7 +69,11 @@ class PreviewAndPublishTest {
     JsonNode body = RUNNING.api().get("/api/v1/screens/empty-hall/preview?from=2026-03-15T17:00:00Z&to=2026-03-15T17:03:00Z").body();
 
     assertThat(body.get("slots")).allSatisfy(slot -> assertThat(slot.get("kind").asText()).isEqualTo("IDLE"));
-    assertThat(body.get("findings")).anySatisfy(f -> assertThat(f.get("code").asText()).isEqualTo("GAP"));
+    assertThat(body.get("findings")).anySatisfy(f -> {
+      assertThat(f.get("code").asText()).isEqualTo("GAP");
+      assertThat(f.get("details").get("screen").asText()).isEqualTo("empty-hall");
+      assertThat(f.get("details").get("idleSeconds").asText()).isEqualTo("180");
+    });
   }
 
   @Test

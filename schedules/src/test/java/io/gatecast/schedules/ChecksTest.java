@@ -6,6 +6,7 @@ import static io.gatecast.schedules.Fixtures.campaign;
 import static io.gatecast.schedules.Fixtures.item;
 import static io.gatecast.schedules.Fixtures.playlist;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.gatecast.schedules.checks.Checks;
 import io.gatecast.schedules.checks.Finding;
@@ -56,6 +57,9 @@ class ChecksTest {
         .contains("Screen hall would be black for 8 h")
         .contains("first from 2026-03-02 00:00 to 2026-03-02 06:00");
     assertThat(gaps.get(1).message()).contains("Screen tay-trang would be black for 24 h");
+    // The same in parts, local to the screen, for a console to say in its own language
+    assertThat(gaps.get(0).details()).containsExactly(entry("screen", "hall"), entry("idleSeconds", "28800"),
+        entry("from", "2026-03-02T00:00"), entry("to", "2026-03-02T06:00"), entry("zone", "Asia/Ho_Chi_Minh"));
   }
 
   @Test
@@ -72,6 +76,7 @@ class ChecksTest {
     assertThat(found).singleElement().satisfies(f -> {
       assertThat(f.subjects()).containsExactly("sundays");
       assertThat(f.message()).contains("can never play").contains("recurrence rules");
+      assertThat(f.details()).containsExactly(entry("campaign", "sundays"), entry("campaignName", "Campaign sundays"));
     });
   }
 
@@ -87,6 +92,9 @@ class ChecksTest {
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.message()).contains("has no variant in vi, lo").contains("1 screen (tay-trang)")
           .contains("its zh-Hans variant instead");
+      assertThat(f.details()).containsExactly(entry("source", "campaign"), entry("campaign", "c"),
+          entry("campaignName", "Campaign c"), entry("item", "zh-only"), entry("itemTitle", "Title zh-only"),
+          entry("languages", "vi,lo"), entry("fallback", "zh-Hans"), entry("screens", "1"));
     });
   }
 
@@ -104,6 +112,9 @@ class ChecksTest {
     assertThat(found).singleElement().satisfies(f -> {
       assertThat(f.subjects()).containsExactly("a", "b");
       assertThat(f.message()).contains("same priority 2").contains("from 2026-03-10 09:00").contains("share airtime");
+      assertThat(f.details()).containsExactly(entry("campaign", "a"), entry("campaignName", "Campaign a"),
+          entry("otherCampaign", "b"), entry("otherCampaignName", "Campaign b"), entry("priority", "2"),
+          entry("at", "2026-03-10T09:00"), entry("screens", "1"));
     });
   }
 
@@ -114,6 +125,8 @@ class ChecksTest {
       assertThat(f.severity()).isEqualTo(Severity.ERROR);
       assertThat(f.code()).isEqualTo(Finding.INVALID_RRULE);
       assertThat(f.message()).contains("rule cannot be used").contains("not a valid RFC 5545 RRULE");
+      assertThat(f.details()).containsOnlyKeys("field", "problem").containsEntry("field", "rule");
+      assertThat(f.details().get("problem")).contains("not a valid RFC 5545 RRULE");
     });
     assertThat(Checks.recurrenceRule("rule", "FREQ=SECONDLY")).hasValueSatisfying(f ->
         assertThat(f.message()).contains("at most hourly"));

@@ -31,9 +31,11 @@ public final class PublishChecks {
 
   /**
    * One finding; {@code subjects} are the campaigns or items concerned, {@code screens} the screens
-   * it was found on (empty for a campaign that reaches none).
+   * it was found on (empty for a campaign that reaches none); {@code details} the message's parts
+   * (see {@link Finding}), from the first group of screens like the message.
    */
-  public record Item(Severity severity, String code, String message, List<String> subjects, List<String> screens) {}
+  public record Item(Severity severity, String code, String message, List<String> subjects, List<String> screens,
+      Map<String, String> details) {}
 
   public record View(Instant from, Instant to, int screenCount, List<Item> findings) {}
 
@@ -59,8 +61,9 @@ public final class PublishChecks {
         List<String> subjects = f.subjects().stream().filter(x -> !allScreens.contains(x)).toList();
         List<String> screens = named.isEmpty() ? ids : named;
         found.merge(new Key(f.code(), subjects),
-            new Item(f.severity(), f.code(), f.message(), subjects, screens),
-            (a, b) -> new Item(a.severity(), a.code(), a.message(), a.subjects(), union(a.screens(), b.screens())));
+            new Item(f.severity(), f.code(), f.message(), subjects, screens, f.details()),
+            (a, b) -> new Item(a.severity(), a.code(), a.message(), a.subjects(), union(a.screens(), b.screens()),
+                a.details()));
       }
     }
     // Per-screen rules only hold the campaigns aimed at that screen: one aimed at none is seen here.
@@ -69,7 +72,7 @@ public final class PublishChecks {
       if (!reaches) {
         found.put(new Key(Finding.NO_SCREENS, List.of(c.id())), new Item(Severity.WARNING, Finding.NO_SCREENS,
             "Campaign '" + c.name() + "' (" + c.id() + ") targets none of the screens a publish sends to.",
-            List.of(c.id()), List.of()));
+            List.of(c.id()), List.of(), Finding.details("campaign", c.id(), "campaignName", c.name())));
       }
     }
     List<Item> items = new ArrayList<>(found.values());

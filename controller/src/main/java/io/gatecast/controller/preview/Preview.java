@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a screen will show over a window, asked of the same engine, with the same rules, that the
@@ -48,9 +49,10 @@ public final class Preview {
     }
   }
 
-  public record FindingView(Severity severity, String code, String message, List<String> subjects) {
+  public record FindingView(Severity severity, String code, String message, List<String> subjects,
+      Map<String, String> details) {
     static FindingView of(Finding f) {
-      return new FindingView(f.severity(), f.code(), f.message(), f.subjects());
+      return new FindingView(f.severity(), f.code(), f.message(), f.subjects(), f.details());
     }
   }
 

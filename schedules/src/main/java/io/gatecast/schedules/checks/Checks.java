@@ -9,6 +9,7 @@ import io.gatecast.schedules.model.Screen;
 import io.gatecast.schedules.time.RecurrenceRules;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
@@ -40,7 +41,8 @@ public final class Checks {
         ? "it is empty"
         : RecurrenceRules.problem(RecurrenceRules.normalise(rule));
     return Optional.ofNullable(problem)
-        .map(p -> new Finding(Severity.ERROR, Finding.INVALID_RRULE, Messages.invalidRule(field, p), List.of(field)));
+        .map(p -> new Finding(Severity.ERROR, Finding.INVALID_RRULE, Messages.invalidRule(field, p), List.of(field),
+            Finding.details("field", field, "problem", p)));
   }
 
   /**
@@ -58,10 +60,14 @@ public final class Checks {
       List<Slot> idle = idleByKind.computeIfAbsent(key, k -> new ScreenSchedule(rules, s).idleTime(from, to));
       if (!idle.isEmpty()) {
         Duration total = idle.stream().map(Slot::duration).reduce(Duration.ZERO, Duration::plus);
+        Slot first = idle.get(0);
         out.add(new Finding(
             Severity.ERROR, Finding.GAP,
-            Messages.gap(s.id(), total, idle.get(0).start(), idle.get(0).end(), s.zone()),
-            List.of(s.id())));
+            Messages.gap(s.id(), total, first.start(), first.end(), s.zone()),
+            List.of(s.id()),
+            Finding.details("screen", s.id(), "idleSeconds", total.getSeconds(),
+                "from", Finding.local(LocalDateTime.ofInstant(first.start(), s.zone())),
+                "to", Finding.local(LocalDateTime.ofInstant(first.end(), s.zone())), "zone", s.zone().getId())));
       }
     }
     return out;

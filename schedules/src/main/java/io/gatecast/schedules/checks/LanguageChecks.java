@@ -29,17 +29,17 @@ final class LanguageChecks {
     BitSet everyone = new BitSet();
     everyone.set(0, fleet.size());
     if (rules.defaultPlaylist() != null) {
-      check("the default playlist", rules.defaultPlaylist(), everyone, byLanguages, fleet, out);
+      check("the default playlist", null, rules.defaultPlaylist(), everyone, byLanguages, fleet, out);
     }
     for (int c = 0; c < rules.campaigns().size(); c++) {
       Campaign campaign = rules.campaigns().get(c);
-      check("campaign " + campaign.id(), campaign.playlist(), targeted.get(c), byLanguages, fleet, out);
+      check("campaign " + campaign.id(), campaign, campaign.playlist(), targeted.get(c), byLanguages, fleet, out);
     }
     return out;
   }
 
   private static void check(
-      String source, Playlist playlist, BitSet screens, Map<List<String>, BitSet> byLanguages,
+      String source, Campaign campaign, Playlist playlist, BitSet screens, Map<List<String>, BitSet> byLanguages,
       List<Screen> fleet, List<Finding> out) {
     for (Map.Entry<List<String>, BitSet> group : byLanguages.entrySet()) {
       BitSet affected = (BitSet) group.getValue().clone();
@@ -56,7 +56,12 @@ final class LanguageChecks {
           out.add(new Finding(
               Severity.WARNING, Finding.MISSING_LANGUAGE,
               Messages.missingLanguage(source, item, group.getKey(), ids, item.variants().get(0).language()),
-              subjects));
+              subjects,
+              Finding.details("source", campaign == null ? "default" : "campaign",
+                  "campaign", campaign == null ? null : campaign.id(),
+                  "campaignName", campaign == null ? null : campaign.name(),
+                  "item", item.id(), "itemTitle", item.title(), "languages", String.join(",", group.getKey()),
+                  "fallback", item.variants().get(0).language(), "screens", ids.size())));
         }
       }
     }

@@ -48,7 +48,10 @@ final class OverlapChecks {
         firstOverlap(a, b).ifPresent(at -> out.add(new Finding(
             Severity.WARNING, Finding.SAME_PRIORITY_OVERLAP,
             Messages.samePriority(a, b, Checks.ids(both, fleet), LocalTimeLine.localDateTime(at)),
-            List.of(a.id(), b.id()))));
+            List.of(a.id(), b.id()),
+            Finding.details("campaign", a.id(), "campaignName", a.name(),
+                "otherCampaign", b.id(), "otherCampaignName", b.name(), "priority", a.priority(),
+                "at", Finding.local(LocalTimeLine.localDateTime(at)), "screens", both.cardinality()))));
       }
     }
     return out;
