@@ -446,7 +446,7 @@ const DICTIONARY = {
     'rec.raw': 'by the RRULE “{rule}” (from {at}, lasting {duration})', 'rec.window': 'from {from} until {until}',
     'checks.title': 'Checks before publishing', 'checks.hint': 'The scheduling engine looks at what would be sent (next {days} days).',
     'checks.ok': 'No problems found.', 'checks.refresh': 'Check again',
-    'checks.summary': '{errors} errors · {warnings} warnings on {screens} screens',
+    'checks.summary': 'Errors: {errors} · warnings: {warnings} · screens checked: {screens}',
     'checks.ERROR': 'Error', 'checks.WARNING': 'Warning', 'checks.screens': 'Screens: {list}',
     'checks.code.GAP': 'Black screen (nothing scheduled)', 'checks.code.NEVER_PLAYS': 'Campaign never plays',
     'checks.code.NO_SCREENS': 'Campaign reaches no screen', 'checks.code.MISSING_LANGUAGE': 'Missing language',
