@@ -39,7 +39,12 @@ final class AgentProcess implements AutoCloseable {
 
   static AgentProcess start(String screenId, String brokerUrl, Path dataDir, PinnedKey controllerKey, Path log,
       String... extraArgs) {
-    int pagePort = freePort();
+    return start(freePort(), screenId, brokerUrl, dataDir, controllerKey, log, extraArgs);
+  }
+
+  /** On a page port chosen beforehand, so a browser can be pointed at the page before the agent is up. */
+  static AgentProcess start(int pagePort, String screenId, String brokerUrl, Path dataDir, PinnedKey controllerKey,
+      Path log, String... extraArgs) {
     // Surefire puts the real test class path here; java.class.path may be only its booter jar.
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>();

@@ -110,7 +110,7 @@ public final class Footprint {
   }
 
   /** utime and stime in clock ticks: fields 14 and 15 of /proc/PID/stat, counted after the command's closing paren. */
-  private static long[] cpuTicks(long pid) throws Exception {
+  static long[] cpuTicks(long pid) throws Exception {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
@@ -125,11 +125,11 @@ public final class Footprint {
     return -1;
   }
 
-  private interface Condition {
+  interface Condition {
     boolean met() throws Exception;
   }
 
-  private static void waitFor(Condition condition) throws Exception {
+  static void waitFor(Condition condition) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (!condition.met()) {
       if (System.nanoTime() > deadline) {
@@ -140,7 +140,7 @@ public final class Footprint {
   }
 
   /** exec:java runs this inside Maven's JVM: the project's class path is its class loader's, not java.class.path. */
-  private static String classPath() throws Exception {
+  static String classPath() throws Exception {
     if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
       StringBuilder path = new StringBuilder();
       for (URL url : loader.getURLs()) {
