@@ -3,15 +3,12 @@ package io.gatecast.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +36,7 @@ class ConsoleAccessibilityTest {
   private static final List<String> SECTIONS = List.of("fleet", "content", "schedule", "review", "publish", "alert", "reports");
 
   @TempDir Path tmp;
-  Vertx vertx;
+  ConsoleFixture console;
   Controller controller;
   ApiClient admin;
   String adminPassword;
@@ -47,24 +44,19 @@ class ConsoleAccessibilityTest {
 
   @BeforeEach
   void start() throws Exception {
-    vertx = Vertx.vertx();
-    controller = Controller.start(vertx, ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0),
-        Clock.systemUTC()).await();
-    admin = Accounts.admin(controller.httpPort(), tmp.resolve("controller"));
-    adminPassword = io.gatecast.controller.auth.AdminBootstrap.readPassword(tmp.resolve("controller"));
-    browser = new ConsoleBrowser(controller.httpPort(), tmp.resolve("chromium"));
+    console = new ConsoleFixture(tmp);
+    controller = console.controller;
+    admin = console.admin;
+    adminPassword = console.adminPassword;
+    browser = console.browser;
     fillTheConsole();
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.close();
+    if (console != null) {
+      console.close();
     }
-    if (controller != null) {
-      controller.close();
-    }
-    vertx.close().await();
   }
 
   @Test

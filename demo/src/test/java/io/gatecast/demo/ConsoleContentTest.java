@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.auth.AdminBootstrap;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PlayBatch;
 import io.gatecast.protocol.Topics;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -47,7 +43,7 @@ class ConsoleContentTest {
       + ".querySelector('#stage > .on')";
 
   @TempDir Path tmp;
-  Vertx vertx;
+  ConsoleFixture console;
   Controller controller;
   ApiClient admin;
   String adminPassword;
@@ -55,23 +51,18 @@ class ConsoleContentTest {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    ControllerConfig config = ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0);
-    controller = Controller.start(vertx, config, Clock.systemUTC()).await();
-    adminPassword = AdminBootstrap.readPassword(tmp.resolve("controller"));
-    admin = Accounts.admin(controller.httpPort(), tmp.resolve("controller"));
-    browser = new ConsoleBrowser(controller.httpPort(), tmp.resolve("chromium"));
+    console = new ConsoleFixture(tmp);
+    controller = console.controller;
+    admin = console.admin;
+    adminPassword = console.adminPassword;
+    browser = console.browser;
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.close();
+    if (console != null) {
+      console.close();
     }
-    if (controller != null) {
-      controller.close();
-    }
-    vertx.close().await();
   }
 
   @Test

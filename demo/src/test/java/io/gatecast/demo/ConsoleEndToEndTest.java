@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.auth.AdminBootstrap;
 import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
-import io.vertx.core.Vertx;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +29,10 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ConsoleEndToEndTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
-  private static final String PASSWORD = "console-test-password";
+  private static final String PASSWORD = ConsoleFixture.PASSWORD;
 
   @TempDir Path tmp;
-  Vertx vertx;
+  ConsoleFixture console;
   Controller controller;
   ApiClient admin;
   String adminPassword;
@@ -45,29 +40,23 @@ class ConsoleEndToEndTest {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    ControllerConfig config = ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0)
-        .withHeartbeatTimeout(Duration.ofSeconds(3), Duration.ofMillis(500));
-    controller = Controller.start(vertx, config, Clock.systemUTC()).await();
-    adminPassword = AdminBootstrap.readPassword(tmp.resolve("controller"));
-    admin = Accounts.admin(controller.httpPort(), tmp.resolve("controller"));
-    browser = new ConsoleBrowser(controller.httpPort(), tmp.resolve("chromium"));
+    console = new ConsoleFixture(tmp, config -> config.withHeartbeatTimeout(Duration.ofSeconds(3), Duration.ofMillis(500)));
+    controller = console.controller;
+    admin = console.admin;
+    adminPassword = console.adminPassword;
+    browser = console.browser;
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.close();
+    if (console != null) {
+      console.close();
     }
-    if (controller != null) {
-      controller.close();
-    }
-    vertx.close().await();
   }
 
   @Test
   void signsInShowsOnlyWhatTheRoleMayAndSwitchesLanguage() throws Exception {
-    user("kythuat", "technician");
+    console.user("kythuat", "technician");
     // The login page is Vietnamese first
     browser.driver.get(browser.baseUrl + "/");
     browser.waitVisible(By.name("username"));
@@ -119,16 +108,16 @@ class ConsoleEndToEndTest {
   @Test
   void publishesToLiveAgentsSendsAnAlertAndShowsAScreenGoingOffline() throws Exception {
     // Given two screens whose agents run, and an approved item
-    String passwordA = register("gate-a", "Sảnh nhập cảnh 1");
-    String passwordB = register("gate-b", "Sảnh xuất cảnh 2");
+    String passwordA = console.register("gate-a", "Sảnh nhập cảnh 1");
+    String passwordB = console.register("gate-b", "Sảnh xuất cảnh 2");
     byte[] slide = png(640, 360, 0x1f6feb);
     String sha = EndToEndTest.sha256(slide);
     assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
     assertThat(admin.postJson("/api/v1/content", Map.of("id", "gate-hours", "title", "Giờ mở cửa",
         "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
     Accounts.approve(admin, controller.httpPort(), "gate-hours");
-    user("dieuhanh", "operator");
-    try (AgentProcess a = agent("gate-a", passwordA); AgentProcess b = agent("gate-b", passwordB)) {
+    console.user("dieuhanh", "operator");
+    try (AgentProcess a = console.agent("gate-a", passwordA); AgentProcess b = console.agent("gate-b", passwordB)) {
       browser.signIn("dieuhanh", PASSWORD);
       // The fleet board shows both online
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Trực tuyến");
@@ -215,8 +204,8 @@ class ConsoleEndToEndTest {
 
   @Test
   void aContributorUploadsAndSubmitsAnApproverDecidesAndTheContributorSeesTheOutcome() throws Exception {
-    user("soanthao", "contributor");
-    user("kiemduyet", "approver");
+    console.user("soanthao", "contributor");
+    console.user("kiemduyet", "approver");
     Path file = tmp.resolve("cua-khau.png");
     Files.write(file, png(1280, 720, 0x0b5cad));
 
@@ -324,33 +313,12 @@ class ConsoleEndToEndTest {
     assertThat(browser.driver.findElements(By.cssSelector("main img[src='x'], main script, main b"))).isEmpty();
   }
 
-  /** Registers a screen with a name; returns the MQTT password its agent logs in with. */
-  private String register(String screenId, String name) {
-    Answer registered = admin.postJson("/api/v1/screens", Map.of("id", screenId, "name", name));
-    assertThat(registered.status()).as(registered.error()).isEqualTo(201);
-    return registered.body().get("mqttPassword").asText();
-  }
-
-  private AgentProcess agent(String screenId, String mqttPassword) throws Exception {
-    Path dataDir = Files.createDirectories(tmp.resolve("agents").resolve(screenId));
-    AgentProcess agent = AgentProcess.start(screenId, controller.brokerUrl(), dataDir, 1, controller.signingKey(),
-        mqttPassword);
-    await().atMost(DEADLINE).until(() -> agent.now().isPresent());
-    return agent;
-  }
-
   private String navText(String section) {
     return browser.driver.findElement(By.cssSelector("nav a[data-section='" + section + "']")).getText();
   }
 
   private String token() {
     return (String) browser.driver.executeScript("return sessionStorage.getItem('gatecast.token')");
-  }
-
-  private void user(String username, String... roles) {
-    Answer created = admin.postJson("/api/v1/users", Map.of("username", username, "password", PASSWORD,
-        "roles", List.of(roles)));
-    assertThat(created.status()).as(created.error()).isEqualTo(201);
   }
 
   static byte[] png(int width, int height, int rgb) throws Exception {

@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
-import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,41 +24,35 @@ import org.openqa.selenium.By;
  */
 class ConsoleLiveTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
-  private static final String PASSWORD = "console-test-password";
+  private static final String PASSWORD = ConsoleFixture.PASSWORD;
 
   @TempDir Path tmp;
-  Vertx vertx;
+  ConsoleFixture console;
   Controller controller;
   ApiClient admin;
   ConsoleBrowser browser;
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
     // A long heartbeat timeout: an agent shown offline here was told by its last-will, not the sweep.
-    ControllerConfig config = ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0)
-        .withHeartbeatTimeout(Duration.ofMinutes(10), Duration.ofSeconds(5));
-    controller = Controller.start(vertx, config, Clock.systemUTC()).await();
-    admin = Accounts.admin(controller.httpPort(), tmp.resolve("controller"));
-    browser = new ConsoleBrowser(controller.httpPort(), tmp.resolve("chromium"));
+    console = new ConsoleFixture(tmp, config -> config.withHeartbeatTimeout(Duration.ofMinutes(10), Duration.ofSeconds(5)));
+    controller = console.controller;
+    admin = console.admin;
+    browser = console.browser;
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.close();
+    if (console != null) {
+      console.close();
     }
-    if (controller != null) {
-      controller.close();
-    }
-    vertx.close().await();
   }
 
   @Test
   void theFleetBoardShowsAScreenGoingOfflineByTheStreamWithoutAReload() throws Exception {
-    String password = register("live-a", "Sảnh nhập cảnh 1");
-    user("kythuat", "technician");
-    try (AgentProcess agent = agent("live-a", password)) {
+    String password = console.register("live-a", "Sảnh nhập cảnh 1");
+    console.user("kythuat", "technician");
+    try (AgentProcess agent = console.agent("live-a", password)) {
       browser.signIn("kythuat", PASSWORD);
       openWithoutPolling("fleet");
       browser.waitText(By.cssSelector("tr[data-screen='live-a']"), "Trực tuyến");
@@ -83,12 +73,12 @@ class ConsoleLiveTest {
 
   @Test
   void withoutTheStreamTheBoardPollsAndSaysSo() throws Exception {
-    String password = register("live-c", "Sảnh nhập cảnh 3");
-    user("kythuat", "technician");
+    String password = console.register("live-c", "Sảnh nhập cảnh 3");
+    console.user("kythuat", "technician");
     // The browser may not reach the event stream (a proxy that refuses it, say)
     browser.driver.executeCdpCommand("Network.enable", Map.of());
     browser.driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/events")));
-    try (AgentProcess agent = agent("live-c", password)) {
+    try (AgentProcess agent = console.agent("live-c", password)) {
       browser.signIn("kythuat", PASSWORD);
       browser.waitText(By.cssSelector("tr[data-screen='live-c']"), "Trực tuyến");
       browser.wait.until(d -> "polling".equals(d.findElement(By.cssSelector("header .live-state")).getAttribute("data-live")));
@@ -106,7 +96,7 @@ class ConsoleLiveTest {
 
   @Test
   void theRolloutViewReachesAppliedByTheStream() throws Exception {
-    String password = register("live-b", "Sảnh xuất cảnh 2");
+    String password = console.register("live-b", "Sảnh xuất cảnh 2");
     byte[] slide = ConsoleEndToEndTest.png(640, 360, 0x0b5cad);
     String sha = EndToEndTest.sha256(slide);
     assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
@@ -115,7 +105,7 @@ class ConsoleLiveTest {
     Accounts.approve(admin, controller.httpPort(), "live-hours");
     Answer scheduled = admin.postJson("/api/v1/schedule", Map.of("contentId", "live-hours", "screenIds", List.of("live-b")));
     assertThat(scheduled.status()).as(scheduled.error()).isEqualTo(200);
-    user("dieuhanh", "operator");
+    console.user("dieuhanh", "operator");
 
     // The operator publishes while the screen's agent is not running: the rollout waits
     browser.signIn("dieuhanh", PASSWORD);
@@ -127,7 +117,7 @@ class ConsoleLiveTest {
     int before = streamUpdates("section.rollout");
 
     // The agent starts, takes its retained schedule and answers: APPLIED arrives by the stream
-    try (AgentProcess agent = agent("live-b", password)) {
+    try (AgentProcess agent = console.agent("live-b", password)) {
       browser.waitText(By.id("rollout-counts"), "1 đã áp dụng · 0 đang chờ · 0 thất bại / 1 màn hình");
       assertThat(browser.driver.findElement(By.cssSelector("tr[data-rollout='live-b']")).getText()).contains("Đã áp dụng");
       assertThat(streamUpdates("section.rollout")).as("the answer came by the event stream").isGreaterThan(before);
@@ -159,25 +149,5 @@ class ConsoleLiveTest {
   private int streamUpdates(String css) {
     String value = browser.driver.findElement(By.cssSelector(css)).getAttribute("data-stream-updates");
     return value == null ? 0 : Integer.parseInt(value);
-  }
-
-  private String register(String screenId, String name) {
-    Answer registered = admin.postJson("/api/v1/screens", Map.of("id", screenId, "name", name));
-    assertThat(registered.status()).as(registered.error()).isEqualTo(201);
-    return registered.body().get("mqttPassword").asText();
-  }
-
-  private AgentProcess agent(String screenId, String mqttPassword) throws Exception {
-    Path dataDir = Files.createDirectories(tmp.resolve("agents").resolve(screenId));
-    AgentProcess agent = AgentProcess.start(screenId, controller.brokerUrl(), dataDir, 1, controller.signingKey(),
-        mqttPassword);
-    await().atMost(DEADLINE).until(() -> agent.now().isPresent());
-    return agent;
-  }
-
-  private void user(String username, String... roles) {
-    Answer created = admin.postJson("/api/v1/users", Map.of("username", username, "password", PASSWORD,
-        "roles", List.of(roles)));
-    assertThat(created.status()).as(created.error()).isEqualTo(201);
   }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
-import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,42 +29,37 @@ import org.openqa.selenium.support.ui.Select;
  * target/screenshots/schedule-*.png.
  */
 class ConsoleSchedulingTest {
-  private static final String PASSWORD = "schedule-test-password";
+  private static final String PASSWORD = ConsoleFixture.PASSWORD;
   private static final ZoneId GATE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
   private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final String EVIL_NAME = "<script>window.__xss='campaign'</script> Chào buổi sáng";
 
   @TempDir java.nio.file.Path tmp;
-  Vertx vertx;
+  ConsoleFixture console;
   Controller controller;
   ApiClient admin;
   ConsoleBrowser browser;
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx();
-    ControllerConfig config = ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0);
-    controller = Controller.start(vertx, config, Clock.systemUTC()).await();
-    admin = Accounts.admin(controller.httpPort(), tmp.resolve("controller"));
-    browser = new ConsoleBrowser(controller.httpPort(), tmp.resolve("chromium"));
+    console = new ConsoleFixture(tmp);
+    controller = console.controller;
+    admin = console.admin;
+    browser = console.browser;
   }
 
   @AfterEach
   void stop() {
-    if (browser != null) {
-      browser.close();
+    if (console != null) {
+      console.close();
     }
-    if (controller != null) {
-      controller.close();
-    }
-    vertx.close().await();
   }
 
   @Test
   void anOperatorSchedulesAWeeklyDaypartSeesItOnTheCalendarEditsItAndSeesTheChecks() throws Exception {
     givenAGateWithTwoScreensAndAPlaylist();
-    user("lich", "operator");
+    console.user("lich", "operator");
     // This week's Monday in the gate's zone, and a last day eight weeks on.
     LocalDate monday = LocalDate.now(GATE_ZONE).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     LocalDate wednesday = monday.plusDays(2);
@@ -212,7 +204,7 @@ class ConsoleSchedulingTest {
         "start", monday + "T00:00", "end", monday.plusDays(7) + "T00:00",
         "dayparts", List.of(Map.of("days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
             "start", "18:00", "end", "00:00")), "priority", 5)).status()).isEqualTo(201);
-    user("xem", "viewer");
+    console.user("xem", "viewer");
 
     browser.signIn("xem", PASSWORD);
     assertThat(browser.sections()).contains("schedule").doesNotContain("publish");
@@ -275,12 +267,6 @@ class ConsoleSchedulingTest {
   private void clickLabel(String container, String text) {
     browser.driver.findElement(By.xpath("//*[contains(concat(' ', @class, ' '), ' " + container.substring(1)
         + " ')]//label[normalize-space(.)='" + text + "']")).click();
-  }
-
-  private void user(String username, String... roles) {
-    Answer created = admin.postJson("/api/v1/users", Map.of("username", username, "password", PASSWORD,
-        "roles", List.of(roles)));
-    assertThat(created.status()).as(created.error()).isEqualTo(201);
   }
 
   private static void created(Answer answer) {
