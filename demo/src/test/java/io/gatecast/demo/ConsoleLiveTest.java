@@ -119,7 +119,8 @@ class ConsoleLiveTest {
     // The agent starts, takes its retained schedule and answers: APPLIED arrives by the stream
     try (AgentProcess agent = console.agent("live-b", password)) {
       browser.waitText(By.id("rollout-counts"), "1 đã áp dụng · 0 đang chờ · 0 thất bại / 1 màn hình");
-      assertThat(browser.driver.findElement(By.cssSelector("tr[data-rollout='live-b']")).getText()).contains("Đã áp dụng");
+      // Awaited, not read once: a later event may redraw the row between finding it and reading it.
+      browser.waitText(By.cssSelector("tr[data-rollout='live-b']"), "Đã áp dụng");
       assertThat(streamUpdates("section.rollout")).as("the answer came by the event stream").isGreaterThan(before);
       assertThat(pageKept()).as("no reload").isTrue();
       await().atMost(DEADLINE).until(() -> agent.showing().equals("live-hours"));
