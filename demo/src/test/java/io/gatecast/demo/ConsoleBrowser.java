@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -50,7 +51,10 @@ final class ConsoleBrowser implements AutoCloseable {
         "download.prompt_for_download", false));
     driver = new ChromeDriver(service, options);
     baseUrl = "http://127.0.0.1:" + httpPort;
+    // The console redraws live views as events arrive, so an element found by a condition may be
+    // replaced before it is read: evaluate the condition again rather than fail the wait.
     wait = new WebDriverWait(driver, DEADLINE);
+    wait.ignoring(StaleElementReferenceException.class);
   }
 
   static void requireInstalled() {
