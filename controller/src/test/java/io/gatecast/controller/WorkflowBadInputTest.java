@@ -118,5 +118,8 @@ class WorkflowBadInputTest {
   private static void refused(Answer answer, String... fragments) {
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(400);
     assertThat(answer.error()).contains(fragments);
+    // Every refusal also carries a stable code for the console to translate, and a details object.
+    assertThat(answer.body().path("code").asText()).matches("[A-Z][A-Z_]+");
+    assertThat(answer.body().path("details").isObject()).isTrue();
   }
 }

@@ -1,7 +1,10 @@
 package io.gatecast.controller.alerts;
 
-/** A request about alerts that cannot be done, with why; the API turns {@link Why} into a status. */
-public final class AlertRefusedException extends RuntimeException {
+import io.gatecast.controller.refusal.Refusal;
+import java.util.Map;
+
+/** A request about alerts that cannot be done, with why. */
+public final class AlertRefusedException extends Refusal {
   private static final long serialVersionUID = 1L;
 
   /** What kind of refusal. */
@@ -10,7 +13,11 @@ public final class AlertRefusedException extends RuntimeException {
   private final Why why;
 
   AlertRefusedException(Why why, String message) {
-    super(message, null, false, false);
+    super(switch (why) {
+      case BAD_INPUT -> Kind.BAD_INPUT;
+      case NOT_FOUND -> Kind.NOT_FOUND;
+      case CONFLICT -> Kind.CONFLICT;
+    }, "ALERT_" + why.name(), message, Map.of());
     this.why = why;
   }
 

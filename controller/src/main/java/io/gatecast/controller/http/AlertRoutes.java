@@ -1,6 +1,5 @@
 package io.gatecast.controller.http;
 
-import io.gatecast.controller.alerts.AlertRefusedException;
 import io.gatecast.controller.alerts.AlertService;
 import io.gatecast.controller.live.LiveEvents;
 import io.gatecast.protocol.Check;
@@ -79,15 +78,6 @@ final class AlertRoutes {
   }
 
   private static void fail(RoutingContext ctx, Throwable failure) {
-    if (failure instanceof AlertRefusedException refused) {
-      int status = switch (refused.why()) {
-        case BAD_INPUT -> 400;
-        case NOT_FOUND -> 404;
-        case CONFLICT -> 409;
-      };
-      ctx.fail(new ApiException(status, refused.getMessage()));
-    } else {
-      ctx.fail(failure);
-    }
+    ctx.fail(failure);
   }
 }

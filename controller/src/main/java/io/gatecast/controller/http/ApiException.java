@@ -1,17 +1,22 @@
 package io.gatecast.controller.http;
 
-/** A request the API refuses: the HTTP status and a sentence saying what was wrong. */
-public final class ApiException extends RuntimeException {
+import io.gatecast.controller.refusal.Refusal;
+import java.util.Map;
+
+/**
+ * A refusal raised by a route, from an HTTP status. Older call sites use this; its code is the
+ * kind's name ({@code BAD_INPUT}, {@code NOT_FOUND}, ...) until they are given a specific one — new
+ * code throws {@link Refusal} with its own code and details.
+ */
+public final class ApiException extends Refusal {
   private static final long serialVersionUID = 1L;
-  private final int status;
 
   public ApiException(int status, String message) {
-    super(message, null, false, false);
-    this.status = status;
+    super(RefusalStatus.kindOf(status), RefusalStatus.kindOf(status).name(), message, Map.of());
   }
 
   public int status() {
-    return status;
+    return RefusalStatus.of(kind());
   }
 
   public static ApiException badRequest(String message) {

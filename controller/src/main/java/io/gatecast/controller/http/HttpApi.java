@@ -7,7 +7,7 @@ import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.workflow.WorkflowRefused;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.signing.KeyRotations;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -76,10 +76,8 @@ public final class HttpApi {
     if (response.ended()) {
       return;
     }
-    if (failure instanceof ApiException api) {
-      Json.error(ctx, api.status(), api.getMessage());
-    } else if (failure instanceof WorkflowRefused refused) {
-      Json.error(ctx, refused.status(), refused.getMessage());
+    if (failure instanceof Refusal refused) {
+      Json.refusal(ctx, RefusalStatus.of(refused.kind()), refused);
     } else if (failure == null) {
       int status = ctx.statusCode();
       Json.error(ctx, status, status == 413 ? "the request body is too large" : "request failed with status " + status);

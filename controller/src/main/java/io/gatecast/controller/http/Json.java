@@ -8,6 +8,8 @@ import io.gatecast.protocol.JsonErrors;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import io.gatecast.controller.refusal.Refusal;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads request bodies into records and writes responses, with errors that name the field. */
@@ -48,6 +50,17 @@ final class Json {
           .end(Buffer.buffer(Codec.mapper().writeValueAsBytes(body)));
     } catch (JsonProcessingException e) {
       ctx.fail(e);
+    }
+  }
+
+  /** A refusal's body: the English sentence, its stable code and the details the console translates. */
+  static void refusal(RoutingContext ctx, int status, Refusal refused) {
+    if (!ctx.response().ended()) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("error", refused.getMessage());
+      body.put("code", refused.code());
+      body.put("details", refused.details());
+      send(ctx, status, body);
     }
   }
 

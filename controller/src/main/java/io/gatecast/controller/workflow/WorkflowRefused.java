@@ -1,16 +1,14 @@
 package io.gatecast.controller.workflow;
 
-/** A review step the workflow does not allow: 403 (who) or 409 (state), with a sentence saying why. */
-public final class WorkflowRefused extends RuntimeException {
+import io.gatecast.controller.refusal.Refusal;
+import java.util.Map;
+
+/** A review step the workflow does not allow: who may not (FORBIDDEN) or not in this state (CONFLICT). */
+public final class WorkflowRefused extends Refusal {
   private static final long serialVersionUID = 1L;
-  private final int status;
 
   WorkflowRefused(int status, String message) {
-    super(message, null, false, false);
-    this.status = status;
-  }
-
-  public int status() {
-    return status;
+    super(status == 403 ? Kind.FORBIDDEN : Kind.CONFLICT, status == 403 ? "REVIEW_NOT_ALLOWED" : "REVIEW_WRONG_STATE",
+        message, Map.of());
   }
 }

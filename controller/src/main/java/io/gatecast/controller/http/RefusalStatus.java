@@ -1,0 +1,38 @@
+package io.gatecast.controller.http;
+
+import io.gatecast.controller.refusal.Refusal;
+
+/** The one place a refusal's kind becomes an HTTP status. */
+final class RefusalStatus {
+  private RefusalStatus() {}
+
+  static int of(Refusal.Kind kind) {
+    return switch (kind) {
+      case BAD_INPUT -> 400;
+      case UNAUTHENTICATED -> 401;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case GONE -> 410;
+      case TOO_LARGE -> 413;
+      case UNSUPPORTED_MEDIA_TYPE -> 415;
+      case TOO_MANY_REQUESTS -> 429;
+      case UNAVAILABLE -> 503;
+    };
+  }
+
+  static Refusal.Kind kindOf(int status) {
+    return switch (status) {
+      case 401 -> Refusal.Kind.UNAUTHENTICATED;
+      case 403 -> Refusal.Kind.FORBIDDEN;
+      case 404 -> Refusal.Kind.NOT_FOUND;
+      case 409 -> Refusal.Kind.CONFLICT;
+      case 410 -> Refusal.Kind.GONE;
+      case 413 -> Refusal.Kind.TOO_LARGE;
+      case 415 -> Refusal.Kind.UNSUPPORTED_MEDIA_TYPE;
+      case 429 -> Refusal.Kind.TOO_MANY_REQUESTS;
+      case 503 -> Refusal.Kind.UNAVAILABLE;
+      default -> Refusal.Kind.BAD_INPUT;
+    };
+  }
+}
