@@ -16,6 +16,7 @@ import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.StoredClusters;
 import io.gatecast.controller.fleet.FleetMonitor;
+import io.gatecast.controller.health.ControllerHealth;
 import io.gatecast.controller.http.FleetParts;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.metrics.Metrics;
@@ -80,7 +81,10 @@ final class Backend implements AutoCloseable {
       // Over TLS, the link to our own embedded broker trusts exactly our own certificate.
       connected = MqttLink.connect(url, "gatecast-controller-" + UUID.randomUUID().toString().substring(0, 8), login,
           startedBroker != null && config.tls() != null ? config.tls().selfTrust() : null);
-      parts = fleetParts(openedDb, connected, config, clock);
+      // Told before the first subscription: a refused one makes /health degraded from the start.
+      ControllerHealth health = new ControllerHealth(clock);
+      connected.watch(health);
+      parts = fleetParts(openedDb, connected, config, clock, health);
       fleet = new FleetMonitor(vertx, openedDb, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(parts.health(),
           alerting(config.alerts(), parts), parts.commands(), new PlayIngest(openedDb, clock, parts.clusters(),
           parts.metrics()::playsStored), parts.metrics()));
@@ -101,13 +105,15 @@ final class Backend implements AutoCloseable {
   }
 
   /** Fleet health, commands, screenshots, reports and metrics: what the issue-8 routes and the fleet monitor share. */
-  private FleetParts fleetParts(Database db, MqttLink mqtt, ControllerConfig config, Clock clock) {
+  private FleetParts fleetParts(Database db, MqttLink mqtt, ControllerConfig config, Clock clock,
+      ControllerHealth controllerHealth) {
     ClusterDirectory clusters = new StoredClusters();
     FleetHealth health = new FleetHealth(clusters);
     Metrics metrics = new Metrics();
+    metrics.brokerRefusals(controllerHealth::refusals, () -> controllerHealth.problems().size());
     return new FleetParts(clusters, health, new PlayReports(clusters, health),
         new CommandService(db, mqtt, keys, clock, metrics::commandSent),
-        new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics);
+        new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics, controllerHealth);
   }
 
   /** Notices go to the webhook and by e-mail, each if configured (Alerting logs them either way). */

@@ -31,6 +31,7 @@ public final class Metrics {
   private final Counter playsStored;
   private final Counter commandsSent;
   private final Counter alertsSent;
+  private final Counter reasserted;
   private final Timer rolloutLatency;
 
   public Metrics() {
@@ -41,6 +42,8 @@ public final class Metrics {
     playsStored = Counter.builder("gatecast.plays.stored").description("proof-of-play records stored").register(registry);
     commandsSent = Counter.builder("gatecast.commands.sent").description("remote commands published").register(registry);
     alertsSent = Counter.builder("gatecast.alerts.sent").description("alert notices the webhook accepted").register(registry);
+    reasserted = Counter.builder("gatecast.schedules.reasserted")
+        .description("schedules sent again unchanged because the broker may have lost them").register(registry);
     rolloutLatency = Timer.builder("gatecast.rollout.latency")
         .description("from publishing a schedule to the agent's APPLIED answer").register(registry);
   }
@@ -75,6 +78,22 @@ public final class Metrics {
         .register(registry);
     io.micrometer.core.instrument.FunctionCounter.builder("gatecast.heartbeats.dropped", dropped, r -> r.get())
         .description("older queued heartbeats dropped because the database fell behind").register(registry);
+  }
+
+  /**
+   * What the broker refused (subscriptions, publishes) or lost (the connection), counted at every
+   * occurrence including retries, and how many such problems are open now.
+   */
+  public void brokerRefusals(java.util.function.Supplier<Long> refusals, java.util.function.Supplier<Integer> open) {
+    io.micrometer.core.instrument.FunctionCounter.builder("gatecast.broker.refusals", refusals, r -> r.get())
+        .description("subscriptions and publishes the MQTT broker refused, and connections it lost").register(registry);
+    Gauge.builder("gatecast.health.problems", open, o -> o.get())
+        .description("problems /health reports now (0: UP)").register(registry);
+  }
+
+  /** Schedules sent again as they were (same bytes and version), because the broker may have lost them. */
+  public void reasserted(int schedules) {
+    reasserted.increment(schedules);
   }
 
   public void rolledOut(Duration latency) {
