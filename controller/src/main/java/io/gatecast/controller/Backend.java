@@ -25,6 +25,7 @@ import io.gatecast.controller.reports.PlayReports;
 import io.gatecast.controller.screenshots.ScreenshotStore;
 import io.gatecast.controller.signing.KeyRing;
 import io.gatecast.controller.store.Database;
+import io.gatecast.controller.store.LegacyIds;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.controller.store.ScreenSetup;
 import io.gatecast.controller.store.ScreenSetupRepository;
@@ -67,6 +68,7 @@ final class Backend implements AutoCloseable {
     MqttLink connected = null;
     try {
       media = new MediaStore(config.dataDir().resolve("media"));
+      warnOfLegacyIds(openedDb);
       ControllerCredentials generated = ControllerCredentials.loadOrCreate(config.dataDir());
       if (config.externalBroker() == null) {
         BrokerAuth auth = new BrokerAuth(generated, screenId -> login(openedDb, screenId),
@@ -102,6 +104,21 @@ final class Backend implements AutoCloseable {
     db = openedDb;
     broker = startedBroker;
     mqtt = connected;
+  }
+
+  /** Ids stored before they had to be portable keep working; the operator is told which, and how to rename them. */
+  private static void warnOfLegacyIds(Database db) {
+    try {
+      java.util.Map<String, java.util.List<String>> legacy = db.transaction(LegacyIds::find)
+          .toCompletionStage().toCompletableFuture().get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (!legacy.isEmpty()) {
+        LOG.warn("{}", LegacyIds.warning(legacy));
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("cannot check the stored ids: {}", e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Fleet health, commands, screenshots, reports and metrics: what the issue-8 routes and the fleet monitor share. */

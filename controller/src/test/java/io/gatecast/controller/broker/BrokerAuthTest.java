@@ -74,7 +74,7 @@ class BrokerAuthTest {
         (id, oldHash, newHash) -> {
           throw new IllegalStateException("database closed");
         });
-    assertThat(failing.checkValid("c-4", "gate-4", password.getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(failing.checkValid("gate-4", "gate-4", password.getBytes(StandardCharsets.UTF_8))).isTrue();
   }
 
   @Test
@@ -106,6 +106,6 @@ class BrokerAuthTest {
   }
 
   private boolean login(String screenId, String password) {
-    return auth.checkValid("c-" + screenId, screenId, password.getBytes(StandardCharsets.UTF_8));
+    return auth.checkValid(screenId, screenId, password.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -31,7 +31,9 @@ final class MqttProbe implements AutoCloseable {
 
   /** Connects, or throws the broker's refusal as an MqttException. */
   static MqttProbe connect(String brokerUrl, String username, String password) throws MqttException {
-    MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "probe-" + UUID.randomUUID().toString().substring(0, 8),
+    MqttAsyncClient client = new MqttAsyncClient(brokerUrl,
+        // A screen connects with its id as client id (the broker refuses anything else); others need not.
+        username != null ? username : "probe-" + UUID.randomUUID().toString().substring(0, 8),
         new MemoryPersistence());
     MqttProbe probe = new MqttProbe(client);
     client.setCallback(new MqttCallback() {
