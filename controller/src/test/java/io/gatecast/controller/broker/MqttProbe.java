@@ -85,6 +85,11 @@ final class MqttProbe implements AutoCloseable {
     client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false).waitForCompletion(WAIT_MS);
   }
 
+  /** Publishes at QoS 1 (queued for a subscriber's persistent session while it is offline). */
+  void publishQos1(String topic, String payload) throws MqttException {
+    client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(WAIT_MS);
+  }
+
   boolean isConnected() {
     return client.isConnected();
   }
