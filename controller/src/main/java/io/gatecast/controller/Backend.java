@@ -106,19 +106,18 @@ final class Backend implements AutoCloseable {
     mqtt = connected;
   }
 
-  /** Ids stored before they had to be portable keep working; the operator is told which, and how to rename them. */
+  /**
+   * Ids stored before they had to be portable keep working; the operator is told which, and how to
+   * rename them. Not awaited: this runs on a worker whose context the database's answer would wait behind.
+   */
   private static void warnOfLegacyIds(Database db) {
-    try {
-      java.util.Map<String, java.util.List<String>> legacy = db.transaction(LegacyIds::find)
-          .toCompletionStage().toCompletableFuture().get(LOOKUP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      if (!legacy.isEmpty()) {
-        LOG.warn("{}", LegacyIds.warning(legacy));
-      }
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("cannot check the stored ids: {}", e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    db.transaction(LegacyIds::find)
+        .onSuccess(legacy -> {
+          if (!legacy.isEmpty()) {
+            LOG.warn("{}", LegacyIds.warning(legacy));
+          }
+        })
+        .onFailure(e -> LOG.warn("cannot check the stored ids: {}", e.toString()));
   }
 
   /** Fleet health, commands, screenshots, reports and metrics: what the issue-8 routes and the fleet monitor share. */

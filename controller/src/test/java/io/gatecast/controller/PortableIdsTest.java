@@ -29,11 +29,11 @@ class PortableIdsTest {
   @Test
   void clusterAndGroupIdsThatAreNotPortableAreRefused() {
     for (String id : NOT_PORTABLE) {
-      refused(RUNNING.api().postJson("/api/v1/clusters", Map.of("id", id, "name", "Kim Thành", "zone",
+      refused(RUNNING.api().postJson("/api/v1/clusters", Map.of("id", id, "name", "Kim Thành", "province", "Quảng Ninh", "zone",
           "Asia/Ho_Chi_Minh", "languages", List.of("vi"))), id);
       refused(RUNNING.api().postJson("/api/v1/groups", Map.of("id", id, "name", "Halls")), id);
     }
-    assertThat(RUNNING.api().postJson("/api/v1/clusters", Map.of("id", "kim-thanh-2", "name", "Kim Thành", "zone",
+    assertThat(RUNNING.api().postJson("/api/v1/clusters", Map.of("id", "kim-thanh-2", "name", "Kim Thành", "province", "Quảng Ninh", "zone",
         "Asia/Ho_Chi_Minh", "languages", List.of("vi"))).status()).isEqualTo(201);
   }
 

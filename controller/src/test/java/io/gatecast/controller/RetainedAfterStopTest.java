@@ -76,8 +76,9 @@ class RetainedAfterStopTest {
 
     // 1. kill -9 while the publish is going on (its record is whole; what it sent is not known).
     schedule(admin, "ret-notice-1", passwords);
-    CompletableFuture<Answer> during = CompletableFuture.supplyAsync(() -> admin.post("/api/v1/publish"));
-    await().atMost(DEADLINE).until(() -> admin.get("/api/v1/publishes").body().size() == 1);
+    ApiClient publishing = admin;
+    CompletableFuture<Answer> during = CompletableFuture.supplyAsync(() -> publishing.post("/api/v1/publish"));
+    await().atMost(DEADLINE).until(() -> publishing.get("/api/v1/publishes").body().size() == 1);
     kill9();
     during.exceptionally(e -> null).join();
     restartAndExpect(dataDir, key, passwords, 1);
@@ -148,7 +149,9 @@ class RetainedAfterStopTest {
       client.connect(options);
       try {
         CompletableFuture<Long> version = new CompletableFuture<>();
-        client.subscribe(Topics.schedule(screen), 1,
+        // QoS 0: the retained message comes without a PUBACK to answer, so leaving at once races nothing
+        // (Moquette 0.17 can release a QoS 1 message twice when its PUBACK meets the disconnect).
+        client.subscribe(Topics.schedule(screen), 0,
             (topic, message) -> version.complete(SignedSchedules.open(key, message.getPayload()).version()));
         return version.get(READ_WAIT_MS, TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.TimeoutException e) {

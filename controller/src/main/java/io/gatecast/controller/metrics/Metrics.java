@@ -32,6 +32,11 @@ public final class Metrics {
   private final Counter commandsSent;
   private final Counter alertsSent;
   private final Counter reasserted;
+  /**
+   * What function meters read, held here: Micrometer holds a measured object only weakly, and a
+   * method-reference lambda has no other holder — once collected, its meter stays at its last value.
+   */
+  private final java.util.List<Object> measured = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Timer rolloutLatency;
 
   public Metrics() {
@@ -74,6 +79,8 @@ public final class Metrics {
 
   /** Heartbeats and answers waiting for the database, and heartbeats dropped because it fell behind. */
   public void ingestQueue(java.util.function.Supplier<Integer> queued, java.util.function.Supplier<Long> dropped) {
+    measured.add(queued);
+    measured.add(dropped);
     Gauge.builder("gatecast.ingest.queued", queued, q -> q.get()).description("heartbeats and answers waiting to be stored")
         .register(registry);
     io.micrometer.core.instrument.FunctionCounter.builder("gatecast.heartbeats.dropped", dropped, r -> r.get())
@@ -85,6 +92,8 @@ public final class Metrics {
    * occurrence including retries, and how many such problems are open now.
    */
   public void brokerRefusals(java.util.function.Supplier<Long> refusals, java.util.function.Supplier<Integer> open) {
+    measured.add(refusals);
+    measured.add(open);
     io.micrometer.core.instrument.FunctionCounter.builder("gatecast.broker.refusals", refusals, r -> r.get())
         .description("subscriptions and publishes the MQTT broker refused, and connections it lost").register(registry);
     Gauge.builder("gatecast.health.problems", open, o -> o.get())

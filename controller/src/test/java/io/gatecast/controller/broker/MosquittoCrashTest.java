@@ -187,7 +187,9 @@ class MosquittoCrashTest {
       client.connect(options(screen, password, true));
       try {
         CompletableFuture<Long> version = new CompletableFuture<>();
-        client.subscribe(Topics.schedule(screen), 1,
+        // QoS 0: the retained message comes without a PUBACK to answer, so leaving at once races nothing
+        // (Moquette 0.17 can release a QoS 1 message twice when its PUBACK meets the disconnect).
+        client.subscribe(Topics.schedule(screen), 0,
             (topic, message) -> version.complete(SignedSchedules.open(key, message.getPayload()).version()));
         return version.get(READ_WAIT_MS, TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
