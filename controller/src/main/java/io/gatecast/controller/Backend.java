@@ -16,6 +16,7 @@ import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.StoredClusters;
 import io.gatecast.controller.fleet.FleetMonitor;
+import io.gatecast.controller.health.ControllerHealth;
 import io.gatecast.controller.http.FleetParts;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.metrics.Metrics;
@@ -24,6 +25,7 @@ import io.gatecast.controller.reports.PlayReports;
 import io.gatecast.controller.screenshots.ScreenshotStore;
 import io.gatecast.controller.signing.KeyRing;
 import io.gatecast.controller.store.Database;
+import io.gatecast.controller.store.LegacyIds;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.controller.store.ScreenSetup;
 import io.gatecast.controller.store.ScreenSetupRepository;
@@ -66,6 +68,7 @@ final class Backend implements AutoCloseable {
     MqttLink connected = null;
     try {
       media = new MediaStore(config.dataDir().resolve("media"));
+      warnOfLegacyIds(openedDb);
       ControllerCredentials generated = ControllerCredentials.loadOrCreate(config.dataDir());
       if (config.externalBroker() == null) {
         BrokerAuth auth = new BrokerAuth(generated, screenId -> login(openedDb, screenId),
@@ -80,7 +83,10 @@ final class Backend implements AutoCloseable {
       // Over TLS, the link to our own embedded broker trusts exactly our own certificate.
       connected = MqttLink.connect(url, "gatecast-controller-" + UUID.randomUUID().toString().substring(0, 8), login,
           startedBroker != null && config.tls() != null ? config.tls().selfTrust() : null);
-      parts = fleetParts(openedDb, connected, config, clock);
+      // Told before the first subscription: a refused one makes /health degraded from the start.
+      ControllerHealth health = new ControllerHealth(clock);
+      connected.watch(health);
+      parts = fleetParts(openedDb, connected, config, clock, health);
       fleet = new FleetMonitor(vertx, openedDb, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(parts.health(),
           alerting(config.alerts(), parts), parts.commands(), new PlayIngest(openedDb, clock, parts.clusters(),
           parts.metrics()::playsStored), parts.metrics()));
@@ -100,14 +106,30 @@ final class Backend implements AutoCloseable {
     mqtt = connected;
   }
 
+  /**
+   * Ids stored before they had to be portable keep working; the operator is told which, and how to
+   * rename them. Not awaited: this runs on a worker whose context the database's answer would wait behind.
+   */
+  private static void warnOfLegacyIds(Database db) {
+    db.transaction(LegacyIds::find)
+        .onSuccess(legacy -> {
+          if (!legacy.isEmpty()) {
+            LOG.warn("{}", LegacyIds.warning(legacy));
+          }
+        })
+        .onFailure(e -> LOG.warn("cannot check the stored ids: {}", e.toString()));
+  }
+
   /** Fleet health, commands, screenshots, reports and metrics: what the issue-8 routes and the fleet monitor share. */
-  private FleetParts fleetParts(Database db, MqttLink mqtt, ControllerConfig config, Clock clock) {
+  private FleetParts fleetParts(Database db, MqttLink mqtt, ControllerConfig config, Clock clock,
+      ControllerHealth controllerHealth) {
     ClusterDirectory clusters = new StoredClusters();
     FleetHealth health = new FleetHealth(clusters);
     Metrics metrics = new Metrics();
+    metrics.brokerRefusals(controllerHealth::refusals, () -> controllerHealth.problems().size());
     return new FleetParts(clusters, health, new PlayReports(clusters, health),
         new CommandService(db, mqtt, keys, clock, metrics::commandSent),
-        new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics);
+        new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics, controllerHealth);
   }
 
   /** Notices go to the webhook and by e-mail, each if configured (Alerting logs them either way). */

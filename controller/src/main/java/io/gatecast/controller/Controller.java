@@ -8,6 +8,7 @@ import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.AdminBootstrap;
 import io.gatecast.controller.media.MediaLibrary;
 import io.gatecast.controller.publish.Publisher;
+import io.gatecast.controller.publish.Reassertion;
 import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.publish.ScheduleSender;
 import io.gatecast.controller.publish.OrganisationDirectory;
@@ -28,13 +29,16 @@ public final class Controller implements AutoCloseable {
   private final String brokerUrl;
   private final AlertService alerts;
   private final KeyRotations rotations;
+  private final Reassertion reassertion;
 
-  private Controller(Backend backend, HttpServer http, String brokerUrl, AlertService alerts, KeyRotations rotations) {
+  private Controller(Backend backend, HttpServer http, String brokerUrl, AlertService alerts, KeyRotations rotations,
+      Reassertion reassertion) {
     this.backend = backend;
     this.http = http;
     this.brokerUrl = brokerUrl;
     this.alerts = alerts;
     this.rotations = rotations;
+    this.reassertion = reassertion;
   }
 
   /** Starts everything; fails with a message a person can act on (a taken port, an unreachable broker). */
@@ -71,6 +75,11 @@ public final class Controller implements AutoCloseable {
       AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys, clock,
           backend.parts.clusters());
       KeyRotations rotations = new KeyRotations(vertx, backend.keys, backend.db, backend.mqtt, publisher, clock);
+      // The store is the truth, the broker a cache: what it may have lost is sent again unchanged.
+      Reassertion reassertion = new Reassertion(vertx, publisher, alerts::reassert,
+          backend.parts.metrics()::reasserted);
+      backend.fleet.watchSchedules(reassertion);
+      backend.mqtt.onReconnect(() -> reassertion.all("reconnected to the MQTT broker"));
       return server
           .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, rules, rotations, clock,
               config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config), alerts,
@@ -80,11 +89,15 @@ public final class Controller implements AutoCloseable {
           .compose(bound -> publisher.resendUnsent().map(resent -> bound))
           // Retained alert messages may have been lost with a broker restart: send every cluster's again.
           .compose(bound -> alerts.start().map(bound))
+          // Every screen's last schedule again, as published: the broker may have lost or rolled it back.
+          .compose(bound -> reassertion.all("start").map(bound))
           .map(bound -> {
             rotations.start(config.sweepEvery()); // only once started: a start that fails announces and re-signs nothing
-            return new Controller(backend, bound, backend.brokerUrl(config), alerts, rotations);
+            reassertion.start();
+            return new Controller(backend, bound, backend.brokerUrl(config), alerts, rotations, reassertion);
           })
           .onFailure(e -> {
+            reassertion.close();
             alerts.close();
             server.close();
             backend.close();
@@ -131,6 +144,7 @@ public final class Controller implements AutoCloseable {
 
   @Override
   public void close() {
+    reassertion.close();
     alerts.close();
     rotations.close();
     http.close().await();

@@ -12,12 +12,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code controller export-mosquitto}: writes the Mosquitto password and ACL files that hold an
- * external Mosquitto to the same logins and topic rules as the embedded broker. Run it again (and
+ * {@code controller export-mosquitto}: writes the Mosquitto password and ACL files, and the settings
+ * using them, that hold an external Mosquitto to the same logins, topic rules and client ids as the
+ * embedded broker. Run it again (and
  * send Mosquitto SIGHUP) after registering, moving or revoking screens or rotating passwords.
  */
 @Command(name = "export-mosquitto", mixinStandardHelpOptions = true,
-    description = "Writes <out>/passwd and <out>/acl for an external Mosquitto 2 (password_file, acl_file).")
+    description = "Writes <out>/passwd, <out>/acl and <out>/gatecast.conf (the settings that use them,"
+        + " with use_username_as_clientid true) for an external Mosquitto 2.")
 final class ExportMosquittoCommand implements Callable<Integer> {
   @Option(names = "--data-dir", defaultValue = "./gatecast-data", description = "The controller's data folder (default: ${DEFAULT-VALUE}).")
   Path dataDir;
@@ -37,7 +39,8 @@ final class ExportMosquittoCommand implements Callable<Integer> {
       ControllerCredentials controller = ControllerCredentials.loadOrCreate(dataDir);
       MosquittoExport.Result result = MosquittoExport.write(out, controller, hashes, clusters);
       System.out.println("Wrote " + result.passwd() + " and " + result.acl() + " for the controller and "
-          + result.screens() + " screen(s).");
+          + result.screens() + " screen(s), and " + result.conf() + " (include it in mosquitto.conf; it sets"
+          + " use_username_as_clientid true, so a screen cannot connect as another).");
       if (!result.screensWithoutPassword().isEmpty()) {
         System.out.println("No MQTT password yet (rotate one with POST /api/v1/screens/{id}/mqtt-password): "
             + result.screensWithoutPassword());

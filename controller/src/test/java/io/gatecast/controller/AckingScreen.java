@@ -9,7 +9,6 @@ import io.gatecast.protocol.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +43,7 @@ final class AckingScreen implements AutoCloseable {
     applied.addAll(alreadyApplied);
     this.screenId = screenId;
     this.key = key;
-    client = new MqttClient(brokerUrl, screenId + "-" + UUID.randomUUID().toString().substring(0, 8),
+    client = new MqttClient(brokerUrl, screenId, /* a screen connects as itself */
         new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -100,7 +99,7 @@ class EnrollmentTest {
     assertThat(api.get("/api/v1/enrollments").body().get(0).get("state").asText()).isEqualTo("PICKED_UP");
 
     // The credentials work at the broker
-    MqttClient client = new MqttClient(identity.brokerUrl(), "en-" + UUID.randomUUID(), new MemoryPersistence());
+    MqttClient client = new MqttClient(identity.brokerUrl(), identity.mqttUsername(), new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setUserName(identity.mqttUsername());
     options.setPassword(identity.mqttPassword().toCharArray());

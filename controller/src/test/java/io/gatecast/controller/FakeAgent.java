@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -38,7 +37,7 @@ final class FakeAgent implements AutoCloseable {
 
   FakeAgent(String brokerUrl, String screenId, String password) throws MqttException {
     this.screenId = screenId;
-    client = new MqttClient(brokerUrl, screenId + "-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+    client = new MqttClient(brokerUrl, screenId, new MemoryPersistence()) /* a screen connects as itself */;
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setUserName(screenId);

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -99,7 +98,7 @@ class PreviewAndPublishTest {
     List<ScheduleMessage> received = new CopyOnWriteArrayList<>();
     String mqttPassword =
         givenScreenPlaying("publish-hall", item("notice", "Thông báo", 15), item("border", "Chủ quyền biên giới", 25));
-    MqttClient spy = new MqttClient(RUNNING.controller().brokerUrl(), "spy-" + UUID.randomUUID(), new MemoryPersistence());
+    MqttClient spy = new MqttClient(RUNNING.controller().brokerUrl(), "publish-hall", new MemoryPersistence());
     // The spy logs in as the screen: the broker lets nobody else read its schedule.
     MqttConnectOptions asScreen = new MqttConnectOptions();
     asScreen.setUserName("publish-hall");

@@ -1,7 +1,6 @@
 package io.gatecast.controller;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -14,7 +13,7 @@ final class ScreenClient implements AutoCloseable {
   private final MqttClient client;
 
   ScreenClient(String brokerUrl, String screenId, String password) throws MqttException {
-    client = new MqttClient(brokerUrl, screenId + "-" + UUID.randomUUID().toString().substring(0, 8), new MemoryPersistence());
+    client = new MqttClient(brokerUrl, screenId, new MemoryPersistence()) /* a screen connects as itself */;
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setUserName(screenId);

@@ -10,10 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** Opens what the controller put on a schedule topic the way an agent does: only if its key signed it. */
-final class SignedSchedules {
+public final class SignedSchedules {
   private SignedSchedules() {}
 
-  static ScheduleMessage open(PinnedKey key, byte[] payload) {
+  public static ScheduleMessage open(PinnedKey key, byte[] payload) {
     Verifier verifier = Verifier.pinning(new Freshness(Clock.systemUTC(), Duration.ZERO), key.keyId(),
         Keys.decodePublic(key.publicKey()));
     return verifier.open(payload, Signed.SCHEDULE, ScheduleMessage.class).message();

@@ -143,6 +143,30 @@ class SignedSchedulesTest {
   }
 
   @Test
+  void theControllerRepeatingTheAppliedScheduleCostsTheAgentNothing() throws Exception {
+    // The controller re-asserts a screen's last schedule byte for byte whenever the broker may have lost it.
+    ScheduleMessage v2 = schedule(SCREEN, 2, welcome);
+    byte[] exactly = keys.signer().signToBytes(Signed.SCHEDULE, v2, null);
+    PlayerAgent agent = givenAgent();
+    controller.publishRetained(SCREEN, exactly);
+    assertThat(awaitAck(2)).isEqualTo(Outcome.APPLIED);
+    int downloads = media.requests.size();
+    int acks = controller.acks.size();
+
+    for (int i = 0; i < 5; i++) {
+      controller.publishRetained(SCREEN, exactly);
+    }
+    // One connection's messages arrive in order: once the unsigned marker is refused, the repeats were handled.
+    controller.publishRetained(SCREEN, Codec.encode(schedule(SCREEN, 3, notice)));
+    awaitRejection(Rejection.UNSIGNED);
+
+    assertThat(controller.rejections).extracting(RejectionEvent::reason).containsExactly(Rejection.UNSIGNED);
+    assertThat(controller.acks).as("no ack for a repeat").hasSize(acks);
+    assertThat(media.requests).as("no download for a repeat").hasSize(downloads);
+    assertStillPlayingVersion2(agent);
+  }
+
+  @Test
   void aRotatedKeyIsTrustedAcrossARestartAndTheOldKeyIsRetired() throws Exception {
     givenAgentPlayingVersion(2);
     TestKeys next = TestKeys.generate();

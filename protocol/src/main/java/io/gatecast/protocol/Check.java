@@ -7,6 +7,17 @@ import java.util.regex.Pattern;
 public final class Check {
   /** Ids of screens, clusters and content: safe in a topic level and a file name. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  /**
+   * Ids of screens, clusters and groups: what every MQTT broker and the NATS and RabbitMQ topic
+   * mappings carry unchanged ('.' is a level separator there, upper case is folded by some). The
+   * controller refuses other new ids; {@link #ID} stays wider so a store made before still works.
+   */
+  private static final Pattern PORTABLE_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+  /** The allowed form of {@link #portableId}, in words, for refusals. */
+  public static final String PORTABLE_ID_FORM =
+      "1 to 64 characters: lower-case letters a-z, digits 0-9, '-' and '_', starting with a letter or digit";
+  /** {@link #PORTABLE_ID} as a regular expression, for API documents. */
+  public static final String PORTABLE_ID_PATTERN = "^[a-z0-9][a-z0-9_-]{0,63}$";
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   /** BCP 47 shape (vi, zh-Hans, hmn, en-GB); the engine checks the tag itself once more. */
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}");
@@ -28,6 +39,11 @@ public final class Check {
               + abbreviate(value) + "'");
     }
     return value;
+  }
+
+  /** Whether {@code value} is a portable screen, cluster or group id ({@link #PORTABLE_ID_FORM}). */
+  public static boolean isPortableId(String value) {
+    return value != null && PORTABLE_ID.matcher(value).matches();
   }
 
   public static boolean isId(String value) {

@@ -31,4 +31,16 @@ final class AlertSender {
     highestIssued.put(clusterId, version);
     return mqtt.publish(Topics.alert(clusterId), envelope, true).map(true);
   }
+
+  /**
+   * Sends a message again unchanged (the broker may have lost it), unless a newer version was
+   * issued since: then that one, which carries the whole current state, is what must stay retained.
+   */
+  synchronized Future<Boolean> resend(String clusterId, long version, byte[] envelope) {
+    if (version < highestIssued.getOrDefault(clusterId, 0L)) {
+      return Future.succeededFuture(false);
+    }
+    highestIssued.put(clusterId, version);
+    return mqtt.publish(Topics.alert(clusterId), envelope, true).map(true);
+  }
 }

@@ -97,6 +97,23 @@ public final class AlertService implements AutoCloseable {
         .otherwise(List.of());
   }
 
+  /**
+   * Sends every cluster's last alert message again exactly as it was (same bytes, same version,
+   * retained): after a reconnection to a broker that may have lost it, and in the slow background
+   * re-send. Agents ignore a version they hold. Never fails; completes with how many the broker took.
+   */
+  public Future<Integer> reassert() {
+    Instant now = clock.instant();
+    return db.transaction(c -> publications.signed(c, now)).compose(signed -> {
+      List<Future<Boolean>> sends = new ArrayList<>();
+      for (AlertPublicationRepository.SignedAlert alert : signed) {
+        sends.add(sender.resend(alert.clusterId(), alert.version(), alert.envelope()));
+      }
+      return Future.join(sends).transform(all -> Future.succeededFuture(
+          (int) sends.stream().filter(f -> f.succeeded() && Boolean.TRUE.equals(f.result())).count()));
+    }).onFailure(e -> LOG.error("cannot send the clusters' alerts again", e)).otherwise(0);
+  }
+
   /** Sends each cluster whose alerts in force changed (an expiry) or must be sent again. */
   public Future<List<Publication>> check() {
     return reconcileAll(false).onFailure(e -> LOG.error("alert expiry check failed", e))
@@ -210,6 +227,7 @@ public final class AlertService implements AutoCloseable {
     byte[] envelope = signer.signToBytes(Signed.ALERT,
         new AlertMessage(Header.now(now), cluster, version, specs), envelopeExpires);
     publications.save(c, new AlertPublication(cluster, version, ids, envelopeExpires), now);
+    publications.saveEnvelope(c, cluster, version, envelope);
     return new Outgoing(cluster, version, envelope);
   }
 

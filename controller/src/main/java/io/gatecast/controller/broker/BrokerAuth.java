@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * kept (the map below). {@link #cutOff} forgets a screen at once (revocation): from then on it may
  * neither publish nor subscribe, and its clients are listed so the broker can disconnect them.
  *
+ * <p>A screen is only ever itself: its MQTT client id must be its screen id (= its username), as
+ * the agent connects. Otherwise one screen, logging in as itself with another's client id, would
+ * take that screen's session — its queued signed commands — and kick it off at every connect.
+ * ({@code export-mosquitto} gives Mosquitto the same rule: {@code use_username_as_clientid true}.)
+ *
  * <p>A screen whose stored hash was made with an older work factor ({@link PasswordHash#isCurrent})
  * has it replaced on its first good login, while the password is in hand: the new hash goes to
  * {@link HashUpgrade}, which must not block (it queues the write for the database thread and
@@ -110,6 +115,10 @@ public final class BrokerAuth implements IAuthenticator, IAuthorizatorPolicy {
     boolean valid;
     if (username.equals(controller.username())) {
       valid = MessageDigest.isEqual(password, controller.password().getBytes(StandardCharsets.UTF_8));
+    } else if (!username.equals(clientId)) {
+      LOG.warn("refused an MQTT login as screen '{}' with client id '{}': a screen must connect with its own id"
+          + " as client id", username, clientId);
+      return false;
     } else {
       Optional<ScreenLogin> login = loginOfScreen.apply(username)
           .filter(stored -> PasswordHash.matches(given, stored.passwordHash()));

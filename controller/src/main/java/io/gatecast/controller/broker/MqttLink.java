@@ -2,8 +2,14 @@ package io.gatecast.controller.broker;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -22,11 +28,51 @@ import org.slf4j.LoggerFactory;
  * The controller's MQTT client, the same code path for the embedded broker and an external one.
  * Subscriptions are remembered and renewed after every reconnect. Handlers run on Paho's thread
  * and must only hand work on (they do: to the database thread or the event loop).
+ *
+ * <p>What the broker refuses is never silent: a subscription it answers with "failure" (granted QoS
+ * 0x80, e.g. an ACL that denies the controller {@code +/status}), a publish it does not take and a
+ * lost connection are told to the {@link Watcher} (which makes {@code /health} degraded and counts
+ * them), and a refused subscription is tried again with back-off until the broker grants it.
  */
 public final class MqttLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
+  /** What a broker answers in a SUBACK for a subscription it refuses. */
+  static final int SUBSCRIPTION_REFUSED = 0x80;
+  private static final long FIRST_RETRY_MS = 1_000;
+  private static final long LONGEST_RETRY_MS = 60_000;
   private final MqttAsyncClient client;
   private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
+  /** Failed tries per refused subscription since it was last granted, for the back-off. */
+  private final Map<String, Integer> refusedTries = new ConcurrentHashMap<>();
+  private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
+  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "mqtt-link-retry");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private volatile Watcher watcher = Watcher.NONE;
+  private volatile String serverUri = "the broker";
+
+  /**
+   * Hears what the broker refused and when it works again. {@code problem} and {@code resolved}
+   * name the same {@code key}; both are called often (every publish), so they must be cheap and
+   * must not block: they run on Paho's threads.
+   */
+  public interface Watcher {
+    Watcher NONE = new Watcher() {
+      @Override
+      public void problem(String key, String sentence) {}
+
+      @Override
+      public void resolved(String key) {}
+    };
+
+    /** Something the broker refused or lost, said as a sentence an operator can act on. */
+    void problem(String key, String sentence);
+
+    /** What {@code key} named works again (it may never have failed). */
+    void resolved(String key);
+  }
 
   private MqttLink(MqttAsyncClient client) {
     this.client = client;
@@ -61,6 +107,7 @@ public final class MqttLink implements AutoCloseable {
       options.setUserName(credentials.username());
       options.setPassword(credentials.password().toCharArray());
       client.connect(options).waitForCompletion(10_000);
+      link.serverUri = client.getCurrentServerURI();
       return link;
     } catch (MqttException e) {
       String hint = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
@@ -73,14 +120,88 @@ public final class MqttLink implements AutoCloseable {
     }
   }
 
-  /** Subscribes at QoS 1 to {@code filter}; {@code handler} gets (topic, payload). Blocking. */
+  /** Where refusals and recoveries are told from now on. */
+  public void watch(Watcher watcher) {
+    this.watcher = watcher == null ? Watcher.NONE : watcher;
+  }
+
+  /**
+   * Runs {@code hook} after every reconnection (not the first connection), once the subscriptions
+   * were asked again: the broker may have lost retained messages meanwhile. Runs on Paho's thread,
+   * so it must only hand work on.
+   */
+  public void onReconnect(Runnable hook) {
+    reconnectHooks.add(hook);
+  }
+
+  /**
+   * Subscribes at QoS 1 to {@code filter}; {@code handler} gets (topic, payload). Blocking until the
+   * broker answered. A refusal does not throw: it is reported to the {@link Watcher} and tried again
+   * with back-off, so fixing the broker's rules recovers without a restart.
+   */
   public void subscribe(String filter, BiConsumer<String, byte[]> handler) {
     subscriptions.put(filter, handler);
     try {
-      client.subscribe(filter, 1).waitForCompletion(10_000);
+      IMqttToken token = client.subscribe(filter, 1);
+      token.waitForCompletion(10_000);
+      granted(filter, token);
     } catch (MqttException e) {
       throw new IllegalStateException("cannot subscribe to " + filter + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Asks for {@code filter} again without waiting; the answer is checked like the first one. */
+  private void resubscribe(String filter) {
+    if (!subscriptions.containsKey(filter)) {
+      return;
+    }
+    try {
+      client.subscribe(filter, 1, null, new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          granted(filter, token);
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+          refused(filter, "the MQTT broker at " + serverUri + " did not answer the controller's subscription to "
+              + filter + " (" + failure.getMessage() + ")");
+        }
+      });
+    } catch (MqttException e) {
+      // Not connected: the reconnection asks again.
+      LOG.debug("cannot renew subscription {} now: {}", filter, e.getMessage());
+    }
+  }
+
+  private void granted(String filter, IMqttToken token) {
+    int[] granted = token.getGrantedQos();
+    boolean refused = granted == null || Arrays.stream(granted).anyMatch(qos -> qos >= SUBSCRIPTION_REFUSED);
+    if (refused) {
+      refused(filter, "the MQTT broker at " + serverUri + " refused the controller's subscription to " + filter
+          + " (granted QoS " + (granted == null ? "none" : Arrays.toString(granted)) + "), so what screens send there"
+          + " does not arrive; allow the controller's user to read it (see 'controller export-mosquitto' and"
+          + " docs/brokers.md)");
+    } else {
+      refusedTries.remove(filter);
+      watcher.resolved(subscriptionKey(filter));
+    }
+  }
+
+  /** Reports the refusal and asks again after a back-off that doubles up to a minute. */
+  private void refused(String filter, String sentence) {
+    watcher.problem(subscriptionKey(filter), sentence);
+    int tries = refusedTries.merge(filter, 1, Integer::sum);
+    long delay = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS << Math.min(tries - 1, 16));
+    try {
+      retries.schedule(() -> resubscribe(filter), delay, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("closing; not asking for {} again", filter);
+    }
+  }
+
+  static String subscriptionKey(String filter) {
+    return "subscription " + filter;
   }
 
   /** Publishes at QoS 1; the future completes when the broker has acknowledged it. */
@@ -93,22 +214,35 @@ public final class MqttLink implements AutoCloseable {
       client.publish(topic, message, null, new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
+          watcher.resolved(PUBLISH_KEY);
           promise.tryComplete();
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable failure) {
+          publishRefused(topic, failure);
           promise.tryFail(failure);
         }
       });
     } catch (MqttException e) {
+      publishRefused(topic, e);
       promise.tryFail(e);
     }
     return promise.future();
   }
 
+  static final String PUBLISH_KEY = "publish";
+  static final String CONNECTION_KEY = "connection";
+
+  private void publishRefused(String topic, Throwable failure) {
+    watcher.problem(PUBLISH_KEY, "the MQTT broker at " + serverUri + " did not take the controller's message on "
+        + topic + " (" + failure.getMessage() + "); what did not go out is sent again (after a reconnection,"
+        + " at the next publish or by the background re-send)");
+  }
+
   @Override
   public void close() {
+    retries.shutdownNow();
     try {
       client.disconnect().waitForCompletion(5_000);
     } catch (MqttException e) {
@@ -124,13 +258,18 @@ public final class MqttLink implements AutoCloseable {
   private final class Callback implements MqttCallbackExtended {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
+      MqttLink.this.serverUri = serverUri;
+      watcher.resolved(CONNECTION_KEY);
       if (reconnect) {
         LOG.info("reconnected to {}; renewing {} subscriptions", serverUri, subscriptions.size());
         for (String filter : subscriptions.keySet()) {
+          resubscribe(filter);
+        }
+        for (Runnable hook : reconnectHooks) {
           try {
-            client.subscribe(filter, 1);
-          } catch (MqttException e) {
-            LOG.warn("cannot renew subscription {}: {}", filter, e.getMessage());
+            hook.run();
+          } catch (RuntimeException e) {
+            LOG.error("a reconnection hook failed", e);
           }
         }
       }
@@ -139,6 +278,8 @@ public final class MqttLink implements AutoCloseable {
     @Override
     public void connectionLost(Throwable cause) {
       LOG.warn("lost the MQTT connection: {}; reconnecting", cause.getMessage());
+      watcher.problem(CONNECTION_KEY, "lost the connection to the MQTT broker at " + serverUri + " ("
+          + cause.getMessage() + "); reconnecting");
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class FleetMonitor implements AutoCloseable {
   private final Wiring wiring;
   private final WriteBehind<FleetIngest.Incoming> ingest;
   private long sweepTimer = -1;
+  private volatile ScheduleWatch scheduleWatch = ScheduleWatch.NONE;
   /** How often queued heartbeats and answers are written, and how many at most in one transaction. */
   static final Duration INGEST_EVERY = Duration.ofMillis(100);
   static final int INGEST_BATCH = 10_000;
@@ -91,6 +92,11 @@ public final class FleetMonitor implements AutoCloseable {
     }));
   }
 
+  /** Where what screens say of their schedule goes as it arrives (the controller's re-assertion). */
+  public void watchSchedules(ScheduleWatch watch) {
+    this.scheduleWatch = watch == null ? ScheduleWatch.NONE : watch;
+  }
+
   /** Subscribes to every screen's status and events and starts the silence sweep. Blocking. */
   public void start(MqttLink mqtt, Duration sweepEvery) {
     // Alerting starts from the fleet as stored: a screen already down is not news after a restart.
@@ -116,6 +122,7 @@ public final class FleetMonitor implements AutoCloseable {
     Instant seenAt = clock.instant();
     if (status.state() == ScreenState.ONLINE) {
       wiring.metrics().heartbeat();
+      scheduleWatch.applied(status.screenId(), status.appliedVersion());
     }
     ingest.offer(new FleetIngest.Status(status, seenAt));
   }
@@ -175,6 +182,10 @@ public final class FleetMonitor implements AutoCloseable {
         event.messageId());
     // Logged loudly: a refusal may be someone publishing what the controller did not sign.
     LOG.warn("screen {} refused a message on {}: {} {}", event.screenId(), event.topic(), event.reason(), event.detail());
+    if (event.reason() == io.gatecast.protocol.Rejection.REPLAYED_OR_OLDER
+        && Topics.schedule(event.screenId()).equals(event.topic())) {
+      scheduleWatch.refusedAsOlder(event.screenId());
+    }
     db.transaction(c -> {
       if (!screens.exists(c, event.screenId())) {
         return false;

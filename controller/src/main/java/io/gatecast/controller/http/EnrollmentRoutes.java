@@ -109,6 +109,7 @@ final class EnrollmentRoutes {
   private void assign(RoutingContext ctx) {
     String code = code(ctx);
     Assign request = Json.read(ctx, Assign.class);
+    PortableIds.require(request.screenId(), "screenId");
     if (request.screenId().equals(ControllerCredentials.USERNAME)) {
       throw ApiException.badRequest("screenId " + request.screenId() + " is the controller's MQTT username; choose another");
     }

@@ -15,7 +15,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ public final class HttpApi {
     Router router = Router.router(vertx);
     AuditLog audit = new AuditLog(clock);
     router.route().handler(new HttpMetricsHandler(router, fleet.metrics()));
-    router.get("/health").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
+    new HealthRoute(fleet.controllerHealth()).mount(router);
     new MetricsRoute(db, fleet.metrics()).mount(router);
     // First on every API call, before any body is read: who is calling, and may they (AccessPolicy).
     router.route("/api/*").handler(new AuthHandler(db, clock));

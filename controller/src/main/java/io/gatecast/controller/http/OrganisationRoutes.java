@@ -88,6 +88,7 @@ final class OrganisationRoutes {
       if (body.id() == null) {
         throw ApiException.badRequest("id is required");
       }
+      PortableIds.require(body.id(), "id");
       answer(ctx, 201, db.transaction(c -> {
         if (clusters.exists(c, body.id())) {
           throw new ApiException(409, "a cluster with id " + body.id() + " already exists");
@@ -176,6 +177,7 @@ final class OrganisationRoutes {
       if (body.id() == null) {
         throw ApiException.badRequest("id is required");
       }
+      PortableIds.require(body.id(), "id");
       answer(ctx, 201, db.transaction(c -> {
         if (groups.exists(c, body.id())) {
           throw new ApiException(409, "a group with id " + body.id() + " already exists");

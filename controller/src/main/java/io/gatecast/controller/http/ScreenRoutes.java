@@ -73,6 +73,7 @@ final class ScreenRoutes {
       if (request.id() == null) {
         throw ApiException.badRequest("id is required");
       }
+      PortableIds.require(request.id(), "id");
       db.transaction(c -> {
         if (screens.exists(c, request.id())) {
           throw new ApiException(409, "a screen with id " + request.id() + " is already registered");

@@ -31,6 +31,12 @@ public final class Metrics {
   private final Counter playsStored;
   private final Counter commandsSent;
   private final Counter alertsSent;
+  private final Counter reasserted;
+  /**
+   * What function meters read, held here: Micrometer holds a measured object only weakly, and a
+   * method-reference lambda has no other holder — once collected, its meter stays at its last value.
+   */
+  private final java.util.List<Object> measured = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Timer rolloutLatency;
 
   public Metrics() {
@@ -41,6 +47,8 @@ public final class Metrics {
     playsStored = Counter.builder("gatecast.plays.stored").description("proof-of-play records stored").register(registry);
     commandsSent = Counter.builder("gatecast.commands.sent").description("remote commands published").register(registry);
     alertsSent = Counter.builder("gatecast.alerts.sent").description("alert notices the webhook accepted").register(registry);
+    reasserted = Counter.builder("gatecast.schedules.reasserted")
+        .description("schedules sent again unchanged because the broker may have lost them").register(registry);
     rolloutLatency = Timer.builder("gatecast.rollout.latency")
         .description("from publishing a schedule to the agent's APPLIED answer").register(registry);
   }
@@ -71,10 +79,30 @@ public final class Metrics {
 
   /** Heartbeats and answers waiting for the database, and heartbeats dropped because it fell behind. */
   public void ingestQueue(java.util.function.Supplier<Integer> queued, java.util.function.Supplier<Long> dropped) {
+    measured.add(queued);
+    measured.add(dropped);
     Gauge.builder("gatecast.ingest.queued", queued, q -> q.get()).description("heartbeats and answers waiting to be stored")
         .register(registry);
     io.micrometer.core.instrument.FunctionCounter.builder("gatecast.heartbeats.dropped", dropped, r -> r.get())
         .description("older queued heartbeats dropped because the database fell behind").register(registry);
+  }
+
+  /**
+   * What the broker refused (subscriptions, publishes) or lost (the connection), counted at every
+   * occurrence including retries, and how many such problems are open now.
+   */
+  public void brokerRefusals(java.util.function.Supplier<Long> refusals, java.util.function.Supplier<Integer> open) {
+    measured.add(refusals);
+    measured.add(open);
+    io.micrometer.core.instrument.FunctionCounter.builder("gatecast.broker.refusals", refusals, r -> r.get())
+        .description("subscriptions and publishes the MQTT broker refused, and connections it lost").register(registry);
+    Gauge.builder("gatecast.health.problems", open, o -> o.get())
+        .description("problems /health reports now (0: UP)").register(registry);
+  }
+
+  /** Schedules sent again as they were (same bytes and version), because the broker may have lost them. */
+  public void reasserted(int schedules) {
+    reasserted.increment(schedules);
   }
 
   public void rolledOut(Duration latency) {

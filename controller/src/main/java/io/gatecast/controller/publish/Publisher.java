@@ -65,6 +65,8 @@ public final class Publisher {
   private final DeliveryRepository deliveries = new DeliveryRepository();
   private final PublishRepository publishes = new PublishRepository();
   private Future<?> sending = Future.succeededFuture();
+  /** Told of every schedule the broker took (published or sent again): screen id and version. */
+  private volatile java.util.function.BiConsumer<String, Long> onHanded = (screenId, version) -> { };
   /** Who re-signs after a key switch, in the publish list and the audit log. */
   private static final String RESIGN_ACTOR = "controller";
   /** Publishes in flight at once; well under the MQTT link's in-flight window (1,000). */
@@ -97,6 +99,11 @@ public final class Publisher {
     }));
   }
 
+  /** Where each schedule the broker took is told (the re-assertion's record of what each screen should hold). */
+  public void onHanded(java.util.function.BiConsumer<String, Long> listener) {
+    this.onHanded = listener;
+  }
+
   /** Sends what an earlier run recorded but did not hand to the broker. Call once at start, before publishing. */
   public Future<Integer> resendUnsent() {
     return db.transaction(c -> {
@@ -109,6 +116,70 @@ public final class Publisher {
       return enqueue(unsent.stream().map(u -> new Outgoing(u.screenId(), u.version(), u.envelope())).toList())
           .map(List::size);
     });
+  }
+
+  /** What a re-assertion sent: how many messages the broker took, and the last screen id read (a cursor). */
+  public record Reasserted(int sent, int read, String lastScreenId) {}
+
+  /**
+   * Sends the last signed schedule of each of {@code screenIds} again, exactly as it was published
+   * (same bytes, same version, retained): the broker is a cache that may have lost it, or holds an
+   * older one. Queued behind every publish before it, so it can never overtake a newer version. A
+   * version its agent answered FAILED is left out when {@code skipAgentFailed}.
+   */
+  public Future<Reasserted> reassert(List<String> screenIds, boolean skipAgentFailed) {
+    return enqueueReassert(c -> deliveries.lastSigned(c, screenIds, null, Integer.MAX_VALUE, skipAgentFailed));
+  }
+
+  /** {@link #reassert} for at most {@code limit} screens in id order after {@code afterScreenId} (null: from the first). */
+  public Future<Reasserted> reassertPage(String afterScreenId, int limit) {
+    return enqueueReassert(c -> deliveries.lastSigned(c, null, afterScreenId, limit, false));
+  }
+
+  /**
+   * {@link #reassert} for every screen, a page of {@value #SEND_WINDOW} at a time, each page queued
+   * on its own so a publish waits for one page at most. Completes with how many the broker took.
+   */
+  public Future<Integer> reassertAll() {
+    return reassertFrom(null, 0);
+  }
+
+  private Future<Integer> reassertFrom(String after, int sentSoFar) {
+    return reassertPage(after, SEND_WINDOW).compose(page -> page.read() < SEND_WINDOW
+        ? Future.succeededFuture(sentSoFar + page.sent())
+        : reassertFrom(page.lastScreenId(), sentSoFar + page.sent()));
+  }
+
+  /** Reads what to send when its turn in the queue comes (so it is the newest then), sends, marks handed. */
+  private synchronized Future<Reasserted> enqueueReassert(Database.Work<List<DeliveryRepository.Unsent>> read) {
+    Future<Reasserted> done = sending.transform(ignored -> db.transaction(read).compose(this::resend));
+    sending = done;
+    return done;
+  }
+
+  private Future<Reasserted> resend(List<DeliveryRepository.Unsent> latest) {
+    String last = latest.isEmpty() ? null : latest.get(latest.size() - 1).screenId();
+    List<Future<Instant>> sends = new ArrayList<>();
+    for (DeliveryRepository.Unsent u : latest) {
+      sends.add(sender.send(u.screenId(), u.envelope()).map(v -> clock.instant()));
+    }
+    return Future.join(sends).transform(all -> db.transaction(c -> {
+      // A message recorded but not yet marked (a stop in between) reached the broker now.
+      List<DeliveryRepository.Handed> handed = new ArrayList<>();
+      for (int i = 0; i < latest.size(); i++) {
+        if (sends.get(i).succeeded()) {
+          handed.add(new DeliveryRepository.Handed(latest.get(i).screenId(), latest.get(i).version(),
+              sends.get(i).result()));
+          onHanded.accept(latest.get(i).screenId(), latest.get(i).version());
+        }
+      }
+      deliveries.markHanded(c, handed);
+      if (handed.size() < latest.size()) {
+        LOG.warn("the broker did not take {} of {} schedule(s) sent again; they are sent again later",
+            latest.size() - handed.size(), latest.size());
+      }
+      return new Reasserted(handed.size(), latest.size(), last);
+    }));
   }
 
   /**
@@ -301,6 +372,7 @@ public final class Publisher {
         Future<Instant> send = sends.get(i);
         if (send.succeeded()) {
           handed.add(new DeliveryRepository.Handed(o.screenId(), o.version(), send.result()));
+          onHanded.accept(o.screenId(), o.version());
           results.add(new PublishResult.Sent(o.screenId(), o.version(), null));
         } else {
           results.add(forgetPublished(c, o, send.cause()));

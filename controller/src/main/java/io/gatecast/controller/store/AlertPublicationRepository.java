@@ -35,6 +35,25 @@ public final class AlertPublicationRepository {
         publication.envelopeExpiresAt().toString(), now.toString());
   }
 
+  /** A cluster's last alert message as signed and sent, byte for byte. */
+  public record SignedAlert(String clusterId, long version, byte[] envelope) {}
+
+  /** Keeps the signed message of the cluster's current version, to send it again unchanged. */
+  public void saveEnvelope(Connection c, String clusterId, long version, byte[] envelope) throws SQLException {
+    Sql.update(c, "UPDATE alert_publications SET envelope = ? WHERE cluster_id = ? AND version = ?", envelope, clusterId,
+        version);
+  }
+
+  /**
+   * Every cluster's last message that reached the broker (not one it refused: the next check sends
+   * that cluster a new one) and has not expired yet.
+   */
+  public List<SignedAlert> signed(Connection c, Instant now) throws SQLException {
+    return Sql.list(c, "SELECT cluster_id, version, envelope FROM alert_publications"
+        + " WHERE envelope IS NOT NULL AND alert_ids IS NOT NULL AND envelope_expires_at > ? ORDER BY cluster_id",
+        r -> new SignedAlert(r.getString(1), r.getLong(2), r.getBytes(3)), now.toString());
+  }
+
   /** The broker did not take this version: forget what it carried so the next check sends the cluster again. */
   public void markUnsent(Connection c, String clusterId, long version) throws SQLException {
     Sql.update(c, "UPDATE alert_publications SET alert_ids = NULL WHERE cluster_id = ? AND version = ?", clusterId,

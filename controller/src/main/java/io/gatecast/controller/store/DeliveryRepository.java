@@ -90,6 +90,40 @@ public final class DeliveryRepository {
         row -> new Unsent(row.getString(1), row.getLong(2), row.getBytes(3)));
   }
 
+  /**
+   * The last signed schedule of each screen not cut off: its newest delivery that has a message, up
+   * to the version it was last published at. What the broker must hold retained for the screen, and
+   * what the controller sends again (same bytes, same version) when the broker may have lost it.
+   * {@code screenIds} null: every screen after {@code afterScreenId} (a cursor), at most {@code limit}.
+   * {@code skipAgentFailed}: leave out a version its agent answered FAILED (the agent holds it and is
+   * retrying; a repeat would only make it try again at once).
+   */
+  public List<Unsent> lastSigned(Connection c, List<String> screenIds, String afterScreenId, int limit,
+      boolean skipAgentFailed) throws SQLException {
+    List<Object> args = new java.util.ArrayList<>();
+    StringBuilder which = new StringBuilder();
+    if (screenIds != null) {
+      if (screenIds.isEmpty()) {
+        return List.of();
+      }
+      which.append(" AND d2.screen_id IN (").append("?,".repeat(screenIds.size() - 1)).append("?)");
+      args.addAll(screenIds);
+    }
+    if (afterScreenId != null) {
+      which.append(" AND d2.screen_id > ?");
+      args.add(afterScreenId);
+    }
+    args.add(limit);
+    List<Unsent> latest = Sql.list(c, "SELECT d.screen_id, d.version, d.envelope, d.outcome, d.handed_at FROM deliveries d"
+        + " JOIN (SELECT d2.screen_id AS sid, MAX(d2.version) AS v FROM deliveries d2 JOIN screens s ON s.id = d2.screen_id"
+        + " WHERE d2.envelope IS NOT NULL AND s.revoked_at IS NULL AND d2.version <= s.published_version" + which
+        + " GROUP BY d2.screen_id ORDER BY d2.screen_id LIMIT ?) m ON d.screen_id = m.sid AND d.version = m.v"
+        + " ORDER BY d.screen_id",
+        row -> skipAgentFailed && "FAILED".equals(row.getString(4)) && row.getString(5) != null
+            ? null : new Unsent(row.getString(1), row.getLong(2), row.getBytes(3)), args.toArray());
+    return latest.stream().filter(java.util.Objects::nonNull).toList();
+  }
+
   /** Marks unsent deliveries that a newer version replaced before they left as failed, saying so. */
   public void supersedeUnsent(Connection c, Instant now) throws SQLException {
     Sql.update(c, "UPDATE deliveries SET outcome = 'FAILED', answered_at = ?,"

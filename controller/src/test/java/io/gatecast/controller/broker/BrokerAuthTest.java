@@ -74,7 +74,7 @@ class BrokerAuthTest {
         (id, oldHash, newHash) -> {
           throw new IllegalStateException("database closed");
         });
-    assertThat(failing.checkValid("c-4", "gate-4", password.getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(failing.checkValid("gate-4", "gate-4", password.getBytes(StandardCharsets.UTF_8))).isTrue();
   }
 
   @Test
@@ -83,15 +83,24 @@ class BrokerAuthTest {
     hashes.put("gate-5", PasswordHash.hash(password));
     assertThat(login("gate-5", password)).isTrue();
     assertThat(auth.canRead(Topic.asTopic(Topics.schedule("gate-5")),
-        "gate-5", "c-gate-5")).isTrue();
+        "gate-5", "gate-5")).isTrue();
 
     // Revocation: the store drops its hash, then the broker is told
     hashes.remove("gate-5");
-    assertThat(auth.cutOff("gate-5")).containsExactly("c-gate-5");
+    assertThat(auth.cutOff("gate-5")).containsExactly("gate-5"); // a screen's client id is its id
 
     assertThat(login("gate-5", password)).as("no login is remembered past a revocation").isFalse();
     assertThat(auth.canRead(Topic.asTopic(Topics.schedule("gate-5")),
-        "gate-5", "c-gate-5")).isFalse();
+        "gate-5", "gate-5")).isFalse();
+  }
+
+  @Test
+  void aScreenWithTheRightPasswordButAnotherClientIdIsRefused() {
+    String password = PasswordHash.newPassword();
+    hashes.put("gate-7", PasswordHash.hash(password));
+    assertThat(auth.checkValid("gate-8", "gate-7", password.getBytes(StandardCharsets.UTF_8)))
+        .as("screen gate-7 taking gate-8's session").isFalse();
+    assertThat(auth.checkValid("gate-7", "gate-7", password.getBytes(StandardCharsets.UTF_8))).isTrue();
   }
 
   @Test
@@ -106,6 +115,6 @@ class BrokerAuthTest {
   }
 
   private boolean login(String screenId, String password) {
-    return auth.checkValid("c-" + screenId, screenId, password.getBytes(StandardCharsets.UTF_8));
+    return auth.checkValid(screenId, screenId, password.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -56,4 +56,81 @@ final class BrokerChecks {
         List.of(Topics.schedule(idB) + " for-" + idB, Topics.commands(idB) + " for-" + idB)));
     return granted;
   }
+
+  /**
+   * Screen {@code attacker} logs in as itself but with the victim's client id while the victim is
+   * offline with a command queued in its persistent session. The broker either refuses the login
+   * ({@code refusedAtLogin}: the embedded broker) or gives the attacker a session of its own (Mosquitto
+   * with {@code use_username_as_clientid true}); either way the attacker gets nothing and the victim
+   * finds its queued command when it comes back.
+   */
+  static void clientIdTakeoverFails(String broker, ControllerCredentials controller, String attacker,
+      String attackerPassword, String victim, String victimPassword, boolean refusedAtLogin) throws Exception {
+    List<String> victimGot = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.eclipse.paho.client.mqttv3.MqttClient victimClient = persistentClient(broker, victim, victimGot);
+    victimClient.connect(persistent(victim, victimPassword));
+    victimClient.subscribe(Topics.commands(victim), 1);
+    victimClient.disconnect(); // offline: its session keeps the subscription and queues QoS 1 messages
+
+    String command = "queued-command-" + System.nanoTime();
+    try (MqttProbe publisher = MqttProbe.connect(broker, controller.username(), controller.password())) {
+      publisher.publishQos1(Topics.commands(victim), command);
+    }
+
+    List<String> attackerGot = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.eclipse.paho.client.mqttv3.MqttClient impostor = persistentClient(broker, victim, attackerGot);
+    if (refusedAtLogin) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> impostor.connect(persistent(attacker, attackerPassword)))
+          .as("a screen connecting with another's client id").isInstanceOf(org.eclipse.paho.client.mqttv3.MqttException.class);
+      impostor.close();
+    } else {
+      impostor.connect(persistent(attacker, attackerPassword));
+      impostor.disconnect();
+      impostor.close();
+    }
+
+    victimClient.connect(persistent(victim, victimPassword));
+    try {
+      await().atMost(DEADLINE).until(() -> victimGot.contains(Topics.commands(victim) + " " + command));
+    } finally {
+      victimClient.disconnect();
+      victimClient.close();
+    }
+    assertThat(attackerGot).as("what the impostor received").isEmpty();
+    // Leave no persistent session behind for other tests.
+    org.eclipse.paho.client.mqttv3.MqttClient cleaner = persistentClient(broker, victim, new java.util.ArrayList<>());
+    org.eclipse.paho.client.mqttv3.MqttConnectOptions clean = persistent(victim, victimPassword);
+    clean.setCleanSession(true);
+    cleaner.connect(clean);
+    cleaner.disconnect();
+    cleaner.close();
+  }
+
+  private static org.eclipse.paho.client.mqttv3.MqttClient persistentClient(String broker, String clientId,
+      List<String> received) throws org.eclipse.paho.client.mqttv3.MqttException {
+    org.eclipse.paho.client.mqttv3.MqttClient client = new org.eclipse.paho.client.mqttv3.MqttClient(broker, clientId,
+        new org.eclipse.paho.client.mqttv3.persist.MemoryPersistence());
+    client.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+      @Override
+      public void connectionLost(Throwable cause) {}
+
+      @Override
+      public void messageArrived(String topic, org.eclipse.paho.client.mqttv3.MqttMessage message) {
+        received.add(topic + " " + new String(message.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+
+      @Override
+      public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {}
+    });
+    return client;
+  }
+
+  private static org.eclipse.paho.client.mqttv3.MqttConnectOptions persistent(String username, String password) {
+    org.eclipse.paho.client.mqttv3.MqttConnectOptions options = new org.eclipse.paho.client.mqttv3.MqttConnectOptions();
+    options.setCleanSession(false);
+    options.setMqttVersion(org.eclipse.paho.client.mqttv3.MqttConnectOptions.MQTT_VERSION_3_1_1);
+    options.setUserName(username);
+    options.setPassword(password.toCharArray());
+    return options;
+  }
 }

@@ -32,6 +32,12 @@ class EmbeddedBrokerAccessTest {
   }
 
   @Test
+  void aScreenCannotTakeAnothersSessionByItsClientId() throws Exception {
+    BrokerChecks.clientIdTakeoverFails(broker, ControllerCredentials.loadOrCreate(running.dataDir()), "acc-a", passwordA,
+        "acc-b", passwordB, true);
+  }
+
+  @Test
   void aWrongOrMissingPasswordIsRefused() {
     assertThatThrownBy(() -> MqttProbe.connect(broker, "acc-a", passwordB)).isInstanceOf(MqttException.class);
     assertThatThrownBy(() -> MqttProbe.connect(broker, "acc-a", "")).isInstanceOf(MqttException.class);

@@ -88,11 +88,12 @@ class MosquittoAccessTest {
 
     int port = freePort();
     Path conf = out.resolve("mosquitto.conf");
+    // The exported settings as they are (logins, ACL, use_username_as_clientid), after this test's listener.
+    String exported = Files.readString(out.resolve(MosquittoExport.CONF));
+    assertThat(exported).contains("use_username_as_clientid true", "allow_anonymous false");
     Files.writeString(conf, String.join("\n",
         "listener " + port + " 127.0.0.1",
-        "allow_anonymous false",
-        "password_file " + out.resolve("passwd").toAbsolutePath(),
-        "acl_file " + out.resolve("acl").toAbsolutePath(),
+        exported,
         "persistence false",
         // Run as whoever runs the test: as root, Mosquitto would otherwise switch to the user
         // 'mosquitto', which cannot read the owner-only files in this temp folder.
@@ -115,6 +116,13 @@ class MosquittoAccessTest {
         mosquitto.destroyForcibly();
       }
     }
+  }
+
+  @Test
+  void aScreenCannotTakeAnothersSessionByItsClientId() throws Exception {
+    // Mosquitto replaces the impostor's client id by its username: it gets a session of its own.
+    BrokerChecks.clientIdTakeoverFails(broker, ControllerCredentials.loadOrCreate(dataDir), "mosq-a", passwordA,
+        "mosq-b", passwordB, false);
   }
 
   @Test

@@ -31,7 +31,9 @@ final class MqttProbe implements AutoCloseable {
 
   /** Connects, or throws the broker's refusal as an MqttException. */
   static MqttProbe connect(String brokerUrl, String username, String password) throws MqttException {
-    MqttAsyncClient client = new MqttAsyncClient(brokerUrl, "probe-" + UUID.randomUUID().toString().substring(0, 8),
+    MqttAsyncClient client = new MqttAsyncClient(brokerUrl,
+        // A screen connects with its id as client id (the broker refuses anything else); others need not.
+        username != null ? username : "probe-" + UUID.randomUUID().toString().substring(0, 8),
         new MemoryPersistence());
     MqttProbe probe = new MqttProbe(client);
     client.setCallback(new MqttCallback() {
@@ -81,6 +83,11 @@ final class MqttProbe implements AutoCloseable {
   /** Publishes {@code payload} at QoS 0, not retained; returns once Paho has written it. */
   void publish(String topic, String payload) throws MqttException {
     client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false).waitForCompletion(WAIT_MS);
+  }
+
+  /** Publishes at QoS 1 (queued for a subscriber's persistent session while it is offline). */
+  void publishQos1(String topic, String payload) throws MqttException {
+    client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(WAIT_MS);
   }
 
   boolean isConnected() {

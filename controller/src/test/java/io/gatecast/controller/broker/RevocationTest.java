@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -102,7 +101,7 @@ class RevocationTest {
   }
 
   private static MqttClient connect(String broker, String user, String password) throws MqttException {
-    MqttClient client = new MqttClient(broker, user + "-" + UUID.randomUUID().toString().substring(0, 8),
+    MqttClient client = new MqttClient(broker, user, // a screen connects with its id as client id
         new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);

@@ -1,0 +1,153 @@
+package io.gatecast.controller.publish;
+
+import io.gatecast.controller.fleet.ScheduleWatch;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store is the truth, the broker a cache: each screen's last signed schedule (and each
+ * cluster's alert message) is sent again exactly as published — same bytes, same version, retained,
+ * QoS 1 — whenever the broker may have lost it:
+ * <ul>
+ *   <li>{@link #all} at start and after every reconnection of the MQTT link (a broker restarted
+ *       without, or with stale, persistence);
+ *   <li>a screen that reports (ONLINE) an applied version below the one it was sent, or none at
+ *       all, or that refuses its schedule as REPLAYED_OR_OLDER (the broker handed it an older one);
+ *   <li>a slow background sweep of {@value #SWEEP_PER_TICK} screens a second (10,000 screens in
+ *       about 17 minutes), a round starting at most every {@link #ROUND} (a small fleet is not sent
+ *       its schedules every few seconds), so no loss stays unnoticed and no fleet ever gets a burst;
+ *       each round ends with the clusters' alert messages.
+ * </ul>
+ * Agents ignore a version they already play (no ack, no download), so a repeat costs them nothing.
+ * A screen is sent again on its reports at most once every {@link #QUIET}, counted from the last time
+ * the broker took its schedule: an agent still fetching a new version is not pushed, and one that
+ * keeps refusing is not sent a storm.
+ */
+public final class Reassertion implements ScheduleWatch, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Reassertion.class);
+  static final Duration TICK = Duration.ofSeconds(1);
+  static final int SWEEP_PER_TICK = 10;
+  /** Most screens sent again on their own reports in one tick; more wait for the next. */
+  static final int REPORTED_PER_TICK = 500;
+  static final Duration QUIET = Duration.ofMinutes(2);
+  static final Duration ROUND = Duration.ofMinutes(10);
+
+  private final Vertx vertx;
+  private final Publisher publisher;
+  private final Supplier<Future<Integer>> alerts;
+  private final IntConsumer counted;
+  /** What the broker last took for each screen: version and when (System.nanoTime). */
+  private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+  private final Set<String> wanted = ConcurrentHashMap.newKeySet();
+  private volatile String cursor;
+  private volatile long nextRoundNanos = System.nanoTime() + ROUND.toNanos();
+  private final java.util.concurrent.atomic.AtomicBoolean ticking = new java.util.concurrent.atomic.AtomicBoolean();
+  private long timer = -1;
+
+  private record Sent(long version, long atNanos) {}
+
+  /**
+   * @param alerts sends every cluster's last alert message again
+   * @param counted told how many schedules the broker took again (metrics)
+   */
+  public Reassertion(Vertx vertx, Publisher publisher, Supplier<Future<Integer>> alerts, IntConsumer counted) {
+    this.vertx = vertx;
+    this.publisher = publisher;
+    this.alerts = alerts;
+    this.counted = counted;
+    publisher.onHanded((screenId, version) -> sent.put(screenId, new Sent(version, System.nanoTime())));
+  }
+
+  /** Starts the background sweep. */
+  public void start() {
+    timer = vertx.setPeriodic(TICK.toMillis(), id -> tick());
+  }
+
+  /** Sends every screen's last schedule and every cluster's alerts again; {@code why} is logged. Never fails. */
+  public Future<Integer> all(String why) {
+    return publisher.reassertAll()
+        .onSuccess(n -> {
+          counted.accept(n);
+          LOG.info("{}: sent {} screen schedule(s) again as last published", why, n);
+        })
+        .compose(n -> alerts.get().map(n))
+        .onFailure(e -> LOG.error("{}: cannot send the schedules again", why, e))
+        .otherwise(0);
+  }
+
+  @Override
+  public void applied(String screenId, Long appliedVersion) {
+    Sent last = sent.get(screenId);
+    if (last == null || (appliedVersion != null && appliedVersion >= last.version())) {
+      return; // nothing sent in this run yet (the start's re-send comes), or it plays what it was sent
+    }
+    want(screenId, last);
+  }
+
+  @Override
+  public void refusedAsOlder(String screenId) {
+    Sent last = sent.get(screenId);
+    if (last != null) {
+      want(screenId, last);
+    }
+  }
+
+  private void want(String screenId, Sent last) {
+    if (System.nanoTime() - last.atNanos() >= QUIET.toNanos()) {
+      wanted.add(screenId);
+    }
+  }
+
+  /** One step: the screens whose reports asked for it, then the next few of the sweep. */
+  void tick() {
+    if (!ticking.compareAndSet(false, true)) {
+      return; // the broker is slow: the last step is still going
+    }
+    List<String> reported = new ArrayList<>();
+    for (Iterator<String> it = wanted.iterator(); it.hasNext() && reported.size() < REPORTED_PER_TICK; ) {
+      reported.add(it.next());
+      it.remove();
+    }
+    Future<Publisher.Reasserted> first = reported.isEmpty()
+        ? Future.succeededFuture(new Publisher.Reasserted(0, 0, null))
+        : publisher.reassert(reported, true).onSuccess(r -> {
+          if (r.sent() > 0) {
+            LOG.info("sent {} schedule(s) again that screens reported missing, older or refused as older", r.sent());
+          }
+        });
+    first.compose(r -> {
+      counted.accept(r.sent());
+      if (cursor == null && System.nanoTime() - nextRoundNanos < 0) {
+        return Future.succeededFuture();
+      }
+      return publisher.reassertPage(cursor, SWEEP_PER_TICK).compose(page -> {
+        counted.accept(page.sent());
+        cursor = page.read() < SWEEP_PER_TICK ? null : page.lastScreenId();
+        if (cursor != null) {
+          return Future.succeededFuture();
+        }
+        nextRoundNanos = System.nanoTime() + ROUND.toNanos();
+        return alerts.get().mapEmpty(); // the round is over: the clusters' alert messages too
+      });
+    }).onFailure(e -> LOG.warn("background re-send failed; trying again: {}", e.toString()))
+        .onComplete(done -> ticking.set(false));
+  }
+
+  @Override
+  public void close() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.gatecast.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.gatecast.controller.client.ApiClient;
+import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.protocol.PinnedKey;
+import io.gatecast.protocol.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The store is the truth, the broker a cache: a controller stopped at any moment — by SIGTERM or
+ * kill -9, during a publish, right after it returned, or long after it was confirmed — and started
+ * again leaves every screen's retained schedule at the version last published, whatever the
+ * embedded broker kept of it. Read as the screens read it: logging in as each screen. The
+ * controller runs as a process of its own, as in production, so kill -9 is a real one.
+ */
+class RetainedAfterStopTest {
+  private static final int SCREENS = 200;
+  private static final Duration START_DEADLINE = Duration.ofSeconds(120);
+  private static final Duration DEADLINE = Duration.ofSeconds(120);
+  /** How long one read waits for the retained message the broker sends right after the SUBACK. */
+  private static final long READ_WAIT_MS = 5_000;
+
+  @TempDir Path tmp;
+  private Process controller;
+  private int httpPort;
+  private int brokerPort;
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (controller != null && controller.isAlive()) {
+      controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void everyScreenKeepsThePublishedVersionWhenTheControllerStopsAtAnyMoment() throws Exception {
+    Path dataDir = tmp.resolve("data");
+    start(dataDir);
+    ApiClient admin = TestUsers.admin(httpPort, dataDir);
+    ApiClient approver = TestUsers.user(admin, httpPort, "retained-approver", "approver");
+    Map<String, String> passwords = new LinkedHashMap<>();
+    for (int i = 1; i <= SCREENS; i++) {
+      String id = String.format("ret-%03d", i);
+      Answer registered = admin.postJson("/api/v1/screens", Map.of("id", id));
+      assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+      passwords.put(id, registered.body().get("mqttPassword").asText());
+    }
+    for (int round = 1; round <= 4; round++) {
+      String content = "ret-notice-" + round;
+      assertThat(admin.postJson("/api/v1/content", Map.of("id", content, "title", "Notice " + round, "variants",
+          List.of(Map.of("language", "vi", "text", "Thông báo " + round, "seconds", 10)))).status()).isEqualTo(201);
+      TestUsers.approve(approver, content);
+    }
+    PinnedKey key = signingKey(admin);
+
+    // 1. kill -9 while the publish is going on (its record is whole; what it sent is not known).
+    schedule(admin, "ret-notice-1", passwords);
+    ApiClient publishing = admin;
+    CompletableFuture<Answer> during = CompletableFuture.supplyAsync(() -> publishing.post("/api/v1/publish"));
+    await().atMost(DEADLINE).until(() -> publishing.get("/api/v1/publishes").body().size() == 1);
+    kill9();
+    during.exceptionally(e -> null).join();
+    restartAndExpect(dataDir, key, passwords, 1);
+
+    // 2. SIGTERM right after the publish returned.
+    admin = TestUsers.admin(httpPort, dataDir);
+    schedule(admin, "ret-notice-2", passwords);
+    assertThat(admin.post("/api/v1/publish").body().get("sent")).hasSize(SCREENS);
+    sigterm();
+    restartAndExpect(dataDir, key, passwords, 2);
+
+    // 3. kill -9 right after the publish returned.
+    admin = TestUsers.admin(httpPort, dataDir);
+    schedule(admin, "ret-notice-3", passwords);
+    assertThat(admin.post("/api/v1/publish").body().get("sent")).hasSize(SCREENS);
+    kill9();
+    restartAndExpect(dataDir, key, passwords, 3);
+
+    // 4. "A minute later": once the broker confirmed every schedule of the publish, then kill -9.
+    admin = TestUsers.admin(httpPort, dataDir);
+    schedule(admin, "ret-notice-4", passwords);
+    long publishId = admin.post("/api/v1/publish").body().get("publishId").asLong();
+    ApiClient reader = admin;
+    await().atMost(DEADLINE).until(() -> {
+      var screens = reader.get("/api/v1/publishes/" + publishId).body().get("screens");
+      return screens.size() == SCREENS && allHanded(screens);
+    });
+    kill9();
+    restartAndExpect(dataDir, key, passwords, 4);
+    sigterm();
+  }
+
+  private static boolean allHanded(com.fasterxml.jackson.databind.JsonNode screens) {
+    for (var s : screens) {
+      if (s.get("handedAt").isNull()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void schedule(ApiClient admin, String content, Map<String, String> passwords) {
+    Answer scheduled = admin.postJson("/api/v1/schedule", Map.of("contentId", content,
+        "screenIds", List.copyOf(passwords.keySet())));
+    assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(200);
+  }
+
+  private void restartAndExpect(Path dataDir, PinnedKey key, Map<String, String> passwords, long version)
+      throws Exception {
+    start(dataDir);
+    String broker = "tcp://127.0.0.1:" + brokerPort;
+    List<String> pending = new ArrayList<>(passwords.keySet());
+    // Awaited, not slept for: each pass reads the screens not yet on the version again.
+    await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+      pending.removeIf(screen -> Long.valueOf(version).equals(retainedVersion(broker, key, screen, passwords.get(screen))));
+      assertThat(pending).as("screens whose retained schedule is not version " + version).isEmpty();
+    });
+  }
+
+  /** The version of the schedule retained for {@code screen}, read logged in as it; null when none came. */
+  private static Long retainedVersion(String broker, PinnedKey key, String screen, String password) {
+    try {
+      MqttClient client = new MqttClient(broker, screen, new MemoryPersistence());
+      MqttConnectOptions options = new MqttConnectOptions();
+      options.setCleanSession(true);
+      options.setUserName(screen);
+      options.setPassword(password.toCharArray());
+      client.connect(options);
+      try {
+        CompletableFuture<Long> version = new CompletableFuture<>();
+        // QoS 0: the retained message comes without a PUBACK to answer, so leaving at once races nothing
+        // (Moquette 0.17 can release a QoS 1 message twice when its PUBACK meets the disconnect).
+        client.subscribe(Topics.schedule(screen), 0,
+            (topic, message) -> version.complete(SignedSchedules.open(key, message.getPayload()).version()));
+        return version.get(READ_WAIT_MS, TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        return null; // nothing retained (yet)
+      } finally {
+        client.disconnect();
+        client.close();
+      }
+    } catch (MqttException | java.util.concurrent.ExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static PinnedKey signingKey(ApiClient admin) {
+    var body = admin.get("/api/v1/signing-key").body();
+    return new PinnedKey(body.get("keyId").asText(), body.get("publicKey").asText(), null);
+  }
+
+  /** Starts the controller as its own process and waits until it says it runs (its start's re-send done). */
+  private void start(Path dataDir) throws IOException {
+    httpPort = freePort();
+    brokerPort = freePort();
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    Path log = dataDir.resolveSibling("controller-" + System.nanoTime() + ".log");
+    Files.createDirectories(dataDir);
+    controller = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", classPath, "io.gatecast.controller.Main", "--data-dir", dataDir.toString(),
+        "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    await().atMost(START_DEADLINE).until(() -> Files.readString(log).contains("GateCast controller is running")
+        || !controller.isAlive());
+    assertThat(controller.isAlive()).as("the controller exited; its log:\n%s", Files.readString(log)).isTrue();
+  }
+
+  private void kill9() throws InterruptedException {
+    controller.destroyForcibly();
+    assertThat(controller.waitFor(60, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private void sigterm() throws InterruptedException {
+    controller.destroy();
+    assertThat(controller.waitFor(60, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.gatecast.controller.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.controller.Controller;
+import io.gatecast.controller.ControllerConfig;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Topics;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A broker whose rules refuse the controller's subscription to every screen's status (SUBACK
+ * 0x80, as NATS with rights copied from the Mosquitto ACL did) no longer leaves the controller
+ * silently "healthy" while every screen stays PENDING/OFFLINE: {@code /health} answers DEGRADED
+ * with the reason in words, {@code /metrics} counts it, and once the rule is fixed the controller's
+ * back-off retry is granted and {@code /health} is UP again — no restart. The broker is a real
+ * Moquette whose authorisation the test switches.
+ */
+class RefusedSubscriptionTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(90);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Pattern REFUSALS = Pattern.compile("(?m)^gatecast_broker_refusals_total(?:\\{[^}]*})? (\\S+)$");
+
+  @TempDir Path tmp;
+
+  @Test
+  void aRefusedSubscriptionMakesHealthDegradedWithASentenceAndFixingTheRuleRecovers() throws Exception {
+    AtomicBoolean refuseStatus = new AtomicBoolean(true);
+    String statusFilter = Topics.everyOne(Topics.Kind.STATUS);
+    IAuthenticator anyLogin = (clientId, username, password) -> true;
+    IAuthorizatorPolicy rules = new IAuthorizatorPolicy() {
+      @Override
+      public boolean canWrite(Topic topic, String user, String client) {
+        return true;
+      }
+
+      @Override
+      public boolean canRead(Topic topic, String user, String client) {
+        return !(refuseStatus.get() && topic.toString().equals(statusFilter));
+      }
+    };
+    int port = freePort();
+    Properties properties = new Properties();
+    properties.setProperty("host", "127.0.0.1");
+    properties.setProperty("port", Integer.toString(port));
+    properties.setProperty("websocket_port", "disabled");
+    properties.setProperty("telemetry_enabled", "false");
+    properties.setProperty("allow_anonymous", "false");
+    properties.setProperty("persistence_enabled", "false");
+    properties.setProperty("data_path", tmp.resolve("broker").toString());
+    Server broker = new Server();
+    broker.startServer(new MemoryConfig(properties), List.of(), null, anyLogin, rules);
+    Vertx vertx = Vertx.vertx();
+    try {
+      await().atMost(DEADLINE).ignoreExceptions().until(() -> broker.getPort() > 0); // getPort may throw while Netty binds
+      Controller controller = Controller.start(vertx, ControllerConfig.defaults(tmp.resolve("controller"))
+          .withPorts(0, 0).withExternalBroker("tcp://127.0.0.1:" + port), Clock.systemUTC()).await();
+      try {
+        HttpResponse<String> degraded = get(controller, "/health");
+        assertThat(degraded.statusCode()).isEqualTo(503);
+        JsonNode body = Codec.mapper().readTree(degraded.body());
+        assertThat(body.get("status").asText()).isEqualTo("DEGRADED");
+        assertThat(body.get("problems")).hasSize(1);
+        assertThat(body.get("problems").get(0).get("reason").asText())
+            .contains("refused the controller's subscription to " + statusFilter)
+            .contains("does not arrive");
+        assertThat(refusals(controller)).isPositive();
+
+        refuseStatus.set(false); // the operator fixes the broker's rule
+        await().atMost(DEADLINE).until(() -> get(controller, "/health").statusCode() == 200);
+        assertThat(Codec.mapper().readTree(get(controller, "/health").body()).get("status").asText()).isEqualTo("UP");
+      } finally {
+        controller.close();
+      }
+    } finally {
+      vertx.close().await();
+      broker.stopServer();
+    }
+  }
+
+  private static double refusals(Controller controller) throws Exception {
+    Matcher m = REFUSALS.matcher(get(controller, "/metrics").body());
+    assertThat(m.find()).as("gatecast_broker_refusals_total in /metrics").isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static HttpResponse<String> get(Controller controller, String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controller.httpPort() + path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
