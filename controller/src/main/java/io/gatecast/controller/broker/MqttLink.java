@@ -1,7 +1,9 @@
 package io.gatecast.controller.broker;
 
+import io.gatecast.protocol.BrokerUrls;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
+  /** The longest wait between reconnect attempts, the same cap as the agent's back-off. */
+  static final int MAX_RECONNECT_DELAY_SECONDS = 30;
   private final MqttAsyncClient client;
   private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
 
@@ -32,7 +36,16 @@ public final class MqttLink implements AutoCloseable {
     this.client = client;
   }
 
-  /** Connects to {@code brokerUrl} as {@code credentials}. Blocking; fails with a message naming the broker. */
+  /**
+   * Connects to {@code brokerUrl} as {@code credentials}. Blocking; fails with a message naming the broker.
+   *
+   * <p>{@code brokerUrl} may list several addresses separated by commas (the nodes of a clustered
+   * broker, see docs/brokers.md): Paho is given them all ({@code serverURIs}) and tries them in
+   * order, on the first connect and on every automatic reconnect, so the link lands on the first
+   * node that answers and moves on when its node dies. Reconnects back off from 1 s, doubling up to
+   * {@link #MAX_RECONNECT_DELAY_SECONDS} s (the agent's cap). Paho adds no jitter; there is one
+   * controller, so there is no herd of reconnects to spread out.
+   */
   public static MqttLink connect(String brokerUrl, String clientId, ControllerCredentials credentials) {
     return connect(brokerUrl, clientId, credentials, null);
   }
@@ -46,12 +59,17 @@ public final class MqttLink implements AutoCloseable {
   public static MqttLink connect(String brokerUrl, String clientId, ControllerCredentials credentials,
       SSLContext pinned) {
     try {
-      MqttAsyncClient client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+      List<String> urls = BrokerUrls.parse(brokerUrl, "--broker");
+      MqttAsyncClient client = new MqttAsyncClient(urls.get(0), clientId, new MemoryPersistence());
       MqttLink link = new MqttLink(client);
       client.setCallback(link.new Callback());
       MqttConnectOptions options = new MqttConnectOptions();
       options.setCleanSession(true);
       options.setAutomaticReconnect(true);
+      options.setMaxReconnectDelay(MAX_RECONNECT_DELAY_SECONDS * 1000);
+      if (urls.size() > 1) {
+        options.setServerURIs(urls.toArray(String[]::new));
+      }
       options.setMaxInflight(1000);
       options.setKeepAliveInterval(30);
       if (pinned != null) {
