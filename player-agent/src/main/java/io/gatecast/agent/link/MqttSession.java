@@ -237,6 +237,8 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     if (brokerUrls.size() > 1) {
       options.setServerURIs(brokerUrls.toArray(String[]::new));
     }
+    // 3.1.1 only: by default Paho tries 3.1 after a failed 3.1.1 CONNECT, one more wasted round per node.
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     // Built per attempt so the will's header is fresh.
     options.setWill(Topics.status(screenId), Codec.encode(lastWill.get()), QOS, true);
     if (tls != null) {
@@ -277,27 +279,59 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     String topic = String.join(" and ", topics);
     int[] qos = new int[topics.length];
     java.util.Arrays.fill(qos, QOS);
+    MqttAsyncClient subscribing = client;
     try {
-      client.subscribe(topics, qos, null, new IMqttActionListener() {
+      subscribing.subscribe(topics, qos, null, new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
           int[] granted = token.getGrantedQos();
+          String refused = null;
           for (int i = 0; i < topics.length; i++) {
             if (granted != null && granted.length > i && granted[i] == 0x80) {
-              LOG.error("the broker refused the subscription to {}; nothing will arrive there", topics[i]);
+              LOG.error("the broker refused the subscription to {}", topics[i]);
+              refused = topics[i];
             } else {
               LOG.info("subscribed to {}", topics[i]);
             }
+          }
+          if (refused != null) {
+            reconnectLater(subscribing, "the broker refused the subscription to " + refused);
           }
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable failure) {
-          LOG.error("subscribing to {} failed: {}", topic, describe(failure));
+          reconnectLater(subscribing, "subscribing to " + topic + " failed: " + describe(failure));
         }
       });
     } catch (MqttException e) {
-      LOG.error("subscribing to {} failed: {}", topic, describe(e));
+      reconnectLater(subscribing, "subscribing to " + topic + " failed: " + describe(e));
+    }
+  }
+
+  /**
+   * A connection without its subscriptions would heartbeat as ONLINE and never hear a schedule or
+   * command, so it is dropped and made again after the back-off. A clustered broker refuses
+   * subscriptions for a few seconds after one of its nodes died (NATS while JetStream elects new
+   * leaders); a broker that keeps refusing (wrong rights) is retried at the back-off's pace, each
+   * time with this reason in the log. Runs on the scheduler: Paho must not be disconnected from its
+   * own callback thread.
+   */
+  private void reconnectLater(MqttAsyncClient failed, String why) {
+    try {
+      scheduler.execute(() -> {
+        if (stopped || client != failed) {
+          return; // stopping, or a reconnect already replaced this client
+        }
+        try {
+          failed.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+          LOG.debug("dropping the connection: {}", e.toString());
+        }
+        retryAfter(why + "; reconnecting");
+      });
+    } catch (RejectedExecutionException e) {
+      LOG.debug("not reconnecting: shutting down");
     }
   }
 
