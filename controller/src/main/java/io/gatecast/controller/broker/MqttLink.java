@@ -6,6 +6,10 @@ import io.vertx.core.Promise;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -31,6 +35,12 @@ public final class MqttLink implements AutoCloseable {
   static final int MAX_RECONNECT_DELAY_SECONDS = 30;
   private final MqttAsyncClient client;
   private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
+  /** Retries of subscriptions a reconnect could not renew at once (see {@link #renew}). */
+  private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "mqtt-renewals");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   private MqttLink(MqttAsyncClient client) {
     this.client = client;
@@ -67,6 +77,8 @@ public final class MqttLink implements AutoCloseable {
       options.setCleanSession(true);
       options.setAutomaticReconnect(true);
       options.setMaxReconnectDelay(MAX_RECONNECT_DELAY_SECONDS * 1000);
+      // 3.1.1 only: by default Paho tries 3.1 after a failed 3.1.1 CONNECT, one more wasted round per node.
+      options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
       if (urls.size() > 1) {
         options.setServerURIs(urls.toArray(String[]::new));
       }
@@ -127,6 +139,7 @@ public final class MqttLink implements AutoCloseable {
 
   @Override
   public void close() {
+    renewals.shutdownNow();
     try {
       client.disconnect().waitForCompletion(5_000);
     } catch (MqttException e) {
@@ -139,17 +152,56 @@ public final class MqttLink implements AutoCloseable {
     }
   }
 
+  /**
+   * Subscribes to {@code filter} again after a reconnect, and keeps trying (1 s, doubling up to
+   * {@link #MAX_RECONNECT_DELAY_SECONDS} s) while the broker refuses or fails it and the link is
+   * up: a clustered broker refuses new subscriptions for a while after one of its nodes died (NATS
+   * while JetStream elects new leaders), and a link without its subscriptions would publish on,
+   * deaf to every status and event. A dropped link stops the retries; its reconnect renews all.
+   */
+  private void renew(String filter, int attempt) {
+    if (renewals.isShutdown() || !subscriptions.containsKey(filter) || !client.isConnected()) {
+      return;
+    }
+    try {
+      client.subscribe(filter, 1, null, new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          int[] granted = token.getGrantedQos();
+          if (granted != null && granted.length > 0 && granted[0] == 0x80) {
+            renewLater(filter, attempt, "refused by the broker");
+          } else if (attempt > 0) {
+            LOG.info("renewed subscription {}", filter);
+          }
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+          renewLater(filter, attempt, String.valueOf(failure.getMessage()));
+        }
+      });
+    } catch (MqttException e) {
+      renewLater(filter, attempt, e.getMessage());
+    }
+  }
+
+  private void renewLater(String filter, int attempt, String why) {
+    long delay = Math.min(MAX_RECONNECT_DELAY_SECONDS * 1000L, 1000L << Math.min(attempt, 10));
+    LOG.warn("cannot renew subscription {} ({}); trying again in {} ms", filter, why, delay);
+    try {
+      renewals.schedule(() -> renew(filter, attempt + 1), delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("not renewing {}: closing", filter);
+    }
+  }
+
   private final class Callback implements MqttCallbackExtended {
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
       if (reconnect) {
         LOG.info("reconnected to {}; renewing {} subscriptions", serverUri, subscriptions.size());
         for (String filter : subscriptions.keySet()) {
-          try {
-            client.subscribe(filter, 1);
-          } catch (MqttException e) {
-            LOG.warn("cannot renew subscription {}: {}", filter, e.getMessage());
-          }
+          renew(filter, 0);
         }
       }
     }
