@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -95,17 +96,17 @@ final class NatsCluster implements AutoCloseable {
       return alive() && mqttClients().stream().anyMatch(clientId);
     }
 
-    private java.util.Optional<JsonNode> get(String path) {
+    private Optional<JsonNode> get(String path) {
       try {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + monitorPort + path))
             .timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofByteArray());
-        return response.statusCode() == 200 ? java.util.Optional.of(Codec.mapper().readTree(response.body()))
-            : java.util.Optional.empty();
+        return response.statusCode() == 200 ? Optional.of(Codec.mapper().readTree(response.body()))
+            : Optional.empty();
       } catch (IOException e) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
     }
   }
@@ -127,10 +128,11 @@ final class NatsCluster implements AutoCloseable {
   }
 
   /**
-   * Starts {@code size} nodes (n1, n2, ...) in {@code dir}, which holds the exported accounts file,
-   * and waits until every one is healthy.
+   * Starts three nodes (n1, n2, n3; node.conf names three routes) in {@code dir}, which holds the
+   * exported accounts file, and waits until every one is healthy.
    */
-  static NatsCluster start(Path dir, int size) throws IOException {
+  static NatsCluster startThree(Path dir) throws IOException {
+    int size = 3;
     Files.copy(docsFile("node.conf"), dir.resolve("node.conf"));
     int[] clusterPorts = IntStream.range(0, size).map(i -> AgentProcess.freePort()).toArray();
     List<Node> nodes = new ArrayList<>();
@@ -146,9 +148,8 @@ final class NatsCluster implements AutoCloseable {
       env.put("GATECAST_MQTT_PORT", Integer.toString(mqtt));
       env.put("GATECAST_MONITOR_PORT", Integer.toString(monitor));
       env.put("GATECAST_CLUSTER_PORT", Integer.toString(clusterPorts[i]));
-      for (int r = 0; r < 3; r++) {
-        // node.conf names three routes; a smaller cluster repeats its last.
-        env.put("GATECAST_ROUTE_" + (r + 1), "nats-route://127.0.0.1:" + clusterPorts[Math.min(r, size - 1)]);
+      for (int r = 0; r < size; r++) {
+        env.put("GATECAST_ROUTE_" + (r + 1), "nats-route://127.0.0.1:" + clusterPorts[r]);
       }
       env.put("GATECAST_JS_DIR", dir.resolve("jetstream-" + name).toString());
       nodes.add(cluster.new Node(name, mqtt, monitor, Map.copyOf(env)));

@@ -60,7 +60,7 @@ class NatsClusterTest {
         "--out", files.toString())).isZero();
 
     Vertx vertx = Vertx.vertx();
-    try (NatsCluster nats = NatsCluster.start(files, 3)) {
+    try (NatsCluster nats = NatsCluster.startThree(files)) {
       Controller controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0)
           .withExternalBroker(nats.urls(1, 2, 3))
           .withHeartbeatTimeout(Duration.ofSeconds(3), Duration.ofMillis(250)), Clock.systemUTC()).await();

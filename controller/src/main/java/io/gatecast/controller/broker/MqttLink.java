@@ -96,7 +96,7 @@ public final class MqttLink implements AutoCloseable {
       String hint = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
           || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED
           ? ". The broker refused the login '" + credentials.username() + "': give an external broker the files of"
-              + " 'controller export-mosquitto', or pass --broker-username/--broker-password."
+              + " 'controller export-mosquitto' (or 'export-nats'), or pass --broker-username/--broker-password."
           : ". Check that it runs, or leave out --broker to use the embedded one.";
       throw new IllegalStateException("cannot connect to the MQTT broker at " + brokerUrl + ": " + e.getMessage()
           + hint, e);

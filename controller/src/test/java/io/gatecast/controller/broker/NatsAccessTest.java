@@ -11,7 +11,10 @@ import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.enrollment.Identity;
+import io.gatecast.protocol.enrollment.PairingCode;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -186,6 +189,37 @@ class NatsAccessTest {
         assertThat(late.subscribe(Topics.schedule("nats-a"))).isEqualTo(1);
         await().atMost(DEADLINE).until(() -> late.received().stream()
             .anyMatch(m -> m.startsWith(Topics.schedule("nats-a") + " ") && m.contains("notice")));
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void aControllerGivenSeveralAddressesUsesOneThatAnswersAndTellsEnrollingAgentsEveryOne() throws Exception {
+    String dead = "tcp://127.0.0.1:" + NatsNode.freePort();
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx,
+        ControllerConfig.defaults(dataDir).withPorts(0, 0).withExternalBroker(dead + "," + broker), Clock.systemUTC())
+        .await();
+    try {
+      ApiClient api = TestUsers.admin(controller.httpPort(), dataDir);
+      String code = PairingCode.newCode();
+      String secret = PairingCode.newSecret();
+      assertThat(api.postJson("/api/v1/enrollments", Map.of("code", PairingCode.display(code), "secret", secret))
+          .status()).isEqualTo(201);
+      assertThat(api.postJson("/api/v1/enrollments/" + code + "/assign",
+          Map.of("screenId", "nats-enrolled", "name", "Enrolled", "clusterId", "default")).status()).isEqualTo(200);
+      Answer picked = api.postJson("/api/v1/enrollments/" + code + "/pickup", Map.of("secret", secret));
+      assertThat(picked.status()).isEqualTo(200);
+      Identity identity = Codec.mapper().treeToValue(picked.body(), Identity.class);
+      assertThat(identity.brokerUrls()).containsExactly(dead, broker);
+      assertThat(picked.body().get("brokerUrl").asText()).as("for agents that know one address").isEqualTo(dead);
+      // The password it was given is stored in the form NATS reads, for the next export-nats.
+      try (Connection c = database()) {
+        assertThat(new ScreenRepository().bcryptHash(c, "nats-enrolled"))
+            .hasValueSatisfying(hash -> assertThat(BcryptHash.matches(identity.mqttPassword(), hash)).isTrue());
       }
     } finally {
       controller.close();
