@@ -2,6 +2,7 @@ package io.gatecast.controller;
 
 import io.gatecast.controller.notify.AlertSettings;
 import io.gatecast.controller.tls.TlsFiles;
+import io.gatecast.protocol.BrokerUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,7 +14,8 @@ import java.time.Duration;
  * @param httpPort port of the HTTP API (0: any free port)
  * @param brokerHost address the embedded broker listens on
  * @param brokerPort port of the embedded broker (0: any free port)
- * @param externalBroker URL of a broker to use instead of the embedded one, or null
+ * @param externalBroker URL of a broker to use instead of the embedded one, or several separated by
+ *     commas (the nodes of a clustered broker, all told to enrolling agents), or null
  * @param publicUrl the base URL agents reach the controller at, or null for http://httpHost:httpPort
  * @param heartbeatTimeout silence after which a screen is shown offline
  * @param sweepEvery how often silence is checked
@@ -52,8 +54,8 @@ public record ControllerConfig(
     }
     checkPort(httpPort, "HTTP port");
     checkPort(brokerPort, "broker port");
-    if (externalBroker != null && !externalBroker.matches("(tcp|ssl)://[^/]+:\\d+")) {
-      throw new IllegalArgumentException("--broker must look like tcp://host:port, got '" + externalBroker + "'");
+    if (externalBroker != null) {
+      BrokerUrls.parse(externalBroker, "--broker");
     }
     if (publicUrl != null && !publicUrl.matches("https?://.+")) {
       throw new IllegalArgumentException("--public-url must start with http:// or https://, got '" + publicUrl + "'");

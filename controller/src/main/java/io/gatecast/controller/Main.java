@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code controller}: reads the command line, starts the controller, and stops it on Ctrl-C. */
-@Command(name = "controller", mixinStandardHelpOptions = true, subcommands = {ExportMosquittoCommand.class, BackupCommand.class},
+@Command(name = "controller", mixinStandardHelpOptions = true,
+    subcommands = {ExportMosquittoCommand.class, ExportNatsCommand.class, BackupCommand.class},
     description = "GateCast controller: HTTP API, SQLite store, embedded MQTT broker, publishing, fleet health.")
 public final class Main implements Callable<Integer> {
   @Option(names = "--config", paramLabel = "<file>", description = "A properties file of option values (keys are the"
@@ -40,7 +41,9 @@ public final class Main implements Callable<Integer> {
   int brokerPort;
 
   @Option(names = "--broker",
-      description = "Use this external broker (tcp://host:port or ssl://host:port) instead of the embedded one.")
+      description = "Use this external broker (tcp://host:port or ssl://host:port) instead of the embedded one; for a"
+          + " clustered broker, every node separated by commas (tcp://a:1883,tcp://b:1883,...): the controller connects"
+          + " to the first that answers, moves on when its node dies, and gives enrolling agents the whole list.")
   String externalBroker;
 
   @Option(names = "--broker-username",

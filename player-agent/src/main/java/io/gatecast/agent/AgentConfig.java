@@ -1,5 +1,6 @@
 package io.gatecast.agent;
 
+import io.gatecast.protocol.BrokerUrls;
 import io.gatecast.protocol.Check;
 import io.gatecast.protocol.PinnedKey;
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.nio.file.Path;
  * Everything an agent needs to run, checked where it is built so a bad flag fails at start with
  * a sentence, not later with a stack trace.
  *
+ * @param brokerUrl one broker address, or several separated by commas (the nodes of a clustered
+ *     broker): see {@link #brokerUrls()}
  * @param pagePort the local page's port on 127.0.0.1; 0 picks a free one (see {@link PlayerAgent#pagePort()})
  * @param username MQTT user name, or null for none
  * @param password MQTT password, or null for none
@@ -37,10 +40,7 @@ public record AgentConfig(
 
   public AgentConfig {
     Check.id(screenId, "screenId");
-    Check.required(brokerUrl, "brokerUrl");
-    if (!brokerUrl.matches("(tcp|ssl)://[^/\\s]+:\\d{1,5}")) {
-      throw new IllegalArgumentException("brokerUrl must look like tcp://host:port or ssl://host:port, got '" + brokerUrl + "'");
-    }
+    BrokerUrls.parse(brokerUrl, "brokerUrl");
     Check.required(dataDir, "dataDir");
     if (pagePort < 0 || pagePort > 65535) {
       throw new IllegalArgumentException("pagePort must be 0-65535 (0 = any free port), got " + pagePort);
@@ -60,6 +60,11 @@ public record AgentConfig(
     if (password != null && username == null) {
       throw new IllegalArgumentException("a password needs a username");
     }
+  }
+
+  /** The broker addresses, in the order the agent tries them. */
+  public java.util.List<String> brokerUrls() {
+    return BrokerUrls.parse(brokerUrl, "brokerUrl");
   }
 
   /** A config with the defaults for everything but these. */

@@ -4,6 +4,7 @@ import io.gatecast.agent.enroll.Enrollment;
 import io.gatecast.agent.kiosk.KioskOptions;
 import io.gatecast.agent.tls.CaTrust;
 import io.gatecast.agent.trust.ControllerKeyArgument;
+import io.gatecast.protocol.BrokerUrls;
 import io.gatecast.protocol.enrollment.Identity;
 import java.io.IOException;
 import java.net.URI;
@@ -29,8 +30,9 @@ public final class Main implements Callable<Integer> {
       + " its page and waits for an operator to enroll it. Screenshots are uploaded there too.")
   URI controllerUrl;
 
-  @Option(names = "--broker", description = "MQTT broker URL (default: " + AgentConfig.DEFAULT_BROKER
-      + ", or the one received at enrollment).")
+  @Option(names = "--broker", description = "MQTT broker URL, or several separated by commas (the nodes of a clustered"
+      + " broker: the agent connects to the first that answers and moves on when its node goes away). Default: "
+      + AgentConfig.DEFAULT_BROKER + ", or the list received at enrollment.")
   String broker;
 
   @Option(names = "--data-dir", defaultValue = "agent-data", description = "Where the schedule and media cache live (default: ${DEFAULT-VALUE}).")
@@ -90,7 +92,7 @@ public final class Main implements Callable<Integer> {
     }
     Identity identity = Enrollment.savedOrPaired(dataDir, controllerUrl, pagePort, Enrollment.DEFAULT_POLL,
         caFile == null ? null : CaTrust.load(caFile));
-    return new AgentConfig(identity.screenId(), broker != null ? broker : identity.brokerUrl(), dataDir, pagePort,
+    return new AgentConfig(identity.screenId(), broker != null ? broker : BrokerUrls.join(identity.brokerUrls()), dataDir, pagePort,
         heartbeatSeconds, identity.mqttUsername(), identity.mqttPassword(), identity.signingKey(), cacheQuotaMb,
         playBatchSeconds, caFile);
   }

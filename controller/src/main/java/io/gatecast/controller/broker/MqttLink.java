@@ -1,5 +1,6 @@
 package io.gatecast.controller.broker;
 
+import io.gatecast.protocol.BrokerUrls;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.Arrays;
@@ -36,10 +37,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class MqttLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
+  /** The longest wait between reconnect attempts, the same cap as the agent's back-off. */
+  static final int MAX_RECONNECT_DELAY_SECONDS = 30;
   /** What a broker answers in a SUBACK for a subscription it refuses. */
   static final int SUBSCRIPTION_REFUSED = 0x80;
   private static final long FIRST_RETRY_MS = 1_000;
-  private static final long LONGEST_RETRY_MS = 60_000;
+  private static final long LONGEST_RETRY_MS = MAX_RECONNECT_DELAY_SECONDS * 1000L;
   private final MqttAsyncClient client;
   private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
   /** Failed tries per refused subscription since it was last granted, for the back-off. */
@@ -78,7 +81,16 @@ public final class MqttLink implements AutoCloseable {
     this.client = client;
   }
 
-  /** Connects to {@code brokerUrl} as {@code credentials}. Blocking; fails with a message naming the broker. */
+  /**
+   * Connects to {@code brokerUrl} as {@code credentials}. Blocking; fails with a message naming the broker.
+   *
+   * <p>{@code brokerUrl} may list several addresses separated by commas (the nodes of a clustered
+   * broker, see docs/brokers.md): Paho is given them all ({@code serverURIs}) and tries them in
+   * order, on the first connect and on every automatic reconnect, so the link lands on the first
+   * node that answers and moves on when its node dies. Reconnects back off from 1 s, doubling up to
+   * {@link #MAX_RECONNECT_DELAY_SECONDS} s (the agent's cap). Paho adds no jitter; there is one
+   * controller, so there is no herd of reconnects to spread out.
+   */
   public static MqttLink connect(String brokerUrl, String clientId, ControllerCredentials credentials) {
     return connect(brokerUrl, clientId, credentials, null);
   }
@@ -92,12 +104,19 @@ public final class MqttLink implements AutoCloseable {
   public static MqttLink connect(String brokerUrl, String clientId, ControllerCredentials credentials,
       SSLContext pinned) {
     try {
-      MqttAsyncClient client = new MqttAsyncClient(brokerUrl, clientId, new MemoryPersistence());
+      List<String> urls = BrokerUrls.parse(brokerUrl, "--broker");
+      MqttAsyncClient client = new MqttAsyncClient(urls.get(0), clientId, new MemoryPersistence());
       MqttLink link = new MqttLink(client);
       client.setCallback(link.new Callback());
       MqttConnectOptions options = new MqttConnectOptions();
       options.setCleanSession(true);
       options.setAutomaticReconnect(true);
+      options.setMaxReconnectDelay(MAX_RECONNECT_DELAY_SECONDS * 1000);
+      // 3.1.1 only: by default Paho tries 3.1 after a failed 3.1.1 CONNECT, one more wasted round per node.
+      options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+      if (urls.size() > 1) {
+        options.setServerURIs(urls.toArray(String[]::new));
+      }
       options.setMaxInflight(1000);
       options.setKeepAliveInterval(30);
       if (pinned != null) {
@@ -113,7 +132,7 @@ public final class MqttLink implements AutoCloseable {
       String hint = e.getReasonCode() == MqttException.REASON_CODE_FAILED_AUTHENTICATION
           || e.getReasonCode() == MqttException.REASON_CODE_NOT_AUTHORIZED
           ? ". The broker refused the login '" + credentials.username() + "': give an external broker the files of"
-              + " 'controller export-mosquitto', or pass --broker-username/--broker-password."
+              + " 'controller export-mosquitto' (or 'export-nats'), or pass --broker-username/--broker-password."
           : ". Check that it runs, or leave out --broker to use the embedded one.";
       throw new IllegalStateException("cannot connect to the MQTT broker at " + brokerUrl + ": " + e.getMessage()
           + hint, e);
@@ -188,7 +207,7 @@ public final class MqttLink implements AutoCloseable {
     }
   }
 
-  /** Reports the refusal and asks again after a back-off that doubles up to a minute. */
+  /** Reports the refusal and asks again after a back-off that doubles up to the reconnect cap (30 s); a subscription whose renewal after a reconnect fails (a clustered broker electing leaders) is asked again the same way. */
   private void refused(String filter, String sentence) {
     watcher.problem(subscriptionKey(filter), sentence);
     int tries = refusedTries.merge(filter, 1, Integer::sum);

@@ -55,21 +55,22 @@ final class EnrollmentRoutes {
   private final Database db;
   private final Clock clock;
   private final Supplier<PinnedKey> signingKey;
-  private final Supplier<String> brokerUrl;
+  /** Every broker address agents may log in to (the nodes of a clustered broker), as this controller knows them. */
+  private final Supplier<List<String>> brokerUrls;
   private final EnrollmentRepository enrollments = new EnrollmentRepository();
   private final ScreenRepository screens = new ScreenRepository();
   private final ScreenSetupRepository setups = new ScreenSetupRepository();
   private final ClusterRepository clusters = new ClusterRepository();
 
-  /** @param brokerUrl the broker agents log in to, as this controller knows it */
   private final AuditLog audit;
 
-  EnrollmentRoutes(Database db, Clock clock, Supplier<PinnedKey> signingKey, Supplier<String> brokerUrl, AuditLog audit) {
+  EnrollmentRoutes(Database db, Clock clock, Supplier<PinnedKey> signingKey, Supplier<List<String>> brokerUrls,
+      AuditLog audit) {
     this.audit = audit;
     this.db = db;
     this.clock = clock;
     this.signingKey = signingKey;
-    this.brokerUrl = brokerUrl;
+    this.brokerUrls = brokerUrls;
   }
 
   /** One enrollment as the console lists it; never the secret's hash. */
@@ -150,7 +151,7 @@ final class EnrollmentRoutes {
   private void pickup(RoutingContext ctx) {
     String code = code(ctx);
     PickupRequest request = Json.read(ctx, PickupRequest.class);
-    String agentBroker = brokerUrlFor(ctx);
+    List<String> agentBrokers = brokerUrls.get().stream().map(url -> brokerUrlFor(url, ctx)).toList();
     Instant now = clock.instant();
     db.transaction(c -> {
       Enrollment enrollment = enrollments.find(c, code)
@@ -166,10 +167,10 @@ final class EnrollmentRoutes {
         throw new ApiException(410, "screen " + enrollment.screenId() + " was revoked; show a new code");
       }
       String password = PasswordHash.newPassword();
-      screens.setPasswordHash(c, enrollment.screenId(), PasswordHash.hash(password));
+      screens.setPassword(c, enrollment.screenId(), password);
       enrollments.pickedUp(c, code, now);
       PinnedKey key = signingKey.get();
-      return new Identity(enrollment.screenId(), enrollment.screenId(), password, agentBroker, key.keyId(),
+      return Identity.of(enrollment.screenId(), enrollment.screenId(), password, agentBrokers, key.keyId(),
           key.publicKey());
     }).onSuccess(body -> Json.send(ctx, body instanceof Identity ? 200 : 202, body)).onFailure(ctx::fail);
   }
@@ -178,8 +179,8 @@ final class EnrollmentRoutes {
    * The broker URL as the agent can reach it: when the broker listens on every interface
    * (0.0.0.0), the host the agent reached this controller at.
    */
-  private String brokerUrlFor(RoutingContext ctx) {
-    URI url = URI.create(brokerUrl.get());
+  private static String brokerUrlFor(String brokerUrl, RoutingContext ctx) {
+    URI url = URI.create(brokerUrl);
     String host = url.getHost();
     if (host == null || !List.of("0.0.0.0", "::", "[::]").contains(host) || ctx.request().authority() == null) {
       return url.toString();

@@ -9,6 +9,7 @@ import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.signing.KeyRotations;
+import io.gatecast.protocol.BrokerUrls;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -52,7 +53,8 @@ public final class HttpApi {
     new ScreenRoutes(db, clock, access, fleet.health(), audit).mount(router);
     new ScreenPlaylistRoutes(db, audit).mount(router);
     new OrganisationRoutes(db, clock, audit).mount(router);
-    new EnrollmentRoutes(db, clock, () -> keyRotations.currentKey(), brokerUrl, audit).mount(router);
+    new EnrollmentRoutes(db, clock, () -> keyRotations.currentKey(),
+        () -> BrokerUrls.parse(brokerUrl.get(), "broker URL"), audit).mount(router);
     new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
     new ReportRoutes(db, clock, fleet.reports(), fleet.clusters()).mount(router);
     new PreviewRoutes(vertx, db, rules).mount(router);

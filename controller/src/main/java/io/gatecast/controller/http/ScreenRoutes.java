@@ -177,7 +177,7 @@ final class ScreenRoutes {
   /** Makes and stores (hashed) a new MQTT password for the screen; the plain one exists only in the answer. */
   private String newMqttPassword(Connection c, String screenId) throws SQLException {
     String password = PasswordHash.newPassword();
-    screens.setPasswordHash(c, screenId, PasswordHash.hash(password));
+    screens.setPassword(c, screenId, password);
     return password;
   }
 

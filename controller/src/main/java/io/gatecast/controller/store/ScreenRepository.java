@@ -1,5 +1,7 @@
 package io.gatecast.controller.store;
 
+import io.gatecast.controller.broker.BcryptHash;
+import io.gatecast.controller.broker.PasswordHash;
 import io.gatecast.protocol.ScreenState;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -106,9 +108,22 @@ public final class ScreenRepository {
     Sql.update(c, "UPDATE screens SET published_items = NULL WHERE id = ? AND published_version = ?", id, version);
   }
 
-  /** Replaces the screen's MQTT password hash (a {@code PasswordHash}). Returns false for an unknown screen. */
+  /**
+   * Stores a new MQTT password for the screen as its two hashes: {@code PasswordHash} (the embedded
+   * broker and Mosquitto) and {@code BcryptHash} (NATS). Returns false for an unknown screen.
+   */
+  public boolean setPassword(Connection c, String id, String password) throws SQLException {
+    return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ?, mqtt_password_bcrypt = ? WHERE id = ?",
+        PasswordHash.hash(password), BcryptHash.hash(password), id) == 1;
+  }
+
+  /**
+   * Replaces the screen's MQTT password hash (a {@code PasswordHash}) and forgets its bcrypt hash,
+   * which would still let the old password in. Returns false for an unknown screen.
+   */
   public boolean setPasswordHash(Connection c, String id, String passwordHash) throws SQLException {
-    return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ? WHERE id = ?", passwordHash, id) == 1;
+    return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ?, mqtt_password_bcrypt = NULL WHERE id = ?",
+        passwordHash, id) == 1;
   }
 
   /**
@@ -119,6 +134,11 @@ public final class ScreenRepository {
   public boolean replacePasswordHash(Connection c, String id, String expected, String replacement) throws SQLException {
     return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ? WHERE id = ? AND mqtt_password_hash = ?",
         replacement, id, expected) == 1;
+  }
+
+  /** The screen's MQTT password in bcrypt's form; empty for an unknown screen or one that has none. */
+  public Optional<String> bcryptHash(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT mqtt_password_bcrypt FROM screens WHERE id = ?", row -> row.getString(1), id);
   }
 
   /** The screen's MQTT password hash; empty for an unknown screen or one that has none yet. */

@@ -37,7 +37,8 @@ public final class ScreenSetupRepository {
 
   /** Cuts the screen off: marks it revoked and forgets its MQTT password hash, so no login can succeed. */
   public boolean revoke(Connection c, String screenId, Instant now) throws SQLException {
-    return Sql.update(c, "UPDATE screens SET revoked_at = coalesce(revoked_at, ?), mqtt_password_hash = NULL"
+    return Sql.update(c, "UPDATE screens SET revoked_at = coalesce(revoked_at, ?), mqtt_password_hash = NULL,"
+        + " mqtt_password_bcrypt = NULL"
         + " WHERE id = ?", now.toString(), screenId) == 1;
   }
 
@@ -60,6 +61,16 @@ public final class ScreenSetupRepository {
   public Map<String, String> passwordHashesOfActiveScreens(Connection c) throws SQLException {
     Map<String, String> hashes = new LinkedHashMap<>();
     for (String[] pair : Sql.list(c, "SELECT id, mqtt_password_hash FROM screens WHERE revoked_at IS NULL ORDER BY id",
+        row -> new String[] {row.getString(1), row.getString(2)})) {
+      hashes.put(pair[0], pair[1]);
+    }
+    return hashes;
+  }
+
+  /** Every screen not revoked with its MQTT password's bcrypt hash (null where it has none), in id order. */
+  public Map<String, String> bcryptHashesOfActiveScreens(Connection c) throws SQLException {
+    Map<String, String> hashes = new LinkedHashMap<>();
+    for (String[] pair : Sql.list(c, "SELECT id, mqtt_password_bcrypt FROM screens WHERE revoked_at IS NULL ORDER BY id",
         row -> new String[] {row.getString(1), row.getString(2)})) {
       hashes.put(pair[0], pair[1]);
     }

@@ -40,6 +40,14 @@ import org.slf4j.LoggerFactory;
  * resubscribes after every connect, so a broker that lost its sessions (restarted without
  * persistence) cannot leave it deaf; the schedule is retained and comes back on subscribe anyway.
  *
+ * <p>Several broker addresses (the nodes of a clustered broker, {@code --broker a,b,c}): every
+ * connect attempt hands Paho the whole list ({@code serverURIs}), which tries them in the order
+ * given and keeps the first that accepts. A node that dies drops the connection; the reconnect after
+ * the back-off starts again from the first address, so the agent lands on the first node that
+ * answers. The persistent session (subscriptions, queued commands) belongs to the broker cluster,
+ * not to one node, on brokers that replicate it (NATS with JetStream keeps it in a replicated
+ * stream); the retained schedule arrives again on resubscribe either way.
+ *
  * <p>Events are not published from here directly: the {@code journal.Outbox} journals them and
  * calls {@link #publishConfirmed} in order, one at a time.
  */
@@ -63,6 +71,9 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   }
 
   private final String screenId;
+  /** Every broker address, in the order tried; the first is also the client's own server URI. */
+  private final java.util.List<String> brokerUrls;
+  /** For log lines: every address, comma-separated, until a connect names the one that answered. */
   private final String brokerUrl;
   private final String username;
   private final char[] password;
@@ -100,6 +111,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
       SSLSocketFactory tls) throws MqttException {
     this.tls = tls;
     this.clockOffset = clockOffset;
+    this.brokerUrls = io.gatecast.protocol.BrokerUrls.parse(brokerUrl, "brokerUrl");
     this.brokerUrl = brokerUrl;
     this.screenId = screenId;
     this.username = username;
@@ -116,7 +128,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
    * must survive a restart is in the outbox journal.
    */
   private MqttAsyncClient newClient() throws MqttException {
-    MqttAsyncClient fresh = new MqttAsyncClient(brokerUrl, screenId, new MemoryPersistence());
+    MqttAsyncClient fresh = new MqttAsyncClient(brokerUrls.get(0), screenId, new MemoryPersistence());
     fresh.setCallback(new Callback());
     return fresh;
   }
@@ -128,6 +140,12 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
 
   public boolean isConnected() {
     return client.isConnected();
+  }
+
+  /** The broker address this session is connected to (one of the list), or null while it is not connected. */
+  public String connectedTo() {
+    MqttAsyncClient current = client;
+    return current.isConnected() ? current.getCurrentServerURI() : null;
   }
 
   public void publishStatus(StatusMessage status) {
@@ -216,6 +234,11 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     options.setKeepAliveInterval(30);
     options.setConnectionTimeout(10);
     options.setMaxInflight(32);
+    if (brokerUrls.size() > 1) {
+      options.setServerURIs(brokerUrls.toArray(String[]::new));
+    }
+    // 3.1.1 only: by default Paho tries 3.1 after a failed 3.1.1 CONNECT, one more wasted round per node.
+    options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
     // Built per attempt so the will's header is fresh.
     options.setWill(Topics.status(screenId), Codec.encode(lastWill.get()), QOS, true);
     if (tls != null) {
@@ -231,7 +254,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
       client.connect(options, null, new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
-          LOG.info("connected to {} as {}", brokerUrl, screenId);
+          LOG.info("connected to {} as {}", client.getCurrentServerURI(), screenId);
           lastFailure = null;
           backoff.reset();
           subscribe();
@@ -256,27 +279,59 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     String topic = String.join(" and ", topics);
     int[] qos = new int[topics.length];
     java.util.Arrays.fill(qos, QOS);
+    MqttAsyncClient subscribing = client;
     try {
-      client.subscribe(topics, qos, null, new IMqttActionListener() {
+      subscribing.subscribe(topics, qos, null, new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
           int[] granted = token.getGrantedQos();
+          String refused = null;
           for (int i = 0; i < topics.length; i++) {
             if (granted != null && granted.length > i && granted[i] == 0x80) {
-              LOG.error("the broker refused the subscription to {}; nothing will arrive there", topics[i]);
+              LOG.error("the broker refused the subscription to {}", topics[i]);
+              refused = topics[i];
             } else {
               LOG.info("subscribed to {}", topics[i]);
             }
+          }
+          if (refused != null) {
+            reconnectLater(subscribing, "the broker refused the subscription to " + refused);
           }
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable failure) {
-          LOG.error("subscribing to {} failed: {}", topic, describe(failure));
+          reconnectLater(subscribing, "subscribing to " + topic + " failed: " + describe(failure));
         }
       });
     } catch (MqttException e) {
-      LOG.error("subscribing to {} failed: {}", topic, describe(e));
+      reconnectLater(subscribing, "subscribing to " + topic + " failed: " + describe(e));
+    }
+  }
+
+  /**
+   * A connection without its subscriptions would heartbeat as ONLINE and never hear a schedule or
+   * command, so it is dropped and made again after the back-off. A clustered broker refuses
+   * subscriptions for a few seconds after one of its nodes died (NATS while JetStream elects new
+   * leaders); a broker that keeps refusing (wrong rights) is retried at the back-off's pace, each
+   * time with this reason in the log. Runs on the scheduler: Paho must not be disconnected from its
+   * own callback thread.
+   */
+  private void reconnectLater(MqttAsyncClient failed, String why) {
+    try {
+      scheduler.execute(() -> {
+        if (stopped || client != failed) {
+          return; // stopping, or a reconnect already replaced this client
+        }
+        try {
+          failed.disconnectForcibly(0, 0, false);
+        } catch (MqttException e) {
+          LOG.debug("dropping the connection: {}", e.toString());
+        }
+        retryAfter(why + "; reconnecting");
+      });
+    } catch (RejectedExecutionException e) {
+      LOG.debug("not reconnecting: shutting down");
     }
   }
 
@@ -370,7 +425,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   private final class Callback implements MqttCallback {
     @Override
     public void connectionLost(Throwable cause) {
-      retryAfter("connection to " + brokerUrl + " lost: " + describe(cause));
+      retryAfter("connection to " + client.getCurrentServerURI() + " lost: " + describe(cause));
     }
 
     @Override

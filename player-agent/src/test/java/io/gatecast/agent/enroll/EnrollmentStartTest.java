@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +21,7 @@ class EnrollmentStartTest {
 
   @Test
   void aSavedIdentityIsUsedWithoutContactingAnyController() throws Exception {
-    Identity identity = new Identity("hall-7", "hall-7", "s3cret-password", "tcp://10.0.0.5:1883", "ctl-2026",
+    Identity identity = Identity.of("hall-7", "hall-7", "s3cret-password", List.of("tcp://10.0.0.5:1883"), "ctl-2026",
         Keys.encodePublic(Keys.generate().getPublic()));
     new IdentityStore(dataDir).save(identity);
 
