@@ -30,4 +30,13 @@ public record OpeningHoursSpec(List<OpeningDaySpec> week, List<LocalDate> closed
       }
     }
   }
+
+  /** The spans the gate is open on {@code date}; empty when it is closed (a closed weekday or a closed date). */
+  public List<OpeningSpanSpec> spansOn(LocalDate date) {
+    if (closedDates.contains(date)) {
+      return List.of();
+    }
+    return week.stream().filter(d -> d.day() == date.getDayOfWeek()).findFirst()
+        .map(OpeningDaySpec::spans).orElse(List.of());
+  }
 }

@@ -32,7 +32,7 @@ class LayoutSpecTest {
                 List.of(new OpeningDaySpec(DayOfWeek.MONDAY, List.of(
                     new OpeningSpanSpec(LocalTime.of(7, 0), LocalTime.of(11, 30)),
                     new OpeningSpanSpec(LocalTime.of(13, 0), LocalTime.MIDNIGHT)))),
-                List.of(LocalDate.of(2027, 2, 6)))),
+                List.of(LocalDate.of(2027, 2, 8)))),
             WidgetSpec.qr(new QrSpec("portal-url")),
             WidgetSpec.countdown(new CountdownSpec("fair-title", Instant.parse("2027-04-01T01:00:00Z")))),
         RegionSpec.widgets(RegionRole.TICKER, WidgetSpec.ticker(new TickerSpec(List.of("notice-1", "notice-2"))))));
@@ -98,6 +98,20 @@ class LayoutSpecTest {
     assertThatThrownBy(() -> new OpeningSpanSpec(LocalTime.of(12, 0), LocalTime.of(8, 0)))
         .hasMessageContaining("close must be after open");
     assertThatThrownBy(() -> new Rect(0.5, 0, 0.6, 1)).hasMessageContaining("inside the screen");
+  }
+
+  @Test
+  void openingHoursTodayComeFromTheWeekAndTheClosedDates() {
+    OpeningHoursSpec hours = hall().region(RegionRole.SIDE).orElseThrow().widgets().get(0).openingHours();
+    assertThat(hours.spansOn(LocalDate.of(2027, 2, 1))) // a Monday
+        .extracting(OpeningSpanSpec::open).containsExactly(LocalTime.of(7, 0), LocalTime.of(13, 0));
+    assertThat(hours.spansOn(LocalDate.of(2027, 2, 1)).get(1).closeSecondOfDay()).isEqualTo(86_400);
+    assertThat(hours.spansOn(LocalDate.of(2027, 2, 2))).as("Tuesday is not listed: closed").isEmpty();
+    assertThat(hours.spansOn(LocalDate.of(2027, 2, 8))).as("a closed Monday (a holiday)").isEmpty();
+    assertThatThrownBy(() -> new OpeningDaySpec(DayOfWeek.MONDAY, List.of(
+        new OpeningSpanSpec(LocalTime.of(7, 0), LocalTime.of(12, 0)),
+        new OpeningSpanSpec(LocalTime.of(11, 0), LocalTime.of(17, 0)))))
+        .hasMessageContaining("spans[1] of MONDAY must open after spans[0] closes");
   }
 
   @Test
