@@ -17,7 +17,11 @@ class QrMatrixTest {
       assertThat(qr.dark(corner[0] + 1, corner[1] + 1)).isFalse();
       assertThat(qr.dark(corner[0] + 3, corner[1] + 3)).isTrue();
     }
-    assertThat(qr.dark(qr.size() - 4, qr.size() - 4)).as("no finder bottom right").isFalse();
+    for (int i = 8; i < qr.size() - 8; i++) {
+      // the timing patterns between the finders alternate dark and light
+      assertThat(qr.dark(i, 6)).as("timing row at " + i).isEqualTo(i % 2 == 0);
+      assertThat(qr.dark(6, i)).as("timing column at " + i).isEqualTo(i % 2 == 0);
+    }
     assertThat(QrMatrix.of("https://laocai.gov.vn/thong-tin-doi-ngoai")).isEqualTo(qr);
   }
 }
