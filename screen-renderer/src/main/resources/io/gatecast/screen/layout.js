@@ -140,9 +140,14 @@
     return wd.lunar + " " + dm;
   }
 
+  // The weekday and month in words where the browser knows the language; otherwise day/month/year
+  // in digits, as read in Vietnam, Laos and Cambodia, rather than another language's words.
   function dateText(iso, lang) {
     var d = new Date(iso + "T00:00:00Z");
     try {
+      if (Intl.DateTimeFormat.supportedLocalesOf([lang]).length === 0) {
+        return d.getUTCDate() + "/" + (d.getUTCMonth() + 1) + "/" + d.getUTCFullYear();
+      }
       return new Intl.DateTimeFormat(lang, { weekday: "long", day: "numeric", month: "long", year: "numeric",
         timeZone: "UTC" }).format(d);
     } catch (e) {
