@@ -118,8 +118,11 @@ public final class Publisher {
     });
   }
 
-  /** What a re-assertion sent: how many messages the broker took, and the last screen id read (a cursor). */
+  /** What a re-assertion sent: how many messages the broker took, how many screens were read, the last one (a cursor). */
   public record Reasserted(int sent, int read, String lastScreenId) {}
+
+  /** Screens read for a re-assertion and the messages to send them. */
+  private record Page(List<DeliveryRepository.Unsent> latest, int read, String lastScreenId) {}
 
   /**
    * Sends the last signed schedule of each of {@code screenIds} again, exactly as it was published
@@ -128,12 +131,15 @@ public final class Publisher {
    * version its agent answered FAILED is left out when {@code skipAgentFailed}.
    */
   public Future<Reasserted> reassert(List<String> screenIds, boolean skipAgentFailed) {
-    return enqueueReassert(c -> deliveries.lastSigned(c, screenIds, null, Integer.MAX_VALUE, skipAgentFailed));
+    return enqueueReassert(c -> new Page(deliveries.lastSigned(c, screenIds, skipAgentFailed), screenIds.size(), null));
   }
 
   /** {@link #reassert} for at most {@code limit} screens in id order after {@code afterScreenId} (null: from the first). */
   public Future<Reasserted> reassertPage(String afterScreenId, int limit) {
-    return enqueueReassert(c -> deliveries.lastSigned(c, null, afterScreenId, limit, false));
+    return enqueueReassert(c -> {
+      List<String> ids = deliveries.screenIdsAfter(c, afterScreenId, limit);
+      return new Page(deliveries.lastSigned(c, ids, false), ids.size(), ids.isEmpty() ? null : ids.get(ids.size() - 1));
+    });
   }
 
   /**
@@ -151,14 +157,14 @@ public final class Publisher {
   }
 
   /** Reads what to send when its turn in the queue comes (so it is the newest then), sends, marks handed. */
-  private synchronized Future<Reasserted> enqueueReassert(Database.Work<List<DeliveryRepository.Unsent>> read) {
+  private synchronized Future<Reasserted> enqueueReassert(Database.Work<Page> read) {
     Future<Reasserted> done = sending.transform(ignored -> db.transaction(read).compose(this::resend));
     sending = done;
     return done;
   }
 
-  private Future<Reasserted> resend(List<DeliveryRepository.Unsent> latest) {
-    String last = latest.isEmpty() ? null : latest.get(latest.size() - 1).screenId();
+  private Future<Reasserted> resend(Page page) {
+    List<DeliveryRepository.Unsent> latest = page.latest();
     List<Future<Instant>> sends = new ArrayList<>();
     for (DeliveryRepository.Unsent u : latest) {
       sends.add(sender.send(u.screenId(), u.envelope()).map(v -> clock.instant()));
@@ -178,7 +184,7 @@ public final class Publisher {
         LOG.warn("the broker did not take {} of {} schedule(s) sent again; they are sent again later",
             latest.size() - handed.size(), latest.size());
       }
-      return new Reasserted(handed.size(), latest.size(), last);
+      return new Reasserted(handed.size(), page.read(), page.lastScreenId());
     }));
   }
 

@@ -91,37 +91,30 @@ public final class DeliveryRepository {
   }
 
   /**
-   * The last signed schedule of each screen not cut off: its newest delivery that has a message, up
-   * to the version it was last published at. What the broker must hold retained for the screen, and
-   * what the controller sends again (same bytes, same version) when the broker may have lost it.
-   * {@code screenIds} null: every screen after {@code afterScreenId} (a cursor), at most {@code limit}.
+   * The last signed schedule of each of {@code screenIds} that is not cut off: its newest delivery
+   * that has a message, up to the version it was last published at. What the broker must hold
+   * retained for the screen, and what the controller sends again (same bytes, same version) when the
+   * broker may have lost it. One index lookup per screen (the caller pages through the screens).
    * {@code skipAgentFailed}: leave out a version its agent answered FAILED (the agent holds it and is
    * retrying; a repeat would only make it try again at once).
    */
-  public List<Unsent> lastSigned(Connection c, List<String> screenIds, String afterScreenId, int limit,
-      boolean skipAgentFailed) throws SQLException {
-    List<Object> args = new java.util.ArrayList<>();
-    StringBuilder which = new StringBuilder();
-    if (screenIds != null) {
-      if (screenIds.isEmpty()) {
-        return List.of();
-      }
-      which.append(" AND d2.screen_id IN (").append("?,".repeat(screenIds.size() - 1)).append("?)");
-      args.addAll(screenIds);
+  public List<Unsent> lastSigned(Connection c, List<String> screenIds, boolean skipAgentFailed) throws SQLException {
+    if (screenIds.isEmpty()) {
+      return List.of();
     }
-    if (afterScreenId != null) {
-      which.append(" AND d2.screen_id > ?");
-      args.add(afterScreenId);
-    }
-    args.add(limit);
-    List<Unsent> latest = Sql.list(c, "SELECT d.screen_id, d.version, d.envelope, d.outcome, d.handed_at FROM deliveries d"
-        + " JOIN (SELECT d2.screen_id AS sid, MAX(d2.version) AS v FROM deliveries d2 JOIN screens s ON s.id = d2.screen_id"
-        + " WHERE d2.envelope IS NOT NULL AND s.revoked_at IS NULL AND d2.version <= s.published_version" + which
-        + " GROUP BY d2.screen_id ORDER BY d2.screen_id LIMIT ?) m ON d.screen_id = m.sid AND d.version = m.v"
-        + " ORDER BY d.screen_id",
+    List<Unsent> latest = Sql.list(c, "SELECT d.screen_id, d.version, d.envelope, d.outcome, d.handed_at"
+        + " FROM screens s JOIN deliveries d ON d.screen_id = s.id AND d.version = (SELECT MAX(d2.version)"
+        + " FROM deliveries d2 WHERE d2.screen_id = s.id AND d2.envelope IS NOT NULL AND d2.version <= s.published_version)"
+        + " WHERE s.revoked_at IS NULL AND s.id IN (" + "?,".repeat(screenIds.size() - 1) + "?) ORDER BY s.id",
         row -> skipAgentFailed && "FAILED".equals(row.getString(4)) && row.getString(5) != null
-            ? null : new Unsent(row.getString(1), row.getLong(2), row.getBytes(3)), args.toArray());
+            ? null : new Unsent(row.getString(1), row.getLong(2), row.getBytes(3)), screenIds.toArray());
     return latest.stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** Up to {@code limit} screen ids after {@code afterScreenId} (null: from the first), in id order: a page of a sweep. */
+  public List<String> screenIdsAfter(Connection c, String afterScreenId, int limit) throws SQLException {
+    return Sql.list(c, "SELECT id FROM screens WHERE id > ? ORDER BY id LIMIT ?", row -> row.getString(1),
+        afterScreenId == null ? "" : afterScreenId, limit);
   }
 
   /** Marks unsent deliveries that a newer version replaced before they left as failed, saying so. */
