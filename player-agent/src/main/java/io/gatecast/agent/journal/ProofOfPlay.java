@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * when something else took its place early. A play under way when the agent is killed is lost:
  * only ended plays are claimed. Each play has a random UUID as {@code playId}; a crash between
  * queuing a batch and marking its plays sent makes them go out twice, with the same ids.
+ *
+ * <p>A kiosk's clock can be years off. Plays are timed by the controller's clock: the kiosk's
+ * plus the offset learnt from the controller's messages ({@code clockOffset}). While no offset is
+ * known the play keeps the kiosk's times and is flagged {@code kioskClock}, for the controller to
+ * correct at ingest by the offset it measures itself.
  */
 public final class ProofOfPlay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProofOfPlay.class);
@@ -52,10 +59,12 @@ public final class ProofOfPlay implements AutoCloseable {
   private final Outbox outbox;
   private final BooleanSupplier linkUp;
   private final Clock clock;
+  private final Supplier<Optional<Long>> clockOffset;
   private OnScreen current;
 
   private ProofOfPlay(String screenId, Playback playback, Journal plays, Outbox outbox, BooleanSupplier linkUp,
-      Clock clock) {
+      Clock clock, Supplier<Optional<Long>> clockOffset) {
+    this.clockOffset = clockOffset;
     this.screenId = screenId;
     this.playback = playback;
     this.plays = plays;
@@ -67,7 +76,17 @@ public final class ProofOfPlay implements AutoCloseable {
   /** Opens the plays journal at {@code file}. */
   public static ProofOfPlay open(Path file, String screenId, Playback playback, Outbox outbox, BooleanSupplier linkUp,
       Clock clock) throws IOException {
-    return new ProofOfPlay(screenId, playback, Journal.open(file), outbox, linkUp, clock);
+    return new ProofOfPlay(screenId, playback, Journal.open(file), outbox, linkUp, clock, Optional::empty);
+  }
+
+  /**
+   * Opens the plays journal at {@code file}, writing into {@code reserve} on a full disk.
+   *
+   * @param clockOffset the controller's clock minus the kiosk's, in ms, when known
+   */
+  public static ProofOfPlay open(Path file, String screenId, Playback playback, Outbox outbox, BooleanSupplier linkUp,
+      Clock clock, Supplier<Optional<Long>> clockOffset, DiskReserve reserve) throws IOException {
+    return new ProofOfPlay(screenId, playback, Journal.open(file, reserve), outbox, linkUp, clock, clockOffset);
   }
 
   /** Looks at the screen once; journals the play that just ended, if one did. */
@@ -145,7 +164,10 @@ public final class ProofOfPlay implements AutoCloseable {
       return;
     }
     String campaignId = current.kind == SlotKind.CAMPAIGN ? current.sourceId : null;
-    Play play = new Play(UUID.randomUUID().toString(), current.itemId, campaignId, current.language, current.startedAt, end);
+    Play onKioskClock = new Play(UUID.randomUUID().toString(), current.itemId, campaignId, current.language,
+        current.startedAt, end, true);
+    Optional<Long> offset = clockOffset.get();
+    Play play = offset.isPresent() ? onKioskClock.shifted(offset.get()) : onKioskClock;
     try {
       plays.append(Codec.encode(play));
     } catch (IOException | RuntimeException e) {
