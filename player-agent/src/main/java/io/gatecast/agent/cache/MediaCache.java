@@ -452,9 +452,10 @@ public final class MediaCache {
     }
     AtomicFiles.fsyncDirectory(dir);
     if (used + need > quota) {
-      throw new MediaException("the cache quota of " + quota + " bytes cannot hold the schedule's files: "
-          + used + " bytes are needed by the schedules playing or pending, and " + fetching + " needs " + need
-          + " more (raise --cache-quota-mb)");
+      throw new MediaException("not downloading " + fetching + ": the cache quota of " + quota
+          + " bytes" + (quotaBytes == 0 ? " (automatic: " + (int) (AUTO_SHARE * 100) + "% of the cache and free disk)" : "")
+          + " cannot hold the schedule's files: " + used + " bytes are needed by the schedules playing or pending, and "
+          + fetching + " needs " + need + " more (free some disk or raise --cache-quota-mb)");
     }
     free = freeDiskBytes();
     if (free - need < HEADROOM_BYTES) {
