@@ -231,6 +231,7 @@ public final class MediaCache {
   public Thread verifyInBackground(List<String> first) {
     Thread thread = new Thread(() -> {
       try {
+        LOG.info("background check of the media cache started: {} file(s), {} bytes", list().size(), sizeBytes());
         List<String> deleted = verifyAll(first);
         LOG.info("background check of the media cache done: {} file(s) verified, {} corrupt and deleted",
             verified.size(), deleted.size());
