@@ -233,9 +233,10 @@ public final class PlayerAgent implements AutoCloseable {
     agent.kiosk.start();
     LOG.info("agent {} serving its page at http://127.0.0.1:{}/ and connecting to {}",
         config.screenId(), agent.pagePort(), config.brokerUrl());
-    // Only now, with the page up: the files on screen first, then the rest of the cache.
+    // Only once the page is up and the browser has it (or 10 s on): the files on screen first, then the rest.
     agent.cache.verifyInBackground(agent.playback.schedule()
-        .map(s -> s.media().stream().map(io.gatecast.protocol.MediaRef::sha256).toList()).orElse(List.of()));
+        .map(s -> s.media().stream().map(io.gatecast.protocol.MediaRef::sha256).toList()).orElse(List.of()),
+        () -> agent.page.sincePagePolled().isPresent(), Duration.ofSeconds(10));
     return agent;
   }
 

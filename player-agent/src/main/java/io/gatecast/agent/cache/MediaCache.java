@@ -226,17 +226,25 @@ public final class MediaCache {
   /**
    * Checks the whole cache on a low-priority thread of its own, the files named in {@code first}
    * (what is on screen) before the others, and logs when it is done. The page serves meanwhile:
-   * a file asked for before its turn is checked on the spot ({@link #file}).
+   * a file asked for before its turn is checked on the spot ({@link #file}). The check starts once
+   * {@code startWhen} says so (the kiosk browser has the page) or after {@code latest}, so on a
+   * small box it does not take the CPU the browser needs for the first frame.
    */
-  public Thread verifyInBackground(List<String> first) {
+  public Thread verifyInBackground(List<String> first, BooleanSupplier startWhen, Duration latest) {
     Thread thread = new Thread(() -> {
       try {
+        long deadline = System.nanoTime() + latest.toNanos();
+        while (!startWhen.getAsBoolean() && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
         LOG.info("background check of the media cache started: {} file(s), {} bytes", list().size(), sizeBytes());
         List<String> deleted = verifyAll(first);
         LOG.info("background check of the media cache done: {} file(s) verified, {} corrupt and deleted",
             verified.size(), deleted.size());
       } catch (IOException | RuntimeException e) {
         LOG.warn("background check of the media cache stopped: {}", e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }, "gatecast-verify");
     thread.setDaemon(true);
