@@ -63,8 +63,10 @@ class WrongClockTest {
   void aClockYearsAheadNeitherExpiresFreshCommandsNorMisdatesProofOfPlay() throws Exception {
     AgentConfig config = AgentConfig.of(SCREEN, broker.url(), dataDir).withPagePort(0).withHeartbeatSeconds(1)
         .withPlayBatchSeconds(1).withControllerKey(KEYS.pinned());
-    PlayerAgent agent = closing(PlayerAgent.start(config, clock));
+    // Published before the agent subscribes: it arrives as a retained message, which tells nothing
+    // about the clock (it may be days old).
     controller.publishRetained(TestRules.schedule(SCREEN, 1, welcome));
+    PlayerAgent agent = closing(PlayerAgent.start(config, clock));
     await().atMost(DEADLINE).until(() -> controller.acks.stream().anyMatch(a -> a.version() == 1
         && a.outcome() == Outcome.APPLIED));
 

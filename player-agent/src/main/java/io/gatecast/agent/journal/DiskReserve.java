@@ -98,7 +98,7 @@ public final class DiskReserve {
       if (freeSpace.usableBytes(file) < 4 * bytes) {
         return;
       }
-      Path temp = file.resolveSibling(file.getFileName() + ".new");
+      Path temp = file.resolveSibling("." + file.getFileName() + ".new.tmp");
       try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
@@ -114,7 +114,7 @@ public final class DiskReserve {
     } catch (IOException e) {
       LOG.warn("cannot put the disk reserve in place ({}); trying again later", e.toString());
       try {
-        Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".new"));
+        Files.deleteIfExists(file.resolveSibling("." + file.getFileName() + ".new.tmp"));
       } catch (IOException ignored) {
         // nothing more to do
       }

@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProofOfPlay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProofOfPlay.class);
+  /** Offsets smaller than this are the transit time of the sample, not a wrong clock (ClockOffset). */
+  private static final long NOISE_MILLIS = 2000;
 
   /** The identity of what is on screen: the same slot seen twice is one play. */
   private record OnScreen(Instant slotStart, Instant slotEnd, SlotKind kind, String sourceId, String itemId,
@@ -167,7 +169,9 @@ public final class ProofOfPlay implements AutoCloseable {
     Play onKioskClock = new Play(UUID.randomUUID().toString(), current.itemId, campaignId, current.language,
         current.startedAt, end, true);
     Optional<Long> offset = clockOffset.get();
-    Play play = offset.isPresent() ? onKioskClock.shifted(offset.get()) : onKioskClock;
+    // An offset within the transit time of a message is noise, not a wrong clock: left alone.
+    Play play = offset.isEmpty() ? onKioskClock
+        : onKioskClock.shifted(Math.abs(offset.get()) < NOISE_MILLIS ? 0 : offset.get());
     try {
       plays.append(Codec.encode(play));
     } catch (IOException | RuntimeException e) {
