@@ -7,7 +7,10 @@
 CREATE TABLE screen_clocks (
   screen_id   TEXT PRIMARY KEY REFERENCES screens (id),
   offset_ms   INTEGER NOT NULL,
-  measured_at TEXT NOT NULL
+  measured_at TEXT NOT NULL,
+  -- the measured heartbeat's own stamp: the same (retained) heartbeat delivered again after a
+  -- controller restart is not measured again (its arrival is late by the downtime)
+  sent_at     TEXT NOT NULL
 );
 
 -- One row per (screen, refused message id): a message refused again (re-delivered, or refused at

@@ -132,7 +132,10 @@ public final class FleetHealth {
   private void measureClock(Connection c, String id, Instant sentAt, Instant at) throws SQLException {
     long offset = Duration.between(sentAt, at).toMillis();
     Optional<ScreenClockRepository.ScreenClock> before = clocks.find(c, id);
-    clocks.save(c, id, offset, at);
+    if (before.isPresent() && sentAt.equals(before.get().sentAt())) {
+      return; // the retained heartbeat again (a controller restart): it arrived late, not the clock
+    }
+    clocks.save(c, id, offset, at, sentAt);
     boolean wasProblem = before.isPresent() && isClockProblem(before.get().offsetMillis());
     if (isClockProblem(offset) && !wasProblem) {
       LOG.warn("screen {}'s clock is off by {} ms (the controller's minus the screen's); its proof of play is corrected"

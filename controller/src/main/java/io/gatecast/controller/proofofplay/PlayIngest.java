@@ -1,6 +1,7 @@
 package io.gatecast.controller.proofofplay;
 
 import io.gatecast.controller.fleet.ClusterDirectory;
+import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.PlayRepository;
 import io.gatecast.controller.store.ScreenClockRepository;
@@ -20,7 +21,9 @@ import java.util.function.IntConsumer;
  * <p>A play flagged {@code kioskClock} is timed by the kiosk's own clock (its agent knew no offset
  * yet; a kiosk clock can be years off): it is moved by the offset the controller measured from the
  * screen's heartbeats ({@link ScreenClockRepository}) before it is stored, so it lands on the day it
- * really played. With no offset measured yet it is stored as the kiosk timed it.
+ * really played — when that offset is a clock problem ({@link FleetHealth#CLOCK_PROBLEM}); a smaller
+ * one is mostly transit time and is left alone. With no offset measured yet it is stored as the
+ * kiosk timed it.
  */
 public final class PlayIngest {
   private final Database db;
@@ -60,6 +63,9 @@ public final class PlayIngest {
       return plays;
     }
     long offset = clock.get().offsetMillis();
+    if (!FleetHealth.isClockProblem(offset)) {
+      return plays; // a right clock (the offset is transit time): its plays are left as they are
+    }
     return plays.stream().map(p -> Boolean.TRUE.equals(p.kioskClock()) ? p.shifted(offset) : p).toList();
   }
 }

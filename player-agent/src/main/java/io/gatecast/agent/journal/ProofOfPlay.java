@@ -36,14 +36,14 @@ import org.slf4j.LoggerFactory;
  * only ended plays are claimed. Each play has a random UUID as {@code playId}; a crash between
  * queuing a batch and marking its plays sent makes them go out twice, with the same ids.
  *
- * <p>A kiosk's clock can be years off. Plays are timed by the controller's clock: the kiosk's
- * plus the offset learnt from the controller's messages ({@code clockOffset}). While no offset is
- * known the play keeps the kiosk's times and is flagged {@code kioskClock}, for the controller to
- * correct at ingest by the offset it measures itself.
+ * <p>A kiosk's clock can be years off. Plays are timed by the kiosk's clock and flagged
+ * {@code kioskClock} unless the offset learnt from the controller's messages ({@code clockOffset})
+ * shows that clock is right (within {@link #NOISE_MILLIS}); the controller corrects flagged plays at
+ * ingest by the offset it measures from the screen's heartbeats.
  */
 public final class ProofOfPlay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProofOfPlay.class);
-  /** Offsets smaller than this are the transit time of the sample, not a wrong clock (ClockOffset). */
+  /** An offset smaller than this is the transit time of the sample: the kiosk's clock is right. */
   private static final long NOISE_MILLIS = 2000;
 
   /** The identity of what is on screen: the same slot seen twice is one play. */
@@ -166,12 +166,13 @@ public final class ProofOfPlay implements AutoCloseable {
       return;
     }
     String campaignId = current.kind == SlotKind.CAMPAIGN ? current.sourceId : null;
-    Play onKioskClock = new Play(UUID.randomUUID().toString(), current.itemId, campaignId, current.language,
-        current.startedAt, end, true);
+    // Flagged unless the controller's messages showed this clock is right. Not corrected here: the
+    // agent's offset is only a bound (a retained or queued message looks older than it is), while
+    // the controller measures every heartbeat as it arrives.
     Optional<Long> offset = clockOffset.get();
-    // An offset within the transit time of a message is noise, not a wrong clock: left alone.
-    Play play = offset.isEmpty() ? onKioskClock
-        : onKioskClock.shifted(Math.abs(offset.get()) < NOISE_MILLIS ? 0 : offset.get());
+    boolean clockRight = offset.isPresent() && Math.abs(offset.get()) < NOISE_MILLIS;
+    Play play = new Play(UUID.randomUUID().toString(), current.itemId, campaignId, current.language,
+        current.startedAt, end, clockRight ? null : true);
     try {
       plays.append(Codec.encode(play));
     } catch (IOException | RuntimeException e) {
