@@ -79,6 +79,8 @@ public final class PlayerAgent implements AutoCloseable {
   private final Heartbeats heartbeats;
   private final ScheduleApplier applier;
   private final MediaCache cache;
+  /** The background check of the cache (started once the page serves); stopped on close. */
+  private volatile Thread verifier;
   private final CommandApplier commands;
   private final AlertApplier alerts;
   private final ExecutorService commandThread;
@@ -234,7 +236,7 @@ public final class PlayerAgent implements AutoCloseable {
     LOG.info("agent {} serving its page at http://127.0.0.1:{}/ and connecting to {}",
         config.screenId(), agent.pagePort(), config.brokerUrl());
     // Only once the page is up and the browser has it (or 10 s on): the files on screen first, then the rest.
-    agent.cache.verifyInBackground(agent.playback.schedule()
+    agent.verifier = agent.cache.verifyInBackground(agent.playback.schedule()
         .map(s -> s.media().stream().map(io.gatecast.protocol.MediaRef::sha256).toList()).orElse(List.of()),
         () -> agent.page.sincePagePolled().isPresent(), Duration.ofSeconds(10));
     return agent;
@@ -338,6 +340,9 @@ public final class PlayerAgent implements AutoCloseable {
       return;
     }
     closed = true;
+    if (verifier != null) {
+      verifier.interrupt();
+    }
     heartbeats.close();
     kiosk.close();
     commandThread.shutdownNow();

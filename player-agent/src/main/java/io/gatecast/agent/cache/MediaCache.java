@@ -216,6 +216,9 @@ public final class MediaCache {
     }
     List<String> deleted = new ArrayList<>();
     for (String name : order) {
+      if (Thread.currentThread().isInterrupted()) {
+        break; // the agent is stopping
+      }
       if (Files.isRegularFile(dir.resolve(name)) && !verify(name)) {
         deleted.add(name);
       }
