@@ -5,7 +5,7 @@ import {api} from './api.js';
 import {t, formatDateTime, formatBytes, formatNumber, formatTime} from './i18n.js';
 import {gates, gateName, zoneOf} from './gates.js';
 import {watch} from './live.js';
-import {agentBadge, contentBadge, displayBadge, hasProblem} from './status.js';
+import {agentBadge, clockBadge, contentBadge, displayBadge, hasProblem} from './status.js';
 
 export const FLEET_POLL_SECONDS = 5;
 /** More screens than this changed at once: one list refetch beats fetching each. */
@@ -116,7 +116,7 @@ function row(s, zone) {
       s.location ? h('span', {class: 'sub'}, s.location) : null),
     cell('agent', agentBadge(s)),
     cell('content', contentBadge(s)),
-    cell('display', displayBadge(s)),
+    cell('display', displayBadge(s), clockBadge(s) ? ' ' : null, clockBadge(s)),
     cell('lastSeen', formatDateTime(s.lastSeenAt, zone)),
     cell('item', s.currentContentId || t('common.none')),
     cell('version', `${s.appliedVersion ?? t('common.none')} / ${s.publishedVersion}`),

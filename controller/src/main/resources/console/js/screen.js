@@ -6,7 +6,7 @@ import {t, tOr, formatDateTime, formatBytes, formatDuration, languageName} from 
 import {gateName, gateLanguages, zoneOf} from './gates.js';
 import {watch, namesScreen} from './live.js';
 import {may, FIELD} from './roles.js';
-import {agentBadge, contentBadge, displayBadge} from './status.js';
+import {agentBadge, clockBadge, contentBadge, displayBadge} from './status.js';
 
 const POLL_MS = 3000;
 const COMMANDS = ['SCREENSHOT', 'RELOAD', 'RESTART', 'IDENTIFY', 'CLEAR_CACHE'];
@@ -54,7 +54,7 @@ export function renderScreen(main, screenId) {
       api.get(path), api.get(`${path}/commands`), api.get(`${path}/history`)]);
     zone = zoneOf(screen.clusterId);
     title.textContent = t('screen.title', {name: screen.name || screen.id});
-    fill(badges, agentBadge(screen), ' ', contentBadge(screen), ' ', displayBadge(screen));
+    fill(badges, agentBadge(screen), ' ', contentBadge(screen), ' ', displayBadge(screen), ' ', clockBadge(screen));
     drawFacts(screen);
     drawCommands(commands);
     drawHistory(changes.changes);

@@ -1,6 +1,6 @@
 // How a screen's truths read at a glance: the badges shared by the fleet board and the detail page.
 import {badge} from './dom.js';
-import {t} from './i18n.js';
+import {formatNumber, t} from './i18n.js';
 
 export function agentBadge(screen) {
   if (screen.revokedAt) return badge(t('state.REVOKED'), 'muted');
@@ -19,9 +19,21 @@ export function displayBadge(screen) {
   return badge(t(`display.${display}`), tone);
 }
 
-/** A screen needs a technician when it is down, behind on content, or not showing. */
+/** A warning badge when the screen's clock is off the controller's past the threshold; else null. */
+export function clockBadge(screen) {
+  const clock = screen.health && screen.health.clock;
+  if (!clock || !clock.problem) return null;
+  const hours = Math.round(Math.abs(clock.offsetMillis) / 36e5 * 10) / 10;
+  const b = badge(t('clock.off', {hours: formatNumber(hours)}), 'warn');
+  b.title = t('clock.offTitle', {ms: formatNumber(clock.offsetMillis)});
+  b.dataset.clock = 'off';
+  return b;
+}
+
+/** A screen needs a technician when it is down, behind on content, not showing, or its clock is off. */
 export function hasProblem(screen) {
   if (screen.revokedAt) return false;
   const health = screen.health || {};
-  return !health.up || !health.contentUpToDate || health.display === 'NOT_SHOWING';
+  return !health.up || !health.contentUpToDate || health.display === 'NOT_SHOWING'
+    || Boolean(health.clock && health.clock.problem);
 }

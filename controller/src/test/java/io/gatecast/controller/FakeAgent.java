@@ -61,6 +61,12 @@ final class FakeAgent implements AutoCloseable {
         appliedVersion, null, 10L, health)), true);
   }
 
+  /** A heartbeat stamped by a kiosk clock that says {@code sentAt} now. */
+  void heartbeatStamped(Instant sentAt) throws MqttException {
+    publish(Topics.status(screenId), Codec.encode(new StatusMessage(Header.now(sentAt), screenId, ScreenState.ONLINE,
+        null, null, 10L, null)), true);
+  }
+
   void heartbeat() throws MqttException {
     heartbeat(null, null);
   }

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  * @param controllerKey the controller's signing key this agent trusts at first start; required by
  *     {@link PlayerAgent#start} (null only while a config is being built), since an agent that
  *     trusts no key could play nothing
- * @param cacheQuotaMb the most the media cache may hold on disk, in MiB; 0 for no limit
+ * @param cacheQuotaMb the most the media cache may hold on disk, in MiB; 0 for automatic (half of the cache
+ *     plus the free disk, see {@link io.gatecast.agent.cache.MediaCache#AUTO_SHARE})
  * @param playBatchSeconds how often journaled plays are sent as a proof-of-play batch while online
  */
 public record AgentConfig(
@@ -49,7 +50,7 @@ public record AgentConfig(
       throw new IllegalArgumentException("heartbeatSeconds must be 1-3600, got " + heartbeatSeconds);
     }
     if (cacheQuotaMb < 0) {
-      throw new IllegalArgumentException("cacheQuotaMb must be 0 (no limit) or more, got " + cacheQuotaMb);
+      throw new IllegalArgumentException("cacheQuotaMb must be 0 (automatic) or more, got " + cacheQuotaMb);
     }
     if (playBatchSeconds < 1 || playBatchSeconds > 86_400) {
       throw new IllegalArgumentException("playBatchSeconds must be 1-86400, got " + playBatchSeconds);

@@ -45,7 +45,8 @@ public final class Main implements Callable<Integer> {
   int heartbeatSeconds;
 
   @Option(names = "--cache-quota-mb", defaultValue = "0", description = "The most the media cache may hold on disk, in MiB;"
-      + " files no schedule needs are evicted least recently used first; 0 = no limit (default: ${DEFAULT-VALUE}).")
+      + " files no schedule needs are evicted least recently used first; 0 = automatic: half of what the cache and the"
+      + " free disk add up to, and downloads always leave 32 MiB free (default: ${DEFAULT-VALUE}).")
   long cacheQuotaMb;
 
   @Option(names = "--play-batch-seconds", defaultValue = "60", description = "How often proof of play is sent while online,"

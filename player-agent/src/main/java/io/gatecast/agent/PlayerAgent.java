@@ -15,9 +15,11 @@ import io.gatecast.agent.kiosk.KioskBrowser;
 import io.gatecast.agent.kiosk.KioskControl;
 import io.gatecast.agent.kiosk.KioskOptions;
 import io.gatecast.agent.health.HealthProbe;
+import io.gatecast.agent.journal.DiskReserve;
 import io.gatecast.agent.journal.Outbox;
 import io.gatecast.agent.journal.ProofOfPlay;
 import io.gatecast.agent.link.ClockOffset;
+import io.gatecast.agent.link.ControllerClock;
 import io.gatecast.agent.link.Heartbeats;
 import io.gatecast.agent.link.MqttSession;
 import io.gatecast.agent.playback.Playback;
@@ -76,6 +78,9 @@ public final class PlayerAgent implements AutoCloseable {
   private final HealthProbe health;
   private final Heartbeats heartbeats;
   private final ScheduleApplier applier;
+  private final MediaCache cache;
+  /** The background check of the cache (started once the page serves); stopped on close. */
+  private volatile Thread verifier;
   private final CommandApplier commands;
   private final AlertApplier alerts;
   private final ExecutorService commandThread;
@@ -93,14 +98,15 @@ public final class PlayerAgent implements AutoCloseable {
     SSLContext tls = config.caFile() == null ? null : CaTrust.load(config.caFile());
     MediaCache cache = new MediaCache(config.dataDir().resolve("media"), Duration.ofSeconds(10), Duration.ofSeconds(30),
         config.cacheQuotaMb() * 1024 * 1024, clock, tls == null ? null : tls.getSocketFactory());
-    List<String> corrupt = cache.verifyAll(); // before anything plays; the applier fetches them again
-    if (!corrupt.isEmpty()) {
-      LOG.warn("deleted {} corrupt cached file(s); fetching them again when the link allows", corrupt.size());
-    }
+    // Not hashed here: a large cache would keep the screen black. Files are checked on first use
+    // and in the background once the page serves (start()); a corrupt one is never shown.
+    this.cache = cache;
+    // Expiry is judged by the controller's time once the offset is known, not a kiosk clock running ahead.
+    ClockOffset clockOffset = new ClockOffset(clock);
     ControllerTrust trust = ControllerTrust.load(config.dataDir(), config.controllerKey(),
-        new Freshness(clock, CLOCK_SKEW));
+        new Freshness(new ControllerClock(clock, clockOffset), CLOCK_SKEW));
     this.playback = new Playback(clock);
-    resumeFrom(store);
+    List<RejectedException> refusedOnDisk = resumeFrom(store, trust);
     this.alerts = new AlertApplier(new AlertStore(config.dataDir()), trust, this::reportRejection, playback);
     CommandSequence commandSequence = new CommandSequence(config.dataDir());
     // Applying downloads files: its own thread, so Paho's callback thread is never held.
@@ -108,11 +114,11 @@ public final class PlayerAgent implements AutoCloseable {
     this.linkThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-link"));
     // Proof of play fsyncs: its own thread, so a slow disk never delays a heartbeat.
     this.journalThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-journal"));
-    ClockOffset clockOffset = new ClockOffset(clock);
     this.session = new MqttSession(config.brokerUrl(), config.screenId(), config.username(), config.password(),
         () -> status(ScreenState.OFFLINE, null), linkThread, new MqttSession.Listener() {
           @Override
           public void onSchedule(byte[] payload) {
+            PlayerAgent.this.applier.arrived(); // pauses a download a newer schedule may supersede
             try {
               applyThread.execute(() -> PlayerAgent.this.applier.apply(payload));
             } catch (RejectedExecutionException e) {
@@ -144,9 +150,10 @@ public final class PlayerAgent implements AutoCloseable {
             PlayerAgent.this.outbox.wake();
           }
         }, clockOffset, tls == null ? null : tls.getSocketFactory());
-    this.outbox = Outbox.open(config.dataDir().resolve("outbox.journal"), session);
+    DiskReserve reserve = DiskReserve.in(config.dataDir()); // room to journal events on a full disk
+    this.outbox = Outbox.open(config.dataDir().resolve("outbox.journal"), session, reserve);
     this.proofOfPlay = ProofOfPlay.open(config.dataDir().resolve("plays.journal"), config.screenId(), playback, outbox,
-        session::isConnected, clock);
+        session::isConnected, clock, clockOffset::millis, reserve);
     // The kiosk watcher comes up with the page, below; until then nothing watches the screen.
     this.health = new HealthProbe(playback, cache, clockOffset, () -> this.kiosk == null
         ? new DisplayMonitor.DisplayStatus(ScreenHealth.Display.UNKNOWN, null) : this.kiosk.display(), clock);
@@ -157,6 +164,14 @@ public final class PlayerAgent implements AutoCloseable {
           heartbeats.beatNow();
           followCluster();
         }, applyThread, clock);
+    refusedOnDisk.forEach(e -> reportRejection(io.gatecast.protocol.Topics.schedule(config.screenId()), e));
+    cache.onCorrupt(sha -> {
+      try {
+        applyThread.execute(applier::repairPlaying);
+      } catch (RejectedExecutionException e) {
+        LOG.debug("closing; not fetching {} again", sha);
+      }
+    });
     followCluster();
     try {
       this.page = PageServer.start(config.pagePort(), config.screenId(), playback, cache);
@@ -220,26 +235,31 @@ public final class PlayerAgent implements AutoCloseable {
     agent.kiosk.start();
     LOG.info("agent {} serving its page at http://127.0.0.1:{}/ and connecting to {}",
         config.screenId(), agent.pagePort(), config.brokerUrl());
+    // Only once the page is up and the browser has it (or 10 s on): the files on screen first, then the rest.
+    agent.verifier = agent.cache.verifyInBackground(agent.playback.schedule()
+        .map(s -> s.media().stream().map(io.gatecast.protocol.MediaRef::sha256).toList()).orElse(List.of()),
+        () -> agent.page.sincePagePolled().isPresent(), Duration.ofSeconds(10));
     return agent;
   }
 
-  private void resumeFrom(ScheduleStore store) {
-    Optional<ScheduleMessage> saved = store.load();
-    if (saved.isEmpty()) {
-      LOG.info("no saved schedule; the screen stays black until one arrives");
-      return;
+  /**
+   * Plays the saved schedule that still verifies (the newest, else the previous good one); returns
+   * the copies refused, to be reported to the controller once the outbox is open.
+   */
+  private List<RejectedException> resumeFrom(ScheduleStore store, ControllerTrust trust) {
+    ScheduleStore.Loaded loaded = store.load(ScheduleApplier.opener(trust, config.screenId()));
+    if (loaded.saved().isEmpty()) {
+      LOG.info("no saved schedule that verifies; nothing to play until one arrives");
+      return loaded.refused();
     }
-    ScheduleMessage schedule = saved.get();
-    if (!schedule.screenId().equals(config.screenId())) {
-      LOG.error("ignoring {}: it is for screen {}, not {}", store.file(), schedule.screenId(), config.screenId());
-      return;
-    }
+    ScheduleMessage schedule = loaded.saved().get().schedule();
     try {
       playback.play(schedule);
       LOG.info("playing saved schedule version {} from the cache", schedule.version());
     } catch (IllegalArgumentException e) {
       LOG.error("cannot play saved schedule version {}: {}", schedule.version(), e.getMessage());
     }
+    return loaded.refused();
   }
 
   private void reportRejection(String topic, RejectedException refusal) {
@@ -320,6 +340,9 @@ public final class PlayerAgent implements AutoCloseable {
       return;
     }
     closed = true;
+    if (verifier != null) {
+      verifier.interrupt();
+    }
     heartbeats.close();
     kiosk.close();
     commandThread.shutdownNow();

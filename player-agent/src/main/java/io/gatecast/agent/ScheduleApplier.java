@@ -1,5 +1,6 @@
 package io.gatecast.agent;
 
+import io.gatecast.agent.cache.DownloadCancelled;
 import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.cache.MediaException;
 import io.gatecast.agent.cache.ScheduleStore;
@@ -18,6 +19,8 @@ import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Topics;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -27,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * refused message (not signed, not ours, not newer) is reported as a rejection, not
  * acknowledged: it has no trustworthy version to answer to. Runs on one thread only (the
  * scheduler given), so no locking.
+ *
+ * <p>What goes to disk is the signed envelope as received, and what is read back is opened with
+ * the same checks ({@link #opener}). A newer schedule message waiting behind a download pauses it
+ * ({@link #arrived}): a superseded schedule's files are not fetched to the end, and its partial
+ * downloads are dropped once the newer one is pending.
  */
 final class ScheduleApplier {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleApplier.class);
@@ -61,7 +70,10 @@ final class ScheduleApplier {
   private final Backoff retries = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random());
   private final Clock clock;
   private ScheduleMessage pending;
+  private byte[] pendingEnvelope;
   private boolean failureReported;
+  /** Schedule messages handed to the apply thread and not yet looked at (set from the MQTT thread). */
+  private final AtomicInteger waiting = new AtomicInteger();
 
   ScheduleApplier(String screenId, ControllerTrust trust, RejectionReporter rejections, MediaCache cache,
       ScheduleStore store, ScheduleStore pendingStore, Playback playback, Consumer<ScheduleAck> acks,
@@ -80,17 +92,45 @@ final class ScheduleApplier {
   }
 
   /**
+   * How a schedule read from this screen's disk is checked: exactly as one from the broker (the
+   * controller's signature, this screen's id). A forged or torn file is refused.
+   */
+  static ScheduleStore.Opener opener(ControllerTrust trust, String screenId) {
+    return envelope -> {
+      ScheduleMessage schedule = trust.open(envelope, Signed.SCHEDULE, ScheduleMessage.class).message();
+      try {
+        Freshness.requireScreen(screenId, schedule.screenId());
+      } catch (RejectedException e) {
+        throw e.withMessageId(schedule.header().messageId());
+      }
+      return schedule;
+    };
+  }
+
+  /**
+   * A schedule message is on its way to {@link #apply} (call from the thread that receives it):
+   * a download in progress pauses, so a superseded schedule is not fetched to the end first.
+   */
+  void arrived() {
+    waiting.incrementAndGet();
+  }
+
+  /**
    * After a start: fetches again what the playing schedule misses (files found corrupt), then
    * goes on with a pending schedule an earlier run was fetching. Its APPLIED ack may have been
    * lost with that run if it was already switched to, so that is sent again.
    */
   void resume() {
     repairPlaying();
-    Optional<ScheduleMessage> saved = pendingStore.load();
-    if (saved.isEmpty()) {
+    ScheduleStore.Loaded loaded = pendingStore.load(opener(trust, screenId));
+    loaded.refused().forEach(e -> rejections.report(Topics.schedule(screenId), e));
+    if (loaded.saved().isEmpty()) {
+      if (!loaded.refused().isEmpty()) {
+        clearPending();
+      }
       return;
     }
-    ScheduleMessage schedule = saved.get();
+    ScheduleMessage schedule = loaded.saved().get().schedule();
     Optional<Long> applied = playback.appliedVersion();
     if (!schedule.screenId().equals(screenId) || (applied.isPresent() && applied.get() > schedule.version())) {
       clearPending();
@@ -103,10 +143,12 @@ final class ScheduleApplier {
     }
     LOG.info("resuming the fetch of schedule version {}", schedule.version());
     pending = schedule;
+    pendingEnvelope = loaded.saved().get().envelope();
     attempt(schedule);
   }
 
   void apply(byte[] payload) {
+    waiting.updateAndGet(n -> Math.max(0, n - 1));
     Optional<ScheduleMessage> accepted;
     try {
       accepted = open(payload);
@@ -115,6 +157,7 @@ final class ScheduleApplier {
       return;
     }
     if (accepted.isEmpty()) {
+      keepResigned(payload);
       repairPlaying();
       return;
     }
@@ -124,11 +167,20 @@ final class ScheduleApplier {
       return;
     }
     try {
-      pendingStore.save(schedule);
+      pendingStore.save(payload, schedule.version(), opener(trust, screenId));
     } catch (IOException e) {
       LOG.warn("cannot keep schedule version {} as pending ({}); fetching it anyway", schedule.version(), e.toString());
     }
+    if (pending != null) {
+      LOG.info("schedule version {} supersedes version {}, which is abandoned", schedule.version(), pending.version());
+    }
     pending = schedule;
+    pendingEnvelope = payload;
+    try {
+      cache.discardPartsExcept(needed(schedule));
+    } catch (IOException e) {
+      LOG.warn("cannot drop abandoned partial downloads: {}", e.toString());
+    }
     failureReported = false;
     retries.reset();
     attempt(schedule);
@@ -143,10 +195,18 @@ final class ScheduleApplier {
       Playback.OnAir compiled = Playback.compile(schedule); // refuses what cannot be played before fetching anything
       Set<String> keep = needed(schedule);
       for (MediaRef media : schedule.media()) { // every variant of every item: no language may be missing later
-        cache.ensure(media, keep);
+        cache.ensure(media, keep, () -> waiting.get() > 0);
       }
-      store.save(schedule);
+      store.save(pendingEnvelope, schedule.version(), opener(trust, screenId));
       playback.play(compiled);
+    } catch (DownloadCancelled e) {
+      LOG.info("{}; looking at it first", e.getMessage());
+      try {
+        thread.execute(() -> attempt(schedule)); // after the waiting message: resumed if it was a repeat
+      } catch (RejectedExecutionException closing) {
+        LOG.debug("closing; not resuming");
+      }
+      return;
     } catch (IOException e) {
       retryLater(schedule, message(e));
       return;
@@ -160,8 +220,25 @@ final class ScheduleApplier {
         schedule.rules().items().size(), schedule.rules().campaigns().size(), schedule.media().size());
     acks.accept(new ScheduleAck(Header.now(clock.instant()), screenId, schedule.version(), Outcome.APPLIED, null));
     pending = null;
+    pendingEnvelope = null;
     clearPending();
     afterApply.run();
+  }
+
+  /**
+   * The applied schedule came again: when its envelope differs from the saved one (the controller
+   * re-signed it, e.g. after a key rotation), the new envelope is saved, so the copy on disk still
+   * verifies once the old key is retired.
+   */
+  private void keepResigned(byte[] payload) {
+    try {
+      if (Files.exists(store.file()) && !Arrays.equals(Files.readAllBytes(store.file()), payload)
+          && playback.appliedVersion().isPresent()) {
+        store.save(payload, playback.appliedVersion().get(), opener(trust, screenId));
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot save the re-signed schedule: {}", e.toString());
+    }
   }
 
   private void retryLater(ScheduleMessage schedule, String error) {
@@ -179,16 +256,16 @@ final class ScheduleApplier {
     }
   }
 
-  /** Fetches files of the playing schedule that are missing (deleted as corrupt at start). */
-  private void repairPlaying() {
+  /** Fetches files of the playing schedule that are missing (found corrupt and deleted). */
+  void repairPlaying() {
     Optional<ScheduleMessage> playing = playback.schedule();
     if (playing.isEmpty()) {
       return;
     }
     Set<String> keep = needed(playing.get());
     for (MediaRef media : playing.get().media()) {
-      if (cache.file(media.sha256()).isPresent()) {
-        continue;
+      if (cache.has(media.sha256())) {
+        continue; // corrupt files found later come back through MediaCache.onCorrupt
       }
       try {
         cache.ensure(media, keep);

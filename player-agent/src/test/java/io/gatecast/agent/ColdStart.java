@@ -53,8 +53,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
  *     -Dexec.mainClass=io.gatecast.agent.ColdStart -Dexec.args="10 20"
  * </pre>
  * Arguments: the number of cold starts per series (default 10); the browser's retry interval in ms (default 20;
- * 0: the browser stays idle on about:blank until /now answers, then navigates once).
+ * 0: the browser stays idle on about:blank until /now answers, then navigates once); MiB of other files
+ * (an earlier schedule's, 25 MiB each) added to the cache before the starts (default 0), to see that the
+ * cache's size does not delay the first content; "agent-only" to skip the series with the browser.
  * A first series runs without the browser (the agent alone, up to /now), a second with it.
+ * The data dir (and the files added) is deleted at the end.
  */
 public final class ColdStart {
   private static final String SCREEN = "coldstart-hall-1";
@@ -81,6 +84,8 @@ public final class ColdStart {
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int retryMillis = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+    int fillerMib = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    boolean agentOnly = args.length > 3 && args[3].equals("agent-only");
     System.setProperty("java.awt.headless", "true");
     if (System.getProperty("surefire.test.class.path") == null) {
       System.setProperty("surefire.test.class.path", Footprint.classPath());
@@ -90,6 +95,10 @@ public final class ColdStart {
     Path dataDir = work.resolve("agent");
     Path log = work.resolve("agent.log");
     List<String> contentIds = cacheASchedule(keys, dataDir, log);
+    if (fillerMib > 0) {
+      CacheFiller.fill(dataDir.resolve("media"), fillerMib, 25, 7);
+      System.out.println("added " + fillerMib + " MiB of other files to the cache");
+    }
     System.out.println("JVM flags: " + String.join(" ", AgentProcess.SMALL_JVM) + "; " + runs + " cold starts from "
         + dataDir + " (broker " + NO_BROKER + ")");
     System.out.println("load average before: " + Files.readString(Path.of("/proc/loadavg")).trim());
@@ -107,6 +116,9 @@ public final class ColdStart {
       System.out.println("schedule playing (agent log): " + summary(alone.stream().mapToLong(Run::scheduleLoaded).toArray()));
       System.out.println("/now answers with the item:   " + summary(alone.stream().mapToLong(Run::nowAnswers).toArray()));
       System.out.println("agent CPU (user+sys) by then: " + summary(alone.stream().mapToLong(Run::agentCpu).toArray()));
+      if (agentOnly) {
+        return;
+      }
       ChromeDriver browser = Chromium.driver(work.resolve("chromium-profile"));
       List<Run> withBrowser;
       try {
@@ -124,8 +136,11 @@ public final class ColdStart {
       System.out.println("agent CPU (user+sys) by then: " + summary(withBrowser.stream().mapToLong(Run::agentCpu).toArray()));
     } finally {
       poller.shutdownNow();
+      System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
+      try (var files = Files.walk(work)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
-    System.out.println("load average after: " + Files.readString(Path.of("/proc/loadavg")).trim());
   }
 
   /** {@code runs} cold starts, one after the other; with {@code browser} null, only up to /now. */

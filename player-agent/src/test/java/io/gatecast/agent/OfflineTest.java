@@ -7,9 +7,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.agent.playback.MovableClock;
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PlayBatch;
 import io.gatecast.protocol.PlayBatch.Play;
 import io.gatecast.protocol.ScheduleAck.Outcome;
+import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.rules.CampaignSpec;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.LanguagePolicySpec;
@@ -82,8 +84,11 @@ class OfflineTest {
     CampaignSpec campaign = new CampaignSpec("election-2026", "Bầu cử", TestRules.playlist("election", election),
         TargetsSpec.clusters(TestRules.CLUSTER), LocalDateTime.parse("2026-03-15T08:00"),
         LocalDateTime.parse("2026-03-15T12:00"), null, null, 10, 1, LanguagePolicySpec.rotate());
-    controller.publishRetained(TestRules.schedule(1, TestRules.rules(TestRules.profile(SCREEN, "zh-Hans", "vi"),
-        List.of(welcome, election), List.of(campaign), TestRules.playlist("default", welcome), List.of())));
+    // The controller shares the test's clock (it stamps the schedule by it): the offset the agent
+    // learns from it is zero, so the plays keep the test clock's times.
+    controller.publishRetained(new ScheduleMessage(Header.now(clock.instant()), SCREEN, 1L,
+        TestRules.rules(TestRules.profile(SCREEN, "zh-Hans", "vi"), List.of(welcome, election), List.of(campaign),
+            TestRules.playlist("default", welcome), List.of())));
     await().atMost(DEADLINE).until(() -> controller.acks.stream().anyMatch(a -> a.version() == 1
         && a.outcome() == Outcome.APPLIED));
     await().atMost(DEADLINE).until(() -> agent.outbox().pending() == 0);

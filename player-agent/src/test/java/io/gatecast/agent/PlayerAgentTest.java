@@ -85,7 +85,7 @@ class PlayerAgentTest {
     assertThat(agent.appliedVersion()).contains(1L);
     Path cached = dataDir.resolve("media").resolve(mediaOf(item).sha256());
     assertThat(MediaServer.sha256(Files.readAllBytes(cached))).isEqualTo(mediaOf(item).sha256());
-    assertThat(Codec.decode(Files.readAllBytes(dataDir.resolve("schedule.json")), ScheduleMessage.class).version())
+    assertThat(SavedSchedule.read(dataDir.resolve("schedule.json")).version())
         .isEqualTo(1L);
 
     JsonNode now = now(agent);
@@ -143,7 +143,7 @@ class PlayerAgentTest {
           .doesNotContain(MediaServer.sha256(tampered));
     }
     assertThat(now(agent).get("item").get("contentId").asText()).isEqualTo("approved");
-    assertThat(Codec.decode(Files.readAllBytes(dataDir.resolve("schedule.json")), ScheduleMessage.class).version())
+    assertThat(SavedSchedule.read(dataDir.resolve("schedule.json")).version())
         .isEqualTo(1L);
   }
 

@@ -251,8 +251,7 @@ class SignedSchedulesTest {
 
   private void assertStillPlayingVersion2(PlayerAgent agent) throws Exception {
     assertThat(agent.appliedVersion()).contains(2L);
-    assertThat(Codec.decode(Files.readAllBytes(dataDir.resolve("schedule.json")),
-        ScheduleMessage.class).version()).isEqualTo(2L);
+    assertThat(SavedSchedule.read(dataDir.resolve("schedule.json")).version()).isEqualTo(2L);
     assertThat(controller.acks).noneMatch(a -> a.version() == 3);
   }
 

@@ -150,12 +150,12 @@ class TortureTest {
     }
     try (Stream<Path> top = Files.list(dataDir)) {
       assertThat(top.map(p -> p.getFileName().toString()))
-          .allMatch(n -> Set.of("media", "schedule.json", "pending-schedule.json", "pinned-keys.json", "outbox.journal",
-              "plays.journal").contains(n) || n.matches("\\..*\\.tmp"), "only the agent's own files");
+          .allMatch(n -> Set.of("media", "schedule.json", "schedule.previous.json", "pending-schedule.json", "pinned-keys.json",
+              "outbox.journal", "plays.journal", "disk-reserve").contains(n) || n.matches("\\..*\\.tmp"), "only the agent's own files");
     }
   }
 
   private static ScheduleMessage readSchedule(Path dataDir) throws IOException {
-    return Codec.decode(Files.readAllBytes(dataDir.resolve(ScheduleStore.FILE_NAME)), ScheduleMessage.class);
+    return SavedSchedule.read(dataDir.resolve(ScheduleStore.FILE_NAME));
   }
 }

@@ -18,9 +18,20 @@ public record PlayBatch(Header header, String screenId, List<Play> plays) {
    * @param playId unique on this screen (e.g. a UUID or a journal sequence)
    * @param campaignId the campaign it played for; null for the default playlist
    * @param language the variant's language tag
+   * @param kioskClock true when {@code startedAt}/{@code endedAt} are the kiosk's own clock, which
+   *     the agent could not correct by the controller's (no offset known yet): the controller then
+   *     corrects them at ingest by the offset it measures; null (absent) when they are already on
+   *     the controller's clock
    */
-  public record Play(String playId, String itemId, String campaignId, String language, Instant startedAt, Instant endedAt) {
+  public record Play(String playId, String itemId, String campaignId, String language, Instant startedAt, Instant endedAt,
+      Boolean kioskClock) {
+    /** A play timed on the controller's clock. */
+    public Play(String playId, String itemId, String campaignId, String language, Instant startedAt, Instant endedAt) {
+      this(playId, itemId, campaignId, language, startedAt, endedAt, null);
+    }
+
     public Play {
+      kioskClock = Boolean.TRUE.equals(kioskClock) ? Boolean.TRUE : null;
       Check.text(playId, "playId", 64);
       Check.id(itemId, "itemId");
       if (campaignId != null) {
@@ -32,6 +43,11 @@ public record PlayBatch(Header header, String screenId, List<Play> plays) {
       if (endedAt.isBefore(startedAt)) {
         throw new IllegalArgumentException("endedAt " + endedAt + " is before startedAt " + startedAt);
       }
+    }
+
+    /** This play moved by {@code millis} (the clock offset), now on the controller's clock. */
+    public Play shifted(long millis) {
+      return new Play(playId, itemId, campaignId, language, startedAt.plusMillis(millis), endedAt.plusMillis(millis), null);
     }
   }
 

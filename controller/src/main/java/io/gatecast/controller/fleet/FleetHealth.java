@@ -5,6 +5,7 @@ import io.gatecast.controller.fleet.UptimeCalculator.Uptime;
 import io.gatecast.controller.store.HealthRepository;
 import io.gatecast.controller.store.HistoryEntry;
 import io.gatecast.controller.store.Screen;
+import io.gatecast.controller.store.ScreenClockRepository;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.ScreenHealth;
@@ -18,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A screen's health as three separate truths — agent alive, content up to date, page on screen —
@@ -25,8 +28,14 @@ import java.util.Optional;
  * Every method runs inside a database transaction (on the database thread).
  */
 public final class FleetHealth {
+  private static final Logger LOG = LoggerFactory.getLogger(FleetHealth.class);
   public static final String UP_TO_DATE = "UP_TO_DATE";
   public static final String STALE = "STALE";
+  /**
+   * How far a screen's clock may be off the controller's before it is a problem on the board: its
+   * proof of play, expiry checks and campaign dates all read that clock.
+   */
+  public static final Duration CLOCK_PROBLEM = Duration.ofMinutes(2);
   private static final int MAX_CHANGES_PER_PERIOD = 1_000_000;
 
   /**
@@ -41,12 +50,33 @@ public final class FleetHealth {
     }
   }
 
-  /** The truths and figures the API shows for one screen. */
+  /**
+   * The truths and figures the API shows for one screen.
+   *
+   * @param clock the screen's clock as the controller measured it; null before its first heartbeat
+   */
   public record HealthView(ScreenState agent, boolean contentUpToDate, String display, boolean up, ScreenHealth figures,
-      Instant figuresAt, Instant autonomyUntil, Long autonomyLeftSeconds) {}
+      Instant figuresAt, Instant autonomyUntil, Long autonomyLeftSeconds, ClockView clock) {}
+
+  /**
+   * A screen's clock: {@code offsetMillis} is the controller's clock minus the screen's, measured
+   * from its last heartbeat at {@code measuredAt}; {@code problem} when it is off by more than
+   * {@link #CLOCK_PROBLEM}.
+   */
+  public record ClockView(long offsetMillis, Instant measuredAt, boolean problem) {
+    static ClockView of(ScreenClockRepository.ScreenClock clock) {
+      return new ClockView(clock.offsetMillis(), clock.measuredAt(), isClockProblem(clock.offsetMillis()));
+    }
+  }
+
+  /** Whether an offset (controller minus screen, ms) is past {@link #CLOCK_PROBLEM} either way. */
+  public static boolean isClockProblem(long offsetMillis) {
+    return Math.abs(offsetMillis) > CLOCK_PROBLEM.toMillis();
+  }
 
   private final ScreenRepository screens = new ScreenRepository();
   private final HealthRepository health = new HealthRepository();
+  private final ScreenClockRepository clocks = new ScreenClockRepository();
   private final ClusterDirectory clusters;
 
   public FleetHealth(ClusterDirectory clusters) {
@@ -64,6 +94,11 @@ public final class FleetHealth {
     String agentBefore = health.lastValue(c, id, HistoryEntry.AGENT).orElse(null);
     String displayBefore = health.lastValue(c, id, HistoryEntry.DISPLAY).orElse(null);
     screens.recordStatus(c, id, status.state(), at, status.appliedVersion(), status.currentContentId());
+    if (status.state() == ScreenState.ONLINE) {
+      // A live heartbeat: arrival minus the screen's stamp is the offset (low by the transit time). A
+      // last-will is stamped when the session began, so it tells nothing about the clock.
+      measureClock(c, id, status.header().sentAt(), at);
+    }
 
     ScreenHealth figures = status.health();
     String display = figures != null && figures.display() != null ? figures.display().name() : displayBefore;
@@ -92,6 +127,22 @@ public final class FleetHealth {
         figures == null ? null : figures.displayDetail());
     return Optional.of(new Recorded(id, clusters.clusterOf(c, id), UptimeCalculator.isUp(agentBefore, displayBefore), upAfter,
         reason, at, changes));
+  }
+
+  private void measureClock(Connection c, String id, Instant sentAt, Instant at) throws SQLException {
+    long offset = Duration.between(sentAt, at).toMillis();
+    Optional<ScreenClockRepository.ScreenClock> before = clocks.find(c, id);
+    if (before.isPresent() && sentAt.equals(before.get().sentAt())) {
+      return; // the retained heartbeat again (a controller restart): it arrived late, not the clock
+    }
+    clocks.save(c, id, offset, at, sentAt);
+    boolean wasProblem = before.isPresent() && isClockProblem(before.get().offsetMillis());
+    if (isClockProblem(offset) && !wasProblem) {
+      LOG.warn("screen {}'s clock is off by {} ms (the controller's minus the screen's); its proof of play is corrected"
+          + " at ingest, but its campaigns follow its own clock: fix its time source", id, offset);
+    } else if (!isClockProblem(offset) && wasProblem) {
+      LOG.info("screen {}'s clock is right again (offset {} ms)", id, offset);
+    }
   }
 
   /** Marks ONLINE screens silent since {@code at - timeout} OFFLINE and records the change. */
@@ -156,7 +207,8 @@ public final class FleetHealth {
     Long autonomyLeft = autonomyUntil == null ? null : Math.max(0, Duration.between(now, autonomyUntil).toSeconds());
     return new HealthView(screen.state(), UP_TO_DATE.equals(contentState(screen.appliedVersion(), screen.publishedVersion())),
         display, UptimeCalculator.isUp(screen.state().name(), display), figures,
-        stored.map(HealthRepository.StoredHealth::reportedAt).orElse(null), autonomyUntil, autonomyLeft);
+        stored.map(HealthRepository.StoredHealth::reportedAt).orElse(null), autonomyUntil, autonomyLeft,
+        clocks.find(c, screen.id()).map(ClockView::of).orElse(null));
   }
 
   private static String contentState(Long applied, long published) {

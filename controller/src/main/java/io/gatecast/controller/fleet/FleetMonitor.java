@@ -180,21 +180,23 @@ public final class FleetMonitor implements AutoCloseable {
     }
     RejectionRecord record = new RejectionRecord(clock.instant(), event.topic(), event.reason().name(), event.detail(),
         event.messageId());
-    // Logged loudly: a refusal may be someone publishing what the controller did not sign.
-    LOG.warn("screen {} refused a message on {}: {} {}", event.screenId(), event.topic(), event.reason(), event.detail());
     if (event.reason() == io.gatecast.protocol.Rejection.REPLAYED_OR_OLDER
         && Topics.schedule(event.screenId()).equals(event.topic())) {
       scheduleWatch.refusedAsOlder(event.screenId());
     }
     db.transaction(c -> {
       if (!screens.exists(c, event.screenId())) {
-        return false;
+        return null;
       }
-      rejections.record(c, event.screenId(), record);
-      return true;
-    }).onSuccess(known -> {
-      if (!known) {
+      return rejections.record(c, event.screenId(), record);
+    }).onSuccess(isNew -> {
+      if (isNew == null) {
         LOG.warn("rejection from unregistered screen {} not stored", event.screenId());
+      } else if (isNew) {
+        // Logged loudly (once per refused message): a refusal may be someone publishing what the controller did not sign.
+        LOG.warn("screen {} refused a message on {}: {} {}", event.screenId(), event.topic(), event.reason(), event.detail());
+      } else {
+        LOG.debug("screen {} refused message {} again", event.screenId(), event.messageId());
       }
     }).onFailure(e -> LOG.error("cannot record the rejection of {}", event.screenId(), e));
   }

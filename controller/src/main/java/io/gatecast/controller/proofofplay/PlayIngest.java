@@ -1,18 +1,29 @@
 package io.gatecast.controller.proofofplay;
 
 import io.gatecast.controller.fleet.ClusterDirectory;
+import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.PlayRepository;
+import io.gatecast.controller.store.ScreenClockRepository;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.protocol.PlayBatch;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
  * Stores agents' proof-of-play batches, each play once per (screen, playId) however often the batch
  * is resent (the agent resends until it knows the controller has it). One batch is one transaction:
  * all of its new plays or none.
+ *
+ * <p>A play flagged {@code kioskClock} is timed by the kiosk's own clock (its agent knew no offset
+ * yet; a kiosk clock can be years off): it is moved by the offset the controller measured from the
+ * screen's heartbeats ({@link ScreenClockRepository}) before it is stored, so it lands on the day it
+ * really played — when that offset is a clock problem ({@link FleetHealth#CLOCK_PROBLEM}); a smaller
+ * one is mostly transit time and is left alone. With no offset measured yet it is stored as the
+ * kiosk timed it.
  */
 public final class PlayIngest {
   private final Database db;
@@ -21,6 +32,7 @@ public final class PlayIngest {
   private final IntConsumer onStored;
   private final ScreenRepository screens = new ScreenRepository();
   private final PlayRepository plays = new PlayRepository();
+  private final ScreenClockRepository clocks = new ScreenClockRepository();
 
   /** @param onStored told how many plays were new in each batch (for metrics) */
   public PlayIngest(Database db, Clock clock, ClusterDirectory clusters, IntConsumer onStored) {
@@ -36,11 +48,24 @@ public final class PlayIngest {
       if (!screens.exists(c, batch.screenId())) {
         return -1;
       }
-      return plays.insertNew(c, batch.screenId(), clusters.clusterOf(c, batch.screenId()), batch.plays(), clock.instant());
+      return plays.insertNew(c, batch.screenId(), clusters.clusterOf(c, batch.screenId()),
+          onControllerClock(batch.plays(), clocks.find(c, batch.screenId())), clock.instant());
     }).onSuccess(added -> {
       if (added > 0) {
         onStored.accept(added);
       }
     });
+  }
+
+  /** The plays with kiosk-clock times moved by the screen's measured offset, when there is one. */
+  static List<PlayBatch.Play> onControllerClock(List<PlayBatch.Play> plays, Optional<ScreenClockRepository.ScreenClock> clock) {
+    if (clock.isEmpty()) {
+      return plays;
+    }
+    long offset = clock.get().offsetMillis();
+    if (!FleetHealth.isClockProblem(offset)) {
+      return plays; // a right clock (the offset is transit time): its plays are left as they are
+    }
+    return plays.stream().map(p -> Boolean.TRUE.equals(p.kioskClock()) ? p.shifted(offset) : p).toList();
   }
 }

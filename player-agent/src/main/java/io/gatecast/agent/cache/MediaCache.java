@@ -24,6 +24,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
@@ -40,15 +43,32 @@ import org.slf4j.LoggerFactory;
  * already there first. A server that ignores the range sends the whole file, which starts the
  * part over.
  *
- * <p>With a quota, room for a download is made by deleting, least recently used first, files that
- * no schedule in {@code keep} (the one playing, the one being fetched) needs; "used" is when a
- * schedule last asked for the file (its modification time). A schedule whose own files do not fit
- * is refused with a message saying so.
+ * <p>Room for a download is made by deleting, least recently used first, files that no schedule
+ * in {@code keep} (the one playing, the one being fetched) needs; "used" is when a schedule last
+ * asked for the file (its modification time). The cache is always bounded: by the quota given, or
+ * (quota 0) by {@link #AUTO_SHARE} of the disk the cache can use. A download also always leaves
+ * {@link #HEADROOM_BYTES} free on the disk, so the journals can still write; one that cannot fit
+ * is not started, and one the disk refuses mid-way is deleted rather than left filling the disk.
+ *
+ * <p>Files on disk are checked lazily: a file is hashed the first time it is asked for after a
+ * start ({@link #file}, {@link #ensure}) and in the background ({@link #verifyInBackground}), so a
+ * boot never waits for the whole cache to be hashed. A file whose content is not its name is
+ * deleted, never served, and reported to the corruption listener (which fetches it again).
  */
 public final class MediaCache {
   private static final Logger LOG = LoggerFactory.getLogger(MediaCache.class);
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final String PART = ".part";
+  /** With quota 0: the share of (cache + free disk) the cache may use. */
+  public static final double AUTO_SHARE = 0.5;
+  /** Free disk a download never takes: room for the journals and the rest of the system. */
+  public static final long HEADROOM_BYTES = 32L * 1024 * 1024;
+
+  /** The disk's free bytes; injectable so a test can play a full disk without root. */
+  @FunctionalInterface
+  public interface FreeSpace {
+    long usableBytes(Path dir) throws IOException;
+  }
 
   private final Path dir;
   private final Duration connectTimeout;
@@ -56,6 +76,12 @@ public final class MediaCache {
   private final long quotaBytes;
   private final Clock clock;
   private final SSLSocketFactory tls;
+  private final FreeSpace freeSpace;
+  /** Files hashed since this start and found right (and files this run downloaded and checked). */
+  private final Set<String> verified = ConcurrentHashMap.newKeySet();
+  /** One lock per file being hashed, so the page and the background check never hash it twice. */
+  private final ConcurrentHashMap<String, Object> hashing = new ConcurrentHashMap<>();
+  private volatile Consumer<String> onCorrupt = sha -> { };
 
   /**
    * Uses {@link HttpURLConnection} rather than java.net.http.HttpClient on purpose: it has a
@@ -74,9 +100,16 @@ public final class MediaCache {
    */
   public MediaCache(Path dir, Duration connectTimeout, Duration readTimeout, long quotaBytes, Clock clock,
       SSLSocketFactory tls) throws IOException {
+    this(dir, connectTimeout, readTimeout, quotaBytes, clock, tls, d -> Files.getFileStore(d).getUsableSpace());
+  }
+
+  /** @param freeSpace how free bytes on the cache's disk are measured */
+  public MediaCache(Path dir, Duration connectTimeout, Duration readTimeout, long quotaBytes, Clock clock,
+      SSLSocketFactory tls, FreeSpace freeSpace) throws IOException {
     this.tls = tls;
+    this.freeSpace = freeSpace;
     if (quotaBytes < 0) {
-      throw new IllegalArgumentException("the cache quota must be 0 (none) or more bytes, got " + quotaBytes);
+      throw new IllegalArgumentException("the cache quota must be 0 (automatic) or more bytes, got " + quotaBytes);
     }
     this.dir = Files.createDirectories(dir);
     this.connectTimeout = connectTimeout;
@@ -97,40 +130,130 @@ public final class MediaCache {
     return dir;
   }
 
-  /** The cached file for {@code sha256}, if present; anything that is not a SHA-256 is simply absent. */
+  /** Told the hash of each cached file found corrupt (and deleted); it should be fetched again. */
+  public void onCorrupt(Consumer<String> listener) {
+    this.onCorrupt = listener;
+  }
+
+  /**
+   * The cached file for {@code sha256}, if present and its content is its name: a file not yet
+   * checked since this start is hashed first (once), and deleted if it is corrupt. Anything that is
+   * not a SHA-256 is simply absent.
+   */
   public Optional<Path> file(String sha256) {
     if (sha256 == null || !SHA256.matcher(sha256).matches()) {
       return Optional.empty();
     }
     Path file = dir.resolve(sha256);
-    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return verify(sha256) ? Optional.of(file) : Optional.empty();
+    } catch (IOException e) {
+      LOG.warn("cannot check cached file {}: {}", sha256, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  /** Whether the file is in the cache, without checking its content (cheap). */
+  public boolean has(String sha256) {
+    return sha256 != null && SHA256.matcher(sha256).matches() && Files.isRegularFile(dir.resolve(sha256));
+  }
+
+  /**
+   * True when the cached file's content hashes to its name (checked at most once per start); when
+   * it does not, the file is deleted, the corruption listener told, and false returned.
+   */
+  private boolean verify(String sha256) throws IOException {
+    if (verified.contains(sha256)) {
+      return true;
+    }
+    synchronized (hashing.computeIfAbsent(sha256, k -> new Object())) {
+      if (verified.contains(sha256)) {
+        return true;
+      }
+      Path file = dir.resolve(sha256);
+      String actual;
+      try {
+        actual = hash(file);
+      } catch (NoSuchFileException e) {
+        return false;
+      }
+      if (actual.equals(sha256)) {
+        verified.add(sha256);
+        LOG.debug("verified cached file {}", sha256);
+        return true;
+      }
+      LOG.warn("cached file {} is corrupt (its content hashes to {}); deleting it to fetch it again", sha256, actual);
+      Files.deleteIfExists(file);
+      AtomicFiles.fsyncDirectory(dir);
+    }
+    onCorrupt.accept(sha256);
+    return false;
   }
 
   /**
    * Hashes every cached file and deletes each one whose content is not its name (a disk error, a
    * power cut during a write the file system did not order, a hand edit): what is deleted is
-   * fetched again by the next schedule that needs it. Run at start, before anything is played.
+   * fetched again by the next schedule that needs it. Blocks until done; see
+   * {@link #verifyInBackground} for the start-up path.
    *
    * @return the names of the deleted files
    */
   public List<String> verifyAll() throws IOException {
-    List<String> deleted = new ArrayList<>();
+    return verifyAll(List.of());
+  }
+
+  /** {@link #verifyAll()}, the files named in {@code first} before the others. */
+  private List<String> verifyAll(List<String> first) throws IOException {
+    List<String> order = new ArrayList<>(first);
     for (Path file : list()) {
       String name = file.getFileName().toString();
-      if (!SHA256.matcher(name).matches()) {
-        continue;
+      if (SHA256.matcher(name).matches() && !order.contains(name)) {
+        order.add(name);
       }
-      String actual = hash(file);
-      if (!actual.equals(name)) {
-        LOG.warn("cached file {} is corrupt (its content hashes to {}); deleting it to fetch it again", name, actual);
-        Files.deleteIfExists(file);
+    }
+    List<String> deleted = new ArrayList<>();
+    for (String name : order) {
+      if (Thread.currentThread().isInterrupted()) {
+        break; // the agent is stopping
+      }
+      if (Files.isRegularFile(dir.resolve(name)) && !verify(name)) {
         deleted.add(name);
       }
     }
-    if (!deleted.isEmpty()) {
-      AtomicFiles.fsyncDirectory(dir);
-    }
     return deleted;
+  }
+
+  /**
+   * Checks the whole cache on a low-priority thread of its own, the files named in {@code first}
+   * (what is on screen) before the others, and logs when it is done. The page serves meanwhile:
+   * a file asked for before its turn is checked on the spot ({@link #file}). The check starts once
+   * {@code startWhen} says so (the kiosk browser has the page) or after {@code latest}, so on a
+   * small box it does not take the CPU the browser needs for the first frame.
+   */
+  public Thread verifyInBackground(List<String> first, BooleanSupplier startWhen, Duration latest) {
+    Thread thread = new Thread(() -> {
+      try {
+        long deadline = System.nanoTime() + latest.toNanos();
+        while (!startWhen.getAsBoolean() && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        LOG.info("background check of the media cache started: {} file(s), {} bytes", list().size(), sizeBytes());
+        List<String> deleted = verifyAll(first);
+        LOG.info("background check of the media cache done: {} file(s) verified, {} corrupt and deleted",
+            verified.size(), deleted.size());
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("background check of the media cache stopped: {}", e.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "gatecast-verify");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MIN_PRIORITY);
+    thread.start();
+    return thread;
   }
 
   /** Bytes on disk: verified files and partial downloads. */
@@ -144,7 +267,29 @@ public final class MediaCache {
 
   /** Free bytes on the disk the cache is on. */
   public long freeDiskBytes() throws IOException {
-    return Files.getFileStore(dir).getUsableSpace();
+    return freeSpace.usableBytes(dir);
+  }
+
+  /** The most the cache may hold now: the quota, or with none {@link #AUTO_SHARE} of cache plus free disk. */
+  public long quotaBytes() throws IOException {
+    if (quotaBytes > 0) {
+      return quotaBytes;
+    }
+    return (long) ((sizeBytes() + Math.max(0, freeDiskBytes() - HEADROOM_BYTES)) * AUTO_SHARE);
+  }
+
+  /**
+   * Deletes partial downloads no schedule in {@code keep} needs (a superseded schedule's): they
+   * would otherwise hold disk until evicted.
+   */
+  public void discardPartsExcept(Set<String> keep) throws IOException {
+    for (Path file : list()) {
+      String name = file.getFileName().toString();
+      if (name.endsWith(PART) && !keep.contains(name.substring(0, name.length() - PART.length()))) {
+        Files.deleteIfExists(file);
+        LOG.info("dropped the partial download {}: no schedule wants it any more", name);
+      }
+    }
   }
 
   /** {@link #ensure(MediaRef, Set)} keeping nothing else. */
@@ -159,17 +304,26 @@ public final class MediaCache {
    * @param keep hashes the quota may not evict (every file of the schedules playing or pending)
    */
   public void ensure(MediaRef media, Set<String> keep) throws MediaException {
+    ensure(media, keep, () -> false);
+  }
+
+  /**
+   * {@link #ensure(MediaRef, Set)}, giving up (with {@link DownloadCancelled}, the part kept for a
+   * resume) as soon as {@code cancelled} says so: a newer schedule is waiting.
+   */
+  public void ensure(MediaRef media, Set<String> keep, BooleanSupplier cancelled) throws MediaException {
     Path target = dir.resolve(media.sha256());
     try {
-      if (Files.isRegularFile(target)) {
+      if (Files.isRegularFile(target) && verify(media.sha256())) {
         Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
         return;
       }
       Path part = dir.resolve(media.sha256() + PART);
       makeRoom(media.sizeBytes() - sizeOrZero(part), keep, media.sha256());
-      download(media, part);
+      download(media, part, cancelled);
       Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       AtomicFiles.fsyncDirectory(dir);
+      verified.add(media.sha256());
       Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
     } catch (MediaException e) {
       throw e;
@@ -178,7 +332,7 @@ public final class MediaCache {
     }
   }
 
-  private void download(MediaRef media, Path part) throws IOException {
+  private void download(MediaRef media, Path part, BooleanSupplier cancelled) throws IOException {
     long have = sizeOrZero(part);
     if (have > media.sizeBytes()) {
       Files.delete(part);
@@ -189,7 +343,7 @@ public final class MediaCache {
       hashInto(part, digest);
     }
     if (have < media.sizeBytes()) {
-      have = fetch(media, part, have, digest);
+      have = fetch(media, part, have, digest, cancelled);
     }
     if (have != media.sizeBytes()) {
       throw new MediaException("media " + media.sha256() + " from " + media.url() + " is " + have
@@ -205,7 +359,8 @@ public final class MediaCache {
   }
 
   /** Appends the bytes from {@code have} on to {@code part}; returns the part's new length. */
-  private long fetch(MediaRef media, Path part, long have, MessageDigest digest) throws IOException {
+  private long fetch(MediaRef media, Path part, long have, MessageDigest digest, BooleanSupplier cancelled)
+      throws IOException {
     if (have > 0) {
       LOG.info("resuming {} at byte {} of {} from {}", media.sha256(), have, media.sizeBytes(), media.url());
     } else {
@@ -251,8 +406,20 @@ public final class MediaCache {
           }
           digest.update(buffer, 0, n);
           ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
-          while (chunk.hasRemaining()) {
-            out.write(chunk);
+          try {
+            while (chunk.hasRemaining()) {
+              out.write(chunk);
+            }
+          } catch (IOException e) {
+            // Most likely the disk is full (another writer took the room): give it back at once.
+            out.truncate(0);
+            throw new MediaException("download of " + media.url() + " stopped: cannot write to the cache (" + e
+                + "); the partial file was deleted", e);
+          }
+          if (cancelled.getAsBoolean()) {
+            out.force(true);
+            throw new DownloadCancelled("download of " + media.sha256() + " paused at byte " + total
+                + ": a newer schedule is waiting");
           }
         }
         // Durable before it can be renamed to its final name.
@@ -264,13 +431,16 @@ public final class MediaCache {
     }
   }
 
-  /** Deletes unneeded files, least recently used first, until {@code need} more bytes fit the quota. */
+  /**
+   * Deletes unneeded files, least recently used first, until {@code need} more bytes fit both the
+   * quota and the disk (leaving {@link #HEADROOM_BYTES} free); refuses, before any byte is
+   * downloaded, when they cannot.
+   */
   private void makeRoom(long need, Set<String> keep, String fetching) throws IOException {
-    if (quotaBytes == 0) {
-      return;
-    }
+    long quota = quotaBytes();
     long used = sizeBytes();
-    if (used + need <= quotaBytes) {
+    long free = freeDiskBytes();
+    if (used + need <= quota && free - need >= HEADROOM_BYTES) {
       return;
     }
     List<Path> evictable = new ArrayList<>();
@@ -283,19 +453,26 @@ public final class MediaCache {
     }
     evictable.sort(Comparator.comparing(MediaCache::modified));
     for (Path file : evictable) {
-      if (used + need <= quotaBytes) {
+      if (used + need <= quota && free - need >= HEADROOM_BYTES) {
         break;
       }
       long size = sizeOrZero(file);
       Files.deleteIfExists(file);
       used -= size;
-      LOG.info("cache quota: evicted {} ({} bytes), which no current schedule needs", file.getFileName(), size);
+      free += size;
+      LOG.info("cache: evicted {} ({} bytes), which no current schedule needs", file.getFileName(), size);
     }
     AtomicFiles.fsyncDirectory(dir);
-    if (used + need > quotaBytes) {
-      throw new MediaException("the cache quota of " + quotaBytes + " bytes cannot hold the schedule's files: "
-          + used + " bytes are needed by the schedules playing or pending, and " + fetching + " needs " + need
-          + " more (raise --cache-quota-mb)");
+    if (used + need > quota) {
+      throw new MediaException("not downloading " + fetching + ": the cache quota of " + quota
+          + " bytes" + (quotaBytes == 0 ? " (automatic: " + (int) (AUTO_SHARE * 100) + "% of the cache and free disk)" : "")
+          + " cannot hold the schedule's files: " + used + " bytes are needed by the schedules playing or pending, and "
+          + fetching + " needs " + need + " more (free some disk or raise --cache-quota-mb)");
+    }
+    free = freeDiskBytes();
+    if (free - need < HEADROOM_BYTES) {
+      throw new MediaException("not downloading " + fetching + ": it needs " + need + " bytes and the disk has "
+          + free + " free, of which " + HEADROOM_BYTES + " stay reserved; free some disk space");
     }
   }
 

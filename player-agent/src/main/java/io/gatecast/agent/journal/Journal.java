@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Line format: {@code <crc32 of body, 8 hex> <body>\n}, body {@code E <seq> <payload>} or
  * {@code A <seq>}. A power cut can only tear the last line (appends are sequential and each is
- * forced before the next): on open, the first line without its newline or with a wrong CRC and
- * everything after it is cut off. When the confirmed entries outweigh the pending ones the file is
+ * forced before the next): on open, whatever follows the last good line (a line without its
+ * newline, a wrong CRC, zeros) is cut off. A bad line <em>followed by good ones</em> is not a torn
+ * tail but damage in the middle (a bad sector, a stray write): it alone is skipped, and every good
+ * line after it kept. When the confirmed entries outweigh the pending ones the file is
  * rewritten with only the pending entries, atomically ({@link AtomicFiles}).
  *
  * <p>Only offsets are kept in memory; payloads are read back from the file when asked for, so a
@@ -44,19 +46,29 @@ public final class Journal implements AutoCloseable {
   private record Location(long offset, int length) {}
 
   private final Path file;
+  private final DiskReserve reserve;
   private final TreeMap<Long, Location> pending = new TreeMap<>();
   private FileChannel channel;
   private long nextSeq;
   private int ackedSinceCompaction;
 
-  private Journal(Path file) {
+  private Journal(Path file, DiskReserve reserve) {
     this.file = file;
+    this.reserve = reserve;
   }
 
   /** Opens (or creates) the journal, cutting off a torn last line. */
   public static Journal open(Path file) throws IOException {
+    return open(file, null);
+  }
+
+  /**
+   * Opens (or creates) the journal, writing into the room {@code reserve} (null: none) holds when
+   * the disk is full.
+   */
+  public static Journal open(Path file, DiskReserve reserve) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Journal journal = new Journal(file);
+    Journal journal = new Journal(file, reserve);
     journal.load();
     return journal;
   }
@@ -118,11 +130,29 @@ public final class Journal implements AutoCloseable {
   }
 
   private void write(byte[] line) throws IOException {
+    if (reserve != null) {
+      reserve.beforeWrite(line.length);
+    }
+    long at = channel.position();
+    try {
+      writeFully(line);
+    } catch (IOException e) {
+      if (reserve == null || !reserve.release()) {
+        throw e;
+      }
+      // The disk filled between the check and the write: the reserve's room takes the line.
+      channel.truncate(at);
+      channel.position(at);
+      writeFully(line);
+    }
+    channel.force(false);
+  }
+
+  private void writeFully(byte[] line) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(line);
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
-    channel.force(false);
   }
 
   private byte[] payloadAt(Location location) throws IOException {
@@ -160,7 +190,8 @@ public final class Journal implements AutoCloseable {
     long offset = 0;
     long good = 0;
     long maxSeq = 0;
-    int torn = 0;
+    int skipped = 0;
+    int badSinceGood = 0;
     InputStream in = new BufferedInputStream(Channels.newInputStream(channel.position(0)), 64 * 1024);
     ByteArrayOutputStream current = new ByteArrayOutputStream();
     for (int b; (b = in.read()) >= 0; ) {
@@ -172,23 +203,29 @@ public final class Journal implements AutoCloseable {
       current.reset();
       Line line = parse(bytes, bytes.length - 1);
       if (line == null) {
-        torn = 1;
-        break;
-      }
-      if (line.ack()) {
-        pending.remove(line.seq());
+        badSinceGood++; // a skipped middle line, or the start of a torn tail: the lines after it tell
       } else {
-        pending.put(line.seq(), new Location(offset, bytes.length));
+        if (line.ack()) {
+          pending.remove(line.seq());
+        } else {
+          pending.put(line.seq(), new Location(offset, bytes.length));
+        }
+        maxSeq = Math.max(maxSeq, line.seq());
+        skipped += badSinceGood;
+        badSinceGood = 0;
+        good = offset + bytes.length;
       }
-      maxSeq = Math.max(maxSeq, line.seq());
       offset += bytes.length;
-      good = offset;
+    }
+    if (skipped > 0) {
+      LOG.error("{}: skipped {} damaged line(s) in the middle (bad checksum); kept every good line after them", file,
+          skipped);
     }
     long size = channel.size();
     if (good < size) {
       // A torn tail (power cut mid-write): drop it, so the next append starts on a clean line.
       LOG.warn("{}: cutting off {} byte(s) of a torn last write{}", file, size - good,
-          torn == 1 ? " (bad checksum)" : "");
+          badSinceGood > 0 ? " (bad checksum)" : "");
       channel.truncate(good);
       channel.force(true);
     }

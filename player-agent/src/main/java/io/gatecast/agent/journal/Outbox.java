@@ -45,7 +45,12 @@ public final class Outbox implements AutoCloseable {
 
   /** Opens the journal at {@code file} (sending what an earlier run left) and starts sending. */
   public static Outbox open(Path file, Link link) throws IOException {
-    Outbox outbox = new Outbox(Journal.open(file), link);
+    return open(file, link, null);
+  }
+
+  /** {@link #open(Path, Link)}, journaling into the room {@code reserve} holds when the disk is full. */
+  public static Outbox open(Path file, Link link, DiskReserve reserve) throws IOException {
+    Outbox outbox = new Outbox(Journal.open(file, reserve), link);
     outbox.sender.start();
     return outbox;
   }
@@ -53,8 +58,8 @@ public final class Outbox implements AutoCloseable {
   /**
    * Queues {@code event} (a protocol event record: {@code ScheduleAck}, {@code RejectionEvent},
    * {@code PlayBatch}, {@code CommandResult}) durably and returns; it is sent when the link allows.
-   * Only when the disk refuses the write is the event published directly, without a safety net
-   * (logged), rather than lost.
+   * A full disk does not stop this: the journal writes into the {@link DiskReserve}. Only when even
+   * that is used up is the event published directly, without a safety net (logged), rather than lost.
    */
   public void send(Object event) {
     byte[] payload = Codec.encode(event);

@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +35,16 @@ import org.slf4j.LoggerFactory;
  * when something else took its place early. A play under way when the agent is killed is lost:
  * only ended plays are claimed. Each play has a random UUID as {@code playId}; a crash between
  * queuing a batch and marking its plays sent makes them go out twice, with the same ids.
+ *
+ * <p>A kiosk's clock can be years off. Plays are timed by the kiosk's clock and flagged
+ * {@code kioskClock} unless the offset learnt from the controller's messages ({@code clockOffset})
+ * shows that clock is right (within {@link #NOISE_MILLIS}); the controller corrects flagged plays at
+ * ingest by the offset it measures from the screen's heartbeats.
  */
 public final class ProofOfPlay implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProofOfPlay.class);
+  /** An offset smaller than this is the transit time of the sample: the kiosk's clock is right. */
+  private static final long NOISE_MILLIS = 2000;
 
   /** The identity of what is on screen: the same slot seen twice is one play. */
   private record OnScreen(Instant slotStart, Instant slotEnd, SlotKind kind, String sourceId, String itemId,
@@ -52,10 +61,12 @@ public final class ProofOfPlay implements AutoCloseable {
   private final Outbox outbox;
   private final BooleanSupplier linkUp;
   private final Clock clock;
+  private final Supplier<Optional<Long>> clockOffset;
   private OnScreen current;
 
   private ProofOfPlay(String screenId, Playback playback, Journal plays, Outbox outbox, BooleanSupplier linkUp,
-      Clock clock) {
+      Clock clock, Supplier<Optional<Long>> clockOffset) {
+    this.clockOffset = clockOffset;
     this.screenId = screenId;
     this.playback = playback;
     this.plays = plays;
@@ -67,7 +78,17 @@ public final class ProofOfPlay implements AutoCloseable {
   /** Opens the plays journal at {@code file}. */
   public static ProofOfPlay open(Path file, String screenId, Playback playback, Outbox outbox, BooleanSupplier linkUp,
       Clock clock) throws IOException {
-    return new ProofOfPlay(screenId, playback, Journal.open(file), outbox, linkUp, clock);
+    return new ProofOfPlay(screenId, playback, Journal.open(file), outbox, linkUp, clock, Optional::empty);
+  }
+
+  /**
+   * Opens the plays journal at {@code file}, writing into {@code reserve} on a full disk.
+   *
+   * @param clockOffset the controller's clock minus the kiosk's, in ms, when known
+   */
+  public static ProofOfPlay open(Path file, String screenId, Playback playback, Outbox outbox, BooleanSupplier linkUp,
+      Clock clock, Supplier<Optional<Long>> clockOffset, DiskReserve reserve) throws IOException {
+    return new ProofOfPlay(screenId, playback, Journal.open(file, reserve), outbox, linkUp, clock, clockOffset);
   }
 
   /** Looks at the screen once; journals the play that just ended, if one did. */
@@ -145,7 +166,13 @@ public final class ProofOfPlay implements AutoCloseable {
       return;
     }
     String campaignId = current.kind == SlotKind.CAMPAIGN ? current.sourceId : null;
-    Play play = new Play(UUID.randomUUID().toString(), current.itemId, campaignId, current.language, current.startedAt, end);
+    // Flagged unless the controller's messages showed this clock is right. Not corrected here: the
+    // agent's offset is only a bound (a retained or queued message looks older than it is), while
+    // the controller measures every heartbeat as it arrives.
+    Optional<Long> offset = clockOffset.get();
+    boolean clockRight = offset.isPresent() && Math.abs(offset.get()) < NOISE_MILLIS;
+    Play play = new Play(UUID.randomUUID().toString(), current.itemId, campaignId, current.language,
+        current.startedAt, end, clockRight ? null : true);
     try {
       plays.append(Codec.encode(play));
     } catch (IOException | RuntimeException e) {

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +121,60 @@ class MediaCacheTest {
     assertThat(cache.file(c.sha256())).isPresent();
     assertThat(cache.file(d.sha256())).isPresent();
     assertThat(cache.sizeBytes()).isLessThanOrEqualTo(350);
+  }
+
+  @Test
+  void aDownloadThatCannotFitOnTheDiskIsNotStarted() throws Exception {
+    MediaRef video = media(random(300_000, 20), "video/mp4");
+    AtomicLong free = new AtomicLong(MediaCache.HEADROOM_BYTES + 100_000); // less than the file over the headroom
+    MediaCache cache = new MediaCache(dir, Duration.ofSeconds(5), Duration.ofSeconds(5), 0, clock, null, d -> free.get());
+
+    assertThatThrownBy(() -> cache.ensure(video)).isInstanceOf(MediaException.class)
+        .hasMessageContaining("not downloading " + video.sha256()).hasMessageContaining("free some disk");
+    assertThat(server.requestsFor(video.url())).isEmpty();
+    assertThat(dir.resolve(video.sha256() + ".part")).doesNotExist();
+
+    free.set(MediaCache.HEADROOM_BYTES + 10_000_000);
+    cache.ensure(video);
+    assertThat(cache.file(video.sha256())).isPresent();
+  }
+
+  @Test
+  void withNoQuotaGivenTheCacheIsBoundedByHalfTheDiskItCanUseAndEvictsWhatNoScheduleNeeds() throws Exception {
+    MediaRef old = media(random(400_000, 21), "video/mp4");
+    MediaRef playing = media(random(100_000, 22), "image/png");
+    MediaRef next = media(random(300_000, 23), "video/mp4");
+    AtomicLong free = new AtomicLong(MediaCache.HEADROOM_BYTES + 2_000_000);
+    MediaCache cache = new MediaCache(dir, Duration.ofSeconds(5), Duration.ofSeconds(5), 0, clock, null, d -> free.get());
+    cache.ensure(old);
+    cache.ensure(playing);
+    free.set(MediaCache.HEADROOM_BYTES + 800_000); // the disk filled up meanwhile (logs, other programs)
+    // Usable: 500,000 cached + 800,000 free = 1.3 MB; half of it is 650,000 < 500,000 + 300,000.
+
+    cache.ensure(next, Set.of(playing.sha256(), next.sha256()));
+
+    assertThat(cache.quotaBytes()).isLessThan(800_000);
+    assertThat(dir.resolve(old.sha256())).doesNotExist();
+    assertThat(cache.file(playing.sha256())).isPresent();
+    assertThat(cache.file(next.sha256())).isPresent();
+  }
+
+  @Test
+  void aCorruptCachedFileIsNeverHandedOutAndTheListenerIsToldToFetchItAgain() throws Exception {
+    MediaRef image = media(random(50_000, 24), "image/png");
+    cache(0).ensure(image);
+    byte[] bytes = Files.readAllBytes(dir.resolve(image.sha256()));
+    bytes[100] ^= 1; // one bit flipped on disk while the agent was off
+    Files.write(dir.resolve(image.sha256()), bytes);
+
+    MediaCache restarted = cache(0);
+    List<String> corrupt = new CopyOnWriteArrayList<>();
+    restarted.onCorrupt(corrupt::add);
+    assertThat(restarted.has(image.sha256())).isTrue(); // not hashed at start
+
+    assertThat(restarted.file(image.sha256())).isEmpty(); // hashed on first use: never served
+    assertThat(corrupt).containsExactly(image.sha256());
+    assertThat(dir.resolve(image.sha256())).doesNotExist();
   }
 
   private MediaRef media(byte[] bytes, String mimeType) {

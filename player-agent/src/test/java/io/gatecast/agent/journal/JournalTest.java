@@ -71,6 +71,48 @@ class JournalTest {
   }
 
   @Test
+  void aDamagedLineInTheMiddleIsSkippedAndEveryGoodLineAfterItKept() throws Exception {
+    Path file = dir.resolve("plays.journal");
+    try (Journal journal = Journal.open(file)) {
+      for (int i = 1; i <= 6; i++) {
+        journal.append(bytes("{\"play\":" + i + "}"));
+      }
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+    // A bad sector in the middle: the second line's payload changed, its CRC no longer matches.
+    lines.set(1, lines.get(1).replace("{\"play\":2}", "{\"play\":9}"));
+    Files.write(file, lines, StandardCharsets.US_ASCII);
+    long size = Files.size(file);
+
+    try (Journal journal = Journal.open(file)) {
+      assertThat(texts(journal.pending(10)))
+          .containsExactly("{\"play\":1}", "{\"play\":3}", "{\"play\":4}", "{\"play\":5}", "{\"play\":6}");
+      assertThat(Files.size(file)).isEqualTo(size); // nothing cut off: it was not a torn tail
+      long seventh = journal.append(bytes("{\"play\":7}"));
+      assertThat(seventh).isGreaterThan(journal.pending(10).get(3).seq());
+    }
+    try (Journal journal = Journal.open(file)) {
+      assertThat(texts(journal.pending(10))).hasSize(6).endsWith("{\"play\":7}");
+    }
+  }
+
+  @Test
+  void aDamagedLineFollowedOnlyByATornTailIsCutOffWithIt() throws Exception {
+    Path file = dir.resolve("plays.journal");
+    try (Journal journal = Journal.open(file)) {
+      journal.append(bytes("{\"play\":1}"));
+    }
+    long intact = Files.size(file);
+    Files.write(file, "00000000 E 2 {\"play\":2}\n1a2b3c4d E 3 {\"pl".getBytes(StandardCharsets.US_ASCII),
+        StandardOpenOption.APPEND);
+
+    try (Journal journal = Journal.open(file)) {
+      assertThat(texts(journal.pending(10))).containsExactly("{\"play\":1}");
+      assertThat(Files.size(file)).isEqualTo(intact);
+    }
+  }
+
+  @Test
   void confirmedEntriesAreCompactedAwayAndOnlyTheRestSurvives() throws Exception {
     Path file = dir.resolve("outbox.journal");
     long last;
