@@ -1,8 +1,8 @@
 package io.gatecast.agent;
 
 import io.gatecast.agent.enroll.Enrollment;
+import io.gatecast.agent.enroll.PairingKiosk;
 import io.gatecast.agent.kiosk.KioskBrowser;
-import io.gatecast.agent.kiosk.KioskControl;
 import io.gatecast.agent.kiosk.KioskOptions;
 import io.gatecast.agent.tls.CaTrust;
 import io.gatecast.agent.trust.ControllerKeyArgument;
@@ -86,8 +86,6 @@ public final class Main implements Callable<Integer> {
 
   /** The kiosk browser launched while pairing (it keeps showing the page's port afterwards), or null. */
   private KioskBrowser pairingBrowser;
-  /** The port the page serves on: the one pairing used when --page-port was 0, so the browser's address stays valid. */
-  private int servingPort;
 
   /**
    * The config from the saved identity, or from pairing (which blocks until an operator enrolls
@@ -98,13 +96,12 @@ public final class Main implements Callable<Integer> {
       throw new IllegalArgumentException("--username, --password and " + ControllerKeyArgument.OPTION
           + " go with --screen-id; an enrolled agent takes them from its identity");
     }
-    servingPort = pagePort;
-    Identity identity = Enrollment.savedOrPaired(dataDir, controllerUrl, pagePort, Enrollment.DEFAULT_POLL,
-        caFile == null ? null : CaTrust.load(caFile), port -> {
-          servingPort = port;
-          pairingBrowser = KioskControl.launch(kiosk, port);
-        });
-    return new AgentConfig(identity.screenId(), broker != null ? broker : identity.brokerUrl(), dataDir, servingPort,
+    PairingKiosk.Enrolled enrolled = PairingKiosk.enroll(dataDir, controllerUrl, pagePort, Enrollment.DEFAULT_POLL,
+        caFile == null ? null : CaTrust.load(caFile), kiosk);
+    pairingBrowser = enrolled.browser();
+    Identity identity = enrolled.identity();
+    return new AgentConfig(identity.screenId(), broker != null ? broker : identity.brokerUrl(), dataDir,
+        enrolled.pagePort(),
         heartbeatSeconds, identity.mqttUsername(), identity.mqttPassword(), identity.signingKey(), cacheQuotaMb,
         playBatchSeconds, caFile);
   }

@@ -106,6 +106,21 @@ public final class DevTools {
     return longSide <= MAX_LONG_SIDE ? 1.0 : MAX_LONG_SIDE / longSide;
   }
 
+  /**
+   * Evaluates a JavaScript expression in the page's tab and returns its value as JSON (what the
+   * panel really shows, e.g. the text of an element; tests and diagnostics read the DOM this way).
+   */
+  public JsonNode evaluate(String expression) throws IOException {
+    try (Session session = open()) {
+      JsonNode result = session.call("Runtime.evaluate",
+          JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
+      if (result.has("exceptionDetails")) {
+        throw new IOException("the page could not evaluate " + expression + ": " + result.get("exceptionDetails"));
+      }
+      return result.path("result").path("value");
+    }
+  }
+
   /** Reloads the page's tab, bypassing the browser cache for the page itself. */
   public void reload() throws IOException {
     try (Session session = open()) {
