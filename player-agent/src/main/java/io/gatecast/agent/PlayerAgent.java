@@ -10,6 +10,7 @@ import io.gatecast.agent.commands.CommandSequence;
 import io.gatecast.agent.commands.ScreenActions;
 import io.gatecast.agent.commands.ScreenshotUploader;
 import io.gatecast.agent.display.PageServer;
+import io.gatecast.agent.kiosk.DevTools;
 import io.gatecast.agent.kiosk.DisplayMonitor;
 import io.gatecast.agent.kiosk.KioskBrowser;
 import io.gatecast.agent.kiosk.KioskControl;
@@ -301,6 +302,11 @@ public final class PlayerAgent implements AutoCloseable {
   /** The kiosk browser the agent runs, if it runs one. */
   public Optional<KioskBrowser> kiosk() {
     return kiosk.browser();
+  }
+
+  /** The kiosk browser's DevTools (screenshots, reload, reading what the page shows). */
+  public DevTools devTools() {
+    return kiosk.devTools();
   }
 
   /** Completes with an exit code when a RESTART command asks the process to end. */

@@ -109,11 +109,12 @@ public final class DevTools {
   /**
    * Evaluates a JavaScript expression in the page's tab and returns its value as JSON (what the
    * panel really shows, e.g. the text of an element; tests and diagnostics read the DOM this way).
+   * A promise is awaited and its result returned.
    */
   public JsonNode evaluate(String expression) throws IOException {
     try (Session session = open()) {
       JsonNode result = session.call("Runtime.evaluate",
-          JSON.createObjectNode().put("expression", expression).put("returnByValue", true));
+          JSON.createObjectNode().put("expression", expression).put("returnByValue", true).put("awaitPromise", true));
       if (result.has("exceptionDetails")) {
         throw new IOException("the page could not evaluate " + expression + ": " + result.get("exceptionDetails"));
       }
