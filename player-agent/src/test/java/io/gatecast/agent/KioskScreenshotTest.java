@@ -110,7 +110,7 @@ class KioskScreenshotTest {
   void aVideoSlideIsCapturedWhilePlaying() throws Exception {
     byte[] still = photo(1920, 1080);
     PlayerAgent agent = kioskAgent(1920, 1080, slide("still", still, "image/png"));
-    byte[] clip = webm();
+    byte[] clip = webm(agent);
     controller.publishRetained(schedule(SCREEN, 2, slide("clip", clip, "video/webm")));
     await().atMost(DEADLINE).until(() -> agent.page().pageShows().equals("clip"));
     await().atMost(DEADLINE).until(() -> agent.devTools().evaluate("(function () {"
@@ -146,9 +146,9 @@ class KioskScreenshotTest {
 
   /**
    * A real WebM, recorded by a Chromium of its own from a canvas (no encoder needed on the
-   * machine); the canvas is on the page while it records (a detached one yields no frames).
+   * machine), on an http page (the agent's page address) as the screen page test records it.
    */
-  private byte[] webm() throws Exception {
+  private byte[] webm(PlayerAgent agent) throws Exception {
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = free.getLocalPort();
@@ -156,11 +156,11 @@ class KioskScreenshotTest {
     List<String> command = new ArrayList<>(List.of(Chromium.BINARY));
     command.addAll(Chromium.HEADLESS_FLAGS);
     command.addAll(List.of("--remote-debugging-port=" + port, "--user-data-dir=" + profile.resolve("recorder"),
-        "data:text/html,<body>recorder"));
+        "http://127.0.0.1:" + agent.pagePort() + "/"));
     Process recorder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     try {
-      DevTools devTools = new DevTools(() -> Optional.of(port), "data:");
+      DevTools devTools = new DevTools(() -> Optional.of(port), "http://127.0.0.1:" + agent.pagePort() + "/");
       String webm = await().atMost(DEADLINE).ignoreExceptions().until(() -> devTools.evaluate("new Promise(function (done) {"
           + "var c = document.createElement('canvas'); c.width = 1280; c.height = 720; document.body.appendChild(c);"
           + "var g = c.getContext('2d'); var frame = 0;"
