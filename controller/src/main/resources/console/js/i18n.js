@@ -231,6 +231,11 @@ const DICTIONARY = {
     'checks.source.default': 'danh sách phát mặc định', 'checks.source.campaign': 'chiến dịch “{campaign}”',
     'checks.oneScreen': '1 màn hình', 'checks.nScreens': '{n} màn hình', 'checks.minutes': '{m} phút', 'checks.or': ' hoặc ',
     'unit.bytes': '{value} {unit}',
+    'display.showing.CONTENT': 'Đang phát nội dung', 'display.showing.DEFAULT_FILL': 'Đang phát danh sách mặc định',
+    'display.showing.PLACEHOLDER': 'Chưa có nội dung',
+    'display.problem.NOTHING_TO_PLAY': 'Màn hình đen: không có gì để phát', 'display.problem.BROWSER_DOWN': 'Trình duyệt không chạy',
+    'display.problemWhy.NOTHING_TO_PLAY': 'Không có chiến dịch nào đang chạy và cổng chưa có danh sách phát mặc định: màn hình chỉ hiện thẻ “Chưa có nội dung”. Hãy chọn danh sách phát mặc định cho cổng hoặc xuất bản một chiến dịch.',
+    'display.problemWhy.BROWSER_DOWN': 'Trình duyệt kiosk không hiển thị trang của màn hình (đã đóng hoặc bị lỗi); tác nhân đang khởi động lại nó.',
   },
   en: {
     'app.name': 'GateCast',
@@ -462,6 +467,11 @@ const DICTIONARY = {
     'checks.source.default': 'the default playlist', 'checks.source.campaign': 'campaign “{campaign}”',
     'checks.oneScreen': '1 screen', 'checks.nScreens': '{n} screens', 'checks.minutes': '{m} min', 'checks.or': ' or ',
     'unit.bytes': '{value} {unit}',
+    'display.showing.CONTENT': 'Showing content', 'display.showing.DEFAULT_FILL': 'Showing the default playlist',
+    'display.showing.PLACEHOLDER': 'No content yet',
+    'display.problem.NOTHING_TO_PLAY': 'Black screen: nothing to play', 'display.problem.BROWSER_DOWN': 'Browser down',
+    'display.problemWhy.NOTHING_TO_PLAY': 'No campaign is on and the gate has no default playlist: the screen only shows the “no content yet” card. Choose a default playlist for the gate or publish a campaign.',
+    'display.problemWhy.BROWSER_DOWN': 'The kiosk browser does not show the screen page (closed or crashed); the agent is starting it again.',
   },
 };
 

@@ -13,8 +13,23 @@ export function contentBadge(screen) {
   return badge(t(upToDate ? 'content.upToDate' : 'content.behind'), upToDate ? 'ok' : 'warn');
 }
 
+/**
+ * What the panel shows: content, the gate's default fill, the "no content yet" card (the screen
+ * would be black: red, with the reason) or a browser that is down (red). Agents that do not say
+ * what they show (older ones) get the plain display state.
+ */
 export function displayBadge(screen) {
-  const display = (screen.health && screen.health.display) || 'UNKNOWN';
+  const health = screen.health || {};
+  const display = health.display || 'UNKNOWN';
+  if (health.displayProblem) {
+    const el = badge(t(`display.problem.${health.displayProblem}`), 'bad');
+    el.title = t(`display.problemWhy.${health.displayProblem}`);
+    el.dataset.problem = health.displayProblem;
+    return el;
+  }
+  if (display === 'SHOWING' && health.showing) {
+    return badge(t(`display.showing.${health.showing}`), health.showing === 'PLACEHOLDER' ? 'bad' : 'ok');
+  }
   const tone = display === 'SHOWING' ? 'ok' : display === 'NOT_SHOWING' ? 'bad' : 'muted';
   return badge(t(`display.${display}`), tone);
 }
@@ -30,10 +45,10 @@ export function clockBadge(screen) {
   return b;
 }
 
-/** A screen needs a technician when it is down, behind on content, not showing, or its clock is off. */
+/** A screen needs a technician when it is down, behind on content, not showing, would be black, or its clock is off. */
 export function hasProblem(screen) {
   if (screen.revokedAt) return false;
   const health = screen.health || {};
-  return !health.up || !health.contentUpToDate || health.display === 'NOT_SHOWING'
+  return !health.up || !health.contentUpToDate || health.display === 'NOT_SHOWING' || Boolean(health.displayProblem)
     || Boolean(health.clock && health.clock.problem);
 }

@@ -1,15 +1,14 @@
 package io.gatecast.demo;
 
 import io.gatecast.agent.AgentConfig;
-import io.gatecast.agent.PlayerAgent;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
 import io.gatecast.controller.auth.AdminBootstrap;
 import io.gatecast.controller.client.ApiClient;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +41,11 @@ public final class DemoMain implements Callable<Integer> {
       description = "Screen page port of the first agent; the others follow (default: ${DEFAULT-VALUE}).")
   int firstPagePort;
 
+  @Option(names = "--kiosk-browser", paramLabel = "<chromium|none>", description = "The browser each demo screen runs"
+      + " headless, as a kiosk does (screenshots, display state, RESTART); 'none' runs none (default: "
+      + KioskAgents.CHROMIUM + " when installed).")
+  String kioskBrowser;
+
   @Override
   public Integer call() {
     ControllerConfig config = ControllerConfig.defaults(dataDir.resolve("controller")).withPorts(httpPort, brokerPort);
@@ -66,16 +70,17 @@ public final class DemoMain implements Callable<Integer> {
     Map<String, String> mqttPasswords = DemoContent.alreadySeeded(api)
         ? DemoContent.rotateMqttPasswords(api, screenIds)
         : DemoContent.seed(api, controller.httpPort(), screenIds);
-    List<PlayerAgent> fleet = new ArrayList<>();
+    KioskAgents fleet = new KioskAgents(KioskAgents.browserFor(kioskBrowser),
+        URI.create("http://127.0.0.1:" + controller.httpPort() + "/"));
     for (int i = 0; i < screenIds.size(); i++) {
       AgentConfig agent = AgentConfig.of(screenIds.get(i), controller.brokerUrl(), dataDir.resolve("agents").resolve(screenIds.get(i)))
           .withPagePort(firstPagePort + i)
           .withHeartbeatSeconds(5)
           .withControllerKey(controller.signingKey())
           .withCredentials(screenIds.get(i), mqttPasswords.get(screenIds.get(i)));
-      fleet.add(PlayerAgent.start(agent, Clock.systemUTC()));
+      fleet.start(agent);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> fleet.forEach(PlayerAgent::close), "demo-fleet-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "demo-fleet-shutdown"));
 
     System.out.println();
     System.out.println("GateCast demo is running (Ctrl-C stops it).");
@@ -85,8 +90,8 @@ public final class DemoMain implements Callable<Integer> {
         + adminPassword + "\"}' http://127.0.0.1:" + controller.httpPort() + "/api/v1/login");
     System.out.println("  Screens and their health (send the token as 'Authorization: Bearer <token>'):  http://127.0.0.1:"
         + controller.httpPort() + "/api/v1/screens");
-    for (int i = 0; i < fleet.size(); i++) {
-      System.out.println("  Screen " + screenIds.get(i) + ":  http://127.0.0.1:" + fleet.get(i).pagePort() + "/");
+    for (int i = 0; i < screenIds.size(); i++) {
+      System.out.println("  Screen " + screenIds.get(i) + ":  http://127.0.0.1:" + fleet.agent(i).pagePort() + "/");
     }
     System.out.println("  MQTT broker:  " + controller.brokerUrl());
     return 0;

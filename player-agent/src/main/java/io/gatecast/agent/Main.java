@@ -1,6 +1,8 @@
 package io.gatecast.agent;
 
 import io.gatecast.agent.enroll.Enrollment;
+import io.gatecast.agent.enroll.PairingKiosk;
+import io.gatecast.agent.kiosk.KioskBrowser;
 import io.gatecast.agent.kiosk.KioskOptions;
 import io.gatecast.agent.tls.CaTrust;
 import io.gatecast.agent.trust.ControllerKeyArgument;
@@ -85,15 +87,24 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  /** The config from the saved identity, or from pairing (which blocks until an operator enrolls this screen). */
-  private AgentConfig enrolledConfig() throws IOException, InterruptedException {
+  /** The kiosk browser launched while pairing (it keeps showing the page's port afterwards), or null. */
+  private KioskBrowser pairingBrowser;
+
+  /**
+   * The config from the saved identity, or from pairing (which blocks until an operator enrolls
+   * this screen); while pairing, the kiosk browser already shows the code.
+   */
+  private AgentConfig enrolledConfig(KioskOptions kiosk) throws IOException, InterruptedException {
     if (username != null || password != null || controllerKey != null) {
       throw new IllegalArgumentException("--username, --password and " + ControllerKeyArgument.OPTION
           + " go with --screen-id; an enrolled agent takes them from its identity");
     }
-    Identity identity = Enrollment.savedOrPaired(dataDir, controllerUrl, pagePort, Enrollment.DEFAULT_POLL,
-        caFile == null ? null : CaTrust.load(caFile));
-    return new AgentConfig(identity.screenId(), broker != null ? broker : BrokerUrls.join(identity.brokerUrls()), dataDir, pagePort,
+    PairingKiosk.Enrolled enrolled = PairingKiosk.enroll(dataDir, controllerUrl, pagePort, Enrollment.DEFAULT_POLL,
+        caFile == null ? null : CaTrust.load(caFile), kiosk);
+    pairingBrowser = enrolled.browser();
+    Identity identity = enrolled.identity();
+    return new AgentConfig(identity.screenId(), broker != null ? broker : BrokerUrls.join(identity.brokerUrls()), dataDir,
+        enrolled.pagePort(),
         heartbeatSeconds, identity.mqttUsername(), identity.mqttPassword(), identity.signingKey(), cacheQuotaMb,
         playBatchSeconds, caFile);
   }
@@ -103,14 +114,17 @@ public final class Main implements Callable<Integer> {
     AgentConfig config;
     PlayerAgent agent;
     try {
+      KioskOptions kiosk = new KioskOptions(KioskOptions.splitCommand(kioskCommand), kioskDevtoolsPort, controllerUrl);
       config = screenId != null
           ? new AgentConfig(screenId, broker != null ? broker : AgentConfig.DEFAULT_BROKER, dataDir, pagePort,
               heartbeatSeconds, username, password, ControllerKeyArgument.parse(controllerKey), cacheQuotaMb,
               playBatchSeconds, caFile)
-          : enrolledConfig();
-      agent = PlayerAgent.start(config, Clock.systemUTC(), new KioskOptions(
-          KioskOptions.splitCommand(kioskCommand), kioskDevtoolsPort, controllerUrl));
+          : enrolledConfig(kiosk);
+      agent = PlayerAgent.start(config, Clock.systemUTC(), kiosk, pairingBrowser);
     } catch (RuntimeException | IOException e) {
+      if (pairingBrowser != null) {
+        pairingBrowser.close();
+      }
       System.err.println("gatecast-agent: " + e.getMessage());
       return 1;
     }

@@ -10,6 +10,7 @@ import io.gatecast.agent.commands.CommandSequence;
 import io.gatecast.agent.commands.ScreenActions;
 import io.gatecast.agent.commands.ScreenshotUploader;
 import io.gatecast.agent.display.PageServer;
+import io.gatecast.agent.kiosk.DevTools;
 import io.gatecast.agent.kiosk.DisplayMonitor;
 import io.gatecast.agent.kiosk.KioskBrowser;
 import io.gatecast.agent.kiosk.KioskControl;
@@ -90,7 +91,8 @@ public final class PlayerAgent implements AutoCloseable {
   private final CompletableFuture<Integer> restartRequested = new CompletableFuture<>();
   private volatile boolean closed;
 
-  private PlayerAgent(AgentConfig config, Clock clock, KioskOptions kioskOptions) throws IOException, MqttException {
+  private PlayerAgent(AgentConfig config, Clock clock, KioskOptions kioskOptions, KioskBrowser runningBrowser)
+      throws IOException, MqttException {
     this.config = config;
     this.clock = clock;
     ScheduleStore store = new ScheduleStore(config.dataDir());
@@ -185,7 +187,7 @@ public final class PlayerAgent implements AutoCloseable {
       throw new IOException("cannot serve the screen page on 127.0.0.1:" + config.pagePort() + " ("
           + e.getMessage() + "); is another agent using that port? Choose another with --page-port", e);
     }
-    this.kiosk = new KioskControl(kioskOptions, page);
+    this.kiosk = new KioskControl(kioskOptions, page, runningBrowser);
     ScreenshotUploader uploader = kioskOptions.controllerUrl() == null ? null
         : new ScreenshotUploader(kioskOptions.controllerUrl(), config.screenId(), config.username(), config.password(),
             tls);
@@ -213,6 +215,14 @@ public final class PlayerAgent implements AutoCloseable {
 
   /** Starts an agent that also runs the kiosk browser and answers commands as {@code kiosk} says. */
   public static PlayerAgent start(AgentConfig config, Clock clock, KioskOptions kiosk) {
+    return start(config, clock, kiosk, null);
+  }
+
+  /**
+   * As above, taking over a kiosk browser already showing the page's address (launched while the
+   * agent showed its pairing code there, see {@link KioskControl#launch}); null: launch one if configured.
+   */
+  public static PlayerAgent start(AgentConfig config, Clock clock, KioskOptions kiosk, KioskBrowser runningBrowser) {
     if (config.controllerKey() == null) {
       throw new IllegalArgumentException("no controller key is pinned: start the agent with "
           + ControllerKeyArgument.OPTION + " <keyId>:<base64 public key> (GET /api/v1/signing-key on the controller"
@@ -220,7 +230,7 @@ public final class PlayerAgent implements AutoCloseable {
     }
     PlayerAgent agent;
     try {
-      agent = new PlayerAgent(config, clock, kiosk);
+      agent = new PlayerAgent(config, clock, kiosk, runningBrowser);
     } catch (IOException e) {
       throw new UncheckedIOException("the agent could not start: " + e.getMessage(), e);
     } catch (MqttException e) {
@@ -312,6 +322,11 @@ public final class PlayerAgent implements AutoCloseable {
   /** The kiosk browser the agent runs, if it runs one. */
   public Optional<KioskBrowser> kiosk() {
     return kiosk.browser();
+  }
+
+  /** The kiosk browser's DevTools (screenshots, reload, reading what the page shows). */
+  public DevTools devTools() {
+    return kiosk.devTools();
   }
 
   /** Completes with an exit code when a RESTART command asks the process to end. */

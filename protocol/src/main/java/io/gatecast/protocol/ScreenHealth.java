@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param clockOffsetMillis the controller's clock minus this screen's, as the agent last measured it
  * @param agentVersion the agent's build version
  * @param autonomyUntil until when the cached rules and files keep the screen playing correctly with no link
+ * @param showing what the page puts on screen by the rules: content, the default fill, or the
+ *     placeholder card because there is nothing to play (null from agents older than this field)
  */
 public record ScreenHealth(
     String currentLanguage,
@@ -25,7 +27,8 @@ public record ScreenHealth(
     Long uptimeSeconds,
     Long clockOffsetMillis,
     String agentVersion,
-    Instant autonomyUntil) {
+    Instant autonomyUntil,
+    Showing showing) {
   /** The screen as the agent sees it. */
   public enum Display {
     /** The kiosk browser shows the page and it renders. */
@@ -34,6 +37,26 @@ public record ScreenHealth(
     NOT_SHOWING,
     /** The agent does not watch the browser (no kiosk command configured). */
     UNKNOWN
+  }
+
+  /**
+   * What the rules put on the page now. Whether the page is really on the panel is {@link Display}:
+   * with NOT_SHOWING (browser down) this says what the screen would show.
+   */
+  public enum Showing {
+    /** A campaign's item or an urgent alert. */
+    CONTENT,
+    /** The default playlist (the screen's own, or its gate's default), filling time no campaign covers. */
+    DEFAULT_FILL,
+    /** Nothing to play (no schedule yet, or rules with nothing for now): the "no content yet" card. */
+    PLACEHOLDER
+  }
+
+  /** Without {@code showing}, as agents before it reported. */
+  public ScreenHealth(String currentLanguage, Display display, String displayDetail, Long cacheBytes,
+      Long freeDiskBytes, Long uptimeSeconds, Long clockOffsetMillis, String agentVersion, Instant autonomyUntil) {
+    this(currentLanguage, display, displayDetail, cacheBytes, freeDiskBytes, uptimeSeconds, clockOffsetMillis,
+        agentVersion, autonomyUntil, null);
   }
 
   public ScreenHealth {

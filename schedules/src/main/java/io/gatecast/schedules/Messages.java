@@ -144,7 +144,7 @@ public final class Messages {
   public static String gap(String screenId, Duration total, Instant firstStart, Instant firstEnd, ZoneId zone) {
     return "Screen " + screenId + " would be black for " + describe(total) + " in the checked window, first from "
         + local(firstStart, zone) + " to " + local(firstEnd, zone) + " (" + zone + "): no campaign is on and"
-        + " there is no default playlist. Add a default playlist or a campaign.";
+        + " there is no default playlist. Set the gate's default playlist or add a campaign.";
   }
 
   public static String neverPlays(Campaign c) {

@@ -53,10 +53,20 @@ public final class FleetHealth {
   /**
    * The truths and figures the API shows for one screen.
    *
+   * @param showing what the page shows by the rules: CONTENT, DEFAULT_FILL or PLACEHOLDER (null
+   *     from agents older than that report)
+   * @param displayProblem why the panel is not showing content, as a stable code — BROWSER_DOWN
+   *     (display NOT_SHOWING) or NOTHING_TO_PLAY (the page shows the "no content yet" card: the
+   *     screen would be black) — null when none is known; {@code displayProblemDetail} says it in words
    * @param clock the screen's clock as the controller measured it; null before its first heartbeat
    */
   public record HealthView(ScreenState agent, boolean contentUpToDate, String display, boolean up, ScreenHealth figures,
-      Instant figuresAt, Instant autonomyUntil, Long autonomyLeftSeconds, ClockView clock) {}
+      Instant figuresAt, Instant autonomyUntil, Long autonomyLeftSeconds, String showing, String displayProblem,
+      String displayProblemDetail, ClockView clock) {}
+
+  /** The display problem codes of {@link HealthView#displayProblem()}. */
+  public static final String BROWSER_DOWN = "BROWSER_DOWN";
+  public static final String NOTHING_TO_PLAY = "NOTHING_TO_PLAY";
 
   /**
    * A screen's clock: {@code offsetMillis} is the controller's clock minus the screen's, measured
@@ -205,9 +215,23 @@ public final class FleetHealth {
     String display = health.lastValue(c, screen.id(), HistoryEntry.DISPLAY).orElse(null);
     Instant autonomyUntil = figures == null ? null : figures.autonomyUntil();
     Long autonomyLeft = autonomyUntil == null ? null : Math.max(0, Duration.between(now, autonomyUntil).toSeconds());
+    ScreenHealth.Showing showing = figures == null ? null : figures.showing();
+    String problem = null;
+    String problemDetail = null;
+    if ("NOT_SHOWING".equals(display)) {
+      problem = BROWSER_DOWN;
+      problemDetail = "the kiosk browser does not show the page"
+          + (figures == null || figures.displayDetail() == null ? "" : " (" + figures.displayDetail() + ")");
+    } else if (showing == ScreenHealth.Showing.PLACEHOLDER) {
+      problem = NOTHING_TO_PLAY;
+      problemDetail = screen.appliedVersion() == null
+          ? "the screen has received no schedule: it shows the \"no content yet\" card"
+          : "nothing is scheduled now and its gate has no default playlist: it shows the \"no content yet\" card";
+    }
     return new HealthView(screen.state(), UP_TO_DATE.equals(contentState(screen.appliedVersion(), screen.publishedVersion())),
         display, UptimeCalculator.isUp(screen.state().name(), display), figures,
         stored.map(HealthRepository.StoredHealth::reportedAt).orElse(null), autonomyUntil, autonomyLeft,
+        showing == null ? null : showing.name(), problem, problemDetail,
         clocks.find(c, screen.id()).map(ClockView::of).orElse(null));
   }
 

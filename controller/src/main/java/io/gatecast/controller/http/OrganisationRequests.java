@@ -21,8 +21,12 @@ final class OrganisationRequests {
   private OrganisationRequests() {}
 
   /** {@code POST /api/v1/clusters} and {@code PUT /api/v1/clusters/{id}} (where {@code id} may be left out). */
-  record ClusterBody(String id, String name, String province, String zone, List<String> languages) {
+  record ClusterBody(String id, String name, String province, String zone, List<String> languages,
+      String defaultPlaylistId) {
     ClusterBody {
+      if (defaultPlaylistId != null) {
+        Check.id(defaultPlaylistId, "defaultPlaylistId");
+      }
       if (id != null) {
         Check.id(id, "id");
       }
@@ -33,7 +37,7 @@ final class OrganisationRequests {
     }
 
     Cluster toCluster(String clusterId) {
-      return new Cluster(clusterId, name, province, zone, languages);
+      return new Cluster(clusterId, name, province, zone, languages, defaultPlaylistId);
     }
   }
 

@@ -5,6 +5,7 @@ import io.gatecast.controller.store.OperatingHours;
 import io.gatecast.controller.store.OperatingHoursRepository;
 import io.gatecast.controller.http.OrganisationRequests.ClusterBody;
 import io.gatecast.controller.http.OrganisationRequests.GroupBody;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Cluster;
 import io.gatecast.controller.store.ClusterRepository;
 import io.gatecast.controller.store.Database;
@@ -28,6 +29,8 @@ final class OrganisationRoutes {
   private final Database db;
   private final Clock clock;
   private final ClusterRepository clusters = new ClusterRepository();
+  private final io.gatecast.controller.content.PlaylistRepository playlists =
+      new io.gatecast.controller.content.PlaylistRepository();
   private final GroupRepository groups = new GroupRepository();
   private final OperatingHoursRepository hours = new OperatingHoursRepository();
 
@@ -77,6 +80,14 @@ final class OrganisationRoutes {
     return AuthHandler.user(ctx).username();
   }
 
+  /** A gate's default playlist must be a stored playlist (its approved items are what the gate's screens fill with). */
+  private void defaultPlaylistExists(java.sql.Connection c, String playlistId) throws java.sql.SQLException {
+    if (playlistId != null && !playlists.exists(c, playlistId)) {
+      throw Refusal.badInput("UNKNOWN_PLAYLIST", "defaultPlaylistId names playlist " + playlistId
+          + " that does not exist", java.util.Map.of("field", "defaultPlaylistId", "value", playlistId));
+    }
+  }
+
   void mount(Router router) {
     router.get("/api/v1/clusters").handler(ctx -> answer(ctx, 200, db.transaction(clusters::all)));
     router.get("/api/v1/clusters/:id").handler(ctx -> {
@@ -93,6 +104,7 @@ final class OrganisationRoutes {
         if (clusters.exists(c, body.id())) {
           throw new ApiException(409, "a cluster with id " + body.id() + " already exists");
         }
+        defaultPlaylistExists(c, body.defaultPlaylistId());
         clusters.insert(c, body.toCluster(body.id()), clock.instant());
         Cluster made = clusters.find(c, body.id()).orElseThrow();
         audit.record(c, actor(ctx), "create", "cluster", body.id(), null, made);
@@ -105,6 +117,7 @@ final class OrganisationRoutes {
       sameId(body.id(), id);
       answer(ctx, 200, db.transaction(c -> {
         Cluster before = clusters.find(c, id).orElseThrow(() -> noCluster(id));
+        defaultPlaylistExists(c, body.defaultPlaylistId());
         clusters.update(c, body.toCluster(id));
         Cluster after = clusters.find(c, id).orElseThrow();
         audit.record(c, actor(ctx), "update", "cluster", id, before, after);

@@ -31,7 +31,9 @@ import java.util.TreeSet;
 /**
  * The seam between what the controller stores and the scheduling engine: turns the store into
  * each screen's rules in the engine's model — the campaigns aimed at it (by its profile from the
- * {@link ScreenDirectory}) and its own playlist as the default.
+ * {@link ScreenDirectory}) and its own playlist as the default, or, when it has none (or none of its
+ * items is approved), its gate's default playlist ({@code defaultPlaylistId} on the cluster): the
+ * lowest-priority fill, so a screen with nothing else scheduled is never black.
  *
  * <p><b>Only approved content gets past this class.</b> Every item is read through
  * {@link ContentRepository#approved}; an item in review or rejected is left out of every playlist
@@ -51,6 +53,8 @@ public final class RulesBuilder {
   private final io.gatecast.controller.content.PlaylistRepository playlists =
       new io.gatecast.controller.content.PlaylistRepository();
   private final CampaignRepository campaigns = new CampaignRepository();
+  private final io.gatecast.controller.store.ClusterRepository clusters =
+      new io.gatecast.controller.store.ClusterRepository();
   private final ContentRepository content = new ContentRepository();
   private final MediaRepository media = new MediaRepository();
 
@@ -99,6 +103,7 @@ public final class RulesBuilder {
   public final class Session {
     private final Connection c;
     private List<CampaignDefinition> allCampaigns;
+    private Map<String, String> gateDefaults;
     private final Map<String, NamedPlaylist> playlistCache = new java.util.HashMap<>();
     private final Map<String, java.util.Optional<Content>> approvedCache = new java.util.HashMap<>();
     private final Map<String, Media> mediaCache = new java.util.HashMap<>();
@@ -112,6 +117,9 @@ public final class RulesBuilder {
       Build build = new Build(this);
       List<NamedPlaylist.Entry> own = ownPlaylist.stream().map(id -> new NamedPlaylist.Entry(id, 1, null)).toList();
       Playlist defaultPlaylist = build.playlist(DEFAULT_PLAYLIST, own);
+      if (defaultPlaylist == null) {
+        defaultPlaylist = gateDefault(build, screen.clusterId());
+      }
       List<Campaign> aimed = new ArrayList<>();
       for (CampaignDefinition campaign : campaigns()) {
         if (!campaign.engineTargets().matches(screen)) {
@@ -127,6 +135,19 @@ public final class RulesBuilder {
           build.withheld);
     }
 
+    /** The gate's default playlist, its approved items only; null when the gate has none or none is approved. */
+    private Playlist gateDefault(Build build, String clusterId) throws SQLException {
+      if (gateDefaults == null) {
+        gateDefaults = clusters.defaultPlaylists(c);
+      }
+      String playlistId = gateDefaults.get(clusterId);
+      if (playlistId == null) {
+        return null;
+      }
+      NamedPlaylist playlist = namedPlaylist(playlistId, "gate " + clusterId);
+      return build.playlist(playlist.id(), playlist.entries());
+    }
+
     /** Every campaign, read once per session. */
     public List<CampaignDefinition> campaigns() throws SQLException {
       if (allCampaigns == null) {
@@ -136,11 +157,15 @@ public final class RulesBuilder {
     }
 
     private NamedPlaylist playlist(CampaignDefinition campaign) throws SQLException {
-      NamedPlaylist found = playlistCache.get(campaign.playlistId());
+      return namedPlaylist(campaign.playlistId(), "campaign " + campaign.id());
+    }
+
+    private NamedPlaylist namedPlaylist(String playlistId, String namedBy) throws SQLException {
+      NamedPlaylist found = playlistCache.get(playlistId);
       if (found == null) {
-        found = playlists.find(c, campaign.playlistId()).orElseThrow(() -> new IllegalStateException(
-            "campaign " + campaign.id() + " names playlist " + campaign.playlistId() + " that is not stored"));
-        playlistCache.put(campaign.playlistId(), found);
+        found = playlists.find(c, playlistId).orElseThrow(() -> new IllegalStateException(
+            namedBy + " names playlist " + playlistId + " that is not stored"));
+        playlistCache.put(playlistId, found);
       }
       return found;
     }

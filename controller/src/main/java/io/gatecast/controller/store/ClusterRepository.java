@@ -5,22 +5,48 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Clusters: one per border gate. */
 public final class ClusterRepository {
-  private static final String COLUMNS = "id, name, province, zone, languages";
+  private static final String COLUMNS = "id, name, province, zone, languages,"
+      + " (SELECT playlist_id FROM cluster_default_playlists d WHERE d.cluster_id = clusters.id) AS default_playlist_id";
 
   public void insert(Connection c, Cluster cluster, Instant now) throws SQLException {
     Sql.update(c, "INSERT INTO clusters (id, name, province, zone, languages, created_at) VALUES (?, ?, ?, ?, ?, ?)",
         cluster.id(), cluster.name(), cluster.province(), cluster.zone(), JsonColumns.write(cluster.languages()),
         now.toString());
+    setDefaultPlaylist(c, cluster.id(), cluster.defaultPlaylistId());
   }
 
   /** Returns false for an unknown cluster. */
   public boolean update(Connection c, Cluster cluster) throws SQLException {
-    return Sql.update(c, "UPDATE clusters SET name = ?, province = ?, zone = ?, languages = ? WHERE id = ?",
+    boolean found = Sql.update(c, "UPDATE clusters SET name = ?, province = ?, zone = ?, languages = ? WHERE id = ?",
         cluster.name(), cluster.province(), cluster.zone(), JsonColumns.write(cluster.languages()), cluster.id()) == 1;
+    if (found) {
+      setDefaultPlaylist(c, cluster.id(), cluster.defaultPlaylistId());
+    }
+    return found;
+  }
+
+  /** Sets (or, with null, clears) the gate's default playlist. */
+  private void setDefaultPlaylist(Connection c, String clusterId, String playlistId) throws SQLException {
+    Sql.update(c, "DELETE FROM cluster_default_playlists WHERE cluster_id = ?", clusterId);
+    if (playlistId != null) {
+      Sql.update(c, "INSERT INTO cluster_default_playlists (cluster_id, playlist_id) VALUES (?, ?)", clusterId, playlistId);
+    }
+  }
+
+  /** Every gate's default playlist id, by cluster id; gates without one are absent. */
+  public Map<String, String> defaultPlaylists(Connection c) throws SQLException {
+    Map<String, String> out = new HashMap<>();
+    for (String[] row : Sql.list(c, "SELECT cluster_id, playlist_id FROM cluster_default_playlists",
+        r -> new String[] {r.getString(1), r.getString(2)})) {
+      out.put(row[0], row[1]);
+    }
+    return out;
   }
 
   public boolean delete(Connection c, String id) throws SQLException {
@@ -46,6 +72,6 @@ public final class ClusterRepository {
 
   private static Cluster map(ResultSet row) throws SQLException {
     return new Cluster(row.getString("id"), row.getString("name"), row.getString("province"), row.getString("zone"),
-        JsonColumns.read(row.getString("languages")));
+        JsonColumns.read(row.getString("languages")), row.getString("default_playlist_id"));
   }
 }

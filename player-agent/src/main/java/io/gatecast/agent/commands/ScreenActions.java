@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /** The commands as this agent carries them out: through the browser's DevTools, the page and the cache. */
 public final class ScreenActions implements CommandActions {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenActions.class);
-  private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  private static final byte[] JPEG_MAGIC = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
   /** Screenshots kept in the data dir; older ones are deleted (they were uploaded, or are stale). */
   static final int KEEP_SCREENSHOTS = 10;
 
@@ -49,19 +49,19 @@ public final class ScreenActions implements CommandActions {
 
   @Override
   public String screenshot() throws Exception {
-    byte[] png = devTools.screenshot();
-    if (png.length < PNG_MAGIC.length || !Arrays.equals(Arrays.copyOf(png, PNG_MAGIC.length), PNG_MAGIC)) {
-      throw new IOException("the browser's screenshot is not a PNG");
+    byte[] jpeg = devTools.screenshot();
+    if (jpeg.length < JPEG_MAGIC.length || !Arrays.equals(Arrays.copyOf(jpeg, JPEG_MAGIC.length), JPEG_MAGIC)) {
+      throw new IOException("the browser's screenshot is not a JPEG");
     }
-    String sha256 = sha256(png);
-    Path file = Files.createDirectories(screenshots).resolve(sha256 + ".png");
-    AtomicFiles.write(file, png);
+    String sha256 = sha256(jpeg);
+    Path file = Files.createDirectories(screenshots).resolve(sha256 + ".jpg");
+    AtomicFiles.write(file, jpeg);
     prune();
     if (uploader == null) {
       throw new IOException("screenshot saved as " + file + " but not uploaded: no controller URL is configured");
     }
-    uploader.upload(sha256, png);
-    LOG.info("screenshot {} ({} bytes) uploaded", sha256, png.length);
+    uploader.upload(sha256, jpeg, "image/jpeg");
+    LOG.info("screenshot {} ({} bytes) uploaded", sha256, jpeg.length);
     return sha256;
   }
 
@@ -95,7 +95,7 @@ public final class ScreenActions implements CommandActions {
   private void prune() throws IOException {
     List<Path> all;
     try (Stream<Path> files = Files.list(screenshots)) {
-      all = files.filter(f -> f.getFileName().toString().endsWith(".png"))
+      all = files.filter(f -> f.getFileName().toString().endsWith(".jpg"))
           .sorted(Comparator.comparing(ScreenActions::modified).reversed()).toList();
     }
     for (Path old : all.subList(Math.min(KEEP_SCREENSHOTS, all.size()), all.size())) {

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Uploads a screenshot to the controller: {@code PUT <controllerUrl>/api/v1/screens/{id}/screenshots/{sha256}}
- * with the PNG as body, authenticated with HTTP Basic and the screen's MQTT credentials (the one
+ * with the picture (JPEG) as body, authenticated with HTTP Basic and the screen's MQTT credentials (the one
  * secret a screen has). A picture is too large for an MQTT message; the command's result names it
  * by its SHA-256.
  */
@@ -46,9 +46,14 @@ public final class ScreenshotUploader {
 
   /** @throws IOException naming the controller's answer when it is not 2xx */
   public void upload(String sha256, byte[] png) throws IOException {
+    upload(sha256, png, "image/png");
+  }
+
+  /** @param contentType {@code image/jpeg} or {@code image/png} (the controller checks the first bytes too) */
+  public void upload(String sha256, byte[] picture, String contentType) throws IOException {
     HttpRequest.Builder request = HttpRequest.newBuilder(target(sha256)).timeout(TIMEOUT)
-        .header("Content-Type", "image/png")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(png));
+        .header("Content-Type", contentType)
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(picture));
     if (authorization != null) {
       request.header("Authorization", authorization);
     }

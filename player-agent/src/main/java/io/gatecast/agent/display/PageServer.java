@@ -60,7 +60,21 @@ public final class PageServer implements AutoCloseable {
    * null when idle.
    */
   public record NowView(String screenId, Long appliedVersion, SlotKind kind, ItemView item, Instant until,
-      ItemView next, AlertView alert, IdentifyView identify, MessageView message, String reloadToken) {}
+      ItemView next, AlertView alert, IdentifyView identify, MessageView message, String reloadToken,
+      PlaceholderView placeholder) {}
+
+  /**
+   * The card the page shows instead of a black screen when there is nothing to play, for the
+   * technician in front of it: which screen and gate this is and why it is empty.
+   *
+   * @param reason {@code NO_SCHEDULE} (enrolled, no schedule received yet) or {@code NOTHING_TO_PLAY}
+   *     (the rules have no campaign and no default playlist for now)
+   * @param clusterId the gate, once a schedule named it
+   */
+  public record PlaceholderView(String reason, String screenId, String clusterId, Long appliedVersion) {
+    public static final String NO_SCHEDULE = "NO_SCHEDULE";
+    public static final String NOTHING_TO_PLAY = "NOTHING_TO_PLAY";
+  }
 
   /**
    * An urgent alert in force: every language's line, the screen's own languages first in the
@@ -198,8 +212,11 @@ public final class PageServer implements AutoCloseable {
         ? new IdentifyView(screenId, playback.schedule().map(s -> s.rules().profile().clusterId()).orElse(null),
             now.appliedVersion())
         : null;
+    PlaceholderView placeholder = now.current().isPresent() ? null
+        : new PlaceholderView(now.kind() == null ? PlaceholderView.NO_SCHEDULE : PlaceholderView.NOTHING_TO_PLAY,
+            screenId, playback.schedule().map(s -> s.rules().profile().clusterId()).orElse(null), now.appliedVersion());
     return new NowView(screenId, now.appliedVersion(), now.kind(), now.current().map(ItemView::of).orElse(null),
-        now.until(), next, alert, identify, message, reloadToken);
+        now.until(), next, alert, identify, message, reloadToken, placeholder);
   }
 
   /** Shows the screen's id over the content for {@code duration} (the IDENTIFY command). */

@@ -21,19 +21,25 @@ import java.util.concurrent.Executors;
  *
  * <pre>
  * GET /      the pairing page
- * GET /now   {"pairingCode": "ABC-123" or null until the controller took it, "message": "..."}
+ * GET /now   {"pairingCode": "ABC-123" or null until the controller took it, "message": "...",
+ *             "controller": "http://10.0.0.5:8080" (where to type the code), "screenId": null}
  * </pre>
  */
 public final class PairingPage implements AutoCloseable {
   private static final String PAGE_RESOURCE = "pairing.html";
 
   /** The JSON of {@code GET /now} while pairing; the page and the tests read it. */
-  public record PairingView(String pairingCode, String message) {}
+  public record PairingView(String pairingCode, String message, String controller) {
+    public PairingView(String pairingCode, String message) {
+      this(pairingCode, message, null);
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final byte[] page;
-  private volatile PairingView view = new PairingView(null, "Connecting to the controller…");
+  private volatile PairingView view = new PairingView(null, "Đang kết nối tới bộ điều khiển… · Connecting to the controller…");
+  private volatile String controller;
 
   private PairingPage(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -58,7 +64,13 @@ public final class PairingPage implements AutoCloseable {
 
   /** Shows {@code code} (as {@code ABC-123}, or null while none is registered) with a line of explanation. */
   public void show(String code, String message) {
-    view = new PairingView(code, message);
+    view = new PairingView(code, message, controller);
+  }
+
+  /** The controller's address, shown with the code so the technician knows where to type it. */
+  public void controller(String address) {
+    controller = address;
+    view = new PairingView(view.pairingCode(), view.message(), address);
   }
 
   public PairingView view() {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,16 @@ public final class Enrollment {
   /** As above; {@code tls} (from {@code --ca-file}) is the trust for an {@code https://} controller, null for the JVM's. */
   public static Identity savedOrPaired(Path dataDir, URI controller, int pagePort, Duration pollEvery, SSLContext tls)
       throws IOException, InterruptedException {
+    return savedOrPaired(dataDir, controller, pagePort, pollEvery, tls, port -> { });
+  }
+
+  /**
+   * As above; {@code pageServing} is told the port the pairing page serves on (the real one when
+   * {@code pagePort} is 0) as soon as it serves, before the controller is even asked for a code,
+   * so the kiosk browser can show it from the first second. Not called when a saved identity is used.
+   */
+  public static Identity savedOrPaired(Path dataDir, URI controller, int pagePort, Duration pollEvery, SSLContext tls,
+      IntConsumer pageServing) throws IOException, InterruptedException {
     IdentityStore store = new IdentityStore(dataDir);
     Optional<Identity> saved = store.load();
     if (saved.isPresent()) {
@@ -47,6 +58,7 @@ public final class Enrollment {
           + " --password and --controller-key");
     }
     try (PairingPage page = PairingPage.start(pagePort)) {
+      pageServing.accept(page.port());
       Identity identity = new Pairing(controller, page, pollEvery, tls).run();
       store.save(identity);
       LOG.info("enrolled as screen {}; identity saved in {}", identity.screenId(), store.file());

@@ -50,6 +50,7 @@ public final class Pairing {
 
   /** Runs until the controller hands over an identity. */
   public Identity run() throws InterruptedException {
+    page.controller(controller.toString());
     while (true) {
       String code = PairingCode.newCode();
       String secret = PairingCode.newSecret();
@@ -57,8 +58,8 @@ public final class Pairing {
         Thread.sleep(pollEvery.toMillis());
         continue;
       }
-      page.show(PairingCode.display(code), "Enter this code in the GateCast console to enroll this screen"
-          + " · Nhập mã này trên bảng điều khiển GateCast");
+      page.show(PairingCode.display(code), "Nhập mã này trên bảng điều khiển GateCast để ghép nối màn hình"
+          + " · Enter this code in the GateCast console to enroll this screen");
       LOG.info("waiting to be enrolled under pairing code {}", PairingCode.display(code));
       Identity identity = waitForAssignment(code, secret);
       if (identity != null) {
@@ -75,10 +76,12 @@ public final class Pairing {
         return true;
       }
       LOG.warn("the controller did not take pairing code {}: {} {}", code, answer.statusCode(), error(answer));
-      page.show(null, "The controller refused the pairing code (" + answer.statusCode() + "); retrying");
+      page.show(null, "Bộ điều khiển từ chối mã ghép nối (" + answer.statusCode() + "), đang thử lại"
+          + " · The controller refused the pairing code (" + answer.statusCode() + "); retrying");
     } catch (IOException e) {
       LOG.warn("cannot reach the controller at {} to register a pairing code: {}", controller, e.toString());
-      page.show(null, "Cannot reach the controller at " + controller + "; retrying");
+      page.show(null, "Không kết nối được bộ điều khiển " + controller + ", đang thử lại · Cannot reach the controller at "
+          + controller + "; retrying");
     }
     return false;
   }

@@ -4,6 +4,7 @@ import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.link.ClockOffset;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.protocol.ScreenHealth;
+import io.gatecast.schedules.SlotKind;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,8 @@ public final class HealthProbe {
 
   public ScreenHealth measure() {
     Instant now = clock.instant();
-    String language = playback.now().current().map(Playback.Shown::language).orElse(null);
+    Playback.NowPlaying playing = playback.now();
+    String language = playing.current().map(Playback.Shown::language).orElse(null);
     Long cacheBytes = null;
     Long freeBytes = null;
     try {
@@ -48,6 +50,15 @@ public final class HealthProbe {
     long uptime = (System.nanoTime() - startedNanos) / 1_000_000_000L;
     DisplayStatus shown = display.get();
     return new ScreenHealth(language, shown.display(), shown.detail(), cacheBytes, freeBytes, uptime,
-        clockOffset.millis().orElse(null), AgentVersion.get(), autonomy.until(playback, now).orElse(null));
+        clockOffset.millis().orElse(null), AgentVersion.get(), autonomy.until(playback, now).orElse(null),
+        showing(playing));
+  }
+
+  /** What the rules put on the page: the placeholder card whenever there is no item to show. */
+  public static ScreenHealth.Showing showing(Playback.NowPlaying playing) {
+    if (playing.kind() == null || playing.kind() == SlotKind.IDLE || playing.item() == null) {
+      return ScreenHealth.Showing.PLACEHOLDER;
+    }
+    return playing.kind() == SlotKind.DEFAULT ? ScreenHealth.Showing.DEFAULT_FILL : ScreenHealth.Showing.CONTENT;
   }
 }

@@ -1,9 +1,12 @@
 package io.gatecast.agent.kiosk;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gatecast.protocol.Codec;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,25 +14,44 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Talks to the kiosk browser over the Chrome DevTools Protocol (Chromium's
  * {@code --remote-debugging-port}), with nothing but the JDK: the target list over HTTP, then one
- * WebSocket per call to the tab showing the screen page. Used for screenshots of what is really on
+ * WebSocket per action to the tab showing the screen page. Used for screenshots of what is really on
  * screen (overlays included) and for reloading the page.
+ *
+ * <p>Screenshots are JPEG at {@link #JPEG_QUALITY}, scaled so their long side is at most
+ * {@link #MAX_LONG_SIDE} pixels: a full HD or portrait panel is captured at its own size, a 4K
+ * panel at half, so one upload over a 4G link stays around a few hundred kB whatever the slide.
  */
 public final class DevTools {
+  /** The longest side of a screenshot, in pixels; larger panels are scaled down to it. */
+  public static final int MAX_LONG_SIDE = 1920;
+  /** JPEG quality (0-100): text on a slide stays legible, a photo stays a few hundred kB. */
+  public static final int JPEG_QUALITY = 70;
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /**
+   * DevTools answers carry a whole picture as one base64 string, far beyond the limits the
+   * protocol's mapper keeps for MQTT messages; this mapper reads only the local browser's answers.
+   */
+  private static final int MAX_ANSWER_STRING = 64 * 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_ANSWER_STRING).build()).build());
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Supplier<Optional<Integer>> port;
+  private final Supplier<String> whyNoBrowser;
   private final String pageUrl;
 
   /**
@@ -37,7 +59,16 @@ public final class DevTools {
    * @param pageUrl the screen page's address; the tab whose URL starts with it is the one used
    */
   public DevTools(Supplier<Optional<Integer>> port, String pageUrl) {
+    this(port, () -> null, pageUrl);
+  }
+
+  /**
+   * @param whyNoBrowser why the browser the agent runs is not there (e.g. "exited with code 1"),
+   *     or null when it runs or the agent does not run it; named in the error of a failed call
+   */
+  public DevTools(Supplier<Optional<Integer>> port, Supplier<String> whyNoBrowser, String pageUrl) {
     this.port = port;
+    this.whyNoBrowser = whyNoBrowser;
     this.pageUrl = pageUrl;
   }
 
@@ -45,64 +76,94 @@ public final class DevTools {
     return port.get().isPresent();
   }
 
-  /** A PNG of the page's tab as it is on screen. */
+  /** A JPEG of the page's tab as it is on screen, its long side at most {@link #MAX_LONG_SIDE}. */
   public byte[] screenshot() throws IOException {
-    ObjectNode params = Codec.mapper().createObjectNode().put("format", "png").put("captureBeyondViewport", false);
-    JsonNode result = call("Page.captureScreenshot", params);
-    String data = result.path("data").asText("");
-    if (data.isEmpty()) {
-      throw new IOException("the browser returned no screenshot data");
+    try (Session session = open()) {
+      JsonNode metrics = session.call("Page.getLayoutMetrics", JSON.createObjectNode());
+      JsonNode css = metrics.path("cssVisualViewport");
+      double width = css.path("clientWidth").asDouble(0);
+      double height = css.path("clientHeight").asDouble(0);
+      ObjectNode params = JSON.createObjectNode().put("format", "jpeg").put("quality", JPEG_QUALITY)
+          .put("captureBeyondViewport", false);
+      if (width > 0 && height > 0) {
+        // Device pixels per CSS pixel: the picture's size is CSS size x scale x this ratio.
+        double devicePixels = metrics.path("visualViewport").path("clientWidth").asDouble(width) / width;
+        double scale = scaleFor(width * devicePixels, height * devicePixels);
+        params.putObject("clip").put("x", css.path("pageX").asDouble(0)).put("y", css.path("pageY").asDouble(0))
+            .put("width", width).put("height", height).put("scale", scale);
+      }
+      String data = session.call("Page.captureScreenshot", params).path("data").asText("");
+      if (data.isEmpty()) {
+        throw new IOException("the browser returned no screenshot data");
+      }
+      return Base64.getDecoder().decode(data);
     }
-    return Base64.getDecoder().decode(data);
+  }
+
+  /** The factor that brings a picture of this many device pixels to a long side of at most {@link #MAX_LONG_SIDE}. */
+  static double scaleFor(double widthPixels, double heightPixels) {
+    double longSide = Math.max(widthPixels, heightPixels);
+    return longSide <= MAX_LONG_SIDE ? 1.0 : MAX_LONG_SIDE / longSide;
+  }
+
+  /**
+   * Evaluates a JavaScript expression in the page's tab and returns its value as JSON (what the
+   * panel really shows, e.g. the text of an element; tests and diagnostics read the DOM this way).
+   * A promise is awaited and its result returned.
+   */
+  public JsonNode evaluate(String expression) throws IOException {
+    try (Session session = open()) {
+      JsonNode result = session.call("Runtime.evaluate",
+          JSON.createObjectNode().put("expression", expression).put("returnByValue", true).put("awaitPromise", true));
+      if (result.has("exceptionDetails")) {
+        throw new IOException("the page could not evaluate " + expression + ": " + result.get("exceptionDetails"));
+      }
+      return result.path("result").path("value");
+    }
   }
 
   /** Reloads the page's tab, bypassing the browser cache for the page itself. */
   public void reload() throws IOException {
-    call("Page.reload", Codec.mapper().createObjectNode().put("ignoreCache", true));
+    try (Session session = open()) {
+      session.call("Page.reload", JSON.createObjectNode().put("ignoreCache", true));
+    }
   }
 
-  private JsonNode call(String method, ObjectNode params) throws IOException {
+  private Session open() throws IOException {
     URI socket = pageSocket();
-    CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-    WebSocket ws;
+    Session session = new Session();
     try {
-      ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
-          .buildAsync(socket, new Answer(answer)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      session.ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5))
+          .buildAsync(socket, session).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      return session;
     } catch (ExecutionException | TimeoutException e) {
       throw new IOException("cannot open the DevTools connection " + socket + ": " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
-    try {
-      ObjectNode request = Codec.mapper().createObjectNode().put("id", 1).put("method", method);
-      request.set("params", params);
-      ws.sendText(Codec.mapper().writeValueAsString(request), true);
-      JsonNode reply = answer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      if (reply.has("error")) {
-        throw new IOException(method + " failed: " + reply.get("error"));
-      }
-      return reply.path("result");
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IOException(method + " got no answer: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    } finally {
-      ws.abort();
-    }
   }
 
   /** The WebSocket address of the tab showing the page. */
   private URI pageSocket() throws IOException {
-    int p = port.get().orElseThrow(() -> new IOException("the browser's DevTools port is not known"
-        + " (launch it with --kiosk-command ... --remote-debugging-port=0, or give --kiosk-devtools-port)"));
+    Optional<Integer> known = port.get();
+    if (known.isEmpty()) {
+      String why = whyNoBrowser.get();
+      throw new IOException(why != null
+          ? "the kiosk browser is not running (" + why + "); the agent is starting it again"
+          : "the browser's DevTools port is not known (launch it with --kiosk-command ... --remote-debugging-port=0,"
+              + " or give --kiosk-devtools-port)");
+    }
+    int p = known.get();
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/json/list"))
         .timeout(Duration.ofSeconds(5)).GET().build();
     JsonNode targets;
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-      targets = Codec.mapper().readTree(response.body());
+      targets = JSON.readTree(response.body());
+    } catch (ConnectException e) {
+      throw new IOException("the kiosk browser does not answer on its DevTools port " + p
+          + " (it was closed or crashed)", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
@@ -116,13 +177,34 @@ public final class DevTools {
     throw new IOException("no browser tab shows " + pageUrl);
   }
 
-  /** Collects frames into messages and completes with the reply to request 1. */
-  private static final class Answer implements WebSocket.Listener {
-    private final CompletableFuture<JsonNode> answer;
+  /** One WebSocket to a tab: requests by id, frames collected into messages, answers matched by id. */
+  private static final class Session implements WebSocket.Listener, AutoCloseable {
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Map<Integer, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
     private final StringBuilder text = new StringBuilder();
+    private WebSocket ws;
 
-    Answer(CompletableFuture<JsonNode> answer) {
-      this.answer = answer;
+    JsonNode call(String method, ObjectNode params) throws IOException {
+      int id = ids.incrementAndGet();
+      CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+      waiting.put(id, answer);
+      try {
+        ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
+        request.set("params", params);
+        ws.sendText(JSON.writeValueAsString(request), true);
+        JsonNode reply = answer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (reply.has("error")) {
+          throw new IOException(method + " failed: " + reply.get("error"));
+        }
+        return reply.path("result");
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IOException(method + " got no answer from the browser: " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      } finally {
+        waiting.remove(id);
+      }
     }
 
     @Override
@@ -130,12 +212,13 @@ public final class DevTools {
       text.append(data);
       if (last) {
         try {
-          JsonNode message = Codec.mapper().readTree(text.toString());
-          if (message.path("id").asInt(-1) == 1) {
+          JsonNode message = JSON.readTree(text.toString());
+          CompletableFuture<JsonNode> answer = waiting.get(message.path("id").asInt(-1));
+          if (answer != null) {
             answer.complete(message);
           }
         } catch (IOException e) {
-          answer.completeExceptionally(e);
+          waiting.values().forEach(f -> f.completeExceptionally(e));
         }
         text.setLength(0);
       }
@@ -145,13 +228,21 @@ public final class DevTools {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      answer.completeExceptionally(new IOException("DevTools closed the connection: " + statusCode + " " + reason));
+      IOException closed = new IOException("DevTools closed the connection: " + statusCode + " " + reason);
+      waiting.values().forEach(f -> f.completeExceptionally(closed));
       return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      answer.completeExceptionally(error);
+      waiting.values().forEach(f -> f.completeExceptionally(error));
+    }
+
+    @Override
+    public void close() {
+      if (ws != null) {
+        ws.abort();
+      }
     }
   }
 }

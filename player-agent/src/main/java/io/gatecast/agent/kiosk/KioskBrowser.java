@@ -46,8 +46,15 @@ public final class KioskBrowser implements AutoCloseable {
     this.supervisor.setDaemon(true);
   }
 
-  public void start() {
-    supervisor.start();
+  public synchronized void start() {
+    if (!supervisor.isAlive() && supervisor.getState() == Thread.State.NEW) {
+      supervisor.start();
+    }
+  }
+
+  /** Whether {@link #start} was called. */
+  public synchronized boolean started() {
+    return supervisor.getState() != Thread.State.NEW;
   }
 
   /** Whether the browser process is alive now. */
