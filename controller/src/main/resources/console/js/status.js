@@ -38,8 +38,10 @@ export function displayBadge(screen) {
 export function clockBadge(screen) {
   const clock = screen.health && screen.health.clock;
   if (!clock || !clock.problem) return null;
-  const hours = Math.round(Math.abs(clock.offsetMillis) / 36e5 * 10) / 10;
-  const b = badge(t('clock.off', {hours: formatNumber(hours)}), 'warn');
+  const hours = Math.abs(clock.offsetMillis) / 36e5;
+  const amount = hours < 48 ? t('clock.hours', {n: formatNumber(Math.round(hours * 10) / 10)})
+    : t('clock.days', {n: formatNumber(Math.round(hours / 24))});
+  const b = badge(t('clock.off', {amount}), 'warn');
   b.title = t('clock.offTitle', {ms: formatNumber(clock.offsetMillis)});
   b.dataset.clock = 'off';
   return b;
