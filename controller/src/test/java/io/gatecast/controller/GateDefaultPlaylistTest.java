@@ -1,0 +1,72 @@
+package io.gatecast.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.controller.client.ApiClient.Answer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A gate's default playlist ({@code defaultPlaylistId} on the cluster) fills every screen of the
+ * gate that has nothing else: only its approved items, never over a screen's own playlist, and a
+ * gate without one leaves its screens black — which the checks report.
+ */
+class GateDefaultPlaylistTest {
+  @RegisterExtension static final RunningController RUNNING = new RunningController();
+  private static final String WINDOW = "from=2026-03-15T17:00:00Z&to=2026-03-15T17:02:00Z";
+
+  @Test
+  void theGatesDefaultPlaylistFillsItsScreensWithItsApprovedItemsOnly() throws Exception {
+    item("gate-welcome", true);
+    item("gate-draft", false);
+    assertThat(RUNNING.api().postJson("/api/v1/playlists", "{\"id\":\"bat-xat-fill\",\"name\":\"Bát Xát fill\","
+        + "\"entries\":[{\"contentId\":\"gate-welcome\"},{\"contentId\":\"gate-draft\"}]}").status()).isEqualTo(201);
+    assertThat(RUNNING.api().postJson("/api/v1/clusters", "{\"id\":\"bat-xat\",\"name\":\"Bát Xát\",\"province\":"
+        + "\"Lào Cai\",\"zone\":\"Asia/Ho_Chi_Minh\",\"languages\":[\"vi\"],\"defaultPlaylistId\":\"bat-xat-fill\"}")
+        .status()).isEqualTo(201);
+    assertThat(RUNNING.api().get("/api/v1/clusters/bat-xat").body().path("defaultPlaylistId").asText())
+        .isEqualTo("bat-xat-fill");
+    assertThat(RUNNING.api().postJson("/api/v1/screens", "{\"id\":\"bat-xat-1\",\"clusterId\":\"bat-xat\"}").status())
+        .isEqualTo(201);
+
+    JsonNode preview = RUNNING.api().get("/api/v1/screens/bat-xat-1/preview?" + WINDOW).body();
+
+    assertThat(preview.get("slots")).isNotEmpty().allSatisfy(slot -> {
+      assertThat(slot.get("kind").asText()).isEqualTo("DEFAULT");
+      assertThat(slot.get("contentId").asText()).isEqualTo("gate-welcome");
+    });
+    assertThat(preview.get("findings")).noneSatisfy(f -> assertThat(f.get("code").asText()).isEqualTo("GAP"));
+
+    // Cleared by a PUT without it: the screen would be black again, and the checks say so.
+    assertThat(RUNNING.api().putJson("/api/v1/clusters/bat-xat", java.util.Map.of("name", "Bát Xát", "province", "Lào Cai",
+        "zone", "Asia/Ho_Chi_Minh", "languages", java.util.List.of("vi"))).status()).isEqualTo(200);
+    assertThat(RUNNING.api().get("/api/v1/clusters/bat-xat").body().path("defaultPlaylistId").isNull()).isTrue();
+    JsonNode black = RUNNING.api().get("/api/v1/screens/bat-xat-1/preview?" + WINDOW).body();
+    assertThat(black.get("slots")).allSatisfy(slot -> assertThat(slot.get("kind").asText()).isEqualTo("IDLE"));
+    assertThat(black.get("findings")).anySatisfy(f -> assertThat(f.get("code").asText()).isEqualTo("GAP"));
+  }
+
+  @Test
+  void aDefaultPlaylistThatIsNotStoredIsRefusedNamingTheField() {
+    Answer answer = RUNNING.api().postJson("/api/v1/clusters", "{\"id\":\"y-ty\",\"name\":\"Y Tý\",\"province\":"
+        + "\"Lào Cai\",\"zone\":\"Asia/Ho_Chi_Minh\",\"languages\":[\"vi\"],\"defaultPlaylistId\":\"no-such\"}");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body().path("code").asText()).isEqualTo("UNKNOWN_PLAYLIST");
+    assertThat(answer.body().path("details").path("field").asText()).isEqualTo("defaultPlaylistId");
+    assertThat(RUNNING.api().get("/api/v1/clusters/y-ty").status()).isEqualTo(404);
+  }
+
+  private static void item(String id, boolean approved) throws Exception {
+    byte[] slide = ("<svg xmlns='http://www.w3.org/2000/svg'><text>" + id + "</text></svg>").getBytes(StandardCharsets.UTF_8);
+    String sha = ApiBadInputTest.sha256(slide);
+    assertThat(RUNNING.api().upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
+    assertThat(RUNNING.api().postJson("/api/v1/content", "{\"id\":\"" + id + "\",\"title\":\"" + id
+        + "\",\"mediaSha256\":\"" + sha + "\",\"durationSeconds\":20}").status()).isEqualTo(201);
+    if (approved) {
+      RUNNING.approve(id);
+    }
+  }
+}
