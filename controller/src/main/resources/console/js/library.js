@@ -165,7 +165,7 @@ function uploadSection(onUploaded) {
 }
 
 function createForm(media, mimeTypes, onCreated) {
-  const id = h('input', {id: 'item-id', name: 'id', required: true, pattern: '[a-z0-9][a-z0-9-]*', autocomplete: 'off'});
+  const id = h('input', {id: 'item-id', name: 'id', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{0,63}', autocomplete: 'off'});
   const title = h('input', {id: 'item-title', name: 'title', required: true, autocomplete: 'off', oninput: () => drawPreview()});
   const seconds = h('input', {id: 'item-seconds', type: 'number', min: 1, max: 3600, defaultValue: 10, required: true});
   const kind = h('select', {id: 'item-kind', onchange: () => { drawVariants(); drawPreview(); }},
