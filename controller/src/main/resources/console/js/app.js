@@ -15,6 +15,10 @@ import {renderAlert} from './alert.js';
 import {renderReports} from './reports.js';
 import {renderSchedule} from './calendar.js';
 import {renderSetup} from './setup.js';
+import {renderPlaylists} from './playlists.js';
+import {renderUsers} from './users.js';
+import {renderAudit} from './audit.js';
+import {renderAccount} from './account.js';
 import {liveIndicator, stopStream} from './live.js';
 
 /** The sections in the navigation, each with the roles that see it ([] = everyone signed in). */
@@ -26,7 +30,11 @@ const SECTIONS = [
   {id: 'publish', roles: SCHEDULERS, render: renderPublish},
   {id: 'alert', roles: SCHEDULERS, render: renderAlert},
   {id: 'reports', roles: [], render: renderReports},
+  {id: 'playlists', roles: SCHEDULERS, render: renderPlaylists},
   {id: 'setup', roles: FIELD, render: renderSetup},
+  {id: 'users', roles: ['admin'], render: renderUsers},
+  {id: 'audit', roles: ['operator', 'approver'], render: renderAudit},
+  {id: 'account', roles: [], render: renderAccount},
 ];
 // A contributor's work is the library; everyone else starts on the fleet board.
 const CONTRIBUTOR_START = 'content';

@@ -13,7 +13,7 @@ export function h(tag, attrs = {}, ...children) {
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {
       el.addEventListener(name.slice(2), value);
-    } else if (name === 'class' || name === 'for' || name === 'role' || name.startsWith('aria-') || name.startsWith('data-')) {
+    } else if (name === 'class' || name === 'for' || name === 'role' || name === 'list' || name.startsWith('aria-') || name.startsWith('data-')) {
       el.setAttribute(name, value === true ? '' : String(value));
     } else {
       el[name] = value;
@@ -78,17 +78,25 @@ function ownValidation(form) {
     }
     e.preventDefault();
     e.stopImmediatePropagation();
-    if (!line) {
-      line = h('p', {class: 'message error form-problem', role: 'alert'});
-      const submit = form.querySelector('[type=submit]');
-      if (submit && submit.parentNode) submit.parentNode.insertBefore(line, submit);
-      else form.append(line);
-    }
-    line.textContent = problem.text;
+    formProblem(form, problem.text);
     problem.input.setAttribute('aria-invalid', 'true');
     problem.input.focus();
     problem.input.addEventListener('input', () => problem.input.removeAttribute('aria-invalid'), {once: true});
   });
+}
+
+/** Shows `text` in the form's own problem line (made before its submit button on first use), where the eye is. */
+export function formProblem(form, text) {
+  let line = form.querySelector(':scope .form-problem');
+  if (!line) {
+    line = h('p', {class: 'message error form-problem', role: 'alert'});
+    const submit = form.querySelector('[type=submit]');
+    const anchor = submit && submit.closest('.buttons') ? submit.closest('.buttons') : submit;
+    if (anchor && anchor.parentNode) anchor.parentNode.insertBefore(line, anchor);
+    else form.append(line);
+  }
+  line.textContent = text;
+  return line;
 }
 
 function labelOf(input) {

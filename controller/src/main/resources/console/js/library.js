@@ -110,7 +110,7 @@ export function renderLibrary(main) {
 }
 
 /** A card's "preview" button: opens, under the card, the item as a screen shows it, language by language. */
-function previewToggle(item, mimeTypes) {
+export function previewToggle(item, mimeTypes) {
   const box = h('div', {class: 'card-preview', hidden: true});
   let preview = null;
   const button = h('button', {type: 'button', class: 'preview-button', 'aria-expanded': 'false',

@@ -1,6 +1,6 @@
 // The technician's page: pair a kiosk by the code it shows, and set up gates (clusters), groups
 // and screens (register, edit, move, tag, revoke, new MQTT password shown once).
-import {h, fill, field, badge} from './dom.js';
+import {h, fill, field, badge, formProblem} from './dom.js';
 import {api} from './api.js';
 import {t, languageName} from './i18n.js';
 import {loadGates, gates, gateName} from './gates.js';
@@ -23,7 +23,8 @@ export function renderSetup(main) {
     message.className = error ? 'message error' : 'message';
     message.textContent = text;
   }
-  const failed = (err) => say(t('common.error', {message: err.message}), true);
+  /** A refusal is shown in the form that was sent (where the eye is), else at the top. */
+  const failed = (err, form) => (form ? formProblem(form, err.message) : say(t('common.error', {message: err.message}), true));
 
   async function load() {
     await loadGates();
@@ -37,14 +38,14 @@ export function renderSetup(main) {
     drawScreens();
   }
 
-  async function act(work, done) {
+  async function act(work, done, form) {
     try {
       await work();
       say(done);
       await load();
       return true;
     } catch (err) {
-      failed(err);
+      failed(err, form);
       return false;
     }
   }
@@ -68,7 +69,7 @@ export function renderSetup(main) {
       const typed = code.value.trim().toUpperCase();
       const ok = await act(() => api.post(`/api/v1/enrollments/${encodeURIComponent(typed)}/assign`,
         {screenId: screenId.value.trim(), name: name.value.trim(), clusterId: gate.value}),
-      t('setup.pair.done', {name: name.value.trim(), gate: gateName(gate.value)}));
+      t('setup.pair.done', {name: name.value.trim(), gate: gateName(gate.value)}), form);
       if (ok) form.reset();
     }},
     field(t('setup.pair.code'), code, t('setup.pair.codeHint')),
@@ -125,7 +126,7 @@ export function renderSetup(main) {
       const done = t(existing ? 'setup.gates.saved' : 'setup.gates.created', {name: body.name});
       await act(() => (existing
         ? api.put(`/api/v1/clusters/${encodeURIComponent(existing.id)}`, body)
-        : api.post('/api/v1/clusters', {id: id.value.trim(), ...body})), done);
+        : api.post('/api/v1/clusters', {id: id.value.trim(), ...body})), done, form);
     }},
     h('h3', {}, existing ? t('setup.gates.editTitle', {name: existing.name}) : t('setup.gates.new')),
     field(t('setup.gate.name'), name),
@@ -176,7 +177,7 @@ export function renderSetup(main) {
       const body = {name: name.value.trim(), screenIds};
       await act(() => (existing
         ? api.put(`/api/v1/groups/${encodeURIComponent(existing.id)}`, body)
-        : api.post('/api/v1/groups', {id: id.value.trim(), ...body})), t('setup.groups.saved', {name: body.name}));
+        : api.post('/api/v1/groups', {id: id.value.trim(), ...body})), t('setup.groups.saved', {name: body.name}), form);
     }},
     h('h3', {}, existing ? existing.name : t('setup.groups.new')),
     field(t('setup.group.name'), name), field(t('setup.group.id'), id, t('setup.idHint')), checks,
@@ -258,7 +259,7 @@ export function renderSetup(main) {
       if (location.value.trim()) body.location = location.value.trim();
       if (existing) {
         await act(() => api.put(`/api/v1/screens/${encodeURIComponent(existing.id)}`, body),
-          t('setup.screens.saved', {name: body.name}));
+          t('setup.screens.saved', {name: body.name}), form);
         return;
       }
       try {
@@ -267,7 +268,7 @@ export function renderSetup(main) {
         await load();
         passwordOnce(screensBox.querySelector('#screen-form-box'), body.name, registered.mqttPassword);
       } catch (err) {
-        failed(err);
+        failed(err, form);
       }
     }},
     h('h3', {}, existing ? t('setup.screens.editTitle', {name: existing.name || existing.id}) : t('setup.screens.new')),

@@ -112,6 +112,7 @@ public final class AccessPolicy {
       rule("GET", "/api/v1/playlists", EVERYONE),
       rule("GET", "/api/v1/playlists/:id", EVERYONE),
       rule("PUT", "/api/v1/playlists/:id", SCHEDULERS),
+      rule("DELETE", "/api/v1/playlists/:id", SCHEDULERS),
 
       rule("POST", "/api/v1/campaigns", SCHEDULERS),
       rule("GET", "/api/v1/campaigns", EVERYONE),
@@ -154,6 +155,7 @@ public final class AccessPolicy {
       rule("POST", "/api/v1/screens/:id/mqtt-password", FIELD),
       rule("GET", "/api/v1/screens/:id/preview", EVERYONE),
       rule("POST", "/api/v1/schedule", SCHEDULERS),
+      rule("DELETE", "/api/v1/screens/:id/playlist/:contentId", SCHEDULERS),
 
       rule("POST", "/api/v1/publish", SCHEDULERS),
       rule("GET", "/api/v1/publishes", EVERYONE),
