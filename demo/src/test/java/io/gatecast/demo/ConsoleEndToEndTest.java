@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -149,6 +150,10 @@ class ConsoleEndToEndTest {
       browser.driver.findElement(By.id("alert-en")).sendKeys("The gate is closed: flooding");
       browser.driver.findElement(By.cssSelector("label[for='alert-gate-default']")).click();
       browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+      // It asks first, naming the gate and the text
+      Alert confirm = browser.wait.until(ExpectedConditions.alertIsPresent());
+      assertThat(confirm.getText()).contains("Cửa khẩu tạm đóng do mưa lũ");
+      confirm.accept();
       browser.waitText(By.id("alert-result"), "Đã gửi thông báo tới 2 màn hình.");
       browser.waitText(By.cssSelector("article[data-alert]"), "Cửa khẩu tạm đóng do mưa lũ");
       for (AgentProcess agent : List.of(a, b)) {
@@ -304,6 +309,7 @@ class ConsoleEndToEndTest {
     browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).click();
     assertThat(browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).getText()).isEqualTo(clusterName);
     browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+    browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.waitText(By.cssSelector("article[data-alert]"), alertText);
     assertThat(browser.driver.findElement(By.id("alert-result")).getText()).contains(clusterName);
     browser.screenshot("console-31-xss-alert");
