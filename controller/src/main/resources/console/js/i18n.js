@@ -375,6 +375,7 @@ const DICTIONARY = {
     'publish.notPublished': 'Chưa phát hành.',
     'rec.overnight': '(qua đêm, kết thúc sáng hôm sau)',
     'camp.badFixedLanguage': 'Ngôn ngữ cố định “{value}” không phải ngôn ngữ của cửa khẩu nào ({known}).',
+    'audit.action.update-with-password': 'cập nhật (có mật khẩu mới)', 'audit.action.rotate-mqtt-password': 'tạo mật khẩu MQTT mới',
   },
   en: {
     'app.name': 'GateCast',
@@ -750,6 +751,7 @@ const DICTIONARY = {
     'publish.notPublished': 'Nothing was published.',
     'rec.overnight': '(overnight, ending the next morning)',
     'camp.badFixedLanguage': 'The fixed language “{value}” is not a language of any gate ({known}).',
+    'audit.action.update-with-password': 'updated (new password)', 'audit.action.rotate-mqtt-password': 'made a new MQTT password',
   },
 };
 

@@ -185,6 +185,12 @@ function uploadSection(onUploaded) {
 }
 
 function createForm(media, mimeTypes, onCreated) {
+  // The languages offered: the gates' languages first (in their order), then the usual ones; any
+  // other BCP 47 tag can be added (Lao, Khmer, H'Mông...).
+  const languages = [];
+  for (const l of [...gates().flatMap((g) => g.languages || []), ...VARIANT_LANGUAGES]) {
+    if (!languages.includes(l)) languages.push(l);
+  }
   const id = h('input', {id: 'item-id', name: 'id', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{0,63}', autocomplete: 'off'});
   const title = h('input', {id: 'item-title', name: 'title', required: true, autocomplete: 'off', oninput: () => drawPreview()});
   const seconds = h('input', {id: 'item-seconds', type: 'number', min: 1, max: 3600, defaultValue: 10, required: true});
@@ -204,12 +210,6 @@ function createForm(media, mimeTypes, onCreated) {
     for (const [l, value] of Object.entries(kept)) if (inputs[l]) inputs[l].value = value;
   }
   let inputs = {};
-  // The languages offered: the gates' languages first (in their order), then the usual ones; any
-  // other BCP 47 tag can be added (Lao, Khmer, H'Mông...).
-  const languages = [];
-  for (const l of [...gates().flatMap((g) => g.languages || []), ...VARIANT_LANGUAGES]) {
-    if (!languages.includes(l)) languages.push(l);
-  }
   // The item being revised (resubmitted with PUT), or null when a new one is made.
   let revising = null;
   const newLanguage = h('input', {id: 'item-add-language', autocomplete: 'off', maxLength: 35,

@@ -72,9 +72,9 @@ class ConsoleEndToEndTest {
     browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
     browser.waitText(By.cssSelector("p[role=alert]"), "Sai tên đăng nhập hoặc mật khẩu.");
 
-    // A technician sees the screens and the library, not review, publishing or alerts
+    // A technician sees the screens, the library and their setup page, not review, publishing or alerts
     browser.signIn("kythuat", PASSWORD);
-    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports", "setup", "account");
     assertThat(token()).isNotBlank();
     browser.signOut();
     assertThat(token()).isNull();
@@ -90,7 +90,8 @@ class ConsoleEndToEndTest {
     focused.sendKeys(adminPassword, Keys.ENTER);
     browser.waitVisible(By.cssSelector("header.top nav"));
     // The admin sees every section
-    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "publish", "alert", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "publish", "alert", "reports",
+        "playlists", "setup", "users", "audit", "account");
     assertThat(navText("fleet")).isEqualTo("Màn hình");
     browser.screenshot("console-02-signed-in-vi");
 
@@ -138,8 +139,11 @@ class ConsoleEndToEndTest {
 
       // Then the rollout view, without a reload, reaches APPLIED on both live agents
       browser.waitText(By.id("rollout-counts"), "2 đã áp dụng · 0 đang chờ · 0 thất bại / 2 màn hình");
-      assertThat(browser.driver.findElements(By.cssSelector("tr[data-rollout]"))).hasSize(2)
-          .allSatisfy(row -> assertThat(row.getText()).contains("Đã áp dụng"));
+      // Read through the browser's wait: a live redraw may replace the rows between finding and reading them
+      browser.wait.until(d -> {
+        List<WebElement> rows = d.findElements(By.cssSelector("tr[data-rollout]"));
+        return rows.size() == 2 && rows.stream().allMatch(row -> row.getText().contains("Đã áp dụng"));
+      });
       await().atMost(DEADLINE).until(() -> a.showing().equals("gate-hours") && b.showing().equals("gate-hours"));
       browser.screenshot("console-10-rollout-applied");
       assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
@@ -216,7 +220,7 @@ class ConsoleEndToEndTest {
 
     // A contributor uploads a file: the progress bar fills and the thumbnail appears
     browser.signIn("soanthao", PASSWORD);
-    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports", "account");
     browser.waitText(By.cssSelector("main h1"), "Thư viện nội dung");
     browser.driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
     browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
@@ -250,7 +254,7 @@ class ConsoleEndToEndTest {
 
     // The approver sees both in the queue: approves one, rejects the other with a reason
     browser.signIn("kiemduyet", PASSWORD);
-    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "reports", "audit", "account");
     browser.open("review");
     browser.waitVisible(By.cssSelector("article[data-item='opening-hours']"));
     browser.screenshot("console-21-review-queue");
