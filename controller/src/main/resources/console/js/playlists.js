@@ -85,9 +85,10 @@ export function renderPlaylists(main) {
       const [entry] = entries.splice(from, 1);
       entries.splice(to, 0, entry);
       drawRows();
-      const buttons = rows.querySelectorAll(`li:nth-child(${to + 1}) button`);
-      // Keep the keyboard where it was: on the same arrow of the moved item.
-      const again = [...buttons].find((b) => b.dataset.dir === (to < from ? 'up' : 'down')) || buttons[0];
+      // Keep the keyboard on the moved item: the same arrow, or the other one when it reached the end.
+      const arrows = [...rows.querySelectorAll(`li:nth-child(${to + 1}) button[data-dir]`)];
+      const same = arrows.find((b) => b.dataset.dir === (to < from ? 'up' : 'down') && !b.disabled);
+      const again = same || arrows.find((b) => !b.disabled);
       if (again) again.focus();
       total.textContent = t('pl.moved', {title: titleOf(entry.contentId), n: to + 1});
     }
