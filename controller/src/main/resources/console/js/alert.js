@@ -30,6 +30,9 @@ export function renderAlert(main) {
     if (!text.vi) return say(t('alert.needVi'), true);
     if (clusterIds.length === 0) return say(t('alert.needCluster'), true);
     const expiresAt = new Date(Date.now() + Number(hours.value) * 3600 * 1000).toISOString();
+    // An alert skips review and interrupts every screen of the gates at once: say so, and ask.
+    const gatesNamed = clusterIds.map(gateName).join(', ');
+    if (!confirm(t('alert.confirm', {gates: gatesNamed, hours: hours.value, text: text.vi}))) return;
     try {
       const answer = await api.post('/api/v1/alerts', {clusterIds, text, expiresAt});
       const reached = Object.values(answer.screens).reduce((n, ids) => n + ids.length, 0);

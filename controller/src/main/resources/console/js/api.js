@@ -1,12 +1,27 @@
 // The one way the console talks to the controller: JSON over /api/v1 with the bearer token.
+import {refusalText} from './errors.js';
 
 const TOKEN_KEY = 'gatecast.token';
 const USER_KEY = 'gatecast.user';
 
+/**
+ * A refusal from the controller: its HTTP status, stable code and details, and as message the
+ * sentence in the console's language (the controller's English only for a code not known here).
+ */
 export class ApiError extends Error {
-  constructor(status, message) {
-    super(message);
+  constructor(status, message, code, details) {
+    super(refusalText(code, details) || message);
     this.status = status;
+    this.code = code || null;
+    this.details = details || {};
+    this.english = message;
+  }
+}
+
+/** Errors from the last action are stale once the next one starts: clear every error line shown. */
+function clearStaleErrors() {
+  for (const el of document.querySelectorAll('.message.error, .form-problem')) {
+    el.textContent = '';
   }
 }
 
@@ -34,12 +49,14 @@ async function call(method, path, body) {
   const headers = {};
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') clearStaleErrors();
   const response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
   const text = await response.text();
   const data = text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : text;
   if (!response.ok) {
     if (response.status === 401 && path !== '/api/v1/login') onUnauthorised();
-    throw new ApiError(response.status, (data && data.error) || `HTTP ${response.status}`);
+    throw new ApiError(response.status, (data && data.error) || `HTTP ${response.status}`, data && data.code,
+      data && data.details);
   }
   return data;
 }
@@ -78,6 +95,7 @@ export const api = {
   upload(file, onProgress) {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
+      clearStaleErrors();
       xhr.open('POST', `/api/v1/media?name=${encodeURIComponent(file.name)}`);
       xhr.setRequestHeader('Authorization', `Bearer ${session.token}`);
       // Let the controller find the type from the bytes: a browser's guess may contradict them.
@@ -91,7 +109,8 @@ export const api = {
           resolve(data);
         } else {
           if (xhr.status === 401) onUnauthorised();
-          reject(new ApiError(xhr.status, (data && data.error) || `HTTP ${xhr.status}`));
+          reject(new ApiError(xhr.status, (data && data.error) || `HTTP ${xhr.status}`, data && data.code,
+            data && data.details));
         }
       };
       xhr.onerror = () => reject(new ApiError(0, 'network'));

@@ -3,7 +3,7 @@
 import {h} from './dom.js';
 import {api, session, whenUnauthorised} from './api.js';
 import {t, currentLanguage, setLanguage, onLanguageChange} from './i18n.js';
-import {may, REVIEWERS, SCHEDULERS} from './roles.js';
+import {may, REVIEWERS, SCHEDULERS, FIELD} from './roles.js';
 import {loadGates} from './gates.js';
 import {renderLogin} from './login.js';
 import {renderFleet} from './fleet.js';
@@ -14,6 +14,11 @@ import {renderPublish} from './publish.js';
 import {renderAlert} from './alert.js';
 import {renderReports} from './reports.js';
 import {renderSchedule} from './calendar.js';
+import {renderSetup} from './setup.js';
+import {renderPlaylists} from './playlists.js';
+import {renderUsers} from './users.js';
+import {renderAudit} from './audit.js';
+import {renderAccount} from './account.js';
 import {liveIndicator, stopStream} from './live.js';
 
 /** The sections in the navigation, each with the roles that see it ([] = everyone signed in). */
@@ -25,6 +30,11 @@ const SECTIONS = [
   {id: 'publish', roles: SCHEDULERS, render: renderPublish},
   {id: 'alert', roles: SCHEDULERS, render: renderAlert},
   {id: 'reports', roles: [], render: renderReports},
+  {id: 'playlists', roles: SCHEDULERS, render: renderPlaylists},
+  {id: 'setup', roles: FIELD, render: renderSetup},
+  {id: 'users', roles: ['admin'], render: renderUsers},
+  {id: 'audit', roles: ['operator', 'approver'], render: renderAudit},
+  {id: 'account', roles: [], render: renderAccount},
 ];
 // A contributor's work is the library; everyone else starts on the fleet board.
 const CONTRIBUTOR_START = 'content';
@@ -45,8 +55,11 @@ function parseRoute() {
 
 function startSection() {
   const user = session.user;
-  const onlyContributor = user && user.roles.every((r) => r === 'contributor');
-  return onlyContributor ? CONTRIBUTOR_START : 'fleet';
+  const only = (role) => user && user.roles.every((r) => r === role);
+  if (only('contributor')) return CONTRIBUTOR_START;
+  // An approver's work is the review queue.
+  if (only('approver')) return 'review';
+  return 'fleet';
 }
 
 async function show() {

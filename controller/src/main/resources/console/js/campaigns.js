@@ -239,6 +239,13 @@ function campaignForm(box, campaign, {playlists, groups, screens}, {saved, cance
     const empty = b.dayparts.findIndex((p) => p.days.length === 0);
     if (empty >= 0) return t('camp.needDays', {n: empty + 1});
     if (repeat.value === 'weekly' && !checkedValues(repeatDays, 'repeat-days').length) return t('camp.needRepeatDays');
+    if (b.languagePolicy.mode === 'FIXED') {
+      // A fixed language must be one a gate shows (a word like "klingon" has the shape of a tag but is none).
+      const known = [...new Set([...gates().flatMap((g) => g.languages || []), 'vi', 'en', 'zh-Hans'])];
+      if (!known.includes(b.languagePolicy.language)) {
+        return t('camp.badFixedLanguage', {value: b.languagePolicy.language, known: known.join(', ')});
+      }
+    }
     return null;
   }
 

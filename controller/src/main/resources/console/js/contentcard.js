@@ -13,7 +13,7 @@ export function contentCard(item, ...actions) {
       h('h3', {id: headingId}, item.title),
       badge(tOr(`status.${item.status}`, item.status), STATUS_TONE[item.status] || 'muted')),
     h('p', {class: 'sub'}, `${item.id} · ${t('lib.revision', {revision: item.revision, author: item.submittedBy || item.author})}`),
-    item.reviewedBy ? h('p', {class: 'sub'}, t('lib.reviewedBy', {who: item.reviewedBy,
+    item.reviewedBy ? h('p', {class: 'sub'}, t(item.status === 'REJECTED' ? 'lib.rejectedBy' : 'lib.reviewedBy', {who: item.reviewedBy,
       time: formatDateTime(item.reviewedAt, homeZone())})) : null,
     item.status === 'REJECTED' && item.reviewReason
       ? h('p', {class: 'reason'}, t('lib.reason', {reason: item.reviewReason})) : null,

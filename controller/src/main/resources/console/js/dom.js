@@ -1,4 +1,5 @@
 // Building the page without ever parsing data as HTML: every piece of text becomes a text node.
+import {t} from './i18n.js';
 
 /**
  * h('button', {type: 'button', onclick: fn, class: 'primary'}, 'Label', child, ...)
@@ -7,11 +8,12 @@
  */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
+  if (tag === 'form') ownValidation(el);
   for (const [name, value] of Object.entries(attrs || {})) {
     if (value === undefined || value === null || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {
       el.addEventListener(name.slice(2), value);
-    } else if (name === 'class' || name === 'for' || name === 'role' || name.startsWith('aria-') || name.startsWith('data-')) {
+    } else if (name === 'class' || name === 'for' || name === 'role' || name === 'list' || name.startsWith('aria-') || name.startsWith('data-')) {
       el.setAttribute(name, value === true ? '' : String(value));
     } else {
       el[name] = value;
@@ -58,3 +60,71 @@ export function field(label, input, hint) {
 export function badge(text, tone) {
   return h('span', {class: `badge ${tone}`}, text);
 }
+
+/**
+ * Every form checks itself in the console's words before anything else: the browser's bubbles are
+ * off (novalidate), and a submit with an empty required field, a value outside its pattern or its
+ * bounds stops here with a sentence naming the field (its label). Registered before the form's own
+ * submit handler, so that handler runs only for a form that passed.
+ */
+function ownValidation(form) {
+  form.noValidate = true;
+  form.addEventListener('submit', (e) => {
+    const problem = firstProblem(form);
+    let line = form.querySelector(':scope .form-problem');
+    if (!problem) {
+      if (line) line.textContent = '';
+      return;
+    }
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    formProblem(form, problem.text);
+    problem.input.setAttribute('aria-invalid', 'true');
+    problem.input.focus();
+    problem.input.addEventListener('input', () => problem.input.removeAttribute('aria-invalid'), {once: true});
+  });
+}
+
+/** Shows `text` in the form's own problem line (made before its submit button on first use), where the eye is. */
+export function formProblem(form, text) {
+  let line = form.querySelector(':scope .form-problem');
+  if (!line) {
+    line = h('p', {class: 'message error form-problem', role: 'alert'});
+    const submit = form.querySelector('[type=submit]');
+    const anchor = submit && submit.closest('.buttons') ? submit.closest('.buttons') : submit;
+    if (anchor && anchor.parentNode) anchor.parentNode.insertBefore(line, anchor);
+    else form.append(line);
+  }
+  line.textContent = text;
+  return line;
+}
+
+function labelOf(input) {
+  const label = input.id && input.form && input.form.querySelector(`label[for="${CSS.escape(input.id)}"]`);
+  return (label ? label.textContent : input.getAttribute('aria-label') || input.name || '').trim();
+}
+
+function firstProblem(form) {
+  for (const input of form.querySelectorAll('input, select, textarea')) {
+    if (input.disabled || input.type === 'hidden' || input.closest('[hidden]')) continue;
+    const field = labelOf(input);
+    const value = input.type === 'checkbox' || input.type === 'radio' ? null : input.value.trim();
+    if (input.required && value === '') return {input, text: formText('form.required', {field})};
+    if (value === null || value === '') continue;
+    if (input.pattern && !new RegExp(`^(?:${input.pattern})$`, 'v').test(input.value)) {
+      return {input, text: formText('form.pattern', {field, hint: input.dataset.patternHint || ''})};
+    }
+    if (input.type === 'number') {
+      const n = Number(input.value);
+      if (!Number.isFinite(n)) return {input, text: formText('form.number', {field})};
+      if (input.min !== '' && n < Number(input.min)) return {input, text: formText('form.min', {field, min: input.min})};
+      if (input.max !== '' && n > Number(input.max)) return {input, text: formText('form.max', {field, max: input.max})};
+    }
+    if (input.maxLength > 0 && input.value.length > input.maxLength) {
+      return {input, text: formText('form.tooLong', {field, max: input.maxLength})};
+    }
+  }
+  return null;
+}
+
+function formText(key, params) { return t(key, params); }

@@ -1,10 +1,12 @@
 // The content library: upload with a progress bar, thumbnails, create an item with its language
 // variants side by side and a live preview of it as a screen will show it, and every item with
 // where it stands in review (contributors see outcomes), found by search and filters.
-import {h, fill, field} from './dom.js';
+import {h, fill, field, formProblem} from './dom.js';
 import {api} from './api.js';
 import {t, formatBytes, formatNumber, languageName} from './i18n.js';
 import {may, AUTHORS} from './roles.js';
+import {session} from './api.js';
+import {gates} from './gates.js';
 import {contentCard, thumbnail} from './contentcard.js';
 import {screenPreview, screenItem} from './screenpreview.js';
 
@@ -28,6 +30,8 @@ export function renderLibrary(main) {
   let asked = 0;
   let pause = null;
   const createSection = h('section', {class: 'card', 'aria-labelledby': 'create-h'});
+  // The create form's edit(item): loads an item back into the form to revise and resubmit it.
+  let editor = null;
 
   // The filters are asked of the server (GET /api/v1/content?q=&language=&type=&status=): it knows
   // each media file's type, and only the matches travel and are drawn.
@@ -73,7 +77,11 @@ export function renderLibrary(main) {
         thumbnail(m.sha256, m.originalName || m.sha256),
         h('figcaption', {}, h('span', {class: 'name'}, m.originalName || m.sha256.slice(0, 12)),
           h('span', {class: 'sub'}, `${m.mimeType} · ${formatBytes(m.sizeBytes)}`)))));
-    if (may(AUTHORS)) fill(createSection, createForm(media, mimeTypes, loadItems));
+    if (may(AUTHORS)) {
+      const made = createForm(media, mimeTypes, loadItems);
+      editor = made.edit;
+      fill(createSection, made.parts);
+    }
   }
 
   async function loadItems() {
@@ -95,7 +103,8 @@ export function renderLibrary(main) {
   // Draws the next page of cards, and a button for the rest.
   function drawFrom(list, start) {
     const end = Math.min(list.length, start + PAGE_SIZE);
-    items.append(...list.slice(start, end).map((item) => contentCard(item, previewToggle(item, () => mimeTypes))));
+    items.append(...list.slice(start, end).map((item) => contentCard(item, previewToggle(item, () => mimeTypes),
+      reviseButton(item))));
     if (end < list.length) {
       const more = h('button', {type: 'button', class: 'more', id: 'lib-more', onclick: () => {
         more.remove();
@@ -105,12 +114,23 @@ export function renderLibrary(main) {
     }
   }
 
+  // A rejected item goes back to its author: edit it (the reason stays on the card) and resubmit.
+  function reviseButton(item) {
+    const me = session.user && session.user.username;
+    if (!may(AUTHORS) || item.status !== 'REJECTED' || (item.author !== me && item.submittedBy !== me)) return null;
+    return h('button', {type: 'button', class: 'primary', 'data-revise': item.id, onclick: () => {
+      if (!editor) return;
+      editor(item);
+      createSection.scrollIntoView({block: 'start'});
+    }}, t('lib.revise'));
+  }
+
   Promise.all([loadMedia(), loadItems()]).catch((err) =>
     main.append(h('p', {class: 'message error', role: 'alert'}, t('common.error', {message: err.message}))));
 }
 
 /** A card's "preview" button: opens, under the card, the item as a screen shows it, language by language. */
-function previewToggle(item, mimeTypes) {
+export function previewToggle(item, mimeTypes) {
   const box = h('div', {class: 'card-preview', hidden: true});
   let preview = null;
   const button = h('button', {type: 'button', class: 'preview-button', 'aria-expanded': 'false',
@@ -165,7 +185,13 @@ function uploadSection(onUploaded) {
 }
 
 function createForm(media, mimeTypes, onCreated) {
-  const id = h('input', {id: 'item-id', name: 'id', required: true, pattern: '[a-z0-9][a-z0-9-]*', autocomplete: 'off'});
+  // The languages offered: the gates' languages first (in their order), then the usual ones; any
+  // other BCP 47 tag can be added (Lao, Khmer, H'Mông...).
+  const languages = [];
+  for (const l of [...gates().flatMap((g) => g.languages || []), ...VARIANT_LANGUAGES]) {
+    if (!languages.includes(l)) languages.push(l);
+  }
+  const id = h('input', {id: 'item-id', name: 'id', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{0,63}', autocomplete: 'off'});
   const title = h('input', {id: 'item-title', name: 'title', required: true, autocomplete: 'off', oninput: () => drawPreview()});
   const seconds = h('input', {id: 'item-seconds', type: 'number', min: 1, max: 3600, defaultValue: 10, required: true});
   const kind = h('select', {id: 'item-kind', onchange: () => { drawVariants(); drawPreview(); }},
@@ -174,8 +200,35 @@ function createForm(media, mimeTypes, onCreated) {
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   const preview = screenPreview(t('lib.previewNew'));
   const previewLanguage = h('select', {id: 'create-preview-lang', onchange: () => drawPreview()},
-    VARIANT_LANGUAGES.map((l) => h('option', {value: l, lang: l}, languageName(l))));
+    []);
+  function drawLanguageChoice() {
+    fill(previewLanguage, languages.map((l) => h('option', {value: l, lang: l}, languageName(l))));
+  }
+  drawLanguageChoice();
+  const values = () => Object.fromEntries(Object.entries(inputs).map(([l, input]) => [l, input.value]));
+  function restore(kept) {
+    for (const [l, value] of Object.entries(kept)) if (inputs[l]) inputs[l].value = value;
+  }
   let inputs = {};
+  // The item being revised (resubmitted with PUT), or null when a new one is made.
+  let revising = null;
+  const newLanguage = h('input', {id: 'item-add-language', autocomplete: 'off', maxLength: 35,
+    pattern: '[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}', 'data-pattern-hint': t('lib.languageHint')});
+  const addLanguage = h('button', {type: 'button', 'data-action': 'add-language', onclick: () => {
+    const tag = newLanguage.value.trim();
+    if (!/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$/.test(tag)) {
+      formProblem(form, t('lib.languageBad', {value: tag}));
+      newLanguage.focus();
+      return;
+    }
+    if (!languages.includes(tag)) languages.push(tag);
+    const kept = values();
+    drawVariants();
+    restore(kept);
+    drawLanguageChoice();
+    newLanguage.value = '';
+    inputs[tag].focus();
+  }}, t('lib.addLanguage'));
 
   // What is being made, as a screen would show the chosen language's variant; redrawn as one types.
   function drawPreview() {
@@ -197,7 +250,7 @@ function createForm(media, mimeTypes, onCreated) {
 
   function drawVariants() {
     inputs = {};
-    fill(variantsBox, VARIANT_LANGUAGES.map((language) => {
+    fill(variantsBox, languages.map((language) => {
       const name = languageName(language);
       let input;
       if (kind.value === 'text') {
@@ -217,15 +270,21 @@ function createForm(media, mimeTypes, onCreated) {
 
   const form = h('form', {onsubmit: async (e) => {
     e.preventDefault();
-    const variants = VARIANT_LANGUAGES.filter((l) => inputs[l].value.trim() !== '').map((language) => ({
+    const variants = languages.filter((l) => inputs[l].value.trim() !== '').map((language) => ({
       language,
       seconds: Number(seconds.value),
       ...(kind.value === 'text' ? {text: inputs[language].value} : {mediaSha256: inputs[language].value}),
     }));
     try {
-      await api.post('/api/v1/content', {id: id.value.trim(), title: title.value, variants});
+      if (revising) {
+        await api.put(`/api/v1/content/${encodeURIComponent(revising.id)}`, {title: title.value, variants});
+      } else {
+        await api.post('/api/v1/content', {id: id.value.trim(), title: title.value, variants});
+      }
       message.className = 'message';
-      message.textContent = t('lib.submitted', {title: title.value});
+      message.textContent = t(revising ? 'lib.resubmitted' : 'lib.submitted', {title: title.value});
+      revising = null;
+      id.disabled = false;
       form.reset();
       drawVariants();
       drawPreview();
@@ -241,8 +300,28 @@ function createForm(media, mimeTypes, onCreated) {
     h('h3', {id: 'create-preview-h'}, t('lib.previewTitle')),
     h('div', {class: 'grid-3'}, field(t('lib.previewLanguage'), previewLanguage)),
     preview.element),
+  h('div', {class: 'row-form'}, field(t('lib.otherLanguage'), newLanguage, t('lib.languageHint')), addLanguage),
   h('div', {class: 'grid-3'}, field(t('lib.seconds'), seconds)),
   h('button', {type: 'submit', class: 'primary'}, t('lib.submit')),
   message);
-  return [h('h2', {id: 'create-h'}, t('lib.create')), form];
+
+  /** Loads an item into the form to revise it; the next submit resubmits it for review. */
+  function edit(item) {
+    revising = item;
+    id.value = item.id;
+    id.disabled = true;
+    title.value = item.title;
+    const text = item.variants.length > 0 && item.variants[0].text !== null && item.variants[0].text !== undefined;
+    kind.value = text ? 'text' : 'media';
+    for (const v of item.variants) if (!languages.includes(v.language)) languages.push(v.language);
+    drawLanguageChoice();
+    drawVariants();
+    for (const v of item.variants) inputs[v.language].value = text ? v.text : v.mediaSha256;
+    seconds.value = item.variants.length ? item.variants[0].seconds : seconds.value;
+    message.className = 'message';
+    message.textContent = t('lib.revising', {title: item.title});
+    drawPreview();
+    title.focus();
+  }
+  return {parts: [h('h2', {id: 'create-h'}, t('lib.create')), form], edit};
 }

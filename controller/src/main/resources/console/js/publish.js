@@ -30,6 +30,14 @@ export function renderPublish(main, publishId) {
 
   async function publishNow() {
     publishMessage.className = 'message';
+    // Publishing past an ERROR finding is allowed, but only when the operator has been told what will happen.
+    const checks = await api.get('/api/v1/publish/checks').catch(() => null);
+    const errors = checks ? checks.findings.filter((f) => f.severity === 'ERROR') : [];
+    if (errors.length > 0 && !confirm(t('publish.confirmErrors', {count: errors.length,
+      codes: [...new Set(errors.map((f) => tOr(`checks.code.${f.code}`, f.code)))].join(', ')}))) {
+      publishMessage.textContent = t('publish.notPublished');
+      return;
+    }
     try {
       const answer = await api.post('/api/v1/publish');
       const withheld = Object.values(answer.withheld || {}).flat();

@@ -85,7 +85,9 @@ export function describeDays(days, tr) {
 }
 
 function describeDaypart(part, tr, timesOnly) {
-  const hours = `${hhmm(part.start)}–${hhmm(part.end, true)}`;
+  // An end before the start runs past midnight: say so, it is easy to type by mistake.
+  const overnight = hhmm(part.end, true) !== '24:00' && hhmm(part.end, true) < hhmm(part.start);
+  const hours = `${hhmm(part.start)}–${hhmm(part.end, true)}${overnight ? ` ${tr('rec.overnight')}` : ''}`;
   return timesOnly && part.days.length === 7 ? hours : `${describeDays(part.days, tr)} ${hours}`;
 }
 
@@ -146,7 +148,9 @@ export function describeCampaign(campaign, tr) {
   const start = split(campaign.start);
   const endDay = lastDay(campaign.end);
   const endTime = split(campaign.end).time;
-  const withYear = start.date.slice(0, 4) !== endDay.slice(0, 4);
+  // The year is said when the window spans two years, or is a one-off (one day, or no repeat at all).
+  const oneOff = start.date === endDay || (recurrences.length === 0 && dayparts.length === 0);
+  const withYear = oneOff || start.date.slice(0, 4) !== endDay.slice(0, 4);
   const from = dayMonth(start.date, withYear) + (start.time === '00:00' ? '' : ` ${start.time}`);
   const until = endTime === '00:00' ? dayMonth(endDay, withYear) : `${dayMonth(endDay, withYear)} ${endTime}`;
   const sentence = `${phrases.join(', ')}, ${tr('rec.window', {from, until})}`;

@@ -3,6 +3,7 @@ import {h, fill, field} from './dom.js';
 import {api, session} from './api.js';
 import {t} from './i18n.js';
 import {contentCard} from './contentcard.js';
+import {previewToggle} from './library.js';
 
 export function renderReview(main) {
   const list = h('div', {class: 'items'});
@@ -14,15 +15,19 @@ export function renderReview(main) {
     message.textContent = text;
   }
 
+  // Media types by checksum, for the previews (a video plays, an image shows).
+  let mimeTypes = new Map();
+
   async function load() {
-    const pending = await api.get('/api/v1/content?status=PENDING');
+    const [pending, media] = await Promise.all([api.get('/api/v1/content?status=PENDING'), api.get('/api/v1/media')]);
+    mimeTypes = new Map(media.map((m) => [m.sha256, m.mimeType]));
     fill(list, pending.length === 0 ? h('p', {class: 'empty'}, t('review.empty')) : pending.map(reviewCard));
   }
 
   function reviewCard(item) {
     const me = session.user.username;
     if (item.author === me || item.submittedBy === me) {
-      return contentCard(item, h('p', {class: 'hint'}, t('review.own')));
+      return contentCard(item, previewToggle(item, () => mimeTypes), h('p', {class: 'hint'}, t('review.own')));
     }
     const reason = h('textarea', {id: `reason-${item.id}`, rows: 2, 'data-reason': item.id});
     const decide = async (verb) => {
@@ -40,7 +45,8 @@ export function renderReview(main) {
         say(t('common.error', {message: err.message}), true);
       }
     };
-    return contentCard(item,
+    // The approver sees each language as the screen will show it before deciding.
+    return contentCard(item, previewToggle(item, () => mimeTypes),
       h('div', {class: 'decision'},
         h('button', {type: 'button', class: 'primary', 'data-approve': item.id, onclick: () => decide('approve')},
           t('review.approve')),

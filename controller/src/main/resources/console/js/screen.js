@@ -7,6 +7,7 @@ import {gateName, gateLanguages, zoneOf} from './gates.js';
 import {watch, namesScreen} from './live.js';
 import {may, FIELD} from './roles.js';
 import {agentBadge, clockBadge, contentBadge, displayBadge} from './status.js';
+import {screenPlaylistSection} from './screenplaylist.js';
 
 const POLL_MS = 3000;
 const COMMANDS = ['SCREENSHOT', 'RELOAD', 'RESTART', 'IDENTIFY', 'CLEAR_CACHE'];
@@ -33,6 +34,7 @@ export function renderScreen(main, screenId) {
     h('div', {class: 'columns'},
       h('section', {class: 'card', 'aria-labelledby': 'facts-h'}, h('h2', {id: 'facts-h'}, t('fleet.col.screen')), facts),
       h('section', {class: 'card', 'aria-labelledby': 'shot-h'}, h('h2', {id: 'shot-h'}, t('screen.screenshot')), shot)),
+    screenPlaylistSection(screenId),
     h('section', {class: 'card', 'aria-labelledby': 'cmd-h'},
       h('h2', {id: 'cmd-h'}, t('screen.commands')), buttons, message, commandsTable),
     h('section', {class: 'card', 'aria-labelledby': 'hist-h'}, h('h2', {id: 'hist-h'}, t('screen.history')), history));

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Seeds a fresh controller with a small Lào Cai gate through its public API — the same calls an
+ * Seeds a fresh controller with Lào Cai province's three road gates through its public API — the same calls an
  * operator's script makes: upload slides, create content, have a leader approve it, register
  * screens, schedule, publish.
  */
@@ -28,6 +28,29 @@ final class DemoContent {
   /** The demo's approver, made at seeding with a random password (the admin can set a new one). */
   static final String APPROVER = "leader";
 
+  /** A gate of Lào Cai province: the names people there use, the languages travellers read there. */
+  record Gate(String id, String name) {}
+
+  static final List<Gate> GATES = List.of(
+      new Gate("lao-cai-quoc-te", "Cửa khẩu quốc tế đường bộ Lào Cai"),
+      new Gate("kim-thanh", "Cửa khẩu Kim Thành"),
+      new Gate("muong-khuong", "Cửa khẩu Mường Khương"));
+  static final String PROVINCE = "Lào Cai";
+  static final String ZONE = "Asia/Ho_Chi_Minh";
+  static final List<String> LANGUAGES = List.of("vi", "zh-Hans", "en");
+  /** The gate the demo's agents stand in. */
+  static final String AGENTS_GATE = "kim-thanh";
+
+  /** Someone who uses the console: one per role, so each role's work can be tried. */
+  record Person(String username, String role, String who) {}
+
+  static final List<Person> PEOPLE = List.of(
+      new Person(APPROVER, "approver", "lãnh đạo Ban quản lý cửa khẩu tỉnh — duyệt nội dung"),
+      new Person("dieuhanh", "operator", "điều hành tỉnh Lào Cai — danh sách phát, chiến dịch, thông báo khẩn"),
+      new Person("kythuat", "technician", "kỹ thuật viên cửa khẩu — ghép nối và quản lý màn hình"),
+      new Person("phongvien", "contributor", "phóng viên Báo Lào Cai — soạn nội dung"),
+      new Person("theodoi", "viewer", "cán bộ theo dõi — chỉ xem"));
+
   private DemoContent() {}
 
   /** True when the controller already has screens (a restarted demo keeps what it had). */
@@ -40,7 +63,11 @@ final class DemoContent {
    * Seeds slides and the given screens, schedules every slide on every screen, and publishes.
    * Returns each screen's MQTT password, which its registration answer shows this once.
    */
-  static Map<String, String> seed(ApiClient api, int port, List<String> screenIds) {
+  static Map<String, String> seed(ApiClient api, int port, Map<String, String> people, List<String> screenIds) {
+    for (Gate gate : GATES) {
+      expect(api.postJson("/api/v1/clusters", Map.of("id", gate.id(), "name", gate.name(), "province", PROVINCE,
+          "zone", ZONE, "languages", LANGUAGES)), 201);
+    }
     for (Slide slide : SLIDES) {
       Answer uploaded = expect(api.upload(resource(slide.resource()), "image/svg+xml", null, slide.resource()), 201);
       expect(api.postJson("/api/v1/content", Map.of("id", slide.id(), "title", slide.title(),
@@ -48,10 +75,11 @@ final class DemoContent {
     }
     Map<String, String> mqttPasswords = new LinkedHashMap<>();
     for (String screenId : screenIds) {
-      Answer registered = expect(api.postJson("/api/v1/screens", Map.of("id", screenId, "name", nameOf(screenId))), 201);
+      Answer registered = expect(api.postJson("/api/v1/screens", Map.of("id", screenId, "name", nameOf(screenId),
+          "clusterId", AGENTS_GATE, "location", "Sảnh chờ xuất nhập cảnh")), 201);
       mqttPasswords.put(screenId, registered.body().get("mqttPassword").asText());
     }
-    approveAll(api, port);
+    approveAll(port, people.get(APPROVER));
     for (Slide slide : SLIDES) {
       expect(api.postJson("/api/v1/schedule", Map.of("contentId", slide.id(), "screenIds", screenIds)), 200);
     }
@@ -70,14 +98,27 @@ final class DemoContent {
   }
 
   /**
-   * Nothing airs unapproved, and nobody approves their own items: the admin (the author here)
-   * makes a leader with the approver role, who approves each slide.
+   * The people of {@link #PEOPLE}, each with a new random password (made on a fresh controller,
+   * reset on a restarted demo, whose passwords were kept only as hashes), to print in the banner.
    */
-  private static void approveAll(ApiClient admin, int port) {
-    String password = PasswordHash.newPassword();
-    expect(admin.postJson("/api/v1/users", Map.of("username", APPROVER, "password", password,
-        "roles", List.of("approver"))), 201);
-    ApiClient leader = ApiClient.signedIn(port, APPROVER, password);
+  static Map<String, String> people(ApiClient admin) {
+    Map<String, String> passwords = new LinkedHashMap<>();
+    for (Person person : PEOPLE) {
+      String password = PasswordHash.newPassword();
+      if (admin.get("/api/v1/users/" + person.username()).status() == 404) {
+        expect(admin.postJson("/api/v1/users", Map.of("username", person.username(), "password", password,
+            "roles", List.of(person.role()))), 201);
+      } else {
+        expect(admin.putJson("/api/v1/users/" + person.username(), Map.of("password", password)), 200);
+      }
+      passwords.put(person.username(), password);
+    }
+    return passwords;
+  }
+
+  /** Nothing airs unapproved, and nobody approves their own items: the leader approves the admin's slides. */
+  private static void approveAll(int port, String leaderPassword) {
+    ApiClient leader = ApiClient.signedIn(port, APPROVER, leaderPassword);
     for (Slide slide : SLIDES) {
       long revision = expect(leader.get("/api/v1/content/" + slide.id()), 200).body().get("revision").asLong();
       expect(leader.postJson("/api/v1/content/" + slide.id() + "/approve", Map.of("revision", revision)), 200);
@@ -85,7 +126,7 @@ final class DemoContent {
   }
 
   static String nameOf(String screenId) {
-    return "Kim Thành gate, waiting hall screen " + screenId.substring(screenId.lastIndexOf('-') + 1);
+    return "Kim Thành — màn hình sảnh chờ số " + screenId.substring(screenId.lastIndexOf('-') + 1);
   }
 
   private static Answer expect(Answer answer, int status) {

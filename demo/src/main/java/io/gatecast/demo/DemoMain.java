@@ -67,9 +67,11 @@ public final class DemoMain implements Callable<Integer> {
     }
     // Agents log in to the broker as their screen: a fresh controller gives the passwords at
     // registration; a restarted demo asks for new ones, since only their hashes were kept.
-    Map<String, String> mqttPasswords = DemoContent.alreadySeeded(api)
+    boolean seeded = DemoContent.alreadySeeded(api);
+    Map<String, String> people = DemoContent.people(api);
+    Map<String, String> mqttPasswords = seeded
         ? DemoContent.rotateMqttPasswords(api, screenIds)
-        : DemoContent.seed(api, controller.httpPort(), screenIds);
+        : DemoContent.seed(api, controller.httpPort(), people, screenIds);
     KioskAgents fleet = new KioskAgents(KioskAgents.browserFor(kioskBrowser),
         URI.create("http://127.0.0.1:" + controller.httpPort() + "/"));
     for (int i = 0; i < screenIds.size(); i++) {
@@ -84,12 +86,14 @@ public final class DemoMain implements Callable<Integer> {
 
     System.out.println();
     System.out.println("GateCast demo is running (Ctrl-C stops it).");
-    System.out.println("  Sign in:  user " + AdminBootstrap.ADMIN + ", password " + adminPassword + "  (also in "
+    System.out.println("  Console:  http://127.0.0.1:" + controller.httpPort() + "/console/");
+    System.out.println("  Sign in as (new passwords each start):");
+    System.out.println("    " + AdminBootstrap.ADMIN + " / " + adminPassword + "  (admin; also in "
         + AdminBootstrap.passwordFile(controllerData) + ")");
-    System.out.println("    curl -s -H 'Content-Type: application/json' -d '{\"username\":\"admin\",\"password\":\""
-        + adminPassword + "\"}' http://127.0.0.1:" + controller.httpPort() + "/api/v1/login");
-    System.out.println("  Screens and their health (send the token as 'Authorization: Bearer <token>'):  http://127.0.0.1:"
-        + controller.httpPort() + "/api/v1/screens");
+    for (DemoContent.Person person : DemoContent.PEOPLE) {
+      System.out.println("    " + person.username() + " / " + people.get(person.username()) + "  (" + person.role()
+          + ": " + person.who() + ")");
+    }
     for (int i = 0; i < screenIds.size(); i++) {
       System.out.println("  Screen " + screenIds.get(i) + ":  http://127.0.0.1:" + fleet.agent(i).pagePort() + "/");
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -71,9 +72,9 @@ class ConsoleEndToEndTest {
     browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
     browser.waitText(By.cssSelector("p[role=alert]"), "Sai tên đăng nhập hoặc mật khẩu.");
 
-    // A technician sees the screens and the library, not review, publishing or alerts
+    // A technician sees the screens, the library and their setup page, not review, publishing or alerts
     browser.signIn("kythuat", PASSWORD);
-    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports", "setup", "account");
     assertThat(token()).isNotBlank();
     browser.signOut();
     assertThat(token()).isNull();
@@ -89,7 +90,8 @@ class ConsoleEndToEndTest {
     focused.sendKeys(adminPassword, Keys.ENTER);
     browser.waitVisible(By.cssSelector("header.top nav"));
     // The admin sees every section
-    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "publish", "alert", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "publish", "alert", "reports",
+        "playlists", "setup", "users", "audit", "account");
     assertThat(navText("fleet")).isEqualTo("Màn hình");
     browser.screenshot("console-02-signed-in-vi");
 
@@ -137,8 +139,11 @@ class ConsoleEndToEndTest {
 
       // Then the rollout view, without a reload, reaches APPLIED on both live agents
       browser.waitText(By.id("rollout-counts"), "2 đã áp dụng · 0 đang chờ · 0 thất bại / 2 màn hình");
-      assertThat(browser.driver.findElements(By.cssSelector("tr[data-rollout]"))).hasSize(2)
-          .allSatisfy(row -> assertThat(row.getText()).contains("Đã áp dụng"));
+      // Read through the browser's wait: a live redraw may replace the rows between finding and reading them
+      browser.wait.until(d -> {
+        List<WebElement> rows = d.findElements(By.cssSelector("tr[data-rollout]"));
+        return rows.size() == 2 && rows.stream().allMatch(row -> row.getText().contains("Đã áp dụng"));
+      });
       await().atMost(DEADLINE).until(() -> a.showing().equals("gate-hours") && b.showing().equals("gate-hours"));
       browser.screenshot("console-10-rollout-applied");
       assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
@@ -149,6 +154,10 @@ class ConsoleEndToEndTest {
       browser.driver.findElement(By.id("alert-en")).sendKeys("The gate is closed: flooding");
       browser.driver.findElement(By.cssSelector("label[for='alert-gate-default']")).click();
       browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+      // It asks first, naming the gate and the text
+      Alert confirm = browser.wait.until(ExpectedConditions.alertIsPresent());
+      assertThat(confirm.getText()).contains("Cửa khẩu tạm đóng do mưa lũ");
+      confirm.accept();
       browser.waitText(By.id("alert-result"), "Đã gửi thông báo tới 2 màn hình.");
       browser.waitText(By.cssSelector("article[data-alert]"), "Cửa khẩu tạm đóng do mưa lũ");
       for (AgentProcess agent : List.of(a, b)) {
@@ -211,7 +220,7 @@ class ConsoleEndToEndTest {
 
     // A contributor uploads a file: the progress bar fills and the thumbnail appears
     browser.signIn("soanthao", PASSWORD);
-    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports", "account");
     browser.waitText(By.cssSelector("main h1"), "Thư viện nội dung");
     browser.driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
     browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
@@ -245,7 +254,7 @@ class ConsoleEndToEndTest {
 
     // The approver sees both in the queue: approves one, rejects the other with a reason
     browser.signIn("kiemduyet", PASSWORD);
-    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "reports");
+    assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "reports", "audit", "account");
     browser.open("review");
     browser.waitVisible(By.cssSelector("article[data-item='opening-hours']"));
     browser.screenshot("console-21-review-queue");
@@ -304,6 +313,7 @@ class ConsoleEndToEndTest {
     browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).click();
     assertThat(browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).getText()).isEqualTo(clusterName);
     browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+    browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.waitText(By.cssSelector("article[data-alert]"), alertText);
     assertThat(browser.driver.findElement(By.id("alert-result")).getText()).contains(clusterName);
     browser.screenshot("console-31-xss-alert");

@@ -61,6 +61,11 @@ final class ConsoleFixture implements AutoCloseable {
     this(dir, UnaryOperator.identity());
   }
 
+  /** A client with no session: what a kiosk (or anyone on the network) can call. */
+  ApiClient browserless() {
+    return new ApiClient(controller.httpPort());
+  }
+
   /** Makes a user with these roles and {@link #PASSWORD}. */
   void user(String username, String... roles) {
     Answer created = admin.postJson("/api/v1/users", Map.of("username", username, "password", PASSWORD,

@@ -26,7 +26,7 @@ public final class Check {
 
   public static <T> T required(T value, String field) {
     if (value == null) {
-      throw new IllegalArgumentException(field + " is required");
+      throw FieldError.of("FIELD_REQUIRED", field, field + " is required");
     }
     return value;
   }
@@ -34,9 +34,9 @@ public final class Check {
   public static String id(String value, String field) {
     required(value, field);
     if (!ID.matcher(value).matches()) {
-      throw new IllegalArgumentException(
+      throw FieldError.of("FIELD_INVALID_ID", field,
           field + " must be 1-64 letters, digits, '.', '_' or '-' (starting with a letter or digit), got '"
-              + abbreviate(value) + "'");
+              + abbreviate(value) + "'", "value", abbreviate(value));
     }
     return value;
   }
@@ -53,7 +53,8 @@ public final class Check {
   public static String sha256(String value, String field) {
     required(value, field);
     if (!SHA256.matcher(value).matches()) {
-      throw new IllegalArgumentException(field + " must be 64 lowercase hex digits (a SHA-256), got '" + abbreviate(value) + "'");
+      throw FieldError.of("FIELD_INVALID_SHA256", field,
+          field + " must be 64 lowercase hex digits (a SHA-256), got '" + abbreviate(value) + "'", "value", abbreviate(value));
     }
     return value;
   }
@@ -61,10 +62,11 @@ public final class Check {
   public static String text(String value, String field, int maxLength) {
     required(value, field);
     if (value.isBlank()) {
-      throw new IllegalArgumentException(field + " must not be blank");
+      throw FieldError.of("FIELD_BLANK", field, field + " must not be blank");
     }
     if (value.length() > maxLength) {
-      throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
+      throw FieldError.of("FIELD_TOO_LONG", field, field + " is longer than " + maxLength + " characters",
+          "limit", maxLength, "value", value.length());
     }
     return value;
   }
@@ -72,7 +74,8 @@ public final class Check {
   public static long atLeast(Long value, long min, String field) {
     required(value, field);
     if (value < min) {
-      throw new IllegalArgumentException(field + " must be at least " + min + ", got " + value);
+      throw FieldError.of("FIELD_TOO_SMALL", field, field + " must be at least " + min + ", got " + value,
+          "limit", min, "value", value);
     }
     return value;
   }
@@ -80,7 +83,9 @@ public final class Check {
   public static <T> List<T> list(List<T> value, String field, int maxSize) {
     required(value, field);
     if (value.size() > maxSize) {
-      throw new IllegalArgumentException(field + " has " + value.size() + " entries; at most " + maxSize + " are allowed");
+      throw FieldError.of("LIST_TOO_LONG", field,
+          field + " has " + value.size() + " entries; at most " + maxSize + " are allowed", "limit", maxSize,
+          "value", value.size());
     }
     for (int i = 0; i < value.size(); i++) {
       required(value.get(i), field + "[" + i + "]");
@@ -96,8 +101,9 @@ public final class Check {
   public static String languageTag(String value, String field) {
     required(value, field);
     if (!LANGUAGE.matcher(value).matches()) {
-      throw new IllegalArgumentException(
-          field + " must be a BCP 47 language tag such as vi, zh-Hans or hmn, got '" + abbreviate(value) + "'");
+      throw FieldError.of("FIELD_INVALID_LANGUAGE", field,
+          field + " must be a BCP 47 language tag such as vi, zh-Hans or hmn, got '" + abbreviate(value) + "'",
+          "value", abbreviate(value));
     }
     return value;
   }
@@ -105,7 +111,8 @@ public final class Check {
   public static int between(Integer value, int min, int max, String field) {
     required(value, field);
     if (value < min || value > max) {
-      throw new IllegalArgumentException(field + " must be between " + min + " and " + max + ", got " + value);
+      throw FieldError.of("FIELD_OUT_OF_RANGE", field, field + " must be between " + min + " and " + max + ", got " + value,
+          "min", min, "max", max, "value", value);
     }
     return value;
   }

@@ -42,7 +42,8 @@ public final class JsonErrors {
     return "cannot read " + name + ": " + e.getMessage();
   }
 
-  private static String path(JsonMappingException e) {
+  /** Where in the document the mapping failed, e.g. {@code variants[0].language}. */
+  public static String path(JsonMappingException e) {
     return e.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
         .collect(Collectors.joining("."))

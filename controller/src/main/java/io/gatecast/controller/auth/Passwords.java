@@ -1,6 +1,7 @@
 package io.gatecast.controller.auth;
 
 import io.gatecast.controller.broker.PasswordHash;
+import io.gatecast.protocol.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,10 +34,11 @@ public final class Passwords {
   /** Refuses passwords a person could be talked out of in seconds; names the field. */
   public static String check(String password, String field) {
     if (password == null) {
-      throw new IllegalArgumentException(field + " is required");
+      throw FieldError.of("FIELD_REQUIRED", field, field + " is required");
     }
     if (password.length() < MIN_LENGTH || password.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException(field + " must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
+      throw FieldError.of("PASSWORD_LENGTH", field, field + " must be " + MIN_LENGTH + " to " + MAX_LENGTH
+          + " characters long", "min", MIN_LENGTH, "max", MAX_LENGTH);
     }
     return password;
   }

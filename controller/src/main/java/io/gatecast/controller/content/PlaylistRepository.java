@@ -24,6 +24,11 @@ public final class PlaylistRepository {
     insertEntries(c, id, entries);
   }
 
+  /** Deletes the playlist and its entries (they cascade); the caller has checked nothing plays it. */
+  public void delete(Connection c, String id) throws SQLException {
+    Sql.update(c, "DELETE FROM playlists WHERE id = ?", id);
+  }
+
   public boolean exists(Connection c, String id) throws SQLException {
     return Sql.one(c, "SELECT 1 FROM playlists WHERE id = ?", row -> true, id).isPresent();
   }

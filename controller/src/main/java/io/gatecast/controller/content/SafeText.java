@@ -1,5 +1,6 @@
 package io.gatecast.controller.content;
 
+import io.gatecast.protocol.FieldError;
 import io.gatecast.protocol.Limits;
 
 /**
@@ -21,17 +22,18 @@ public final class SafeText {
   /** The text, line breaks normalised to {@code \n}; refuses anything outside the safe subset, naming {@code field}. */
   public static String body(String value, String field) {
     if (value == null) {
-      throw new IllegalArgumentException(field + " is required");
+      throw FieldError.of("FIELD_REQUIRED", field, field + " is required");
     }
     String text = value.replace("\r\n", "\n").replace('\r', '\n');
     if (text.isBlank()) {
-      throw new IllegalArgumentException(field + " must not be blank");
+      throw FieldError.of("FIELD_BLANK", field, field + " must not be blank");
     }
     if (text.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException(field + " is longer than " + MAX_LENGTH + " characters");
+      throw FieldError.of("FIELD_TOO_LONG", field, field + " is longer than " + MAX_LENGTH + " characters",
+          "limit", MAX_LENGTH, "value", text.length());
     }
     if (text.split("\n", -1).length > MAX_LINES) {
-      throw new IllegalArgumentException(field + " has more than " + MAX_LINES + " lines");
+      throw FieldError.of("TEXT_TOO_MANY_LINES", field, field + " has more than " + MAX_LINES + " lines", "limit", MAX_LINES);
     }
     refuseUnsafe(text, field, true);
     return text;
@@ -40,13 +42,14 @@ public final class SafeText {
   /** A one-line text (a title): no line breaks either. */
   public static String line(String value, String field, int maxLength) {
     if (value == null) {
-      throw new IllegalArgumentException(field + " is required");
+      throw FieldError.of("FIELD_REQUIRED", field, field + " is required");
     }
     if (value.isBlank()) {
-      throw new IllegalArgumentException(field + " must not be blank");
+      throw FieldError.of("FIELD_BLANK", field, field + " must not be blank");
     }
     if (value.length() > maxLength) {
-      throw new IllegalArgumentException(field + " is longer than " + maxLength + " characters");
+      throw FieldError.of("FIELD_TOO_LONG", field, field + " is longer than " + maxLength + " characters",
+          "limit", maxLength, "value", value.length());
     }
     refuseUnsafe(value, field, false);
     return value;
@@ -58,8 +61,10 @@ public final class SafeText {
       boolean control = (c < 0x20 && !(lineBreaks && c == '\n')) || (c >= 0x7f && c <= 0x9f);
       boolean bidi = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
       if (control || bidi) {
-        throw new IllegalArgumentException(field + " contains the character U+" + String.format("%04X", (int) c)
-            + " at position " + i + "; only plain text" + (lineBreaks ? " and line breaks" : "") + " is allowed");
+        String character = "U+" + String.format("%04X", (int) c);
+        throw FieldError.of("TEXT_UNSAFE_CHARACTER", field, field + " contains the character " + character
+            + " at position " + i + "; only plain text" + (lineBreaks ? " and line breaks" : "") + " is allowed",
+            "value", character, "position", i);
       }
     }
   }

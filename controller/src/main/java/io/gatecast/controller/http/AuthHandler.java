@@ -7,10 +7,13 @@ import io.gatecast.controller.auth.Passwords;
 import io.gatecast.controller.auth.SessionRepository;
 import io.gatecast.controller.auth.User;
 import io.gatecast.controller.auth.UserRepository;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,7 +54,8 @@ final class AuthHandler implements Handler<RoutingContext> {
     String path = ctx.normalizedPath();
     Optional<Rule> found = AccessPolicy.find(method, path);
     if (found.isEmpty()) {
-      refuse(ctx, 404, "no such API: " + method + " " + path);
+      refuse(ctx, new Refusal(Refusal.Kind.NOT_FOUND, "NO_SUCH_API", "no such API: " + method + " " + path,
+          Map.of("method", method, "path", path)));
       return;
     }
     Rule rule = found.get();
@@ -61,7 +65,8 @@ final class AuthHandler implements Handler<RoutingContext> {
     }
     String token = bearerToken(ctx);
     if (token == null) {
-      refuse(ctx, 401, "sign in first: POST /api/v1/login, then send the token as 'Authorization: Bearer <token>'");
+      refuse(ctx, new Refusal(Refusal.Kind.UNAUTHENTICATED, "SIGN_IN_REQUIRED",
+          "sign in first: POST /api/v1/login, then send the token as 'Authorization: Bearer <token>'"));
       return;
     }
     // The body (an upload, a JSON document) must wait until the lookup decides; the body handler
@@ -73,10 +78,13 @@ final class AuthHandler implements Handler<RoutingContext> {
       return username.isEmpty() ? Optional.<User>empty() : users.find(c, username.get());
     }).onSuccess(user -> {
       if (user.isEmpty()) {
-        refuse(ctx, 401, "the session has ended or the token is unknown; sign in again with POST /api/v1/login");
+        refuse(ctx, new Refusal(Refusal.Kind.UNAUTHENTICATED, "SESSION_ENDED",
+            "the session has ended or the token is unknown; sign in again with POST /api/v1/login"));
       } else if (!rule.allows(user.get())) {
-        refuse(ctx, 403, method + " " + rule.path() + " needs one of the roles " + rule.allowedRoles() + "; "
-            + user.get().username() + " has " + user.get().roles().stream().map(r -> r.wireName()).sorted().toList());
+        List<String> has = user.get().roles().stream().map(r -> r.wireName()).sorted().toList();
+        refuse(ctx, new Refusal(Refusal.Kind.FORBIDDEN, "ROLE_REQUIRED", method + " " + rule.path()
+            + " needs one of the roles " + rule.allowedRoles() + "; " + user.get().username() + " has " + has,
+            Map.of("roles", String.valueOf(rule.allowedRoles()), "has", has, "path", rule.path())));
       } else {
         ctx.put(USER, user.get());
         ctx.put(TOKEN_HASH, tokenHash);
@@ -98,11 +106,11 @@ final class AuthHandler implements Handler<RoutingContext> {
   }
 
   /** Answers without reading the body: the unread body is discarded, not held. */
-  private static void refuse(RoutingContext ctx, int status, String message) {
+  private static void refuse(RoutingContext ctx, Refusal refused) {
     ctx.request().resume();
-    if (status == 401) {
+    if (refused.kind() == Refusal.Kind.UNAUTHENTICATED) {
       ctx.response().putHeader("www-authenticate", "Bearer");
     }
-    Json.error(ctx, status, message);
+    Json.refusal(ctx, RefusalStatus.of(refused.kind()), refused);
   }
 }

@@ -5,6 +5,7 @@ import io.gatecast.controller.auth.Passwords;
 import io.gatecast.controller.auth.SessionRepository;
 import io.gatecast.controller.auth.User;
 import io.gatecast.controller.auth.UserRepository;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -50,7 +51,7 @@ final class AuthRoutes {
           .compose(hash -> verify(login.password(), hash))
           .compose(ok -> {
             if (!ok) {
-              return Future.failedFuture(new ApiException(401, "wrong username or password"));
+              return Future.failedFuture(new Refusal(Refusal.Kind.UNAUTHENTICATED, "LOGIN_FAILED", "wrong username or password"));
             }
             String token = Passwords.newToken();
             Instant now = clock.instant();
@@ -76,7 +77,8 @@ final class AuthRoutes {
           .compose(hash -> verify(change.currentPassword(), hash))
           .compose(ok -> {
             if (!ok) {
-              return Future.failedFuture(ApiException.badRequest("currentPassword is wrong; nothing was changed"));
+              return Future.failedFuture(Refusal.badInput("CURRENT_PASSWORD_WRONG", "currentPassword is wrong; nothing was changed",
+                  Map.of("field", "currentPassword")));
             }
             return vertx.executeBlocking(() -> Passwords.hash(change.newPassword()), false);
           })

@@ -3,6 +3,7 @@ package io.gatecast.controller.http;
 import io.gatecast.controller.content.ContentVariant;
 import io.gatecast.controller.content.SafeText;
 import io.gatecast.protocol.Check;
+import io.gatecast.protocol.FieldError;
 import io.gatecast.protocol.Limits;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,12 +29,14 @@ final class ContentRequests {
         Check.sha256(mediaSha256, "mediaSha256");
         Check.atLeast(durationSeconds, 1, "durationSeconds");
         if (durationSeconds > Limits.MAX_PLAY_SECONDS) {
-          throw new IllegalArgumentException("durationSeconds must be at most " + Limits.MAX_PLAY_SECONDS
-              + " (a day), got " + durationSeconds);
+          throw FieldError.of("FIELD_OUT_OF_RANGE", "durationSeconds", "durationSeconds must be at most "
+              + Limits.MAX_PLAY_SECONDS + " (a day), got " + durationSeconds, "min", 1, "max", Limits.MAX_PLAY_SECONDS,
+              "value", durationSeconds);
         }
         variants = List.of(new Variant("vi", mediaSha256, null, durationSeconds.intValue()));
       } else if (mediaSha256 != null || durationSeconds != null) {
-        throw new IllegalArgumentException("give either variants or the shorthand mediaSha256 + durationSeconds, not both");
+        throw FieldError.of("FIELDS_EXCLUSIVE", "variants",
+            "give either variants or the shorthand mediaSha256 + durationSeconds, not both");
       }
       checkedVariants(variants);
     }
@@ -72,7 +75,7 @@ final class ContentRequests {
   private static List<ContentVariant> checkedVariants(List<Variant> variants) {
     variants = Check.list(variants, "variants", Limits.MAX_LANGUAGES);
     if (variants.isEmpty()) {
-      throw new IllegalArgumentException("variants must hold at least one language version");
+      throw FieldError.of("LIST_EMPTY", "variants", "variants must hold at least one language version");
     }
     List<ContentVariant> checked = new ArrayList<>();
     Set<String> languages = new HashSet<>();
@@ -81,10 +84,11 @@ final class ContentRequests {
       String field = "variants[" + i + "]";
       Check.languageTag(v.language(), field + ".language");
       if (!languages.add(v.language())) {
-        throw new IllegalArgumentException(field + ".language repeats " + v.language() + "; one variant per language");
+        throw FieldError.of("LANGUAGE_REPEATED", field + ".language",
+            field + ".language repeats " + v.language() + "; one variant per language", "value", v.language());
       }
       if ((v.mediaSha256() == null) == (v.text() == null)) {
-        throw new IllegalArgumentException(field + " must set exactly one of mediaSha256 and text");
+        throw FieldError.of("VARIANT_MEDIA_OR_TEXT", field, field + " must set exactly one of mediaSha256 and text");
       }
       Check.between(v.seconds(), 1, Limits.MAX_PLAY_SECONDS, field + ".seconds");
       String text = v.text() == null ? null : SafeText.body(v.text(), field + ".text");
@@ -92,7 +96,8 @@ final class ContentRequests {
         Check.sha256(v.mediaSha256(), field + ".mediaSha256");
       }
       if (i > 0 && (text != null) != checked.get(0).isText()) {
-        throw new IllegalArgumentException(field + " mixes text and media; an item's variants are all text or all media");
+        throw FieldError.of("VARIANTS_MIXED", field,
+            field + " mixes text and media; an item's variants are all text or all media");
       }
       checked.add(new ContentVariant(v.language(), v.mediaSha256(), text, v.seconds()));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gatecast.protocol.Codec;
-import io.gatecast.protocol.JsonErrors;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -23,22 +22,22 @@ final class Json {
   static <T> T read(RoutingContext ctx, Class<T> type) {
     String contentType = ctx.request().getHeader("content-type");
     if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-      throw new ApiException(415, "send the request body as JSON with Content-Type: application/json");
+      throw BodyRefusals.notJson();
     }
     Buffer body = ctx.body().buffer();
     if (body == null || body.length() == 0) {
-      throw ApiException.badRequest("the request body is empty; expected a JSON " + type.getSimpleName());
+      throw BodyRefusals.empty(type, false);
     }
     try {
       T value = STRICT.readValue(body.getBytes(), type);
       if (value == null) {
-        throw ApiException.badRequest("the request body is JSON null; expected a JSON " + type.getSimpleName());
+        throw BodyRefusals.empty(type, true);
       }
       return value;
     } catch (IOException e) {
-      throw ApiException.badRequest(JsonErrors.describe(e, type));
+      throw BodyRefusals.of(e, type);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("invalid " + type.getSimpleName() + ": " + e.getMessage());
+      throw BodyRefusals.of(e, type);
     }
   }
 

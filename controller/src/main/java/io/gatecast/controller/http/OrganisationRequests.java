@@ -3,6 +3,7 @@ package io.gatecast.controller.http;
 import io.gatecast.controller.store.Cluster;
 import io.gatecast.controller.store.ScreenSetup;
 import io.gatecast.protocol.Check;
+import io.gatecast.protocol.FieldError;
 import io.gatecast.protocol.Limits;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -60,11 +61,14 @@ final class OrganisationRequests {
         Check.text(location, "location", Limits.MAX_TEXT_LENGTH);
       }
       if (resolution != null && !RESOLUTION.matcher(resolution).matches()) {
-        throw new IllegalArgumentException("resolution must be <width>x<height> in pixels, e.g. 1920x1080, got '"
-            + abbreviate(resolution) + "'");
+        throw FieldError.of("FIELD_INVALID_RESOLUTION", "resolution",
+            "resolution must be <width>x<height> in pixels, e.g. 1920x1080, got '" + abbreviate(resolution) + "'",
+            "value", abbreviate(resolution));
       }
       if (orientation != null && !ORIENTATIONS.contains(orientation)) {
-        throw new IllegalArgumentException("orientation must be LANDSCAPE or PORTRAIT, got '" + abbreviate(orientation) + "'");
+        throw FieldError.of("FIELD_INVALID_CHOICE", "orientation",
+            "orientation must be LANDSCAPE or PORTRAIT, got '" + abbreviate(orientation) + "'",
+            "value", abbreviate(orientation), "allowed", List.of("LANDSCAPE", "PORTRAIT"));
       }
       if (languages != null) {
         languages = checkLanguages(languages, "languages");
@@ -103,8 +107,9 @@ final class OrganisationRequests {
     try {
       ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException(field + " must be an IANA time zone such as Asia/Ho_Chi_Minh, got '"
-          + abbreviate(zone) + "'");
+      throw FieldError.of("FIELD_INVALID_ZONE", field,
+          field + " must be an IANA time zone such as Asia/Ho_Chi_Minh, got '" + abbreviate(zone) + "'",
+          "value", abbreviate(zone));
     }
   }
 
@@ -112,13 +117,14 @@ final class OrganisationRequests {
   static List<String> checkLanguages(List<String> languages, String field) {
     List<String> checked = Check.list(languages, field, Limits.MAX_LANGUAGES);
     if (checked.isEmpty()) {
-      throw new IllegalArgumentException(field + " must name at least one language");
+      throw FieldError.of("LIST_EMPTY", field, field + " must name at least one language");
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < checked.size(); i++) {
       Check.languageTag(checked.get(i), field + "[" + i + "]");
       if (!seen.add(checked.get(i))) {
-        throw new IllegalArgumentException(field + "[" + i + "] repeats " + checked.get(i));
+        throw FieldError.of("LANGUAGE_REPEATED", field + "[" + i + "]", field + "[" + i + "] repeats " + checked.get(i),
+            "value", checked.get(i));
       }
     }
     return checked;

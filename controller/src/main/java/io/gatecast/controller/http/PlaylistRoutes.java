@@ -1,9 +1,11 @@
 package io.gatecast.controller.http;
 
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.campaign.CampaignRepository;
 import io.gatecast.controller.content.ContentRepository;
 import io.gatecast.controller.content.NamedPlaylist;
 import io.gatecast.controller.content.PlaylistRepository;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.gatecast.protocol.Check;
 import io.gatecast.protocol.Limits;
@@ -18,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Named playlists for campaigns. A playlist may name items still in review: only approved ones are
@@ -65,6 +68,7 @@ final class PlaylistRoutes {
   private final AuditLog audit;
   private final PlaylistRepository playlists = new PlaylistRepository();
   private final ContentRepository content = new ContentRepository();
+  private final CampaignRepository campaigns = new CampaignRepository();
 
   PlaylistRoutes(Database db, Clock clock, AuditLog audit) {
     this.db = db;
@@ -106,6 +110,23 @@ final class PlaylistRoutes {
         audit.record(c, actor, "edit", "playlist", id, before, after);
         return after;
       }).onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);
+    });
+    // Deleted only when unused: a campaign that plays it would have nothing to play. The refusal names them.
+    router.delete("/api/v1/playlists/:id").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      String actor = AuthHandler.user(ctx).username();
+      db.transaction(c -> {
+        NamedPlaylist before = playlists.find(c, id).orElseThrow(() -> Refusal.notFound("NO_SUCH_PLAYLIST",
+            "no playlist " + id, Map.of("id", id)));
+        List<String> using = campaigns.using(c, id);
+        if (!using.isEmpty()) {
+          throw Refusal.conflict("PLAYLIST_IN_USE", "playlist " + id + " is played by the campaigns " + using
+              + "; change or delete them first; nothing was deleted", Map.of("id", id, "campaigns", using));
+        }
+        playlists.delete(c, id);
+        audit.record(c, actor, "delete", "playlist", id, before, null);
+        return null;
+      }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     });
     router.get("/api/v1/playlists").handler(ctx ->
         db.transaction(playlists::all).onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));

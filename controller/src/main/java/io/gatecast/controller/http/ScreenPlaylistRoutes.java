@@ -2,6 +2,7 @@ package io.gatecast.controller.http;
 
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.content.ContentRepository;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.PlaylistRepository;
 import io.gatecast.controller.store.ScreenRepository;
@@ -45,6 +46,23 @@ final class ScreenPlaylistRoutes {
               Map.of("playlist", playlists.of(c, screenId)));
         }
         return request;
+      }).onSuccess(done -> Json.send(ctx, 200, done)).onFailure(ctx::fail);
+    });
+    // The other half of the screen's own playlist: take an item off it (the next publish sends the change).
+    router.delete("/api/v1/screens/:id/playlist/:contentId").handler(ctx -> {
+      String screenId = ctx.pathParam("id");
+      String contentId = ctx.pathParam("contentId");
+      String actor = AuthHandler.user(ctx).username();
+      db.transaction(c -> {
+        List<String> before = playlists.of(c, screenId);
+        if (!playlists.remove(c, screenId, contentId)) {
+          throw Refusal.notFound("NOT_ON_PLAYLIST", "content " + contentId + " is not on the playlist of screen "
+              + screenId, Map.of("screenId", screenId, "contentId", contentId));
+        }
+        List<String> after = playlists.of(c, screenId);
+        audit.record(c, actor, "unschedule", "screen-playlist", screenId, Map.of("playlist", before),
+            Map.of("playlist", after));
+        return Map.of("screenId", screenId, "playlist", after);
       }).onSuccess(done -> Json.send(ctx, 200, done)).onFailure(ctx::fail);
     });
   }

@@ -3,6 +3,7 @@ package io.gatecast.controller.http;
 import io.gatecast.controller.auth.Passwords;
 import io.gatecast.controller.auth.Role;
 import io.gatecast.protocol.Check;
+import io.gatecast.protocol.FieldError;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,8 @@ final class UserRequests {
       Check.required(username, "username");
       Check.required(password, "password");
       if (username.length() > 64 || password.length() > Passwords.MAX_LENGTH) {
-        throw new IllegalArgumentException("username or password is too long");
+        throw FieldError.of("FIELD_TOO_LONG", username.length() > 64 ? "username" : "password",
+            "username or password is too long", "limit", username.length() > 64 ? 64 : Passwords.MAX_LENGTH);
       }
     }
   }
@@ -44,7 +46,7 @@ final class UserRequests {
   record UpdateUser(List<Role> roles, String password, Boolean disabled) {
     UpdateUser {
       if (roles == null && password == null && disabled == null) {
-        throw new IllegalArgumentException("name at least one of roles, password, disabled to change");
+        throw FieldError.of("NOTHING_TO_CHANGE", "roles", "name at least one of roles, password, disabled to change");
       }
       if (roles != null) {
         roles = checkedRoles(roles);
@@ -58,7 +60,7 @@ final class UserRequests {
   private static List<Role> checkedRoles(List<Role> roles) {
     roles = Check.list(roles, "roles", Role.values().length * 2);
     if (roles.isEmpty()) {
-      throw new IllegalArgumentException("roles must name at least one role");
+      throw FieldError.of("LIST_EMPTY", "roles", "roles must name at least one role");
     }
     return roles;
   }

@@ -24,6 +24,12 @@ public final class PlaylistRepository {
     return all;
   }
 
+  /** Takes {@code contentId} off the screen's playlist; false when it was not on it. */
+  public boolean remove(Connection c, String screenId, String contentId) throws SQLException {
+    return Sql.update(c, "DELETE FROM screen_playlist_entries WHERE screen_id = ? AND content_id = ?",
+        screenId, contentId) > 0;
+  }
+
   /** The content ids on the screen's playlist, in order, whatever their review state. */
   public List<String> of(Connection c, String screenId) throws SQLException {
     return Sql.list(c, "SELECT content_id FROM screen_playlist_entries WHERE screen_id = ? ORDER BY position",

@@ -1,0 +1,303 @@
+// The technician's page: pair a kiosk by the code it shows, and set up gates (clusters), groups
+// and screens (register, edit, move, tag, revoke, new MQTT password shown once).
+import {h, fill, field, badge, formProblem} from './dom.js';
+import {api} from './api.js';
+import {t, languageName} from './i18n.js';
+import {loadGates, gates, gateName} from './gates.js';
+import {slugOf, ID_PATTERN} from './slug.js';
+
+/** Zones of the gates this system is for first; any IANA zone may be typed. */
+const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Vientiane', 'Asia/Phnom_Penh', 'Asia/Shanghai', 'UTC'];
+
+export function renderSetup(main) {
+  const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
+  const pairBox = h('section', {class: 'card', 'aria-labelledby': 'pair-h'});
+  const gatesBox = h('section', {class: 'card', 'aria-labelledby': 'gates-h'});
+  const groupsBox = h('section', {class: 'card', 'aria-labelledby': 'groups-h'});
+  const screensBox = h('section', {class: 'card', 'aria-labelledby': 'screens-h'});
+  let data = {screens: [], groups: [], playlists: []};
+
+  fill(main, h('h1', {}, t('setup.title')), message, pairBox, gatesBox, groupsBox, screensBox);
+
+  function say(text, error) {
+    message.className = error ? 'message error' : 'message';
+    message.textContent = text;
+  }
+  /** A refusal is shown in the form that was sent (where the eye is), else at the top. */
+  const failed = (err, form) => (form ? formProblem(form, err.message) : say(t('common.error', {message: err.message}), true));
+
+  async function load() {
+    await loadGates();
+    const [screens, groups, playlists] = await Promise.all([
+      api.get('/api/v1/screens'), api.get('/api/v1/groups'),
+      api.get('/api/v1/playlists').catch(() => [])]);
+    data = {screens, groups, playlists};
+    drawPair();
+    drawGates();
+    drawGroups();
+    drawScreens();
+  }
+
+  async function act(work, done, form) {
+    try {
+      await work();
+      say(done);
+      await load();
+      return true;
+    } catch (err) {
+      failed(err, form);
+      return false;
+    }
+  }
+
+  function gateSelect(id, selected) {
+    return h('select', {id, required: true}, gates().map((g) =>
+      h('option', {value: g.id, selected: g.id === selected}, g.name || g.id)));
+  }
+
+  // --- pairing: the kiosk shows a code; the technician types it, picks gate and name, done.
+  function drawPair() {
+    const code = h('input', {id: 'pair-code', required: true, autocomplete: 'off', autocapitalize: 'characters',
+      spellcheck: false, pattern: '[A-Za-z0-9 \\-]{4,16}', 'data-pattern-hint': t('setup.pair.codeHint')});
+    const name = h('input', {id: 'pair-name', required: true, maxLength: 200, autocomplete: 'off',
+      oninput: () => { if (!screenId.dataset.touched) screenId.value = slugOf(name.value); }});
+    const screenId = h('input', {id: 'pair-id', required: true, pattern: ID_PATTERN,
+      'data-pattern-hint': t('setup.idHint'), autocomplete: 'off', oninput: () => { screenId.dataset.touched = '1'; }});
+    const gate = gateSelect('pair-gate', gates()[0] && gates()[0].id);
+    const form = h('form', {onsubmit: async (e) => {
+      e.preventDefault();
+      const typed = code.value.trim().toUpperCase();
+      const ok = await act(() => api.post(`/api/v1/enrollments/${encodeURIComponent(typed)}/assign`,
+        {screenId: screenId.value.trim(), name: name.value.trim(), clusterId: gate.value}),
+      t('setup.pair.done', {name: name.value.trim(), gate: gateName(gate.value)}), form);
+      if (ok) form.reset();
+    }},
+    field(t('setup.pair.code'), code, t('setup.pair.codeHint')),
+    field(t('setup.screen.name'), name),
+    field(t('setup.screen.id'), screenId, t('setup.idHint')),
+    field(t('setup.screen.gate'), gate),
+    h('button', {type: 'submit', class: 'primary', 'data-action': 'pair'}, t('setup.pair.submit')));
+    fill(pairBox, h('h2', {id: 'pair-h'}, t('setup.pair.title')), h('p', {class: 'hint'}, t('setup.pair.intro')), form);
+  }
+
+  // --- gates
+  function drawGates() {
+    const rows = gates().map((g) => h('tr', {'data-gate': g.id},
+      h('th', {scope: 'row'}, g.name || g.id, h('br'), h('span', {class: 'hint'}, g.id)),
+      h('td', {}, g.province || t('common.none')),
+      h('td', {}, g.zone),
+      h('td', {}, (g.languages || []).map(languageName).join(' › ')),
+      h('td', {}, h('button', {type: 'button', 'data-edit-gate': g.id, onclick: () => gateForm(g)}, t('setup.edit')))));
+    fill(gatesBox, h('h2', {id: 'gates-h'}, t('setup.gates.title')),
+      h('div', {class: 'table-wrap'}, h('table', {},
+        h('thead', {}, h('tr', {}, [t('setup.gate.name'), t('setup.gate.province'), t('setup.gate.zone'),
+          t('setup.gate.languages'), ''].map((c) => h('th', {scope: 'col'}, c)))),
+        h('tbody', {}, rows))),
+      h('button', {type: 'button', class: 'primary', 'data-action': 'new-gate', onclick: () => gateForm(null)},
+        t('setup.gates.new')),
+      h('div', {id: 'gate-form-box'}));
+  }
+
+  function gateForm(existing) {
+    const box = gatesBox.querySelector('#gate-form-box');
+    const name = h('input', {id: 'gate-name', required: true, maxLength: 200, autocomplete: 'off',
+      value: existing ? existing.name : '',
+      oninput: () => { if (!existing && !id.dataset.touched) id.value = slugOf(name.value); }});
+    const id = h('input', {id: 'gate-id', required: true, pattern: ID_PATTERN, 'data-pattern-hint': t('setup.idHint'),
+      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off',
+      oninput: () => { id.dataset.touched = '1'; }});
+    const province = h('input', {id: 'gate-province', required: true, maxLength: 200,
+      value: existing ? existing.province : ''});
+    const zone = h('input', {id: 'gate-zone', required: true, list: 'gate-zones',
+      value: existing ? existing.zone : 'Asia/Ho_Chi_Minh', autocomplete: 'off'});
+    const languages = h('input', {id: 'gate-languages', required: true, autocomplete: 'off',
+      value: existing ? (existing.languages || []).join(', ') : 'vi, zh-Hans, en',
+      pattern: '[A-Za-z0-9\\-]+(\\s*,\\s*[A-Za-z0-9\\-]+)*\\s*', 'data-pattern-hint': t('setup.gate.languagesHint')});
+    const playlist = h('select', {id: 'gate-playlist'},
+      h('option', {value: ''}, t('setup.gate.noPlaylist')),
+      data.playlists.map((p) => h('option', {value: p.id,
+        selected: existing && existing.defaultPlaylistId === p.id}, p.name || p.id)));
+    const form = h('form', {class: 'card inner', onsubmit: async (e) => {
+      e.preventDefault();
+      const body = {name: name.value.trim(), province: province.value.trim(), zone: zone.value.trim(),
+        languages: languages.value.split(',').map((l) => l.trim()).filter(Boolean)};
+      // Sent only when chosen: a controller without default playlists does not know the field.
+      if (playlist.value) body.defaultPlaylistId = playlist.value;
+      const done = t(existing ? 'setup.gates.saved' : 'setup.gates.created', {name: body.name});
+      await act(() => (existing
+        ? api.put(`/api/v1/clusters/${encodeURIComponent(existing.id)}`, body)
+        : api.post('/api/v1/clusters', {id: id.value.trim(), ...body})), done, form);
+    }},
+    h('h3', {}, existing ? t('setup.gates.editTitle', {name: existing.name}) : t('setup.gates.new')),
+    field(t('setup.gate.name'), name),
+    field(t('setup.gate.id'), id, t('setup.idHint')),
+    field(t('setup.gate.province'), province),
+    field(t('setup.gate.zone'), zone, t('setup.gate.zoneHint')),
+    h('datalist', {id: 'gate-zones'}, ZONES.map((z) => h('option', {value: z}))),
+    field(t('setup.gate.languages'), languages, t('setup.gate.languagesHint')),
+    field(t('setup.gate.playlist'), playlist, t('setup.gate.playlistHint')),
+    h('div', {class: 'buttons'},
+      h('button', {type: 'submit', class: 'primary', 'data-action': 'save-gate'}, t('setup.save')),
+      h('button', {type: 'button', onclick: () => fill(box)}, t('common.cancel'))));
+    fill(box, form);
+    name.focus();
+  }
+
+  // --- groups
+  function screenChecks(name, chosen) {
+    return h('fieldset', {class: 'checks'}, h('legend', {}, t('setup.group.screens')),
+      data.screens.length === 0 ? h('p', {class: 'hint'}, t('setup.screens.none')) : data.screens.map((s) =>
+        h('div', {class: 'check'},
+          h('input', {type: 'checkbox', id: `${name}-${s.id}`, name, value: s.id, checked: chosen.includes(s.id)}),
+          h('label', {for: `${name}-${s.id}`}, `${s.name || s.id} (${gateName(s.clusterId)})`))));
+  }
+
+  function drawGroups() {
+    const list = data.groups.length === 0 ? h('p', {class: 'empty'}, t('setup.groups.none'))
+      : h('ul', {class: 'plain'}, data.groups.map((g) => h('li', {'data-group': g.id},
+        h('strong', {}, g.name), ` — ${t('setup.groups.count', {count: g.screenIds.length})} `,
+        h('button', {type: 'button', 'data-edit-group': g.id, onclick: () => groupForm(g)}, t('setup.edit')))));
+    fill(groupsBox, h('h2', {id: 'groups-h'}, t('setup.groups.title')), list,
+      h('button', {type: 'button', class: 'primary', 'data-action': 'new-group', onclick: () => groupForm(null)},
+        t('setup.groups.new')),
+      h('div', {id: 'group-form-box'}));
+  }
+
+  function groupForm(existing) {
+    const box = groupsBox.querySelector('#group-form-box');
+    const name = h('input', {id: 'group-name', required: true, maxLength: 200, value: existing ? existing.name : '',
+      autocomplete: 'off', oninput: () => { if (!existing && !id.dataset.touched) id.value = slugOf(name.value); }});
+    const id = h('input', {id: 'group-id', required: true, pattern: ID_PATTERN, 'data-pattern-hint': t('setup.idHint'),
+      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off',
+      oninput: () => { id.dataset.touched = '1'; }});
+    const checks = screenChecks('group-screen', existing ? existing.screenIds : []);
+    const form = h('form', {class: 'card inner', onsubmit: async (e) => {
+      e.preventDefault();
+      const screenIds = [...checks.querySelectorAll('input:checked')].map((c) => c.value);
+      const body = {name: name.value.trim(), screenIds};
+      await act(() => (existing
+        ? api.put(`/api/v1/groups/${encodeURIComponent(existing.id)}`, body)
+        : api.post('/api/v1/groups', {id: id.value.trim(), ...body})), t('setup.groups.saved', {name: body.name}), form);
+    }},
+    h('h3', {}, existing ? existing.name : t('setup.groups.new')),
+    field(t('setup.group.name'), name), field(t('setup.group.id'), id, t('setup.idHint')), checks,
+    h('div', {class: 'buttons'},
+      h('button', {type: 'submit', class: 'primary', 'data-action': 'save-group'}, t('setup.save')),
+      existing ? h('button', {type: 'button', class: 'danger', onclick: async () => {
+        if (!confirm(t('setup.groups.confirmDelete', {name: existing.name}))) return;
+        await act(() => api.del(`/api/v1/groups/${encodeURIComponent(existing.id)}`),
+          t('setup.groups.deleted', {name: existing.name}));
+      }}, t('setup.delete')) : null,
+      h('button', {type: 'button', onclick: () => fill(box)}, t('common.cancel'))));
+    fill(box, form);
+    name.focus();
+  }
+
+  // --- screens
+  function drawScreens() {
+    const rows = data.screens.map((s) => h('tr', {'data-screen': s.id},
+      h('th', {scope: 'row'}, h('a', {href: `#/screens/${encodeURIComponent(s.id)}`}, s.name || s.id),
+        h('br'), h('span', {class: 'hint'}, s.id)),
+      h('td', {}, gateName(s.clusterId)),
+      h('td', {}, (s.groups || []).map((g) => (data.groups.find((x) => x.id === g) || {name: g}).name).join(', ')
+        || t('common.none')),
+      h('td', {}, (s.tags || []).join(', ') || t('common.none')),
+      h('td', {}, s.revokedAt ? badge(t('state.REVOKED'), 'bad') : badge(t('setup.screens.active'), 'ok')),
+      h('td', {}, h('button', {type: 'button', 'data-edit-screen': s.id, onclick: () => screenForm(s)}, t('setup.edit')))));
+    fill(screensBox, h('h2', {id: 'screens-h'}, t('setup.screens.title')),
+      data.screens.length === 0 ? h('p', {class: 'empty'}, t('setup.screens.none')) :
+        h('div', {class: 'table-wrap'}, h('table', {},
+          h('thead', {}, h('tr', {}, [t('setup.screen.name'), t('setup.screen.gate'), t('setup.screen.groups'),
+            t('setup.screen.tags'), t('setup.screen.state'), ''].map((c) => h('th', {scope: 'col'}, c)))),
+          h('tbody', {}, rows))),
+      h('button', {type: 'button', class: 'primary', 'data-action': 'new-screen', onclick: () => screenForm(null)},
+        t('setup.screens.new')),
+      h('div', {id: 'screen-form-box'}));
+  }
+
+  function passwordOnce(box, screenName, password) {
+    const out = h('output', {class: 'secret', id: 'mqtt-password'}, password);
+    const copied = h('span', {role: 'status', 'aria-live': 'polite'});
+    fill(box, h('div', {class: 'card inner once', role: 'region', 'aria-labelledby': 'once-h'},
+      h('h3', {id: 'once-h'}, t('setup.password.title', {name: screenName})),
+      h('p', {}, t('setup.password.once')), out, ' ',
+      h('button', {type: 'button', 'data-action': 'copy-password', onclick: async () => {
+        try {
+          await navigator.clipboard.writeText(password);
+          copied.textContent = t('setup.password.copied');
+        } catch {
+          // No clipboard (plain http, old browser): select the text so Ctrl+C copies it.
+          getSelection().selectAllChildren(out);
+          copied.textContent = t('setup.password.select');
+        }
+      }}, t('setup.password.copy')), ' ', copied));
+  }
+
+  function screenForm(existing) {
+    const box = screensBox.querySelector('#screen-form-box');
+    const name = h('input', {id: 'screen-name', required: true, maxLength: 200, autocomplete: 'off',
+      value: existing ? existing.name : '',
+      oninput: () => { if (!existing && !id.dataset.touched) id.value = slugOf(name.value); }});
+    const id = h('input', {id: 'screen-id', required: true, pattern: ID_PATTERN, 'data-pattern-hint': t('setup.idHint'),
+      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off',
+      oninput: () => { id.dataset.touched = '1'; }});
+    const gate = gateSelect('screen-gate', existing ? existing.clusterId : (gates()[0] || {}).id);
+    const location = h('input', {id: 'screen-location', maxLength: 200, value: existing && existing.location || ''});
+    const tags = h('input', {id: 'screen-tags', autocomplete: 'off', value: existing ? (existing.tags || []).join(', ') : '',
+      pattern: '\\s*[a-z0-9][a-z0-9_\\-]*(\\s*,\\s*[a-z0-9][a-z0-9_\\-]*)*\\s*', 'data-pattern-hint': t('setup.screen.tagsHint')});
+    const groupChecks = h('fieldset', {class: 'checks'}, h('legend', {}, t('setup.screen.groups')),
+      data.groups.length === 0 ? h('p', {class: 'hint'}, t('setup.groups.none')) : data.groups.map((g) =>
+        h('div', {class: 'check'},
+          h('input', {type: 'checkbox', id: `screen-group-${g.id}`, value: g.id,
+            checked: !!existing && (existing.groups || []).includes(g.id)}),
+          h('label', {for: `screen-group-${g.id}`}, g.name))));
+    const form = h('form', {class: 'card inner', onsubmit: async (e) => {
+      e.preventDefault();
+      const body = {name: name.value.trim(), clusterId: gate.value,
+        tags: tags.value.split(',').map((x) => x.trim()).filter(Boolean),
+        groups: [...groupChecks.querySelectorAll('input:checked')].map((c) => c.value)};
+      if (location.value.trim()) body.location = location.value.trim();
+      if (existing) {
+        await act(() => api.put(`/api/v1/screens/${encodeURIComponent(existing.id)}`, body),
+          t('setup.screens.saved', {name: body.name}), form);
+        return;
+      }
+      try {
+        const registered = await api.post('/api/v1/screens', {id: id.value.trim(), ...body});
+        say(t('setup.screens.registered', {name: body.name}));
+        await load();
+        passwordOnce(screensBox.querySelector('#screen-form-box'), body.name, registered.mqttPassword);
+      } catch (err) {
+        failed(err, form);
+      }
+    }},
+    h('h3', {}, existing ? t('setup.screens.editTitle', {name: existing.name || existing.id}) : t('setup.screens.new')),
+    field(t('setup.screen.name'), name), field(t('setup.screen.id'), id, t('setup.idHint')),
+    field(t('setup.screen.gate'), gate), field(t('setup.screen.location'), location),
+    field(t('setup.screen.tags'), tags, t('setup.screen.tagsHint')), groupChecks,
+    h('div', {class: 'buttons'},
+      h('button', {type: 'submit', class: 'primary', 'data-action': 'save-screen'},
+        existing ? t('setup.save') : t('setup.screens.register')),
+      existing && !existing.revokedAt ? h('button', {type: 'button', 'data-action': 'new-password', onclick: async () => {
+        if (!confirm(t('setup.password.confirm', {name: existing.name || existing.id}))) return;
+        try {
+          const answer = await api.post(`/api/v1/screens/${encodeURIComponent(existing.id)}/mqtt-password`);
+          say(t('setup.password.made', {name: existing.name || existing.id}));
+          passwordOnce(box, existing.name || existing.id, answer.mqttPassword);
+        } catch (err) {
+          failed(err);
+        }
+      }}, t('setup.password.new')) : null,
+      existing && !existing.revokedAt ? h('button', {type: 'button', class: 'danger', 'data-action': 'revoke',
+        onclick: async () => {
+          if (!confirm(t('setup.screens.confirmRevoke', {name: existing.name || existing.id}))) return;
+          await act(() => api.post(`/api/v1/screens/${encodeURIComponent(existing.id)}/revoke`),
+            t('setup.screens.revoked', {name: existing.name || existing.id}));
+        }}, t('setup.screens.revoke')) : null,
+      h('button', {type: 'button', onclick: () => fill(box)}, t('common.cancel'))));
+    fill(box, form);
+    name.focus();
+  }
+
+  load().catch(failed);
+}

@@ -1,0 +1,17 @@
+// Ids the console makes for gates, groups and screens: lower-case ASCII letters, digits and '-',
+// derived from the Vietnamese name ("Cửa khẩu Kim Thành" → "cua-khau-kim-thanh"), at most 64 long.
+
+/** The pattern an id typed by hand must match (the console's check; the controller checks again). */
+export const ID_PATTERN = '[a-z0-9][a-z0-9_\\-]{0,63}';
+
+export function slugOf(name) {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,192 @@
+package io.gatecast.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.controller.client.ApiClient;
+import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.protocol.enrollment.PairingCode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A gate technician's whole job, from an empty controller, through the console only: gates (name,
+ * province, zone, languages in order), a screen registered with its MQTT password shown once, a
+ * group, the screen moved to another gate and tagged, a kiosk paired by the code it shows, a new
+ * password, a revocation. Wrong input is refused in the console's own words first, then by the
+ * controller in the console's language. The API is used only to read back what was stored (and,
+ * as the kiosk itself does, to show a pairing code). Once in Vietnamese, once in English;
+ * screenshots in target/screenshots/story-technician-*.png.
+ */
+class ConsoleTechnicianStoryTest {
+  @TempDir Path tmp;
+  ConsoleFixture console;
+
+  @AfterEach
+  void stop() {
+    if (console != null) {
+      console.close();
+    }
+  }
+
+  @Test
+  void aTechnicianSetsUpLaoCaiInVietnamese() throws Exception {
+    story("vi", "Hãy điền ô “Tên cửa khẩu”.", "không phải múi giờ", "Đã ghép nối");
+  }
+
+  @Test
+  void aTechnicianSetsUpLaoCaiInEnglish() throws Exception {
+    story("en", "Fill in “Gate name”.", "is not a time zone", "Paired");
+  }
+
+  private void story(String lang, String ownRequired, String zoneRefused, String paired) throws Exception {
+    console = new ConsoleFixture(tmp);
+    console.user("kythuat", "technician");
+    ConsoleBrowser browser = console.browser;
+    ApiClient read = console.admin;
+    browser.driver.get(browser.baseUrl + "/console/");
+    browser.driver.executeScript("localStorage.setItem('gatecast.lang', arguments[0])", lang);
+    browser.signIn("kythuat", ConsoleFixture.PASSWORD);
+    assertThat(browser.sections()).contains("setup");
+    browser.open("setup");
+    String shot = "story-technician-" + lang + "-";
+
+    // A gate, refused first by the console's own check (nothing typed), then by the controller (a bad zone).
+    click(browser, "[data-action='new-gate']");
+    click(browser, "[data-action='save-gate']");
+    browser.waitText(By.cssSelector("#gate-form-box .form-problem"), ownRequired);
+    assertThat(browser.driver.findElement(By.id("gate-name")).getAttribute("aria-invalid")).isEqualTo("true");
+    type(browser, "gate-name", "Cửa khẩu quốc tế đường bộ Lào Cai");
+    assertThat(browser.driver.findElement(By.id("gate-id")).getAttribute("value")).isEqualTo("cua-khau-quoc-te-duong-bo-lao-cai");
+    type(browser, "gate-province", "Lào Cai");
+    replace(browser, "gate-zone", "Mars/Olympus");
+    click(browser, "[data-action='save-gate']");
+    // The controller's refusal, in the console's language, in the form that was sent.
+    browser.waitText(By.cssSelector("#gate-form-box .form-problem"), zoneRefused);
+    assertThat(browser.driver.findElement(By.cssSelector("#gate-form-box .form-problem")).getText())
+        .contains("Mars/Olympus").doesNotContain("IANA");
+    browser.screenshot(shot + "1-refused");
+    replace(browser, "gate-zone", "Asia/Ho_Chi_Minh");
+    click(browser, "[data-action='save-gate']");
+    browser.waitVisible(By.cssSelector("tr[data-gate='cua-khau-quoc-te-duong-bo-lao-cai']"));
+    assertThat(browser.driver.findElement(By.cssSelector("main > p.message")).getText()).isNotBlank();
+    // Nothing stale: the refusal went with the next action.
+    assertThat(browser.driver.findElements(By.cssSelector("main .message.error"))).allSatisfy(e ->
+        assertThat(e.getText()).isEmpty());
+
+    click(browser, "[data-action='new-gate']");
+    type(browser, "gate-name", "Cửa khẩu Kim Thành");
+    type(browser, "gate-province", "Lào Cai");
+    replace(browser, "gate-languages", "vi, zh-Hans, en, hmn");
+    click(browser, "[data-action='save-gate']");
+    browser.waitVisible(By.cssSelector("tr[data-gate='cua-khau-kim-thanh']"));
+
+    JsonNode gate = read.get("/api/v1/clusters/cua-khau-kim-thanh").body();
+    assertThat(gate.get("name").asText()).isEqualTo("Cửa khẩu Kim Thành");
+    assertThat(gate.get("province").asText()).isEqualTo("Lào Cai");
+    assertThat(gate.get("zone").asText()).isEqualTo("Asia/Ho_Chi_Minh");
+    assertThat(texts(gate.get("languages"))).containsExactly("vi", "zh-Hans", "en", "hmn");
+
+    // A screen registered by hand: its MQTT password is shown once, with a copy button.
+    click(browser, "[data-action='new-screen']");
+    type(browser, "screen-name", "Sảnh nhập cảnh số 1");
+    new Select(browser.driver.findElement(By.id("screen-gate"))).selectByValue("cua-khau-quoc-te-duong-bo-lao-cai");
+    click(browser, "[data-action='save-screen']");
+    String password = browser.waitVisible(By.id("mqtt-password")).getText();
+    assertThat(password).hasSizeGreaterThan(15);
+    assertThat(browser.driver.findElements(By.cssSelector("[data-action='copy-password']"))).hasSize(1);
+    browser.scrollTo(By.id("mqtt-password"));
+    browser.screenshot(shot + "2-password-once");
+    JsonNode screen = read.get("/api/v1/screens/sanh-nhap-canh-so-1").body();
+    assertThat(screen.get("name").asText()).isEqualTo("Sảnh nhập cảnh số 1");
+    assertThat(screen.get("clusterId").asText()).isEqualTo("cua-khau-quoc-te-duong-bo-lao-cai");
+
+    // A group holding it.
+    click(browser, "[data-action='new-group']");
+    type(browser, "group-name", "Sảnh chờ");
+    click(browser, "#group-screen-sanh-nhap-canh-so-1");
+    click(browser, "[data-action='save-group']");
+    browser.waitVisible(By.cssSelector("li[data-group='sanh-cho']"));
+    assertThat(texts(read.get("/api/v1/groups/sanh-cho").body().get("screenIds"))).containsExactly("sanh-nhap-canh-so-1");
+
+    // Moved to Kim Thành and tagged; a tag with capitals and spaces is refused in the console's words first.
+    click(browser, "[data-edit-screen='sanh-nhap-canh-so-1']");
+    new Select(browser.waitVisible(By.id("screen-gate"))).selectByValue("cua-khau-kim-thanh");
+    replace(browser, "screen-tags", "Sảnh Chờ");
+    click(browser, "[data-action='save-screen']");
+    browser.wait.until(ExpectedConditions.attributeToBe(By.id("screen-tags"), "aria-invalid", "true"));
+    replace(browser, "screen-tags", "sanh-cho, xuat-canh");
+    click(browser, "[data-action='save-screen']");
+    browser.wait.until(d -> read.get("/api/v1/screens/sanh-nhap-canh-so-1").body().get("clusterId").asText()
+        .equals("cua-khau-kim-thanh"));
+    screen = read.get("/api/v1/screens/sanh-nhap-canh-so-1").body();
+    assertThat(texts(screen.get("tags"))).containsExactly("sanh-cho", "xuat-canh");
+    assertThat(texts(screen.get("groups"))).containsExactly("sanh-cho");
+
+    // A kiosk shows its pairing code (the kiosk's own call); the technician types it and picks gate and name.
+    String code = PairingCode.newCode();
+    String secret = PairingCode.newSecret();
+    Answer waiting = console.browserless().postJson("/api/v1/enrollments",
+        Map.of("code", PairingCode.display(code), "secret", secret));
+    assertThat(waiting.status()).as(waiting.error()).isEqualTo(201);
+    browser.driver.navigate().refresh();
+    browser.waitVisible(By.id("pair-code"));
+    type(browser, "pair-code", PairingCode.display(code).toLowerCase());
+    type(browser, "pair-name", "Kim Thành cổng xe tải");
+    new Select(browser.driver.findElement(By.id("pair-gate"))).selectByValue("cua-khau-kim-thanh");
+    click(browser, "[data-action='pair']");
+    browser.waitText(By.cssSelector("main > p.message"), paired);
+    browser.screenshot(shot + "3-paired");
+    JsonNode kiosk = read.get("/api/v1/screens/kim-thanh-cong-xe-tai").body();
+    assertThat(kiosk.get("clusterId").asText()).isEqualTo("cua-khau-kim-thanh");
+    assertThat(kiosk.get("name").asText()).isEqualTo("Kim Thành cổng xe tải");
+    // The kiosk's next poll gets its login (what the agent does after the code is typed).
+    Answer pickedUp = console.browserless().postJson("/api/v1/enrollments/" + code + "/pickup", Map.of("secret", secret));
+    assertThat(pickedUp.status()).as(pickedUp.error()).isEqualTo(200);
+
+    // A new MQTT password, then the first screen revoked; both ask first.
+    browser.waitVisible(By.cssSelector("[data-edit-screen='sanh-nhap-canh-so-1']"));
+    click(browser, "[data-edit-screen='sanh-nhap-canh-so-1']");
+    click(browser, "[data-action='new-password']");
+    browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+    assertThat(browser.waitVisible(By.id("mqtt-password")).getText()).isNotEqualTo(password);
+    click(browser, "[data-edit-screen='sanh-nhap-canh-so-1']");
+    click(browser, "[data-action='revoke']");
+    browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+    browser.wait.until(d -> !read.get("/api/v1/screens/sanh-nhap-canh-so-1").body().path("revokedAt").isNull());
+    browser.waitVisible(By.cssSelector("tr[data-screen='sanh-nhap-canh-so-1'] .badge.bad"));
+    browser.screenshot(shot + "4-done");
+    browser.phoneSize();
+    browser.screenshot(shot + "5-phone");
+    assertThat(browser.unlabelledFields()).isEmpty();
+  }
+
+  private static void click(ConsoleBrowser browser, String css) {
+    browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+  }
+
+  private static void type(ConsoleBrowser browser, String id, String text) {
+    browser.waitVisible(By.id(id)).sendKeys(text);
+  }
+
+  private static void replace(ConsoleBrowser browser, String id, String text) {
+    WebElement input = browser.waitVisible(By.id(id));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+}
