@@ -1,7 +1,7 @@
 package io.gatecast.controller.commands;
 
 import io.gatecast.controller.broker.MqttLink;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.CommandRepository;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.ScreenRepository;
@@ -54,7 +54,7 @@ public final class CommandService {
     Instant expiresAt = now.plus(VALID_FOR);
     return db.transaction(c -> {
       if (!screens.exists(c, screenId)) {
-        throw ApiException.notFound("no screen " + screenId);
+        throw Refusal.notFound("NO_SUCH_SCREEN", "no screen " + screenId, java.util.Map.of("screenId", screenId));
       }
       long sequence = commands.nextSequence(c, screenId);
       StoredCommand command = new StoredCommand(screenId, sequence, kind.name(), durationSeconds, now, expiresAt, "PENDING",
@@ -93,7 +93,7 @@ public final class CommandService {
   public Future<List<StoredCommand>> list(String screenId) {
     return db.transaction(c -> {
       if (!screens.exists(c, screenId)) {
-        throw ApiException.notFound("no screen " + screenId);
+        throw Refusal.notFound("NO_SUCH_SCREEN", "no screen " + screenId, java.util.Map.of("screenId", screenId));
       }
       commands.expire(c, clock.instant());
       return commands.recent(c, screenId, LIST_LIMIT);

@@ -1,7 +1,6 @@
 package io.gatecast.controller.fleet;
 
 import io.gatecast.controller.metrics.Metrics;
-import io.gatecast.controller.notify.Alerting;
 import io.gatecast.controller.store.DeliveryRepository;
 import io.gatecast.controller.store.HistoryEntry;
 import io.gatecast.protocol.ScheduleAck;
@@ -47,13 +46,13 @@ public final class FleetIngest {
   public record Answer(ScheduleAck ack, Instant at) implements Incoming {}
 
   private final FleetHealth health;
-  private final Alerting alerting;
+  private final HealthWatcher alerting;
   private final Metrics metrics;
   private final DeliveryRepository deliveries = new DeliveryRepository();
   /** Screens whose pending delivery was settled from a status since start (touched on the database thread only). */
   private final java.util.Set<String> settledSinceStart = new java.util.HashSet<>();
 
-  public FleetIngest(FleetHealth health, Alerting alerting, Metrics metrics) {
+  public FleetIngest(FleetHealth health, HealthWatcher alerting, Metrics metrics) {
     this.health = health;
     this.alerting = alerting;
     this.metrics = metrics;

@@ -1,11 +1,9 @@
 package io.gatecast.controller.fleet;
 
-import io.gatecast.controller.notify.Alerting;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.live.LiveEvents;
 import io.gatecast.controller.metrics.Metrics;
-import io.gatecast.controller.proofofplay.PlayIngest;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.RejectionRecord;
 import io.gatecast.controller.store.RejectionRepository;
@@ -68,7 +66,7 @@ public final class FleetMonitor implements AutoCloseable {
   static final int INGEST_CAPACITY = 50_000;
 
   /** Where the monitor hands what it learns. */
-  public record Wiring(FleetHealth health, Alerting alerting, CommandService commands, PlayIngest plays, Metrics metrics) {}
+  public record Wiring(FleetHealth health, HealthWatcher alerting, CommandService commands, PlaySink plays, Metrics metrics) {}
 
   public FleetMonitor(Vertx vertx, Database db, Clock clock, Duration heartbeatTimeout, Wiring wiring) {
     this.vertx = vertx;

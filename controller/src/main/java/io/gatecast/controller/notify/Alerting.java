@@ -2,6 +2,7 @@ package io.gatecast.controller.notify;
 
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.FleetHealth.Recorded;
+import io.gatecast.controller.fleet.HealthWatcher;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * Feeds the fleet's up/down changes to the {@link AlertPolicy} and hands its notices to a sender.
  * Called inside database transactions (the single database thread serialises the policy).
  */
-public final class Alerting {
+public final class Alerting implements HealthWatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
   private final AlertPolicy policy;
   private final ClusterDirectory clusters;
@@ -29,12 +30,14 @@ public final class Alerting {
   }
 
   /** The fleet as it is at start-up: known, not news. */
+  @Override
   public void know(List<Recorded> screens) {
     for (Recorded screen : screens) {
       policy.know(screen.screenId(), screen.clusterId(), screen.upAfter(), screen.reason(), screen.at());
     }
   }
 
+  @Override
   public void onChange(Connection c, Recorded recorded) {
     if (recorded.upChanged()) {
       send(policy.observe(recorded.screenId(), recorded.clusterId(), recorded.upAfter(), recorded.reason(), recorded.at(),
@@ -42,6 +45,7 @@ public final class Alerting {
     }
   }
 
+  @Override
   public void tick(Connection c, Instant now) {
     send(policy.tick(now, operating(c)));
   }

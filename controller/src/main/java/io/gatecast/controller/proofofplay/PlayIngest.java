@@ -1,6 +1,7 @@
 package io.gatecast.controller.proofofplay;
 
 import io.gatecast.controller.fleet.ClusterDirectory;
+import io.gatecast.controller.fleet.PlaySink;
 import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.PlayRepository;
@@ -25,7 +26,7 @@ import java.util.function.IntConsumer;
  * one is mostly transit time and is left alone. With no offset measured yet it is stored as the
  * kiosk timed it.
  */
-public final class PlayIngest {
+public final class PlayIngest implements PlaySink {
   private final Database db;
   private final Clock clock;
   private final ClusterDirectory clusters;
@@ -43,6 +44,7 @@ public final class PlayIngest {
   }
 
   /** Stores the batch's new plays; the future holds how many were new, or -1 for an unregistered screen. */
+  @Override
   public Future<Integer> ingest(PlayBatch batch) {
     return db.transaction(c -> {
       if (!screens.exists(c, batch.screenId())) {
