@@ -3,6 +3,7 @@ package io.gatecast.controller;
 import io.gatecast.controller.alerts.AlertService;
 import io.gatecast.controller.broker.PortCheck;
 import io.gatecast.controller.broker.PortInUseException;
+import io.gatecast.controller.http.ConnectionLimits;
 import io.gatecast.controller.http.HttpApi;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.AdminBootstrap;
@@ -16,6 +17,7 @@ import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,8 +30,11 @@ public final class Controller implements AutoCloseable {
   private final String brokerUrl;
   private final AlertService alerts;
   private final KeyRotations rotations;
+  private final ConnectionLimits limits;
 
-  private Controller(Backend backend, HttpServer http, String brokerUrl, AlertService alerts, KeyRotations rotations) {
+  private Controller(Backend backend, HttpServer http, String brokerUrl, AlertService alerts, KeyRotations rotations,
+      ConnectionLimits limits) {
+    this.limits = limits;
     this.backend = backend;
     this.http = http;
     this.brokerUrl = brokerUrl;
@@ -59,8 +64,8 @@ public final class Controller implements AutoCloseable {
             .onFailure(e -> backend.close())
             .map(backend))
         .compose(backend -> {
-      HttpServer server = config.tls() == null ? vertx.createHttpServer()
-          : vertx.createHttpServer(config.tls().httpServerOptions());
+      HttpServer server = vertx.createHttpServer(ConnectionLimits.options(
+          config.tls() == null ? new HttpServerOptions() : config.tls().httpServerOptions()));
       // Read when a schedule is built, so it holds the port actually bound even when asked for port 0.
       Supplier<String> publicUrl = () -> config.publicUrl() != null
           ? config.publicUrl()
@@ -71,10 +76,10 @@ public final class Controller implements AutoCloseable {
       AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys, clock,
           backend.parts.clusters());
       KeyRotations rotations = new KeyRotations(vertx, backend.keys, backend.db, backend.mqtt, publisher, clock);
+      ConnectionLimits limits = ConnectionLimits.install(vertx, server, HttpApi.router(vertx, backend.db,
+          backend.media, publisher, rules, rotations, clock, config.maxUploadBytes(), backend.screenAccess(),
+          () -> backend.brokerUrl(config), alerts, backend.parts));
       return server
-          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, rules, rotations, clock,
-              config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config), alerts,
-              backend.parts))
           .listen(config.httpPort(), config.httpHost())
           // What a stopped controller recorded but did not send goes out first (the address is known now).
           .compose(bound -> publisher.resendUnsent().map(resent -> bound))
@@ -82,9 +87,10 @@ public final class Controller implements AutoCloseable {
           .compose(bound -> alerts.start().map(bound))
           .map(bound -> {
             rotations.start(config.sweepEvery()); // only once started: a start that fails announces and re-signs nothing
-            return new Controller(backend, bound, backend.brokerUrl(config), alerts, rotations);
+            return new Controller(backend, bound, backend.brokerUrl(config), alerts, rotations, limits);
           })
           .onFailure(e -> {
+            limits.close();
             alerts.close();
             server.close();
             backend.close();
@@ -133,6 +139,7 @@ public final class Controller implements AutoCloseable {
   public void close() {
     alerts.close();
     rotations.close();
+    limits.close();
     http.close().await();
     backend.close();
   }
