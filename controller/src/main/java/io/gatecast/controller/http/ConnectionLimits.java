@@ -52,6 +52,9 @@ public final class ConnectionLimits implements AutoCloseable {
   /** The server options with the limits set (idle timeout, header sizes). */
   public static HttpServerOptions options(HttpServerOptions options) {
     return options
+        // Without this, a plain connection is only set up (and seen here) once its first bytes tell
+        // HTTP/1 from HTTP/2: a client that sends nothing would escape every limit. The API is HTTP/1.1.
+        .setHttp2ClearTextEnabled(false)
         .setIdleTimeout((int) IDLE_TIMEOUT.toSeconds())
         .setMaxInitialLineLength(MAX_INITIAL_LINE)
         .setMaxHeaderSize(MAX_HEADER_BYTES);

@@ -38,6 +38,8 @@ public final class HttpApi {
     AuditLog audit = new AuditLog(clock);
     router.route().handler(new HttpMetricsHandler(router, fleet.metrics()));
     router.route().handler(SecurityHeaders::add);
+    // Before any route matches a path: a path that does not decode would fail there with a stack trace.
+    router.route().handler(MalformedUrls::refuse);
     router.get("/health").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
     new MetricsRoute(db, fleet.metrics()).mount(router);
     // First on every API call, before any body is read: who is calling, and may they (AccessPolicy).
