@@ -22,7 +22,8 @@ import java.util.Optional;
  *       so an attack on an account from elsewhere does not lock its owner out.
  * </ul>
  *
- * A success clears the address's count and (from a known address) the account's. Counts are
+ * A success clears the address's count (the account's stays, or the owner signing in would wipe
+ * an attacker's slate). Counts are
  * forgotten {@link #FORGET_AFTER} after the last failure. Kept in memory, bounded in size.
  */
 public final class LoginThrottle {
@@ -77,10 +78,8 @@ public final class LoginThrottle {
 
   /** A right password: the address is trusted for this account from now on and its counts clear. */
   public synchronized void succeeded(String username, String address) {
+    // The account's count stays: the owner signing in must not wipe an attacker's slate.
     addresses.remove(address);
-    if (known(username, address)) {
-      accounts.remove(account(username));
-    }
     Deque<String> known = knownAddresses.computeIfAbsent(account(username), k -> new ArrayDeque<>());
     known.remove(address);
     known.addFirst(address);

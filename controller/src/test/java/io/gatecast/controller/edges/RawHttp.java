@@ -17,10 +17,10 @@ import java.util.TreeMap;
  * One HTTP/1.1 connection on a plain socket, for what an HTTP client library hides: half-sent
  * requests, keep-alive after a refusal, requests from another local address (127.0.0.2...).
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
   /** An answer as read off the socket. */
-  record Response(int status, Map<String, String> headers, String body) {
-    String header(String name) {
+  public record Response(int status, Map<String, String> headers, String body) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
@@ -28,12 +28,12 @@ final class RawHttp implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
 
-  RawHttp(int port) {
+  public RawHttp(int port) {
     this(port, null);
   }
 
   /** @param from the local address to connect from (any 127.x.y.z on Linux), null for the default */
-  RawHttp(int port, String from) {
+  public RawHttp(int port, String from) {
     try {
       socket = new Socket();
       if (from != null) {
@@ -47,11 +47,11 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
-  RawHttp send(String text) {
+  public RawHttp send(String text) {
     return send(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  RawHttp send(byte[] bytes) {
+  public RawHttp send(byte[] bytes) {
     try {
       socket.getOutputStream().write(bytes);
       socket.getOutputStream().flush();
@@ -62,7 +62,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** A complete request with a JSON body (or none). */
-  static String request(String method, String path, String token, String json) {
+  public static String request(String method, String path, String token, String json) {
     StringBuilder text = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n");
     if (token != null) {
       text.append("Authorization: Bearer ").append(token).append("\r\n");
@@ -76,7 +76,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** Reads one answer (status line, headers, a Content-Length body). */
-  Response read() {
+  public Response read() {
     try {
       String statusLine = line();
       if (statusLine == null) {
@@ -97,7 +97,7 @@ final class RawHttp implements AutoCloseable {
   }
 
   /** Whether the server closed the connection: a read gives end-of-stream (or a reset) within {@code millis}. */
-  boolean closedByServer(int millis) {
+  public boolean closedByServer(int millis) {
     try {
       socket.setSoTimeout(millis);
       return in.read() < 0;
