@@ -64,6 +64,7 @@ public final class ConnectionLimits implements AutoCloseable {
   public static ConnectionLimits install(Vertx vertx, HttpServer server, Handler<HttpServerRequest> handler) {
     ConnectionLimits limits = new ConnectionLimits(vertx);
     server.connectionHandler(limits::opened);
+    server.invalidRequestHandler(ConnectionLimits::invalid);
     server.requestHandler(request -> {
       Watched watched = limits.connections.get(request.connection());
       if (watched != null) {
@@ -76,6 +77,25 @@ public final class ConnectionLimits implements AutoCloseable {
       handler.handle(request);
     });
     return limits;
+  }
+
+  /** A request Netty could not read (line or headers too long, not HTTP): a JSON error, then the connection closes. */
+  private static void invalid(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    int status = cause instanceof io.netty.handler.codec.http.TooLongHttpLineException ? 414
+        : cause instanceof io.netty.handler.codec.http.TooLongHttpHeaderException ? 431 : 400;
+    String message = switch (status) {
+      case 414 -> "the request line is longer than " + MAX_INITIAL_LINE + " bytes";
+      case 431 -> "the request headers are larger than " + MAX_HEADER_BYTES + " bytes";
+      default -> "not a valid HTTP request";
+    };
+    request.response().setStatusCode(status)
+        .putHeader("content-type", "application/json; charset=utf-8")
+        .putHeader("connection", "close")
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .end(new io.vertx.core.json.JsonObject().put("error", message).put("code", status == 400 ? "MALFORMED_REQUEST"
+            : "REQUEST_TOO_LARGE").put("details", new io.vertx.core.json.JsonObject().put("status", status)).encode())
+        .onComplete(done -> request.connection().close());
   }
 
   private void opened(HttpConnection connection) {

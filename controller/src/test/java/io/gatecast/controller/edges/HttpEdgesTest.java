@@ -118,6 +118,18 @@ class HttpEdgesTest {
   }
 
   @Test
+  void aTooLongRequestLineIsAJson414AndTheConnectionCloses() {
+    try (RawHttp connection = new RawHttp(port())) {
+      RawHttp.Response answer = connection.send(RawHttp.request("GET", "/media/" + "a".repeat(ConnectionLimits.MAX_INITIAL_LINE),
+          null, null)).read();
+      assertThat(answer.status()).isEqualTo(414);
+      assertThat(answer.header("content-type")).startsWith("application/json");
+      assertThat(answer.body()).contains("\"error\"");
+      await().atMost(Duration.ofSeconds(5)).until(() -> connection.closedByServer(200));
+    }
+  }
+
+  @Test
   void apiAndMediaAnswersCarryTheSecurityHeaders() {
     for (String path : List.of("/health", "/api/v1/me", "/api/v1/nothing-here", "/media/" + "0".repeat(64))) {
       try (RawHttp connection = new RawHttp(port())) {
