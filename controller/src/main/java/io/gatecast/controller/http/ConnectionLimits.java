@@ -25,8 +25,14 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionLimits implements AutoCloseable {
   /** No byte read or written for this long closes the connection (the event stream writes every 15 s). */
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
-  /** From connection open, or from the end of the previous answer, to a complete request head. */
+  /** From connection open to a complete request head. */
   public static final Duration HEADER_DEADLINE = Duration.ofSeconds(10);
+  /**
+   * From the end of an answer to the next complete request head on a kept-alive connection: as
+   * long as the idle timeout, so clients see the usual keep-alive, while a next request sent a byte
+   * at a time (which keeps the idle timer from firing) is still cut.
+   */
+  public static final Duration KEEP_ALIVE_HEAD_DEADLINE = IDLE_TIMEOUT;
   /** From a complete head to the end of a JSON body (at most 1 MiB); media uploads have only the idle timeout. */
   public static final Duration BODY_DEADLINE = Duration.ofSeconds(60);
   /** Open HTTP connections at once; more are closed as they arrive. */
@@ -122,6 +128,7 @@ public final class ConnectionLimits implements AutoCloseable {
     connections.forEach((connection, watched) -> {
       HttpServerRequest request = watched.request;
       long waitingSince;
+      Duration deadline = HEADER_DEADLINE;
       if (request == null) {
         waitingSince = watched.since;
       } else if (!request.isEnded()) {
@@ -135,10 +142,11 @@ public final class ConnectionLimits implements AutoCloseable {
           watched.answeredAt = now;
         }
         waitingSince = watched.answeredAt;
+        deadline = KEEP_ALIVE_HEAD_DEADLINE;
       } else {
         return; // being answered (or a live stream): the handler decides
       }
-      if (now - waitingSince > HEADER_DEADLINE.toNanos()) {
+      if (now - waitingSince > deadline.toNanos()) {
         connection.close();
       }
     });

@@ -59,17 +59,12 @@ class HttpEdgesTest {
   }
 
   @Test
-  void aJsonBodyThatNeverCompletesIsClosedAndAKeptAliveConnectionIsServedAgain() {
+  void aKeptAliveConnectionIsServedAgain() {
     try (RawHttp connection = new RawHttp(port())) {
-      // Keep-alive works: two answers on one connection.
-      for (int i = 0; i < 2; i++) {
+      // Keep-alive works: answers on one connection, the deadlines re-armed after each.
+      for (int i = 0; i < 3; i++) {
         assertThat(connection.send(RawHttp.request("GET", "/health", null, null)).read().status()).isEqualTo(200);
       }
-    }
-    try (RawHttp idle = new RawHttp(port())) {
-      // An idle kept-alive connection is closed once the next request's head is late.
-      assertThat(idle.send(RawHttp.request("GET", "/health", null, null)).read().status()).isEqualTo(200);
-      await().atMost(ConnectionLimits.HEADER_DEADLINE.plus(Duration.ofSeconds(15))).until(() -> idle.closedByServer(500));
     }
   }
 
