@@ -11,7 +11,9 @@ import com.networknt.schema.SpecificationVersion;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.PlayBatch.Play;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,14 +47,20 @@ class AsyncApiWireTest {
   void everyMessageOnTheWireMatchesItsSchema() throws Exception {
     JsonNode doc = Codec.mapper().readTree(Path.of("../protocol/asyncapi.json").toFile());
     ConcurrentLinkedQueue<Captured> wire = new ConcurrentLinkedQueue<>();
+    // The broker's rules let nobody read everything: the controller's login reads what agents
+    // send, a second screen's login what the controller sends it (the same kinds every screen gets).
     ControllerCredentials login = ControllerCredentials.loadOrCreate(RUNNING.dataDir());
-    MqttClient observer = new MqttClient(RUNNING.controller().brokerUrl(), "asyncapi-observer", new MemoryPersistence());
-    MqttConnectOptions options = new MqttConnectOptions();
-    options.setUserName(login.username());
-    options.setPassword(login.password().toCharArray());
-    observer.connect(options);
+    MqttClient observer = connect("asyncapi-observer", login.username(), login.password());
+    Answer watcher = RUNNING.api().postJson("/api/v1/screens", "{\"id\":\"wire-watch\"}");
+    assertThat(watcher.status()).isEqualTo(201);
+    MqttClient watch = connect("wire-watch-observer", "wire-watch", watcher.body().get("mqttPassword").asText());
     try {
-      observer.subscribe("gatecast/#", 1, (topic, message) -> wire.add(new Captured(topic, message.getPayload())));
+      for (String filter : List.of(Topics.everyOne(Topics.Kind.STATUS), Topics.everyOne(Topics.Kind.EVENTS))) {
+        observer.subscribe(filter, 1, (topic, message) -> wire.add(new Captured(topic, message.getPayload())));
+      }
+      for (String filter : List.of(Topics.schedule("wire-watch"), Topics.commands("wire-watch"), Topics.alert("default"))) {
+        watch.subscribe(filter, 1, (topic, message) -> wire.add(new Captured(topic, message.getPayload())));
+      }
       Answer screen = RUNNING.api().postJson("/api/v1/screens", "{\"id\":\"wire-gate\"}");
       assertThat(screen.status()).isEqualTo(201);
       try (FakeAgent agent = new FakeAgent(RUNNING.controller().brokerUrl(), "wire-gate",
@@ -60,19 +68,30 @@ class AsyncApiWireTest {
         agent.heartbeat();
         Instant start = Instant.parse("2026-03-15T08:00:00Z");
         agent.plays(List.of(new Play("w-1", "wire-item", null, "vi", start, start.plusSeconds(10))));
+        byte[] slide = "<svg xmlns='http://www.w3.org/2000/svg'><text>wire</text></svg>".getBytes(StandardCharsets.UTF_8);
+        RUNNING.api().upload(slide, "image/svg+xml", null);
+        assertThat(RUNNING.api().postJson("/api/v1/content", Map.of("id", "wire-slide", "title", "Cửa khẩu", "mediaSha256",
+            ApiBadInputTest.sha256(slide), "durationSeconds", 10)).status()).isEqualTo(201);
+        RUNNING.approve("wire-slide");
+        Answer scheduled = RUNNING.api().postJson("/api/v1/schedule",
+            Map.of("contentId", "wire-slide", "screenIds", List.of("wire-watch")));
+        assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(200);
         assertThat(RUNNING.api().post("/api/v1/publish").status()).isEqualTo(200);
-        assertThat(RUNNING.api().postJson("/api/v1/screens/wire-gate/commands", Map.of("kind", "RELOAD")).status())
+        assertThat(RUNNING.api().postJson("/api/v1/screens/wire-watch/commands", Map.of("kind", "RELOAD")).status())
             .isEqualTo(202);
         assertThat(RUNNING.api().postJson("/api/v1/alerts", Map.of("clusterIds", List.of("default"), "text",
-            Map.of("vi", "Cửa khẩu tạm đóng"), "expiresAt", "2099-01-01T00:00:00Z")).status()).isEqualTo(201);
+            Map.of("vi", "Cửa khẩu tạm đóng"), "expiresAt", Instant.now().plus(Duration.ofHours(2)).toString())).status())
+            .isEqualTo(201);
         assertThat(RUNNING.api().postJson("/api/v1/signing-key/rotations", Map.of("graceSeconds", 3600)).status())
             .isEqualTo(202);
-        await().atMost(Duration.ofSeconds(20)).until(() -> kinds(wire).containsAll(
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kinds(wire)).containsAll(
             Set.of("status", "events", "schedule", "commands:command", "commands:key-rotation", "alert")));
       }
     } finally {
-      observer.disconnect();
-      observer.close();
+      for (MqttClient client : List.of(observer, watch)) {
+        client.disconnect();
+        client.close();
+      }
     }
     List<String> problems = new ArrayList<>();
     for (Captured message : wire) {
@@ -97,6 +116,15 @@ class AsyncApiWireTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  private static MqttClient connect(String clientId, String username, String password) throws Exception {
+    MqttClient client = new MqttClient(RUNNING.controller().brokerUrl(), clientId, new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setUserName(username);
+    options.setPassword(password.toCharArray());
+    client.connect(options);
+    return client;
   }
 
   private static Set<String> kinds(ConcurrentLinkedQueue<Captured> wire) {
