@@ -3,6 +3,7 @@ package io.gatecast.controller;
 import io.gatecast.controller.alerts.AlertService;
 import io.gatecast.controller.broker.PortCheck;
 import io.gatecast.controller.broker.PortInUseException;
+import io.gatecast.controller.http.ConnectionLimits;
 import io.gatecast.controller.http.HttpApi;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.AdminBootstrap;
@@ -17,6 +18,7 @@ import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
@@ -30,9 +32,11 @@ public final class Controller implements AutoCloseable {
   private final AlertService alerts;
   private final KeyRotations rotations;
   private final Reassertion reassertion;
+  private final ConnectionLimits limits;
 
   private Controller(Backend backend, HttpServer http, String brokerUrl, AlertService alerts, KeyRotations rotations,
-      Reassertion reassertion) {
+      Reassertion reassertion, ConnectionLimits limits) {
+    this.limits = limits;
     this.backend = backend;
     this.http = http;
     this.brokerUrl = brokerUrl;
@@ -63,8 +67,8 @@ public final class Controller implements AutoCloseable {
             .onFailure(e -> backend.close())
             .map(backend))
         .compose(backend -> {
-      HttpServer server = config.tls() == null ? vertx.createHttpServer()
-          : vertx.createHttpServer(config.tls().httpServerOptions());
+      HttpServer server = vertx.createHttpServer(ConnectionLimits.options(
+          config.tls() == null ? new HttpServerOptions() : config.tls().httpServerOptions()));
       // Read when a schedule is built, so it holds the port actually bound even when asked for port 0.
       Supplier<String> publicUrl = () -> config.publicUrl() != null
           ? config.publicUrl()
@@ -80,10 +84,10 @@ public final class Controller implements AutoCloseable {
           backend.parts.metrics()::reasserted);
       backend.fleet.watchSchedules(reassertion);
       backend.mqtt.onReconnect(() -> reassertion.all("reconnected to the MQTT broker"));
+      ConnectionLimits limits = ConnectionLimits.install(vertx, server, HttpApi.router(vertx, backend.db,
+          backend.media, publisher, rules, rotations, clock, config.maxUploadBytes(), backend.screenAccess(),
+          () -> backend.brokerUrl(config), alerts, backend.parts));
       return server
-          .requestHandler(HttpApi.router(vertx, backend.db, backend.media, publisher, rules, rotations, clock,
-              config.maxUploadBytes(), backend.screenAccess(), () -> backend.brokerUrl(config), alerts,
-              backend.parts))
           .listen(config.httpPort(), config.httpHost())
           // What a stopped controller recorded but did not send goes out first (the address is known now).
           .compose(bound -> publisher.resendUnsent().map(resent -> bound))
@@ -94,10 +98,11 @@ public final class Controller implements AutoCloseable {
           .map(bound -> {
             rotations.start(config.sweepEvery()); // only once started: a start that fails announces and re-signs nothing
             reassertion.start();
-            return new Controller(backend, bound, backend.brokerUrl(config), alerts, rotations, reassertion);
+            return new Controller(backend, bound, backend.brokerUrl(config), alerts, rotations, reassertion, limits);
           })
           .onFailure(e -> {
             reassertion.close();
+            limits.close();
             alerts.close();
             server.close();
             backend.close();
@@ -147,6 +152,7 @@ public final class Controller implements AutoCloseable {
     reassertion.close();
     alerts.close();
     rotations.close();
+    limits.close();
     http.close().await();
     backend.close();
   }

@@ -7,7 +7,11 @@ import java.util.List;
 final class CsvParser {
   private CsvParser() {}
 
+  /** Parses {@code text}; a leading UTF-8 byte order mark (what the exports start with) is skipped. */
   static List<List<String>> parse(String text) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
     List<List<String>> rows = new ArrayList<>();
     List<String> row = new ArrayList<>();
     StringBuilder field = new StringBuilder();

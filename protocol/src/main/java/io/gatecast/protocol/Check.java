@@ -71,6 +71,54 @@ public final class Check {
     return value;
   }
 
+  /** A name or text a person entered (a cluster's name, an alert's line): {@link #text} without bidi controls. */
+  public static String humanText(String value, String field, int maxLength) {
+    return refuseBidiControls(text(value, field, maxLength), field);
+  }
+
+  /**
+   * Refuses the Unicode bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) in a
+   * name or text a person entered: they make a line read differently from what it holds (a screen
+   * name that reads as another, an alert an approver read one way and travellers another).
+   */
+  public static String refuseBidiControls(String value, String field) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) {
+        throw new BidiControlException(field, c, i);
+      }
+    }
+    return value;
+  }
+
+  /** A name or text holding a bidirectional control character: which field, which character, where. */
+  public static final class BidiControlException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String field;
+    private final String character;
+    private final int position;
+
+    BidiControlException(String field, char c, int position) {
+      super(field + " contains the bidirectional control character U+" + String.format("%04X", (int) c)
+          + " at position " + position + ", which makes text read differently from what it holds; remove it");
+      this.field = field;
+      this.character = String.format("U+%04X", (int) c);
+      this.position = position;
+    }
+
+    public String field() {
+      return field;
+    }
+
+    public String character() {
+      return character;
+    }
+
+    public int position() {
+      return position;
+    }
+  }
+
   public static long atLeast(Long value, long min, String field) {
     required(value, field);
     if (value < min) {

@@ -138,6 +138,8 @@ public final class AccessPolicy {
 
       rule("GET", "/api/v1/enrollments", FIELD),
       rule("POST", "/api/v1/enrollments/:code/assign", FIELD),
+      rule("DELETE", "/api/v1/enrollments", FIELD),
+      rule("DELETE", "/api/v1/enrollments/:code", FIELD),
 
       rule("POST", "/api/v1/screens", FIELD),
       rule("PUT", "/api/v1/screens/:id", FIELD),

@@ -44,7 +44,7 @@ public record CampaignDefinition(
 
   public CampaignDefinition {
     Check.id(id, "id");
-    name = name == null ? id : Check.text(name, "name", Limits.MAX_TEXT_LENGTH);
+    name = name == null ? id : Check.humanText(name, "name", Limits.MAX_TEXT_LENGTH);
     Check.id(playlistId, "playlistId");
     Check.required(targets, "targets");
     Check.required(start, "start");

@@ -40,7 +40,7 @@ final class AlertRoutes {
       }
       for (Map.Entry<String, String> line : text.entrySet()) {
         Check.languageTag(line.getKey(), "text key");
-        Check.text(line.getValue(), "text." + line.getKey(), Limits.MAX_LINE_LENGTH);
+        Check.humanText(line.getValue(), "text." + line.getKey(), Limits.MAX_LINE_LENGTH);
       }
       if (!text.containsKey("vi")) {
         throw new IllegalArgumentException("text must include vi: every screen at a gate shows Vietnamese, got "

@@ -9,10 +9,14 @@ import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.throttle.LoginThrottle;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,23 +40,44 @@ final class AuthRoutes {
   private final AuditLog audit;
   private final UserRepository users = new UserRepository();
   private final SessionRepository sessions = new SessionRepository();
+  private final LoginThrottle throttle;
+  /** Checks run on at most this many threads: a burst of sign-ins cannot take every core from the rest. */
+  private static final int PASSWORD_WORKERS = 2;
+  private final WorkerExecutor passwordWorkers;
 
   AuthRoutes(Vertx vertx, Database db, Clock clock, AuditLog audit) {
     this.vertx = vertx;
     this.db = db;
     this.clock = clock;
     this.audit = audit;
+    this.throttle = new LoginThrottle(clock);
+    this.passwordWorkers = vertx.createSharedWorkerExecutor("gatecast-password-checks", PASSWORD_WORKERS);
   }
 
   void mount(Router router) {
     router.post("/api/v1/login").handler(ctx -> {
       UserRequests.Login login = Json.read(ctx, UserRequests.Login.class);
+      String address = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+      // Refused before the slow hash runs: a burst of guesses costs next to nothing.
+      throttle.check(login.username(), address).ifPresent(held -> {
+        throw throttled(held);
+      });
       db.transaction(c -> users.passwordHash(c, login.username()))
           .compose(hash -> verify(login.password(), hash))
           .compose(ok -> {
             if (!ok) {
-              return Future.failedFuture(new Refusal(Refusal.Kind.UNAUTHENTICATED, "LOGIN_FAILED", "wrong username or password"));
+              List<LoginThrottle.Lock> locks = throttle.failed(login.username(), address);
+              Future<Void> audited = locks.isEmpty() ? Future.succeededFuture() : db.transaction(c -> {
+                for (LoginThrottle.Lock lock : locks) {
+                  audit.record(c, login.username(), "login-throttled",
+                      lock.scope() == LoginThrottle.Scope.ACCOUNT ? "user" : "address", lock.key(), null,
+                      Map.of("address", address, "failures", lock.failures(), "until", lock.until()));
+                }
+                return null;
+              });
+              return audited.compose(v -> Future.failedFuture(new Refusal(Refusal.Kind.UNAUTHENTICATED, "LOGIN_FAILED", "wrong username or password")));
             }
+            throttle.succeeded(login.username(), address);
             String token = Passwords.newToken();
             Instant now = clock.instant();
             Instant expires = now.plus(SESSION_TTL);
@@ -93,9 +118,21 @@ final class AuthRoutes {
     });
   }
 
-  /** Checks a password off the event loop; a missing user is checked against a dummy hash, in the same time. */
+  private static Refusal throttled(LoginThrottle.Held held) {
+    long seconds = Math.max(1, (held.retryAfter().toMillis() + 999) / 1000);
+    String whose = held.scope() == LoginThrottle.Scope.ACCOUNT ? "this account" : "this address";
+    return new Refusal(Refusal.Kind.TOO_MANY_REQUESTS, "LOGIN_THROTTLED", held.failures()
+        + " wrong passwords for " + whose + "; try again in " + seconds + " seconds",
+        Map.of("scope", held.scope().name().toLowerCase(java.util.Locale.ROOT), "retryAfterSeconds", seconds,
+            "failures", held.failures()));
+  }
+
+  /**
+   * Checks a password on the password workers, never the event loop; a missing user is checked
+   * against a dummy hash, in the same time.
+   */
   private Future<Boolean> verify(String password, Optional<String> hash) {
-    return vertx.executeBlocking(() -> {
+    return passwordWorkers.executeBlocking(() -> {
       boolean matches = Passwords.matches(password, hash.orElseGet(() -> DummyHash.VALUE));
       return matches && hash.isPresent();
     }, false);

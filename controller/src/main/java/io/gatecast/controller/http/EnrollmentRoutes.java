@@ -5,7 +5,9 @@ import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PasswordHash;
 import io.gatecast.controller.http.OrganisationRequests.Assign;
 import io.gatecast.controller.store.ClusterRepository;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
+import io.gatecast.controller.throttle.WindowLimit;
 import io.gatecast.controller.store.Enrollment;
 import io.gatecast.controller.store.EnrollmentRepository;
 import io.gatecast.controller.store.ScreenRepository;
@@ -50,6 +52,11 @@ final class EnrollmentRoutes {
   static final Duration TTL = Duration.ofMinutes(15);
   /** Codes waiting at once: plenty for a province's roll-out, few enough that nobody can flood the table. */
   static final int MAX_WAITING = 1000;
+  /**
+   * Codes one address may register per {@link #TTL}: a site's kiosks behind one router fit, a
+   * flood from one address fills at most this many of the {@link #MAX_WAITING} places.
+   */
+  static final int MAX_PER_ADDRESS = 20;
   private static final String NO_SUCH = "no enrollment with this code and secret (expired codes are forgotten)";
 
   private final Database db;
@@ -64,9 +71,12 @@ final class EnrollmentRoutes {
 
   private final AuditLog audit;
 
+  private final WindowLimit perAddress;
+
   EnrollmentRoutes(Database db, Clock clock, Supplier<PinnedKey> signingKey, Supplier<List<String>> brokerUrls,
       AuditLog audit) {
     this.audit = audit;
+    this.perAddress = new WindowLimit(MAX_PER_ADDRESS, TTL, 10_000, clock);
     this.db = db;
     this.clock = clock;
     this.signingKey = signingKey;
@@ -87,12 +97,21 @@ final class EnrollmentRoutes {
     router.get("/api/v1/enrollments").handler(ctx -> db.transaction(c -> enrollments.current(c, clock.instant())
             .stream().map(EnrollmentView::of).toList())
         .onSuccess(list -> Json.send(ctx, 200, list)).onFailure(ctx::fail));
+    router.delete("/api/v1/enrollments").handler(this::clearWaiting);
+    router.delete("/api/v1/enrollments/:code").handler(this::clearOne);
     router.post("/api/v1/enrollments/:code/assign").handler(this::assign);
     router.post("/api/v1/enrollments/:code/pickup").handler(this::pickup);
   }
 
   private void register(RoutingContext ctx) {
     EnrollmentRequest request = Json.read(ctx, EnrollmentRequest.class);
+    String address = ctx.request().remoteAddress() == null ? "" : ctx.request().remoteAddress().hostAddress();
+    perAddress.tryAcquire(address).ifPresent(wait -> {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      throw new Refusal(Refusal.Kind.TOO_MANY_REQUESTS, "ENROLLMENT_RATE_LIMITED", "this address registered "
+          + MAX_PER_ADDRESS + " pairing codes in the last " + TTL.toMinutes() + " minutes; try again in " + seconds
+          + " seconds", Map.of("limit", MAX_PER_ADDRESS, "windowSeconds", TTL.toSeconds(), "retryAfterSeconds", seconds));
+    });
     Instant now = clock.instant();
     db.transaction(c -> {
       enrollments.deleteExpired(c, now);
@@ -105,6 +124,36 @@ final class EnrollmentRoutes {
       enrollments.insert(c, request.code(), sha256(request.secret()), now, now.plus(TTL));
       return EnrollmentView.of(enrollments.find(c, request.code()).orElseThrow());
     }).onSuccess(view -> Json.send(ctx, 201, view)).onFailure(ctx::fail);
+  }
+
+  /** An operator clears every code still waiting (a flood of fake ones); assigned codes stay. */
+  private void clearWaiting(RoutingContext ctx) {
+    Instant now = clock.instant();
+    db.transaction(c -> {
+      List<String> codes = enrollments.current(c, now).stream().filter(e -> e.state() == Enrollment.State.WAITING)
+          .map(Enrollment::code).toList();
+      for (String code : codes) {
+        enrollments.delete(c, code);
+      }
+      audit.record(c, AuthHandler.user(ctx).username(), "clear-enrollments", "enrollment", "*", null,
+          Map.of("cleared", codes.size()));
+      return Map.of("cleared", codes.size());
+    }).onSuccess(body -> Json.send(ctx, 200, body)).onFailure(ctx::fail);
+  }
+
+  /** An operator clears one waiting code. */
+  private void clearOne(RoutingContext ctx) {
+    String code = code(ctx);
+    Instant now = clock.instant();
+    db.transaction(c -> {
+      Enrollment enrollment = enrollments.find(c, code).filter(e -> !e.expiredAt(now))
+          .filter(e -> e.state() == Enrollment.State.WAITING).orElseThrow(() ->
+          ApiException.notFound("no enrollment waits under code " + PairingCode.display(code)));
+      enrollments.delete(c, code);
+      audit.record(c, AuthHandler.user(ctx).username(), "clear-enrollment", "enrollment", code,
+          EnrollmentView.of(enrollment), null);
+      return Map.of("cleared", 1);
+    }).onSuccess(body -> Json.send(ctx, 200, body)).onFailure(ctx::fail);
   }
 
   private void assign(RoutingContext ctx) {

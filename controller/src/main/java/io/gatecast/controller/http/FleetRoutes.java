@@ -1,5 +1,7 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.audit.AuditLog;
+
 import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.FleetHealth;
@@ -64,7 +66,14 @@ final class FleetRoutes {
     });
     router.post("/api/v1/screens/:id/commands").handler(ctx -> {
       IssueCommand request = Json.read(ctx, IssueCommand.class);
-      commands.issue(ctx.pathParam("id"), request.kind(), request.durationSeconds())
+      String screenId = ctx.pathParam("id");
+      commands.issue(screenId, request.kind(), request.durationSeconds())
+          // Who told a screen to restart or clear its cache is in the audit log like every other change.
+          .compose(command -> db.transaction(c -> {
+            new AuditLog(clock).record(c, AuthHandler.user(ctx).username(), "command", "screen", screenId, null,
+                command);
+            return command;
+          }))
           .onSuccess(command -> Json.send(ctx, 202, command))
           .onFailure(ctx::fail);
     });

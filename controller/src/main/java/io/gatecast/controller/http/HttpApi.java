@@ -37,6 +37,9 @@ public final class HttpApi {
     Router router = Router.router(vertx);
     AuditLog audit = new AuditLog(clock);
     router.route().handler(new HttpMetricsHandler(router, fleet.metrics()));
+    router.route().handler(SecurityHeaders::add);
+    // Before any route matches a path: a path that does not decode would fail there with a stack trace.
+    router.route().handler(MalformedUrls::refuse);
     new HealthRoute(fleet.controllerHealth()).mount(router);
     new MetricsRoute(db, fleet.metrics()).mount(router);
     // First on every API call, before any body is read: who is calling, and may they (AccessPolicy).
@@ -77,10 +80,17 @@ public final class HttpApi {
     if (response.ended()) {
       return;
     }
+    int status = failure instanceof Refusal refused ? RefusalStatus.of(refused.kind()) : ctx.statusCode();
+    if (status == 413) {
+      // The rest of a refused body is never read, so the connection cannot carry another request.
+      response.putHeader("connection", "close").endHandler(v -> ctx.request().connection().close());
+    }
     if (failure instanceof Refusal refused) {
-      Json.refusal(ctx, RefusalStatus.of(refused.kind()), refused);
+      if (refused.details().get("retryAfterSeconds") instanceof Number seconds) {
+        response.putHeader("retry-after", Long.toString(seconds.longValue()));
+      }
+      Json.refusal(ctx, status, refused);
     } else if (failure == null) {
-      int status = ctx.statusCode();
       Json.error(ctx, status, status == 413 ? "the request body is too large" : "request failed with status " + status);
     } else {
       LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);

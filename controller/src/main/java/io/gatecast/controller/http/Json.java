@@ -3,6 +3,7 @@ package io.gatecast.controller.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatecast.protocol.Check;
 import io.gatecast.protocol.Codec;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -35,10 +36,20 @@ final class Json {
       }
       return value;
     } catch (IOException e) {
+      if (e.getCause() instanceof Check.BidiControlException bidi) {
+        throw bidiRefusal(type, bidi);
+      }
       throw BodyRefusals.of(e, type);
+    } catch (Check.BidiControlException e) {
+      throw bidiRefusal(type, e);
     } catch (IllegalArgumentException e) {
       throw BodyRefusals.of(e, type);
     }
+  }
+
+  private static Refusal bidiRefusal(Class<?> type, Check.BidiControlException e) {
+    return Refusal.badInput("TEXT_BIDI_CONTROL", "invalid " + type.getSimpleName() + ": " + e.getMessage(),
+        Map.of("field", e.field(), "character", e.character(), "position", e.position()));
   }
 
   static void send(RoutingContext ctx, int status, Object body) {

@@ -1,7 +1,9 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.media.MediaInspector;
 import io.gatecast.controller.media.MediaLibrary;
 import io.gatecast.controller.media.MediaStore;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.media.UnsupportedMediaException;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Media;
@@ -32,6 +34,9 @@ import java.util.regex.Pattern;
  */
 final class MediaRoutes {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+  /** Media is never a page: sandboxed (a unique origin, no script), and it may load nothing but itself. */
+  static final String MEDIA_CSP = "sandbox; default-src 'none'; img-src 'self' data:; media-src 'self';"
+      + " style-src 'unsafe-inline'";
 
   private final Vertx vertx;
   private final Database db;
@@ -82,13 +87,23 @@ final class MediaRoutes {
         .setIncludeHidden(false)
         .setFilesReadOnly(true)
         .setDefaultContentEncoding("UTF-8"));
+    // Anything under /media/ the handlers above did not serve: a JSON 404 like every other refusal.
+    router.get("/media/*").handler(ctx -> ctx.fail(ApiException.notFound("no media at " + ctx.request().path())));
   }
 
   /** Checks the name and sets the stored type, then lets the static handler serve the bytes and ranges. */
   private void beforeDownload(RoutingContext ctx) {
     String sha = checkedSha(ctx.pathParam("sha256"), "the path");
     db.transaction(c -> media.find(c, sha).orElseThrow(() -> unknownMedia(sha))).onSuccess(file -> {
-      ctx.response().putHeader("content-type", file.mimeType());
+      ctx.response().putHeader("content-type", file.mimeType())
+          // Opened in a tab at the console's origin, a file is a sandboxed document: no script, no
+          // same-origin access to the console's storage, nothing loaded from elsewhere.
+          .putHeader("content-security-policy", MEDIA_CSP);
+      if (MediaInspector.SVG.equals(file.mimeType())) {
+        // An SVG is a document a browser would render; a screen shows it with <img>, which ignores
+        // this, while a tab saves it instead of opening it.
+        ctx.response().putHeader("content-disposition", "attachment; filename=\"" + sha + ".svg\"");
+      }
       ctx.next();
     }).onFailure(ctx::fail);
   }
@@ -172,7 +187,9 @@ final class MediaRoutes {
 
   /** The library's refusals as HTTP answers. */
   private static void fail(RoutingContext ctx, Throwable failure) {
-    if (failure instanceof UnsupportedMediaException e) {
+    if (failure instanceof UnsupportedMediaException e && e.code() != null) {
+      ctx.fail(new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE, e.code(), e.getMessage(), e.details()));
+    } else if (failure instanceof UnsupportedMediaException e) {
       ctx.fail(new ApiException(415, e.getMessage()));
     } else if (failure instanceof MediaLibrary.InUseException e) {
       ctx.fail(new ApiException(409, e.getMessage()));

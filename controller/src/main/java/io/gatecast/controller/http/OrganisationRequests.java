@@ -31,8 +31,8 @@ final class OrganisationRequests {
       if (id != null) {
         Check.id(id, "id");
       }
-      Check.text(name, "name", Limits.MAX_TEXT_LENGTH);
-      Check.text(province, "province", Limits.MAX_TEXT_LENGTH);
+      Check.humanText(name, "name", Limits.MAX_TEXT_LENGTH);
+      Check.humanText(province, "province", Limits.MAX_TEXT_LENGTH);
       checkZone(zone, "zone");
       languages = checkLanguages(Check.required(languages, "languages"), "languages");
     }
@@ -54,11 +54,11 @@ final class OrganisationRequests {
         Check.id(id, "id");
       }
       if (name != null) {
-        Check.text(name, "name", Limits.MAX_TEXT_LENGTH);
+        Check.humanText(name, "name", Limits.MAX_TEXT_LENGTH);
       }
       clusterId = clusterId == null ? Cluster.DEFAULT_ID : Check.id(clusterId, "clusterId");
       if (location != null) {
-        Check.text(location, "location", Limits.MAX_TEXT_LENGTH);
+        Check.humanText(location, "location", Limits.MAX_TEXT_LENGTH);
       }
       if (resolution != null && !RESOLUTION.matcher(resolution).matches()) {
         throw FieldError.of("FIELD_INVALID_RESOLUTION", "resolution",
@@ -88,7 +88,7 @@ final class OrganisationRequests {
       if (id != null) {
         Check.id(id, "id");
       }
-      Check.text(name, "name", Limits.MAX_TEXT_LENGTH);
+      Check.humanText(name, "name", Limits.MAX_TEXT_LENGTH);
       screenIds = ids(screenIds, "screenIds", Limits.MAX_NAMES);
     }
   }
@@ -97,13 +97,13 @@ final class OrganisationRequests {
   record Assign(String screenId, String name, String clusterId) {
     Assign {
       Check.id(screenId, "screenId");
-      name = name == null ? screenId : Check.text(name, "name", Limits.MAX_TEXT_LENGTH);
+      name = name == null ? screenId : Check.humanText(name, "name", Limits.MAX_TEXT_LENGTH);
       Check.id(clusterId, "clusterId");
     }
   }
 
   static void checkZone(String zone, String field) {
-    Check.text(zone, field, 64);
+    Check.humanText(zone, field, 64);
     try {
       ZoneId.of(zone);
     } catch (DateTimeException e) {

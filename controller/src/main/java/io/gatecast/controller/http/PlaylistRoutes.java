@@ -34,7 +34,7 @@ final class PlaylistRoutes {
       if (id != null) {
         Check.id(id, "id");
       }
-      name = name == null ? id : Check.text(name, "name", Limits.MAX_TEXT_LENGTH);
+      name = name == null ? id : Check.humanText(name, "name", Limits.MAX_TEXT_LENGTH);
       entries = Check.list(entries, "entries", Limits.MAX_PLAYLIST_ENTRIES);
       if (entries.isEmpty()) {
         throw new IllegalArgumentException("entries must hold at least one item");

@@ -44,7 +44,7 @@ final class SigningKeyRoutes {
     boolean hasBody = ctx.body().buffer() != null && ctx.body().buffer().length() > 0;
     RotationRequest request = hasBody ? Json.read(ctx, RotationRequest.class) : new RotationRequest(null);
     Duration grace = request.graceSeconds() == null ? KeyRotations.DEFAULT_GRACE : Duration.ofSeconds(request.graceSeconds());
-    rotations.rotate(grace)
+    rotations.rotate(grace, AuthHandler.user(ctx).username())
         .onSuccess(a -> Json.send(ctx, 202, new RotationView(a.next().keyId(), a.next().publicKey(), a.next().validFrom(),
             a.signedBy(), a.announcedTo(), a.schedulesResigned())))
         .onFailure(e -> {

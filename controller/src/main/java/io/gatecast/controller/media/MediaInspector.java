@@ -44,7 +44,7 @@ public final class MediaInspector {
     try {
       return inspectBytes(file);
     } catch (UnsupportedMediaException e) {
-      throw new UnsupportedMediaException("the upload is " + e.getMessage());
+      throw new UnsupportedMediaException(e.code(), "the upload is " + e.getMessage(), e.details());
     } catch (java.io.EOFException e) {
       throw new UnsupportedMediaException("the upload is truncated: " + e.getMessage() + "; nothing was stored");
     }

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.gatecast.controller.audit.AuditLog;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,7 @@ public final class KeyRotations implements AutoCloseable {
   private final ScreenRepository screens = new ScreenRepository();
   private final AtomicBoolean completing = new AtomicBoolean();
   private long timer = -1;
+  private final AuditLog audit;
 
   public KeyRotations(Vertx vertx, KeyRing ring, Database db, MqttLink mqtt, Publisher publisher, Clock clock) {
     this.vertx = vertx;
@@ -76,6 +79,7 @@ public final class KeyRotations implements AutoCloseable {
     this.mqtt = mqtt;
     this.publisher = publisher;
     this.clock = clock;
+    this.audit = new AuditLog(clock);
   }
 
   /** What was announced: the next key, when it takes over, and what was sent. */
@@ -110,6 +114,11 @@ public final class KeyRotations implements AutoCloseable {
    * @throws KeyRing.RotationUnderWayException (failed future) when a rotation is already under way
    */
   public Future<Announced> rotate(Duration grace) {
+    return rotate(grace, "controller");
+  }
+
+  /** As {@link #rotate(Duration)}, asked for by {@code actor}, who the audit log names. */
+  public Future<Announced> rotate(Duration grace, String actor) {
     if (grace.isNegative() || grace.compareTo(MAX_GRACE) > 0) {
       return Future.failedFuture(new IllegalArgumentException("graceSeconds must be between 0 and "
           + MAX_GRACE.toSeconds() + " (90 days), got " + grace.toSeconds()));
@@ -119,6 +128,13 @@ public final class KeyRotations implements AutoCloseable {
         .compose(announcement -> announceToAll(announcement.envelope())
             .compose(sentTo -> publisher.republishAll()
                 .map(resigned -> new Announced(announcement.next(), announcement.signedBy(), sentTo, sent(resigned)))))
+        .compose(announced -> db.transaction(c -> {
+          audit.record(c, actor, "announce-signing-key", "signing-key", announced.next().keyId(),
+              Map.of("keyId", announced.signedBy()), Map.of("keyId", announced.next().keyId(), "validFrom",
+                  announced.next().validFrom(), "announcedTo", announced.announcedTo(), "schedulesResigned",
+                  announced.schedulesResigned()));
+          return announced;
+        }))
         .onSuccess(a -> completeIfDue()); // a zero grace switches at once
   }
 
@@ -144,7 +160,12 @@ public final class KeyRotations implements AutoCloseable {
             LOG.info("signing key rotation to {} complete; {} retained schedules re-signed", ring.current().keyId(),
                 result.sent().size());
             return true;
-          }, false);
+          }, false).compose(done -> db.transaction(c -> {
+            audit.record(c, "controller", "switch-signing-key", "signing-key", ring.current().keyId(),
+                null, Map.of("keyId", ring.current().keyId(), "schedulesResigned",
+                    result.sent().size()));
+            return done;
+          }));
         }))
         .onFailure(e -> LOG.error("the signing key switch failed; trying again", e))
         .eventually(() -> {

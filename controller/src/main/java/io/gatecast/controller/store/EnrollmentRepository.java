@@ -36,6 +36,11 @@ public final class EnrollmentRepository {
     return current(c, now).stream().filter(e -> e.state() == Enrollment.State.WAITING).count();
   }
 
+  /** Forgets one code (an operator cleared it). */
+  public void delete(Connection c, String code) throws SQLException {
+    Sql.update(c, "DELETE FROM enrollments WHERE code = ?", code);
+  }
+
   /** Forgets expired enrollments; their codes may then be registered again. */
   public int deleteExpired(Connection c, Instant now) throws SQLException {
     int deleted = 0;
