@@ -13,7 +13,7 @@ import io.gatecast.controller.publish.Reassertion;
 import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.publish.ScheduleSender;
 import io.gatecast.controller.publish.OrganisationDirectory;
-import io.gatecast.controller.signing.KeyRotations;
+import io.gatecast.controller.keyrotation.KeyRotations;
 import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -11,7 +11,7 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
-import io.gatecast.controller.signing.KeyRotations;
+import io.gatecast.controller.keyrotation.KeyRotations;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.PinnedKey;
 import io.vertx.core.Vertx;

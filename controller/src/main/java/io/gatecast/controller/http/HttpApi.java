@@ -8,7 +8,7 @@ import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.refusal.Refusal;
-import io.gatecast.controller.signing.KeyRotations;
+import io.gatecast.controller.keyrotation.KeyRotations;
 import io.gatecast.protocol.BrokerUrls;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;

@@ -1,7 +1,7 @@
 package io.gatecast.controller.http;
 
 import io.gatecast.controller.signing.KeyRing;
-import io.gatecast.controller.signing.KeyRotations;
+import io.gatecast.controller.keyrotation.KeyRotations;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;

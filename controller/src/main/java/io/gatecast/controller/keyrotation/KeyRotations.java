@@ -1,4 +1,6 @@
-package io.gatecast.controller.signing;
+package io.gatecast.controller.keyrotation;
+
+import io.gatecast.controller.signing.KeyRing;
 
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.controller.broker.MqttLink;
