@@ -45,6 +45,24 @@ class PlaylistRemovalTest {
   }
 
   @Test
+  void aGatesDefaultPlaylistIsKeptAndTheRefusalNamesTheGate() {
+    ApiClient operator = RUNNING.user("removal-operator-3", "operator");
+    assertThat(operator.postJson("/api/v1/content", Map.of("id", "fill-item", "title", "Chào mừng",
+        "variants", List.of(Map.of("language", "vi", "text", "Chào mừng", "seconds", 10)))).status()).isEqualTo(201);
+    assertThat(operator.postJson("/api/v1/playlists", Map.of("id", "fill-list", "name", "Lấp chỗ trống",
+        "entries", List.of(Map.of("contentId", "fill-item")))).status()).isEqualTo(201);
+    assertThat(operator.postJson("/api/v1/clusters", Map.of("id", "muong-khuong", "name", "Mường Khương",
+        "province", "Lào Cai", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"), "defaultPlaylistId", "fill-list"))
+        .status()).isEqualTo(201);
+
+    Answer refused = operator.delete("/api/v1/playlists/fill-list");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body().path("code").asText()).isEqualTo("PLAYLIST_IS_GATE_DEFAULT");
+    assertThat(refused.body().path("details").path("gates").get(0).asText()).isEqualTo("muong-khuong");
+    assertThat(operator.get("/api/v1/playlists/fill-list").status()).isEqualTo(200);
+  }
+
+  @Test
   void anItemIsTakenOffAScreensOwnPlaylist() {
     ApiClient operator = RUNNING.user("removal-operator-2", "operator");
     for (String id : List.of("own-a", "own-b")) {

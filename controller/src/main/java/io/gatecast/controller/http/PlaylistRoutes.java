@@ -1,5 +1,7 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.store.ClusterRepository;
+
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.campaign.CampaignRepository;
 import io.gatecast.controller.content.ContentRepository;
@@ -122,6 +124,13 @@ final class PlaylistRoutes {
         if (!using.isEmpty()) {
           throw Refusal.conflict("PLAYLIST_IN_USE", "playlist " + id + " is played by the campaigns " + using
               + "; change or delete them first; nothing was deleted", Map.of("id", id, "campaigns", using));
+        }
+        // A gate's default fill is in use too: deleting it would turn the gate's idle screens black.
+        List<String> gates = new ClusterRepository().defaultPlaylists(c).entrySet().stream()
+            .filter(gate -> gate.getValue().equals(id)).map(Map.Entry::getKey).sorted().toList();
+        if (!gates.isEmpty()) {
+          throw Refusal.conflict("PLAYLIST_IS_GATE_DEFAULT", "playlist " + id + " is the default playlist of the gates "
+              + gates + "; choose another default for them first; nothing was deleted", Map.of("id", id, "gates", gates));
         }
         playlists.delete(c, id);
         audit.record(c, actor, "delete", "playlist", id, before, null);
