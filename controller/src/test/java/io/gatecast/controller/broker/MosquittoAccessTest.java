@@ -3,8 +3,6 @@ package io.gatecast.controller.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
@@ -15,11 +13,6 @@ import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.protocol.Topics;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +37,7 @@ import picocli.CommandLine;
  * one on 1883). Skipped when Mosquitto is not installed, unless GATECAST_REQUIRE_MOSQUITTO=true.
  */
 class MosquittoAccessTest {
-  private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+  private static final Path MOSQUITTO = LocalMosquitto.BINARY;
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final byte[] SLIDE =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"9\"/>".getBytes(StandardCharsets.UTF_8);
@@ -58,7 +51,7 @@ class MosquittoAccessTest {
 
   @BeforeAll
   static void exportTheControllersFilesAndStartMosquitto() throws Exception {
-    requireMosquitto();
+    LocalMosquitto.require("the real-Mosquitto access checks are");
     dataDir = tmp.resolve("controller");
     // Screens are registered as an operator would before moving to Mosquitto: on a controller with its embedded broker.
     Vertx vertx = Vertx.vertx();
@@ -86,7 +79,7 @@ class MosquittoAccessTest {
     assertThat(Files.readString(out.resolve("passwd")))
         .contains("mosq-a:" + current, "mosq-b:" + current, "gatecast-controller:" + current);
 
-    int port = freePort();
+    int port = LocalMosquitto.freePort();
     Path conf = out.resolve("mosquitto.conf");
     // The exported settings as they are (logins, ACL, use_username_as_clientid), after this test's listener.
     String exported = Files.readString(out.resolve(MosquittoExport.CONF));
@@ -103,7 +96,7 @@ class MosquittoAccessTest {
     Path log = out.resolve("mosquitto.log");
     mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    await().atMost(DEADLINE).until(() -> listening(port) || !mosquitto.isAlive());
+    await().atMost(DEADLINE).until(() -> LocalMosquitto.listening(port) || !mosquitto.isAlive());
     assertThat(mosquitto.isAlive()).as("mosquitto exited; its log:\n%s", Files.readString(log)).isTrue();
     broker = "tcp://127.0.0.1:" + port;
   }
@@ -204,30 +197,5 @@ class MosquittoAccessTest {
 
   private static Connection database() throws SQLException {
     return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db") + "?busy_timeout=5000");
-  }
-
-  private static void requireMosquitto() {
-    if (!Files.isExecutable(MOSQUITTO)) {
-      String why = MOSQUITTO + " is not installed (apt-get install mosquitto); the real-Mosquitto access checks are skipped";
-      if ("true".equals(System.getenv("GATECAST_REQUIRE_MOSQUITTO"))) {
-        fail(why);
-      }
-      abort(why);
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

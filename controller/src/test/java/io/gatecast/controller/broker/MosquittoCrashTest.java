@@ -2,8 +2,6 @@ package io.gatecast.controller.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
@@ -15,11 +13,6 @@ import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +49,7 @@ import picocli.CommandLine;
  * {@code export-mosquitto}, on a free port of its own.
  */
 class MosquittoCrashTest {
-  private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+  private static final Path MOSQUITTO = LocalMosquitto.BINARY;
   private static final Duration DEADLINE = Duration.ofSeconds(120);
   private static final long READ_WAIT_MS = 5_000;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -75,7 +68,7 @@ class MosquittoCrashTest {
 
   @Test
   void afterAKill9EveryScreenAndAWipedKioskEndOnTheLastPublishedVersion() throws Exception {
-    requireMosquitto();
+    LocalMosquitto.require("the Mosquitto crash test is");
     Path dataDir = tmp.resolve("controller");
     Map<String, String> passwords = new LinkedHashMap<>();
     Vertx vertx = Vertx.vertx();
@@ -101,7 +94,7 @@ class MosquittoCrashTest {
     Path out = tmp.resolve("mosquitto");
     assertThat(new CommandLine(new Main()).execute("export-mosquitto", "--data-dir", dataDir.toString(),
         "--out", out.toString())).isZero();
-    port = freePort();
+    port = LocalMosquitto.freePort();
     Path store = Files.createDirectories(tmp.resolve("mosquitto-store"));
     conf = out.resolve("mosquitto.conf");
     Files.writeString(conf, String.join("\n",
@@ -225,32 +218,7 @@ class MosquittoCrashTest {
     mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     Process started = mosquitto;
-    await().atMost(DEADLINE).until(() -> listening(port) || !started.isAlive());
+    await().atMost(DEADLINE).until(() -> LocalMosquitto.listening(port) || !started.isAlive());
     assertThat(mosquitto.isAlive()).as("mosquitto exited; its log:\n%s", Files.readString(log)).isTrue();
-  }
-
-  private static void requireMosquitto() {
-    if (!Files.isExecutable(MOSQUITTO)) {
-      String why = MOSQUITTO + " is not installed (apt-get install mosquitto); the Mosquitto crash test is skipped";
-      if ("true".equals(System.getenv("GATECAST_REQUIRE_MOSQUITTO"))) {
-        fail(why);
-      }
-      abort(why);
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

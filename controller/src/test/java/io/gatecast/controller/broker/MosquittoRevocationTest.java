@@ -3,8 +3,6 @@ package io.gatecast.controller.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
@@ -13,11 +11,6 @@ import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,14 +28,14 @@ import picocli.CommandLine;
  * while the other screen stays connected. Skipped without Mosquitto, unless GATECAST_REQUIRE_MOSQUITTO=true.
  */
 class MosquittoRevocationTest {
-  private static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
+  private static final Path MOSQUITTO = LocalMosquitto.BINARY;
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
   @TempDir Path tmp;
 
   @Test
   void aRevokedScreenIsCutOffAtTheNextReload() throws Exception {
-    requireMosquitto();
+    LocalMosquitto.require("the real-Mosquitto revocation check is");
     Path dataDir = tmp.resolve("controller");
     Path out = tmp.resolve("mosquitto");
     Vertx vertx = Vertx.vertx();
@@ -54,7 +47,7 @@ class MosquittoRevocationTest {
       String revokedPassword = register(api, "mr-revoked");
       String keptPassword = register(api, "mr-kept");
       export(dataDir, out);
-      int port = freePort();
+      int port = LocalMosquitto.freePort();
       mosquitto = startMosquitto(out, port);
       String broker = "tcp://127.0.0.1:" + port;
 
@@ -103,7 +96,7 @@ class MosquittoRevocationTest {
     Path log = out.resolve("mosquitto.log");
     Process mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    await().atMost(DEADLINE).until(() -> listening(port) || !mosquitto.isAlive());
+    await().atMost(DEADLINE).until(() -> LocalMosquitto.listening(port) || !mosquitto.isAlive());
     assertThat(mosquitto.isAlive()).as("mosquitto exited; its log:\n%s", Files.readString(log)).isTrue();
     return mosquitto;
   }
@@ -112,30 +105,5 @@ class MosquittoRevocationTest {
     Answer answer = api.postJson("/api/v1/screens", Map.of("id", screenId));
     assertThat(answer.status()).isEqualTo(201);
     return answer.body().get("mqttPassword").asText();
-  }
-
-  private static void requireMosquitto() {
-    if (!Files.isExecutable(MOSQUITTO)) {
-      String why = MOSQUITTO + " is not installed (apt-get install mosquitto); the real-Mosquitto revocation check is skipped";
-      if ("true".equals(System.getenv("GATECAST_REQUIRE_MOSQUITTO"))) {
-        fail(why);
-      }
-      abort(why);
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
