@@ -53,7 +53,7 @@ class AsyncApiWireTest {
     MqttClient observer = connect("asyncapi-observer", login.username(), login.password());
     Answer watcher = RUNNING.api().postJson("/api/v1/screens", "{\"id\":\"wire-watch\"}");
     assertThat(watcher.status()).isEqualTo(201);
-    MqttClient watch = connect("wire-watch-observer", "wire-watch", watcher.body().get("mqttPassword").asText());
+    MqttClient watch = connect("wire-watch", "wire-watch", watcher.body().get("mqttPassword").asText());
     try {
       for (String filter : List.of(Topics.everyOne(Topics.Kind.STATUS), Topics.everyOne(Topics.Kind.EVENTS))) {
         observer.subscribe(filter, 1, (topic, message) -> wire.add(new Captured(topic, message.getPayload())));
