@@ -1,10 +1,23 @@
 package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.rules.ScreenProfile;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class GateDefaultPlaylistTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
+  private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final String WINDOW = "from=2026-03-15T17:00:00Z&to=2026-03-15T17:02:00Z";
 
   @Test
@@ -57,6 +71,69 @@ class GateDefaultPlaylistTest {
     assertThat(answer.body().path("code").asText()).isEqualTo("UNKNOWN_PLAYLIST");
     assertThat(answer.body().path("details").path("field").asText()).isEqualTo("defaultPlaylistId");
     assertThat(RUNNING.api().get("/api/v1/clusters/y-ty").status()).isEqualTo(404);
+  }
+
+  @Test
+  void screensSharingAProfileAreEachSentTheirOwnNameAndTheirGatesName() throws Exception {
+    item("mk-welcome", true);
+    assertThat(RUNNING.api().postJson("/api/v1/playlists", "{\"id\":\"mk-fill\",\"name\":\"Mường Khương fill\","
+        + "\"entries\":[{\"contentId\":\"mk-welcome\"}]}").status()).isEqualTo(201);
+    assertThat(RUNNING.api().postJson("/api/v1/clusters", "{\"id\":\"muong-khuong\",\"name\":\"Mường Khương\","
+        + "\"province\":\"Lào Cai\",\"zone\":\"Asia/Ho_Chi_Minh\",\"languages\":[\"vi\"],"
+        + "\"defaultPlaylistId\":\"mk-fill\"}").status()).isEqualTo(201);
+    // Same gate, no playlist of their own: one profile, built once, sent to both
+    Map<String, String> names = Map.of("mk-in", "Sảnh nhập cảnh", "mk-out", "Sảnh xuất cảnh <i>");
+    Map<String, List<ScheduleMessage>> received = new ConcurrentHashMap<>();
+    List<MqttClient> spies = new ArrayList<>();
+    try {
+      for (Map.Entry<String, String> screen : names.entrySet()) {
+        Answer registered = RUNNING.api().postJson("/api/v1/screens", Map.of("id", screen.getKey(),
+            "name", screen.getValue(), "clusterId", "muong-khuong"));
+        assertThat(registered.status()).isEqualTo(201);
+        spies.add(spyAs(screen.getKey(), registered.body().get("mqttPassword").asText(), received));
+      }
+
+      assertThat(RUNNING.api().post("/api/v1/publish").body().get("sent")).hasSize(2);
+
+      for (Map.Entry<String, String> screen : names.entrySet()) {
+        await().atMost(DEADLINE).until(() -> received.getOrDefault(screen.getKey(), List.of()).size() == 1);
+        ScreenProfile profile = received.get(screen.getKey()).get(0).rules().profile();
+        assertThat(profile.screenId()).isEqualTo(screen.getKey());
+        assertThat(profile.screenName()).isEqualTo(screen.getValue());
+        assertThat(profile.gateName()).isEqualTo("Mường Khương");
+      }
+
+      // The gate renamed: both are sent again, each still with its own name
+      assertThat(RUNNING.api().putJson("/api/v1/clusters/muong-khuong", Map.of("name", "Cửa khẩu Mường Khương",
+          "province", "Lào Cai", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"),
+          "defaultPlaylistId", "mk-fill")).status()).isEqualTo(200);
+      assertThat(RUNNING.api().post("/api/v1/publish").body().get("sent")).hasSize(2);
+      for (Map.Entry<String, String> screen : names.entrySet()) {
+        await().atMost(DEADLINE).until(() -> received.get(screen.getKey()).size() == 2);
+        ScreenProfile profile = received.get(screen.getKey()).get(1).rules().profile();
+        assertThat(profile.screenName()).isEqualTo(screen.getValue());
+        assertThat(profile.gateName()).isEqualTo("Cửa khẩu Mường Khương");
+      }
+    } finally {
+      for (MqttClient spy : spies) {
+        spy.disconnect();
+        spy.close();
+      }
+    }
+  }
+
+  /** Subscribes to the screen's schedule topic logged in as the screen (nobody else may read it). */
+  private static MqttClient spyAs(String screenId, String password, Map<String, List<ScheduleMessage>> received)
+      throws Exception {
+    MqttClient spy = new MqttClient(RUNNING.controller().brokerUrl(), screenId, new MemoryPersistence());
+    MqttConnectOptions asScreen = new MqttConnectOptions();
+    asScreen.setUserName(screenId);
+    asScreen.setPassword(password.toCharArray());
+    spy.connect(asScreen);
+    spy.subscribe(Topics.schedule(screenId), 1, (topic, message) -> received
+        .computeIfAbsent(screenId, id -> new CopyOnWriteArrayList<>())
+        .add(SignedSchedules.open(RUNNING.controller().signingKey(), message.getPayload())));
+    return spy;
   }
 
   private static void item(String id, boolean approved) throws Exception {

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -110,7 +112,7 @@ class KioskTechnicianTest {
 
     // When the code is assigned, the same browser shows the player page: the "no content yet" card
     assertThat(api.postJson("/api/v1/enrollments/" + code + "/assign", Map.of("screenId", SCREEN,
-        "name", "Lào Cai hall 9", "clusterId", "lao-cai")).status()).isEqualTo(200);
+        "name", "Lào Cai hall 9 <b>", "clusterId", "lao-cai")).status()).isEqualTo(200);
     PairingKiosk.Enrolled done = enrolled.get(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
     assertThat(done.browser()).isNotNull();
     Identity identity = done.identity();
@@ -132,7 +134,8 @@ class KioskTechnicianTest {
     assertThat(health().path("showing").asText()).isEqualTo("PLACEHOLDER");
     assertThat(health().path("displayProblemDetail").asText()).contains("no content yet");
 
-    // When the gate gets a default playlist and a publish goes out, the screen plays it as the fill
+    // When a schedule arrives that has nothing for now (a campaign for next year only), the card names
+    // the gate and the screen as people named them, with their ids under the names
     byte[] slide = Files.readAllBytes(Path.of(getClass().getResource("/demo-content/welcome.svg").toURI()));
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(slide));
     assertThat(api.upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
@@ -141,6 +144,29 @@ class KioskTechnicianTest {
     Accounts.approve(api, controller.httpPort(), "welcome");
     assertThat(api.postJson("/api/v1/playlists", Map.of("id", "lao-cai-fill", "name", "Lào Cai fill",
         "entries", List.of(Map.of("contentId", "welcome")))).status()).isEqualTo(201);
+    LocalDate nextYear = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusYears(1);
+    assertThat(api.postJson("/api/v1/campaigns", Map.of("id", "next-year", "name", "Năm sau",
+        "playlistId", "lao-cai-fill", "targets", Map.of("screens", List.of(SCREEN)),
+        "start", nextYear + "T00:00", "end", nextYear.plusDays(1) + "T00:00")).status()).isEqualTo(201);
+    assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
+    await().atMost(DEADLINE).ignoreExceptions().until(() -> panel.evaluate(
+        "document.getElementById('placeholder').dataset.reason").asText().equals("NOTHING_TO_PLAY"));
+    await().atMost(DEADLINE).ignoreExceptions().until(() -> panel.evaluate(
+        "document.getElementById('placeholder-gate-name').textContent").asText().equals("Lào Cai"));
+    assertThat(panel.evaluate("document.getElementById('placeholder').classList.contains('on')").asBoolean()).isTrue();
+    assertThat(panel.evaluate("document.getElementById('placeholder-screen-name').textContent").asText())
+        .isEqualTo("Lào Cai hall 9 <b>");
+    assertThat(panel.evaluate("document.querySelector('#placeholder b') === null").asBoolean())
+        .as("a name is text, never markup").isTrue();
+    assertThat(panel.evaluate("document.getElementById('placeholder-screen-id').textContent").asText())
+        .isEqualTo(SCREEN);
+    assertThat(panel.evaluate("document.getElementById('placeholder-gate-id').textContent").asText())
+        .isEqualTo("lao-cai");
+    assertThat(panel.evaluate("document.getElementById('placeholder-title-vi').textContent").asText())
+        .isEqualTo("Chưa có nội dung cho cổng này");
+    keep(panel, "kiosk-2b-no-content-card-with-names");
+
+    // When the gate gets a default playlist and a publish goes out, the screen plays it as the fill
     assertThat(api.putJson("/api/v1/clusters/lao-cai", Map.of("name", "Lào Cai", "province", "Lào Cai",
         "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans"), "defaultPlaylistId", "lao-cai-fill"))
         .status()).isEqualTo(200);

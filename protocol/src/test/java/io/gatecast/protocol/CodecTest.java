@@ -53,11 +53,38 @@ class CodecTest {
     alertText.put("zh-Hans", "口岸临时关闭");
     ScreenRules rules = new ScreenRules(
         new ScreenProfile("lc-hall-1", "lao-cai-intl", List.of("halls"), List.of("indoor"), "Asia/Ho_Chi_Minh",
-            List.of("vi", "zh-Hans", "en")),
+            List.of("vi", "zh-Hans", "en"), "Sảnh 1", "Cửa khẩu quốc tế Lào Cai"),
         List.of(election, ticker), List.of(campaign),
         new PlaylistSpec("default", List.of(EntrySpec.of("bau-cu-2026"))), LanguagePolicySpec.rotate(),
         List.of(new AlertSpec("closure-1", "lao-cai-intl", Instant.parse("2026-03-15T03:00:00Z"), null, alertText)));
     return new ScheduleMessage(HEADER, "lc-hall-1", 3L, rules);
+  }
+
+  @Test
+  void theScreenAndGateNamesSurviveARoundTripAndMayBeAbsent() {
+    ScreenProfile named = new ScreenProfile("lc-hall-1", "lao-cai-intl", List.of(), List.of(), "Asia/Ho_Chi_Minh",
+        List.of("vi"), "Sảnh nhập cảnh 1 <b>", "Cửa khẩu Lào Cai");
+    ScreenProfile back = Codec.decode(Codec.encode(named), ScreenProfile.class);
+    assertThat(back).isEqualTo(named);
+    assertThat(back.screenName()).isEqualTo("Sảnh nhập cảnh 1 <b>");
+    assertThat(back.gateName()).isEqualTo("Cửa khẩu Lào Cai");
+
+    // A schedule from before names were sent: the fields are absent, and read as null
+    String old = "{\"screenId\":\"lc-hall-1\",\"clusterId\":\"lao-cai-intl\",\"zone\":\"Asia/Ho_Chi_Minh\","
+        + "\"languages\":[\"vi\"]}";
+    ScreenProfile unnamed = Codec.decode(old.getBytes(StandardCharsets.UTF_8), ScreenProfile.class);
+    assertThat(unnamed.screenName()).isNull();
+    assertThat(unnamed.gateName()).isNull();
+    assertThat(unnamed).isEqualTo(new ScreenProfile("lc-hall-1", "lao-cai-intl", List.of(), List.of(),
+        "Asia/Ho_Chi_Minh", List.of("vi")));
+  }
+
+  @Test
+  void aNameWithABidiControlOrBlankIsRefusedNamingTheField() {
+    assertThatThrownBy(() -> new ScreenProfile("s1", "c1", List.of(), List.of(), "Asia/Ho_Chi_Minh", List.of("vi"),
+        "hall\u202e1", null)).hasMessageContaining("screenName");
+    assertThatThrownBy(() -> new ScreenProfile("s1", "c1", List.of(), List.of(), "Asia/Ho_Chi_Minh", List.of("vi"),
+        null, " ")).hasMessageContaining("gateName");
   }
 
   @Test

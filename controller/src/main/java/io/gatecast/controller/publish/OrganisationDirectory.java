@@ -61,4 +61,13 @@ public final class OrganisationDirectory implements ScreenDirectory {
     }
     return profiles;
   }
+
+  @Override
+  public Map<String, String> gateNames(Connection c) throws SQLException {
+    Map<String, String> names = new HashMap<>();
+    for (Cluster cluster : clusters.all(c)) {
+      names.put(cluster.id(), cluster.name());
+    }
+    return names;
+  }
 }

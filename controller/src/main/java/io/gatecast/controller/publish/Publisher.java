@@ -189,7 +189,8 @@ public final class Publisher {
   }
 
   /**
-   * What makes two screens' rules the same but for the screen id in their profile: screens that share
+   * What makes two screens' rules the same but for the screen's id and names in their profile (set
+   * per screen by {@link #forScreen}, so names never group screens): screens that share
    * cluster, zone, groups, tags, languages and own playlist get the same campaigns and items. A screen
    * a campaign names by id is its own profile ({@code namedId}).
    */
@@ -216,6 +217,7 @@ public final class Publisher {
         rules.profiles(c, active.stream().map(Screen::id).toList());
     Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c);
     Map<String, String> publishedAll = screens.publishedItemsAll(c);
+    Map<String, String> gateNames = rules.gateNames(c);
     RulesBuilder.Session session = rules.session(c);
     Set<String> namedByCampaigns = new HashSet<>();
     session.campaigns().forEach(campaign -> namedByCampaigns.addAll(campaign.engineTargets().screens()));
@@ -235,7 +237,8 @@ public final class Publisher {
       if (!shared.withheld().isEmpty()) {
         withheld.put(screen.id(), shared.withheld());
       }
-      ScreenRules screenRules = forScreen(shared.rules(), screen.id());
+      ScreenRules screenRules = forScreen(shared.rules(), screen.id(), screen.name(),
+          gateNames.get(profile.clusterId()));
       String rulesJson = json(screenRules);
       String published = publishedAll.get(screen.id());
       if (rulesJson.equals(published)) {
@@ -295,11 +298,26 @@ public final class Publisher {
     return new Intent(publishId, outgoing, failed, Map.of());
   }
 
-  /** The shared rules of a profile with this screen's id in their profile (the only per-screen part). */
-  private static ScreenRules forScreen(ScreenRules shared, String screenId) {
-    ScreenProfile p = shared.profile();
-    return new ScreenRules(new ScreenProfile(screenId, p.clusterId(), p.groups(), p.tags(), p.zone(), p.languages()),
+  /**
+   * The shared rules of a profile with this screen's id, its name and its gate's name in their
+   * profile (the only per-screen parts). A name the wire refuses is sent as none: the card then shows the id.
+   */
+  static ScreenRules forScreen(ScreenRules shared, String screenId, String screenName, String gateName) {
+    ScreenProfile p = shared.profile().forScreen(screenId, nameOrNull(screenName), nameOrNull(gateName));
+    return new ScreenRules(p,
         shared.items(), shared.campaigns(), shared.defaultPlaylist(), shared.defaultPolicy(), shared.alerts());
+  }
+
+  /** A name the wire would refuse (blank, too long, a bidi control stored before they were refused) goes as none. */
+  private static String nameOrNull(String name) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return io.gatecast.protocol.Check.humanText(name, "name", io.gatecast.protocol.Limits.MAX_TEXT_LENGTH);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**

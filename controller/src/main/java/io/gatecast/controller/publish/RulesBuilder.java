@@ -86,6 +86,11 @@ public final class RulesBuilder {
     return directory.profiles(c, screenIds);
   }
 
+  /** Every gate's (cluster's) name, by cluster id, for the screens' profiles on the wire. */
+  public Map<String, String> gateNames(Connection c) throws SQLException {
+    return directory.gateNames(c);
+  }
+
   /** Every screen's own playlist (content ids in order), by screen id; screens without one are absent. */
   public Map<String, List<String>> ownPlaylists(Connection c) throws SQLException {
     return screenPlaylists.all(c);

@@ -21,4 +21,12 @@ public interface ScreenDirectory {
     }
     return all;
   }
+
+  /**
+   * The name people gave each gate (cluster), by cluster id: what the no-content card on a screen
+   * shows instead of an id. A directory that knows no names returns none (the card shows ids).
+   */
+  default java.util.Map<String, String> gateNames(Connection c) throws SQLException {
+    return java.util.Map.of();
+  }
 }

@@ -8,6 +8,7 @@ import io.gatecast.agent.playback.Playback.NowPlaying;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.rules.AlertSpec;
+import io.gatecast.protocol.rules.ScreenProfile;
 import io.gatecast.schedules.SlotKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,8 +71,11 @@ public final class PageServer implements AutoCloseable {
    * @param reason {@code NO_SCHEDULE} (enrolled, no schedule received yet) or {@code NOTHING_TO_PLAY}
    *     (the rules have no campaign and no default playlist for now)
    * @param clusterId the gate, once a schedule named it
+   * @param screenName the screen's name as people gave it, once a schedule carried it; null: show the id
+   * @param gateName the gate's name, once a schedule carried it; null: show the gate's id
    */
-  public record PlaceholderView(String reason, String screenId, String clusterId, Long appliedVersion) {
+  public record PlaceholderView(String reason, String screenId, String clusterId, Long appliedVersion,
+      String screenName, String gateName) {
     public static final String NO_SCHEDULE = "NO_SCHEDULE";
     public static final String NOTHING_TO_PLAY = "NOTHING_TO_PLAY";
   }
@@ -212,9 +216,11 @@ public final class PageServer implements AutoCloseable {
         ? new IdentifyView(screenId, playback.schedule().map(s -> s.rules().profile().clusterId()).orElse(null),
             now.appliedVersion())
         : null;
+    Optional<ScreenProfile> profile = playback.schedule().map(s -> s.rules().profile());
     PlaceholderView placeholder = now.current().isPresent() ? null
         : new PlaceholderView(now.kind() == null ? PlaceholderView.NO_SCHEDULE : PlaceholderView.NOTHING_TO_PLAY,
-            screenId, playback.schedule().map(s -> s.rules().profile().clusterId()).orElse(null), now.appliedVersion());
+            screenId, profile.map(ScreenProfile::clusterId).orElse(null), now.appliedVersion(),
+            profile.map(ScreenProfile::screenName).orElse(null), profile.map(ScreenProfile::gateName).orElse(null));
     return new NowView(screenId, now.appliedVersion(), now.kind(), now.current().map(ItemView::of).orElse(null),
         now.until(), next, alert, identify, message, reloadToken, placeholder);
   }
