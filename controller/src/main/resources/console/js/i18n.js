@@ -403,6 +403,8 @@ const DICTIONARY = {
     'error.CONTENT_NOT_ON_AIR': 'Chỉ ngừng phát được nội dung đã duyệt; nội dung này đang ở trạng thái {status}.',
     'error.NO_SUCH_CONTENT': 'Không có nội dung {id} (có thể đã bị xoá).',
     'audit.action.retire': 'ngừng phát',
+    'checks.code.INCOMPLETE_LANGUAGES': 'Thiếu bản ngôn ngữ',
+    'checks.say.INCOMPLETE_LANGUAGES': 'Nội dung “{item}” của chiến dịch {campaign} không có bản {missing}, dù nó chiếu trên {screens} dùng các ngôn ngữ đó; người đọc những ngôn ngữ này sẽ không thấy nó bằng tiếng của mình.',
   },
   en: {
     'app.name': 'GateCast',
@@ -806,6 +808,8 @@ const DICTIONARY = {
     'error.CONTENT_NOT_ON_AIR': 'Only an approved item can be taken off the air; this one is {status}.',
     'error.NO_SUCH_CONTENT': 'There is no item {id} (it may have been deleted).',
     'audit.action.retire': 'took off the air',
+    'checks.code.INCOMPLETE_LANGUAGES': 'Missing language versions',
+    'checks.say.INCOMPLETE_LANGUAGES': 'Item “{item}” of campaign {campaign} has no {missing} version, though it plays on {screens} that show those languages; their readers will not see it in their own.',
   },
 };
 
