@@ -16,7 +16,7 @@ export function fieldLabel(path) {
 
 function detailText(name, value) {
   if (name === 'field') return fieldLabel(value);
-  if (Array.isArray(value)) return value.map((v) => detailText('', v)).join(', ');
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => detailText('', v)).join(', ');
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'string' && INSTANT.test(value)) return formatDateTime(value);
   return String(value);

@@ -4,7 +4,7 @@
 import {h, fill, field, formProblem} from './dom.js';
 import {api} from './api.js';
 import {t, formatBytes, formatNumber, languageName} from './i18n.js';
-import {may, AUTHORS} from './roles.js';
+import {may, AUTHORS, SCHEDULERS} from './roles.js';
 import {session} from './api.js';
 import {gates} from './gates.js';
 import {contentCard, thumbnail} from './contentcard.js';
@@ -104,7 +104,7 @@ export function renderLibrary(main) {
   function drawFrom(list, start) {
     const end = Math.min(list.length, start + PAGE_SIZE);
     items.append(...list.slice(start, end).map((item) => contentCard(item, previewToggle(item, () => mimeTypes),
-      reviseButton(item))));
+      reviseButton(item), removalButtons(item, loadItems))));
     if (end < list.length) {
       const more = h('button', {type: 'button', class: 'more', id: 'lib-more', onclick: () => {
         more.remove();
@@ -127,6 +127,48 @@ export function renderLibrary(main) {
 
   Promise.all([loadMedia(), loadItems()]).catch((err) =>
     main.append(h('p', {class: 'message error', role: 'alert'}, t('common.error', {message: err.message}))));
+}
+
+/**
+ * An operator's way off the air for an item: retire an approved one (the workflow's withdrawal: kept,
+ * with a reason, for its author to edit and resubmit) or delete one nothing plays. Each asks first,
+ * saying what will happen; a refusal (CONTENT_IN_USE names the playlists, campaigns and screens) is
+ * shown on the card.
+ */
+function removalButtons(item, reload) {
+  if (!may(SCHEDULERS)) return null;
+  const said = h('p', {class: 'message', role: 'status', hidden: true});
+  const say = (text, bad) => {
+    said.textContent = text;
+    said.className = bad ? 'message error' : 'message';
+    said.setAttribute('role', bad ? 'alert' : 'status');
+    said.hidden = false;
+  };
+  async function retire() {
+    const reason = window.prompt(t('lib.retire.confirm', {title: item.title}), t('lib.retire.defaultReason'));
+    if (reason === null) return;
+    if (reason.trim() === '') { say(t('lib.retire.noReason'), true); return; }
+    try {
+      await api.post(`/api/v1/content/${encodeURIComponent(item.id)}/retire`, {revision: item.revision, reason: reason.trim()});
+      await reload();
+    } catch (err) {
+      say(t('common.error', {message: err.message}), true);
+    }
+  }
+  async function remove() {
+    if (!window.confirm(t('lib.delete.confirm', {title: item.title}))) return;
+    try {
+      await api.del(`/api/v1/content/${encodeURIComponent(item.id)}`);
+      await reload();
+    } catch (err) {
+      say(t('common.error', {message: err.message}), true);
+    }
+  }
+  return h('div', {class: 'card-actions'},
+    item.status === 'APPROVED'
+      ? h('button', {type: 'button', 'data-retire': item.id, onclick: retire}, t('lib.retire')) : null,
+    h('button', {type: 'button', class: 'danger', 'data-delete-item': item.id, onclick: remove}, t('lib.delete')),
+    said);
 }
 
 /** A card's "preview" button: opens, under the card, the item as a screen shows it, language by language. */

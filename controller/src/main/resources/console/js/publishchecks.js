@@ -67,6 +67,8 @@ const PARAMS = {
     source: d.source === 'campaign' ? t('checks.source.campaign', {campaign: campaignOf(d)}) : t('checks.source.default'),
     languages: d.languages.split(',').map(languageName).join(t('checks.or')),
     fallback: languageName(d.fallback), screens: screenCount(d.screens)}),
+  INCOMPLETE_LANGUAGES: (d) => ({item: d.itemTitle || d.item, campaign: campaignOf(d),
+    missing: d.missing.split(',').map(languageName).join(', '), screens: screenCount(d.screens)}),
   SAME_PRIORITY_OVERLAP: (d) => ({campaign: campaignOf(d), other: d.otherCampaignName || d.otherCampaign,
     priority: d.priority, at: dmhm(d.at), screens: screenCount(d.screens)}),
   INVALID_RRULE: (d) => ({field: d.field, problem: d.problem}),

@@ -165,6 +165,13 @@ public final class Messages {
         + list(screenIds) + "); they will show its " + fallback + " variant instead.";
   }
 
+  public static String incompleteLanguages(
+      String source, ContentItem item, List<String> missing, Collection<String> screenIds) {
+    return "Item '" + item.title() + "' (" + item.id() + ") in " + source + " has no variant in "
+        + String.join(", ", missing) + ", which " + count(screenIds.size(), "screen") + " (" + list(screenIds)
+        + ") also show; readers of those languages will not see it in theirs. Add the variants if they should.";
+  }
+
   public static String samePriority(Campaign a, Campaign b, Collection<String> screenIds, LocalDateTime firstOverlap) {
     return "Campaigns '" + a.name() + "' (" + a.id() + ") and '" + b.name() + "' (" + b.id()
         + ") have the same priority " + a.priority() + " and are both on from " + MINUTE.format(firstOverlap)

@@ -99,6 +99,26 @@ class ChecksTest {
   }
 
   @Test
+  void aCampaignItemLackingSomeOfAGatesLanguagesIsAWarningNamingThem() {
+    // A vi-only notice on the international gate (vi, zh-Hans, en): it plays, but not for its
+    // Chinese and English readers. The default fill (vi only) is not held to this.
+    Campaign c = campaign("c", "lao-cai-intl", MAR_1, MAR_31)
+        .playlist(playlist("p", item("vi-only", 10, "vi"), item("all-three", 10, "vi", "zh-Hans", "en"))).build();
+
+    List<Finding> found = only(Checks.run(Rules.of(List.of(c), playlist("d", item("d", 5, "vi"))),
+        List.of(hall, laos), from, to), Finding.INCOMPLETE_LANGUAGES);
+
+    assertThat(found).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.subjects()).containsExactly("vi-only", "hall");
+      assertThat(f.message()).contains("has no variant in zh-Hans, en").contains("1 screen (hall)");
+      assertThat(f.details()).containsExactly(entry("source", "campaign"), entry("campaign", "c"),
+          entry("campaignName", "Campaign c"), entry("item", "vi-only"), entry("itemTitle", "Title vi-only"),
+          entry("missing", "zh-Hans,en"), entry("languages", "vi,zh-Hans,en"), entry("screens", "1"));
+    });
+  }
+
+  @Test
   void equalPrioritiesOverlappingOnSharedScreensAreAWarning() {
     Campaign a = campaign("a", "lao-cai-intl", MAR_1, MAR_31).priority(2).build();
     Campaign b = campaign("b", "lao-cai-intl", LocalDateTime.parse("2026-03-10T00:00"), MAR_31).priority(2)

@@ -69,6 +69,8 @@ public final class AccessPolicy {
   private static final Set<Role> SCHEDULERS = EnumSet.of(OPERATOR);
   private static final Set<Role> FIELD = EnumSet.of(OPERATOR, TECHNICIAN);
   private static final Set<Role> REVIEWERS = EnumSet.of(APPROVER);
+  /** Who may take an approved item off the air: those who run the air, and those who approved it. */
+  private static final Set<Role> RETIRERS = EnumSet.of(OPERATOR, APPROVER);
   private static final Set<Role> AUDITORS = EnumSet.of(OPERATOR, APPROVER);
   private static final Set<Role> ADMINS = EnumSet.of(ADMIN);
   private static final Set<Role> ORGANISERS = EnumSet.of(OPERATOR);
@@ -107,6 +109,8 @@ public final class AccessPolicy {
       rule("PUT", "/api/v1/content/:id", AUTHORS),
       rule("POST", "/api/v1/content/:id/approve", REVIEWERS),
       rule("POST", "/api/v1/content/:id/reject", REVIEWERS),
+      rule("POST", "/api/v1/content/:id/retire", RETIRERS),
+      rule("DELETE", "/api/v1/content/:id", SCHEDULERS),
 
       rule("POST", "/api/v1/playlists", SCHEDULERS),
       rule("GET", "/api/v1/playlists", EVERYONE),

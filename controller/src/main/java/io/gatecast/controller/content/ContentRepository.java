@@ -43,6 +43,12 @@ public final class ContentRepository {
         + " WHERE id = ? AND revision = ?", outcome.name(), reviewer, now.toString(), reason, id, revision) == 1;
   }
 
+  /** Deletes an item and its variants; the caller has made sure nothing plays it ({@link ContentUsage}). */
+  public void delete(Connection c, String id) throws SQLException {
+    Sql.update(c, "DELETE FROM content_variants WHERE content_id = ?", id);
+    Sql.update(c, "DELETE FROM content_items WHERE id = ?", id);
+  }
+
   public boolean exists(Connection c, String id) throws SQLException {
     return Sql.one(c, "SELECT 1 FROM content_items WHERE id = ?", row -> true, id).isPresent();
   }

@@ -6,7 +6,9 @@ import io.gatecast.controller.content.Content;
 import io.gatecast.controller.content.ContentRepository;
 import io.gatecast.controller.content.ContentSearch;
 import io.gatecast.controller.content.ContentStatus;
+import io.gatecast.controller.content.ContentUsage;
 import io.gatecast.controller.content.ContentVariant;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Media;
 import io.gatecast.controller.store.MediaRepository;
@@ -99,6 +101,48 @@ final class ContentRoutes {
         Workflow.checkReject(before, request.revision());
         return reviewed(c, before, ContentStatus.REJECTED, approver, request.reason(), "reject");
       }).onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);
+    });
+    mountRemoval(router);
+  }
+
+  /**
+   * Retiring and deleting. Retiring takes an approved item off the air without losing it: it is the
+   * workflow's withdrawal (REJECTED with a reason, so it can be edited and resubmitted), open to the
+   * operators who run the air as well as to approvers. Deleting is only for an item nothing plays.
+   */
+  private void mountRemoval(Router router) {
+    router.post("/api/v1/content/:id/retire").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      ContentRequests.Reject request = Json.read(ctx, ContentRequests.Reject.class);
+      User actor = AuthHandler.user(ctx);
+      db.transaction(c -> {
+        Content before = existing(c, id);
+        if (before.status() != ContentStatus.APPROVED) {
+          throw Refusal.conflict("CONTENT_NOT_ON_AIR", "content " + id + " is " + before.status()
+              + "; only an APPROVED item can be retired", Map.of("id", id, "status", before.status().name()));
+        }
+        Workflow.checkReject(before, request.revision());
+        return reviewed(c, before, ContentStatus.REJECTED, actor, request.reason(), "retire");
+      }).onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);
+    });
+    router.delete("/api/v1/content/:id").handler(ctx -> {
+      String id = ctx.pathParam("id");
+      String actor = AuthHandler.user(ctx).username();
+      db.transaction(c -> {
+        Content before = content.find(c, id).orElseThrow(() -> Refusal.notFound("NO_SUCH_CONTENT",
+            "no content item " + id, Map.of("id", id)));
+        ContentUsage usage = ContentUsage.of(c, id);
+        if (!usage.unused()) {
+          throw Refusal.conflict("CONTENT_IN_USE", "content " + id + " is in the playlists " + usage.playlists()
+              + " (played by the campaigns " + usage.campaigns() + ") and on the screens' own playlists "
+              + usage.screens() + "; take it out of them first, or retire it; nothing was deleted",
+              Map.of("id", id, "playlists", usage.playlists(), "campaigns", usage.campaigns(),
+                  "screens", usage.screens()));
+        }
+        content.delete(c, id);
+        audit.record(c, actor, "delete", "content", id, before, null);
+        return null;
+      }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
     });
   }
 

@@ -20,6 +20,7 @@ public record Finding(
   public static final String NEVER_PLAYS = "NEVER_PLAYS";
   public static final String NO_SCREENS = "NO_SCREENS";
   public static final String MISSING_LANGUAGE = "MISSING_LANGUAGE";
+  public static final String INCOMPLETE_LANGUAGES = "INCOMPLETE_LANGUAGES";
   public static final String SAME_PRIORITY_OVERLAP = "SAME_PRIORITY_OVERLAP";
   public static final String INVALID_RRULE = "INVALID_RRULE";
   private static final DateTimeFormatter LOCAL_MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
@@ -28,6 +29,8 @@ public record Finding(
   // NEVER_PLAYS, NO_SCREENS: campaign, campaignName
   // MISSING_LANGUAGE: source ("default" or "campaign"), campaign and campaignName (when a campaign's),
   //   item, itemTitle, languages (comma-separated, the screens' order), fallback, screens (how many)
+  // INCOMPLETE_LANGUAGES: source ("campaign"), campaign, campaignName, item, itemTitle, missing (comma-separated,
+  //   the screens' order), languages (all the screens show), screens (how many)
   // SAME_PRIORITY_OVERLAP: campaign, campaignName, otherCampaign, otherCampaignName, priority, at, screens
   // INVALID_RRULE: field, problem (English)
 

@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Items that have no variant in any language of a screen they play on. Screens are grouped by
- * their language list, so each item is looked at once per distinct list, not once per screen.
+ * Items that have no variant in any language of a screen they play on (MISSING_LANGUAGE), and
+ * items of a campaign that lack some of the languages its screens show (INCOMPLETE_LANGUAGES: a
+ * vi-only notice on a vi/zh-Hans/en gate plays, but its Chinese and English readers get nothing in
+ * theirs). The default playlist is the gates' own fill and is not held to the second rule. Screens
+ * are grouped by their language list, so each item is looked at once per distinct list, not once per screen.
  */
 final class LanguageChecks {
   private LanguageChecks() {}
@@ -49,7 +52,20 @@ final class LanguageChecks {
       }
       for (PlaylistEntry e : playlist.entries()) {
         ContentItem item = e.item();
-        if (group.getKey().stream().noneMatch(lang -> item.variant(lang).isPresent())) {
+        List<String> missing = group.getKey().stream().filter(lang -> item.variant(lang).isEmpty()).toList();
+        if (campaign != null && !missing.isEmpty() && missing.size() < group.getKey().size()) {
+          List<String> ids = Checks.ids(affected, fleet);
+          List<String> subjects = new ArrayList<>(List.of(item.id()));
+          subjects.addAll(ids);
+          out.add(new Finding(
+              Severity.WARNING, Finding.INCOMPLETE_LANGUAGES,
+              Messages.incompleteLanguages(source, item, missing, ids),
+              subjects,
+              Finding.details("source", "campaign", "campaign", campaign.id(), "campaignName", campaign.name(),
+                  "item", item.id(), "itemTitle", item.title(), "missing", String.join(",", missing),
+                  "languages", String.join(",", group.getKey()), "screens", ids.size())));
+        }
+        if (missing.size() == group.getKey().size()) {
           List<String> ids = Checks.ids(affected, fleet);
           List<String> subjects = new ArrayList<>(List.of(item.id()));
           subjects.addAll(ids);

@@ -1,0 +1,34 @@
+package io.gatecast.controller.content;
+
+import io.gatecast.controller.store.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What plays a content item: the playlists that hold it, the campaigns that play those playlists,
+ * and the screens whose own playlist holds it. An item in use is never deleted, and the refusal
+ * names all three so the operator knows what to change first.
+ */
+public record ContentUsage(List<String> playlists, List<String> campaigns, List<String> screens) {
+  public ContentUsage {
+    playlists = List.copyOf(playlists);
+    campaigns = List.copyOf(campaigns);
+    screens = List.copyOf(screens);
+  }
+
+  public static ContentUsage of(Connection c, String contentId) throws SQLException {
+    List<String> playlists = Sql.list(c, "SELECT DISTINCT playlist_id FROM playlist_items WHERE content_id = ?"
+        + " ORDER BY playlist_id", row -> row.getString(1), contentId);
+    List<String> campaigns = Sql.list(c, "SELECT DISTINCT campaigns.id FROM campaigns JOIN playlist_items"
+        + " ON playlist_items.playlist_id = campaigns.playlist_id WHERE playlist_items.content_id = ?"
+        + " ORDER BY campaigns.id", row -> row.getString(1), contentId);
+    List<String> screens = Sql.list(c, "SELECT DISTINCT screen_id FROM screen_playlist_entries WHERE content_id = ?"
+        + " ORDER BY screen_id", row -> row.getString(1), contentId);
+    return new ContentUsage(playlists, campaigns, screens);
+  }
+
+  public boolean unused() {
+    return playlists.isEmpty() && campaigns.isEmpty() && screens.isEmpty();
+  }
+}

@@ -1,0 +1,87 @@
+package io.gatecast.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.controller.client.ApiClient;
+import io.gatecast.controller.client.ApiClient.Answer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What the console's item card does: deleting an item is refused while a playlist (and the
+ * campaigns playing it) or a screen's own playlist holds it, naming them, and nothing is deleted;
+ * an unused item is deleted; retiring takes an approved item off the air and keeps it. All audited.
+ */
+class ContentRemovalTest {
+  @RegisterExtension static final RunningController RUNNING = new RunningController();
+
+  @Test
+  void anItemInUseIsKeptAndTheRefusalNamesWhatUsesItThenDeletedOnceFree() {
+    ApiClient operator = RUNNING.user("content-removal-operator", "operator");
+    create(operator, "welcome-item");
+    assertThat(operator.postJson("/api/v1/playlists", Map.of("id", "welcome-list", "name", "Chào mừng",
+        "entries", List.of(Map.of("contentId", "welcome-item")))).status()).isEqualTo(201);
+    assertThat(RUNNING.api().postJson("/api/v1/screens", Map.of("id", "welcome-hall")).status()).isEqualTo(201);
+    Answer campaign = operator.postJson("/api/v1/campaigns", Map.of("id", "welcome-campaign",
+        "playlistId", "welcome-list", "targets", Map.of("screens", List.of("welcome-hall")),
+        "start", "2026-01-01T00:00", "end", "2027-01-01T00:00"));
+    assertThat(campaign.status()).as(campaign.error()).isEqualTo(201);
+    assertThat(operator.postJson("/api/v1/schedule", Map.of("contentId", "welcome-item",
+        "screenIds", List.of("welcome-hall"))).status()).isEqualTo(200);
+
+    Answer refused = operator.delete("/api/v1/content/welcome-item");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body().path("code").asText()).isEqualTo("CONTENT_IN_USE");
+    JsonNode details = refused.body().path("details");
+    assertThat(details.path("playlists").get(0).asText()).isEqualTo("welcome-list");
+    assertThat(details.path("campaigns").get(0).asText()).isEqualTo("welcome-campaign");
+    assertThat(details.path("screens").get(0).asText()).isEqualTo("welcome-hall");
+    assertThat(operator.get("/api/v1/content/welcome-item").status()).isEqualTo(200);
+
+    assertThat(operator.delete("/api/v1/screens/welcome-hall/playlist/welcome-item").status()).isEqualTo(200);
+    assertThat(operator.delete("/api/v1/campaigns/welcome-campaign").status()).isBetween(200, 204);
+    assertThat(operator.delete("/api/v1/playlists/welcome-list").status()).isEqualTo(204);
+    assertThat(operator.delete("/api/v1/content/welcome-item").status()).isEqualTo(204);
+    assertThat(operator.get("/api/v1/content/welcome-item").status()).isEqualTo(404);
+    assertThat(operator.delete("/api/v1/content/welcome-item").body().path("code").asText())
+        .isEqualTo("NO_SUCH_CONTENT");
+    JsonNode audit = RUNNING.api().get("/api/v1/audit?subjectType=content&subjectId=welcome-item").body();
+    assertThat(audit.get(0).get("action").asText()).isEqualTo("delete");
+  }
+
+  @Test
+  void anApprovedItemIsRetiredOffTheAirAndKeptButOnlyWhenApproved() {
+    ApiClient operator = RUNNING.user("content-retire-operator", "operator");
+    ApiClient approver = RUNNING.user("content-retire-approver", "approver");
+    long revision = create(operator, "festival-item").path("revision").asLong();
+
+    Answer notYet = operator.postJson("/api/v1/content/festival-item/retire",
+        Map.of("revision", revision, "reason", "Hết lễ hội"));
+    assertThat(notYet.status()).isEqualTo(409);
+    assertThat(notYet.body().path("code").asText()).isEqualTo("CONTENT_NOT_ON_AIR");
+
+    assertThat(approver.postJson("/api/v1/content/festival-item/approve", Map.of("revision", revision)).status())
+        .isEqualTo(200);
+    Answer retired = operator.postJson("/api/v1/content/festival-item/retire",
+        Map.of("revision", revision, "reason", "Hết lễ hội"));
+    assertThat(retired.status()).as(retired.error()).isEqualTo(200);
+    assertThat(retired.body().path("status").asText()).isEqualTo("REJECTED");
+    assertThat(retired.body().path("reviewReason").asText()).isEqualTo("Hết lễ hội");
+    assertThat(operator.get("/api/v1/content/festival-item").status()).isEqualTo(200);
+    JsonNode audit = RUNNING.api().get("/api/v1/audit?subjectType=content&subjectId=festival-item").body();
+    assertThat(audit.get(0).get("action").asText()).isEqualTo("retire");
+
+    ApiClient contributor = RUNNING.user("content-retire-contributor", "contributor");
+    assertThat(contributor.delete("/api/v1/content/festival-item").status()).isEqualTo(403);
+  }
+
+  private static JsonNode create(ApiClient author, String id) {
+    Answer created = author.postJson("/api/v1/content", Map.of("id", id, "title", "Chào mừng",
+        "variants", List.of(Map.of("language", "vi", "text", "Chào mừng đến Lào Cai", "seconds", 10))));
+    assertThat(created.status()).as(created.error()).isEqualTo(201);
+    return created.body();
+  }
+}

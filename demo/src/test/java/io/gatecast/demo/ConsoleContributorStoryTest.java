@@ -1,0 +1,111 @@
+package io.gatecast.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.controller.client.ApiClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A contributor's whole job, in Vietnamese, from an empty controller and through the console only
+ * (the API only reads back what was stored): a user with no role but contributor writes an item
+ * with a Lao version, the approver (also in the console) rejects it with a reason, and the
+ * contributor sees why, edits it and resubmits it. Screenshots in target/screenshots/story-contributor-only-*.png.
+ */
+class ConsoleContributorStoryTest {
+  @TempDir Path tmp;
+  ConsoleFixture console;
+
+  @AfterEach
+  void stop() {
+    if (console != null) {
+      console.close();
+    }
+  }
+
+  @Test
+  void aContributorWritesALaoVersionIsRejectedSeesWhyAndResubmitsInVietnamese() throws Exception {
+    console = new ConsoleFixture(tmp);
+    console.user("phongvien", "contributor");
+    console.user("lanhdao", "approver");
+    ApiClient read = console.admin;
+    ConsoleBrowser browser = console.browser;
+    browser.driver.get(browser.baseUrl + "/console/");
+    browser.driver.executeScript("sessionStorage.clear(); localStorage.setItem('gatecast.lang', 'vi')");
+    browser.signIn("phongvien", ConsoleFixture.PASSWORD);
+
+    // The item: Vietnamese, and Lao added by its BCP 47 tag.
+    browser.open("content");
+    new Select(browser.waitVisible(By.id("item-kind"))).selectByValue("text");
+    browser.waitVisible(By.id("item-id")).sendKeys("cho-bien-gioi");
+    browser.driver.findElement(By.id("item-title")).sendKeys("Chợ biên giới Mường Khương");
+    browser.waitVisible(By.id("variant-vi")).sendKeys("Chợ phiên Mường Khương họp sáng Chủ nhật");
+    browser.driver.findElement(By.id("item-add-language")).sendKeys("lo");
+    click(browser, "[data-action='add-language']");
+    browser.waitVisible(By.id("variant-lo")).sendKeys("ຕະຫຼາດນັດເມືອງຂວາງ ເປີດເຊົ້າວັນອາທິດ");
+    browser.screenshot("story-contributor-only-vi-1-written");
+    submit(browser);
+    browser.waitVisible(By.cssSelector("article[data-item='cho-bien-gioi']"));
+    JsonNode written = read.get("/api/v1/content/cho-bien-gioi").body();
+    assertThat(written.get("status").asText()).isEqualTo("PENDING");
+    assertThat(written.get("author").asText()).isEqualTo("phongvien");
+    assertThat(languages(written)).containsExactly("vi", "lo");
+    browser.signOut();
+
+    // The approver, in the console too, rejects it with a reason.
+    browser.signIn("lanhdao", ConsoleFixture.PASSWORD);
+    browser.wait.until(d -> d.getCurrentUrl().endsWith("#/review"));
+    browser.waitVisible(By.cssSelector("textarea[data-reason='cho-bien-gioi']"))
+        .sendKeys("Bản tiếng Lào thiếu giờ họp chợ");
+    click(browser, "button[data-reject='cho-bien-gioi']");
+    browser.wait.until(d -> read.get("/api/v1/content/cho-bien-gioi").body().get("status").asText().equals("REJECTED"));
+    browser.signOut();
+
+    // The contributor sees why, in Vietnamese, on the item's card.
+    browser.signIn("phongvien", ConsoleFixture.PASSWORD);
+    browser.open("content");
+    By card = By.cssSelector("article[data-item='cho-bien-gioi']");
+    browser.waitText(card, "Bản tiếng Lào thiếu giờ họp chợ");
+    assertThat(browser.driver.findElement(card).getText()).contains("Bị lanhdao từ chối lúc").doesNotContain("Duyệt bởi");
+    browser.scrollTo(card);
+    browser.screenshot("story-contributor-only-vi-2-rejected");
+
+    // Edits the Lao version and resubmits: back in the queue at a new revision.
+    click(browser, "button[data-revise='cho-bien-gioi']");
+    browser.wait.until(d -> d.findElement(By.id("item-id")).getAttribute("value").equals("cho-bien-gioi"));
+    WebElement lao = browser.waitVisible(By.id("variant-lo"));
+    assertThat(lao.getAttribute("value")).isEqualTo("ຕະຫຼາດນັດເມືອງຂວາງ ເປີດເຊົ້າວັນອາທິດ");
+    lao.sendKeys(" 6:00–11:00");
+    submit(browser);
+    browser.wait.until(d -> read.get("/api/v1/content/cho-bien-gioi").body().get("status").asText().equals("PENDING"));
+    JsonNode resubmitted = read.get("/api/v1/content/cho-bien-gioi").body();
+    assertThat(resubmitted.get("revision").asLong()).isEqualTo(written.get("revision").asLong() + 1);
+    assertThat(resubmitted.get("submittedBy").asText()).isEqualTo("phongvien");
+    assertThat(resubmitted.get("variants").get(1).get("text").asText()).endsWith("6:00–11:00");
+    browser.waitText(By.cssSelector("main"), "Đã gửi duyệt lại");
+    browser.screenshot("story-contributor-only-vi-3-resubmitted");
+  }
+
+  private static void submit(ConsoleBrowser browser) {
+    browser.driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
+  }
+
+  private static void click(ConsoleBrowser browser, String css) {
+    browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+  }
+
+  private static List<String> languages(JsonNode item) {
+    List<String> languages = new ArrayList<>();
+    item.get("variants").forEach(v -> languages.add(v.get("language").asText()));
+    return languages;
+  }
+}
