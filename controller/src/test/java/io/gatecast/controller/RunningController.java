@@ -1,12 +1,15 @@
 package io.gatecast.controller;
 
 import io.gatecast.controller.client.ApiClient;
+import io.gatecast.controller.http.OpenApiAnswers;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +21,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A real controller for a test class: its own temp data folder, embedded broker and HTTP server on
  * free ports. Use as {@code @RegisterExtension static RunningController running = new RunningController();}.
+ *
+ * <p>Every answer a client it hands out receives is checked against controller/openapi.json (status
+ * documented, JSON body matching its schema; paths the document does not declare are skipped); the
+ * class fails after its tests with the list of answers that are not as documented.
  */
 public final class RunningController implements BeforeAllCallback, AfterAllCallback {
   private final UnaryOperator<ControllerConfig> configure;
@@ -28,6 +35,7 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
   private ApiClient api;
   private ApiClient approver;
   private final Map<String, ApiClient> users = new ConcurrentHashMap<>();
+  private final List<String> undocumented = new CopyOnWriteArrayList<>();
 
   public RunningController() {
     this(config -> config, Clock.systemUTC());
@@ -41,10 +49,20 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
+    // Surefire may rerun a failed class with the same static extension: nothing of the last controller stays.
+    users.clear();
+    approver = null;
+    undocumented.clear();
     dataDir = Files.createTempDirectory("gatecast-controller-");
     vertx = Vertx.vertx();
     controller = Controller.start(vertx, configure.apply(ControllerConfig.defaults(dataDir).withPorts(0, 0)), clock).await();
-    api = TestUsers.admin(controller.httpPort(), dataDir);
+    api = checked(TestUsers.admin(controller.httpPort(), dataDir));
+  }
+
+  /** {@code client}, its later answers checked against openapi.json. */
+  private ApiClient checked(ApiClient client) {
+    OpenApiAnswers openApi = OpenApiAnswers.controller();
+    return client.withListener(exchange -> openApi.problem(exchange).ifPresent(undocumented::add));
   }
 
   @Override
@@ -55,6 +73,10 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
       for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
         Files.delete(file);
       }
+    }
+    if (!undocumented.isEmpty()) {
+      throw new AssertionError(undocumented.size() + " answer(s) not as controller/openapi.json documents them:\n  "
+          + String.join("\n  ", undocumented));
     }
   }
 
@@ -74,12 +96,12 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
   /** A client signed in as {@code username} with these roles (created on first use). */
   public ApiClient user(String username, String... roles) {
     // Signing in hashes slowly on purpose: one session per user and class is enough.
-    return users.computeIfAbsent(username, name -> TestUsers.user(api, controller.httpPort(), name, roles));
+    return users.computeIfAbsent(username, name -> checked(TestUsers.user(api, controller.httpPort(), name, roles)));
   }
 
   /** A client with no session. */
   public ApiClient anonymous() {
-    return new ApiClient(controller.httpPort());
+    return checked(new ApiClient(controller.httpPort()));
   }
 
   /** Approves the item as an approver who did not write it. */

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -27,9 +28,16 @@ public final class ApiClient {
     }
   }
 
+  /**
+   * One request and its answer, as a listener sees it: {@code path} as sent (with any query),
+   * {@code contentType} of the answer ("" if none) and its raw body.
+   */
+  public record Exchange(String method, String path, int status, String contentType, byte[] body) {}
+
   private final HttpClient http;
   private final String base;
   private volatile String token;
+  private volatile Consumer<Exchange> listener = exchange -> {};
 
   public ApiClient(int port) {
     this("http://127.0.0.1:" + port);
@@ -86,6 +94,15 @@ public final class ApiClient {
     Answer answer = post("/api/v1/logout");
     token = null;
     return answer;
+  }
+
+  /**
+   * Hands every later exchange of this client to {@code listener} (e.g. a test checking each answer
+   * against the API's document) before the answer is read; returns this client.
+   */
+  public ApiClient withListener(Consumer<Exchange> listener) {
+    this.listener = listener;
+    return this;
   }
 
   /** The bearer token of the current session, or null. */
@@ -159,8 +176,12 @@ public final class ApiClient {
 
   private Answer send(HttpRequest.Builder request) {
     try {
-      var response = http.send(request.build(), BodyHandlers.ofByteArray());
+      HttpRequest built = request.build();
+      var response = http.send(built, BodyHandlers.ofByteArray());
       byte[] body = response.body();
+      String path = built.uri().getRawPath() + (built.uri().getRawQuery() == null ? "" : "?" + built.uri().getRawQuery());
+      listener.accept(new Exchange(built.method(), path, response.statusCode(),
+          response.headers().firstValue("content-type").orElse(""), body));
       JsonNode json = body.length == 0 ? Codec.mapper().nullNode() : Codec.mapper().readTree(body);
       return new Answer(response.statusCode(), json);
     } catch (IOException e) {
