@@ -134,4 +134,20 @@ final class ConsoleBrowser implements AutoCloseable {
   public void close() {
     driver.quit();
   }
+
+  /** Clicks the element {@code css} names once it is clickable (the console redraws views live). */
+  void click(String css) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+  }
+
+  /** Submits a Vietnamese text item from the content page's form and waits for its card and an emptied form. */
+  void createTextItem(String id, String title, String text) {
+    new org.openqa.selenium.support.ui.Select(waitVisible(By.id("item-kind"))).selectByValue("text");
+    waitVisible(By.id("item-id")).sendKeys(id);
+    driver.findElement(By.id("item-title")).sendKeys(title);
+    waitVisible(By.id("variant-vi")).sendKeys(text);
+    driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
+    waitVisible(By.cssSelector("article[data-item='" + id + "']"));
+    wait.until(d -> driver.findElement(By.id("item-id")).getAttribute("value").isEmpty());
+  }
 }

@@ -42,19 +42,19 @@ class ConsoleContentRemovalStoryTest {
     browser.signIn("dieuhanh", ConsoleFixture.PASSWORD);
 
     browser.open("content");
-    createTextItem(browser, "le-hoi", "Lễ hội Gầu Tào", "Lễ hội Gầu Tào, Mường Khương, tháng Giêng");
-    createTextItem(browser, "chao-mung", "Chào mừng đến Lào Cai", "Chào mừng quý khách đến Lào Cai");
+    browser.createTextItem("le-hoi", "Lễ hội Gầu Tào", "Lễ hội Gầu Tào, Mường Khương, tháng Giêng");
+    browser.createTextItem("chao-mung", "Chào mừng đến Lào Cai", "Chào mừng quý khách đến Lào Cai");
     browser.open("playlists");
-    click(browser, "[data-action='new-playlist']");
+    browser.click("[data-action='new-playlist']");
     browser.waitVisible(By.id("pl-name")).sendKeys("Lễ hội");
     new Select(browser.waitVisible(By.id("pl-add"))).selectByValue("le-hoi");
-    click(browser, "[data-action='add-entry']");
-    click(browser, "[data-action='save-playlist']");
+    browser.click("[data-action='add-entry']");
+    browser.click("[data-action='save-playlist']");
     browser.waitVisible(By.cssSelector("li[data-playlist='le-hoi']"));
 
     // Refused while the playlist holds it; the card says which, in Vietnamese; nothing is deleted.
     browser.open("content");
-    click(browser, "button[data-delete-item='le-hoi']");
+    browser.click("button[data-delete-item='le-hoi']");
     Alert asked = browser.wait.until(ExpectedConditions.alertIsPresent());
     assertThat(asked.getText()).contains("Lễ hội Gầu Tào").contains("Không thể hoàn tác");
     asked.accept();
@@ -67,11 +67,11 @@ class ConsoleContentRemovalStoryTest {
 
     // Once the playlist is gone, the item is deleted.
     browser.open("playlists");
-    click(browser, "[data-delete-playlist='le-hoi']");
+    browser.click("[data-delete-playlist='le-hoi']");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.wait.until(d -> read.get("/api/v1/playlists/le-hoi").status() == 404);
     browser.open("content");
-    click(browser, "button[data-delete-item='le-hoi']");
+    browser.click("button[data-delete-item='le-hoi']");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.wait.until(d -> read.get("/api/v1/content/le-hoi").status() == 404);
     browser.wait.until(d -> d.findElements(card).isEmpty());
@@ -80,12 +80,12 @@ class ConsoleContentRemovalStoryTest {
     // The other is approved (by the approver, in the console), then retired by the operator.
     browser.signIn("lanhdao", ConsoleFixture.PASSWORD);
     browser.wait.until(d -> d.getCurrentUrl().endsWith("#/review"));
-    click(browser, "button[data-approve='chao-mung']");
+    browser.click("button[data-approve='chao-mung']");
     browser.wait.until(d -> read.get("/api/v1/content/chao-mung").body().get("status").asText().equals("APPROVED"));
     browser.signOut();
     browser.signIn("dieuhanh", ConsoleFixture.PASSWORD);
     browser.open("content");
-    click(browser, "button[data-retire='chao-mung']");
+    browser.click("button[data-retire='chao-mung']");
     Alert retire = browser.wait.until(ExpectedConditions.alertIsPresent());
     assertThat(retire.getText()).contains("Ngừng phát “Chào mừng đến Lào Cai”").contains("không lên màn hình nào");
     retire.sendKeys("Hết đợt đón khách");
@@ -97,19 +97,5 @@ class ConsoleContentRemovalStoryTest {
     browser.waitText(By.cssSelector("article[data-item='chao-mung']"), "Hết đợt đón khách");
     browser.scrollTo(By.cssSelector("article[data-item='chao-mung']"));
     browser.screenshot("story-removal-vi-2-retired");
-  }
-
-  private static void createTextItem(ConsoleBrowser browser, String id, String title, String text) {
-    new Select(browser.waitVisible(By.id("item-kind"))).selectByValue("text");
-    browser.waitVisible(By.id("item-id")).sendKeys(id);
-    browser.driver.findElement(By.id("item-title")).sendKeys(title);
-    browser.waitVisible(By.id("variant-vi")).sendKeys(text);
-    browser.driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
-    browser.waitVisible(By.cssSelector("article[data-item='" + id + "']"));
-    browser.wait.until(d -> browser.driver.findElement(By.id("item-id")).getAttribute("value").isEmpty());
-  }
-
-  private static void click(ConsoleBrowser browser, String css) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
   }
 }

@@ -50,7 +50,7 @@ class ConsoleContributorStoryTest {
     browser.driver.findElement(By.id("item-title")).sendKeys("Chợ biên giới Mường Khương");
     browser.waitVisible(By.id("variant-vi")).sendKeys("Chợ phiên Mường Khương họp sáng Chủ nhật");
     browser.driver.findElement(By.id("item-add-language")).sendKeys("lo");
-    click(browser, "[data-action='add-language']");
+    browser.click("[data-action='add-language']");
     browser.waitVisible(By.id("variant-lo")).sendKeys("ຕະຫຼາດນັດເມືອງຂວາງ ເປີດເຊົ້າວັນອາທິດ");
     browser.screenshot("story-contributor-only-vi-1-written");
     submit(browser);
@@ -66,7 +66,7 @@ class ConsoleContributorStoryTest {
     browser.wait.until(d -> d.getCurrentUrl().endsWith("#/review"));
     browser.waitVisible(By.cssSelector("textarea[data-reason='cho-bien-gioi']"))
         .sendKeys("Bản tiếng Lào thiếu giờ họp chợ");
-    click(browser, "button[data-reject='cho-bien-gioi']");
+    browser.click("button[data-reject='cho-bien-gioi']");
     browser.wait.until(d -> read.get("/api/v1/content/cho-bien-gioi").body().get("status").asText().equals("REJECTED"));
     browser.signOut();
 
@@ -80,7 +80,7 @@ class ConsoleContributorStoryTest {
     browser.screenshot("story-contributor-only-vi-2-rejected");
 
     // Edits the Lao version and resubmits: back in the queue at a new revision.
-    click(browser, "button[data-revise='cho-bien-gioi']");
+    browser.click("button[data-revise='cho-bien-gioi']");
     browser.wait.until(d -> d.findElement(By.id("item-id")).getAttribute("value").equals("cho-bien-gioi"));
     WebElement lao = browser.waitVisible(By.id("variant-lo"));
     assertThat(lao.getAttribute("value")).isEqualTo("ຕະຫຼາດນັດເມືອງຂວາງ ເປີດເຊົ້າວັນອາທິດ");
@@ -97,10 +97,6 @@ class ConsoleContributorStoryTest {
 
   private static void submit(ConsoleBrowser browser) {
     browser.driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
-  }
-
-  private static void click(ConsoleBrowser browser, String css) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
   }
 
   private static List<String> languages(JsonNode item) {

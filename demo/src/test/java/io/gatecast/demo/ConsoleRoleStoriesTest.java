@@ -53,12 +53,12 @@ class ConsoleRoleStoriesTest {
 
     // Two text items, written in the console.
     browser.open("content");
-    createTextItem(browser, "chao-mung", "Chào mừng đến Lào Cai", "Chào mừng quý khách đến Lào Cai");
-    createTextItem(browser, "bien-gioi", "Giữ gìn biên giới", "Hãy giữ gìn cột mốc biên giới");
+    browser.createTextItem("chao-mung", "Chào mừng đến Lào Cai", "Chào mừng quý khách đến Lào Cai");
+    browser.createTextItem("bien-gioi", "Giữ gìn biên giới", "Hãy giữ gìn cột mốc biên giới");
 
     // A playlist: both items, the first moved down from the keyboard, a weight and a fixed position.
     browser.open("playlists");
-    click(browser, "[data-action='new-playlist']");
+    browser.click("[data-action='new-playlist']");
     browser.waitVisible(By.id("pl-name")).sendKeys("Chào mừng Lào Cai");
     assertThat(browser.driver.findElement(By.id("pl-id")).getAttribute("value")).isEqualTo("chao-mung-lao-cai");
     addEntry(browser, "chao-mung");
@@ -74,7 +74,7 @@ class ConsoleRoleStoriesTest {
     weight.sendKeys("3");
     browser.driver.findElement(By.cssSelector("input[data-position='chao-mung']")).sendKeys("2");
     browser.screenshot("story-operator-vi-1-playlist");
-    click(browser, "[data-action='save-playlist']");
+    browser.click("[data-action='save-playlist']");
     browser.waitVisible(By.cssSelector("li[data-playlist='chao-mung-lao-cai']"));
     JsonNode playlist = read.get("/api/v1/playlists/chao-mung-lao-cai").body();
     assertThat(playlist.get("name").asText()).isEqualTo("Chào mừng Lào Cai");
@@ -84,35 +84,35 @@ class ConsoleRoleStoriesTest {
     assertThat(playlist.get("entries").get(1).get("position").asInt()).isEqualTo(2);
 
     // Deleted (it asks first), since no campaign plays it.
-    click(browser, "[data-delete-playlist='chao-mung-lao-cai']");
+    browser.click("[data-delete-playlist='chao-mung-lao-cai']");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.wait.until(d -> read.get("/api/v1/playlists/chao-mung-lao-cai").status() == 404);
 
     // A screen (registered on the setup page), and its own playlist: one item added, then taken off.
     browser.open("setup");
-    click(browser, "[data-action='new-screen']");
+    browser.click("[data-action='new-screen']");
     browser.waitVisible(By.id("screen-name")).sendKeys("Sảnh xuất cảnh");
-    click(browser, "[data-action='save-screen']");
+    browser.click("[data-action='save-screen']");
     browser.waitVisible(By.id("mqtt-password"));
     browser.driver.get(browser.baseUrl + "/console/#/screens/sanh-xuat-canh");
     new Select(browser.waitVisible(By.id("screen-playlist-add"))).selectByValue("chao-mung");
-    click(browser, "[data-action='schedule-item']");
+    browser.click("[data-action='schedule-item']");
     browser.waitVisible(By.cssSelector("li[data-screen-item='chao-mung']"));
     assertThat(texts(read.get("/api/v1/screens/sanh-xuat-canh").body().get("playlist"))).containsExactly("chao-mung");
     browser.scrollTo(By.id("screen-playlist"));
     browser.screenshot("story-operator-vi-2-screen-playlist");
-    click(browser, "[data-unschedule='chao-mung']");
+    browser.click("[data-unschedule='chao-mung']");
     browser.wait.until(d -> read.get("/api/v1/screens/sanh-xuat-canh").body().get("playlist").isEmpty());
     browser.signOut();
 
     // The approver lands on the queue, previews an item in its language, rejects the other with a reason.
     browser.signIn("lanhdao", ConsoleFixture.PASSWORD);
     browser.wait.until(d -> d.getCurrentUrl().endsWith("#/review"));
-    click(browser, "article[data-item='chao-mung'] button[data-preview]");
+    browser.click("article[data-item='chao-mung'] button[data-preview]");
     browser.waitVisible(By.id("preview-lang-chao-mung"));
     browser.screenshot("story-approver-vi-1-preview");
     browser.driver.findElement(By.cssSelector("textarea[data-reason='bien-gioi']")).sendKeys("Cần thêm bản tiếng Trung");
-    click(browser, "button[data-reject='bien-gioi']");
+    browser.click("button[data-reject='bien-gioi']");
     browser.wait.until(d -> read.get("/api/v1/content/bien-gioi").body().get("status").asText().equals("REJECTED"));
     browser.driver.get(browser.baseUrl + "/console/#/content");
     browser.waitText(By.cssSelector("article[data-item='bien-gioi']"), "Bị lanhdao từ chối lúc");
@@ -126,11 +126,11 @@ class ConsoleRoleStoriesTest {
     browser.signIn("dieuhanh", ConsoleFixture.PASSWORD);
     browser.open("content");
     browser.waitText(By.cssSelector("article[data-item='bien-gioi']"), "Cần thêm bản tiếng Trung");
-    click(browser, "button[data-revise='bien-gioi']");
+    browser.click("button[data-revise='bien-gioi']");
     browser.wait.until(d -> d.findElement(By.id("item-id")).getAttribute("value").equals("bien-gioi"));
     browser.driver.findElement(By.id("variant-zh-Hans")).sendKeys("请保护边境界碑");
     browser.driver.findElement(By.id("item-add-language")).sendKeys("lo");
-    click(browser, "[data-action='add-language']");
+    browser.click("[data-action='add-language']");
     browser.waitVisible(By.id("variant-lo")).sendKeys("ກະລຸນາຮັກສາຫຼັກເຂດແດນ");
     assertThat(browser.driver.findElement(By.id("variant-zh-Hans")).getAttribute("value")).isEqualTo("请保护边境界碑");
     browser.driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
@@ -151,28 +151,28 @@ class ConsoleRoleStoriesTest {
     browser.open("users");
     browser.waitVisible(By.id("user-name")).sendKeys("phongvien");
     browser.driver.findElement(By.id("user-password")).sendKeys("short");
-    click(browser, "#new-role-contributor");
-    click(browser, "[data-action='create-user']");
+    browser.click("#new-role-contributor");
+    browser.click("[data-action='create-user']");
     browser.waitText(By.cssSelector(".form-problem"), "at least 12 characters");
     WebElement password = browser.driver.findElement(By.id("user-password"));
     password.clear();
     password.sendKeys("bao-lao-cai-2026");
-    click(browser, "[data-action='create-user']");
+    browser.click("[data-action='create-user']");
     browser.waitVisible(By.cssSelector("tr[data-user='phongvien']"));
     assertThat(texts(read.get("/api/v1/users/phongvien").body().get("roles"))).containsExactly("contributor");
 
-    click(browser, "[data-edit-user='phongvien']");
-    click(browser, "#edit-role-approver");
-    click(browser, "#edit-disabled");
+    browser.click("[data-edit-user='phongvien']");
+    browser.click("#edit-role-approver");
+    browser.click("#edit-disabled");
     browser.waitVisible(By.id("edit-password")).sendKeys("mat-khau-moi-2026");
-    click(browser, "[data-action='save-user']");
+    browser.click("[data-action='save-user']");
     browser.wait.until(d -> read.get("/api/v1/users/phongvien").body().get("disabled").asBoolean());
     assertThat(texts(read.get("/api/v1/users/phongvien").body().get("roles"))).contains("contributor", "approver");
     browser.screenshot("story-admin-en-1-users");
 
     browser.open("audit");
     new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("user");
-    click(browser, "[data-action='filter-audit']");
+    browser.click("[data-action='filter-audit']");
     browser.waitText(By.cssSelector("main table"), "phongvien");
     browser.screenshot("story-admin-en-2-audit");
 
@@ -180,30 +180,16 @@ class ConsoleRoleStoriesTest {
     browser.waitVisible(By.id("current-password")).sendKeys(console.adminPassword);
     browser.driver.findElement(By.id("new-password")).sendKeys("admin-new-password-2026");
     browser.driver.findElement(By.id("new-password-again")).sendKeys("admin-new-password-2026");
-    click(browser, "[data-action='change-password']");
+    browser.click("[data-action='change-password']");
     browser.waitText(By.cssSelector("main"), "Password changed");
     browser.screenshot("story-admin-en-3-password");
     assertThat(console.browserless().login("admin", "admin-new-password-2026").status()).isEqualTo(200);
   }
 
-  private static void createTextItem(ConsoleBrowser browser, String id, String title, String text) {
-    new Select(browser.waitVisible(By.id("item-kind"))).selectByValue("text");
-    browser.waitVisible(By.id("item-id")).sendKeys(id);
-    browser.driver.findElement(By.id("item-title")).sendKeys(title);
-    browser.waitVisible(By.id("variant-vi")).sendKeys(text);
-    browser.driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
-    browser.waitVisible(By.cssSelector("article[data-item='" + id + "']"));
-    browser.wait.until(d -> browser.driver.findElement(By.id("item-id")).getAttribute("value").isEmpty());
-  }
-
   private static void addEntry(ConsoleBrowser browser, String contentId) {
     new Select(browser.waitVisible(By.id("pl-add"))).selectByValue(contentId);
-    click(browser, "[data-action='add-entry']");
+    browser.click("[data-action='add-entry']");
     browser.waitVisible(By.cssSelector("li[data-entry='" + contentId + "']"));
-  }
-
-  private static void click(ConsoleBrowser browser, String css) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
   }
 
   private static List<String> texts(JsonNode array) {

@@ -61,33 +61,33 @@ class ConsoleTechnicianStoryTest {
     String shot = "story-technician-" + lang + "-";
 
     // A gate, refused first by the console's own check (nothing typed), then by the controller (a bad zone).
-    click(browser, "[data-action='new-gate']");
-    click(browser, "[data-action='save-gate']");
+    browser.click("[data-action='new-gate']");
+    browser.click("[data-action='save-gate']");
     browser.waitText(By.cssSelector("#gate-form-box .form-problem"), ownRequired);
     assertThat(browser.driver.findElement(By.id("gate-name")).getAttribute("aria-invalid")).isEqualTo("true");
     type(browser, "gate-name", "Cửa khẩu quốc tế đường bộ Lào Cai");
     assertThat(browser.driver.findElement(By.id("gate-id")).getAttribute("value")).isEqualTo("cua-khau-quoc-te-duong-bo-lao-cai");
     type(browser, "gate-province", "Lào Cai");
     replace(browser, "gate-zone", "Mars/Olympus");
-    click(browser, "[data-action='save-gate']");
+    browser.click("[data-action='save-gate']");
     // The controller's refusal, in the console's language, in the form that was sent.
     browser.waitText(By.cssSelector("#gate-form-box .form-problem"), zoneRefused);
     assertThat(browser.driver.findElement(By.cssSelector("#gate-form-box .form-problem")).getText())
         .contains("Mars/Olympus").doesNotContain("IANA");
     browser.screenshot(shot + "1-refused");
     replace(browser, "gate-zone", "Asia/Ho_Chi_Minh");
-    click(browser, "[data-action='save-gate']");
+    browser.click("[data-action='save-gate']");
     browser.waitVisible(By.cssSelector("tr[data-gate='cua-khau-quoc-te-duong-bo-lao-cai']"));
     assertThat(browser.driver.findElement(By.cssSelector("main > p.message")).getText()).isNotBlank();
     // Nothing stale: the refusal went with the next action.
     assertThat(browser.driver.findElements(By.cssSelector("main .message.error"))).allSatisfy(e ->
         assertThat(e.getText()).isEmpty());
 
-    click(browser, "[data-action='new-gate']");
+    browser.click("[data-action='new-gate']");
     type(browser, "gate-name", "Cửa khẩu Kim Thành");
     type(browser, "gate-province", "Lào Cai");
     replace(browser, "gate-languages", "vi, zh-Hans, en, hmn");
-    click(browser, "[data-action='save-gate']");
+    browser.click("[data-action='save-gate']");
     browser.waitVisible(By.cssSelector("tr[data-gate='cua-khau-kim-thanh']"));
 
     JsonNode gate = read.get("/api/v1/clusters/cua-khau-kim-thanh").body();
@@ -97,10 +97,10 @@ class ConsoleTechnicianStoryTest {
     assertThat(texts(gate.get("languages"))).containsExactly("vi", "zh-Hans", "en", "hmn");
 
     // A screen registered by hand: its MQTT password is shown once, with a copy button.
-    click(browser, "[data-action='new-screen']");
+    browser.click("[data-action='new-screen']");
     type(browser, "screen-name", "Sảnh nhập cảnh số 1");
     new Select(browser.driver.findElement(By.id("screen-gate"))).selectByValue("cua-khau-quoc-te-duong-bo-lao-cai");
-    click(browser, "[data-action='save-screen']");
+    browser.click("[data-action='save-screen']");
     String password = browser.waitVisible(By.id("mqtt-password")).getText();
     assertThat(password).hasSizeGreaterThan(15);
     assertThat(browser.driver.findElements(By.cssSelector("[data-action='copy-password']"))).hasSize(1);
@@ -111,21 +111,21 @@ class ConsoleTechnicianStoryTest {
     assertThat(screen.get("clusterId").asText()).isEqualTo("cua-khau-quoc-te-duong-bo-lao-cai");
 
     // A group holding it.
-    click(browser, "[data-action='new-group']");
+    browser.click("[data-action='new-group']");
     type(browser, "group-name", "Sảnh chờ");
-    click(browser, "#group-screen-sanh-nhap-canh-so-1");
-    click(browser, "[data-action='save-group']");
+    browser.click("#group-screen-sanh-nhap-canh-so-1");
+    browser.click("[data-action='save-group']");
     browser.waitVisible(By.cssSelector("li[data-group='sanh-cho']"));
     assertThat(texts(read.get("/api/v1/groups/sanh-cho").body().get("screenIds"))).containsExactly("sanh-nhap-canh-so-1");
 
     // Moved to Kim Thành and tagged; a tag with capitals and spaces is refused in the console's words first.
-    click(browser, "[data-edit-screen='sanh-nhap-canh-so-1']");
+    browser.click("[data-edit-screen='sanh-nhap-canh-so-1']");
     new Select(browser.waitVisible(By.id("screen-gate"))).selectByValue("cua-khau-kim-thanh");
     replace(browser, "screen-tags", "Sảnh Chờ");
-    click(browser, "[data-action='save-screen']");
+    browser.click("[data-action='save-screen']");
     browser.wait.until(ExpectedConditions.attributeToBe(By.id("screen-tags"), "aria-invalid", "true"));
     replace(browser, "screen-tags", "sanh-cho, xuat-canh");
-    click(browser, "[data-action='save-screen']");
+    browser.click("[data-action='save-screen']");
     browser.wait.until(d -> read.get("/api/v1/screens/sanh-nhap-canh-so-1").body().get("clusterId").asText()
         .equals("cua-khau-kim-thanh"));
     screen = read.get("/api/v1/screens/sanh-nhap-canh-so-1").body();
@@ -143,7 +143,7 @@ class ConsoleTechnicianStoryTest {
     type(browser, "pair-code", PairingCode.display(code).toLowerCase());
     type(browser, "pair-name", "Kim Thành cổng xe tải");
     new Select(browser.driver.findElement(By.id("pair-gate"))).selectByValue("cua-khau-kim-thanh");
-    click(browser, "[data-action='pair']");
+    browser.click("[data-action='pair']");
     browser.waitText(By.cssSelector("main > p.message"), paired);
     browser.screenshot(shot + "3-paired");
     JsonNode kiosk = read.get("/api/v1/screens/kim-thanh-cong-xe-tai").body();
@@ -155,12 +155,12 @@ class ConsoleTechnicianStoryTest {
 
     // A new MQTT password, then the first screen revoked; both ask first.
     browser.waitVisible(By.cssSelector("[data-edit-screen='sanh-nhap-canh-so-1']"));
-    click(browser, "[data-edit-screen='sanh-nhap-canh-so-1']");
-    click(browser, "[data-action='new-password']");
+    browser.click("[data-edit-screen='sanh-nhap-canh-so-1']");
+    browser.click("[data-action='new-password']");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     assertThat(browser.waitVisible(By.id("mqtt-password")).getText()).isNotEqualTo(password);
-    click(browser, "[data-edit-screen='sanh-nhap-canh-so-1']");
-    click(browser, "[data-action='revoke']");
+    browser.click("[data-edit-screen='sanh-nhap-canh-so-1']");
+    browser.click("[data-action='revoke']");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.wait.until(d -> !read.get("/api/v1/screens/sanh-nhap-canh-so-1").body().path("revokedAt").isNull());
     browser.waitVisible(By.cssSelector("tr[data-screen='sanh-nhap-canh-so-1'] .badge.bad"));
@@ -168,10 +168,6 @@ class ConsoleTechnicianStoryTest {
     browser.phoneSize();
     browser.screenshot(shot + "5-phone");
     assertThat(browser.unlabelledFields()).isEmpty();
-  }
-
-  private static void click(ConsoleBrowser browser, String css) {
-    browser.wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
   }
 
   private static void type(ConsoleBrowser browser, String id, String text) {
