@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns each screen's rules ({@link RulesBuilder}, then {@link WireRules}) into its schedule
+ * Turns each screen's rules ({@link RulesBuilder}, then {@link ScreenPlan#toWire}) into its schedule
  * message, signed with the controller's key, and sends it retained at QoS 1 to the screen's
  * schedule topic.
  *
@@ -231,7 +231,7 @@ public final class Publisher {
       ProfileRules shared = built.get(key);
       if (shared == null) {
         ScreenPlan plan = session.build(profile, own);
-        shared = new ProfileRules(WireRules.of(plan, baseUrl), List.copyOf(plan.withheld()));
+        shared = new ProfileRules(plan.toWire(baseUrl), List.copyOf(plan.withheld()));
         built.put(key, shared);
       }
       if (!shared.withheld().isEmpty()) {

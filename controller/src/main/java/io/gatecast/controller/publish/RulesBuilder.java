@@ -41,8 +41,8 @@ import java.util.TreeSet;
  * Publishing and the preview both build here, so neither can show what no approver passed.
  *
  * <p>Why the engine model first: the preview asks the engine, and the screen's message is derived
- * from the same model by {@link WireRules} (engine to wire); the agent maps wire to engine in its
- * {@code RulesMapper}.
+ * from the same model ({@link ScreenPlan#toWire}); the agent maps it back with the same
+ * {@code schedules.wire.WireMapping}.
  */
 public final class RulesBuilder {
   public static final String DEFAULT_PLAYLIST = "default";

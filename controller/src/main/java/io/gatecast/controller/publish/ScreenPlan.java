@@ -1,19 +1,36 @@
 package io.gatecast.controller.publish;
 
 import io.gatecast.controller.store.Media;
+import io.gatecast.protocol.MediaRef;
+import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.schedules.model.Rules;
 import io.gatecast.schedules.model.Screen;
+import io.gatecast.schedules.wire.WireMapping;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * One screen's rules in the engine's model, with the stored files they name (by SHA-256): what
- * the preview asks the engine about, and what {@link WireRules} turns into the screen's message.
+ * the preview asks the engine about, and what {@link #toWire} turns into the screen's message.
  * {@code withheld}: items its playlists name that are not approved, hence left out.
  */
 public record ScreenPlan(Screen screen, Rules rules, Map<String, Media> files, Set<String> withheld) {
   public ScreenPlan {
     files = Map.copyOf(files);
     withheld = Set.copyOf(withheld);
+  }
+
+  /**
+   * The screen's rules on the wire ({@link WireMapping#toWire}), each file named by its address,
+   * type and size.
+   *
+   * @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/}
+   */
+  public ScreenRules toWire(String mediaBaseUrl) {
+    return WireMapping.toWire(screen, rules, media -> {
+      Media file = files.get(media.id());
+      return file == null ? null
+          : new MediaRef(file.sha256(), mediaBaseUrl + file.sha256(), file.mimeType(), file.sizeBytes());
+    });
   }
 }

@@ -8,6 +8,7 @@ import io.gatecast.schedules.ScreenSchedule;
 import io.gatecast.schedules.Schedules;
 import io.gatecast.schedules.Slot;
 import io.gatecast.schedules.SlotKind;
+import io.gatecast.schedules.wire.WireMapping;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class Playback {
    * @throws IllegalArgumentException naming the field the engine refused
    */
   public static OnAir compile(ScheduleMessage schedule) {
-    RulesMapper.Mapped mapped = RulesMapper.map(schedule.rules());
+    WireMapping.Mapped mapped = WireMapping.fromWire(schedule.rules());
     Map<String, MediaRef> media = schedule.media().stream()
         .collect(Collectors.toUnmodifiableMap(MediaRef::sha256, Function.identity()));
     return new OnAir(schedule, Schedules.forScreen(mapped.rules(), mapped.screen()), media);
@@ -151,9 +152,9 @@ public final class Playback {
     if (!alertTopicIsNewer) {
       return new Merged(base, alerts, base.engine(), byId);
     }
-    RulesMapper.Mapped mapped = RulesMapper.map(schedule.rules());
+    WireMapping.Mapped mapped = WireMapping.fromWire(schedule.rules());
     ScreenSchedule engine = Schedules.forScreen(
-        mapped.rules().withAlerts(inForce.stream().map(RulesMapper::alert).toList()), mapped.screen());
+        mapped.rules().withAlerts(inForce.stream().map(WireMapping::fromWire).toList()), mapped.screen());
     return new Merged(base, alerts, engine, byId);
   }
 

@@ -1,4 +1,4 @@
-package io.gatecast.agent.playback;
+package io.gatecast.schedules.wire;
 
 import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.rules.AlertSpec;
@@ -31,26 +31,73 @@ import io.gatecast.schedules.model.Variant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The wire's rules ({@code protocol.rules}) to the engine's model, field for field. This is the only
- * wire-to-engine mapping in GateCast; the controller maps the other way (engine to wire) in its
- * {@code publish/WireRules}, so each direction is written once. The engine re-checks what the
- * rules mean (an RRULE, a daypart, a language tag); its complaint is prefixed with the path into
- * the message so the FAILED ack points at the field.
+ * The engine's model ({@code schedules.model}) to the wire's rules ({@code protocol.rules}) and
+ * back, field for field: the controller sends with {@link #toWire}, the agent plays what
+ * {@link #fromWire} gives its engine. Both directions live here so they cannot drift apart
+ * ({@code WireMappingRoundTripTest} holds them to each other).
+ *
+ * <p>What the wire does not carry back: a file's address and size (the engine knows a file by its
+ * SHA-256 and kind; the sender supplies the rest, see {@link MediaFiles}), and the profile's
+ * screen and gate names (the controller adds them per screen after mapping).
  */
-public final class RulesMapper {
-  /** The engine's view of one schedule message: its rules and the screen they are for. */
+public final class WireMapping {
+  /** The engine's view of one screen's rules: the rules and the screen they are for. */
   public record Mapped(Rules rules, Screen screen) {}
 
-  private RulesMapper() {}
+  /** Where the sender's files are: the wire's reference for a variant's media, or null if it holds none. */
+  @FunctionalInterface
+  public interface MediaFiles {
+    MediaRef of(Media media);
+  }
 
-  /** @throws IllegalArgumentException naming the field (e.g. {@code rules.campaigns[0].recurrences[1].rule}) */
-  public static Mapped map(ScreenRules wire) {
+  private WireMapping() {}
+
+  /**
+   * One screen's rules for its message. Only what concerns the screen is sent — the campaigns
+   * aimed at it and its cluster's alerts, exactly the ones the engine would pick for it — and each
+   * item once (in order of first mention), with the address and size of every file it needs.
+   *
+   * @throws IllegalStateException if a variant names media {@code files} does not hold
+   */
+  public static ScreenRules toWire(Screen screen, Rules rules, MediaFiles files) {
+    Map<String, ItemSpec> items = new LinkedHashMap<>();
+    List<CampaignSpec> campaigns = new ArrayList<>();
+    for (Campaign c : rules.campaigns()) {
+      if (c.targets().matches(screen)) {
+        campaigns.add(new CampaignSpec(c.id(), c.name(), playlist(c.playlist(), items, files),
+            targets(c.targets()), c.start(), c.end(),
+            c.dayparts().stream().map(d -> new DaypartSpec(List.copyOf(d.days()), d.start(), d.end())).toList(),
+            c.recurrences().stream().map(r -> new RecurrenceSpec(r.rule(), r.at(), r.duration().toString())).toList(),
+            c.priority(), c.weight(), policy(c.languagePolicy())));
+      }
+    }
+    Playlist fallback = rules.defaultPlaylist();
+    PlaylistSpec defaultPlaylist = fallback == null ? null : playlist(fallback, items, files);
+    List<AlertSpec> alerts = rules.alerts().stream()
+        .filter(a -> a.clusterId().equals(screen.clusterId()))
+        .map(WireMapping::alert)
+        .toList();
+    ScreenProfile profile = new ScreenProfile(screen.id(), screen.clusterId(), List.copyOf(screen.groups()),
+        List.copyOf(screen.tags()), screen.zone().getId(), screen.languages());
+    return new ScreenRules(profile, List.copyOf(items.values()), campaigns, defaultPlaylist,
+        policy(rules.defaultPolicy()), alerts);
+  }
+
+  /**
+   * The engine's rules and screen from a screen's message. The engine re-checks what the rules
+   * mean (an RRULE, a daypart, a language tag); its complaint is prefixed with the path into the
+   * message so the FAILED ack points at the field.
+   *
+   * @throws IllegalArgumentException naming the field (e.g. {@code rules.campaigns[0].recurrences[1].rule})
+   */
+  public static Mapped fromWire(ScreenRules wire) {
     Map<String, ItemSpec> items = wire.itemsById();
     List<Campaign> campaigns = new ArrayList<>();
     for (int i = 0; i < wire.campaigns().size(); i++) {
@@ -66,7 +113,7 @@ public final class RulesMapper {
     List<Alert> alerts = new ArrayList<>();
     for (int i = 0; i < wire.alerts().size(); i++) {
       AlertSpec a = wire.alerts().get(i);
-      alerts.add(at("rules.alerts[" + i + "]", () -> alert(a)));
+      alerts.add(at("rules.alerts[" + i + "]", () -> fromWire(a)));
     }
     Rules rules = at("rules", () -> new Rules(campaigns, fallback,
         at("rules.defaultPolicy", () -> policy(wire.defaultPolicy())), alerts));
@@ -74,12 +121,12 @@ public final class RulesMapper {
   }
 
   /** An alert as the engine knows it (from the rules or from the cluster's alert topic). */
-  static Alert alert(AlertSpec wire) {
+  public static Alert fromWire(AlertSpec wire) {
     return new Alert(wire.id(), wire.clusterId(), wire.start(), wire.expires(), wire.text());
   }
 
   /** What the engine must render for a file, from the MIME type the controller stored with it. */
-  static MediaKind kindOf(MediaRef media) {
+  public static MediaKind kindOf(MediaRef media) {
     String type = media.mimeType().toLowerCase(Locale.ROOT);
     if (type.startsWith("image/")) {
       return MediaKind.IMAGE;
@@ -93,6 +140,51 @@ public final class RulesMapper {
     throw new IllegalArgumentException("mimeType " + media.mimeType() + " of media " + media.sha256()
         + " cannot be shown (expected image/*, video/* or text/html)");
   }
+
+  // engine -> wire
+
+  private static PlaylistSpec playlist(Playlist playlist, Map<String, ItemSpec> items, MediaFiles files) {
+    List<EntrySpec> entries = new ArrayList<>();
+    for (PlaylistEntry e : playlist.entries()) {
+      items.computeIfAbsent(e.item().id(), id -> item(e.item(), files));
+      entries.add(new EntrySpec(e.item().id(), e.weight(), e.position()));
+    }
+    return new PlaylistSpec(playlist.id(), entries);
+  }
+
+  private static ItemSpec item(ContentItem item, MediaFiles files) {
+    List<VariantSpec> variants = new ArrayList<>();
+    for (Variant v : item.variants()) {
+      variants.add(v.isText()
+          ? VariantSpec.text(v.language(), v.text(), v.seconds())
+          : VariantSpec.media(v.language(), mediaRef(files, v), v.seconds()));
+    }
+    return new ItemSpec(item.id(), item.title(), variants);
+  }
+
+  private static MediaRef mediaRef(MediaFiles files, Variant variant) {
+    MediaRef ref = files.of(variant.media());
+    if (ref == null) {
+      throw new IllegalStateException("variant " + variant.language() + " names media " + variant.media().id()
+          + ", for which the sender holds no file");
+    }
+    return ref;
+  }
+
+  private static AlertSpec alert(Alert a) {
+    return new AlertSpec(a.id(), a.clusterId(), a.start(), a.expires(), a.text());
+  }
+
+  private static TargetsSpec targets(Targets t) {
+    return new TargetsSpec(List.copyOf(t.clusters()), List.copyOf(t.groups()), List.copyOf(t.tags()),
+        List.copyOf(t.screens()));
+  }
+
+  private static LanguagePolicySpec policy(LanguagePolicy p) {
+    return new LanguagePolicySpec(LanguagePolicySpec.Mode.valueOf(p.mode().name()), p.language());
+  }
+
+  // wire -> engine
 
   private static Playlist playlist(PlaylistSpec wire, Map<String, ItemSpec> items, String path) {
     List<PlaylistEntry> entries = new ArrayList<>();
