@@ -44,7 +44,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +53,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One kiosk agent: wires the cache, playback, page server and MQTT link by constructor. The screen
- * plays from disk before any connection exists; the network only ever brings newer schedules.
+ * One kiosk agent and its composition root: builds the cache, playback, page server, MQTT link,
+ * journals and appliers by constructor, in order, and closes them in reverse from one
+ * {@link Lifecycle}. The screen plays from disk before any connection exists; the network only
+ * ever brings newer schedules.
  */
 public final class PlayerAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlayerAgent.class);
@@ -68,134 +69,141 @@ public final class PlayerAgent implements AutoCloseable {
 
   private final AgentConfig config;
   private final Clock clock;
+  /** Everything opened below, closed in reverse by {@link #close}. */
+  private final Lifecycle parts;
+  private final MediaCache cache;
   private final Playback playback;
-  private final PageServer page;
   private final ScheduledExecutorService applyThread;
-  private final ScheduledExecutorService linkThread;
-  private final ScheduledExecutorService journalThread;
+  private final PageServer page;
+  private final KioskControl kiosk;
   private final MqttSession session;
   private final Outbox outbox;
   private final ProofOfPlay proofOfPlay;
-  private final HealthProbe health;
+  private final ScheduledExecutorService journalThread;
   private final Heartbeats heartbeats;
   private final ScheduleApplier applier;
-  private final MediaCache cache;
-  /** The background check of the cache (started once the page serves); stopped on close. */
-  private volatile Thread verifier;
-  private final CommandApplier commands;
-  private final AlertApplier alerts;
-  private final ExecutorService commandThread;
-  /** Set once the page serves (heartbeats may read it earlier, and then see UNKNOWN). */
-  private volatile KioskControl kiosk;
+  private final Arrivals arrivals;
   /** Completes with the exit code when a RESTART command asks the process to end (Main exits with it). */
   private final CompletableFuture<Integer> restartRequested = new CompletableFuture<>();
-  private volatile boolean closed;
+  private boolean closed;
 
-  private PlayerAgent(AgentConfig config, Clock clock, KioskOptions kioskOptions, KioskBrowser runningBrowser)
-      throws IOException, MqttException {
+  /**
+   * The composition root: builds the parts in order, each from parts built before it, and pushes
+   * each onto {@code parts} once it holds something to release. Nothing starts here but the page
+   * server; {@link #begin} starts the rest. The order of the pushes is the reverse of the close:
+   * the heartbeats stop before anything they report on, the apply and command threads before the
+   * journals they write to, the journals before the link they send through, the link (with its
+   * final OFFLINE status) before the page, and the apply thread is waited for last.
+   */
+  private PlayerAgent(AgentConfig config, Clock clock, KioskOptions kioskOptions, KioskBrowser runningBrowser,
+      Lifecycle parts) throws IOException, MqttException {
     this.config = config;
     this.clock = clock;
+    this.parts = parts;
+    // What plays comes from disk first: the screen needs no network to show its last schedule.
     ScheduleStore store = new ScheduleStore(config.dataDir());
     // One trust for the three TLS clients (MQTT, media downloads, screenshot uploads).
     SSLContext tls = config.caFile() == null ? null : CaTrust.load(config.caFile());
-    MediaCache cache = new MediaCache(config.dataDir().resolve("media"), Duration.ofSeconds(10), Duration.ofSeconds(30),
-        config.cacheQuotaMb() * 1024 * 1024, clock, tls == null ? null : tls.getSocketFactory());
     // Not hashed here: a large cache would keep the screen black. Files are checked on first use
-    // and in the background once the page serves (start()); a corrupt one is never shown.
-    this.cache = cache;
+    // and in the background once the page serves (begin()); a corrupt one is never shown.
+    this.cache = new MediaCache(config.dataDir().resolve("media"), Duration.ofSeconds(10), Duration.ofSeconds(30),
+        config.cacheQuotaMb() * 1024 * 1024, clock, tls == null ? null : tls.getSocketFactory());
     // Expiry is judged by the controller's time once the offset is known, not a kiosk clock running ahead.
     ClockOffset clockOffset = new ClockOffset(clock);
     ControllerTrust trust = ControllerTrust.load(config.dataDir(), config.controllerKey(),
         new Freshness(new ControllerClock(clock, clockOffset), CLOCK_SKEW));
     this.playback = new Playback(clock);
     List<RejectedException> refusedOnDisk = resumeFrom(store, trust);
-    this.alerts = new AlertApplier(new AlertStore(config.dataDir()), trust, this::reportRejection, playback);
-    CommandSequence commandSequence = new CommandSequence(config.dataDir());
-    // Applying downloads files: its own thread, so Paho's callback thread is never held.
+
+    // Applying downloads files: its own thread, so Paho's callback thread is never held. Waited for
+    // last, so what it is applying when the agent closes may end while the rest closes.
     this.applyThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-apply"));
-    this.linkThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-link"));
-    // Proof of play fsyncs: its own thread, so a slow disk never delays a heartbeat.
-    this.journalThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-journal"));
+    parts.push("apply thread", () -> stop(applyThread, true));
+    this.page = parts.push("screen page", servePage(config, playback, cache));
+    // Closed once started (begin()): a browser handed over by the pairing step stays its owner's until then.
+    this.kiosk = new KioskControl(kioskOptions, page, runningBrowser);
+
+    ScheduledExecutorService linkThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-link"));
     this.session = new MqttSession(config.brokerUrl(), config.screenId(), config.username(), config.password(),
-        () -> status(ScreenState.OFFLINE, null), linkThread, new MqttSession.Listener() {
-          @Override
-          public void onSchedule(byte[] payload) {
-            PlayerAgent.this.applier.arrived(); // pauses a download a newer schedule may supersede
-            try {
-              applyThread.execute(() -> PlayerAgent.this.applier.apply(payload));
-            } catch (RejectedExecutionException e) {
-              LOG.debug("closing; a schedule arrived too late to apply");
-            }
-          }
-
-          @Override
-          public void onCommand(byte[] payload) {
-            try {
-              applyThread.execute(() -> PlayerAgent.this.commands.apply(payload));
-            } catch (RejectedExecutionException e) {
-              LOG.debug("closing; a command arrived too late to apply");
-            }
-          }
-
-          @Override
-          public void onAlert(String clusterId, byte[] payload) {
-            try {
-              applyThread.execute(() -> PlayerAgent.this.alerts.apply(clusterId, payload));
-            } catch (RejectedExecutionException e) {
-              LOG.debug("closing; an alert arrived too late to apply");
-            }
-          }
-
-          @Override
-          public void onConnected() {
-            PlayerAgent.this.heartbeats.beatNow();
-            PlayerAgent.this.outbox.wake();
-          }
-        }, clockOffset, tls == null ? null : tls.getSocketFactory());
+        () -> status(ScreenState.OFFLINE, null), linkThread, clockOffset, tls == null ? null : tls.getSocketFactory());
+    parts.push("MQTT link", () -> {
+      linkThread.shutdownNow(); // no reconnect, no heartbeat after the OFFLINE status
+      session.close(status(ScreenState.OFFLINE, null));
+    });
     DiskReserve reserve = DiskReserve.in(config.dataDir()); // room to journal events on a full disk
-    this.outbox = Outbox.open(config.dataDir().resolve("outbox.journal"), session, reserve);
-    this.proofOfPlay = ProofOfPlay.open(config.dataDir().resolve("plays.journal"), config.screenId(), playback, outbox,
-        session::isConnected, clock, clockOffset::millis, reserve);
-    // The kiosk watcher comes up with the page, below; until then nothing watches the screen.
-    this.health = new HealthProbe(playback, cache, clockOffset, () -> this.kiosk == null
-        ? new DisplayMonitor.DisplayStatus(ScreenHealth.Display.UNKNOWN, null) : this.kiosk.display(), clock);
+    this.outbox = parts.push("outbox", Outbox.open(config.dataDir().resolve("outbox.journal"), session, reserve));
+    // Closing journals the play on screen now and queues what is unsent, once the journal thread is done.
+    this.proofOfPlay = parts.push("proof of play", ProofOfPlay.open(config.dataDir().resolve("plays.journal"),
+        config.screenId(), playback, outbox, session::isConnected, clock, clockOffset::millis, reserve));
+    // Proof of play fsyncs: its own thread, so a slow disk never delays a heartbeat. Not interrupted
+    // on close: an interrupt would close the journal's file channel mid-write.
+    this.journalThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-journal"));
+    parts.push("journal thread", () -> stop(journalThread, false));
+
+    HealthProbe health = new HealthProbe(playback, cache, clockOffset, kiosk::display, clock);
     this.heartbeats = new Heartbeats(session, () -> status(ScreenState.ONLINE, health.measure()), linkThread,
         Duration.ofSeconds(config.heartbeatSeconds()));
+    AlertApplier alerts = new AlertApplier(new AlertStore(config.dataDir()), trust, this::reportRejection, playback);
     this.applier = new ScheduleApplier(config.screenId(), trust, this::reportRejection, cache, store,
         new ScheduleStore(config.dataDir(), ScheduleStore.PENDING_FILE_NAME), playback, outbox::send, () -> {
           heartbeats.beatNow();
           followCluster();
         }, applyThread, clock);
+    parts.push("applying", applyThread::shutdownNow);
     refusedOnDisk.forEach(e -> reportRejection(io.gatecast.protocol.Topics.schedule(config.screenId()), e));
-    cache.onCorrupt(sha -> {
-      try {
-        applyThread.execute(applier::repairPlaying);
-      } catch (RejectedExecutionException e) {
-        LOG.debug("closing; not fetching {} again", sha);
-      }
-    });
+    cache.onCorrupt(sha -> Handoff.run(applyThread, applier::repairPlaying, "not fetching " + sha + " again"));
     followCluster();
-    try {
-      this.page = PageServer.start(config.pagePort(), config.screenId(), playback, cache);
-    } catch (IOException e) {
-      session.close();
-      outbox.close();
-      proofOfPlay.close();
-      applyThread.shutdownNow();
-      linkThread.shutdownNow();
-      journalThread.shutdownNow();
-      throw new IOException("cannot serve the screen page on 127.0.0.1:" + config.pagePort() + " ("
-          + e.getMessage() + "); is another agent using that port? Choose another with --page-port", e);
-    }
-    this.kiosk = new KioskControl(kioskOptions, page, runningBrowser);
+
+    CommandSequence commandSequence = new CommandSequence(config.dataDir());
     ScreenshotUploader uploader = kioskOptions.controllerUrl() == null ? null
         : new ScreenshotUploader(kioskOptions.controllerUrl(), config.screenId(), config.username(), config.password(),
             tls);
-    this.commandThread = Executors.newSingleThreadExecutor(daemon("gatecast-commands"));
-    this.commands = new CommandApplier(config.screenId(), trust, this::reportRejection, commandSequence,
+    ExecutorService commandThread = Executors.newSingleThreadExecutor(daemon("gatecast-commands"));
+    parts.push("command thread", commandThread::shutdownNow);
+    CommandApplier commands = new CommandApplier(config.screenId(), trust, this::reportRejection, commandSequence,
         new ScreenActions(page, kiosk.devTools(), uploader, config.dataDir().resolve("screenshots"),
             () -> restartRequested.complete(RESTART_EXIT_CODE), new CacheSweep(cache, playback)),
         commandThread, this::publishCommandResult, clock);
+    this.arrivals = new Arrivals(applyThread, applier, commands, alerts, heartbeats, outbox);
+  }
+
+  /** Starts the parts that run by themselves; each that must be stopped is pushed as it starts. */
+  private void begin() {
+    applyThread.execute(applier::resume);
+    journalThread.scheduleWithFixedDelay(proofOfPlay::observe, 0, OBSERVE_MILLIS, TimeUnit.MILLISECONDS);
+    long batch = config.playBatchSeconds();
+    journalThread.scheduleWithFixedDelay(proofOfPlay::flush, batch, batch, TimeUnit.SECONDS);
+    session.start(arrivals);
+    kiosk.start();
+    parts.push("kiosk browser", kiosk);
+    heartbeats.start();
+    parts.push("heartbeats", heartbeats);
+    LOG.info("agent {} serving its page at http://127.0.0.1:{}/ and connecting to {}",
+        config.screenId(), pagePort(), config.brokerUrl());
+    // Only once the page is up and the browser has it (or 10 s on): the files on screen first, then the rest.
+    Thread verifier = cache.verifyInBackground(playback.schedule()
+        .map(s -> s.media().stream().map(io.gatecast.protocol.MediaRef::sha256).toList()).orElse(List.of()),
+        () -> page.sincePagePolled().isPresent(), Duration.ofSeconds(10));
+    parts.push("background cache check", verifier::interrupt);
+  }
+
+  private static PageServer servePage(AgentConfig config, Playback playback, MediaCache cache) throws IOException {
+    try {
+      return PageServer.start(config.pagePort(), config.screenId(), playback, cache);
+    } catch (IOException e) {
+      throw new IOException("cannot serve the screen page on 127.0.0.1:" + config.pagePort() + " ("
+          + e.getMessage() + "); is another agent using that port? Choose another with --page-port", e);
+    }
+  }
+
+  /** Stops a thread of the agent and waits up to 5 s for the task in hand; {@code interrupt}: interrupt it. */
+  private static void stop(ExecutorService thread, boolean interrupt) throws InterruptedException {
+    if (interrupt) {
+      thread.shutdownNow();
+    } else {
+      thread.shutdown();
+    }
+    thread.awaitTermination(5, TimeUnit.SECONDS);
   }
 
   /** The cluster alert topic to follow: the one the applied rules' profile names. */
@@ -228,28 +236,21 @@ public final class PlayerAgent implements AutoCloseable {
           + ControllerKeyArgument.OPTION + " <keyId>:<base64 public key> (GET /api/v1/signing-key on the controller"
           + " shows them); without it this screen could play nothing");
     }
-    PlayerAgent agent;
+    Lifecycle parts = new Lifecycle();
     try {
-      agent = new PlayerAgent(config, clock, kiosk, runningBrowser);
+      PlayerAgent agent = new PlayerAgent(config, clock, kiosk, runningBrowser, parts);
+      agent.begin();
+      return agent;
     } catch (IOException e) {
+      parts.close();
       throw new UncheckedIOException("the agent could not start: " + e.getMessage(), e);
     } catch (MqttException e) {
+      parts.close();
       throw new IllegalStateException("the agent could not set up its MQTT client: " + e.getMessage(), e);
+    } catch (RuntimeException | Error e) {
+      parts.close();
+      throw e;
     }
-    agent.heartbeats.start();
-    agent.applyThread.execute(agent.applier::resume);
-    agent.journalThread.scheduleWithFixedDelay(agent.proofOfPlay::observe, 0, OBSERVE_MILLIS, TimeUnit.MILLISECONDS);
-    long batch = config.playBatchSeconds();
-    agent.journalThread.scheduleWithFixedDelay(agent.proofOfPlay::flush, batch, batch, TimeUnit.SECONDS);
-    agent.session.start();
-    agent.kiosk.start();
-    LOG.info("agent {} serving its page at http://127.0.0.1:{}/ and connecting to {}",
-        config.screenId(), agent.pagePort(), config.brokerUrl());
-    // Only once the page is up and the browser has it (or 10 s on): the files on screen first, then the rest.
-    agent.verifier = agent.cache.verifyInBackground(agent.playback.schedule()
-        .map(s -> s.media().stream().map(io.gatecast.protocol.MediaRef::sha256).toList()).orElse(List.of()),
-        () -> agent.page.sincePagePolled().isPresent(), Duration.ofSeconds(10));
-    return agent;
   }
 
   /**
@@ -348,36 +349,14 @@ public final class PlayerAgent implements AutoCloseable {
     session.abort();
   }
 
-  /** Publishes a retained OFFLINE status, disconnects, stops the page and the threads. */
+  /** Publishes a retained OFFLINE status, disconnects, stops the page and the threads: every part, in reverse. */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
-    if (verifier != null) {
-      verifier.interrupt();
-    }
-    heartbeats.close();
-    kiosk.close();
-    commandThread.shutdownNow();
-    applyThread.shutdownNow();
-    journalThread.shutdown(); // not shutdownNow: an interrupt would close the journal's file channel mid-write
-    try {
-      journalThread.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    proofOfPlay.close(); // journals the play on screen now and queues what is unsent
-    outbox.close();
-    linkThread.shutdownNow();
-    session.close(status(ScreenState.OFFLINE, null));
-    page.close();
-    try {
-      applyThread.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    parts.close();
     LOG.info("agent {} stopped", config.screenId());
   }
 

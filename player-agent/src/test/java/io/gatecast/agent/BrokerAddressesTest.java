@@ -39,20 +39,20 @@ class BrokerAddressesTest {
     try (TestBroker first = new TestBroker(); TestBroker second = new TestBroker()) {
       MqttSession session = new MqttSession(dead + "," + first.url() + "," + second.url(), SCREEN, null, null,
           () -> new StatusMessage(Header.now(Instant.now()), SCREEN, ScreenState.OFFLINE, null, null, 1L),
-          scheduler, new MqttSession.Listener() {
-            @Override
-            public void onSchedule(byte[] payload) {
-              schedules.add(new String(payload, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void onCommand(byte[] payload) {}
-
-            @Override
-            public void onConnected() {}
-          }, new ClockOffset(Clock.systemUTC()));
+          scheduler, new ClockOffset(Clock.systemUTC()));
       try {
-        session.start();
+        session.start(new MqttSession.Listener() {
+          @Override
+          public void onSchedule(byte[] payload) {
+            schedules.add(new String(payload, StandardCharsets.UTF_8));
+          }
+
+          @Override
+          public void onCommand(byte[] payload) {}
+
+          @Override
+          public void onConnected() {}
+        });
         await().atMost(DEADLINE).until(() -> first.url().equals(session.connectedTo()));
         publishSchedule(first.url(), "on-first");
         await().atMost(DEADLINE).until(() -> schedules.contains("on-first"));

@@ -79,7 +79,8 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   private final char[] password;
   private final Supplier<StatusMessage> lastWill;
   private final ScheduledExecutorService scheduler;
-  private final Listener listener;
+  /** Given at {@link #start}: nothing arrives before the first connect. */
+  private volatile Listener listener;
   private final Backoff backoff;
   /** Replaced before every reconnect attempt (see {@link #connect}); volatile for the outbox and heartbeat threads. */
   private volatile MqttAsyncClient client;
@@ -97,9 +98,9 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
    * @param clockOffset fed the {@code header.sentAt} of every live (not retained) controller message
    */
   public MqttSession(String brokerUrl, String screenId, String username, String password,
-      Supplier<StatusMessage> lastWill, ScheduledExecutorService scheduler, Listener listener, ClockOffset clockOffset)
+      Supplier<StatusMessage> lastWill, ScheduledExecutorService scheduler, ClockOffset clockOffset)
       throws MqttException {
-    this(brokerUrl, screenId, username, password, lastWill, scheduler, listener, clockOffset, null);
+    this(brokerUrl, screenId, username, password, lastWill, scheduler, clockOffset, null);
   }
 
   /**
@@ -107,7 +108,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
    *     checks the broker's host name against its certificate); null for the JVM's default trust
    */
   public MqttSession(String brokerUrl, String screenId, String username, String password,
-      Supplier<StatusMessage> lastWill, ScheduledExecutorService scheduler, Listener listener, ClockOffset clockOffset,
+      Supplier<StatusMessage> lastWill, ScheduledExecutorService scheduler, ClockOffset clockOffset,
       SSLSocketFactory tls) throws MqttException {
     this.tls = tls;
     this.clockOffset = clockOffset;
@@ -118,7 +119,6 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     this.password = password == null ? null : password.toCharArray();
     this.lastWill = lastWill;
     this.scheduler = scheduler;
-    this.listener = listener;
     this.backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), new Random());
     this.client = newClient();
   }
@@ -133,8 +133,13 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
     return fresh;
   }
 
-  /** Starts connecting in the background; returns at once. */
-  public void start() {
+  /**
+   * Starts connecting in the background and hands what arrives to {@code arrivals}; returns at
+   * once. The listener comes here, not in the constructor, so the parts it feeds may themselves be
+   * built on this session (the outbox and heartbeats publish through it).
+   */
+  public void start(Listener arrivals) {
+    this.listener = java.util.Objects.requireNonNull(arrivals, "arrivals");
     scheduler.execute(this::connect);
   }
 
