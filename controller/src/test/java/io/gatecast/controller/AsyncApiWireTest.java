@@ -9,7 +9,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.gatecast.controller.broker.ControllerCredentials;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.PlayBatch.Play;

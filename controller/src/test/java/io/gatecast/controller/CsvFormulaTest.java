@@ -3,7 +3,7 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.PlayBatch.Play;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -3,7 +3,7 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.gatecast.controller.store.OperatingHours;
 import java.time.Instant;
 import java.time.LocalTime;

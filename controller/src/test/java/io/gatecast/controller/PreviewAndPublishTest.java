@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.EntrySpec;

@@ -3,8 +3,8 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;

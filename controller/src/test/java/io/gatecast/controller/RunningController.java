@@ -1,6 +1,6 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.gatecast.controller.http.OpenApiAnswers;
 import io.vertx.core.Vertx;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Keys;

@@ -3,7 +3,7 @@ package io.gatecast.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.agent.enroll.IdentityStore;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.enrollment.Identity;
 import io.vertx.core.Vertx;

@@ -11,8 +11,9 @@ import io.gatecast.agent.kiosk.DevTools;
 import io.gatecast.agent.kiosk.KioskOptions;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.gatecast.protocol.enrollment.Identity;
+import io.gatecast.testkit.Chromium;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -55,7 +56,7 @@ class KioskTechnicianTest {
 
   @BeforeEach
   void startController() {
-    ConsoleBrowser.requireInstalled();
+    Chromium.requireInstalled();
     vertx = Vertx.vertx();
     controller = Controller.start(vertx, ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0),
         Clock.systemUTC()).await();

@@ -9,7 +9,7 @@ import io.gatecast.agent.AgentConfig;
 import io.gatecast.agent.PlayerAgent;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.gatecast.protocol.Topics;
 import io.vertx.core.Vertx;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import io.gatecast.agent.tls.CaTrust;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.auth.AdminBootstrap;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.gatecast.controller.tls.TlsFiles;
 import io.gatecast.protocol.enrollment.Identity;
 import io.vertx.core.Vertx;

@@ -17,6 +17,7 @@ import io.gatecast.protocol.ScreenHealth.Display;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
+import io.gatecast.testkit.Chromium;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

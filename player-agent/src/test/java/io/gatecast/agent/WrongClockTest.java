@@ -4,7 +4,6 @@ import static io.gatecast.agent.TestRules.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.agent.playback.MovableClock;
 import io.gatecast.protocol.Command;
 import io.gatecast.protocol.Command.Kind;
 import io.gatecast.protocol.CommandResult;
@@ -13,6 +12,7 @@ import io.gatecast.protocol.PlayBatch.Play;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.testkit.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.gatecast.bench.harness;
 
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;

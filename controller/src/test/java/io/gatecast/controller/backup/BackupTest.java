@@ -7,7 +7,7 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.RunningController;
 import io.gatecast.controller.TestUsers;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.vertx.core.Vertx;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Main;
 import io.gatecast.controller.RunningController;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

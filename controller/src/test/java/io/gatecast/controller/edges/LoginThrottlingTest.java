@@ -3,11 +3,11 @@ package io.gatecast.controller.edges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.MutableClock;
 import io.gatecast.controller.RunningController;
 import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.throttle.LoginThrottle;
 import io.gatecast.protocol.Codec;
+import io.gatecast.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * connects from 127.0.0.2, the owner from 127.0.0.3. Time is the controller's clock, moved by hand.
  */
 class LoginThrottlingTest {
-  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-05-04T08:00:00Z"));
+  private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-05-04T08:00:00Z"));
   private static final String ATTACKER = "127.0.0.2";
   private static final String OWNER = "127.0.0.3";
 

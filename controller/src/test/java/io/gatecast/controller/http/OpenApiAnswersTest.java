@@ -2,7 +2,7 @@ package io.gatecast.controller.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.controller.client.ApiClient.Exchange;
+import io.gatecast.testkit.ApiClient.Exchange;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.gatecast.agent.display;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.gatecast.agent.Chromium;
+import io.gatecast.testkit.Chromium;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.layout.LayoutTemplate;
 import io.gatecast.protocol.layout.OpeningDaySpec;
