@@ -8,6 +8,7 @@ import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.enrollment.Identity;
 import io.gatecast.protocol.enrollment.PairingCode;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Enrollment as the controller sees it, spoken to over HTTP as an agent and an operator would. The
  * agent side (pairing page, identity on disk) is in the demo module's end-to-end test.
  */
+@IntegrationTest
 class EnrollmentTest {
   @TempDir Path dataDir;
   final MovableClock clock = new MovableClock(Instant.parse("2026-03-15T01:00:00Z"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.notify.AlertSettings;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.ScreenHealth;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * clock the test moves: offline both ways (last-will at once, silence after the timeout) and back,
  * the heartbeat's figures and autonomy, content freshness, the history, and alerts to a real webhook.
  */
+@IntegrationTest
 class FleetHealthTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -7,6 +7,7 @@ import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.JavaProcess;
 import io.gatecast.testkit.Ports;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded broker kept of it. Read as the screens read it: logging in as each screen. The
  * controller runs as a process of its own, as in production, so kill -9 is a real one.
  */
+@IntegrationTest
 class RetainedAfterStopTest {
   private static final int SCREENS = 200;
   private static final Duration START_DEADLINE = Duration.ofSeconds(120);

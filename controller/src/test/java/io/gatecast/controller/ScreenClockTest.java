@@ -11,6 +11,7 @@ import io.gatecast.protocol.PlayBatch.Play;
 import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a clock problem on the board, and files the plays the agent could not time right on the day they
  * really played. And a refusal repeated over and over is one row.
  */
+@IntegrationTest
 class ScreenClockTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   /** What the kiosk's clock said when it sent its heartbeat: its RTC battery is dead. */

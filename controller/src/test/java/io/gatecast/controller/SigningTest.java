@@ -13,6 +13,7 @@ import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The controller signs what it publishes with a key it keeps, advertises that key, and records what screens refuse. */
+@IntegrationTest
 class SigningTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

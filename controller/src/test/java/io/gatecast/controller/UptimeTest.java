@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.ScreenHealth;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * agents' messages wrote. The clock is moved by the test; the heartbeat timeout is a day, so only
  * the outages the test makes happen.
  */
+@IntegrationTest
 class UptimeTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final Instant T0 = Instant.parse("2026-05-19T00:00:00Z");

@@ -9,6 +9,7 @@ import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.rules.CampaignSpec;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.ScreenRules;
+import io.gatecast.testkit.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * schedules (a campaign and a screen's own playlist) and publishes, the screens apply, the rollout
  * view shows it applied, and the audit log tells who did what.
  */
+@IntegrationTest
 class WorkflowTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

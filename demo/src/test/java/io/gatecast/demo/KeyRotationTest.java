@@ -14,6 +14,7 @@ import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.controller.keyrotation.KeyRotations;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.PinnedKey;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code aCarriedRotationFromAStrangerIsIgnoredAndTheMessageStillRefused}, and the agent's
  * {@code SignedSchedulesTest.aRotationSignedByAnUnpinnedKeyIsRefused}.
  */
+@IntegrationTest
 class KeyRotationTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final HttpClient HTTP = HttpClient.newHttpClient();

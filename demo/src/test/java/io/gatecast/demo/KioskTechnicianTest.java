@@ -14,6 +14,7 @@ import io.gatecast.controller.ControllerConfig;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.protocol.enrollment.Identity;
 import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * screen plays it as the default fill and the problem is gone. Screenshots of the panel are kept
  * under target/screenshots/.
  */
+@IntegrationTest
 class KioskTechnicianTest {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final String SCREEN = "lc-hall-9";

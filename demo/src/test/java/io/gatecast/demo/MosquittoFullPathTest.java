@@ -11,6 +11,7 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
 import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Mosquitto;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -40,6 +41,7 @@ import picocli.CommandLine;
  * screen's. The shared Mosquitto at 127.0.0.1:1883 is anonymous (see {@link MosquittoInteropTest},
  * which runs publish → apply through it), so it cannot check the files.
  */
+@IntegrationTest
 class MosquittoFullPathTest {
   private static final String SCREEN = "mosq-full-1";
 

@@ -12,6 +12,7 @@ import io.gatecast.protocol.PlayBatch.Play;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tells the agent the offset), and its plays are flagged {@code kioskClock} for the controller to
  * correct (ScreenClockTest in the controller shows that they land on the right day).
  */
+@IntegrationTest
 class WrongClockTest {
   private static final String SCREEN = "huu-nghi-hall-9";
   private static final Duration DEADLINE = Duration.ofSeconds(30);

@@ -12,6 +12,7 @@ import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Mosquitto;
 import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
@@ -37,6 +38,7 @@ import picocli.CommandLine;
  * logins and rules as the embedded broker. Starts its own Mosquitto on a free port (never the shared
  * one on 1883). Skipped when Mosquitto is not installed, unless GATECAST_REQUIRE_MOSQUITTO=true.
  */
+@IntegrationTest
 class MosquittoAccessTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final byte[] SLIDE =

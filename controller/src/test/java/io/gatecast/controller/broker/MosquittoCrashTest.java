@@ -12,6 +12,7 @@ import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Mosquitto;
 import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
@@ -50,6 +51,7 @@ import picocli.CommandLine;
  * version 1 for a moment but ends on version 2. Mosquitto runs with the files and settings of
  * {@code export-mosquitto}, on a free port of its own.
  */
+@IntegrationTest
 class MosquittoCrashTest {
   private static final Duration DEADLINE = Duration.ofSeconds(120);
   private static final long READ_WAIT_MS = 5_000;

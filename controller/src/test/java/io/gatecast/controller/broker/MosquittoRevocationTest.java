@@ -10,6 +10,7 @@ import io.gatecast.controller.Main;
 import io.gatecast.controller.TestUsers;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Mosquitto;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import picocli.CommandLine;
  * Mosquitto reloaded (SIGHUP), the revoked screen's open session is closed and its login refused,
  * while the other screen stays connected. Skipped without Mosquitto, unless GATECAST_REQUIRE_MOSQUITTO=true.
  */
+@IntegrationTest
 class MosquittoRevocationTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

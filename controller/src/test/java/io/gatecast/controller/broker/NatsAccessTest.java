@@ -15,6 +15,7 @@ import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.enrollment.Identity;
 import io.gatecast.protocol.enrollment.PairingCode;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -42,6 +43,7 @@ import picocli.CommandLine;
  * its own node from docs/nats/single.conf on free ports. Skipped when nats-server is not installed,
  * unless GATECAST_REQUIRE_NATS=true.
  */
+@IntegrationTest
 class NatsAccessTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final byte[] SLIDE =

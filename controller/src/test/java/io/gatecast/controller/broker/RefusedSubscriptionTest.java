@@ -8,6 +8,7 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Ports;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back-off retry is granted and {@code /health} is UP again — no restart. The broker is a real
  * Moquette whose authorisation the test switches.
  */
+@IntegrationTest
 class RefusedSubscriptionTest {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -7,6 +7,7 @@ import io.gatecast.controller.RunningController;
 import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.throttle.LoginThrottle;
 import io.gatecast.protocol.Codec;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * they used before is not locked out by an attack from another. Addresses are real: the attacker
  * connects from 127.0.0.2, the owner from 127.0.0.3. Time is the controller's clock, moved by hand.
  */
+@IntegrationTest
 class LoginThrottlingTest {
   private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-05-04T08:00:00Z"));
   private static final String ATTACKER = "127.0.0.2";

@@ -17,6 +17,7 @@ import io.gatecast.schedules.calendar.LunarDate;
 import io.gatecast.schedules.calendar.ZoneClocks;
 import io.gatecast.schedules.calendar.ZoneTime;
 import io.gatecast.schedules.layout.QrMatrix;
+import io.gatecast.testkit.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * measured from the DOM, glyph box by glyph box — and the text stays readable. Screenshots are kept
  * under {@code target/screenshots/layouts/}.
  */
+@IntegrationTest
 class LayoutPageTest {
   private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

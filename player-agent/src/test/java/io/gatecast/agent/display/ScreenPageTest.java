@@ -14,6 +14,7 @@ import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
+import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -43,6 +44,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * kiosk shows, asserted on the DOM, on the fonts Chromium actually used, and saved as screenshots
  * under {@code target/screenshots/} to look at.
  */
+@IntegrationTest
 class ScreenPageTest {
   private static final String SCREEN = "lao-cai-hall-1";
   /** 00:00 in Hanoi: loops are aligned to local midnight, so slots start here. */
