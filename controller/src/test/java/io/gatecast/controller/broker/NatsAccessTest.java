@@ -16,6 +16,7 @@ import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.enrollment.Identity;
 import io.gatecast.protocol.enrollment.PairingCode;
 import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -200,7 +201,7 @@ class NatsAccessTest {
 
   @Test
   void aControllerGivenSeveralAddressesUsesOneThatAnswersAndTellsEnrollingAgentsEveryOne() throws Exception {
-    String dead = "tcp://127.0.0.1:" + NatsNode.freePort();
+    String dead = "tcp://127.0.0.1:" + Ports.free();
     Vertx vertx = Vertx.vertx();
     Controller controller = Controller.start(vertx,
         ControllerConfig.defaults(dataDir).withPorts(0, 0).withExternalBroker(dead + "," + broker), Clock.systemUTC())
