@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.Verified;
 import io.gatecast.protocol.rules.AlertSpec;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import java.time.Duration;

@@ -3,11 +3,11 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.testkit.ApiClient;
-import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.enrollment.Identity;
 import io.gatecast.protocol.enrollment.PairingCode;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import io.vertx.core.Vertx;

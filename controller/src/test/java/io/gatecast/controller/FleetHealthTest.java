@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.notify.AlertSettings;
-import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.ScreenHealth;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import java.nio.charset.StandardCharsets;

@@ -3,8 +3,8 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.testkit.ApiClient;
 import io.gatecast.controller.store.OperatingHours;
+import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.IntegrationTest;
 import java.time.Instant;
 import java.time.LocalTime;

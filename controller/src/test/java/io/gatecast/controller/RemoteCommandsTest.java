@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.Command;
 import io.gatecast.protocol.CommandResult;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import java.awt.Color;
 import java.awt.Graphics2D;

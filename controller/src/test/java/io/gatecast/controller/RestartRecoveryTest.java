@@ -3,12 +3,12 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.testkit.ApiClient;
-import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.AlertSpec;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.testkit.ApiClient;
-import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PinnedKey;
@@ -13,6 +11,8 @@ import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.controller.edges.RawHttp;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.gatecast.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.protocol.enrollment.PairingCode;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
-import io.gatecast.protocol.enrollment.PairingCode;
 import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A main class of the test's own class path in a JVM of its own, as a kiosk or server runs it:
@@ -64,14 +63,12 @@ public final class JavaProcess implements AutoCloseable {
 
   /** SIGKILL; true when the process ended within {@code seconds}. */
   public boolean kill(long seconds) throws InterruptedException {
-    process.destroyForcibly();
-    return process.waitFor(seconds, TimeUnit.SECONDS);
+    return Ending.kill(process, seconds);
   }
 
   /** SIGTERM (shutdown hooks run); true when the process ended within {@code seconds}. */
   public boolean stop(long seconds) throws InterruptedException {
-    process.destroy();
-    return process.waitFor(seconds, TimeUnit.SECONDS);
+    return Ending.stop(process, seconds);
   }
 
   /** Sends a signal by name ("STOP" freezes, "CONT" thaws, "HUP" ...) and waits for kill(1) to return. */

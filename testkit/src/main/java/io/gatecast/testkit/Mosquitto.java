@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Mosquitto 2 process of the test's own on a free loopback port (the shared one at
@@ -107,14 +106,12 @@ public final class Mosquitto implements AutoCloseable {
 
   /** SIGTERM: Mosquitto saves its persistence and ends; true when it ended within {@code seconds}. */
   public boolean stop(long seconds) throws InterruptedException {
-    process.destroy();
-    return process.waitFor(seconds, TimeUnit.SECONDS);
+    return Ending.stop(process, seconds);
   }
 
   /** SIGKILL: what came after its last save is lost; true when it ended within {@code seconds}. */
   public boolean kill(long seconds) throws InterruptedException {
-    process.destroyForcibly();
-    return process.waitFor(seconds, TimeUnit.SECONDS);
+    return Ending.kill(process, seconds);
   }
 
   /** Stops a broker still running: politely, then by force after 10 s. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.RunningController;
-import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Main;
 import io.gatecast.controller.RunningController;
-import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.RunningController;
-import io.gatecast.testkit.ApiClient;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.enrollment.PairingCode;
+import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,6 @@ package io.gatecast.agent.display;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.gatecast.testkit.Chromium;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.layout.LayoutTemplate;
 import io.gatecast.protocol.layout.OpeningDaySpec;
@@ -17,6 +16,7 @@ import io.gatecast.schedules.calendar.LunarDate;
 import io.gatecast.schedules.calendar.ZoneClocks;
 import io.gatecast.schedules.calendar.ZoneTime;
 import io.gatecast.schedules.layout.QrMatrix;
+import io.gatecast.testkit.Chromium;
 import io.gatecast.testkit.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,6 @@ package io.gatecast.agent.display;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.testkit.Chromium;
 import io.gatecast.agent.TestRules;
 import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.playback.Playback;
@@ -14,6 +13,7 @@ import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
+import io.gatecast.testkit.Chromium;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import java.awt.Color;
