@@ -3,7 +3,8 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A cluster's alerts must fit what a screen takes: at most 20 in force, all in one signed message. */
+@IntegrationTest
 class AlertLimitsTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController(c -> c, Clock.systemUTC());
 

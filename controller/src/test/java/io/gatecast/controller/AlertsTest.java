@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.Verified;
 import io.gatecast.protocol.rules.AlertSpec;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * broker holds it to AccessRules) and opened with the key the API publishes. Time is a clock the
  * test moves; the expiry check is run on demand instead of waiting for its timer.
  */
+@IntegrationTest
 class AlertsTest {
   static final MovableClock CLOCK = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 

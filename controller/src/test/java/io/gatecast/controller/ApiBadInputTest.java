@@ -2,7 +2,8 @@ package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every bad request gets a 4xx that says what was wrong, and leaves nothing stored. */
+@IntegrationTest
 class ApiBadInputTest {
   private static final byte[] SLIDE = "<svg xmlns='http://www.w3.org/2000/svg'><text>Xin chào</text></svg>"
       .getBytes(StandardCharsets.UTF_8);

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * campaign's playlist, a rejection, an edit after approval, a stale or self approval. Each test
  * has its own screen, listening as its agent would, and looks at what the screen was sent.
  */
+@IntegrationTest
 class ApprovalGateTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

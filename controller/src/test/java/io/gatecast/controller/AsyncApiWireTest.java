@@ -9,10 +9,11 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.gatecast.controller.broker.ControllerCredentials;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.PlayBatch.Play;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * validator against the schemas of its channel, and a signed one's payload against the schema
  * its {@code type} names.
  */
+@IntegrationTest
 class AsyncApiWireTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
 

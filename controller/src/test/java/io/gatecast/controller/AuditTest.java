@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every change leaves an entry (who, what, when, before/after); nothing can edit or delete one. */
+@IntegrationTest
 class AuditTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
 

@@ -3,8 +3,10 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +21,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Shanghai time (UTC+8, so a wrong zone shows), a base campaign on the whole gate, a Monday
  * 07:00–09:00 daypart of higher priority on one screen, and a rival of the base's priority at noon.
  */
+@IntegrationTest
 class CalendarTest {
   // Monday 2 March 2026, 00:00 in Shanghai.
   private static final Instant NOW = Instant.parse("2026-03-01T16:00:00Z");
 
-  @RegisterExtension static final RunningController RUNNING = new RunningController(c -> c, new MutableClock(NOW));
+  @RegisterExtension static final RunningController RUNNING = new RunningController(c -> c, new MovableClock(NOW));
 
   private static ApiClient api() {
     return RUNNING.api();

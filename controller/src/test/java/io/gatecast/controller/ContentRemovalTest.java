@@ -3,8 +3,9 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * campaigns playing it) or a screen's own playlist holds it, naming them, and nothing is deleted;
  * an unused item is deleted; retiring takes an approved item off the air and keeps it. All audited.
  */
+@IntegrationTest
 class ContentRemovalTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
 

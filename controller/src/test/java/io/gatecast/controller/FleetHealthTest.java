@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.notify.AlertSettings;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.ScreenHealth;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -24,11 +26,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * clock the test moves: offline both ways (last-will at once, silence after the timeout) and back,
  * the heartbeat's figures and autonomy, content freshness, the history, and alerts to a real webhook.
  */
+@IntegrationTest
 class FleetHealthTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final Duration GRACE = Duration.ofSeconds(60);
-  static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-03-16T01:00:00Z"));
+  static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-03-16T01:00:00Z"));
   static final WebhookReceiver WEBHOOK = new WebhookReceiver();
 
   @RegisterExtension static final RunningController RUNNING = new RunningController(config -> config

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ScreenProfile;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * gate that has nothing else: only its approved items, never over a screen's own playlist, and a
  * gate without one leaves its screens black — which the checks report.
  */
+@IntegrationTest
 class GateDefaultPlaylistTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
   private static final Duration DEADLINE = Duration.ofSeconds(15);

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * A store made before ids had to be portable still starts, and says which ids are not and how to
  * rename them — once, at start, as a warning.
  */
+@IntegrationTest
 class LegacyIdsWarningTest {
   @TempDir Path dataDir;
 

@@ -2,6 +2,7 @@ package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatecast.testkit.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Agents download media by hash, and resume an interrupted download with an HTTP Range. */
+@IntegrationTest
 class MediaDownloadTest {
   private static final byte[] FILE = "<svg xmlns='http://www.w3.org/2000/svg'><text>Cửa khẩu Lào Cai · 老街口岸</text></svg>"
       .getBytes(StandardCharsets.UTF_8);

@@ -3,7 +3,8 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * the bytes, sizes and durations are measured, thumbnails are made, files in use are kept and the
  * rest can be deleted or purged, file and row together.
  */
+@IntegrationTest
 class MediaLibraryTest {
   private static final long LIMIT = 256 * 1024;
 

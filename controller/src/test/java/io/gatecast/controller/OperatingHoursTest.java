@@ -3,8 +3,9 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.store.OperatingHours;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A gate's operating hours: set, read, cleared, audited; open across midnight; bad input named. */
+@IntegrationTest
 class OperatingHoursTest {
   private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   @RegisterExtension static final RunningController RUNNING = new RunningController();

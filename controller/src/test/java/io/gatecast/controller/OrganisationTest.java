@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ScreenProfile;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Clusters, screens and groups: CRUD, refusals that name the field and store nothing, and profiles on the wire. */
+@IntegrationTest
 class OrganisationTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

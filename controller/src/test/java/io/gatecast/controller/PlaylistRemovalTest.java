@@ -3,8 +3,9 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * plays it (the refusal names the campaigns, and nothing is deleted), and one item off a screen's
  * own playlist; both audited.
  */
+@IntegrationTest
 class PlaylistRemovalTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
 

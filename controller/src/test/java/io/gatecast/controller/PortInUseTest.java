@@ -3,6 +3,7 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatecast.controller.broker.PortInUseException;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A taken port stops the start with a message that says which port and what to do instead. */
+@IntegrationTest
 class PortInUseTest {
   @TempDir Path dataDir;
 

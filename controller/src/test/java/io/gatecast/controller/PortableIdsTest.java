@@ -2,7 +2,8 @@ package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * mappings carry unchanged: lower-case letters, digits, '-' and '_'. Others are refused with a
  * sentence naming the allowed form, a stable code and details, and nothing is stored.
  */
+@IntegrationTest
 class PortableIdsTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
   private static final List<String> NOT_PORTABLE = List.of("kt.hall-1", "KT-hall-1", "Kim-Thanh", "hall.a.b");

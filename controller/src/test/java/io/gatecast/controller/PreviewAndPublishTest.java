@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.EntrySpec;
 import io.gatecast.protocol.rules.ScreenRules;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The preview asks the engine what a screen will show; publishing sends each screen its rules, once. */
+@IntegrationTest
 class PreviewAndPublishTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

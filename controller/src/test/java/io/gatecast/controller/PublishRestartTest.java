@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.controller.publish.ScheduleSender;
 import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * publish was recorded whole before anything was sent, and the restarted controller sends what
  * the broker had not confirmed, byte for byte; a screen that already had it ignores the repeat.
  */
+@IntegrationTest
 class PublishRestartTest {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
 

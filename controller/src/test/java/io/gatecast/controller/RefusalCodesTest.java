@@ -3,7 +3,8 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The refusals people meet in the console carry a stable code and the details of the sentence
  * (field, limit, value), so the console can say them in Vietnamese; the English text stays.
  */
+@IntegrationTest
 class RefusalCodesTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
 

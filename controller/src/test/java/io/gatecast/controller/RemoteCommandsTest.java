@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Command;
 import io.gatecast.protocol.CommandResult;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * screen's next sequence, a protocol-speaking agent verifies it, acts (a screenshot is a real PNG
  * uploaded over HTTP with the screen's login) and answers; the stored result is what it said.
  */
+@IntegrationTest
 class RemoteCommandsTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

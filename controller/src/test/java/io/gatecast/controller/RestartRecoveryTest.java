@@ -3,12 +3,13 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.AlertSpec;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a controller restart must put right: retained alerts the broker may have lost, files a crash left behind. */
+@IntegrationTest
 class RestartRecoveryTest {
   @TempDir Path dataDir;
 

@@ -3,13 +3,14 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.JavaProcess;
+import io.gatecast.testkit.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded broker kept of it. Read as the screens read it: logging in as each screen. The
  * controller runs as a process of its own, as in production, so kill -9 is a real one.
  */
+@IntegrationTest
 class RetainedAfterStopTest {
   private static final int SCREENS = 200;
   private static final Duration START_DEADLINE = Duration.ofSeconds(120);
@@ -42,14 +44,14 @@ class RetainedAfterStopTest {
   private static final long READ_WAIT_MS = 5_000;
 
   @TempDir Path tmp;
-  private Process controller;
+  private JavaProcess controller;
   private int httpPort;
   private int brokerPort;
 
   @AfterEach
   void stop() throws InterruptedException {
     if (controller != null && controller.isAlive()) {
-      controller.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      controller.kill(30);
     }
   }
 
@@ -193,33 +195,21 @@ class RetainedAfterStopTest {
   }
 
   private Path launch(Path dataDir) throws IOException {
-    httpPort = freePort();
-    brokerPort = freePort();
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    httpPort = Ports.free();
+    brokerPort = Ports.free();
     Path log = dataDir.resolveSibling("controller-" + System.nanoTime() + ".log");
     Files.createDirectories(dataDir);
-    controller = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", classPath, "io.gatecast.controller.Main", "--data-dir", dataDir.toString(),
-        "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    controller = JavaProcess.start(List.of("-Xmx256m"), "io.gatecast.controller.Main", List.of("--data-dir",
+        dataDir.toString(), "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort)),
+        log);
     return log;
   }
 
   private void kill9() throws InterruptedException {
-    controller.destroyForcibly();
-    assertThat(controller.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(controller.kill(60)).isTrue();
   }
 
   private void sigterm() throws InterruptedException {
-    controller.destroy();
-    assertThat(controller.waitFor(60, TimeUnit.SECONDS)).isTrue();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    assertThat(controller.stop(60)).isTrue();
   }
 }

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.auth.AccessPolicy;
 import io.gatecast.controller.auth.AdminBootstrap;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every API call checks the caller: 401 without a live session, 403 naming the roles that may, 404 off the table. */
+@IntegrationTest
 class RolesTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
 

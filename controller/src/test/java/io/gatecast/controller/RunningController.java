@@ -1,7 +1,7 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.http.OpenApiAnswers;
+import io.gatecast.testkit.ApiClient;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;

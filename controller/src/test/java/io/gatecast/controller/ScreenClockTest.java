@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PlayBatch.Play;
 import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a clock problem on the board, and files the plays the agent could not time right on the day they
  * really played. And a refusal repeated over and over is one row.
  */
+@IntegrationTest
 class ScreenClockTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   /** What the kiosk's clock said when it sent its heartbeat: its RTC battery is dead. */

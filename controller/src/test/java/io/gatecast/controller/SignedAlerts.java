@@ -1,6 +1,5 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.client.ApiClient;
 import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Keys;
@@ -8,6 +7,7 @@ import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Verified;
 import io.gatecast.protocol.Verifier;
+import io.gatecast.testkit.ApiClient;
 import java.time.Clock;
 import java.time.Duration;
 

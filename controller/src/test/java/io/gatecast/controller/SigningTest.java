@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PinnedKey;
@@ -13,6 +11,9 @@ import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The controller signs what it publishes with a key it keeps, advertises that key, and records what screens refuse. */
+@IntegrationTest
 class SigningTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

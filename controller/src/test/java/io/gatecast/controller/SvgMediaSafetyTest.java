@@ -2,8 +2,9 @@ package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.controller.edges.RawHttp;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code javascript:} are refused), and every media answer is a sandboxed, never-sniffed
  * document; an SVG is a download when opened in a tab.
  */
+@IntegrationTest
 class SvgMediaSafetyTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
 

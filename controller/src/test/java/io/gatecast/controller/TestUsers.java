@@ -3,8 +3,8 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.auth.AdminBootstrap;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;

@@ -3,12 +3,14 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.testkit.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The API shows a text variant's text (a bean getter `isText()` once replaced it with `true`). */
+@IntegrationTest
 class TextVariantJsonTest {
   @RegisterExtension static RunningController running = new RunningController();
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.ScreenHealth;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,10 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * agents' messages wrote. The clock is moved by the test; the heartbeat timeout is a day, so only
  * the outages the test makes happen.
  */
+@IntegrationTest
 class UptimeTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final Instant T0 = Instant.parse("2026-05-19T00:00:00Z");
-  static final MutableClock CLOCK = new MutableClock(T0);
+  static final MovableClock CLOCK = new MovableClock(T0);
 
   @RegisterExtension static final RunningController RUNNING = new RunningController(
       config -> config.withHeartbeatTimeout(Duration.ofDays(1), Duration.ofSeconds(5)), CLOCK);

@@ -2,8 +2,9 @@ package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The users, content, review, playlist, campaign, publish and audit calls refuse bad input naming the field, storing nothing. */
+@IntegrationTest
 class WorkflowBadInputTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
   static ApiClient admin;

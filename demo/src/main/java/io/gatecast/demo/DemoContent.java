@@ -2,8 +2,8 @@ package io.gatecast.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.broker.PasswordHash;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -5,7 +5,7 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
 import io.gatecast.controller.auth.AdminBootstrap;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

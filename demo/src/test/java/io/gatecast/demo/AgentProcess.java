@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.agent.trust.ControllerKeyArgument;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.PinnedKey;
+import io.gatecast.testkit.JavaProcess;
+import io.gatecast.testkit.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,12 +18,14 @@ import java.util.Optional;
 /** A real player agent in its own JVM, as on a kiosk: started from the command line, killable with -9. */
 final class AgentProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final List<String> JVM = List.of("-Xmx64m");
+  private static final String MAIN = "io.gatecast.agent.Main";
   final String screenId;
   final Path dataDir;
   final int pagePort;
-  private final Process process;
+  private final JavaProcess process;
 
-  private AgentProcess(String screenId, Path dataDir, int pagePort, Process process) {
+  private AgentProcess(String screenId, Path dataDir, int pagePort, JavaProcess process) {
     this.screenId = screenId;
     this.dataDir = dataDir;
     this.pagePort = pagePort;
@@ -36,11 +37,7 @@ final class AgentProcess implements AutoCloseable {
   static AgentProcess start(String screenId, String brokerUrl, Path dataDir, int heartbeatSeconds, PinnedKey controllerKey,
       String mqttPassword) {
     int pagePort = freePort();
-    // Surefire puts the real test class path here; java.class.path may be only its booter jar.
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp", classPath,
-        "io.gatecast.agent.Main",
+    List<String> args = List.of(
         "--screen-id", screenId,
         "--broker", brokerUrl,
         "--data-dir", dataDir.toString(),
@@ -49,15 +46,8 @@ final class AgentProcess implements AutoCloseable {
         "--username", screenId,
         "--password", mqttPassword,
         ControllerKeyArgument.OPTION, ControllerKeyArgument.format(controllerKey));
-    try {
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(dataDir.resolveSibling(screenId + ".log").toFile())
-          .start();
-      return new AgentProcess(screenId, dataDir, pagePort, process);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new AgentProcess(screenId, dataDir, pagePort,
+        JavaProcess.start(JVM, MAIN, args, dataDir.resolveSibling(screenId + ".log")));
   }
 
   /**
@@ -67,23 +57,13 @@ final class AgentProcess implements AutoCloseable {
    * @param label names the log file next to the data folder
    */
   static AgentProcess startEnrolling(String label, String controllerUrl, Path dataDir, int pagePort) {
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp", classPath,
-        "io.gatecast.agent.Main",
+    List<String> args = List.of(
         "--controller-url", controllerUrl,
         "--data-dir", dataDir.toString(),
         "--page-port", Integer.toString(pagePort),
         "--heartbeat-seconds", "1");
-    try {
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(label + ".log").toFile()))
-          .start();
-      return new AgentProcess(label, dataDir, pagePort, process);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new AgentProcess(label, dataDir, pagePort,
+        JavaProcess.start(JVM, MAIN, args, dataDir.resolveSibling(label + ".log")));
   }
 
   /** What the agent's screen page says is on screen now, or empty while the page is not up. */
@@ -111,38 +91,20 @@ final class AgentProcess implements AutoCloseable {
 
   /** Like a power cut: SIGKILL, no goodbye to the broker. */
   void kill() {
-    process.destroyForcibly();
-    try {
-      process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    process.kill();
   }
 
   /** Freezes (SIGSTOP) or thaws (SIGCONT) the process: alive to the network, silent to the controller. */
   void signal(String signal) {
-    try {
-      new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    process.signal(signal);
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Ports.free();
   }
 
   @Override
   public void close() {
-    if (process.isAlive()) {
-      signal("CONT");
-      kill();
-    }
+    process.close();
   }
 }

@@ -3,8 +3,9 @@ package io.gatecast.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import org.openqa.selenium.interactions.Actions;
  * text; computed in the page by {@code a11y/contrast.js}), a label on every field, and the
  * sections reachable with the Tab key. Screenshots: target/screenshots/a11y-*.png.
  */
+@IntegrationTest
 class ConsoleAccessibilityTest {
   private static final List<String> PAGES = List.of("fleet", "screens/a11y-1", "content", "review", "publish",
       "publish/1", "alert", "reports", "setup", "playlists", "users", "audit", "account");

@@ -1,20 +1,16 @@
 package io.gatecast.demo;
 
-import java.io.File;
-import java.nio.file.Files;
+import io.gatecast.testkit.Chromium;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -25,11 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * installed, unless {@code GATECAST_REQUIRE_CHROMIUM=true} (set by {@code .ci/run}) makes that a failure.
  */
 final class ConsoleBrowser implements AutoCloseable {
-  private static final String BINARY = "/usr/bin/chromium";
-  private static final String DRIVER = "/usr/bin/chromedriver";
-  private static final List<String> HEADLESS_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-      "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--disable-dev-shm-usage", "--window-size=1440,1000");
+  /** The console on a desktop-sized window. */
+  private static final List<String> DESKTOP_FLAGS =
+      Stream.concat(Chromium.BASE_FLAGS.stream(), Stream.of("--window-size=1440,1000")).toList();
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 
   final ChromeDriver driver;
@@ -39,34 +33,16 @@ final class ConsoleBrowser implements AutoCloseable {
   final Path downloads;
 
   ConsoleBrowser(int httpPort, Path profileDir) {
-    requireInstalled();
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-        .usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BINARY);
-    options.addArguments(HEADLESS_FLAGS);
-    options.addArguments("--user-data-dir=" + profileDir.toAbsolutePath());
+    ChromeOptions options = Chromium.options(profileDir, DESKTOP_FLAGS);
     downloads = profileDir.resolveSibling(profileDir.getFileName() + "-downloads");
     options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
         "download.prompt_for_download", false));
-    driver = new ChromeDriver(service, options);
+    driver = Chromium.driver(options);
     baseUrl = "http://127.0.0.1:" + httpPort;
     // The console redraws live views as events arrive, so an element found by a condition may be
     // replaced before it is read: evaluate the condition again rather than fail the wait.
     wait = new WebDriverWait(driver, DEADLINE);
     wait.ignoring(StaleElementReferenceException.class);
-  }
-
-  static void requireInstalled() {
-    if (new File(BINARY).canExecute() && new File(DRIVER).canExecute()) {
-      return;
-    }
-    String message = "Chromium is not installed (" + BINARY + ", " + DRIVER + "); install it with"
-        + " 'apt-get install -y chromium chromium-driver fonts-noto-core fonts-noto-cjk'";
-    if ("true".equalsIgnoreCase(System.getenv("GATECAST_REQUIRE_CHROMIUM"))) {
-      Assertions.fail(message + " (GATECAST_REQUIRE_CHROMIUM=true)");
-    }
-    Assumptions.abort(message + "; skipping the browser test");
   }
 
   /** Opens the controller's root (which sends the browser to the console) and signs in. */
@@ -126,8 +102,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
   void screenshot(String name) throws Exception {
-    Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-    Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    Chromium.screenshot(driver, name);
   }
 
   @Override

@@ -3,7 +3,8 @@ package io.gatecast.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * in Vietnamese; once free it is deleted. An approved item is retired: it asks first, says what will
  * happen, and the item stays, withdrawn, with the reason. Screenshots in target/screenshots/story-removal-*.png.
  */
+@IntegrationTest
 class ConsoleContentRemovalStoryTest {
   @TempDir Path tmp;
   ConsoleFixture console;

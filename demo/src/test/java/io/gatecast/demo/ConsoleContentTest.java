@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PlayBatch;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import org.openqa.selenium.support.ui.Select;
  * the screens' own renderer as one types, in each language's script; search and filters; the
  * year-end summary and its CSV. Screenshots: target/screenshots/content-*.png.
  */
+@IntegrationTest
 class ConsoleContentTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   /** What the create form's preview frame has on its stage, read from inside the (same-origin) frame. */

@@ -3,7 +3,8 @@ package io.gatecast.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.openqa.selenium.support.ui.Select;
  * with a Lao version, the approver (also in the console) rejects it with a reason, and the
  * contributor sees why, edits it and resubmits it. Screenshots in target/screenshots/story-contributor-only-*.png.
  */
+@IntegrationTest
 class ConsoleContributorStoryTest {
   @TempDir Path tmp;
   ConsoleFixture console;

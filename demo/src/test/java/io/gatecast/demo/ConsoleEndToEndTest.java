@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.Select;
  * The web console in real headless Chromium against a real controller (embedded broker, SQLite)
  * and, where screens matter, real agents in their own JVMs. Screenshots: target/screenshots/console-*.png.
  */
+@IntegrationTest
 class ConsoleEndToEndTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final String PASSWORD = ConsoleFixture.PASSWORD;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.openqa.selenium.By;
  * what changes on screen without a reload can only have come by the stream (the views also count
  * stream updates in a {@code data-stream-updates} attribute).
  */
+@IntegrationTest
 class ConsoleLiveTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final String PASSWORD = ConsoleFixture.PASSWORD;

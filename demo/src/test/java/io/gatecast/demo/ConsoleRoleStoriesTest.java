@@ -3,7 +3,8 @@ package io.gatecast.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.openqa.selenium.support.ui.Select;
  * and changes their own password. Alternating languages; screenshots in
  * target/screenshots/story-*.png.
  */
+@IntegrationTest
 class ConsoleRoleStoriesTest {
   @TempDir Path tmp;
   ConsoleFixture console;

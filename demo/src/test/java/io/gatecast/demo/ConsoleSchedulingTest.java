@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.Controller;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ import org.openqa.selenium.support.ui.Select;
  * at the gate's hours, edits it, and sees the engine's checks on the publish page. Screenshots:
  * target/screenshots/schedule-*.png.
  */
+@IntegrationTest
 class ConsoleSchedulingTest {
   private static final String PASSWORD = ConsoleFixture.PASSWORD;
   private static final ZoneId GATE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");

@@ -3,9 +3,10 @@ package io.gatecast.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.enrollment.PairingCode;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.openqa.selenium.support.ui.Select;
  * as the kiosk itself does, to show a pairing code). Once in Vietnamese, once in English;
  * screenshots in target/screenshots/story-technician-*.png.
  */
+@IntegrationTest
 class ConsoleTechnicianStoryTest {
   @TempDir Path tmp;
   ConsoleFixture console;

@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.PinnedKey;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * offline at once (last-will), a frozen one after the heartbeat timeout; an agent restarted with
  * controller and broker gone shows its cached item.
  */
+@IntegrationTest
 class EndToEndTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 

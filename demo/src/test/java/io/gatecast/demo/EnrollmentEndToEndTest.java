@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.agent.enroll.IdentityStore;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.client.ApiClient;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.enrollment.Identity;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * page, an operator assigns the code, the agent receives its identity, logs in, plays what is
  * published to it, and after a restart is the same screen without pairing again.
  */
+@IntegrationTest
 class EnrollmentEndToEndTest {
   private static final Duration DEADLINE = Duration.ofSeconds(40);
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -9,25 +9,24 @@ import io.gatecast.agent.PlayerAgent;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.controller.keyrotation.KeyRotations;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.PinnedKey;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
+import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code aCarriedRotationFromAStrangerIsIgnoredAndTheMessageStillRefused}, and the agent's
  * {@code SignedSchedulesTest.aRotationSignedByAnUnpinnedKeyIsRefused}.
  */
+@IntegrationTest
 class KeyRotationTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path tmp;
-  private final TestClock clock = new TestClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   private final List<PlayerAgent> agents = new ArrayList<>();
   private Vertx vertx;
   private Controller controller;
@@ -66,8 +66,8 @@ class KeyRotationTest {
   void startController() throws IOException {
     vertx = Vertx.vertx();
     // Fixed for this test's controller, so its agents find it again after the restart (as in the field).
-    httpPort = freePort();
-    brokerPort = freePort();
+    httpPort = Ports.free();
+    brokerPort = Ports.free();
     startControllerAgain();
   }
 
@@ -215,39 +215,5 @@ class KeyRotationTest {
     return response.statusCode() == 200
         ? Codec.mapper().readTree(response.body()).path("item").path("contentId").asText("")
         : "";
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  /** A clock the test moves: no sleeping to reach validFrom. */
-  private static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant start) {
-      now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

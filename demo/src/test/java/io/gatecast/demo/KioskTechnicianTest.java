@@ -11,8 +11,10 @@ import io.gatecast.agent.kiosk.DevTools;
 import io.gatecast.agent.kiosk.KioskOptions;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.client.ApiClient;
 import io.gatecast.protocol.enrollment.Identity;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -43,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * screen plays it as the default fill and the problem is gone. Screenshots of the panel are kept
  * under target/screenshots/.
  */
+@IntegrationTest
 class KioskTechnicianTest {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final String SCREEN = "lc-hall-9";
@@ -55,7 +58,7 @@ class KioskTechnicianTest {
 
   @BeforeEach
   void startController() {
-    ConsoleBrowser.requireInstalled();
+    Chromium.requireInstalled();
     vertx = Vertx.vertx();
     controller = Controller.start(vertx, ControllerConfig.defaults(tmp.resolve("controller")).withPorts(0, 0),
         Clock.systemUTC()).await();

@@ -10,7 +10,9 @@ import io.gatecast.agent.PlayerAgent;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Mosquitto;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,12 +35,13 @@ import picocli.CommandLine;
  *
  * <p>Which broker does what: the screen is registered on a controller with its <b>embedded</b>
  * broker (as an operator does before moving to Mosquitto); {@code export-mosquitto} writes
- * {@code passwd} and {@code acl}; then a <b>Mosquitto of this test's own</b> ({@link OwnMosquitto},
+ * {@code passwd} and {@code acl}; then a <b>Mosquitto of this test's own</b> ({@link Mosquitto},
  * on a free port, {@code allow_anonymous false}, those two files) carries everything else — the
  * controller logs in there with its exported credentials ({@code --broker}), the agent with its
  * screen's. The shared Mosquitto at 127.0.0.1:1883 is anonymous (see {@link MosquittoInteropTest},
  * which runs publish → apply through it), so it cannot check the files.
  */
+@IntegrationTest
 class MosquittoFullPathTest {
   private static final String SCREEN = "mosq-full-1";
 
@@ -46,7 +49,7 @@ class MosquittoFullPathTest {
 
   @Test
   void publishApplyAndProofOfPlayThroughMosquittoWithTheExportedFiles() throws Exception {
-    OwnMosquitto.requireInstalled();
+    Mosquitto.require("the real-Mosquitto test is");
     Path dataDir = tmp.resolve("controller");
     String mqttPassword = registerOnTheEmbeddedBroker(dataDir);
 
@@ -56,7 +59,7 @@ class MosquittoFullPathTest {
     assertThat(Files.readString(files.resolve("acl"))).contains("user " + SCREEN);
 
     Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS);
-    try (OwnMosquitto mosquitto = OwnMosquitto.start(files)) {
+    try (Mosquitto mosquitto = Mosquitto.withLogins(files)) {
       // It does check logins: an anonymous client is turned away.
       assertThatThrownBy(() -> new MqttClient(mosquitto.url(), "anonymous-probe", new MemoryPersistence()).connect())
           .isInstanceOf(MqttException.class);

@@ -9,8 +9,9 @@ import io.gatecast.agent.AgentConfig;
 import io.gatecast.agent.PlayerAgent;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.client.ApiClient;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The publish → apply path through a real Mosquitto at 127.0.0.1:1883 instead of the embedded
  * broker. Skipped when none is reachable, unless GATECAST_REQUIRE_MOSQUITTO=true (as .ci/run sets it).
  */
+@IntegrationTest
 class MosquittoInteropTest {
   private static final String MOSQUITTO = "tcp://127.0.0.1:1883";
 

@@ -8,9 +8,10 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
 import io.gatecast.controller.broker.ControllerCredentials;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,6 +43,7 @@ import picocli.CommandLine;
  * <p>Real processes throughout: three nats-server, two agent JVMs, the controller in this JVM.
  * One node dies, no more: three nodes survive the loss of one (docs/brokers.md).
  */
+@IntegrationTest
 class NatsClusterTest {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
   private static final String A = "nats-gate-a";

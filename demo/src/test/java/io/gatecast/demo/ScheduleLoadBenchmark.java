@@ -2,7 +2,7 @@ package io.gatecast.demo;
 
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -13,9 +13,10 @@ import io.gatecast.agent.tls.CaTrust;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.auth.AdminBootstrap;
-import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.tls.TlsFiles;
 import io.gatecast.protocol.enrollment.Identity;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test by openssl; real agents in this JVM verify the server certificate against their
  * {@code --ca-file}. One agent has the right CA and plays; one has another CA and is refused.
  */
+@IntegrationTest
 class TlsTest {
   @TempDir static Path tmp;
   private static TestCertificates.Authority ca;

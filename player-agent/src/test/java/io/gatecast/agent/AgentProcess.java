@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.agent.trust.ControllerKeyArgument;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.PinnedKey;
+import io.gatecast.testkit.JavaProcess;
+import io.gatecast.testkit.Ports;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,9 +29,9 @@ final class AgentProcess implements AutoCloseable {
       .connectTimeout(Duration.ofSeconds(2)).build();
 
   final int pagePort;
-  private final Process process;
+  private final JavaProcess process;
 
-  private AgentProcess(int pagePort, Process process) {
+  private AgentProcess(int pagePort, JavaProcess process) {
     this.pagePort = pagePort;
     this.process = process;
   }
@@ -45,28 +44,15 @@ final class AgentProcess implements AutoCloseable {
   /** On a page port chosen beforehand, so a browser can be pointed at the page before the agent is up. */
   static AgentProcess start(int pagePort, String screenId, String brokerUrl, Path dataDir, PinnedKey controllerKey,
       Path log, String... extraArgs) {
-    // Surefire puts the real test class path here; java.class.path may be only its booter jar.
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(SMALL_JVM);
-    command.addAll(List.of("-cp", classPath, "io.gatecast.agent.Main",
+    List<String> args = new ArrayList<>(List.of(
         "--screen-id", screenId,
         "--broker", brokerUrl,
         "--data-dir", dataDir.toString(),
         "--page-port", Integer.toString(pagePort),
         "--heartbeat-seconds", "1",
         ControllerKeyArgument.OPTION, ControllerKeyArgument.format(controllerKey)));
-    command.addAll(List.of(extraArgs));
-    try {
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
-      return new AgentProcess(pagePort, process);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    args.addAll(List.of(extraArgs));
+    return new AgentProcess(pagePort, JavaProcess.start(SMALL_JVM, "io.gatecast.agent.Main", args, log));
   }
 
   /** What the agent's page says is on screen now, or empty while the page is not up. */
@@ -93,26 +79,15 @@ final class AgentProcess implements AutoCloseable {
 
   /** SIGKILL: no shutdown hook, no goodbye to the broker, buffers as they are. */
   void kill() {
-    process.destroyForcibly();
-    try {
-      process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    process.kill();
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Ports.free();
   }
 
   @Override
   public void close() {
-    if (process.isAlive()) {
-      kill();
-    }
+    process.close();
   }
 }

@@ -9,6 +9,7 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * the next and subscribes there again. Real brokers (Moquette) on loopback; the NATS cluster itself
  * is in demo's NatsClusterTest.
  */
+@IntegrationTest
 class BrokerAddressesTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
   private static final String SCREEN = "list-hall";

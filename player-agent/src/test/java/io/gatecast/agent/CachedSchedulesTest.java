@@ -16,6 +16,7 @@ import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
+import io.gatecast.testkit.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent's cache with a real broker and a media server that misbehaves on cue. */
+@IntegrationTest
 class CachedSchedulesTest {
   private static final String SCREEN = "tay-trang-hall-1";
   private static final Duration DEADLINE = Duration.ofSeconds(20);

@@ -17,6 +17,7 @@ import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.schedules.SlotKind;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Urgent alerts on the cluster's retained alert topic: signed, newer than the last, they take the
  * screen at once, survive a restart with no network, and end when a newer message clears them.
  */
+@IntegrationTest
 class ClusterAlertsTest {
   private static final String SCREEN = "kim-thanh-hall-1";
   private static final Duration DEADLINE = Duration.ofSeconds(15);

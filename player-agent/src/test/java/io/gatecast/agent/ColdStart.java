@@ -5,6 +5,7 @@ import static io.gatecast.agent.Footprint.waitFor;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.testkit.Chromium;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

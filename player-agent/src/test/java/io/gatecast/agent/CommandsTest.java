@@ -17,6 +17,7 @@ import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Operator commands over a real broker: each one the controller signed, with an expiry, for this
  * screen and with a new sequence runs once and is answered; everything else is refused and reported.
  */
+@IntegrationTest
 class CommandsTest {
   private static final String SCREEN = "mong-cai-hall-3";
   private static final Duration DEADLINE = Duration.ofSeconds(15);

@@ -17,6 +17,8 @@ import io.gatecast.protocol.ScreenHealth.Display;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
+import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.IntegrationTest;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -51,6 +53,7 @@ import org.junit.jupiter.api.io.TempDir;
  * controller accepts, decoding to the panel's size — or, for a panel larger than full HD, to the
  * documented scaled size (long side {@link DevTools#MAX_LONG_SIDE}).
  */
+@IntegrationTest
 class KioskScreenshotTest {
   private static final String SCREEN = "lao-cai-hall-3";
   private static final String PASSWORD = "s3cret-mqtt";

@@ -17,6 +17,8 @@ import io.gatecast.protocol.ScreenHealth.Display;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
+import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.IntegrationTest;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
  * page showing, restarts it when it dies, and takes a real screenshot over DevTools that it
  * uploads to the controller.
  */
+@IntegrationTest
 class KioskTest {
   private static final String SCREEN = "bac-son-gate-2";
   private static final String PASSWORD = "s3cret-mqtt";

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.agent.playback.MovableClock;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PlayBatch;
@@ -17,6 +16,8 @@ import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.LanguagePolicySpec;
 import io.gatecast.protocol.rules.TargetsSpec;
 import io.gatecast.protocol.rules.VariantSpec;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * campaign boundary (an injected clock walks through it), journals every play, and once the link
  * is back — even after a restart in between — every play reaches the controller, exactly once.
  */
+@IntegrationTest
 class OfflineTest {
   private static final String SCREEN = "mong-cai-hall-1";
   private static final Duration DEADLINE = Duration.ofSeconds(30);

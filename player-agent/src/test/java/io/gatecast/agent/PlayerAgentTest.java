@@ -13,13 +13,14 @@ import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.ScheduleMessage;
-import io.gatecast.agent.playback.MovableClock;
 import io.gatecast.protocol.rules.CampaignSpec;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.LanguagePolicySpec;
 import io.gatecast.protocol.rules.TargetsSpec;
 import io.gatecast.protocol.rules.VariantSpec;
 import io.gatecast.protocol.ScreenState;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent end to end with real parts: a Moquette broker, an HTTP media server, files on disk. */
+@IntegrationTest
 class PlayerAgentTest {
   private static final String SCREEN = "laocai-road-hall-1";
   private static final String TITLE = "Cửa khẩu quốc tế Lào Cai · 老街口岸 · ດ່ານສາກົນ · ច្រកព្រំដែន <b>&</b>";

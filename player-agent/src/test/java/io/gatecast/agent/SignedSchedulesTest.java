@@ -22,6 +22,7 @@ import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Signer;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A screen shows only what the controller signed: whatever else reaches its topics is refused,
  * reported on its events topic, and the schedule on screen keeps playing.
  */
+@IntegrationTest
 class SignedSchedulesTest {
   private static final String SCREEN = "huu-nghi-hall-2";
   private static final Duration DEADLINE = Duration.ofSeconds(15);

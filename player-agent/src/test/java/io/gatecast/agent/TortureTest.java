@@ -9,6 +9,7 @@ import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.testkit.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Seeded: the seed is printed; re-run one with {@code -Dtorture.seed=<seed>}
  * ({@code -Dtorture.iterations=<n>} for more or fewer rounds).
  */
+@IntegrationTest
 class TortureTest {
   private static final String SCREEN = "lao-bao-hall-1";
   private static final Duration DEADLINE = Duration.ofSeconds(60);

@@ -12,6 +12,7 @@ import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.testkit.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The agent trusts nothing on its disk it would not trust on the wire, and a big cache does not keep
  * the screen black: real agent processes, killed with SIGKILL, restarted on what they left.
  */
+@IntegrationTest
 class TrustedDiskTest {
   private static final String SCREEN = "moc-bai-hall-1";
   private static final Duration DEADLINE = Duration.ofSeconds(60);

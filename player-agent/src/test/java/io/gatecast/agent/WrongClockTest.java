@@ -4,7 +4,6 @@ import static io.gatecast.agent.TestRules.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.agent.playback.MovableClock;
 import io.gatecast.protocol.Command;
 import io.gatecast.protocol.Command.Kind;
 import io.gatecast.protocol.CommandResult;
@@ -13,6 +12,8 @@ import io.gatecast.protocol.PlayBatch.Play;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tells the agent the offset), and its plays are flagged {@code kioskClock} for the controller to
  * correct (ScreenClockTest in the controller shows that they land on the right day).
  */
+@IntegrationTest
 class WrongClockTest {
   private static final String SCREEN = "huu-nghi-hall-9";
   private static final Duration DEADLINE = Duration.ofSeconds(30);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,16 +13,20 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hostile input: 100,000+ random and mutated payloads (mutations of the golden examples and of
  * signed envelopes) go through every decoder an agent or the controller exposes to the broker.
  * Only {@link ProtocolException} may come out; anything else fails the test with the payload as
- * base64 and the seed. The seed is fixed so a failure reproduces; set -Dgatecast.fuzz.seed=N to
- * explore others. The timeout only guards against a hang; it is not a speed requirement.
+ * base64 and the seed. The seed is new on every run, so each run explores other payloads, and
+ * printed; -Dgatecast.fuzz.seed=N replays one (protocol sits below the test kit, so this test
+ * draws its seed itself, as io.gatecast.testkit.FuzzSeed does for the others). The timeout only guards against a hang; it is not a speed requirement.
  * Memory stays bounded because no payload is larger than the limit plus a little.
  */
+// The integration tier (mvn verify) by its tag: protocol sits below the test kit and its @IntegrationTest.
+@Tag("integration")
 class DecoderFuzzTest {
   private static final int PAYLOADS = 100_000;
   private static final List<Class<?>> TYPES = List.of(
@@ -30,7 +35,7 @@ class DecoderFuzzTest {
 
   @Test
   void nothingButProtocolExceptionEscapesAnyDecoder() {
-    long seed = Long.getLong("gatecast.fuzz.seed", 4_2026L);
+    long seed = Long.getLong("gatecast.fuzz.seed", new SecureRandom().nextLong());
     System.out.println("DecoderFuzzTest seed=" + seed + " (rerun with -Dgatecast.fuzz.seed=" + seed + ")");
     Random random = new Random(seed);
     Verifier agent = Verifier.pinning(Fixtures.freshness(Fixtures.NOW), "ctl-2026", Fixtures.publicKey("ctl-2026"));

@@ -1,6 +1,7 @@
 package io.gatecast.bench.harness;
 
 import io.gatecast.controller.Main;
+import io.gatecast.testkit.Ports;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class BrokerProcess implements AutoCloseable {
 
   /** Starts a broker of {@code kind} on a free port for the screens registered in {@code controllerData}. */
   public static BrokerProcess start(Kind kind, Path controllerData, Path dir) {
-    int port = FreePorts.next();
+    int port = Ports.free();
     try {
       Files.createDirectories(dir);
       List<String> command = new ArrayList<>();

@@ -2,9 +2,9 @@ package io.gatecast.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.bench.fleet.ScreenLogin;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.PinnedKey;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package io.gatecast.bench.harness;
 
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.Ports;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +35,8 @@ public final class ControllerProcess implements RunningController {
    */
   public static ControllerProcess start(Path dataDir, int externalBrokerPort, Duration heartbeatTimeout,
       List<String> jvmArgs) {
-    int http = FreePorts.next();
-    int broker = externalBrokerPort > 0 ? externalBrokerPort : FreePorts.next();
+    int http = Ports.free();
+    int broker = externalBrokerPort > 0 ? externalBrokerPort : Ports.free();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);

@@ -6,6 +6,7 @@ import io.gatecast.bench.harness.ControllerApi;
 import io.gatecast.bench.harness.FleetSetup;
 import io.gatecast.bench.harness.ControllerDb;
 import io.gatecast.bench.harness.InProcessController;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ones that dropped off and came back), the controller stores every answer and every screen's last
  * heartbeat, and nothing is refused.
  */
+@IntegrationTest
 class FleetSmokeTest {
   private static final int SCREENS = 200;
   private static final Duration PATIENCE = Duration.ofSeconds(30);

@@ -7,7 +7,8 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.RunningController;
 import io.gatecast.controller.TestUsers;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A backup taken while the controller runs starts as a controller with the same data and key. */
+@IntegrationTest
 class BackupTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
   @TempDir Path out;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.RunningController;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * client and of every client sharing the loop, and no PUBACK comes (see {@link DuplicatePublishes}).
  * Written as raw MQTT bytes, since no client library sets DUP on demand.
  */
+@IntegrationTest
 class DuplicatePublishTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

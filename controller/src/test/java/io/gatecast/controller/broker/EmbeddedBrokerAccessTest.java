@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatecast.controller.RunningController;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The embedded broker holds every client to its login and to AccessRules: screens registered over
  * the API, real Paho clients logged in as them.
  */
+@IntegrationTest
 class EmbeddedBrokerAccessTest {
 
   @RegisterExtension static RunningController running = new RunningController();

@@ -8,10 +8,13 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
 import io.gatecast.controller.TestUsers;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Mosquitto;
+import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,22 +38,22 @@ import picocli.CommandLine;
  * logins and rules as the embedded broker. Starts its own Mosquitto on a free port (never the shared
  * one on 1883). Skipped when Mosquitto is not installed, unless GATECAST_REQUIRE_MOSQUITTO=true.
  */
+@IntegrationTest
 class MosquittoAccessTest {
-  private static final Path MOSQUITTO = LocalMosquitto.BINARY;
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final byte[] SLIDE =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"16\" height=\"9\"/>".getBytes(StandardCharsets.UTF_8);
 
   @TempDir static Path tmp;
   static Path dataDir;
-  static Process mosquitto;
+  static Mosquitto mosquitto;
   static String broker;
   static String passwordA;
   static String passwordB;
 
   @BeforeAll
   static void exportTheControllersFilesAndStartMosquitto() throws Exception {
-    LocalMosquitto.require("the real-Mosquitto access checks are");
+    Mosquitto.require("the real-Mosquitto access checks are");
     dataDir = tmp.resolve("controller");
     // Screens are registered as an operator would before moving to Mosquitto: on a controller with its embedded broker.
     Vertx vertx = Vertx.vertx();
@@ -79,35 +81,19 @@ class MosquittoAccessTest {
     assertThat(Files.readString(out.resolve("passwd")))
         .contains("mosq-a:" + current, "mosq-b:" + current, "gatecast-controller:" + current);
 
-    int port = LocalMosquitto.freePort();
+    int port = Ports.free();
     Path conf = out.resolve("mosquitto.conf");
     // The exported settings as they are (logins, ACL, use_username_as_clientid), after this test's listener.
     String exported = Files.readString(out.resolve(MosquittoExport.CONF));
     assertThat(exported).contains("use_username_as_clientid true", "allow_anonymous false");
-    Files.writeString(conf, String.join("\n",
-        "listener " + port + " 127.0.0.1",
-        exported,
-        "persistence false",
-        // Run as whoever runs the test: as root, Mosquitto would otherwise switch to the user
-        // 'mosquitto', which cannot read the owner-only files in this temp folder.
-        "user " + System.getProperty("user.name"),
-        "log_dest stdout",
-        ""));
-    Path log = out.resolve("mosquitto.log");
-    mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    await().atMost(DEADLINE).until(() -> LocalMosquitto.listening(port) || !mosquitto.isAlive());
-    assertThat(mosquitto.isAlive()).as("mosquitto exited; its log:\n%s", Files.readString(log)).isTrue();
-    broker = "tcp://127.0.0.1:" + port;
+    mosquitto = Mosquitto.start(Mosquitto.writeConf(conf, port, exported, "persistence false"), port);
+    broker = mosquitto.url();
   }
 
   @AfterAll
   static void stopMosquitto() throws InterruptedException {
     if (mosquitto != null) {
-      mosquitto.destroy();
-      if (!mosquitto.waitFor(10, TimeUnit.SECONDS)) {
-        mosquitto.destroyForcibly();
-      }
+      mosquitto.close();
     }
   }
 

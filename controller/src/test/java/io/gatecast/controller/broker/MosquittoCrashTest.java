@@ -8,10 +8,13 @@ import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
 import io.gatecast.controller.SignedSchedules;
 import io.gatecast.controller.TestUsers;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Mosquitto;
+import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,27 +51,27 @@ import picocli.CommandLine;
  * version 1 for a moment but ends on version 2. Mosquitto runs with the files and settings of
  * {@code export-mosquitto}, on a free port of its own.
  */
+@IntegrationTest
 class MosquittoCrashTest {
-  private static final Path MOSQUITTO = LocalMosquitto.BINARY;
   private static final Duration DEADLINE = Duration.ofSeconds(120);
   private static final long READ_WAIT_MS = 5_000;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir Path tmp;
-  private Process mosquitto;
+  private Mosquitto mosquitto;
   private Path conf;
   private int port;
 
   @AfterEach
   void stopMosquitto() throws InterruptedException {
     if (mosquitto != null && mosquitto.isAlive()) {
-      mosquitto.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      mosquitto.kill(10);
     }
   }
 
   @Test
   void afterAKill9EveryScreenAndAWipedKioskEndOnTheLastPublishedVersion() throws Exception {
-    LocalMosquitto.require("the Mosquitto crash test is");
+    Mosquitto.require("the Mosquitto crash test is");
     Path dataDir = tmp.resolve("controller");
     Map<String, String> passwords = new LinkedHashMap<>();
     Vertx vertx = Vertx.vertx();
@@ -94,17 +97,12 @@ class MosquittoCrashTest {
     Path out = tmp.resolve("mosquitto");
     assertThat(new CommandLine(new Main()).execute("export-mosquitto", "--data-dir", dataDir.toString(),
         "--out", out.toString())).isZero();
-    port = LocalMosquitto.freePort();
+    port = Ports.free();
     Path store = Files.createDirectories(tmp.resolve("mosquitto-store"));
     conf = out.resolve("mosquitto.conf");
-    Files.writeString(conf, String.join("\n",
-        "listener " + port + " 127.0.0.1",
-        Files.readString(out.resolve(MosquittoExport.CONF)),
+    Mosquitto.writeConf(conf, port, Files.readString(out.resolve(MosquittoExport.CONF)),
         "persistence true",
-        "persistence_location " + store.toAbsolutePath() + "/",
-        "user " + System.getProperty("user.name"),
-        "log_dest stdout",
-        ""));
+        "persistence_location " + store.toAbsolutePath() + "/");
     startMosquitto();
     String broker = "tcp://127.0.0.1:" + port;
 
@@ -116,15 +114,14 @@ class MosquittoCrashTest {
       publish(admin, "crash-v1", passwords);
       everyScreenEndsOn(broker, key, passwords, 1);
       // A clean stop makes Mosquitto save: version 1 is what its store holds from now on.
-      mosquitto.destroy();
-      assertThat(mosquitto.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(mosquitto.stop(30)).isTrue();
       startMosquitto();
       await().atMost(DEADLINE).until(() -> healthStatus(controller) == 200);
 
       publish(admin, "crash-v2", passwords);
       everyScreenEndsOn(broker, key, passwords, 2);
-      mosquitto.destroyForcibly(); // kill -9: what came after the last save (version 2) is gone
-      assertThat(mosquitto.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      // kill -9: what came after the last save (version 2) is gone
+      assertThat(mosquitto.kill(30)).isTrue();
       startMosquitto();
 
       // A wiped kiosk (nothing of its own) logs in right after the restart.
@@ -213,12 +210,7 @@ class MosquittoCrashTest {
         .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  private void startMosquitto() throws Exception {
-    Path log = conf.resolveSibling("mosquitto-" + System.nanoTime() + ".log");
-    mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    Process started = mosquitto;
-    await().atMost(DEADLINE).until(() -> LocalMosquitto.listening(port) || !started.isAlive());
-    assertThat(mosquitto.isAlive()).as("mosquitto exited; its log:\n%s", Files.readString(log)).isTrue();
+  private void startMosquitto() {
+    mosquitto = Mosquitto.start(conf, port);
   }
 }

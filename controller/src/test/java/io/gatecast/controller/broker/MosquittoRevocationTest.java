@@ -8,15 +8,15 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
 import io.gatecast.controller.TestUsers;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Mosquitto;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,35 +27,34 @@ import picocli.CommandLine;
  * Mosquitto reloaded (SIGHUP), the revoked screen's open session is closed and its login refused,
  * while the other screen stays connected. Skipped without Mosquitto, unless GATECAST_REQUIRE_MOSQUITTO=true.
  */
+@IntegrationTest
 class MosquittoRevocationTest {
-  private static final Path MOSQUITTO = LocalMosquitto.BINARY;
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
   @TempDir Path tmp;
 
   @Test
   void aRevokedScreenIsCutOffAtTheNextReload() throws Exception {
-    LocalMosquitto.require("the real-Mosquitto revocation check is");
+    Mosquitto.require("the real-Mosquitto revocation check is");
     Path dataDir = tmp.resolve("controller");
     Path out = tmp.resolve("mosquitto");
     Vertx vertx = Vertx.vertx();
     Controller controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0),
         Clock.systemUTC()).await();
-    Process mosquitto = null;
+    Mosquitto mosquitto = null;
     try {
       ApiClient api = TestUsers.admin(controller.httpPort(), dataDir);
       String revokedPassword = register(api, "mr-revoked");
       String keptPassword = register(api, "mr-kept");
       export(dataDir, out);
-      int port = LocalMosquitto.freePort();
-      mosquitto = startMosquitto(out, port);
-      String broker = "tcp://127.0.0.1:" + port;
+      mosquitto = Mosquitto.withLogins(out);
+      String broker = mosquitto.url();
 
       try (MqttProbe revoked = MqttProbe.connect(broker, "mr-revoked", revokedPassword);
           MqttProbe kept = MqttProbe.connect(broker, "mr-kept", keptPassword)) {
         assertThat(api.post("/api/v1/screens/mr-revoked/revoke").status()).isEqualTo(200);
         export(dataDir, out);
-        new ProcessBuilder("kill", "-HUP", Long.toString(mosquitto.pid())).inheritIO().start().waitFor();
+        mosquitto.reload();
 
         await().atMost(DEADLINE).until(() -> !revoked.isConnected());
         assertThatThrownBy(() -> MqttProbe.connect(broker, "mr-revoked", revokedPassword))
@@ -65,10 +64,7 @@ class MosquittoRevocationTest {
       }
     } finally {
       if (mosquitto != null) {
-        mosquitto.destroy();
-        if (!mosquitto.waitFor(10, TimeUnit.SECONDS)) {
-          mosquitto.destroyForcibly();
-        }
+        mosquitto.close();
       }
       controller.close();
       vertx.close().await();
@@ -79,26 +75,6 @@ class MosquittoRevocationTest {
     int exit = new CommandLine(new Main()).execute("export-mosquitto", "--data-dir", dataDir.toString(),
         "--out", out.toString());
     assertThat(exit).isZero();
-  }
-
-  private static Process startMosquitto(Path out, int port) throws Exception {
-    Path conf = out.resolve("mosquitto.conf");
-    Files.writeString(conf, String.join("\n",
-        "listener " + port + " 127.0.0.1",
-        "allow_anonymous false",
-        "password_file " + out.resolve("passwd").toAbsolutePath(),
-        "acl_file " + out.resolve("acl").toAbsolutePath(),
-        "persistence false",
-        // as in MosquittoAccessTest: stay the test's user, who can read the owner-only files
-        "user " + System.getProperty("user.name"),
-        "log_dest stdout",
-        ""));
-    Path log = out.resolve("mosquitto.log");
-    Process mosquitto = new ProcessBuilder(MOSQUITTO.toString(), "-c", conf.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    await().atMost(DEADLINE).until(() -> LocalMosquitto.listening(port) || !mosquitto.isAlive());
-    assertThat(mosquitto.isAlive()).as("mosquitto exited; its log:\n%s", Files.readString(log)).isTrue();
-    return mosquitto;
   }
 
   private static String register(ApiClient api, String screenId) {

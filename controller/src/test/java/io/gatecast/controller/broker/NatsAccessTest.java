@@ -8,13 +8,15 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.Main;
 import io.gatecast.controller.TestUsers;
-import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.controller.store.ScreenRepository;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.enrollment.Identity;
 import io.gatecast.protocol.enrollment.PairingCode;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -42,6 +44,7 @@ import picocli.CommandLine;
  * its own node from docs/nats/single.conf on free ports. Skipped when nats-server is not installed,
  * unless GATECAST_REQUIRE_NATS=true.
  */
+@IntegrationTest
 class NatsAccessTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final byte[] SLIDE =
@@ -198,7 +201,7 @@ class NatsAccessTest {
 
   @Test
   void aControllerGivenSeveralAddressesUsesOneThatAnswersAndTellsEnrollingAgentsEveryOne() throws Exception {
-    String dead = "tcp://127.0.0.1:" + NatsNode.freePort();
+    String dead = "tcp://127.0.0.1:" + Ports.free();
     Vertx vertx = Vertx.vertx();
     Controller controller = Controller.start(vertx,
         ControllerConfig.defaults(dataDir).withPorts(0, 0).withExternalBroker(dead + "," + broker), Clock.systemUTC())

@@ -2,14 +2,10 @@ package io.gatecast.controller.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
+import io.gatecast.testkit.Installed;
+import io.gatecast.testkit.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,33 +31,28 @@ final class NatsNode implements AutoCloseable {
 
   /** Skips the calling test when nats-server is missing, or fails it with GATECAST_REQUIRE_NATS=true. */
   static void requireInstalled() {
-    if (!Files.isExecutable(NATS_SERVER)) {
-      String why = NATS_SERVER + " is not installed (apt-get install nats-server); the NATS checks are skipped";
-      if ("true".equals(System.getenv("GATECAST_REQUIRE_NATS"))) {
-        fail(why);
-      }
-      abort(why);
-    }
+    Installed.require(Files.isExecutable(NATS_SERVER), "GATECAST_REQUIRE_NATS",
+        NATS_SERVER + " is not installed (apt-get install nats-server); the NATS checks are skipped");
   }
 
   /** Starts docs/nats/single.conf in {@code dir}, which must hold the exported accounts file. */
   static NatsNode startSingle(Path dir) throws IOException {
     Path conf = dir.resolve("single.conf");
     Files.copy(docsFile("single.conf"), conf);
-    int mqtt = freePort();
+    int mqtt = Ports.free();
     Map<String, String> env = Map.of(
         "GATECAST_NATS_NAME", "single",
         "GATECAST_NATS_HOST", "127.0.0.1",
-        "GATECAST_NATS_PORT", Integer.toString(freePort()),
+        "GATECAST_NATS_PORT", Integer.toString(Ports.free()),
         "GATECAST_MQTT_PORT", Integer.toString(mqtt),
-        "GATECAST_MONITOR_PORT", Integer.toString(freePort()),
+        "GATECAST_MONITOR_PORT", Integer.toString(Ports.free()),
         "GATECAST_JS_DIR", dir.resolve("jetstream").toString());
     ProcessBuilder builder = new ProcessBuilder(NATS_SERVER.toString(), "-c", conf.toString());
     builder.environment().putAll(env);
     Path log = dir.resolve("nats.log");
     Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     NatsNode node = new NatsNode(process, log, mqtt);
-    await().atMost(Duration.ofSeconds(30)).until(() -> listening(mqtt) || !process.isAlive());
+    await().atMost(Duration.ofSeconds(30)).until(() -> Ports.listening(mqtt) || !process.isAlive());
     assertThat(process.isAlive()).as("nats-server exited; its log:\n%s", Files.readString(log)).isTrue();
     return node;
   }
@@ -91,20 +82,5 @@ final class NatsNode implements AutoCloseable {
       }
     }
     throw new IllegalStateException("docs/nats/" + name + " not found above " + Path.of("").toAbsolutePath());
-  }
-
-  static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.RunningController;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * embedded broker, and that login stores its password again at today's count, in the database the
  * export reads; a rotation made meanwhile is never undone by a late re-hash.
  */
+@IntegrationTest
 class PasswordUpgradeTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private static final ScreenRepository SCREENS = new ScreenRepository();

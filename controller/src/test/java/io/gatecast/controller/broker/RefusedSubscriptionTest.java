@@ -8,14 +8,14 @@ import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Ports;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back-off retry is granted and {@code /health} is UP again — no restart. The broker is a real
  * Moquette whose authorisation the test switches.
  */
+@IntegrationTest
 class RefusedSubscriptionTest {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -62,7 +63,7 @@ class RefusedSubscriptionTest {
         return !(refuseStatus.get() && topic.toString().equals(statusFilter));
       }
     };
-    int port = freePort();
+    int port = Ports.free();
     Properties properties = new Properties();
     properties.setProperty("host", "127.0.0.1");
     properties.setProperty("port", Integer.toString(port));
@@ -110,11 +111,5 @@ class RefusedSubscriptionTest {
   private static HttpResponse<String> get(Controller controller, String path) throws Exception {
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controller.httpPort() + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

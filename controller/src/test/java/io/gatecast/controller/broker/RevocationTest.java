@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Main;
 import io.gatecast.controller.RunningController;
-import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.Topics;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** A revoked screen is cut off: its open session dropped, its login refused, nothing published to it, out of the export. */
+@IntegrationTest
 class RevocationTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 

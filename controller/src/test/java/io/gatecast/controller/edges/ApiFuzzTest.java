@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatecast.controller.RunningController;
 import io.gatecast.controller.http.OpenApiAnswers;
+import io.gatecast.testkit.FuzzSeed;
+import io.gatecast.testkit.IntegrationTest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * <p>Seeded differently on every run; the seed is printed and a failure names it. Replay with
  * {@code -Dgatecast.fuzz.seed=<seed>}. Bounded by {@link #BUDGET} (and {@code -Dgatecast.fuzz.seconds}).
  */
+@IntegrationTest
 class ApiFuzzTest {
   private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("gatecast.fuzz.seconds", 30));
   private static final List<String> ROLES = List.of("operator", "contributor", "approver", "technician", "viewer");
@@ -50,8 +53,7 @@ class ApiFuzzTest {
 
   @Test
   void everyRouteEveryRoleRandomInputNo5xxNothingStoredOnRefusalAndAnswersAsDocumented() throws Exception {
-    long seed = Long.getLong("gatecast.fuzz.seed", System.nanoTime());
-    System.out.println("ApiFuzzTest seed=" + seed + " (replay: -Dgatecast.fuzz.seed=" + seed + ")");
+    long seed = FuzzSeed.of("ApiFuzzTest");
     Random random = new Random(seed);
     OpenApiAnswers openApi = OpenApiAnswers.controller();
     Map<String, String> tokens = new LinkedHashMap<>();
@@ -112,7 +114,7 @@ class ApiFuzzTest {
     }
     System.out.println("ApiFuzzTest seed=" + seed + ": " + calls + " calls over " + operations.size() + " operations");
     assertThat(calls).isGreaterThan(operations.size());
-    assertThat(problems).as("seed " + seed + " (replay with -Dgatecast.fuzz.seed=" + seed + ")").isEmpty();
+    assertThat(problems).as(FuzzSeed.replay(seed)).isEmpty();
   }
 
   /** Rows per table; the audit log without the entries a refused login writes on purpose. */

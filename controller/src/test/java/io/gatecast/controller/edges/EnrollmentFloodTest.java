@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.RunningController;
-import io.gatecast.controller.client.ApiClient;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.enrollment.PairingCode;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * bounded number of places, a real kiosk elsewhere still gets its code, and an operator clears
  * the fake codes (all waiting ones, or one), audited.
  */
+@IntegrationTest
 class EnrollmentFloodTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
 

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.gatecast.controller.RunningController;
 import io.gatecast.controller.http.ConnectionLimits;
+import io.gatecast.testkit.IntegrationTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * What a broken or hostile HTTP client can hold of the controller (issue 16, items 2, 5, 7 and the
  * security headers of 9), over plain sockets against a real controller.
  */
+@IntegrationTest
 class HttpEdgesTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
 

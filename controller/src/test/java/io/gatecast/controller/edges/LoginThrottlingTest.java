@@ -3,11 +3,12 @@ package io.gatecast.controller.edges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.MutableClock;
 import io.gatecast.controller.RunningController;
 import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.throttle.LoginThrottle;
 import io.gatecast.protocol.Codec;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * they used before is not locked out by an attack from another. Addresses are real: the attacker
  * connects from 127.0.0.2, the owner from 127.0.0.3. Time is the controller's clock, moved by hand.
  */
+@IntegrationTest
 class LoginThrottlingTest {
-  private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-05-04T08:00:00Z"));
+  private static final MovableClock CLOCK = new MovableClock(Instant.parse("2026-05-04T08:00:00Z"));
   private static final String ATTACKER = "127.0.0.2";
   private static final String OWNER = "127.0.0.3";
 

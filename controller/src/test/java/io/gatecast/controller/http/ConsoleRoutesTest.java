@@ -3,6 +3,7 @@ package io.gatecast.controller.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.RunningController;
+import io.gatecast.testkit.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The console's static files: where they are, how they are typed, and the policy they carry. */
+@IntegrationTest
 class ConsoleRoutesTest {
   @RegisterExtension static RunningController running = new RunningController();
   private static final HttpClient HTTP = HttpClient.newHttpClient();

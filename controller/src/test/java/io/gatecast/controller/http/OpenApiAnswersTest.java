@@ -2,11 +2,13 @@ package io.gatecast.controller.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.controller.client.ApiClient.Exchange;
+import io.gatecast.testkit.ApiClient.Exchange;
+import io.gatecast.testkit.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The check every RunningController client runs on its answers finds what it must, and only that. */
+@IntegrationTest
 class OpenApiAnswersTest {
   private static final OpenApiAnswers OPEN_API = OpenApiAnswers.controller();
 

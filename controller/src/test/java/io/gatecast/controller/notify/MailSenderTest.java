@@ -3,6 +3,7 @@ package io.gatecast.controller.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gatecast.testkit.IntegrationTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * A notice is e-mailed through a real SMTP server: Python's standard-library SMTP debugging server
  * (python3 -m smtpd), which prints every message it receives; the test reads what it printed.
  */
+@IntegrationTest
 class MailSenderTest {
   @Test
   void aDownNoticeArrivesAsAnEmailWithTheScreenInItsSubject() throws Exception {

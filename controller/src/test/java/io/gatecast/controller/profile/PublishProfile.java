@@ -3,7 +3,7 @@ package io.gatecast.controller.profile;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.TestUsers;
-import io.gatecast.controller.client.ApiClient;
+import io.gatecast.testkit.ApiClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatecast.agent.MediaServer;
 import io.gatecast.agent.TestRules;
-import io.gatecast.agent.playback.MovableClock;
 import io.gatecast.protocol.MediaRef;
+import io.gatecast.testkit.MovableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,7 +3,6 @@ package io.gatecast.agent.display;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.gatecast.agent.Chromium;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.layout.LayoutTemplate;
 import io.gatecast.protocol.layout.OpeningDaySpec;
@@ -17,6 +16,8 @@ import io.gatecast.schedules.calendar.LunarDate;
 import io.gatecast.schedules.calendar.ZoneClocks;
 import io.gatecast.schedules.calendar.ZoneTime;
 import io.gatecast.schedules.layout.QrMatrix;
+import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.IntegrationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * measured from the DOM, glyph box by glyph box — and the text stays readable. Screenshots are kept
  * under {@code target/screenshots/layouts/}.
  */
+@IntegrationTest
 class LayoutPageTest {
   private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

@@ -3,10 +3,8 @@ package io.gatecast.agent.display;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.agent.Chromium;
 import io.gatecast.agent.TestRules;
 import io.gatecast.agent.cache.MediaCache;
-import io.gatecast.agent.playback.MovableClock;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.Header;
@@ -15,6 +13,9 @@ import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
+import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -43,6 +44,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * kiosk shows, asserted on the DOM, on the fonts Chromium actually used, and saved as screenshots
  * under {@code target/screenshots/} to look at.
  */
+@IntegrationTest
 class ScreenPageTest {
   private static final String SCREEN = "lao-cai-hall-1";
   /** 00:00 in Hanoi: loops are aligned to local midnight, so slots start here. */

@@ -3,7 +3,6 @@ package io.gatecast.agent.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.agent.TestRules;
-import io.gatecast.agent.playback.MovableClock;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.rules.AlertSpec;
@@ -12,6 +11,7 @@ import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.LanguagePolicySpec;
 import io.gatecast.protocol.rules.TargetsSpec;
 import io.gatecast.protocol.rules.VariantSpec;
+import io.gatecast.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -2,7 +2,7 @@ package io.gatecast.agent.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gatecast.agent.playback.MovableClock;
+import io.gatecast.testkit.MovableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -10,6 +10,7 @@ import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
 import io.gatecast.schedules.SlotKind;
+import io.gatecast.testkit.MovableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

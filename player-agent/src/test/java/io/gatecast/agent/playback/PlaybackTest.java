@@ -12,6 +12,7 @@ import io.gatecast.protocol.rules.CampaignSpec;
 import io.gatecast.protocol.rules.TargetsSpec;
 import io.gatecast.protocol.rules.VariantSpec;
 import io.gatecast.schedules.SlotKind;
+import io.gatecast.testkit.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

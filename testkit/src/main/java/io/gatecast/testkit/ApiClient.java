@@ -1,4 +1,4 @@
-package io.gatecast.controller.client;
+package io.gatecast.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;

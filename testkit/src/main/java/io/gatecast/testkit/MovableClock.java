@@ -1,4 +1,4 @@
-package io.gatecast.agent.playback;
+package io.gatecast.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves: no sleeping to see time pass. */
+/** A UTC clock the test moves (forward or to any instant) instead of sleeping to see time pass. */
 public final class MovableClock extends Clock {
   private volatile Instant now;
 
@@ -14,7 +14,8 @@ public final class MovableClock extends Clock {
     now = start;
   }
 
-  public void advance(Duration by) {
+  /** Moves the clock by {@code by}; safe against concurrent moves. */
+  public synchronized void advance(Duration by) {
     now = now.plus(by);
   }
 
@@ -23,17 +24,18 @@ public final class MovableClock extends Clock {
   }
 
   @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;
   }
 
+  /** Tests run in UTC: the zone asked for is ignored and the same moving clock answers. */
   @Override
   public Clock withZone(ZoneId zone) {
     return this;
-  }
-
-  @Override
-  public Instant instant() {
-    return now;
   }
 }

@@ -1,0 +1,87 @@
+package io.gatecast.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A main class of the test's own class path in a JVM of its own, as a kiosk or server runs it:
+ * output to a log file, stopped politely or with SIGKILL (a power cut, as far as it can tell), or
+ * frozen with SIGSTOP. Closing kills what is still alive.
+ */
+public final class JavaProcess implements AutoCloseable {
+  private final Process process;
+
+  private JavaProcess(Process process) {
+    this.process = process;
+  }
+
+  /**
+   * Starts {@code mainClass} with {@code jvmOptions} and {@code args}; its output (stdout and
+   * stderr) is appended to {@code log}.
+   */
+  public static JavaProcess start(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", testClassPath(), mainClass));
+    command.addAll(args);
+    try {
+      return new JavaProcess(new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The class path the tests run with: surefire and failsafe put it here; java.class.path may be only their booter jar. */
+  public static String testClassPath() {
+    return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL, then waits for the end: no shutdown hook, no goodbye on the network, buffers as they are. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** SIGKILL; true when the process ended within {@code seconds}. */
+  public boolean kill(long seconds) throws InterruptedException {
+    return Ending.kill(process, seconds);
+  }
+
+  /** SIGTERM (shutdown hooks run); true when the process ended within {@code seconds}. */
+  public boolean stop(long seconds) throws InterruptedException {
+    return Ending.stop(process, seconds);
+  }
+
+  /** Sends a signal by name ("STOP" freezes, "CONT" thaws, "HUP" ...) and waits for kill(1) to return. */
+  public void signal(String name) {
+    Signals.send(process, name);
+  }
+
+  /** Kills a process still alive, after thawing it (a frozen process would not die until thawed on some systems). */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      signal("CONT");
+      kill();
+    }
+  }
+}

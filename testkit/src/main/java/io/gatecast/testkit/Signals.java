@@ -1,0 +1,20 @@
+package io.gatecast.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** POSIX signals to a child process, by kill(1): Java's Process API knows only TERM and KILL. */
+public final class Signals {
+  private Signals() {}
+
+  /** Sends {@code name} ("HUP", "STOP", "CONT" ...) to {@code process} and waits for kill(1) to return. */
+  public static void send(Process process, String name) {
+    try {
+      new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package io.gatecast.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@IntegrationTest
+class JavaProcessTest {
+  @TempDir Path tmp;
+
+  @Test
+  void runsAMainOfTheTestClassPathWithItsArgumentsLogsItsOutputAndDiesOnSigkill() throws Exception {
+    Path log = tmp.resolve("process.log");
+    try (JavaProcess process = JavaProcess.start(List.of("-Xmx32m"), WaitsForInput.class.getName(),
+        List.of("--screen-id", "s-1"), log)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log) && Files.readString(log).contains("up"));
+      assertThat(Files.readString(log)).contains("up --screen-id s-1");
+      assertThat(process.isAlive()).isTrue();
+      assertThat(process.pid()).isPositive();
+      process.signal("STOP");
+      process.signal("CONT");
+      assertThat(process.isAlive()).isTrue();
+      assertThat(process.kill(30)).isTrue();
+      assertThat(process.isAlive()).isFalse();
+    }
+  }
+
+  @Test
+  void closingStopsAFrozenProcess() throws Exception {
+    JavaProcess process = JavaProcess.start(List.of("-Xmx32m"), WaitsForInput.class.getName(), List.of(),
+        tmp.resolve("frozen.log"));
+    process.signal("STOP");
+    process.close();
+    assertThat(process.isAlive()).isFalse();
+  }
+}

@@ -1,0 +1,14 @@
+package io.gatecast.testkit;
+
+import java.io.IOException;
+
+/** A main class for {@link JavaProcessTest}: says it is up, then blocks on its stdin (a pipe nobody writes to). */
+public final class WaitsForInput {
+  private WaitsForInput() {}
+
+  public static void main(String[] args) throws IOException {
+    System.out.println("up " + String.join(" ", args));
+    System.out.flush();
+    System.in.read();
+  }
+}
