@@ -83,7 +83,9 @@ export function renderSetup(main) {
   // --- gates
   function drawGates() {
     const rows = gates().map((g) => h('tr', {'data-gate': g.id},
-      h('th', {scope: 'row'}, g.name || g.id, h('br'), h('span', {class: 'hint'}, g.id)),
+      // The built-in gate keeps screens no one has placed yet: say so, in the console's language.
+      h('th', {scope: 'row'}, g.name || g.id, h('br'), h('span', {class: 'hint'},
+        g.id === 'default' ? `${g.id} · ${t('setup.gates.defaultHint')}` : g.id)),
       h('td', {}, g.province || t('common.none')),
       h('td', {}, g.zone),
       h('td', {}, (g.languages || []).map(languageName).join(' › ')),

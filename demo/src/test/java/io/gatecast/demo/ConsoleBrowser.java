@@ -37,6 +37,8 @@ final class ConsoleBrowser implements AutoCloseable {
   final WebDriverWait wait;
   /** Where files the console downloads (CSV exports) land. */
   final Path downloads;
+  /** The console's language, as {@link #startIn} set it: "vi" or "en". */
+  private String lang = "vi";
 
   ConsoleBrowser(int httpPort, Path profileDir) {
     requireInstalled();
@@ -67,6 +69,21 @@ final class ConsoleBrowser implements AutoCloseable {
       Assertions.fail(message + " (GATECAST_REQUIRE_CHROMIUM=true)");
     }
     Assumptions.abort(message + "; skipping the browser test");
+  }
+
+  /**
+   * Opens the console with nobody signed in and the language a user would pick ("vi" or "en"): the
+   * first step of every story, which then runs the same in either language.
+   */
+  void startIn(String language) {
+    lang = language;
+    driver.get(baseUrl + "/console/");
+    driver.executeScript("sessionStorage.clear(); localStorage.setItem('gatecast.lang', arguments[0])", language);
+  }
+
+  /** The words the console shows in its language: {@code vi} or {@code en}. */
+  String says(String vi, String en) {
+    return "en".equals(lang) ? en : vi;
   }
 
   /** Opens the controller's root (which sends the browser to the console) and signs in. */
@@ -115,6 +132,13 @@ final class ConsoleBrowser implements AutoCloseable {
         + ".map(el => el.id || el.outerHTML.slice(0, 80));");
   }
 
+  /** Sets a date or time input the way a picker does (typing into one depends on the browser's locale). */
+  void setValue(By by, String value) {
+    driver.executeScript("arguments[0].value = arguments[1];"
+        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", driver.findElement(by), value);
+  }
+
   /** Scrolls an element to the middle of the window, for a screenshot of it. */
   void scrollTo(By by) {
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(by));
@@ -122,6 +146,11 @@ final class ConsoleBrowser implements AutoCloseable {
 
   void phoneSize() {
     driver.manage().window().setSize(new Dimension(390, 844));
+  }
+
+  /** Back to the size the browser started at (see {@code --window-size}). */
+  void desktopSize() {
+    driver.manage().window().setSize(new Dimension(1440, 1000));
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */

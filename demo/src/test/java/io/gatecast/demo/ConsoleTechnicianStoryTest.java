@@ -53,8 +53,7 @@ class ConsoleTechnicianStoryTest {
     console.user("kythuat", "technician");
     ConsoleBrowser browser = console.browser;
     ApiClient read = console.admin;
-    browser.driver.get(browser.baseUrl + "/console/");
-    browser.driver.executeScript("localStorage.setItem('gatecast.lang', arguments[0])", lang);
+    browser.startIn(lang);
     browser.signIn("kythuat", ConsoleFixture.PASSWORD);
     assertThat(browser.sections()).contains("setup");
     browser.open("setup");
