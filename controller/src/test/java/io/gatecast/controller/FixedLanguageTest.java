@@ -20,8 +20,10 @@ class FixedLanguageTest {
   @Test
   void aFixedLanguageThatIsNoLanguageIsRefusedAndNothingIsStored() {
     ApiClient operator = RUNNING.user("fixed-language-operator", "operator");
+    assertThat(operator.postJson("/api/v1/content", Map.of("id", "fixed-item", "title", "Chào mừng",
+        "variants", List.of(Map.of("language", "vi", "text", "Chào mừng", "seconds", 10)))).status()).isEqualTo(201);
     assertThat(operator.postJson("/api/v1/playlists", Map.of("id", "fixed-list", "name", "Cố định",
-        "entries", List.of())).status()).isEqualTo(201);
+        "entries", List.of(Map.of("contentId", "fixed-item")))).status()).isEqualTo(201);
 
     Answer refused = operator.postJson("/api/v1/campaigns", campaign("fixed-klingon", "klingon"));
     assertThat(refused.status()).isEqualTo(400);
