@@ -104,7 +104,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Clicks a section in the navigation and waits for its heading. */
   void open(String section) {
-    driver.findElement(By.cssSelector("nav a[data-section='" + section + "']")).click();
+    click("nav a[data-section='" + section + "']");
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector("nav a[data-section='" + section + "']"),
         "aria-current", "page"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
@@ -166,7 +166,33 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Clicks the element {@code css} names once it is clickable (the console redraws views live). */
   void click(String css) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    // Found and clicked in one step of the wait: a view redrawn in between is looked up again.
+    wait.until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
+  }
+
+  /**
+   * The admin makes the story's people on the users page (each with {@code password} and the roles
+   * given), then signs out: a story's users come from the console too, not from the API.
+   */
+  void createUsers(String adminPassword, String password, Map<String, List<String>> rolesByUser) {
+    signIn("admin", adminPassword);
+    open("users");
+    rolesByUser.forEach((username, roles) -> {
+      waitVisible(By.id("user-name")).sendKeys(username);
+      driver.findElement(By.id("user-password")).sendKeys(password);
+      roles.forEach(role -> click("#new-role-" + role));
+      click("[data-action='create-user']");
+      waitVisible(By.cssSelector("tr[data-user='" + username + "']"));
+      wait.until(d -> d.findElement(By.id("user-name")).getAttribute("value").isEmpty());
+    });
+    signOut();
   }
 
   /** Submits a Vietnamese text item from the content page's form and waits for its card and an emptied form. */

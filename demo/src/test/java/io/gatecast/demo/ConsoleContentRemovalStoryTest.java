@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.client.ApiClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,12 +47,12 @@ class ConsoleContentRemovalStoryTest {
   @ValueSource(strings = {"vi", "en"})
   void anOperatorIsToldWhatUsesAnItemDeletesItThenRetiresAnotherThatStopsPlaying(String lang) throws Exception {
     console = new ConsoleFixture(tmp);
-    console.user("dieuhanh", "operator");
-    console.user("lanhdao", "approver");
     ApiClient read = console.admin;
     ConsoleBrowser browser = console.browser;
     String shot = "story-removal-" + lang + "-";
     browser.startIn(lang);
+    browser.createUsers(console.adminPassword, ConsoleFixture.PASSWORD,
+        Map.of("dieuhanh", List.of("operator"), "lanhdao", List.of("approver")));
     browser.signIn("dieuhanh", ConsoleFixture.PASSWORD);
 
     browser.open("content");
@@ -143,6 +145,7 @@ class ConsoleContentRemovalStoryTest {
     browser.scrollTo(By.id("lib-removal"));
     browser.screenshot(shot + "2-retired");
     browser.phoneSize();
+    browser.scrollTo(By.id("lib-removal"));
     browser.screenshot(shot + "3-phone");
   }
 }

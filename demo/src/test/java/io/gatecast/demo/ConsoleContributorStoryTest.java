@@ -7,6 +7,7 @@ import io.gatecast.controller.client.ApiClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,11 +38,11 @@ class ConsoleContributorStoryTest {
   @ValueSource(strings = {"vi", "en"})
   void aContributorWritesALaoVersionIsRejectedSeesWhyAndResubmits(String lang) throws Exception {
     console = new ConsoleFixture(tmp);
-    console.user("phongvien", "contributor");
-    console.user("lanhdao", "approver");
     ApiClient read = console.admin;
     ConsoleBrowser browser = console.browser;
     browser.startIn(lang);
+    browser.createUsers(console.adminPassword, ConsoleFixture.PASSWORD,
+        Map.of("phongvien", List.of("contributor"), "lanhdao", List.of("approver")));
     String shot = "story-contributor-only-" + lang + "-";
     browser.signIn("phongvien", ConsoleFixture.PASSWORD);
 

@@ -7,6 +7,7 @@ import io.gatecast.controller.client.ApiClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +20,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Role stories from an empty controller, through the console only (the API only reads back what
- * was stored): an operator writes two items, makes a playlist (ordered from the keyboard, a
+ * was stored; the story's people are made by the admin on the users page): an operator writes two items, makes a playlist (ordered from the keyboard, a
  * weight, a fixed position), deletes it, and edits a screen's own playlist; the approver then
  * lands on the review queue, previews and rejects. The admin manages a user, reads the audit log
  * and changes their own password. Each story runs in Vietnamese and in English; screenshots in
@@ -47,9 +48,10 @@ class ConsoleRoleStoriesTest {
   @ValueSource(strings = {"vi", "en"})
   void anOperatorMakesAPlaylistAndEditsAScreensOwnThenTheApproverReviews(String lang) throws Exception {
     console = new ConsoleFixture(tmp);
-    console.user("dieuhanh", "operator");
-    console.user("lanhdao", "approver");
     ApiClient read = console.admin;
+    console.browser.startIn(lang);
+    console.browser.createUsers(console.adminPassword, ConsoleFixture.PASSWORD,
+        Map.of("dieuhanh", List.of("operator"), "lanhdao", List.of("approver")));
     ConsoleBrowser browser = start(lang, "dieuhanh", ConsoleFixture.PASSWORD);
 
     // Two text items, written in the console.

@@ -75,7 +75,7 @@ class ConsoleSafeguardsTest {
     String overnight = browser.says("09:00–07:00 (qua đêm, kết thúc sáng hôm sau)", "09:00–07:00 (overnight, ending the next morning)");
     browser.waitText(By.id("camp-sentence"), overnight);
     assertThat(browser.driver.findElement(By.id("camp-sentence")).getText())
-        .contains(FULL.format(day) + " " + browser.says("đến", "until") + " " + FULL.format(day));
+        .isEqualTo(overnight + ", " + browser.says("ngày ", "on ") + FULL.format(day));
     new Select(browser.driver.findElement(By.name("policy"))).selectByValue("FIXED");
     type(browser, "language", "klingon");
     browser.scrollTo(By.id("camp-sentence"));
@@ -112,7 +112,8 @@ class ConsoleSafeguardsTest {
     assertThat(admin.get("/api/v1/publishes").body()).isEmpty();
     browser.click("#publish-now");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
-    browser.wait.until(d -> admin.get("/api/v1/publishes").body().size() == 1);
+    browser.wait.until(d -> d.getCurrentUrl().contains("#/publish/"));
+    assertThat(admin.get("/api/v1/publishes").body()).hasSize(1);
 
     // An urgent alert asks first, naming the gate and how long; cancelled, nothing is sent.
     browser.open("alert");

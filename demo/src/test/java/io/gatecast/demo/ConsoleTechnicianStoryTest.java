@@ -50,10 +50,10 @@ class ConsoleTechnicianStoryTest {
 
   private void story(String lang, String ownRequired, String zoneRefused, String paired) throws Exception {
     console = new ConsoleFixture(tmp);
-    console.user("kythuat", "technician");
     ConsoleBrowser browser = console.browser;
     ApiClient read = console.admin;
     browser.startIn(lang);
+    browser.createUsers(console.adminPassword, ConsoleFixture.PASSWORD, Map.of("kythuat", List.of("technician")));
     browser.signIn("kythuat", ConsoleFixture.PASSWORD);
     assertThat(browser.sections()).contains("setup");
     browser.open("setup");
