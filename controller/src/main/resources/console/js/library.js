@@ -156,8 +156,9 @@ function removalButtons(item, reload, tell) {
         {revision: item.revision, reason: reason.trim()});
       // The controller republished the screens still carrying it (if any): say which.
       const screens = retired.republished ? retired.republished.screens : [];
+      const named = screens.length ? await screenNames(screens) : [];
       tell(screens.length ? t('lib.retired.republished', {title: item.title, count: screens.length,
-        screens: screens.join(', ')}) : t('lib.retired.notOnAir', {title: item.title}));
+        screens: named.join(', ')}) : t('lib.retired.notOnAir', {title: item.title}));
       await reload();
     } catch (err) {
       say(t('common.error', {message: err.message}), true);
@@ -178,6 +179,13 @@ function removalButtons(item, reload, tell) {
       ? h('button', {type: 'button', 'data-retire': item.id, onclick: retire}, t('lib.retire')) : null,
     h('button', {type: 'button', class: 'danger', 'data-delete-item': item.id, onclick: remove}, t('lib.delete')),
     said);
+}
+
+/** The screens' names (their ids when unnamed, or when the list cannot be read). */
+async function screenNames(ids) {
+  const all = await api.get('/api/v1/screens').catch(() => []);
+  const byId = new Map(all.map((s) => [s.id, s.name || s.id]));
+  return ids.map((id) => byId.get(id) || id);
 }
 
 /** A card's "preview" button: opens, under the card, the item as a screen shows it, language by language. */

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.client.ApiClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Alert;
@@ -26,20 +24,15 @@ import org.openqa.selenium.support.ui.Select;
  * schedule at once and stops playing it, and the item stays, withdrawn, with the reason. In
  * Vietnamese and in English; screenshots in target/screenshots/story-removal-<vi|en>-*.png.
  */
-class ConsoleContentRemovalStoryTest {
+class ConsoleContentRemovalStoryTest extends ConsoleStory {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-  @TempDir Path tmp;
-  ConsoleFixture console;
   AgentProcess kiosk;
 
   @AfterEach
-  void stop() {
+  void stopKiosk() {
     if (kiosk != null) {
       kiosk.close();
-    }
-    if (console != null) {
-      console.close();
     }
   }
 
@@ -130,8 +123,8 @@ class ConsoleContentRemovalStoryTest {
     JsonNode retired = read.get("/api/v1/content/chao-mung").body();
     assertThat(retired.get("reviewReason").asText()).isEqualTo("Hết đợt đón khách");
     assertThat(retired.get("reviewedBy").asText()).isEqualTo("dieuhanh");
-    browser.waitText(By.id("lib-removal"), browser.says("đã gửi lịch mới cho 1 màn hình đang chiếu nó (sanh-xuat-canh)",
-        "a new schedule was sent to the screens showing it (1: sanh-xuat-canh)"));
+    browser.waitText(By.id("lib-removal"), browser.says("đã gửi lịch mới cho 1 màn hình đang chiếu nó (Sảnh xuất cảnh)",
+        "a new schedule was sent to the screens showing it (1: Sảnh xuất cảnh)"));
     browser.waitText(By.cssSelector("article[data-item='chao-mung']"), "Hết đợt đón khách");
     await().atMost(DEADLINE).until(() -> kiosk.now().isPresent() && kiosk.showing().isEmpty());
     // The publish the retire made is on record, by the operator, and applied by the screen.

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.client.ApiClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,17 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * with a Lao version, the approver (also in the console) rejects it with a reason, and the
  * contributor sees why, edits it and resubmits it. Screenshots in target/screenshots/story-contributor-only-<vi|en>-*.png (the last at phone width).
  */
-class ConsoleContributorStoryTest {
-  @TempDir Path tmp;
-  ConsoleFixture console;
-
-  @AfterEach
-  void stop() {
-    if (console != null) {
-      console.close();
-    }
-  }
-
+class ConsoleContributorStoryTest extends ConsoleStory {
   @ParameterizedTest(name = "in {0}")
   @ValueSource(strings = {"vi", "en"})
   void aContributorWritesALaoVersionIsRejectedSeesWhyAndResubmits(String lang) throws Exception {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.client.ApiClient;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,17 +23,7 @@ import org.openqa.selenium.support.ui.Select;
  * and changes their own password. Each story runs in Vietnamese and in English; screenshots in
  * target/screenshots/story-<role>-<vi|en>-*.png, with a phone-width one at the end.
  */
-class ConsoleRoleStoriesTest {
-  @TempDir Path tmp;
-  ConsoleFixture console;
-
-  @AfterEach
-  void stop() {
-    if (console != null) {
-      console.close();
-    }
-  }
-
+class ConsoleRoleStoriesTest extends ConsoleStory {
   private ConsoleBrowser start(String lang, String username, String password) {
     ConsoleBrowser browser = console.browser;
     browser.startIn(lang);

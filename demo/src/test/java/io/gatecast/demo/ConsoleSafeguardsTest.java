@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Alert;
@@ -30,19 +27,9 @@ import org.openqa.selenium.support.ui.Select;
  * screen and an approved item are set up through the API; everything checked is done in the
  * console. Screenshots in target/screenshots/safeguards-<vi|en>-*.png.
  */
-class ConsoleSafeguardsTest {
+class ConsoleSafeguardsTest extends ConsoleStory {
   private static final ZoneId GATE_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-  @TempDir Path tmp;
-  ConsoleFixture console;
-
-  @AfterEach
-  void stop() {
-    if (console != null) {
-      console.close();
-    }
-  }
 
   @ParameterizedTest(name = "in {0}")
   @ValueSource(strings = {"vi", "en"})
@@ -128,6 +115,7 @@ class ConsoleSafeguardsTest {
     browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.wait.until(d -> admin.get("/api/v1/alerts").body().toString().contains("sạt lở"));
+    browser.waitText(By.cssSelector("article.alert-item"), "Cửa khẩu tạm đóng do sạt lở");
     browser.screenshot(shot + "3-alert-sent");
     browser.phoneSize();
     browser.open("publish");

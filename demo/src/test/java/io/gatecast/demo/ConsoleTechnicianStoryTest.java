@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
 import io.gatecast.protocol.enrollment.PairingCode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,17 +24,7 @@ import org.openqa.selenium.support.ui.Select;
  * as the kiosk itself does, to show a pairing code). Once in Vietnamese, once in English;
  * screenshots in target/screenshots/story-technician-*.png.
  */
-class ConsoleTechnicianStoryTest {
-  @TempDir Path tmp;
-  ConsoleFixture console;
-
-  @AfterEach
-  void stop() {
-    if (console != null) {
-      console.close();
-    }
-  }
-
+class ConsoleTechnicianStoryTest extends ConsoleStory {
   @Test
   void aTechnicianSetsUpLaoCaiInVietnamese() throws Exception {
     story("vi", "Hãy điền ô “Tên cửa khẩu”.", "không phải múi giờ", "Đã ghép nối");
