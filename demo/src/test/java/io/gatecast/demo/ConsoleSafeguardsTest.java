@@ -92,7 +92,8 @@ class ConsoleSafeguardsTest extends ConsoleStory {
     browser.click("#publish-now");
     Alert ask = browser.wait.until(ExpectedConditions.alertIsPresent());
     assertThat(ask.getText()).contains(browser.says("Màn hình đen", "Black screen"))
-        .contains(browser.says("sẽ chiếu sai hoặc không chiếu gì", "will show the wrong thing or nothing"))
+        .contains(browser.says("màn hình kt-sanh-1 sẽ chiếu sai hoặc không chiếu gì",
+            "screens kt-sanh-1 will show the wrong thing or nothing"))
         .contains(browser.says("Vẫn phát hành?", "Publish anyway?"));
     ask.dismiss();
     browser.waitText(By.cssSelector("main"), browser.says("Chưa phát hành.", "Nothing was published."));
