@@ -63,8 +63,13 @@ export function renderAlert(main) {
     message.textContent = text;
   }
 
+  // The page's first load may answer after a later one (an alert just sent): only the newest is drawn.
+  let asked = 0;
   async function load() {
+    asked += 1;
+    const mine = asked;
     const alerts = await api.get('/api/v1/alerts');
+    if (mine !== asked) return;
     if (alerts.length === 0) {
       fill(list, h('p', {class: 'empty'}, t('alert.none')));
       return;

@@ -22,6 +22,9 @@ function detailText(name, value) {
   return String(value);
 }
 
+/** Refusals that list what uses something: their {uses} names only the kinds that do. */
+const USES = {CONTENT_IN_USE: ['playlists', 'campaigns', 'screens']};
+
 /** The sentence for a refusal, or null when this console has no words for its code. */
 export function refusalText(code, details) {
   if (!code) return null;
@@ -29,6 +32,10 @@ export function refusalText(code, details) {
   if (template === null) return null;
   const params = {};
   for (const [name, value] of Object.entries(details || {})) params[name] = detailText(name, value);
+  if (USES[code]) {
+    params.uses = USES[code].filter((kind) => ((details || {})[kind] || []).length > 0)
+      .map((kind) => t(`uses.${kind}`, {list: detailText(kind, details[kind])})).join('; ');
+  }
   return t(`error.${code}`, params);
 }
 

@@ -25,6 +25,8 @@ export function renderLibrary(main) {
   const mediaList = h('div', {class: 'media-grid'});
   const items = h('div', {class: 'items'});
   const count = h('p', {class: 'sub', id: 'lib-count', role: 'status', 'aria-live': 'polite'});
+  // What a retire or delete did, kept above the cards it redrew.
+  const removal = h('p', {class: 'message', id: 'lib-removal', role: 'status', 'aria-live': 'polite'});
   let media = [];
   let mimeTypes = new Map();
   let asked = 0;
@@ -67,6 +69,7 @@ export function renderLibrary(main) {
         field(t('lib.filter.language'), languageFilter), field(t('lib.filter.type'), typeFilter),
         field(t('lib.filter'), statusFilter))),
       count,
+      removal,
       items));
 
   async function loadMedia() {
@@ -104,7 +107,7 @@ export function renderLibrary(main) {
   function drawFrom(list, start) {
     const end = Math.min(list.length, start + PAGE_SIZE);
     items.append(...list.slice(start, end).map((item) => contentCard(item, previewToggle(item, () => mimeTypes),
-      reviseButton(item), removalButtons(item, loadItems))));
+      reviseButton(item), removalButtons(item, loadItems, (text) => { removal.textContent = text; }))));
     if (end < list.length) {
       const more = h('button', {type: 'button', class: 'more', id: 'lib-more', onclick: () => {
         more.remove();
@@ -135,7 +138,7 @@ export function renderLibrary(main) {
  * saying what will happen; a refusal (CONTENT_IN_USE names the playlists, campaigns and screens) is
  * shown on the card.
  */
-function removalButtons(item, reload) {
+function removalButtons(item, reload, tell) {
   if (!may(SCHEDULERS)) return null;
   const said = h('p', {class: 'message', role: 'status', hidden: true});
   const say = (text, bad) => {
@@ -149,7 +152,13 @@ function removalButtons(item, reload) {
     if (reason === null) return;
     if (reason.trim() === '') { say(t('lib.retire.noReason'), true); return; }
     try {
-      await api.post(`/api/v1/content/${encodeURIComponent(item.id)}/retire`, {revision: item.revision, reason: reason.trim()});
+      const retired = await api.post(`/api/v1/content/${encodeURIComponent(item.id)}/retire`,
+        {revision: item.revision, reason: reason.trim()});
+      // The controller republished the screens still carrying it (if any): say which.
+      const screens = retired.republished ? retired.republished.screens : [];
+      const named = screens.length ? await screenNames(screens) : [];
+      tell(screens.length ? t('lib.retired.republished', {title: item.title, count: screens.length,
+        screens: named.join(', ')}) : t('lib.retired.notOnAir', {title: item.title}));
       await reload();
     } catch (err) {
       say(t('common.error', {message: err.message}), true);
@@ -159,6 +168,7 @@ function removalButtons(item, reload) {
     if (!window.confirm(t('lib.delete.confirm', {title: item.title}))) return;
     try {
       await api.del(`/api/v1/content/${encodeURIComponent(item.id)}`);
+      tell(t('lib.deleted', {title: item.title}));
       await reload();
     } catch (err) {
       say(t('common.error', {message: err.message}), true);
@@ -169,6 +179,13 @@ function removalButtons(item, reload) {
       ? h('button', {type: 'button', 'data-retire': item.id, onclick: retire}, t('lib.retire')) : null,
     h('button', {type: 'button', class: 'danger', 'data-delete-item': item.id, onclick: remove}, t('lib.delete')),
     said);
+}
+
+/** The screens' names (their ids when unnamed, or when the list cannot be read). */
+async function screenNames(ids) {
+  const all = await api.get('/api/v1/screens').catch(() => []);
+  const byId = new Map(all.map((s) => [s.id, s.name || s.id]));
+  return ids.map((id) => byId.get(id) || id);
 }
 
 /** A card's "preview" button: opens, under the card, the item as a screen shows it, language by language. */

@@ -5,7 +5,7 @@ import {api} from './api.js';
 import {t, tOr, formatDateTime} from './i18n.js';
 import {homeZone} from './gates.js';
 import {watch, namesScreen} from './live.js';
-import {publishChecks} from './publishchecks.js';
+import {publishChecks, listScreens} from './publishchecks.js';
 
 const ROLLOUT_POLL_MS = 2000;
 const STATUS_TONE = {APPLIED: 'ok', FAILED: 'bad', PENDING: 'warn'};
@@ -33,8 +33,12 @@ export function renderPublish(main, publishId) {
     // Publishing past an ERROR finding is allowed, but only when the operator has been told what will happen.
     const checks = await api.get('/api/v1/publish/checks').catch(() => null);
     const errors = checks ? checks.findings.filter((f) => f.severity === 'ERROR') : [];
+    // Say which screens the errors are about, so "what will happen" has names in it.
+    const affected = [...new Set(errors.flatMap((f) => f.screens || []))];
     if (errors.length > 0 && !confirm(t('publish.confirmErrors', {count: errors.length,
-      codes: [...new Set(errors.map((f) => tOr(`checks.code.${f.code}`, f.code)))].join(', ')}))) {
+      codes: [...new Set(errors.map((f) => tOr(`checks.code.${f.code}`, f.code)))].join(', '),
+      screens: affected.length ? t('publish.screensNamed', {list: listScreens(affected)})
+        : t('publish.someScreens')}))) {
       publishMessage.textContent = t('publish.notPublished');
       return;
     }

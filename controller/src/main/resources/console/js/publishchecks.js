@@ -26,10 +26,15 @@ export function publishChecks() {
   return box;
 }
 
+/** A few screens by id, and how many more. */
+export function listScreens(list) {
+  return list.length <= SCREENS_LISTED ? list.join(', ')
+    : `${list.slice(0, SCREENS_LISTED).join(', ')} … (+${list.length - SCREENS_LISTED})`;
+}
+
 function draw(box, answer, reload) {
   const count = (severity) => answer.findings.filter((f) => f.severity === severity).length;
-  const screens = (list) => (list.length <= SCREENS_LISTED ? list.join(', ')
-    : `${list.slice(0, SCREENS_LISTED).join(', ')} … (+${list.length - SCREENS_LISTED})`);
+  const screens = listScreens;
   fill(box,
     h('div', {class: 'section-head'}, h('h2', {id: 'checks-h'}, t('checks.title')),
       h('button', {type: 'button', class: 'link-button', onclick: reload}, t('checks.refresh'))),

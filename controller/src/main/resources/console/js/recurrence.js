@@ -148,6 +148,15 @@ export function describeCampaign(campaign, tr) {
   const start = split(campaign.start);
   const endDay = lastDay(campaign.end);
   const endTime = split(campaign.end).time;
+  // One whole day with hours and no repeat: the day, with its year, and the hours of the parts that fall
+  // on its weekday (a part on other days never plays, and the longer sentence below shows that).
+  const weekday = DAYS[(new Date(`${start.date}T00:00:00Z`).getUTCDay() + 6) % 7];
+  if (start.date === endDay && start.time === '00:00' && endTime === '00:00' && !recurrences.length
+    && dayparts.length && dayparts.every((p) => p.days.includes(weekday))) {
+    const hours = dayparts.map((p) => describeDaypart({...p, days: DAYS}, tr, true)).join('; ');
+    const sentence = `${hours}, ${tr('rec.onDay', {date: dayMonth(start.date, true)})}`;
+    return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+  }
   // The year is said when the window spans two years, or is a one-off (one day, or no repeat at all).
   const oneOff = start.date === endDay || (recurrences.length === 0 && dayparts.length === 0);
   const withYear = oneOff || start.date.slice(0, 4) !== endDay.slice(0, 4);

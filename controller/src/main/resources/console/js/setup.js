@@ -83,13 +83,15 @@ export function renderSetup(main) {
   // --- gates
   function drawGates() {
     const rows = gates().map((g) => h('tr', {'data-gate': g.id},
-      h('th', {scope: 'row'}, g.name || g.id, h('br'), h('span', {class: 'hint'}, g.id)),
-      h('td', {}, g.province || t('common.none')),
-      h('td', {}, g.zone),
-      h('td', {}, (g.languages || []).map(languageName).join(' › ')),
+      // The built-in gate keeps screens no one has placed yet: say so, in the console's language.
+      h('th', {scope: 'row'}, g.name || g.id, h('br'), h('span', {class: 'hint'},
+        g.id === 'default' ? `${g.id} · ${t('setup.gates.defaultHint')}` : g.id)),
+      h('td', {'data-label': t('setup.gate.province')}, g.province || t('common.none')),
+      h('td', {'data-label': t('setup.gate.zone')}, g.zone),
+      h('td', {'data-label': t('setup.gate.languages')}, (g.languages || []).map(languageName).join(' › ')),
       h('td', {}, h('button', {type: 'button', 'data-edit-gate': g.id, onclick: () => gateForm(g)}, t('setup.edit')))));
     fill(gatesBox, h('h2', {id: 'gates-h'}, t('setup.gates.title')),
-      h('div', {class: 'table-wrap'}, h('table', {},
+      h('div', {class: 'table-wrap'}, h('table', {class: 'stack'},
         h('thead', {}, h('tr', {}, [t('setup.gate.name'), t('setup.gate.province'), t('setup.gate.zone'),
           t('setup.gate.languages'), ''].map((c) => h('th', {scope: 'col'}, c)))),
         h('tbody', {}, rows))),
@@ -198,15 +200,15 @@ export function renderSetup(main) {
     const rows = data.screens.map((s) => h('tr', {'data-screen': s.id},
       h('th', {scope: 'row'}, h('a', {href: `#/screens/${encodeURIComponent(s.id)}`}, s.name || s.id),
         h('br'), h('span', {class: 'hint'}, s.id)),
-      h('td', {}, gateName(s.clusterId)),
-      h('td', {}, (s.groups || []).map((g) => (data.groups.find((x) => x.id === g) || {name: g}).name).join(', ')
+      h('td', {'data-label': t('setup.screen.gate')}, gateName(s.clusterId)),
+      h('td', {'data-label': t('setup.screen.groups')}, (s.groups || []).map((g) => (data.groups.find((x) => x.id === g) || {name: g}).name).join(', ')
         || t('common.none')),
-      h('td', {}, (s.tags || []).join(', ') || t('common.none')),
-      h('td', {}, s.revokedAt ? badge(t('state.REVOKED'), 'bad') : badge(t('setup.screens.active'), 'ok')),
+      h('td', {'data-label': t('setup.screen.tags')}, (s.tags || []).join(', ') || t('common.none')),
+      h('td', {'data-label': t('setup.screen.state')}, s.revokedAt ? badge(t('state.REVOKED'), 'bad') : badge(t('setup.screens.active'), 'ok')),
       h('td', {}, h('button', {type: 'button', 'data-edit-screen': s.id, onclick: () => screenForm(s)}, t('setup.edit')))));
     fill(screensBox, h('h2', {id: 'screens-h'}, t('setup.screens.title')),
       data.screens.length === 0 ? h('p', {class: 'empty'}, t('setup.screens.none')) :
-        h('div', {class: 'table-wrap'}, h('table', {},
+        h('div', {class: 'table-wrap'}, h('table', {class: 'stack'},
           h('thead', {}, h('tr', {}, [t('setup.screen.name'), t('setup.screen.gate'), t('setup.screen.groups'),
             t('setup.screen.tags'), t('setup.screen.state'), ''].map((c) => h('th', {scope: 'col'}, c)))),
           h('tbody', {}, rows))),

@@ -80,6 +80,46 @@ class ContentRemovalTest {
     assertThat(contributor.delete("/api/v1/content/festival-item").status()).isEqualTo(403);
   }
 
+  @Test
+  void retiringAnItemAScreenIsShowingSendsThatScreenANewScheduleAtOnce() {
+    ApiClient operator = RUNNING.user("content-onair-operator", "operator");
+    ApiClient approver = RUNNING.user("content-onair-approver", "approver");
+    long revision = create(operator, "onair-item").path("revision").asLong();
+    assertThat(approver.postJson("/api/v1/content/onair-item/approve", Map.of("revision", revision)).status())
+        .isEqualTo(200);
+    assertThat(RUNNING.api().postJson("/api/v1/screens", Map.of("id", "onair-hall")).status()).isEqualTo(201);
+    assertThat(operator.postJson("/api/v1/schedule", Map.of("contentId", "onair-item",
+        "screenIds", List.of("onair-hall"))).status()).isEqualTo(200);
+    Answer published = operator.post("/api/v1/publish");
+    assertThat(published.status()).as(published.error()).isEqualTo(200);
+
+    Answer retired = operator.postJson("/api/v1/content/onair-item/retire",
+        Map.of("revision", revision, "reason", "Hết đợt"));
+    assertThat(retired.status()).as(retired.error()).isEqualTo(200);
+    assertThat(retired.body().path("status").asText()).isEqualTo("REJECTED");
+    JsonNode republished = retired.body().path("republished");
+    assertThat(republished.path("screens").get(0).asText()).isEqualTo("onair-hall");
+    long publishId = republished.path("publishId").asLong();
+    assertThat(publishId).isGreaterThan(published.body().path("publishId").asLong());
+    JsonNode publish = RUNNING.api().get("/api/v1/publishes/" + publishId).body();
+    assertThat(publish.path("requestedBy").asText()).isEqualTo("content-onair-operator");
+    List<String> sentTo = new java.util.ArrayList<>();
+    publish.path("screens").forEach(s -> sentTo.add(s.path("screenId").asText()));
+    assertThat(sentTo).contains("onair-hall");
+
+    // Retired again after a resubmission and approval, on no screen any more: nothing to republish.
+    ApiClient author = operator;
+    long next = author.putJson("/api/v1/content/onair-item", Map.of("title", "Chào mừng",
+        "variants", List.of(Map.of("language", "vi", "text", "Chào mừng lần nữa", "seconds", 10))))
+        .body().path("revision").asLong();
+    assertThat(approver.postJson("/api/v1/content/onair-item/approve", Map.of("revision", next)).status()).isEqualTo(200);
+    assertThat(operator.delete("/api/v1/screens/onair-hall/playlist/onair-item").status()).isEqualTo(200);
+    assertThat(operator.post("/api/v1/publish").status()).isEqualTo(200);
+    Answer quiet = operator.postJson("/api/v1/content/onair-item/retire", Map.of("revision", next, "reason", "Hết"));
+    assertThat(quiet.status()).as(quiet.error()).isEqualTo(200);
+    assertThat(quiet.body().has("republished")).isFalse();
+  }
+
   private static JsonNode create(ApiClient author, String id) {
     Answer created = author.postJson("/api/v1/content", Map.of("id", id, "title", "Chào mừng",
         "variants", List.of(Map.of("language", "vi", "text", "Chào mừng đến Lào Cai", "seconds", 10))));

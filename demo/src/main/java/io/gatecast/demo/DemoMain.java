@@ -84,21 +84,35 @@ public final class DemoMain implements Callable<Integer> {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "demo-fleet-shutdown"));
 
+    List<String> pages = new ArrayList<>();
+    for (int i = 0; i < screenIds.size(); i++) {
+      pages.add("http://127.0.0.1:" + fleet.agent(i).pagePort() + "/");
+    }
     System.out.println();
-    System.out.println("GateCast demo is running (Ctrl-C stops it).");
-    System.out.println("  Console:  http://127.0.0.1:" + controller.httpPort() + "/console/");
-    System.out.println("  Sign in as (new passwords each start):");
-    System.out.println("    " + AdminBootstrap.ADMIN + " / " + adminPassword + "  (admin; also in "
-        + AdminBootstrap.passwordFile(controllerData) + ")");
+    banner(controller.httpPort(), adminPassword, AdminBootstrap.passwordFile(controllerData), people, screenIds, pages,
+        controller.brokerUrl()).forEach(System.out::println);
+    return 0;
+  }
+
+  /**
+   * What the demo prints once it runs: the console's address first (it is what a new user opens),
+   * then every person's sign-in with their password, then the screens' pages and the broker.
+   */
+  static List<String> banner(int httpPort, String adminPassword, Path adminPasswordFile, Map<String, String> people,
+      List<String> screenIds, List<String> pages, String brokerUrl) {
+    List<String> lines = new ArrayList<>();
+    lines.add("GateCast console:  http://127.0.0.1:" + httpPort + "/console/   (the demo is running; Ctrl-C stops it)");
+    lines.add("  Sign in as (new passwords each start):");
+    lines.add("    " + AdminBootstrap.ADMIN + " / " + adminPassword + "  (admin; also in " + adminPasswordFile + ")");
     for (DemoContent.Person person : DemoContent.PEOPLE) {
-      System.out.println("    " + person.username() + " / " + people.get(person.username()) + "  (" + person.role()
+      lines.add("    " + person.username() + " / " + people.get(person.username()) + "  (" + person.role()
           + ": " + person.who() + ")");
     }
     for (int i = 0; i < screenIds.size(); i++) {
-      System.out.println("  Screen " + screenIds.get(i) + ":  http://127.0.0.1:" + fleet.agent(i).pagePort() + "/");
+      lines.add("  Screen " + screenIds.get(i) + ":  " + pages.get(i));
     }
-    System.out.println("  MQTT broker:  " + controller.brokerUrl());
-    return 0;
+    lines.add("  MQTT broker:  " + brokerUrl);
+    return lines;
   }
 
   public static void main(String[] args) {

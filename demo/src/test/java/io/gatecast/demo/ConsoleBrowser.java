@@ -31,6 +31,8 @@ final class ConsoleBrowser implements AutoCloseable {
   final WebDriverWait wait;
   /** Where files the console downloads (CSV exports) land. */
   final Path downloads;
+  /** The console's language, as {@link #startIn} set it: "vi" or "en". */
+  private String lang = "vi";
 
   ConsoleBrowser(int httpPort, Path profileDir) {
     ChromeOptions options = Chromium.options(profileDir, DESKTOP_FLAGS);
@@ -43,6 +45,21 @@ final class ConsoleBrowser implements AutoCloseable {
     // replaced before it is read: evaluate the condition again rather than fail the wait.
     wait = new WebDriverWait(driver, DEADLINE);
     wait.ignoring(StaleElementReferenceException.class);
+  }
+
+  /**
+   * Opens the console with nobody signed in and the language a user would pick ("vi" or "en"): the
+   * first step of every story, which then runs the same in either language.
+   */
+  void startIn(String language) {
+    lang = language;
+    driver.get(baseUrl + "/console/");
+    driver.executeScript("sessionStorage.clear(); localStorage.setItem('gatecast.lang', arguments[0])", language);
+  }
+
+  /** The words the console shows in its language: {@code vi} or {@code en}. */
+  String says(String vi, String en) {
+    return "en".equals(lang) ? en : vi;
   }
 
   /** Opens the controller's root (which sends the browser to the console) and signs in. */
@@ -63,7 +80,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Clicks a section in the navigation and waits for its heading. */
   void open(String section) {
-    driver.findElement(By.cssSelector("nav a[data-section='" + section + "']")).click();
+    click("nav a[data-section='" + section + "']");
     wait.until(ExpectedConditions.attributeToBe(By.cssSelector("nav a[data-section='" + section + "']"),
         "aria-current", "page"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main h1")));
@@ -91,6 +108,13 @@ final class ConsoleBrowser implements AutoCloseable {
         + ".map(el => el.id || el.outerHTML.slice(0, 80));");
   }
 
+  /** Sets a date or time input the way a picker does (typing into one depends on the browser's locale). */
+  void setValue(By by, String value) {
+    driver.executeScript("arguments[0].value = arguments[1];"
+        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", driver.findElement(by), value);
+  }
+
   /** Scrolls an element to the middle of the window, for a screenshot of it. */
   void scrollTo(By by) {
     driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(by));
@@ -98,6 +122,11 @@ final class ConsoleBrowser implements AutoCloseable {
 
   void phoneSize() {
     driver.manage().window().setSize(new Dimension(390, 844));
+  }
+
+  /** Back to the size the browser started at (see {@code --window-size}). */
+  void desktopSize() {
+    driver.manage().window().setSize(new Dimension(1440, 1000));
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
@@ -112,7 +141,33 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Clicks the element {@code css} names once it is clickable (the console redraws views live). */
   void click(String css) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    // Found and clicked in one step of the wait: a view redrawn in between is looked up again.
+    wait.until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+      if (element == null) {
+        return false;
+      }
+      element.click();
+      return true;
+    });
+  }
+
+  /**
+   * The admin makes the story's people on the users page (each with {@code password} and the roles
+   * given), then signs out: a story's users come from the console too, not from the API.
+   */
+  void createUsers(String adminPassword, String password, Map<String, List<String>> rolesByUser) {
+    signIn("admin", adminPassword);
+    open("users");
+    rolesByUser.forEach((username, roles) -> {
+      waitVisible(By.id("user-name")).sendKeys(username);
+      driver.findElement(By.id("user-password")).sendKeys(password);
+      roles.forEach(role -> click("#new-role-" + role));
+      click("[data-action='create-user']");
+      waitVisible(By.cssSelector("tr[data-user='" + username + "']"));
+      wait.until(d -> d.findElement(By.id("user-name")).getAttribute("value").isEmpty());
+    });
+    signOut();
   }
 
   /** Submits a Vietnamese text item from the content page's form and waits for its card and an emptied form. */

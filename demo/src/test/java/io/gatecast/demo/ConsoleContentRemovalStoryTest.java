@@ -1,14 +1,17 @@
 package io.gatecast.demo;
 
+import io.gatecast.testkit.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.testkit.ApiClient;
-import io.gatecast.testkit.IntegrationTest;
-import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,31 +19,35 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * An operator takes content off the air and out of the library, through the console only (the API
- * only reads back): deleting an item a playlist holds is refused and the refusal names the playlist
- * in Vietnamese; once free it is deleted. An approved item is retired: it asks first, says what will
- * happen, and the item stays, withdrawn, with the reason. Screenshots in target/screenshots/story-removal-*.png.
+ * only reads back; the kiosk is a real agent): deleting an item a playlist holds is refused and the
+ * refusal names the playlist in the console's language; once free it is deleted. An approved item
+ * playing on a screen is retired: it asks first, says what will happen, the screen is sent a new
+ * schedule at once and stops playing it, and the item stays, withdrawn, with the reason. In
+ * Vietnamese and in English; screenshots in target/screenshots/story-removal-<vi|en>-*.png.
  */
 @IntegrationTest
-class ConsoleContentRemovalStoryTest {
-  @TempDir Path tmp;
-  ConsoleFixture console;
+class ConsoleContentRemovalStoryTest extends ConsoleStory {
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+  AgentProcess kiosk;
 
   @AfterEach
-  void stop() {
-    if (console != null) {
-      console.close();
+  void stopKiosk() {
+    if (kiosk != null) {
+      kiosk.close();
     }
   }
 
-  @Test
-  void anOperatorIsToldWhatUsesAnItemThenDeletesItAndRetiresAnotherInVietnamese() throws Exception {
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"vi", "en"})
+  void anOperatorIsToldWhatUsesAnItemDeletesItThenRetiresAnotherThatStopsPlaying(String lang) throws Exception {
     console = new ConsoleFixture(tmp);
-    console.user("dieuhanh", "operator");
-    console.user("lanhdao", "approver");
     ApiClient read = console.admin;
     ConsoleBrowser browser = console.browser;
-    browser.driver.get(browser.baseUrl + "/console/");
-    browser.driver.executeScript("sessionStorage.clear(); localStorage.setItem('gatecast.lang', 'vi')");
+    String shot = "story-removal-" + lang + "-";
+    browser.startIn(lang);
+    browser.createUsers(console.adminPassword, ConsoleFixture.PASSWORD,
+        Map.of("dieuhanh", List.of("operator"), "lanhdao", List.of("approver")));
     browser.signIn("dieuhanh", ConsoleFixture.PASSWORD);
 
     browser.open("content");
@@ -54,18 +61,19 @@ class ConsoleContentRemovalStoryTest {
     browser.click("[data-action='save-playlist']");
     browser.waitVisible(By.cssSelector("li[data-playlist='le-hoi']"));
 
-    // Refused while the playlist holds it; the card says which, in Vietnamese; nothing is deleted.
+    // Refused while the playlist holds it; the card says which, in the console's language; nothing is deleted.
     browser.open("content");
     browser.click("button[data-delete-item='le-hoi']");
     Alert asked = browser.wait.until(ExpectedConditions.alertIsPresent());
-    assertThat(asked.getText()).contains("Lễ hội Gầu Tào").contains("Không thể hoàn tác");
+    assertThat(asked.getText()).contains("Lễ hội Gầu Tào").contains(browser.says("Không thể hoàn tác", "cannot be undone"));
     asked.accept();
     By card = By.cssSelector("article[data-item='le-hoi']");
-    browser.waitText(card, "Nội dung đang được dùng — danh sách phát: le-hoi");
-    assertThat(browser.driver.findElement(card).getText()).contains("Chưa xoá gì");
+    browser.waitText(card, browser.says("Nội dung đang được dùng — danh sách phát: le-hoi",
+        "The item is in use — playlists: le-hoi"));
+    assertThat(browser.driver.findElement(card).getText()).contains(browser.says("Chưa xoá gì", "Nothing was deleted"));
     assertThat(read.get("/api/v1/content/le-hoi").status()).isEqualTo(200);
     browser.scrollTo(card);
-    browser.screenshot("story-removal-vi-1-in-use");
+    browser.screenshot(shot + "1-in-use");
 
     // Once the playlist is gone, the item is deleted.
     browser.open("playlists");
@@ -77,27 +85,62 @@ class ConsoleContentRemovalStoryTest {
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.wait.until(d -> read.get("/api/v1/content/le-hoi").status() == 404);
     browser.wait.until(d -> d.findElements(card).isEmpty());
+    browser.waitText(By.id("lib-removal"), "Lễ hội Gầu Tào");
+
+    // The other goes on a screen's own playlist (a screen registered here; its kiosk is a real agent).
+    browser.open("setup");
+    browser.click("[data-action='new-screen']");
+    browser.waitVisible(By.id("screen-name")).sendKeys("Sảnh xuất cảnh");
+    browser.click("[data-action='save-screen']");
+    String mqttPassword = browser.waitVisible(By.id("mqtt-password")).getText();
+    browser.driver.get(browser.baseUrl + "/console/#/screens/sanh-xuat-canh");
+    new Select(browser.waitVisible(By.id("screen-playlist-add"))).selectByValue("chao-mung");
+    browser.click("[data-action='schedule-item']");
+    browser.waitVisible(By.cssSelector("li[data-screen-item='chao-mung']"));
     browser.signOut();
 
-    // The other is approved (by the approver, in the console), then retired by the operator.
+    // Approved (by the approver, in the console), then published by the operator: the kiosk plays it.
     browser.signIn("lanhdao", ConsoleFixture.PASSWORD);
     browser.wait.until(d -> d.getCurrentUrl().endsWith("#/review"));
     browser.click("button[data-approve='chao-mung']");
     browser.wait.until(d -> read.get("/api/v1/content/chao-mung").body().get("status").asText().equals("APPROVED"));
     browser.signOut();
     browser.signIn("dieuhanh", ConsoleFixture.PASSWORD);
+    browser.open("publish");
+    browser.click("#publish-now");
+    browser.wait.until(d -> d.getCurrentUrl().contains("#/publish/"));
+    kiosk = console.agent("sanh-xuat-canh", mqttPassword);
+    await().atMost(DEADLINE).until(() -> kiosk.showing().equals("chao-mung"));
+
+    // Retired by the operator: it asks, saying it leaves the screens at once; the kiosk stops playing it.
     browser.open("content");
     browser.click("button[data-retire='chao-mung']");
     Alert retire = browser.wait.until(ExpectedConditions.alertIsPresent());
-    assertThat(retire.getText()).contains("Ngừng phát “Chào mừng đến Lào Cai”").contains("không lên màn hình nào");
+    assertThat(retire.getText()).contains(browser.says("Ngừng phát “Chào mừng đến Lào Cai”", "Take “Chào mừng đến Lào Cai” off the air"))
+        .contains(browser.says("không lên màn hình nào", "shows on no screen"))
+        .contains(browser.says("nhận lịch mới ngay", "get a new schedule at once"));
     retire.sendKeys("Hết đợt đón khách");
     retire.accept();
     browser.wait.until(d -> read.get("/api/v1/content/chao-mung").body().get("status").asText().equals("REJECTED"));
     JsonNode retired = read.get("/api/v1/content/chao-mung").body();
     assertThat(retired.get("reviewReason").asText()).isEqualTo("Hết đợt đón khách");
     assertThat(retired.get("reviewedBy").asText()).isEqualTo("dieuhanh");
+    browser.waitText(By.id("lib-removal"), browser.says("đã gửi lịch mới cho 1 màn hình đang chiếu nó (Sảnh xuất cảnh)",
+        "a new schedule was sent to the screens showing it (1: Sảnh xuất cảnh)"));
     browser.waitText(By.cssSelector("article[data-item='chao-mung']"), "Hết đợt đón khách");
-    browser.scrollTo(By.cssSelector("article[data-item='chao-mung']"));
-    browser.screenshot("story-removal-vi-2-retired");
+    await().atMost(DEADLINE).until(() -> kiosk.now().isPresent() && kiosk.showing().isEmpty());
+    // The publish the retire made is on record, by the operator, and applied by the screen.
+    JsonNode publishes = read.get("/api/v1/publishes").body();
+    assertThat(publishes).hasSize(2);
+    JsonNode republish = publishes.get(0);
+    assertThat(republish.path("requestedBy").asText()).isEqualTo("dieuhanh");
+    String republished = "/api/v1/publishes/" + republish.path("id").asLong();
+    await().atMost(DEADLINE).until(() -> read.get(republished).body().path("counts").path("applied").asInt() == 1);
+    assertThat(read.get(republished).body().path("screens").get(0).path("screenId").asText()).isEqualTo("sanh-xuat-canh");
+    browser.scrollTo(By.id("lib-removal"));
+    browser.screenshot(shot + "2-retired");
+    browser.phoneSize();
+    browser.scrollTo(By.id("lib-removal"));
+    browser.screenshot(shot + "3-phone");
   }
 }

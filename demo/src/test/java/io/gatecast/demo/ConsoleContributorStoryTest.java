@@ -1,48 +1,38 @@
 package io.gatecast.demo;
 
+import io.gatecast.testkit.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.testkit.ApiClient;
-import io.gatecast.testkit.IntegrationTest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
- * A contributor's whole job, in Vietnamese, from an empty controller and through the console only
+ * A contributor's whole job, in Vietnamese and in English, from an empty controller and through the console only
  * (the API only reads back what was stored): a user with no role but contributor writes an item
  * with a Lao version, the approver (also in the console) rejects it with a reason, and the
- * contributor sees why, edits it and resubmits it. Screenshots in target/screenshots/story-contributor-only-*.png.
+ * contributor sees why, edits it and resubmits it. Screenshots in target/screenshots/story-contributor-only-<vi|en>-*.png (the last at phone width).
  */
 @IntegrationTest
-class ConsoleContributorStoryTest {
-  @TempDir Path tmp;
-  ConsoleFixture console;
-
-  @AfterEach
-  void stop() {
-    if (console != null) {
-      console.close();
-    }
-  }
-
-  @Test
-  void aContributorWritesALaoVersionIsRejectedSeesWhyAndResubmitsInVietnamese() throws Exception {
+class ConsoleContributorStoryTest extends ConsoleStory {
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"vi", "en"})
+  void aContributorWritesALaoVersionIsRejectedSeesWhyAndResubmits(String lang) throws Exception {
     console = new ConsoleFixture(tmp);
-    console.user("phongvien", "contributor");
-    console.user("lanhdao", "approver");
     ApiClient read = console.admin;
     ConsoleBrowser browser = console.browser;
-    browser.driver.get(browser.baseUrl + "/console/");
-    browser.driver.executeScript("sessionStorage.clear(); localStorage.setItem('gatecast.lang', 'vi')");
+    browser.startIn(lang);
+    browser.createUsers(console.adminPassword, ConsoleFixture.PASSWORD,
+        Map.of("phongvien", List.of("contributor"), "lanhdao", List.of("approver")));
+    String shot = "story-contributor-only-" + lang + "-";
     browser.signIn("phongvien", ConsoleFixture.PASSWORD);
 
     // The item: Vietnamese, and Lao added by its BCP 47 tag.
@@ -54,7 +44,7 @@ class ConsoleContributorStoryTest {
     browser.driver.findElement(By.id("item-add-language")).sendKeys("lo");
     browser.click("[data-action='add-language']");
     browser.waitVisible(By.id("variant-lo")).sendKeys("ຕະຫຼາດນັດເມືອງຂວາງ ເປີດເຊົ້າວັນອາທິດ");
-    browser.screenshot("story-contributor-only-vi-1-written");
+    browser.screenshot(shot + "1-written");
     submit(browser);
     browser.waitVisible(By.cssSelector("article[data-item='cho-bien-gioi']"));
     JsonNode written = read.get("/api/v1/content/cho-bien-gioi").body();
@@ -72,14 +62,15 @@ class ConsoleContributorStoryTest {
     browser.wait.until(d -> read.get("/api/v1/content/cho-bien-gioi").body().get("status").asText().equals("REJECTED"));
     browser.signOut();
 
-    // The contributor sees why, in Vietnamese, on the item's card.
+    // The contributor sees why, in the console's language, on the item's card.
     browser.signIn("phongvien", ConsoleFixture.PASSWORD);
     browser.open("content");
     By card = By.cssSelector("article[data-item='cho-bien-gioi']");
     browser.waitText(card, "Bản tiếng Lào thiếu giờ họp chợ");
-    assertThat(browser.driver.findElement(card).getText()).contains("Bị lanhdao từ chối lúc").doesNotContain("Duyệt bởi");
+    assertThat(browser.driver.findElement(card).getText()).contains(browser.says("Bị lanhdao từ chối lúc", "Rejected by lanhdao at"))
+        .doesNotContain(browser.says("Duyệt bởi", "Reviewed by"));
     browser.scrollTo(card);
-    browser.screenshot("story-contributor-only-vi-2-rejected");
+    browser.screenshot(shot + "2-rejected");
 
     // Edits the Lao version and resubmits: back in the queue at a new revision.
     browser.click("button[data-revise='cho-bien-gioi']");
@@ -93,8 +84,11 @@ class ConsoleContributorStoryTest {
     assertThat(resubmitted.get("revision").asLong()).isEqualTo(written.get("revision").asLong() + 1);
     assertThat(resubmitted.get("submittedBy").asText()).isEqualTo("phongvien");
     assertThat(resubmitted.get("variants").get(1).get("text").asText()).endsWith("6:00–11:00");
-    browser.waitText(By.cssSelector("main"), "Đã gửi duyệt lại");
-    browser.screenshot("story-contributor-only-vi-3-resubmitted");
+    browser.waitText(By.cssSelector("main"), browser.says("Đã gửi duyệt lại", "Resubmitted"));
+    browser.screenshot(shot + "3-resubmitted");
+    browser.phoneSize();
+    browser.scrollTo(card);
+    browser.screenshot(shot + "4-phone");
   }
 
   private static void submit(ConsoleBrowser browser) {

@@ -1,16 +1,15 @@
 package io.gatecast.demo;
 
+import io.gatecast.testkit.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.testkit.ApiClient;
-import io.gatecast.testkit.IntegrationTest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -19,39 +18,30 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Role stories from an empty controller, through the console only (the API only reads back what
- * was stored): an operator writes two items, makes a playlist (ordered from the keyboard, a
+ * was stored; the story's people are made by the admin on the users page): an operator writes two items, makes a playlist (ordered from the keyboard, a
  * weight, a fixed position), deletes it, and edits a screen's own playlist; the approver then
  * lands on the review queue, previews and rejects. The admin manages a user, reads the audit log
- * and changes their own password. Alternating languages; screenshots in
- * target/screenshots/story-*.png.
+ * and changes their own password. Each story runs in Vietnamese and in English; screenshots in
+ * target/screenshots/story-<role>-<vi|en>-*.png, with a phone-width one at the end.
  */
 @IntegrationTest
-class ConsoleRoleStoriesTest {
-  @TempDir Path tmp;
-  ConsoleFixture console;
-
-  @AfterEach
-  void stop() {
-    if (console != null) {
-      console.close();
-    }
-  }
-
+class ConsoleRoleStoriesTest extends ConsoleStory {
   private ConsoleBrowser start(String lang, String username, String password) {
     ConsoleBrowser browser = console.browser;
-    browser.driver.get(browser.baseUrl + "/console/");
-    browser.driver.executeScript("sessionStorage.clear(); localStorage.setItem('gatecast.lang', arguments[0])", lang);
+    browser.startIn(lang);
     browser.signIn(username, password);
     return browser;
   }
 
-  @Test
-  void anOperatorMakesAPlaylistAndEditsAScreensOwnThenTheApproverReviewsInVietnamese() throws Exception {
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"vi", "en"})
+  void anOperatorMakesAPlaylistAndEditsAScreensOwnThenTheApproverReviews(String lang) throws Exception {
     console = new ConsoleFixture(tmp);
-    console.user("dieuhanh", "operator");
-    console.user("lanhdao", "approver");
     ApiClient read = console.admin;
-    ConsoleBrowser browser = start("vi", "dieuhanh", ConsoleFixture.PASSWORD);
+    console.browser.startIn(lang);
+    console.browser.createUsers(console.adminPassword, ConsoleFixture.PASSWORD,
+        Map.of("dieuhanh", List.of("operator"), "lanhdao", List.of("approver")));
+    ConsoleBrowser browser = start(lang, "dieuhanh", ConsoleFixture.PASSWORD);
 
     // Two text items, written in the console.
     browser.open("content");
@@ -75,7 +65,7 @@ class ConsoleRoleStoriesTest {
     weight.clear();
     weight.sendKeys("3");
     browser.driver.findElement(By.cssSelector("input[data-position='chao-mung']")).sendKeys("2");
-    browser.screenshot("story-operator-vi-1-playlist");
+    browser.screenshot("story-operator-" + lang + "-1-playlist");
     browser.click("[data-action='save-playlist']");
     browser.waitVisible(By.cssSelector("li[data-playlist='chao-mung-lao-cai']"));
     JsonNode playlist = read.get("/api/v1/playlists/chao-mung-lao-cai").body();
@@ -102,7 +92,7 @@ class ConsoleRoleStoriesTest {
     browser.waitVisible(By.cssSelector("li[data-screen-item='chao-mung']"));
     assertThat(texts(read.get("/api/v1/screens/sanh-xuat-canh").body().get("playlist"))).containsExactly("chao-mung");
     browser.scrollTo(By.id("screen-playlist"));
-    browser.screenshot("story-operator-vi-2-screen-playlist");
+    browser.screenshot("story-operator-" + lang + "-2-screen-playlist");
     browser.click("[data-unschedule='chao-mung']");
     browser.wait.until(d -> read.get("/api/v1/screens/sanh-xuat-canh").body().get("playlist").isEmpty());
     browser.signOut();
@@ -112,16 +102,17 @@ class ConsoleRoleStoriesTest {
     browser.wait.until(d -> d.getCurrentUrl().endsWith("#/review"));
     browser.click("article[data-item='chao-mung'] button[data-preview]");
     browser.waitVisible(By.id("preview-lang-chao-mung"));
-    browser.screenshot("story-approver-vi-1-preview");
+    browser.screenshot("story-approver-" + lang + "-1-preview");
     browser.driver.findElement(By.cssSelector("textarea[data-reason='bien-gioi']")).sendKeys("Cần thêm bản tiếng Trung");
     browser.click("button[data-reject='bien-gioi']");
     browser.wait.until(d -> read.get("/api/v1/content/bien-gioi").body().get("status").asText().equals("REJECTED"));
     browser.driver.get(browser.baseUrl + "/console/#/content");
-    browser.waitText(By.cssSelector("article[data-item='bien-gioi']"), "Bị lanhdao từ chối lúc");
+    browser.waitText(By.cssSelector("article[data-item='bien-gioi']"),
+        browser.says("Bị lanhdao từ chối lúc", "Rejected by lanhdao at"));
     assertThat(browser.driver.findElement(By.cssSelector("article[data-item='bien-gioi']")).getText())
-        .doesNotContain("Duyệt bởi").contains("Cần thêm bản tiếng Trung");
+        .doesNotContain(browser.says("Duyệt bởi", "Reviewed by")).contains("Cần thêm bản tiếng Trung");
     browser.scrollTo(By.cssSelector("article[data-item='bien-gioi']"));
-    browser.screenshot("story-approver-vi-2-rejected");
+    browser.screenshot("story-approver-" + lang + "-2-rejected");
     browser.signOut();
 
     // The author sees why, edits the item, adds a Lao version (any BCP 47 tag) and resubmits it.
@@ -141,21 +132,25 @@ class ConsoleRoleStoriesTest {
     List<String> languages = new ArrayList<>();
     revised.get("variants").forEach(v -> languages.add(v.get("language").asText()));
     assertThat(languages).contains("vi", "zh-Hans", "lo");
-    browser.screenshot("story-contributor-vi-1-resubmitted");
+    browser.screenshot("story-contributor-" + lang + "-1-resubmitted");
+    browser.phoneSize();
+    browser.scrollTo(By.cssSelector("article[data-item='bien-gioi']"));
+    browser.screenshot("story-contributor-" + lang + "-2-phone");
   }
 
-  @Test
-  void theAdminManagesAUserReadsTheAuditLogAndChangesTheirPasswordInEnglish() throws Exception {
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"vi", "en"})
+  void theAdminManagesAUserReadsTheAuditLogAndChangesTheirPassword(String lang) throws Exception {
     console = new ConsoleFixture(tmp);
     ApiClient read = console.admin;
-    ConsoleBrowser browser = start("en", "admin", console.adminPassword);
+    ConsoleBrowser browser = start(lang, "admin", console.adminPassword);
 
     browser.open("users");
     browser.waitVisible(By.id("user-name")).sendKeys("phongvien");
     browser.driver.findElement(By.id("user-password")).sendKeys("short");
     browser.click("#new-role-contributor");
     browser.click("[data-action='create-user']");
-    browser.waitText(By.cssSelector(".form-problem"), "at least 12 characters");
+    browser.waitText(By.cssSelector(".form-problem"), browser.says("ít nhất 12 ký tự", "at least 12 characters"));
     WebElement password = browser.driver.findElement(By.id("user-password"));
     password.clear();
     password.sendKeys("bao-lao-cai-2026");
@@ -170,21 +165,24 @@ class ConsoleRoleStoriesTest {
     browser.click("[data-action='save-user']");
     browser.wait.until(d -> read.get("/api/v1/users/phongvien").body().get("disabled").asBoolean());
     assertThat(texts(read.get("/api/v1/users/phongvien").body().get("roles"))).contains("contributor", "approver");
-    browser.screenshot("story-admin-en-1-users");
+    browser.screenshot("story-admin-" + lang + "-1-users");
 
     browser.open("audit");
     new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("user");
     browser.click("[data-action='filter-audit']");
     browser.waitText(By.cssSelector("main table"), "phongvien");
-    browser.screenshot("story-admin-en-2-audit");
+    browser.screenshot("story-admin-" + lang + "-2-audit");
+    browser.phoneSize();
+    browser.screenshot("story-admin-" + lang + "-2b-audit-phone");
+    browser.desktopSize();
 
     browser.open("account");
     browser.waitVisible(By.id("current-password")).sendKeys(console.adminPassword);
     browser.driver.findElement(By.id("new-password")).sendKeys("admin-new-password-2026");
     browser.driver.findElement(By.id("new-password-again")).sendKeys("admin-new-password-2026");
     browser.click("[data-action='change-password']");
-    browser.waitText(By.cssSelector("main"), "Password changed");
-    browser.screenshot("story-admin-en-3-password");
+    browser.waitText(By.cssSelector("main"), browser.says("Đã đổi mật khẩu", "Password changed"));
+    browser.screenshot("story-admin-" + lang + "-3-password");
     assertThat(console.browserless().login("admin", "admin-new-password-2026").status()).isEqualTo(200);
   }
 

@@ -81,8 +81,8 @@ class ConsoleSchedulingTest {
     type("name", EVIL_NAME);
     new Select(browser.driver.findElement(By.name("playlistId"))).selectByValue("pl-morning");
     clickLabel(".targets", "Cửa khẩu Hữu Nghị");
-    setValue(By.name("start"), monday.toString());
-    setValue(By.name("end"), lastDay.toString());
+    browser.setValue(By.name("start"), monday.toString());
+    browser.setValue(By.name("end"), lastDay.toString());
     browser.driver.findElement(By.id("camp-add-daypart")).click();
     clickLabel(".daypart", "T2");
     type("priority", "10");
@@ -128,7 +128,7 @@ class ConsoleSchedulingTest {
     chip.click();
     browser.waitText(By.id("camp-form-h"), "Sửa chiến dịch");
     clickLabel(".daypart", "T4");
-    setValue(By.name("to"), "10:00");
+    browser.setValue(By.name("to"), "10:00");
     String edited = "Mỗi thứ Hai và thứ Tư 07:00–10:00, từ " + shown.format(monday) + " đến " + shown.format(lastDay);
     browser.waitText(By.id("camp-sentence"), edited);
     browser.driver.findElement(By.id("camp-save")).click();
@@ -257,13 +257,6 @@ class ConsoleSchedulingTest {
     WebElement input = browser.driver.findElement(By.name(name));
     input.clear();
     input.sendKeys(text);
-  }
-
-  /** Sets a date or time input the way a picker does (typing into one depends on the browser's locale). */
-  private void setValue(By by, String value) {
-    browser.driver.executeScript("arguments[0].value = arguments[1];"
-        + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", browser.driver.findElement(by), value);
   }
 
   private void clickLabel(String container, String text) {

@@ -1,19 +1,14 @@
 package io.gatecast.demo;
 
+import io.gatecast.testkit.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.enrollment.PairingCode;
-import io.gatecast.testkit.ApiClient;
-import io.gatecast.testkit.ApiClient.Answer;
-import io.gatecast.testkit.IntegrationTest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,17 +24,7 @@ import org.openqa.selenium.support.ui.Select;
  * screenshots in target/screenshots/story-technician-*.png.
  */
 @IntegrationTest
-class ConsoleTechnicianStoryTest {
-  @TempDir Path tmp;
-  ConsoleFixture console;
-
-  @AfterEach
-  void stop() {
-    if (console != null) {
-      console.close();
-    }
-  }
-
+class ConsoleTechnicianStoryTest extends ConsoleStory {
   @Test
   void aTechnicianSetsUpLaoCaiInVietnamese() throws Exception {
     story("vi", "Hãy điền ô “Tên cửa khẩu”.", "không phải múi giờ", "Đã ghép nối");
@@ -52,11 +37,10 @@ class ConsoleTechnicianStoryTest {
 
   private void story(String lang, String ownRequired, String zoneRefused, String paired) throws Exception {
     console = new ConsoleFixture(tmp);
-    console.user("kythuat", "technician");
     ConsoleBrowser browser = console.browser;
     ApiClient read = console.admin;
-    browser.driver.get(browser.baseUrl + "/console/");
-    browser.driver.executeScript("localStorage.setItem('gatecast.lang', arguments[0])", lang);
+    browser.startIn(lang);
+    browser.createUsers(console.adminPassword, ConsoleFixture.PASSWORD, Map.of("kythuat", List.of("technician")));
     browser.signIn("kythuat", ConsoleFixture.PASSWORD);
     assertThat(browser.sections()).contains("setup");
     browser.open("setup");

@@ -4,11 +4,15 @@ import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.campaign.CampaignDefinition;
 import io.gatecast.controller.campaign.CampaignRepository;
 import io.gatecast.controller.content.PlaylistRepository;
+import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
+import io.gatecast.protocol.rules.LanguagePolicySpec;
 import io.vertx.ext.web.Router;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Campaigns: a playlist aimed at screens for a window, with dayparts, recurrences, priority, weight, languages. */
 final class CampaignRoutes {
@@ -17,6 +21,7 @@ final class CampaignRoutes {
   private final AuditLog audit;
   private final CampaignRepository campaigns = new CampaignRepository();
   private final PlaylistRepository playlists = new PlaylistRepository();
+  private static final Pattern ISO_639 = Pattern.compile("[A-Za-z]{2,3}(-.*)?");
 
   CampaignRoutes(Database db, Clock clock, AuditLog audit) {
     this.db = db;
@@ -24,9 +29,24 @@ final class CampaignRoutes {
     this.audit = audit;
   }
 
+  /**
+   * A fixed language must name a language: its first part is an ISO 639 code of two or three
+   * letters (vi, lo, hmn). BCP 47's longer first parts are reserved and none is in use, so a word
+   * such as "klingon", well-formed as a tag, is refused here with the code the console translates.
+   */
+  private static void requireALanguage(CampaignDefinition request) {
+    LanguagePolicySpec policy = request.languagePolicy();
+    if (policy.mode() == LanguagePolicySpec.Mode.FIXED && !ISO_639.matcher(policy.language()).matches()) {
+      throw Refusal.badInput("FIELD_INVALID_LANGUAGE", "languagePolicy.language must start with a two- or"
+          + " three-letter language code such as vi, lo or hmn, got '" + policy.language() + "'",
+          Map.of("field", "languagePolicy.language", "value", policy.language()));
+    }
+  }
+
   void mount(Router router) {
     router.post("/api/v1/campaigns").handler(ctx -> {
       CampaignDefinition request = Json.read(ctx, CampaignDefinition.class);
+      requireALanguage(request);
       String actor = AuthHandler.user(ctx).username();
       db.transaction(c -> {
         requirePlaylist(c, request);
@@ -41,6 +61,7 @@ final class CampaignRoutes {
     router.put("/api/v1/campaigns/:id").handler(ctx -> {
       String id = ctx.pathParam("id");
       CampaignDefinition request = Json.read(ctx, CampaignDefinition.class);
+      requireALanguage(request);
       if (!request.id().equals(id)) {
         throw ApiException.badRequest("id " + request.id() + " in the body differs from " + id + " in the path");
       }

@@ -1,5 +1,6 @@
 package io.gatecast.controller.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.User;
 import io.gatecast.controller.content.Content;
@@ -8,11 +9,15 @@ import io.gatecast.controller.content.ContentSearch;
 import io.gatecast.controller.content.ContentStatus;
 import io.gatecast.controller.content.ContentUsage;
 import io.gatecast.controller.content.ContentVariant;
+import io.gatecast.controller.live.LiveEvents;
+import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Media;
 import io.gatecast.controller.store.MediaRepository;
 import io.gatecast.controller.workflow.Workflow;
+import io.gatecast.protocol.Codec;
+import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.Connection;
@@ -28,14 +33,17 @@ final class ContentRoutes {
   private final Database db;
   private final Clock clock;
   private final AuditLog audit;
+  /** Retiring an item that screens carry publishes, so that it stops playing. */
+  private final Publisher publisher;
   private final ContentRepository content = new ContentRepository();
   private final MediaRepository media = new MediaRepository();
 
   private static final int MAX_SEARCH_CHARS = 200;
   private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}");
 
-  ContentRoutes(Database db, Clock clock, AuditLog audit) {
+  ContentRoutes(Database db, Clock clock, AuditLog audit, Publisher publisher) {
     this.db = db;
+    this.publisher = publisher;
     this.clock = clock;
     this.audit = audit;
   }
@@ -122,8 +130,15 @@ final class ContentRoutes {
               + "; only an APPROVED item can be retired", Map.of("id", id, "status", before.status().name()));
         }
         Workflow.checkReject(before, request.revision());
-        return reviewed(c, before, ContentStatus.REJECTED, actor, request.reason(), "retire");
-      }).onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);
+        Content after = reviewed(c, before, ContentStatus.REJECTED, actor, request.reason(), "retire");
+        return new Retired(after, OnAir.screensCarrying(c, id));
+      }).compose(retired -> republish(retired, actor.username()))
+          .onSuccess(answer -> {
+            if (answer.has("republished")) {
+              LiveEvents.publishChanged(ctx.vertx(), answer.get("republished").get("publishId").asLong());
+            }
+            Json.send(ctx, 200, answer);
+          }).onFailure(ctx::fail);
     });
     router.delete("/api/v1/content/:id").handler(ctx -> {
       String id = ctx.pathParam("id");
@@ -143,6 +158,28 @@ final class ContentRoutes {
         audit.record(c, actor, "delete", "content", id, before, null);
         return null;
       }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    });
+  }
+
+  /** A retired item, and the screens whose last published schedule still carries it. */
+  private record Retired(Content content, List<String> screens) {}
+
+  /**
+   * A retired item stops playing: when a screen's last published schedule still carries it, a
+   * publish is made at once (as the one who retired it) so those screens get a schedule without it.
+   * Like any publish it sends every screen whose schedule changed. The answer is the item, with
+   * {@code republished} naming the publish and the screens that were carrying it.
+   */
+  private Future<ObjectNode> republish(Retired retired, String actor) {
+    ObjectNode answer = Codec.mapper().valueToTree(retired.content());
+    if (retired.screens().isEmpty()) {
+      return Future.succeededFuture(answer);
+    }
+    return publisher.publishAll(actor).map(result -> {
+      ObjectNode republished = answer.putObject("republished");
+      republished.put("publishId", result.publishId());
+      retired.screens().forEach(republished.putArray("screens")::add);
+      return answer;
     });
   }
 

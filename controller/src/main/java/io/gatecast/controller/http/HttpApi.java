@@ -50,7 +50,7 @@ public final class HttpApi {
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
     new AuthRoutes(vertx, db, clock, audit).mount(router);
     new UserRoutes(vertx, db, clock, audit).mount(router);
-    new ContentRoutes(db, clock, audit).mount(router);
+    new ContentRoutes(db, clock, audit, publisher).mount(router);
     new PlaylistRoutes(db, clock, audit).mount(router);
     new CampaignRoutes(db, clock, audit).mount(router);
     new ScreenRoutes(db, clock, access, fleet.health(), audit).mount(router);
