@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.client.ApiClient;
-import io.gatecast.controller.store.OperatingHours;
+import io.gatecast.controller.organisation.OperatingHours;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -10,7 +10,7 @@ import io.gatecast.controller.Main;
 import io.gatecast.controller.TestUsers;
 import io.gatecast.controller.client.ApiClient;
 import io.gatecast.controller.client.ApiClient.Answer;
-import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.enrollment.Identity;

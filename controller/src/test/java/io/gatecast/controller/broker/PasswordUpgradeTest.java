@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.RunningController;
 import io.gatecast.controller.client.ApiClient.Answer;
-import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.screens.ScreenRepository;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
