@@ -47,6 +47,13 @@ import io.gatecast.controller.preview.api.PreviewRoutes;
 import io.gatecast.controller.publish.api.PublishRoutes;
 import io.gatecast.controller.reports.api.ReportRoutes;
 import io.gatecast.controller.screens.api.ScreenRoutes;
+import io.gatecast.controller.screens.ScreenRepository;
+import io.gatecast.controller.screens.ScreenSetupRepository;
+import io.gatecast.controller.organisation.ClusterRepository;
+import io.gatecast.controller.organisation.GroupRepository;
+import io.gatecast.controller.playlists.ScreenPlaylistRepository;
+import io.gatecast.controller.publish.DeliveryRepository;
+import io.gatecast.controller.fleet.RejectionRepository;
 import io.gatecast.controller.screenshots.api.ScreenshotRoutes;
 
 /** The controller's HTTP surface: the JSON API under /api/v1 and media downloads under /media. */
@@ -82,7 +89,9 @@ public final class HttpApi {
     new ContentRoutes(db, clock, audit).mount(router);
     new PlaylistRoutes(db, clock, audit).mount(router);
     new CampaignRoutes(db, clock, audit).mount(router);
-    new ScreenRoutes(db, clock, access, fleet.health(), audit).mount(router);
+    ScreenRoutes.of(db, clock, access, fleet.health(), audit, new ScreenRepository(), new ScreenSetupRepository(),
+        new ClusterRepository(), new GroupRepository(), new ScreenPlaylistRepository(), new DeliveryRepository(),
+        new RejectionRepository()).mount(router);
     new ScreenPlaylistRoutes(db, audit).mount(router);
     new OrganisationRoutes(db, clock, audit).mount(router);
     new EnrollmentRoutes(db, clock, () -> keyRotations.currentKey(),
