@@ -51,6 +51,12 @@ import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.screens.ScreenSetupRepository;
 import io.gatecast.controller.organisation.ClusterRepository;
 import io.gatecast.controller.organisation.GroupRepository;
+import io.gatecast.controller.organisation.OperatingHoursRepository;
+import io.gatecast.controller.organisation.OrganisationService;
+import io.gatecast.controller.playlists.NamedPlaylistRepository;
+import io.gatecast.controller.playlists.PlaylistService;
+import io.gatecast.controller.content.ContentRepository;
+import io.gatecast.controller.campaign.CampaignRepository;
 import io.gatecast.controller.playlists.ScreenPlaylistRepository;
 import io.gatecast.controller.publish.DeliveryRepository;
 import io.gatecast.controller.fleet.RejectionRepository;
@@ -72,6 +78,12 @@ public final class HttpApi {
       AlertService alerts, FleetParts fleet) {
     Router router = Router.router(vertx);
     AuditLog audit = new AuditLog(clock);
+    // Repositories shared by the services below, built once.
+    ScreenRepository screens = new ScreenRepository();
+    ScreenSetupRepository setups = new ScreenSetupRepository();
+    ClusterRepository clusters = new ClusterRepository();
+    GroupRepository groups = new GroupRepository();
+    NamedPlaylistRepository namedPlaylists = new NamedPlaylistRepository();
     router.route().handler(new HttpMetricsHandler(router, fleet.metrics()));
     router.route().handler(SecurityHeaders::add);
     // Before any route matches a path: a path that does not decode would fail there with a stack trace.
@@ -87,13 +99,14 @@ public final class HttpApi {
     new AuthRoutes(vertx, db, clock, audit).mount(router);
     new UserRoutes(vertx, db, clock, audit).mount(router);
     new ContentRoutes(db, clock, audit).mount(router);
-    new PlaylistRoutes(db, clock, audit).mount(router);
+    new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, new ContentRepository(), new CampaignRepository(),
+        clusters, audit)).mount(router);
     new CampaignRoutes(db, clock, audit).mount(router);
-    ScreenRoutes.of(db, clock, access, fleet.health(), audit, new ScreenRepository(), new ScreenSetupRepository(),
-        new ClusterRepository(), new GroupRepository(), new ScreenPlaylistRepository(), new DeliveryRepository(),
-        new RejectionRepository()).mount(router);
+    ScreenRoutes.of(db, clock, access, fleet.health(), audit, screens, setups, clusters, groups,
+        new ScreenPlaylistRepository(), new DeliveryRepository(), new RejectionRepository()).mount(router);
     new ScreenPlaylistRoutes(db, audit).mount(router);
-    new OrganisationRoutes(db, clock, audit).mount(router);
+    new OrganisationRoutes(new OrganisationService(db, clock, clusters, groups, new OperatingHoursRepository(),
+        namedPlaylists::exists, screens::unknown, audit)).mount(router);
     new EnrollmentRoutes(db, clock, () -> keyRotations.currentKey(),
         () -> BrokerUrls.parse(brokerUrl.get(), "broker URL"), audit).mount(router);
     new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);

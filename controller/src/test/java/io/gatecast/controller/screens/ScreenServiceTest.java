@@ -1,8 +1,9 @@
 package io.gatecast.controller.screens;
 
+import static io.gatecast.controller.ServiceFutures.await;
+import static io.gatecast.controller.ServiceFutures.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +19,6 @@ import io.gatecast.controller.screens.ScreenService.Change;
 import io.gatecast.controller.screens.ScreenService.Registered;
 import io.gatecast.controller.screens.ScreenService.Registration;
 import io.gatecast.controller.store.Database;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +27,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,24 +198,5 @@ class ScreenServiceTest {
         screenId, 10)));
     assertEquals(1, entries.size(), entries.toString());
     return entries.get(0);
-  }
-
-  private static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("expected success", e);
-    }
-  }
-
-  private static Refusal refused(Future<?> future) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      return assertInstanceOf(Refusal.class, e.getCause());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-    throw new AssertionError("expected a refusal");
   }
 }

@@ -1,14 +1,7 @@
 package io.gatecast.controller.playlists.api;
 
-import io.gatecast.controller.organisation.ClusterRepository;
-
-import io.gatecast.controller.audit.AuditLog;
-import io.gatecast.controller.campaign.CampaignRepository;
-import io.gatecast.controller.content.ContentRepository;
 import io.gatecast.controller.playlists.NamedPlaylist;
-import io.gatecast.controller.playlists.NamedPlaylistRepository;
-import io.gatecast.controller.refusal.Refusal;
-import io.gatecast.controller.store.Database;
+import io.gatecast.controller.playlists.PlaylistService;
 import io.gatecast.protocol.Check;
 import io.gatecast.protocol.Limits;
 import io.gatecast.schedules.model.ContentItem;
@@ -17,20 +10,13 @@ import io.gatecast.schedules.model.Playlist;
 import io.gatecast.schedules.model.PlaylistEntry;
 import io.gatecast.schedules.model.Variant;
 import io.vertx.ext.web.Router;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import io.gatecast.controller.http.ApiException;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 
-/**
- * Named playlists for campaigns. A playlist may name items still in review: only approved ones are
- * ever sent (see {@code RulesBuilder}), and the publish answer lists the ones held back.
- */
+/** Named playlists for campaigns and gates; the rules are {@link PlaylistService}'s. */
 public final class PlaylistRoutes {
   public record EntryRequest(String contentId, Integer weight, Integer position) {}
 
@@ -68,17 +54,10 @@ public final class PlaylistRoutes {
     }
   }
 
-  private final Database db;
-  private final Clock clock;
-  private final AuditLog audit;
-  private final NamedPlaylistRepository playlists = new NamedPlaylistRepository();
-  private final ContentRepository content = new ContentRepository();
-  private final CampaignRepository campaigns = new CampaignRepository();
+  private final PlaylistService service;
 
-  public PlaylistRoutes(Database db, Clock clock, AuditLog audit) {
-    this.db = db;
-    this.clock = clock;
-    this.audit = audit;
+  public PlaylistRoutes(PlaylistService service) {
+    this.service = service;
   }
 
   public void mount(Router router) {
@@ -88,16 +67,8 @@ public final class PlaylistRoutes {
       if (request.id() == null) {
         throw ApiException.badRequest("id is required");
       }
-      db.transaction(c -> {
-        requireContent(c, request);
-        if (playlists.exists(c, request.id())) {
-          throw new ApiException(409, "a playlist with id " + request.id() + " already exists");
-        }
-        playlists.insert(c, request.id(), request.name(), request.checked(), clock.instant());
-        NamedPlaylist created = playlists.find(c, request.id()).orElseThrow();
-        audit.record(c, actor, "create", "playlist", created.id(), null, created);
-        return created;
-      }).onSuccess(created -> Json.send(ctx, 201, created)).onFailure(ctx::fail);
+      service.create(actor, request.id(), request.name(), request.checked())
+          .onSuccess(created -> Json.send(ctx, 201, created)).onFailure(ctx::fail);
     });
     router.put("/api/v1/playlists/:id").handler(ctx -> {
       String id = ctx.pathParam("id");
@@ -106,55 +77,16 @@ public final class PlaylistRoutes {
         throw ApiException.badRequest("id " + request.id() + " in the body differs from " + id + " in the path");
       }
       String actor = AuthHandler.user(ctx).username();
-      db.transaction(c -> {
-        NamedPlaylist before = playlists.find(c, id).orElseThrow(() -> ApiException.notFound("no playlist " + id));
-        requireContent(c, request);
-        playlists.replace(c, id, request.name() == null ? before.name() : request.name(), request.checked(),
-            clock.instant());
-        NamedPlaylist after = playlists.find(c, id).orElseThrow();
-        audit.record(c, actor, "edit", "playlist", id, before, after);
-        return after;
-      }).onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);
+      service.edit(actor, id, request.name(), request.checked())
+          .onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);
     });
-    // Deleted only when unused: a campaign that plays it would have nothing to play. The refusal names them.
-    router.delete("/api/v1/playlists/:id").handler(ctx -> {
-      String id = ctx.pathParam("id");
-      String actor = AuthHandler.user(ctx).username();
-      db.transaction(c -> {
-        NamedPlaylist before = playlists.find(c, id).orElseThrow(() -> Refusal.notFound("NO_SUCH_PLAYLIST",
-            "no playlist " + id, Map.of("id", id)));
-        List<String> using = campaigns.using(c, id);
-        if (!using.isEmpty()) {
-          throw Refusal.conflict("PLAYLIST_IN_USE", "playlist " + id + " is played by the campaigns " + using
-              + "; change or delete them first; nothing was deleted", Map.of("id", id, "campaigns", using));
-        }
-        // A gate's default fill is in use too: deleting it would turn the gate's idle screens black.
-        List<String> gates = new ClusterRepository().defaultPlaylists(c).entrySet().stream()
-            .filter(gate -> gate.getValue().equals(id)).map(Map.Entry::getKey).sorted().toList();
-        if (!gates.isEmpty()) {
-          throw Refusal.conflict("PLAYLIST_IS_GATE_DEFAULT", "playlist " + id + " is the default playlist of the gates "
-              + gates + "; choose another default for them first; nothing was deleted", Map.of("id", id, "gates", gates));
-        }
-        playlists.delete(c, id);
-        audit.record(c, actor, "delete", "playlist", id, before, null);
-        return null;
-      }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
-    });
+    // Deleted only when unused (by a campaign, or as a gate's default fill). The refusal names the users.
+    router.delete("/api/v1/playlists/:id").handler(ctx ->
+        service.delete(AuthHandler.user(ctx).username(), ctx.pathParam("id"))
+            .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     router.get("/api/v1/playlists").handler(ctx ->
-        db.transaction(playlists::all).onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));
-    router.get("/api/v1/playlists/:id").handler(ctx -> {
-      String id = ctx.pathParam("id");
-      db.transaction(c -> playlists.find(c, id).orElseThrow(() -> ApiException.notFound("no playlist " + id)))
-          .onSuccess(found -> Json.send(ctx, 200, found)).onFailure(ctx::fail);
-    });
-  }
-
-  private void requireContent(Connection c, PlaylistRequest request) throws SQLException {
-    for (int i = 0; i < request.entries().size(); i++) {
-      String contentId = request.entries().get(i).contentId();
-      if (!content.exists(c, contentId)) {
-        throw ApiException.badRequest("entries[" + i + "].contentId " + contentId + " names no content item");
-      }
-    }
+        service.all().onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));
+    router.get("/api/v1/playlists/:id").handler(ctx ->
+        service.find(ctx.pathParam("id")).onSuccess(found -> Json.send(ctx, 200, found)).onFailure(ctx::fail));
   }
 }
