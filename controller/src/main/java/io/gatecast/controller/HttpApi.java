@@ -57,6 +57,7 @@ import io.gatecast.controller.playlists.NamedPlaylistRepository;
 import io.gatecast.controller.playlists.PlaylistService;
 import io.gatecast.controller.content.ContentRepository;
 import io.gatecast.controller.campaign.CampaignRepository;
+import io.gatecast.controller.campaign.CampaignService;
 import io.gatecast.controller.playlists.ScreenPlaylistRepository;
 import io.gatecast.controller.publish.DeliveryRepository;
 import io.gatecast.controller.fleet.RejectionRepository;
@@ -84,6 +85,7 @@ public final class HttpApi {
     ClusterRepository clusters = new ClusterRepository();
     GroupRepository groups = new GroupRepository();
     NamedPlaylistRepository namedPlaylists = new NamedPlaylistRepository();
+    CampaignRepository campaigns = new CampaignRepository();
     router.route().handler(new HttpMetricsHandler(router, fleet.metrics()));
     router.route().handler(SecurityHeaders::add);
     // Before any route matches a path: a path that does not decode would fail there with a stack trace.
@@ -99,9 +101,9 @@ public final class HttpApi {
     new AuthRoutes(vertx, db, clock, audit).mount(router);
     new UserRoutes(vertx, db, clock, audit).mount(router);
     new ContentRoutes(db, clock, audit).mount(router);
-    new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, new ContentRepository(), new CampaignRepository(),
+    new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, new ContentRepository(), campaigns,
         clusters, audit)).mount(router);
-    new CampaignRoutes(db, clock, audit).mount(router);
+    new CampaignRoutes(new CampaignService(db, clock, campaigns, namedPlaylists::exists, audit)).mount(router);
     ScreenRoutes.of(db, clock, access, fleet.health(), audit, screens, setups, clusters, groups,
         new ScreenPlaylistRepository(), new DeliveryRepository(), new RejectionRepository()).mount(router);
     new ScreenPlaylistRoutes(db, audit).mount(router);

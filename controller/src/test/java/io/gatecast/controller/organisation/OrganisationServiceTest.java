@@ -5,6 +5,7 @@ import static io.gatecast.controller.ServiceFutures.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatecast.controller.TestDatabase;
 import io.gatecast.controller.audit.AuditEntry;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.content.ContentRepository;
@@ -16,18 +17,15 @@ import io.gatecast.controller.organisation.OrganisationService.HoursView;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Sql;
-import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Clusters, operating hours and groups on a real SQLite file, without a controller: refusals with
@@ -38,8 +36,7 @@ class OrganisationServiceTest {
   private static final Cluster MOC_BAI = new Cluster("moc-bai", "Mộc Bài", "Tây Ninh", "Asia/Ho_Chi_Minh",
       List.of("vi", "en"));
 
-  @TempDir Path dir;
-  private Vertx vertx;
+  @RegisterExtension final TestDatabase database = new TestDatabase();
   private Database db;
   private final ClusterRepository clusters = new ClusterRepository();
   private final GroupRepository groups = new GroupRepository();
@@ -47,8 +44,7 @@ class OrganisationServiceTest {
 
   @BeforeEach
   void open() {
-    vertx = Vertx.vertx();
-    db = Database.open(vertx, dir.resolve("gatecast.db"));
+    db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     NamedPlaylistRepository playlists = new NamedPlaylistRepository();
     ScreenRepository screens = new ScreenRepository();
@@ -62,12 +58,6 @@ class OrganisationServiceTest {
       screens.insert(c, "gate-2", "Gate 2", NOW);
       return null;
     }));
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-    vertx.close().await();
   }
 
   @Test

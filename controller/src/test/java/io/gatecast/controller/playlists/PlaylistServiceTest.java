@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatecast.controller.TestDatabase;
 import io.gatecast.controller.audit.AuditEntry;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.campaign.CampaignDefinition;
@@ -17,18 +18,15 @@ import io.gatecast.controller.organisation.ClusterRepository;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.gatecast.protocol.rules.TargetsSpec;
-import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Named playlists on a real SQLite file, without a controller: entries name stored items, ids are
@@ -38,8 +36,7 @@ class PlaylistServiceTest {
   private static final Instant NOW = Instant.parse("2026-12-02T06:00:00Z");
   private static final List<NamedPlaylist.Entry> WELCOME = List.of(new NamedPlaylist.Entry("welcome", 1, null));
 
-  @TempDir Path dir;
-  private Vertx vertx;
+  @RegisterExtension final TestDatabase database = new TestDatabase();
   private Database db;
   private final NamedPlaylistRepository playlists = new NamedPlaylistRepository();
   private final CampaignRepository campaigns = new CampaignRepository();
@@ -48,8 +45,7 @@ class PlaylistServiceTest {
 
   @BeforeEach
   void open() {
-    vertx = Vertx.vertx();
-    db = Database.open(vertx, dir.resolve("gatecast.db"));
+    db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     ContentRepository content = new ContentRepository();
     service = new PlaylistService(db, clock, playlists, content, campaigns, clusters, new AuditLog(clock));
@@ -57,12 +53,6 @@ class PlaylistServiceTest {
       content.insert(c, "welcome", "Welcome", List.of(new ContentVariant("vi", null, "Xin chào", 10)), "editor", NOW);
       return null;
     }));
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-    vertx.close().await();
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gatecast.controller.TestDatabase;
 import io.gatecast.controller.audit.AuditEntry;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.broker.ControllerCredentials;
@@ -19,18 +20,15 @@ import io.gatecast.controller.screens.ScreenService.Change;
 import io.gatecast.controller.screens.ScreenService.Registered;
 import io.gatecast.controller.screens.ScreenService.Registration;
 import io.gatecast.controller.store.Database;
-import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The screens service on a real SQLite file, without a controller: its refusals (kind and code),
@@ -39,8 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScreenServiceTest {
   private static final Instant NOW = Instant.parse("2026-12-02T06:00:00Z");
 
-  @TempDir Path dir;
-  private Vertx vertx;
+  @RegisterExtension final TestDatabase database = new TestDatabase();
   private Database db;
   private final List<String> broker = new ArrayList<>();
   private final ScreenRepository screens = new ScreenRepository();
@@ -50,8 +47,7 @@ class ScreenServiceTest {
 
   @BeforeEach
   void open() {
-    vertx = Vertx.vertx();
-    db = Database.open(vertx, dir.resolve("gatecast.db"));
+    db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     ScreenAccess access = new ScreenAccess() {
       @Override
@@ -70,12 +66,6 @@ class ScreenServiceTest {
       groups.insert(c, "arrivals", "Arrivals", NOW);
       return null;
     }));
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-    vertx.close().await();
   }
 
   @Test
