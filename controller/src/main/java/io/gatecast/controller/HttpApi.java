@@ -55,6 +55,7 @@ import io.gatecast.controller.organisation.OperatingHoursRepository;
 import io.gatecast.controller.organisation.OrganisationService;
 import io.gatecast.controller.playlists.NamedPlaylistRepository;
 import io.gatecast.controller.playlists.PlaylistService;
+import io.gatecast.controller.playlists.ScreenPlaylistService;
 import io.gatecast.controller.content.ContentRepository;
 import io.gatecast.controller.campaign.CampaignRepository;
 import io.gatecast.controller.campaign.CampaignService;
@@ -86,6 +87,8 @@ public final class HttpApi {
     GroupRepository groups = new GroupRepository();
     NamedPlaylistRepository namedPlaylists = new NamedPlaylistRepository();
     CampaignRepository campaigns = new CampaignRepository();
+    ScreenPlaylistRepository screenPlaylists = new ScreenPlaylistRepository();
+    ContentRepository content = new ContentRepository();
     router.route().handler(new HttpMetricsHandler(router, fleet.metrics()));
     router.route().handler(SecurityHeaders::add);
     // Before any route matches a path: a path that does not decode would fail there with a stack trace.
@@ -101,12 +104,12 @@ public final class HttpApi {
     new AuthRoutes(vertx, db, clock, audit).mount(router);
     new UserRoutes(vertx, db, clock, audit).mount(router);
     new ContentRoutes(db, clock, audit).mount(router);
-    new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, new ContentRepository(), campaigns,
+    new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, content, campaigns,
         clusters, audit)).mount(router);
     new CampaignRoutes(new CampaignService(db, clock, campaigns, namedPlaylists::exists, audit)).mount(router);
     ScreenRoutes.of(db, clock, access, fleet.health(), audit, screens, setups, clusters, groups,
-        new ScreenPlaylistRepository(), new DeliveryRepository(), new RejectionRepository()).mount(router);
-    new ScreenPlaylistRoutes(db, audit).mount(router);
+        screenPlaylists, new DeliveryRepository(), new RejectionRepository()).mount(router);
+    new ScreenPlaylistRoutes(new ScreenPlaylistService(db, screenPlaylists, content, screens, audit)).mount(router);
     new OrganisationRoutes(new OrganisationService(db, clock, clusters, groups, new OperatingHoursRepository(),
         namedPlaylists::exists, screens::unknown, audit)).mount(router);
     new EnrollmentRoutes(db, clock, () -> keyRotations.currentKey(),
