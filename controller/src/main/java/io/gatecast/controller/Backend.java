@@ -1,11 +1,11 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.notify.AlertPolicy;
-import io.gatecast.controller.notify.AlertSettings;
-import io.gatecast.controller.notify.Alerting;
-import io.gatecast.controller.notify.Notice;
-import io.gatecast.controller.notify.MailSender;
-import io.gatecast.controller.notify.WebhookSender;
+import io.gatecast.controller.notices.NoticePolicy;
+import io.gatecast.controller.notices.NoticeSettings;
+import io.gatecast.controller.notices.TechnicianNotices;
+import io.gatecast.controller.notices.Notice;
+import io.gatecast.controller.notices.MailSender;
+import io.gatecast.controller.notices.WebhookSender;
 import io.gatecast.controller.broker.BrokerAuth;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.EmbeddedBroker;
@@ -17,7 +17,7 @@ import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.StoredClusters;
 import io.gatecast.controller.fleet.FleetMonitor;
 import io.gatecast.controller.health.ControllerHealth;
-import io.gatecast.controller.http.FleetParts;
+import io.gatecast.controller.FleetParts;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.proofofplay.PlayIngest;
@@ -26,9 +26,9 @@ import io.gatecast.controller.screenshots.ScreenshotStore;
 import io.gatecast.controller.signing.KeyRing;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.LegacyIds;
-import io.gatecast.controller.store.ScreenRepository;
-import io.gatecast.controller.store.ScreenSetup;
-import io.gatecast.controller.store.ScreenSetupRepository;
+import io.gatecast.controller.screens.ScreenRepository;
+import io.gatecast.controller.screens.ScreenSetup;
+import io.gatecast.controller.screens.ScreenSetupRepository;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -132,8 +132,8 @@ final class Backend implements AutoCloseable {
         new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics, controllerHealth);
   }
 
-  /** Notices go to the webhook and by e-mail, each if configured (Alerting logs them either way). */
-  private static Alerting alerting(AlertSettings settings, FleetParts parts) {
+  /** Notices go to the webhook and by e-mail, each if configured (TechnicianNotices logs them either way). */
+  private static TechnicianNotices alerting(NoticeSettings settings, FleetParts parts) {
     Consumer<Notice> sender = notice -> { };
     if (settings.webhookUrl() != null) {
       sender = sender.andThen(new WebhookSender(settings.webhookUrl(), parts.metrics()::alertSent));
@@ -141,7 +141,7 @@ final class Backend implements AutoCloseable {
     if (settings.mail() != null) {
       sender = sender.andThen(new MailSender(settings.mail(), parts.metrics()::alertSent));
     }
-    return new Alerting(new AlertPolicy(settings), parts.clusters(), sender);
+    return new TechnicianNotices(new NoticePolicy(settings), parts.clusters(), sender);
   }
 
   /**

@@ -4,7 +4,7 @@ import io.gatecast.controller.alerts.AlertService;
 import io.gatecast.controller.broker.PortCheck;
 import io.gatecast.controller.broker.PortInUseException;
 import io.gatecast.controller.http.ConnectionLimits;
-import io.gatecast.controller.http.HttpApi;
+import io.gatecast.controller.HttpApi;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.AdminBootstrap;
 import io.gatecast.controller.media.MediaLibrary;

@@ -1,6 +1,6 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.notify.AlertSettings;
+import io.gatecast.controller.notices.NoticeSettings;
 import io.gatecast.controller.tls.TlsFiles;
 import io.gatecast.protocol.BrokerUrls;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public record ControllerConfig(
     long maxUploadBytes,
     String brokerUsername,
     String brokerPassword,
-    AlertSettings alerts,
+    NoticeSettings alerts,
     String adminPassword,
     TlsFiles tls) {
 
@@ -81,7 +81,7 @@ public record ControllerConfig(
   /** Defaults: loopback, port 8080, embedded broker on 1883, 30 s heartbeat timeout, 512 MiB uploads. */
   public static ControllerConfig defaults(Path dataDir) {
     return new ControllerConfig(dataDir, "127.0.0.1", DEFAULT_HTTP_PORT, "127.0.0.1", DEFAULT_BROKER_PORT, null,
-        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null, AlertSettings.DEFAULTS, null,
+        null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null, NoticeSettings.DEFAULTS, null,
         null);
   }
 
@@ -112,7 +112,7 @@ public record ControllerConfig(
         heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts, adminPassword, tls);
   }
 
-  public ControllerConfig withAlerts(AlertSettings settings) {
+  public ControllerConfig withAlerts(NoticeSettings settings) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
         heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings, adminPassword, tls);
   }

@@ -3,7 +3,7 @@ package io.gatecast.controller;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.MosquittoExport;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.ScreenSetupRepository;
+import io.gatecast.controller.screens.ScreenSetupRepository;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Map;

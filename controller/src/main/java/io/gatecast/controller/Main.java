@@ -1,7 +1,7 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.notify.AlertSettings;
-import io.gatecast.controller.notify.MailSettings;
+import io.gatecast.controller.notices.NoticeSettings;
+import io.gatecast.controller.notices.MailSettings;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PortInUseException;
 import io.gatecast.controller.tls.TlsFiles;
@@ -115,7 +115,7 @@ public final class Main implements Callable<Integer> {
         : new MailSettings(smtpHost, smtpPort, alertMailFrom, alertMailTo);
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
         publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), maxUploadMegabytes * 1024 * 1024,
-        brokerUsername, brokerPassword, new AlertSettings(alertWebhook, Duration.ofSeconds(alertGraceSeconds),
+        brokerUsername, brokerPassword, new NoticeSettings(alertWebhook, Duration.ofSeconds(alertGraceSeconds),
         alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds), mail), adminPassword, null);
     if (tlsCert != null || tlsKey != null) {
       try {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.notify.AlertSettings;
+import io.gatecast.controller.notices.NoticeSettings;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.protocol.ScreenHealth;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
@@ -36,7 +37,7 @@ class FleetHealthTest {
 
   @RegisterExtension static final RunningController RUNNING = new RunningController(config -> config
       .withHeartbeatTimeout(TIMEOUT, Duration.ofSeconds(5))
-      .withAlerts(new AlertSettings(WEBHOOK.url(), GRACE, 5, Duration.ofMinutes(10))), CLOCK);
+      .withAlerts(new NoticeSettings(WEBHOOK.url(), GRACE, 5, Duration.ofMinutes(10))), CLOCK);
 
   @AfterAll
   static void stopWebhook() {

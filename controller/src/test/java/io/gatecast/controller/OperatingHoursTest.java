@@ -3,7 +3,7 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gatecast.controller.store.OperatingHours;
+import io.gatecast.controller.organisation.OperatingHours;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.IntegrationTest;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.gatecast.demo;
 
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,10 +2,10 @@ package io.gatecast.controller.commands;
 
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.refusal.Refusal;
-import io.gatecast.controller.store.CommandRepository;
+import io.gatecast.controller.commands.CommandRepository;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.ScreenRepository;
-import io.gatecast.controller.store.StoredCommand;
+import io.gatecast.controller.screens.ScreenRepository;
+import io.gatecast.controller.commands.StoredCommand;
 import io.gatecast.protocol.Command;
 import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.Header;

@@ -12,7 +12,7 @@ import java.util.List;
  * database thread. {@link StoredClusters} answers from the organisation tables.
  */
 public interface ClusterDirectory {
-  String DEFAULT_CLUSTER = io.gatecast.controller.store.Cluster.DEFAULT_ID;
+  String DEFAULT_CLUSTER = io.gatecast.controller.organisation.Cluster.DEFAULT_ID;
 
   /** The cluster a registered screen belongs to. */
   String clusterOf(Connection c, String screenId) throws SQLException;

@@ -2,11 +2,11 @@ package io.gatecast.controller.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatecast.controller.fleet.UptimeCalculator.Uptime;
-import io.gatecast.controller.store.HealthRepository;
-import io.gatecast.controller.store.HistoryEntry;
-import io.gatecast.controller.store.Screen;
-import io.gatecast.controller.store.ScreenClockRepository;
-import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.fleet.HealthRepository;
+import io.gatecast.controller.fleet.HistoryEntry;
+import io.gatecast.controller.screens.RegisteredScreen;
+import io.gatecast.controller.fleet.ScreenClockRepository;
+import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.ScreenHealth;
 import io.gatecast.protocol.ScreenState;
@@ -96,11 +96,11 @@ public final class FleetHealth {
   /** Records a heartbeat or last-will; empty for a screen nobody registered. */
   public Optional<Recorded> recordStatus(Connection c, StatusMessage status, Instant at) throws SQLException {
     String id = status.screenId();
-    Optional<Screen> found = screens.find(c, id);
+    Optional<RegisteredScreen> found = screens.find(c, id);
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    Screen before = found.get();
+    RegisteredScreen before = found.get();
     String agentBefore = health.lastValue(c, id, HistoryEntry.AGENT).orElse(null);
     String displayBefore = health.lastValue(c, id, HistoryEntry.DISPLAY).orElse(null);
     screens.recordStatus(c, id, status.state(), at, status.appliedVersion(), status.currentContentId());
@@ -176,7 +176,7 @@ public final class FleetHealth {
   /** Whether each registered screen is up now, and since when (for alerting after a restart). */
   public List<Recorded> current(Connection c) throws SQLException {
     List<Recorded> all = new ArrayList<>();
-    for (Screen screen : screens.all(c)) {
+    for (RegisteredScreen screen : screens.all(c)) {
       String agent = health.lastValue(c, screen.id(), HistoryEntry.AGENT).orElse(null);
       String display = health.lastValue(c, screen.id(), HistoryEntry.DISPLAY).orElse(null);
       boolean up = UptimeCalculator.isUp(agent, display);
@@ -196,7 +196,7 @@ public final class FleetHealth {
    * The screen's uptime over {@code [from, to)}, counted only while it was registered and not in
    * the future.
    */
-  public Uptime uptime(Connection c, Screen screen, Instant from, Instant to, Instant now) throws SQLException {
+  public Uptime uptime(Connection c, RegisteredScreen screen, Instant from, Instant to, Instant now) throws SQLException {
     Instant start = from.isBefore(screen.createdAt()) ? screen.createdAt() : from;
     Instant end = to.isAfter(now) ? now : to;
     if (!end.isAfter(start)) {
@@ -208,7 +208,7 @@ public final class FleetHealth {
         health.between(c, id, start, end, MAX_CHANGES_PER_PERIOD));
   }
 
-  public HealthView view(Connection c, Screen screen, Instant now) throws SQLException {
+  public HealthView view(Connection c, RegisteredScreen screen, Instant now) throws SQLException {
     Optional<HealthRepository.StoredHealth> stored = health.health(c, screen.id());
     ScreenHealth figures = stored.map(s -> Codec.decode(s.json().getBytes(java.nio.charset.StandardCharsets.UTF_8),
         ScreenHealth.class)).orElse(null);

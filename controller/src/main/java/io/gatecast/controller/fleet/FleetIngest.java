@@ -1,8 +1,8 @@
 package io.gatecast.controller.fleet;
 
 import io.gatecast.controller.metrics.Metrics;
-import io.gatecast.controller.store.DeliveryRepository;
-import io.gatecast.controller.store.HistoryEntry;
+import io.gatecast.controller.publish.DeliveryRepository;
+import io.gatecast.controller.fleet.HistoryEntry;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;

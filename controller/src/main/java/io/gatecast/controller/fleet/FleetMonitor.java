@@ -5,9 +5,9 @@ import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.live.LiveEvents;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.RejectionRecord;
-import io.gatecast.controller.store.RejectionRepository;
-import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.fleet.RejectionRecord;
+import io.gatecast.controller.fleet.RejectionRepository;
+import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.store.WriteBehind;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.Codec;
@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.gatecast.controller.publish.ScheduleWatch;
 
 /**
  * Keeps each screen's health current: heartbeats and last-wills from the status topics, schedule

@@ -1,9 +1,9 @@
 package io.gatecast.controller.fleet;
 
-import io.gatecast.controller.store.Cluster;
-import io.gatecast.controller.store.ClusterRepository;
-import io.gatecast.controller.store.OperatingHours;
-import io.gatecast.controller.store.OperatingHoursRepository;
+import io.gatecast.controller.organisation.Cluster;
+import io.gatecast.controller.organisation.ClusterRepository;
+import io.gatecast.controller.organisation.OperatingHours;
+import io.gatecast.controller.organisation.OperatingHoursRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.gatecast.controller.fleet;
 
-import io.gatecast.controller.store.HistoryEntry;
+import io.gatecast.controller.fleet.HistoryEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

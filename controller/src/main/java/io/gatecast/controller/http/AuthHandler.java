@@ -22,7 +22,7 @@ import java.util.Optional;
  * its user. No row: 404. No or stale token: 401. Wrong role: 403 naming the roles that pass.
  * The user is then available to the route through {@link #user}.
  */
-final class AuthHandler implements Handler<RoutingContext> {
+public final class AuthHandler implements Handler<RoutingContext> {
   private static final String USER = "gatecast.user";
   private static final String TOKEN_HASH = "gatecast.tokenHash";
   private final Database db;
@@ -30,13 +30,13 @@ final class AuthHandler implements Handler<RoutingContext> {
   private final SessionRepository sessions = new SessionRepository();
   private final UserRepository users = new UserRepository();
 
-  AuthHandler(Database db, Clock clock) {
+  public AuthHandler(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
   }
 
   /** The signed-in user of a call that passed this handler (fails for a public route). */
-  static User user(RoutingContext ctx) {
+  public static User user(RoutingContext ctx) {
     User user = ctx.get(USER);
     if (user == null) {
       throw new IllegalStateException("no signed-in user on " + ctx.request().path());
@@ -44,7 +44,7 @@ final class AuthHandler implements Handler<RoutingContext> {
     return user;
   }
 
-  static String tokenHash(RoutingContext ctx) {
+  public static String tokenHash(RoutingContext ctx) {
     return ctx.get(TOKEN_HASH);
   }
 

@@ -9,7 +9,7 @@ import io.vertx.ext.web.handler.StaticHandler;
  * live preview ({@code /console/preview/screen.html}). The files hold no data; everything they show comes from the API
  * with the user's bearer token, so they need no access rule (they are not under {@code /api}).
  */
-final class ConsoleRoutes {
+public final class ConsoleRoutes {
   static final String PATH = "/console/";
   /**
    * The live preview page is framed by the console itself (same origin), so it may be framed by
@@ -20,7 +20,7 @@ final class ConsoleRoutes {
   private static final String CSP = "default-src 'self'; img-src 'self' blob: data:; object-src 'none'; "
       + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-  void mount(Router router) {
+  public void mount(Router router) {
     router.get("/").handler(ctx -> ctx.redirect(PATH));
     // Defence in depth behind "never insert data as HTML": no inline script, nothing from elsewhere.
     router.get("/console/*").handler(ctx -> {

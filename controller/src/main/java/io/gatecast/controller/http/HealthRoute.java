@@ -11,14 +11,14 @@ import java.util.Map;
  * which otherwise leaves every screen PENDING/OFFLINE without a sign. Open to all (a load balancer's
  * check), and says nothing a screen or a stranger could use beyond what is broken.
  */
-final class HealthRoute {
+public final class HealthRoute {
   private final ControllerHealth health;
 
-  HealthRoute(ControllerHealth health) {
+  public HealthRoute(ControllerHealth health) {
     this.health = health;
   }
 
-  void mount(Router router) {
+  public void mount(Router router) {
     router.get("/health").handler(ctx -> {
       if (health.healthy()) {
         Json.send(ctx, 200, Map.of("status", "UP"));

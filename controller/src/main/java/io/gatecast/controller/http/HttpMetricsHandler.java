@@ -19,14 +19,14 @@ import java.util.regex.Pattern;
  * Written here instead of using vertx-micrometer-metrics, which silently loses the HTTP metrics
  * with Vert.x core 5.1.1.
  */
-final class HttpMetricsHandler implements Handler<RoutingContext> {
+public final class HttpMetricsHandler implements Handler<RoutingContext> {
   private record RoutePattern(String label, Set<HttpMethod> methods, Pattern regex) {}
 
   private final Router router;
   private final Metrics metrics;
   private volatile List<RoutePattern> patterns;
 
-  HttpMetricsHandler(Router router, Metrics metrics) {
+  public HttpMetricsHandler(Router router, Metrics metrics) {
     this.router = router;
     this.metrics = metrics;
   }

@@ -13,14 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Reads request bodies into records and writes responses, with errors that name the field. */
-final class Json {
+public final class Json {
   /** Like the wire's mapper, but strict: a misspelt field in a request is an error, not a silent no-op. */
   private static final ObjectMapper STRICT =
       Codec.mapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private Json() {}
 
-  static <T> T read(RoutingContext ctx, Class<T> type) {
+  public static <T> T read(RoutingContext ctx, Class<T> type) {
     String contentType = ctx.request().getHeader("content-type");
     if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
       throw BodyRefusals.notJson();
@@ -52,7 +52,7 @@ final class Json {
         Map.of("field", e.field(), "character", e.character(), "position", e.position()));
   }
 
-  static void send(RoutingContext ctx, int status, Object body) {
+  public static void send(RoutingContext ctx, int status, Object body) {
     try {
       ctx.response()
           .setStatusCode(status)
@@ -64,7 +64,7 @@ final class Json {
   }
 
   /** A refusal's body: the English sentence, its stable code and the details the console translates. */
-  static void refusal(RoutingContext ctx, int status, Refusal refused) {
+  public static void refusal(RoutingContext ctx, int status, Refusal refused) {
     if (!ctx.response().ended()) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("error", refused.getMessage());
@@ -74,7 +74,7 @@ final class Json {
     }
   }
 
-  static void error(RoutingContext ctx, int status, String message) {
+  public static void error(RoutingContext ctx, int status, String message) {
     if (!ctx.response().ended()) {
       send(ctx, status, Map.of("error", message));
     }

@@ -12,13 +12,13 @@ import org.slf4j.LoggerFactory;
  * A path with a broken percent escape ({@code /health%zz}) is the client's mistake: a 400 and one
  * log line, not a stack trace per request that anyone could use to flood the log.
  */
-final class MalformedUrls {
+public final class MalformedUrls {
   private static final Logger LOG = LoggerFactory.getLogger(MalformedUrls.class);
   private static final int MAX_LOGGED = 200;
 
   private MalformedUrls() {}
 
-  static void refuse(RoutingContext ctx) {
+  public static void refuse(RoutingContext ctx) {
     String path = ctx.request().path();
     try {
       // '+' is a plus in a path, not a space; only the escapes are checked here.

@@ -2,21 +2,21 @@ package io.gatecast.controller.http;
 
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.HealthRepository;
+import io.gatecast.controller.fleet.HealthRepository;
 import io.vertx.ext.web.Router;
 
 /** {@code GET /metrics}: Prometheus text format; the connected-screens gauge is read from the store at each scrape. */
-final class MetricsRoute {
+public final class MetricsRoute {
   private final Database db;
   private final Metrics metrics;
   private final HealthRepository health = new HealthRepository();
 
-  MetricsRoute(Database db, Metrics metrics) {
+  public MetricsRoute(Database db, Metrics metrics) {
     this.db = db;
     this.metrics = metrics;
   }
 
-  void mount(Router router) {
+  public void mount(Router router) {
     router.get("/metrics").handler(ctx -> db.transaction(health::countOnline)
         .onSuccess(online -> {
           metrics.connectedScreens(online);

@@ -10,13 +10,13 @@ import java.util.Map;
  * (on NATS one such screen dropped the controller's whole connection at every publish). Ids already
  * stored keep working (the controller warns about them at start); only new ones are held to this.
  */
-final class PortableIds {
+public final class PortableIds {
   static final String CODE = "ID_FORM";
 
   private PortableIds() {}
 
   /** {@code value} if it is portable; otherwise a refusal naming the field, the value and the allowed form. */
-  static String require(String value, String field) {
+  public static String require(String value, String field) {
     if (!Check.isPortableId(value)) {
       String shown = value == null ? "null" : value.length() <= 80 ? value : value.substring(0, 80) + "...";
       throw Refusal.badInput(CODE, field + " '" + shown + "' is not allowed: an id must be " + Check.PORTABLE_ID_FORM

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /** Query parameters read strictly, with errors naming the parameter. */
-final class QueryParams {
+public final class QueryParams {
   private QueryParams() {}
 
-  static Instant instant(RoutingContext ctx, String name) {
+  public static Instant instant(RoutingContext ctx, String name) {
     String value = required(ctx, name, "an ISO 8601 instant such as 2026-03-15T00:00:00Z");
     try {
       return Instant.parse(value);
@@ -19,7 +19,7 @@ final class QueryParams {
   }
 
   /** {@code from} and {@code to}, with {@code to} after {@code from}. */
-  static Instant[] period(RoutingContext ctx) {
+  public static Instant[] period(RoutingContext ctx) {
     Instant from = instant(ctx, "from");
     Instant to = instant(ctx, "to");
     if (!to.isAfter(from)) {
@@ -28,7 +28,7 @@ final class QueryParams {
     return new Instant[] {from, to};
   }
 
-  static String required(RoutingContext ctx, String name, String what) {
+  public static String required(RoutingContext ctx, String name, String what) {
     String value = ctx.queryParams().get(name);
     if (value == null || value.isBlank()) {
       throw ApiException.badRequest(name + " is required: " + what);
@@ -36,12 +36,12 @@ final class QueryParams {
     return value;
   }
 
-  static String optional(RoutingContext ctx, String name) {
+  public static String optional(RoutingContext ctx, String name) {
     String value = ctx.queryParams().get(name);
     return value == null || value.isBlank() ? null : value;
   }
 
-  static String shortened(String value) {
+  public static String shortened(String value) {
     return value.length() > 40 ? value.substring(0, 40) + "..." : value;
   }
 }

@@ -3,10 +3,10 @@ package io.gatecast.controller.http;
 import io.gatecast.controller.refusal.Refusal;
 
 /** The one place a refusal's kind becomes an HTTP status. */
-final class RefusalStatus {
+public final class RefusalStatus {
   private RefusalStatus() {}
 
-  static int of(Refusal.Kind kind) {
+  public static int of(Refusal.Kind kind) {
     return switch (kind) {
       case BAD_INPUT -> 400;
       case UNAUTHENTICATED -> 401;
@@ -21,7 +21,7 @@ final class RefusalStatus {
     };
   }
 
-  static Refusal.Kind kindOf(int status) {
+  public static Refusal.Kind kindOf(int status) {
     return switch (status) {
       case 401 -> Refusal.Kind.UNAUTHENTICATED;
       case 403 -> Refusal.Kind.FORBIDDEN;

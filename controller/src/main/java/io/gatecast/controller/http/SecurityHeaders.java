@@ -8,10 +8,10 @@ import io.vertx.ext.web.RoutingContext;
  * shows an answer inside another site's frame, and never sends the controller's URLs (which can
  * name screens and media) to another site. The console's pages set their own (ConsoleRoutes).
  */
-final class SecurityHeaders {
+public final class SecurityHeaders {
   private SecurityHeaders() {}
 
-  static void add(RoutingContext ctx) {
+  public static void add(RoutingContext ctx) {
     String path = ctx.request().path();
     if (path != null && (path.startsWith("/api/") || path.startsWith("/media/") || path.equals("/health"))) {
       HttpServerResponse response = ctx.response();

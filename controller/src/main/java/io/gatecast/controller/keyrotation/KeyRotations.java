@@ -7,8 +7,8 @@ import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.publish.PublishResult;
 import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.Screen;
-import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.screens.RegisteredScreen;
+import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.protocol.Topics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -180,7 +180,7 @@ public final class KeyRotations implements AutoCloseable {
   private Future<Integer> announceToAll(byte[] announcement) {
     return db.transaction(screens::all).compose(all -> {
       List<Future<Void>> sends = new ArrayList<>();
-      for (Screen screen : all) {
+      for (RegisteredScreen screen : all) {
         sends.add(mqtt.publish(Topics.commands(screen.id()), announcement, false)
             .onFailure(e -> LOG.warn("key rotation not sent to {}: {}", screen.id(), e.getMessage())));
       }

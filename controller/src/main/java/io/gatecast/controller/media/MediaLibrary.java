@@ -2,9 +2,9 @@ package io.gatecast.controller.media;
 
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.Media;
-import io.gatecast.controller.store.MediaRepository;
-import io.gatecast.controller.store.MediaUsage;
+import io.gatecast.controller.media.Media;
+import io.gatecast.controller.media.MediaRepository;
+import io.gatecast.controller.media.MediaUsage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;

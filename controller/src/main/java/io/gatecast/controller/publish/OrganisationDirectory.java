@@ -1,10 +1,10 @@
 package io.gatecast.controller.publish;
 
-import io.gatecast.controller.store.Cluster;
-import io.gatecast.controller.store.ClusterRepository;
-import io.gatecast.controller.store.GroupRepository;
-import io.gatecast.controller.store.ScreenSetup;
-import io.gatecast.controller.store.ScreenSetupRepository;
+import io.gatecast.controller.organisation.Cluster;
+import io.gatecast.controller.organisation.ClusterRepository;
+import io.gatecast.controller.organisation.GroupRepository;
+import io.gatecast.controller.screens.ScreenSetup;
+import io.gatecast.controller.screens.ScreenSetupRepository;
 import io.gatecast.schedules.model.Screen;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.signing.MessageSigner;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.store.DeliveryRepository;
-import io.gatecast.controller.store.Screen;
-import io.gatecast.controller.store.ScreenRepository;
-import io.gatecast.controller.store.ScreenSetup;
-import io.gatecast.controller.store.ScreenSetupRepository;
+import io.gatecast.controller.publish.DeliveryRepository;
+import io.gatecast.controller.screens.RegisteredScreen;
+import io.gatecast.controller.screens.ScreenRepository;
+import io.gatecast.controller.screens.ScreenSetup;
+import io.gatecast.controller.screens.ScreenSetupRepository;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ProtocolException;
@@ -201,7 +201,7 @@ public final class Publisher {
   private record ProfileRules(ScreenRules rules, List<String> withheld) {}
 
   /** A screen whose new rules are to be signed and recorded. */
-  private record Pending(Screen screen, ScreenRules rules, String rulesJson) {}
+  private record Pending(RegisteredScreen screen, ScreenRules rules, String rulesJson) {}
 
   private Intent record(Connection c, String actor) throws SQLException {
     Instant now = clock.instant();
@@ -210,11 +210,11 @@ public final class Publisher {
     String baseUrl = mediaBaseUrl.get();
     // Everything a publish reads is read once here, not once per screen (the store is the same for all).
     Map<String, ScreenSetup> allSetups = setups.all(c);
-    List<Screen> active = screens.all(c).stream()
+    List<RegisteredScreen> active = screens.all(c).stream()
         .filter(s -> allSetups.containsKey(s.id()) && !allSetups.get(s.id()).revoked()) // cut off: nothing more
         .toList();
     Map<String, io.gatecast.schedules.model.Screen> profiles =
-        rules.profiles(c, active.stream().map(Screen::id).toList());
+        rules.profiles(c, active.stream().map(RegisteredScreen::id).toList());
     Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c);
     Map<String, String> publishedAll = screens.publishedItemsAll(c);
     Map<String, String> gateNames = rules.gateNames(c);
@@ -223,7 +223,7 @@ public final class Publisher {
     session.campaigns().forEach(campaign -> namedByCampaigns.addAll(campaign.engineTargets().screens()));
     Map<ProfileKey, ProfileRules> built = new HashMap<>();
     List<Pending> pending = new ArrayList<>();
-    for (Screen screen : active) {
+    for (RegisteredScreen screen : active) {
       io.gatecast.schedules.model.Screen profile = profiles.get(screen.id());
       List<String> own = ownPlaylists.getOrDefault(screen.id(), List.of());
       ProfileKey key = new ProfileKey(namedByCampaigns.contains(screen.id()) ? screen.id() : null, profile.clusterId(),
@@ -283,7 +283,7 @@ public final class Publisher {
     Map<String, ScreenSetup> allSetups = setups.all(c);
     Map<String, String> publishedAll = screens.publishedItemsAll(c);
     List<Pending> pending = new ArrayList<>();
-    for (Screen screen : screens.all(c)) {
+    for (RegisteredScreen screen : screens.all(c)) {
       String published = publishedAll.get(screen.id());
       ScreenSetup setup = allSetups.get(screen.id());
       if (published == null || setup == null || setup.revoked()) {

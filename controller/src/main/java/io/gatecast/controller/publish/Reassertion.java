@@ -1,6 +1,6 @@
 package io.gatecast.controller.publish;
 
-import io.gatecast.controller.fleet.ScheduleWatch;
+import io.gatecast.controller.publish.ScheduleWatch;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;

@@ -5,9 +5,9 @@ import io.gatecast.controller.campaign.CampaignRepository;
 import io.gatecast.controller.content.Content;
 import io.gatecast.controller.content.ContentRepository;
 import io.gatecast.controller.content.ContentVariant;
-import io.gatecast.controller.content.NamedPlaylist;
-import io.gatecast.controller.store.Media;
-import io.gatecast.controller.store.MediaRepository;
+import io.gatecast.controller.playlists.NamedPlaylist;
+import io.gatecast.controller.media.Media;
+import io.gatecast.controller.media.MediaRepository;
 import io.gatecast.schedules.model.Campaign;
 import io.gatecast.schedules.model.ContentItem;
 import io.gatecast.schedules.model.InvalidModelException;
@@ -48,13 +48,13 @@ public final class RulesBuilder {
   public static final String DEFAULT_PLAYLIST = "default";
 
   private final ScreenDirectory directory;
-  private final io.gatecast.controller.store.PlaylistRepository screenPlaylists =
-      new io.gatecast.controller.store.PlaylistRepository();
-  private final io.gatecast.controller.content.PlaylistRepository playlists =
-      new io.gatecast.controller.content.PlaylistRepository();
+  private final io.gatecast.controller.playlists.ScreenPlaylistRepository screenPlaylists =
+      new io.gatecast.controller.playlists.ScreenPlaylistRepository();
+  private final io.gatecast.controller.playlists.NamedPlaylistRepository playlists =
+      new io.gatecast.controller.playlists.NamedPlaylistRepository();
   private final CampaignRepository campaigns = new CampaignRepository();
-  private final io.gatecast.controller.store.ClusterRepository clusters =
-      new io.gatecast.controller.store.ClusterRepository();
+  private final io.gatecast.controller.organisation.ClusterRepository clusters =
+      new io.gatecast.controller.organisation.ClusterRepository();
   private final ContentRepository content = new ContentRepository();
   private final MediaRepository media = new MediaRepository();
 

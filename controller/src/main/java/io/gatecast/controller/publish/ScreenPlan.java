@@ -1,6 +1,6 @@
 package io.gatecast.controller.publish;
 
-import io.gatecast.controller.store.Media;
+import io.gatecast.controller.media.Media;
 import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.schedules.model.Rules;

@@ -5,11 +5,11 @@ import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.UptimeCalculator.Uptime;
 import io.gatecast.controller.content.Content;
 import io.gatecast.controller.content.ContentRepository;
-import io.gatecast.controller.store.PlayRepository;
-import io.gatecast.controller.store.PlayRepository.Filter;
-import io.gatecast.controller.store.PlayRepository.Group;
-import io.gatecast.controller.store.Screen;
-import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.proofofplay.PlayRepository;
+import io.gatecast.controller.proofofplay.PlayRepository.Filter;
+import io.gatecast.controller.proofofplay.PlayRepository.Group;
+import io.gatecast.controller.screens.RegisteredScreen;
+import io.gatecast.controller.screens.ScreenRepository;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -106,7 +106,7 @@ public final class PlayReports {
   public UptimeReport uptime(Connection c, Instant from, Instant to, String clusterId, Instant now) throws SQLException {
     Map<String, Uptime> perCluster = new TreeMap<>();
     List<UptimeRow> screenRows = new ArrayList<>();
-    for (Screen screen : screens.all(c)) {
+    for (RegisteredScreen screen : screens.all(c)) {
       String cluster = clusters.clusterOf(c, screen.id());
       if (clusterId != null && !clusterId.equals(cluster)) {
         continue;

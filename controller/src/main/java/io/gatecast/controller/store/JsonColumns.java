@@ -6,12 +6,12 @@ import io.gatecast.protocol.Codec;
 import java.util.List;
 
 /** Lists of names kept as a JSON array in one TEXT column (languages, tags). */
-final class JsonColumns {
+public final class JsonColumns {
   private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
   private JsonColumns() {}
 
-  static String write(List<String> values) {
+  public static String write(List<String> values) {
     if (values == null) {
       return null;
     }
@@ -23,7 +23,7 @@ final class JsonColumns {
   }
 
   /** The list in {@code json}, or null for a NULL column. */
-  static List<String> read(String json) {
+  public static List<String> read(String json) {
     if (json == null) {
       return null;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Screen, cluster and group ids stored before ids had to be portable ({@link Check#PORTABLE_ID_FORM}):
+ * RegisteredScreen, cluster and group ids stored before ids had to be portable ({@link Check#PORTABLE_ID_FORM}):
  * they keep working on the embedded broker and Mosquitto, but a '.' or an upper-case letter breaks
  * the NATS and RabbitMQ topic mappings. Found at start, so the operator is told which and how to
  * rename them.

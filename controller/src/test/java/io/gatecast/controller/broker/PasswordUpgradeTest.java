@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.RunningController;
-import io.gatecast.controller.store.ScreenRepository;
+import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.gatecast.controller.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.metrics.Metrics;
-import io.gatecast.controller.notify.AlertPolicy;
-import io.gatecast.controller.notify.Alerting;
+import io.gatecast.controller.notices.NoticePolicy;
+import io.gatecast.controller.notices.TechnicianNotices;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Sql;
 import io.gatecast.controller.store.WriteBehind;
@@ -46,7 +46,7 @@ class FleetIngestTest {
     }).await();
     StoredClusters clusters = new StoredClusters();
     FleetIngest ingest = new FleetIngest(new FleetHealth(clusters),
-        new Alerting(new AlertPolicy(Duration.ZERO, 100, Duration.ofHours(1)), clusters, notices::add), new Metrics());
+        new TechnicianNotices(new NoticePolicy(Duration.ZERO, 100, Duration.ofHours(1)), clusters, notices::add), new Metrics());
     // Written only when drained: everything offered before lands in one batch.
     queue = new WriteBehind<>(vertx, db, "test", ingest::write, Duration.ofHours(1), 10_000, 10_000, item -> true);
   }

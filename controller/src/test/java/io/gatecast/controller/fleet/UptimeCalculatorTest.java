@@ -3,7 +3,7 @@ package io.gatecast.controller.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.fleet.UptimeCalculator.Uptime;
-import io.gatecast.controller.store.HistoryEntry;
+import io.gatecast.controller.fleet.HistoryEntry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

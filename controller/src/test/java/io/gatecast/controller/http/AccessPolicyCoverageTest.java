@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatecast.controller.FleetParts;
+import io.gatecast.controller.HttpApi;
 
 /** Every API route the router mounts has its own row in the policy table, and every row a route. */
 class AccessPolicyCoverageTest {

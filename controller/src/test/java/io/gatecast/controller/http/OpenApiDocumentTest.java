@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatecast.controller.FleetParts;
+import io.gatecast.controller.HttpApi;
 
 /**
  * {@code controller/openapi.json} describes exactly the routes the router mounts (no more, no

@@ -12,6 +12,8 @@ import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.gatecast.controller.playlists.ScreenPlaylistRepository;
+import io.gatecast.controller.publish.DeliveryRepository;
 
 /** A skeleton-era database (schema V3) keeps its content and playlists, now waiting for approval. */
 class MigrationTest {
@@ -43,7 +45,7 @@ class MigrationTest {
         assertThat(v.mediaSha256()).isEqualTo(sha);
         assertThat(v.seconds()).isEqualTo(12);
       });
-      assertThat(db.transaction(c -> new PlaylistRepository().of(c, "old-hall")).await()).isEqualTo(List.of("old-item"));
+      assertThat(db.transaction(c -> new ScreenPlaylistRepository().of(c, "old-hall")).await()).isEqualTo(List.of("old-item"));
       assertThat(db.transaction(c -> new DeliveryRepository().unsent(c)).await()).as("old deliveries count as sent").isEmpty();
     } finally {
       db.close();

@@ -1,0 +1,51 @@
+package io.gatecast.controller.audit.api;
+
+import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.store.Database;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.http.Json;
+
+/**
+ * {@code GET /api/v1/audit[?subjectType=&subjectId=&before=<id>&limit=]}: the audit log, newest
+ * first. Read-only: no route writes, edits or deletes entries.
+ */
+public final class AuditRoutes {
+  private final Database db;
+  private final AuditLog audit;
+
+  public AuditRoutes(Database db, AuditLog audit) {
+    this.db = db;
+    this.audit = audit;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/audit").handler(ctx -> {
+      Long before = number(ctx, "before", 1, Long.MAX_VALUE);
+      Long limit = number(ctx, "limit", 1, AuditLog.MAX_PAGE);
+      String type = ctx.queryParams().get("subjectType");
+      String id = ctx.queryParams().get("subjectId");
+      db.transaction(c -> audit.read(c, before, type, id, limit == null ? 100 : limit.intValue()))
+          .onSuccess(entries -> Json.send(ctx, 200, entries))
+          .onFailure(ctx::fail);
+    });
+  }
+
+  private static Long number(RoutingContext ctx, String name, long min, long max) {
+    String value = ctx.queryParams().get(name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      long n = Long.parseLong(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max + ", got '"
+        + (value.length() > 20 ? value.substring(0, 20) + "..." : value) + "'");
+  }
+}

@@ -1,0 +1,76 @@
+package io.gatecast.controller.commands;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import io.gatecast.controller.store.Sql;
+
+/** Commands per screen: each takes the screen's next sequence, so none is ever reused. */
+public final class CommandRepository {
+  private static final String COLUMNS = "screen_id, sequence, kind, duration_seconds, created_at, expires_at, status, detail,"
+      + " attachment_sha256, answered_at";
+
+  /** Takes the screen's next command sequence (stored at once: a number is never handed out twice). */
+  public long nextSequence(Connection c, String screenId) throws SQLException {
+    Sql.update(c, "UPDATE screens SET command_sequence = command_sequence + 1 WHERE id = ?", screenId);
+    return Sql.one(c, "SELECT command_sequence FROM screens WHERE id = ?", row -> row.getLong(1), screenId).orElseThrow();
+  }
+
+  public void insert(Connection c, StoredCommand command) throws SQLException {
+    Sql.update(c, "INSERT INTO screen_commands (screen_id, sequence, kind, duration_seconds, created_at, expires_at, status)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)", command.screenId(), command.sequence(), command.kind(),
+        command.durationSeconds(), command.createdAt().toString(), command.expiresAt().toString(), command.status());
+  }
+
+  /**
+   * Records the agent's answer to a command still waiting for one (or given up on as expired: a late
+   * answer is still the truth). Returns false when there is no such command, it was already
+   * answered, or the answer names another kind.
+   */
+  public boolean answer(Connection c, String screenId, long sequence, String kind, String status, String detail,
+      String attachmentSha256, Instant at) throws SQLException {
+    return Sql.update(c, "UPDATE screen_commands SET status = ?, detail = ?, attachment_sha256 = ?, answered_at = ?"
+            + " WHERE screen_id = ? AND sequence = ? AND kind = ? AND status IN ('PENDING', 'EXPIRED')",
+        status, detail, attachmentSha256, at.toString(), screenId, sequence, kind) == 1;
+  }
+
+  /** Marks the command FAILED for a reason on the controller's side (e.g. the broker refused it). */
+  public void fail(Connection c, String screenId, long sequence, String detail, Instant at) throws SQLException {
+    Sql.update(c, "UPDATE screen_commands SET status = 'FAILED', detail = ?, answered_at = ? WHERE screen_id = ? AND sequence = ?",
+        detail, at.toString(), screenId, sequence);
+  }
+
+  /** Commands unanswered past their expiry become EXPIRED: the agent refuses them after that. */
+  public void expire(Connection c, Instant now) throws SQLException {
+    Sql.update(c, "UPDATE screen_commands SET status = 'EXPIRED' WHERE status = 'PENDING' AND expires_at < ?", now.toString());
+  }
+
+  public Optional<StoredCommand> find(Connection c, String screenId, long sequence) throws SQLException {
+    return Sql.one(c, "SELECT " + COLUMNS + " FROM screen_commands WHERE screen_id = ? AND sequence = ?",
+        CommandRepository::map, screenId, sequence);
+  }
+
+  /** The screen's commands, newest first. */
+  public List<StoredCommand> recent(Connection c, String screenId, int limit) throws SQLException {
+    return Sql.list(c, "SELECT " + COLUMNS + " FROM screen_commands WHERE screen_id = ? ORDER BY sequence DESC LIMIT ?",
+        CommandRepository::map, screenId, limit);
+  }
+
+  /** Whether the screen has a SCREENSHOT command not yet answered: only then may it upload a picture. */
+  public boolean awaitsScreenshot(Connection c, String screenId) throws SQLException {
+    return Sql.one(c, "SELECT 1 FROM screen_commands WHERE screen_id = ? AND kind = 'SCREENSHOT'"
+        + " AND status IN ('PENDING', 'EXPIRED') LIMIT 1", row -> true, screenId).isPresent();
+  }
+
+  private static StoredCommand map(ResultSet row) throws SQLException {
+    String answered = row.getString("answered_at");
+    Long duration = Sql.nullableLong(row, "duration_seconds");
+    return new StoredCommand(row.getString("screen_id"), row.getLong("sequence"), row.getString("kind"),
+        duration == null ? null : duration.intValue(), Instant.parse(row.getString("created_at")),
+        Instant.parse(row.getString("expires_at")), row.getString("status"), row.getString("detail"),
+        row.getString("attachment_sha256"), answered == null ? null : Instant.parse(answered));
+  }
+}

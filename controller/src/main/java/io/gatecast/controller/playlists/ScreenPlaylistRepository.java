@@ -1,0 +1,39 @@
+package io.gatecast.controller.playlists;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import io.gatecast.controller.store.Sql;
+
+/** Each screen's own playlist (its default when no campaign is on): content ids in order. */
+public final class ScreenPlaylistRepository {
+  /** Appends {@code contentId} to the screen's playlist unless it is already on it. */
+  public void append(Connection c, String screenId, String contentId) throws SQLException {
+    Sql.update(c,
+        "INSERT OR IGNORE INTO screen_playlist_entries (screen_id, position, content_id)"
+            + " SELECT ?, coalesce(max(position), 0) + 1, ? FROM screen_playlist_entries WHERE screen_id = ?",
+        screenId, contentId, screenId);
+  }
+
+  /** Every screen's playlist that has entries, by screen id, each in order: one query for a whole publish. */
+  public java.util.Map<String, List<String>> all(Connection c) throws SQLException {
+    java.util.Map<String, List<String>> all = new java.util.HashMap<>();
+    for (String[] pair : Sql.list(c, "SELECT screen_id, content_id FROM screen_playlist_entries ORDER BY screen_id, position",
+        row -> new String[] {row.getString(1), row.getString(2)})) {
+      all.computeIfAbsent(pair[0], id -> new java.util.ArrayList<>()).add(pair[1]);
+    }
+    return all;
+  }
+
+  /** Takes {@code contentId} off the screen's playlist; false when it was not on it. */
+  public boolean remove(Connection c, String screenId, String contentId) throws SQLException {
+    return Sql.update(c, "DELETE FROM screen_playlist_entries WHERE screen_id = ? AND content_id = ?",
+        screenId, contentId) > 0;
+  }
+
+  /** The content ids on the screen's playlist, in order, whatever their review state. */
+  public List<String> of(Connection c, String screenId) throws SQLException {
+    return Sql.list(c, "SELECT content_id FROM screen_playlist_entries WHERE screen_id = ? ORDER BY position",
+        row -> row.getString(1), screenId);
+  }
+}

@@ -1,0 +1,167 @@
+package io.gatecast.controller.publish;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import io.gatecast.controller.store.Sql;
+
+/**
+ * What was sent to each screen and what its agent answered. A delivery is written as intent
+ * (with its signed message) before it is sent, marked handed once the broker took it, and
+ * answered APPLIED or FAILED by the agent.
+ */
+public final class DeliveryRepository {
+  /** A recorded delivery whose message has not reached the broker yet. */
+  public record Unsent(String screenId, long version, byte[] envelope) {}
+
+  /** Records the intent to send {@code envelope} as the screen's version {@code version}. */
+  public void recordIntent(Connection c, String screenId, long version, long publishId, byte[] envelope,
+      Instant now) throws SQLException {
+    Sql.update(c, "INSERT INTO deliveries (screen_id, version, sent_at, publish_id, envelope) VALUES (?, ?, ?, ?, ?)",
+        screenId, version, now.toString(), publishId, envelope);
+  }
+
+  /** A delivery about to be recorded: its signed message, or the reason it has none. */
+  public record Intent(String screenId, long version, byte[] envelope, String error) {}
+
+  /**
+   * Records many deliveries of one publish as one statement batch: intents with their message, and
+   * failures (a schedule that could not be signed) as FAILED at once.
+   */
+  public void recordIntents(Connection c, long publishId, List<Intent> intents, Instant now) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries"
+        + " (screen_id, version, sent_at, publish_id, envelope, outcome, error, answered_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Intent i : intents) {
+        insert.setString(1, i.screenId());
+        insert.setLong(2, i.version());
+        insert.setString(3, now.toString());
+        insert.setLong(4, publishId);
+        insert.setBytes(5, i.envelope());
+        insert.setString(6, i.error() == null ? "PENDING" : "FAILED");
+        insert.setString(7, i.error());
+        insert.setString(8, i.error() == null ? null : now.toString());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Records a delivery that failed before it could be sent (its schedule could not be signed). */
+  public void recordFailed(Connection c, String screenId, long version, long publishId, String error, Instant now)
+      throws SQLException {
+    Sql.update(c, "INSERT INTO deliveries (screen_id, version, sent_at, publish_id, outcome, error, answered_at)"
+        + " VALUES (?, ?, ?, ?, 'FAILED', ?, ?)", screenId, version, now.toString(), publishId, error, now.toString());
+  }
+
+  /** The broker took the message. */
+  public void markHanded(Connection c, String screenId, long version, Instant now) throws SQLException {
+    Sql.update(c, "UPDATE deliveries SET handed_at = ? WHERE screen_id = ? AND version = ? AND handed_at IS NULL",
+        now.toString(), screenId, version);
+  }
+
+  /** A delivery the broker took, and when. */
+  public record Handed(String screenId, long version, Instant at) {}
+
+  /** {@link #markHanded} for a whole send window, as one statement batch. */
+  public void markHanded(Connection c, List<Handed> handed) throws SQLException {
+    try (PreparedStatement update = c.prepareStatement(
+        "UPDATE deliveries SET handed_at = ? WHERE screen_id = ? AND version = ? AND handed_at IS NULL")) {
+      for (Handed h : handed) {
+        update.setString(1, h.at().toString());
+        update.setString(2, h.screenId());
+        update.setLong(3, h.version());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+  }
+
+  /**
+   * Deliveries recorded but not handed to the broker (a controller stopped between the two): the
+   * newest of each screen, if it is still what the screen should play. Older ones are superseded.
+   */
+  public List<Unsent> unsent(Connection c) throws SQLException {
+    return Sql.list(c, "SELECT d.screen_id, d.version, d.envelope FROM deliveries d"
+        + " JOIN screens s ON s.id = d.screen_id AND s.published_version = d.version"
+        + " WHERE d.handed_at IS NULL AND d.outcome = 'PENDING' AND d.envelope IS NOT NULL ORDER BY d.screen_id",
+        row -> new Unsent(row.getString(1), row.getLong(2), row.getBytes(3)));
+  }
+
+  /**
+   * The last signed schedule of each of {@code screenIds} that is not cut off: its newest delivery
+   * that has a message, up to the version it was last published at. What the broker must hold
+   * retained for the screen, and what the controller sends again (same bytes, same version) when the
+   * broker may have lost it. One index lookup per screen (the caller pages through the screens).
+   * {@code skipAgentFailed}: leave out a version its agent answered FAILED (the agent holds it and is
+   * retrying; a repeat would only make it try again at once).
+   */
+  public List<Unsent> lastSigned(Connection c, List<String> screenIds, boolean skipAgentFailed) throws SQLException {
+    if (screenIds.isEmpty()) {
+      return List.of();
+    }
+    List<Unsent> latest = Sql.list(c, "SELECT d.screen_id, d.version, d.envelope, d.outcome, d.handed_at"
+        + " FROM screens s JOIN deliveries d ON d.screen_id = s.id AND d.version = (SELECT MAX(d2.version)"
+        + " FROM deliveries d2 WHERE d2.screen_id = s.id AND d2.envelope IS NOT NULL AND d2.version <= s.published_version)"
+        + " WHERE s.revoked_at IS NULL AND s.id IN (" + "?,".repeat(screenIds.size() - 1) + "?) ORDER BY s.id",
+        row -> skipAgentFailed && "FAILED".equals(row.getString(4)) && row.getString(5) != null
+            ? null : new Unsent(row.getString(1), row.getLong(2), row.getBytes(3)), screenIds.toArray());
+    return latest.stream().filter(java.util.Objects::nonNull).toList();
+  }
+
+  /** Up to {@code limit} screen ids after {@code afterScreenId} (null: from the first), in id order: a page of a sweep. */
+  public List<String> screenIdsAfter(Connection c, String afterScreenId, int limit) throws SQLException {
+    return Sql.list(c, "SELECT id FROM screens WHERE id > ? ORDER BY id LIMIT ?", row -> row.getString(1),
+        afterScreenId == null ? "" : afterScreenId, limit);
+  }
+
+  /** Marks unsent deliveries that a newer version replaced before they left as failed, saying so. */
+  public void supersedeUnsent(Connection c, Instant now) throws SQLException {
+    Sql.update(c, "UPDATE deliveries SET outcome = 'FAILED', answered_at = ?,"
+        + " error = 'superseded by a newer version before it was sent'"
+        + " WHERE handed_at IS NULL AND outcome = 'PENDING'"
+        + " AND version < (SELECT published_version FROM screens s WHERE s.id = deliveries.screen_id)", now.toString());
+  }
+
+  /** Records the agent's answer (or the broker's refusal); returns false when no such delivery was sent. */
+  public boolean recordAnswer(Connection c, String screenId, long version, String outcome, String error,
+      Instant answeredAt) throws SQLException {
+    return Sql.update(c,
+        "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ? WHERE screen_id = ? AND version = ?",
+        outcome, error, answeredAt.toString(), screenId, version) == 1;
+  }
+
+  /** When a version was sent to a screen; empty if it never was. */
+  public Optional<Instant> sentAt(Connection c, String screenId, long version) throws SQLException {
+    return Sql.one(c, "SELECT sent_at FROM deliveries WHERE screen_id = ? AND version = ?",
+        row -> Instant.parse(row.getString(1)), screenId, version);
+  }
+
+  /** Records the agent's own answer: it also proves the broker took the message. */
+  public boolean recordAgentAnswer(Connection c, String screenId, long version, String outcome, String error,
+      Instant answeredAt) throws SQLException {
+    return Sql.update(c, "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ?,"
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ?",
+        outcome, error, answeredAt.toString(), answeredAt.toString(), screenId, version) == 1;
+  }
+
+  /**
+   * The screen reports it plays {@code version}: a delivery of it still pending becomes APPLIED (its
+   * ack was lost). Returns false when there was none pending — the usual case, the ack came first.
+   */
+  public boolean settlePendingAsApplied(Connection c, String screenId, long version, Instant at) throws SQLException {
+    return Sql.update(c, "UPDATE deliveries SET outcome = 'APPLIED', error = NULL, answered_at = ?,"
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? AND outcome = 'PENDING'",
+        at.toString(), at.toString(), screenId, version) == 1;
+  }
+
+  /** The newest delivery to a screen, if any was sent. */
+  public Optional<Delivery> latest(Connection c, String screenId) throws SQLException {
+    return Sql.one(c,
+        "SELECT version, outcome, error FROM deliveries WHERE screen_id = ? ORDER BY version DESC LIMIT 1",
+        row -> new Delivery(row.getLong(1), row.getString(2), row.getString(3)), screenId);
+  }
+}

@@ -1,0 +1,50 @@
+package io.gatecast.controller.publish.api;
+
+import io.gatecast.controller.live.LiveEvents;
+import io.gatecast.controller.metrics.Metrics;
+import io.gatecast.controller.publish.PublishRepository;
+import io.gatecast.controller.publish.Publisher;
+import io.gatecast.controller.store.Database;
+import io.vertx.ext.web.Router;
+import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.http.AuthHandler;
+import io.gatecast.controller.http.Json;
+
+/** {@code POST /api/v1/publish} and the rollout view of each publish. */
+public final class PublishRoutes {
+  private static final int LIST_LIMIT = 100;
+  private final Database db;
+  private final Publisher publisher;
+  private final PublishRepository publishes = new PublishRepository();
+
+  private final Metrics metrics;
+
+  public PublishRoutes(Database db, Publisher publisher, Metrics metrics) {
+    this.db = db;
+    this.publisher = publisher;
+    this.metrics = metrics;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/v1/publish").handler(ctx -> publisher.publishAll(AuthHandler.user(ctx).username())
+        .onSuccess(result -> {
+          metrics.published((int) result.sent().stream().filter(sent -> sent.error() == null).count());
+          LiveEvents.publishChanged(ctx.vertx(), result.publishId());
+          Json.send(ctx, 200, result);
+        }).onFailure(ctx::fail));
+    router.get("/api/v1/publishes").handler(ctx -> db.transaction(c -> publishes.recent(c, LIST_LIMIT))
+        .onSuccess(list -> Json.send(ctx, 200, list)).onFailure(ctx::fail));
+    router.get("/api/v1/publishes/:id").handler(ctx -> {
+      String raw = ctx.pathParam("id");
+      long id;
+      try {
+        id = Long.parseLong(raw);
+      } catch (NumberFormatException e) {
+        throw ApiException.badRequest("the publish id in the path must be a number, got '"
+            + (raw.length() > 20 ? raw.substring(0, 20) + "..." : raw) + "'");
+      }
+      db.transaction(c -> publishes.find(c, id).orElseThrow(() -> ApiException.notFound("no publish " + id)))
+          .onSuccess(view -> Json.send(ctx, 200, view)).onFailure(ctx::fail);
+    });
+  }
+}

@@ -1,0 +1,162 @@
+package io.gatecast.controller.screens;
+
+import io.gatecast.controller.broker.BcryptHash;
+import io.gatecast.controller.broker.PasswordHash;
+import io.gatecast.protocol.ScreenState;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import io.gatecast.controller.store.Sql;
+
+/** Screens: registration, health as reported, and the last schedule published to each. */
+public final class ScreenRepository {
+  private static final String COLUMNS =
+      "id, name, created_at, state, last_seen_at, applied_version, current_content_id, published_version";
+
+  public void insert(Connection c, String id, String name, Instant now) throws SQLException {
+    Sql.update(c, "INSERT INTO screens (id, name, created_at) VALUES (?, ?, ?)", id, name, now.toString());
+  }
+
+  public boolean rename(Connection c, String id, String name) throws SQLException {
+    return Sql.update(c, "UPDATE screens SET name = ? WHERE id = ?", name, id) == 1;
+  }
+
+  public boolean exists(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT 1 FROM screens WHERE id = ?", row -> true, id).isPresent();
+  }
+
+  public Optional<RegisteredScreen> find(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT " + COLUMNS + " FROM screens WHERE id = ?", ScreenRepository::map, id);
+  }
+
+  public List<RegisteredScreen> all(Connection c) throws SQLException {
+    return Sql.list(c, "SELECT " + COLUMNS + " FROM screens ORDER BY id", ScreenRepository::map);
+  }
+
+  /** The ids in {@code ids} that name no screen. */
+  public List<String> unknown(Connection c, Collection<String> ids) throws SQLException {
+    List<String> missing = new ArrayList<>();
+    for (String id : ids) {
+      if (!exists(c, id)) {
+        missing.add(id);
+      }
+    }
+    return missing;
+  }
+
+  /** Records a heartbeat or last-will. Returns false for a screen nobody registered. */
+  public boolean recordStatus(Connection c, String id, ScreenState state, Instant seenAt, Long appliedVersion,
+      String currentContentId) throws SQLException {
+    return Sql.update(c,
+        "UPDATE screens SET state = ?, last_seen_at = ?, applied_version = coalesce(?, applied_version),"
+            + " current_content_id = ? WHERE id = ?",
+        state.name(), seenAt.toString(), appliedVersion, currentContentId, id) == 1;
+  }
+
+  /** Marks ONLINE screens not heard from since {@code silentSince} OFFLINE; returns their ids. */
+  public List<String> markSilentOffline(Connection c, Instant silentSince) throws SQLException {
+    List<String> silent = Sql.list(c,
+        "SELECT id FROM screens WHERE state = 'ONLINE' AND (last_seen_at IS NULL OR last_seen_at < ?)",
+        row -> row.getString("id"), silentSince.toString());
+    for (String id : silent) {
+      Sql.update(c, "UPDATE screens SET state = 'OFFLINE' WHERE id = ?", id);
+    }
+    return silent;
+  }
+
+  public Optional<String> publishedItems(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT published_items FROM screens WHERE id = ?", row -> row.getString(1), id);
+  }
+
+  /** What was last published to every screen (null where nothing was, or its last send failed), by screen id. */
+  public java.util.Map<String, String> publishedItemsAll(Connection c) throws SQLException {
+    java.util.Map<String, String> all = new java.util.HashMap<>();
+    for (String[] pair : Sql.list(c, "SELECT id, published_items FROM screens",
+        row -> new String[] {row.getString(1), row.getString(2)})) {
+      all.put(pair[0], pair[1]);
+    }
+    return all;
+  }
+
+  /** A screen's newly published version and rules (null rules: the version could not be sent). */
+  public record Published(String id, long version, String items) {}
+
+  public void recordPublished(Connection c, String id, long version, String items) throws SQLException {
+    recordPublished(c, List.of(new Published(id, version, items)));
+  }
+
+  /** {@link #recordPublished(Connection, String, long, String)} for many screens, as one statement batch. */
+  public void recordPublished(Connection c, List<Published> all) throws SQLException {
+    try (java.sql.PreparedStatement update =
+        c.prepareStatement("UPDATE screens SET published_version = ?, published_items = ? WHERE id = ?")) {
+      for (Published p : all) {
+        update.setLong(1, p.version());
+        update.setString(2, p.items());
+        update.setString(3, p.id());
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+  }
+
+  /** Forgets what version {@code version} carried, if it is still the latest, so the next publish sends the screen again. */
+  public void forgetPublished(Connection c, String id, long version) throws SQLException {
+    Sql.update(c, "UPDATE screens SET published_items = NULL WHERE id = ? AND published_version = ?", id, version);
+  }
+
+  /**
+   * Stores a new MQTT password for the screen as its two hashes: {@code PasswordHash} (the embedded
+   * broker and Mosquitto) and {@code BcryptHash} (NATS). Returns false for an unknown screen.
+   */
+  public boolean setPassword(Connection c, String id, String password) throws SQLException {
+    return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ?, mqtt_password_bcrypt = ? WHERE id = ?",
+        PasswordHash.hash(password), BcryptHash.hash(password), id) == 1;
+  }
+
+  /**
+   * Replaces the screen's MQTT password hash (a {@code PasswordHash}) and forgets its bcrypt hash,
+   * which would still let the old password in. Returns false for an unknown screen.
+   */
+  public boolean setPasswordHash(Connection c, String id, String passwordHash) throws SQLException {
+    return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ?, mqtt_password_bcrypt = NULL WHERE id = ?",
+        passwordHash, id) == 1;
+  }
+
+  /**
+   * Replaces the screen's MQTT password hash only while it is still {@code expected}: a login's
+   * re-hash of the same password must not undo a rotation or a revocation that came first.
+   * Returns whether it was replaced.
+   */
+  public boolean replacePasswordHash(Connection c, String id, String expected, String replacement) throws SQLException {
+    return Sql.update(c, "UPDATE screens SET mqtt_password_hash = ? WHERE id = ? AND mqtt_password_hash = ?",
+        replacement, id, expected) == 1;
+  }
+
+  /** The screen's MQTT password in bcrypt's form; empty for an unknown screen or one that has none. */
+  public Optional<String> bcryptHash(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT mqtt_password_bcrypt FROM screens WHERE id = ?", row -> row.getString(1), id);
+  }
+
+  /** The screen's MQTT password hash; empty for an unknown screen or one that has none yet. */
+  public Optional<String> passwordHash(Connection c, String id) throws SQLException {
+    return Sql.one(c, "SELECT mqtt_password_hash FROM screens WHERE id = ?", row -> row.getString(1), id);
+  }
+
+  private static RegisteredScreen map(ResultSet row) throws SQLException {
+    String lastSeen = row.getString("last_seen_at");
+    return new RegisteredScreen(
+        row.getString("id"),
+        row.getString("name"),
+        Instant.parse(row.getString("created_at")),
+        ScreenState.valueOf(row.getString("state")),
+        lastSeen == null ? null : Instant.parse(lastSeen),
+        Sql.nullableLong(row, "applied_version"),
+        row.getString("current_content_id"),
+        row.getLong("published_version"));
+  }
+}

@@ -1,4 +1,0 @@
-package io.gatecast.controller.store;
-
-/** One schedule version sent to a screen: PENDING until the agent answers APPLIED or FAILED. */
-public record Delivery(long version, String outcome, String error) {}

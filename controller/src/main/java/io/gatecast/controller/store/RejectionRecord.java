@@ -1,6 +1,0 @@
-package io.gatecast.controller.store;
-
-import java.time.Instant;
-
-/** A message a screen refused, as its agent reported it; {@code detail} and {@code messageId} are untrusted text. */
-public record RejectionRecord(Instant receivedAt, String topic, String reason, String detail, String messageId) {}
