@@ -117,8 +117,13 @@ public final class PushBench {
     double cpu0 = ProcessStats.cpuSeconds(pid);
     collector.start();
     Instant t0 = Instant.now();
-    List<ControllerApi.Sent> sent = api.publish();
+    long publishId = api.startPublish();
     double publishMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
+    // The call answers before the screens are sent: wait for every screen first, then read what was sent (one
+    // read of the rollout, so polling it does not load the controller while the round is timed).
+    collector.await(new ArrayList<>(expected.keySet()), ROUND_TIMEOUT);
+    List<ControllerApi.Sent> sent = api.sent(publishId);
+    double sentMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
     List<String> ok = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     int unexpectedVersion = 0;
@@ -157,6 +162,7 @@ public final class PushBench {
     }
     round.put("sentWithAnotherVersionThanExpected", unexpectedVersion);
     round.put("publishHttpMs", round(publishMs));
+    round.put("rolloutDoneReadMs", round(sentMs));
     round.put("allAcked", all);
     round.put("notAcked", missing.size());
     if (!missing.isEmpty()) {

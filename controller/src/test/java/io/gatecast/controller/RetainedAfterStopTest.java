@@ -86,14 +86,14 @@ class RetainedAfterStopTest {
     // 2. SIGTERM right after the publish returned.
     admin = TestUsers.admin(httpPort, dataDir);
     schedule(admin, "ret-notice-2", passwords);
-    assertThat(admin.post("/api/v1/publish").body().get("sent")).hasSize(SCREENS);
+    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
     sigterm();
     restartAndExpect(dataDir, key, passwords, 2);
 
     // 3. kill -9 right after the publish returned.
     admin = TestUsers.admin(httpPort, dataDir);
     schedule(admin, "ret-notice-3", passwords);
-    assertThat(admin.post("/api/v1/publish").body().get("sent")).hasSize(SCREENS);
+    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
     kill9();
     restartAndExpect(dataDir, key, passwords, 3);
 
