@@ -58,31 +58,39 @@ class RetainedAfterStopTest {
     Path dataDir = tmp.resolve("data");
     start(dataDir);
     ApiClient admin = TestUsers.admin(httpPort, dataDir);
-    Map<String, String> passwords = screensAndNotices(admin, 4);
+    Map<String, String> passwords = screensAndNotices(admin, 5);
     PinnedKey key = signingKey(admin);
+    schedule(admin, "ret-notice-0", passwords);
+    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
 
-    // 1. kill -9 while the publish is going on (its record is whole; what it sent is not known).
+    // 1. kill -9 while the publish is going on (streamed: recorded batch by batch; what it sent is not
+    // known): each screen holds exactly what was recorded for it (1 or 2), and the next publish completes it.
     schedule(admin, "ret-notice-1", passwords);
     ApiClient publishing = admin;
     CompletableFuture<Answer> during = CompletableFuture.supplyAsync(() -> publishing.post("/api/v1/publish"));
-    await().atMost(DEADLINE).until(() -> publishing.get("/api/v1/publishes").body().size() == 1);
+    await().atMost(DEADLINE).until(() -> publishing.get("/api/v1/publishes").body().size() == 2);
     kill9();
     during.exceptionally(e -> null).join();
-    restartAndExpect(dataDir, key, passwords, 1);
+    Map<String, Long> recorded = recordedVersions(dataDir);
+    start(dataDir);
+    expectRetained(key, passwords, recorded);
+    admin = TestUsers.admin(httpPort, dataDir);
+    admin.publishAndAwait();
+    expectAll(key, passwords, 2);
 
     // 2. SIGTERM right after the publish returned.
     admin = TestUsers.admin(httpPort, dataDir);
     schedule(admin, "ret-notice-2", passwords);
     assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
     sigterm();
-    restartAndExpect(dataDir, key, passwords, 2);
+    restartAndExpect(dataDir, key, passwords, 3);
 
     // 3. kill -9 right after the publish returned.
     admin = TestUsers.admin(httpPort, dataDir);
     schedule(admin, "ret-notice-3", passwords);
     assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
     kill9();
-    restartAndExpect(dataDir, key, passwords, 3);
+    restartAndExpect(dataDir, key, passwords, 4);
 
     // 4. "A minute later": once the broker confirmed every schedule of the publish, then kill -9.
     admin = TestUsers.admin(httpPort, dataDir);
@@ -94,7 +102,7 @@ class RetainedAfterStopTest {
       return screens.size() == SCREENS && allHanded(screens);
     });
     kill9();
-    restartAndExpect(dataDir, key, passwords, 4);
+    restartAndExpect(dataDir, key, passwords, 5);
     sigterm();
   }
 
@@ -111,7 +119,7 @@ class RetainedAfterStopTest {
     Path dataDir = tmp.resolve("data");
     start(dataDir);
     ApiClient admin = TestUsers.admin(httpPort, dataDir);
-    Map<String, String> passwords = screensAndNotices(admin, 2);
+    Map<String, String> passwords = screensAndNotices(admin, 3);
     PinnedKey key = signingKey(admin);
     schedule(admin, "ret-notice-1", passwords);
     assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
@@ -138,13 +146,11 @@ class RetainedAfterStopTest {
 
     assertThat(admin.publishAndAwait().body().get("sent")).as("the screens the stream did not reach")
         .hasSize(SCREENS - (int) atTwo);
-    Map<String, Long> allAtTwo = new LinkedHashMap<>();
-    passwords.keySet().forEach(screen -> allAtTwo.put(screen, 2L));
-    expectRetained(key, passwords, allAtTwo);
+    expectAll(key, passwords, 2);
     sigterm();
   }
 
-  /** {@value #SCREENS} screens registered (their MQTT passwords) and {@code notices} approved text items. */
+  /** {@value #SCREENS} screens registered (their MQTT passwords) and approved text items ret-notice-0, -1, .... */
   private Map<String, String> screensAndNotices(ApiClient admin, int notices) {
     ApiClient approver = TestUsers.user(admin, httpPort, "retained-approver", "approver");
     Map<String, String> passwords = new LinkedHashMap<>();
@@ -154,7 +160,7 @@ class RetainedAfterStopTest {
       assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
       passwords.put(id, registered.body().get("mqttPassword").asText());
     }
-    for (int round = 1; round <= notices; round++) {
+    for (int round = 0; round < notices; round++) {
       String content = "ret-notice-" + round;
       assertThat(admin.postJson("/api/v1/content", Map.of("id", content, "title", "Notice " + round, "variants",
           List.of(Map.of("language", "vi", "text", "Thông báo " + round, "seconds", 10)))).status()).isEqualTo(201);
@@ -193,18 +199,28 @@ class RetainedAfterStopTest {
   private void restartAndExpect(Path dataDir, PinnedKey key, Map<String, String> passwords, long version)
       throws Exception {
     start(dataDir);
+    expectAll(key, passwords, version);
+  }
+
+  private void expectAll(PinnedKey key, Map<String, String> passwords, long version) {
     Map<String, Long> expected = new LinkedHashMap<>();
     passwords.keySet().forEach(screen -> expected.put(screen, version));
     expectRetained(key, passwords, expected);
   }
 
-  /** Awaits every screen reading, logged in as itself, the retained schedule of its {@code expected} version. */
+  /**
+   * Awaits every screen reading, logged in as itself, the retained schedule of its {@code expected}
+   * version (0: never published, nothing retained).
+   */
   private void expectRetained(PinnedKey key, Map<String, String> passwords, Map<String, Long> expected) {
     String broker = "tcp://127.0.0.1:" + brokerPort;
     List<String> pending = new ArrayList<>(passwords.keySet());
     // Awaited, not slept for: each pass reads the screens not yet on their version again.
     await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      pending.removeIf(screen -> expected.get(screen).equals(retainedVersion(broker, key, screen, passwords.get(screen))));
+      pending.removeIf(screen -> {
+        Long retained = retainedVersion(broker, key, screen, passwords.get(screen));
+        return expected.get(screen) == (retained == null ? 0L : retained);
+      });
       assertThat(pending).as("screens whose retained schedule is not their expected version").isEmpty();
     });
   }
