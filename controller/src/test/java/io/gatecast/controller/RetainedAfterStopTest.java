@@ -56,12 +56,9 @@ class RetainedAfterStopTest {
   @Test
   void everyScreenKeepsThePublishedVersionWhenTheControllerStopsAtAnyMoment() throws Exception {
     Path dataDir = tmp.resolve("data");
-    start(dataDir);
+    Map<String, String> passwords = startWithScreensAtVersion1(dataDir, 5);
     ApiClient admin = TestUsers.admin(httpPort, dataDir);
-    Map<String, String> passwords = screensAndNotices(admin, 5);
     PinnedKey key = signingKey(admin);
-    schedule(admin, "ret-notice-0", passwords);
-    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
 
     // 1. kill -9 while the publish is going on (streamed: recorded batch by batch; what it sent is not
     // known): each screen holds exactly what was recorded for it (1 or 2), and the next publish completes it.
@@ -117,17 +114,13 @@ class RetainedAfterStopTest {
   @Test
   void everyScreenEndsWithExactlyTheRecordedVersionWhenTheControllerDiesMidStream() throws Exception {
     Path dataDir = tmp.resolve("data");
-    start(dataDir);
-    ApiClient admin = TestUsers.admin(httpPort, dataDir);
-    Map<String, String> passwords = screensAndNotices(admin, 3);
-    PinnedKey key = signingKey(admin);
-    schedule(admin, "ret-notice-1", passwords);
-    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
+    Map<String, String> passwords = startWithScreensAtVersion1(dataDir, 2);
+    PinnedKey key = signingKey(TestUsers.admin(httpPort, dataDir));
     sigterm();
 
     start(dataDir, "-Dgatecast.test.haltBeforePublishBatch=1");
-    admin = TestUsers.admin(httpPort, dataDir);
-    schedule(admin, "ret-notice-2", passwords);
+    ApiClient admin = TestUsers.admin(httpPort, dataDir);
+    schedule(admin, "ret-notice-1", passwords);
     long publishId = admin.post("/api/v1/publish").body().get("publishId").asLong();
     assertThat(controller.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("halted mid-stream").isTrue();
     assertThat(controller.exitValue()).isEqualTo(137);
@@ -148,6 +141,20 @@ class RetainedAfterStopTest {
         .hasSize(SCREENS - (int) atTwo);
     expectAll(key, passwords, 2);
     sigterm();
+  }
+
+  /**
+   * Starts the controller with {@value #SCREENS} screens registered (their MQTT passwords returned)
+   * and approved text items ret-notice-0 ... ret-notice-{notices - 1}; ret-notice-0 is published and
+   * sent: every screen is at version 1.
+   */
+  private Map<String, String> startWithScreensAtVersion1(Path dataDir, int notices) throws IOException {
+    start(dataDir);
+    ApiClient admin = TestUsers.admin(httpPort, dataDir);
+    Map<String, String> passwords = screensAndNotices(admin, notices);
+    schedule(admin, "ret-notice-0", passwords);
+    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
+    return passwords;
   }
 
   /** {@value #SCREENS} screens registered (their MQTT passwords) and approved text items ret-notice-0, -1, .... */
