@@ -77,6 +77,8 @@ public final class Controller implements AutoCloseable {
       RulesBuilder rules = new RulesBuilder(new OrganisationDirectory());
       Publisher publisher = new Publisher(backend.db, wrapSender.apply(ScheduleSender.over(backend.mqtt)), clock,
           () -> publicUrl.get() + "/media/", backend.keys, rules, new AuditLog(clock));
+      // A streamed publish tells each step (planned, a batch handed, done): the console's rollout follows it live.
+      publisher.onProgress(publishId -> io.gatecast.controller.live.LiveEvents.publishChanged(vertx, publishId));
       haltBeforePublishBatch(publisher);
       AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys, clock,
           backend.parts.clusters());

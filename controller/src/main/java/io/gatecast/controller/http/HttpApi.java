@@ -65,8 +65,6 @@ public final class HttpApi {
     new SigningKeyRoutes(keyRotations).mount(router);
     new AlertRoutes(alerts).mount(router);
     new PublishRoutes(db, publisher, fleet.metrics()).mount(router);
-    // A streamed publish tells each step (planned, a batch handed, done): the console's rollout follows it live.
-    publisher.onProgress(publishId -> io.gatecast.controller.live.LiveEvents.publishChanged(vertx, publishId));
     new AuditRoutes(db, audit).mount(router);
     new EventRoutes(new io.gatecast.controller.live.ChangeFeed(vertx)).mount(router);
     new ConsoleRoutes().mount(router);
