@@ -43,13 +43,10 @@ export function renderPublish(main, publishId) {
       return;
     }
     try {
+      // The call answers at once with the publish id; the rollout below follows the screens as they are sent.
       const answer = await api.post('/api/v1/publish');
-      const withheld = Object.values(answer.withheld || {}).flat();
-      const notes = [];
-      if (answer.sent.length === 0) notes.push(t('publish.nothing'));
-      if (withheld.length) notes.push(t('publish.withheld', {items: [...new Set(withheld)].join(', ')}));
-      publishMessage.textContent = notes.join(' ');
-      if (answer.sent.length > 0) location.hash = `#/publish/${answer.publishId}`;
+      publishMessage.textContent = t('publish.started', {id: answer.publishId});
+      location.hash = `#/publish/${answer.publishId}`;
     } catch (err) {
       publishMessage.className = 'message error';
       publishMessage.textContent = t('common.error', {message: err.message});
@@ -117,11 +114,22 @@ function counts(c) {
   return t('publish.counts', {applied: c.applied, pending: c.pending, failed: c.failed, screens: c.screens});
 }
 
+// Where the streamed publish is (queued, sending, done, interrupted), what it held back, or that nothing changed.
+function progress(publish) {
+  const notes = [t(`publish.state.${publish.state}`, {planned: publish.planned ?? 0})];
+  const finished = publish.state === 'DONE' || publish.state === 'INTERRUPTED';
+  if (finished && publish.counts.screens === 0) notes.push(t('publish.nothing'));
+  const withheld = Object.values(publish.withheld || {}).flat();
+  if (withheld.length) notes.push(t('publish.withheld', {items: [...new Set(withheld)].join(', ')}));
+  return notes.join(' ');
+}
+
 function drawRollout(box, publish) {
   box.hidden = false;
   const zone = homeZone();
   fill(box,
     h('h2', {id: 'rollout-h'}, t('publish.rollout', {id: publish.id})),
+    h('p', {class: 'summary', id: 'rollout-state', role: 'status', 'aria-live': 'polite'}, progress(publish)),
     h('p', {class: 'summary', id: 'rollout-counts', role: 'status', 'aria-live': 'polite'}, counts(publish.counts)),
     h('div', {class: 'bar', 'aria-hidden': 'true'}, ['applied', 'pending', 'failed'].map((k) =>
       h('span', {class: `bar-${k}`, style: `flex-grow:${publish.counts[k]}`}))),

@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 
 /** A running controller: the backend parts plus the HTTP server in front of them. */
 public final class Controller implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Controller.class);
   private final Backend backend;
   private final HttpServer http;
   private final String brokerUrl;
@@ -76,6 +77,9 @@ public final class Controller implements AutoCloseable {
       RulesBuilder rules = new RulesBuilder(new OrganisationDirectory());
       Publisher publisher = new Publisher(backend.db, wrapSender.apply(ScheduleSender.over(backend.mqtt)), clock,
           () -> publicUrl.get() + "/media/", backend.keys, rules, new AuditLog(clock));
+      // A streamed publish tells each step (planned, a batch handed, done): the console's rollout follows it live.
+      publisher.onProgress(publishId -> io.gatecast.controller.live.LiveEvents.publishChanged(vertx, publishId));
+      haltBeforePublishBatch(publisher);
       AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys, clock,
           backend.parts.clusters());
       KeyRotations rotations = new KeyRotations(vertx, backend.keys, backend.db, backend.mqtt, publisher, clock);
@@ -155,5 +159,22 @@ public final class Controller implements AutoCloseable {
     limits.close();
     http.close().await();
     backend.close();
+  }
+
+  /**
+   * For the crash test of the streamed publish only ({@code RetainedAfterStopTest}): with
+   * {@code -Dgatecast.test.haltBeforePublishBatch=N} the JVM halts — as abruptly as kill -9, nothing
+   * closed or flushed — when a publish is about to record its batch {@code N}, i.e. mid-stream.
+   */
+  private static void haltBeforePublishBatch(Publisher publisher) {
+    Integer haltAt = Integer.getInteger("gatecast.test.haltBeforePublishBatch");
+    if (haltAt != null) {
+      LOG.warn("test hook: this controller halts when a publish is about to record its batch {}", haltAt);
+      publisher.beforeBatch(batch -> {
+        if (batch == haltAt) {
+          Runtime.getRuntime().halt(137);
+        }
+      });
+    }
   }
 }

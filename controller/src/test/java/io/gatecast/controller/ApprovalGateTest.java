@@ -43,7 +43,7 @@ class ApprovalGateTest {
     try (AckingScreen screen = screen("gate-pending")) {
       schedule("pending-notice", "gate-pending");
 
-      Answer published = operator.post("/api/v1/publish");
+      Answer published = operator.publishAndAwait();
 
       assertThat(published.body().get("sent")).as("nothing approved to send").isEmpty();
       assertThat(published.body().get("withheld").get("gate-pending")).extracting(JsonNode::asText)
@@ -54,7 +54,7 @@ class ApprovalGateTest {
 
       // Once approved, the same publish call sends it.
       RUNNING.approve("pending-notice");
-      assertThat(operator.post("/api/v1/publish").body().get("sent")).hasSize(1);
+      assertThat(operator.publishAndAwait().body().get("sent")).hasSize(1);
       await().atMost(DEADLINE).until(() -> screen.itemsOnAir().equals(List.of("pending-notice")));
       assertThat(screen.received).hasSize(1);
     }
@@ -77,7 +77,7 @@ class ApprovalGateTest {
       campaign("c-only-rejected", "only-rejected", "gate-rejected");
       campaign("c-mixed", "mixed", "gate-rejected");
 
-      assertThat(operator.post("/api/v1/publish").body().get("withheld").get("gate-rejected"))
+      assertThat(operator.publishAndAwait().body().get("withheld").get("gate-rejected"))
           .extracting(JsonNode::asText).containsExactly("rejected-claim");
 
       await().atMost(DEADLINE).until(() -> screen.latest().isPresent());
@@ -93,7 +93,7 @@ class ApprovalGateTest {
     RUNNING.approve("edited-notice");
     try (AckingScreen screen = screen("gate-edited")) {
       schedule("edited-notice", "gate-edited");
-      operator.post("/api/v1/publish");
+      operator.publishAndAwait();
       await().atMost(DEADLINE).until(() -> screen.itemsOnAir().equals(List.of("edited-notice")));
 
       Answer edited = contributor.putJson("/api/v1/content/edited-notice", Map.of("title", "Thông báo (sửa)",
@@ -102,7 +102,7 @@ class ApprovalGateTest {
       assertThat(edited.body().get("status").asText()).isEqualTo("PENDING");
       assertThat(edited.body().get("revision").asLong()).isEqualTo(2);
 
-      operator.post("/api/v1/publish");
+      operator.publishAndAwait();
       await().atMost(DEADLINE).until(() -> screen.latest().orElseThrow().version() == 2);
       assertThat(screen.itemsOnAir()).as("the unreviewed revision is not sent").isEmpty();
       assertThat(screen.received).noneMatch(s -> s.rules().items().stream()

@@ -78,7 +78,7 @@ class AsyncApiWireTest {
         Answer scheduled = RUNNING.api().postJson("/api/v1/schedule",
             Map.of("contentId", "wire-slide", "screenIds", List.of("wire-watch")));
         assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(200);
-        assertThat(RUNNING.api().post("/api/v1/publish").status()).isEqualTo(200);
+        assertThat(RUNNING.api().publishAndAwait().status()).isEqualTo(200);
         assertThat(RUNNING.api().postJson("/api/v1/screens/wire-watch/commands", Map.of("kind", "RELOAD")).status())
             .isEqualTo(202);
         assertThat(RUNNING.api().postJson("/api/v1/alerts", Map.of("clusterIds", List.of("default"), "text",

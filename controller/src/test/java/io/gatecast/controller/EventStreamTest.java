@@ -80,7 +80,7 @@ class EventStreamTest {
       await().atMost(DEADLINE).until(() -> stream.has("hello", d -> true));
 
       // The publish is announced with its id...
-      Answer published = RUNNING.api().post("/api/v1/publish");
+      Answer published = RUNNING.api().publishAndAwait();
       assertThat(published.status()).isEqualTo(200);
       long publishId = published.body().get("publishId").asLong();
       long version = published.body().get("sent").get(0).get("version").asLong();

@@ -129,7 +129,7 @@ class FleetHealthTest {
     RUNNING.approve("fh-slide");
     assertThat(RUNNING.api().postJson("/api/v1/schedule", "{\"contentId\":\"fh-slide\",\"screenIds\":[\"fh-content\"]}")
         .status()).isEqualTo(200);
-    assertThat(RUNNING.api().post("/api/v1/publish").status()).isEqualTo(200);
+    assertThat(RUNNING.api().publishAndAwait().status()).isEqualTo(200);
     long published = screen("fh-content").get("publishedVersion").asLong();
 
     try (FakeAgent agent = new FakeAgent(broker(), "fh-content", password)) {

@@ -95,7 +95,7 @@ class GateDefaultPlaylistTest {
         spies.add(spyAs(screen.getKey(), registered.body().get("mqttPassword").asText(), received));
       }
 
-      assertThat(RUNNING.api().post("/api/v1/publish").body().get("sent")).hasSize(2);
+      assertThat(RUNNING.api().publishAndAwait().body().get("sent")).hasSize(2);
 
       for (Map.Entry<String, String> screen : names.entrySet()) {
         await().atMost(DEADLINE).until(() -> received.getOrDefault(screen.getKey(), List.of()).size() == 1);
@@ -109,7 +109,7 @@ class GateDefaultPlaylistTest {
       assertThat(RUNNING.api().putJson("/api/v1/clusters/muong-khuong", Map.of("name", "Cửa khẩu Mường Khương",
           "province", "Lào Cai", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"),
           "defaultPlaylistId", "mk-fill")).status()).isEqualTo(200);
-      assertThat(RUNNING.api().post("/api/v1/publish").body().get("sent")).hasSize(2);
+      assertThat(RUNNING.api().publishAndAwait().body().get("sent")).hasSize(2);
       for (Map.Entry<String, String> screen : names.entrySet()) {
         await().atMost(DEADLINE).until(() -> received.get(screen.getKey()).size() == 2);
         ScreenProfile profile = received.get(screen.getKey()).get(1).rules().profile();

@@ -48,7 +48,7 @@ class MetricsTest {
         registered.body().get("mqttPassword").asText())) {
       agent.heartbeat();
       await().atMost(DEADLINE).until(() -> screen().get("state").asText().equals("ONLINE"));
-      long version = RUNNING.api().post("/api/v1/publish").body().get("sent").get(0).get("version").asLong();
+      long version = RUNNING.api().publishAndAwait().body().get("sent").get(0).get("version").asLong();
       agent.applied(version);
       await().atMost(DEADLINE).until(() -> screen().path("latestDelivery").path("outcome").asText().equals("APPLIED"));
       assertThat(RUNNING.api().get("/api/v1/screens/ghost").status()).isEqualTo(404);

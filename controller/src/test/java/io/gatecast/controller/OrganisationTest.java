@@ -156,7 +156,7 @@ class OrganisationTest {
   /** Publishes; the screen must be among those sent, with {@code version}; returns the profile it received. */
   private static ScreenProfile publishAndReceive(ScreenClient screen, long version) {
     int before = screen.received.size();
-    Answer published = api().post("/api/v1/publish");
+    Answer published = api().publishAndAwait();
     assertThat(published.body().get("sent")).anySatisfy(sent -> {
       assertThat(sent.get("screenId").asText()).isEqualTo("mc-hall");
       assertThat(sent.get("version").asLong()).isEqualTo(version);
@@ -168,7 +168,7 @@ class OrganisationTest {
   }
 
   private static boolean sentTo(String screenId) {
-    JsonNode sent = api().post("/api/v1/publish").body().get("sent");
+    JsonNode sent = api().publishAndAwait().body().get("sent");
     for (JsonNode s : sent) {
       if (s.get("screenId").asText().equals(screenId)) {
         return true;

@@ -110,7 +110,7 @@ class PreviewAndPublishTest {
       spy.subscribe(Topics.schedule("publish-hall"), 1,
           (topic, message) -> received.add(SignedSchedules.open(RUNNING.controller().signingKey(), message.getPayload())));
 
-      Answer first = RUNNING.api().post("/api/v1/publish");
+      Answer first = RUNNING.api().publishAndAwait();
       assertThat(first.status()).isEqualTo(200);
       assertThat(first.body().get("sent")).anySatisfy(sent -> {
         assertThat(sent.get("screenId").asText()).isEqualTo("publish-hall");
@@ -125,14 +125,14 @@ class PreviewAndPublishTest {
       assertThat(rules.items().get(0).variants().get(0).media().url()).contains("/media/");
       assertThat(received.get(0).media()).hasSize(2);
 
-      Answer second = RUNNING.api().post("/api/v1/publish");
+      Answer second = RUNNING.api().publishAndAwait();
       assertThat(second.status()).isEqualTo(200);
       assertThat(second.body().get("sent")).isEmpty();
 
       String third = item("third", "Thứ ba", 5);
       assertThat(RUNNING.api().postJson("/api/v1/schedule", "{\"contentId\":\"" + third + "\",\"screenIds\":[\"publish-hall\"]}")
           .status()).isEqualTo(200);
-      assertThat(RUNNING.api().post("/api/v1/publish").body().get("sent")).singleElement()
+      assertThat(RUNNING.api().publishAndAwait().body().get("sent")).singleElement()
           .satisfies(sent -> assertThat(sent.get("version").asLong()).isEqualTo(2));
     } finally {
       spy.disconnect();

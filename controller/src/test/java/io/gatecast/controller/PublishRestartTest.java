@@ -86,7 +86,7 @@ class PublishRestartTest {
               assertThat(s.get("version").asLong()).isEqualTo(1);
               assertThat(s.get("handedAt").isNull()).as("resent and confirmed by the broker this time").isFalse();
             }));
-        Answer again = api.post("/api/v1/publish");
+        Answer again = api.publishAndAwait();
         assertThat(again.body().get("sent")).as("the rules were recorded whole: nothing left to send").isEmpty();
       } finally {
         second.close();

@@ -58,46 +58,38 @@ class RetainedAfterStopTest {
   @Test
   void everyScreenKeepsThePublishedVersionWhenTheControllerStopsAtAnyMoment() throws Exception {
     Path dataDir = tmp.resolve("data");
-    start(dataDir);
+    Map<String, String> passwords = startWithScreensAtVersion1(dataDir, 5);
     ApiClient admin = TestUsers.admin(httpPort, dataDir);
-    ApiClient approver = TestUsers.user(admin, httpPort, "retained-approver", "approver");
-    Map<String, String> passwords = new LinkedHashMap<>();
-    for (int i = 1; i <= SCREENS; i++) {
-      String id = String.format("ret-%03d", i);
-      Answer registered = admin.postJson("/api/v1/screens", Map.of("id", id));
-      assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
-      passwords.put(id, registered.body().get("mqttPassword").asText());
-    }
-    for (int round = 1; round <= 4; round++) {
-      String content = "ret-notice-" + round;
-      assertThat(admin.postJson("/api/v1/content", Map.of("id", content, "title", "Notice " + round, "variants",
-          List.of(Map.of("language", "vi", "text", "Thông báo " + round, "seconds", 10)))).status()).isEqualTo(201);
-      TestUsers.approve(approver, content);
-    }
     PinnedKey key = signingKey(admin);
 
-    // 1. kill -9 while the publish is going on (its record is whole; what it sent is not known).
+    // 1. kill -9 while the publish is going on (streamed: recorded batch by batch; what it sent is not
+    // known): each screen holds exactly what was recorded for it (1 or 2), and the next publish completes it.
     schedule(admin, "ret-notice-1", passwords);
     ApiClient publishing = admin;
     CompletableFuture<Answer> during = CompletableFuture.supplyAsync(() -> publishing.post("/api/v1/publish"));
-    await().atMost(DEADLINE).until(() -> publishing.get("/api/v1/publishes").body().size() == 1);
+    await().atMost(DEADLINE).until(() -> publishing.get("/api/v1/publishes").body().size() == 2);
     kill9();
     during.exceptionally(e -> null).join();
-    restartAndExpect(dataDir, key, passwords, 1);
+    Map<String, Long> recorded = recordedVersions(dataDir);
+    start(dataDir);
+    expectRetained(key, passwords, recorded);
+    admin = TestUsers.admin(httpPort, dataDir);
+    admin.publishAndAwait();
+    expectAll(key, passwords, 2);
 
     // 2. SIGTERM right after the publish returned.
     admin = TestUsers.admin(httpPort, dataDir);
     schedule(admin, "ret-notice-2", passwords);
-    assertThat(admin.post("/api/v1/publish").body().get("sent")).hasSize(SCREENS);
+    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
     sigterm();
-    restartAndExpect(dataDir, key, passwords, 2);
+    restartAndExpect(dataDir, key, passwords, 3);
 
     // 3. kill -9 right after the publish returned.
     admin = TestUsers.admin(httpPort, dataDir);
     schedule(admin, "ret-notice-3", passwords);
-    assertThat(admin.post("/api/v1/publish").body().get("sent")).hasSize(SCREENS);
+    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
     kill9();
-    restartAndExpect(dataDir, key, passwords, 3);
+    restartAndExpect(dataDir, key, passwords, 4);
 
     // 4. "A minute later": once the broker confirmed every schedule of the publish, then kill -9.
     admin = TestUsers.admin(httpPort, dataDir);
@@ -109,8 +101,93 @@ class RetainedAfterStopTest {
       return screens.size() == SCREENS && allHanded(screens);
     });
     kill9();
-    restartAndExpect(dataDir, key, passwords, 4);
+    restartAndExpect(dataDir, key, passwords, 5);
     sigterm();
+  }
+
+  /**
+   * A publish is streamed: its screens are recorded and sent batch by batch. The controller dies
+   * (halts, as abruptly as kill -9) when the second batch of a publish is about to be recorded —
+   * the first batch recorded and on its way to the broker, the rest not recorded. After the
+   * restart every screen holds exactly the version the store recorded for it: the first batch the
+   * new one (sent again if its confirmation was lost), the others their old one (nothing was sent
+   * that was not recorded); the next publish then brings the others up.
+   */
+  @Test
+  void everyScreenEndsWithExactlyTheRecordedVersionWhenTheControllerDiesMidStream() throws Exception {
+    Path dataDir = tmp.resolve("data");
+    Map<String, String> passwords = startWithScreensAtVersion1(dataDir, 2);
+    PinnedKey key = signingKey(TestUsers.admin(httpPort, dataDir));
+    sigterm();
+
+    start(dataDir, "-Dgatecast.test.haltBeforePublishBatch=1");
+    ApiClient admin = TestUsers.admin(httpPort, dataDir);
+    schedule(admin, "ret-notice-1", passwords);
+    long publishId = admin.post("/api/v1/publish").body().get("publishId").asLong();
+    assertThat(controller.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("halted mid-stream").isTrue();
+    assertThat(controller.exitValue()).isEqualTo(137);
+    Map<String, Long> recorded = recordedVersions(dataDir);
+    assertThat(recorded).hasSize(SCREENS);
+    assertThat(recorded.values()).as("the stream was cut: some screens recorded at version 2, the rest still at 1")
+        .contains(1L, 2L).allMatch(v -> v == 1L || v == 2L);
+
+    start(dataDir);
+    expectRetained(key, passwords, recorded);
+    admin = TestUsers.admin(httpPort, dataDir);
+    var rollout = admin.get("/api/v1/publishes/" + publishId).body();
+    assertThat(rollout.get("state").asText()).isEqualTo("INTERRUPTED");
+    long atTwo = recorded.values().stream().filter(v -> v == 2L).count();
+    assertThat(rollout.get("screens")).as("the recorded batch only").hasSize((int) atTwo);
+
+    assertThat(admin.publishAndAwait().body().get("sent")).as("the screens the stream did not reach")
+        .hasSize(SCREENS - (int) atTwo);
+    expectAll(key, passwords, 2);
+    sigterm();
+  }
+
+  /**
+   * Starts the controller with {@value #SCREENS} screens registered (their MQTT passwords returned)
+   * and approved text items ret-notice-0 ... ret-notice-{notices - 1}; ret-notice-0 is published and
+   * sent: every screen is at version 1.
+   */
+  private Map<String, String> startWithScreensAtVersion1(Path dataDir, int notices) throws IOException {
+    start(dataDir);
+    ApiClient admin = TestUsers.admin(httpPort, dataDir);
+    Map<String, String> passwords = screensAndNotices(admin, notices);
+    schedule(admin, "ret-notice-0", passwords);
+    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(SCREENS);
+    return passwords;
+  }
+
+  /** {@value #SCREENS} screens registered (their MQTT passwords) and approved text items ret-notice-0, -1, .... */
+  private Map<String, String> screensAndNotices(ApiClient admin, int notices) {
+    ApiClient approver = TestUsers.user(admin, httpPort, "retained-approver", "approver");
+    Map<String, String> passwords = new LinkedHashMap<>();
+    for (int i = 1; i <= SCREENS; i++) {
+      String id = String.format("ret-%03d", i);
+      Answer registered = admin.postJson("/api/v1/screens", Map.of("id", id));
+      assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+      passwords.put(id, registered.body().get("mqttPassword").asText());
+    }
+    for (int round = 0; round < notices; round++) {
+      String content = "ret-notice-" + round;
+      assertThat(admin.postJson("/api/v1/content", Map.of("id", content, "title", "Notice " + round, "variants",
+          List.of(Map.of("language", "vi", "text", "Thông báo " + round, "seconds", 10)))).status()).isEqualTo(201);
+      TestUsers.approve(approver, content);
+    }
+    return passwords;
+  }
+
+  /** Each screen's version as the stopped controller's store recorded it (read from its SQLite file). */
+  private static Map<String, Long> recordedVersions(Path dataDir) throws java.sql.SQLException {
+    Map<String, Long> versions = new LinkedHashMap<>();
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
+        var rows = db.createStatement().executeQuery("SELECT id, published_version FROM screens")) {
+      while (rows.next()) {
+        versions.put(rows.getString(1), rows.getLong(2));
+      }
+    }
+    return versions;
   }
 
   private static boolean allHanded(com.fasterxml.jackson.databind.JsonNode screens) {
@@ -131,12 +208,29 @@ class RetainedAfterStopTest {
   private void restartAndExpect(Path dataDir, PinnedKey key, Map<String, String> passwords, long version)
       throws Exception {
     start(dataDir);
+    expectAll(key, passwords, version);
+  }
+
+  private void expectAll(PinnedKey key, Map<String, String> passwords, long version) {
+    Map<String, Long> expected = new LinkedHashMap<>();
+    passwords.keySet().forEach(screen -> expected.put(screen, version));
+    expectRetained(key, passwords, expected);
+  }
+
+  /**
+   * Awaits every screen reading, logged in as itself, the retained schedule of its {@code expected}
+   * version (0: never published, nothing retained).
+   */
+  private void expectRetained(PinnedKey key, Map<String, String> passwords, Map<String, Long> expected) {
     String broker = "tcp://127.0.0.1:" + brokerPort;
     List<String> pending = new ArrayList<>(passwords.keySet());
-    // Awaited, not slept for: each pass reads the screens not yet on the version again.
+    // Awaited, not slept for: each pass reads the screens not yet on their version again.
     await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      pending.removeIf(screen -> Long.valueOf(version).equals(retainedVersion(broker, key, screen, passwords.get(screen))));
-      assertThat(pending).as("screens whose retained schedule is not version " + version).isEmpty();
+      pending.removeIf(screen -> {
+        Long retained = retainedVersion(broker, key, screen, passwords.get(screen));
+        return expected.get(screen) == (retained == null ? 0L : retained);
+      });
+      assertThat(pending).as("screens whose retained schedule is not their expected version").isEmpty();
     });
   }
 
@@ -180,9 +274,9 @@ class RetainedAfterStopTest {
    * done). A free port found here may be taken by another process before the controller binds it
    * (the machine is shared): then it is started again on other ports.
    */
-  private void start(Path dataDir) throws IOException {
+  private void start(Path dataDir, String... jvmArgs) throws IOException {
     for (int attempt = 1; ; attempt++) {
-      Path log = launch(dataDir);
+      Path log = launch(dataDir, jvmArgs);
       await().atMost(START_DEADLINE).until(() -> Files.readString(log).contains("GateCast controller is running")
           || !controller.isAlive());
       if (controller.isAlive()) {
@@ -194,12 +288,14 @@ class RetainedAfterStopTest {
     }
   }
 
-  private Path launch(Path dataDir) throws IOException {
+  private Path launch(Path dataDir, String... jvmArgs) throws IOException {
     httpPort = Ports.free();
     brokerPort = Ports.free();
     Path log = dataDir.resolveSibling("controller-" + System.nanoTime() + ".log");
     Files.createDirectories(dataDir);
-    controller = JavaProcess.start(List.of("-Xmx256m"), "io.gatecast.controller.Main", List.of("--data-dir",
+    List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+    jvm.addAll(List.of(jvmArgs));
+    controller = JavaProcess.start(jvm, "io.gatecast.controller.Main", List.of("--data-dir",
         dataDir.toString(), "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort)),
         log);
     return log;

@@ -42,7 +42,7 @@ class SigningTest {
       screen.subscribe(Topics.schedule("signed-hall"));
       schedule("signed-hall", item("signed-notice"));
 
-      assertThat(RUNNING.api().post("/api/v1/publish").status()).isEqualTo(200);
+      assertThat(RUNNING.api().publishAndAwait().status()).isEqualTo(200);
 
       await().atMost(DEADLINE).until(() -> !screen.received.isEmpty());
       ScheduleMessage schedule = SignedSchedules.open(advertised, screen.received.get(0));

@@ -66,7 +66,7 @@ class WorkflowTest {
         .status()).isEqualTo(200);
 
     try (AckingScreen hall1 = screen("wf-hall-1", passwordA); AckingScreen hall2 = screen("wf-hall-2", passwordB)) {
-      Answer published = operator.post("/api/v1/publish");
+      Answer published = operator.publishAndAwait();
       assertThat(published.status()).isEqualTo(200);
       long publishId = published.body().get("publishId").asLong();
       assertThat(published.body().get("sent")).extracting(s -> s.get("screenId").asText())
@@ -88,12 +88,12 @@ class WorkflowTest {
       assertThat(hall2.latest().orElseThrow().rules().defaultPlaylist().entries().get(0).itemId()).isEqualTo("border-law");
 
       // Nothing changed: nothing is sent. Then only hall 2 changes: only hall 2 is sent.
-      assertThat(operator.post("/api/v1/publish").body().get("sent")).isEmpty();
+      assertThat(operator.publishAndAwait().body().get("sent")).isEmpty();
       contributor.postJson("/api/v1/content", Map.of("id", "gate-hours", "title", "Giờ mở cửa",
           "variants", List.of(Map.of("language", "vi", "text", "07:00 – 22:00", "seconds", 8))));
       TestUsers.approve(approver, "gate-hours");
       operator.postJson("/api/v1/schedule", Map.of("contentId", "gate-hours", "screenIds", List.of("wf-hall-2")));
-      assertThat(operator.post("/api/v1/publish").body().get("sent")).singleElement()
+      assertThat(operator.publishAndAwait().body().get("sent")).singleElement()
           .satisfies(s -> assertThat(s.get("screenId").asText()).isEqualTo("wf-hall-2"));
       await().atMost(DEADLINE).until(() -> hall2.itemsOnAir().contains("gate-hours"));
       assertThat(hall1.received).hasSize(1);

@@ -83,7 +83,7 @@ final class DemoContent {
     for (Slide slide : SLIDES) {
       expect(api.postJson("/api/v1/schedule", Map.of("contentId", slide.id(), "screenIds", screenIds)), 200);
     }
-    expect(api.post("/api/v1/publish"), 200);
+    expect(api.publishAndAwait(), 200); // the schedules are on their way to every screen
     return mqttPasswords;
   }
 

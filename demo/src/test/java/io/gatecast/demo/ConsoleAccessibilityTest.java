@@ -169,7 +169,7 @@ class ConsoleAccessibilityTest {
         .isEqualTo(201);
     assertThat(admin.postJson("/api/v1/schedule", Map.of("contentId", "hours", "screenIds", List.of("a11y-1", "a11y-2")))
         .status()).isEqualTo(200);
-    Answer published = admin.post("/api/v1/publish");
+    Answer published = admin.publishAndAwait();
     assertThat(published.status()).as(published.error()).isEqualTo(200);
     assertThat(published.body().get("publishId").asLong()).isEqualTo(1);
     assertThat(admin.postJson("/api/v1/alerts", Map.of("clusterIds", List.of("default"),

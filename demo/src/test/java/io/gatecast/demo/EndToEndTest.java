@@ -73,7 +73,7 @@ class EndToEndTest {
       // When the item is scheduled on both and published
       assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", "election-2026",
           "screenIds", List.of("gate-a", "gate-b"))).status()).isEqualTo(200);
-      Answer published = api.post("/api/v1/publish");
+      Answer published = api.publishAndAwait();
       assertThat(published.status()).isEqualTo(200);
       assertThat(published.body().get("sent")).hasSize(2);
 
@@ -89,7 +89,7 @@ class EndToEndTest {
           assertThat(screen.get("latestDelivery").get("outcome").asText()).isEqualTo("APPLIED");
         });
       }
-      assertThat(api.post("/api/v1/publish").body().get("sent")).as("nothing changed, nothing sent").isEmpty();
+      assertThat(api.publishAndAwait().body().get("sent")).as("nothing changed, nothing sent").isEmpty();
       // and the rollout view of that publish shows both screens applied
       JsonNode rollout = api.get("/api/v1/publishes/" + published.body().get("publishId").asLong()).body();
       assertThat(rollout.get("counts").get("applied").asInt()).isEqualTo(2);
@@ -120,7 +120,7 @@ class EndToEndTest {
       api.postJson("/api/v1/content", Map.of("id", "welcome", "title", "Chào mừng", "mediaSha256", sha, "durationSeconds", 5));
       Accounts.approve(api, controller.httpPort(), "welcome");
       api.postJson("/api/v1/schedule", Map.of("contentId", "welcome", "screenIds", List.of("gate-c")));
-      api.post("/api/v1/publish");
+      api.publishAndAwait();
       await().atMost(DEADLINE).until(() -> first.showing().equals("welcome"));
       first.kill();
     }

@@ -125,7 +125,7 @@ class EnrollmentEndToEndTest {
     Accounts.approve(api, controller.httpPort(), contentId);
     assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", contentId, "screenIds", List.of("lc-hall-1")))
         .status()).isEqualTo(200);
-    assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
+    assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
   }
 
   private String state(String screenId) {

@@ -184,7 +184,7 @@ class KeyRotationTest {
         .status()).isEqualTo(201);
     Accounts.approve(api, controller.httpPort(), id);
     assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", id, "screenIds", screenIds)).status()).isEqualTo(200);
-    assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(screenIds.size());
+    assertThat(api.publishAndAwait().body().get("sent")).hasSize(screenIds.size());
   }
 
   private PlayerAgent agent(String screenId, String password, PinnedKey configuredKey) {

@@ -151,7 +151,7 @@ class KioskTechnicianTest {
     assertThat(api.postJson("/api/v1/campaigns", Map.of("id", "next-year", "name", "Năm sau",
         "playlistId", "lao-cai-fill", "targets", Map.of("screens", List.of(SCREEN)),
         "start", nextYear + "T00:00", "end", nextYear.plusDays(1) + "T00:00")).status()).isEqualTo(201);
-    assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
+    assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
     await().atMost(DEADLINE).ignoreExceptions().until(() -> panel.evaluate(
         "document.getElementById('placeholder').dataset.reason").asText().equals("NOTHING_TO_PLAY"));
     await().atMost(DEADLINE).ignoreExceptions().until(() -> panel.evaluate(
@@ -174,7 +174,7 @@ class KioskTechnicianTest {
         "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans"), "defaultPlaylistId", "lao-cai-fill"))
         .status()).isEqualTo(200);
     assertThat(api.get("/api/v1/clusters/lao-cai").body().path("defaultPlaylistId").asText()).isEqualTo("lao-cai-fill");
-    assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
+    assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
 
     await().atMost(DEADLINE).until(() -> agent.page().pageShows().equals("welcome"));
     await().atMost(DEADLINE).until(() -> health().path("showing").asText().equals("DEFAULT_FILL"));

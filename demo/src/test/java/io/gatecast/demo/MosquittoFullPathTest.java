@@ -81,7 +81,7 @@ class MosquittoFullPathTest {
         agent = PlayerAgent.start(AgentConfig.of(SCREEN, mosquitto.url(), tmp.resolve("agent")).withPagePort(0)
             .withHeartbeatSeconds(1).withPlayBatchSeconds(1).withControllerKey(controller.signingKey())
             .withCredentials(SCREEN, mqttPassword), Clock.systemUTC());
-        assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
+        assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
 
         PlayerAgent started = agent;
         await().atMost(Duration.ofSeconds(30)).until(() -> started.appliedVersion().orElse(0L) == 1L);

@@ -77,7 +77,7 @@ class MosquittoInteropTest {
       agent = PlayerAgent.start(AgentConfig.of(screenId, MOSQUITTO, tmp.resolve("agent")).withPagePort(0)
           .withHeartbeatSeconds(1).withControllerKey(controller.signingKey()).withCredentials(screenId, mqttPassword),
           Clock.systemUTC());
-      assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
+      assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
 
       PlayerAgent started = agent;
       await().atMost(Duration.ofSeconds(30)).until(() -> started.appliedVersion().orElse(0L) == 1L);

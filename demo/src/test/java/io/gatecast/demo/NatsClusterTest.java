@@ -134,7 +134,7 @@ class NatsClusterTest {
   private Map<String, Long> publish(String contentId) {
     assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", contentId, "screenIds", List.of(A, B)))
         .status()).isEqualTo(200);
-    Answer published = api.post("/api/v1/publish");
+    Answer published = api.publishAndAwait();
     assertThat(published.status()).isEqualTo(200);
     assertThat(published.body().get("sent")).hasSize(2);
     return Map.of(A, publishedVersion(A), B, publishedVersion(B));

@@ -103,7 +103,7 @@ class TlsTest {
     PlayerAgent good = agent("tls-hall-1", trusting, ca.certificate());
     PlayerAgent bad = agent("tls-hall-2", distrusting, otherCa.certificate());
     try {
-      assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(2);
+      assertThat(api.publishAndAwait().body().get("sent")).hasSize(2);
       // The schedule came over mqtts, the slide over https (the media URL is the controller's https address).
       await().atMost(Duration.ofSeconds(30)).until(() -> good.appliedVersion().orElse(0L) == 1L);
       assertThat(Files.exists(tmp.resolve("agent-tls-hall-1/media").resolve(sha))).isTrue();

@@ -149,6 +149,73 @@ public final class ApiClient {
     return send(request(path).GET());
   }
 
+  /** How long {@link #publishAndAwait} waits for a publish to be sent to every screen it changes. */
+  private static final java.time.Duration PUBLISH_DEADLINE = java.time.Duration.ofMinutes(2);
+
+  /**
+   * {@code POST /api/v1/publish}, then the rollout ({@code GET /api/v1/publishes/{id}}) polled until
+   * the publish is DONE or INTERRUPTED — every screen it changes handed to the broker or failed. The
+   * answer is the rollout's, summed up as the publish answered before it was streamed:
+   * {@code publishId}, {@code state}, {@code sent} (screenId, version, and the error when the signer or
+   * the broker refused it) and {@code withheld}. A refused POST is returned as it is. Fails after
+   * two minutes.
+   */
+  public Answer publishAndAwait() {
+    Answer posted = post("/api/v1/publish");
+    return posted.status() != 200 ? posted : awaitPublished(posted.body().path("publishId").asLong());
+  }
+
+  /**
+   * The rollout of publish {@code id} once it is DONE or INTERRUPTED, summed up as
+   * {@link #publishAndAwait} answers; polled every 20 ms at first, then less often (up to every
+   * 500 ms: the view of a large publish is large). Fails after two minutes.
+   */
+  public Answer awaitPublished(long id) {
+    long deadline = System.nanoTime() + PUBLISH_DEADLINE.toNanos();
+    long pauseMs = 20;
+    while (true) {
+      Answer rollout = get("/api/v1/publishes/" + id);
+      String state = rollout.body().path("state").asText();
+      if (rollout.status() != 200) {
+        return rollout;
+      }
+      if (state.equals("DONE") || state.equals("INTERRUPTED")) {
+        return new Answer(200, sentSummary(rollout.body()));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("publish " + id + " not sent within " + PUBLISH_DEADLINE + ": state " + state);
+      }
+      try {
+        Thread.sleep(pauseMs); // a poll interval, not a synchronisation: the loop ends on the state it reads
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      pauseMs = Math.min(500, pauseMs * 2);
+    }
+  }
+
+  /** The rollout view as the publish's answer: a screen's error only when it never reached the broker. */
+  private static JsonNode sentSummary(JsonNode rollout) {
+    var answer = Codec.mapper().createObjectNode();
+    answer.put("publishId", rollout.path("id").asLong());
+    answer.put("state", rollout.path("state").asText());
+    var sent = answer.putArray("sent");
+    for (JsonNode screen : rollout.path("screens")) {
+      var one = sent.addObject();
+      one.put("screenId", screen.path("screenId").asText());
+      one.put("version", screen.path("version").asLong());
+      boolean refused = screen.path("status").asText().equals("FAILED") && !screen.hasNonNull("handedAt");
+      if (refused) {
+        one.put("error", screen.path("error").asText());
+      } else {
+        one.putNull("error");
+      }
+    }
+    answer.set("withheld", rollout.path("withheld"));
+    return answer;
+  }
+
   public Answer delete(String path) {
     return send(request(path).DELETE());
   }

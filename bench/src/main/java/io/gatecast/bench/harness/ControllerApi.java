@@ -108,9 +108,19 @@ public final class ControllerApi {
   /** A screen's new version, or the error the controller gave instead. */
   public record Sent(String screenId, long version, String error) {}
 
-  /** {@code POST /api/v1/publish}: what was sent to which screen. */
+  /** {@code POST /api/v1/publish}, awaited until every screen was sent (or refused): what was sent to which screen. */
   public List<Sent> publish() {
-    JsonNode body = ok(client.post("/api/v1/publish"), "publish").body();
+    return sent(startPublish());
+  }
+
+  /** {@code POST /api/v1/publish}: the publish id, answered before the screens are sent (the publish is streamed). */
+  public long startPublish() {
+    return ok(client.post("/api/v1/publish"), "publish").body().path("publishId").asLong();
+  }
+
+  /** What publish {@code publishId} sent to which screen, once every screen was sent (or refused). */
+  public List<Sent> sent(long publishId) {
+    JsonNode body = ok(client.awaitPublished(publishId), "publish " + publishId).body();
     List<Sent> sent = new ArrayList<>();
     for (JsonNode one : body.path("sent")) {
       sent.add(new Sent(one.path("screenId").asText(), one.path("version").asLong(),

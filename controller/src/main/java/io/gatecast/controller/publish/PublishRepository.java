@@ -1,41 +1,91 @@
 package io.gatecast.controller.publish;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.gatecast.controller.store.Sql;
+import io.gatecast.protocol.Codec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Publishes and the deliveries each made, for the rollout view. */
+/** Publishes, how far each got, and the deliveries each made, for the rollout view. */
 public final class PublishRepository {
+  private static final String COLUMNS = "id, requested_by, requested_at, state, planned, withheld, finished_at";
+  private static final TypeReference<Map<String, List<String>>> WITHHELD = new TypeReference<>() {};
+
+  /** A new publish, QUEUED until its turn comes. */
   public long insert(Connection c, String requestedBy, Instant now) throws SQLException {
-    Sql.update(c, "INSERT INTO publishes (requested_by, requested_at) VALUES (?, ?)", requestedBy, now.toString());
+    Sql.update(c, "INSERT INTO publishes (requested_by, requested_at, state) VALUES (?, ?, ?)", requestedBy,
+        now.toString(), Rollout.State.QUEUED.name());
     return Sql.one(c, "SELECT last_insert_rowid()", row -> row.getLong(1)).orElseThrow();
   }
 
+  /** Planned: {@code planned} screens change; {@code withheld} items were held back. Now SENDING. */
+  public void planned(Connection c, long id, int planned, Map<String, List<String>> withheld) throws SQLException {
+    String json;
+    try {
+      json = Codec.mapper().writeValueAsString(withheld); // not Codec.encode: no wire size limit on a stored list
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Sql.update(c, "UPDATE publishes SET state = ?, planned = ?, withheld = ? WHERE id = ?",
+        Rollout.State.SENDING.name(), planned, json, id);
+  }
+
+  /** Every planned screen recorded and handed to the broker (or failed). */
+  public void finished(Connection c, long id, Instant now) throws SQLException {
+    Sql.update(c, "UPDATE publishes SET state = ?, finished_at = ? WHERE id = ?", Rollout.State.DONE.name(),
+        now.toString(), id);
+  }
+
+  /** At start: the publishes a stopped controller left unfinished. Returns how many. */
+  public int interruptUnfinished(Connection c, Instant now) throws SQLException {
+    return Sql.update(c, "UPDATE publishes SET state = ?, finished_at = ? WHERE state IN (?, ?)",
+        Rollout.State.INTERRUPTED.name(), now.toString(), Rollout.State.QUEUED.name(), Rollout.State.SENDING.name());
+  }
+
   public Optional<Rollout.View> find(Connection c, long id) throws SQLException {
-    Optional<Object[]> row = Sql.one(c, "SELECT requested_by, requested_at FROM publishes WHERE id = ?",
-        r -> new Object[] {r.getString(1), Instant.parse(r.getString(2))}, id);
+    Optional<Row> row = Sql.one(c, "SELECT " + COLUMNS + " FROM publishes WHERE id = ?", PublishRepository::row, id);
     if (row.isEmpty()) {
       return Optional.empty();
     }
+    Row r = row.get();
     List<Rollout.ScreenDelivery> screens = deliveries(c, id);
-    return Optional.of(new Rollout.View(id, (String) row.get()[0], (Instant) row.get()[1], Rollout.Counts.of(screens),
-        screens));
+    return Optional.of(new Rollout.View(id, r.requestedBy(), r.requestedAt(), r.state(), r.planned(), r.withheld(),
+        r.finishedAt(), Rollout.Counts.of(screens), screens));
   }
 
   /** The newest publishes first, at most {@code limit}. */
   public List<Rollout.Summary> recent(Connection c, int limit) throws SQLException {
     List<Rollout.Summary> all = new ArrayList<>();
-    for (Object[] r : Sql.list(c, "SELECT id, requested_by, requested_at FROM publishes ORDER BY id DESC LIMIT ?",
-        row -> new Object[] {row.getLong(1), row.getString(2), Instant.parse(row.getString(3))}, limit)) {
-      long id = (Long) r[0];
-      all.add(new Rollout.Summary(id, (String) r[1], (Instant) r[2], Rollout.Counts.of(deliveries(c, id))));
+    for (Row r : Sql.list(c, "SELECT " + COLUMNS + " FROM publishes ORDER BY id DESC LIMIT ?", PublishRepository::row,
+        limit)) {
+      all.add(new Rollout.Summary(r.id(), r.requestedBy(), r.requestedAt(), r.state(), r.planned(),
+          Rollout.Counts.of(deliveries(c, r.id()))));
     }
     return all;
+  }
+
+  private record Row(long id, String requestedBy, Instant requestedAt, Rollout.State state, Integer planned,
+      Map<String, List<String>> withheld, Instant finishedAt) {}
+
+  private static Row row(ResultSet r) throws SQLException {
+    String state = r.getString(4);
+    Long planned = Sql.nullableLong(r, "planned");
+    String withheld = r.getString(6);
+    try {
+      return new Row(r.getLong(1), r.getString(2), Instant.parse(r.getString(3)),
+          state == null ? Rollout.State.DONE : Rollout.State.valueOf(state), planned == null ? null : planned.intValue(),
+          withheld == null ? Map.of() : Codec.mapper().readValue(withheld, WITHHELD), instant(r.getString(7)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private List<Rollout.ScreenDelivery> deliveries(Connection c, long publishId) throws SQLException {

@@ -38,17 +38,25 @@ import org.slf4j.LoggerFactory;
  * message, signed with the controller's key, and sends it retained at QoS 1 to the screen's
  * schedule topic.
  *
- * <p>A publish happens in two steps. First, in one transaction: the publish row, each changed
- * screen's new version and rules, its delivery holding the signed message, and the audit entry.
- * Then the messages are handed to the broker in windows, each window marked handed in one
- * transaction. A controller stopped between the two resends the recorded messages when it starts ({@link #resendUnsent}),
- * byte for byte: the agents ignore a version they already play, and nothing is ever half a
- * publish — each screen gets its whole new schedule or keeps its old one.
+ * <p>A publish is streamed (issue 21). {@link #publishAll} records the publish row and answers with
+ * its id at once; when its turn comes it is planned in one transaction (what every screen's rules
+ * are now, which screens changed, the audit entry), then the changed screens go out in batches, each
+ * batch signed, then <b>recorded</b> in one transaction (each screen's new version and rules, its
+ * delivery holding the signed message), and only then handed to the broker and marked handed. The
+ * next batch is signed and recorded while one is being sent. A controller stopped in the middle
+ * resends, when it starts ({@link #resendUnsent}), exactly the recorded messages not marked handed,
+ * byte for byte (the agents ignore a version they already play); a screen whose batch was not
+ * recorded was sent nothing and keeps its old schedule and version until the next publish. Nothing
+ * is ever half a screen's publish — each screen gets its whole new schedule or keeps its old one.
+ *
+ * <p>Work shared by screens is done once: the rules are built once per distinct profile
+ * ({@link ProfileKey}), and their JSON serialised once ({@link SharedRules}); per screen only what
+ * the signature covers must be done per screen (its id, names and version are in the signed payload).
  *
  * <p>A screen whose rules did not change is sent nothing: the rules' JSON is compared with what
  * was last sent (records encode in a fixed field order and the wire sorts its sets). Schedules
  * carry no expiry: a retained schedule must keep playing however long a screen was offline, and
- * the agent refuses anything not newer than what it plays. Sends are queued one publish after
+ * the agent refuses anything not newer than what it plays. Publishes are streamed one after
  * another, so a newer version can never be overtaken on the broker by an older one.
  */
 public final class Publisher {
@@ -69,12 +77,20 @@ public final class Publisher {
   private volatile java.util.function.BiConsumer<String, Long> onHanded = (screenId, version) -> { };
   /** Who re-signs after a key switch, in the publish list and the audit log. */
   private static final String RESIGN_ACTOR = "controller";
+  /** Told of every step a publish makes (planned, a batch handed, done): its id, for the event stream. */
+  private volatile java.util.function.LongConsumer onProgress = publishId -> { };
   /** Publishes in flight at once; well under the MQTT link's in-flight window (1,000). */
   private static final int SEND_WINDOW = 500;
+  /** The first batch is small, so the first screens receive while the rest is still being signed. */
+  private static final int FIRST_BATCH = 50;
+  /** Test hook: called with each batch's number just before it is recorded (a test stops the controller there). */
+  private volatile java.util.function.IntConsumer beforeBatch = batch -> { };
 
-  /** A recorded publish, ready to send. */
-  private record Intent(long publishId, List<Outgoing> outgoing, List<PublishResult.Sent> failed,
-      Map<String, List<String>> withheld) {}
+  /** A planned publish: the screens to sign, record and send, in order. */
+  private record Plan(long publishId, Instant at, List<Pending> pending, Map<String, List<String>> withheld) {}
+
+  /** A publish started: its id at once, and its end (every planned screen recorded and handed, or failed). */
+  public record Started(long publishId, Future<PublishResult> done) {}
 
   private record Outgoing(String screenId, long version, byte[] envelope) {}
 
@@ -90,13 +106,24 @@ public final class Publisher {
     this.audit = audit;
   }
 
-  /** Publishes every screen whose schedule changed since it was last published, as {@code actor}. */
-  public Future<PublishResult> publishAll(String actor) {
-    return db.transaction(c -> record(c, actor)).compose(intent -> enqueue(intent.outgoing()).map(sent -> {
-      List<PublishResult.Sent> all = new ArrayList<>(intent.failed());
-      all.addAll(sent);
-      return new PublishResult(intent.publishId(), all, intent.withheld());
-    }));
+  /**
+   * Publishes every screen whose schedule changed since it was last published, as {@code actor}:
+   * completes as soon as the publish is recorded (its id), the screens follow in batches (see the
+   * class comment); {@link Started#done} completes when the last batch was handed to the broker.
+   */
+  public Future<Started> publishAll(String actor) {
+    return db.transaction(c -> publishes.insert(c, actor, clock.instant())).map(publishId -> new Started(publishId,
+        queued(() -> db.transaction(c -> plan(c, publishId, actor)).compose(this::stream))));
+  }
+
+  /** Told of every step of every publish (its id): planned, each batch handed, done. */
+  public void onProgress(java.util.function.LongConsumer listener) {
+    this.onProgress = listener;
+  }
+
+  /** Test hook: {@code hook} is called with each batch's number (0, 1, ...) just before the batch is recorded. */
+  public void beforeBatch(java.util.function.IntConsumer hook) {
+    this.beforeBatch = hook;
   }
 
   /** Where each schedule the broker took is told (the re-assertion's record of what each screen should hold). */
@@ -107,14 +134,19 @@ public final class Publisher {
   /** Sends what an earlier run recorded but did not hand to the broker. Call once at start, before publishing. */
   public Future<Integer> resendUnsent() {
     return db.transaction(c -> {
+      int interrupted = publishes.interruptUnfinished(c, clock.instant());
+      if (interrupted > 0) {
+        LOG.info("{} publish(es) were not finished when the controller stopped; what they recorded is sent again",
+            interrupted);
+      }
       deliveries.supersedeUnsent(c, clock.instant());
       return deliveries.unsent(c);
     }).compose(unsent -> {
       if (!unsent.isEmpty()) {
         LOG.info("resending {} schedule(s) recorded before the last stop but not sent", unsent.size());
       }
-      return enqueue(unsent.stream().map(u -> new Outgoing(u.screenId(), u.version(), u.envelope())).toList())
-          .map(List::size);
+      List<Outgoing> outgoing = unsent.stream().map(u -> new Outgoing(u.screenId(), u.version(), u.envelope())).toList();
+      return queued(() -> sendAll(outgoing)).map(List::size);
     });
   }
 
@@ -157,10 +189,8 @@ public final class Publisher {
   }
 
   /** Reads what to send when its turn in the queue comes (so it is the newest then), sends, marks handed. */
-  private synchronized Future<Reasserted> enqueueReassert(Database.Work<Page> read) {
-    Future<Reasserted> done = sending.transform(ignored -> db.transaction(read).compose(this::resend));
-    sending = done;
-    return done;
+  private Future<Reasserted> enqueueReassert(Database.Work<Page> read) {
+    return queued(() -> db.transaction(read).compose(this::resend));
   }
 
   private Future<Reasserted> resend(Page page) {
@@ -198,14 +228,14 @@ public final class Publisher {
       Set<String> tags, List<String> languages, List<String> ownPlaylist) {}
 
   /** The rules built once for a profile, and the items it holds back. */
-  private record ProfileRules(ScreenRules rules, List<String> withheld) {}
+  private record ProfileRules(SharedRules rules, List<String> withheld) {}
 
   /** A screen whose new rules are to be signed and recorded. */
   private record Pending(RegisteredScreen screen, ScreenRules rules, String rulesJson) {}
 
-  private Intent record(Connection c, String actor) throws SQLException {
+  /** What every screen's rules are now and which screens changed; the publish becomes SENDING. */
+  private Plan plan(Connection c, long publishId, String actor) throws SQLException {
     Instant now = clock.instant();
-    long publishId = publishes.insert(c, actor, now);
     Map<String, List<String>> withheld = new LinkedHashMap<>();
     String baseUrl = mediaBaseUrl.get();
     // Everything a publish reads is read once here, not once per screen (the store is the same for all).
@@ -231,15 +261,15 @@ public final class Publisher {
       ProfileRules shared = built.get(key);
       if (shared == null) {
         ScreenPlan plan = session.build(profile, own);
-        shared = new ProfileRules(plan.toWire(baseUrl), List.copyOf(plan.withheld()));
+        shared = new ProfileRules(new SharedRules(plan.toWire(baseUrl)), List.copyOf(plan.withheld()));
         built.put(key, shared);
       }
       if (!shared.withheld().isEmpty()) {
         withheld.put(screen.id(), shared.withheld());
       }
-      ScreenRules screenRules = forScreen(shared.rules(), screen.id(), screen.name(),
+      ScreenRules screenRules = forScreen(shared.rules().rules(), screen.id(), screen.name(),
           gateNames.get(profile.clusterId()));
-      String rulesJson = json(screenRules);
+      String rulesJson = shared.rules().json(screenRules);
       String published = publishedAll.get(screen.id());
       if (rulesJson.equals(published)) {
         continue;
@@ -251,15 +281,19 @@ public final class Publisher {
     }
     LOG.debug("publish {}: {} screens, {} distinct profiles, {} changed", publishId, active.size(), built.size(),
         pending.size());
-    List<Outgoing> outgoing = new ArrayList<>();
-    List<PublishResult.Sent> failed = new ArrayList<>();
-    signAndRecord(c, pending, publishId, now, outgoing, failed);
+    return planned(c, new Plan(publishId, now, pending, withheld), actor, "publish");
+  }
+
+  /** Marks the publish SENDING with what it will send, and audits it (the screens and the versions they get). */
+  private Plan planned(Connection c, Plan plan, String actor, String action) throws SQLException {
+    publishes.planned(c, plan.publishId(), plan.pending().size(), plan.withheld());
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("sent", outgoing.stream().map(o -> Map.of("screenId", o.screenId(), "version", o.version())).toList());
-    summary.put("failed", failed);
-    summary.put("withheld", withheld);
-    audit.record(c, actor, "publish", "publish", Long.toString(publishId), null, summary);
-    return new Intent(publishId, outgoing, failed, withheld);
+    summary.put("sent", plan.pending().stream()
+        .map(p -> Map.of("screenId", p.screen().id(), "version", p.screen().publishedVersion() + 1)).toList());
+    summary.put("withheld", plan.withheld());
+    audit.record(c, actor, action, "publish", Long.toString(plan.publishId()), null, summary);
+    onProgress.accept(plan.publishId());
+    return plan;
   }
 
   /**
@@ -268,18 +302,11 @@ public final class Publisher {
    * only by the retired key. Re-sends exactly what was published, never unpublished changes.
    */
   public Future<PublishResult> republishAll() {
-    return db.transaction(this::recordRepublish).compose(intent -> enqueue(intent.outgoing()).map(sent -> {
-      List<PublishResult.Sent> all = new ArrayList<>(intent.failed());
-      all.addAll(sent);
-      return new PublishResult(intent.publishId(), all, intent.withheld());
-    }));
+    return db.transaction(c -> publishes.insert(c, RESIGN_ACTOR, clock.instant()))
+        .compose(publishId -> queued(() -> db.transaction(c -> planRepublish(c, publishId)).compose(this::stream)));
   }
 
-  private Intent recordRepublish(Connection c) throws SQLException {
-    Instant now = clock.instant();
-    long publishId = publishes.insert(c, RESIGN_ACTOR, now);
-    List<Outgoing> outgoing = new ArrayList<>();
-    List<PublishResult.Sent> failed = new ArrayList<>();
+  private Plan planRepublish(Connection c, long publishId) throws SQLException {
     Map<String, ScreenSetup> allSetups = setups.all(c);
     Map<String, String> publishedAll = screens.publishedItemsAll(c);
     List<Pending> pending = new ArrayList<>();
@@ -292,10 +319,7 @@ public final class Publisher {
       ScreenRules screenRules = Codec.decode(published.getBytes(StandardCharsets.UTF_8), ScreenRules.class);
       pending.add(new Pending(screen, screenRules, published));
     }
-    signAndRecord(c, pending, publishId, now, outgoing, failed);
-    audit.record(c, RESIGN_ACTOR, "re-sign", "publish", Long.toString(publishId), null,
-        Map.of("screens", outgoing.size()));
-    return new Intent(publishId, outgoing, failed, Map.of());
+    return planned(c, new Plan(publishId, clock.instant(), pending, Map.of()), RESIGN_ACTOR, "re-sign");
   }
 
   /**
@@ -321,41 +345,96 @@ public final class Publisher {
   }
 
   /**
-   * Signs each screen's next version (on every core: a signature per screen is most of a publish's
-   * work) and records them all as intended — or as failed when one cannot be signed — in statement
-   * batches, inside the caller's transaction.
+   * Streams a planned publish: batch {@code n+1} is signed (off the database thread, on every core)
+   * and recorded while batch {@code n} is being sent; a batch is sent only once it is recorded, and
+   * after the batch before it was handed (so at most one window is in flight). Completes when the
+   * last batch was handed; the publish is then DONE.
    */
-  private void signAndRecord(Connection c, List<Pending> pending, long publishId, Instant now, List<Outgoing> outgoing,
-      List<PublishResult.Sent> failed) throws SQLException {
-    List<DeliveryRepository.Intent> intents = pending.parallelStream().map(p -> {
-      long version = p.screen().publishedVersion() + 1;
-      ScheduleMessage message = new ScheduleMessage(Header.now(now), p.screen().id(), version, p.rules());
-      try {
-        return new DeliveryRepository.Intent(p.screen().id(), version, signer.signToBytes(Signed.SCHEDULE, message, null),
-            null);
-      } catch (ProtocolException e) {
-        // Too large to sign (the wire's limit): recorded as failed, and tried again by the next publish.
-        return new DeliveryRepository.Intent(p.screen().id(), version, null, "cannot sign the schedule: " + e.getMessage());
-      }
-    }).toList();
+  private Future<PublishResult> stream(Plan plan) {
+    List<List<Pending>> batches = batches(plan.pending());
+    List<PublishResult.Sent> results = java.util.Collections.synchronizedList(new ArrayList<>());
+    Future<List<Outgoing>> recorded = Future.succeededFuture(List.of());
+    Future<Void> sent = Future.succeededFuture();
+    Future<Void> sentBefore = sent; // the batch before the one being sent: recording runs one batch ahead, no more
+    for (int n = 0; n < batches.size(); n++) {
+      int number = n;
+      List<Pending> batch = batches.get(n);
+      Future<Void> ahead = sentBefore;
+      recorded = Future.all(recorded, ahead).compose(v -> sign(plan, batch))
+          .compose(intents -> db.transaction(c -> record(c, plan, number, batch, intents, results)));
+      Future<List<Outgoing>> thisBatch = recorded;
+      sentBefore = sent;
+      sent = Future.all(sent, thisBatch).compose(v -> sendWindow(thisBatch.result())).map(r -> {
+        results.addAll(r);
+        onProgress.accept(plan.publishId());
+        return null;
+      });
+    }
+    return sent.compose(v -> db.transaction(c -> {
+      publishes.finished(c, plan.publishId(), clock.instant());
+      return new PublishResult(plan.publishId(), List.copyOf(results), plan.withheld());
+    })).onComplete(done -> onProgress.accept(plan.publishId()))
+        .onFailure(e -> LOG.error("publish {} stopped before every screen was sent; what was recorded is sent at the"
+            + " next start", plan.publishId(), e));
+  }
+
+  private static List<List<Pending>> batches(List<Pending> pending) {
+    List<List<Pending>> batches = new ArrayList<>();
+    int from = 0;
+    while (from < pending.size()) {
+      int size = batches.isEmpty() ? FIRST_BATCH : SEND_WINDOW;
+      batches.add(pending.subList(from, Math.min(pending.size(), from + size)));
+      from += size;
+    }
+    return batches;
+  }
+
+  /** Signs each screen's next version, on every core, off the database and event-loop threads. */
+  private Future<List<DeliveryRepository.Intent>> sign(Plan plan, List<Pending> batch) {
+    return Future.fromCompletionStage(java.util.concurrent.CompletableFuture.supplyAsync(() ->
+        batch.parallelStream().map(p -> sign(plan.at(), p)).toList()));
+  }
+
+  private DeliveryRepository.Intent sign(Instant now, Pending p) {
+    long version = p.screen().publishedVersion() + 1;
+    ScheduleMessage message = new ScheduleMessage(Header.now(now), p.screen().id(), version, p.rules());
+    try {
+      return new DeliveryRepository.Intent(p.screen().id(), version, signer.signToBytes(Signed.SCHEDULE, message, null),
+          null);
+    } catch (ProtocolException e) {
+      // Too large to sign (the wire's limit): recorded as failed, and tried again by the next publish.
+      return new DeliveryRepository.Intent(p.screen().id(), version, null, "cannot sign the schedule: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Records one signed batch in the caller's transaction — each screen's new version and rules, its
+   * delivery holding the signed message (or failed when it could not be signed) — and returns what
+   * is to be sent. Nothing of the batch has left yet: a stop now leaves it recorded and unsent.
+   */
+  private List<Outgoing> record(Connection c, Plan plan, int number, List<Pending> batch,
+      List<DeliveryRepository.Intent> intents, List<PublishResult.Sent> results) throws SQLException {
+    beforeBatch.accept(number);
     List<ScreenRepository.Published> versions = new ArrayList<>();
-    for (int i = 0; i < pending.size(); i++) {
+    List<Outgoing> outgoing = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
       DeliveryRepository.Intent intent = intents.get(i);
       versions.add(new ScreenRepository.Published(intent.screenId(), intent.version(),
-          intent.error() == null ? pending.get(i).rulesJson() : null));
+          intent.error() == null ? batch.get(i).rulesJson() : null));
       if (intent.error() == null) {
         outgoing.add(new Outgoing(intent.screenId(), intent.version(), intent.envelope()));
       } else {
-        failed.add(new PublishResult.Sent(intent.screenId(), intent.version(), intent.error()));
+        results.add(new PublishResult.Sent(intent.screenId(), intent.version(), intent.error()));
       }
     }
     screens.recordPublished(c, versions);
-    deliveries.recordIntents(c, publishId, intents, now);
+    deliveries.recordIntents(c, plan.publishId(), intents, plan.at());
+    return outgoing;
   }
 
-  /** Sends after everything queued before has been sent. */
-  private synchronized Future<List<PublishResult.Sent>> enqueue(List<Outgoing> outgoing) {
-    Future<List<PublishResult.Sent>> done = sending.transform(ignored -> sendAll(outgoing));
+  /** Runs {@code work} after everything queued before has been sent (publishes, re-sends, re-assertions). */
+  private synchronized <T> Future<T> queued(Supplier<Future<T>> work) {
+    Future<T> done = sending.transform(ignored -> work.get());
     sending = done;
     return done;
   }
@@ -413,13 +492,5 @@ public final class Publisher {
     screens.forgetPublished(c, o.screenId(), o.version());
     deliveries.recordAnswer(c, o.screenId(), o.version(), "FAILED", error, clock.instant());
     return new PublishResult.Sent(o.screenId(), o.version(), error);
-  }
-
-  private static String json(ScreenRules screenRules) {
-    try {
-      return Codec.mapper().writeValueAsString(screenRules);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

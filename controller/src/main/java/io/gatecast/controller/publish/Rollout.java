@@ -2,6 +2,7 @@ package io.gatecast.controller.publish;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** How a publish is going, per screen. */
 public final class Rollout {
@@ -31,9 +32,21 @@ public final class Rollout {
     }
   }
 
-  /** A publish with every screen it sent to. */
-  public record View(long id, String requestedBy, Instant requestedAt, Counts counts, List<ScreenDelivery> screens) {}
+  /**
+   * How far a publish got (it is streamed: the call answers before the screens are sent). QUEUED:
+   * waiting behind an earlier publish; SENDING: planned, screens being signed, recorded and sent;
+   * DONE: every planned screen was recorded and handed to the broker (or failed); INTERRUPTED: the
+   * controller stopped before DONE (what was recorded is sent again at start).
+   */
+  public enum State { QUEUED, SENDING, DONE, INTERRUPTED }
 
-  /** A publish in the list: its counts only. */
-  public record Summary(long id, String requestedBy, Instant requestedAt, Counts counts) {}
+  /**
+   * A publish with every screen it sent to. {@code planned}: how many screens it changes (null until
+   * planned); {@code withheld}: per screen, the items held back because they are not approved.
+   */
+  public record View(long id, String requestedBy, Instant requestedAt, State state, Integer planned,
+      Map<String, List<String>> withheld, Instant finishedAt, Counts counts, List<ScreenDelivery> screens) {}
+
+  /** A publish in the list: its state and counts only. */
+  public record Summary(long id, String requestedBy, Instant requestedAt, State state, Integer planned, Counts counts) {}
 }

@@ -154,7 +154,7 @@ class MosquittoAccessTest {
       TestUsers.approve(TestUsers.user(api, controller.httpPort(), "mosq-approver", "approver"), "notice");
       assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", "notice", "screenIds", List.of("mosq-a")))
           .status()).isEqualTo(200);
-      assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
+      assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
 
       await().atMost(DEADLINE).until(() -> a.received().stream()
           .anyMatch(m -> m.startsWith(Topics.schedule("mosq-a") + " ") && m.contains("notice")));

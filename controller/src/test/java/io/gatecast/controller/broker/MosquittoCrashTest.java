@@ -159,7 +159,7 @@ class MosquittoCrashTest {
   private static void publish(ApiClient admin, String content, Map<String, String> passwords) {
     assertThat(admin.postJson("/api/v1/schedule", Map.of("contentId", content,
         "screenIds", List.copyOf(passwords.keySet()))).status()).isEqualTo(200);
-    assertThat(admin.post("/api/v1/publish").body().get("sent")).hasSize(passwords.size());
+    assertThat(admin.publishAndAwait().body().get("sent")).hasSize(passwords.size());
   }
 
   /** Every screen's retained schedule, read logged in as it, is {@code version} — awaited. */

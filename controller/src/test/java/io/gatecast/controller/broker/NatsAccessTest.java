@@ -184,7 +184,7 @@ class NatsAccessTest {
       TestUsers.approve(TestUsers.user(api, controller.httpPort(), "nats-approver", "approver"), "notice");
       assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", "notice", "screenIds", List.of("nats-a")))
           .status()).isEqualTo(200);
-      assertThat(api.post("/api/v1/publish").body().get("sent")).hasSize(1);
+      assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
 
       await().atMost(DEADLINE).until(() -> a.received().stream()
           .anyMatch(m -> m.startsWith(Topics.schedule("nats-a") + " ") && m.contains("notice")));

@@ -74,7 +74,7 @@ class RevocationTest {
       connect(broker, "rv-neighbour", neighbour).disconnect();
 
       // Nothing is published to it, even with content on its playlist
-      assertThat(RUNNING.api().post("/api/v1/publish").body().get("sent").toString()).doesNotContain("rv-hall");
+      assertThat(RUNNING.api().publishAndAwait().body().get("sent").toString()).doesNotContain("rv-hall");
 
       // An exported Mosquitto no longer knows it
       int exit = new CommandLine(new Main()).execute("export-mosquitto", "--data-dir", RUNNING.dataDir().toString(),

@@ -67,7 +67,7 @@ public final class PublishProfile {
       String item = "item-" + (2 + round);
       admin.postJson("/api/v1/schedule", Map.of("contentId", item, "screenIds", ids));
       long t0 = System.nanoTime();
-      var answer = admin.post("/api/v1/publish");
+      var answer = admin.publishAndAwait();
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.printf("round %d: publish to %d screens answered %d in %d ms (sent %d)%n", round, n, answer.status(), ms,
           answer.body().get("sent").size());

@@ -26,11 +26,14 @@ public final class PublishRoutes {
   }
 
   public void mount(Router router) {
+    // Answers at once with the publish id; the screens follow in batches. Progress: the rollout view
+    // (GET /api/v1/publishes/{id}: state, planned, counts) and a "publish" event on every step.
     router.post("/api/v1/publish").handler(ctx -> publisher.publishAll(AuthHandler.user(ctx).username())
-        .onSuccess(result -> {
-          metrics.published((int) result.sent().stream().filter(sent -> sent.error() == null).count());
-          LiveEvents.publishChanged(ctx.vertx(), result.publishId());
-          Json.send(ctx, 200, result);
+        .onSuccess(started -> {
+          started.done().onSuccess(result ->
+              metrics.published((int) result.sent().stream().filter(sent -> sent.error() == null).count()));
+          LiveEvents.publishChanged(ctx.vertx(), started.publishId());
+          Json.send(ctx, 200, java.util.Map.of("publishId", started.publishId()));
         }).onFailure(ctx::fail));
     router.get("/api/v1/publishes").handler(ctx -> db.transaction(c -> publishes.recent(c, LIST_LIMIT))
         .onSuccess(list -> Json.send(ctx, 200, list)).onFailure(ctx::fail));
