@@ -51,6 +51,16 @@ public final class JavaProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** Waits for the process to end by itself (e.g. a test hook that halts it); true when it ended in time. */
+  public boolean waitFor(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+    return process.waitFor(timeout, unit);
+  }
+
+  /** The exit status of an ended process. */
+  public int exitValue() {
+    return process.exitValue();
+  }
+
   /** SIGKILL, then waits for the end: no shutdown hook, no goodbye on the network, buffers as they are. */
   public void kill() {
     process.destroyForcibly();
