@@ -121,6 +121,9 @@ public final class FleetMonitor implements AutoCloseable {
     if (status.state() == ScreenState.ONLINE) {
       wiring.metrics().heartbeat();
       scheduleWatch.applied(status.screenId(), status.appliedVersion());
+      wiring.commands().screenOnline(status.screenId()); // back: what it may have missed goes out again
+    } else {
+      wiring.commands().screenAway(status.screenId());
     }
     ingest.offer(new FleetIngest.Status(status, seenAt));
   }
@@ -228,6 +231,7 @@ public final class FleetMonitor implements AutoCloseable {
       return silent.stream().map(FleetHealth.Recorded::screenId).toList();
     })
         .onSuccess(this::logSilent)
+        .onSuccess(ids -> ids.forEach(wiring.commands()::screenAway))
         .onSuccess(ids -> ids.forEach(id -> LiveEvents.screenChanged(vertx, id)))
         .onFailure(e -> LOG.error("offline sweep failed", e));
   }

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * (screenshot, reload, restart, identify, clear cache). A command runs only if the controller
  * signed it, it carries an expiry that has not passed, it is addressed to this screen and its
  * sequence is above the last one executed (saved before it runs); anything else is refused and
- * reported as a rejection. Each command that runs is answered with a {@link CommandResult}.
+ * reported as a rejection — except a copy of a command already run (the controller sends a command
+ * again when it cannot know it arrived), which is dropped quietly. Each command that runs is answered with a {@link CommandResult}.
  *
  * <p>{@link #apply} runs on the agent's apply thread, so a rotation never races a schedule being
  * verified; the command itself then runs on {@code actions}, so a slow screenshot upload never
@@ -85,6 +86,11 @@ public final class CommandApplier {
         throw new RejectedException(Rejection.MALFORMED, "a command must carry expiresAt in its envelope");
       }
       Freshness.requireScreen(screenId, command.screenId());
+      if (sequence.ran(command.sequence())) {
+        // The controller sent it again (it could not know it arrived): already run and answered.
+        LOG.info("command {} (sequence {}) already ran; this copy is dropped", command.kind(), command.sequence());
+        return;
+      }
       Freshness.requireNewer(sequence.last().orElse(null), command.sequence());
     } catch (RejectedException e) {
       throw e.withMessageId(command.header().messageId());
