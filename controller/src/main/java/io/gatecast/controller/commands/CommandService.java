@@ -57,8 +57,12 @@ public final class CommandService {
   private final CommandRepository commands = new CommandRepository();
   /** Screens that may have open commands (a hint that spares heartbeats a query; pruned when none are). */
   private final Set<String> open = ConcurrentHashMap.newKeySet();
-  /** When each screen was last sent its open commands (System.nanoTime); gone when it went away. */
+  /** When each screen was last sent its open commands (System.nanoTime). */
   private final Map<String, Long> lastTry = new ConcurrentHashMap<>();
+  /** Screens heard ONLINE since start: the first time one is, it is back as far as this controller knows. */
+  private final Set<String> heard = ConcurrentHashMap.newKeySet();
+  /** Screens gone away (last-will, or silent too long) and not heard ONLINE since. */
+  private final Set<String> away = ConcurrentHashMap.newKeySet();
 
   public CommandService(Database db, MqttLink mqtt, MessageSigner signer, Clock clock, Runnable onSent) {
     this.db = db;
@@ -90,13 +94,17 @@ public final class CommandService {
     });
   }
 
-  /** Sends the screen's open commands again, oldest first, if it has any and was not just sent them. Never blocks. */
+  /**
+   * Sends the screen's open commands again, oldest first, if it has any: at once when it is back
+   * (first heard since start, or after it went away), else at most every {@link #QUIET}. Never blocks.
+   */
   public void screenOnline(String screenId) {
+    boolean back = heard.add(screenId) | away.remove(screenId);
     if (!open.contains(screenId)) {
       return;
     }
     Long last = lastTry.get(screenId);
-    if (last != null && System.nanoTime() - last < QUIET.toNanos()) {
+    if (!back && last != null && System.nanoTime() - last < QUIET.toNanos()) {
       return;
     }
     lastTry.put(screenId, System.nanoTime());
@@ -105,7 +113,7 @@ public final class CommandService {
 
   /** The screen went away (last-will, or silent too long): when it is back, its open commands go out at once. */
   public void screenAway(String screenId) {
-    lastTry.remove(screenId);
+    away.add(screenId);
   }
 
   /** Every screen's open commands again (at start and after a reconnection: the broker may not have them); {@code why} is logged. Never fails. */
