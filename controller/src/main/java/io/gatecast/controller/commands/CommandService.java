@@ -201,7 +201,8 @@ public final class CommandService {
             result.outcome().name(), result.detail(), result.attachmentSha256(), clock.instant()))
         .onSuccess(stored -> {
           if (!stored) {
-            LOG.warn("screen {} answered command {} ({}) that it was not sent, or already answered; ignored",
+            // Also an answer sent again for a copy of the command (see the class comment).
+            LOG.info("screen {} answered command {} ({}) that it was not sent, or already answered; ignored",
                 result.screenId(), result.sequence(), result.kind());
           }
         });

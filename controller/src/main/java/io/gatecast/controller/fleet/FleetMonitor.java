@@ -102,8 +102,11 @@ public final class FleetMonitor implements AutoCloseable {
     // a status handled before it is simply first news, which know() does not overwrite.
     db.transaction(wiring.health()::current).onSuccess(wiring.alerting()::know)
         .onFailure(e -> LOG.error("cannot read the fleet's health at start; alerting starts empty", e));
-    mqtt.subscribe(Topics.everyOne(Kind.STATUS), this::onStatus);
-    mqtt.subscribe(Topics.everyOne(Kind.EVENTS), this::onEvent);
+    // Heartbeats at QoS 0: not kept for the controller while it is away (each screen's next one, and
+    // the retained last one on resubscribing, say more than a queue of stale ones). Events at QoS 1:
+    // kept in the controller's session and delivered when it is back (acks, plays, command results).
+    mqtt.subscribe(Topics.everyOne(Kind.STATUS), 0, this::onStatus);
+    mqtt.subscribe(Topics.everyOne(Kind.EVENTS), 1, this::onEvent);
     sweepTimer = vertx.setPeriodic(sweepEvery.toMillis(), id -> sweep());
   }
 

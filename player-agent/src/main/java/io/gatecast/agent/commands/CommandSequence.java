@@ -16,8 +16,8 @@ import java.util.Optional;
  * <p>The controller sends a command again when it may not have arrived (a broker that did not take
  * it, a screen back online), with the same sequence, so the same command can come twice or more.
  * {@link #ran} tells such a copy of one already run (the last one, or one of the last
- * {@value #REMEMBERED} run by this process) from a replay of an older one: a copy is dropped
- * quietly, not reported as a refusal; a command id runs at most once either way.
+ * {@value #REMEMBERED} run by this process) from a replay of an older one: a copy is not run and
+ * not reported as a refusal (its answer is sent again); a command id runs at most once either way.
  */
 public final class CommandSequence {
   public static final String FILE_NAME = "command-sequence";
