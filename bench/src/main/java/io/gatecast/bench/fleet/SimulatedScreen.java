@@ -56,6 +56,8 @@ public final class SimulatedScreen {
   private final Random random;
   private volatile String host;
   private volatile int port;
+  /** The nodes of a clustered broker, tried in turn after a lost or failed connection (one: no turn). */
+  private volatile int[] ports = new int[0];
   private volatile long heartbeatMillis;
   private final long playBatchMillis;
 
@@ -133,6 +135,20 @@ public final class SimulatedScreen {
       context = vertx.getOrCreateContext();
     }
     context.runOnContext(v -> connect());
+  }
+
+  /**
+   * Connects to the first of {@code ports} (nodes of one clustered broker on {@code host}); after a
+   * lost or failed connection the next one is tried, as the agent does with several addresses.
+   */
+  void start(String host, int[] ports) {
+    this.ports = ports.clone();
+    start(host, ports[0]);
+  }
+
+  /** The port of the broker node the screen is pointed at now. */
+  int port() {
+    return port;
   }
 
   /** Points the screen at another broker: drops the link and reconnects there at once. */
@@ -268,6 +284,9 @@ public final class SimulatedScreen {
       which.closeHandler(null);
       which.disconnect();
     }
+    if (ports.length > 1) {
+      port = ports[(indexOf(ports, port) + 1) % ports.length];
+    }
     if (!stopped) {
       vertx.setTimer(backoff.next().toMillis(), t -> {
         if (client == null && !stopped) {
@@ -275,6 +294,15 @@ public final class SimulatedScreen {
         }
       });
     }
+  }
+
+  private static int indexOf(int[] values, int value) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == value) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void restartHeartbeats() {
