@@ -1,6 +1,5 @@
 package io.gatecast.bench;
 
-import io.gatecast.bench.fleet.AckCollector;
 import io.gatecast.bench.fleet.FleetListener;
 import io.gatecast.bench.fleet.Latencies;
 import io.gatecast.bench.fleet.ScreenLogin;
@@ -42,17 +41,7 @@ final class NatsNodeLoss {
         out.put("initialConnectSeconds", Math.round((System.nanoTime() - connectStart) / 1e8) / 10.0);
         fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
 
-        String contentId = "nats" + Long.toString(System.currentTimeMillis() / 1000, 36);
-        api.createContent(contentId, "NATS " + contentId, media, 10);
-        api.schedule(contentId, ids);
-        Map<String, Long> expected = new HashMap<>();
-        fleet.screens().forEach(s -> expected.put(s.id(), s.appliedVersion() == null ? 1 : s.appliedVersion() + 1));
-        AckCollector synced = AckCollector.schedules(expected);
-        fleet.watch(synced);
-        Map<String, Long> published = new HashMap<>();
-        api.publish().forEach(sent -> published.put(sent.screenId(), sent.version()));
-        out.put("inSyncBefore", synced.await(timeout));
-        out.put("push", synced.acked().summary()); // publish to ack at the screen, ms
+        Map<String, Long> published = ReconnectBench.publishToAll(api, fleet, media, ids, "nats", timeout, out::put);
 
         // Node 2 dies (the controller is on node 1, the first of its list).
         int killedPort = nats.mqttPorts()[1];

@@ -72,17 +72,7 @@ public final class ReconnectBench {
         fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
 
         // in sync before: a change published and acked by every screen
-        String contentId = "storm" + Long.toString(System.currentTimeMillis() / 1000, 36);
-        api.createContent(contentId, "Storm " + contentId, media, 10);
-        api.schedule(contentId, ids);
-        Map<String, Long> expected = new HashMap<>();
-        fleet.screens().forEach(s -> expected.put(s.id(), s.appliedVersion() == null ? 1 : s.appliedVersion() + 1));
-        AckCollector synced = AckCollector.schedules(expected);
-        fleet.watch(synced);
-        Map<String, Long> published = new HashMap<>();
-        api.publish().forEach(sent -> published.put(sent.screenId(), sent.version()));
-        results.put("inSyncBefore", synced.await(Duration.ofMinutes(5)));
-        results.put("push", synced.acked().summary()); // publish to ack at the screen, ms
+        Map<String, Long> published = publishToAll(api, fleet, media, ids, "storm", Duration.ofMinutes(5), results::put);
 
         Map<String, Long> heartbeatsBefore = new HashMap<>();
         Map<String, Long> backAtScreen = new ConcurrentHashMap<>();
@@ -132,6 +122,27 @@ public final class ReconnectBench {
   }
 
   /** Stored row holds a heartbeat sent after the restart, ONLINE, with the version published to the screen. */
+  /**
+   * Publishes new content to every screen and waits until each acked it; puts "inSyncBefore" (all
+   * acked in time) and "push" (publish to ack at the screen, ms) into {@code out}. Returns the
+   * version published to each screen.
+   */
+  static Map<String, Long> publishToAll(ControllerApi api, SimulatedFleet fleet, String media, List<String> ids,
+      String prefix, Duration timeout, java.util.function.BiConsumer<String, Object> out) {
+    String contentId = prefix + Long.toString(System.currentTimeMillis() / 1000, 36);
+    api.createContent(contentId, prefix + " " + contentId, media, 10);
+    api.schedule(contentId, ids);
+    Map<String, Long> expected = new HashMap<>();
+    fleet.screens().forEach(s -> expected.put(s.id(), s.appliedVersion() == null ? 1 : s.appliedVersion() + 1));
+    AckCollector synced = AckCollector.schedules(expected);
+    fleet.watch(synced);
+    Map<String, Long> published = new HashMap<>();
+    api.publish().forEach(sent -> published.put(sent.screenId(), sent.version()));
+    out.accept("inSyncBefore", synced.await(timeout));
+    out.accept("push", synced.acked().summary());
+    return published;
+  }
+
   static boolean backOnline(ControllerDb.ScreenRow row, Long heartbeatsBefore, Long publishedVersion) {
     if (row == null || !"ONLINE".equals(row.state()) || row.currentContentId() == null
         || !Objects.equals(publishedVersion, row.appliedVersion())) {
