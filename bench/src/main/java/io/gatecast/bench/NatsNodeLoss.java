@@ -84,6 +84,7 @@ final class NatsNodeLoss {
         loss.put("timeToAllOnlineAndInSyncAtControllerSeconds", Math.round(atController.max() / 100) / 10.0);
         loss.put("connectAttempts", fleet.screens().stream().mapToLong(SimulatedScreen::connects).sum());
         loss.put("rejectedByScreens", fleet.rejectionCount());
+        loss.put("subscriptionsRefused", fleet.screens().stream().mapToLong(SimulatedScreen::refusedSubscriptions).sum());
         out.put("nodeLoss", loss);
       }
     }

@@ -140,6 +140,7 @@ public final class ReconnectBench {
     api.publish().forEach(sent -> published.put(sent.screenId(), sent.version()));
     out.accept("inSyncBefore", synced.await(timeout));
     out.accept("push", synced.acked().summary());
+    out.accept("pushAcked", synced.done() + " of " + synced.expectedCount());
     return published;
   }
 

@@ -75,6 +75,7 @@ public final class SimulatedScreen {
   private long playTimer = -1;
   private long playSequence;
   private volatile long connects;
+  private volatile long refusedSubscriptions;
   private volatile long failedConnects;
 
   SimulatedScreen(Vertx vertx, ScreenLogin login, String clusterId, Verifier verifier, WorkerExecutor verifyPool,
@@ -115,6 +116,11 @@ public final class SimulatedScreen {
 
   public long heartbeatsSent() {
     return heartbeatsSent;
+  }
+
+  /** Subscriptions the broker refused (SUBACK 0x80), each followed by a reconnect. */
+  public long refusedSubscriptions() {
+    return refusedSubscriptions;
   }
 
   public long connects() {
@@ -250,6 +256,14 @@ public final class SimulatedScreen {
     attempt.publishHandler(this::onMessage);
     attempt.closeHandler(v -> lost(attempt));
     attempt.exceptionHandler(e -> { }); // a refused or reset connection ends in closeHandler or a failed connect
+    // As the agent: a refused subscription (0x80; NATS while JetStream elects leaders) means a deaf
+    // session, so drop it and reconnect after the back-off.
+    attempt.subscribeCompletionHandler(ack -> {
+      if (ack.grantedQoSLevels().contains(0x80)) {
+        refusedSubscriptions++;
+        lost(attempt);
+      }
+    });
     attempt.connect(port, host)
         .compose(ack -> attempt.subscribe(Map.of(
             Topics.schedule(login.screenId()), 1,
