@@ -45,6 +45,16 @@ public final class MqttLink implements AutoCloseable {
   private static final long LONGEST_RETRY_MS = MAX_RECONNECT_DELAY_SECONDS * 1000L;
   private final MqttAsyncClient client;
   private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
+  /**
+   * Messages that arrived before any handler for them was registered: with a kept session the
+   * broker delivers what it held at once after CONNECT, before {@link #subscribe} is called. Handed
+   * to the first matching subscription; bounded (the oldest go first past {@value #HELD_LIMIT}).
+   */
+  private final java.util.ArrayDeque<Held> held = new java.util.ArrayDeque<>();
+  static final int HELD_LIMIT = 100_000;
+
+  private record Held(String topic, byte[] payload) {}
+
   /** The QoS each subscription asks for (see {@link #subscribe(String, int, BiConsumer)}). */
   private final Map<String, Integer> qualities = new ConcurrentHashMap<>();
   /** Failed tries per refused subscription since it was last granted, for the back-off. */
@@ -180,7 +190,21 @@ public final class MqttLink implements AutoCloseable {
    * controller while it is away (heartbeats: periodic and retained, a queued one would be stale news).
    */
   public void subscribe(String filter, int qos, BiConsumer<String, byte[]> handler) {
-    subscriptions.put(filter, handler);
+    List<Held> waiting = new java.util.ArrayList<>();
+    synchronized (held) {
+      subscriptions.put(filter, handler);
+      for (java.util.Iterator<Held> it = held.iterator(); it.hasNext(); ) {
+        Held message = it.next();
+        if (org.eclipse.paho.client.mqttv3.MqttTopic.isMatched(filter, message.topic())) {
+          waiting.add(message);
+          it.remove();
+        }
+      }
+    }
+    if (!waiting.isEmpty()) {
+      LOG.info("{} message(s) on {} kept by the broker while the controller was away", waiting.size(), filter);
+    }
+    waiting.forEach(message -> handler.accept(message.topic(), message.payload()));
     qualities.put(filter, qos);
     try {
       IMqttToken token = client.subscribe(filter, qos);
@@ -325,11 +349,23 @@ public final class MqttLink implements AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      for (Map.Entry<String, BiConsumer<String, byte[]>> subscription : subscriptions.entrySet()) {
-        if (org.eclipse.paho.client.mqttv3.MqttTopic.isMatched(subscription.getKey(), topic)) {
-          subscription.getValue().accept(topic, message.getPayload());
+      List<BiConsumer<String, byte[]>> handlers = new java.util.ArrayList<>();
+      synchronized (held) {
+        for (Map.Entry<String, BiConsumer<String, byte[]>> subscription : subscriptions.entrySet()) {
+          if (org.eclipse.paho.client.mqttv3.MqttTopic.isMatched(subscription.getKey(), topic)) {
+            handlers.add(subscription.getValue());
+          }
+        }
+        if (handlers.isEmpty()) {
+          // Kept for us while away and delivered before we subscribed again (see 'held').
+          if (held.size() >= HELD_LIMIT) {
+            held.removeFirst();
+          }
+          held.addLast(new Held(topic, message.getPayload()));
+          return;
         }
       }
+      handlers.forEach(handler -> handler.accept(topic, message.getPayload()));
     }
 
     @Override
