@@ -89,8 +89,9 @@ public final class CommandRepository {
 
   /** Whether the screen has a SCREENSHOT command not yet answered: only then may it upload a picture. */
   public boolean awaitsScreenshot(Connection c, String screenId) throws SQLException {
+    // An unsent one too: a publish that timed out may still have reached the agent.
     return Sql.one(c, "SELECT 1 FROM screen_commands WHERE screen_id = ? AND kind = 'SCREENSHOT'"
-        + " AND status IN ('PENDING', 'EXPIRED') LIMIT 1", row -> true, screenId).isPresent();
+        + " AND (status IN ('PENDING', 'EXPIRED') OR unsent = 1) LIMIT 1", row -> true, screenId).isPresent();
   }
 
   private static StoredCommand map(ResultSet row) throws SQLException {
