@@ -12,7 +12,6 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PlayBatch;
 import io.gatecast.protocol.Topics;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,12 +52,7 @@ class ControllerAwayTest {
   void proofOfPlaySentWhileTheControllerWasStoppedIsStoredWhenItIsBack() throws Exception {
     LocalMosquitto.require("the controller-away test is");
     int port = LocalMosquitto.freePort();
-    Path conf = tmp.resolve("mosquitto.conf");
-    Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nuser "
-        + System.getProperty("user.name") + "\n");
-    mosquitto = new ProcessBuilder(LocalMosquitto.BINARY.toString(), "-c", conf.toString())
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("mosquitto.log").toFile()).start();
-    await().atMost(DEADLINE).until(() -> LocalMosquitto.listening(port));
+    mosquitto = LocalMosquitto.startAnonymous(tmp, port);
     String broker = "tcp://127.0.0.1:" + port;
     Path dataDir = tmp.resolve("controller");
     Vertx vertx = Vertx.vertx();

@@ -40,6 +40,20 @@ final class LocalMosquitto {
     }
   }
 
+  /**
+   * Starts a Mosquitto of the calling test's own: anonymous (any login), no persistence, on
+   * {@code port}, logging into {@code dir}; returns once it listens. The caller stops it.
+   */
+  static Process startAnonymous(Path dir, int port) throws IOException {
+    Path conf = dir.resolve("mosquitto-" + port + ".conf");
+    Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nuser "
+        + System.getProperty("user.name") + "\n");
+    Process process = new ProcessBuilder(BINARY.toString(), "-c", conf.toString()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile())).start();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> listening(port));
+    return process;
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();

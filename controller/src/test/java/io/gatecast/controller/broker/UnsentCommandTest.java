@@ -22,7 +22,6 @@ import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.Verifier;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,10 +61,7 @@ class UnsentCommandTest {
   void aCommandTheBrokerDidNotTakeIsSentAgainOnReconnectionAndDoneOnce() throws Exception {
     LocalMosquitto.require("the unsent command test is");
     int port = LocalMosquitto.freePort();
-    Path conf = tmp.resolve("mosquitto.conf");
-    Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nuser "
-        + System.getProperty("user.name") + "\n");
-    startMosquitto(conf, port);
+    mosquitto = LocalMosquitto.startAnonymous(tmp, port);
     String broker = "tcp://127.0.0.1:" + port;
     Path dataDir = tmp.resolve("controller");
     Vertx vertx = Vertx.vertx();
@@ -83,7 +79,7 @@ class UnsentCommandTest {
       assertThat(issued.body().get("detail").asText()).contains("the broker did not take the command");
       long sequence = issued.body().get("sequence").asLong();
 
-      startMosquitto(conf, port);
+      mosquitto = LocalMosquitto.startAnonymous(tmp, port);
       // Sent again on reconnection: the broker took it, so it waits for the agent's answer.
       await().atMost(DEADLINE).until(() -> command(admin, sequence).get("status").asText().equals("PENDING"));
 
@@ -105,12 +101,6 @@ class UnsentCommandTest {
       controller.close();
       vertx.close().await();
     }
-  }
-
-  private void startMosquitto(Path conf, int port) throws Exception {
-    mosquitto = new ProcessBuilder(LocalMosquitto.BINARY.toString(), "-c", conf.toString())
-        .redirectErrorStream(true).redirectOutput(tmp.resolve("mosquitto.log").toFile()).start();
-    await().atMost(DEADLINE).until(() -> LocalMosquitto.listening(port));
   }
 
   /** The screen, online: it opens the commands the controller's key signed, as an agent does. */
