@@ -31,17 +31,32 @@ import java.util.concurrent.ConcurrentHashMap;
  * The screens reconnect with the agent's own back-off (1 s doubling to 30 s, jittered).
  *
  * <p>{@code bench/run ReconnectBench --screens 10000}; writes {@code bench/results/reconnect-<N>.json}.
+ *
+ * <p>{@code --brokers nats3}: first the same fleet on a 3-node NATS cluster (docs/nats/node.conf,
+ * {@code export-nats} rights), screens spread over the nodes, each given all three (tried in turn,
+ * as the agent does), the controller given all three too: a publish (push p99, all acked), then
+ * node 2 — not the controller's — is killed (SIGKILL) and the time is measured for every screen
+ * that was on it to be back (at the screen) and ONLINE and in sync at the controller (the same test
+ * as the Mosquitto storm). Then the Mosquitto storm as above, the floor, in the same run; writes
+ * {@code bench/results/reconnect-<N>-nats3.json}.
  */
 public final class ReconnectBench {
   private ReconnectBench() {}
 
   public static void main(String[] raw) throws Exception {
-    Args args = new Args(raw, Map.of("screens", "10000", "data-dir", "", "window", "200", "timeout-minutes", "20"));
+    Args args = new Args(raw, Map.of("screens", "10000", "data-dir", "", "window", "200", "timeout-minutes", "20",
+        "brokers", "mosquitto"));
     int n = args.integer("screens");
     Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
-    Results results = new Results("reconnect-" + n, "bench/run ReconnectBench --screens " + n);
+    boolean nats = args.get("brokers").equals("nats3");
+    Results results = new Results("reconnect-" + n + (nats ? "-nats3" : ""), "bench/run ReconnectBench --screens " + n
+        + (nats ? " --brokers nats3" : ""));
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
+    if (nats) {
+      results.put("nats3", NatsNodeLoss.run(dataDir, logins, args.integer("window"),
+          Duration.ofMinutes(args.integer("timeout-minutes"))));
+    }
     try (BrokerProcess mosquitto = BrokerProcess.start(BrokerProcess.Kind.MOSQUITTO, dataDir,
             dataDir.resolve("reconnect-mosquitto-" + System.currentTimeMillis()));
         ControllerProcess controller = ControllerProcess.start(dataDir, mosquitto.port(), Duration.ofSeconds(120),
@@ -57,16 +72,7 @@ public final class ReconnectBench {
         fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
 
         // in sync before: a change published and acked by every screen
-        String contentId = "storm" + Long.toString(System.currentTimeMillis() / 1000, 36);
-        api.createContent(contentId, "Storm " + contentId, media, 10);
-        api.schedule(contentId, ids);
-        Map<String, Long> expected = new HashMap<>();
-        fleet.screens().forEach(s -> expected.put(s.id(), s.appliedVersion() == null ? 1 : s.appliedVersion() + 1));
-        AckCollector synced = AckCollector.schedules(expected);
-        fleet.watch(synced);
-        Map<String, Long> published = new HashMap<>();
-        api.publish().forEach(sent -> published.put(sent.screenId(), sent.version()));
-        results.put("inSyncBefore", synced.await(Duration.ofMinutes(5)));
+        Map<String, Long> published = publishToAll(api, fleet, media, ids, "storm", Duration.ofMinutes(5), results::put);
 
         Map<String, Long> heartbeatsBefore = new HashMap<>();
         Map<String, Long> backAtScreen = new ConcurrentHashMap<>();
@@ -116,7 +122,29 @@ public final class ReconnectBench {
   }
 
   /** Stored row holds a heartbeat sent after the restart, ONLINE, with the version published to the screen. */
-  private static boolean backOnline(ControllerDb.ScreenRow row, Long heartbeatsBefore, Long publishedVersion) {
+  /**
+   * Publishes new content to every screen and waits until each acked it; puts "inSyncBefore" (all
+   * acked in time) and "push" (publish to ack at the screen, ms) into {@code out}. Returns the
+   * version published to each screen.
+   */
+  static Map<String, Long> publishToAll(ControllerApi api, SimulatedFleet fleet, String media, List<String> ids,
+      String prefix, Duration timeout, java.util.function.BiConsumer<String, Object> out) {
+    String contentId = prefix + Long.toString(System.currentTimeMillis() / 1000, 36);
+    api.createContent(contentId, prefix + " " + contentId, media, 10);
+    api.schedule(contentId, ids);
+    Map<String, Long> expected = new HashMap<>();
+    fleet.screens().forEach(s -> expected.put(s.id(), s.appliedVersion() == null ? 1 : s.appliedVersion() + 1));
+    AckCollector synced = AckCollector.schedules(expected);
+    fleet.watch(synced);
+    Map<String, Long> published = new HashMap<>();
+    api.publish().forEach(sent -> published.put(sent.screenId(), sent.version()));
+    out.accept("inSyncBefore", synced.await(timeout));
+    out.accept("push", synced.acked().summary());
+    out.accept("pushAcked", synced.done() + " of " + synced.expectedCount());
+    return published;
+  }
+
+  static boolean backOnline(ControllerDb.ScreenRow row, Long heartbeatsBefore, Long publishedVersion) {
     if (row == null || !"ONLINE".equals(row.state()) || row.currentContentId() == null
         || !Objects.equals(publishedVersion, row.appliedVersion())) {
       return false;

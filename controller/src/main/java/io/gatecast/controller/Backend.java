@@ -33,7 +33,6 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,9 +79,13 @@ final class Backend implements AutoCloseable {
       ControllerCredentials login = new ControllerCredentials(
           config.brokerUsername() != null ? config.brokerUsername() : generated.username(),
           config.brokerPassword() != null ? config.brokerPassword() : generated.password());
-      // Over TLS, the link to our own embedded broker trusts exactly our own certificate.
-      connected = MqttLink.connect(url, "gatecast-controller-" + UUID.randomUUID().toString().substring(0, 8), login,
-          startedBroker != null && config.tls() != null ? config.tls().selfTrust() : null);
+      // Over TLS, the link to our own embedded broker trusts exactly our own certificate. An external
+      // broker keeps the session while the link is down (a node dying under it, a restart): screens'
+      // events sent meanwhile are delivered when it is back (docs/brokers.md, "While the controller
+      // is away"). The embedded broker lives and dies with the controller, so there is nothing to
+      // keep, and Moquette 0.17 held back a screen's ack across a restart with a kept session.
+      connected = MqttLink.connect(url, login.clientId(), login,
+          startedBroker != null && config.tls() != null ? config.tls().selfTrust() : null, startedBroker == null);
       // Told before the first subscription: a refused one makes /health degraded from the start.
       ControllerHealth health = new ControllerHealth(clock);
       connected.watch(health);

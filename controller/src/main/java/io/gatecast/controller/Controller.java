@@ -88,6 +88,8 @@ public final class Controller implements AutoCloseable {
           backend.parts.metrics()::reasserted);
       backend.fleet.watchSchedules(reassertion);
       backend.mqtt.onReconnect(() -> reassertion.all("reconnected to the MQTT broker"));
+      // Commands too: unanswered ones the broker may have lost, and those it did not take.
+      backend.mqtt.onReconnect(() -> backend.parts.commands().resendAll("reconnected to the MQTT broker"));
       ConnectionLimits limits = ConnectionLimits.install(vertx, server, HttpApi.router(vertx, backend.db,
           backend.media, publisher, rules, rotations, clock, config.maxUploadBytes(), backend.screenAccess(),
           () -> backend.brokerUrl(config), alerts, backend.parts));
@@ -99,6 +101,7 @@ public final class Controller implements AutoCloseable {
           .compose(bound -> alerts.start().map(bound))
           // Every screen's last schedule again, as published: the broker may have lost or rolled it back.
           .compose(bound -> reassertion.all("start").map(bound))
+          .compose(bound -> backend.parts.commands().resendAll("start").map(bound))
           .map(bound -> {
             rotations.start(config.sweepEvery()); // only once started: a start that fails announces and re-signs nothing
             reassertion.start();

@@ -66,7 +66,7 @@ class CommandsTest {
   }
 
   @Test
-  void identifyRunsOnceAndItsReplayIsRefusedEvenAfterARestart() throws Exception {
+  void identifyRunsOnceItsCopiesAreDroppedAndAnOlderOneIsRefusedEvenAfterARestart() throws Exception {
     PlayerAgent agent = givenAgent();
     byte[] identify = command(4, Kind.IDENTIFY, 60, Instant.now().plusSeconds(600));
 
@@ -79,15 +79,25 @@ class CommandsTest {
     assertThat(agent.page().now().identify().screenId()).isEqualTo(SCREEN);
     assertThat(Files.readString(dataDir.resolve(CommandSequence.FILE_NAME)).trim()).isEqualTo("4");
 
+    // The controller sends a command again while it has no answer: the same bytes, or the same
+    // sequence signed anew. Neither runs again nor is refused; each gets the answer again (the
+    // same message, so the controller stores it once). An older sequence is refused.
     controller.sendCommand(SCREEN, identify);
-    assertThat(awaitRejection(Rejection.REPLAYED_OR_OLDER).detail()).contains("version 4", "accepted version 4");
+    controller.sendCommand(SCREEN, command(4, Kind.IDENTIFY, 60, Instant.now().plusSeconds(600)));
+    controller.sendCommand(SCREEN, command(2, Kind.IDENTIFY, 60, Instant.now().plusSeconds(600)));
+    assertThat(awaitRejection(Rejection.REPLAYED_OR_OLDER).detail()).contains("version 2", "accepted version 4");
+    assertThat(controller.rejections).hasSize(1);
+    await().atMost(DEADLINE).until(() -> controller.commandResults.size() == 3);
+    assertThat(controller.commandResults).allSatisfy(r -> assertThat(r).isEqualTo(result));
 
     closeAll(PlayerAgent.class);
     givenAgent();
+    controller.sendCommand(SCREEN, identify);
     controller.sendCommand(SCREEN, command(3, Kind.IDENTIFY, 60, Instant.now().plusSeconds(600)));
     await().atMost(DEADLINE).until(() -> controller.rejections.stream()
         .filter(r -> r.reason() == Rejection.REPLAYED_OR_OLDER).count() == 2);
-    assertThat(controller.commandResults).hasSize(1);
+    assertThat(controller.rejections).hasSize(2);
+    assertThat(controller.commandResults).hasSize(3); // the answer went with the process: the copy is not run, not answered
   }
 
   @Test

@@ -68,6 +68,15 @@ public final class Mosquitto implements AutoCloseable {
   }
 
   /**
+   * A broker that admits anyone, keeps nothing on disk, and listens on {@code port} (given, so a
+   * test can start it again on the same address after killing it); configuration and logs in
+   * {@code dir}.
+   */
+  public static Mosquitto anonymous(Path dir, int port) {
+    return start(writeConf(dir.resolve("mosquitto-" + port + ".conf"), port, "allow_anonymous true"), port);
+  }
+
+  /**
    * Starts Mosquitto with {@code conf} (listening on {@code port}) and waits until it listens;
    * fails with its log when it exits instead. Each start logs to a new file next to {@code conf}.
    */

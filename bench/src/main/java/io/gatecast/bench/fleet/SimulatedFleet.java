@@ -86,6 +86,33 @@ public final class SimulatedFleet implements AutoCloseable {
     return connectedCount();
   }
 
+  /**
+   * {@link #connectAll} over the nodes of a clustered broker: screen i starts on node i mod n and
+   * tries the others in turn when its node is lost. Returns how many are connected.
+   */
+  public int connectSpread(String host, int[] nodePorts, int window, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int started = 0;
+    for (SimulatedScreen screen : screens) {
+      while (started - connectedCount() >= window && System.nanoTime() < deadline) {
+        pause();
+      }
+      int[] order = new int[nodePorts.length];
+      for (int k = 0; k < order.length; k++) {
+        order[k] = nodePorts[(started + k) % nodePorts.length];
+      }
+      screen.start(host, order);
+      started++;
+    }
+    awaitUntil(() -> connectedCount() == screens.size(), deadline);
+    return connectedCount();
+  }
+
+  /** The screens pointed at {@code port} now. */
+  public List<SimulatedScreen> on(int port) {
+    return screens.stream().filter(s -> s.port() == port).toList();
+  }
+
   /** Moves every screen to another broker, {@code window} at a time; returns how many are connected. */
   public int moveAll(String host, int port, int window, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();

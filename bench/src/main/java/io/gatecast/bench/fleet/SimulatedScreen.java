@@ -56,6 +56,8 @@ public final class SimulatedScreen {
   private final Random random;
   private volatile String host;
   private volatile int port;
+  /** The nodes of a clustered broker, tried in turn after a lost or failed connection (one: no turn). */
+  private volatile int[] ports = new int[0];
   private volatile long heartbeatMillis;
   private final long playBatchMillis;
 
@@ -73,6 +75,7 @@ public final class SimulatedScreen {
   private long playTimer = -1;
   private long playSequence;
   private volatile long connects;
+  private volatile long refusedSubscriptions;
   private volatile long failedConnects;
 
   SimulatedScreen(Vertx vertx, ScreenLogin login, String clusterId, Verifier verifier, WorkerExecutor verifyPool,
@@ -115,6 +118,11 @@ public final class SimulatedScreen {
     return heartbeatsSent;
   }
 
+  /** Subscriptions the broker refused (SUBACK 0x80), each followed by a reconnect. */
+  public long refusedSubscriptions() {
+    return refusedSubscriptions;
+  }
+
   public long connects() {
     return connects;
   }
@@ -133,6 +141,20 @@ public final class SimulatedScreen {
       context = vertx.getOrCreateContext();
     }
     context.runOnContext(v -> connect());
+  }
+
+  /**
+   * Connects to the first of {@code ports} (nodes of one clustered broker on {@code host}); after a
+   * lost or failed connection the next one is tried, as the agent does with several addresses.
+   */
+  void start(String host, int[] ports) {
+    this.ports = ports.clone();
+    start(host, ports[0]);
+  }
+
+  /** The port of the broker node the screen is pointed at now. */
+  int port() {
+    return port;
   }
 
   /** Points the screen at another broker: drops the link and reconnects there at once. */
@@ -234,6 +256,14 @@ public final class SimulatedScreen {
     attempt.publishHandler(this::onMessage);
     attempt.closeHandler(v -> lost(attempt));
     attempt.exceptionHandler(e -> { }); // a refused or reset connection ends in closeHandler or a failed connect
+    // As the agent: a refused subscription (0x80; NATS while JetStream elects leaders) means a deaf
+    // session, so drop it and reconnect after the back-off.
+    attempt.subscribeCompletionHandler(ack -> {
+      if (ack.grantedQoSLevels().contains(0x80)) {
+        refusedSubscriptions++;
+        lost(attempt);
+      }
+    });
     attempt.connect(port, host)
         .compose(ack -> attempt.subscribe(Map.of(
             Topics.schedule(login.screenId()), 1,
@@ -268,6 +298,9 @@ public final class SimulatedScreen {
       which.closeHandler(null);
       which.disconnect();
     }
+    if (ports.length > 1) {
+      port = ports[(indexOf(ports, port) + 1) % ports.length];
+    }
     if (!stopped) {
       vertx.setTimer(backoff.next().toMillis(), t -> {
         if (client == null && !stopped) {
@@ -275,6 +308,15 @@ public final class SimulatedScreen {
         }
       });
     }
+  }
+
+  private static int indexOf(int[] values, int value) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == value) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void restartHeartbeats() {

@@ -35,6 +35,14 @@ public final class ControllerProcess implements RunningController {
    */
   public static ControllerProcess start(Path dataDir, int externalBrokerPort, Duration heartbeatTimeout,
       List<String> jvmArgs) {
+    return start(dataDir, externalBrokerPort > 0 ? "tcp://127.0.0.1:" + externalBrokerPort : null, heartbeatTimeout,
+        jvmArgs);
+  }
+
+  /** {@link #start(Path, int, Duration, List)} with {@code --broker brokerUrls} (several, comma-separated), or embedded when null. */
+  public static ControllerProcess start(Path dataDir, String brokerUrls, Duration heartbeatTimeout,
+      List<String> jvmArgs) {
+    int externalBrokerPort = brokerUrls == null ? 0 : Integer.parseInt(brokerUrls.replaceAll("^.*:(\\d+).*$", "$1"));
     int http = Ports.free();
     int broker = externalBrokerPort > 0 ? externalBrokerPort : Ports.free();
     List<String> command = new ArrayList<>();
@@ -45,7 +53,7 @@ public final class ControllerProcess implements RunningController {
         "--heartbeat-timeout", Long.toString(heartbeatTimeout.toSeconds()),
         "--admin-password", ControllerApi.ADMIN_PASSWORD));
     if (externalBrokerPort > 0) {
-      command.addAll(List.of("--broker", "tcp://127.0.0.1:" + externalBrokerPort));
+      command.addAll(List.of("--broker", brokerUrls));
     } else {
       command.addAll(List.of("--broker-port", Integer.toString(broker)));
     }

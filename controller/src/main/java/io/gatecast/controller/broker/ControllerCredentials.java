@@ -44,6 +44,22 @@ public record ControllerCredentials(String username, String password) {
     }
   }
 
+  /**
+   * The controller's MQTT client id: the same on every start of this installation (derived from the
+   * password, so nothing more is stored), different between installations (controllers of several
+   * tests or sites on one broker do not take over each other's session). Stable, so the broker can
+   * keep the controller's session while it is away or moving between cluster nodes.
+   */
+  public String clientId() {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(("gatecast controller client id\n" + password).getBytes(StandardCharsets.UTF_8));
+      return USERNAME + "-" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java", e);
+    }
+  }
+
   @Override
   public String toString() {
     return "ControllerCredentials[username=" + username + ", password=***]";

@@ -45,6 +45,18 @@ public final class MqttLink implements AutoCloseable {
   private static final long LONGEST_RETRY_MS = MAX_RECONNECT_DELAY_SECONDS * 1000L;
   private final MqttAsyncClient client;
   private final Map<String, BiConsumer<String, byte[]>> subscriptions = new ConcurrentHashMap<>();
+  /**
+   * Messages that arrived before any handler for them was registered: with a kept session the
+   * broker delivers what it held at once after CONNECT, before {@link #subscribe} is called. Handed
+   * to the first matching subscription; bounded (the oldest go first past {@value #HELD_LIMIT}).
+   */
+  private final java.util.ArrayDeque<Held> held = new java.util.ArrayDeque<>();
+  static final int HELD_LIMIT = 100_000;
+
+  private record Held(String topic, byte[] payload) {}
+
+  /** The QoS each subscription asks for (see {@link #subscribe(String, int, BiConsumer)}). */
+  private final Map<String, Integer> qualities = new ConcurrentHashMap<>();
   /** Failed tries per refused subscription since it was last granted, for the back-off. */
   private final Map<String, Integer> refusedTries = new ConcurrentHashMap<>();
   private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
@@ -103,13 +115,24 @@ public final class MqttLink implements AutoCloseable {
    */
   public static MqttLink connect(String brokerUrl, String clientId, ControllerCredentials credentials,
       SSLContext pinned) {
+    return connect(brokerUrl, clientId, credentials, pinned, false);
+  }
+
+  /**
+   * @param keepSession asks the broker to keep this client's session (clean session off) while it is
+   *     away: what screens send at QoS 1 to its QoS 1 subscriptions (their events) is kept and
+   *     delivered when it is back, on whichever node of a cluster. {@code clientId} must then be the
+   *     same on every start (see {@link ControllerCredentials#clientId()}).
+   */
+  public static MqttLink connect(String brokerUrl, String clientId, ControllerCredentials credentials,
+      SSLContext pinned, boolean keepSession) {
     try {
       List<String> urls = BrokerUrls.parse(brokerUrl, "--broker");
       MqttAsyncClient client = new MqttAsyncClient(urls.get(0), clientId, new MemoryPersistence());
       MqttLink link = new MqttLink(client);
       client.setCallback(link.new Callback());
       MqttConnectOptions options = new MqttConnectOptions();
-      options.setCleanSession(true);
+      options.setCleanSession(!keepSession);
       options.setAutomaticReconnect(true);
       options.setMaxReconnectDelay(MAX_RECONNECT_DELAY_SECONDS * 1000);
       // 3.1.1 only: by default Paho tries 3.1 after a failed 3.1.1 CONNECT, one more wasted round per node.
@@ -159,9 +182,32 @@ public final class MqttLink implements AutoCloseable {
    * with back-off, so fixing the broker's rules recovers without a restart.
    */
   public void subscribe(String filter, BiConsumer<String, byte[]> handler) {
-    subscriptions.put(filter, handler);
+    subscribe(filter, 1, handler);
+  }
+
+  /**
+   * {@link #subscribe(String, BiConsumer)} at {@code qos}: 0 for what must not be kept for the
+   * controller while it is away (heartbeats: periodic and retained, a queued one would be stale news).
+   */
+  public void subscribe(String filter, int qos, BiConsumer<String, byte[]> handler) {
+    List<Held> waiting = new java.util.ArrayList<>();
+    synchronized (held) {
+      subscriptions.put(filter, handler);
+      for (java.util.Iterator<Held> it = held.iterator(); it.hasNext(); ) {
+        Held message = it.next();
+        if (org.eclipse.paho.client.mqttv3.MqttTopic.isMatched(filter, message.topic())) {
+          waiting.add(message);
+          it.remove();
+        }
+      }
+    }
+    if (!waiting.isEmpty()) {
+      LOG.info("{} message(s) on {} kept by the broker while the controller was away", waiting.size(), filter);
+    }
+    waiting.forEach(message -> handler.accept(message.topic(), message.payload()));
+    qualities.put(filter, qos);
     try {
-      IMqttToken token = client.subscribe(filter, 1);
+      IMqttToken token = client.subscribe(filter, qos);
       token.waitForCompletion(10_000);
       granted(filter, token);
     } catch (MqttException e) {
@@ -175,7 +221,7 @@ public final class MqttLink implements AutoCloseable {
       return;
     }
     try {
-      client.subscribe(filter, 1, null, new IMqttActionListener() {
+      client.subscribe(filter, qualities.getOrDefault(filter, 1), null, new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
           granted(filter, token);
@@ -303,11 +349,23 @@ public final class MqttLink implements AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-      for (Map.Entry<String, BiConsumer<String, byte[]>> subscription : subscriptions.entrySet()) {
-        if (org.eclipse.paho.client.mqttv3.MqttTopic.isMatched(subscription.getKey(), topic)) {
-          subscription.getValue().accept(topic, message.getPayload());
+      List<BiConsumer<String, byte[]>> handlers = new java.util.ArrayList<>();
+      synchronized (held) {
+        for (Map.Entry<String, BiConsumer<String, byte[]>> subscription : subscriptions.entrySet()) {
+          if (org.eclipse.paho.client.mqttv3.MqttTopic.isMatched(subscription.getKey(), topic)) {
+            handlers.add(subscription.getValue());
+          }
+        }
+        if (handlers.isEmpty()) {
+          // Kept for us while away and delivered before we subscribed again (see 'held').
+          if (held.size() >= HELD_LIMIT) {
+            held.removeFirst();
+          }
+          held.addLast(new Held(topic, message.getPayload()));
+          return;
         }
       }
+      handlers.forEach(handler -> handler.accept(topic, message.getPayload()));
     }
 
     @Override

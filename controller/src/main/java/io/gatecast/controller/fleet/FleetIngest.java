@@ -49,8 +49,8 @@ public final class FleetIngest {
   private final HealthWatcher alerting;
   private final Metrics metrics;
   private final DeliveryRepository deliveries = new DeliveryRepository();
-  /** Screens whose pending delivery was settled from a status since start (touched on the database thread only). */
-  private final java.util.Set<String> settledSinceStart = new java.util.HashSet<>();
+  /** The applied version each screen last reported since start (touched on the database thread only). */
+  private final Map<String, Long> reportedApplied = new HashMap<>();
 
   public FleetIngest(FleetHealth health, HealthWatcher alerting, Metrics metrics) {
     this.health = health;
@@ -82,11 +82,14 @@ public final class FleetIngest {
     }
     alerting.onChange(c, recorded.get());
     // Settling costs a statement, so only when an ack can have been lost unseen: the screen's first
-    // status since this controller started (acks lost with a stop), or one that just made its
-    // content up to date (an ack lost, or still on its way, while running).
+    // status since this controller started (acks lost with a stop), one that names another applied
+    // version than its last (an ack lost while the controller moved between broker nodes, or still
+    // on its way), or one that just made its content up to date.
     boolean nowUpToDate = recorded.get().changes().stream()
         .anyMatch(h -> HistoryEntry.CONTENT.equals(h.aspect()) && FleetHealth.UP_TO_DATE.equals(h.value()));
-    if (status.appliedVersion() != null && (settledSinceStart.add(status.screenId()) || nowUpToDate)) {
+    Long applied = status.appliedVersion();
+    boolean newVersion = applied != null && !applied.equals(reportedApplied.put(status.screenId(), applied));
+    if (applied != null && (newVersion || nowUpToDate)) {
       storeAnswer(c, status.screenId(), status.appliedVersion(), ScheduleAck.Outcome.APPLIED, null, at, false);
     }
   }

@@ -103,8 +103,11 @@ public final class FleetMonitor implements AutoCloseable {
     // a status handled before it is simply first news, which know() does not overwrite.
     db.transaction(wiring.health()::current).onSuccess(wiring.alerting()::know)
         .onFailure(e -> LOG.error("cannot read the fleet's health at start; alerting starts empty", e));
-    mqtt.subscribe(Topics.everyOne(Kind.STATUS), this::onStatus);
-    mqtt.subscribe(Topics.everyOne(Kind.EVENTS), this::onEvent);
+    // Heartbeats at QoS 0: not kept for the controller while it is away (each screen's next one, and
+    // the retained last one on resubscribing, say more than a queue of stale ones). Events at QoS 1:
+    // kept in the controller's session and delivered when it is back (acks, plays, command results).
+    mqtt.subscribe(Topics.everyOne(Kind.STATUS), 0, this::onStatus);
+    mqtt.subscribe(Topics.everyOne(Kind.EVENTS), 1, this::onEvent);
     sweepTimer = vertx.setPeriodic(sweepEvery.toMillis(), id -> sweep());
   }
 
@@ -122,6 +125,9 @@ public final class FleetMonitor implements AutoCloseable {
     if (status.state() == ScreenState.ONLINE) {
       wiring.metrics().heartbeat();
       scheduleWatch.applied(status.screenId(), status.appliedVersion());
+      wiring.commands().screenOnline(status.screenId()); // back: what it may have missed goes out again
+    } else {
+      wiring.commands().screenAway(status.screenId());
     }
     ingest.offer(new FleetIngest.Status(status, seenAt));
   }
@@ -229,6 +235,7 @@ public final class FleetMonitor implements AutoCloseable {
       return silent.stream().map(FleetHealth.Recorded::screenId).toList();
     })
         .onSuccess(this::logSilent)
+        .onSuccess(ids -> ids.forEach(wiring.commands()::screenAway))
         .onSuccess(ids -> ids.forEach(id -> LiveEvents.screenChanged(vertx, id)))
         .onFailure(e -> LOG.error("offline sweep failed", e));
   }

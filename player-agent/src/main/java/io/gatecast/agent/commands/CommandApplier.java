@@ -18,6 +18,7 @@ import io.gatecast.protocol.Verified;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * (screenshot, reload, restart, identify, clear cache). A command runs only if the controller
  * signed it, it carries an expiry that has not passed, it is addressed to this screen and its
  * sequence is above the last one executed (saved before it runs); anything else is refused and
- * reported as a rejection. Each command that runs is answered with a {@link CommandResult}.
+ * reported as a rejection — except a copy of a command already run (the controller sends a command
+ * again while it has no answer), which is not run again: its answer is sent again. Each command that runs is answered with a {@link CommandResult}.
  *
  * <p>{@link #apply} runs on the agent's apply thread, so a rotation never races a schedule being
  * verified; the command itself then runs on {@code actions}, so a slow screenshot upload never
@@ -48,6 +50,14 @@ public final class CommandApplier {
   private final Executor actionThread;
   private final Consumer<CommandResult> results;
   private final Clock clock;
+  /** The answers of the last commands run by this process, to send again for a copy (see {@link #accept}). */
+  private final Map<Long, CommandResult> answers = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, CommandResult> eldest) {
+          return size() > 64;
+        }
+      });
 
   public CommandApplier(String screenId, ControllerTrust trust, RejectionReporter rejections, CommandSequence sequence,
       CommandActions actions, Executor actionThread, Consumer<CommandResult> results, Clock clock) {
@@ -85,6 +95,17 @@ public final class CommandApplier {
         throw new RejectedException(Rejection.MALFORMED, "a command must carry expiresAt in its envelope");
       }
       Freshness.requireScreen(screenId, command.screenId());
+      if (sequence.ran(command.sequence())) {
+        // The controller sent it again: it has no answer yet (lost on the way, or still coming). Not
+        // run again; its answer, if this process has it, goes out once more.
+        CommandResult answered = answers.get(command.sequence());
+        LOG.info("command {} (sequence {}) already ran; this copy is not run{}", command.kind(), command.sequence(),
+            answered == null ? "" : ", its answer is sent again");
+        if (answered != null) {
+          results.accept(answered);
+        }
+        return;
+      }
       Freshness.requireNewer(sequence.last().orElse(null), command.sequence());
     } catch (RejectedException e) {
       throw e.withMessageId(command.header().messageId());
@@ -109,7 +130,7 @@ public final class CommandApplier {
         case CLEAR_CACHE -> result = result(command, Outcome.DONE, actions.clearCache(), null);
         case RESTART -> {
           // Answered before the restart: afterwards there is no one left to answer.
-          results.accept(result(command, Outcome.DONE, "restarting", null));
+          answer(result(command, Outcome.DONE, "restarting", null));
           actions.restart();
           return;
         }
@@ -120,6 +141,11 @@ public final class CommandApplier {
       LOG.warn("command {} (sequence {}) failed: {}", command.kind(), command.sequence(), why);
       result = result(command, Outcome.FAILED, why, null);
     }
+    answer(result);
+  }
+
+  private void answer(CommandResult result) {
+    answers.put(result.sequence(), result);
     results.accept(result);
   }
 
