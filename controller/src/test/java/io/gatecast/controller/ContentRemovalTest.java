@@ -91,7 +91,8 @@ class ContentRemovalTest {
     assertThat(RUNNING.api().postJson("/api/v1/screens", Map.of("id", "onair-hall")).status()).isEqualTo(201);
     assertThat(operator.postJson("/api/v1/schedule", Map.of("contentId", "onair-item",
         "screenIds", List.of("onair-hall"))).status()).isEqualTo(200);
-    Answer published = operator.post("/api/v1/publish");
+    // Awaited: a publish is streamed, and the screen carries the item only once it is recorded.
+    Answer published = operator.publishAndAwait();
     assertThat(published.status()).as(published.error()).isEqualTo(200);
 
     Answer retired = operator.postJson("/api/v1/content/onair-item/retire",
