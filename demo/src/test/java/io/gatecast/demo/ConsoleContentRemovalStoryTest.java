@@ -136,6 +136,8 @@ class ConsoleContentRemovalStoryTest extends ConsoleStory {
         .doesNotContain(browser.says("từ chối", "Rejected"));
     assertThat(browser.driver.findElement(By.cssSelector("article[data-item='chao-mung'] .item-head")).getText())
         .contains(browser.says("Ngừng phát", "Retired"));
+    // Its author (the operator wrote it) may edit and resubmit it, as the API allows.
+    assertThat(browser.driver.findElements(By.cssSelector("button[data-revise='chao-mung']"))).hasSize(1);
     await().atMost(DEADLINE).until(() -> kiosk.now().isPresent() && kiosk.showing().isEmpty());
     // The publish the retire made is on record, by the operator, and applied by the screen.
     JsonNode publishes = read.get("/api/v1/publishes").body();
@@ -150,5 +152,16 @@ class ConsoleContentRemovalStoryTest extends ConsoleStory {
     browser.phoneSize();
     browser.scrollTo(By.id("lib-removal"));
     browser.screenshot(shot + "3-phone");
+
+    // The library's status filter offers retired items, and finds it there.
+    // Not awaiting review: filtered to PENDING it is gone; filtered to RETIRED it is back.
+    Select status = new Select(browser.driver.findElement(By.id("status-filter")));
+    status.selectByValue("PENDING");
+    browser.wait.until(d -> d.findElements(By.cssSelector("article[data-item='chao-mung']")).isEmpty());
+    status.selectByValue("RETIRED");
+    assertThat(status.getFirstSelectedOption().getText()).isEqualTo(browser.says("Ngừng phát", "Retired"));
+    browser.wait.until(d -> d.findElements(By.cssSelector("article[data-item]")).stream()
+        .map(e -> e.getAttribute("data-item")).toList().equals(List.of("chao-mung")));
+    status.selectByValue("");
   }
 }
