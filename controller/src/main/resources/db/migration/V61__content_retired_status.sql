@@ -5,7 +5,8 @@
 -- Flyway runs this in one transaction with foreign keys on. Dropping content_items would cascade
 -- to content_variants (ON DELETE CASCADE), so the variants are kept aside and put back; the
 -- playlists' references are checked at commit (deferred), by which time every item is back.
--- Items retired before this migration were stored REJECTED and stay so (nothing tells them apart).
+-- Items retired before this migration were stored REJECTED: those whose last audited change is
+-- the retire become RETIRED (the audit log tells them apart from items an approver rejected).
 PRAGMA defer_foreign_keys = ON;
 
 CREATE TEMP TABLE retired_migration_items AS SELECT * FROM content_items;
@@ -35,6 +36,11 @@ INSERT INTO content_items (id, title, status, revision, author, submitted_by, re
   SELECT id, title, status, revision, author, submitted_by, reviewed_by, reviewed_at, review_reason,
     created_at, updated_at FROM retired_migration_items;
 INSERT INTO content_variants SELECT * FROM retired_migration_variants;
+
+UPDATE content_items SET status = 'RETIRED'
+  WHERE status = 'REJECTED'
+    AND (SELECT action FROM audit_log WHERE subject_type = 'content' AND subject_id = content_items.id
+         ORDER BY id DESC LIMIT 1) = 'retire';
 
 DROP TABLE retired_migration_items;
 DROP TABLE retired_migration_variants;

@@ -19,7 +19,7 @@ import io.gatecast.controller.publish.DeliveryRepository;
 /**
  * A skeleton-era database (schema V3) keeps its content and playlists, now waiting for approval; a
  * database from before RETIRED (schema V60) keeps every item, variant and playlist entry through
- * the rebuild of content_items.
+ * the rebuild of content_items, and its items last changed by a retire become RETIRED.
  */
 class MigrationTest {
   @Test
@@ -69,7 +69,13 @@ class MigrationTest {
       s.executeUpdate("INSERT INTO content_items (id, title, status, revision, author, submitted_by, reviewed_by,"
           + " reviewed_at, review_reason, created_at, updated_at) VALUES"
           + " ('on-air', 'Đang chiếu', 'APPROVED', 2, 'an', 'an', 'binh', " + now + ", NULL, " + now + ", " + now + "),"
-          + " ('refused', 'Bị từ chối', 'REJECTED', 1, 'an', 'an', 'binh', " + now + ", 'Sai', " + now + ", " + now + ")");
+          + " ('refused', 'Bị từ chối', 'REJECTED', 1, 'an', 'an', 'binh', " + now + ", 'Sai', " + now + ", " + now + "),"
+          + " ('withdrawn', 'Đã ngừng', 'REJECTED', 1, 'an', 'an', 'chi', " + now + ", 'Hết', " + now + ", " + now + ")");
+      // Before RETIRED a retire stored REJECTED; the audit log says which rejections were retires.
+      s.executeUpdate("INSERT INTO audit_log (at, actor, action, subject_type, subject_id) VALUES"
+          + " (" + now + ", 'an', 'submit', 'content', 'withdrawn'), (" + now + ", 'binh', 'approve', 'content', 'withdrawn'),"
+          + " (" + now + ", 'chi', 'retire', 'content', 'withdrawn'), (" + now + ", 'an', 'submit', 'content', 'refused'),"
+          + " (" + now + ", 'binh', 'reject', 'content', 'refused')");
       s.executeUpdate("INSERT INTO content_variants (content_id, ordinal, language, text, seconds) VALUES"
           + " ('on-air', 0, 'vi', 'Xin chào', 10), ('on-air', 1, 'en', 'Hello', 10), ('refused', 0, 'vi', 'Sai', 5)");
       s.executeUpdate("INSERT INTO playlists (id, name, created_at, updated_at) VALUES ('list', 'List', " + now + ", " + now + ")");
@@ -89,6 +95,9 @@ class MigrationTest {
       var refused = db.transaction(c -> content.find(c, "refused")).await().orElseThrow();
       assertThat(refused.status().name()).isEqualTo("REJECTED");
       assertThat(refused.reviewReason()).isEqualTo("Sai");
+      var withdrawn = db.transaction(c -> content.find(c, "withdrawn")).await().orElseThrow();
+      assertThat(withdrawn.status().name()).as("its last change was a retire").isEqualTo("RETIRED");
+      assertThat(withdrawn.reviewReason()).isEqualTo("Hết");
       assertThat(db.transaction(c -> new ScreenPlaylistRepository().of(c, "hall")).await()).isEqualTo(List.of("refused"));
 
       boolean retired = db.transaction(c -> content.review(c, "on-air", 2,
