@@ -103,6 +103,7 @@ class ContentRemovalTest {
     assertThat(republished.path("screens").get(0).asText()).isEqualTo("onair-hall");
     long publishId = republished.path("publishId").asLong();
     assertThat(publishId).isGreaterThan(published.body().path("publishId").asLong());
+    RUNNING.api().awaitPublished(publishId); // streamed: its screens are recorded as it goes
     JsonNode publish = RUNNING.api().get("/api/v1/publishes/" + publishId).body();
     assertThat(publish.path("requestedBy").asText()).isEqualTo("content-onair-operator");
     List<String> sentTo = new java.util.ArrayList<>();
