@@ -4,7 +4,11 @@ import {api} from './api.js';
 import {t, tOr, formatDateTime, languageName} from './i18n.js';
 import {homeZone} from './gates.js';
 
-const STATUS_TONE = {APPROVED: 'ok', REJECTED: 'bad', PENDING: 'warn'};
+const STATUS_TONE = {APPROVED: 'ok', REJECTED: 'bad', PENDING: 'warn', RETIRED: 'muted'};
+/** Who last decided an item's status, worded for that status: a retired item was not rejected. */
+const DECIDED_BY = {REJECTED: 'lib.rejectedBy', RETIRED: 'lib.retiredBy'};
+/** The statuses whose card shows the reason given. */
+const WITH_REASON = ['REJECTED', 'RETIRED'];
 
 export function contentCard(item, ...actions) {
   const headingId = `item-${item.id}`;
@@ -13,9 +17,9 @@ export function contentCard(item, ...actions) {
       h('h3', {id: headingId}, item.title),
       badge(tOr(`status.${item.status}`, item.status), STATUS_TONE[item.status] || 'muted')),
     h('p', {class: 'sub'}, `${item.id} · ${t('lib.revision', {revision: item.revision, author: item.submittedBy || item.author})}`),
-    item.reviewedBy ? h('p', {class: 'sub'}, t(item.status === 'REJECTED' ? 'lib.rejectedBy' : 'lib.reviewedBy', {who: item.reviewedBy,
+    item.reviewedBy ? h('p', {class: 'sub'}, t(DECIDED_BY[item.status] || 'lib.reviewedBy', {who: item.reviewedBy,
       time: formatDateTime(item.reviewedAt, homeZone())})) : null,
-    item.status === 'REJECTED' && item.reviewReason
+    WITH_REASON.includes(item.status) && item.reviewReason
       ? h('p', {class: 'reason'}, t('lib.reason', {reason: item.reviewReason})) : null,
     h('div', {class: 'variants'}, item.variants.map(variant)),
     actions);

@@ -12,7 +12,7 @@ import {screenPreview, screenItem} from './screenpreview.js';
 
 /** The languages offered side by side when an item is made; vi first and required. */
 export const VARIANT_LANGUAGES = ['vi', 'en', 'zh-Hans'];
-const STATUSES = ['PENDING', 'APPROVED', 'REJECTED'];
+const STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'RETIRED'];
 const TYPES = ['image', 'video', 'text', 'html'];
 const FILTER_LANGUAGES = ['vi', 'en', 'zh-Hans', 'lo', 'km'];
 /** Cards drawn at a time: a library of a thousand items stays quick to show and to scroll. */
@@ -117,10 +117,11 @@ export function renderLibrary(main) {
     }
   }
 
-  // A rejected item goes back to its author: edit it (the reason stays on the card) and resubmit.
+  // A rejected or retired item goes back to its author: edit it (the reason stays on the card) and
+  // resubmit it for review (PENDING again), as the API allows.
   function reviseButton(item) {
     const me = session.user && session.user.username;
-    if (!may(AUTHORS) || item.status !== 'REJECTED' || (item.author !== me && item.submittedBy !== me)) return null;
+    if (!may(AUTHORS) || !['REJECTED', 'RETIRED'].includes(item.status) || (item.author !== me && item.submittedBy !== me)) return null;
     return h('button', {type: 'button', class: 'primary', 'data-revise': item.id, onclick: () => {
       if (!editor) return;
       editor(item);

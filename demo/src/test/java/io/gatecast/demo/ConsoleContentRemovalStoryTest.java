@@ -121,13 +121,23 @@ class ConsoleContentRemovalStoryTest extends ConsoleStory {
         .contains(browser.says("nhận lịch mới ngay", "get a new schedule at once"));
     retire.sendKeys("Hết đợt đón khách");
     retire.accept();
-    browser.wait.until(d -> read.get("/api/v1/content/chao-mung").body().get("status").asText().equals("REJECTED"));
+    browser.wait.until(d -> read.get("/api/v1/content/chao-mung").body().get("status").asText().equals("RETIRED"));
     JsonNode retired = read.get("/api/v1/content/chao-mung").body();
     assertThat(retired.get("reviewReason").asText()).isEqualTo("Hết đợt đón khách");
     assertThat(retired.get("reviewedBy").asText()).isEqualTo("dieuhanh");
     browser.waitText(By.id("lib-removal"), browser.says("đã gửi lịch mới cho 1 màn hình đang chiếu nó (Sảnh xuất cảnh)",
         "a new schedule was sent to the screens showing it (1: Sảnh xuất cảnh)"));
     browser.waitText(By.cssSelector("article[data-item='chao-mung']"), "Hết đợt đón khách");
+    // The card says it was retired (taken off the air), not rejected: nobody refused it.
+    By retiredCard = By.cssSelector("article[data-item='chao-mung']");
+    browser.waitText(retiredCard, browser.says("Ngừng phát bởi dieuhanh lúc", "Retired by dieuhanh at"));
+    assertThat(browser.driver.findElement(retiredCard).getText())
+        .contains(browser.says("Lý do: Hết đợt đón khách", "Reason: Hết đợt đón khách"))
+        .doesNotContain(browser.says("từ chối", "Rejected"));
+    assertThat(browser.driver.findElement(By.cssSelector("article[data-item='chao-mung'] .item-head")).getText())
+        .contains(browser.says("Ngừng phát", "Retired"));
+    // Its author (the operator wrote it) may edit and resubmit it, as the API allows.
+    assertThat(browser.driver.findElements(By.cssSelector("button[data-revise='chao-mung']"))).hasSize(1);
     await().atMost(DEADLINE).until(() -> kiosk.now().isPresent() && kiosk.showing().isEmpty());
     // The publish the retire made is on record, by the operator, and applied by the screen.
     JsonNode publishes = read.get("/api/v1/publishes").body();
@@ -142,5 +152,16 @@ class ConsoleContentRemovalStoryTest extends ConsoleStory {
     browser.phoneSize();
     browser.scrollTo(By.id("lib-removal"));
     browser.screenshot(shot + "3-phone");
+
+    // The library's status filter offers retired items, and finds it there.
+    // Not awaiting review: filtered to PENDING it is gone; filtered to RETIRED it is back.
+    Select status = new Select(browser.driver.findElement(By.id("status-filter")));
+    status.selectByValue("PENDING");
+    browser.wait.until(d -> d.findElements(By.cssSelector("article[data-item='chao-mung']")).isEmpty());
+    status.selectByValue("RETIRED");
+    assertThat(status.getFirstSelectedOption().getText()).isEqualTo(browser.says("Ngừng phát", "Retired"));
+    browser.wait.until(d -> d.findElements(By.cssSelector("article[data-item]")).stream()
+        .map(e -> e.getAttribute("data-item")).toList().equals(List.of("chao-mung")));
+    status.selectByValue("");
   }
 }

@@ -6,6 +6,11 @@ public enum ContentStatus {
   PENDING,
   /** Reviewed and approved at its current revision. */
   APPROVED,
-  /** Reviewed and refused (or withdrawn), with the approver's reason. */
-  REJECTED
+  /** Reviewed and refused, with the approver's reason. */
+  REJECTED,
+  /**
+   * Was approved, then taken off the air (retired) by an operator or approver, with their reason.
+   * Not a verdict on the item: it stays in the library, and an edit resubmits it (PENDING).
+   */
+  RETIRED
 }

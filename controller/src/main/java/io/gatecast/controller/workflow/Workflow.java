@@ -8,7 +8,8 @@ import io.gatecast.controller.content.ContentStatus;
 /**
  * The review rules, in one place. Creating or editing an item submits it (PENDING); an approver
  * who neither wrote nor submitted it approves the revision they saw, or rejects it with a reason;
- * an approved item can be withdrawn (rejected) later. Any edit sends an item back to PENDING, so
+ * an approved item can be rejected later, or retired (taken off the air). Any edit, also of a
+ * rejected or retired item, sends it back to PENDING, so
  * what airs is always what an approver saw. Who may call which step at all is
  * {@code AccessPolicy}'s business; these are the rules that depend on the item.
  */
@@ -38,8 +39,9 @@ public final class Workflow {
 
   public static void checkReject(Content item, long revision) {
     checkRevision(item, revision, "reject");
-    if (item.status() == ContentStatus.REJECTED) {
-      throw new WorkflowRefused(409, "content " + item.id() + " is already REJECTED");
+    if (item.status() == ContentStatus.REJECTED || item.status() == ContentStatus.RETIRED) {
+      throw new WorkflowRefused(409, "content " + item.id() + " is already " + item.status()
+          + "; edit it to submit it again");
     }
   }
 

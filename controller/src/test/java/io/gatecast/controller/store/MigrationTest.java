@@ -1,6 +1,7 @@
 package io.gatecast.controller.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -15,7 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.gatecast.controller.playlists.ScreenPlaylistRepository;
 import io.gatecast.controller.publish.DeliveryRepository;
 
-/** A skeleton-era database (schema V3) keeps its content and playlists, now waiting for approval. */
+/**
+ * A skeleton-era database (schema V3) keeps its content and playlists, now waiting for approval; a
+ * database from before RETIRED (schema V60) keeps every item, variant and playlist entry through
+ * the rebuild of content_items, and its items last changed by a retire become RETIRED.
+ */
 class MigrationTest {
   @Test
   void skeletonContentBecomesOnePendingVietnameseVariantAndPlaylistsSurvive(@TempDir Path tmp) throws SQLException {
@@ -50,6 +55,64 @@ class MigrationTest {
     } finally {
       db.close();
       vertx.close().await();
+    }
+  }
+
+  @Test
+  void itemsVariantsAndPlaylistsSurviveTheRebuildThatAllowsRetired(@TempDir Path tmp) throws SQLException {
+    Path file = tmp.resolve("gatecast.db");
+    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("60").load().migrate();
+    String now = "'2026-01-01T00:00:00Z'";
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO screens (id, name, created_at) VALUES ('hall', 'Hall', " + now + ")");
+      s.executeUpdate("INSERT INTO content_items (id, title, status, revision, author, submitted_by, reviewed_by,"
+          + " reviewed_at, review_reason, created_at, updated_at) VALUES"
+          + " ('on-air', 'Đang chiếu', 'APPROVED', 2, 'an', 'an', 'binh', " + now + ", NULL, " + now + ", " + now + "),"
+          + " ('refused', 'Bị từ chối', 'REJECTED', 1, 'an', 'an', 'binh', " + now + ", 'Sai', " + now + ", " + now + "),"
+          + " ('withdrawn', 'Đã ngừng', 'REJECTED', 1, 'an', 'an', 'chi', " + now + ", 'Hết', " + now + ", " + now + ")");
+      // Before RETIRED a retire stored REJECTED; the audit log says which rejections were retires.
+      s.executeUpdate("INSERT INTO audit_log (at, actor, action, subject_type, subject_id) VALUES"
+          + " (" + now + ", 'an', 'submit', 'content', 'withdrawn'), (" + now + ", 'binh', 'approve', 'content', 'withdrawn'),"
+          + " (" + now + ", 'chi', 'retire', 'content', 'withdrawn'), (" + now + ", 'an', 'submit', 'content', 'refused'),"
+          + " (" + now + ", 'binh', 'reject', 'content', 'refused')");
+      s.executeUpdate("INSERT INTO content_variants (content_id, ordinal, language, text, seconds) VALUES"
+          + " ('on-air', 0, 'vi', 'Xin chào', 10), ('on-air', 1, 'en', 'Hello', 10), ('refused', 0, 'vi', 'Sai', 5)");
+      s.executeUpdate("INSERT INTO playlists (id, name, created_at, updated_at) VALUES ('list', 'List', " + now + ", " + now + ")");
+      s.executeUpdate("INSERT INTO playlist_items (playlist_id, ordinal, content_id, weight) VALUES ('list', 0, 'on-air', 1)");
+      s.executeUpdate("INSERT INTO screen_playlist_entries (screen_id, position, content_id) VALUES ('hall', 1, 'refused')");
+    }
+
+    Vertx vertx = Vertx.vertx();
+    Database db = Database.open(vertx, file);
+    try {
+      var content = new io.gatecast.controller.content.ContentRepository();
+      var onAir = db.transaction(c -> content.find(c, "on-air")).await().orElseThrow();
+      assertThat(onAir.status().name()).isEqualTo("APPROVED");
+      assertThat(onAir.revision()).isEqualTo(2);
+      assertThat(onAir.reviewedBy()).isEqualTo("binh");
+      assertThat(onAir.variants()).extracting(v -> v.language() + ":" + v.text()).containsExactly("vi:Xin chào", "en:Hello");
+      var refused = db.transaction(c -> content.find(c, "refused")).await().orElseThrow();
+      assertThat(refused.status().name()).isEqualTo("REJECTED");
+      assertThat(refused.reviewReason()).isEqualTo("Sai");
+      var withdrawn = db.transaction(c -> content.find(c, "withdrawn")).await().orElseThrow();
+      assertThat(withdrawn.status().name()).as("its last change was a retire").isEqualTo("RETIRED");
+      assertThat(withdrawn.reviewReason()).isEqualTo("Hết");
+      assertThat(db.transaction(c -> new ScreenPlaylistRepository().of(c, "hall")).await()).isEqualTo(List.of("refused"));
+
+      boolean retired = db.transaction(c -> content.review(c, "on-air", 2,
+          io.gatecast.controller.content.ContentStatus.RETIRED, "binh", "Hết đợt", java.time.Instant.EPOCH)).await();
+      assertThat(retired).isTrue();
+      assertThat(db.transaction(c -> content.find(c, "on-air")).await().orElseThrow().status().name()).isEqualTo("RETIRED");
+    } finally {
+      db.close();
+      vertx.close().await();
+    }
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      assertThat(s.executeQuery("PRAGMA foreign_key_check").next()).as("no dangling reference").isFalse();
+      assertThat(s.executeQuery("SELECT count(*) FROM playlist_items WHERE content_id = 'on-air'").getInt(1)).isEqualTo(1);
+      assertThatThrownBy(() -> s.executeUpdate("DELETE FROM content_items WHERE id = 'on-air'"))
+          .as("the playlists' references to content_items still hold").hasMessageContaining("FOREIGN KEY");
     }
   }
 }

@@ -119,7 +119,7 @@ public final class ContentRoutes {
 
   /**
    * Retiring and deleting. Retiring takes an approved item off the air without losing it: it is the
-   * workflow's withdrawal (REJECTED with a reason, so it can be edited and resubmitted), open to the
+   * workflow's withdrawal (RETIRED with a reason, so it can be edited and resubmitted), open to the
    * operators who run the air as well as to approvers. Deleting is only for an item nothing plays.
    */
   private void mountRemoval(Router router) {
@@ -134,7 +134,7 @@ public final class ContentRoutes {
               + "; only an APPROVED item can be retired", Map.of("id", id, "status", before.status().name()));
         }
         Workflow.checkReject(before, request.revision());
-        Content after = reviewed(c, before, ContentStatus.REJECTED, actor, request.reason(), "retire");
+        Content after = reviewed(c, before, ContentStatus.RETIRED, actor, request.reason(), "retire");
         return new Retired(after, OnAir.screensCarrying(c, id));
       }).compose(retired -> republish(retired, actor.username()))
           .onSuccess(answer -> {
@@ -247,7 +247,7 @@ public final class ContentRoutes {
     try {
       return ContentStatus.valueOf(value);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("status must be one of PENDING, APPROVED, REJECTED, got '"
+      throw ApiException.badRequest("status must be one of PENDING, APPROVED, REJECTED, RETIRED, got '"
           + (value.length() > 20 ? value.substring(0, 20) + "..." : value) + "'");
     }
   }
