@@ -124,7 +124,7 @@ class ContentRemovalTest {
         .body().path("revision").asLong();
     assertThat(approver.postJson("/api/v1/content/onair-item/approve", Map.of("revision", next)).status()).isEqualTo(200);
     assertThat(operator.delete("/api/v1/screens/onair-hall/playlist/onair-item").status()).isEqualTo(200);
-    assertThat(operator.post("/api/v1/publish").status()).isEqualTo(200);
+    operator.publishAndAwait();
     Answer quiet = operator.postJson("/api/v1/content/onair-item/retire", Map.of("revision", next, "reason", "Hết"));
     assertThat(quiet.status()).as(quiet.error()).isEqualTo(200);
     assertThat(quiet.body().has("republished")).isFalse();
