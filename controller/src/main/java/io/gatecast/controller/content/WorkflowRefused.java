@@ -1,4 +1,4 @@
-package io.gatecast.controller.workflow;
+package io.gatecast.controller.content;
 
 import io.gatecast.controller.refusal.Refusal;
 import java.util.Map;

@@ -1,9 +1,7 @@
-package io.gatecast.controller.workflow;
+package io.gatecast.controller.content;
 
 import io.gatecast.controller.auth.Role;
 import io.gatecast.controller.auth.User;
-import io.gatecast.controller.content.Content;
-import io.gatecast.controller.content.ContentStatus;
 
 /**
  * The review rules, in one place. Creating or editing an item submits it (PENDING); an approver
