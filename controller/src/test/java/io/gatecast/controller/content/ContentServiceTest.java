@@ -16,7 +16,14 @@ import io.gatecast.controller.playlists.NamedPlaylist;
 import io.gatecast.controller.playlists.NamedPlaylistRepository;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
+import io.gatecast.controller.screens.ScreenRepository;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.protocol.rules.ScreenProfile;
+import io.gatecast.protocol.rules.ScreenRules;
+import io.gatecast.protocol.rules.VariantSpec;
 import io.vertx.core.Future;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -127,6 +134,37 @@ class ContentServiceTest {
     assertEquals(List.of(), retired.screens());
     assertEquals(List.of(), republishedAs, "no screen carried it: nothing to publish");
     assertEquals("CONTENT_NOT_ON_AIR", refused(service.retire(DUNG, "hello", 1, "again")).code());
+  }
+
+  @Test
+  void retiringAnItemAScreenCarriesRepublishesAsTheOneWhoRetiredIt() {
+    await(service.create(AN, "hello", "Hello", HELLO));
+    await(service.approve(CHI, "hello", 1));
+    await(db.transaction(c -> {
+      ScreenRepository screens = new ScreenRepository();
+      screens.insert(c, "gate-2", "Gate 2", NOW);
+      screens.insert(c, "gate-1", "Gate 1", NOW);
+      screens.insert(c, "hall", "Hall", NOW);
+      screens.recordPublished(c, "gate-2", 1, carrying("gate-2", "hello"));
+      screens.recordPublished(c, "gate-1", 1, carrying("gate-1", "hello"));
+      screens.recordPublished(c, "hall", 1, carrying("hall", "hello-old"));
+      return null;
+    }));
+
+    ContentService.Retired retired = await(service.retire(DUNG, "hello", 1, "out of date"));
+
+    assertEquals(List.of("dung"), republishedAs);
+    assertEquals(7L, retired.publishId());
+    assertEquals(List.of("gate-1", "gate-2"), retired.screens(), "only the screens carrying it, sorted");
+    assertEquals(ContentStatus.RETIRED, await(service.find("hello")).status());
+  }
+
+  /** A screen's published rules holding one text item. */
+  private static String carrying(String screenId, String itemId) {
+    ScreenRules rules = new ScreenRules(new ScreenProfile(screenId, "default", null, null, "Asia/Ho_Chi_Minh",
+        List.of("vi")), List.of(new ItemSpec(itemId, "Hello", List.of(new VariantSpec("vi", null, "Xin chào", 10)))),
+        null, null, null, null);
+    return new String(Codec.encode(rules), StandardCharsets.UTF_8);
   }
 
   @Test
