@@ -56,7 +56,7 @@ public final class ContentService {
     return db.transaction(c -> {
       requireMedia(c, variants);
       if (content.exists(c, id)) {
-        throw refusal(Kind.CONFLICT, "a content item with id " + id + " already exists");
+        throw Refusal.of(Kind.CONFLICT, "a content item with id " + id + " already exists");
       }
       content.insert(c, id, title, variants, author.username(), clock.instant());
       Content created = content.find(c, id).orElseThrow();
@@ -153,14 +153,14 @@ public final class ContentService {
   }
 
   private Content existing(Connection c, String id) throws SQLException {
-    return content.find(c, id).orElseThrow(() -> refusal(Kind.NOT_FOUND, "no content item " + id));
+    return content.find(c, id).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no content item " + id));
   }
 
   private void requireMedia(Connection c, List<ContentVariant> variants) throws SQLException {
     for (int i = 0; i < variants.size(); i++) {
       String sha = variants.get(i).mediaSha256();
       if (sha != null && media.find(c, sha).isEmpty()) {
-        throw refusal(Kind.BAD_INPUT, "variants[" + i + "].mediaSha256 " + sha
+        throw Refusal.of(Kind.BAD_INPUT, "variants[" + i + "].mediaSha256 " + sha
             + " names no uploaded media; upload the file first with POST /api/v1/media");
       }
     }
@@ -172,10 +172,5 @@ public final class ContentService {
       types.put(file.sha256(), file.mimeType());
     }
     return types;
-  }
-
-  /** Coded by kind, as these refusals always were (the console translates BAD_INPUT, NOT_FOUND, CONFLICT). */
-  private static Refusal refusal(Kind kind, String message) {
-    return new Refusal(kind, kind.name(), message);
   }
 }

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatecast.controller.content.ContentSearch;
 import io.gatecast.controller.content.ContentService;
 import io.gatecast.controller.content.ContentStatus;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.QueryParams;
@@ -91,15 +92,15 @@ public final class ContentRoutes {
       return null;
     }
     if (words != null && words.length() > MAX_SEARCH_CHARS) {
-      throw ApiException.badRequest("q must be at most " + MAX_SEARCH_CHARS + " characters, got " + words.length());
+      throw Refusal.of(Kind.BAD_INPUT, "q must be at most " + MAX_SEARCH_CHARS + " characters, got " + words.length());
     }
     if (language != null && !LANGUAGE_TAG.matcher(language).matches()) {
-      throw ApiException.badRequest("language must be a BCP 47 language tag such as vi, en or zh-Hans, got '"
+      throw Refusal.of(Kind.BAD_INPUT, "language must be a BCP 47 language tag such as vi, en or zh-Hans, got '"
           + QueryParams.shortened(language) + "'");
     }
     ContentSearch.Type type = typeName == null ? null : ContentSearch.Type.of(typeName);
     if (typeName != null && type == null) {
-      throw ApiException.badRequest("type must be one of image, video, text, html, got '"
+      throw Refusal.of(Kind.BAD_INPUT, "type must be one of image, video, text, html, got '"
           + QueryParams.shortened(typeName) + "'");
     }
     return new ContentSearch(words, language, type);
@@ -112,7 +113,7 @@ public final class ContentRoutes {
     try {
       return ContentStatus.valueOf(value);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("status must be one of PENDING, APPROVED, REJECTED, RETIRED, got '"
+      throw Refusal.of(Kind.BAD_INPUT, "status must be one of PENDING, APPROVED, REJECTED, RETIRED, got '"
           + (value.length() > 20 ? value.substring(0, 20) + "..." : value) + "'");
     }
   }
