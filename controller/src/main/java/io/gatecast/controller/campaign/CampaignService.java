@@ -99,7 +99,8 @@ public final class CampaignService {
 
   private void requirePlaylist(Connection c, CampaignDefinition campaign) throws SQLException {
     if (!playlists.exists(c, campaign.playlistId())) {
-      throw Refusal.of(Kind.BAD_INPUT, "playlistId " + campaign.playlistId() + " names no playlist; create it first with"
+      throw Refusal.of(Kind.BAD_INPUT,
+          "playlistId " + campaign.playlistId() + " names no playlist; create it first with"
           + " POST /api/v1/playlists");
     }
   }

@@ -70,7 +70,8 @@ public final class CalendarRoutes {
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");
     if (!to.isAfter(from)) {
-      throw Refusal.of(Kind.BAD_INPUT, "to (" + to + ") must be after from (" + from + "); to is the first day not shown");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "to (" + to + ") must be after from (" + from + "); to is the first day not shown");
     }
     if (Duration.between(from.atStartOfDay(), to.atStartOfDay()).compareTo(CalendarView.MAX_WINDOW) > 0) {
       throw Refusal.of(Kind.BAD_INPUT, "to is more than " + CalendarView.MAX_WINDOW.toDays()
@@ -113,7 +114,8 @@ public final class CalendarRoutes {
       String id = QueryParams.optional(ctx, kind);
       if (id != null) {
         if (found != null) {
-          throw Refusal.of(Kind.BAD_INPUT, "name only one of cluster, group or screen; got " + found[0] + " and " + kind);
+          throw Refusal.of(Kind.BAD_INPUT,
+              "name only one of cluster, group or screen; got " + found[0] + " and " + kind);
         }
         found = new String[] {kind, id};
       }
@@ -163,7 +165,8 @@ public final class CalendarRoutes {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw Refusal.of(Kind.BAD_INPUT, name + " must be " + DATE_EXAMPLE + ", got '" + QueryParams.shortened(value) + "'");
+      throw Refusal.of(Kind.BAD_INPUT,
+          name + " must be " + DATE_EXAMPLE + ", got '" + QueryParams.shortened(value) + "'");
     }
   }
 }

@@ -15,7 +15,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 
-/** Content items (language variants, text slides), their edits, and their review; the rules are {@link ContentService}'s. */
+/**
+ * Content items (language variants, text slides), their edits, their review, retiring and deleting;
+ * the rules are {@link ContentService}'s.
+ */
 public final class ContentRoutes {
   private final ContentService service;
 

@@ -123,7 +123,8 @@ public final class EnrollmentRoutes {
         throw Refusal.of(Kind.CONFLICT, "code " + PairingCode.display(request.code()) + " is in use; make another");
       }
       if (enrollments.waiting(c, now) >= MAX_WAITING) {
-        throw Refusal.of(Kind.TOO_MANY_REQUESTS, "too many codes wait for an operator (" + MAX_WAITING + "); try again later");
+        throw Refusal.of(Kind.TOO_MANY_REQUESTS,
+            "too many codes wait for an operator (" + MAX_WAITING + "); try again later");
       }
       enrollments.insert(c, request.code(), sha256(request.secret()), now, now.plus(TTL));
       return EnrollmentView.of(enrollments.find(c, request.code()).orElseThrow());
@@ -165,12 +166,14 @@ public final class EnrollmentRoutes {
     Assign request = Json.read(ctx, Assign.class);
     PortableIds.require(request.screenId(), "screenId");
     if (request.screenId().equals(ControllerCredentials.USERNAME)) {
-      throw Refusal.of(Kind.BAD_INPUT, "screenId " + request.screenId() + " is the controller's MQTT username; choose another");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "screenId " + request.screenId() + " is the controller's MQTT username; choose another");
     }
     Instant now = clock.instant();
     db.transaction(c -> {
       Enrollment enrollment = enrollments.find(c, code).filter(e -> !e.expiredAt(now)).orElseThrow(() ->
-          Refusal.of(Kind.NOT_FOUND, "no enrollment waits under code " + PairingCode.display(code) + " (expired or never shown)"));
+          Refusal.of(Kind.NOT_FOUND,
+              "no enrollment waits under code " + PairingCode.display(code) + " (expired or never shown)"));
       if (enrollment.state() != Enrollment.State.WAITING) {
         throw Refusal.of(Kind.CONFLICT, "code " + PairingCode.display(code) + " was already assigned to screen "
             + enrollment.screenId() + "; a code is used once");

@@ -176,7 +176,8 @@ public final class MediaRoutes {
   private Future<Media> verifyAndStore(Upload upload, String expected, String declaredType, String name, String actor) {
     String actual = HexFormat.of().formatHex(upload.digest.digest());
     if (upload.size == 0) {
-      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT, "the upload is empty; send the file's bytes as the request body"));
+      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
+          "the upload is empty; send the file's bytes as the request body"));
     }
     if (expected != null && !expected.equals(actual)) {
       return Future.failedFuture(Refusal.of(Kind.BAD_INPUT, "the upload's SHA-256 is " + actual + " but " + expected

@@ -107,7 +107,8 @@ public final class OrganisationRoutes {
   /** A body may repeat the path's id, but not name another. */
   public static void sameId(String bodyId, String pathId) {
     if (bodyId != null && !bodyId.equals(pathId)) {
-      throw Refusal.of(Kind.BAD_INPUT, "id " + bodyId + " differs from the id in the path (" + pathId + "); ids cannot be changed");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "id " + bodyId + " differs from the id in the path (" + pathId + "); ids cannot be changed");
     }
   }
 

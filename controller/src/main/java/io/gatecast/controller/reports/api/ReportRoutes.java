@@ -79,7 +79,8 @@ public final class ReportRoutes {
     try {
       year = Integer.parseInt(yearText);
     } catch (NumberFormatException e) {
-      throw Refusal.of(Kind.BAD_INPUT, "year must be a year such as 2026, got '" + QueryParams.shortened(yearText) + "'");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "year must be a year such as 2026, got '" + QueryParams.shortened(yearText) + "'");
     }
     if (year < 2000 || year > 9999) {
       throw Refusal.of(Kind.BAD_INPUT, "year must be between 2000 and 9999, got " + year);
@@ -115,7 +116,8 @@ public final class ReportRoutes {
     try {
       return ZoneId.of(name);
     } catch (DateTimeException e) {
-      throw Refusal.of(Kind.BAD_INPUT, "zone must be a time zone such as Asia/Ho_Chi_Minh, got '" + QueryParams.shortened(name) + "'");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "zone must be a time zone such as Asia/Ho_Chi_Minh, got '" + QueryParams.shortened(name) + "'");
     }
   }
 

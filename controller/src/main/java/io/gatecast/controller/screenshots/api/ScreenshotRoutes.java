@@ -76,7 +76,8 @@ public final class ScreenshotRoutes {
             throw unauthorized("wrong login for screen " + screenId);
           }
           if (!(Boolean) found[1]) {
-            throw Refusal.of(Kind.CONFLICT, "screen " + screenId + " was not asked for a screenshot (no SCREENSHOT command is"
+            throw Refusal.of(Kind.CONFLICT,
+                "screen " + screenId + " was not asked for a screenshot (no SCREENSHOT command is"
                 + " waiting for its answer); nothing was stored");
           }
           return null;
@@ -110,7 +111,8 @@ public final class ScreenshotRoutes {
     if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_BYTES) {
       // Refused before reading a byte; the unread body makes the connection unusable, so it is closed after the answer.
       ctx.response().putHeader("connection", "close").endHandler(v -> request.connection().close());
-      return Future.failedFuture(Refusal.of(Kind.TOO_LARGE, "the screenshot is larger than the limit of " + MAX_BYTES + " bytes"));
+      return Future.failedFuture(Refusal.of(Kind.TOO_LARGE,
+          "the screenshot is larger than the limit of " + MAX_BYTES + " bytes"));
     }
     Promise<Buffer> done = Promise.promise();
     Buffer body = Buffer.buffer();
@@ -132,7 +134,8 @@ public final class ScreenshotRoutes {
   private Future<Screenshot> verifyAndStore(String screenId, String sha, Buffer body) {
     byte[] bytes = body.getBytes();
     if (bytes.length == 0) {
-      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT, "the screenshot is empty; send the image's bytes as the body"));
+      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
+          "the screenshot is empty; send the image's bytes as the body"));
     }
     String actual = sha256(bytes);
     if (!actual.equals(sha)) {
@@ -141,7 +144,8 @@ public final class ScreenshotRoutes {
     }
     String type = ScreenshotStore.imageType(bytes).orElse(null);
     if (type == null) {
-      return Future.failedFuture(Refusal.of(Kind.UNSUPPORTED_MEDIA_TYPE, "a screenshot must be a PNG or JPEG image (checked by its first"
+      return Future.failedFuture(Refusal.of(Kind.UNSUPPORTED_MEDIA_TYPE,
+          "a screenshot must be a PNG or JPEG image (checked by its first"
           + " bytes); nothing was stored"));
     }
     Screenshot shot = new Screenshot(screenId, sha, type, bytes.length, clock.instant());
