@@ -25,6 +25,8 @@ import io.gatecast.controller.auth.api.AuthRoutes;
 import io.gatecast.controller.auth.api.UserRoutes;
 import io.gatecast.controller.calendar.api.CalendarRoutes;
 import io.gatecast.controller.campaign.api.CampaignRoutes;
+import io.gatecast.controller.content.ContentService;
+import io.gatecast.controller.media.MediaRepository;
 import io.gatecast.controller.content.api.ContentRoutes;
 import io.gatecast.controller.enrollment.api.EnrollmentRoutes;
 import io.gatecast.controller.fleet.api.FleetRoutes;
@@ -103,7 +105,8 @@ public final class HttpApi {
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
     new AuthRoutes(vertx, db, clock, audit).mount(router);
     new UserRoutes(vertx, db, clock, audit).mount(router);
-    new ContentRoutes(db, clock, audit, publisher).mount(router);
+    new ContentRoutes(new ContentService(db, clock, content, new MediaRepository(), audit,
+        actor -> publisher.publishAll(actor).map(Publisher.Started::publishId))).mount(router);
     new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, content, campaigns,
         clusters, audit)).mount(router);
     new CampaignRoutes(new CampaignService(db, clock, campaigns, namedPlaylists::exists, audit)).mount(router);

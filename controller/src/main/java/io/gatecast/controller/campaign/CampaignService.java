@@ -46,7 +46,7 @@ public final class CampaignService {
     return db.transaction(c -> {
       requirePlaylist(c, campaign);
       if (campaigns.find(c, campaign.id()).isPresent()) {
-        throw refusal(Kind.CONFLICT, "a campaign with id " + campaign.id() + " already exists");
+        throw Refusal.of(Kind.CONFLICT, "a campaign with id " + campaign.id() + " already exists");
       }
       campaigns.insert(c, campaign, clock.instant());
       audit.record(c, actor, "create", "campaign", campaign.id(), null, campaign);
@@ -99,17 +99,13 @@ public final class CampaignService {
 
   private void requirePlaylist(Connection c, CampaignDefinition campaign) throws SQLException {
     if (!playlists.exists(c, campaign.playlistId())) {
-      throw refusal(Kind.BAD_INPUT, "playlistId " + campaign.playlistId() + " names no playlist; create it first with"
+      throw Refusal.of(Kind.BAD_INPUT,
+          "playlistId " + campaign.playlistId() + " names no playlist; create it first with"
           + " POST /api/v1/playlists");
     }
   }
 
   private static Refusal noCampaign(String id) {
-    return refusal(Kind.NOT_FOUND, "no campaign " + id);
-  }
-
-  /** Coded by kind, as these refusals always were (the console translates BAD_INPUT, NOT_FOUND, CONFLICT). */
-  private static Refusal refusal(Kind kind, String message) {
-    return new Refusal(kind, kind.name(), message);
+    return Refusal.of(Kind.NOT_FOUND, "no campaign " + id);
   }
 }

@@ -1,5 +1,7 @@
 package io.gatecast.controller.http;
 
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -13,7 +15,7 @@ public final class QueryParams {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(name + " must be an ISO 8601 instant such as 2026-03-15T00:00:00Z, got '"
+      throw Refusal.of(Kind.BAD_INPUT, name + " must be an ISO 8601 instant such as 2026-03-15T00:00:00Z, got '"
           + shortened(value) + "'");
     }
   }
@@ -23,7 +25,7 @@ public final class QueryParams {
     Instant from = instant(ctx, "from");
     Instant to = instant(ctx, "to");
     if (!to.isAfter(from)) {
-      throw ApiException.badRequest("to (" + to + ") must be after from (" + from + ")");
+      throw Refusal.of(Kind.BAD_INPUT, "to (" + to + ") must be after from (" + from + ")");
     }
     return new Instant[] {from, to};
   }
@@ -31,7 +33,7 @@ public final class QueryParams {
   public static String required(RoutingContext ctx, String name, String what) {
     String value = ctx.queryParams().get(name);
     if (value == null || value.isBlank()) {
-      throw ApiException.badRequest(name + " is required: " + what);
+      throw Refusal.of(Kind.BAD_INPUT, name + " is required: " + what);
     }
     return value;
   }

@@ -20,19 +20,4 @@ public final class RefusalStatus {
       case UNAVAILABLE -> 503;
     };
   }
-
-  public static Refusal.Kind kindOf(int status) {
-    return switch (status) {
-      case 401 -> Refusal.Kind.UNAUTHENTICATED;
-      case 403 -> Refusal.Kind.FORBIDDEN;
-      case 404 -> Refusal.Kind.NOT_FOUND;
-      case 409 -> Refusal.Kind.CONFLICT;
-      case 410 -> Refusal.Kind.GONE;
-      case 413 -> Refusal.Kind.TOO_LARGE;
-      case 415 -> Refusal.Kind.UNSUPPORTED_MEDIA_TYPE;
-      case 429 -> Refusal.Kind.TOO_MANY_REQUESTS;
-      case 503 -> Refusal.Kind.UNAVAILABLE;
-      default -> Refusal.Kind.BAD_INPUT;
-    };
-  }
 }

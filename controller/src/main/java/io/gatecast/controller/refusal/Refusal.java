@@ -36,6 +36,14 @@ public class Refusal extends RuntimeException {
     this(kind, code, message, Map.of());
   }
 
+  /**
+   * A refusal coded by its kind ({@code BAD_INPUT}, {@code NOT_FOUND}, ...), as the older refusals
+   * were, with no details; a new refusal the console should say precisely gets its own code instead.
+   */
+  public static Refusal of(Kind kind, String message) {
+    return new Refusal(kind, kind.name(), message, Map.of());
+  }
+
   public static Refusal badInput(String code, String message, Map<String, ?> details) {
     return new Refusal(Kind.BAD_INPUT, code, message, details);
   }

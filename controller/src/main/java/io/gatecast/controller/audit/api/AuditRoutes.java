@@ -4,7 +4,8 @@ import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.store.Database;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.Json;
 
 /**
@@ -45,7 +46,7 @@ public final class AuditRoutes {
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw ApiException.badRequest(name + " must be a whole number from " + min + " to " + max + ", got '"
+    throw Refusal.of(Kind.BAD_INPUT, name + " must be a whole number from " + min + " to " + max + ", got '"
         + (value.length() > 20 ? value.substring(0, 20) + "..." : value) + "'");
   }
 }

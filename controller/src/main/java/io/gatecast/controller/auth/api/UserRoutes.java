@@ -13,7 +13,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.EnumSet;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 
@@ -38,7 +39,7 @@ public final class UserRoutes {
         db.transaction(users::all).onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));
     router.get("/api/v1/users/:username").handler(ctx -> {
       String username = ctx.pathParam("username");
-      db.transaction(c -> users.find(c, username).orElseThrow(() -> ApiException.notFound("no user " + username)))
+      db.transaction(c -> users.find(c, username).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no user " + username)))
           .onSuccess(user -> Json.send(ctx, 200, user)).onFailure(ctx::fail);
     });
     router.post("/api/v1/users").handler(ctx -> {
@@ -47,7 +48,7 @@ public final class UserRoutes {
       vertx.executeBlocking(() -> Passwords.hash(request.password()), false)
           .compose(hash -> db.transaction(c -> {
             if (users.exists(c, request.username())) {
-              throw new ApiException(409, "a user named " + request.username() + " already exists");
+              throw Refusal.of(Kind.CONFLICT, "a user named " + request.username() + " already exists");
             }
             users.insert(c, request.username(), hash, request.roleSet(), clock.instant());
             User created = users.find(c, request.username()).orElseThrow();
@@ -71,7 +72,7 @@ public final class UserRoutes {
 
   private User update(Connection c, String actor, String username, UserRequests.UpdateUser request, String newHash)
       throws SQLException {
-    User before = users.find(c, username).orElseThrow(() -> ApiException.notFound("no user " + username));
+    User before = users.find(c, username).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no user " + username));
     if (request.roles() != null) {
       users.setRoles(c, username, EnumSet.copyOf(request.roles()));
     }
@@ -82,7 +83,7 @@ public final class UserRoutes {
       users.setPasswordHash(c, username, newHash);
     }
     if (users.enabledAdmins(c) == 0) {
-      throw new ApiException(409, "this would leave no enabled admin; nothing was changed");
+      throw Refusal.of(Kind.CONFLICT, "this would leave no enabled admin; nothing was changed");
     }
     if (newHash != null || Boolean.TRUE.equals(request.disabled())) {
       sessions.deleteAllOf(c, username);

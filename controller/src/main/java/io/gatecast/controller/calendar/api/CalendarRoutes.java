@@ -26,7 +26,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.QueryParams;
 
@@ -69,10 +70,11 @@ public final class CalendarRoutes {
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");
     if (!to.isAfter(from)) {
-      throw ApiException.badRequest("to (" + to + ") must be after from (" + from + "); to is the first day not shown");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "to (" + to + ") must be after from (" + from + "); to is the first day not shown");
     }
     if (Duration.between(from.atStartOfDay(), to.atStartOfDay()).compareTo(CalendarView.MAX_WINDOW) > 0) {
-      throw ApiException.badRequest("to is more than " + CalendarView.MAX_WINDOW.toDays()
+      throw Refusal.of(Kind.BAD_INPUT, "to is more than " + CalendarView.MAX_WINDOW.toDays()
           + " days after from; ask for at most " + CalendarView.MAX_WINDOW.toDays() + " days at a time");
     }
     db.transaction(c -> resolve(c, target[0], target[1]))
@@ -88,11 +90,11 @@ public final class CalendarRoutes {
     try {
       days = daysText == null ? 7 : Integer.parseInt(daysText);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("days must be a whole number of days from 1 to "
+      throw Refusal.of(Kind.BAD_INPUT, "days must be a whole number of days from 1 to "
           + PublishChecks.MAX_WINDOW.toDays() + ", got '" + QueryParams.shortened(daysText) + "'");
     }
     if (days < 1 || days > PublishChecks.MAX_WINDOW.toDays()) {
-      throw ApiException.badRequest("days must be from 1 to " + PublishChecks.MAX_WINDOW.toDays() + ", got " + days);
+      throw Refusal.of(Kind.BAD_INPUT, "days must be from 1 to " + PublishChecks.MAX_WINDOW.toDays() + ", got " + days);
     }
     Instant from = clock.instant();
     Instant to = from.plus(Duration.ofDays(days));
@@ -112,13 +114,14 @@ public final class CalendarRoutes {
       String id = QueryParams.optional(ctx, kind);
       if (id != null) {
         if (found != null) {
-          throw ApiException.badRequest("name only one of cluster, group or screen; got " + found[0] + " and " + kind);
+          throw Refusal.of(Kind.BAD_INPUT,
+              "name only one of cluster, group or screen; got " + found[0] + " and " + kind);
         }
         found = new String[] {kind, id};
       }
     }
     if (found == null) {
-      throw ApiException.badRequest("name what to show: one of cluster=<id>, group=<id> or screen=<id>");
+      throw Refusal.of(Kind.BAD_INPUT, "name what to show: one of cluster=<id>, group=<id> or screen=<id>");
     }
     return found;
   }
@@ -130,20 +133,20 @@ public final class CalendarRoutes {
     String zoneCluster;
     switch (kind) {
       case "cluster" -> {
-        Cluster cluster = clusters.find(c, id).orElseThrow(() -> ApiException.notFound("no cluster " + id));
+        Cluster cluster = clusters.find(c, id).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no cluster " + id));
         name = cluster.name();
         members = active.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).toList();
         zoneCluster = id;
       }
       case "group" -> {
-        ScreenGroup group = groups.find(c, id).orElseThrow(() -> ApiException.notFound("no group " + id));
+        ScreenGroup group = groups.find(c, id).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no group " + id));
         name = group.name();
         members = group.screenIds().stream().filter(active::containsKey).sorted().toList();
         // A group may span gates; its calendar is drawn in the zone of its first screen's gate.
         zoneCluster = members.isEmpty() ? Cluster.DEFAULT_ID : active.get(members.get(0));
       }
       default -> {
-        name = screens.find(c, id).orElseThrow(() -> ApiException.notFound("no screen " + id)).name();
+        name = screens.find(c, id).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no screen " + id)).name();
         members = active.containsKey(id) ? List.of(id) : List.of();
         zoneCluster = setups.find(c, id).map(s -> s.clusterId()).orElse(Cluster.DEFAULT_ID);
       }
@@ -162,7 +165,8 @@ public final class CalendarRoutes {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(name + " must be " + DATE_EXAMPLE + ", got '" + QueryParams.shortened(value) + "'");
+      throw Refusal.of(Kind.BAD_INPUT,
+          name + " must be " + DATE_EXAMPLE + ", got '" + QueryParams.shortened(value) + "'");
     }
   }
 }

@@ -2,7 +2,8 @@ package io.gatecast.controller.campaign.api;
 
 import io.gatecast.controller.campaign.CampaignDefinition;
 import io.gatecast.controller.campaign.CampaignService;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 import io.vertx.ext.web.Router;
@@ -25,7 +26,7 @@ public final class CampaignRoutes {
       String id = ctx.pathParam("id");
       CampaignDefinition request = Json.read(ctx, CampaignDefinition.class);
       if (!request.id().equals(id)) {
-        throw ApiException.badRequest("id " + request.id() + " in the body differs from " + id + " in the path");
+        throw Refusal.of(Kind.BAD_INPUT, "id " + request.id() + " in the body differs from " + id + " in the path");
       }
       service.edit(AuthHandler.user(ctx).username(), request)
           .onSuccess(after -> Json.send(ctx, 200, after)).onFailure(ctx::fail);

@@ -32,7 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.PortableIds;
@@ -120,10 +120,11 @@ public final class EnrollmentRoutes {
     db.transaction(c -> {
       enrollments.deleteExpired(c, now);
       if (enrollments.find(c, request.code()).isPresent()) {
-        throw new ApiException(409, "code " + PairingCode.display(request.code()) + " is in use; make another");
+        throw Refusal.of(Kind.CONFLICT, "code " + PairingCode.display(request.code()) + " is in use; make another");
       }
       if (enrollments.waiting(c, now) >= MAX_WAITING) {
-        throw new ApiException(429, "too many codes wait for an operator (" + MAX_WAITING + "); try again later");
+        throw Refusal.of(Kind.TOO_MANY_REQUESTS,
+            "too many codes wait for an operator (" + MAX_WAITING + "); try again later");
       }
       enrollments.insert(c, request.code(), sha256(request.secret()), now, now.plus(TTL));
       return EnrollmentView.of(enrollments.find(c, request.code()).orElseThrow());
@@ -152,7 +153,7 @@ public final class EnrollmentRoutes {
     db.transaction(c -> {
       Enrollment enrollment = enrollments.find(c, code).filter(e -> !e.expiredAt(now))
           .filter(e -> e.state() == Enrollment.State.WAITING).orElseThrow(() ->
-          ApiException.notFound("no enrollment waits under code " + PairingCode.display(code)));
+          Refusal.of(Kind.NOT_FOUND, "no enrollment waits under code " + PairingCode.display(code)));
       enrollments.delete(c, code);
       audit.record(c, AuthHandler.user(ctx).username(), "clear-enrollment", "enrollment", code,
           EnrollmentView.of(enrollment), null);
@@ -165,18 +166,20 @@ public final class EnrollmentRoutes {
     Assign request = Json.read(ctx, Assign.class);
     PortableIds.require(request.screenId(), "screenId");
     if (request.screenId().equals(ControllerCredentials.USERNAME)) {
-      throw ApiException.badRequest("screenId " + request.screenId() + " is the controller's MQTT username; choose another");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "screenId " + request.screenId() + " is the controller's MQTT username; choose another");
     }
     Instant now = clock.instant();
     db.transaction(c -> {
       Enrollment enrollment = enrollments.find(c, code).filter(e -> !e.expiredAt(now)).orElseThrow(() ->
-          ApiException.notFound("no enrollment waits under code " + PairingCode.display(code) + " (expired or never shown)"));
+          Refusal.of(Kind.NOT_FOUND,
+              "no enrollment waits under code " + PairingCode.display(code) + " (expired or never shown)"));
       if (enrollment.state() != Enrollment.State.WAITING) {
-        throw new ApiException(409, "code " + PairingCode.display(code) + " was already assigned to screen "
+        throw Refusal.of(Kind.CONFLICT, "code " + PairingCode.display(code) + " was already assigned to screen "
             + enrollment.screenId() + "; a code is used once");
       }
       if (!clusters.exists(c, request.clusterId())) {
-        throw ApiException.badRequest("clusterId " + request.clusterId() + " names no cluster");
+        throw Refusal.of(Kind.BAD_INPUT, "clusterId " + request.clusterId() + " names no cluster");
       }
       Optional<ScreenSetup> existing = setups.find(c, request.screenId());
       if (existing.isPresent()) {
@@ -184,7 +187,7 @@ public final class EnrollmentRoutes {
         // a screen that can log in is not taken over.
         boolean canLogIn = !existing.get().revoked() && screens.passwordHash(c, request.screenId()).isPresent();
         if (canLogIn) {
-          throw new ApiException(409, "screen " + request.screenId() + " is already enrolled; revoke it first to"
+          throw Refusal.of(Kind.CONFLICT, "screen " + request.screenId() + " is already enrolled; revoke it first to"
               + " replace its kiosk");
         }
         setups.reinstate(c, request.screenId());
@@ -209,15 +212,15 @@ public final class EnrollmentRoutes {
     db.transaction(c -> {
       Enrollment enrollment = enrollments.find(c, code)
           .filter(e -> MessageDigest.isEqual(bytes(e.secretSha256()), bytes(sha256(request.secret()))))
-          .orElseThrow(() -> ApiException.notFound(NO_SUCH));
+          .orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, NO_SUCH));
       if (enrollment.expiredAt(now)) {
-        throw new ApiException(410, "code " + PairingCode.display(code) + " expired; show a new one");
+        throw Refusal.of(Kind.GONE, "code " + PairingCode.display(code) + " expired; show a new one");
       }
       if (enrollment.state() == Enrollment.State.WAITING) {
         return Map.of("state", enrollment.state(), "expiresAt", enrollment.expiresAt());
       }
       if (setups.find(c, enrollment.screenId()).map(ScreenSetup::revoked).orElse(true)) {
-        throw new ApiException(410, "screen " + enrollment.screenId() + " was revoked; show a new code");
+        throw Refusal.of(Kind.GONE, "screen " + enrollment.screenId() + " was revoked; show a new code");
       }
       String password = PasswordHash.newPassword();
       screens.setPassword(c, enrollment.screenId(), password);
@@ -250,7 +253,7 @@ public final class EnrollmentRoutes {
     try {
       return PairingCode.normalise(ctx.pathParam("code"), "code");
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(e.getMessage());
+      throw Refusal.of(Kind.BAD_INPUT, e.getMessage());
     }
   }
 

@@ -14,7 +14,8 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.QueryParams;
@@ -53,7 +54,7 @@ public final class FleetRoutes {
       Instant from = QueryParams.optional(ctx, "from") == null ? Instant.EPOCH : QueryParams.instant(ctx, "from");
       db.transaction(c -> {
         if (!screens.exists(c, id)) {
-          throw ApiException.notFound("no screen " + id);
+          throw Refusal.of(Kind.NOT_FOUND, "no screen " + id);
         }
         return Map.of("screenId", id, "changes", health.history(c, id, from, to, MAX_HISTORY));
       }).onSuccess(body -> Json.send(ctx, 200, body)).onFailure(ctx::fail);
@@ -63,7 +64,7 @@ public final class FleetRoutes {
       String clusterId = QueryParams.optional(ctx, "clusterId");
       db.transaction(c -> {
         if (clusterId != null && !clusters.exists(c, clusterId)) {
-          throw ApiException.notFound("no cluster " + clusterId);
+          throw Refusal.of(Kind.NOT_FOUND, "no cluster " + clusterId);
         }
         return reports.uptime(c, period[0], period[1], clusterId, clock.instant());
       }).onSuccess(body -> Json.send(ctx, 200, body)).onFailure(ctx::fail);

@@ -6,7 +6,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 
@@ -52,9 +53,9 @@ public final class SigningKeyRoutes {
             a.signedBy(), a.announcedTo(), a.schedulesResigned())))
         .onFailure(e -> {
           if (e instanceof KeyRing.RotationUnderWayException) {
-            ctx.fail(new ApiException(409, e.getMessage()));
+            ctx.fail(Refusal.of(Kind.CONFLICT, e.getMessage()));
           } else if (e instanceof IllegalArgumentException) {
-            ctx.fail(ApiException.badRequest(e.getMessage()));
+            ctx.fail(Refusal.of(Kind.BAD_INPUT, e.getMessage()));
           } else {
             ctx.fail(e);
           }

@@ -24,7 +24,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 
@@ -91,7 +91,7 @@ public final class MediaRoutes {
         .setFilesReadOnly(true)
         .setDefaultContentEncoding("UTF-8"));
     // Anything under /media/ the handlers above did not serve: a JSON 404 like every other refusal.
-    router.get("/media/*").handler(ctx -> ctx.fail(ApiException.notFound("no media at " + ctx.request().path())));
+    router.get("/media/*").handler(ctx -> ctx.fail(Refusal.of(Kind.NOT_FOUND, "no media at " + ctx.request().path())));
   }
 
   /** Checks the name and sets the stored type, then lets the static handler serve the bytes and ranges. */
@@ -118,7 +118,7 @@ public final class MediaRoutes {
     if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxUploadBytes) {
       // The body is never read, so the connection cannot carry another request: close it after the answer.
       ctx.response().putHeader("connection", "close").endHandler(v -> request.connection().close());
-      throw new ApiException(413, "the upload is " + length + " bytes, larger than the limit of " + maxUploadBytes
+      throw Refusal.of(Kind.TOO_LARGE, "the upload is " + length + " bytes, larger than the limit of " + maxUploadBytes
           + " bytes; nothing was stored");
     }
     String declaredType = request.getHeader("content-type");
@@ -154,7 +154,7 @@ public final class MediaRoutes {
         request.handler(null);
         request.connection().close();
         file.close();
-        done.tryFail(new ApiException(413, "the upload is larger than the limit of " + maxUploadBytes + " bytes"));
+        done.tryFail(Refusal.of(Kind.TOO_LARGE, "the upload is larger than the limit of " + maxUploadBytes + " bytes"));
         return;
       }
       upload.digest.update(chunk.getBytes());
@@ -176,10 +176,11 @@ public final class MediaRoutes {
   private Future<Media> verifyAndStore(Upload upload, String expected, String declaredType, String name, String actor) {
     String actual = HexFormat.of().formatHex(upload.digest.digest());
     if (upload.size == 0) {
-      return Future.failedFuture(ApiException.badRequest("the upload is empty; send the file's bytes as the request body"));
+      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
+          "the upload is empty; send the file's bytes as the request body"));
     }
     if (expected != null && !expected.equals(actual)) {
-      return Future.failedFuture(ApiException.badRequest("the upload's SHA-256 is " + actual + " but " + expected
+      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT, "the upload's SHA-256 is " + actual + " but " + expected
           + " was declared in X-Content-SHA256: the file was damaged on the way or the wrong file was sent;"
           + " nothing was stored"));
     }
@@ -193,11 +194,11 @@ public final class MediaRoutes {
     if (failure instanceof UnsupportedMediaException e && e.code() != null) {
       ctx.fail(new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE, e.code(), e.getMessage(), e.details()));
     } else if (failure instanceof UnsupportedMediaException e) {
-      ctx.fail(new ApiException(415, e.getMessage()));
+      ctx.fail(Refusal.of(Kind.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
     } else if (failure instanceof MediaLibrary.InUseException e) {
-      ctx.fail(new ApiException(409, e.getMessage()));
+      ctx.fail(Refusal.of(Kind.CONFLICT, e.getMessage()));
     } else if (failure instanceof MediaLibrary.NotFoundException e) {
-      ctx.fail(ApiException.notFound(e.getMessage()));
+      ctx.fail(Refusal.of(Kind.NOT_FOUND, e.getMessage()));
     } else {
       ctx.fail(failure);
     }
@@ -205,13 +206,13 @@ public final class MediaRoutes {
 
   private static String checkedSha(String value, String where) {
     if (value == null || !SHA256.matcher(value).matches()) {
-      throw ApiException.badRequest(where + " must carry a SHA-256 as 64 lowercase hex digits, got '" + value + "'");
+      throw Refusal.of(Kind.BAD_INPUT, where + " must carry a SHA-256 as 64 lowercase hex digits, got '" + value + "'");
     }
     return value;
   }
 
-  private static ApiException unknownMedia(String sha) {
-    return ApiException.notFound("no media with SHA-256 " + sha);
+  private static Refusal unknownMedia(String sha) {
+    return Refusal.of(Kind.NOT_FOUND, "no media with SHA-256 " + sha);
   }
 
   /** An upload in progress. */

@@ -1,6 +1,7 @@
 package io.gatecast.controller.organisation.api;
 
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.PortableIds;
@@ -29,19 +30,19 @@ public final class OrganisationRoutes {
       try {
         return new OperatingHours(open, close);
       } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest(e.getMessage());
+        throw Refusal.of(Kind.BAD_INPUT, e.getMessage());
       }
     }
 
     private static LocalTime time(String value, String field) {
       if (value == null || !value.matches("\\d{2}:\\d{2}")) {
-        throw ApiException.badRequest(field + " must be a local time HH:MM such as 06:00, got "
+        throw Refusal.of(Kind.BAD_INPUT, field + " must be a local time HH:MM such as 06:00, got "
             + (value == null ? "nothing" : "'" + value + "'"));
       }
       try {
         return LocalTime.parse(value);
       } catch (DateTimeParseException e) {
-        throw ApiException.badRequest(field + " is not a time of day: '" + value + "'");
+        throw Refusal.of(Kind.BAD_INPUT, field + " is not a time of day: '" + value + "'");
       }
     }
   }
@@ -98,7 +99,7 @@ public final class OrganisationRoutes {
   /** A body that creates something names it, with an id that travels (see {@link PortableIds}). */
   private static void requireNewId(String id) {
     if (id == null) {
-      throw ApiException.badRequest("id is required");
+      throw Refusal.of(Kind.BAD_INPUT, "id is required");
     }
     PortableIds.require(id, "id");
   }
@@ -106,7 +107,8 @@ public final class OrganisationRoutes {
   /** A body may repeat the path's id, but not name another. */
   public static void sameId(String bodyId, String pathId) {
     if (bodyId != null && !bodyId.equals(pathId)) {
-      throw ApiException.badRequest("id " + bodyId + " differs from the id in the path (" + pathId + "); ids cannot be changed");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "id " + bodyId + " differs from the id in the path (" + pathId + "); ids cannot be changed");
     }
   }
 

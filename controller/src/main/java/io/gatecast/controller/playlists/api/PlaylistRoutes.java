@@ -12,7 +12,8 @@ import io.gatecast.schedules.model.Variant;
 import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 
@@ -65,7 +66,7 @@ public final class PlaylistRoutes {
       PlaylistRequest request = Json.read(ctx, PlaylistRequest.class);
       String actor = AuthHandler.user(ctx).username();
       if (request.id() == null) {
-        throw ApiException.badRequest("id is required");
+        throw Refusal.of(Kind.BAD_INPUT, "id is required");
       }
       service.create(actor, request.id(), request.name(), request.checked())
           .onSuccess(created -> Json.send(ctx, 201, created)).onFailure(ctx::fail);
@@ -74,7 +75,7 @@ public final class PlaylistRoutes {
       String id = ctx.pathParam("id");
       PlaylistRequest request = Json.read(ctx, PlaylistRequest.class);
       if (request.id() != null && !request.id().equals(id)) {
-        throw ApiException.badRequest("id " + request.id() + " in the body differs from " + id + " in the path");
+        throw Refusal.of(Kind.BAD_INPUT, "id " + request.id() + " in the body differs from " + id + " in the path");
       }
       String actor = AuthHandler.user(ctx).username();
       service.edit(actor, id, request.name(), request.checked())

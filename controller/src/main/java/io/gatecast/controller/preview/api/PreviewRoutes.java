@@ -10,7 +10,8 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.Json;
 
 /**
@@ -38,15 +39,15 @@ public final class PreviewRoutes {
     Instant from = instant(ctx, "from");
     Instant to = instant(ctx, "to");
     if (!to.isAfter(from)) {
-      throw ApiException.badRequest("to (" + to + ") must be after from (" + from + ")");
+      throw Refusal.of(Kind.BAD_INPUT, "to (" + to + ") must be after from (" + from + ")");
     }
     if (Duration.between(from, to).compareTo(Preview.MAX_WINDOW) > 0) {
-      throw ApiException.badRequest("to is more than " + Preview.MAX_WINDOW.toDays()
+      throw Refusal.of(Kind.BAD_INPUT, "to is more than " + Preview.MAX_WINDOW.toDays()
           + " days after from; preview at most " + Preview.MAX_WINDOW.toDays() + " days at a time");
     }
     db.transaction(c -> {
       if (!screens.exists(c, id)) {
-        throw ApiException.notFound("no screen " + id);
+        throw Refusal.of(Kind.NOT_FOUND, "no screen " + id);
       }
       return rules.build(c, id);
     })
@@ -59,12 +60,12 @@ public final class PreviewRoutes {
   private static Instant instant(RoutingContext ctx, String name) {
     String value = ctx.queryParams().get(name);
     if (value == null || value.isBlank()) {
-      throw ApiException.badRequest(name + " is required: an ISO 8601 instant such as 2026-03-15T00:00:00Z");
+      throw Refusal.of(Kind.BAD_INPUT, name + " is required: an ISO 8601 instant such as 2026-03-15T00:00:00Z");
     }
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw ApiException.badRequest(name + " must be an ISO 8601 instant such as 2026-03-15T00:00:00Z, got '"
+      throw Refusal.of(Kind.BAD_INPUT, name + " must be an ISO 8601 instant such as 2026-03-15T00:00:00Z, got '"
           + (value.length() > 40 ? value.substring(0, 40) + "..." : value) + "'");
     }
   }

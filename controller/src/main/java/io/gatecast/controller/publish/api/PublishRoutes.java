@@ -6,7 +6,8 @@ import io.gatecast.controller.publish.PublishRepository;
 import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.store.Database;
 import io.vertx.ext.web.Router;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 
@@ -43,10 +44,10 @@ public final class PublishRoutes {
       try {
         id = Long.parseLong(raw);
       } catch (NumberFormatException e) {
-        throw ApiException.badRequest("the publish id in the path must be a number, got '"
+        throw Refusal.of(Kind.BAD_INPUT, "the publish id in the path must be a number, got '"
             + (raw.length() > 20 ? raw.substring(0, 20) + "..." : raw) + "'");
       }
-      db.transaction(c -> publishes.find(c, id).orElseThrow(() -> ApiException.notFound("no publish " + id)))
+      db.transaction(c -> publishes.find(c, id).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no publish " + id)))
           .onSuccess(view -> Json.send(ctx, 200, view)).onFailure(ctx::fail);
     });
   }

@@ -14,7 +14,8 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.stream.Collectors;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.QueryParams;
 
@@ -46,7 +47,7 @@ public final class ReportRoutes {
     String groupByName = QueryParams.required(ctx, "groupBy", allDimensions());
     Dimension groupBy = Dimension.of(groupByName);
     if (groupBy == null) {
-      throw ApiException.badRequest("groupBy must be one of " + allDimensions() + ", got '"
+      throw Refusal.of(Kind.BAD_INPUT, "groupBy must be one of " + allDimensions() + ", got '"
           + QueryParams.shortened(groupByName) + "'");
     }
     boolean csv = csv(ctx);
@@ -55,10 +56,10 @@ public final class ReportRoutes {
     String zoneName = QueryParams.optional(ctx, "zone");
     db.transaction(c -> {
       if (clusterId != null && !clusters.exists(c, clusterId)) {
-        throw ApiException.notFound("no cluster " + clusterId);
+        throw Refusal.of(Kind.NOT_FOUND, "no cluster " + clusterId);
       }
       if (screenId != null && !screens.exists(c, screenId)) {
-        throw ApiException.notFound("no screen " + screenId);
+        throw Refusal.of(Kind.NOT_FOUND, "no screen " + screenId);
       }
       ZoneId zone = zoneName != null ? zone(zoneName)
           : clusters.zoneOf(c, clusterId != null ? clusterId : ClusterDirectory.DEFAULT_CLUSTER);
@@ -78,16 +79,17 @@ public final class ReportRoutes {
     try {
       year = Integer.parseInt(yearText);
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("year must be a year such as 2026, got '" + QueryParams.shortened(yearText) + "'");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "year must be a year such as 2026, got '" + QueryParams.shortened(yearText) + "'");
     }
     if (year < 2000 || year > 9999) {
-      throw ApiException.badRequest("year must be between 2000 and 9999, got " + year);
+      throw Refusal.of(Kind.BAD_INPUT, "year must be between 2000 and 9999, got " + year);
     }
     String clusterId = QueryParams.required(ctx, "clusterId", "the id of the cluster (border gate) to summarise");
     boolean csv = csv(ctx);
     db.transaction(c -> {
       if (!clusters.exists(c, clusterId)) {
-        throw ApiException.notFound("no cluster " + clusterId);
+        throw Refusal.of(Kind.NOT_FOUND, "no cluster " + clusterId);
       }
       return reports.yearEnd(c, clusterId, year, clock.instant());
     }).onSuccess(summary -> {
@@ -107,14 +109,15 @@ public final class ReportRoutes {
     if (format.equals("csv")) {
       return true;
     }
-    throw ApiException.badRequest("format must be json or csv, got '" + QueryParams.shortened(format) + "'");
+    throw Refusal.of(Kind.BAD_INPUT, "format must be json or csv, got '" + QueryParams.shortened(format) + "'");
   }
 
   private static ZoneId zone(String name) {
     try {
       return ZoneId.of(name);
     } catch (DateTimeException e) {
-      throw ApiException.badRequest("zone must be a time zone such as Asia/Ho_Chi_Minh, got '" + QueryParams.shortened(name) + "'");
+      throw Refusal.of(Kind.BAD_INPUT,
+          "zone must be a time zone such as Asia/Ho_Chi_Minh, got '" + QueryParams.shortened(name) + "'");
     }
   }
 

@@ -5,7 +5,8 @@ import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.broker.ScreenAccess;
 import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.RejectionRepository;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.PortableIds;
@@ -48,7 +49,7 @@ public final class ScreenRoutes {
     router.post("/api/v1/screens").handler(ctx -> {
       ScreenBody request = Json.read(ctx, ScreenBody.class);
       if (request.id() == null) {
-        throw ApiException.badRequest("id is required");
+        throw Refusal.of(Kind.BAD_INPUT, "id is required");
       }
       PortableIds.require(request.id(), "id");
       service.register(actor(ctx), new Registration(request.id(), request.name(), request.toSetup(), request.groups()))

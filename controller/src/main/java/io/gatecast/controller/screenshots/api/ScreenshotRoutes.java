@@ -21,7 +21,8 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import io.gatecast.controller.http.ApiException;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.Json;
 
 /**
@@ -64,7 +65,7 @@ public final class ScreenshotRoutes {
     String password;
     try {
       password = basicPasswordOf(ctx, screenId);
-    } catch (ApiException e) {
+    } catch (Refusal e) {
       fail(ctx, e);
       return;
     }
@@ -75,7 +76,8 @@ public final class ScreenshotRoutes {
             throw unauthorized("wrong login for screen " + screenId);
           }
           if (!(Boolean) found[1]) {
-            throw new ApiException(409, "screen " + screenId + " was not asked for a screenshot (no SCREENSHOT command is"
+            throw Refusal.of(Kind.CONFLICT,
+                "screen " + screenId + " was not asked for a screenshot (no SCREENSHOT command is"
                 + " waiting for its answer); nothing was stored");
           }
           return null;
@@ -87,7 +89,7 @@ public final class ScreenshotRoutes {
   }
 
   private static void fail(RoutingContext ctx, Throwable e) {
-    if (e instanceof ApiException api && api.status() == 401) {
+    if (e instanceof Refusal refusal && refusal.kind() == Kind.UNAUTHENTICATED) {
       ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"gatecast-screens\"");
     }
     ctx.fail(e);
@@ -97,7 +99,7 @@ public final class ScreenshotRoutes {
     String screenId = ctx.pathParam("id");
     String sha = checkedSha(ctx.pathParam("sha256"));
     db.transaction(c -> screenshots.find(c, screenId, sha)
-            .orElseThrow(() -> ApiException.notFound("screen " + screenId + " has no screenshot " + sha)))
+            .orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "screen " + screenId + " has no screenshot " + sha)))
         .onSuccess(shot -> ctx.response().putHeader("content-type", shot.mimeType())
             .sendFile(store.pathOf(sha).toString()).onFailure(ctx::fail))
         .onFailure(ctx::fail);
@@ -109,14 +111,15 @@ public final class ScreenshotRoutes {
     if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_BYTES) {
       // Refused before reading a byte; the unread body makes the connection unusable, so it is closed after the answer.
       ctx.response().putHeader("connection", "close").endHandler(v -> request.connection().close());
-      return Future.failedFuture(new ApiException(413, "the screenshot is larger than the limit of " + MAX_BYTES + " bytes"));
+      return Future.failedFuture(Refusal.of(Kind.TOO_LARGE,
+          "the screenshot is larger than the limit of " + MAX_BYTES + " bytes"));
     }
     Promise<Buffer> done = Promise.promise();
     Buffer body = Buffer.buffer();
     request.handler(chunk -> {
       if (body.length() + chunk.length() > MAX_BYTES) {
         request.handler(null);
-        done.tryFail(new ApiException(413, "the screenshot is larger than the limit of " + MAX_BYTES + " bytes"));
+        done.tryFail(Refusal.of(Kind.TOO_LARGE, "the screenshot is larger than the limit of " + MAX_BYTES + " bytes"));
         request.connection().close();
         return;
       }
@@ -131,16 +134,18 @@ public final class ScreenshotRoutes {
   private Future<Screenshot> verifyAndStore(String screenId, String sha, Buffer body) {
     byte[] bytes = body.getBytes();
     if (bytes.length == 0) {
-      return Future.failedFuture(ApiException.badRequest("the screenshot is empty; send the image's bytes as the body"));
+      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
+          "the screenshot is empty; send the image's bytes as the body"));
     }
     String actual = sha256(bytes);
     if (!actual.equals(sha)) {
-      return Future.failedFuture(ApiException.badRequest("the body's SHA-256 is " + actual + ", not " + sha
+      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT, "the body's SHA-256 is " + actual + ", not " + sha
           + " as the path says; nothing was stored"));
     }
     String type = ScreenshotStore.imageType(bytes).orElse(null);
     if (type == null) {
-      return Future.failedFuture(new ApiException(415, "a screenshot must be a PNG or JPEG image (checked by its first"
+      return Future.failedFuture(Refusal.of(Kind.UNSUPPORTED_MEDIA_TYPE,
+          "a screenshot must be a PNG or JPEG image (checked by its first"
           + " bytes); nothing was stored"));
     }
     Screenshot shot = new Screenshot(screenId, sha, type, bytes.length, clock.instant());
@@ -173,13 +178,13 @@ public final class ScreenshotRoutes {
     return decoded.substring(colon + 1);
   }
 
-  private static ApiException unauthorized(String message) {
-    return new ApiException(401, message);
+  private static Refusal unauthorized(String message) {
+    return Refusal.of(Kind.UNAUTHENTICATED, message);
   }
 
   private static String checkedSha(String value) {
     if (value == null || !SHA256.matcher(value).matches()) {
-      throw ApiException.badRequest("the path must end with the image's SHA-256 as 64 lowercase hex digits");
+      throw Refusal.of(Kind.BAD_INPUT, "the path must end with the image's SHA-256 as 64 lowercase hex digits");
     }
     return value;
   }

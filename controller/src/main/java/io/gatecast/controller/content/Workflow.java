@@ -1,9 +1,8 @@
-package io.gatecast.controller.workflow;
+package io.gatecast.controller.content;
 
 import io.gatecast.controller.auth.Role;
 import io.gatecast.controller.auth.User;
-import io.gatecast.controller.content.Content;
-import io.gatecast.controller.content.ContentStatus;
+import io.gatecast.controller.refusal.Refusal;
 
 /**
  * The review rules, in one place. Creating or editing an item submits it (PENDING); an approver
@@ -20,7 +19,7 @@ public final class Workflow {
   public static void checkEdit(Content item, User editor) {
     boolean onlyContributor = !editor.has(Role.OPERATOR) && !editor.has(Role.ADMIN);
     if (onlyContributor && !item.author().equals(editor.username())) {
-      throw new WorkflowRefused(403, "content " + item.id() + " was written by " + item.author()
+      throw notAllowed("content " + item.id() + " was written by " + item.author()
           + "; a contributor edits only their own items");
     }
   }
@@ -28,11 +27,11 @@ public final class Workflow {
   public static void checkApprove(Content item, User approver, long revision) {
     checkRevision(item, revision, "approve");
     if (item.status() != ContentStatus.PENDING) {
-      throw new WorkflowRefused(409, "content " + item.id() + " is " + item.status()
+      throw wrongState("content " + item.id() + " is " + item.status()
           + "; only a PENDING item can be approved (edit it to submit it again)");
     }
     if (approver.username().equals(item.author()) || approver.username().equals(item.submittedBy())) {
-      throw new WorkflowRefused(403, "content " + item.id() + " was written or submitted by " + approver.username()
+      throw notAllowed("content " + item.id() + " was written or submitted by " + approver.username()
           + "; another approver must approve it");
     }
   }
@@ -40,15 +39,25 @@ public final class Workflow {
   public static void checkReject(Content item, long revision) {
     checkRevision(item, revision, "reject");
     if (item.status() == ContentStatus.REJECTED || item.status() == ContentStatus.RETIRED) {
-      throw new WorkflowRefused(409, "content " + item.id() + " is already " + item.status()
+      throw wrongState("content " + item.id() + " is already " + item.status()
           + "; edit it to submit it again");
     }
   }
 
   private static void checkRevision(Content item, long revision, String verb) {
     if (revision != item.revision()) {
-      throw new WorkflowRefused(409, "revision is " + revision + " but content " + item.id() + " is at revision "
+      throw wrongState("revision is " + revision + " but content " + item.id() + " is at revision "
           + item.revision() + "; it changed since you looked: review it again before you " + verb + " it");
     }
+  }
+
+  /** Who may not take this step on this item. */
+  private static Refusal notAllowed(String message) {
+    return new Refusal(Refusal.Kind.FORBIDDEN, "REVIEW_NOT_ALLOWED", message);
+  }
+
+  /** The item is not in a state (or at the revision) this step needs. */
+  private static Refusal wrongState(String message) {
+    return new Refusal(Refusal.Kind.CONFLICT, "REVIEW_WRONG_STATE", message);
   }
 }

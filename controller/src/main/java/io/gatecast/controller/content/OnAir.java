@@ -1,4 +1,4 @@
-package io.gatecast.controller.content.api;
+package io.gatecast.controller.content;
 
 import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.protocol.Codec;
