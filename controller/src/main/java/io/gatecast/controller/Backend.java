@@ -41,10 +41,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The parts behind the HTTP API — store, media, broker, MQTT link, fleet monitor — opened in order
- * and closed in reverse, so a start that fails half-way leaves nothing running.
+ * The first half of the controller's composition root (the second is {@link Controller#start}): the
+ * parts behind the HTTP API — signing keys, store, media, broker, MQTT link, fleet monitor — built in
+ * this order, each from parts built before it, and pushed onto the controller's {@link Lifecycle} as
+ * soon as it holds something to release. Closing is the lifecycle's: this class closes nothing itself.
  */
-final class Backend implements AutoCloseable {
+final class Backend {
   static final String DB_FILE = "gatecast.db";
   private static final Duration LOOKUP_TIMEOUT = Duration.ofSeconds(5);
   private static final ScreenRepository SCREENS = new ScreenRepository();
@@ -58,55 +60,51 @@ final class Backend implements AutoCloseable {
   final FleetMonitor fleet;
   final FleetParts parts;
 
-  /** Opens everything. Blocking: call it off the event loop. */
-  Backend(Vertx vertx, ControllerConfig config, Clock clock) {
+  /**
+   * Opens everything, pushing each part onto {@code lifecycle}; if it throws, what it opened is on
+   * the lifecycle for the caller to close. Blocking: call it off the event loop.
+   */
+  Backend(Vertx vertx, ControllerConfig config, Clock clock, Lifecycle lifecycle) {
     // First, and opening nothing: without its key the controller must not start at all.
     keys = KeyRing.open(config.dataDir().resolve("keys"));
-    Database openedDb = Database.open(vertx, config.dataDir().resolve(DB_FILE));
-    EmbeddedBroker startedBroker = null;
-    MqttLink connected = null;
-    try {
-      media = new MediaStore(config.dataDir().resolve("media"));
-      warnOfLegacyIds(openedDb);
-      ControllerCredentials generated = ControllerCredentials.loadOrCreate(config.dataDir());
-      if (config.externalBroker() == null) {
-        BrokerAuth auth = new BrokerAuth(generated, screenId -> login(openedDb, screenId),
-            (screenId, oldHash, newHash) -> upgradeHash(openedDb, screenId, oldHash, newHash));
-        startedBroker = EmbeddedBroker.start(config.brokerHost(), config.brokerPort(), config.dataDir().resolve("broker"),
-            auth, config.tls());
-      }
-      String url = startedBroker != null ? startedBroker.url() : config.externalBroker();
-      ControllerCredentials login = new ControllerCredentials(
-          config.brokerUsername() != null ? config.brokerUsername() : generated.username(),
-          config.brokerPassword() != null ? config.brokerPassword() : generated.password());
-      // Over TLS, the link to our own embedded broker trusts exactly our own certificate. An external
-      // broker keeps the session while the link is down (a node dying under it, a restart): screens'
-      // events sent meanwhile are delivered when it is back (docs/brokers.md, "While the controller
-      // is away"). The embedded broker lives and dies with the controller, so there is nothing to
-      // keep, and Moquette 0.17 held back a screen's ack across a restart with a kept session.
-      connected = MqttLink.connect(url, login.clientId(), login,
-          startedBroker != null && config.tls() != null ? config.tls().selfTrust() : null, startedBroker == null);
-      // Told before the first subscription: a refused one makes /health degraded from the start.
-      ControllerHealth health = new ControllerHealth(clock);
-      connected.watch(health);
-      parts = fleetParts(openedDb, connected, config, clock, health);
-      fleet = new FleetMonitor(vertx, openedDb, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(parts.health(),
-          alerting(config.alerts(), parts), parts.commands(), new PlayIngest(openedDb, clock, parts.clusters(),
-          parts.metrics()::playsStored), parts.metrics()));
-      fleet.start(connected, config.sweepEvery());
-    } catch (RuntimeException e) {
-      if (connected != null) {
-        connected.close();
-      }
-      if (startedBroker != null) {
-        startedBroker.close();
-      }
-      openedDb.close();
-      throw e;
+    db = lifecycle.push("database", Database.open(vertx, config.dataDir().resolve(DB_FILE)));
+    media = new MediaStore(config.dataDir().resolve("media"));
+    warnOfLegacyIds(db);
+    ControllerCredentials generated = ControllerCredentials.loadOrCreate(config.dataDir());
+    if (config.externalBroker() == null) {
+      BrokerAuth auth = new BrokerAuth(generated, screenId -> login(db, screenId),
+          (screenId, oldHash, newHash) -> upgradeHash(db, screenId, oldHash, newHash));
+      broker = lifecycle.push("embedded MQTT broker", EmbeddedBroker.start(config.brokerHost(), config.brokerPort(),
+          config.dataDir().resolve("broker"), auth, config.tls()));
+    } else {
+      broker = null;
     }
-    db = openedDb;
-    broker = startedBroker;
-    mqtt = connected;
+    String url = broker != null ? broker.url() : config.externalBroker();
+    ControllerCredentials login = new ControllerCredentials(
+        config.brokerUsername() != null ? config.brokerUsername() : generated.username(),
+        config.brokerPassword() != null ? config.brokerPassword() : generated.password());
+    // Over TLS, the link to our own embedded broker trusts exactly our own certificate. An external
+    // broker keeps the session while the link is down (a node dying under it, a restart): screens'
+    // events sent meanwhile are delivered when it is back (docs/brokers.md, "While the controller
+    // is away"). The embedded broker lives and dies with the controller, so there is nothing to
+    // keep, and Moquette 0.17 held back a screen's ack across a restart with a kept session.
+    mqtt = lifecycle.push("MQTT link", MqttLink.connect(url, login.clientId(), login,
+        broker != null && config.tls() != null ? config.tls().selfTrust() : null, broker == null));
+    // Told before the first subscription: a refused one makes /health degraded from the start.
+    ControllerHealth health = new ControllerHealth(clock);
+    mqtt.watch(health);
+    parts = fleetParts(db, mqtt, config, clock, health);
+    fleet = new FleetMonitor(vertx, db, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(parts.health(),
+        alerting(config.alerts(), parts), parts.commands(), new PlayIngest(db, clock, parts.clusters(),
+        parts.metrics()::playsStored), parts.metrics()));
+    // Its input first: with the link closed nothing more comes in, then what the monitor has queued
+    // is written (before the database closes). A message taken from an external broker's kept
+    // session and then dropped would be lost; one not taken is delivered again at the next start.
+    lifecycle.push("fleet monitor", () -> {
+      mqtt.close();
+      fleet.close();
+    });
+    fleet.start(mqtt, config.sweepEvery());
   }
 
   /**
@@ -204,16 +202,5 @@ final class Backend implements AutoCloseable {
 
   String brokerUrl(ControllerConfig config) {
     return broker != null ? broker.url() : config.externalBroker();
-  }
-
-  @Override
-  public void close() {
-    // Inputs first, then what the fleet monitor has queued is written, then the database closes.
-    mqtt.close();
-    fleet.close();
-    if (broker != null) {
-      broker.close();
-    }
-    db.close();
   }
 }

@@ -67,6 +67,8 @@ public final class MqttLink implements AutoCloseable {
   });
   private volatile Watcher watcher = Watcher.NONE;
   private volatile String serverUri = "the broker";
+  // The controller closes the link before the fleet monitor it feeds, and again in its own turn.
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
    * Hears what the broker refused and when it works again. {@code problem} and {@code resolved}
@@ -307,6 +309,9 @@ public final class MqttLink implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     retries.shutdownNow();
     try {
       client.disconnect().waitForCompletion(5_000);
