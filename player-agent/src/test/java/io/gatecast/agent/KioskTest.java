@@ -121,9 +121,12 @@ class KioskTest {
     assertThat(dataDir.resolve("screenshots").resolve(sha256 + ".jpg")).exists();
     Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("command-screenshot.jpg"), upload.body());
 
-    // The same signed command again is a replay.
+    // The same signed command again (the controller re-sends a command until it has the answer,
+    // issue 22) is not run again: its answer is sent again, and nothing more is uploaded.
     controller.sendCommand(SCREEN, command(1, Kind.SCREENSHOT));
-    await().atMost(DEADLINE).until(() -> controller.rejections.stream().anyMatch(r -> r.reason() == Rejection.REPLAYED_OR_OLDER));
+    await().atMost(DEADLINE).until(() -> controller.commandResults.stream().filter(r -> r.sequence() == 1).count() == 2);
+    assertThat(controller.commandResults.stream().filter(r -> r.sequence() == 1)).allMatch(result::equals);
+    assertThat(controller.rejections).noneMatch(r -> r.reason() == Rejection.REPLAYED_OR_OLDER);
     assertThat(uploads).hasSize(1);
 
     controller.sendCommand(SCREEN, command(2, Kind.RELOAD));
