@@ -41,7 +41,20 @@ final class NatsNodeLoss {
         out.put("initialConnectSeconds", Math.round((System.nanoTime() - connectStart) / 1e8) / 10.0);
         fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
 
-        Map<String, Long> published = ReconnectBench.publishToAll(api, fleet, media, ids, "nats", timeout, out::put);
+        System.out.printf("NATS: %s of %d screens connected in %s s%n", out.get("connectedBefore"), ids.size(),
+            out.get("initialConnectSeconds"));
+        Map<String, Long> published;
+        try {
+          published = ReconnectBench.publishToAll(api, fleet, media, ids, "nats", timeout, out::put);
+        } catch (IllegalStateException notSent) {
+          // The cluster did not take the push in time (seen at 1,000 screens on two shared cores):
+          // keep what was measured up to here, and why it stopped, rather than no result file.
+          out.put("stoppedAt", notSent.getMessage());
+          out.put("connectAttempts", fleet.screens().stream().mapToLong(SimulatedScreen::connects).sum());
+          out.put("subscriptionsRefused",
+              fleet.screens().stream().mapToLong(SimulatedScreen::refusedSubscriptions).sum());
+          return out;
+        }
 
         // Node 2 dies (the controller is on node 1, the first of its list).
         int killedPort = nats.mqttPorts()[1];
