@@ -23,6 +23,12 @@ import io.gatecast.controller.alerts.api.AlertRoutes;
 import io.gatecast.controller.audit.api.AuditRoutes;
 import io.gatecast.controller.auth.api.AuthRoutes;
 import io.gatecast.controller.auth.api.UserRoutes;
+import io.gatecast.controller.auth.PasswordWork;
+import io.gatecast.controller.auth.SessionRepository;
+import io.gatecast.controller.auth.SignInService;
+import io.gatecast.controller.auth.UserRepository;
+import io.gatecast.controller.auth.UserService;
+import io.gatecast.controller.throttle.LoginThrottle;
 import io.gatecast.controller.calendar.api.CalendarRoutes;
 import io.gatecast.controller.campaign.api.CampaignRoutes;
 import io.gatecast.controller.content.ContentService;
@@ -103,8 +109,12 @@ public final class HttpApi {
     new ScreenshotRoutes(vertx, db, fleet.screenshots(), clock).mount(router);
     // Uploads stream their own body; every other API call is a small JSON document.
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
-    new AuthRoutes(vertx, db, clock, audit).mount(router);
-    new UserRoutes(vertx, db, clock, audit).mount(router);
+    PasswordWork passwords = new PasswordWork(vertx);
+    UserRepository users = new UserRepository();
+    SessionRepository sessions = new SessionRepository();
+    new AuthRoutes(new SignInService(db, clock, users, sessions, new LoginThrottle(clock), passwords, audit))
+        .mount(router);
+    new UserRoutes(new UserService(db, clock, users, sessions, passwords, audit)).mount(router);
     new ContentRoutes(new ContentService(db, clock, content, new MediaRepository(), audit,
         actor -> publisher.publishAll(actor).map(Publisher.Started::publishId))).mount(router);
     new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, content, campaigns,
