@@ -35,6 +35,8 @@ import io.gatecast.controller.content.ContentService;
 import io.gatecast.controller.media.MediaRepository;
 import io.gatecast.controller.content.api.ContentRoutes;
 import io.gatecast.controller.enrollment.api.EnrollmentRoutes;
+import io.gatecast.controller.enrollment.EnrollmentRepository;
+import io.gatecast.controller.enrollment.EnrollmentService;
 import io.gatecast.controller.fleet.api.FleetRoutes;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.ConsoleRoutes;
@@ -125,8 +127,8 @@ public final class HttpApi {
     new ScreenPlaylistRoutes(new ScreenPlaylistService(db, screenPlaylists, content, screens, audit)).mount(router);
     new OrganisationRoutes(new OrganisationService(db, clock, clusters, groups, new OperatingHoursRepository(),
         namedPlaylists::exists, screens::unknown, audit)).mount(router);
-    new EnrollmentRoutes(db, clock, () -> keyRotations.currentKey(),
-        () -> BrokerUrls.parse(brokerUrl.get(), "broker URL"), audit).mount(router);
+    new EnrollmentRoutes(new EnrollmentService(db, clock, new EnrollmentRepository(), screens, setups, clusters,
+        () -> keyRotations.currentKey(), () -> BrokerUrls.parse(brokerUrl.get(), "broker URL"), audit)).mount(router);
     new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
     new ReportRoutes(db, clock, fleet.reports(), fleet.clusters()).mount(router);
     new PreviewRoutes(vertx, db, rules).mount(router);
