@@ -32,7 +32,9 @@ import io.gatecast.controller.throttle.LoginThrottle;
 import io.gatecast.controller.calendar.api.CalendarRoutes;
 import io.gatecast.controller.campaign.api.CampaignRoutes;
 import io.gatecast.controller.content.ContentService;
+import io.gatecast.controller.media.MediaLibrary;
 import io.gatecast.controller.media.MediaRepository;
+import io.gatecast.controller.media.MediaUsage;
 import io.gatecast.controller.content.api.ContentRoutes;
 import io.gatecast.controller.enrollment.api.EnrollmentRoutes;
 import io.gatecast.controller.enrollment.EnrollmentRepository;
@@ -107,7 +109,9 @@ public final class HttpApi {
     new MetricsRoute(db, fleet.metrics()).mount(router);
     // First on every API call, before any body is read: who is calling, and may they (AccessPolicy).
     router.route("/api/*").handler(new AuthHandler(db, clock));
-    new MediaRoutes(vertx, db, media, clock, maxUploadBytes).mount(router);
+    MediaRepository mediaFiles = new MediaRepository();
+    new MediaRoutes(vertx, media, new MediaLibrary(vertx, db, clock, media, mediaFiles, new MediaUsage(), audit),
+        maxUploadBytes).mount(router);
     new ScreenshotRoutes(vertx, db, fleet.screenshots(), clock).mount(router);
     // Uploads stream their own body; every other API call is a small JSON document.
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
@@ -117,7 +121,7 @@ public final class HttpApi {
     new AuthRoutes(new SignInService(db, clock, users, sessions, new LoginThrottle(clock), passwords, audit))
         .mount(router);
     new UserRoutes(new UserService(db, clock, users, sessions, passwords, audit)).mount(router);
-    new ContentRoutes(new ContentService(db, clock, content, new MediaRepository(), audit,
+    new ContentRoutes(new ContentService(db, clock, content, mediaFiles, audit,
         actor -> publisher.publishAll(actor).map(Publisher.Started::publishId))).mount(router);
     new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, content, campaigns,
         clusters, audit)).mount(router);
