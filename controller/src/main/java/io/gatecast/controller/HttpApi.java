@@ -56,8 +56,10 @@ import io.gatecast.controller.organisation.api.OrganisationRoutes;
 import io.gatecast.controller.playlists.api.PlaylistRoutes;
 import io.gatecast.controller.playlists.api.ScreenPlaylistRoutes;
 import io.gatecast.controller.preview.api.PreviewRoutes;
+import io.gatecast.controller.preview.PreviewService;
 import io.gatecast.controller.publish.api.PublishRoutes;
 import io.gatecast.controller.reports.api.ReportRoutes;
+import io.gatecast.controller.reports.ReportService;
 import io.gatecast.controller.screens.api.ScreenRoutes;
 import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.screens.ScreenSetupRepository;
@@ -134,8 +136,8 @@ public final class HttpApi {
     new EnrollmentRoutes(new EnrollmentService(db, clock, new EnrollmentRepository(), screens, setups, clusters,
         () -> keyRotations.currentKey(), () -> BrokerUrls.parse(brokerUrl.get(), "broker URL"), audit)).mount(router);
     new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
-    new ReportRoutes(db, clock, fleet.reports(), fleet.clusters()).mount(router);
-    new PreviewRoutes(vertx, db, rules).mount(router);
+    new ReportRoutes(new ReportService(db, clock, fleet.reports(), fleet.clusters(), screens)).mount(router);
+    new PreviewRoutes(new PreviewService(vertx, db, screens, rules)).mount(router);
     new CalendarRoutes(vertx, db, clock, rules).mount(router);
     new SigningKeyRoutes(keyRotations).mount(router);
     new AlertRoutes(alerts).mount(router);
