@@ -30,6 +30,7 @@ import io.gatecast.controller.auth.UserRepository;
 import io.gatecast.controller.auth.UserService;
 import io.gatecast.controller.throttle.LoginThrottle;
 import io.gatecast.controller.calendar.api.CalendarRoutes;
+import io.gatecast.controller.calendar.CalendarService;
 import io.gatecast.controller.campaign.api.CampaignRoutes;
 import io.gatecast.controller.content.ContentService;
 import io.gatecast.controller.media.MediaLibrary;
@@ -138,7 +139,8 @@ public final class HttpApi {
     new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
     new ReportRoutes(new ReportService(db, clock, fleet.reports(), fleet.clusters(), screens)).mount(router);
     new PreviewRoutes(new PreviewService(vertx, db, screens, rules)).mount(router);
-    new CalendarRoutes(vertx, db, clock, rules).mount(router);
+    new CalendarRoutes(new CalendarService(vertx, db, clock, rules, clusters, groups, screens, setups, campaigns))
+        .mount(router);
     new SigningKeyRoutes(keyRotations).mount(router);
     new AlertRoutes(alerts).mount(router);
     new PublishRoutes(db, publisher, fleet.metrics()).mount(router);
