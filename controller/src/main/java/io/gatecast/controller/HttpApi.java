@@ -78,6 +78,9 @@ import io.gatecast.controller.playlists.ScreenPlaylistRepository;
 import io.gatecast.controller.publish.DeliveryRepository;
 import io.gatecast.controller.fleet.RejectionRepository;
 import io.gatecast.controller.screenshots.api.ScreenshotRoutes;
+import io.gatecast.controller.screenshots.ScreenshotRepository;
+import io.gatecast.controller.screenshots.ScreenshotService;
+import io.gatecast.controller.commands.CommandRepository;
 
 /** The controller's HTTP surface: the JSON API under /api/v1 and media downloads under /media. */
 public final class HttpApi {
@@ -115,7 +118,8 @@ public final class HttpApi {
     MediaRepository mediaFiles = new MediaRepository();
     new MediaRoutes(vertx, media, new MediaLibrary(vertx, db, clock, media, mediaFiles, new MediaUsage(), audit),
         maxUploadBytes).mount(router);
-    new ScreenshotRoutes(vertx, db, fleet.screenshots(), clock).mount(router);
+    new ScreenshotRoutes(new ScreenshotService(vertx, db, clock, fleet.screenshots(), screens, new CommandRepository(),
+        new ScreenshotRepository())).mount(router);
     // Uploads stream their own body; every other API call is a small JSON document.
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
     PasswordWork passwords = new PasswordWork(vertx);
