@@ -23,12 +23,23 @@ import io.gatecast.controller.alerts.api.AlertRoutes;
 import io.gatecast.controller.audit.api.AuditRoutes;
 import io.gatecast.controller.auth.api.AuthRoutes;
 import io.gatecast.controller.auth.api.UserRoutes;
+import io.gatecast.controller.auth.PasswordWork;
+import io.gatecast.controller.auth.SessionRepository;
+import io.gatecast.controller.auth.SignInService;
+import io.gatecast.controller.auth.UserRepository;
+import io.gatecast.controller.auth.UserService;
+import io.gatecast.controller.throttle.LoginThrottle;
 import io.gatecast.controller.calendar.api.CalendarRoutes;
+import io.gatecast.controller.calendar.CalendarService;
 import io.gatecast.controller.campaign.api.CampaignRoutes;
 import io.gatecast.controller.content.ContentService;
+import io.gatecast.controller.media.MediaLibrary;
 import io.gatecast.controller.media.MediaRepository;
+import io.gatecast.controller.media.MediaUsage;
 import io.gatecast.controller.content.api.ContentRoutes;
 import io.gatecast.controller.enrollment.api.EnrollmentRoutes;
+import io.gatecast.controller.enrollment.EnrollmentRepository;
+import io.gatecast.controller.enrollment.EnrollmentService;
 import io.gatecast.controller.fleet.api.FleetRoutes;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.ConsoleRoutes;
@@ -46,8 +57,10 @@ import io.gatecast.controller.organisation.api.OrganisationRoutes;
 import io.gatecast.controller.playlists.api.PlaylistRoutes;
 import io.gatecast.controller.playlists.api.ScreenPlaylistRoutes;
 import io.gatecast.controller.preview.api.PreviewRoutes;
+import io.gatecast.controller.preview.PreviewService;
 import io.gatecast.controller.publish.api.PublishRoutes;
 import io.gatecast.controller.reports.api.ReportRoutes;
+import io.gatecast.controller.reports.ReportService;
 import io.gatecast.controller.screens.api.ScreenRoutes;
 import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.screens.ScreenSetupRepository;
@@ -65,6 +78,9 @@ import io.gatecast.controller.playlists.ScreenPlaylistRepository;
 import io.gatecast.controller.publish.DeliveryRepository;
 import io.gatecast.controller.fleet.RejectionRepository;
 import io.gatecast.controller.screenshots.api.ScreenshotRoutes;
+import io.gatecast.controller.screenshots.ScreenshotRepository;
+import io.gatecast.controller.screenshots.ScreenshotService;
+import io.gatecast.controller.commands.CommandRepository;
 
 /** The controller's HTTP surface: the JSON API under /api/v1 and media downloads under /media. */
 public final class HttpApi {
@@ -99,13 +115,20 @@ public final class HttpApi {
     new MetricsRoute(db, fleet.metrics()).mount(router);
     // First on every API call, before any body is read: who is calling, and may they (AccessPolicy).
     router.route("/api/*").handler(new AuthHandler(db, clock));
-    new MediaRoutes(vertx, db, media, clock, maxUploadBytes).mount(router);
-    new ScreenshotRoutes(vertx, db, fleet.screenshots(), clock).mount(router);
+    MediaRepository mediaFiles = new MediaRepository();
+    new MediaRoutes(vertx, media, new MediaLibrary(vertx, db, clock, media, mediaFiles, new MediaUsage(), audit),
+        maxUploadBytes).mount(router);
+    new ScreenshotRoutes(new ScreenshotService(vertx, db, clock, fleet.screenshots(), screens, new CommandRepository(),
+        new ScreenshotRepository())).mount(router);
     // Uploads stream their own body; every other API call is a small JSON document.
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
-    new AuthRoutes(vertx, db, clock, audit).mount(router);
-    new UserRoutes(vertx, db, clock, audit).mount(router);
-    new ContentRoutes(new ContentService(db, clock, content, new MediaRepository(), audit,
+    PasswordWork passwords = new PasswordWork(vertx);
+    UserRepository users = new UserRepository();
+    SessionRepository sessions = new SessionRepository();
+    new AuthRoutes(new SignInService(db, clock, users, sessions, new LoginThrottle(clock), passwords, audit))
+        .mount(router);
+    new UserRoutes(new UserService(db, clock, users, sessions, passwords, audit)).mount(router);
+    new ContentRoutes(new ContentService(db, clock, content, mediaFiles, audit,
         actor -> publisher.publishAll(actor).map(Publisher.Started::publishId))).mount(router);
     new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, content, campaigns,
         clusters, audit)).mount(router);
@@ -115,12 +138,13 @@ public final class HttpApi {
     new ScreenPlaylistRoutes(new ScreenPlaylistService(db, screenPlaylists, content, screens, audit)).mount(router);
     new OrganisationRoutes(new OrganisationService(db, clock, clusters, groups, new OperatingHoursRepository(),
         namedPlaylists::exists, screens::unknown, audit)).mount(router);
-    new EnrollmentRoutes(db, clock, () -> keyRotations.currentKey(),
-        () -> BrokerUrls.parse(brokerUrl.get(), "broker URL"), audit).mount(router);
+    new EnrollmentRoutes(new EnrollmentService(db, clock, new EnrollmentRepository(), screens, setups, clusters,
+        () -> keyRotations.currentKey(), () -> BrokerUrls.parse(brokerUrl.get(), "broker URL"), audit)).mount(router);
     new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
-    new ReportRoutes(db, clock, fleet.reports(), fleet.clusters()).mount(router);
-    new PreviewRoutes(vertx, db, rules).mount(router);
-    new CalendarRoutes(vertx, db, clock, rules).mount(router);
+    new ReportRoutes(new ReportService(db, clock, fleet.reports(), fleet.clusters(), screens)).mount(router);
+    new PreviewRoutes(new PreviewService(vertx, db, screens, rules)).mount(router);
+    new CalendarRoutes(new CalendarService(vertx, db, clock, rules, clusters, groups, screens, setups, campaigns))
+        .mount(router);
     new SigningKeyRoutes(keyRotations).mount(router);
     new AlertRoutes(alerts).mount(router);
     new PublishRoutes(db, publisher, fleet.metrics()).mount(router);

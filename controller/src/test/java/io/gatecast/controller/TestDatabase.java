@@ -47,4 +47,9 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
   public Database db() {
     return db;
   }
+
+  /** The Vert.x the database runs on, for a service that also needs worker threads. */
+  public Vertx vertx() {
+    return vertx;
+  }
 }

@@ -1,14 +1,14 @@
 package io.gatecast.controller.media;
 
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.store.Database;
-import io.gatecast.controller.media.Media;
-import io.gatecast.controller.media.MediaRepository;
-import io.gatecast.controller.media.MediaUsage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,71 +40,70 @@ public final class MediaLibrary {
   /** What a purge removed. */
   public record Purged(List<Media> removed, long bytesFreed) {}
 
-  /** No such media. */
-  public static final class NotFoundException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    NotFoundException(String sha256) {
-      super("no media with SHA-256 " + sha256, null, false, false);
-    }
-  }
-
-  /** The file is used and cannot be deleted; {@link #uses()} names the users. */
-  public static final class InUseException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final List<String> uses;
-
-    InUseException(String sha256, List<String> uses) {
-      super("media " + sha256 + " is used by " + String.join(", ", uses)
-          + "; remove it from them first; nothing was deleted", null, false, false);
-      this.uses = List.copyOf(uses);
-    }
-
-    public List<String> uses() {
-      return uses;
-    }
-  }
+  /**
+   * An upload received whole: where it is, the SHA-256 and size of its bytes, and what the sender
+   * declared (each may be null): the hash it meant to send, its Content-Type, a name.
+   */
+  public record Received(Path file, String sha256, long size, String declaredSha256, String declaredType,
+      String name) {}
 
   private final Vertx vertx;
   private final Database db;
+  private final Clock clock;
   private final MediaStore store;
-  private final MediaRepository media = new MediaRepository();
-  private final MediaUsage usage = new MediaUsage();
+  private final MediaRepository media;
+  private final MediaUsage usage;
   /** The end of the queue of file-and-row changes; each starts when the one before has finished. */
   private Future<?> lastChange = Future.succeededFuture();
 
   private final AuditLog audit;
 
-  public MediaLibrary(Vertx vertx, Database db, MediaStore store, AuditLog audit) {
+  /** Build one per controller: its queue orders every file-and-row change. */
+  public MediaLibrary(Vertx vertx, Database db, Clock clock, MediaStore store, MediaRepository media, MediaUsage usage,
+      AuditLog audit) {
     this.vertx = vertx;
     this.db = db;
+    this.clock = clock;
     this.store = store;
+    this.media = media;
+    this.usage = usage;
     this.audit = audit;
   }
 
+  /** Every stored file's metadata. */
+  public Future<List<Media>> all() {
+    return db.transaction(media::all);
+  }
+
+  /** One stored file's metadata; NOT_FOUND when there is none. */
+  public Future<Media> find(String sha256) {
+    return db.transaction(c -> media.find(c, sha256).orElseThrow(() -> notFound(sha256)));
+  }
+
   /**
-   * Adds an upload whose hash was verified: inspects its bytes, refuses it
-   * ({@link UnsupportedMediaException}) when they are not showable or contradict
-   * {@code declaredType}, makes its thumbnail, then puts file and row in place. The upload file
-   * is moved or deleted in every case.
-   *
-   * @param declaredType the Content-Type it was sent with, or null; only compared, never stored
+   * Adds an upload: refuses it (BAD_INPUT) when it is empty or its bytes are not the hash declared,
+   * inspects its bytes, refuses it (UNSUPPORTED_MEDIA_TYPE, or the inspector's own code such as
+   * {@code SVG_UNSAFE}) when they are not showable or contradict the declared type, makes its
+   * thumbnail, then puts file and row in place. The upload file is moved or deleted in every case.
    */
-  public Future<Media> add(Path upload, String sha256, long size, String declaredType, String name, Instant now,
-      String actor) {
-    return vertx.executeBlocking(() -> {
-      MediaInfo info = MediaInspector.inspect(upload);
-      checkDeclared(declaredType, info.mimeType());
+  public Future<Media> add(String actor, Received upload) {
+    Path file = upload.file();
+    Instant now = clock.instant();
+    return checked(upload).compose(ok -> vertx.executeBlocking(() -> {
+      MediaInfo info = MediaInspector.inspect(file);
+      checkDeclared(upload.declaredType(), info.mimeType());
       // A thumbnail without its file and row is harmless (the start sweep removes it), so it is made
       // outside the queue: decoding a large image must not hold up other changes.
+      String sha256 = upload.sha256();
       if (Thumbnails.decodable(info.mimeType()) && !Files.exists(store.thumbnailOf(sha256))
-          && !store.makeThumbnail(upload, sha256)) {
+          && !store.makeThumbnail(file, sha256)) {
         LOG.info("no thumbnail for {} ({}): ImageIO cannot decode it; the console shows a placeholder", sha256,
             info.mimeType());
       }
-      return new Media(sha256, info.mimeType(), size, name, now, info.width(), info.height(), info.durationMillis());
-    }, false).compose(candidate -> inOrder(() -> vertx.executeBlocking(() -> {
-      store.commit(upload, sha256);
+      return new Media(sha256, info.mimeType(), upload.size(), upload.name(), now, info.width(), info.height(),
+          info.durationMillis());
+    }, false)).compose(candidate -> inOrder(() -> vertx.executeBlocking(() -> {
+      store.commit(file, candidate.sha256());
       return candidate;
     }, false).compose(moved -> db.transaction(c -> {
       boolean isNew = media.find(c, moved.sha256()).isEmpty();
@@ -114,16 +113,44 @@ public final class MediaLibrary {
       }
       return stored;
     }))))
-        .onFailure(e -> vertx.fileSystem().delete(upload.toString()).otherwiseEmpty());
+        // The refusal is answered once the upload is gone: nothing of a refused upload outlives the answer.
+        .recover(failure -> vertx.fileSystem().delete(file.toString()).otherwiseEmpty()
+            .transform(deleted -> asRefusal(failure)));
   }
 
-  /** Deletes an unused file and its row; fails with {@link InUseException} or {@link NotFoundException}. */
+  /** What is refused before the bytes are inspected: nothing sent, or not what was declared. */
+  private static Future<Void> checked(Received upload) {
+    if (upload.size() == 0) {
+      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
+          "the upload is empty; send the file's bytes as the request body"));
+    }
+    String expected = upload.declaredSha256();
+    if (expected != null && !expected.equals(upload.sha256())) {
+      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT, "the upload's SHA-256 is " + upload.sha256() + " but "
+          + expected + " was declared in X-Content-SHA256: the file was damaged on the way or the wrong file was sent;"
+          + " nothing was stored"));
+    }
+    return Future.succeededFuture();
+  }
+
+  /** The inspector's findings as the one refusal type; anything else as it is. */
+  private static <T> Future<T> asRefusal(Throwable failure) {
+    if (failure instanceof UnsupportedMediaException e && e.code() != null) {
+      return Future.failedFuture(new Refusal(Kind.UNSUPPORTED_MEDIA_TYPE, e.code(), e.getMessage(), e.details()));
+    } else if (failure instanceof UnsupportedMediaException e) {
+      return Future.failedFuture(Refusal.of(Kind.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
+    }
+    return Future.failedFuture(failure);
+  }
+
+  /** Deletes an unused file and its row; refused with CONFLICT while something uses it, NOT_FOUND when unknown. */
   public Future<Media> delete(String actor, String sha256) {
     return inOrder(() -> db.transaction(c -> {
-      Media found = media.find(c, sha256).orElseThrow(() -> new NotFoundException(sha256));
+      Media found = media.find(c, sha256).orElseThrow(() -> notFound(sha256));
       List<String> uses = usage.usesOf(c, sha256);
       if (!uses.isEmpty()) {
-        throw new InUseException(sha256, uses);
+        throw Refusal.of(Kind.CONFLICT, "media " + sha256 + " is used by " + String.join(", ", uses)
+            + "; remove it from them first; nothing was deleted");
       }
       media.delete(c, sha256);
       audit.record(c, actor, "delete", "media", sha256, found, null);
@@ -160,7 +187,7 @@ public final class MediaLibrary {
    * uploaded before thumbnails existed), a placeholder for what ImageIO cannot read.
    */
   public Future<byte[]> thumbnail(String sha256) {
-    return db.transaction(c -> media.find(c, sha256).orElseThrow(() -> new NotFoundException(sha256)))
+    return db.transaction(c -> media.find(c, sha256).orElseThrow(() -> notFound(sha256)))
         .compose(found -> vertx.executeBlocking(() -> {
           Path thumbnail = store.thumbnailOf(sha256);
           if (!Files.exists(thumbnail) && Thumbnails.decodable(found.mimeType())) {
@@ -202,6 +229,10 @@ public final class MediaLibrary {
       }
       return removed;
     });
+  }
+
+  private static Refusal notFound(String sha256) {
+    return Refusal.of(Kind.NOT_FOUND, "no media with SHA-256 " + sha256);
   }
 
   /** Runs {@code change} once every change queued before it has finished, successfully or not. */

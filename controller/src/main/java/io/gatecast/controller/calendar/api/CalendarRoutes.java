@@ -1,60 +1,30 @@
 package io.gatecast.controller.calendar.api;
 
-import io.gatecast.controller.calendar.CalendarView;
+import io.gatecast.controller.calendar.CalendarService;
 import io.gatecast.controller.calendar.PublishChecks;
-import io.gatecast.controller.campaign.CampaignDefinition;
-import io.gatecast.controller.campaign.CampaignRepository;
-import io.gatecast.controller.publish.RulesBuilder;
-import io.gatecast.controller.publish.ScreenPlan;
-import io.gatecast.controller.organisation.Cluster;
-import io.gatecast.controller.organisation.ClusterRepository;
-import io.gatecast.controller.store.Database;
-import io.gatecast.controller.organisation.GroupRepository;
-import io.gatecast.controller.organisation.ScreenGroup;
-import io.gatecast.controller.screens.ScreenRepository;
-import io.gatecast.controller.screens.ScreenSetupRepository;
-import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
-import io.gatecast.controller.refusal.Refusal;
-import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.QueryParams;
+import io.gatecast.controller.refusal.Refusal;
+import io.gatecast.controller.refusal.Refusal.Kind;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The scheduling views of the console: {@code GET /api/v1/calendar} (what plays when on a cluster,
  * group or screen, in blocks) and {@code GET /api/v1/publish/checks} (the engine's findings for
- * what the next publish would send). Both build rules with the publisher's {@link RulesBuilder}
- * inside one transaction, then ask the engine off the event loop and off the database thread.
+ * what the next publish would send), both answered by {@link CalendarService}.
  */
 public final class CalendarRoutes {
   private static final String DATE_EXAMPLE = "an ISO date such as 2026-03-02";
 
-  private final Vertx vertx;
-  private final Database db;
-  private final Clock clock;
-  private final RulesBuilder rules;
-  private final ClusterRepository clusters = new ClusterRepository();
-  private final GroupRepository groups = new GroupRepository();
-  private final ScreenRepository screens = new ScreenRepository();
-  private final ScreenSetupRepository setups = new ScreenSetupRepository();
-  private final CampaignRepository campaigns = new CampaignRepository();
+  private final CalendarService calendars;
 
-  public CalendarRoutes(Vertx vertx, Database db, Clock clock, RulesBuilder rules) {
-    this.vertx = vertx;
-    this.db = db;
-    this.clock = clock;
-    this.rules = rules;
+  public CalendarRoutes(CalendarService calendars) {
+    this.calendars = calendars;
   }
 
   public void mount(Router router) {
@@ -62,24 +32,11 @@ public final class CalendarRoutes {
     router.get("/api/v1/publish/checks").handler(this::checks);
   }
 
-  private record Input(CalendarView.Target target, ZoneId zone, List<ScreenPlan> plans,
-      List<CampaignDefinition> definitions) {}
-
   private void calendar(RoutingContext ctx) {
     String[] target = target(ctx);
     LocalDate from = date(ctx, "from");
     LocalDate to = date(ctx, "to");
-    if (!to.isAfter(from)) {
-      throw Refusal.of(Kind.BAD_INPUT,
-          "to (" + to + ") must be after from (" + from + "); to is the first day not shown");
-    }
-    if (Duration.between(from.atStartOfDay(), to.atStartOfDay()).compareTo(CalendarView.MAX_WINDOW) > 0) {
-      throw Refusal.of(Kind.BAD_INPUT, "to is more than " + CalendarView.MAX_WINDOW.toDays()
-          + " days after from; ask for at most " + CalendarView.MAX_WINDOW.toDays() + " days at a time");
-    }
-    db.transaction(c -> resolve(c, target[0], target[1]))
-        .compose(in -> vertx.executeBlocking(
-            () -> CalendarView.of(in.target(), in.zone(), from, to, in.plans(), in.definitions()), false))
+    calendars.calendar(CalendarService.TargetKind.valueOf(target[0].toUpperCase(Locale.ROOT)), target[1], from, to)
         .onSuccess(view -> Json.send(ctx, 200, view))
         .onFailure(ctx::fail);
   }
@@ -93,16 +50,7 @@ public final class CalendarRoutes {
       throw Refusal.of(Kind.BAD_INPUT, "days must be a whole number of days from 1 to "
           + PublishChecks.MAX_WINDOW.toDays() + ", got '" + QueryParams.shortened(daysText) + "'");
     }
-    if (days < 1 || days > PublishChecks.MAX_WINDOW.toDays()) {
-      throw Refusal.of(Kind.BAD_INPUT, "days must be from 1 to " + PublishChecks.MAX_WINDOW.toDays() + ", got " + days);
-    }
-    Instant from = clock.instant();
-    Instant to = from.plus(Duration.ofDays(days));
-    db.transaction(c -> {
-      List<ScreenPlan> plans = rules.buildAll(c, setups.clusterOfActiveScreens(c).keySet());
-      return new Input(null, null, plans, campaigns.all(c));
-    })
-        .compose(in -> vertx.executeBlocking(() -> PublishChecks.of(in.plans(), in.definitions(), from, to), false))
+    calendars.checks(days)
         .onSuccess(view -> Json.send(ctx, 200, view))
         .onFailure(ctx::fail);
   }
@@ -124,40 +72,6 @@ public final class CalendarRoutes {
       throw Refusal.of(Kind.BAD_INPUT, "name what to show: one of cluster=<id>, group=<id> or screen=<id>");
     }
     return found;
-  }
-
-  private Input resolve(Connection c, String kind, String id) throws SQLException {
-    Map<String, String> active = setups.clusterOfActiveScreens(c);
-    String name;
-    List<String> members;
-    String zoneCluster;
-    switch (kind) {
-      case "cluster" -> {
-        Cluster cluster = clusters.find(c, id).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no cluster " + id));
-        name = cluster.name();
-        members = active.entrySet().stream().filter(e -> e.getValue().equals(id)).map(Map.Entry::getKey).toList();
-        zoneCluster = id;
-      }
-      case "group" -> {
-        ScreenGroup group = groups.find(c, id).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no group " + id));
-        name = group.name();
-        members = group.screenIds().stream().filter(active::containsKey).sorted().toList();
-        // A group may span gates; its calendar is drawn in the zone of its first screen's gate.
-        zoneCluster = members.isEmpty() ? Cluster.DEFAULT_ID : active.get(members.get(0));
-      }
-      default -> {
-        name = screens.find(c, id).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no screen " + id)).name();
-        members = active.containsKey(id) ? List.of(id) : List.of();
-        zoneCluster = setups.find(c, id).map(s -> s.clusterId()).orElse(Cluster.DEFAULT_ID);
-      }
-    }
-    Cluster home = clusters.find(c, zoneCluster).orElse(null);
-    if (home == null) {
-      home = clusters.find(c, Cluster.DEFAULT_ID).orElse(null);
-    }
-    ZoneId zone = ZoneId.of(home == null ? "Asia/Ho_Chi_Minh" : home.zone());
-    List<ScreenPlan> plans = rules.buildAll(c, members);
-    return new Input(new CalendarView.Target(kind, id, name == null ? id : name), zone, plans, campaigns.all(c));
   }
 
   private static LocalDate date(RoutingContext ctx, String name) {

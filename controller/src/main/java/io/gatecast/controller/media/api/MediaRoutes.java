@@ -4,10 +4,6 @@ import io.gatecast.controller.media.MediaInspector;
 import io.gatecast.controller.media.MediaLibrary;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.refusal.Refusal;
-import io.gatecast.controller.media.UnsupportedMediaException;
-import io.gatecast.controller.store.Database;
-import io.gatecast.controller.media.Media;
-import io.gatecast.controller.media.MediaRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.file.AsyncFile;
@@ -20,7 +16,6 @@ import io.vertx.ext.web.handler.StaticHandler;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -42,32 +37,28 @@ public final class MediaRoutes {
       + " style-src 'unsafe-inline'";
 
   private final Vertx vertx;
-  private final Database db;
   private final MediaStore store;
   private final MediaLibrary library;
-  private final Clock clock;
   private final long maxUploadBytes;
-  private final MediaRepository media = new MediaRepository();
 
-  public MediaRoutes(Vertx vertx, Database db, MediaStore store, Clock clock, long maxUploadBytes) {
+  /** @param library the only library serving requests: its queue orders every file-and-row change */
+  public MediaRoutes(Vertx vertx, MediaStore store, MediaLibrary library, long maxUploadBytes) {
     this.vertx = vertx;
-    this.db = db;
     this.store = store;
-    // The only library instance serving requests: its queue orders every file-and-row change.
-    this.library = new MediaLibrary(vertx, db, store, new io.gatecast.controller.audit.AuditLog(clock));
-    this.clock = clock;
+    this.library = library;
     this.maxUploadBytes = maxUploadBytes;
   }
 
   public void mount(Router router) {
     router.post("/api/v1/media").handler(this::upload);
     router.post("/api/v1/media/purge").handler(ctx ->
-        library.purge(AuthHandler.user(ctx).username()).onSuccess(purged -> Json.send(ctx, 200, purged)).onFailure(e -> fail(ctx, e)));
-    router.get("/api/v1/media").handler(ctx -> db.transaction(media::all).onSuccess(all -> Json.send(ctx, 200, all))
+        library.purge(AuthHandler.user(ctx).username()).onSuccess(purged -> Json.send(ctx, 200, purged))
+            .onFailure(ctx::fail));
+    router.get("/api/v1/media").handler(ctx -> library.all().onSuccess(all -> Json.send(ctx, 200, all))
         .onFailure(ctx::fail));
     router.get("/api/v1/media/:sha256").handler(ctx -> {
       String sha = checkedSha(ctx.pathParam("sha256"), "the path");
-      db.transaction(c -> media.find(c, sha).orElseThrow(() -> unknownMedia(sha)))
+      library.find(sha)
           .onSuccess(found -> Json.send(ctx, 200, found))
           .onFailure(ctx::fail);
     });
@@ -77,12 +68,12 @@ public final class MediaRoutes {
           .putHeader("content-type", "image/jpeg")
           // The same hash always has the same thumbnail (or placeholder): cache it a day.
           .putHeader("cache-control", "private, max-age=86400")
-          .end(io.vertx.core.buffer.Buffer.buffer(jpeg))).onFailure(e -> fail(ctx, e));
+          .end(io.vertx.core.buffer.Buffer.buffer(jpeg))).onFailure(ctx::fail);
     });
     router.delete("/api/v1/media/:sha256").handler(ctx -> {
       String sha = checkedSha(ctx.pathParam("sha256"), "the path");
-      library.delete(AuthHandler.user(ctx).username(), sha).onSuccess(removed -> Json.send(ctx, 200, Map.of("removed", removed)))
-          .onFailure(e -> fail(ctx, e));
+      library.delete(AuthHandler.user(ctx).username(), sha)
+          .onSuccess(removed -> Json.send(ctx, 200, Map.of("removed", removed))).onFailure(ctx::fail);
     });
     router.get("/media/:sha256").handler(this::beforeDownload);
     router.get("/media/*").handler(StaticHandler.create(FileSystemAccess.ROOT, store.root().toAbsolutePath().normalize().toString())
@@ -97,7 +88,7 @@ public final class MediaRoutes {
   /** Checks the name and sets the stored type, then lets the static handler serve the bytes and ranges. */
   private void beforeDownload(RoutingContext ctx) {
     String sha = checkedSha(ctx.pathParam("sha256"), "the path");
-    db.transaction(c -> media.find(c, sha).orElseThrow(() -> unknownMedia(sha))).onSuccess(file -> {
+    library.find(sha).onSuccess(file -> {
       ctx.response().putHeader("content-type", file.mimeType())
           // Opened in a tab at the console's origin, a file is a sandboxed document: no script, no
           // same-origin access to the console's storage, nothing loaded from elsewhere.
@@ -135,13 +126,18 @@ public final class MediaRoutes {
           return vertx.fileSystem().open(tmp, new OpenOptions().setWrite(true).setTruncateExisting(true));
         })
         .compose(file -> receive(request, file, upload))
-        .compose(v -> verifyAndStore(upload, expected, declaredType, name, AuthHandler.user(ctx).username()))
+        .compose(v -> {
+          Path received = upload.path;
+          upload.path = null; // the library moves or deletes it from here on
+          return library.add(AuthHandler.user(ctx).username(), new MediaLibrary.Received(received,
+              HexFormat.of().formatHex(upload.digest.digest()), upload.size, expected, declaredType, name));
+        })
         .onSuccess(result -> Json.send(ctx, 201, result))
         .onFailure(failure -> {
           if (upload.path != null) {
             vertx.fileSystem().delete(upload.path.toString());
           }
-          fail(ctx, failure);
+          ctx.fail(failure);
         });
   }
 
@@ -173,46 +169,11 @@ public final class MediaRoutes {
     return done.future();
   }
 
-  private Future<Media> verifyAndStore(Upload upload, String expected, String declaredType, String name, String actor) {
-    String actual = HexFormat.of().formatHex(upload.digest.digest());
-    if (upload.size == 0) {
-      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
-          "the upload is empty; send the file's bytes as the request body"));
-    }
-    if (expected != null && !expected.equals(actual)) {
-      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT, "the upload's SHA-256 is " + actual + " but " + expected
-          + " was declared in X-Content-SHA256: the file was damaged on the way or the wrong file was sent;"
-          + " nothing was stored"));
-    }
-    Path received = upload.path;
-    upload.path = null; // the library moves or deletes it from here on
-    return library.add(received, actual, upload.size, declaredType, name, clock.instant(), actor);
-  }
-
-  /** The library's refusals as HTTP answers. */
-  private static void fail(RoutingContext ctx, Throwable failure) {
-    if (failure instanceof UnsupportedMediaException e && e.code() != null) {
-      ctx.fail(new Refusal(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE, e.code(), e.getMessage(), e.details()));
-    } else if (failure instanceof UnsupportedMediaException e) {
-      ctx.fail(Refusal.of(Kind.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
-    } else if (failure instanceof MediaLibrary.InUseException e) {
-      ctx.fail(Refusal.of(Kind.CONFLICT, e.getMessage()));
-    } else if (failure instanceof MediaLibrary.NotFoundException e) {
-      ctx.fail(Refusal.of(Kind.NOT_FOUND, e.getMessage()));
-    } else {
-      ctx.fail(failure);
-    }
-  }
-
   private static String checkedSha(String value, String where) {
     if (value == null || !SHA256.matcher(value).matches()) {
       throw Refusal.of(Kind.BAD_INPUT, where + " must carry a SHA-256 as 64 lowercase hex digits, got '" + value + "'");
     }
     return value;
-  }
-
-  private static Refusal unknownMedia(String sha) {
-    return Refusal.of(Kind.NOT_FOUND, "no media with SHA-256 " + sha);
   }
 
   /** An upload in progress. */

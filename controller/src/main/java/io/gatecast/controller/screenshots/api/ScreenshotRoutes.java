@@ -1,25 +1,14 @@
 package io.gatecast.controller.screenshots.api;
 
-import io.gatecast.controller.broker.PasswordHash;
-import io.gatecast.controller.screenshots.ScreenshotStore;
-import io.gatecast.controller.commands.CommandRepository;
-import io.gatecast.controller.store.Database;
-import io.gatecast.controller.screens.ScreenRepository;
-import io.gatecast.controller.screenshots.ScreenshotRepository;
-import io.gatecast.controller.screenshots.ScreenshotRepository.Screenshot;
+import io.gatecast.controller.screenshots.ScreenshotService;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.refusal.Refusal.Kind;
@@ -28,28 +17,18 @@ import io.gatecast.controller.http.Json;
 /**
  * Screenshots: the agent uploads the picture a SCREENSHOT command asked for
  * ({@code PUT /api/v1/screens/{id}/screenshots/{sha256}}, HTTP Basic with the screen's MQTT login),
- * and the console fetches it ({@code GET} on the same path). An upload is refused unless the
- * screen logs in as itself, has a SCREENSHOT command unanswered, the body hashes to the name, is
- * within the size limit and is a PNG or JPEG by its first bytes. Mounted before the JSON body
- * handler: the body is read here, with its own limit.
+ * and the console fetches it ({@code GET} on the same path). The rules are
+ * {@link ScreenshotService}'s; here the HTTP Basic login as the screen itself is read, and the body,
+ * within its size limit. Mounted before the JSON body handler: the body is read here, with its own limit.
  */
 public final class ScreenshotRoutes {
   static final long MAX_BYTES = 16L * 1024 * 1024;
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-  private final Vertx vertx;
-  private final Database db;
-  private final ScreenshotStore store;
-  private final Clock clock;
-  private final ScreenRepository screens = new ScreenRepository();
-  private final CommandRepository commands = new CommandRepository();
-  private final ScreenshotRepository screenshots = new ScreenshotRepository();
+  private final ScreenshotService screenshots;
 
-  public ScreenshotRoutes(Vertx vertx, Database db, ScreenshotStore store, Clock clock) {
-    this.vertx = vertx;
-    this.db = db;
-    this.store = store;
-    this.clock = clock;
+  public ScreenshotRoutes(ScreenshotService screenshots) {
+    this.screenshots = screenshots;
   }
 
   public void mount(Router router) {
@@ -69,21 +48,9 @@ public final class ScreenshotRoutes {
       fail(ctx, e);
       return;
     }
-    db.transaction(c -> new Object[] {screens.passwordHash(c, screenId).orElse(null), commands.awaitsScreenshot(c, screenId)})
-        .compose(found -> vertx.executeBlocking(() -> {
-          // PBKDF2 (cheap at a screen password's count, slow at an old one's): off the event loop and the database thread.
-          if (!PasswordHash.matches(password, (String) found[0])) {
-            throw unauthorized("wrong login for screen " + screenId);
-          }
-          if (!(Boolean) found[1]) {
-            throw Refusal.of(Kind.CONFLICT,
-                "screen " + screenId + " was not asked for a screenshot (no SCREENSHOT command is"
-                + " waiting for its answer); nothing was stored");
-          }
-          return null;
-        }, false))
+    screenshots.mayUpload(screenId, password)
         .compose(v -> receive(request, ctx))
-        .compose(body -> verifyAndStore(screenId, sha, body))
+        .compose(body -> screenshots.store(screenId, sha, body.getBytes()))
         .onSuccess(shot -> Json.send(ctx, 201, shot))
         .onFailure(e -> fail(ctx, e));
   }
@@ -98,10 +65,9 @@ public final class ScreenshotRoutes {
   private void download(RoutingContext ctx) {
     String screenId = ctx.pathParam("id");
     String sha = checkedSha(ctx.pathParam("sha256"));
-    db.transaction(c -> screenshots.find(c, screenId, sha)
-            .orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "screen " + screenId + " has no screenshot " + sha)))
+    screenshots.find(screenId, sha)
         .onSuccess(shot -> ctx.response().putHeader("content-type", shot.mimeType())
-            .sendFile(store.pathOf(sha).toString()).onFailure(ctx::fail))
+            .sendFile(screenshots.fileOf(shot).toString()).onFailure(ctx::fail))
         .onFailure(ctx::fail);
   }
 
@@ -129,34 +95,6 @@ public final class ScreenshotRoutes {
     request.endHandler(v -> done.tryComplete(body));
     request.resume();
     return done.future();
-  }
-
-  private Future<Screenshot> verifyAndStore(String screenId, String sha, Buffer body) {
-    byte[] bytes = body.getBytes();
-    if (bytes.length == 0) {
-      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
-          "the screenshot is empty; send the image's bytes as the body"));
-    }
-    String actual = sha256(bytes);
-    if (!actual.equals(sha)) {
-      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT, "the body's SHA-256 is " + actual + ", not " + sha
-          + " as the path says; nothing was stored"));
-    }
-    String type = ScreenshotStore.imageType(bytes).orElse(null);
-    if (type == null) {
-      return Future.failedFuture(Refusal.of(Kind.UNSUPPORTED_MEDIA_TYPE,
-          "a screenshot must be a PNG or JPEG image (checked by its first"
-          + " bytes); nothing was stored"));
-    }
-    Screenshot shot = new Screenshot(screenId, sha, type, bytes.length, clock.instant());
-    // The file goes into place before its row: a crash in between leaves an unreferenced file, never a row without bytes.
-    return vertx.executeBlocking(() -> {
-      store.save(sha, bytes);
-      return null;
-    }, false).compose(v -> db.transaction(c -> {
-      screenshots.insertIfAbsent(c, shot);
-      return shot;
-    }));
   }
 
   /** The password of an HTTP Basic login as {@code screenId}; anything else is a 401. */
@@ -187,13 +125,5 @@ public final class ScreenshotRoutes {
       throw Refusal.of(Kind.BAD_INPUT, "the path must end with the image's SHA-256 as 64 lowercase hex digits");
     }
     return value;
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
