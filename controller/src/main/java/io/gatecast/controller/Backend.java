@@ -12,6 +12,7 @@ import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.broker.ScreenAccess;
 import io.gatecast.controller.commands.CommandService;
+import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.StoredClusters;
@@ -96,7 +97,7 @@ final class Backend {
     parts = fleetParts(db, mqtt, config, clock, health);
     fleet = new FleetMonitor(vertx, db, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(parts.health(),
         alerting(config.alerts(), parts), parts.commands(), new PlayIngest(db, clock, parts.clusters(),
-        parts.metrics()::playsStored), parts.metrics()));
+        parts.events()), parts.metrics(), parts.events()));
     // Its input first: with the link closed nothing more comes in, then what the monitor has queued
     // is written (before the database closes). A message taken from an external broker's kept
     // session and then dropped would be lost; one not taken is delivered again at the next start.
@@ -125,12 +126,14 @@ final class Backend {
   private FleetParts fleetParts(Database db, MqttLink mqtt, ControllerConfig config, Clock clock,
       ControllerHealth controllerHealth) {
     ClusterDirectory clusters = new StoredClusters();
+    DomainEvents events = new DomainEvents();
     FleetHealth health = new FleetHealth(clusters);
     Metrics metrics = new Metrics();
+    metrics.subscribeTo(events);
     metrics.brokerRefusals(controllerHealth::refusals, () -> controllerHealth.problems().size());
     return new FleetParts(clusters, health, new PlayReports(clusters, health),
-        new CommandService(db, mqtt, keys, clock, metrics::commandSent),
-        new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics, controllerHealth);
+        new CommandService(db, mqtt, keys, clock, events),
+        new ScreenshotStore(config.dataDir().resolve("screenshots")), metrics, controllerHealth, events);
   }
 
   /** Notices go to the webhook and by e-mail, each if configured (TechnicianNotices logs them either way). */

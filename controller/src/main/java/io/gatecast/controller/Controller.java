@@ -91,16 +91,14 @@ public final class Controller implements AutoCloseable {
         : config.httpScheme() + "://" + config.httpHost() + ":" + server.actualPort();
     RulesBuilder rules = new RulesBuilder(new OrganisationDirectory());
     Publisher publisher = new Publisher(backend.db, wrapSender.apply(ScheduleSender.over(backend.mqtt)), clock,
-        () -> publicUrl.get() + "/media/", backend.keys, rules, new AuditLog(clock));
-    // A streamed publish tells each step (planned, a batch handed, done): the console's rollout follows it live.
-    publisher.onProgress(publishId -> io.gatecast.controller.live.LiveEvents.publishChanged(vertx, publishId));
+        () -> publicUrl.get() + "/media/", backend.keys, rules, new AuditLog(clock), backend.parts.events());
     haltBeforePublishBatch(publisher);
     AlertService alerts = new AlertService(vertx, backend.db, backend.mqtt, backend.keys, clock,
-        backend.parts.clusters());
+        backend.parts.clusters(), backend.parts.events());
     KeyRotations rotations = new KeyRotations(vertx, backend.keys, backend.db, backend.mqtt, publisher, clock);
     // The store is the truth, the broker a cache: what it may have lost is sent again unchanged.
     Reassertion reassertion = new Reassertion(vertx, publisher, alerts::reassert,
-        backend.parts.metrics()::reasserted);
+        backend.parts.events());
     backend.fleet.watchSchedules(reassertion);
     backend.mqtt.onReconnect(() -> reassertion.all("reconnected to the MQTT broker"));
     // Commands too: unanswered ones the broker may have lost, and those it did not take.

@@ -123,9 +123,9 @@ public final class HttpApi {
     new CalendarRoutes(vertx, db, clock, rules).mount(router);
     new SigningKeyRoutes(keyRotations).mount(router);
     new AlertRoutes(alerts).mount(router);
-    new PublishRoutes(db, publisher, fleet.metrics()).mount(router);
+    new PublishRoutes(db, publisher).mount(router);
     new AuditRoutes(db, audit).mount(router);
-    new EventRoutes(new io.gatecast.controller.live.ChangeFeed(vertx)).mount(router);
+    new EventRoutes(new io.gatecast.controller.live.ChangeFeed(vertx, fleet.events())).mount(router);
     new ConsoleRoutes().mount(router);
     router.route("/api/*").last().handler(ctx ->
         Json.error(ctx, 404, "no such API: " + ctx.request().method() + " " + ctx.request().path()));

@@ -2,7 +2,9 @@ package io.gatecast.controller.fleet;
 
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.commands.CommandService;
-import io.gatecast.controller.live.LiveEvents;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.ScreenChanged;
+import io.gatecast.controller.events.ScreenStatusStored;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.fleet.RejectionRecord;
@@ -67,7 +69,8 @@ public final class FleetMonitor implements AutoCloseable {
   static final int INGEST_CAPACITY = 50_000;
 
   /** Where the monitor hands what it learns. */
-  public record Wiring(FleetHealth health, HealthWatcher alerting, CommandService commands, PlaySink plays, Metrics metrics) {}
+  public record Wiring(FleetHealth health, HealthWatcher alerting, CommandService commands, PlaySink plays, Metrics metrics,
+      DomainEvents events) {}
 
   public FleetMonitor(Vertx vertx, Database db, Clock clock, Duration heartbeatTimeout, Wiring wiring) {
     this.vertx = vertx;
@@ -81,12 +84,12 @@ public final class FleetMonitor implements AutoCloseable {
     this.ingest = new WriteBehind<>(vertx, db, "fleet ingest", writer::write, INGEST_EVERY, INGEST_BATCH, INGEST_CAPACITY,
         item -> item instanceof FleetIngest.Status s && s.status().state() == ScreenState.ONLINE);
     wiring.metrics().ingestQueue(ingest::queued, ingest::dropped);
-    // The console's live view hears of what was stored, once its batch has committed.
+    // The console's live view (and whoever else subscribes) hears of what was stored, once its batch has committed.
     ingest.onStored(batch -> batch.forEach(item -> {
       if (item instanceof FleetIngest.Status s) {
-        LiveEvents.statusStored(vertx, s.status());
+        wiring.events().publish(new ScreenStatusStored(s.status()));
       } else if (item instanceof FleetIngest.Answer a) {
-        LiveEvents.screenChanged(vertx, a.ack().screenId());
+        wiring.events().publish(new ScreenChanged(a.ack().screenId()));
       }
     }));
   }
@@ -174,7 +177,7 @@ public final class FleetMonitor implements AutoCloseable {
     if (parsed == null || result == null || !parsed.id().equals(result.screenId())) {
       return;
     }
-    wiring.commands().onResult(result).onSuccess(v -> LiveEvents.screenChanged(vertx, result.screenId())).onFailure(e -> LOG.error("cannot store the command result of {}", result.screenId(), e));
+    wiring.commands().onResult(result).onSuccess(v -> wiring.events().publish(new ScreenChanged(result.screenId()))).onFailure(e -> LOG.error("cannot store the command result of {}", result.screenId(), e));
   }
 
   private void onRejection(String topic, byte[] payload) {
@@ -236,7 +239,7 @@ public final class FleetMonitor implements AutoCloseable {
     })
         .onSuccess(this::logSilent)
         .onSuccess(ids -> ids.forEach(wiring.commands()::screenAway))
-        .onSuccess(ids -> ids.forEach(id -> LiveEvents.screenChanged(vertx, id)))
+        .onSuccess(ids -> ids.forEach(id -> wiring.events().publish(new ScreenChanged(id))))
         .onFailure(e -> LOG.error("offline sweep failed", e));
   }
 
