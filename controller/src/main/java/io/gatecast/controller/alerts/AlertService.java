@@ -78,12 +78,14 @@ public final class AlertService implements AutoCloseable {
   private final AuditLog audit;
   private final AlertSender sender;
   private final DomainEvents events;
-  private final AlertRepository alerts = new AlertRepository();
-  private final AlertPublicationRepository publications = new AlertPublicationRepository();
+  private final AlertRepository alerts;
+  private final AlertPublicationRepository publications;
   private long timer = -1;
 
   public AlertService(Vertx vertx, Database db, MqttLink mqtt, MessageSigner signer, Clock clock, ClusterDirectory clusters,
-      DomainEvents events) {
+      DomainEvents events, AuditLog audit, AlertRepository alerts, AlertPublicationRepository publications) {
+    this.alerts = alerts;
+    this.publications = publications;
     this.events = events;
     this.vertx = vertx;
     this.db = db;
@@ -91,7 +93,7 @@ public final class AlertService implements AutoCloseable {
     this.signer = signer;
     this.clusters = clusters;
     this.sender = new AlertSender(mqtt);
-    this.audit = new AuditLog(clock);
+    this.audit = audit;
   }
 
   /** Sends every cluster's current state again, then checks for expiry every {@link #CHECK_EVERY}. Never fails. */

@@ -55,8 +55,8 @@ public final class CommandService {
   private final MessageSigner signer;
   private final Clock clock;
   private final DomainEvents events;
-  private final ScreenRepository screens = new ScreenRepository();
-  private final CommandRepository commands = new CommandRepository();
+  private final ScreenRepository screens;
+  private final CommandRepository commands;
   /** Screens that may have open commands (a hint that spares heartbeats a query; pruned when none are). */
   private final Set<String> open = ConcurrentHashMap.newKeySet();
   /** When each screen was last sent its open commands (System.nanoTime). */
@@ -66,7 +66,10 @@ public final class CommandService {
   /** Screens gone away (last-will, or silent too long) and not heard ONLINE since. */
   private final Set<String> away = ConcurrentHashMap.newKeySet();
 
-  public CommandService(Database db, MqttLink mqtt, MessageSigner signer, Clock clock, DomainEvents events) {
+  public CommandService(Database db, MqttLink mqtt, MessageSigner signer, Clock clock, DomainEvents events,
+      ScreenRepository screens, CommandRepository commands) {
+    this.screens = screens;
+    this.commands = commands;
     this.db = db;
     this.mqtt = mqtt;
     this.signer = signer;

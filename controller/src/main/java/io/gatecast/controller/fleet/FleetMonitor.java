@@ -55,8 +55,8 @@ public final class FleetMonitor implements AutoCloseable {
   private final Database db;
   private final Clock clock;
   private final Duration heartbeatTimeout;
-  private final ScreenRepository screens = new ScreenRepository();
-  private final RejectionRepository rejections = new RejectionRepository();
+  private final ScreenRepository screens;
+  private final RejectionRepository rejections;
   private final Vertx vertx;
   private final Wiring wiring;
   private final WriteBehind<FleetIngest.Incoming> ingest;
@@ -68,17 +68,20 @@ public final class FleetMonitor implements AutoCloseable {
   /** Past this many queued, the oldest heartbeats are dropped (counted); 2.5 s of 20,000/s, tens of MB. */
   static final int INGEST_CAPACITY = 50_000;
 
-  /** Where the monitor hands what it learns. */
+  /** Where the monitor hands what it learns: plain values, built by the composition root. */
   public record Wiring(FleetHealth health, HealthWatcher alerting, CommandService commands, PlaySink plays, Metrics metrics,
       DomainEvents events) {}
 
-  public FleetMonitor(Vertx vertx, Database db, Clock clock, Duration heartbeatTimeout, Wiring wiring) {
+  public FleetMonitor(Vertx vertx, Database db, Clock clock, Duration heartbeatTimeout, Wiring wiring,
+      ScreenRepository screens, RejectionRepository rejections, io.gatecast.controller.publish.DeliveryRepository deliveries) {
+    this.screens = screens;
+    this.rejections = rejections;
     this.vertx = vertx;
     this.db = db;
     this.clock = clock;
     this.heartbeatTimeout = heartbeatTimeout;
     this.wiring = wiring;
-    FleetIngest writer = new FleetIngest(wiring.health(), wiring.alerting(), wiring.metrics());
+    FleetIngest writer = new FleetIngest(wiring.health(), wiring.alerting(), wiring.metrics(), deliveries);
     // Only ONLINE heartbeats may be dropped when the database falls behind, oldest first: a newer one
     // of the screen replaces it. Last-wills and acks are always queued (one per screen per publish or stop).
     this.ingest = new WriteBehind<>(vertx, db, "fleet ingest", writer::write, INGEST_EVERY, INGEST_BATCH, INGEST_CAPACITY,

@@ -32,11 +32,15 @@ public final class PlayIngest implements PlaySink {
   private final Clock clock;
   private final ClusterDirectory clusters;
   private final DomainEvents events;
-  private final ScreenRepository screens = new ScreenRepository();
-  private final PlayRepository plays = new PlayRepository();
-  private final ScreenClockRepository clocks = new ScreenClockRepository();
+  private final ScreenRepository screens;
+  private final PlayRepository plays;
+  private final ScreenClockRepository clocks;
 
-  public PlayIngest(Database db, Clock clock, ClusterDirectory clusters, DomainEvents events) {
+  public PlayIngest(Database db, Clock clock, ClusterDirectory clusters, DomainEvents events,
+      ScreenRepository screens, PlayRepository plays, ScreenClockRepository clocks) {
+    this.screens = screens;
+    this.plays = plays;
+    this.clocks = clocks;
     this.db = db;
     this.clock = clock;
     this.clusters = clusters;

@@ -71,10 +71,10 @@ public final class Publisher {
   private final MessageSigner signer;
   private final RulesBuilder rules;
   private final AuditLog audit;
-  private final ScreenRepository screens = new ScreenRepository();
-  private final ScreenSetupRepository setups = new ScreenSetupRepository();
-  private final DeliveryRepository deliveries = new DeliveryRepository();
-  private final PublishRepository publishes = new PublishRepository();
+  private final ScreenRepository screens;
+  private final ScreenSetupRepository setups;
+  private final DeliveryRepository deliveries;
+  private final PublishRepository publishes;
   private Future<?> sending = Future.succeededFuture();
   /** Told of every schedule the broker took (published or sent again): screen id and version. */
   private volatile java.util.function.BiConsumer<String, Long> onHanded = (screenId, version) -> { };
@@ -99,7 +99,12 @@ public final class Publisher {
 
   /** @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/} */
   public Publisher(Database db, ScheduleSender sender, Clock clock, Supplier<String> mediaBaseUrl, MessageSigner signer,
-      RulesBuilder rules, AuditLog audit, DomainEvents events) {
+      RulesBuilder rules, AuditLog audit, DomainEvents events,
+      ScreenRepository screens, ScreenSetupRepository setups, DeliveryRepository deliveries, PublishRepository publishes) {
+    this.screens = screens;
+    this.setups = setups;
+    this.deliveries = deliveries;
+    this.publishes = publishes;
     this.events = events;
     this.db = db;
     this.sender = sender;
