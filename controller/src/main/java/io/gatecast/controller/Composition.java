@@ -21,12 +21,7 @@ import io.gatecast.controller.live.ChangeFeed;
 import io.gatecast.controller.media.MediaLibrary;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.metrics.Metrics;
-import io.gatecast.controller.notices.MailSender;
-import io.gatecast.controller.notices.Notice;
-import io.gatecast.controller.notices.NoticePolicy;
-import io.gatecast.controller.notices.NoticeSettings;
 import io.gatecast.controller.notices.TechnicianNotices;
-import io.gatecast.controller.notices.WebhookSender;
 import io.gatecast.controller.organisation.OrganisationService;
 import io.gatecast.controller.playlists.PlaylistService;
 import io.gatecast.controller.playlists.ScreenPlaylistService;
@@ -47,7 +42,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -191,7 +185,8 @@ final class Composition {
   private void startFleetMonitor() {
     Repositories r = repositories;
     fleet = new FleetMonitor(vertx, db, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(services.health(),
-        technicianNotices(config.alerts(), services), commands,
+        TechnicianNotices.configured(config.alerts(), services.clusters(),
+            services.metrics()::alertSent), commands,
         new PlayIngest(db, clock, services.clusters(), events, r.screens(), r.plays(), r.clocks()),
         services.metrics(), events), r.screens(), r.rejections(), r.deliveries());
     // Its input first: with the link closed nothing more comes in, then what the monitor has queued
@@ -246,18 +241,6 @@ final class Composition {
     return config.publicUrl() != null
         ? config.publicUrl()
         : config.httpScheme() + "://" + config.httpHost() + ":" + server.actualPort();
-  }
-
-  /** Notices go to the webhook and by e-mail, each if configured (TechnicianNotices logs them either way). */
-  private static TechnicianNotices technicianNotices(NoticeSettings settings, Services services) {
-    Consumer<Notice> sender = notice -> { };
-    if (settings.webhookUrl() != null) {
-      sender = sender.andThen(new WebhookSender(settings.webhookUrl(), services.metrics()::alertSent));
-    }
-    if (settings.mail() != null) {
-      sender = sender.andThen(new MailSender(settings.mail(), services.metrics()::alertSent));
-    }
-    return new TechnicianNotices(new NoticePolicy(settings), services.clusters(), sender);
   }
 
   /**

@@ -45,7 +45,7 @@ class PackageCyclesTest {
   void onlyTheRootAndRoutesBuildRepositories() {
     noClasses().that().resideOutsideOfPackages("io.gatecast.controller", "..api..")
         .and().doNotHaveFullyQualifiedName("io.gatecast.controller.media.MediaLibrary")
-        .should().callConstructorWhere(describe("a repository's",
+        .should().callConstructorWhere(describe("the target is a repository",
             call -> call.getTargetOwner().getSimpleName().endsWith("Repository")))
         .check(CONTROLLER);
   }
