@@ -30,7 +30,7 @@ final class ExportNatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Vertx vertx = Vertx.vertx();
-    try (Database db = Database.open(vertx, dataDir.resolve(Backend.DB_FILE))) {
+    try (Database db = Database.open(vertx, dataDir.resolve(Composition.DB_FILE))) {
       // Revoked screens are left out: no login, no subject.
       ScreenSetupRepository screens = new ScreenSetupRepository();
       Map<String, String> hashes = db.transaction(screens::bcryptHashesOfActiveScreens).await();

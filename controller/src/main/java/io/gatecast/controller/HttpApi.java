@@ -1,22 +1,14 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.alerts.AlertService;
 import io.gatecast.controller.audit.AuditLog;
-import io.gatecast.controller.broker.ScreenAccess;
-import io.gatecast.controller.media.MediaStore;
-import io.gatecast.controller.publish.Publisher;
-import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.refusal.Refusal;
-import io.gatecast.controller.keyrotation.KeyRotations;
-import io.gatecast.protocol.BrokerUrls;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.gatecast.controller.alerts.api.AlertRoutes;
@@ -32,10 +24,6 @@ import io.gatecast.controller.throttle.LoginThrottle;
 import io.gatecast.controller.calendar.api.CalendarRoutes;
 import io.gatecast.controller.calendar.CalendarService;
 import io.gatecast.controller.campaign.api.CampaignRoutes;
-import io.gatecast.controller.content.ContentService;
-import io.gatecast.controller.media.MediaLibrary;
-import io.gatecast.controller.media.MediaRepository;
-import io.gatecast.controller.media.MediaUsage;
 import io.gatecast.controller.content.api.ContentRoutes;
 import io.gatecast.controller.enrollment.api.EnrollmentRoutes;
 import io.gatecast.controller.enrollment.EnrollmentRepository;
@@ -62,21 +50,6 @@ import io.gatecast.controller.publish.api.PublishRoutes;
 import io.gatecast.controller.reports.api.ReportRoutes;
 import io.gatecast.controller.reports.ReportService;
 import io.gatecast.controller.screens.api.ScreenRoutes;
-import io.gatecast.controller.screens.ScreenRepository;
-import io.gatecast.controller.screens.ScreenSetupRepository;
-import io.gatecast.controller.organisation.ClusterRepository;
-import io.gatecast.controller.organisation.GroupRepository;
-import io.gatecast.controller.organisation.OperatingHoursRepository;
-import io.gatecast.controller.organisation.OrganisationService;
-import io.gatecast.controller.playlists.NamedPlaylistRepository;
-import io.gatecast.controller.playlists.PlaylistService;
-import io.gatecast.controller.playlists.ScreenPlaylistService;
-import io.gatecast.controller.content.ContentRepository;
-import io.gatecast.controller.campaign.CampaignRepository;
-import io.gatecast.controller.campaign.CampaignService;
-import io.gatecast.controller.playlists.ScreenPlaylistRepository;
-import io.gatecast.controller.publish.DeliveryRepository;
-import io.gatecast.controller.fleet.RejectionRepository;
 import io.gatecast.controller.screenshots.api.ScreenshotRoutes;
 import io.gatecast.controller.screenshots.ScreenshotRepository;
 import io.gatecast.controller.screenshots.ScreenshotService;
@@ -90,66 +63,47 @@ public final class HttpApi {
   private HttpApi() {}
 
   /**
-   * @param access tells the broker about revoked and moved screens
-   * @param brokerUrl the broker enrolled agents are told to log in to
+   * Every route, each wrapped around the services the composition root built ({@link Composition});
+   * nothing here builds a service or a repository of its own.
    */
-  public static Router router(Vertx vertx, Database db, MediaStore media, Publisher publisher, RulesBuilder rules,
-      KeyRotations keyRotations, Clock clock, long maxUploadBytes, ScreenAccess access, Supplier<String> brokerUrl,
-      AlertService alerts, FleetParts fleet) {
+  public static Router router(Services s) {
+    Vertx vertx = s.vertx();
+    Database db = s.db();
+    Clock clock = s.clock();
+    AuditLog audit = s.audit();
+    Repositories r = s.repositories();
     Router router = Router.router(vertx);
-    AuditLog audit = new AuditLog(clock);
-    // Repositories shared by the services below, built once.
-    ScreenRepository screens = new ScreenRepository();
-    ScreenSetupRepository setups = new ScreenSetupRepository();
-    ClusterRepository clusters = new ClusterRepository();
-    GroupRepository groups = new GroupRepository();
-    NamedPlaylistRepository namedPlaylists = new NamedPlaylistRepository();
-    CampaignRepository campaigns = new CampaignRepository();
-    ScreenPlaylistRepository screenPlaylists = new ScreenPlaylistRepository();
-    ContentRepository content = new ContentRepository();
-    router.route().handler(new HttpMetricsHandler(router, fleet.metrics()));
+    router.route().handler(new HttpMetricsHandler(router, s.metrics()));
     router.route().handler(SecurityHeaders::add);
     // Before any route matches a path: a path that does not decode would fail there with a stack trace.
     router.route().handler(MalformedUrls::refuse);
-    new HealthRoute(fleet.controllerHealth()).mount(router);
-    new MetricsRoute(db, fleet.metrics()).mount(router);
+    new HealthRoute(s.controllerHealth()).mount(router);
+    new MetricsRoute(db, s.metrics(), r.health()).mount(router);
     // First on every API call, before any body is read: who is calling, and may they (AccessPolicy).
-    router.route("/api/*").handler(new AuthHandler(db, clock));
-    MediaRepository mediaFiles = new MediaRepository();
-    new MediaRoutes(vertx, media, new MediaLibrary(vertx, db, clock, media, mediaFiles, new MediaUsage(), audit),
-        maxUploadBytes).mount(router);
-    new ScreenshotRoutes(new ScreenshotService(vertx, db, clock, fleet.screenshots(), screens, new CommandRepository(),
-        new ScreenshotRepository())).mount(router);
+    router.route("/api/*").handler(new AuthHandler(db, clock, r.sessions(), r.users()));
+    new MediaRoutes(vertx, s.media(), s.library(), s.maxUploadBytes()).mount(router);
+    new ScreenshotRoutes(s.screenshotService()).mount(router);
     // Uploads stream their own body; every other API call is a small JSON document.
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES));
-    PasswordWork passwords = new PasswordWork(vertx);
-    UserRepository users = new UserRepository();
-    SessionRepository sessions = new SessionRepository();
-    new AuthRoutes(new SignInService(db, clock, users, sessions, new LoginThrottle(clock), passwords, audit))
-        .mount(router);
-    new UserRoutes(new UserService(db, clock, users, sessions, passwords, audit)).mount(router);
-    new ContentRoutes(new ContentService(db, clock, content, mediaFiles, audit,
-        actor -> publisher.publishAll(actor).map(Publisher.Started::publishId))).mount(router);
-    new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, content, campaigns,
-        clusters, audit)).mount(router);
-    new CampaignRoutes(new CampaignService(db, clock, campaigns, namedPlaylists::exists, audit)).mount(router);
-    ScreenRoutes.of(db, clock, access, fleet.health(), audit, screens, setups, clusters, groups,
-        screenPlaylists, new DeliveryRepository(), new RejectionRepository()).mount(router);
-    new ScreenPlaylistRoutes(new ScreenPlaylistService(db, screenPlaylists, content, screens, audit)).mount(router);
-    new OrganisationRoutes(new OrganisationService(db, clock, clusters, groups, new OperatingHoursRepository(),
-        namedPlaylists::exists, screens::unknown, audit)).mount(router);
-    new EnrollmentRoutes(new EnrollmentService(db, clock, new EnrollmentRepository(), screens, setups, clusters,
-        () -> keyRotations.currentKey(), () -> BrokerUrls.parse(brokerUrl.get(), "broker URL"), audit)).mount(router);
-    new FleetRoutes(db, clock, fleet.health(), fleet.reports(), fleet.clusters(), fleet.commands()).mount(router);
-    new ReportRoutes(new ReportService(db, clock, fleet.reports(), fleet.clusters(), screens)).mount(router);
-    new PreviewRoutes(new PreviewService(vertx, db, screens, rules)).mount(router);
-    new CalendarRoutes(new CalendarService(vertx, db, clock, rules, clusters, groups, screens, setups, campaigns))
-        .mount(router);
-    new SigningKeyRoutes(keyRotations).mount(router);
-    new AlertRoutes(alerts).mount(router);
-    new PublishRoutes(db, publisher, fleet.metrics()).mount(router);
+    new AuthRoutes(s.signIn()).mount(router);
+    new UserRoutes(s.users()).mount(router);
+    new ContentRoutes(s.content()).mount(router);
+    new PlaylistRoutes(s.playlists()).mount(router);
+    new CampaignRoutes(s.campaigns()).mount(router);
+    ScreenRoutes.of(db, clock, s.access(), s.health(), audit, r.screens(), r.setups(), r.clusters(), r.groups(),
+        r.screenPlaylists(), r.deliveries(), r.rejections()).mount(router);
+    new ScreenPlaylistRoutes(s.screenPlaylists()).mount(router);
+    new OrganisationRoutes(s.organisation()).mount(router);
+    new EnrollmentRoutes(s.enrollments()).mount(router);
+    new FleetRoutes(db, clock, s.health(), s.reports(), s.clusters(), s.commands(), r.screens()).mount(router);
+    new ReportRoutes(s.reportService()).mount(router);
+    new PreviewRoutes(s.previews()).mount(router);
+    new CalendarRoutes(s.calendars()).mount(router);
+    new SigningKeyRoutes(s.keyRotations()).mount(router);
+    new AlertRoutes(s.alerts()).mount(router);
+    new PublishRoutes(db, s.publisher(), r.publishes()).mount(router);
     new AuditRoutes(db, audit).mount(router);
-    new EventRoutes(new io.gatecast.controller.live.ChangeFeed(vertx)).mount(router);
+    new EventRoutes(s.feed()).mount(router);
     new ConsoleRoutes().mount(router);
     router.route("/api/*").last().handler(ctx ->
         Json.error(ctx, 404, "no such API: " + ctx.request().method() + " " + ctx.request().path()));

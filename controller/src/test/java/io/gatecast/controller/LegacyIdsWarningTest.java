@@ -33,13 +33,13 @@ class LegacyIdsWarningTest {
     try {
       ControllerConfig config = ControllerConfig.defaults(dataDir).withPorts(0, 0);
       Controller.start(vertx, config, Clock.systemUTC()).await().close(); // makes the store
-      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Backend.DB_FILE))) {
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(Composition.DB_FILE))) {
         c.createStatement().executeUpdate("INSERT INTO screens (id, name, created_at) VALUES ('KT.Hall-1', 'Hall', '"
             + Instant.now() + "')");
       }
       ListAppender<ILoggingEvent> log = new ListAppender<>();
       log.start();
-      Logger backend = (Logger) LoggerFactory.getLogger(Backend.class);
+      Logger backend = (Logger) LoggerFactory.getLogger(Composition.class);
       backend.addAppender(log);
       try {
         Controller restarted = Controller.start(vertx, config, Clock.systemUTC()).await();

@@ -1,7 +1,8 @@
 package io.gatecast.controller.alerts;
 
 import io.gatecast.controller.audit.AuditLog;
-import io.gatecast.controller.live.LiveEvents;
+import io.gatecast.controller.events.AlertsChanged;
+import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.alerts.AlertRefusedException.Why;
 import io.gatecast.controller.broker.MqttLink;
@@ -76,18 +77,23 @@ public final class AlertService implements AutoCloseable {
   private final ClusterDirectory clusters;
   private final AuditLog audit;
   private final AlertSender sender;
-  private final AlertRepository alerts = new AlertRepository();
-  private final AlertPublicationRepository publications = new AlertPublicationRepository();
+  private final DomainEvents events;
+  private final AlertRepository alerts;
+  private final AlertPublicationRepository publications;
   private long timer = -1;
 
-  public AlertService(Vertx vertx, Database db, MqttLink mqtt, MessageSigner signer, Clock clock, ClusterDirectory clusters) {
+  public AlertService(Vertx vertx, Database db, MqttLink mqtt, MessageSigner signer, Clock clock, ClusterDirectory clusters,
+      DomainEvents events, AuditLog audit, AlertRepository alerts, AlertPublicationRepository publications) {
+    this.alerts = alerts;
+    this.publications = publications;
+    this.events = events;
     this.vertx = vertx;
     this.db = db;
     this.clock = clock;
     this.signer = signer;
     this.clusters = clusters;
     this.sender = new AlertSender(mqtt);
-    this.audit = new AuditLog(clock);
+    this.audit = audit;
   }
 
   /** Sends every cluster's current state again, then checks for expiry every {@link #CHECK_EVERY}. Never fails. */
@@ -119,7 +125,7 @@ public final class AlertService implements AutoCloseable {
     return reconcileAll(false).onFailure(e -> LOG.error("alert expiry check failed", e))
         .onSuccess(sent -> {
           if (!sent.isEmpty()) {
-            LiveEvents.alertsChanged(vertx, null);
+            events.publish(new AlertsChanged(null));
           }
         });
   }
@@ -153,7 +159,7 @@ public final class AlertService implements AutoCloseable {
       alerts.insert(c, alert);
       audit.record(c, actor, "create", "alert", alert.id(), null, alert);
       return change(c, alert, now, true);
-    }).compose(this::send);
+    }).compose(this::send).onSuccess(this::told);
   }
 
   /** Ends an alert now; its clusters are sent their remaining alerts. Clearing an ended alert changes nothing. */
@@ -168,7 +174,12 @@ public final class AlertService implements AutoCloseable {
       Alert cleared = alerts.find(c, id).orElseThrow();
       audit.record(c, actor, "clear", "alert", id, alert, cleared);
       return change(c, cleared, now, false);
-    }).compose(this::send);
+    }).compose(this::send).onSuccess(this::told);
+  }
+
+  /** The console's live view (and whoever else subscribes) hears that an alert was sent or cleared. */
+  private void told(Sent sent) {
+    events.publish(new AlertsChanged(sent.alert().id()));
   }
 
   public Future<List<AlertView>> all() {

@@ -42,10 +42,8 @@ public final class AdminBootstrap {
   }
 
   /** Creates the first admin if there are no users: hashing and the file write off the event loop. */
-  public static Future<Void> ensureAdmin(Vertx vertx, Database db, Path dataDir, String configuredPassword,
-      Clock clock) {
-    UserRepository users = new UserRepository();
-    AuditLog audit = new AuditLog(clock);
+  public static Future<Void> ensureAdmin(Vertx vertx, Database db, UserRepository users, AuditLog audit, Path dataDir,
+      String configuredPassword, Clock clock) {
     return db.transaction(users::any).compose(any -> {
       if (any) {
         if (configuredPassword != null) {

@@ -1,5 +1,7 @@
 package io.gatecast.controller.commands;
 
+import io.gatecast.controller.events.CommandSent;
+import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.commands.CommandRepository;
@@ -52,9 +54,9 @@ public final class CommandService {
   private final MqttLink mqtt;
   private final MessageSigner signer;
   private final Clock clock;
-  private final Runnable onSent;
-  private final ScreenRepository screens = new ScreenRepository();
-  private final CommandRepository commands = new CommandRepository();
+  private final DomainEvents events;
+  private final ScreenRepository screens;
+  private final CommandRepository commands;
   /** Screens that may have open commands (a hint that spares heartbeats a query; pruned when none are). */
   private final Set<String> open = ConcurrentHashMap.newKeySet();
   /** When each screen was last sent its open commands (System.nanoTime). */
@@ -64,12 +66,15 @@ public final class CommandService {
   /** Screens gone away (last-will, or silent too long) and not heard ONLINE since. */
   private final Set<String> away = ConcurrentHashMap.newKeySet();
 
-  public CommandService(Database db, MqttLink mqtt, MessageSigner signer, Clock clock, Runnable onSent) {
+  public CommandService(Database db, MqttLink mqtt, MessageSigner signer, Clock clock, DomainEvents events,
+      ScreenRepository screens, CommandRepository commands) {
+    this.screens = screens;
+    this.commands = commands;
     this.db = db;
     this.mqtt = mqtt;
     this.signer = signer;
     this.clock = clock;
-    this.onSent = onSent;
+    this.events = events;
   }
 
   /** Stores, signs and sends a command; the answer is the stored command (PENDING, or FAILED if the broker refused it). */
@@ -176,7 +181,7 @@ public final class CommandService {
     byte[] envelope = signer.signToBytes(Signed.COMMAND, message, command.expiresAt());
     return mqtt.publish(Topics.commands(command.screenId()), envelope, false)
         .compose(v -> {
-          onSent.run();
+          events.publish(new CommandSent(command.screenId()));
           return neverTaken ? db.transaction(c -> {
             commands.taken(c, command.screenId(), command.sequence());
             return true;

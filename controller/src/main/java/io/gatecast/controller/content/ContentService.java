@@ -1,5 +1,6 @@
 package io.gatecast.controller.content;
 
+import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.User;
 import io.gatecast.controller.media.Media;
@@ -39,11 +40,13 @@ public final class ContentService {
   private final Clock clock;
   private final ContentRepository content;
   private final MediaRepository media;
+  private final ScreenRepository screens;
   private final AuditLog audit;
   private final Republish republish;
 
-  public ContentService(Database db, Clock clock, ContentRepository content, MediaRepository media, AuditLog audit,
-      Republish republish) {
+  public ContentService(Database db, Clock clock, ContentRepository content, MediaRepository media,
+      ScreenRepository screens, AuditLog audit, Republish republish) {
+    this.screens = screens;
     this.db = db;
     this.clock = clock;
     this.content = content;
@@ -109,7 +112,7 @@ public final class ContentService {
       }
       Workflow.checkReject(before, revision);
       Content after = reviewed(c, before, ContentStatus.RETIRED, actor, reason, "retire");
-      return new Retired(after, null, OnAir.screensCarrying(c, id));
+      return new Retired(after, null, OnAir.screensCarrying(c, screens, id));
     }).compose(retired -> retired.screens().isEmpty() ? Future.succeededFuture(retired)
         : republish.publishAll(actor.username())
             .map(publishId -> new Retired(retired.content(), publishId, retired.screens())));

@@ -84,12 +84,16 @@ public final class FleetHealth {
     return Math.abs(offsetMillis) > CLOCK_PROBLEM.toMillis();
   }
 
-  private final ScreenRepository screens = new ScreenRepository();
-  private final HealthRepository health = new HealthRepository();
-  private final ScreenClockRepository clocks = new ScreenClockRepository();
+  private final ScreenRepository screens;
+  private final HealthRepository health;
+  private final ScreenClockRepository clocks;
   private final ClusterDirectory clusters;
 
-  public FleetHealth(ClusterDirectory clusters) {
+  public FleetHealth(ClusterDirectory clusters, ScreenRepository screens, HealthRepository health,
+      ScreenClockRepository clocks) {
+    this.screens = screens;
+    this.health = health;
+    this.clocks = clocks;
     this.clusters = clusters;
   }
 

@@ -48,11 +48,12 @@ public final class FleetIngest {
   private final FleetHealth health;
   private final HealthWatcher alerting;
   private final Metrics metrics;
-  private final DeliveryRepository deliveries = new DeliveryRepository();
+  private final DeliveryRepository deliveries;
   /** The applied version each screen last reported since start (touched on the database thread only). */
   private final Map<String, Long> reportedApplied = new HashMap<>();
 
-  public FleetIngest(FleetHealth health, HealthWatcher alerting, Metrics metrics) {
+  public FleetIngest(FleetHealth health, HealthWatcher alerting, Metrics metrics, DeliveryRepository deliveries) {
+    this.deliveries = deliveries;
     this.health = health;
     this.alerting = alerting;
     this.metrics = metrics;

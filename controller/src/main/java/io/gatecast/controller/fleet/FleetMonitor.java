@@ -2,7 +2,9 @@ package io.gatecast.controller.fleet;
 
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.commands.CommandService;
-import io.gatecast.controller.live.LiveEvents;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.ScreenChanged;
+import io.gatecast.controller.events.ScreenStatusStored;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.fleet.RejectionRecord;
@@ -53,8 +55,8 @@ public final class FleetMonitor implements AutoCloseable {
   private final Database db;
   private final Clock clock;
   private final Duration heartbeatTimeout;
-  private final ScreenRepository screens = new ScreenRepository();
-  private final RejectionRepository rejections = new RejectionRepository();
+  private final ScreenRepository screens;
+  private final RejectionRepository rejections;
   private final Vertx vertx;
   private final Wiring wiring;
   private final WriteBehind<FleetIngest.Incoming> ingest;
@@ -66,27 +68,31 @@ public final class FleetMonitor implements AutoCloseable {
   /** Past this many queued, the oldest heartbeats are dropped (counted); 2.5 s of 20,000/s, tens of MB. */
   static final int INGEST_CAPACITY = 50_000;
 
-  /** Where the monitor hands what it learns. */
-  public record Wiring(FleetHealth health, HealthWatcher alerting, CommandService commands, PlaySink plays, Metrics metrics) {}
+  /** Where the monitor hands what it learns: plain values, built by the composition root. */
+  public record Wiring(FleetHealth health, HealthWatcher alerting, CommandService commands, PlaySink plays, Metrics metrics,
+      DomainEvents events) {}
 
-  public FleetMonitor(Vertx vertx, Database db, Clock clock, Duration heartbeatTimeout, Wiring wiring) {
+  public FleetMonitor(Vertx vertx, Database db, Clock clock, Duration heartbeatTimeout, Wiring wiring,
+      ScreenRepository screens, RejectionRepository rejections, io.gatecast.controller.publish.DeliveryRepository deliveries) {
+    this.screens = screens;
+    this.rejections = rejections;
     this.vertx = vertx;
     this.db = db;
     this.clock = clock;
     this.heartbeatTimeout = heartbeatTimeout;
     this.wiring = wiring;
-    FleetIngest writer = new FleetIngest(wiring.health(), wiring.alerting(), wiring.metrics());
+    FleetIngest writer = new FleetIngest(wiring.health(), wiring.alerting(), wiring.metrics(), deliveries);
     // Only ONLINE heartbeats may be dropped when the database falls behind, oldest first: a newer one
     // of the screen replaces it. Last-wills and acks are always queued (one per screen per publish or stop).
     this.ingest = new WriteBehind<>(vertx, db, "fleet ingest", writer::write, INGEST_EVERY, INGEST_BATCH, INGEST_CAPACITY,
         item -> item instanceof FleetIngest.Status s && s.status().state() == ScreenState.ONLINE);
     wiring.metrics().ingestQueue(ingest::queued, ingest::dropped);
-    // The console's live view hears of what was stored, once its batch has committed.
+    // The console's live view (and whoever else subscribes) hears of what was stored, once its batch has committed.
     ingest.onStored(batch -> batch.forEach(item -> {
       if (item instanceof FleetIngest.Status s) {
-        LiveEvents.statusStored(vertx, s.status());
+        wiring.events().publish(new ScreenStatusStored(s.status()));
       } else if (item instanceof FleetIngest.Answer a) {
-        LiveEvents.screenChanged(vertx, a.ack().screenId());
+        wiring.events().publish(new ScreenChanged(a.ack().screenId()));
       }
     }));
   }
@@ -174,7 +180,7 @@ public final class FleetMonitor implements AutoCloseable {
     if (parsed == null || result == null || !parsed.id().equals(result.screenId())) {
       return;
     }
-    wiring.commands().onResult(result).onSuccess(v -> LiveEvents.screenChanged(vertx, result.screenId())).onFailure(e -> LOG.error("cannot store the command result of {}", result.screenId(), e));
+    wiring.commands().onResult(result).onSuccess(v -> wiring.events().publish(new ScreenChanged(result.screenId()))).onFailure(e -> LOG.error("cannot store the command result of {}", result.screenId(), e));
   }
 
   private void onRejection(String topic, byte[] payload) {
@@ -236,7 +242,7 @@ public final class FleetMonitor implements AutoCloseable {
     })
         .onSuccess(this::logSilent)
         .onSuccess(ids -> ids.forEach(wiring.commands()::screenAway))
-        .onSuccess(ids -> ids.forEach(id -> LiveEvents.screenChanged(vertx, id)))
+        .onSuccess(ids -> ids.forEach(id -> wiring.events().publish(new ScreenChanged(id))))
         .onFailure(e -> LOG.error("offline sweep failed", e));
   }
 

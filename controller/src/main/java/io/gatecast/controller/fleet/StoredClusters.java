@@ -22,8 +22,13 @@ import java.util.TreeSet;
  * A gate without operating hours ({@code PUT /api/v1/clusters/{id}/operating-hours}) never closes.
  */
 public final class StoredClusters implements ClusterDirectory {
-  private final ClusterRepository clusters = new ClusterRepository();
-  private final OperatingHoursRepository hours = new OperatingHoursRepository();
+  private final ClusterRepository clusters;
+  private final OperatingHoursRepository hours;
+
+  public StoredClusters(ClusterRepository clusters, OperatingHoursRepository hours) {
+    this.clusters = clusters;
+    this.hours = hours;
+  }
 
   @Override
   public String clusterOf(Connection c, String screenId) throws SQLException {

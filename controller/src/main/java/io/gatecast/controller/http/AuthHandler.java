@@ -27,10 +27,12 @@ public final class AuthHandler implements Handler<RoutingContext> {
   private static final String TOKEN_HASH = "gatecast.tokenHash";
   private final Database db;
   private final Clock clock;
-  private final SessionRepository sessions = new SessionRepository();
-  private final UserRepository users = new UserRepository();
+  private final SessionRepository sessions;
+  private final UserRepository users;
 
-  public AuthHandler(Database db, Clock clock) {
+  public AuthHandler(Database db, Clock clock, SessionRepository sessions, UserRepository users) {
+    this.sessions = sessions;
+    this.users = users;
     this.db = db;
     this.clock = clock;
   }

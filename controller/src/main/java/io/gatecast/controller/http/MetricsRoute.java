@@ -9,9 +9,10 @@ import io.vertx.ext.web.Router;
 public final class MetricsRoute {
   private final Database db;
   private final Metrics metrics;
-  private final HealthRepository health = new HealthRepository();
+  private final HealthRepository health;
 
-  public MetricsRoute(Database db, Metrics metrics) {
+  public MetricsRoute(Database db, Metrics metrics, HealthRepository health) {
+    this.health = health;
     this.db = db;
     this.metrics = metrics;
   }

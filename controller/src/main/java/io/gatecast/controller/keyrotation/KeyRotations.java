@@ -69,19 +69,21 @@ public final class KeyRotations implements AutoCloseable {
   private final MqttLink mqtt;
   private final Publisher publisher;
   private final Clock clock;
-  private final ScreenRepository screens = new ScreenRepository();
+  private final ScreenRepository screens;
   private final AtomicBoolean completing = new AtomicBoolean();
   private long timer = -1;
   private final AuditLog audit;
 
-  public KeyRotations(Vertx vertx, KeyRing ring, Database db, MqttLink mqtt, Publisher publisher, Clock clock) {
+  public KeyRotations(Vertx vertx, KeyRing ring, Database db, MqttLink mqtt, Publisher publisher, Clock clock,
+      AuditLog audit, ScreenRepository screens) {
+    this.screens = screens;
     this.vertx = vertx;
     this.ring = ring;
     this.db = db;
     this.mqtt = mqtt;
     this.publisher = publisher;
     this.clock = clock;
-    this.audit = new AuditLog(clock);
+    this.audit = audit;
   }
 
   /** What was announced: the next key, when it takes over, and what was sent. */

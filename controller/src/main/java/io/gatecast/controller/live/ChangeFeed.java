@@ -2,6 +2,11 @@ package io.gatecast.controller.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatecast.controller.events.AlertsChanged;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.PublishProgressed;
+import io.gatecast.controller.events.ScreenChanged;
+import io.gatecast.controller.events.ScreenStatusStored;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
@@ -16,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The live event stream's engine: hears {@link LiveEvents} on the event bus, coalesces them, and
+ * The live event stream's engine: subscribes to the controller's {@link DomainEvents}, coalesces them, and
  * writes them as server-sent events to every open {@code GET /api/v1/events} stream.
  *
  * <p>Bounded work, whatever the fleet's heartbeat rate: changed screens are collected in a set and
@@ -53,12 +58,13 @@ public final class ChangeFeed {
   /** One open event stream. */
   private record Stream(HttpServerResponse response, long openedAtMillis) {}
 
-  public ChangeFeed(Vertx vertx) {
+  /** Hears the events the board shows; each handler only collects (synchronized, no I/O), as the bus asks. */
+  public ChangeFeed(Vertx vertx, DomainEvents events) {
     this.vertx = vertx;
-    vertx.eventBus().<String>localConsumer(LiveEvents.STATUS, m -> status(m.body()));
-    vertx.eventBus().<String>localConsumer(LiveEvents.SCREEN, m -> screen(m.body()));
-    vertx.eventBus().<String>localConsumer(LiveEvents.PUBLISH, m -> publish(m.body()));
-    vertx.eventBus().<String>localConsumer(LiveEvents.ALERTS, m -> alert(m.body()));
+    events.subscribe(ScreenStatusStored.class, e -> status(e.status().screenId(), e.fingerprint()));
+    events.subscribe(ScreenChanged.class, e -> screen(e.screenId()));
+    events.subscribe(PublishProgressed.class, e -> publish(Long.toString(e.publishId())));
+    events.subscribe(AlertsChanged.class, e -> alert(e.alertId() == null ? "" : e.alertId()));
   }
 
   /** Starts streaming to {@code response} (headers already set); it leaves when the connection closes. */
@@ -94,10 +100,11 @@ public final class ChangeFeed {
     }
   }
 
-  private synchronized void status(String body) {
-    int split = body.indexOf('\n');
-    String id = body.substring(0, split);
-    String fingerprint = body.substring(split + 1);
+  /**
+   * A heartbeat or last-will was stored. Only what the board shows counts as news: a heartbeat that
+   * changes only "last seen" and the figures is not sent on, so a quiet fleet makes a quiet stream.
+   */
+  private synchronized void status(String id, String fingerprint) {
     if (lastStatus.size() >= MAX_REMEMBERED && !lastStatus.containsKey(id)) {
       lastStatus.clear();
     }

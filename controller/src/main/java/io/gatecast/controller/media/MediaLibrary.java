@@ -206,8 +206,7 @@ public final class MediaLibrary {
    * step leaves. Call at start, before the API accepts uploads; completes with how many were removed.
    * Runs on the database thread so nothing can add a row meanwhile.
    */
-  public static Future<Integer> sweepOrphans(Database db, MediaStore store) {
-    MediaRepository media = new MediaRepository();
+  public static Future<Integer> sweepOrphans(Database db, MediaStore store, MediaRepository media) {
     return db.transaction(c -> {
       Set<String> known = new HashSet<>();
       for (Media m : media.all(c)) {

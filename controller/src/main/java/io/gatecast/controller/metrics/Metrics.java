@@ -1,5 +1,10 @@
 package io.gatecast.controller.metrics;
 
+import io.gatecast.controller.events.CommandSent;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.PlaysStored;
+import io.gatecast.controller.events.PublishFinished;
+import io.gatecast.controller.events.SchedulesReasserted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -51,6 +56,17 @@ public final class Metrics {
         .description("schedules sent again unchanged because the broker may have lost them").register(registry);
     rolloutLatency = Timer.builder("gatecast.rollout.latency")
         .description("from publishing a schedule to the agent's APPLIED answer").register(registry);
+  }
+
+  /**
+   * Counts what the services tell on the event bus (publishes, commands, plays, re-sent schedules);
+   * heartbeats, rollout latency and the queue gauges stay direct calls on the ingest's hot path.
+   */
+  public void subscribeTo(DomainEvents events) {
+    events.subscribe(PublishFinished.class, e -> published(e.schedulesSent()));
+    events.subscribe(CommandSent.class, e -> commandSent());
+    events.subscribe(PlaysStored.class, e -> playsStored(e.count()));
+    events.subscribe(SchedulesReasserted.class, e -> reasserted(e.count()));
   }
 
   public void connectedScreens(long count) {

@@ -29,6 +29,21 @@ public final class TechnicianNotices implements HealthWatcher {
     this.sender = sender;
   }
 
+  /**
+   * Notices as configured: to the webhook and by e-mail, each if set ({@code accepted} is told of each
+   * one a sender delivered, for metrics); logged either way.
+   */
+  public static TechnicianNotices configured(NoticeSettings settings, ClusterDirectory clusters, Runnable accepted) {
+    Consumer<Notice> sender = notice -> { };
+    if (settings.webhookUrl() != null) {
+      sender = sender.andThen(new WebhookSender(settings.webhookUrl(), accepted));
+    }
+    if (settings.mail() != null) {
+      sender = sender.andThen(new MailSender(settings.mail(), accepted));
+    }
+    return new TechnicianNotices(new NoticePolicy(settings), clusters, sender);
+  }
+
   /** The fleet as it is at start-up: known, not news. */
   @Override
   public void know(List<Recorded> screens) {

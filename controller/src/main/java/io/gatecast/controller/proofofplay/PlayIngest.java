@@ -1,5 +1,7 @@
 package io.gatecast.controller.proofofplay;
 
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.PlaysStored;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.PlaySink;
 import io.gatecast.controller.fleet.FleetHealth;
@@ -12,7 +14,6 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 
 /**
  * Stores agents' proof-of-play batches, each play once per (screen, playId) however often the batch
@@ -30,17 +31,20 @@ public final class PlayIngest implements PlaySink {
   private final Database db;
   private final Clock clock;
   private final ClusterDirectory clusters;
-  private final IntConsumer onStored;
-  private final ScreenRepository screens = new ScreenRepository();
-  private final PlayRepository plays = new PlayRepository();
-  private final ScreenClockRepository clocks = new ScreenClockRepository();
+  private final DomainEvents events;
+  private final ScreenRepository screens;
+  private final PlayRepository plays;
+  private final ScreenClockRepository clocks;
 
-  /** @param onStored told how many plays were new in each batch (for metrics) */
-  public PlayIngest(Database db, Clock clock, ClusterDirectory clusters, IntConsumer onStored) {
+  public PlayIngest(Database db, Clock clock, ClusterDirectory clusters, DomainEvents events,
+      ScreenRepository screens, PlayRepository plays, ScreenClockRepository clocks) {
+    this.screens = screens;
+    this.plays = plays;
+    this.clocks = clocks;
     this.db = db;
     this.clock = clock;
     this.clusters = clusters;
-    this.onStored = onStored;
+    this.events = events;
   }
 
   /** Stores the batch's new plays; the future holds how many were new, or -1 for an unregistered screen. */
@@ -54,7 +58,7 @@ public final class PlayIngest implements PlaySink {
           onControllerClock(batch.plays(), clocks.find(c, batch.screenId())), clock.instant());
     }).onSuccess(added -> {
       if (added > 0) {
-        onStored.accept(added);
+        events.publish(new PlaysStored(batch.screenId(), added));
       }
     });
   }

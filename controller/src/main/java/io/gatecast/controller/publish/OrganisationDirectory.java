@@ -21,9 +21,15 @@ import java.util.Map;
  * the next publish send the screen new rules.
  */
 public final class OrganisationDirectory implements ScreenDirectory {
-  private final ScreenSetupRepository setups = new ScreenSetupRepository();
-  private final ClusterRepository clusters = new ClusterRepository();
-  private final GroupRepository groups = new GroupRepository();
+  private final ScreenSetupRepository setups;
+  private final ClusterRepository clusters;
+  private final GroupRepository groups;
+
+  public OrganisationDirectory(ScreenSetupRepository setups, ClusterRepository clusters, GroupRepository groups) {
+    this.setups = setups;
+    this.clusters = clusters;
+    this.groups = groups;
+  }
 
   @Override
   public Screen profile(Connection c, String screenId) throws SQLException {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.signing.MessageSigner;
 import io.gatecast.controller.store.Database;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.PublishFinished;
+import io.gatecast.controller.events.PublishProgressed;
 import io.gatecast.controller.publish.DeliveryRepository;
 import io.gatecast.controller.screens.RegisteredScreen;
 import io.gatecast.controller.screens.ScreenRepository;
@@ -68,17 +71,17 @@ public final class Publisher {
   private final MessageSigner signer;
   private final RulesBuilder rules;
   private final AuditLog audit;
-  private final ScreenRepository screens = new ScreenRepository();
-  private final ScreenSetupRepository setups = new ScreenSetupRepository();
-  private final DeliveryRepository deliveries = new DeliveryRepository();
-  private final PublishRepository publishes = new PublishRepository();
+  private final ScreenRepository screens;
+  private final ScreenSetupRepository setups;
+  private final DeliveryRepository deliveries;
+  private final PublishRepository publishes;
   private Future<?> sending = Future.succeededFuture();
   /** Told of every schedule the broker took (published or sent again): screen id and version. */
   private volatile java.util.function.BiConsumer<String, Long> onHanded = (screenId, version) -> { };
   /** Who re-signs after a key switch, in the publish list and the audit log. */
   private static final String RESIGN_ACTOR = "controller";
   /** Told of every step a publish makes (planned, a batch handed, done): its id, for the event stream. */
-  private volatile java.util.function.LongConsumer onProgress = publishId -> { };
+  private final DomainEvents events;
   /** Publishes in flight at once; well under the MQTT link's in-flight window (1,000). */
   private static final int SEND_WINDOW = 500;
   /** The first batch is small, so the first screens receive while the rest is still being signed. */
@@ -96,7 +99,13 @@ public final class Publisher {
 
   /** @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/} */
   public Publisher(Database db, ScheduleSender sender, Clock clock, Supplier<String> mediaBaseUrl, MessageSigner signer,
-      RulesBuilder rules, AuditLog audit) {
+      RulesBuilder rules, AuditLog audit, DomainEvents events,
+      ScreenRepository screens, ScreenSetupRepository setups, DeliveryRepository deliveries, PublishRepository publishes) {
+    this.screens = screens;
+    this.setups = setups;
+    this.deliveries = deliveries;
+    this.publishes = publishes;
+    this.events = events;
     this.db = db;
     this.sender = sender;
     this.clock = clock;
@@ -112,13 +121,14 @@ public final class Publisher {
    * class comment); {@link Started#done} completes when the last batch was handed to the broker.
    */
   public Future<Started> publishAll(String actor) {
-    return db.transaction(c -> publishes.insert(c, actor, clock.instant())).map(publishId -> new Started(publishId,
-        queued(() -> db.transaction(c -> plan(c, publishId, actor)).compose(this::stream))));
-  }
-
-  /** Told of every step of every publish (its id): planned, each batch handed, done. */
-  public void onProgress(java.util.function.LongConsumer listener) {
-    this.onProgress = listener;
+    return db.transaction(c -> publishes.insert(c, actor, clock.instant())).map(publishId -> {
+      Future<PublishResult> done = queued(() -> db.transaction(c -> plan(c, publishId, actor)).compose(this::stream))
+          .onSuccess(result -> events.publish(new PublishFinished(publishId,
+              (int) result.sent().stream().filter(sent -> sent.error() == null).count())));
+      // The console's rollout view hears of the publish as soon as it is recorded, then of each step.
+      events.publish(new PublishProgressed(publishId));
+      return new Started(publishId, done);
+    });
   }
 
   /** Test hook: {@code hook} is called with each batch's number (0, 1, ...) just before the batch is recorded. */
@@ -292,7 +302,7 @@ public final class Publisher {
         .map(p -> Map.of("screenId", p.screen().id(), "version", p.screen().publishedVersion() + 1)).toList());
     summary.put("withheld", plan.withheld());
     audit.record(c, actor, action, "publish", Long.toString(plan.publishId()), null, summary);
-    onProgress.accept(plan.publishId());
+    events.publish(new PublishProgressed(plan.publishId()));
     return plan;
   }
 
@@ -366,14 +376,14 @@ public final class Publisher {
       sentBefore = sent;
       sent = Future.all(sent, thisBatch).compose(v -> sendWindow(thisBatch.result())).map(r -> {
         results.addAll(r);
-        onProgress.accept(plan.publishId());
+        events.publish(new PublishProgressed(plan.publishId()));
         return null;
       });
     }
     return sent.compose(v -> db.transaction(c -> {
       publishes.finished(c, plan.publishId(), clock.instant());
       return new PublishResult(plan.publishId(), List.copyOf(results), plan.withheld());
-    })).onComplete(done -> onProgress.accept(plan.publishId()))
+    })).onComplete(done -> events.publish(new PublishProgressed(plan.publishId())))
         .onFailure(e -> LOG.error("publish {} stopped before every screen was sent; what was recorded is sent at the"
             + " next start", plan.publishId(), e));
   }

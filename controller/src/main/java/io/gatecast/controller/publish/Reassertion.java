@@ -1,5 +1,7 @@
 package io.gatecast.controller.publish;
 
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.SchedulesReasserted;
 import io.gatecast.controller.publish.ScheduleWatch;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   private final Vertx vertx;
   private final Publisher publisher;
   private final Supplier<Future<Integer>> alerts;
-  private final IntConsumer counted;
+  private final DomainEvents events;
   /** What the broker last took for each screen: version and when (System.nanoTime). */
   private final Map<String, Sent> sent = new ConcurrentHashMap<>();
   private final Set<String> wanted = ConcurrentHashMap.newKeySet();
@@ -59,13 +60,13 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
 
   /**
    * @param alerts sends every cluster's last alert message again
-   * @param counted told how many schedules the broker took again (metrics)
+   * @param events told how many schedules the broker took again ({@link SchedulesReasserted})
    */
-  public Reassertion(Vertx vertx, Publisher publisher, Supplier<Future<Integer>> alerts, IntConsumer counted) {
+  public Reassertion(Vertx vertx, Publisher publisher, Supplier<Future<Integer>> alerts, DomainEvents events) {
     this.vertx = vertx;
     this.publisher = publisher;
     this.alerts = alerts;
-    this.counted = counted;
+    this.events = events;
     publisher.onHanded((screenId, version) -> sent.put(screenId, new Sent(version, System.nanoTime())));
   }
 
@@ -78,7 +79,7 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   public Future<Integer> all(String why) {
     return publisher.reassertAll()
         .onSuccess(n -> {
-          counted.accept(n);
+          events.publish(new SchedulesReasserted(n));
           LOG.info("{}: sent {} screen schedule(s) again as last published", why, n);
         })
         .compose(n -> alerts.get().map(n))
@@ -127,12 +128,12 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
           }
         });
     first.compose(r -> {
-      counted.accept(r.sent());
+      events.publish(new SchedulesReasserted(r.sent()));
       if (cursor == null && System.nanoTime() - nextRoundNanos < 0) {
         return Future.succeededFuture();
       }
       return publisher.reassertPage(cursor, SWEEP_PER_TICK).compose(page -> {
-        counted.accept(page.sent());
+        events.publish(new SchedulesReasserted(page.sent()));
         cursor = page.read() < SWEEP_PER_TICK ? null : page.lastScreenId();
         if (cursor != null) {
           return Future.succeededFuture();

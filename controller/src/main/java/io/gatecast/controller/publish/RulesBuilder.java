@@ -6,6 +6,9 @@ import io.gatecast.controller.content.Content;
 import io.gatecast.controller.content.ContentRepository;
 import io.gatecast.controller.content.ContentVariant;
 import io.gatecast.controller.playlists.NamedPlaylist;
+import io.gatecast.controller.playlists.NamedPlaylistRepository;
+import io.gatecast.controller.playlists.ScreenPlaylistRepository;
+import io.gatecast.controller.organisation.ClusterRepository;
 import io.gatecast.controller.media.Media;
 import io.gatecast.controller.media.MediaRepository;
 import io.gatecast.schedules.model.Campaign;
@@ -48,18 +51,25 @@ public final class RulesBuilder {
   public static final String DEFAULT_PLAYLIST = "default";
 
   private final ScreenDirectory directory;
-  private final io.gatecast.controller.playlists.ScreenPlaylistRepository screenPlaylists =
-      new io.gatecast.controller.playlists.ScreenPlaylistRepository();
-  private final io.gatecast.controller.playlists.NamedPlaylistRepository playlists =
-      new io.gatecast.controller.playlists.NamedPlaylistRepository();
-  private final CampaignRepository campaigns = new CampaignRepository();
-  private final io.gatecast.controller.organisation.ClusterRepository clusters =
-      new io.gatecast.controller.organisation.ClusterRepository();
-  private final ContentRepository content = new ContentRepository();
-  private final MediaRepository media = new MediaRepository();
+  private final ScreenPlaylistRepository screenPlaylists;
+  private final NamedPlaylistRepository playlists;
+  private final CampaignRepository campaigns;
+  private final ClusterRepository clusters;
+  private final ContentRepository content;
+  private final MediaRepository media;
 
-  public RulesBuilder(ScreenDirectory directory) {
+  /** The repositories the rules are read from (built once, by the composition root). */
+  public record Stores(ScreenPlaylistRepository screenPlaylists, NamedPlaylistRepository playlists,
+      CampaignRepository campaigns, ClusterRepository clusters, ContentRepository content, MediaRepository media) {}
+
+  public RulesBuilder(ScreenDirectory directory, Stores stores) {
     this.directory = directory;
+    this.screenPlaylists = stores.screenPlaylists();
+    this.playlists = stores.playlists();
+    this.campaigns = stores.campaigns();
+    this.clusters = stores.clusters();
+    this.content = stores.content();
+    this.media = stores.media();
   }
 
   public ScreenPlan build(Connection c, String screenId) throws SQLException {

@@ -56,13 +56,17 @@ public final class PlayReports {
       BigDecimal totalAirtimeSeconds, Double uptimePercent, List<Row> items, List<Row> campaigns, List<Row> languages,
       List<Row> months, List<UptimeRow> screens) {}
 
-  private final PlayRepository plays = new PlayRepository();
-  private final ContentRepository content = new ContentRepository();
-  private final ScreenRepository screens = new ScreenRepository();
+  private final PlayRepository plays;
+  private final ContentRepository content;
+  private final ScreenRepository screens;
   private final ClusterDirectory clusters;
   private final FleetHealth health;
 
-  public PlayReports(ClusterDirectory clusters, FleetHealth health) {
+  public PlayReports(ClusterDirectory clusters, FleetHealth health, PlayRepository plays, ContentRepository content,
+      ScreenRepository screens) {
+    this.plays = plays;
+    this.content = content;
+    this.screens = screens;
     this.clusters = clusters;
     this.health = health;
   }

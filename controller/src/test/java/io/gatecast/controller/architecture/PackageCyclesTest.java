@@ -1,5 +1,6 @@
 package io.gatecast.controller.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -33,6 +34,18 @@ class PackageCyclesTest {
   @Test
   void noPackageIsInACycleRoutesIncluded() {
     slices().matching("io.gatecast.controller.(**)").should().beFreeOfCycles().check(CONTROLLER);
+  }
+
+  /**
+   * Repositories are built once, by the composition root ({@code Repositories}), and handed to the
+   * services and routes through their constructors; nothing outside the root package builds one.
+   */
+  @Test
+  void onlyTheRootBuildsRepositories() {
+    noClasses().that().resideOutsideOfPackage("io.gatecast.controller")
+        .should().callConstructorWhere(describe("the target is a repository",
+            call -> call.getTargetOwner().getSimpleName().endsWith("Repository")))
+        .check(CONTROLLER);
   }
 
   @Test

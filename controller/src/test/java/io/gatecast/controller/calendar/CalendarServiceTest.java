@@ -1,5 +1,9 @@
 package io.gatecast.controller.calendar;
 
+import io.gatecast.controller.media.MediaRepository;
+import io.gatecast.controller.content.ContentRepository;
+import io.gatecast.controller.playlists.NamedPlaylistRepository;
+import io.gatecast.controller.playlists.ScreenPlaylistRepository;
 import static io.gatecast.controller.ServiceFutures.await;
 import static io.gatecast.controller.ServiceFutures.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +48,9 @@ class CalendarServiceTest {
     ScreenRepository screens = new ScreenRepository();
     ScreenSetupRepository setups = new ScreenSetupRepository();
     service = new CalendarService(database.vertx(), database.db(), Clock.fixed(NOW, ZoneOffset.UTC),
-        new RulesBuilder(new OrganisationDirectory()), clusters, groups, screens, setups, new CampaignRepository());
+        new RulesBuilder(new OrganisationDirectory(new ScreenSetupRepository(), new ClusterRepository(),
+            new GroupRepository()), new RulesBuilder.Stores(new ScreenPlaylistRepository(), new NamedPlaylistRepository(),
+            new CampaignRepository(), new ClusterRepository(), new ContentRepository(), new MediaRepository())), clusters, groups, screens, setups, new CampaignRepository());
     await(database.db().transaction(c -> {
       screens.insert(c, "gate-1", "Gate 1", NOW);
       setups.update(c, "gate-1", ScreenSetup.inCluster(Cluster.DEFAULT_ID));

@@ -57,7 +57,8 @@ class ContentServiceTest {
   void open() {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    service = new ContentService(db, clock, new ContentRepository(), new MediaRepository(), new AuditLog(clock),
+    service = new ContentService(db, clock, new ContentRepository(), new MediaRepository(), new ScreenRepository(),
+        new AuditLog(clock),
         actor -> {
           republishedAs.add(actor);
           return Future.succeededFuture(7L);

@@ -1,5 +1,9 @@
 package io.gatecast.controller.fleet;
 
+import io.gatecast.controller.organisation.ClusterRepository;
+import io.gatecast.controller.organisation.OperatingHoursRepository;
+import io.gatecast.controller.publish.DeliveryRepository;
+import io.gatecast.controller.screens.ScreenRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.metrics.Metrics;
@@ -44,9 +48,11 @@ class FleetIngestTest {
           T0.minusSeconds(60).toString());
       return null;
     }).await();
-    StoredClusters clusters = new StoredClusters();
-    FleetIngest ingest = new FleetIngest(new FleetHealth(clusters),
-        new TechnicianNotices(new NoticePolicy(Duration.ZERO, 100, Duration.ofHours(1)), clusters, notices::add), new Metrics());
+    StoredClusters clusters = new StoredClusters(new ClusterRepository(), new OperatingHoursRepository());
+    FleetIngest ingest = new FleetIngest(new FleetHealth(clusters, new ScreenRepository(), new HealthRepository(),
+        new ScreenClockRepository()),
+        new TechnicianNotices(new NoticePolicy(Duration.ZERO, 100, Duration.ofHours(1)), clusters, notices::add), new Metrics(),
+        new DeliveryRepository());
     // Written only when drained: everything offered before lands in one batch.
     queue = new WriteBehind<>(vertx, db, "test", ingest::write, Duration.ofHours(1), 10_000, 10_000, item -> true);
   }

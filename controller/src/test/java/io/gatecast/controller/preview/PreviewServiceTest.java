@@ -1,5 +1,12 @@
 package io.gatecast.controller.preview;
 
+import io.gatecast.controller.media.MediaRepository;
+import io.gatecast.controller.content.ContentRepository;
+import io.gatecast.controller.campaign.CampaignRepository;
+import io.gatecast.controller.playlists.NamedPlaylistRepository;
+import io.gatecast.controller.playlists.ScreenPlaylistRepository;
+import io.gatecast.controller.organisation.GroupRepository;
+import io.gatecast.controller.organisation.ClusterRepository;
 import static io.gatecast.controller.ServiceFutures.await;
 import static io.gatecast.controller.ServiceFutures.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +36,9 @@ class PreviewServiceTest {
   void open() {
     ScreenRepository screens = new ScreenRepository();
     service = new PreviewService(database.vertx(), database.db(), screens,
-        new RulesBuilder(new OrganisationDirectory()));
+        new RulesBuilder(new OrganisationDirectory(new ScreenSetupRepository(), new ClusterRepository(),
+            new GroupRepository()), new RulesBuilder.Stores(new ScreenPlaylistRepository(), new NamedPlaylistRepository(),
+            new CampaignRepository(), new ClusterRepository(), new ContentRepository(), new MediaRepository())));
     await(database.db().transaction(c -> {
       screens.insert(c, "gate-1", "Gate 1", FROM);
       new ScreenSetupRepository().update(c, "gate-1", ScreenSetup.inCluster(Cluster.DEFAULT_ID));

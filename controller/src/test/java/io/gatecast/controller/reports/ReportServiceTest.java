@@ -1,5 +1,6 @@
 package io.gatecast.controller.reports;
 
+import io.gatecast.controller.Repositories;
 import static io.gatecast.controller.ServiceFutures.await;
 import static io.gatecast.controller.ServiceFutures.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,9 +32,10 @@ class ReportServiceTest {
 
   @BeforeEach
   void open() {
-    StoredClusters clusters = new StoredClusters();
-    service = new ReportService(database.db(), Clock.fixed(NOW, ZoneOffset.UTC), new PlayReports(clusters, null),
-        clusters, new ScreenRepository());
+    Repositories r = Repositories.create();
+    StoredClusters clusters = new StoredClusters(r.clusters(), r.hours());
+    service = new ReportService(database.db(), Clock.fixed(NOW, ZoneOffset.UTC),
+        new PlayReports(clusters, null, r.plays(), r.content(), r.screens()), clusters, r.screens());
     defaultZone = await(database.db().transaction(c -> new ClusterRepository().find(c, Cluster.DEFAULT_ID)))
         .orElseThrow().zone();
   }

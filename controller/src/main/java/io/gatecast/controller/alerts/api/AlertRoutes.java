@@ -1,7 +1,6 @@
 package io.gatecast.controller.alerts.api;
 
 import io.gatecast.controller.alerts.AlertService;
-import io.gatecast.controller.live.LiveEvents;
 import io.gatecast.protocol.Check;
 import io.gatecast.protocol.Limits;
 import io.vertx.ext.web.Router;
@@ -63,20 +62,15 @@ public final class AlertRoutes {
     router.post("/api/v1/alerts").handler(ctx -> {
       CreateAlert request = Json.read(ctx, CreateAlert.class);
       alerts.create(AuthHandler.user(ctx).username(), request.clusterIds(), request.text(), request.expiresAt())
-          .onSuccess(sent -> {
-            LiveEvents.alertsChanged(ctx.vertx(), sent.alert().id());
-            Json.send(ctx, 201, sent);
-          }).onFailure(e -> fail(ctx, e));
+          .onSuccess(sent -> Json.send(ctx, 201, sent)).onFailure(e -> fail(ctx, e));
     });
     router.get("/api/v1/alerts").handler(ctx ->
         alerts.all().onSuccess(all -> Json.send(ctx, 200, all)).onFailure(e -> fail(ctx, e)));
     router.get("/api/v1/alerts/:id").handler(ctx ->
         alerts.find(ctx.pathParam("id")).onSuccess(alert -> Json.send(ctx, 200, alert)).onFailure(e -> fail(ctx, e)));
     router.post("/api/v1/alerts/:id/clear").handler(ctx ->
-        alerts.clear(AuthHandler.user(ctx).username(), ctx.pathParam("id")).onSuccess(sent -> {
-          LiveEvents.alertsChanged(ctx.vertx(), sent.alert().id());
-          Json.send(ctx, 200, sent);
-        }).onFailure(e -> fail(ctx, e)));
+        alerts.clear(AuthHandler.user(ctx).username(), ctx.pathParam("id")).onSuccess(sent -> Json.send(ctx, 200, sent))
+            .onFailure(e -> fail(ctx, e)));
   }
 
   private static void fail(RoutingContext ctx, Throwable failure) {

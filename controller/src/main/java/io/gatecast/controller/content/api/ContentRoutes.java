@@ -9,7 +9,6 @@ import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.QueryParams;
-import io.gatecast.controller.live.LiveEvents;
 import io.gatecast.protocol.Codec;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -63,12 +62,9 @@ public final class ContentRoutes {
     router.post("/api/v1/content/:id/retire").handler(ctx -> {
       String id = ctx.pathParam("id");
       ContentRequests.Reject request = Json.read(ctx, ContentRequests.Reject.class);
-      service.retire(AuthHandler.user(ctx), id, request.revision(), request.reason()).onSuccess(retired -> {
-        if (retired.republished()) {
-          LiveEvents.publishChanged(ctx.vertx(), retired.publishId());
-        }
-        Json.send(ctx, 200, retiredAnswer(retired));
-      }).onFailure(ctx::fail);
+      // The republish it may start is told to the live view by the publisher itself.
+      service.retire(AuthHandler.user(ctx), id, request.revision(), request.reason())
+          .onSuccess(retired -> Json.send(ctx, 200, retiredAnswer(retired))).onFailure(ctx::fail);
     });
     router.delete("/api/v1/content/:id").handler(ctx ->
         service.delete(AuthHandler.user(ctx).username(), ctx.pathParam("id"))

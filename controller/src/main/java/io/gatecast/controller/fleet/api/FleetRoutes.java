@@ -35,10 +35,11 @@ public final class FleetRoutes {
   private final PlayReports reports;
   private final ClusterDirectory clusters;
   private final CommandService commands;
-  private final ScreenRepository screens = new ScreenRepository();
+  private final ScreenRepository screens;
 
   public FleetRoutes(Database db, Clock clock, FleetHealth health, PlayReports reports, ClusterDirectory clusters,
-      CommandService commands) {
+      CommandService commands, ScreenRepository screens) {
+    this.screens = screens;
     this.db = db;
     this.clock = clock;
     this.health = health;

@@ -1,7 +1,5 @@
 package io.gatecast.controller.publish.api;
 
-import io.gatecast.controller.live.LiveEvents;
-import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.publish.PublishRepository;
 import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.store.Database;
@@ -16,26 +14,21 @@ public final class PublishRoutes {
   private static final int LIST_LIMIT = 100;
   private final Database db;
   private final Publisher publisher;
-  private final PublishRepository publishes = new PublishRepository();
+  private final PublishRepository publishes;
 
-  private final Metrics metrics;
-
-  public PublishRoutes(Database db, Publisher publisher, Metrics metrics) {
+  public PublishRoutes(Database db, Publisher publisher, PublishRepository publishes) {
     this.db = db;
     this.publisher = publisher;
-    this.metrics = metrics;
+    this.publishes = publishes;
   }
 
   public void mount(Router router) {
     // Answers at once with the publish id; the screens follow in batches. Progress: the rollout view
-    // (GET /api/v1/publishes/{id}: state, planned, counts) and a "publish" event on every step.
+    // (GET /api/v1/publishes/{id}: state, planned, counts) and a "publish" event on every step
+    // (the publisher tells PublishProgressed and PublishFinished to whoever subscribes).
     router.post("/api/v1/publish").handler(ctx -> publisher.publishAll(AuthHandler.user(ctx).username())
-        .onSuccess(started -> {
-          started.done().onSuccess(result ->
-              metrics.published((int) result.sent().stream().filter(sent -> sent.error() == null).count()));
-          LiveEvents.publishChanged(ctx.vertx(), started.publishId());
-          Json.send(ctx, 200, java.util.Map.of("publishId", started.publishId()));
-        }).onFailure(ctx::fail));
+        .onSuccess(started -> Json.send(ctx, 200, java.util.Map.of("publishId", started.publishId())))
+        .onFailure(ctx::fail));
     router.get("/api/v1/publishes").handler(ctx -> db.transaction(c -> publishes.recent(c, LIST_LIMIT))
         .onSuccess(list -> Json.send(ctx, 200, list)).onFailure(ctx::fail));
     router.get("/api/v1/publishes/:id").handler(ctx -> {

@@ -1,0 +1,104 @@
+package io.gatecast.controller;
+
+import static org.awaitility.Awaitility.await;
+
+import io.gatecast.controller.events.AlertsChanged;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.PublishProgressed;
+import io.gatecast.controller.events.ScreenChanged;
+import io.gatecast.controller.events.ScreenStatusStored;
+import io.gatecast.controller.live.ChangeFeed;
+import io.gatecast.controller.live.api.EventRoutes;
+import io.gatecast.controller.metrics.Metrics;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.ScreenState;
+import io.gatecast.protocol.StatusMessage;
+import io.gatecast.testkit.Ports;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The live feed hears the controller's domain events and nothing else: what services publish on the
+ * bus reaches {@code GET /api/v1/events}, coalesced, without booting a controller.
+ */
+class LiveFeedEventsTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+  private final DomainEvents events = new DomainEvents();
+  private Vertx vertx;
+  private int port;
+
+  @BeforeEach
+  void serve() {
+    vertx = Vertx.vertx();
+    Router router = Router.router(vertx);
+    ChangeFeed feed = new ChangeFeed(vertx, events);
+    new EventRoutes(feed).mount(router);
+    port = Ports.free();
+    HttpServer server = vertx.createHttpServer().requestHandler(router);
+    server.listen(port, "127.0.0.1").await();
+  }
+
+  @AfterEach
+  void stop() {
+    vertx.close().await();
+  }
+
+  @Test
+  void eventsOnTheBusReachTheStream() throws Exception {
+    try (EventStream stream = EventStream.open(port, null, true)) {
+      await().atMost(DEADLINE).until(() -> stream.has("hello", d -> true));
+
+      events.publish(new ScreenChanged("hall-2"));
+      events.publish(new PublishProgressed(41));
+      events.publish(new AlertsChanged("alert-1"));
+
+      await().atMost(DEADLINE).until(() -> stream.namesScreen("hall-2")
+          && stream.has("publish", d -> d.path("id").asLong() == 41)
+          && stream.has("alerts", d -> EventStream.containsText(d.path("ids"), "alert-1")));
+    }
+  }
+
+  @Test
+  void aStoredHeartbeatIsNewsOnlyWhenWhatTheBoardShowsMoved() throws Exception {
+    try (EventStream stream = EventStream.open(port, null, true)) {
+      await().atMost(DEADLINE).until(() -> stream.has("hello", d -> true));
+      events.publish(new ScreenStatusStored(status("hall-2", 3L)));
+      await().atMost(DEADLINE).until(() -> stream.namesScreen("hall-2"));
+      int before = stream.events.size();
+
+      // The same board again (only "last seen" would move), then a marker that is news.
+      events.publish(new ScreenStatusStored(status("hall-2", 3L)));
+      events.publish(new ScreenChanged("hall-9"));
+      await().atMost(DEADLINE).until(() -> stream.namesScreen("hall-9"));
+
+      org.assertj.core.api.Assertions.assertThat(stream.events.subList(before, stream.events.size()))
+          .noneMatch(e -> e.name().equals("screens") && EventStream.containsText(e.data().path("ids"), "hall-2"));
+    }
+  }
+
+  @Test
+  void metricsCountWhatTheServicesTell() {
+    Metrics metrics = new Metrics();
+    metrics.subscribeTo(events);
+
+    events.publish(new io.gatecast.controller.events.PublishFinished(5, 3));
+    events.publish(new io.gatecast.controller.events.CommandSent("hall-2"));
+    events.publish(new io.gatecast.controller.events.PlaysStored("hall-2", 4));
+
+    String scrape = metrics.scrape();
+    org.assertj.core.api.Assertions.assertThat(scrape)
+        .contains("gatecast_publishes_total 3.0")
+        .contains("gatecast_commands_sent_total 1.0")
+        .contains("gatecast_plays_stored_total 4.0");
+  }
+
+  private static StatusMessage status(String screenId, Long applied) {
+    return new StatusMessage(Header.now(Instant.now()), screenId, ScreenState.ONLINE, applied, "welcome", 30L);
+  }
+}
