@@ -329,7 +329,8 @@ public final class Publisher {
   static ScreenRules forScreen(ScreenRules shared, String screenId, String screenName, String gateName) {
     ScreenProfile p = shared.profile().forScreen(screenId, nameOrNull(screenName), nameOrNull(gateName));
     return new ScreenRules(p,
-        shared.items(), shared.campaigns(), shared.defaultPlaylist(), shared.defaultPolicy(), shared.alerts());
+        shared.items(), shared.campaigns(), shared.defaultPlaylist(), shared.defaultPolicy(), shared.alerts(),
+        shared.layout());
   }
 
   /** A name the wire would refuse (blank, too long, a bidi control stored before they were refused) goes as none. */
