@@ -110,6 +110,10 @@ public final class HttpApi {
     new PlaylistRoutes(new PlaylistService(db, clock, namedPlaylists, content, campaigns,
         clusters, audit)).mount(router);
     new CampaignRoutes(new CampaignService(db, clock, campaigns, namedPlaylists::exists, audit)).mount(router);
+    new io.gatecast.controller.layouts.api.LayoutRoutes(new io.gatecast.controller.layouts.LayoutService(db, clock,
+        new io.gatecast.controller.layouts.LayoutRepository(), new io.gatecast.controller.layouts.LayoutService.Lookups(
+            content::exists, clusters::exists, (c, id) -> campaigns.find(c, id).isPresent(), screens::exists),
+        audit)).mount(router);
     ScreenRoutes.of(db, clock, access, fleet.health(), audit, screens, setups, clusters, groups,
         screenPlaylists, new DeliveryRepository(), new RejectionRepository()).mount(router);
     new ScreenPlaylistRoutes(new ScreenPlaylistService(db, screenPlaylists, content, screens, audit)).mount(router);
