@@ -5,6 +5,7 @@ import io.gatecast.controller.auth.SignInService;
 import io.gatecast.controller.auth.UserService;
 import io.gatecast.controller.calendar.CalendarService;
 import io.gatecast.controller.enrollment.EnrollmentService;
+import io.gatecast.controller.layouts.LayoutService;
 import io.gatecast.controller.media.MediaUsage;
 import io.gatecast.controller.preview.PreviewService;
 import io.gatecast.controller.reports.ReportService;
@@ -167,8 +168,7 @@ final class Composition {
     commands = new CommandService(db, mqtt, keys, clock, events, r.screens(), r.commands());
     ScreenshotStore screenshots = new ScreenshotStore(config.dataDir().resolve("screenshots"));
     RulesBuilder rules = new RulesBuilder(new OrganisationDirectory(r.setups(), r.clusters(), r.groups()),
-        new RulesBuilder.Stores(r.screenPlaylists(), r.namedPlaylists(), r.campaigns(), r.clusters(), r.content(),
-            r.media()));
+        r.rulesStores());
     // The media address is read when a schedule is built, so it holds the port actually bound even
     // when asked for port 0 (the HTTP server is made later, in serve()).
     publisher = new Publisher(db, wrapSender.apply(ScheduleSender.over(mqtt)), clock,
@@ -201,7 +201,9 @@ final class Composition {
         new ReportService(db, clock, reports, clusters, r.screens()),
         new PreviewService(vertx, db, r.screens(), rules),
         new CalendarService(vertx, db, clock, rules, r.clusters(), r.groups(), r.screens(), r.setups(),
-            r.campaigns()));
+            r.campaigns()),
+        new LayoutService(db, clock, r.layouts(), new LayoutService.Lookups(r.content()::exists, r.clusters()::exists,
+            (c, id) -> r.campaigns().find(c, id).isPresent(), r.screens()::exists), audit));
   }
 
   /** Heartbeats, answers, plays and command results in from the broker; the silence sweep. Blocking. */

@@ -39,6 +39,7 @@ import io.gatecast.controller.http.MetricsRoute;
 import io.gatecast.controller.http.RefusalStatus;
 import io.gatecast.controller.http.SecurityHeaders;
 import io.gatecast.controller.keyrotation.api.SigningKeyRoutes;
+import io.gatecast.controller.layouts.api.LayoutRoutes;
 import io.gatecast.controller.live.api.EventRoutes;
 import io.gatecast.controller.media.api.MediaRoutes;
 import io.gatecast.controller.organisation.api.OrganisationRoutes;
@@ -90,6 +91,7 @@ public final class HttpApi {
     new ContentRoutes(s.content()).mount(router);
     new PlaylistRoutes(s.playlists()).mount(router);
     new CampaignRoutes(s.campaigns()).mount(router);
+    new LayoutRoutes(s.layouts()).mount(router);
     ScreenRoutes.of(db, clock, s.access(), s.health(), audit, r.screens(), r.setups(), r.clusters(), r.groups(),
         r.screenPlaylists(), r.deliveries(), r.rejections()).mount(router);
     new ScreenPlaylistRoutes(s.screenPlaylists()).mount(router);

@@ -1,6 +1,8 @@
 package io.gatecast.controller;
 
 import io.gatecast.controller.enrollment.EnrollmentRepository;
+import io.gatecast.controller.layouts.LayoutRepository;
+import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.screenshots.ScreenshotRepository;
 
 import io.gatecast.controller.alerts.AlertPublicationRepository;
@@ -36,7 +38,8 @@ public record Repositories(ScreenRepository screens, ScreenSetupRepository setup
     MediaRepository media, DeliveryRepository deliveries, PublishRepository publishes, RejectionRepository rejections,
     HealthRepository health, ScreenClockRepository clocks, PlayRepository plays, CommandRepository commands,
     AlertRepository alerts, AlertPublicationRepository alertPublications, UserRepository users,
-    SessionRepository sessions, EnrollmentRepository enrollments, ScreenshotRepository screenshots) {
+    SessionRepository sessions, EnrollmentRepository enrollments, ScreenshotRepository screenshots,
+    LayoutRepository layouts) {
 
   public static Repositories create() {
     return new Repositories(new ScreenRepository(), new ScreenSetupRepository(), new ClusterRepository(),
@@ -45,6 +48,11 @@ public record Repositories(ScreenRepository screens, ScreenSetupRepository setup
         new DeliveryRepository(), new PublishRepository(), new RejectionRepository(), new HealthRepository(),
         new ScreenClockRepository(), new PlayRepository(), new CommandRepository(), new AlertRepository(),
         new AlertPublicationRepository(), new UserRepository(), new SessionRepository(), new EnrollmentRepository(),
-        new ScreenshotRepository());
+        new ScreenshotRepository(), new LayoutRepository());
+  }
+
+  /** The repositories the rules builder reads a screen's rules from. */
+  public RulesBuilder.Stores rulesStores() {
+    return new RulesBuilder.Stores(screenPlaylists, namedPlaylists, campaigns, clusters, content, media, layouts);
   }
 }

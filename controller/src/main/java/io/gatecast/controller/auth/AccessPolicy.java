@@ -123,6 +123,17 @@ public final class AccessPolicy {
       rule("GET", "/api/v1/campaigns/:id", EVERYONE),
       rule("PUT", "/api/v1/campaigns/:id", SCHEDULERS),
       rule("DELETE", "/api/v1/campaigns/:id", SCHEDULERS),
+      // Layouts (issue 23): arranging screens is scheduling; a gate's facts are a gate setting.
+      rule("POST", "/api/v1/layouts", SCHEDULERS),
+      rule("GET", "/api/v1/layouts", EVERYONE),
+      rule("GET", "/api/v1/layouts/assignments", EVERYONE),
+      rule("PUT", "/api/v1/layouts/assignments/:target/:targetId", SCHEDULERS),
+      rule("DELETE", "/api/v1/layouts/assignments/:target/:targetId", SCHEDULERS),
+      rule("GET", "/api/v1/layouts/:id", EVERYONE),
+      rule("PUT", "/api/v1/layouts/:id", SCHEDULERS),
+      rule("DELETE", "/api/v1/layouts/:id", SCHEDULERS),
+      rule("GET", "/api/v1/clusters/:id/facts", EVERYONE),
+      rule("PUT", "/api/v1/clusters/:id/facts", ORGANISERS),
       rule("GET", "/api/v1/calendar", EVERYONE),
       rule("GET", "/api/v1/publish/checks", EVERYONE),
 

@@ -232,10 +232,11 @@ public final class Publisher {
    * What makes two screens' rules the same but for the screen's id and names in their profile (set
    * per screen by {@link #forScreen}, so names never group screens): screens that share
    * cluster, zone, groups, tags, languages and own playlist get the same campaigns and items. A screen
-   * a campaign names by id is its own profile ({@code namedId}).
+   * a campaign names by id is its own profile ({@code namedId}); a screen's own layout is part of the
+   * key, the gate's default layout follows from the cluster.
    */
   private record ProfileKey(String namedId, String clusterId, java.time.ZoneId zone, Set<String> groups,
-      Set<String> tags, List<String> languages, List<String> ownPlaylist) {}
+      Set<String> tags, List<String> languages, List<String> ownPlaylist, String screenLayout) {}
 
   /** The rules built once for a profile, and the items it holds back. */
   private record ProfileRules(SharedRules rules, List<String> withheld) {}
@@ -267,7 +268,8 @@ public final class Publisher {
       io.gatecast.schedules.model.Screen profile = profiles.get(screen.id());
       List<String> own = ownPlaylists.getOrDefault(screen.id(), List.of());
       ProfileKey key = new ProfileKey(namedByCampaigns.contains(screen.id()) ? screen.id() : null, profile.clusterId(),
-          profile.zone(), profile.groups(), profile.tags(), profile.languages(), own);
+          profile.zone(), profile.groups(), profile.tags(), profile.languages(), own,
+          session.screenLayoutId(screen.id())); // a screen's own layout makes it a profile of its own
       ProfileRules shared = built.get(key);
       if (shared == null) {
         ScreenPlan plan = session.build(profile, own);
@@ -339,7 +341,8 @@ public final class Publisher {
   static ScreenRules forScreen(ScreenRules shared, String screenId, String screenName, String gateName) {
     ScreenProfile p = shared.profile().forScreen(screenId, nameOrNull(screenName), nameOrNull(gateName));
     return new ScreenRules(p,
-        shared.items(), shared.campaigns(), shared.defaultPlaylist(), shared.defaultPolicy(), shared.alerts());
+        shared.items(), shared.campaigns(), shared.defaultPlaylist(), shared.defaultPolicy(), shared.alerts(),
+        shared.layout());
   }
 
   /** A name the wire would refuse (blank, too long, a bidi control stored before they were refused) goes as none. */

@@ -1,5 +1,6 @@
 package io.gatecast.controller.publish;
 
+import io.gatecast.controller.layouts.LayoutRepository;
 import io.gatecast.controller.campaign.CampaignDefinition;
 import io.gatecast.controller.campaign.CampaignRepository;
 import io.gatecast.controller.content.Content;
@@ -43,6 +44,10 @@ import java.util.TreeSet;
  * it is on (and listed in the plan's {@code withheld}); a playlist left empty drops its campaign.
  * Publishing and the preview both build here, so neither can show what no approver passed.
  *
+ * <p>The same holds for a screen's layout (issue 23, {@link LayoutBuild}): a widget text, a QR
+ * code's URL or a region's playlist entry that is not approved is left out and listed in
+ * {@code withheld}; a band left empty shows the built-in clock and date instead of going black.
+ *
  * <p>Why the engine model first: the preview asks the engine, and the screen's message is derived
  * from the same model ({@link ScreenPlan#toWire}); the agent maps it back with the same
  * {@code schedules.wire.WireMapping}.
@@ -57,10 +62,12 @@ public final class RulesBuilder {
   private final ClusterRepository clusters;
   private final ContentRepository content;
   private final MediaRepository media;
+  private final LayoutRepository layoutRepository;
 
   /** The repositories the rules are read from (built once, by the composition root). */
   public record Stores(ScreenPlaylistRepository screenPlaylists, NamedPlaylistRepository playlists,
-      CampaignRepository campaigns, ClusterRepository clusters, ContentRepository content, MediaRepository media) {}
+      CampaignRepository campaigns, ClusterRepository clusters, ContentRepository content, MediaRepository media,
+      LayoutRepository layouts) {}
 
   public RulesBuilder(ScreenDirectory directory, Stores stores) {
     this.directory = directory;
@@ -70,6 +77,7 @@ public final class RulesBuilder {
     this.clusters = stores.clusters();
     this.content = stores.content();
     this.media = stores.media();
+    this.layoutRepository = stores.layouts();
   }
 
   public ScreenPlan build(Connection c, String screenId) throws SQLException {
@@ -122,6 +130,9 @@ public final class RulesBuilder {
     private final Map<String, NamedPlaylist> playlistCache = new java.util.HashMap<>();
     private final Map<String, java.util.Optional<Content>> approvedCache = new java.util.HashMap<>();
     private final Map<String, Media> mediaCache = new java.util.HashMap<>();
+    private Map<io.gatecast.controller.layouts.LayoutTarget, Map<String, String>> layoutAssignments;
+    private Map<String, io.gatecast.protocol.layout.LayoutSpec> storedLayouts;
+    private Map<String, io.gatecast.controller.layouts.GateFacts> facts;
 
     private Session(Connection c) {
       this.c = c;
@@ -146,8 +157,53 @@ public final class RulesBuilder {
           aimed.add(campaign.toEngine(approvedPart));
         }
       }
+      io.gatecast.protocol.layout.LayoutSpec chosen = layoutFor(screen);
+      io.gatecast.schedules.wire.ScreenLayout layout = chosen == null ? null
+          : new LayoutBuild(build::approvedItems, build.withheld).build(chosen,
+              gateFacts().getOrDefault(screen.clusterId(), io.gatecast.controller.layouts.GateFacts.NONE), screen.zone());
       return new ScreenPlan(screen, new Rules(aimed, defaultPlaylist, LanguagePolicy.rotate(), List.of()), build.files,
-          build.withheld);
+          build.withheld, layout);
+    }
+
+    /**
+     * The layout that applies to the screen: its own override, else its gate's default; null: none.
+     * A campaign's own layout is stored and attached but not yet carried (the wire holds one layout
+     * per screen; switching layouts with the programme is the next step of issue 23).
+     */
+    private io.gatecast.protocol.layout.LayoutSpec layoutFor(Screen screen) throws SQLException {
+      readLayouts();
+      String id = layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.SCREEN, Map.of())
+          .get(screen.id());
+      if (id == null) {
+        id = layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.GATE, Map.of())
+            .get(screen.clusterId());
+      }
+      return id == null ? null : storedLayouts.get(id);
+    }
+
+    /** Layouts and where they are attached, read once per session. */
+    private void readLayouts() throws SQLException {
+      if (layoutAssignments == null) {
+        layoutAssignments = new java.util.EnumMap<>(io.gatecast.controller.layouts.LayoutTarget.class);
+        for (var a : layoutRepository.assignments(c)) {
+          layoutAssignments.computeIfAbsent(a.target(), t -> new java.util.HashMap<>()).put(a.targetId(), a.layoutId());
+        }
+        storedLayouts = new java.util.HashMap<>();
+        layoutRepository.all(c).forEach(l -> storedLayouts.put(l.id(), l));
+      }
+    }
+
+    /** The layout attached to this screen itself, if any: screens with one are built on their own. */
+    public String screenLayoutId(String screenId) throws SQLException {
+      readLayouts();
+      return layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.SCREEN, Map.of()).get(screenId);
+    }
+
+    private Map<String, io.gatecast.controller.layouts.GateFacts> gateFacts() throws SQLException {
+      if (facts == null) {
+        facts = layoutRepository.allFacts(c);
+      }
+      return facts;
     }
 
     /** The gate's default playlist, its approved items only; null when the gate has none or none is approved. */
@@ -255,6 +311,15 @@ public final class RulesBuilder {
         // A pinned position beyond the cycle that remains once held-back items are gone: play them unpinned.
         return new Playlist(id, kept.stream().map(k -> new PlaylistEntry(k.item(), k.weight(), null)).toList());
       }
+    }
+
+    /** The approved ones among these content ids, as the engine's items (text or media, files noted). */
+    Map<String, LayoutBuild.Approved> approvedItems(List<String> ids) throws SQLException {
+      Map<String, LayoutBuild.Approved> found = new LinkedHashMap<>();
+      for (Map.Entry<String, Content> e : session.approved(ids).entrySet()) {
+        found.put(e.getKey(), new LayoutBuild.Approved(item(e.getValue()), e.getValue().isText()));
+      }
+      return found;
     }
 
     private ContentItem item(Content item) throws SQLException {

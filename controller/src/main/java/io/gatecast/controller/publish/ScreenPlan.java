@@ -5,6 +5,7 @@ import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.schedules.model.Rules;
 import io.gatecast.schedules.model.Screen;
+import io.gatecast.schedules.wire.ScreenLayout;
 import io.gatecast.schedules.wire.WireMapping;
 import java.util.Map;
 import java.util.Set;
@@ -12,12 +13,18 @@ import java.util.Set;
 /**
  * One screen's rules in the engine's model, with the stored files they name (by SHA-256): what
  * the preview asks the engine about, and what {@link #toWire} turns into the screen's message.
- * {@code withheld}: items its playlists name that are not approved, hence left out.
+ * {@code withheld}: items its playlists or its layout name that are not approved, hence left out.
+ * {@code layout}: the screen's layout with only approved items in it (null: full screen).
  */
-public record ScreenPlan(Screen screen, Rules rules, Map<String, Media> files, Set<String> withheld) {
+public record ScreenPlan(Screen screen, Rules rules, Map<String, Media> files, Set<String> withheld,
+    ScreenLayout layout) {
   public ScreenPlan {
     files = Map.copyOf(files);
     withheld = Set.copyOf(withheld);
+  }
+
+  public ScreenPlan(Screen screen, Rules rules, Map<String, Media> files, Set<String> withheld) {
+    this(screen, rules, files, withheld, null);
   }
 
   /**
@@ -27,7 +34,7 @@ public record ScreenPlan(Screen screen, Rules rules, Map<String, Media> files, S
    * @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/}
    */
   public ScreenRules toWire(String mediaBaseUrl) {
-    return WireMapping.toWire(screen, rules, media -> {
+    return WireMapping.toWire(screen, rules, layout, media -> {
       Media file = files.get(media.id());
       return file == null ? null
           : new MediaRef(file.sha256(), mediaBaseUrl + file.sha256(), file.mimeType(), file.sizeBytes());

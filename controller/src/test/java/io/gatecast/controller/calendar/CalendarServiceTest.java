@@ -49,8 +49,7 @@ class CalendarServiceTest {
     ScreenSetupRepository setups = new ScreenSetupRepository();
     service = new CalendarService(database.vertx(), database.db(), Clock.fixed(NOW, ZoneOffset.UTC),
         new RulesBuilder(new OrganisationDirectory(new ScreenSetupRepository(), new ClusterRepository(),
-            new GroupRepository()), new RulesBuilder.Stores(new ScreenPlaylistRepository(), new NamedPlaylistRepository(),
-            new CampaignRepository(), new ClusterRepository(), new ContentRepository(), new MediaRepository())), clusters, groups, screens, setups, new CampaignRepository());
+            new GroupRepository()), io.gatecast.controller.Repositories.create().rulesStores()), clusters, groups, screens, setups, new CampaignRepository());
     await(database.db().transaction(c -> {
       screens.insert(c, "gate-1", "Gate 1", NOW);
       setups.update(c, "gate-1", ScreenSetup.inCluster(Cluster.DEFAULT_ID));

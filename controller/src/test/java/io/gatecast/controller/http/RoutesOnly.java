@@ -36,13 +36,12 @@ final class RoutesOnly {
     StoredClusters clusters = new StoredClusters(r.clusters(), r.hours());
     FleetHealth health = new FleetHealth(clusters, r.screens(), r.health(), r.clocks());
     RulesBuilder rules = new RulesBuilder(new OrganisationDirectory(r.setups(), r.clusters(), r.groups()),
-        new RulesBuilder.Stores(r.screenPlaylists(), r.namedPlaylists(), r.campaigns(), r.clusters(), r.content(),
-            r.media()));
+        r.rulesStores());
     return HttpApi.router(new Services(vertx, clock, db, new MediaStore(tmp.resolve("media")), 1024, r,
         new AuditLog(clock), events, new Metrics(), new ControllerHealth(clock), clusters, health,
         new PlayReports(clusters, health, r.plays(), r.content(), r.screens()), null,
         new ScreenshotStore(tmp.resolve("screenshots")), rules, null, null, null, null, () -> null,
         null, null, null, null, null, new ChangeFeed(vertx, events),
-        null, null, null, null, null, null, null, null));
+        null, null, null, null, null, null, null, null, null));
   }
 }

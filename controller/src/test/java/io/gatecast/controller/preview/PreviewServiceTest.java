@@ -37,8 +37,7 @@ class PreviewServiceTest {
     ScreenRepository screens = new ScreenRepository();
     service = new PreviewService(database.vertx(), database.db(), screens,
         new RulesBuilder(new OrganisationDirectory(new ScreenSetupRepository(), new ClusterRepository(),
-            new GroupRepository()), new RulesBuilder.Stores(new ScreenPlaylistRepository(), new NamedPlaylistRepository(),
-            new CampaignRepository(), new ClusterRepository(), new ContentRepository(), new MediaRepository())));
+            new GroupRepository()), io.gatecast.controller.Repositories.create().rulesStores()));
     await(database.db().transaction(c -> {
       screens.insert(c, "gate-1", "Gate 1", FROM);
       new ScreenSetupRepository().update(c, "gate-1", ScreenSetup.inCluster(Cluster.DEFAULT_ID));

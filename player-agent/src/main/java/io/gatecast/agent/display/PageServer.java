@@ -7,6 +7,8 @@ import io.gatecast.agent.playback.Playback;
 import io.gatecast.agent.playback.Playback.NowPlaying;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.MediaRef;
+import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.ScreenProfile;
 import io.gatecast.schedules.SlotKind;
@@ -41,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * GET /now            what plays now, what plays next, overlays (alert, identify, message), as JSON
  * GET /media/{sha256} a cached media file
  * GET /screen/render.js, /screen/screen.css   the shared slide renderer (module screen-renderer)
+ * GET /screen/layout.js, /screen/layout.css   its zoned layouts (issue 23)
  * </pre>
  *
  * <p>The page polls {@code /now}; every poll is also the page's sign of life, which
@@ -53,6 +56,8 @@ public final class PageServer implements AutoCloseable {
   /** The shared renderer's files, as the page asks for them, with their classpath resource and type. */
   private static final Map<String, String[]> RENDERER = Map.of(
       "/screen/render.js", new String[] {"/io/gatecast/screen/render.js", "text/javascript; charset=utf-8"},
+      "/screen/layout.js", new String[] {"/io/gatecast/screen/layout.js", "text/javascript; charset=utf-8"},
+      "/screen/layout.css", new String[] {"/io/gatecast/screen/layout.css", "text/css; charset=utf-8"},
       "/screen/screen.css", new String[] {"/io/gatecast/screen/screen.css", "text/css; charset=utf-8"});
 
   /**
@@ -62,7 +67,14 @@ public final class PageServer implements AutoCloseable {
    */
   public record NowView(String screenId, Long appliedVersion, SlotKind kind, ItemView item, Instant until,
       ItemView next, AlertView alert, IdentifyView identify, MessageView message, String reloadToken,
-      PlaceholderView placeholder) {}
+      PlaceholderView placeholder, LayoutView layout) {
+    /** Without a layout: the programme full screen. */
+    public NowView(String screenId, Long appliedVersion, SlotKind kind, ItemView item, Instant until,
+        ItemView next, AlertView alert, IdentifyView identify, MessageView message, String reloadToken,
+        PlaceholderView placeholder) {
+      this(screenId, appliedVersion, kind, item, until, next, alert, identify, message, reloadToken, placeholder, null);
+    }
+  }
 
   /**
    * The card the page shows instead of a black screen when there is nothing to play, for the
@@ -142,6 +154,8 @@ public final class PageServer implements AutoCloseable {
   private volatile long lastPollNanos;
   private volatile boolean polled;
   private volatile String pageShows = "";
+  /** The engine of the applied schedule's layout, rebuilt when another schedule is applied. */
+  private volatile LayoutView.Compiled layoutEngine;
 
   private PageServer(HttpServer server, ExecutorService executor, String screenId, Playback playback, MediaCache cache) {
     this.server = server;
@@ -221,8 +235,24 @@ public final class PageServer implements AutoCloseable {
         : new PlaceholderView(now.kind() == null ? PlaceholderView.NO_SCHEDULE : PlaceholderView.NOTHING_TO_PLAY,
             screenId, profile.map(ScreenProfile::clusterId).orElse(null), now.appliedVersion(),
             profile.map(ScreenProfile::screenName).orElse(null), profile.map(ScreenProfile::gateName).orElse(null));
-    return new NowView(screenId, now.appliedVersion(), now.kind(), now.current().map(ItemView::of).orElse(null),
-        now.until(), next, alert, identify, message, reloadToken, placeholder);
+    ItemView item = now.current().map(ItemView::of).orElse(null);
+    return new NowView(screenId, now.appliedVersion(), now.kind(), item,
+        now.until(), next, alert, identify, message, reloadToken, placeholder,
+        layout(now.kind() == SlotKind.ALERT ? null : item));
+  }
+
+  /** The zoned layout's view now, from the applied rules; null when they have none. */
+  private LayoutView layout(ItemView stageItem) {
+    ScreenRules rules = playback.schedule().map(ScheduleMessage::rules).orElse(null);
+    if (rules == null || rules.layout() == null) {
+      return null;
+    }
+    LayoutView.Compiled compiled = layoutEngine;
+    if (compiled == null || compiled.rules() != rules) {
+      compiled = LayoutView.Compiled.of(rules);
+      layoutEngine = compiled;
+    }
+    return compiled.at(playback.instant(), stageItem);
   }
 
   /** Shows the screen's id over the content for {@code duration} (the IDENTIFY command). */

@@ -101,6 +101,11 @@ public final class Playback {
     return at(clock.instant());
   }
 
+  /** The agent's clock now: what a zoned layout's widgets read (issue 23). */
+  public Instant instant() {
+    return clock.instant();
+  }
+
   /** What the screen shows at {@code instant} by the rules and alerts known now (the page preloads {@code at(now().until())}). */
   public NowPlaying at(Instant instant) {
     Merged current = merged();

@@ -110,23 +110,31 @@ public record LayoutSpec(String id, String template, ScreenShape shape, List<Reg
     }
   }
 
+  /** Whether a QR code may carry this text: an http(s) URL with a host, within the wire's length. */
+  public static boolean isWebUrl(String text) {
+    return urlProblem(text) == null;
+  }
+
   private static void requireWebUrl(String text, String field) {
-    String problem = null;
-    if (text.length() > Limits.MAX_URL_LENGTH) {
-      problem = "is longer than " + Limits.MAX_URL_LENGTH + " characters";
-    } else {
-      try {
-        URI uri = new URI(text.strip());
-        if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-            || uri.getHost() == null) {
-          problem = "must be an http(s) URL with a host";
-        }
-      } catch (URISyntaxException e) {
-        problem = "is not a URL (" + e.getReason() + ")";
-      }
-    }
+    String problem = urlProblem(text);
     if (problem != null) {
       throw new IllegalArgumentException(field + " " + problem);
+    }
+  }
+
+  private static String urlProblem(String text) {
+    if (text.length() > Limits.MAX_URL_LENGTH) {
+      return "is longer than " + Limits.MAX_URL_LENGTH + " characters";
+    }
+    try {
+      URI uri = new URI(text.strip());
+      if (!("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+          || uri.getHost() == null) {
+        return "must be an http(s) URL with a host";
+      }
+      return null;
+    } catch (URISyntaxException e) {
+      return "is not a URL (" + e.getReason() + ")";
     }
   }
 }

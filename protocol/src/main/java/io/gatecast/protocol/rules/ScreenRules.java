@@ -1,9 +1,12 @@
 package io.gatecast.protocol.rules;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.gatecast.protocol.Check;
 import io.gatecast.protocol.Limits;
 import io.gatecast.protocol.MediaRef;
+import io.gatecast.protocol.layout.LayoutSpec;
+import io.gatecast.protocol.layout.RegionSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +21,12 @@ import java.util.stream.Collectors;
  * (engine: {@code Rules} plus its {@code Screen}): the screen's profile, the items, the campaigns
  * aimed at it, the default playlist that fills any gap (null: gaps are black) and its language
  * policy, and the urgent alerts of its cluster. Playlists name items by id; every id must resolve.
+ *
+ * <p>{@code layout} (issue 23) arranges the screen in regions; null is the full-screen programme of
+ * before. It is left out of the JSON when null, so a screen without a layout gets byte for byte the
+ * message it got before layouts existed (the controller sends nothing to a screen whose JSON did not
+ * change), and an older agent, which ignores fields it does not know, plays the programme full screen.
+ * Every item the layout names must be among {@code items}: the approved items, nothing else.
  */
 public record ScreenRules(
     ScreenProfile profile,
@@ -25,7 +34,8 @@ public record ScreenRules(
     List<CampaignSpec> campaigns,
     PlaylistSpec defaultPlaylist,
     LanguagePolicySpec defaultPolicy,
-    List<AlertSpec> alerts) {
+    List<AlertSpec> alerts,
+    @JsonInclude(JsonInclude.Include.NON_NULL) LayoutSpec layout) {
   public ScreenRules {
     Check.required(profile, "profile");
     items = Check.optionalList(items, "items", Limits.MAX_SCHEDULE_ITEMS);
@@ -41,22 +51,40 @@ public record ScreenRules(
     if (defaultPlaylist != null) {
       resolves(defaultPlaylist, "defaultPlaylist", itemIds);
     }
+    if (layout != null) {
+      layout.requireResolvesIn(itemsById(items));
+    }
   }
 
-  /** Nothing to show at all: no campaign, no default playlist, no alert. */
+  /** Rules without a layout: the full-screen programme. */
+  public ScreenRules(ScreenProfile profile, List<ItemSpec> items, List<CampaignSpec> campaigns,
+      PlaylistSpec defaultPlaylist, LanguagePolicySpec defaultPolicy, List<AlertSpec> alerts) {
+    this(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, null);
+  }
+
+  /** The same rules with another layout (null: full screen). */
+  public ScreenRules withLayout(LayoutSpec newLayout) {
+    return new ScreenRules(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, newLayout);
+  }
+
+  /** Nothing to show at all: no campaign, no default playlist, no alert, no layout. */
   @JsonIgnore // derived, not part of the wire form
   public boolean isEmpty() {
-    return campaigns.isEmpty() && defaultPlaylist == null && alerts.isEmpty();
+    return campaigns.isEmpty() && defaultPlaylist == null && alerts.isEmpty() && layout == null;
   }
 
   /** The items by id. */
   public Map<String, ItemSpec> itemsById() {
+    return itemsById(items);
+  }
+
+  private static Map<String, ItemSpec> itemsById(List<ItemSpec> items) {
     return items.stream().collect(Collectors.toMap(ItemSpec::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
   }
 
   /**
    * Every media file the playlists can put on screen — all variants of every item a campaign or
-   * the default playlist names — once each, in order of first mention. An agent fetches and
+   * the default playlist or a region of the layout names — once each, in order of first mention. An agent fetches and
    * verifies all of them before it switches, so no language is ever missing on a dead link.
    */
   public List<MediaRef> media() {
@@ -65,6 +93,9 @@ public record ScreenRules(
     campaigns.forEach(c -> playlists.add(c.playlist()));
     if (defaultPlaylist != null) {
       playlists.add(defaultPlaylist);
+    }
+    if (layout != null) {
+      layout.regions().stream().map(RegionSpec::playlist).filter(java.util.Objects::nonNull).forEach(playlists::add);
     }
     Map<String, MediaRef> bySha = new LinkedHashMap<>();
     for (PlaylistSpec playlist : playlists) {

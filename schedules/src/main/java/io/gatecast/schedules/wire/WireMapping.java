@@ -48,8 +48,15 @@ import java.util.function.Supplier;
  * screen and gate names (the controller adds them per screen after mapping).
  */
 public final class WireMapping {
-  /** The engine's view of one screen's rules: the rules and the screen they are for. */
-  public record Mapped(Rules rules, Screen screen) {}
+  /**
+   * The engine's view of one screen's rules: the rules, the screen they are for, and its layout
+   * (null: the programme full screen).
+   */
+  public record Mapped(Rules rules, Screen screen, ScreenLayout layout) {
+    public Mapped(Rules rules, Screen screen) {
+      this(rules, screen, null);
+    }
+  }
 
   /** Where the sender's files are: the wire's reference for a variant's media, or null if it holds none. */
   @FunctionalInterface
@@ -67,6 +74,14 @@ public final class WireMapping {
    * @throws IllegalStateException if a variant names media {@code files} does not hold
    */
   public static ScreenRules toWire(Screen screen, Rules rules, MediaFiles files) {
+    return toWire(screen, rules, null, files);
+  }
+
+  /**
+   * As {@link #toWire(Screen, Rules, MediaFiles)}, with the screen's layout (null: none): its items
+   * follow the programme's in the message's items, in order of first mention.
+   */
+  public static ScreenRules toWire(Screen screen, Rules rules, ScreenLayout layout, MediaFiles files) {
     Map<String, ItemSpec> items = new LinkedHashMap<>();
     List<CampaignSpec> campaigns = new ArrayList<>();
     for (Campaign c : rules.campaigns()) {
@@ -86,8 +101,11 @@ public final class WireMapping {
         .toList();
     ScreenProfile profile = new ScreenProfile(screen.id(), screen.clusterId(), List.copyOf(screen.groups()),
         List.copyOf(screen.tags()), screen.zone().getId(), screen.languages());
+    if (layout != null) {
+      layout.items().forEach((id, item) -> items.computeIfAbsent(id, x -> item(item, files)));
+    }
     return new ScreenRules(profile, List.copyOf(items.values()), campaigns, defaultPlaylist,
-        policy(rules.defaultPolicy()), alerts);
+        policy(rules.defaultPolicy()), alerts, layout == null ? null : layout.spec());
   }
 
   /**
@@ -117,7 +135,19 @@ public final class WireMapping {
     }
     Rules rules = at("rules", () -> new Rules(campaigns, fallback,
         at("rules.defaultPolicy", () -> policy(wire.defaultPolicy())), alerts));
-    return new Mapped(rules, at("rules.profile", () -> screen(wire.profile())));
+    ScreenLayout layout = null;
+    if (wire.layout() != null) {
+      Map<String, ContentItem> layoutItems = new LinkedHashMap<>();
+      for (String id : wire.layout().itemIds()) {
+        if (!layoutItems.containsKey(id)) {
+          layoutItems.put(id, at("rules.items[" + id + "]", () -> item(items.get(id))));
+        }
+      }
+      ScreenLayout mapped = new ScreenLayout(wire.layout(), layoutItems);
+      at("rules.layout", mapped::engine); // the engine's own checks of the regions, with the path on a refusal
+      layout = mapped;
+    }
+    return new Mapped(rules, at("rules.profile", () -> screen(wire.profile())), layout);
   }
 
   /** An alert as the engine knows it (from the rules or from the cluster's alert topic). */

@@ -2,6 +2,22 @@ package io.gatecast.schedules.wire;
 
 import io.gatecast.protocol.Limits;
 import io.gatecast.protocol.MediaRef;
+import io.gatecast.protocol.layout.ClockSpec;
+import io.gatecast.protocol.layout.ClockZoneSpec;
+import io.gatecast.protocol.layout.CountdownSpec;
+import io.gatecast.protocol.layout.LayoutSpec;
+import io.gatecast.protocol.layout.LayoutTemplate;
+import io.gatecast.protocol.layout.OpeningDaySpec;
+import io.gatecast.protocol.layout.OpeningHoursSpec;
+import io.gatecast.protocol.layout.OpeningSpanSpec;
+import io.gatecast.protocol.layout.QrSpec;
+import io.gatecast.protocol.layout.RegionRole;
+import io.gatecast.protocol.layout.RegionSpec;
+import io.gatecast.protocol.layout.Templates;
+import io.gatecast.protocol.layout.TickerSpec;
+import io.gatecast.protocol.layout.WidgetSpec;
+import io.gatecast.protocol.rules.EntrySpec;
+import io.gatecast.protocol.rules.PlaylistSpec;
 import io.gatecast.schedules.model.Alert;
 import io.gatecast.schedules.model.Campaign;
 import io.gatecast.schedules.model.ContentItem;
@@ -64,6 +80,8 @@ final class RandomModel {
   final Rules rules;
   /** Every file a variant names, by its media id (the SHA-256), as the sender would describe it. */
   final Map<String, MediaRef> files = new HashMap<>();
+  /** Half the time a layout (issue 23), with playlists of the pool's items and widgets naming text items. */
+  final ScreenLayout layout;
 
   private final Random r;
   private int serial;
@@ -88,6 +106,63 @@ final class RandomModel {
       alerts.add(alert());
     }
     rules = new Rules(campaigns, fallback, policy(), alerts);
+    layout = r.nextBoolean() ? layout(pool) : null;
+  }
+
+  private ScreenLayout layout(List<ContentItem> pool) {
+    List<LayoutTemplate> templates = List.copyOf(Templates.all());
+    LayoutTemplate template = pick(templates);
+    Map<String, ContentItem> items = new LinkedHashMap<>();
+    List<RegionSpec> regions = new ArrayList<>();
+    for (RegionRole role : template.roles()) {
+      int kind = r.nextInt(3);
+      if (role == RegionRole.MAIN && kind == 0) {
+        if (r.nextBoolean()) {
+          regions.add(RegionSpec.programme());
+        } // else left out: MAIN plays the programme
+      } else if (kind == 1) {
+        Playlist p = playlist(pool);
+        p.entries().forEach(e -> items.putIfAbsent(e.item().id(), e.item()));
+        regions.add(RegionSpec.playlist(role, new PlaylistSpec(p.id(),
+            p.entries().stream().map(e -> new EntrySpec(e.item().id(), e.weight(), e.position())).toList())));
+      } else {
+        List<WidgetSpec> widgets = new ArrayList<>();
+        for (int i = 1 + r.nextInt(3); i > 0; i--) {
+          widgets.add(widget(items));
+        }
+        regions.add(new RegionSpec(role, null, widgets));
+      }
+    }
+    return new ScreenLayout(new LayoutSpec(id("l"), template.id(), template.shape(), regions), items);
+  }
+
+  private WidgetSpec widget(Map<String, ContentItem> items) {
+    return switch (r.nextInt(6)) {
+      case 0 -> WidgetSpec.clock(new ClockSpec(List.of(new ClockZoneSpec("Asia/Ho_Chi_Minh",
+          r.nextBoolean() ? textItem(items, text(Limits.MAX_TEXT_LENGTH)) : null),
+          new ClockZoneSpec(pick(List.of("Asia/Shanghai", "Europe/Paris", "America/New_York")), null))));
+      case 1 -> WidgetSpec.date(r.nextBoolean());
+      case 2 -> WidgetSpec.ticker(new TickerSpec(List.of(textItem(items, text(Limits.MAX_LINE_LENGTH)),
+          textItem(items, text(Limits.MAX_LINE_LENGTH)))));
+      case 3 -> WidgetSpec.qr(new QrSpec(textItem(items, pick(List.of("https://laocai.gov.vn/", "http://dn.vn/a?b=c&d=%22e%22")))));
+      case 4 -> WidgetSpec.countdown(new CountdownSpec(textItem(items, text(Limits.MAX_TEXT_LENGTH)),
+          BASE_INSTANT.plusSeconds(r.nextInt(400 * 86_400))));
+      default -> WidgetSpec.openingHours(new OpeningHoursSpec(List.of(new OpeningDaySpec(DayOfWeek.of(1 + r.nextInt(7)),
+          List.of(new OpeningSpanSpec(LocalTime.of(7, 0), LocalTime.of(11, 30)),
+              new OpeningSpanSpec(LocalTime.of(13, 0), r.nextBoolean() ? LocalTime.MIDNIGHT : LocalTime.of(17, 0))))),
+          r.nextBoolean() ? List.of() : List.of(java.time.LocalDate.of(2027, 2, 8))));
+    };
+  }
+
+  /** A new text item (one variant per language) added to {@code items}; its id. */
+  private String textItem(Map<String, ContentItem> items, String text) {
+    List<Variant> variants = new ArrayList<>();
+    for (String language : languages(1 + r.nextInt(3))) {
+      variants.add(Variant.text(language, text, 1 + r.nextInt(60)));
+    }
+    ContentItem item = new ContentItem(id("w"), text(Limits.MAX_TEXT_LENGTH), variants);
+    items.put(item.id(), item);
+    return item.id();
   }
 
   /** What a screen's message can carry of {@link #rules}: its campaigns and its cluster's alerts. */

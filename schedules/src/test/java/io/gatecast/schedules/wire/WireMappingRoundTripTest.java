@@ -37,12 +37,17 @@ class WireMappingRoundTripTest {
   @Test
   void engineRulesComeBackFromTheWireUnchanged() {
     forEachCase("engine -> wire -> engine", model -> {
-      ScreenRules wire = overTheWire(WireMapping.toWire(model.screen, model.rules, files(model.files)));
+      ScreenRules wire = overTheWire(WireMapping.toWire(model.screen, model.rules, model.layout, files(model.files)));
 
       WireMapping.Mapped back = WireMapping.fromWire(wire);
 
       assertThat(back.screen()).isEqualTo(model.screen);
       assertThat(back.rules()).isEqualTo(model.forScreen());
+      assertThat(back.layout()).isEqualTo(model.layout);
+      if (model.layout != null) {
+        assertThat(back.layout().engine()).isEqualTo(model.layout.engine());
+        assertThat(wire.layout()).isEqualTo(model.layout.spec());
+      }
     });
   }
 
@@ -54,13 +59,13 @@ class WireMappingRoundTripTest {
   @Test
   void wireRulesComeBackFromTheEngineUnchanged() {
     forEachCase("wire -> engine -> wire", model -> {
-      ScreenRules sent = overTheWire(WireMapping.toWire(model.screen, model.rules, files(model.files)));
+      ScreenRules sent = overTheWire(WireMapping.toWire(model.screen, model.rules, model.layout, files(model.files)));
       ScreenRules received = overTheWire(withNamesAndAnUnusedItem(sent));
 
       WireMapping.Mapped engine = WireMapping.fromWire(received);
       Map<String, MediaRef> receivedFiles = received.media().stream()
           .collect(Collectors.toMap(MediaRef::sha256, Function.identity()));
-      ScreenRules again = WireMapping.toWire(engine.screen(), engine.rules(), files(receivedFiles));
+      ScreenRules again = WireMapping.toWire(engine.screen(), engine.rules(), engine.layout(), files(receivedFiles));
 
       assertThat(again).isEqualTo(sent);
       assertThat(new String(Codec.encode(again), StandardCharsets.UTF_8))
@@ -84,7 +89,7 @@ class WireMappingRoundTripTest {
     List<ItemSpec> items = new ArrayList<>(rules.items());
     items.add(new ItemSpec("unused-item", "Named by no playlist", List.of(VariantSpec.text("vi", "Không dùng", 5))));
     return new ScreenRules(p.forScreen(p.screenId(), "Màn hình cổng B", "Cửa khẩu Hữu Nghị"), items,
-        rules.campaigns(), rules.defaultPlaylist(), rules.defaultPolicy(), rules.alerts());
+        rules.campaigns(), rules.defaultPlaylist(), rules.defaultPolicy(), rules.alerts(), rules.layout());
   }
 
   private interface Property {
