@@ -53,7 +53,7 @@ public final class PushBench {
 
   public static void main(String[] raw) throws Exception {
     Args args = new Args(raw, Map.of("screens", "1000", "rounds", "3", "data-dir", "", "brokers", "embedded,mosquitto",
-        "window", "200", "round-timeout", "120"));
+        "window", "200", "round-timeout", "120", "controller-jvm", ""));
     ROUND_TIMEOUT = Duration.ofSeconds(args.integer("round-timeout"));
     int n = args.integer("screens");
     int rounds = args.integer("rounds");
@@ -64,7 +64,10 @@ public final class PushBench {
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
     String runTag = "r" + Long.toString(System.currentTimeMillis() / 1000, 36);
 
-    ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), List.of());
+    // --controller-jvm: extra flags for the controller's JVM, space-separated (e.g. a JFR recording to profile it).
+    List<String> controllerJvm = args.get("controller-jvm").isBlank() ? List.of()
+        : List.of(args.get("controller-jvm").trim().split("\\s+"));
+    ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), controllerJvm);
     ControllerApi api = new ControllerApi(controller.httpPort());
     String media = api.uploadMedia(FleetSetup.media(), "bench.png");
     try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(), SimulatedFleet.Options.realistic());
@@ -115,6 +118,7 @@ public final class PushBench {
     AckCollector collector = AckCollector.schedules(expected);
     fleet.watch(collector);
     double cpu0 = ProcessStats.cpuSeconds(pid);
+    Map<String, Double> threads0 = ProcessStats.cpuSecondsByThreadKind(pid);
     collector.start();
     Instant t0 = Instant.now();
     long publishId = api.startPublish();
@@ -146,6 +150,7 @@ public final class PushBench {
         System.nanoTime() + ROUND_TIMEOUT.toNanos());
     double storedAllMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
     double cpu = ProcessStats.cpuSeconds(pid) - cpu0;
+    Map<String, Double> byThread = threadCpuSince(threads0, ProcessStats.cpuSecondsByThreadKind(pid));
     Map<String, Map<Long, Instant>> answers = db.appliedAnswers(minVersion);
     Map<String, Long> versions = sentVersions(sent);
     double[] atController = ok.stream().map(id -> answers.getOrDefault(id, Map.of()).get(versions.get(id)))
@@ -178,8 +183,24 @@ public final class PushBench {
     round.put("allStoredByController", stored);
     round.put("timeToAllStoredMs", stored ? round(storedAllMs) : null);
     round.put("controllerCpuSeconds", round(cpu));
+    round.put("controllerCpuSecondsByThread", byThread);
     System.out.println("controller round " + contentId + ": " + round);
     return round;
+  }
+
+  /**
+   * CPU seconds each kind of the controller's threads spent between two readings, most first (kinds
+   * under 0.05 s left out): tells the controller's own work (event loops, database, signing pool) from
+   * its embedded broker's threads.
+   */
+  private static Map<String, Double> threadCpuSince(Map<String, Double> before, Map<String, Double> after) {
+    Map<String, Double> spent = new LinkedHashMap<>();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+        .filter(e -> e.getValue() >= 0.05)
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> spent.put(e.getKey(), Math.round(e.getValue() * 100) / 100.0));
+    return spent;
   }
 
   private static Map<String, Long> sentVersions(List<ControllerApi.Sent> sent) {

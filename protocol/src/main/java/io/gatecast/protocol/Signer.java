@@ -52,6 +52,13 @@ public final class Signer {
    * missed a rotation learns the key this message is signed with (see {@link Signed}).
    */
   public Signed sign(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
+    return signAndEncode(type, message, expiresAt, keyRotations).signed();
+  }
+
+  /** A signed envelope with its wire bytes, encoded once: the size check's encoding is the one sent. */
+  private record Encoded(Signed signed, byte[] wire) {}
+
+  private Encoded signAndEncode(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
     Check.required(message, "message");
     Check.required(keyRotations, "keyRotations");
     JsonNode tree = Codec.mapper().valueToTree(message);
@@ -74,18 +81,20 @@ public final class Signer {
     } catch (IllegalArgumentException e) {
       throw new ProtocolException(e.getMessage(), e);
     }
-    signed.toBytes(); // fails here, naming the size, if the envelope is over the limit
-    return signed;
+    byte[] wire = signed.toBytes(); // fails here, naming the size, if the envelope is over the limit
+    return new Encoded(signed, wire);
   }
 
   /** {@link #sign} straight to wire bytes. */
   public byte[] signToBytes(String type, Object message, Instant expiresAt) {
-    return sign(type, message, expiresAt).toBytes();
+    return signToBytes(type, message, expiresAt, List.of());
   }
 
   /** {@link #sign(String, Object, Instant, List)} straight to wire bytes. */
   public byte[] signToBytes(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
-    return sign(type, message, expiresAt, keyRotations).toBytes();
+    // The envelope was encoded once already, to check its size: that encoding is the one sent (a
+    // publish signs one message per screen, and encoding the whole envelope twice was a fifth of it).
+    return signAndEncode(type, message, expiresAt, keyRotations).wire();
   }
 
   /** The raw Ed25519 signature of {@code bytes}. */

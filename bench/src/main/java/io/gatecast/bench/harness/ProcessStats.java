@@ -27,6 +27,32 @@ public final class ProcessStats {
     }
   }
 
+  /**
+   * CPU seconds per kind of thread of a process, from {@code /proc/<pid>/task/*}: each thread's name
+   * (the kernel keeps its first 15 characters) with its digits dropped, so the event loops, the
+   * database thread, the signing pool and the broker's threads are told apart. Threads that ended are
+   * not counted: take it before and after the work, and subtract.
+   */
+  public static java.util.Map<String, Double> cpuSecondsByThreadKind(long pid) {
+    java.util.Map<String, Double> kinds = new java.util.TreeMap<>();
+    java.io.File[] tasks = new java.io.File("/proc/" + pid + "/task").listFiles();
+    if (tasks == null) {
+      return kinds;
+    }
+    for (java.io.File task : tasks) {
+      try {
+        String stat = Files.readString(task.toPath().resolve("stat"));
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        kinds.merge(name, seconds, Double::sum);
+      } catch (IOException | RuntimeException e) {
+        // the thread ended while being read
+      }
+    }
+    return kinds;
+  }
+
   public static long rssBytes(long pid) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {

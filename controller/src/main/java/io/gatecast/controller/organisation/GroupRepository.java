@@ -53,6 +53,22 @@ public final class GroupRepository {
     return all;
   }
 
+  /** {@link #groupsOfAll} for these screens only, in queries of at most 500 ids (screens in no group absent). */
+  public java.util.Map<String, List<String>> groupsOf(Connection c, java.util.Collection<String> screenIds)
+      throws SQLException {
+    java.util.Map<String, List<String>> found = new java.util.HashMap<>();
+    List<String> ids = List.copyOf(screenIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+      for (String[] pair : Sql.list(c, "SELECT screen_id, group_id FROM screen_group_members WHERE screen_id IN ("
+          + "?,".repeat(part.size() - 1) + "?) ORDER BY screen_id, group_id",
+          row -> new String[] {row.getString(1), row.getString(2)}, part.toArray())) {
+        found.computeIfAbsent(pair[0], id -> new java.util.ArrayList<>()).add(pair[1]);
+      }
+    }
+    return found;
+  }
+
   public List<String> groupsOf(Connection c, String screenId) throws SQLException {
     return Sql.list(c, "SELECT group_id FROM screen_group_members WHERE screen_id = ? ORDER BY group_id",
         row -> row.getString(1), screenId);

@@ -25,6 +25,22 @@ public final class ScreenPlaylistRepository {
     return all;
   }
 
+  /** {@link #all} for these screens only, in queries of at most 500 ids (screens without a playlist absent). */
+  public java.util.Map<String, List<String>> of(Connection c, java.util.Collection<String> screenIds)
+      throws SQLException {
+    java.util.Map<String, List<String>> found = new java.util.HashMap<>();
+    List<String> ids = List.copyOf(screenIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+      for (String[] pair : Sql.list(c, "SELECT screen_id, content_id FROM screen_playlist_entries WHERE screen_id IN ("
+          + "?,".repeat(part.size() - 1) + "?) ORDER BY screen_id, position",
+          row -> new String[] {row.getString(1), row.getString(2)}, part.toArray())) {
+        found.computeIfAbsent(pair[0], id -> new java.util.ArrayList<>()).add(pair[1]);
+      }
+    }
+    return found;
+  }
+
   /** Takes {@code contentId} off the screen's playlist; false when it was not on it. */
   public boolean remove(Connection c, String screenId, String contentId) throws SQLException {
     return Sql.update(c, "DELETE FROM screen_playlist_entries WHERE screen_id = ? AND content_id = ?",

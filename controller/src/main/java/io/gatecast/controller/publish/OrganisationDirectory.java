@@ -42,15 +42,19 @@ public final class OrganisationDirectory implements ScreenDirectory {
         ZoneId.of(cluster.zone()), languages);
   }
 
-  /** Every profile asked for from three queries (screens, clusters, group members), for a publish to a whole fleet. */
+  /**
+   * The profiles asked for from a few queries (these screens' setups and group memberships, every
+   * cluster), for a publish: a streamed publish asks for a page of screens at a time, so the reads
+   * are of those screens only, not of the whole fleet each page.
+   */
   @Override
   public Map<String, Screen> profiles(Connection c, Collection<String> screenIds) throws SQLException {
-    Map<String, ScreenSetup> allSetups = setups.all(c);
+    Map<String, ScreenSetup> allSetups = setups.of(c, screenIds);
     Map<String, Cluster> allClusters = new HashMap<>();
     for (Cluster cluster : clusters.all(c)) {
       allClusters.put(cluster.id(), cluster);
     }
-    Map<String, List<String>> allGroups = groups.groupsOfAll(c);
+    Map<String, List<String>> allGroups = groups.groupsOf(c, screenIds);
     Map<String, Screen> profiles = new HashMap<>();
     for (String screenId : screenIds) {
       ScreenSetup setup = allSetups.get(screenId);

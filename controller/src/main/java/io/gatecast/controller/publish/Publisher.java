@@ -42,11 +42,13 @@ import org.slf4j.LoggerFactory;
  * schedule topic.
  *
  * <p>A publish is streamed (issue 21). {@link #publishAll} records the publish row and answers with
- * its id at once; when its turn comes it is planned in one transaction (what every screen's rules
- * are now, which screens changed, the audit entry), then the changed screens go out in batches, each
- * batch signed, then <b>recorded</b> in one transaction (each screen's new version and rules, its
- * delivery holding the signed message), and only then handed to the broker and marked handed. The
- * next batch is signed and recorded while one is being sent. A controller stopped in the middle
+ * its id at once; when its turn comes it is planned a page of screens at a time, in id order (what
+ * each screen's rules are now, which changed, the page's audit entry): a first page of
+ * {@value #FIRST_BATCH} screens, so the first screens receive before the rest of the fleet is even
+ * read, then pages of {@value #SEND_WINDOW}. Each page's changed screens are one batch, signed, then
+ * <b>recorded</b> in one transaction (each screen's new version and rules, its delivery holding the
+ * signed message), and only then handed to the broker and marked handed. The next page is planned,
+ * signed and recorded while one batch is being sent. A controller stopped in the middle
  * resends, when it starts ({@link #resendUnsent}), exactly the recorded messages not marked handed,
  * byte for byte (the agents ignore a version they already play); a screen whose batch was not
  * recorded was sent nothing and keeps its old schedule and version until the next publish. Nothing
@@ -89,9 +91,6 @@ public final class Publisher {
   /** Test hook: called with each batch's number just before it is recorded (a test stops the controller there). */
   private volatile java.util.function.IntConsumer beforeBatch = batch -> { };
 
-  /** A planned publish: the screens to sign, record and send, in order. */
-  private record Plan(long publishId, Instant at, List<Pending> pending, Map<String, List<String>> withheld) {}
-
   /** A publish started: its id at once, and its end (every planned screen recorded and handed, or failed). */
   public record Started(long publishId, Future<PublishResult> done) {}
 
@@ -122,7 +121,8 @@ public final class Publisher {
    */
   public Future<Started> publishAll(String actor) {
     return db.transaction(c -> publishes.insert(c, actor, clock.instant())).map(publishId -> {
-      Future<PublishResult> done = queued(() -> db.transaction(c -> plan(c, publishId, actor)).compose(this::stream))
+      Future<PublishResult> done = queued(() -> stream(new Planning(publishId, clock.instant(), actor, "publish",
+          this::changed)))
           .onSuccess(result -> events.publish(new PublishFinished(publishId,
               (int) result.sent().stream().filter(sent -> sent.error() == null).count())));
       // The console's rollout view hears of the publish as soon as it is recorded, then of each step.
@@ -244,25 +244,92 @@ public final class Publisher {
   /** A screen whose new rules are to be signed and recorded. */
   private record Pending(RegisteredScreen screen, ScreenRules rules, String rulesJson) {}
 
-  /** What every screen's rules are now and which screens changed; the publish becomes SENDING. */
-  private Plan plan(Connection c, long publishId, String actor) throws SQLException {
-    Instant now = clock.instant();
-    Map<String, List<String>> withheld = new LinkedHashMap<>();
+  /** One page of screens read for a publish: the screens (id order) with their setups and what each was last sent. */
+  private record ScreenPage(List<RegisteredScreen> screens, Map<String, ScreenSetup> setups, Map<String, String> published) {}
+
+  /** Which screens of a page get a new version, and with what rules: a publish's or a re-sign's. */
+  @FunctionalInterface
+  private interface PagePlanner {
+    List<Pending> pending(Connection c, Planning planning, ScreenPage page) throws SQLException;
+  }
+
+  /**
+   * A publish planned a page of screens at a time (issue 21): the first page is small and goes out
+   * before the rest of the fleet is even read, each next page is planned while the one before is
+   * sent. What is built once per profile is kept across pages ({@link #built}). Used on the
+   * database thread only, one page after the other.
+   */
+  private static final class Planning {
+    final long publishId;
+    final Instant at;
+    final String actor;
+    final String action;
+    final PagePlanner planner;
+    final Map<ProfileKey, ProfileRules> built = new HashMap<>();
+    final Map<String, List<String>> withheld = new LinkedHashMap<>();
+    /** The last screen id read (null: none yet), how many pages were read, how many screens change so far. */
+    String after;
+    int pages;
+    int planned;
+    boolean lastPage;
+
+    Planning(long publishId, Instant at, String actor, String action, PagePlanner planner) {
+      this.publishId = publishId;
+      this.at = at;
+      this.actor = actor;
+      this.action = action;
+      this.planner = planner;
+    }
+  }
+
+  /**
+   * Reads and plans the next page of screens in the caller's transaction: the screens whose rules
+   * changed, to be signed, recorded and sent as one batch. The publish is SENDING from its first page
+   * on, {@code planned} counting the screens planned so far, and each page's screens are audited
+   * with it (before any of them is recorded); the last page is the one that reads fewer than asked.
+   */
+  private List<Pending> planPage(Connection c, Planning planning) throws SQLException {
+    int limit = planning.pages == 0 ? FIRST_BATCH : SEND_WINDOW;
+    String after = planning.after;
+    List<RegisteredScreen> read = screens.page(c, after, limit);
+    ScreenPage page = new ScreenPage(read, setups.of(c, read.stream().map(RegisteredScreen::id).toList()),
+        screens.publishedItemsPage(c, after, limit));
+    planning.pages++;
+    planning.lastPage = read.size() < limit;
+    planning.after = read.isEmpty() ? after : read.get(read.size() - 1).id();
+    List<Pending> pending = planning.planner.pending(c, planning, page);
+    planning.planned += pending.size();
+    publishes.planned(c, planning.publishId, planning.planned, planning.withheld);
+    if (planning.pages == 1 || !pending.isEmpty()) {
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("sent", pending.stream()
+          .map(p -> Map.of("screenId", p.screen().id(), "version", p.screen().publishedVersion() + 1)).toList());
+      summary.put("withheld", pending.stream().filter(p -> planning.withheld.containsKey(p.screen().id()))
+          .collect(java.util.stream.Collectors.toMap(p -> p.screen().id(), p -> planning.withheld.get(p.screen().id()),
+              (a, b) -> a, LinkedHashMap::new)));
+      summary.put("part", planning.pages);
+      audit.record(c, planning.actor, planning.action, "publish", Long.toString(planning.publishId), null, summary);
+    }
+    events.publish(new PublishProgressed(planning.publishId));
+    return pending;
+  }
+
+  /** A publish's page: the screens whose rules are not what they were last sent. */
+  private List<Pending> changed(Connection c, Planning planning, ScreenPage page) throws SQLException {
     String baseUrl = mediaBaseUrl.get();
-    // Everything a publish reads is read once here, not once per screen (the store is the same for all).
-    Map<String, ScreenSetup> allSetups = setups.all(c);
-    List<RegisteredScreen> active = screens.all(c).stream()
-        .filter(s -> allSetups.containsKey(s.id()) && !allSetups.get(s.id()).revoked()) // cut off: nothing more
+    List<RegisteredScreen> active = page.screens().stream()
+        .filter(s -> page.setups().containsKey(s.id()) && !page.setups().get(s.id()).revoked()) // cut off: nothing more
         .toList();
-    Map<String, io.gatecast.schedules.model.Screen> profiles =
-        rules.profiles(c, active.stream().map(RegisteredScreen::id).toList());
-    Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c);
-    Map<String, String> publishedAll = screens.publishedItemsAll(c);
+    if (active.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = active.stream().map(RegisteredScreen::id).toList();
+    Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, ids);
+    Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, ids);
     Map<String, String> gateNames = rules.gateNames(c);
     RulesBuilder.Session session = rules.session(c);
     Set<String> namedByCampaigns = new HashSet<>();
     session.campaigns().forEach(campaign -> namedByCampaigns.addAll(campaign.engineTargets().screens()));
-    Map<ProfileKey, ProfileRules> built = new HashMap<>();
     List<Pending> pending = new ArrayList<>();
     for (RegisteredScreen screen : active) {
       io.gatecast.schedules.model.Screen profile = profiles.get(screen.id());
@@ -270,19 +337,19 @@ public final class Publisher {
       ProfileKey key = new ProfileKey(namedByCampaigns.contains(screen.id()) ? screen.id() : null, profile.clusterId(),
           profile.zone(), profile.groups(), profile.tags(), profile.languages(), own,
           session.screenLayoutId(screen.id())); // a screen's own layout makes it a profile of its own
-      ProfileRules shared = built.get(key);
+      ProfileRules shared = planning.built.get(key);
       if (shared == null) {
         ScreenPlan plan = session.build(profile, own);
         shared = new ProfileRules(new SharedRules(plan.toWire(baseUrl)), List.copyOf(plan.withheld()));
-        built.put(key, shared);
+        planning.built.put(key, shared);
       }
       if (!shared.withheld().isEmpty()) {
-        withheld.put(screen.id(), shared.withheld());
+        planning.withheld.put(screen.id(), shared.withheld());
       }
       ScreenRules screenRules = forScreen(shared.rules().rules(), screen.id(), screen.name(),
           gateNames.get(profile.clusterId()));
       String rulesJson = shared.rules().json(screenRules);
-      String published = publishedAll.get(screen.id());
+      String published = page.published().get(screen.id());
       if (rulesJson.equals(published)) {
         continue;
       }
@@ -291,21 +358,24 @@ public final class Publisher {
       }
       pending.add(new Pending(screen, screenRules, rulesJson));
     }
-    LOG.debug("publish {}: {} screens, {} distinct profiles, {} changed", publishId, active.size(), built.size(),
-        pending.size());
-    return planned(c, new Plan(publishId, now, pending, withheld), actor, "publish");
+    LOG.debug("publish {} page {}: {} screens, {} distinct profiles so far, {} changed", planning.publishId,
+        planning.pages, active.size(), planning.built.size(), pending.size());
+    return pending;
   }
 
-  /** Marks the publish SENDING with what it will send, and audits it (the screens and the versions they get). */
-  private Plan planned(Connection c, Plan plan, String actor, String action) throws SQLException {
-    publishes.planned(c, plan.publishId(), plan.pending().size(), plan.withheld());
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("sent", plan.pending().stream()
-        .map(p -> Map.of("screenId", p.screen().id(), "version", p.screen().publishedVersion() + 1)).toList());
-    summary.put("withheld", plan.withheld());
-    audit.record(c, actor, action, "publish", Long.toString(plan.publishId()), null, summary);
-    events.publish(new PublishProgressed(plan.publishId()));
-    return plan;
+  /** A re-sign's page: every screen that holds a published schedule gets the same rules again. */
+  private static List<Pending> republished(Connection c, Planning planning, ScreenPage page) {
+    List<Pending> pending = new ArrayList<>();
+    for (RegisteredScreen screen : page.screens()) {
+      String published = page.published().get(screen.id());
+      ScreenSetup setup = page.setups().get(screen.id());
+      if (published == null || setup == null || setup.revoked()) {
+        continue; // never published, its last send failed (the next publish sends it), or cut off
+      }
+      ScreenRules screenRules = Codec.decode(published.getBytes(StandardCharsets.UTF_8), ScreenRules.class);
+      pending.add(new Pending(screen, screenRules, published));
+    }
+    return pending;
   }
 
   /**
@@ -314,24 +384,8 @@ public final class Publisher {
    * only by the retired key. Re-sends exactly what was published, never unpublished changes.
    */
   public Future<PublishResult> republishAll() {
-    return db.transaction(c -> publishes.insert(c, RESIGN_ACTOR, clock.instant()))
-        .compose(publishId -> queued(() -> db.transaction(c -> planRepublish(c, publishId)).compose(this::stream)));
-  }
-
-  private Plan planRepublish(Connection c, long publishId) throws SQLException {
-    Map<String, ScreenSetup> allSetups = setups.all(c);
-    Map<String, String> publishedAll = screens.publishedItemsAll(c);
-    List<Pending> pending = new ArrayList<>();
-    for (RegisteredScreen screen : screens.all(c)) {
-      String published = publishedAll.get(screen.id());
-      ScreenSetup setup = allSetups.get(screen.id());
-      if (published == null || setup == null || setup.revoked()) {
-        continue; // never published, its last send failed (the next publish sends it), or cut off
-      }
-      ScreenRules screenRules = Codec.decode(published.getBytes(StandardCharsets.UTF_8), ScreenRules.class);
-      pending.add(new Pending(screen, screenRules, published));
-    }
-    return planned(c, new Plan(publishId, clock.instant(), pending, Map.of()), RESIGN_ACTOR, "re-sign");
+    return db.transaction(c -> publishes.insert(c, RESIGN_ACTOR, clock.instant())).compose(publishId -> queued(() ->
+        stream(new Planning(publishId, clock.instant(), RESIGN_ACTOR, "re-sign", Publisher::republished))));
   }
 
   /**
@@ -358,54 +412,49 @@ public final class Publisher {
   }
 
   /**
-   * Streams a planned publish: batch {@code n+1} is signed (off the database thread, on every core)
-   * and recorded while batch {@code n} is being sent; a batch is sent only once it is recorded, and
-   * after the batch before it was handed (so at most one window is in flight). Completes when the
-   * last batch was handed; the publish is then DONE.
+   * Streams a publish page by page: page {@code n+1} is planned, signed (off the database thread, on
+   * every core) and recorded while batch {@code n} is being sent; a batch is sent only once it is
+   * recorded, and after the batch before it was handed (so at most one window is in flight, and
+   * recording runs one batch ahead, no more). Completes when the last batch was handed; the publish
+   * is then DONE.
    */
-  private Future<PublishResult> stream(Plan plan) {
-    List<List<Pending>> batches = batches(plan.pending());
+  private Future<PublishResult> stream(Planning planning) {
     List<PublishResult.Sent> results = java.util.Collections.synchronizedList(new ArrayList<>());
-    Future<List<Outgoing>> recorded = Future.succeededFuture(List.of());
-    Future<Void> sent = Future.succeededFuture();
-    Future<Void> sentBefore = sent; // the batch before the one being sent: recording runs one batch ahead, no more
-    for (int n = 0; n < batches.size(); n++) {
-      int number = n;
-      List<Pending> batch = batches.get(n);
-      Future<Void> ahead = sentBefore;
-      recorded = Future.all(recorded, ahead).compose(v -> sign(plan, batch))
-          .compose(intents -> db.transaction(c -> record(c, plan, number, batch, intents, results)));
-      Future<List<Outgoing>> thisBatch = recorded;
-      sentBefore = sent;
-      sent = Future.all(sent, thisBatch).compose(v -> sendWindow(thisBatch.result())).map(r -> {
-        results.addAll(r);
-        events.publish(new PublishProgressed(plan.publishId()));
-        return null;
-      });
-    }
-    return sent.compose(v -> db.transaction(c -> {
-      publishes.finished(c, plan.publishId(), clock.instant());
-      return new PublishResult(plan.publishId(), List.copyOf(results), plan.withheld());
-    })).onComplete(done -> events.publish(new PublishProgressed(plan.publishId())))
+    return streamFrom(planning, 0, Future.succeededFuture(), Future.succeededFuture(), results)
+        .compose(v -> db.transaction(c -> {
+          publishes.finished(c, planning.publishId, clock.instant());
+          return new PublishResult(planning.publishId, List.copyOf(results), new LinkedHashMap<>(planning.withheld));
+        })).onComplete(done -> events.publish(new PublishProgressed(planning.publishId)))
         .onFailure(e -> LOG.error("publish {} stopped before every screen was sent; what was recorded is sent at the"
-            + " next start", plan.publishId(), e));
+            + " next start", planning.publishId, e));
   }
 
-  private static List<List<Pending>> batches(List<Pending> pending) {
-    List<List<Pending>> batches = new ArrayList<>();
-    int from = 0;
-    while (from < pending.size()) {
-      int size = batches.isEmpty() ? FIRST_BATCH : SEND_WINDOW;
-      batches.add(pending.subList(from, Math.min(pending.size(), from + size)));
-      from += size;
-    }
-    return batches;
+  /**
+   * Plans, signs and records batch {@code number} once {@code sentBefore} (the batch two before) was
+   * handed, sends it once {@code sent} (the batch before) was, and goes on with the next page as
+   * soon as this one is recorded. Completes when the last batch was handed.
+   */
+  private Future<Void> streamFrom(Planning planning, int number, Future<Void> sent, Future<Void> sentBefore,
+      List<PublishResult.Sent> results) {
+    Future<List<Outgoing>> recorded = sentBefore
+        .compose(v -> db.transaction(c -> planPage(c, planning)))
+        .compose(batch -> batch.isEmpty() ? Future.succeededFuture(List.<Outgoing>of())
+            : sign(planning.at, batch).compose(intents -> db.transaction(c -> record(c, planning, number, batch, intents,
+                results))));
+    Future<Void> thisSent = Future.all(sent, recorded).compose(v -> recorded.result().isEmpty()
+        ? Future.succeededFuture() : sendWindow(recorded.result()).map(r -> {
+          results.addAll(r);
+          events.publish(new PublishProgressed(planning.publishId));
+          return null;
+        }));
+    return recorded.compose(v -> planning.lastPage ? thisSent
+        : streamFrom(planning, number + 1, thisSent, sent, results));
   }
 
   /** Signs each screen's next version, on every core, off the database and event-loop threads. */
-  private Future<List<DeliveryRepository.Intent>> sign(Plan plan, List<Pending> batch) {
+  private Future<List<DeliveryRepository.Intent>> sign(Instant at, List<Pending> batch) {
     return Future.fromCompletionStage(java.util.concurrent.CompletableFuture.supplyAsync(() ->
-        batch.parallelStream().map(p -> sign(plan.at(), p)).toList()));
+        batch.parallelStream().map(p -> sign(at, p)).toList()));
   }
 
   private DeliveryRepository.Intent sign(Instant now, Pending p) {
@@ -425,7 +474,7 @@ public final class Publisher {
    * delivery holding the signed message (or failed when it could not be signed) — and returns what
    * is to be sent. Nothing of the batch has left yet: a stop now leaves it recorded and unsent.
    */
-  private List<Outgoing> record(Connection c, Plan plan, int number, List<Pending> batch,
+  private List<Outgoing> record(Connection c, Planning planning, int number, List<Pending> batch,
       List<DeliveryRepository.Intent> intents, List<PublishResult.Sent> results) throws SQLException {
     beforeBatch.accept(number);
     List<ScreenRepository.Published> versions = new ArrayList<>();
@@ -441,7 +490,7 @@ public final class Publisher {
       }
     }
     screens.recordPublished(c, versions);
-    deliveries.recordIntents(c, plan.publishId(), intents, plan.at());
+    deliveries.recordIntents(c, planning.publishId, intents, planning.at);
     return outgoing;
   }
 

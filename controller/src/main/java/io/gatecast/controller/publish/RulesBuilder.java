@@ -114,6 +114,11 @@ public final class RulesBuilder {
     return screenPlaylists.all(c);
   }
 
+  /** The own playlists of these screens only (a page of a streamed publish); screens without one are absent. */
+  public Map<String, List<String>> ownPlaylists(Connection c, java.util.Collection<String> screenIds) throws SQLException {
+    return screenPlaylists.of(c, screenIds);
+  }
+
   /**
    * A build session inside one transaction: campaigns, playlists, content items and media are read
    * once and reused for every screen built in it (a publish reads them once, not once per screen).

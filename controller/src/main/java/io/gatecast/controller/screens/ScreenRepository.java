@@ -38,6 +38,12 @@ public final class ScreenRepository {
     return Sql.list(c, "SELECT " + COLUMNS + " FROM screens ORDER BY id", ScreenRepository::map);
   }
 
+  /** Up to {@code limit} screens after {@code afterId} (null: from the first), in id order: a page of a streamed publish. */
+  public List<RegisteredScreen> page(Connection c, String afterId, int limit) throws SQLException {
+    return Sql.list(c, "SELECT " + COLUMNS + " FROM screens WHERE id > ? ORDER BY id LIMIT ?", ScreenRepository::map,
+        afterId == null ? "" : afterId, limit);
+  }
+
   /** The ids in {@code ids} that name no screen. */
   public List<String> unknown(Connection c, Collection<String> ids) throws SQLException {
     List<String> missing = new ArrayList<>();
@@ -81,6 +87,16 @@ public final class ScreenRepository {
       all.put(pair[0], pair[1]);
     }
     return all;
+  }
+
+  /** {@link #publishedItemsAll} for the page {@link #page} reads with the same arguments. */
+  public java.util.Map<String, String> publishedItemsPage(Connection c, String afterId, int limit) throws SQLException {
+    java.util.Map<String, String> page = new java.util.HashMap<>();
+    for (String[] pair : Sql.list(c, "SELECT id, published_items FROM screens WHERE id > ? ORDER BY id LIMIT ?",
+        row -> new String[] {row.getString(1), row.getString(2)}, afterId == null ? "" : afterId, limit)) {
+      page.put(pair[0], pair[1]);
+    }
+    return page;
   }
 
   /** A screen's newly published version and rules (null rules: the version could not be sent). */

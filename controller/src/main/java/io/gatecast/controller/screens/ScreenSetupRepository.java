@@ -30,6 +30,20 @@ public final class ScreenSetupRepository {
     return all;
   }
 
+  /** The setups of these screens, by screen id (unknown ids absent), in queries of at most 500 ids. */
+  public Map<String, ScreenSetup> of(Connection c, java.util.Collection<String> screenIds) throws SQLException {
+    Map<String, ScreenSetup> found = new java.util.HashMap<>();
+    List<String> ids = List.copyOf(screenIds);
+    for (int from = 0; from < ids.size(); from += 500) {
+      List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
+      for (Map.Entry<String, ScreenSetup> e : Sql.list(c, "SELECT id, " + COLUMNS + " FROM screens WHERE id IN ("
+          + "?,".repeat(part.size() - 1) + "?)", row -> Map.entry(row.getString("id"), map(row)), part.toArray())) {
+        found.put(e.getKey(), e.getValue());
+      }
+    }
+    return found;
+  }
+
   /** Writes everything but the revocation. Returns false for an unknown screen. */
   public boolean update(Connection c, String screenId, ScreenSetup setup) throws SQLException {
     return Sql.update(c, "UPDATE screens SET cluster_id = ?, location = ?, resolution = ?, orientation = ?,"
