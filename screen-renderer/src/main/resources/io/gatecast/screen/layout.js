@@ -265,6 +265,9 @@
   // load is dropped and its region keeps what it shows (never black); it is not retried until its
   // key changes.
 
+  // How long the other regions wait for one slide to load and decode before going on without it.
+  var READY_DEADLINE_MS = 10000;
+
   function itemKey(item) {
     return item ? item.contentId + "|" + item.language + "|" + (item.sha256 || item.text) : "";
   }
@@ -413,6 +416,14 @@
           piece.ok = item == null;
           return;
         }
+        // A slide that neither loads nor fails within the deadline must not hold every other region
+        // (the clock among them) back for ever: it counts as failed, and its region keeps what it shows.
+        global.setTimeout(function () {
+          if (region.pending === piece && !piece.settled) {
+            piece.settled = true;
+            settle();
+          }
+        }, READY_DEADLINE_MS);
         global.GateCastScreen.whenReady(piece.node, function () {
           if (region.pending !== piece) { return; }
           fitAll(piece.node);
