@@ -16,6 +16,7 @@ import {renderReports} from './reports.js';
 import {renderSchedule} from './calendar.js';
 import {renderSetup} from './setup.js';
 import {renderPlaylists} from './playlists.js';
+import {renderLayouts} from './layouts.js';
 import {renderUsers} from './users.js';
 import {renderAudit} from './audit.js';
 import {renderAccount} from './account.js';
@@ -31,6 +32,7 @@ const SECTIONS = [
   {id: 'alert', roles: SCHEDULERS, render: renderAlert},
   {id: 'reports', roles: [], render: renderReports},
   {id: 'playlists', roles: SCHEDULERS, render: renderPlaylists},
+  {id: 'layouts', roles: SCHEDULERS, render: renderLayouts},
   {id: 'setup', roles: FIELD, render: renderSetup},
   {id: 'users', roles: ['admin'], render: renderUsers},
   {id: 'audit', roles: ['operator', 'approver'], render: renderAudit},

@@ -34,7 +34,7 @@ import org.openqa.selenium.interactions.Actions;
 @IntegrationTest
 class ConsoleAccessibilityTest {
   private static final List<String> PAGES = List.of("fleet", "screens/a11y-1", "content", "review", "publish",
-      "publish/1", "alert", "reports", "setup", "playlists", "users", "audit", "account");
+      "publish/1", "alert", "reports", "setup", "playlists", "layouts", "users", "audit", "account");
   private static final List<String> SECTIONS = List.of("fleet", "content", "schedule", "review", "publish", "alert", "reports");
 
   @TempDir Path tmp;

@@ -93,7 +93,7 @@ class ConsoleEndToEndTest {
     browser.waitVisible(By.cssSelector("header.top nav"));
     // The admin sees every section
     assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "publish", "alert", "reports",
-        "playlists", "setup", "users", "audit", "account");
+        "playlists", "layouts", "setup", "users", "audit", "account");
     assertThat(navText("fleet")).isEqualTo("Màn hình");
     browser.screenshot("console-02-signed-in-vi");
 

@@ -96,10 +96,16 @@
     span.style.animationDuration = "";
     var size = fit(box, band * 0.6, band * 0.45);
     box.style.fontSize = size + "px";
+    span.style.animationDelay = "";
     if (overflows(box)) {
       box.classList.add("gc-crawl");
       // about 12 characters a second, however long the line
-      span.style.animationDuration = Math.max(10, Math.round(span.textContent.length / 12)) + "s";
+      var seconds = Math.max(10, Math.round(span.textContent.length / 12));
+      span.style.animationDuration = seconds + "s";
+      // The crawl enters from the right edge (a band-wide lead-in), but the first pass starts with
+      // the line's beginning at the left edge: no empty band when a ticker appears or changes.
+      var lead = parseFloat(getComputedStyle(span).paddingLeft) / Math.max(1, span.offsetWidth);
+      span.style.animationDelay = -(lead * seconds).toFixed(3) + "s";
     }
   }
 
@@ -249,48 +255,46 @@
     region.style.height = (r.h * 100) + "%";
   }
 
-  // A slide in a region, swapped as on the stage: the new one is built hidden, shown once ready,
-  // and the old one removed in the same task, so the region never paints empty.
-  function showItem(region, item, mediaUrl) {
-    var key = item ? item.contentId + "|" + item.language + "|" + (item.sha256 || item.text) : "";
-    if (region.dataset.item === key) { return; }
-    region.dataset.item = key;
-    var old = Array.prototype.slice.call(region.querySelectorAll(":scope > .gc-slide"));
-    if (!item) { old.forEach(global.GateCastScreen.discard); return; }
-    var next = global.GateCastScreen.build(item, mediaUrl);
-    if (!next) { return; }
-    if (item.text == null) {
-      next.classList.add("gc-slide");
-    } else {
-      // a text slide fits inside padding, so its words never touch the region's edge
-      var words = next;
-      next = el("div", "gc-slide gc-text-slide");
-      words.classList.add("gc-words");
-      words.dataset.fit = "box";
-      words.dataset.max = "0.12";
-      next.lang = words.lang;
-      next.dataset.content = words.dataset.content;
-      next.appendChild(words);
-    }
-    region.appendChild(next);
-    global.GateCastScreen.whenReady(next, function () {
-      if (region.dataset.item !== key) { global.GateCastScreen.discard(next); return; }
-      global.GateCastScreen.show(next);
-      old.forEach(global.GateCastScreen.discard);
-      fitAll(next);
-    }, function () { /* keep what is on screen */ });
+  // ---- switching: every region at once ----
+  //
+  // An update may change several regions (a language switch changes all of them). What each
+  // region will show next is built first, hidden: a slide through render.js, loaded and decoded;
+  // widgets drawn and fitted in a hidden holder. Only when every new piece is ready are they all
+  // made visible, and the old ones removed, in one task: the browser never paints a region empty,
+  // nor one region in the new language beside another still in the old one. A piece that fails to
+  // load is dropped and its region keeps what it shows (never black); it is not retried until its
+  // key changes.
+
+  // How long the other regions wait for one slide to load and decode before going on without it.
+  var READY_DEADLINE_MS = 10000;
+
+  function itemKey(item) {
+    return item ? item.contentId + "|" + item.language + "|" + (item.sha256 || item.text) : "";
   }
 
-  function showWidgets(region, widgets, lang) {
-    var key = lang + "|" + JSON.stringify(widgets);
-    if (region.dataset.widgets === key) { return; }
-    region.dataset.widgets = key;
-    var holder = region.querySelector(":scope > .gc-widgets");
-    if (!holder) {
-      holder = el("div", "gc-widgets");
-      region.appendChild(holder);
+  // The hidden element for a slide, or null for a type a screen cannot draw.
+  function buildSlide(item, mediaUrl) {
+    var next = global.GateCastScreen.build(item, mediaUrl);
+    if (!next) { return null; }
+    if (item.text == null) {
+      next.classList.add("gc-slide");
+      return next;
     }
-    holder.textContent = "";
+    // a text slide fits inside padding, so its words never touch the region's edge
+    var words = next;
+    next = el("div", "gc-slide gc-text-slide");
+    words.classList.add("gc-words");
+    words.dataset.fit = "box";
+    words.dataset.max = "0.12";
+    next.lang = words.lang;
+    next.dataset.content = words.dataset.content;
+    next.appendChild(words);
+    return next;
+  }
+
+  // Widgets in a holder that stays hidden (but laid out, so it can be fitted) until committed.
+  function buildWidgets(widgets, lang) {
+    var holder = el("div", "gc-widgets gc-pending");
     holder.lang = lang;
     widgets.forEach(function (w) {
       var draw = WIDGETS[w.type];
@@ -300,7 +304,60 @@
         holder.appendChild(cell);
       }
     });
-    fitAll(holder);
+    return holder;
+  }
+
+  // What a region shows now.
+  function shown(region) {
+    return Array.prototype.slice.call(
+      region.querySelectorAll(":scope > .gc-slide.on, :scope > .gc-widgets:not(.gc-pending)"));
+  }
+
+  function drop(node) {
+    if (node.classList.contains("gc-slide")) {
+      global.GateCastScreen.discard(node);
+    } else if (node.parentNode) {
+      node.parentNode.removeChild(node);
+    }
+  }
+
+  // The region's pending piece for key: the one being built already, or a new one (replacing a
+  // pending piece for another key); null when the region shows key already or key failed.
+  function prepare(region, key, create) {
+    if (region.pending && region.pending.key === key) { return region.pending; }
+    if (region.pending) {
+      if (region.pending.node) { drop(region.pending.node); }
+      region.pending = null;
+    }
+    if (region.dataset.key === key || region.dataset.failed === key) { return null; }
+    var node = create();
+    var piece = { key: key, node: node, started: false, settled: false, ok: false };
+    region.pending = piece;
+    if (node) { region.appendChild(node); }
+    return piece;
+  }
+
+  // Shows every settled pending piece and removes what it replaces, all in this one task.
+  function commit(regionList) {
+    regionList.forEach(function (region) {
+      var piece = region.pending;
+      if (!piece || !piece.settled) { return; }
+      region.pending = null;
+      if (!piece.ok) {
+        if (piece.node) { drop(piece.node); }
+        region.dataset.failed = piece.key;
+        return;
+      }
+      var old = shown(region);
+      if (piece.node && piece.node.classList.contains("gc-widgets")) {
+        piece.node.classList.remove("gc-pending");
+      } else if (piece.node) {
+        global.GateCastScreen.show(piece.node);
+      }
+      old.forEach(drop);
+      region.dataset.key = piece.key;
+      region.removeAttribute("data-failed");
+    });
   }
 
   // Builds the regions of view in container (emptied first) and returns a handle whose update()
@@ -323,18 +380,62 @@
     var overlay = el("div", "gc-alert off");
     container.appendChild(overlay);
 
+    // Every changed region's next piece is prepared; all are committed together once the last one
+    // is ready (at once when they are text and widgets). A newer update replaces a pending piece
+    // whose key it changes and keeps one it asks for again, so the clock's update every second
+    // does not restart a slide that is still decoding.
+    var all = Object.keys(regions).map(function (k) { return regions[k]; });
+    function settle() {
+      var open = all.filter(function (region) { return region.pending && !region.pending.settled; });
+      if (open.length === 0) { commit(all); }
+    }
+
     function update(next) {
       container.lang = next.language;
       next.regions.forEach(function (r) {
         var region = regions[r.role];
         if (!region) { return; }
-        region.lang = next.language;
         if (r.widgets && r.widgets.length) {
-          showWidgets(region, r.widgets, next.language);
-        } else {
-          showItem(region, r.item || null, mediaUrl);
+          var lang = next.language, widgets = r.widgets;
+          var w = prepare(region, "w|" + lang + "|" + JSON.stringify(widgets),
+            function () { return buildWidgets(widgets, lang); });
+          if (w && !w.started) {
+            w.started = true;
+            fitAll(w.node);
+            w.settled = w.ok = true;
+          }
+          return;
         }
+        var item = r.item || null;
+        var piece = prepare(region, "i|" + itemKey(item), function () { return item ? buildSlide(item, mediaUrl) : null; });
+        if (!piece || piece.started) { return; }
+        piece.started = true;
+        if (!piece.node) {
+          // idle: the region empties on commit; a type no screen can draw keeps what is shown
+          piece.settled = true;
+          piece.ok = item == null;
+          return;
+        }
+        // A slide that neither loads nor fails within the deadline must not hold every other region
+        // (the clock among them) back for ever: it counts as failed, and its region keeps what it shows.
+        global.setTimeout(function () {
+          if (region.pending === piece && !piece.settled) {
+            piece.settled = true;
+            settle();
+          }
+        }, READY_DEADLINE_MS);
+        global.GateCastScreen.whenReady(piece.node, function () {
+          if (region.pending !== piece) { return; }
+          fitAll(piece.node);
+          piece.settled = piece.ok = true;
+          settle();
+        }, function () {
+          if (region.pending !== piece) { return; }
+          piece.settled = true;
+          settle();
+        });
       });
+      settle();
     }
 
     function alert(lines, lang) {

@@ -1,45 +1,25 @@
 package io.gatecast.agent.display;
 
+import static io.gatecast.agent.display.LayoutViews.TEXTS;
+import static io.gatecast.agent.display.LayoutViews.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.layout.LayoutTemplate;
-import io.gatecast.protocol.layout.OpeningDaySpec;
-import io.gatecast.protocol.layout.OpeningHoursSpec;
-import io.gatecast.protocol.layout.OpeningSpanSpec;
 import io.gatecast.protocol.layout.ScreenShape;
 import io.gatecast.protocol.layout.TemplateRegion;
 import io.gatecast.protocol.layout.Templates;
-import io.gatecast.schedules.calendar.LunarCalendar;
-import io.gatecast.schedules.calendar.LunarDate;
-import io.gatecast.schedules.calendar.ZoneClocks;
-import io.gatecast.schedules.calendar.ZoneTime;
-import io.gatecast.schedules.layout.QrMatrix;
-import io.gatecast.testkit.Chromium;
 import io.gatecast.testkit.IntegrationTest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DayOfWeek;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -48,97 +28,33 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * today's opening hours, the QR modules, the countdown): at 1920x1080 and 1080x1920, in Vietnamese,
  * Simplified Chinese, Lao, Khmer and a long White Hmong text, nothing overflows its region —
  * measured from the DOM, glyph box by glyph box — and the text stays readable. Screenshots are kept
- * under {@code target/screenshots/layouts/}.
+ * as {@code target/screenshots/layout-*.png}.
  */
 @IntegrationTest
 class LayoutPageTest {
-  private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
-  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  /** Monday 7 December 2026, 09:30 in Hanoi. */
-  private static final Instant NOW = Instant.parse("2026-12-07T02:30:00Z");
-  private static final Instant FAIR = Instant.parse("2027-04-01T01:00:00Z");
-  private static final String PORTAL = "https://laocai.gov.vn/thong-tin-doi-ngoai";
   /** Smallest font size any text may be shrunk to and still be read across a hall, in CSS px at full size. */
   private static final double MIN_READABLE_PX = 9;
 
   @TempDir static Path profile;
   @TempDir static Path site;
+  private static LayoutPage page;
   private static ChromeDriver driver;
-
-  /** The texts an operator would enter (approved items), per language. */
-  private record Texts(String here, String there, List<String> ticker, String countdown, String main) {}
-
-  private static final Map<String, Texts> TEXTS = new LinkedHashMap<>();
-
-  static {
-    TEXTS.put("vi", new Texts("Hà Nội", "Bắc Kinh",
-        List.of("Cửa khẩu quốc tế Lào Cai mở cửa từ 7 giờ đến 22 giờ hằng ngày",
-            "Xin vui lòng chuẩn bị sẵn hộ chiếu và giấy thông hành trước khi vào khu vực kiểm soát",
-            "Hội chợ thương mại quốc tế Việt – Trung khai mạc ngày 1 tháng 4"),
-        "Hội chợ thương mại quốc tế Việt – Trung Lào Cai 2027",
-        "Chào mừng quý khách đến Cửa khẩu quốc tế Lào Cai. Quý khách vui lòng xếp hàng theo hướng dẫn, chuẩn bị hộ "
-            + "chiếu, thị thực và tờ khai hải quan. Hàng hóa thuộc diện phải khai báo cần được xuất trình tại quầy hải "
-            + "quan trước khi qua cửa kiểm soát."));
-    TEXTS.put("zh-Hans", new Texts("河内", "北京",
-        List.of("老街国际口岸每日7时至22时开放", "请在进入检查区前准备好护照和通行证", "中越国际商品交易会将于4月1日开幕"),
-        "2027年中越（老街）国际商品交易会",
-        "欢迎来到老街国际口岸。请按指引排队，准备好护照、签证和海关申报单。需要申报的货物请在通关前到海关柜台出示。"));
-    TEXTS.put("lo", new Texts("ຮ່າໂນ້ຍ", "ປັກກິ່ງ",
-        List.of("ດ່ານສາກົນລາວກາຍເປີດທຸກມື້ແຕ່ 7 ໂມງຫາ 22 ໂມງ",
-            "ກະລຸນາກຽມໜັງສືຜ່ານແດນ ແລະ ບັດຜ່ານແດນໃຫ້ພ້ອມກ່ອນເຂົ້າເຂດກວດກາ",
-            "ງານວາງສະແດງສິນຄ້າສາກົນ ຫວຽດນາມ - ຈີນ ຈະເປີດໃນວັນທີ 1 ເມສາ"),
-        "ງານວາງສະແດງສິນຄ້າສາກົນ ຫວຽດນາມ - ຈີນ ລາວກາຍ 2027",
-        "ຍິນດີຕ້ອນຮັບສູ່ດ່ານສາກົນລາວກາຍ. ກະລຸນາເຂົ້າແຖວຕາມຄຳແນະນຳ, ກຽມໜັງສືຜ່ານແດນ, ວີຊາ ແລະ ໃບແຈ້ງພາສີ. "
-            + "ສິນຄ້າທີ່ຕ້ອງແຈ້ງ ກະລຸນານຳສະເໜີຢູ່ເຄົາເຕີພາສີກ່ອນຜ່ານດ່ານ."));
-    TEXTS.put("km", new Texts("ហាណូយ", "ប៉េកាំង",
-        List.of("ច្រកព្រំដែនអន្តរជាតិឡាវកាយបើករៀងរាល់ថ្ងៃពីម៉ោង ៧ ដល់ម៉ោង ២២",
-            "សូមរៀបចំលិខិតឆ្លងដែន និងប័ណ្ណឆ្លងកាត់ឱ្យរួចរាល់មុនចូលតំបន់ត្រួតពិនិត្យ",
-            "ពិព័រណ៍ពាណិជ្ជកម្មអន្តរជាតិវៀតណាម-ចិន នឹងបើកនៅថ្ងៃទី ១ ខែមេសា"),
-        "ពិព័រណ៍ពាណិជ្ជកម្មអន្តរជាតិវៀតណាម-ចិន ឡាវកាយ ២០២៧",
-        "សូមស្វាគមន៍មកកាន់ច្រកព្រំដែនអន្តរជាតិឡាវកាយ។ សូមតម្រង់ជួរតាមការណែនាំ រៀបចំលិខិតឆ្លងដែន ទិដ្ឋាការ "
-            + "និងលិខិតប្រកាសគយ។ ទំនិញដែលត្រូវប្រកាស សូមបង្ហាញនៅបញ្ជរគយមុនពេលឆ្លងកាត់។"));
-    String hmong = "Nyob zoo thiab txais tos koj tuaj txog ntawm lub rooj vag ciam teb thoob ntiaj teb Lao Cai. Thov koj "
-        + "teeb kab raws li cov neeg ua haujlwm qhia, npaj koj daim ntawv hla tebchaws, daim ntawv tso cai nkag tebchaws "
-        + "thiab daim ntawv tshaj tawm se kom txhij. Yog koj nqa khoom uas yuav tsum tau tshaj tawm, thov coj mus qhia "
-        + "rau ntawm lub txee se ua ntej koj hla lub qhov rooj kuaj xyuas. Cov me nyuam yaus thiab cov neeg laus tuaj "
-        + "yeem siv txoj kab tshwj xeeb nyob rau sab laug. Thov tsis txhob haus luam yeeb thiab tsis txhob pov khib "
-        + "nyiab rau hauv thaj chaw tos. Ua tsaug rau koj txoj kev koom tes thiab zoo siab txais tos koj rov qab los.";
-    TEXTS.put("hmn", new Texts("Has Noj", "Pej Kees",
-        List.of("Lub rooj vag ciam teb thoob ntiaj teb Lao Cai qhib txhua hnub txij thaum 7 teev sawv ntxov txog 10 teev hmo ntuj",
-            "Thov npaj koj daim ntawv hla tebchaws thiab daim ntawv tso cai hla ciam teb kom txhij ua ntej koj nkag mus "
-                + "rau thaj chaw kuaj xyuas",
-            "Kev nthuav qhia khoom lag luam thoob ntiaj teb Nyab Laj thiab Suav teb yuav qhib rau hnub tim 1 lub plaub hlis"),
-        "Kev nthuav qhia khoom lag luam thoob ntiaj teb Nyab Laj thiab Suav teb ntawm Lao Cai xyoo 2027",
-        hmong + " " + hmong));
-  }
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    for (String file : List.of("render.js", "screen.css", "layout.js", "layout.css")) {
-      try (InputStream in = LayoutPageTest.class.getResourceAsStream("/io/gatecast/screen/" + file)) {
-        assertThat(in).as("screen-renderer resource " + file).isNotNull();
-        Files.copy(in, site.resolve(file));
-      }
-    }
-    Files.writeString(site.resolve("layout.html"), "<!doctype html><html><head><meta charset=\"utf-8\">"
-        + "<link rel=\"stylesheet\" href=\"screen.css\"><link rel=\"stylesheet\" href=\"layout.css\">"
-        + "<script src=\"render.js\"></script><script src=\"layout.js\"></script></head>"
-        + "<body><div id=\"screen\"></div></body></html>", StandardCharsets.UTF_8);
-    driver = Chromium.driver(profile);
-    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    driver.get(site.resolve("layout.html").toUri().toString());
+    page = new LayoutPage(profile, site);
+    driver = page.driver;
   }
 
   @AfterAll
   static void stopBrowser() {
-    if (driver != null) {
-      driver.quit();
+    if (page != null) {
+      page.close();
     }
   }
 
   @Test
   void everyTemplateInEveryScriptFitsItsRegions() throws IOException {
-    Files.createDirectories(Path.of("target", "screenshots", "layouts"));
     List<String> problems = new ArrayList<>();
     int crawling = 0;
     for (ScreenShape shape : ScreenShape.values()) {
@@ -147,8 +63,7 @@ class LayoutPageTest {
         for (String language : TEXTS.keySet()) {
           String name = template.id() + "-" + (shape == ScreenShape.LANDSCAPE_16_9 ? "1920x1080" : "1080x1920") + "-" + language;
           Map<String, Object> report = mount(view(template, language, language.equals("km")));
-          Files.write(Path.of("target", "screenshots", "layouts", name + ".png"),
-              driver.findElement(By.id("screen")).getScreenshotAs(OutputType.BYTES));
+          page.screenshot(name);
 
           @SuppressWarnings("unchecked")
           List<String> found = (List<String>) report.get("problems");
@@ -169,6 +84,7 @@ class LayoutPageTest {
             assertThat(r.get("w").doubleValue()).isCloseTo(region.rect().w() * shape.width(), org.assertj.core.data.Offset.offset(1.0));
             assertThat(r.get("h").doubleValue()).isCloseTo(region.rect().h() * shape.height(), org.assertj.core.data.Offset.offset(1.0));
           }
+          problems.addAll(placement(name, report));
           if (template.region(io.gatecast.protocol.layout.RegionRole.SIDE).isPresent()) {
             double qr = ((Number) report.get("qrPx")).doubleValue();
             assertThat(qr).as(name + ": QR code side in px, at least 3 px a module").isGreaterThanOrEqualTo(37 * 3);
@@ -197,19 +113,46 @@ class LayoutPageTest {
             + "  var hit = document.elementFromPoint(q.left + q.width / 2, q.top + q.height / 2);"
             + "  out.regions[r.dataset.role] = !!(hit && hit.closest('.gc-alert')); });"
             + "return out;");
-    Files.write(Path.of("target", "screenshots", "layouts", "alert-over-header-main-side-ticker.png"),
-        driver.findElement(By.id("screen")).getScreenshotAs(OutputType.BYTES));
+    page.screenshot("alert-over-header-main-side-ticker");
     assertThat(covered.get("same")).isEqualTo(true);
     assertThat(covered.get("regions")).isEqualTo(Map.of("HEADER", true, "MAIN", true, "SIDE", true, "TICKER", true));
   }
 
-  /** Sizes the window so that its viewport, not the window, is width x height CSS px. */
   private static void viewport(int width, int height) {
-    driver.manage().window().setSize(new Dimension(width, height));
-    @SuppressWarnings("unchecked")
-    List<Number> inner = (List<Number>) driver.executeScript("return [window.innerWidth, window.innerHeight];");
-    driver.manage().window().setSize(new Dimension(
-        2 * width - inner.get(0).intValue(), 2 * height - inner.get(1).intValue()));
+    page.viewport(width, height);
+  }
+
+  /**
+   * Each region's box as the browser placed it: inside the viewport, and overlapping no other
+   * region (by more than half a pixel of rounding either way).
+   */
+  @SuppressWarnings("unchecked")
+  private static List<String> placement(String name, Map<String, Object> report) {
+    List<String> problems = new ArrayList<>();
+    Map<String, Number> viewport = (Map<String, Number>) report.get("viewport");
+    double vw = viewport.get("w").doubleValue();
+    double vh = viewport.get("h").doubleValue();
+    List<Map.Entry<String, Map<String, Number>>> boxes =
+        new ArrayList<>(((Map<String, Map<String, Number>>) report.get("boxes")).entrySet());
+    for (int i = 0; i < boxes.size(); i++) {
+      Map<String, Number> a = boxes.get(i).getValue();
+      if (a.get("l").doubleValue() < -0.5 || a.get("t").doubleValue() < -0.5
+          || a.get("r").doubleValue() > vw + 0.5 || a.get("b").doubleValue() > vh + 0.5) {
+        problems.add(name + ": " + boxes.get(i).getKey() + " " + a + " leaves the viewport " + vw + "x" + vh);
+      }
+      for (int j = i + 1; j < boxes.size(); j++) {
+        Map<String, Number> b = boxes.get(j).getValue();
+        double w = Math.min(a.get("r").doubleValue(), b.get("r").doubleValue())
+            - Math.max(a.get("l").doubleValue(), b.get("l").doubleValue());
+        double h = Math.min(a.get("b").doubleValue(), b.get("b").doubleValue())
+            - Math.max(a.get("t").doubleValue(), b.get("t").doubleValue());
+        if (w > 0.5 && h > 0.5) {
+          problems.add(name + ": " + boxes.get(i).getKey() + " and " + boxes.get(j).getKey() + " overlap by "
+              + Math.round(w) + "x" + Math.round(h) + " px");
+        }
+      }
+    }
+    return problems;
   }
 
   /** Mounts a view and measures, after the fonts have loaded, every text's glyph boxes against its region. */
@@ -232,10 +175,12 @@ class LayoutPageTest {
    * rects must lie within its region; every fitted box must not scroll; crawling lines count apart.
    */
   private static final String MEASURE = "function measure(s) {"
-      + " var out = {problems: [], minFont: 1e9, crawls: 0, rects: {}, qrPx: 0}, sb = s.getBoundingClientRect();"
+      + " var out = {problems: [], minFont: 1e9, crawls: 0, rects: {}, boxes: {}, qrPx: 0,"
+      + "  viewport: {w: window.innerWidth, h: window.innerHeight}}, sb = s.getBoundingClientRect();"
       + " s.querySelectorAll('.gc-region').forEach(function (region) {"
       + "  var r = region.getBoundingClientRect(), role = region.dataset.role;"
       + "  out.rects[role] = {x: r.left - sb.left, y: r.top - sb.top, w: r.width, h: r.height};"
+      + "  out.boxes[role] = {l: r.left, t: r.top, r: r.right, b: r.bottom};"
       + "  var walk = document.createTreeWalker(region, NodeFilter.SHOW_TEXT), n;"
       + "  while ((n = walk.nextNode())) {"
       + "   if (!n.textContent.trim()) continue;"
@@ -265,55 +210,4 @@ class LayoutPageTest {
       + " });"
       + " return out; }";
 
-  /** The data an agent would hand the page for this template at NOW, in one language. */
-  private static Map<String, Object> view(LayoutTemplate template, String language, boolean holiday) {
-    Texts t = TEXTS.get(language);
-    List<Map<String, Object>> regions = new ArrayList<>();
-    for (TemplateRegion region : template.regions()) {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("role", region.role().name());
-      r.put("rect", Map.of("x", region.rect().x(), "y", region.rect().y(), "w", region.rect().w(), "h", region.rect().h()));
-      switch (region.role()) {
-        case MAIN -> r.put("item", Map.of("contentId", "welcome", "title", "Welcome", "language", language, "text", t.main()));
-        case HEADER -> r.put("widgets", List.of(clock(t), date()));
-        case SIDE -> r.put("widgets", List.of(hours(holiday), qr(), Map.of("type", "COUNTDOWN", "title", t.countdown(),
-            "seconds", Duration.between(NOW, FAIR).getSeconds())));
-        case TICKER -> r.put("widgets", List.of(Map.of("type", "TICKER", "lines", t.ticker())));
-        default -> throw new IllegalStateException();
-      }
-      regions.add(r);
-    }
-    return Map.of("shape", template.shape().name(), "language", language, "regions", regions);
-  }
-
-  private static Map<String, Object> clock(Texts t) {
-    List<ZoneTime> times = ZoneClocks.at(NOW, List.of(HANOI, BEIJING));
-    List<String> labels = List.of(t.here(), t.there());
-    List<Map<String, Object>> zones = new ArrayList<>();
-    for (int i = 0; i < times.size(); i++) {
-      zones.add(Map.of("label", labels.get(i), "time", times.get(i).hhmm(), "offset", times.get(i).offsetLabel()));
-    }
-    return Map.of("type", "CLOCK", "zones", zones);
-  }
-
-  private static Map<String, Object> date() {
-    LocalDate today = NOW.atZone(HANOI).toLocalDate();
-    LunarDate lunar = LunarCalendar.of(today);
-    return Map.of("type", "DATE", "date", today.toString(), "lunar", Map.of("day", lunar.day(), "month", lunar.month(),
-        "leap", lunar.leap(), "stem", lunar.stem(), "branch", lunar.branch()));
-  }
-
-  private static Map<String, Object> hours(boolean holiday) {
-    LocalDate today = NOW.atZone(HANOI).toLocalDate();
-    OpeningHoursSpec gate = new OpeningHoursSpec(List.of(new OpeningDaySpec(DayOfWeek.MONDAY, List.of(
-        new OpeningSpanSpec(LocalTime.of(7, 0), LocalTime.of(11, 30)),
-        new OpeningSpanSpec(LocalTime.of(13, 0), LocalTime.of(22, 0))))), holiday ? List.of(today) : List.of());
-    List<List<String>> spans = gate.spansOn(today).stream()
-        .map(s -> List.of(s.open().toString(), s.closeSecondOfDay() == 86_400 ? "24:00" : s.close().toString())).toList();
-    return Map.of("type", "OPENING_HOURS", "spans", spans);
-  }
-
-  private static Map<String, Object> qr() {
-    return Map.of("type", "QR", "url", PORTAL, "modules", QrMatrix.of(PORTAL).rows());
-  }
 }

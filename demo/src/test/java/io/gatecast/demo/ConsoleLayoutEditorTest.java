@@ -1,0 +1,172 @@
+package io.gatecast.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.layout.LayoutSpec;
+import io.gatecast.protocol.layout.RegionRole;
+import io.gatecast.protocol.layout.WidgetType;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console's layout editor (issue 23, point 6), in Vietnamese and English, in real Chromium:
+ * an operator picks a template, gives the main region a playlist and the other regions widgets,
+ * and previews it with the screens' own layout.js, landscape and portrait, in each of the gate's
+ * languages. Checked inside each preview frame: the template's regions are drawn, every region
+ * shows the chosen language (all at once), and no fitted text overflows its box. What the editor
+ * sends on saving is decoded as protocol's {@link LayoutSpec}, the controller's layouts API's body.
+ * Screenshots: target/screenshots/console-layout-<vi|en>-*.png.
+ */
+@IntegrationTest
+class ConsoleLayoutEditorTest extends ConsoleStory {
+  private static final List<String> LANGUAGES = List.of("vi", "zh-Hans", "lo", "km");
+
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"vi", "en"})
+  void anOperatorBuildsALayoutAndPreviewsItInEveryLanguageOfTheGate(String lang) throws Exception {
+    console = new ConsoleFixture(tmp);
+    givenLaoCaiWithApprovedTexts(console.admin);
+    ConsoleBrowser browser = console.browser;
+    browser.startIn(lang);
+    browser.signIn("admin", console.adminPassword);
+    browser.open("layouts");
+    browser.click("[data-action='new-layout']");
+    browser.waitVisible(By.id("lay-form"));
+    new Select(browser.waitVisible(By.id("lay-template"))).selectByValue("header-main-side-ticker");
+
+    // MAIN plays the welcome playlist; the bands get widgets.
+    new Select(browser.waitVisible(By.cssSelector("select[data-region-mode='MAIN']"))).selectByValue("playlist");
+    new Select(browser.waitVisible(By.cssSelector("select[data-region-playlist='MAIN']"))).selectByValue("chao-mung");
+    addWidget(browser, "HEADER", "CLOCK");
+    addWidget(browser, "HEADER", "DATE");
+    addWidget(browser, "SIDE", "OPENING_HOURS");
+    addWidget(browser, "SIDE", "QR");
+    new Select(browser.waitVisible(By.cssSelector("[data-region='SIDE'] li[data-widget='QR'] select"))).selectByValue("cong-thong-tin");
+    addWidget(browser, "SIDE", "COUNTDOWN");
+    new Select(browser.waitVisible(By.cssSelector("[data-region='SIDE'] li[data-widget='COUNTDOWN'] select")))
+        .selectByValue("hoi-cho");
+    browser.setValue(By.cssSelector("[data-region='SIDE'] li[data-widget='COUNTDOWN'] input[data-setting='target']"),
+        "2027-04-01T08:00");
+    addWidget(browser, "TICKER", "TICKER");
+    // Two lines picked in the multiple select (set as a Ctrl-click would: both stay selected).
+    browser.driver.executeScript("var s = arguments[0];"
+        + "Array.prototype.forEach.call(s.options, function (o) { o.selected = o.value === 'dong-1' || o.value === 'dong-2'; });"
+        + "s.dispatchEvent(new Event('change', {bubbles: true}));",
+        browser.waitVisible(By.cssSelector("[data-region='TICKER'] select[data-setting='ticker']")));
+    new Select(browser.waitVisible(By.id("lay-gate"))).selectByValue("lao-cai");
+
+    for (String language : LANGUAGES) {
+      browser.click("button[data-language='" + language + "']");
+      for (String shape : List.of("LANDSCAPE_16_9", "PORTRAIT_9_16")) {
+        Map<String, Object> seen = inPreview(browser, shape, language);
+        assertThat(seen.get("roles")).as(shape + " " + language).isEqualTo(List.of("HEADER", "MAIN", "SIDE", "TICKER"));
+        assertThat(seen.get("languages")).as(shape + " " + language + ": what each region shows")
+            .isEqualTo(Map.of("HEADER", language, "MAIN", language, "SIDE", language, "TICKER", language));
+        assertThat((List<?>) seen.get("overflowing")).as(shape + " " + language).isEmpty();
+        assertThat((String) seen.get("text")).as(shape + " " + language).contains(welcome(language));
+      }
+      browser.scrollTo(By.cssSelector("[data-preview-shape='LANDSCAPE_16_9']"));
+      browser.screenshot("console-layout-" + lang + "-" + language);
+    }
+
+    // Saving sends protocol's LayoutSpec; the request is read as the page sends it.
+    browser.driver.executeScript("window.__sent = []; const send = window.fetch;"
+        + "window.fetch = (url, options) => { if (String(url).startsWith('/api/v1/layouts') && options"
+        + "  && options.method !== 'GET') window.__sent.push(options.method + ' ' + url + ' ' + options.body);"
+        + "  return send(url, options); };");
+    browser.setValue(By.id("lay-id"), "sanh-nhap-canh");
+    browser.click("[data-action='save-layout']");
+    browser.wait.until(d -> !((List<?>) browser.driver.executeScript("return window.__sent")).isEmpty());
+    String sent = (String) ((List<?>) browser.driver.executeScript("return window.__sent")).get(0);
+    assertThat(sent).startsWith("POST /api/v1/layouts {");
+    LayoutSpec spec = Codec.mapper().readValue(sent.substring(sent.indexOf('{')), LayoutSpec.class);
+    assertThat(spec.id()).isEqualTo("sanh-nhap-canh");
+    assertThat(spec.template()).isEqualTo("header-main-side-ticker");
+    assertThat(spec.region(RegionRole.MAIN).orElseThrow().playlist().id()).isEqualTo("chao-mung");
+    assertThat(spec.region(RegionRole.SIDE).orElseThrow().widgets()).extracting(w -> w.type())
+        .containsExactly(WidgetType.OPENING_HOURS, WidgetType.QR, WidgetType.COUNTDOWN);
+    assertThat(spec.region(RegionRole.SIDE).orElseThrow().widgets().get(2).countdown().target())
+        .hasToString("2027-04-01T01:00:00Z");
+    assertThat(spec.region(RegionRole.TICKER).orElseThrow().widgets().get(0).ticker().itemIds())
+        .containsExactly("dong-1", "dong-2");
+    assertThat(spec.itemIds()).contains("chao-mung", "cong-thong-tin", "hoi-cho", "dong-1", "dong-2");
+  }
+
+  private static void addWidget(ConsoleBrowser browser, String role, String type) {
+    new Select(browser.waitVisible(By.cssSelector("select[data-add-widget='" + role + "']"))).selectByValue(type);
+    browser.waitVisible(By.cssSelector("[data-region='" + role + "'] li[data-widget='" + type + "']"));
+  }
+
+  /**
+   * Inside one preview frame, once it shows the language: the regions' roles, the language each
+   * region shows, the fitted boxes that scroll, and the visible text.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> inPreview(ConsoleBrowser browser, String shape, String language) {
+    browser.driver.switchTo().frame(browser.driver.findElement(By.cssSelector("iframe[data-shape='" + shape + "']")));
+    try {
+      browser.wait.until(d -> language.equals(d.findElement(By.tagName("body")).getAttribute("data-language")));
+      return (Map<String, Object>) browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+          + "document.fonts.ready.then(function () { requestAnimationFrame(function () {"
+          + " var s = document.getElementById('screen'), out = {roles: [], languages: {}, overflowing: []};"
+          + " s.querySelectorAll('.gc-region').forEach(function (r) { out.roles.push(r.dataset.role);"
+          + "  var shown = Array.prototype.filter.call(r.children, function (c) {"
+          + "   return getComputedStyle(c).visibility === 'visible'"
+          + "    && (c.classList.contains('gc-slide') || c.classList.contains('gc-widgets')); });"
+          + "  if (shown.length) out.languages[r.dataset.role] = shown[shown.length - 1].lang;"
+          + "  r.querySelectorAll('[data-fit]').forEach(function (b) {"
+          + "   if (b.classList.contains('gc-crawl') || b.closest('.gc-pending')) return;"
+          + "   if (b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)"
+          + "    out.overflowing.push(r.dataset.role + ' ' + b.className); }); });"
+          + " out.roles.sort(); out.text = s.innerText; done(out); }); });");
+    } finally {
+      browser.driver.switchTo().defaultContent();
+    }
+  }
+
+  private static String welcome(String language) {
+    return switch (language) {
+      case "vi" -> "Chào mừng quý khách đến Cửa khẩu quốc tế Lào Cai";
+      case "zh-Hans" -> "欢迎来到老街国际口岸";
+      case "lo" -> "ຍິນດີຕ້ອນຮັບສູ່ດ່ານສາກົນລາວກາຍ";
+      default -> "សូមស្វាគមន៍មកកាន់ច្រកព្រំដែនអន្តរជាតិឡាវកាយ";
+    };
+  }
+
+  private static void givenLaoCaiWithApprovedTexts(ApiClient admin) {
+    created(admin.postJson("/api/v1/clusters", Map.of("id", "lao-cai", "name", "Cửa khẩu quốc tế Lào Cai",
+        "province", "Lào Cai", "zone", "Asia/Ho_Chi_Minh", "languages", LANGUAGES)));
+    text(admin, "chao-mung", "Chào mừng", Map.of("vi", welcome("vi"), "zh-Hans", welcome("zh-Hans"),
+        "lo", welcome("lo"), "km", welcome("km")));
+    text(admin, "dong-1", "Giờ mở cửa", Map.of("vi", "Cửa khẩu mở cửa từ 7 giờ đến 22 giờ hằng ngày",
+        "zh-Hans", "口岸每日7时至22时开放", "lo", "ດ່ານເປີດທຸກມື້ແຕ່ 7 ໂມງຫາ 22 ໂມງ",
+        "km", "ច្រកព្រំដែនបើករៀងរាល់ថ្ងៃពីម៉ោង ៧ ដល់ម៉ោង ២២"));
+    text(admin, "dong-2", "Hộ chiếu", Map.of("vi", "Xin chuẩn bị sẵn hộ chiếu trước khi vào khu kiểm soát",
+        "zh-Hans", "请在进入检查区前准备好护照", "lo", "ກະລຸນາກຽມໜັງສືຜ່ານແດນໃຫ້ພ້ອມ",
+        "km", "សូមរៀបចំលិខិតឆ្លងដែនឱ្យរួចរាល់"));
+    text(admin, "cong-thong-tin", "Cổng thông tin đối ngoại", Map.of("vi", "https://laocai.gov.vn/thong-tin-doi-ngoai"));
+    text(admin, "hoi-cho", "Hội chợ", Map.of("vi", "Hội chợ thương mại quốc tế Việt – Trung 2027",
+        "zh-Hans", "2027年中越国际商品交易会", "lo", "ງານວາງສະແດງສິນຄ້າສາກົນ ຫວຽດນາມ - ຈີນ 2027",
+        "km", "ពិព័រណ៍ពាណិជ្ជកម្មអន្តរជាតិវៀតណាម-ចិន ២០២៧"));
+    created(admin.postJson("/api/v1/playlists", Map.of("id", "chao-mung", "name", "Chào mừng",
+        "entries", List.of(Map.of("contentId", "chao-mung")))));
+  }
+
+  private static void text(ApiClient admin, String id, String title, Map<String, String> texts) {
+    List<Map<String, Object>> variants = LANGUAGES.stream().filter(texts::containsKey)
+        .map(l -> Map.<String, Object>of("language", l, "text", texts.get(l), "seconds", 10)).toList();
+    created(admin.postJson("/api/v1/content", Map.of("id", id, "title", title, "variants", variants)));
+  }
+
+  private static void created(Answer answer) {
+    assertThat(answer.status()).as(answer.error()).isEqualTo(201);
+  }
+}
