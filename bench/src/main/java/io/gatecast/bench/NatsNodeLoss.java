@@ -8,7 +8,9 @@ import io.gatecast.bench.fleet.SimulatedScreen;
 import io.gatecast.bench.harness.ControllerApi;
 import io.gatecast.bench.harness.ControllerDb;
 import io.gatecast.bench.harness.ControllerProcess;
-import io.gatecast.bench.harness.NatsNodes;
+import io.gatecast.controller.Main;
+import io.gatecast.testkit.Nats;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,11 +28,25 @@ import java.util.stream.Collectors;
 final class NatsNodeLoss {
   private NatsNodeLoss() {}
 
+  /**
+   * Three nats-server nodes (the test kit's, from docs/nats/node.conf) holding the logins and rights
+   * of {@code controller export-nats} for the screens registered in the controller's data folder.
+   */
+  private static Nats startNats(Path controllerData, Path dir) throws java.io.IOException {
+    Files.createDirectories(dir);
+    int code = new picocli.CommandLine(new Main()).execute("export-nats", "--data-dir", controllerData.toString(),
+        "--out", dir.toString());
+    if (code != 0) {
+      throw new IllegalStateException("export-nats failed with " + code);
+    }
+    return Nats.cluster(dir, 3);
+  }
+
   static Map<String, Object> run(Path dataDir, List<ScreenLogin> logins, int window, Duration timeout)
       throws Exception {
     Map<String, Object> out = new LinkedHashMap<>();
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
-    try (NatsNodes nats = NatsNodes.start(dataDir, dataDir.resolve("nats-" + System.currentTimeMillis()));
+    try (Nats nats = startNats(dataDir, dataDir.resolve("nats-" + System.currentTimeMillis()));
         ControllerProcess controller = ControllerProcess.start(dataDir, nats.urls(), Duration.ofSeconds(120), List.of());
         ControllerDb db = new ControllerDb(dataDir)) {
       ControllerApi api = new ControllerApi(controller.httpPort());
@@ -71,7 +87,7 @@ final class NatsNodeLoss {
           }
         });
         long t0 = System.nanoTime();
-        nats.kill(1);
+        nats.node(2).kill();
         victims.forEach(s -> heartbeatsBefore.put(s.id(), s.heartbeatsSent()));
         Map<String, Long> backAtController = new ConcurrentHashMap<>();
         boolean all = SimulatedFleet.awaitUntil(() -> {

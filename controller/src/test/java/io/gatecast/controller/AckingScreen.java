@@ -5,6 +5,8 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
+import io.gatecast.protocol.ScreenState;
+import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -80,9 +83,29 @@ final class AckingScreen implements AutoCloseable {
     return latest().map(s -> s.rules().items().stream().map(i -> i.id()).toList()).orElse(List.of());
   }
 
+  /**
+   * Reports ONLINE with the version it plays, on its status topic, as the real agent does on every
+   * connect: how the controller learns of an APPLIED ack that was lost with a stop.
+   */
+  void reportStatus() throws MqttException {
+    client.publish(Topics.status(screenId), Codec.encode(new StatusMessage(Header.now(Instant.now()), screenId,
+        ScreenState.ONLINE, latest().map(ScheduleMessage::version).orElse(null), null, 10L)), 1, true);
+  }
+
+  /**
+   * Leaves after the acks it queued are sent: a schedule in {@link #applied} has had its APPLIED
+   * published (the broker confirmed it at QoS 1), not dropped with the disconnect.
+   */
   @Override
   public void close() throws MqttException {
     acks.shutdown();
+    try {
+      if (!acks.awaitTermination(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the queued acks of " + screenId + " were not sent within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (client.isConnected()) {
       client.disconnect();
     }

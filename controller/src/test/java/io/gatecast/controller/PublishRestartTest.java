@@ -71,6 +71,10 @@ class PublishRestartTest {
       try (AckingScreen hall1 = new AckingScreen(second.brokerUrl(), second.signingKey(), "restart-hall-1", password1,
               beforeRestart);
           AckingScreen hall2 = new AckingScreen(second.brokerUrl(), second.signingKey(), "restart-hall-2", password2)) {
+        // As an agent does on every connect, hall 1 says what it plays: if its APPLIED reached the broker
+        // but not the first controller's store before the stop (the embedded broker keeps no session
+        // for the controller across a restart), this is how the second one learns it.
+        hall1.reportStatus();
         ApiClient api = TestUsers.admin(second.httpPort(), dataDir);
 
         await().atMost(DEADLINE).until(() -> !hall2.applied.isEmpty() && hall1.received.size() >= 1);

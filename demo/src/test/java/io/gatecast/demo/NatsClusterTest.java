@@ -12,6 +12,7 @@ import io.gatecast.protocol.Topics;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Nats;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class NatsClusterTest {
 
   @Test
   void screensAndTheControllerRideOutTheLossOfTheirNodes() throws Exception {
-    NatsCluster.requireInstalled();
+    Nats.require("the NATS cluster test is");
     Path dataDir = tmp.resolve("controller");
     Map<String, String> passwords = registerOnTheEmbeddedBroker(dataDir);
     Path files = Files.createDirectories(tmp.resolve("nats"));
@@ -62,7 +63,7 @@ class NatsClusterTest {
         "--out", files.toString())).isZero();
 
     Vertx vertx = Vertx.vertx();
-    try (NatsCluster nats = NatsCluster.startThree(files)) {
+    try (Nats nats = Nats.cluster(files, 3)) {
       Controller controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0)
           .withExternalBroker(nats.urls(1, 2, 3))
           .withHeartbeatTimeout(Duration.ofSeconds(3), Duration.ofMillis(250)), Clock.systemUTC()).await();
@@ -185,7 +186,7 @@ class NatsClusterTest {
    * streams): the controller's login makes a QoS 1 subscription and a retained QoS 1 publish (to
    * the alert topic of a cluster no screen is in, cleared again).
    */
-  private static void awaitServing(NatsCluster.Node node, ControllerCredentials login) {
+  private static void awaitServing(Nats.Node node, ControllerCredentials login) {
     await().atMost(DEADLINE).ignoreExceptions().until(() -> {
       MqttClient probe = new MqttClient(node.url(), "probe-" + UUID.randomUUID().toString().substring(0, 8),
           new MemoryPersistence());
@@ -208,7 +209,7 @@ class NatsClusterTest {
   }
 
   /** What a new subscriber with {@code screenId}'s login finds retained on its schedule topic. */
-  private static String retainedSchedule(NatsCluster.Node node, String screenId, String password) {
+  private static String retainedSchedule(Nats.Node node, String screenId, String password) {
     ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
     await().atMost(DEADLINE).ignoreExceptions().until(() -> {
       MqttClient probe = new MqttClient(node.url(), "probe-" + UUID.randomUUID().toString().substring(0, 8),

@@ -27,11 +27,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent's cache with a real broker and a media server that misbehaves on cue. */
@@ -43,7 +42,7 @@ class CachedSchedulesTest {
 
   @TempDir Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  @RegisterExtension final AgentWorld world = new AgentWorld(SCREEN, KEYS);
   private MediaServer media;
   private ControllerSpy controller;
   private TestBroker broker;
@@ -51,18 +50,11 @@ class CachedSchedulesTest {
 
   @BeforeEach
   void startWorld() throws Exception {
-    broker = closing(new TestBroker());
-    media = closing(new MediaServer());
-    controller = closing(new ControllerSpy(broker.url(), SCREEN, KEYS.signer()));
+    broker = world.broker();
+    media = world.media();
+    controller = world.controller();
     byte[] bytes = "welcome".getBytes(StandardCharsets.UTF_8);
     welcome = item("welcome", "Welcome", media.serve(bytes), bytes, "image/png", 10);
-  }
-
-  @AfterEach
-  void stopWorld() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
   }
 
   @Test
@@ -112,8 +104,7 @@ class CachedSchedulesTest {
   @Test
   void aCorruptCachedFileIsDeletedAtStartAndFetchedAgain() throws Exception {
     PlayerAgent agent = givenAgentPlaying(1, welcome);
-    agent.close();
-    toClose.remove(agent);
+    world.closeNow(agent);
     Path cached = dataDir.resolve("media").resolve(mediaOf(welcome).sha256());
     Files.writeString(cached, "welcomf"); // one bit of rot
     int before = media.requestsFor(mediaOf(welcome).url()).size();
@@ -129,8 +120,7 @@ class CachedSchedulesTest {
   @Test
   void startsAndPlaysFromTheCacheWithNoBrokerNoDnsAndNoController() throws Exception {
     PlayerAgent first = givenAgentPlaying(4, welcome);
-    first.close();
-    toClose.remove(first);
+    world.closeNow(first);
     controller.close();
     broker.close();
     media.close();
@@ -138,7 +128,7 @@ class CachedSchedulesTest {
     // A name that can never resolve (RFC 6761): no DNS answer, no broker, no media server.
     AgentConfig config = AgentConfig.of(SCREEN, "tcp://gatecast-broker.invalid:1883", dataDir).withPagePort(0)
         .withControllerKey(KEYS.pinned());
-    PlayerAgent offline = closing(PlayerAgent.start(config, Clock.systemUTC()));
+    PlayerAgent offline = world.closing(PlayerAgent.start(config, Clock.systemUTC()));
 
     assertThat(offline.isConnected()).isFalse();
     assertThat(offline.appliedVersion()).contains(4L);
@@ -184,7 +174,7 @@ class CachedSchedulesTest {
   private PlayerAgent givenAgent() {
     AgentConfig config = AgentConfig.of(SCREEN, broker.url(), dataDir).withPagePort(0).withHeartbeatSeconds(1)
         .withControllerKey(KEYS.pinned());
-    return closing(PlayerAgent.start(config, Clock.systemUTC()));
+    return world.closing(PlayerAgent.start(config, Clock.systemUTC()));
   }
 
   private ScheduleAck awaitAck(long version, Outcome outcome) {
@@ -196,10 +186,5 @@ class CachedSchedulesTest {
     HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + agent.pagePort() + "/now")).build(), HttpResponse.BodyHandlers.ofByteArray());
     return io.gatecast.protocol.Codec.mapper().readTree(response.body()).path("item").path("contentId").asText("");
-  }
-
-  private <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
   }
 }

@@ -23,14 +23,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,26 +42,15 @@ class ClusterAlertsTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
   @TempDir Path dataDir;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-  private final TestKeys keys = TestKeys.generate();
-  private TestBroker broker;
+  @RegisterExtension final AgentWorld world = new AgentWorld(SCREEN);
   private ControllerSpy controller;
   private ItemSpec welcome;
 
   @BeforeEach
   void startWorld() throws Exception {
-    broker = closing(new TestBroker());
-    MediaServer media = closing(new MediaServer());
-    controller = closing(new ControllerSpy(broker.url(), SCREEN, keys.signer()));
+    controller = world.controller();
     byte[] bytes = "welcome".getBytes(StandardCharsets.UTF_8);
-    welcome = item("welcome", "Welcome", media.serve(bytes), bytes, "image/png", 10);
-  }
-
-  @AfterEach
-  void stopWorld() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
+    welcome = item("welcome", "Welcome", world.media().serve(bytes), bytes, "image/png", 10);
   }
 
   @Test
@@ -79,9 +67,9 @@ class ClusterAlertsTest {
         .version()).isEqualTo(3L);
 
     // Restarted with the broker gone: the alert is still on screen, from disk.
-    closeAll(PlayerAgent.class);
-    broker.close();
-    PlayerAgent offline = closing(PlayerAgent.start(config("tcp://127.0.0.1:1"), Clock.systemUTC()));
+    world.closeAll(PlayerAgent.class);
+    world.broker().close();
+    PlayerAgent offline = world.start(world.config("tcp://127.0.0.1:1", dataDir), Clock.systemUTC());
     assertThat(offline.page().now().kind()).isEqualTo(SlotKind.ALERT);
     assertThat(offline.page().now().alert().id()).isEqualTo("flood");
   }
@@ -131,17 +119,12 @@ class ClusterAlertsTest {
   }
 
   private byte[] signed(AlertMessage message) {
-    return keys.signer().signToBytes(Signed.ALERT, message, Instant.now().plusSeconds(3600));
-  }
-
-  private AgentConfig config(String brokerUrl) {
-    return AgentConfig.of(SCREEN, brokerUrl, dataDir).withPagePort(0).withHeartbeatSeconds(1)
-        .withControllerKey(keys.pinned());
+    return world.keys().signer().signToBytes(Signed.ALERT, message, Instant.now().plusSeconds(3600));
   }
 
   private PlayerAgent givenAgentPlaying() throws Exception {
     controller.publishRetained(schedule(SCREEN, 1, welcome));
-    PlayerAgent agent = closing(PlayerAgent.start(config(broker.url()), Clock.systemUTC()));
+    PlayerAgent agent = world.start(world.config(dataDir), Clock.systemUTC());
     await().atMost(DEADLINE).until(() -> agent.appliedVersion().isPresent());
     return agent;
   }
@@ -149,19 +132,5 @@ class ClusterAlertsTest {
   private RejectionEvent awaitRejection(Rejection reason) {
     return await().atMost(DEADLINE).until(
         () -> controller.rejections.stream().filter(r -> r.reason() == reason).findFirst(), Optional::isPresent).get();
-  }
-
-  private void closeAll(Class<?> type) throws Exception {
-    for (AutoCloseable resource : List.copyOf(toClose)) {
-      if (type.isInstance(resource)) {
-        resource.close();
-        toClose.remove(resource);
-      }
-    }
-  }
-
-  private <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
   }
 }

@@ -24,12 +24,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,27 +40,15 @@ class CommandsTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
   @TempDir Path dataDir;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
-  private final TestKeys keys = TestKeys.generate();
-  private TestBroker broker;
+  @RegisterExtension final AgentWorld world = new AgentWorld(SCREEN);
   private ControllerSpy controller;
   private ItemSpec welcome;
-  private MediaServer media;
 
   @BeforeEach
   void startWorld() throws Exception {
-    broker = closing(new TestBroker());
-    media = closing(new MediaServer());
-    controller = closing(new ControllerSpy(broker.url(), SCREEN, keys.signer()));
+    controller = world.controller();
     byte[] bytes = "welcome".getBytes(StandardCharsets.UTF_8);
-    welcome = item("welcome", "Welcome", media.serve(bytes), bytes, "image/png", 10);
-  }
-
-  @AfterEach
-  void stopWorld() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
+    welcome = item("welcome", "Welcome", world.media().serve(bytes), bytes, "image/png", 10);
   }
 
   @Test
@@ -90,7 +76,7 @@ class CommandsTest {
     await().atMost(DEADLINE).until(() -> controller.commandResults.size() == 3);
     assertThat(controller.commandResults).allSatisfy(r -> assertThat(r).isEqualTo(result));
 
-    closeAll(PlayerAgent.class);
+    world.closeAll(PlayerAgent.class);
     givenAgent();
     controller.sendCommand(SCREEN, identify);
     controller.sendCommand(SCREEN, command(3, Kind.IDENTIFY, 60, Instant.now().plusSeconds(600)));
@@ -106,9 +92,9 @@ class CommandsTest {
     Command identify = new Command(Header.now(Instant.now()), SCREEN, 1L, Kind.IDENTIFY, 60);
 
     controller.sendCommand(SCREEN, Codec.encode(identify));
-    controller.sendCommand(SCREEN, keys.signer().signToBytes(Signed.COMMAND, identify, Instant.now().minusSeconds(3600)));
-    controller.sendCommand(SCREEN, keys.signer().signToBytes(Signed.COMMAND, identify, null));
-    controller.sendCommand(SCREEN, keys.signer().signToBytes(Signed.COMMAND,
+    controller.sendCommand(SCREEN, world.keys().signer().signToBytes(Signed.COMMAND, identify, Instant.now().minusSeconds(3600)));
+    controller.sendCommand(SCREEN, world.keys().signer().signToBytes(Signed.COMMAND, identify, null));
+    controller.sendCommand(SCREEN, world.keys().signer().signToBytes(Signed.COMMAND,
         new Command(Header.now(Instant.now()), "other-screen", 2L, Kind.RESTART, null), Instant.now().plusSeconds(600)));
 
     assertThat(awaitRejection(Rejection.UNSIGNED).topic()).isEqualTo(Topics.commands(SCREEN));
@@ -162,7 +148,7 @@ class CommandsTest {
   void aKeyRotationStillArrivesOnTheCommandsTopic() throws Exception {
     givenAgent();
     TestKeys next = TestKeys.generate();
-    byte[] rotation = keys.signer().signToBytes(Signed.KEY_ROTATION, new io.gatecast.protocol.KeyRotation(
+    byte[] rotation = world.keys().signer().signToBytes(Signed.KEY_ROTATION, new io.gatecast.protocol.KeyRotation(
         Header.now(Instant.now()), next.keyId(), next.pinned().publicKey(), Instant.now().plusSeconds(3600)), null);
 
     controller.sendCommand(SCREEN, rotation);
@@ -172,14 +158,12 @@ class CommandsTest {
   }
 
   private byte[] command(long sequence, Kind kind, Integer seconds, Instant expiresAt) {
-    return keys.signer().signToBytes(Signed.COMMAND,
+    return world.keys().signer().signToBytes(Signed.COMMAND,
         new Command(Header.now(Instant.now()), SCREEN, sequence, kind, seconds), expiresAt);
   }
 
   private PlayerAgent givenAgent() {
-    AgentConfig config = AgentConfig.of(SCREEN, broker.url(), dataDir).withPagePort(0).withHeartbeatSeconds(1)
-        .withControllerKey(keys.pinned());
-    PlayerAgent agent = closing(PlayerAgent.start(config, Clock.systemUTC()));
+    PlayerAgent agent = world.start(world.config(dataDir), Clock.systemUTC());
     await().atMost(DEADLINE).until(agent::isConnected);
     return agent;
   }
@@ -199,19 +183,5 @@ class CommandsTest {
   private RejectionEvent awaitRejection(Rejection reason) {
     return await().atMost(DEADLINE).until(
         () -> controller.rejections.stream().filter(r -> r.reason() == reason).findFirst(), Optional::isPresent).get();
-  }
-
-  private void closeAll(Class<?> type) throws Exception {
-    for (AutoCloseable resource : List.copyOf(toClose)) {
-      if (type.isInstance(resource)) {
-        resource.close();
-        toClose.remove(resource);
-      }
-    }
-  }
-
-  private <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
   }
 }

@@ -27,13 +27,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,7 +50,7 @@ class OfflineTest {
 
   @TempDir Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  @RegisterExtension final AgentWorld world = new AgentWorld(SCREEN, KEYS);
   private final MovableClock clock = new MovableClock(START);
   private ControllerSpy controller;
   private LinkCutter link;
@@ -60,10 +59,10 @@ class OfflineTest {
 
   @BeforeEach
   void startWorld() throws Exception {
-    TestBroker broker = closing(new TestBroker());
-    MediaServer media = closing(new MediaServer());
-    controller = closing(new ControllerSpy(broker.url(), SCREEN, KEYS.signer()));
-    link = closing(new LinkCutter(broker.url()));
+    TestBroker broker = world.broker();
+    MediaServer media = world.media();
+    controller = world.controller();
+    link = world.closing(new LinkCutter(broker.url()));
     byte[] welcomeBytes = "welcome slide".getBytes(StandardCharsets.UTF_8);
     byte[] vi = "bầu cử".getBytes(StandardCharsets.UTF_8);
     byte[] zh = "选举".getBytes(StandardCharsets.UTF_8);
@@ -71,13 +70,6 @@ class OfflineTest {
     election = new ItemSpec("bau-cu-2026", "Bầu cử 15/3", List.of(
         VariantSpec.media("vi", TestRules.media(media.serve(vi), vi, "image/png"), 20),
         VariantSpec.media("zh-Hans", TestRules.media(media.serve(zh), zh, "image/png"), 20)));
-  }
-
-  @AfterEach
-  void stopWorld() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
   }
 
   @Test
@@ -126,8 +118,7 @@ class OfflineTest {
     link.cut();
     await().atMost(DEADLINE).until(() -> !agent.isConnected());
     walk(agent, 6, Map.of("2026-03-15T01:02:00Z", "CAMPAIGN bau-cu-2026 zh-Hans"));
-    agent.close();
-    toClose.remove(agent);
+    world.closeNow(agent);
     link.restore();
 
     PlayerAgent restarted = startAgent();
@@ -191,17 +182,12 @@ class OfflineTest {
   private PlayerAgent startAgent() {
     AgentConfig config = AgentConfig.of(SCREEN, link.url(), dataDir).withPagePort(0).withHeartbeatSeconds(1)
         .withPlayBatchSeconds(1).withControllerKey(KEYS.pinned());
-    return closing(PlayerAgent.start(config, clock));
+    return world.closing(PlayerAgent.start(config, clock));
   }
 
   private JsonNode now(PlayerAgent agent) throws Exception {
     HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + agent.pagePort() + "/now")).build(), HttpResponse.BodyHandlers.ofByteArray());
     return Codec.mapper().readTree(response.body());
-  }
-
-  private <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
   }
 }

@@ -34,13 +34,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent end to end with real parts: a Moquette broker, an HTTP media server, files on disk. */
@@ -54,23 +53,16 @@ class PlayerAgentTest {
 
   @TempDir Path dataDir;
   private final HttpClient http = HttpClient.newHttpClient();
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  @RegisterExtension final AgentWorld world = new AgentWorld(SCREEN, KEYS);
   private TestBroker broker;
   private MediaServer media;
   private ControllerSpy controller;
 
   @BeforeEach
   void startWorld() throws Exception {
-    broker = closing(new TestBroker());
-    media = closing(new MediaServer());
-    controller = closing(new ControllerSpy(broker.url(), SCREEN, KEYS.signer()));
-  }
-
-  @AfterEach
-  void stopWorld() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
+    broker = world.broker();
+    media = world.media();
+    controller = world.controller();
   }
 
   @Test
@@ -288,7 +280,7 @@ class PlayerAgentTest {
   private PlayerAgent givenAgent(String brokerUrl, Clock clock) {
     AgentConfig config = AgentConfig.of(SCREEN, brokerUrl, dataDir).withPagePort(0).withHeartbeatSeconds(1)
         .withControllerKey(KEYS.pinned());
-    return closing(PlayerAgent.start(config, clock));
+    return world.closing(PlayerAgent.start(config, clock));
   }
 
   private ScheduleAck awaitAck(long version) {
@@ -312,10 +304,5 @@ class PlayerAgentTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  private <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
   }
 }

@@ -29,12 +29,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,8 +45,8 @@ class SignedSchedulesTest {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
 
   @TempDir Path dataDir;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
   private final TestKeys keys = TestKeys.generate();
+  @RegisterExtension final AgentWorld world = new AgentWorld(SCREEN, keys);
   private TestBroker broker;
   private MediaServer media;
   private ControllerSpy controller;
@@ -57,20 +55,13 @@ class SignedSchedulesTest {
 
   @BeforeEach
   void startWorld() throws Exception {
-    broker = closing(new TestBroker());
-    media = closing(new MediaServer());
-    controller = closing(new ControllerSpy(broker.url(), SCREEN, keys.signer()));
+    broker = world.broker();
+    media = world.media();
+    controller = world.controller();
     byte[] welcomeBytes = "welcome".getBytes(StandardCharsets.UTF_8);
     byte[] noticeBytes = "notice".getBytes(StandardCharsets.UTF_8);
     welcome = item("welcome", "Welcome", media.serve(welcomeBytes), welcomeBytes, "image/png", 10);
     notice = item("notice", "Notice", media.serve(noticeBytes), noticeBytes, "image/png", 10);
-  }
-
-  @AfterEach
-  void stopWorld() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
   }
 
   @Test
@@ -179,7 +170,7 @@ class SignedSchedulesTest {
 
     Path saved = dataDir.resolve(ControllerTrust.FILE_NAME);
     await().atMost(DEADLINE).until(() -> Files.readString(saved).contains(next.keyId()));
-    closeAll(PlayerAgent.class);
+    world.closeAll(PlayerAgent.class);
     PlayerAgent restarted = givenAgent(); // still configured with the first key, as the kiosk's command line is
 
     controller.publishRetained(SCREEN, next.signer().signToBytes(Signed.SCHEDULE, schedule(SCREEN, 3, notice), null));
@@ -260,7 +251,7 @@ class SignedSchedulesTest {
   private PlayerAgent givenAgent() {
     AgentConfig config = AgentConfig.of(SCREEN, broker.url(), dataDir).withPagePort(0).withHeartbeatSeconds(1)
         .withControllerKey(keys.pinned());
-    return closing(PlayerAgent.start(config, Clock.systemUTC()));
+    return world.closing(PlayerAgent.start(config, Clock.systemUTC()));
   }
 
   private RejectionEvent awaitRejection(Rejection reason) {
@@ -275,17 +266,4 @@ class SignedSchedulesTest {
   }
 
   /** Closes (and forgets) every resource of this type, e.g. to restart the agent. */
-  private void closeAll(Class<?> type) throws Exception {
-    for (AutoCloseable resource : List.copyOf(toClose)) {
-      if (type.isInstance(resource)) {
-        resource.close();
-        toClose.remove(resource);
-      }
-    }
-  }
-
-  private <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
-  }
 }

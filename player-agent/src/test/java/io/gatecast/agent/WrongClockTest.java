@@ -18,11 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +36,7 @@ class WrongClockTest {
   private static final TestKeys KEYS = TestKeys.generate();
 
   @TempDir Path dataDir;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  @RegisterExtension final AgentWorld world = new AgentWorld(SCREEN, KEYS);
   /** Five years ahead of the real time the controller (and this test's signer) uses. */
   private final MovableClock clock = new MovableClock(Instant.now().plus(Duration.ofDays(5 * 365)));
   private ControllerSpy controller;
@@ -46,18 +45,11 @@ class WrongClockTest {
 
   @BeforeEach
   void startWorld() throws Exception {
-    broker = closing(new TestBroker());
-    MediaServer media = closing(new MediaServer());
-    controller = closing(new ControllerSpy(broker.url(), SCREEN, KEYS.signer()));
+    broker = world.broker();
+    MediaServer media = world.media();
+    controller = world.controller();
     byte[] bytes = "welcome".getBytes(StandardCharsets.UTF_8);
     welcome = item("welcome", "Welcome", media.serve(bytes), bytes, "image/png", 20);
-  }
-
-  @AfterEach
-  void stopWorld() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
   }
 
   @Test
@@ -67,7 +59,7 @@ class WrongClockTest {
     // Published before the agent subscribes: it arrives as a retained message, which tells nothing
     // about the clock (it may be days old).
     controller.publishRetained(TestRules.schedule(SCREEN, 1, welcome));
-    PlayerAgent agent = closing(PlayerAgent.start(config, clock));
+    PlayerAgent agent = world.closing(PlayerAgent.start(config, clock));
     await().atMost(DEADLINE).until(() -> controller.acks.stream().anyMatch(a -> a.version() == 1
         && a.outcome() == Outcome.APPLIED));
 
@@ -95,10 +87,5 @@ class WrongClockTest {
 
   private List<Play> received() {
     return controller.playBatches.stream().flatMap(b -> b.plays().stream()).toList();
-  }
-
-  private <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
   }
 }

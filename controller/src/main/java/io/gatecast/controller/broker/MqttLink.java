@@ -39,6 +39,13 @@ public final class MqttLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttLink.class);
   /** The longest wait between reconnect attempts, the same cap as the agent's back-off. */
   static final int MAX_RECONNECT_DELAY_SECONDS = 30;
+  /**
+   * How long the first connection may take before the start fails: Paho's own connection timeout
+   * (30 s). It was 10 s, and on a loaded machine (2 cores at load 40) the embedded broker, started a
+   * moment before, once took longer to answer the CONNECT, so the controller failed to start beside
+   * a working broker. A broker that is down is refused at once, whatever this is.
+   */
+  private static final int FIRST_CONNECT_SECONDS = 30;
   /** What a broker answers in a SUBACK for a subscription it refuses. */
   static final int SUBSCRIPTION_REFUSED = 0x80;
   private static final long FIRST_RETRY_MS = 1_000;
@@ -150,7 +157,8 @@ public final class MqttLink implements AutoCloseable {
       }
       options.setUserName(credentials.username());
       options.setPassword(credentials.password().toCharArray());
-      client.connect(options).waitForCompletion(10_000);
+      options.setConnectionTimeout(FIRST_CONNECT_SECONDS);
+      client.connect(options).waitForCompletion(FIRST_CONNECT_SECONDS * 1000L);
       link.serverUri = client.getCurrentServerURI();
       return link;
     } catch (MqttException e) {

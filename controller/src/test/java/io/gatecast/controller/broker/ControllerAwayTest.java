@@ -8,8 +8,7 @@ import io.gatecast.controller.ControllerConfig;
 import io.gatecast.controller.TestUsers;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.ApiClient;
-import io.gatecast.testkit.Mosquitto;
-import io.gatecast.testkit.Ports;
+import io.gatecast.testkit.PrivateMosquitto;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PlayBatch;
@@ -25,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,21 +42,11 @@ class ControllerAwayTest {
   private static final String PERIOD = "from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z";
 
   @TempDir Path tmp;
-  private Mosquitto mosquitto;
-
-  @AfterEach
-  void stopMosquitto() throws InterruptedException {
-    if (mosquitto != null) {
-      mosquitto.close();
-    }
-  }
+  @RegisterExtension final PrivateMosquitto mosquitto = new PrivateMosquitto();
 
   @Test
   void proofOfPlaySentWhileTheControllerWasStoppedIsStoredWhenItIsBack() throws Exception {
-    Mosquitto.require("the controller-away test is");
-    int port = Ports.free();
-    mosquitto = Mosquitto.anonymous(tmp, port);
-    String broker = "tcp://127.0.0.1:" + port;
+    String broker = mosquitto.url();
     Path dataDir = tmp.resolve("controller");
     Vertx vertx = Vertx.vertx();
     try {

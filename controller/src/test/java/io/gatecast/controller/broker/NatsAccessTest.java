@@ -18,6 +18,7 @@ import io.gatecast.protocol.enrollment.PairingCode;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Nats;
 import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +55,7 @@ class NatsAccessTest {
 
   @TempDir static Path tmp;
   static Path dataDir;
-  static NatsNode nats;
+  static Nats nats;
   static String broker;
   static String passwordA;
   static String passwordB;
@@ -63,7 +64,7 @@ class NatsAccessTest {
 
   @BeforeAll
   static void exportTheControllersAccountsAndStartNats() throws Exception {
-    NatsNode.requireInstalled();
+    Nats.require("the NATS checks are");
     dataDir = tmp.resolve("controller");
     // Registered as an operator would before moving to NATS: on a controller with its embedded broker.
     Vertx vertx = Vertx.vertx();
@@ -99,12 +100,12 @@ class NatsAccessTest {
     assertThat(accounts).contains("\"nats-a\"", "\"nats-b\"", "\"gatecast-controller\"", "\"$2a$04$")
         .doesNotContain("\"nats-old\"", "$7$", passwordA, passwordB);
 
-    nats = NatsNode.startSingle(out);
+    nats = Nats.single(out);
     broker = nats.url();
   }
 
   @AfterAll
-  static void stopNats() throws InterruptedException {
+  static void stopNats() {
     if (nats != null) {
       nats.close();
     }

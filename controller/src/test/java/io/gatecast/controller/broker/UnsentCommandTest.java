@@ -10,8 +10,7 @@ import io.gatecast.controller.TestUsers;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
-import io.gatecast.testkit.Mosquitto;
-import io.gatecast.testkit.Ports;
+import io.gatecast.testkit.PrivateMosquitto;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Command;
 import io.gatecast.protocol.CommandResult;
@@ -36,8 +35,8 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,21 +51,11 @@ class UnsentCommandTest {
   private static final String SCREEN = "unsent-hall";
 
   @TempDir Path tmp;
-  private Mosquitto mosquitto;
-
-  @AfterEach
-  void stopMosquitto() throws InterruptedException {
-    if (mosquitto != null) {
-      mosquitto.close();
-    }
-  }
+  @RegisterExtension final PrivateMosquitto mosquitto = new PrivateMosquitto();
 
   @Test
   void aCommandTheBrokerDidNotTakeIsSentAgainOnReconnectionAndDoneOnce() throws Exception {
-    Mosquitto.require("the unsent command test is");
-    int port = Ports.free();
-    mosquitto = Mosquitto.anonymous(tmp, port);
-    String broker = "tcp://127.0.0.1:" + port;
+    String broker = mosquitto.url();
     Path dataDir = tmp.resolve("controller");
     Vertx vertx = Vertx.vertx();
     Controller controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0)
@@ -82,7 +71,7 @@ class UnsentCommandTest {
       assertThat(issued.body().get("detail").asText()).contains("the broker did not take the command");
       long sequence = issued.body().get("sequence").asLong();
 
-      mosquitto = Mosquitto.anonymous(tmp, port);
+      mosquitto.restart();
       // Sent again on reconnection: the broker took it, so it waits for the agent's answer.
       await().atMost(DEADLINE).until(() -> command(admin, sequence).get("status").asText().equals("PENDING"));
 

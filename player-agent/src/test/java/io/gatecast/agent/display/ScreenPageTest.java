@@ -49,7 +49,11 @@ class ScreenPageTest {
   private static final String SCREEN = "lao-cai-hall-1";
   /** 00:00 in Hanoi: loops are aligned to local midnight, so slots start here. */
   private static final Instant MIDNIGHT = Instant.parse("2026-03-14T17:00:00Z");
-  private static final Duration DEADLINE = Duration.ofSeconds(15);
+  /**
+   * A bound on waiting, not a speed expected: at 15 s, a muted video had not started playing once
+   * with the shared 2-core machine at load 40 (Chromium's media pipeline starved, not stuck).
+   */
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
 
   @TempDir static Path profile;
   private static ChromeDriver driver;
@@ -192,9 +196,11 @@ class ScreenPageTest {
 
     await().atMost(DEADLINE).until(() -> "clip".equals(onContent()));
     assertThat(js("var v = document.querySelector('#stage > .on');"
-        + " return [v.tagName, v.muted, v.loop, v.readyState >= 3].join(' ')")).isEqualTo("VIDEO true true true");
-    await().atMost(DEADLINE).until(() -> Boolean.TRUE.equals(
-        js("var v = document.querySelector('#stage > .on'); return !v.paused && v.currentTime > 0;")));
+        + " return [v.tagName, v.muted, v.loop].join(' ')")).isEqualTo("VIDEO true true");
+    // Buffered enough to play, then playing: awaited, as the slot may show before the first frames
+    // are decoded (seen at load 40 on the shared 2-core box: readyState still 2 when the slot showed).
+    await().atMost(DEADLINE).until(() -> Boolean.TRUE.equals(js("var v = document.querySelector('#stage > .on');"
+        + " return v.readyState >= 3 && !v.paused && v.currentTime > 0;")));
   }
 
   @Test
