@@ -74,8 +74,8 @@ final class Backend {
     if (config.externalBroker() == null) {
       BrokerAuth auth = new BrokerAuth(generated, screenId -> login(db, screenId),
           (screenId, oldHash, newHash) -> upgradeHash(db, screenId, oldHash, newHash));
-      broker = lifecycle.push("embedded MQTT broker", EmbeddedBroker.start(config.brokerHost(), config.brokerPort(),
-          config.dataDir().resolve("broker"), auth, config.tls()));
+      broker = lifecycle.push("embedded MQTT broker", EmbeddedBroker.start(config.embeddedBroker(),
+          config.brokerHost(), config.brokerPort(), config.dataDir().resolve("broker"), auth, config.tls()));
     } else {
       broker = null;
     }
