@@ -15,12 +15,12 @@ import picocli.CommandLine;
 /**
  * A broker in its own process, holding the controller's logins and access rules, for the floor
  * measurements and the reconnect storm: either a Mosquitto 2 with the files of
- * {@code controller export-mosquitto}, or the controller's embedded Moquette alone
+ * {@code controller export-mosquitto}, or the controller's embedded Moquette or HiveMQ CE alone
  * ({@link EmbeddedBrokerMain}). {@link #restart} kills it and starts it again on the same port.
  */
 public final class BrokerProcess implements AutoCloseable {
-  /** Which broker. */
-  public enum Kind { MOSQUITTO, EMBEDDED }
+  /** Which broker: EMBEDDED is the controller's Moquette, HIVEMQ its HiveMQ CE (--embedded-broker hivemq). */
+  public enum Kind { MOSQUITTO, EMBEDDED, HIVEMQ }
 
   private final Kind kind;
   private final List<String> command;
@@ -66,7 +66,8 @@ public final class BrokerProcess implements AutoCloseable {
       } else {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
             System.getProperty("java.class.path"), EmbeddedBrokerMain.class.getName(), controllerData.toString(),
-            Integer.toString(port), dir.resolve("store").toString()));
+            Integer.toString(port), dir.resolve("store").toString(),
+            kind == Kind.HIVEMQ ? "hivemq" : "moquette"));
       }
       BrokerProcess broker = new BrokerProcess(kind, command, dir, port);
       broker.launch();
@@ -132,6 +133,16 @@ public final class BrokerProcess implements AutoCloseable {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Kills the broker at once (SIGKILL): nothing it holds in memory is saved. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
