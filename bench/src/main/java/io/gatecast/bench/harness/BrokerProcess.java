@@ -22,6 +22,7 @@ public final class BrokerProcess implements AutoCloseable {
   /** Which broker: EMBEDDED is the controller's Moquette, HIVEMQ its HiveMQ CE (--embedded-broker hivemq). */
   public enum Kind { MOSQUITTO, EMBEDDED, HIVEMQ }
 
+  private static final Duration LISTEN_WAIT = Duration.ofMinutes(3);
   private final Kind kind;
   private final List<String> command;
   private final Path dir;
@@ -80,7 +81,8 @@ public final class BrokerProcess implements AutoCloseable {
   private void launch() throws IOException {
     process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker-process.log").toFile())).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    // The embedded HiveMQ takes 20-40 s to listen on this shared box (load 35-40): 3 min for all.
+    long deadline = System.nanoTime() + LISTEN_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(kind + " exited with " + process.exitValue() + "; see " + dir);
@@ -96,7 +98,7 @@ public final class BrokerProcess implements AutoCloseable {
         }
       }
     }
-    throw new IllegalStateException(kind + " did not listen on " + port + " within 30 s");
+    throw new IllegalStateException(kind + " did not listen on " + port + " within " + LISTEN_WAIT);
   }
 
   public Kind kind() {
