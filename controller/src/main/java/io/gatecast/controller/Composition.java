@@ -138,7 +138,8 @@ final class Composition {
     if (config.externalBroker() == null) {
       BrokerLogins logins = new BrokerLogins(db, repositories.screens(), repositories.setups());
       BrokerAuth auth = new BrokerAuth(generated, logins::login, logins::upgradeHash);
-      broker = lifecycle.push("embedded MQTT broker", EmbeddedBroker.start(config.brokerHost(), config.brokerPort(),
+      broker = lifecycle.push("embedded MQTT broker", EmbeddedBroker.start(config.embeddedBroker(),
+          config.brokerHost(), config.brokerPort(),
           config.dataDir().resolve("broker"), auth, config.tls()));
     }
     ControllerCredentials login = new ControllerCredentials(

@@ -1,5 +1,6 @@
 package io.gatecast.controller;
 
+import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.controller.notices.NoticeSettings;
 import io.gatecast.controller.tls.TlsFiles;
 import io.gatecast.protocol.BrokerUrls;
@@ -27,6 +28,8 @@ import java.time.Duration;
  *     for a random one written to {@code <data-dir>/admin-password}
  * @param tls the certificate and key the HTTP API and the embedded broker serve TLS with (HTTPS,
  *     MQTT over TLS on the broker port); null for plain HTTP and MQTT
+ * @param embeddedBroker which broker runs in the controller when there is no external one
+ *     (Moquette by default; HiveMQ CE is measured against it, issue 21)
  */
 public record ControllerConfig(
     Path dataDir,
@@ -43,7 +46,8 @@ public record ControllerConfig(
     String brokerPassword,
     NoticeSettings alerts,
     String adminPassword,
-    TlsFiles tls) {
+    TlsFiles tls,
+    EmbeddedBroker.Kind embeddedBroker) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_BROKER_PORT = 1883;
@@ -51,6 +55,9 @@ public record ControllerConfig(
   public ControllerConfig {
     if (dataDir == null) {
       throw new IllegalArgumentException("the data directory is required");
+    }
+    if (embeddedBroker == null) {
+      throw new IllegalArgumentException("the embedded broker kind is required (EmbeddedBroker.Kind.MOQUETTE by default)");
     }
     checkPort(httpPort, "HTTP port");
     checkPort(brokerPort, "broker port");
@@ -82,51 +89,57 @@ public record ControllerConfig(
   public static ControllerConfig defaults(Path dataDir) {
     return new ControllerConfig(dataDir, "127.0.0.1", DEFAULT_HTTP_PORT, "127.0.0.1", DEFAULT_BROKER_PORT, null,
         null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null, NoticeSettings.DEFAULTS, null,
-        null);
+        null, EmbeddedBroker.Kind.MOQUETTE);
   }
 
   public ControllerConfig withPorts(int http, int broker) {
     return new ControllerConfig(dataDir, httpHost, http, brokerHost, broker, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker);
   }
 
   public ControllerConfig withExternalBroker(String url) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, url, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker);
   }
 
   public ControllerConfig withHeartbeatTimeout(Duration timeout, Duration sweep) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls);
+        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker);
   }
 
   /** Accepts media uploads of at most {@code bytes}. */
   public ControllerConfig withMaxUploadBytes(long bytes) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword, alerts, adminPassword, tls);
+        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker);
   }
 
   /** Logs in to the external broker as {@code username}/{@code password} (either null: the generated value). */
   public ControllerConfig withBrokerCredentials(String username, String password) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts, adminPassword, tls);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts, adminPassword, tls, embeddedBroker);
   }
 
   public ControllerConfig withAlerts(NoticeSettings settings) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings, adminPassword, tls);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings, adminPassword, tls, embeddedBroker);
   }
 
   /** Creates the first user {@code admin} with this password (on a first start only). */
   public ControllerConfig withAdminPassword(String password) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, password, tls);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, password, tls, embeddedBroker);
   }
 
   /** Serves the HTTP API over HTTPS and the embedded broker over TLS with these files (null: plain). */
   public ControllerConfig withTls(TlsFiles files) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, files);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, files, embeddedBroker);
+  }
+
+  /** Runs this broker in the controller (when no external one is given). */
+  public ControllerConfig withEmbeddedBroker(EmbeddedBroker.Kind kind) {
+    return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, kind);
   }
 
   /** The scheme of the controller's own URLs: https with TLS files, else http. */
@@ -141,7 +154,8 @@ public record ControllerConfig(
         + brokerPort + ", externalBroker=" + externalBroker + ", publicUrl=" + publicUrl + ", heartbeatTimeout="
         + heartbeatTimeout + ", sweepEvery=" + sweepEvery + ", maxUploadBytes=" + maxUploadBytes + ", brokerUsername="
         + brokerUsername + ", brokerPassword=" + (brokerPassword == null ? "generated" : "***") + ", alerts=" + alerts
-        + ", adminPassword=" + (adminPassword == null ? "generated" : "***") + ", tls=" + tls + "]";
+        + ", adminPassword=" + (adminPassword == null ? "generated" : "***") + ", tls=" + tls + ", embeddedBroker="
+        + embeddedBroker.option() + "]";
   }
 
   private static void checkPort(int port, String what) {

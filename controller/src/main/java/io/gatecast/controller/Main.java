@@ -3,6 +3,7 @@ package io.gatecast.controller;
 import io.gatecast.controller.notices.NoticeSettings;
 import io.gatecast.controller.notices.MailSettings;
 import io.gatecast.controller.broker.ControllerCredentials;
+import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.controller.broker.PortInUseException;
 import io.gatecast.controller.tls.TlsFiles;
 import io.vertx.core.Vertx;
@@ -39,6 +40,11 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--broker-port", defaultValue = "1883", description = "Embedded broker port (default: ${DEFAULT-VALUE}).")
   int brokerPort;
+
+  @Option(names = "--embedded-broker", defaultValue = "moquette", paramLabel = "moquette|hivemq",
+      description = "Which MQTT broker runs inside the controller when --broker is not given: moquette or hivemq"
+          + " (HiveMQ CE; default: ${DEFAULT-VALUE}).")
+  String embeddedBroker;
 
   @Option(names = "--broker",
       description = "Use this external broker (tcp://host:port or ssl://host:port) instead of the embedded one; for a"
@@ -111,12 +117,19 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() {
     ControllerConfig defaults = ControllerConfig.defaults(dataDir);
+    EmbeddedBroker.Kind embedded;
+    try {
+      embedded = EmbeddedBroker.Kind.parse(embeddedBroker);
+    } catch (IllegalArgumentException e) {
+      System.err.println("The controller did not start: " + e.getMessage());
+      return 2;
+    }
     MailSettings mail = smtpHost == null && alertMailTo == null ? null
         : new MailSettings(smtpHost, smtpPort, alertMailFrom, alertMailTo);
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
         publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), maxUploadMegabytes * 1024 * 1024,
         brokerUsername, brokerPassword, new NoticeSettings(alertWebhook, Duration.ofSeconds(alertGraceSeconds),
-        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds), mail), adminPassword, null);
+        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds), mail), adminPassword, null, embedded);
     if (tlsCert != null || tlsKey != null) {
       try {
         config = config.withTls(new TlsFiles(tlsCert, tlsKey));

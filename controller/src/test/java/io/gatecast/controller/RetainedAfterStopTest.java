@@ -3,6 +3,7 @@ package io.gatecast.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
@@ -258,9 +259,14 @@ class RetainedAfterStopTest {
     List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
     jvm.addAll(List.of(jvmArgs));
     controller = JavaProcess.start(jvm, "io.gatecast.controller.Main", List.of("--data-dir",
-        dataDir.toString(), "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort)),
-        log);
+        dataDir.toString(), "--http-port", Integer.toString(httpPort), "--broker-port", Integer.toString(brokerPort),
+        "--embedded-broker", embeddedBroker().option()), log);
     return log;
+  }
+
+  /** The embedded broker the controller runs (a subclass runs the same story on the other). */
+  EmbeddedBroker.Kind embeddedBroker() {
+    return EmbeddedBroker.Kind.MOQUETTE;
   }
 
   private void kill9() throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.gatecast.controller;
 
+import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.controller.http.OpenApiAnswers;
 import io.gatecast.testkit.ApiClient;
 import io.vertx.core.Vertx;
@@ -55,7 +56,9 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
     undocumented.clear();
     dataDir = Files.createTempDirectory("gatecast-controller-");
     vertx = Vertx.vertx();
-    controller = Controller.start(vertx, configure.apply(ControllerConfig.defaults(dataDir).withPorts(0, 0)), clock).await();
+    ControllerConfig defaults = ControllerConfig.defaults(dataDir).withPorts(0, 0)
+        .withEmbeddedBroker(embeddedBrokerOf(context.getRequiredTestClass()));
+    controller = Controller.start(vertx, configure.apply(defaults), clock).await();
     api = checked(TestUsers.admin(controller.httpPort(), dataDir));
   }
 
@@ -78,6 +81,15 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
       throw new AssertionError(undocumented.size() + " answer(s) not as controller/openapi.json documents them:\n  "
           + String.join("\n  ", undocumented));
     }
+  }
+
+  /** The broker for {@code testClass}: its {@link OnEmbeddedBroker}, else the system property, else Moquette. */
+  static EmbeddedBroker.Kind embeddedBrokerOf(Class<?> testClass) {
+    OnEmbeddedBroker on = testClass.getAnnotation(OnEmbeddedBroker.class);
+    if (on != null) {
+      return on.value();
+    }
+    return EmbeddedBroker.Kind.parse(System.getProperty(OnEmbeddedBroker.PROPERTY, "moquette"));
   }
 
   public Path dataDir() {

@@ -15,13 +15,14 @@ import picocli.CommandLine;
 /**
  * A broker in its own process, holding the controller's logins and access rules, for the floor
  * measurements and the reconnect storm: either a Mosquitto 2 with the files of
- * {@code controller export-mosquitto}, or the controller's embedded Moquette alone
+ * {@code controller export-mosquitto}, or the controller's embedded Moquette or HiveMQ CE alone
  * ({@link EmbeddedBrokerMain}). {@link #restart} kills it and starts it again on the same port.
  */
 public final class BrokerProcess implements AutoCloseable {
-  /** Which broker. */
-  public enum Kind { MOSQUITTO, EMBEDDED }
+  /** Which broker: EMBEDDED is the controller's Moquette, HIVEMQ its HiveMQ CE (--embedded-broker hivemq). */
+  public enum Kind { MOSQUITTO, EMBEDDED, HIVEMQ }
 
+  private static final Duration LISTEN_WAIT = Duration.ofMinutes(3);
   private final Kind kind;
   private final List<String> command;
   private final Path dir;
@@ -66,7 +67,8 @@ public final class BrokerProcess implements AutoCloseable {
       } else {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
             System.getProperty("java.class.path"), EmbeddedBrokerMain.class.getName(), controllerData.toString(),
-            Integer.toString(port), dir.resolve("store").toString()));
+            Integer.toString(port), dir.resolve("store").toString(),
+            kind == Kind.HIVEMQ ? "hivemq" : "moquette"));
       }
       BrokerProcess broker = new BrokerProcess(kind, command, dir, port);
       broker.launch();
@@ -79,7 +81,8 @@ public final class BrokerProcess implements AutoCloseable {
   private void launch() throws IOException {
     process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("broker-process.log").toFile())).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    // The embedded HiveMQ takes 20-40 s to listen on this shared box (load 35-40): 3 min for all.
+    long deadline = System.nanoTime() + LISTEN_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(kind + " exited with " + process.exitValue() + "; see " + dir);
@@ -95,7 +98,7 @@ public final class BrokerProcess implements AutoCloseable {
         }
       }
     }
-    throw new IllegalStateException(kind + " did not listen on " + port + " within 30 s");
+    throw new IllegalStateException(kind + " did not listen on " + port + " within " + LISTEN_WAIT);
   }
 
   public Kind kind() {
@@ -132,6 +135,16 @@ public final class BrokerProcess implements AutoCloseable {
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Kills the broker at once (SIGKILL): nothing it holds in memory is saved. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -63,7 +63,8 @@ public final class ControllerProcess implements RunningController {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
       ControllerProcess controller = new ControllerProcess(process, dataDir, http, "127.0.0.1", broker);
-      controller.awaitHealthy(Duration.ofSeconds(60));
+      // 3 min: on the shared 2-core box (load 30-40) a start was seen to take more than 1 min.
+      controller.awaitHealthy(Duration.ofMinutes(3));
       return controller;
     } catch (java.io.IOException e) {
       throw new IllegalStateException("cannot start the controller: " + e.getMessage(), e);

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The controller's embedded broker alone, started exactly as the controller starts it
  * ({@link EmbeddedBroker} with {@link BrokerAuth}: same logins, same access rules, same Moquette
  * settings), but with no controller behind it: the floor a benchmark compares the controller to.
- * Args: {@code <controller data dir> <port> <broker store dir>}. Runs until killed.
+ * Args: {@code <controller data dir> <port> <broker store dir> [moquette|hivemq]}. Runs until killed.
  */
 public final class EmbeddedBrokerMain {
   private EmbeddedBrokerMain() {}
@@ -34,8 +34,9 @@ public final class EmbeddedBrokerMain {
     }
     BrokerAuth auth = new BrokerAuth(ControllerCredentials.loadOrCreate(controllerData),
         id -> Optional.ofNullable(hashes.get(id)).map(hash -> new BrokerAuth.ScreenLogin(hash, "default")));
-    EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", port, store, auth);
-    System.out.println("embedded broker alone on " + broker.url() + " for " + hashes.size() + " screens");
+    EmbeddedBroker.Kind kind = EmbeddedBroker.Kind.parse(args.length > 3 ? args[3] : "moquette");
+    EmbeddedBroker broker = EmbeddedBroker.start(kind, "127.0.0.1", port, store, auth, null);
+    System.out.println("embedded " + kind.option() + " alone on " + broker.url() + " for " + hashes.size() + " screens");
     Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
     Thread.currentThread().join();
   }

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * generated credentials, or a registered screen's id with the password it was given. Topics:
  * {@link AccessRules}, the same rules {@code export-mosquitto} writes for an external Mosquitto.
  *
- * <p>Both hooks run on Moquette's threads, never on the event loop. Authorisation is asked on every
+ * <p>Both hooks run on the broker's threads (Moquette's, or HiveMQ's extension executor), never on
+ * the event loop. Authorisation is asked on every
  * publish, so it must not query the database: a screen counts as known to the rules once it has
  * logged in with a valid password in this broker's lifetime, and the cluster read at that login is
  * kept (the map below). {@link #cutOff} forgets a screen at once (revocation): from then on it may
@@ -61,7 +62,7 @@ public final class BrokerAuth implements IAuthenticator, IAuthorizatorPolicy {
 
     /**
      * Replaces {@code oldHash} with {@code newHash} only if the screen still holds {@code oldHash}
-     * when the write runs (a rotation or revocation in between wins). Called on Moquette's threads:
+     * when the write runs (a rotation or revocation in between wins). Called on the broker's threads:
      * must return at once, never wait for the write.
      */
     void replace(String screenId, String oldHash, String newHash);
@@ -147,14 +148,24 @@ public final class BrokerAuth implements IAuthenticator, IAuthorizatorPolicy {
     }
   }
 
+  /** Whether the client logged in as {@code user} may publish on {@code topic} (either embedded broker asks). */
+  public boolean mayPublish(String user, String topic) {
+    return rules.mayPublish(user, topic);
+  }
+
+  /** Whether the client logged in as {@code user} may subscribe to {@code topicFilter}. */
+  public boolean maySubscribe(String user, String topicFilter) {
+    return rules.maySubscribe(user, topicFilter);
+  }
+
   @Override
   public boolean canWrite(Topic topic, String user, String client) {
     // Moquette itself logs a refused publish (and drops it without a PUBACK).
-    return rules.mayPublish(user, topic.toString());
+    return mayPublish(user, topic.toString());
   }
 
   @Override
   public boolean canRead(Topic topic, String user, String client) {
-    return rules.maySubscribe(user, topic.toString());
+    return maySubscribe(user, topic.toString());
   }
 }

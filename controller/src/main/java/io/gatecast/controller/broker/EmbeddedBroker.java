@@ -1,138 +1,55 @@
 package io.gatecast.controller.broker;
 
 import io.gatecast.controller.tls.TlsFiles;
-import io.gatecast.protocol.Limits;
-import io.moquette.broker.ISslContextCreator;
-import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Properties;
+import java.util.Locale;
 
 /**
- * The MQTT broker the controller runs in its own process by default (Moquette), so one command
- * gives a working system. Retained schedules are persisted under the data folder, so screens that
- * reconnect after a controller restart still find their schedule.
+ * The MQTT broker the controller runs in its own process unless told to use an external one, so one
+ * command gives a working system. Two implementations share this view (issue 21 measures them side
+ * by side): {@link Kind#MOQUETTE} (the default) and {@link Kind#HIVEMQ} (HiveMQ CE embedded). Both
+ * admit only whom {@link BrokerAuth} admits and hold every client to the same {@code AccessRules}
+ * as the Mosquitto export; both keep retained schedules under the data folder.
  */
-public final class EmbeddedBroker implements AutoCloseable {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedBroker.class);
-  private static final Duration BIND_WAIT = Duration.ofSeconds(30);
-  private static final int SESSION_COMMAND_QUEUE = 32_768;
-  private final Server server;
-  private final String host;
-  private final BrokerAuth auth;
-  private final boolean tls;
+public interface EmbeddedBroker extends AutoCloseable {
 
-  private EmbeddedBroker(Server server, String host, BrokerAuth auth, boolean tls) {
-    this.server = server;
-    this.host = host;
-    this.auth = auth;
-    this.tls = tls;
-  }
+  /** Which embedded broker: {@code --embedded-broker moquette|hivemq}. */
+  enum Kind {
+    MOQUETTE,
+    HIVEMQ;
 
-  /** Starts the broker on {@code host:port} (0 for any free port), admitting only whom {@code auth} admits. Blocking. */
-  public static EmbeddedBroker start(String host, int port, Path dataDir, BrokerAuth auth) {
-    return start(host, port, dataDir, auth, null);
-  }
-
-  /**
-   * As above; with {@code tls}, the port speaks MQTT over TLS only (no plain listener at all, so no
-   * client can log in with its password in clear by mistake).
-   */
-  public static EmbeddedBroker start(String host, int port, Path dataDir, BrokerAuth auth, TlsFiles tls) {
-    try {
-      return startOnce(host, port, dataDir, auth, tls);
-    } catch (PortInUseException e) {
-      if (port != 0) {
-        throw e;
-      }
-      // "Any free port" cannot be taken, yet Moquette 0.17 once reported no bound port within the
-      // wait (seen once in a full test run, cause not found: its port map is written on a Netty
-      // thread). Its listener is gone after stopServer; one fresh start is cheap and says so.
-      LOG.warn("the embedded MQTT broker reported no bound port; starting it once more");
-      return startOnce(host, port, dataDir, auth, tls);
-    }
-  }
-
-  private static EmbeddedBroker startOnce(String host, int port, Path dataDir, BrokerAuth auth, TlsFiles tls) {
-    if (!PortCheck.isFree(host, port)) {
-      throw portInUse(host, port);
-    }
-    Properties properties = new Properties();
-    properties.setProperty("host", host);
-    if (tls == null) {
-      properties.setProperty("port", Integer.toString(port));
-    } else {
-      properties.setProperty("port", "disabled");
-      properties.setProperty("ssl_port", Integer.toString(port));
-    }
-    properties.setProperty("websocket_port", "disabled");
-    properties.setProperty("telemetry_enabled", "false");
-    // Every client logs in and is held to the protocol's access rules (BrokerAuth).
-    properties.setProperty("allow_anonymous", "false");
-    properties.setProperty("persistence_enabled", "true");
-    properties.setProperty("data_path", dataDir.toAbsolutePath().toString());
-    properties.setProperty("netty.mqtt.message_size", Integer.toString(Limits.MAX_MESSAGE_BYTES + 1024));
-    properties.setProperty("immediate_buffer_flush", "true");
-    // Moquette runs every client's CONNECT, SUBSCRIBE, PUBLISH and PUBACK as a command on one of a few
-    // session loops (one per core), each with a bounded queue (default 1,024). A command that finds its
-    // queue full is dropped with only a warning ("Session command queue N is full"): a dropped publish
-    // is neither PUBACKed nor stored as retained, so the screen behind it never gets that schedule.
-    // One publish to a large fleet queues a command per screen and per ack; give the loops room for a
-    // whole fleet's burst (each queue is an array of this many references: 128-256 KB per loop).
-    properties.setProperty("session_queue_size", Integer.toString(SESSION_COMMAND_QUEUE));
-    Server server = new Server();
-    try {
-      ISslContextCreator ssl = tls == null ? null : tls::brokerContext;
-      server.startServer(new MemoryConfig(properties), List.of(new SessionLoopWatch()), ssl, auth, auth);
-    } catch (IOException e) {
-      throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
-    }
-    DuplicatePublishes.deliverToEverySubscriber(server);
-    if (!awaitBound(server, tls != null)) {
-      // Moquette logs a failed bind and carries on without a listener; a race for the port lands here.
-      server.stopServer();
-      throw portInUse(host, port);
-    }
-    return new EmbeddedBroker(server, host, auth, tls != null);
-  }
-
-  /**
-   * Moquette records the bound port on a Netty thread after {@code startServer} returns, and reads 0
-   * until then or forever if the bind failed; wait a bounded time for it.
-   */
-  private static boolean awaitBound(Server server, boolean tls) {
-    long deadline = System.nanoTime() + BIND_WAIT.toNanos();
-    while (boundPort(server, tls) <= 0 && System.nanoTime() < deadline) {
+    /** The option's value, case-insensitive; a sentence naming the choices otherwise. */
+    public static Kind parse(String value) {
       try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        throw new IllegalArgumentException("--embedded-broker must be moquette or hivemq, not '" + value + "'");
       }
     }
-    return boundPort(server, tls) > 0;
+
+    public String option() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** Moquette on {@code host:port} (0 for any free port), plain MQTT. Blocking. */
+  static EmbeddedBroker start(String host, int port, Path dataDir, BrokerAuth auth) {
+    return start(Kind.MOQUETTE, host, port, dataDir, auth, null);
   }
 
   /**
-   * Moquette 0.17's {@code getPort} reads a plain HashMap the Netty thread may be writing while it
-   * binds, and can throw ConcurrentModificationException then: count that as not bound yet.
+   * Starts the broker of that kind on {@code host:port} (0 for any free port), admitting only whom
+   * {@code auth} admits, its files under {@code dataDir}. With {@code tls}, the port speaks MQTT over
+   * TLS only (no plain listener at all, so no client can log in with its password in clear by
+   * mistake). Blocking.
+   *
+   * @throws PortInUseException when the port is taken, with what to do about it
    */
-  private static int boundPort(Server server, boolean tls) {
-    try {
-      return tls ? server.getSslPort() : server.getPort();
-    } catch (java.util.ConcurrentModificationException e) {
-      return 0;
-    }
-  }
-
-  private static PortInUseException portInUse(String host, int port) {
-    return new PortInUseException("The MQTT port " + port + " on " + host + " is already in use"
-        + " (often by a Mosquitto already running on this machine). Either start the embedded broker on"
-        + " another port with --broker-port <port> (e.g. --broker-port 1884), or use the broker that is"
-        + " there with --broker tcp://" + host + ":" + port + ".");
+  static EmbeddedBroker start(Kind kind, String host, int port, Path dataDir, BrokerAuth auth, TlsFiles tls) {
+    return switch (kind) {
+      case MOQUETTE -> MoquetteBroker.start(host, port, dataDir, auth, tls);
+      case HIVEMQ -> HiveMqBroker.start(host, port, dataDir, auth, tls);
+    };
   }
 
   /**
@@ -141,32 +58,24 @@ public final class EmbeddedBroker implements AutoCloseable {
    *
    * @return how many sessions were disconnected
    */
-  public int cutOff(String screenId) {
-    int disconnected = 0;
-    for (String clientId : auth.cutOff(screenId)) {
-      if (server.disconnectClient(clientId)) {
-        disconnected++;
-      }
-    }
-    return disconnected;
-  }
+  int cutOff(String screenId);
 
   /** See {@link BrokerAuth#moved}. */
-  public void moved(String screenId, String clusterId) {
-    auth.moved(screenId, clusterId);
-  }
+  void moved(String screenId, String clusterId);
 
-  public int port() {
-    return tls ? server.getSslPort() : server.getPort();
-  }
+  int port();
 
   /** The URL clients connect to: {@code ssl://} when the listener speaks TLS. */
-  public String url() {
-    return (tls ? "ssl://" : "tcp://") + host + ":" + port();
-  }
+  String url();
 
+  /** Stops the broker; retained messages stay in its files for the next start. */
   @Override
-  public void close() {
-    server.stopServer();
+  void close();
+
+  static PortInUseException portInUse(String host, int port) {
+    return new PortInUseException("The MQTT port " + port + " on " + host + " is already in use"
+        + " (often by a Mosquitto already running on this machine). Either start the embedded broker on"
+        + " another port with --broker-port <port> (e.g. --broker-port 1884), or use the broker that is"
+        + " there with --broker tcp://" + host + ":" + port + ".");
   }
 }

@@ -9,7 +9,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
@@ -82,6 +87,38 @@ public record TlsFiles(Path certificate, Path privateKey) {
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot trust " + certificate + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The key and certificate chain as a PKCS#12 key store (entry {@code gatecast}), for a broker that
+   * takes its TLS identity as a key store file (HiveMQ) rather than PEM files.
+   */
+  public KeyStore keyStore(char[] password) {
+    try {
+      String pem = Files.readString(privateKey, StandardCharsets.US_ASCII);
+      byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").trim());
+      PrivateKey key = pkcs8(der);
+      KeyStore store = KeyStore.getInstance("PKCS12");
+      store.load(null, null);
+      store.setKeyEntry("gatecast", key, password, certificates(certificate).toArray(new Certificate[0]));
+      return store;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot make a key store of " + certificate + " and " + privateKey + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** A PKCS#8 key of whichever algorithm reads it (the file does not say). */
+  private static PrivateKey pkcs8(byte[] der) throws GeneralSecurityException {
+    GeneralSecurityException last = null;
+    for (String algorithm : new String[] {"RSA", "EC", "Ed25519", "Ed448"}) {
+      try {
+        return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+      } catch (GeneralSecurityException e) {
+        last = e;
+      }
+    }
+    throw last;
   }
 
   private static Collection<? extends Certificate> certificates(Path pem) {

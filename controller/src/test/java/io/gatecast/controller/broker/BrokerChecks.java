@@ -33,6 +33,33 @@ final class BrokerChecks {
   }
 
   /**
+   * As {@link #screenCannotPublishAsAnother} for a broker that closes the connection of a client whose
+   * publish it refuses (HiveMQ, as MQTT 3.1.1 allows: a 3.1.1 PUBACK cannot say "refused",
+   * [MQTT-3.3.5-2]). Each forged publish must close a's connection; a then logs in again and publishes
+   * on its own status, the fence: the forged message was refused before that connection closed, so
+   * once the watcher has the fence it would have had the forged one.
+   */
+  static void screenCannotPublishAsAnotherClosing(MqttProbe watcher, String broker, String idA, String passwordA,
+      MqttProbe b, String idB) throws Exception {
+    for (String forged : List.of(Topics.status(idB), Topics.events(idB))) {
+      MqttProbe a = MqttProbe.connect(broker, idA, passwordA);
+      a.publish(forged, "forged-by-" + idA);
+      await().atMost(DEADLINE).until(() -> !a.isConnected());
+      a.close();
+    }
+    try (MqttProbe a = MqttProbe.connect(broker, idA, passwordA)) {
+      a.publish(Topics.status(idA), "own-" + idA);
+      await().atMost(DEADLINE).until(() -> watcher.received().contains(Topics.status(idA) + " own-" + idA));
+      assertThat(a.isConnected()).as("a publishing on its own topic stays connected").isTrue();
+    }
+    assertThat(watcher.received()).noneMatch(message -> message.contains("forged"));
+
+    b.publish(Topics.status(idB), "own-" + idB);
+    await().atMost(DEADLINE).until(() -> watcher.received().contains(Topics.status(idB) + " own-" + idB));
+    assertThat(watcher.received()).noneMatch(message -> message.contains("forged"));
+  }
+
+  /**
    * Screen a tries to subscribe to b's schedule and commands; then the controller publishes to b's
    * schedule and commands and, last, to a's own schedule. Once a has its own message (the fence,
    * ordered after the others by the one publishing connection), it must have nothing of b's, while b

@@ -68,7 +68,7 @@ class EmbeddedBrokerAccessTest {
         MqttProbe a = MqttProbe.connect(broker, "acc-a", passwordA);
         MqttProbe b = MqttProbe.connect(broker, "acc-b", passwordB)) {
       int granted = BrokerChecks.screenCannotReadAnothers(publisher, a, "acc-a", b, "acc-b");
-      assertThat(granted).as("Moquette refuses the SUBSCRIBE").isEqualTo(MqttProbe.REFUSED);
+      assertThat(granted).as("the embedded broker refuses the SUBSCRIBE").isEqualTo(MqttProbe.REFUSED);
     }
   }
 

@@ -1,0 +1,9 @@
+package io.gatecast.controller.broker;
+
+import io.gatecast.controller.OnEmbeddedBroker;
+import io.gatecast.testkit.IntegrationTest;
+
+/** {@link DuplicatePublishTest}'s tests, on the embedded HiveMQ CE instead of Moquette (issue 21). */
+@IntegrationTest
+@OnEmbeddedBroker(EmbeddedBroker.Kind.HIVEMQ)
+class DuplicatePublishOnHiveMqTest extends DuplicatePublishTest {}
