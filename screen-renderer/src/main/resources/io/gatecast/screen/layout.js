@@ -338,7 +338,7 @@
   }
 
   // Shows every settled pending piece and removes what it replaces, all in this one task.
-  function commit(regionList) {
+  function commit(regionList, language) {
     regionList.forEach(function (region) {
       var piece = region.pending;
       if (!piece || !piece.settled) { return; }
@@ -358,6 +358,8 @@
       region.dataset.key = piece.key;
       region.removeAttribute("data-failed");
     });
+    // Every region now shows the moment's pieces: all of them say its language together.
+    regionList.forEach(function (region) { region.lang = language; });
   }
 
   // Builds the regions of view in container (emptied first) and returns a handle whose update()
@@ -387,10 +389,12 @@
     var all = Object.keys(regions).map(function (k) { return regions[k]; });
     function settle() {
       var open = all.filter(function (region) { return region.pending && !region.pending.settled; });
-      if (open.length === 0) { commit(all); }
+      if (open.length === 0) { commit(all, language); }
     }
 
+    var language = view.language;
     function update(next) {
+      language = next.language;
       container.lang = next.language;
       next.regions.forEach(function (r) {
         var region = regions[r.role];
