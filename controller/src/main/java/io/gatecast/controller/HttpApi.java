@@ -15,19 +15,10 @@ import io.gatecast.controller.alerts.api.AlertRoutes;
 import io.gatecast.controller.audit.api.AuditRoutes;
 import io.gatecast.controller.auth.api.AuthRoutes;
 import io.gatecast.controller.auth.api.UserRoutes;
-import io.gatecast.controller.auth.PasswordWork;
-import io.gatecast.controller.auth.SessionRepository;
-import io.gatecast.controller.auth.SignInService;
-import io.gatecast.controller.auth.UserRepository;
-import io.gatecast.controller.auth.UserService;
-import io.gatecast.controller.throttle.LoginThrottle;
 import io.gatecast.controller.calendar.api.CalendarRoutes;
-import io.gatecast.controller.calendar.CalendarService;
 import io.gatecast.controller.campaign.api.CampaignRoutes;
 import io.gatecast.controller.content.api.ContentRoutes;
 import io.gatecast.controller.enrollment.api.EnrollmentRoutes;
-import io.gatecast.controller.enrollment.EnrollmentRepository;
-import io.gatecast.controller.enrollment.EnrollmentService;
 import io.gatecast.controller.fleet.api.FleetRoutes;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.ConsoleRoutes;
@@ -46,15 +37,10 @@ import io.gatecast.controller.organisation.api.OrganisationRoutes;
 import io.gatecast.controller.playlists.api.PlaylistRoutes;
 import io.gatecast.controller.playlists.api.ScreenPlaylistRoutes;
 import io.gatecast.controller.preview.api.PreviewRoutes;
-import io.gatecast.controller.preview.PreviewService;
 import io.gatecast.controller.publish.api.PublishRoutes;
 import io.gatecast.controller.reports.api.ReportRoutes;
-import io.gatecast.controller.reports.ReportService;
 import io.gatecast.controller.screens.api.ScreenRoutes;
 import io.gatecast.controller.screenshots.api.ScreenshotRoutes;
-import io.gatecast.controller.screenshots.ScreenshotRepository;
-import io.gatecast.controller.screenshots.ScreenshotService;
-import io.gatecast.controller.commands.CommandRepository;
 
 /** The controller's HTTP surface: the JSON API under /api/v1 and media downloads under /media. */
 public final class HttpApi {
