@@ -8,11 +8,13 @@ import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.layout.LayoutSpec;
 import io.gatecast.protocol.layout.RegionSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,14 @@ import java.util.stream.Collectors;
  * message it got before layouts existed (the controller sends nothing to a screen whose JSON did not
  * change), and an older agent, which ignores fields it does not know, plays the programme full screen.
  * Every item the layout names must be among {@code items}: the approved items, nothing else.
+ *
+ * <p>{@code campaignLayouts} (issue 23) are the layouts the campaigns aimed at this screen bring,
+ * keyed by campaign id: while such a campaign is on air in the MAIN region, its layout replaces
+ * {@code layout} (the engine's {@code ScreenLayouts} decides; a screen with its own layout gets
+ * none, its override wins). Every key names one of {@code campaigns}, every item they name is among
+ * {@code items}. Kept sorted by campaign id so the JSON is the same whatever order it was built in;
+ * left out of the JSON when empty, so screens without campaign layouts get the bytes of before and
+ * an older agent ignores it.
  */
 public record ScreenRules(
     ScreenProfile profile,
@@ -35,7 +45,8 @@ public record ScreenRules(
     PlaylistSpec defaultPlaylist,
     LanguagePolicySpec defaultPolicy,
     List<AlertSpec> alerts,
-    @JsonInclude(JsonInclude.Include.NON_NULL) LayoutSpec layout) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) LayoutSpec layout,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, LayoutSpec> campaignLayouts) {
   public ScreenRules {
     Check.required(profile, "profile");
     items = Check.optionalList(items, "items", Limits.MAX_SCHEDULE_ITEMS);
@@ -54,17 +65,29 @@ public record ScreenRules(
     if (layout != null) {
       layout.requireResolvesIn(itemsById(items));
     }
+    campaignLayouts = campaignLayouts(campaignLayouts, campaigns, itemsById(items));
+  }
+
+  /** Rules with a layout but no campaign's own. */
+  public ScreenRules(ScreenProfile profile, List<ItemSpec> items, List<CampaignSpec> campaigns,
+      PlaylistSpec defaultPlaylist, LanguagePolicySpec defaultPolicy, List<AlertSpec> alerts, LayoutSpec layout) {
+    this(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, layout, Map.of());
   }
 
   /** Rules without a layout: the full-screen programme. */
   public ScreenRules(ScreenProfile profile, List<ItemSpec> items, List<CampaignSpec> campaigns,
       PlaylistSpec defaultPlaylist, LanguagePolicySpec defaultPolicy, List<AlertSpec> alerts) {
-    this(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, null);
+    this(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, null, Map.of());
   }
 
-  /** The same rules with another layout (null: full screen). */
+  /** The same rules with another layout (null: full screen); the campaigns' layouts stay. */
   public ScreenRules withLayout(LayoutSpec newLayout) {
-    return new ScreenRules(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, newLayout);
+    return new ScreenRules(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, newLayout, campaignLayouts);
+  }
+
+  /** The same rules with other campaign layouts (empty: none). */
+  public ScreenRules withCampaignLayouts(Map<String, LayoutSpec> newCampaignLayouts) {
+    return new ScreenRules(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, layout, newCampaignLayouts);
   }
 
   /** Nothing to show at all: no campaign, no default playlist, no alert, no layout. */
@@ -97,6 +120,8 @@ public record ScreenRules(
     if (layout != null) {
       layout.regions().stream().map(RegionSpec::playlist).filter(java.util.Objects::nonNull).forEach(playlists::add);
     }
+    campaignLayouts.values().forEach(l ->
+        l.regions().stream().map(RegionSpec::playlist).filter(java.util.Objects::nonNull).forEach(playlists::add));
     Map<String, MediaRef> bySha = new LinkedHashMap<>();
     for (PlaylistSpec playlist : playlists) {
       for (EntrySpec entry : playlist.entries()) {
@@ -108,6 +133,32 @@ public record ScreenRules(
       }
     }
     return List.copyOf(bySha.values());
+  }
+
+  /** Checked (each key a campaign of these rules, each layout resolving in the items), sorted by campaign id. */
+  private static Map<String, LayoutSpec> campaignLayouts(Map<String, LayoutSpec> value, List<CampaignSpec> campaigns,
+      Map<String, ItemSpec> items) {
+    if (value == null || value.isEmpty()) {
+      return Map.of();
+    }
+    if (value.size() > Limits.MAX_CAMPAIGNS) {
+      throw new IllegalArgumentException("campaignLayouts has more than " + Limits.MAX_CAMPAIGNS + " entries");
+    }
+    Set<String> campaignIds = campaigns.stream().map(CampaignSpec::id).collect(Collectors.toSet());
+    TreeMap<String, LayoutSpec> sorted = new TreeMap<>();
+    value.forEach((campaignId, spec) -> {
+      if (!campaignIds.contains(campaignId)) {
+        throw new IllegalArgumentException("campaignLayouts." + campaignId + " names no campaign in campaigns");
+      }
+      Check.required(spec, "campaignLayouts." + campaignId);
+      try {
+        spec.requireResolvesIn(items);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("campaignLayouts." + campaignId + ": " + e.getMessage(), e);
+      }
+      sorted.put(campaignId, spec);
+    });
+    return Collections.unmodifiableMap(sorted);
   }
 
   private static Set<String> unique(List<String> ids, String field) {

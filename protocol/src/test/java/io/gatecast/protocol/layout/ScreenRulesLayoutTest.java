@@ -16,6 +16,7 @@ import io.gatecast.protocol.rules.LanguagePolicySpec;
 import io.gatecast.protocol.rules.PlaylistSpec;
 import io.gatecast.protocol.rules.ScreenProfile;
 import io.gatecast.protocol.rules.ScreenRules;
+import io.gatecast.protocol.rules.TargetsSpec;
 import io.gatecast.protocol.rules.VariantSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -98,6 +99,101 @@ class ScreenRulesLayoutTest {
     assertThat(rules.media()).containsExactly(POSTER, banner);
     assertThat(rules.withLayout(null).media()).containsExactly(POSTER);
   }
+
+  // --- a campaign's own layout (campaignLayouts) ---
+
+  private static final MediaRef FAIR_POSTER = new MediaRef("e".repeat(64), "http://127.0.0.1:8080/media/" + "e".repeat(64),
+      "image/png", 5L);
+
+  private static CampaignSpec campaign(String id) {
+    return new CampaignSpec(id, id, new PlaylistSpec(id, List.of(EntrySpec.of("poster"))),
+        new TargetsSpec(List.of("lao-cai-intl"), List.of(), List.of(), List.of()),
+        java.time.LocalDateTime.parse("2026-03-15T08:00"), java.time.LocalDateTime.parse("2026-03-16T08:00"),
+        List.of(), List.of(), 1, 1, null);
+  }
+
+  /** The fair's layout: main + ticker, its side banner playing a poster of its own. */
+  private static LayoutSpec fair() {
+    return new LayoutSpec("fair", Templates.MAIN_SIDE_TICKER, ScreenShape.LANDSCAPE_16_9, List.of(
+        RegionSpec.playlist(RegionRole.SIDE, new PlaylistSpec("fair-side", List.of(EntrySpec.of("fair-banner")))),
+        RegionSpec.widgets(RegionRole.TICKER, WidgetSpec.ticker(new TickerSpec(List.of("notice-1"))))));
+  }
+
+  /** The hall's rules with two campaigns, the fair bringing its own layout, the other not. */
+  private static ScreenRules withCampaignLayout() {
+    ScreenRules hall = hallRules();
+    List<ItemSpec> items = new ArrayList<>(hall.items());
+    items.add(new ItemSpec("fair-banner", "Fair banner", List.of(VariantSpec.media("vi", FAIR_POSTER, 10))));
+    return new ScreenRules(hall.profile(), items, List.of(campaign("z-news"), campaign("fair")), hall.defaultPlaylist(),
+        hall.defaultPolicy(), hall.alerts(), hall.layout(), java.util.Map.of("fair", fair()));
+  }
+
+  @Test
+  void aCampaignsLayoutSurvivesTheWireKeyedByItsCampaign() {
+    ScreenRules rules = withCampaignLayout();
+    ScheduleMessage back = Codec.decode(Codec.encode(message(rules)), ScheduleMessage.class);
+    assertThat(back.rules()).isEqualTo(rules);
+    assertThat(back.rules().campaignLayouts()).containsOnlyKeys("fair").containsEntry("fair", fair());
+    assertThat(new String(Codec.encode(rules), StandardCharsets.UTF_8)).contains("\"campaignLayouts\":{\"fair\":{\"id\":\"fair\"");
+    // The banner of the campaign's side region is fetched with the rest, before the schedule is applied.
+    assertThat(rules.media()).contains(FAIR_POSTER);
+    assertThat(rules.withCampaignLayouts(java.util.Map.of()).media()).doesNotContain(FAIR_POSTER);
+  }
+
+  @Test
+  void campaignLayoutsAreWrittenInCampaignOrderWhateverOrderTheyWereBuiltIn() {
+    ScreenRules rules = withCampaignLayout();
+    LayoutSpec news = new LayoutSpec("news", Templates.MAIN_TICKER, ScreenShape.LANDSCAPE_16_9, List.of(
+        RegionSpec.widgets(RegionRole.TICKER, WidgetSpec.date(true))));
+    java.util.Map<String, LayoutSpec> oneWay = new java.util.LinkedHashMap<>();
+    oneWay.put("z-news", news);
+    oneWay.put("fair", fair());
+    java.util.Map<String, LayoutSpec> otherWay = new java.util.LinkedHashMap<>();
+    otherWay.put("fair", fair());
+    otherWay.put("z-news", news);
+    String a = new String(Codec.encode(rules.withCampaignLayouts(oneWay)), StandardCharsets.UTF_8);
+    assertThat(a).isEqualTo(new String(Codec.encode(rules.withCampaignLayouts(otherWay)), StandardCharsets.UTF_8));
+    assertThat(a.indexOf("\"fair\":{")).isLessThan(a.indexOf("\"z-news\":{"));
+  }
+
+  @Test
+  void rulesWithoutCampaignLayoutsAreWrittenExactlyAsBeforeCampaignLayoutsExisted() {
+    ScreenRules none = withCampaignLayout().withCampaignLayouts(java.util.Map.of());
+    String json = new String(Codec.encode(none), StandardCharsets.UTF_8);
+    assertThat(json).doesNotContain("campaignLayouts");
+    assertThat(json).isEqualTo(new String(Codec.encode(new LayoutOnlyScreenRules(none.profile(), none.items(),
+        none.campaigns(), none.defaultPlaylist(), none.defaultPolicy(), none.alerts(), none.layout())),
+        StandardCharsets.UTF_8));
+    assertThat(Codec.decode(json.getBytes(StandardCharsets.UTF_8), ScreenRules.class).campaignLayouts()).isEmpty();
+  }
+
+  @Test
+  void anAgentThatKnowsOnlyOneLayoutReadsRulesWithCampaignLayoutsAsBefore() {
+    ScreenRules rules = withCampaignLayout();
+    LayoutOnlyScreenRules old = Codec.decode(Codec.encode(rules), LayoutOnlyScreenRules.class);
+    assertThat(old).isEqualTo(new LayoutOnlyScreenRules(rules.profile(), rules.items(), rules.campaigns(),
+        rules.defaultPlaylist(), rules.defaultPolicy(), rules.alerts(), rules.layout()));
+    assertThat(Codec.decode(Codec.encode(rules), OldScreenRules.class).campaigns()).hasSize(2);
+  }
+
+  @Test
+  void aCampaignLayoutForNoCampaignOfTheRulesOrNamingAnItemTheyDoNotCarryIsRefused() {
+    ScreenRules rules = withCampaignLayout();
+    assertThatThrownBy(() -> rules.withCampaignLayouts(java.util.Map.of("elsewhere", fair())))
+        .hasMessageContaining("campaignLayouts.elsewhere names no campaign in campaigns");
+
+    String json = new String(Codec.encode(message(rules)), StandardCharsets.UTF_8)
+        .replace("\"itemId\":\"fair-banner\"", "\"itemId\":\"draft-banner\"");
+    assertThatThrownBy(() -> Codec.decode(json.getBytes(StandardCharsets.UTF_8), ScheduleMessage.class))
+        .isInstanceOf(ProtocolException.class).hasMessageContaining("campaignLayouts.fair")
+        .hasMessageContaining("draft-banner");
+  }
+
+  /** {@link ScreenRules} as agents of the first layout release know it: one layout, no campaign layouts. */
+  record LayoutOnlyScreenRules(ScreenProfile profile, List<ItemSpec> items, List<CampaignSpec> campaigns,
+      PlaylistSpec defaultPlaylist, LanguagePolicySpec defaultPolicy, List<AlertSpec> alerts,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      LayoutSpec layout) {}
 
   /** {@link ScreenRules} as agents before issue 23 know it. */
   record OldScreenRules(ScreenProfile profile, List<ItemSpec> items, List<CampaignSpec> campaigns,

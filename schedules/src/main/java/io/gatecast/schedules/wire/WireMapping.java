@@ -1,6 +1,7 @@
 package io.gatecast.schedules.wire;
 
 import io.gatecast.protocol.MediaRef;
+import io.gatecast.protocol.layout.LayoutSpec;
 import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.CampaignSpec;
 import io.gatecast.protocol.rules.DaypartSpec;
@@ -49,12 +50,22 @@ import java.util.function.Supplier;
  */
 public final class WireMapping {
   /**
-   * The engine's view of one screen's rules: the rules, the screen they are for, and its layout
-   * (null: the programme full screen).
+   * The engine's view of one screen's rules: the rules, the screen they are for, its layout (null:
+   * the programme full screen) and the layouts its campaigns bring, by campaign id (issue 23; the
+   * engine's {@code ScreenLayouts} says which applies when).
    */
-  public record Mapped(Rules rules, Screen screen, ScreenLayout layout) {
+  public record Mapped(Rules rules, Screen screen, ScreenLayout layout, Map<String, ScreenLayout> campaignLayouts) {
+    public Mapped {
+      campaignLayouts = campaignLayouts == null ? Map.of() : java.util.Collections.unmodifiableMap(
+          new java.util.TreeMap<>(campaignLayouts));
+    }
+
+    public Mapped(Rules rules, Screen screen, ScreenLayout layout) {
+      this(rules, screen, layout, Map.of());
+    }
+
     public Mapped(Rules rules, Screen screen) {
-      this(rules, screen, null);
+      this(rules, screen, null, Map.of());
     }
   }
 
@@ -82,6 +93,16 @@ public final class WireMapping {
    * follow the programme's in the message's items, in order of first mention.
    */
   public static ScreenRules toWire(Screen screen, Rules rules, ScreenLayout layout, MediaFiles files) {
+    return toWire(screen, rules, layout, Map.of(), files);
+  }
+
+  /**
+   * As {@link #toWire(Screen, Rules, ScreenLayout, MediaFiles)}, with the layouts campaigns bring, by
+   * campaign id: only those of campaigns aimed at the screen are sent; their items follow the
+   * layout's, in order of first mention.
+   */
+  public static ScreenRules toWire(Screen screen, Rules rules, ScreenLayout layout,
+      Map<String, ScreenLayout> campaignLayouts, MediaFiles files) {
     Map<String, ItemSpec> items = new LinkedHashMap<>();
     List<CampaignSpec> campaigns = new ArrayList<>();
     for (Campaign c : rules.campaigns()) {
@@ -104,8 +125,17 @@ public final class WireMapping {
     if (layout != null) {
       layout.items().forEach((id, item) -> items.computeIfAbsent(id, x -> item(item, files)));
     }
+    Map<String, LayoutSpec> byCampaign = new java.util.TreeMap<>();
+    for (CampaignSpec c : campaigns) {
+      ScreenLayout brought = campaignLayouts.get(c.id());
+      if (brought != null) {
+        byCampaign.put(c.id(), brought.spec());
+      }
+    }
+    byCampaign.keySet().forEach(id ->
+        campaignLayouts.get(id).items().forEach((itemId, item) -> items.computeIfAbsent(itemId, x -> item(item, files))));
     return new ScreenRules(profile, List.copyOf(items.values()), campaigns, defaultPlaylist,
-        policy(rules.defaultPolicy()), alerts, layout == null ? null : layout.spec());
+        policy(rules.defaultPolicy()), alerts, layout == null ? null : layout.spec(), byCampaign);
   }
 
   /**
@@ -135,19 +165,24 @@ public final class WireMapping {
     }
     Rules rules = at("rules", () -> new Rules(campaigns, fallback,
         at("rules.defaultPolicy", () -> policy(wire.defaultPolicy())), alerts));
-    ScreenLayout layout = null;
-    if (wire.layout() != null) {
-      Map<String, ContentItem> layoutItems = new LinkedHashMap<>();
-      for (String id : wire.layout().itemIds()) {
-        if (!layoutItems.containsKey(id)) {
-          layoutItems.put(id, at("rules.items[" + id + "]", () -> item(items.get(id))));
-        }
+    ScreenLayout layout = wire.layout() == null ? null : layout(wire.layout(), items, "rules.layout");
+    Map<String, ScreenLayout> campaignLayouts = new LinkedHashMap<>();
+    wire.campaignLayouts().forEach((campaignId, spec) ->
+        campaignLayouts.put(campaignId, layout(spec, items, "rules.campaignLayouts." + campaignId)));
+    return new Mapped(rules, at("rules.profile", () -> screen(wire.profile())), layout, campaignLayouts);
+  }
+
+  /** A layout of the message with the items it names, checked by the engine (the path on a refusal). */
+  private static ScreenLayout layout(LayoutSpec spec, Map<String, ItemSpec> items, String path) {
+    Map<String, ContentItem> layoutItems = new LinkedHashMap<>();
+    for (String id : spec.itemIds()) {
+      if (!layoutItems.containsKey(id)) {
+        layoutItems.put(id, at("rules.items[" + id + "]", () -> item(items.get(id))));
       }
-      ScreenLayout mapped = new ScreenLayout(wire.layout(), layoutItems);
-      at("rules.layout", mapped::engine); // the engine's own checks of the regions, with the path on a refusal
-      layout = mapped;
     }
-    return new Mapped(rules, at("rules.profile", () -> screen(wire.profile())), layout);
+    ScreenLayout mapped = new ScreenLayout(spec, layoutItems);
+    at(path, mapped::engine); // the engine's own checks of the regions, with the path on a refusal
+    return mapped;
   }
 
   /** An alert as the engine knows it (from the rules or from the cluster's alert topic). */

@@ -82,6 +82,8 @@ final class RandomModel {
   final Map<String, MediaRef> files = new HashMap<>();
   /** Half the time a layout (issue 23), with playlists of the pool's items and widgets naming text items. */
   final ScreenLayout layout;
+  /** Layouts some campaigns bring (issue 23), by campaign id; some of those campaigns are not aimed at the screen. */
+  final Map<String, ScreenLayout> campaignLayouts = new LinkedHashMap<>();
 
   private final Random r;
   private int serial;
@@ -107,6 +109,22 @@ final class RandomModel {
     }
     rules = new Rules(campaigns, fallback, policy(), alerts);
     layout = r.nextBoolean() ? layout(pool) : null;
+    for (Campaign c : campaigns) {
+      if (r.nextInt(3) == 0) {
+        campaignLayouts.put(c.id(), layout(pool));
+      }
+    }
+  }
+
+  /** What a screen's message can carry of {@link #campaignLayouts}: those of the campaigns aimed at it. */
+  Map<String, ScreenLayout> campaignLayoutsForScreen() {
+    Map<String, ScreenLayout> out = new java.util.TreeMap<>();
+    for (Campaign c : forScreen().campaigns()) {
+      if (campaignLayouts.containsKey(c.id())) {
+        out.put(c.id(), campaignLayouts.get(c.id()));
+      }
+    }
+    return out;
   }
 
   private ScreenLayout layout(List<ContentItem> pool) {

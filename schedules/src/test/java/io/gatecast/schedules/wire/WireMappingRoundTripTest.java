@@ -37,7 +37,8 @@ class WireMappingRoundTripTest {
   @Test
   void engineRulesComeBackFromTheWireUnchanged() {
     forEachCase("engine -> wire -> engine", model -> {
-      ScreenRules wire = overTheWire(WireMapping.toWire(model.screen, model.rules, model.layout, files(model.files)));
+      ScreenRules wire = overTheWire(WireMapping.toWire(model.screen, model.rules, model.layout, model.campaignLayouts,
+          files(model.files)));
 
       WireMapping.Mapped back = WireMapping.fromWire(wire);
 
@@ -47,6 +48,15 @@ class WireMappingRoundTripTest {
       if (model.layout != null) {
         assertThat(back.layout().engine()).isEqualTo(model.layout.engine());
         assertThat(wire.layout()).isEqualTo(model.layout.spec());
+      }
+      // A campaign's own layout comes back for the campaigns aimed at the screen, and only for them.
+      assertThat(back.campaignLayouts()).isEqualTo(model.campaignLayoutsForScreen());
+      back.campaignLayouts().forEach((id, l) -> {
+        assertThat(l.engine()).isEqualTo(model.campaignLayouts.get(id).engine());
+        assertThat(wire.campaignLayouts().get(id)).isEqualTo(model.campaignLayouts.get(id).spec());
+      });
+      if (model.campaignLayoutsForScreen().isEmpty()) {
+        assertThat(new String(Codec.encode(wire), StandardCharsets.UTF_8)).doesNotContain("campaignLayouts");
       }
     });
   }
@@ -59,13 +69,15 @@ class WireMappingRoundTripTest {
   @Test
   void wireRulesComeBackFromTheEngineUnchanged() {
     forEachCase("wire -> engine -> wire", model -> {
-      ScreenRules sent = overTheWire(WireMapping.toWire(model.screen, model.rules, model.layout, files(model.files)));
+      ScreenRules sent = overTheWire(WireMapping.toWire(model.screen, model.rules, model.layout, model.campaignLayouts,
+          files(model.files)));
       ScreenRules received = overTheWire(withNamesAndAnUnusedItem(sent));
 
       WireMapping.Mapped engine = WireMapping.fromWire(received);
       Map<String, MediaRef> receivedFiles = received.media().stream()
           .collect(Collectors.toMap(MediaRef::sha256, Function.identity()));
-      ScreenRules again = WireMapping.toWire(engine.screen(), engine.rules(), engine.layout(), files(receivedFiles));
+      ScreenRules again = WireMapping.toWire(engine.screen(), engine.rules(), engine.layout(), engine.campaignLayouts(),
+          files(receivedFiles));
 
       assertThat(again).isEqualTo(sent);
       assertThat(new String(Codec.encode(again), StandardCharsets.UTF_8))
@@ -89,7 +101,8 @@ class WireMappingRoundTripTest {
     List<ItemSpec> items = new ArrayList<>(rules.items());
     items.add(new ItemSpec("unused-item", "Named by no playlist", List.of(VariantSpec.text("vi", "Không dùng", 5))));
     return new ScreenRules(p.forScreen(p.screenId(), "Màn hình cổng B", "Cửa khẩu Hữu Nghị"), items,
-        rules.campaigns(), rules.defaultPlaylist(), rules.defaultPolicy(), rules.alerts(), rules.layout());
+        rules.campaigns(), rules.defaultPlaylist(), rules.defaultPolicy(), rules.alerts(), rules.layout(),
+        rules.campaignLayouts());
   }
 
   private interface Property {
