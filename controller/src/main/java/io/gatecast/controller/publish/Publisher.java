@@ -396,7 +396,7 @@ public final class Publisher {
     ScreenProfile p = shared.profile().forScreen(screenId, nameOrNull(screenName), nameOrNull(gateName));
     return new ScreenRules(p,
         shared.items(), shared.campaigns(), shared.defaultPlaylist(), shared.defaultPolicy(), shared.alerts(),
-        shared.layout());
+        shared.layout(), shared.campaignLayouts());
   }
 
   /** A name the wire would refuse (blank, too long, a bidi control stored before they were refused) goes as none. */

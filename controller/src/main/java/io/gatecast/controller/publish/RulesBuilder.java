@@ -166,14 +166,39 @@ public final class RulesBuilder {
       io.gatecast.schedules.wire.ScreenLayout layout = chosen == null ? null
           : new LayoutBuild(build::approvedItems, build.withheld).build(chosen,
               gateFacts().getOrDefault(screen.clusterId(), io.gatecast.controller.layouts.GateFacts.NONE), screen.zone());
+      Map<String, io.gatecast.schedules.wire.ScreenLayout> campaignLayouts = campaignLayouts(screen, aimed, build);
       return new ScreenPlan(screen, new Rules(aimed, defaultPlaylist, LanguagePolicy.rotate(), List.of()), build.files,
-          build.withheld, layout);
+          build.withheld, layout, campaignLayouts);
+    }
+
+    /**
+     * The layouts the campaigns aimed at the screen bring for their time, by campaign id, made fit
+     * through {@link LayoutBuild} like the screen's (the same approval gate: an unapproved text or
+     * URL is dropped and listed in {@code withheld}). None for a screen with its own layout: its
+     * override wins over every campaign's. The agent's engine ({@code ScreenLayouts}) switches.
+     */
+    private Map<String, io.gatecast.schedules.wire.ScreenLayout> campaignLayouts(Screen screen, List<Campaign> aimed,
+        Build build) throws SQLException {
+      if (screenLayoutId(screen.id()) != null) {
+        return Map.of();
+      }
+      Map<String, String> attached =
+          layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.CAMPAIGN, Map.of());
+      Map<String, io.gatecast.schedules.wire.ScreenLayout> out = new java.util.TreeMap<>();
+      for (Campaign campaign : aimed) {
+        String layoutId = attached.get(campaign.id());
+        io.gatecast.protocol.layout.LayoutSpec spec = layoutId == null ? null : storedLayouts.get(layoutId);
+        if (spec != null) {
+          out.put(campaign.id(), new LayoutBuild(build::approvedItems, build.withheld).build(spec,
+              gateFacts().getOrDefault(screen.clusterId(), io.gatecast.controller.layouts.GateFacts.NONE), screen.zone()));
+        }
+      }
+      return out;
     }
 
     /**
      * The layout that applies to the screen: its own override, else its gate's default; null: none.
-     * A campaign's own layout is stored and attached but not yet carried (the wire holds one layout
-     * per screen; switching layouts with the programme is the next step of issue 23).
+     * A campaign's own layout is carried beside it ({@link #campaignLayouts}) for its time.
      */
     private io.gatecast.protocol.layout.LayoutSpec layoutFor(Screen screen) throws SQLException {
       readLayouts();

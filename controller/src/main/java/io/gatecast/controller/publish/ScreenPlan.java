@@ -15,16 +15,23 @@ import java.util.Set;
  * the preview asks the engine about, and what {@link #toWire} turns into the screen's message.
  * {@code withheld}: items its playlists or its layout name that are not approved, hence left out.
  * {@code layout}: the screen's layout with only approved items in it (null: full screen).
+ * {@code campaignLayouts}: the layouts its campaigns bring for their time, by campaign id, approved
+ * items only (empty for a screen with its own layout: its override wins).
  */
 public record ScreenPlan(Screen screen, Rules rules, Map<String, Media> files, Set<String> withheld,
-    ScreenLayout layout) {
+    ScreenLayout layout, Map<String, ScreenLayout> campaignLayouts) {
   public ScreenPlan {
     files = Map.copyOf(files);
     withheld = Set.copyOf(withheld);
+    campaignLayouts = campaignLayouts == null ? Map.of() : Map.copyOf(campaignLayouts);
+  }
+
+  public ScreenPlan(Screen screen, Rules rules, Map<String, Media> files, Set<String> withheld, ScreenLayout layout) {
+    this(screen, rules, files, withheld, layout, Map.of());
   }
 
   public ScreenPlan(Screen screen, Rules rules, Map<String, Media> files, Set<String> withheld) {
-    this(screen, rules, files, withheld, null);
+    this(screen, rules, files, withheld, null, Map.of());
   }
 
   /**
@@ -34,7 +41,7 @@ public record ScreenPlan(Screen screen, Rules rules, Map<String, Media> files, S
    * @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/}
    */
   public ScreenRules toWire(String mediaBaseUrl) {
-    return WireMapping.toWire(screen, rules, layout, media -> {
+    return WireMapping.toWire(screen, rules, layout, campaignLayouts, media -> {
       Media file = files.get(media.id());
       return file == null ? null
           : new MediaRef(file.sha256(), mediaBaseUrl + file.sha256(), file.mimeType(), file.sizeBytes());
