@@ -154,8 +154,8 @@ public final class PageServer implements AutoCloseable {
   private volatile long lastPollNanos;
   private volatile boolean polled;
   private volatile String pageShows = "";
-  /** The engine of the applied schedule's layout, rebuilt when another schedule is applied. */
-  private volatile LayoutView.Compiled layoutEngine;
+  /** The engine of the applied schedule's layouts, rebuilt when another schedule is applied. */
+  private volatile LayoutChooser layoutEngine;
 
   private PageServer(HttpServer server, ExecutorService executor, String screenId, Playback playback, MediaCache cache) {
     this.server = server;
@@ -241,18 +241,21 @@ public final class PageServer implements AutoCloseable {
         layout(now.kind() == SlotKind.ALERT ? null : item));
   }
 
-  /** The zoned layout's view now, from the applied rules; null when they have none. */
+  /**
+   * The zoned layout's view now, from the applied rules: a campaign's own layout during its slots,
+   * else the screen's; null when none applies.
+   */
   private LayoutView layout(ItemView stageItem) {
     ScreenRules rules = playback.schedule().map(ScheduleMessage::rules).orElse(null);
-    if (rules == null || rules.layout() == null) {
+    if (rules == null || rules.layout() == null && rules.campaignLayouts().isEmpty()) {
       return null;
     }
-    LayoutView.Compiled compiled = layoutEngine;
-    if (compiled == null || compiled.rules() != rules) {
-      compiled = LayoutView.Compiled.of(rules);
-      layoutEngine = compiled;
+    LayoutChooser chooser = layoutEngine;
+    if (chooser == null || chooser.rules() != rules) {
+      chooser = LayoutChooser.of(rules);
+      layoutEngine = chooser;
     }
-    return compiled.at(playback.instant(), stageItem);
+    return chooser.at(playback.instant(), stageItem);
   }
 
   /** Shows the screen's id over the content for {@code duration} (the IDENTIFY command). */
