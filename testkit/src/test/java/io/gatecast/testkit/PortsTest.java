@@ -18,4 +18,22 @@ class PortsTest {
       assertThat(Ports.listening(bound)).isFalse();
     }
   }
+
+  @Test
+  void aFreePortIsNeverOneTheKernelCouldHandToAnOutgoingConnection() {
+    int ephemeral = Ports.ephemeralRangeStart();
+    for (int i = 0; i < 50; i++) {
+      assertThat(Ports.free()).isBetween(Ports.LOWEST, ephemeral - 1);
+    }
+  }
+
+  @Test
+  void aPortSomethingListensOnFailsTheProbeAndPassesItOnceClosed() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(Ports.free(), 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+      assertThat(Ports.bindable(port)).isFalse();
+    }
+    assertThat(Ports.bindable(port)).isTrue();
+  }
 }
