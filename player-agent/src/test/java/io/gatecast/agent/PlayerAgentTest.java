@@ -19,10 +19,10 @@ import io.gatecast.protocol.rules.LanguagePolicySpec;
 import io.gatecast.protocol.rules.TargetsSpec;
 import io.gatecast.protocol.rules.VariantSpec;
 import io.gatecast.protocol.ScreenState;
+import io.gatecast.testkit.Ports;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -300,9 +300,7 @@ class PlayerAgentTest {
     return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  private static int deadPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static int deadPort() {
+    return Ports.free();
   }
 }

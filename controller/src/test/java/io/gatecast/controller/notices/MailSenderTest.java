@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.Ports;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,10 +25,7 @@ class MailSenderTest {
   @Test
   void aDownNoticeArrivesAsAnEmailWithTheScreenInItsSubject() throws Exception {
     Assumptions.assumeTrue(pythonSmtpd(), "python3 with its smtpd module is not installed here");
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
+    int port = Ports.free();
     Process server = new ProcessBuilder("python3", "-u", "-W", "ignore", "-m", "smtpd", "-n", "-c", "DebuggingServer",
         "127.0.0.1:" + port).redirectErrorStream(true).start();
     StringBuffer printed = new StringBuffer();
