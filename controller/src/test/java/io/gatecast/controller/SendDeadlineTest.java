@@ -82,6 +82,35 @@ class SendDeadlineTest {
     }
   }
 
+  @Test
+  void aConfirmationThatComesAfterTheDeadlineStillMarksTheScheduleHanded() throws Exception {
+    Map<String, Promise<Void>> firstSend = new ConcurrentHashMap<>();
+    Vertx vertx = Vertx.vertx();
+    try {
+      // Holds every send; only the first send of each screen is ever confirmed, and late (the re-sends never are).
+      Controller controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0)
+          .withSendDeadline(Duration.ofSeconds(1)), Clock.systemUTC(), real -> (screenId, envelope) -> {
+            Promise<Void> held = Promise.promise();
+            firstSend.putIfAbsent(screenId, held);
+            return held.future();
+          }).await();
+      try {
+        ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+        ApiClient approver = TestUsers.user(admin, controller.httpPort(), "late-approver", "approver");
+        long publishId = publish(admin, approver, "deadline-late", FIRST);
+        await().atMost(WAIT).until(() -> rollout(admin, publishId), r -> "INTERRUPTED".equals(r.get("state").asText()));
+        assertThat(rollout(admin, publishId).get("screens")).noneMatch(s -> s.hasNonNull("handedAt"));
+
+        firstSend.values().forEach(Promise::tryComplete);
+        await().atMost(WAIT).until(() -> rollout(admin, publishId), r -> allHanded(r.get("screens")));
+      } finally {
+        controller.close();
+      }
+    } finally {
+      vertx.close().await();
+    }
+  }
+
   private static long publish(ApiClient admin, ApiClient approver, String contentId, List<String> screenIds) {
     for (String id : screenIds) {
       assertThat(admin.postJson("/api/v1/screens", Map.of("id", id)).status()).isEqualTo(201);
