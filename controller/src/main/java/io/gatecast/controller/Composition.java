@@ -172,7 +172,7 @@ final class Composition {
         r.rulesStores());
     // The media address is read when a schedule is built, so it holds the port actually bound even
     // when asked for port 0 (the HTTP server is made later, in serve()).
-    publisher = new Publisher(db, wrapSender.apply(ScheduleSender.over(mqtt)), clock,
+    publisher = new Publisher(vertx, db, wrapSender.apply(ScheduleSender.over(mqtt)), config.sendDeadline(), clock,
         () -> publicUrl() + "/media/", keys, rules, audit, events, r.screens(), r.setups(), r.deliveries(),
         r.publishes());
     haltBeforePublishBatch(publisher);

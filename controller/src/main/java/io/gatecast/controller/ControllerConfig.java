@@ -30,6 +30,8 @@ import java.time.Duration;
  *     MQTT over TLS on the broker port); null for plain HTTP and MQTT
  * @param embeddedBroker which broker runs in the controller when there is no external one
  *     (Moquette by default; HiveMQ CE is measured against it, issue 21)
+ * @param sendDeadline how long the broker has to confirm a window of schedules before the publish
+ *     queue moves on without it (the publish ends INTERRUPTED, what was not confirmed is sent again)
  */
 public record ControllerConfig(
     Path dataDir,
@@ -47,10 +49,13 @@ public record ControllerConfig(
     NoticeSettings alerts,
     String adminPassword,
     TlsFiles tls,
-    EmbeddedBroker.Kind embeddedBroker) {
+    EmbeddedBroker.Kind embeddedBroker,
+    Duration sendDeadline) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_BROKER_PORT = 1883;
+  /** A window of 500 schedules is confirmed in well under a second; 30 s is a broker that lost track. */
+  public static final Duration DEFAULT_SEND_DEADLINE = Duration.ofSeconds(30);
 
   public ControllerConfig {
     if (dataDir == null) {
@@ -73,6 +78,9 @@ public record ControllerConfig(
     if (sweepEvery == null || sweepEvery.isNegative() || sweepEvery.isZero()) {
       throw new IllegalArgumentException("the offline sweep interval must be positive");
     }
+    if (sendDeadline == null || sendDeadline.isNegative() || sendDeadline.isZero()) {
+      throw new IllegalArgumentException("the send deadline must be positive");
+    }
     if (maxUploadBytes < 1) {
       throw new IllegalArgumentException("the upload limit must be positive");
     }
@@ -89,57 +97,73 @@ public record ControllerConfig(
   public static ControllerConfig defaults(Path dataDir) {
     return new ControllerConfig(dataDir, "127.0.0.1", DEFAULT_HTTP_PORT, "127.0.0.1", DEFAULT_BROKER_PORT, null,
         null, Duration.ofSeconds(30), Duration.ofSeconds(5), 512L * 1024 * 1024, null, null, NoticeSettings.DEFAULTS, null,
-        null, EmbeddedBroker.Kind.MOQUETTE);
+        null, EmbeddedBroker.Kind.MOQUETTE, DEFAULT_SEND_DEADLINE);
   }
 
   public ControllerConfig withPorts(int http, int broker) {
     return new ControllerConfig(dataDir, httpHost, http, brokerHost, broker, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker,
+        sendDeadline);
   }
 
   public ControllerConfig withExternalBroker(String url) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, url, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker,
+        sendDeadline);
   }
 
   public ControllerConfig withHeartbeatTimeout(Duration timeout, Duration sweep) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker);
+        timeout, sweep, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker,
+        sendDeadline);
   }
 
   /** Accepts media uploads of at most {@code bytes}. */
   public ControllerConfig withMaxUploadBytes(long bytes) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker);
+        heartbeatTimeout, sweepEvery, bytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, embeddedBroker,
+        sendDeadline);
   }
 
   /** Logs in to the external broker as {@code username}/{@code password} (either null: the generated value). */
   public ControllerConfig withBrokerCredentials(String username, String password) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts, adminPassword, tls, embeddedBroker);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, username, password, alerts, adminPassword, tls, embeddedBroker,
+        sendDeadline);
   }
 
   public ControllerConfig withAlerts(NoticeSettings settings) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings, adminPassword, tls, embeddedBroker);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, settings, adminPassword, tls, embeddedBroker,
+        sendDeadline);
   }
 
   /** Creates the first user {@code admin} with this password (on a first start only). */
   public ControllerConfig withAdminPassword(String password) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, password, tls, embeddedBroker);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, password, tls, embeddedBroker,
+        sendDeadline);
   }
 
   /** Serves the HTTP API over HTTPS and the embedded broker over TLS with these files (null: plain). */
   public ControllerConfig withTls(TlsFiles files) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, files, embeddedBroker);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, files, embeddedBroker,
+        sendDeadline);
   }
 
   /** Runs this broker in the controller (when no external one is given). */
   public ControllerConfig withEmbeddedBroker(EmbeddedBroker.Kind kind) {
     return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
-        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, kind);
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls, kind,
+        sendDeadline);
+  }
+
+  /** Gives the broker {@code deadline} to confirm a window of schedules (see {@link #sendDeadline}). */
+  public ControllerConfig withSendDeadline(Duration deadline) {
+    return new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker, publicUrl,
+        heartbeatTimeout, sweepEvery, maxUploadBytes, brokerUsername, brokerPassword, alerts, adminPassword, tls,
+        embeddedBroker, deadline);
   }
 
   /** The scheme of the controller's own URLs: https with TLS files, else http. */
@@ -155,7 +179,7 @@ public record ControllerConfig(
         + heartbeatTimeout + ", sweepEvery=" + sweepEvery + ", maxUploadBytes=" + maxUploadBytes + ", brokerUsername="
         + brokerUsername + ", brokerPassword=" + (brokerPassword == null ? "generated" : "***") + ", alerts=" + alerts
         + ", adminPassword=" + (adminPassword == null ? "generated" : "***") + ", tls=" + tls + ", embeddedBroker="
-        + embeddedBroker.option() + "]";
+        + embeddedBroker.option() + ", sendDeadline=" + sendDeadline + "]";
   }
 
   private static void checkPort(int port, String what) {

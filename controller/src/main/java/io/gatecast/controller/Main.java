@@ -73,6 +73,11 @@ public final class Main implements Callable<Integer> {
       description = "Seconds of silence after which a screen is shown offline (default: ${DEFAULT-VALUE}).")
   long heartbeatTimeoutSeconds;
 
+  @Option(names = "--send-deadline", defaultValue = "30",
+      description = "Seconds the broker has to confirm a window of schedules; after that the publish stops as"
+          + " INTERRUPTED, what was not confirmed is sent again, and the next publish is served (default: ${DEFAULT-VALUE}).")
+  long sendDeadlineSeconds;
+
   @Option(names = "--max-upload-mb", defaultValue = "512",
       description = "Largest media upload accepted, in MiB (default: ${DEFAULT-VALUE}).")
   long maxUploadMegabytes;
@@ -129,7 +134,8 @@ public final class Main implements Callable<Integer> {
     ControllerConfig config = new ControllerConfig(dataDir, httpHost, httpPort, brokerHost, brokerPort, externalBroker,
         publicUrl, Duration.ofSeconds(heartbeatTimeoutSeconds), defaults.sweepEvery(), maxUploadMegabytes * 1024 * 1024,
         brokerUsername, brokerPassword, new NoticeSettings(alertWebhook, Duration.ofSeconds(alertGraceSeconds),
-        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds), mail), adminPassword, null, embedded);
+        alertFlapChanges, Duration.ofSeconds(alertFlapWindowSeconds), mail), adminPassword, null, embedded,
+        Duration.ofSeconds(sendDeadlineSeconds));
     if (tlsCert != null || tlsKey != null) {
       try {
         config = config.withTls(new TlsFiles(tlsCert, tlsKey));

@@ -48,6 +48,15 @@ class ConfigDefaultsTest {
         .hasMessageContaining("cannot read the configuration file");
   }
 
+  @Test
+  void theSendDeadlineIsThirtySecondsUnlessToldAndMustBePositive() {
+    assertThat(parse(Map.of(), new String[0]).sendDeadlineSeconds).isEqualTo(30);
+    assertThat(ControllerConfig.defaults(dir).sendDeadline()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(parse(Map.of("GATECAST_SEND_DEADLINE", "5"), new String[0]).sendDeadlineSeconds).isEqualTo(5);
+    assertThatThrownBy(() -> ControllerConfig.defaults(dir).withSendDeadline(java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("send deadline must be positive");
+  }
+
   private static Main parse(Map<String, String> env, String[] args) {
     CommandLine commandLine = Main.commandLine(env, args);
     commandLine.parseArgs(args);

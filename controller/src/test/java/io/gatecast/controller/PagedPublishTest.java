@@ -40,8 +40,9 @@ class PagedPublishTest {
     Set<String> handed = ConcurrentHashMap.newKeySet();
     Vertx vertx = Vertx.vertx();
     try {
-      Controller controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0),
-          Clock.systemUTC(), neverConfirms(handed)).await();
+      // A send deadline far beyond the test: the stream is seen held where the broker stopped confirming.
+      Controller controller = Controller.start(vertx, ControllerConfig.defaults(dataDir).withPorts(0, 0)
+          .withSendDeadline(Duration.ofHours(1)), Clock.systemUTC(), neverConfirms(handed)).await();
       try {
         ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
         List<String> ids = new ArrayList<>();

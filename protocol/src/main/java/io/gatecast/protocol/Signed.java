@@ -55,6 +55,11 @@ public record Signed(
     payload = payload.deepCopy();
     Check.text(signature, "signature", 200);
     keyRotations = keyRotations == null ? List.of() : keyRotations.stream().map(ObjectNode::deepCopy).toList();
+    checkCarried(keyRotations);
+  }
+
+  /** What an envelope may carry: at most {@link Limits#MAX_CARRIED_ROTATIONS} signed key rotations. */
+  static void checkCarried(List<ObjectNode> keyRotations) {
     if (keyRotations.size() > Limits.MAX_CARRIED_ROTATIONS) {
       throw new IllegalArgumentException("keyRotations: at most " + Limits.MAX_CARRIED_ROTATIONS + " may be carried");
     }
@@ -102,16 +107,24 @@ public record Signed(
   }
 
   static ObjectNode content(String type, String keyId, Instant expiresAt, JsonNode payload, List<ObjectNode> keyRotations) {
+    return owning(type, keyId, expiresAt, payload.deepCopy(), keyRotations.stream().map(ObjectNode::deepCopy).toList());
+  }
+
+  /**
+   * {@link #content} holding {@code payload} and {@code keyRotations} themselves, not copies: for a
+   * signer that made the payload for this envelope only and writes it out at once (no copy per message).
+   */
+  static ObjectNode owning(String type, String keyId, Instant expiresAt, JsonNode payload, List<ObjectNode> keyRotations) {
     ObjectNode node = Codec.mapper().createObjectNode();
     node.put("type", type);
     node.put("keyId", keyId);
     if (expiresAt != null) {
       node.put("expiresAt", expiresAt.toString());
     }
-    node.set("payload", payload.deepCopy());
+    node.set("payload", payload);
     if (!keyRotations.isEmpty()) {
       ArrayNode carried = node.putArray("keyRotations");
-      keyRotations.forEach(r -> carried.add(r.deepCopy()));
+      keyRotations.forEach(carried::add);
     }
     return node;
   }

@@ -52,20 +52,30 @@ public final class Signer {
    * missed a rotation learns the key this message is signed with (see {@link Signed}).
    */
   public Signed sign(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
-    return signAndEncode(type, message, expiresAt, keyRotations).signed();
+    Signed signed = toSigned(type, expiresAt, keyRotations, signContent(type, message, expiresAt, keyRotations));
+    signed.toBytes(); // fails here, naming the size, if the envelope is over the limit
+    return signed;
   }
 
-  /** A signed envelope with its wire bytes, encoded once: the size check's encoding is the one sent. */
-  private record Encoded(Signed signed, byte[] wire) {}
+  /**
+   * The envelope of {@code message} without its signature, as one tree the caller owns (the payload
+   * made from the message for it alone, not copied), and its signature over the canonical form.
+   */
+  private record SignedContent(ObjectNode content, String signature) {}
 
-  private Encoded signAndEncode(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
+  private SignedContent signContent(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
     Check.required(message, "message");
     Check.required(keyRotations, "keyRotations");
+    try {
+      Signed.checkCarried(keyRotations);
+    } catch (IllegalArgumentException e) {
+      throw new ProtocolException(e.getMessage(), e);
+    }
     JsonNode tree = Codec.mapper().valueToTree(message);
     if (!(tree instanceof ObjectNode payload)) {
       throw new ProtocolException("only JSON objects can be signed, got " + tree.getNodeType());
     }
-    ObjectNode content = Signed.content(Check.id(type, "type"), keyId, expiresAt, payload, keyRotations);
+    ObjectNode content = Signed.owning(Check.id(type, "type"), keyId, expiresAt, payload, keyRotations);
     byte[] bytes = Canonical.bytes(content);
     // The verifier recomputes these bytes from the text it receives; make sure it will get the same.
     try {
@@ -75,14 +85,16 @@ public final class Signer {
     } catch (java.io.IOException e) {
       throw new ProtocolException("the canonical form does not parse back: " + e.getMessage(), e);
     }
-    Signed signed;
+    return new SignedContent(content, Base64.getEncoder().encodeToString(signBytes(bytes)));
+  }
+
+  private Signed toSigned(String type, Instant expiresAt, List<ObjectNode> keyRotations, SignedContent signed) {
     try {
-      signed = new Signed(type, keyId, expiresAt, payload, Base64.getEncoder().encodeToString(signBytes(bytes)), keyRotations);
+      return new Signed(type, keyId, expiresAt, (ObjectNode) signed.content().get("payload"), signed.signature(),
+          keyRotations);
     } catch (IllegalArgumentException e) {
       throw new ProtocolException(e.getMessage(), e);
     }
-    byte[] wire = signed.toBytes(); // fails here, naming the size, if the envelope is over the limit
-    return new Encoded(signed, wire);
   }
 
   /** {@link #sign} straight to wire bytes. */
@@ -90,11 +102,18 @@ public final class Signer {
     return signToBytes(type, message, expiresAt, List.of());
   }
 
-  /** {@link #sign(String, Object, Instant, List)} straight to wire bytes. */
+  /**
+   * {@link #sign(String, Object, Instant, List)} straight to wire bytes: the signed tree itself,
+   * with its signature added, is written out — the same bytes as {@link Signed#toBytes} of the
+   * signed envelope (pinned by a golden test), without the three copies of the payload a
+   * {@link Signed} makes (a publish signs one message per screen). Fails, naming the size, if the
+   * envelope is over the limit.
+   */
   public byte[] signToBytes(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
-    // The envelope was encoded once already, to check its size: that encoding is the one sent (a
-    // publish signs one message per screen, and encoding the whole envelope twice was a fifth of it).
-    return signAndEncode(type, message, expiresAt, keyRotations).wire();
+    SignedContent signed = signContent(type, message, expiresAt, keyRotations);
+    ObjectNode envelope = signed.content();
+    envelope.put("signature", signed.signature());
+    return Codec.encode(envelope);
   }
 
   /** The raw Ed25519 signature of {@code bytes}. */

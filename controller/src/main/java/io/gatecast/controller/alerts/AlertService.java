@@ -68,7 +68,8 @@ public final class AlertService implements AutoCloseable {
 
   private record Outgoing(String clusterId, long version, byte[] envelope) {}
 
-  private record Change(Alert alert, Map<String, List<String>> screens, List<Outgoing> outgoing) {}
+  /** What an alert change sends, and the clusters whose screens the answer names (read after the send). */
+  private record Change(Alert alert, List<String> clusterIds, List<Outgoing> outgoing) {}
 
   private final Vertx vertx;
   private final Database db;
@@ -168,7 +169,7 @@ public final class AlertService implements AutoCloseable {
     return db.transaction(c -> {
       Alert alert = alerts.find(c, id).orElseThrow(() -> new AlertRefusedException(Why.NOT_FOUND, "no alert " + id));
       if (alert.statusAt(now) != Alert.Status.ACTIVE) {
-        return new Change(alert, Map.of(), List.of());
+        return new Change(alert, List.of(), List.of());
       }
       alerts.clear(c, id, now);
       Alert cleared = alerts.find(c, id).orElseThrow();
@@ -195,10 +196,8 @@ public final class AlertService implements AutoCloseable {
 
   /** The messages an alert's clusters need now, made (and their versions stored) in this transaction. */
   private Change change(Connection c, Alert alert, Instant now, boolean force) throws SQLException {
-    Map<String, List<String>> screens = new LinkedHashMap<>();
     List<Outgoing> outgoing = new ArrayList<>();
     for (String cluster : alert.clusterIds()) {
-      screens.put(cluster, clusters.screensOf(c, cluster));
       try {
         Outgoing message = prepare(c, cluster, now, force);
         if (message != null) {
@@ -209,7 +208,7 @@ public final class AlertService implements AutoCloseable {
             + " would not fit in one message (" + e.getMessage() + "); shorten the text; nothing was stored");
       }
     }
-    return new Change(alert, screens, outgoing);
+    return new Change(alert, alert.clusterIds(), outgoing);
   }
 
   /**
@@ -260,9 +259,19 @@ public final class AlertService implements AutoCloseable {
     }).compose(this::sendAll);
   }
 
+  /**
+   * Sends, then reads the screens of the alert's clusters for the answer only: every screen id of a
+   * cluster (10,000 at a big gate) is read after the messages left, not in the transaction before them.
+   */
   private Future<Sent> send(Change change) {
     Instant now = clock.instant();
-    return sendAll(change.outgoing()).map(sent -> new Sent(view(change.alert(), now), change.screens(), sent));
+    return sendAll(change.outgoing()).compose(sent -> db.transaction(c -> {
+      Map<String, List<String>> screens = new LinkedHashMap<>();
+      for (String cluster : change.clusterIds()) {
+        screens.put(cluster, clusters.screensOf(c, cluster));
+      }
+      return new Sent(view(change.alert(), now), screens, sent);
+    }));
   }
 
   private Future<List<Publication>> sendAll(List<Outgoing> outgoing) {

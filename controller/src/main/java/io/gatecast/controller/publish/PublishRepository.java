@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /** Publishes, how far each got, and the deliveries each made, for the rollout view. */
 public final class PublishRepository {
-  private static final String COLUMNS = "id, requested_by, requested_at, state, planned, withheld, finished_at";
+  private static final String COLUMNS = "id, requested_by, requested_at, state, planned, withheld, finished_at,"
+      + " stopped_reason";
   private static final TypeReference<Map<String, List<String>>> WITHHELD = new TypeReference<>() {};
 
   /** A new publish, QUEUED until its turn comes. */
@@ -46,8 +47,15 @@ public final class PublishRepository {
 
   /** At start: the publishes a stopped controller left unfinished. Returns how many. */
   public int interruptUnfinished(Connection c, Instant now) throws SQLException {
-    return Sql.update(c, "UPDATE publishes SET state = ?, finished_at = ? WHERE state IN (?, ?)",
-        Rollout.State.INTERRUPTED.name(), now.toString(), Rollout.State.QUEUED.name(), Rollout.State.SENDING.name());
+    return Sql.update(c, "UPDATE publishes SET state = ?, finished_at = ?, stopped_reason = ? WHERE state IN (?, ?)",
+        Rollout.State.INTERRUPTED.name(), now.toString(), "the controller stopped before the publish was finished",
+        Rollout.State.QUEUED.name(), Rollout.State.SENDING.name());
+  }
+
+  /** The publish stopped before DONE, for {@code reason} (the broker did not confirm in time, an error). */
+  public void stopped(Connection c, long id, Instant now, String reason) throws SQLException {
+    Sql.update(c, "UPDATE publishes SET state = ?, finished_at = ?, stopped_reason = ? WHERE id = ?",
+        Rollout.State.INTERRUPTED.name(), now.toString(), reason, id);
   }
 
   public Optional<Rollout.View> find(Connection c, long id) throws SQLException {
@@ -58,7 +66,7 @@ public final class PublishRepository {
     Row r = row.get();
     List<Rollout.ScreenDelivery> screens = deliveries(c, id);
     return Optional.of(new Rollout.View(id, r.requestedBy(), r.requestedAt(), r.state(), r.planned(), r.withheld(),
-        r.finishedAt(), Rollout.Counts.of(screens), screens));
+        r.finishedAt(), r.stoppedReason(), Rollout.Counts.of(screens), screens));
   }
 
   /** The newest publishes first, at most {@code limit}. */
@@ -73,7 +81,7 @@ public final class PublishRepository {
   }
 
   private record Row(long id, String requestedBy, Instant requestedAt, Rollout.State state, Integer planned,
-      Map<String, List<String>> withheld, Instant finishedAt) {}
+      Map<String, List<String>> withheld, Instant finishedAt, String stoppedReason) {}
 
   private static Row row(ResultSet r) throws SQLException {
     String state = r.getString(4);
@@ -82,7 +90,8 @@ public final class PublishRepository {
     try {
       return new Row(r.getLong(1), r.getString(2), Instant.parse(r.getString(3)),
           state == null ? Rollout.State.DONE : Rollout.State.valueOf(state), planned == null ? null : planned.intValue(),
-          withheld == null ? Map.of() : Codec.mapper().readValue(withheld, WITHHELD), instant(r.getString(7)));
+          withheld == null ? Map.of() : Codec.mapper().readValue(withheld, WITHHELD), instant(r.getString(7)),
+          r.getString(8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -20,10 +20,13 @@ import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.ScreenProfile;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +66,13 @@ import org.slf4j.LoggerFactory;
  * carry no expiry: a retained schedule must keep playing however long a screen was offline, and
  * the agent refuses anything not newer than what it plays. Publishes are streamed one after
  * another, so a newer version can never be overtaken on the broker by an older one.
+ *
+ * <p>Every send in that queue has a deadline ({@code sendDeadline}): a broker that never confirms a
+ * message (Moquette losing a PUBACK) must not hold every later publish and re-assertion. When a
+ * window's deadline passes, what the broker confirmed is marked handed, the rest stays recorded as
+ * not handed (a confirmation that comes late still marks it), its screens are told to
+ * {@link #onUnconfirmed} (the re-assertion sends them again until the broker confirms), a publish
+ * stops there as INTERRUPTED with the reason, and the queue moves on.
  */
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -77,9 +87,14 @@ public final class Publisher {
   private final ScreenSetupRepository setups;
   private final DeliveryRepository deliveries;
   private final PublishRepository publishes;
+  private final Vertx vertx;
+  /** How long the broker has to confirm a window of sends before the queue moves on without it. */
+  private final Duration sendDeadline;
   private Future<?> sending = Future.succeededFuture();
   /** Told of every schedule the broker took (published or sent again): screen id and version. */
   private volatile java.util.function.BiConsumer<String, Long> onHanded = (screenId, version) -> { };
+  /** Told of every screen whose recorded schedule the broker did not confirm within the deadline. */
+  private volatile java.util.function.Consumer<String> onUnconfirmed = screenId -> { };
   /** Who re-signs after a key switch, in the publish list and the audit log. */
   private static final String RESIGN_ACTOR = "controller";
   /** Told of every step a publish makes (planned, a batch handed, done): its id, for the event stream. */
@@ -97,9 +112,11 @@ public final class Publisher {
   private record Outgoing(String screenId, long version, byte[] envelope) {}
 
   /** @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/} */
-  public Publisher(Database db, ScheduleSender sender, Clock clock, Supplier<String> mediaBaseUrl, MessageSigner signer,
-      RulesBuilder rules, AuditLog audit, DomainEvents events,
+  public Publisher(Vertx vertx, Database db, ScheduleSender sender, Duration sendDeadline, Clock clock,
+      Supplier<String> mediaBaseUrl, MessageSigner signer, RulesBuilder rules, AuditLog audit, DomainEvents events,
       ScreenRepository screens, ScreenSetupRepository setups, DeliveryRepository deliveries, PublishRepository publishes) {
+    this.vertx = vertx;
+    this.sendDeadline = sendDeadline;
     this.screens = screens;
     this.setups = setups;
     this.deliveries = deliveries;
@@ -141,6 +158,11 @@ public final class Publisher {
     this.onHanded = listener;
   }
 
+  /** Where each screen whose schedule the broker did not confirm within the deadline is told (to send it again). */
+  public void onUnconfirmed(java.util.function.Consumer<String> listener) {
+    this.onUnconfirmed = listener;
+  }
+
   /** Sends what an earlier run recorded but did not hand to the broker. Call once at start, before publishing. */
   public Future<Integer> resendUnsent() {
     return db.transaction(c -> {
@@ -156,7 +178,7 @@ public final class Publisher {
         LOG.info("resending {} schedule(s) recorded before the last stop but not sent", unsent.size());
       }
       List<Outgoing> outgoing = unsent.stream().map(u -> new Outgoing(u.screenId(), u.version(), u.envelope())).toList();
-      return queued(() -> sendAll(outgoing)).map(List::size);
+      return queued(() -> sendAll(outgoing)).map(List::size); // not confirmed in time: told to onUnconfirmed
     });
   }
 
@@ -209,20 +231,28 @@ public final class Publisher {
     for (DeliveryRepository.Unsent u : latest) {
       sends.add(sender.send(u.screenId(), u.envelope()).map(v -> clock.instant()));
     }
-    return Future.join(sends).transform(all -> db.transaction(c -> {
+    return withinDeadline(sends).transform(all -> db.transaction(c -> {
       // A message recorded but not yet marked (a stop in between) reached the broker now.
       List<DeliveryRepository.Handed> handed = new ArrayList<>();
+      int unconfirmed = 0;
       for (int i = 0; i < latest.size(); i++) {
-        if (sends.get(i).succeeded()) {
+        if (!sends.get(i).isComplete()) {
+          unconfirmed++;
+          unconfirmed(latest.get(i).screenId(), latest.get(i).version(), sends.get(i));
+        } else if (sends.get(i).succeeded()) {
           handed.add(new DeliveryRepository.Handed(latest.get(i).screenId(), latest.get(i).version(),
               sends.get(i).result()));
           onHanded.accept(latest.get(i).screenId(), latest.get(i).version());
         }
       }
       deliveries.markHanded(c, handed);
-      if (handed.size() < latest.size()) {
+      if (handed.size() + unconfirmed < latest.size()) {
         LOG.warn("the broker did not take {} of {} schedule(s) sent again; they are sent again later",
-            latest.size() - handed.size(), latest.size());
+            latest.size() - handed.size() - unconfirmed, latest.size());
+      }
+      if (unconfirmed > 0) {
+        LOG.warn("the broker did not confirm {} of {} schedule(s) sent again within {} s; they are sent again",
+            unconfirmed, latest.size(), sendDeadline.toSeconds());
       }
       return new Reasserted(handed.size(), page.read(), page.lastScreenId());
     }));
@@ -424,9 +454,29 @@ public final class Publisher {
         .compose(v -> db.transaction(c -> {
           publishes.finished(c, planning.publishId, clock.instant());
           return new PublishResult(planning.publishId, List.copyOf(results), new LinkedHashMap<>(planning.withheld));
-        })).onComplete(done -> events.publish(new PublishProgressed(planning.publishId)))
-        .onFailure(e -> LOG.error("publish {} stopped before every screen was sent; what was recorded is sent at the"
-            + " next start", planning.publishId, e));
+        })).recover(e -> db.transaction(c -> {
+          // Visible in the rollout view; the queue moves on to the next publish either way.
+          publishes.stopped(c, planning.publishId, clock.instant(), e instanceof Unconfirmed ? e.getMessage()
+              : "stopped by an error: " + e.getMessage());
+          return null;
+        }).transform(recorded -> Future.<PublishResult>failedFuture(e)))
+        .onComplete(done -> events.publish(new PublishProgressed(planning.publishId)))
+        .onFailure(e -> {
+          if (e instanceof Unconfirmed) {
+            LOG.warn("publish {} interrupted: {}", planning.publishId, e.getMessage());
+          } else {
+            LOG.error("publish {} stopped before every screen was sent; what was recorded is sent again", planning.publishId, e);
+          }
+        });
+  }
+
+  /** A window of a publish the broker did not confirm within the deadline: the publish stops there. */
+  static final class Unconfirmed extends RuntimeException {
+    Unconfirmed(int unconfirmed, int window, Duration deadline) {
+      super("the broker did not confirm " + unconfirmed + " of " + window + " schedule(s) within " + deadline.toSeconds()
+          + " s; they stay recorded and are sent again until it does, screens not yet planned wait for the next publish",
+          null, false, false);
+    }
   }
 
   /**
@@ -442,11 +492,18 @@ public final class Publisher {
             : sign(planning.at, batch).compose(intents -> db.transaction(c -> record(c, planning, number, batch, intents,
                 results))));
     Future<Void> thisSent = Future.all(sent, recorded).compose(v -> recorded.result().isEmpty()
-        ? Future.succeededFuture() : sendWindow(recorded.result()).map(r -> {
-          results.addAll(r);
+        ? Future.succeededFuture() : sendWindow(recorded.result()).compose(w -> {
+          results.addAll(w.sent());
           events.publish(new PublishProgressed(planning.publishId));
-          return null;
+          return w.unconfirmed() == 0 ? Future.<Void>succeededFuture()
+              : Future.<Void>failedFuture(new Unconfirmed(w.unconfirmed(), recorded.result().size(), sendDeadline));
         }));
+    // The batch before was not confirmed: this one, recorded, is not sent now; the re-assertion sends it.
+    thisSent.onFailure(e -> {
+      if (sent.failed() && recorded.succeeded()) {
+        recorded.result().forEach(o -> onUnconfirmed.accept(o.screenId()));
+      }
+    });
     return recorded.compose(v -> planning.lastPage ? thisSent
         : streamFrom(planning, number + 1, thisSent, sent, results));
   }
@@ -510,32 +567,40 @@ public final class Publisher {
     Future<Void> chain = Future.succeededFuture();
     for (int from = 0; from < outgoing.size(); from += SEND_WINDOW) {
       List<Outgoing> window = outgoing.subList(from, Math.min(outgoing.size(), from + SEND_WINDOW));
-      chain = chain.compose(v -> sendWindow(window).map(sent -> {
-        results.addAll(sent);
+      chain = chain.compose(v -> sendWindow(window).map(w -> {
+        results.addAll(w.sent());
         return null;
       }));
     }
     return chain.map(v -> results);
   }
 
+  /** What became of a window: the screens handed or refused, and how many the broker did not confirm in time. */
+  private record WindowOutcome(List<PublishResult.Sent> sent, int unconfirmed) {}
+
   /**
    * Hands a window to the broker, then records what became of each message in ONE transaction: the
-   * ones the broker took are marked handed (at the time it took each), the ones it refused failed.
-   * A stop before that transaction leaves the window unmarked, so the next start resends it whole —
+   * ones the broker took are marked handed (at the time it took each), the ones it refused failed,
+   * the ones it did not confirm within the deadline are left as they are (recorded, not handed). A
+   * stop before that transaction leaves the window unmarked, so the next start resends it whole —
    * byte for byte, which the agents ignore when they already have it.
    */
-  private Future<List<PublishResult.Sent>> sendWindow(List<Outgoing> window) {
+  private Future<WindowOutcome> sendWindow(List<Outgoing> window) {
     List<Future<Instant>> sends = new ArrayList<>();
     for (Outgoing o : window) {
       sends.add(sender.send(o.screenId(), o.envelope()).map(v -> clock.instant()));
     }
-    return Future.join(sends).transform(all -> db.transaction(c -> {
+    return withinDeadline(sends).transform(all -> db.transaction(c -> {
       List<DeliveryRepository.Handed> handed = new ArrayList<>();
       List<PublishResult.Sent> results = new ArrayList<>();
+      int unconfirmed = 0;
       for (int i = 0; i < window.size(); i++) {
         Outgoing o = window.get(i);
         Future<Instant> send = sends.get(i);
-        if (send.succeeded()) {
+        if (!send.isComplete()) {
+          unconfirmed++;
+          unconfirmed(o.screenId(), o.version(), send);
+        } else if (send.succeeded()) {
           handed.add(new DeliveryRepository.Handed(o.screenId(), o.version(), send.result()));
           onHanded.accept(o.screenId(), o.version());
           results.add(new PublishResult.Sent(o.screenId(), o.version(), null));
@@ -544,8 +609,31 @@ public final class Publisher {
         }
       }
       deliveries.markHanded(c, handed);
-      return results;
+      return new WindowOutcome(results, unconfirmed);
     }));
+  }
+
+  /** Completes when every send is answered, or when the deadline passes first (the sends not answered then are unconfirmed). */
+  private Future<Void> withinDeadline(List<? extends Future<?>> sends) {
+    Promise<Void> settled = Promise.promise();
+    long timer = vertx.setTimer(Math.max(1, sendDeadline.toMillis()), id -> settled.tryComplete());
+    Future.join(sends).onComplete(all -> {
+      vertx.cancelTimer(timer);
+      settled.tryComplete();
+    });
+    return settled.future();
+  }
+
+  /**
+   * A send the broker did not confirm in time: it stays recorded and not handed, so a restart sends it
+   * again; the re-assertion is told to send it again now; a confirmation that still comes marks it handed.
+   */
+  private void unconfirmed(String screenId, long version, Future<Instant> send) {
+    onUnconfirmed.accept(screenId);
+    send.onSuccess(at -> db.transaction(c -> {
+      deliveries.markHanded(c, List.of(new DeliveryRepository.Handed(screenId, version, at)));
+      return null;
+    }).onSuccess(marked -> onHanded.accept(screenId, version)));
   }
 
   /** The broker did not take the schedule: mark it failed and make the next publish send this screen again. */

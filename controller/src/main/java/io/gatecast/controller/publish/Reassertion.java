@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  *       without, or with stale, persistence);
  *   <li>a screen that reports (ONLINE) an applied version below the one it was sent, or none at
  *       all, or that refuses its schedule as REPLAYED_OR_OLDER (the broker handed it an older one);
+ *   <li>a screen whose schedule the broker did not confirm within the send deadline
+ *       ({@link Publisher#onUnconfirmed}), at the next tick: sent again until the broker confirms
+ *       (each try waits the deadline when it does not, so the tries are that far apart);
  *   <li>a slow background sweep of {@value #SWEEP_PER_TICK} screens a second (10,000 screens in
  *       about 17 minutes), a round starting at most every {@link #ROUND} (a small fleet is not sent
  *       its schedules every few seconds), so no loss stays unnoticed and no fleet ever gets a burst;
@@ -68,6 +71,7 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
     this.alerts = alerts;
     this.events = events;
     publisher.onHanded((screenId, version) -> sent.put(screenId, new Sent(version, System.nanoTime())));
+    publisher.onUnconfirmed(wanted::add); // never confirmed: not held to QUIET, which counts from a confirmation
   }
 
   /** Starts the background sweep. */

@@ -35,17 +35,22 @@ public final class Rollout {
   /**
    * How far a publish got (it is streamed: the call answers before the screens are sent). QUEUED:
    * waiting behind an earlier publish; SENDING: planned, screens being signed, recorded and sent;
-   * DONE: every planned screen was recorded and handed to the broker (or failed); INTERRUPTED: the
-   * controller stopped before DONE (what was recorded is sent again at start).
+   * DONE: every planned screen was recorded and handed to the broker (or failed); INTERRUPTED: it
+   * stopped before DONE, saying why ({@link View#stoppedReason}): the controller stopped (what was
+   * recorded is sent again at start), or the broker did not confirm a batch within the send deadline
+   * (the queue moves on; what was recorded and not confirmed is sent again, screens not yet planned
+   * wait for the next publish).
    */
   public enum State { QUEUED, SENDING, DONE, INTERRUPTED }
 
   /**
    * A publish with every screen it sent to. {@code planned}: how many screens it changes (null until
-   * planned); {@code withheld}: per screen, the items held back because they are not approved.
+   * planned); {@code withheld}: per screen, the items held back because they are not approved;
+   * {@code stoppedReason}: why it is INTERRUPTED (null in any other state).
    */
   public record View(long id, String requestedBy, Instant requestedAt, State state, Integer planned,
-      Map<String, List<String>> withheld, Instant finishedAt, Counts counts, List<ScreenDelivery> screens) {}
+      Map<String, List<String>> withheld, Instant finishedAt, String stoppedReason, Counts counts,
+      List<ScreenDelivery> screens) {}
 
   /** A publish in the list: its state and counts only. */
   public record Summary(long id, String requestedBy, Instant requestedAt, State state, Integer planned, Counts counts) {}
