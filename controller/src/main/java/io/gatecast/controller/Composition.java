@@ -210,9 +210,11 @@ final class Composition {
   /** Heartbeats, answers, plays and command results in from the broker; the silence sweep. Blocking. */
   private void startFleetMonitor() {
     Repositories r = repositories;
+    // Technicians' notices hear the fleet on the bus, from its state at start on (told once it starts).
+    TechnicianNotices.configured(db, config.alerts(), services.clusters(), services.metrics()::alertSent)
+        .subscribeTo(events);
     fleet = new FleetMonitor(vertx, db, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(services.health(),
-        TechnicianNotices.configured(config.alerts(), services.clusters(),
-            services.metrics()::alertSent), commands,
+        commands,
         new PlayIngest(db, clock, services.clusters(), events, r.screens(), r.plays(), r.clocks()),
         services.metrics(), events), r.screens(), r.rejections(), r.deliveries());
     // Its input first: with the link closed nothing more comes in, then what the monitor has queued
