@@ -40,8 +40,8 @@ final class RoutesOnly {
     return HttpApi.router(new Services(vertx, clock, db, new MediaStore(tmp.resolve("media")), 1024, r,
         new AuditLog(clock), events, new Metrics(), new ControllerHealth(clock), clusters, health,
         new PlayReports(clusters, health, r.plays(), r.content(), r.screens()), null,
-        new ScreenshotStore(tmp.resolve("screenshots")), rules, null, null, null, null, () -> null,
+        new ScreenshotStore(tmp.resolve("screenshots")), rules, null, null, null, () -> null,
         null, null, null, null, null, new ChangeFeed(vertx, events),
-        null, null, null, null, null, null, null, null, null));
+        null, null, null, null, null, null, null, null, null, null, null, null, null));
   }
 }
