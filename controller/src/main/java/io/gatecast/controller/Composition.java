@@ -187,9 +187,8 @@ final class Composition {
     // The store is the truth, the broker a cache: what it may have lost is sent again unchanged.
     reassertion = new Reassertion(vertx, publisher, alerts::reassert, events);
     PasswordWork passwords = new PasswordWork(vertx);
-    services = new Services(vertx, clock, db, media, config.maxUploadBytes(), r, audit, events, metrics,
-        controllerHealth, clusters, health, reports, commands, screenshots, rules, publisher, alerts, rotations,
-        this::brokerUrl,
+    services = new Services(vertx, clock, db, media, config.maxUploadBytes(), r, metrics,
+        controllerHealth, clusters, health, alerts, rotations,
         new ContentService(db, clock, r.content(), r.media(), r.screens(), audit,
             actor -> publisher.publishAll(actor).map(Publisher.Started::publishId)),
         new PlaylistService(db, clock, r.namedPlaylists(), r.content(), r.campaigns(), r.clusters(), audit),

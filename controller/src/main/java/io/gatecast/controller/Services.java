@@ -10,12 +10,9 @@ import io.gatecast.controller.reports.ReportService;
 import io.gatecast.controller.screenshots.ScreenshotService;
 
 import io.gatecast.controller.alerts.AlertService;
-import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.audit.AuditService;
 import io.gatecast.controller.campaign.CampaignService;
-import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.content.ContentService;
-import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.FleetService;
@@ -29,16 +26,12 @@ import io.gatecast.controller.organisation.OrganisationService;
 import io.gatecast.controller.playlists.PlaylistService;
 import io.gatecast.controller.playlists.ScreenPlaylistService;
 import io.gatecast.controller.publish.PublishService;
-import io.gatecast.controller.publish.Publisher;
-import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.reports.PlayReports;
 import io.gatecast.controller.screens.ScreenService;
 import io.gatecast.controller.screens.api.ScreenViews.ScreenView;
-import io.gatecast.controller.screenshots.ScreenshotStore;
 import io.gatecast.controller.store.Database;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.function.Supplier;
 
 /**
  * What the composition root built that the HTTP routes call: {@link HttpApi#router} takes this one
@@ -46,13 +39,13 @@ import java.util.function.Supplier;
  * nulls in their places.
  *
  * @param maxUploadBytes the largest media upload accepted
- * @param brokerUrl the broker enrolled agents are told to log in to (read when asked: a port may be bound late)
+ * @param clusters the gates as the fleet sees them (the fleet monitor and proof of play read them)
+ * @param health the fleet's health (the fleet monitor writes it)
  */
 public record Services(Vertx vertx, Clock clock, Database db, MediaStore media, long maxUploadBytes,
-    Repositories repositories, AuditLog audit, DomainEvents events, Metrics metrics, ControllerHealth controllerHealth,
-    ClusterDirectory clusters, FleetHealth health, PlayReports reports, CommandService commands,
-    ScreenshotStore screenshots, RulesBuilder rules, Publisher publisher, AlertService alerts,
-    KeyRotations keyRotations, Supplier<String> brokerUrl, ContentService content,
+    Repositories repositories, Metrics metrics, ControllerHealth controllerHealth,
+    ClusterDirectory clusters, FleetHealth health, AlertService alerts,
+    KeyRotations keyRotations, ContentService content,
     PlaylistService playlists, CampaignService campaigns, ScreenPlaylistService screenPlaylists,
     OrganisationService organisation, ChangeFeed feed, SignInService signIn, UserService users,
     EnrollmentService enrollments, MediaLibrary library, ScreenshotService screenshotService,
