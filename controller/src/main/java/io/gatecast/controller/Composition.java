@@ -15,6 +15,7 @@ import io.gatecast.protocol.BrokerUrls;
 
 import io.gatecast.controller.alerts.AlertService;
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.audit.AuditService;
 import io.gatecast.controller.auth.AdminBootstrap;
 import io.gatecast.controller.broker.BrokerAuth;
 import io.gatecast.controller.broker.ControllerCredentials;
@@ -26,6 +27,7 @@ import io.gatecast.controller.content.ContentService;
 import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.FleetMonitor;
+import io.gatecast.controller.fleet.FleetService;
 import io.gatecast.controller.fleet.StoredClusters;
 import io.gatecast.controller.health.ControllerHealth;
 import io.gatecast.controller.http.ConnectionLimits;
@@ -40,11 +42,14 @@ import io.gatecast.controller.playlists.PlaylistService;
 import io.gatecast.controller.playlists.ScreenPlaylistService;
 import io.gatecast.controller.proofofplay.PlayIngest;
 import io.gatecast.controller.publish.OrganisationDirectory;
+import io.gatecast.controller.publish.PublishService;
 import io.gatecast.controller.publish.Publisher;
 import io.gatecast.controller.publish.Reassertion;
 import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.publish.ScheduleSender;
 import io.gatecast.controller.reports.PlayReports;
+import io.gatecast.controller.screens.ScreenService;
+import io.gatecast.controller.screens.api.ScreenViews;
 import io.gatecast.controller.screenshots.ScreenshotStore;
 import io.gatecast.controller.signing.KeyRing;
 import io.gatecast.controller.store.Database;
@@ -182,9 +187,8 @@ final class Composition {
     // The store is the truth, the broker a cache: what it may have lost is sent again unchanged.
     reassertion = new Reassertion(vertx, publisher, alerts::reassert, events);
     PasswordWork passwords = new PasswordWork(vertx);
-    services = new Services(vertx, clock, db, media, config.maxUploadBytes(), r, audit, events, metrics,
-        controllerHealth, clusters, health, reports, commands, screenshots, rules, publisher, alerts, rotations,
-        BrokerLogins.access(broker), this::brokerUrl,
+    services = new Services(vertx, clock, db, media, config.maxUploadBytes(), r, metrics,
+        controllerHealth, clusters, health, alerts, rotations,
         new ContentService(db, clock, r.content(), r.media(), r.screens(), audit,
             actor -> publisher.publishAll(actor).map(Publisher.Started::publishId)),
         new PlaylistService(db, clock, r.namedPlaylists(), r.content(), r.campaigns(), r.clusters(), audit),
@@ -204,15 +208,22 @@ final class Composition {
         new CalendarService(vertx, db, clock, rules, r.clusters(), r.groups(), r.screens(), r.setups(),
             r.campaigns()),
         new LayoutService(db, clock, r.layouts(), new LayoutService.Lookups(r.content()::exists, r.clusters()::exists,
-            (c, id) -> r.campaigns().find(c, id).isPresent(), r.screens()::exists), audit));
+            (c, id) -> r.campaigns().find(c, id).isPresent(), r.screens()::exists), audit),
+        new ScreenService<>(db, clock, r.screens(), r.setups(), r.clusters(), r.groups(), BrokerLogins.access(broker), audit,
+            new ScreenViews(clock, r.setups(), r.groups(), r.screenPlaylists(), r.deliveries(), r.rejections(), health)),
+        new FleetService<>(db, clock, health, clusters, r.screens(), commands, audit, reports::uptime),
+        new PublishService(db, publisher, r.publishes()),
+        new AuditService(db, audit));
   }
 
   /** Heartbeats, answers, plays and command results in from the broker; the silence sweep. Blocking. */
   private void startFleetMonitor() {
     Repositories r = repositories;
+    // Technicians' notices hear the fleet on the bus, from its state at start on (told once it starts).
+    TechnicianNotices.configured(db, config.alerts(), services.clusters(), services.metrics()::alertSent)
+        .subscribeTo(events);
     fleet = new FleetMonitor(vertx, db, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(services.health(),
-        TechnicianNotices.configured(config.alerts(), services.clusters(),
-            services.metrics()::alertSent), commands,
+        commands,
         new PlayIngest(db, clock, services.clusters(), events, r.screens(), r.plays(), r.clocks()),
         services.metrics(), events), r.screens(), r.rejections(), r.deliveries());
     // Its input first: with the link closed nothing more comes in, then what the monitor has queued

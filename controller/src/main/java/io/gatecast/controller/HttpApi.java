@@ -1,6 +1,5 @@
 package io.gatecast.controller;
 
-import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.refusal.Refusal;
 import io.vertx.core.Vertx;
@@ -57,7 +56,6 @@ public final class HttpApi {
     Vertx vertx = s.vertx();
     Database db = s.db();
     Clock clock = s.clock();
-    AuditLog audit = s.audit();
     Repositories r = s.repositories();
     Router router = Router.router(vertx);
     router.route().handler(new HttpMetricsHandler(router, s.metrics()));
@@ -78,19 +76,18 @@ public final class HttpApi {
     new PlaylistRoutes(s.playlists()).mount(router);
     new CampaignRoutes(s.campaigns()).mount(router);
     new LayoutRoutes(s.layouts()).mount(router);
-    ScreenRoutes.of(db, clock, s.access(), s.health(), audit, r.screens(), r.setups(), r.clusters(), r.groups(),
-        r.screenPlaylists(), r.deliveries(), r.rejections()).mount(router);
+    new ScreenRoutes(s.screens()).mount(router);
     new ScreenPlaylistRoutes(s.screenPlaylists()).mount(router);
     new OrganisationRoutes(s.organisation()).mount(router);
     new EnrollmentRoutes(s.enrollments()).mount(router);
-    new FleetRoutes(db, clock, s.health(), s.reports(), s.clusters(), s.commands(), r.screens()).mount(router);
+    new FleetRoutes(s.fleet()).mount(router);
     new ReportRoutes(s.reportService()).mount(router);
     new PreviewRoutes(s.previews()).mount(router);
     new CalendarRoutes(s.calendars()).mount(router);
     new SigningKeyRoutes(s.keyRotations()).mount(router);
     new AlertRoutes(s.alerts()).mount(router);
-    new PublishRoutes(db, s.publisher(), r.publishes()).mount(router);
-    new AuditRoutes(db, audit).mount(router);
+    new PublishRoutes(s.publishes()).mount(router);
+    new AuditRoutes(s.auditTrail()).mount(router);
     new EventRoutes(s.feed()).mount(router);
     new ConsoleRoutes().mount(router);
     router.route("/api/*").last().handler(ctx ->

@@ -10,14 +10,12 @@ import io.gatecast.controller.reports.ReportService;
 import io.gatecast.controller.screenshots.ScreenshotService;
 
 import io.gatecast.controller.alerts.AlertService;
-import io.gatecast.controller.audit.AuditLog;
-import io.gatecast.controller.broker.ScreenAccess;
+import io.gatecast.controller.audit.AuditService;
 import io.gatecast.controller.campaign.CampaignService;
-import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.content.ContentService;
-import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.FleetHealth;
+import io.gatecast.controller.fleet.FleetService;
 import io.gatecast.controller.health.ControllerHealth;
 import io.gatecast.controller.keyrotation.KeyRotations;
 import io.gatecast.controller.layouts.LayoutService;
@@ -27,14 +25,13 @@ import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.organisation.OrganisationService;
 import io.gatecast.controller.playlists.PlaylistService;
 import io.gatecast.controller.playlists.ScreenPlaylistService;
-import io.gatecast.controller.publish.Publisher;
-import io.gatecast.controller.publish.RulesBuilder;
+import io.gatecast.controller.publish.PublishService;
 import io.gatecast.controller.reports.PlayReports;
-import io.gatecast.controller.screenshots.ScreenshotStore;
+import io.gatecast.controller.screens.ScreenService;
+import io.gatecast.controller.screens.api.ScreenViews.ScreenView;
 import io.gatecast.controller.store.Database;
 import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.util.function.Supplier;
 
 /**
  * What the composition root built that the HTTP routes call: {@link HttpApi#router} takes this one
@@ -42,15 +39,16 @@ import java.util.function.Supplier;
  * nulls in their places.
  *
  * @param maxUploadBytes the largest media upload accepted
- * @param access tells the broker about revoked and moved screens
- * @param brokerUrl the broker enrolled agents are told to log in to (read when asked: a port may be bound late)
+ * @param clusters the gates as the fleet sees them (the fleet monitor and proof of play read them)
+ * @param health the fleet's health (the fleet monitor writes it)
  */
 public record Services(Vertx vertx, Clock clock, Database db, MediaStore media, long maxUploadBytes,
-    Repositories repositories, AuditLog audit, DomainEvents events, Metrics metrics, ControllerHealth controllerHealth,
-    ClusterDirectory clusters, FleetHealth health, PlayReports reports, CommandService commands,
-    ScreenshotStore screenshots, RulesBuilder rules, Publisher publisher, AlertService alerts,
-    KeyRotations keyRotations, ScreenAccess access, Supplier<String> brokerUrl, ContentService content,
+    Repositories repositories, Metrics metrics, ControllerHealth controllerHealth,
+    ClusterDirectory clusters, FleetHealth health, AlertService alerts,
+    KeyRotations keyRotations, ContentService content,
     PlaylistService playlists, CampaignService campaigns, ScreenPlaylistService screenPlaylists,
     OrganisationService organisation, ChangeFeed feed, SignInService signIn, UserService users,
     EnrollmentService enrollments, MediaLibrary library, ScreenshotService screenshotService,
-    ReportService reportService, PreviewService previews, CalendarService calendars, LayoutService layouts) {}
+    ReportService reportService, PreviewService previews, CalendarService calendars, LayoutService layouts,
+    ScreenService<ScreenView> screens, FleetService<PlayReports.UptimeReport> fleet, PublishService publishes,
+    AuditService auditTrail) {}

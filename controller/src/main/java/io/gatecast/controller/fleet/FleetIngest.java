@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +47,32 @@ public final class FleetIngest {
   public record Answer(ScheduleAck ack, Instant at) implements Incoming {}
 
   private final FleetHealth health;
-  private final HealthWatcher alerting;
   private final Metrics metrics;
   private final DeliveryRepository deliveries;
   /** The applied version each screen last reported since start (touched on the database thread only). */
   private final Map<String, Long> reportedApplied = new HashMap<>();
+  /**
+   * The screens that went up or down in the batch last written, in order. Each write starts it anew
+   * (a batch whose transaction failed is written again item by item), so once a write committed it
+   * holds what that write stored; the monitor tells it on the event bus then.
+   */
+  private volatile List<FleetHealth.Recorded> upChanges = List.of();
 
-  public FleetIngest(FleetHealth health, HealthWatcher alerting, Metrics metrics, DeliveryRepository deliveries) {
+  public FleetIngest(FleetHealth health, Metrics metrics, DeliveryRepository deliveries) {
     this.deliveries = deliveries;
     this.health = health;
-    this.alerting = alerting;
     this.metrics = metrics;
+  }
+
+  /** The screens that went up or down in the last batch written (read once its transaction committed). */
+  public List<FleetHealth.Recorded> upChangesWritten() {
+    return upChanges;
   }
 
   /** Stores {@code batch} in order inside the caller's transaction. */
   public void write(Connection c, List<Incoming> batch) throws SQLException {
+    List<FleetHealth.Recorded> changed = new ArrayList<>();
+    upChanges = changed;
     boolean[] superseded = superseded(batch);
     for (int i = 0; i < batch.size(); i++) {
       if (superseded[i]) {
@@ -81,7 +93,9 @@ public final class FleetIngest {
       LOG.warn("status from unregistered screen {} ignored", status.screenId());
       return;
     }
-    alerting.onChange(c, recorded.get());
+    if (recorded.get().upChanged()) {
+      upChanges.add(recorded.get());
+    }
     // Settling costs a statement, so only when an ack can have been lost unseen: the screen's first
     // status since this controller started (acks lost with a stop), one that names another applied
     // version than its last (an ack lost while the controller moved between broker nodes, or still

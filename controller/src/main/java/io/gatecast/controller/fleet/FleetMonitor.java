@@ -3,6 +3,9 @@ package io.gatecast.controller.fleet;
 import io.gatecast.controller.broker.MqttLink;
 import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.FleetLoaded;
+import io.gatecast.controller.events.FleetSwept;
+import io.gatecast.controller.events.ScreenUpChanged;
 import io.gatecast.controller.events.ScreenChanged;
 import io.gatecast.controller.events.ScreenStatusStored;
 import io.gatecast.controller.metrics.Metrics;
@@ -39,7 +42,8 @@ import io.gatecast.controller.publish.ScheduleWatch;
  * answers and refusals (messages the agent would not play) from the events topics, and a periodic sweep that marks screens silent for longer than
  * the heartbeat timeout offline (an agent whose network vanished sends no last-will at once; its
  * broker only notices after the keep-alive runs out). Each change of a screen's truths goes to its
- * history ({@link FleetHealth}) and to alerting; command results and proof of play are handed to
+ * history ({@link FleetHealth}); a screen going down or up is told on the event bus once stored
+ * ({@code ScreenUpChanged}, and {@code FleetSwept} after each sweep: technicians' notices subscribe); command results and proof of play are handed to
  * their services.
  *
  * <p>Heartbeats, last-wills and schedule answers are not written one transaction each: they are
@@ -69,7 +73,7 @@ public final class FleetMonitor implements AutoCloseable {
   static final int INGEST_CAPACITY = 50_000;
 
   /** Where the monitor hands what it learns: plain values, built by the composition root. */
-  public record Wiring(FleetHealth health, HealthWatcher alerting, CommandService commands, PlaySink plays, Metrics metrics,
+  public record Wiring(FleetHealth health, CommandService commands, PlaySink plays, Metrics metrics,
       DomainEvents events) {}
 
   public FleetMonitor(Vertx vertx, Database db, Clock clock, Duration heartbeatTimeout, Wiring wiring,
@@ -81,20 +85,25 @@ public final class FleetMonitor implements AutoCloseable {
     this.clock = clock;
     this.heartbeatTimeout = heartbeatTimeout;
     this.wiring = wiring;
-    FleetIngest writer = new FleetIngest(wiring.health(), wiring.alerting(), wiring.metrics(), deliveries);
+    FleetIngest writer = new FleetIngest(wiring.health(), wiring.metrics(), deliveries);
     // Only ONLINE heartbeats may be dropped when the database falls behind, oldest first: a newer one
     // of the screen replaces it. Last-wills and acks are always queued (one per screen per publish or stop).
     this.ingest = new WriteBehind<>(vertx, db, "fleet ingest", writer::write, INGEST_EVERY, INGEST_BATCH, INGEST_CAPACITY,
         item -> item instanceof FleetIngest.Status s && s.status().state() == ScreenState.ONLINE);
     wiring.metrics().ingestQueue(ingest::queued, ingest::dropped);
     // The console's live view (and whoever else subscribes) hears of what was stored, once its batch has committed.
-    ingest.onStored(batch -> batch.forEach(item -> {
-      if (item instanceof FleetIngest.Status s) {
-        wiring.events().publish(new ScreenStatusStored(s.status()));
-      } else if (item instanceof FleetIngest.Answer a) {
-        wiring.events().publish(new ScreenChanged(a.ack().screenId()));
-      }
-    }));
+    // A screen that went down or came back is told the same way, outside the ingest's transaction
+    // (technicians' notices read what else they need, a gate's operating hours, in their own).
+    ingest.onStored(batch -> {
+      batch.forEach(item -> {
+        if (item instanceof FleetIngest.Status s) {
+          wiring.events().publish(new ScreenStatusStored(s.status()));
+        } else if (item instanceof FleetIngest.Answer a) {
+          wiring.events().publish(new ScreenChanged(a.ack().screenId()));
+        }
+      });
+      writer.upChangesWritten().forEach(this::tellUpChange);
+    });
   }
 
   /** Where what screens say of their schedule goes as it arrives (the controller's re-assertion). */
@@ -104,11 +113,11 @@ public final class FleetMonitor implements AutoCloseable {
 
   /** Subscribes to every screen's status and events and starts the silence sweep. Blocking. */
   public void start(MqttLink mqtt, Duration sweepEvery) {
-    // Alerting starts from the fleet as stored: a screen already down is not news after a restart.
+    // Notices start from the fleet as stored: a screen already down is not news after a restart.
     // Not awaited (this runs on a worker whose context the database thread would wait behind);
-    // a status handled before it is simply first news, which know() does not overwrite.
-    db.transaction(wiring.health()::current).onSuccess(wiring.alerting()::know)
-        .onFailure(e -> LOG.error("cannot read the fleet's health at start; alerting starts empty", e));
+    // a status handled before it is simply first news, which FleetLoaded does not overwrite.
+    db.transaction(wiring.health()::current).onSuccess(this::tellLoaded)
+        .onFailure(e -> LOG.error("cannot read the fleet's health at start; notices start empty", e));
     // Heartbeats at QoS 0: not kept for the controller while it is away (each screen's next one, and
     // the retained last one on resubscribing, say more than a queue of stale ones). Events at QoS 1:
     // kept in the controller's session and delivered when it is back (acks, plays, command results).
@@ -227,23 +236,31 @@ public final class FleetMonitor implements AutoCloseable {
   }
 
   /**
-   * Marks screens silent for longer than the timeout offline and lets alerting see the time pass
-   * (grace periods, flapping, operating hours). Completes with the ids marked offline.
+   * Marks screens silent for longer than the timeout offline, then tells the time pass on the event
+   * bus (grace periods, flapping, operating hours: {@code FleetSwept}). Completes with the ids marked offline.
    */
   public Future<List<String>> sweep() {
     Instant now = clock.instant();
-    return db.transaction(c -> {
-      List<FleetHealth.Recorded> silent = wiring.health().recordSilence(c, now, heartbeatTimeout);
-      for (FleetHealth.Recorded change : silent) {
-        wiring.alerting().onChange(c, change);
-      }
-      wiring.alerting().tick(c, now);
-      return silent.stream().map(FleetHealth.Recorded::screenId).toList();
-    })
+    return db.transaction(c -> wiring.health().recordSilence(c, now, heartbeatTimeout))
+        .onSuccess(silent -> {
+          silent.stream().filter(FleetHealth.Recorded::upChanged).forEach(this::tellUpChange);
+          wiring.events().publish(new FleetSwept(now));
+        })
+        .map(silent -> silent.stream().map(FleetHealth.Recorded::screenId).toList())
         .onSuccess(this::logSilent)
         .onSuccess(ids -> ids.forEach(wiring.commands()::screenAway))
         .onSuccess(ids -> ids.forEach(id -> wiring.events().publish(new ScreenChanged(id))))
         .onFailure(e -> LOG.error("offline sweep failed", e));
+  }
+
+  private void tellUpChange(FleetHealth.Recorded change) {
+    wiring.events().publish(new ScreenUpChanged(change.screenId(), change.clusterId(), change.upAfter(), change.reason(),
+        change.at()));
+  }
+
+  private void tellLoaded(List<FleetHealth.Recorded> screens) {
+    wiring.events().publish(new FleetLoaded(screens.stream()
+        .map(s -> new FleetLoaded.Screen(s.screenId(), s.clusterId(), s.upAfter(), s.reason(), s.at())).toList()));
   }
 
   private void logSilent(List<String> ids) {

@@ -48,6 +48,17 @@ class PackageCyclesTest {
         .check(CONTROLLER);
   }
 
+  /**
+   * Routes parse, call one service, render: the database is behind the services, so no route opens a
+   * transaction or reads a table itself.
+   */
+  @Test
+  void routesDoNotReachTheDatabase() {
+    noClasses().that().resideInAPackage("io.gatecast.controller..api..")
+        .should().dependOnClassesThat().resideInAPackage("io.gatecast.controller.store..")
+        .check(CONTROLLER);
+  }
+
   @Test
   void onlyRoutesAndTheWiringUseRoutes() {
     noClasses().that().resideOutsideOfPackages("..api..", "io.gatecast.controller")

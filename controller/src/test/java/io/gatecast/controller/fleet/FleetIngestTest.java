@@ -7,8 +7,6 @@ import io.gatecast.controller.screens.ScreenRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.metrics.Metrics;
-import io.gatecast.controller.notices.NoticePolicy;
-import io.gatecast.controller.notices.TechnicianNotices;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Sql;
 import io.gatecast.controller.store.WriteBehind;
@@ -20,7 +18,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +31,6 @@ class FleetIngestTest {
   @TempDir Path dir;
   private Vertx vertx;
   private Database db;
-  private final List<Object> notices = new ArrayList<>();
   private WriteBehind<FleetIngest.Incoming> queue;
 
   @BeforeEach
@@ -50,9 +46,7 @@ class FleetIngestTest {
     }).await();
     StoredClusters clusters = new StoredClusters(new ClusterRepository(), new OperatingHoursRepository());
     FleetIngest ingest = new FleetIngest(new FleetHealth(clusters, new ScreenRepository(), new HealthRepository(),
-        new ScreenClockRepository()),
-        new TechnicianNotices(new NoticePolicy(Duration.ZERO, 100, Duration.ofHours(1)), clusters, notices::add), new Metrics(),
-        new DeliveryRepository());
+        new ScreenClockRepository()), new Metrics(), new DeliveryRepository());
     // Written only when drained: everything offered before lands in one batch.
     queue = new WriteBehind<>(vertx, db, "test", ingest::write, Duration.ofHours(1), 10_000, 10_000, item -> true);
   }

@@ -6,11 +6,11 @@ import io.gatecast.controller.commands.CommandRepository;
 import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.events.DomainEvent;
 import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.FleetSwept;
 import io.gatecast.controller.events.ScreenChanged;
+import io.gatecast.controller.events.ScreenUpChanged;
 import io.gatecast.controller.events.ScreenStatusStored;
 import io.gatecast.controller.metrics.Metrics;
-import io.gatecast.controller.notices.NoticePolicy;
-import io.gatecast.controller.notices.TechnicianNotices;
 import io.gatecast.controller.organisation.ClusterRepository;
 import io.gatecast.controller.organisation.OperatingHoursRepository;
 import io.gatecast.controller.publish.DeliveryRepository;
@@ -67,7 +67,6 @@ class FleetMonitorEventsTest {
     CommandService commands = new CommandService(db, null, null, clock, events, screens, new CommandRepository());
     PlaySink plays = batch -> Future.succeededFuture(0);
     monitor = new FleetMonitor(vertx, db, clock, Duration.ofMinutes(5), new FleetMonitor.Wiring(health,
-        new TechnicianNotices(new NoticePolicy(Duration.ZERO, 100, Duration.ofHours(1)), clusters, n -> { }),
         commands, plays, new Metrics(), events), screens, new RejectionRepository(), new DeliveryRepository());
     events.subscribe(ScreenStatusStored.class, heard::add);
     events.subscribe(ScreenChanged.class, heard::add);
@@ -90,5 +89,23 @@ class FleetMonitorEventsTest {
     monitor.flushIngest().await();
 
     assertThat(heard).containsExactly(new ScreenStatusStored(status), new ScreenChanged("hall-1"));
+  }
+
+  /** What technicians' notices hear: a screen up, then down by its last-will, once stored; then the sweep's time. */
+  @Test
+  void aScreenGoingUpAndDownIsToldOnceStoredAndTheSweepTellsTheTimeAfter() {
+    List<DomainEvent> fleet = new CopyOnWriteArrayList<>();
+    events.subscribe(ScreenUpChanged.class, fleet::add);
+    events.subscribe(FleetSwept.class, fleet::add);
+    monitor.onStatus(Topics.status("hall-1"), Codec.encode(
+        new StatusMessage(Header.now(T0), "hall-1", ScreenState.ONLINE, 1L, "welcome", 30L)));
+    monitor.onStatus(Topics.status("hall-1"), Codec.encode(
+        new StatusMessage(Header.now(T0), "hall-1", ScreenState.OFFLINE, 1L, "welcome", null)));
+    monitor.flushIngest().await();
+    assertThat(fleet).containsExactly(new ScreenUpChanged("hall-1", "default", true, null, T0),
+        new ScreenUpChanged("hall-1", "default", false, "agent offline (last-will)", T0));
+
+    monitor.sweep().await();
+    assertThat(fleet).hasSize(3).last().isEqualTo(new FleetSwept(T0));
   }
 }

@@ -3,7 +3,6 @@ package io.gatecast.controller.http;
 import io.gatecast.controller.HttpApi;
 import io.gatecast.controller.Repositories;
 import io.gatecast.controller.Services;
-import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.StoredClusters;
@@ -11,10 +10,6 @@ import io.gatecast.controller.health.ControllerHealth;
 import io.gatecast.controller.live.ChangeFeed;
 import io.gatecast.controller.media.MediaStore;
 import io.gatecast.controller.metrics.Metrics;
-import io.gatecast.controller.publish.OrganisationDirectory;
-import io.gatecast.controller.publish.RulesBuilder;
-import io.gatecast.controller.reports.PlayReports;
-import io.gatecast.controller.screenshots.ScreenshotStore;
 import io.gatecast.controller.store.Database;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
@@ -23,8 +18,8 @@ import java.time.Clock;
 
 /**
  * The controller's router for tests that only look at its routes (paths, methods, policy rows): the
- * services that do not open anything are real, the others (publisher, alerts, commands, key
- * rotations, the feature services) are null, as nothing behind a route is called.
+ * services that do not open anything are real, the others (alerts, key rotations, the feature
+ * services) are null, as nothing behind a route is called.
  */
 final class RoutesOnly {
   private RoutesOnly() {}
@@ -35,13 +30,9 @@ final class RoutesOnly {
     DomainEvents events = new DomainEvents();
     StoredClusters clusters = new StoredClusters(r.clusters(), r.hours());
     FleetHealth health = new FleetHealth(clusters, r.screens(), r.health(), r.clocks());
-    RulesBuilder rules = new RulesBuilder(new OrganisationDirectory(r.setups(), r.clusters(), r.groups()),
-        r.rulesStores());
     return HttpApi.router(new Services(vertx, clock, db, new MediaStore(tmp.resolve("media")), 1024, r,
-        new AuditLog(clock), events, new Metrics(), new ControllerHealth(clock), clusters, health,
-        new PlayReports(clusters, health, r.plays(), r.content(), r.screens()), null,
-        new ScreenshotStore(tmp.resolve("screenshots")), rules, null, null, null, null, () -> null,
+        new Metrics(), new ControllerHealth(clock), clusters, health, null, null,
         null, null, null, null, null, new ChangeFeed(vertx, events),
-        null, null, null, null, null, null, null, null, null));
+        null, null, null, null, null, null, null, null, null, null, null, null, null));
   }
 }

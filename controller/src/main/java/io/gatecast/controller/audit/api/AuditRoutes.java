@@ -1,7 +1,7 @@
 package io.gatecast.controller.audit.api;
 
 import io.gatecast.controller.audit.AuditLog;
-import io.gatecast.controller.store.Database;
+import io.gatecast.controller.audit.AuditService;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.gatecast.controller.refusal.Refusal;
@@ -13,11 +13,9 @@ import io.gatecast.controller.http.Json;
  * first. Read-only: no route writes, edits or deletes entries.
  */
 public final class AuditRoutes {
-  private final Database db;
-  private final AuditLog audit;
+  private final AuditService audit;
 
-  public AuditRoutes(Database db, AuditLog audit) {
-    this.db = db;
+  public AuditRoutes(AuditService audit) {
     this.audit = audit;
   }
 
@@ -27,7 +25,7 @@ public final class AuditRoutes {
       Long limit = number(ctx, "limit", 1, AuditLog.MAX_PAGE);
       String type = ctx.queryParams().get("subjectType");
       String id = ctx.queryParams().get("subjectId");
-      db.transaction(c -> audit.read(c, before, type, id, limit == null ? 100 : limit.intValue()))
+      audit.read(before, type, id, limit == null ? null : limit.intValue())
           .onSuccess(entries -> Json.send(ctx, 200, entries))
           .onFailure(ctx::fail);
     });

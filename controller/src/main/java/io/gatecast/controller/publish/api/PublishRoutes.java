@@ -1,8 +1,6 @@
 package io.gatecast.controller.publish.api;
 
-import io.gatecast.controller.publish.PublishRepository;
-import io.gatecast.controller.publish.Publisher;
-import io.gatecast.controller.store.Database;
+import io.gatecast.controller.publish.PublishService;
 import io.vertx.ext.web.Router;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.refusal.Refusal.Kind;
@@ -11,14 +9,9 @@ import io.gatecast.controller.http.Json;
 
 /** {@code POST /api/v1/publish} and the rollout view of each publish. */
 public final class PublishRoutes {
-  private static final int LIST_LIMIT = 100;
-  private final Database db;
-  private final Publisher publisher;
-  private final PublishRepository publishes;
+  private final PublishService publishes;
 
-  public PublishRoutes(Database db, Publisher publisher, PublishRepository publishes) {
-    this.db = db;
-    this.publisher = publisher;
+  public PublishRoutes(PublishService publishes) {
     this.publishes = publishes;
   }
 
@@ -26,10 +19,10 @@ public final class PublishRoutes {
     // Answers at once with the publish id; the screens follow in batches. Progress: the rollout view
     // (GET /api/v1/publishes/{id}: state, planned, counts) and a "publish" event on every step
     // (the publisher tells PublishProgressed and PublishFinished to whoever subscribes).
-    router.post("/api/v1/publish").handler(ctx -> publisher.publishAll(AuthHandler.user(ctx).username())
-        .onSuccess(started -> Json.send(ctx, 200, java.util.Map.of("publishId", started.publishId())))
+    router.post("/api/v1/publish").handler(ctx -> publishes.publishAll(AuthHandler.user(ctx).username())
+        .onSuccess(publishId -> Json.send(ctx, 200, java.util.Map.of("publishId", publishId)))
         .onFailure(ctx::fail));
-    router.get("/api/v1/publishes").handler(ctx -> db.transaction(c -> publishes.recent(c, LIST_LIMIT))
+    router.get("/api/v1/publishes").handler(ctx -> publishes.recent()
         .onSuccess(list -> Json.send(ctx, 200, list)).onFailure(ctx::fail));
     router.get("/api/v1/publishes/:id").handler(ctx -> {
       String raw = ctx.pathParam("id");
@@ -40,8 +33,7 @@ public final class PublishRoutes {
         throw Refusal.of(Kind.BAD_INPUT, "the publish id in the path must be a number, got '"
             + (raw.length() > 20 ? raw.substring(0, 20) + "..." : raw) + "'");
       }
-      db.transaction(c -> publishes.find(c, id).orElseThrow(() -> Refusal.of(Kind.NOT_FOUND, "no publish " + id)))
-          .onSuccess(view -> Json.send(ctx, 200, view)).onFailure(ctx::fail);
+      publishes.find(id).onSuccess(view -> Json.send(ctx, 200, view)).onFailure(ctx::fail);
     });
   }
 }

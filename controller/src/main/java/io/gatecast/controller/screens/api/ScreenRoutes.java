@@ -1,32 +1,20 @@
 package io.gatecast.controller.screens.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.gatecast.controller.audit.AuditLog;
-import io.gatecast.controller.broker.ScreenAccess;
-import io.gatecast.controller.fleet.FleetHealth;
-import io.gatecast.controller.fleet.RejectionRepository;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.http.PortableIds;
-import io.gatecast.controller.organisation.ClusterRepository;
-import io.gatecast.controller.organisation.GroupRepository;
 import io.gatecast.controller.organisation.api.OrganisationRequests.ScreenBody;
 import io.gatecast.controller.organisation.api.OrganisationRoutes;
-import io.gatecast.controller.playlists.ScreenPlaylistRepository;
-import io.gatecast.controller.publish.DeliveryRepository;
-import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.screens.ScreenService;
 import io.gatecast.controller.screens.ScreenService.Change;
 import io.gatecast.controller.screens.ScreenService.Registration;
-import io.gatecast.controller.screens.ScreenSetupRepository;
 import io.gatecast.controller.screens.api.ScreenViews.ScreenView;
-import io.gatecast.controller.store.Database;
 import io.gatecast.protocol.Codec;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Clock;
 import java.util.Map;
 
 /** Screens: registration and set-up, revocation, MQTT passwords, and their health. Rules: {@link ScreenService}. */
@@ -35,14 +23,6 @@ public final class ScreenRoutes {
 
   public ScreenRoutes(ScreenService<ScreenView> service) {
     this.service = service;
-  }
-
-  /** The screens service as the API uses it: screens described with their health and deliveries. */
-  public static ScreenRoutes of(Database db, Clock clock, ScreenAccess access, FleetHealth health, AuditLog audit,
-      ScreenRepository screens, ScreenSetupRepository setups, ClusterRepository clusters, GroupRepository groups,
-      ScreenPlaylistRepository playlists, DeliveryRepository deliveries, RejectionRepository rejections) {
-    ScreenViews views = new ScreenViews(clock, setups, groups, playlists, deliveries, rejections, health);
-    return new ScreenRoutes(new ScreenService<>(db, clock, screens, setups, clusters, groups, access, audit, views));
   }
 
   public void mount(Router router) {

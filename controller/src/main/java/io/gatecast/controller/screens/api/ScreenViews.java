@@ -22,7 +22,7 @@ import java.util.List;
  * A screen as the API shows it: what the screens feature knows (registration, set-up, groups) with
  * what other features know of it (its playlist, latest delivery, last refusals, health).
  */
-final class ScreenViews implements ScreenService.Describer<ScreenViews.ScreenView> {
+public final class ScreenViews implements ScreenService.Describer<ScreenViews.ScreenView> {
   /**
    * A screen as the API shows it: registration, health, where its schedule stands, and the last
    * messages it refused (newest first; their detail is untrusted text a console must escape).
@@ -43,7 +43,7 @@ final class ScreenViews implements ScreenService.Describer<ScreenViews.ScreenVie
   private final RejectionRepository rejections;
   private final FleetHealth health;
 
-  ScreenViews(Clock clock, ScreenSetupRepository setups, GroupRepository groups, ScreenPlaylistRepository playlists,
+  public ScreenViews(Clock clock, ScreenSetupRepository setups, GroupRepository groups, ScreenPlaylistRepository playlists,
       DeliveryRepository deliveries, RejectionRepository rejections, FleetHealth health) {
     this.clock = clock;
     this.setups = setups;
