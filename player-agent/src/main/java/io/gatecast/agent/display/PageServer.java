@@ -12,6 +12,8 @@ import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.ScreenProfile;
 import io.gatecast.schedules.SlotKind;
+import io.gatecast.schedules.layout.view.LayoutView;
+import io.gatecast.schedules.layout.view.LayoutViewer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -138,6 +140,11 @@ public final class PageServer implements AutoCloseable {
       return new ItemView(shown.contentId(), shown.title(), media == null ? null : media.sha256(),
           media == null ? null : media.mimeType(), shown.seconds(), shown.language(), shown.text());
     }
+
+    /** The same play as a layout region's slide (the engine's type, the same JSON). */
+    LayoutView.SlideView slide() {
+      return new LayoutView.SlideView(contentId, title, sha256, mimeType, durationSeconds, language, text);
+    }
   }
 
   private final HttpServer server;
@@ -155,7 +162,10 @@ public final class PageServer implements AutoCloseable {
   private volatile boolean polled;
   private volatile String pageShows = "";
   /** The engine of the applied schedule's layout, rebuilt when another schedule is applied. */
-  private volatile LayoutView.Compiled layoutEngine;
+  private volatile LayoutEngine layoutEngine;
+
+  /** A layout's view engine and the rules it was built from (another schedule applied: build anew). */
+  private record LayoutEngine(ScreenRules rules, LayoutViewer viewer) {}
 
   private PageServer(HttpServer server, ExecutorService executor, String screenId, Playback playback, MediaCache cache) {
     this.server = server;
@@ -247,12 +257,12 @@ public final class PageServer implements AutoCloseable {
     if (rules == null || rules.layout() == null) {
       return null;
     }
-    LayoutView.Compiled compiled = layoutEngine;
+    LayoutEngine compiled = layoutEngine;
     if (compiled == null || compiled.rules() != rules) {
-      compiled = LayoutView.Compiled.of(rules);
+      compiled = new LayoutEngine(rules, LayoutViewer.of(rules));
       layoutEngine = compiled;
     }
-    return compiled.at(playback.instant(), stageItem);
+    return compiled.viewer().at(playback.instant(), stageItem == null ? null : stageItem.slide());
   }
 
   /** Shows the screen's id over the content for {@code duration} (the IDENTIFY command). */
