@@ -5,6 +5,7 @@ import io.gatecast.controller.auth.SignInService;
 import io.gatecast.controller.auth.UserService;
 import io.gatecast.controller.calendar.CalendarService;
 import io.gatecast.controller.enrollment.EnrollmentService;
+import io.gatecast.controller.layouts.LayoutPreviews;
 import io.gatecast.controller.layouts.LayoutService;
 import io.gatecast.controller.media.MediaUsage;
 import io.gatecast.controller.preview.PreviewService;
@@ -204,7 +205,8 @@ final class Composition {
         new CalendarService(vertx, db, clock, rules, r.clusters(), r.groups(), r.screens(), r.setups(),
             r.campaigns()),
         new LayoutService(db, clock, r.layouts(), new LayoutService.Lookups(r.content()::exists, r.clusters()::exists,
-            (c, id) -> r.campaigns().find(c, id).isPresent(), r.screens()::exists), audit));
+            (c, id) -> r.campaigns().find(c, id).isPresent(), r.screens()::exists), audit),
+        new LayoutPreviews(db, clock, new LayoutPreviews.Sources(r.clusters(), r.layouts(), r.content(), r.media())));
   }
 
   /** Heartbeats, answers, plays and command results in from the broker; the silence sweep. Blocking. */

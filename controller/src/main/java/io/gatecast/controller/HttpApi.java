@@ -77,7 +77,7 @@ public final class HttpApi {
     new ContentRoutes(s.content()).mount(router);
     new PlaylistRoutes(s.playlists()).mount(router);
     new CampaignRoutes(s.campaigns()).mount(router);
-    new LayoutRoutes(s.layouts()).mount(router);
+    new LayoutRoutes(s.layouts(), s.layoutPreviews()).mount(router);
     ScreenRoutes.of(db, clock, s.access(), s.health(), audit, r.screens(), r.setups(), r.clusters(), r.groups(),
         r.screenPlaylists(), r.deliveries(), r.rejections()).mount(router);
     new ScreenPlaylistRoutes(s.screenPlaylists()).mount(router);

@@ -20,6 +20,7 @@ import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.health.ControllerHealth;
 import io.gatecast.controller.keyrotation.KeyRotations;
+import io.gatecast.controller.layouts.LayoutPreviews;
 import io.gatecast.controller.layouts.LayoutService;
 import io.gatecast.controller.live.ChangeFeed;
 import io.gatecast.controller.media.MediaStore;
@@ -53,4 +54,5 @@ public record Services(Vertx vertx, Clock clock, Database db, MediaStore media, 
     PlaylistService playlists, CampaignService campaigns, ScreenPlaylistService screenPlaylists,
     OrganisationService organisation, ChangeFeed feed, SignInService signIn, UserService users,
     EnrollmentService enrollments, MediaLibrary library, ScreenshotService screenshotService,
-    ReportService reportService, PreviewService previews, CalendarService calendars, LayoutService layouts) {}
+    ReportService reportService, PreviewService previews, CalendarService calendars, LayoutService layouts,
+    LayoutPreviews layoutPreviews) {}

@@ -42,6 +42,6 @@ final class RoutesOnly {
         new PlayReports(clusters, health, r.plays(), r.content(), r.screens()), null,
         new ScreenshotStore(tmp.resolve("screenshots")), rules, null, null, null, null, () -> null,
         null, null, null, null, null, new ChangeFeed(vertx, events),
-        null, null, null, null, null, null, null, null, null));
+        null, null, null, null, null, null, null, null, null, null));
   }
 }
