@@ -15,6 +15,7 @@ export function gateFactsEditor(onSaved) {
   const element = h('section', {class: 'card', id: 'gate-facts', 'aria-labelledby': 'gate-facts-h'});
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   let textItems = [];
+  let shown = null; // the gate on the card: kept when the page reloads its lists (after a layout is saved)
 
   function say(text, error) {
     message.className = error ? 'message error' : 'message';
@@ -22,6 +23,7 @@ export function gateFactsEditor(onSaved) {
   }
 
   async function draw(gateId) {
+    shown = gateId;
     const gateSelect = h('select', {id: 'facts-gate', onchange: () => draw(gateSelect.value)},
       gates().map((g) => h('option', {value: g.id, selected: g.id === gateId}, g.name || g.id)));
     let facts = {openingHours: null, clock: null};
@@ -84,7 +86,7 @@ export function gateFactsEditor(onSaved) {
     }
 
     fill(element, h('h2', {id: 'gate-facts-h'}, t('facts.title')), h('p', {class: 'hint'}, t('facts.intro')),
-      h('form', {id: 'facts-form', onsubmit: save}, field(t('facts.gate'), gateSelect),
+      h('form', {id: 'facts-form', 'data-gate': gateId, onsubmit: save}, field(t('facts.gate'), gateSelect),
         field(t('lay.spans'), spans, t('lay.spansHint')),
         h('fieldset', {class: 'weekdays'}, h('legend', {}, t('lay.openDays')),
           days.map((d) => h('label', {class: 'check'}, d, ' ', t(`lay.day.${d.value}`)))),
@@ -105,7 +107,8 @@ export function gateFactsEditor(onSaved) {
     load(items) {
       textItems = items;
       const list = gates();
-      if (list.length) draw(list[0].id);
+      const gateId = list.some((g) => g.id === shown) ? shown : list.length ? list[0].id : null;
+      if (gateId) draw(gateId);
     },
   };
 }
