@@ -97,14 +97,25 @@ export function layoutAttachments() {
   };
 }
 
+/** Every attachment ([] when they cannot be read: the views that show them still work). */
+export function loadAssignments() {
+  return api.get(ASSIGNMENTS).catch(() => []);
+}
+
+/** "Bố cục: X" for a gate or campaign with its own layout attached, else null. */
+export function ownLayout(assignments, target, id) {
+  const own = assignments.find((a) => a.target === target && a.targetId === id);
+  return own ? t('lay.applies', {layout: own.layoutId}) : null;
+}
+
 /**
  * The layout that applies to a screen, campaign or gate, in words ("Bố cục: sanh-chinh (của cửa
  * khẩu)"), for the views of those things; null when none is attached (full-screen programme).
  */
 export async function layoutApplying(target, id, gateId) {
-  const all = await api.get(ASSIGNMENTS).catch(() => []);
-  const own = all.find((a) => a.target === target && a.targetId === id);
-  if (own) return t('lay.applies', {layout: own.layoutId});
+  const all = await loadAssignments();
+  const own = ownLayout(all, target, id);
+  if (own) return own;
   const gate = gateId ? all.find((a) => a.target === 'GATE' && a.targetId === gateId) : null;
   return gate ? t('lay.appliesFromGate', {layout: gate.layoutId}) : null;
 }

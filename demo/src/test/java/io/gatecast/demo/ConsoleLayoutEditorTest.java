@@ -131,7 +131,19 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
         .containsExactly("dong-1", "dong-2");
     assertThat(spec.itemIds()).contains("chao-mung", "cong-thong-tin", "hoi-cho", "dong-1", "dong-2");
 
-    // Attached to the gate from the console, shown in the list, then detached.
+    // A refusal is said in the user's language: the layout "tam" was deleted after the page listed it.
+    // (The page reloads its lists after saving: the new layout is offered once that is done.)
+    browser.waitVisible(By.cssSelector("#lay-attach-layout option[value='sanh-nhap-canh']"));
+    assertThat(console.admin.delete("/api/v1/layouts/tam").status()).isEqualTo(204);
+    new Select(browser.waitVisible(By.id("lay-attach-layout"))).selectByValue("tam");
+    new Select(browser.waitVisible(By.id("lay-attach-kind"))).selectByValue("GATE");
+    new Select(browser.waitVisible(By.id("lay-attach-target"))).selectByValue("lao-cai");
+    browser.click("[data-action='attach-layout']");
+    browser.wait.until(d -> !d.findElements(By.cssSelector("#lay-attach .message.error")).isEmpty());
+    assertThat(browser.driver.findElement(By.cssSelector("#lay-attach .message.error")).getText())
+        .isEqualTo(lang.equals("vi") ? "Không có bố cục “tam”." : "There is no layout “tam”.");
+
+    // Attached to the gate from the console, shown in the list and on the gates' page, then detached.
     new Select(browser.waitVisible(By.id("lay-attach-layout"))).selectByValue("sanh-nhap-canh");
     new Select(browser.waitVisible(By.id("lay-attach-kind"))).selectByValue("GATE");
     new Select(browser.waitVisible(By.id("lay-attach-target"))).selectByValue("lao-cai");
@@ -141,6 +153,11 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
         .contains("\"target\":\"GATE\"", "\"targetId\":\"lao-cai\"", "\"layoutId\":\"sanh-nhap-canh\"");
     browser.scrollTo(By.id("lay-attach"));
     browser.screenshot("console-layout-" + lang + "-attached");
+    browser.open("setup");
+    assertThat(browser.waitVisible(By.cssSelector("[data-gate-layout='lao-cai']")).getText())
+        .isEqualTo(lang.equals("vi") ? "Bố cục: sanh-nhap-canh" : "Layout: sanh-nhap-canh");
+    browser.open("layouts");
+    browser.waitVisible(By.cssSelector("[data-attachment='GATE:lao-cai']"));
     browser.click("[data-detach='GATE:lao-cai']");
     browser.wait.until(d -> d.findElements(By.cssSelector("[data-attachment='GATE:lao-cai']")).isEmpty());
     assertThat(console.admin.get("/api/v1/layouts/assignments").body().toString()).doesNotContain("lao-cai");
@@ -173,6 +190,10 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     browser.driver.switchTo().frame(browser.driver.findElement(By.cssSelector("iframe[data-shape='" + shape + "']")));
     try {
       browser.wait.until(d -> language.equals(d.findElement(By.tagName("body")).getAttribute("data-language")));
+      // The controller's answer after the gate's facts were saved: the clock names the picked places.
+      String here = placeHere(language);
+      browser.wait.until(d -> d.findElements(By.cssSelector(".gc-zone-label")).stream()
+          .anyMatch(e -> here.equals(e.getAttribute("textContent"))));
       return (Map<String, Object>) browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
           + "document.fonts.ready.then(function () { requestAnimationFrame(function () {"
           + " var s = document.getElementById('screen'), out = {roles: [], languages: {}, overflowing: []};"
@@ -224,6 +245,8 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     text(admin, "ten-lao-cai", "Lào Cai", Map.of("vi", placeHere("vi"), "zh-Hans", placeHere("zh-Hans"),
         "lo", placeHere("lo"), "km", placeHere("km")));
     text(admin, "ten-ha-khau", "Hà Khẩu", Map.of("vi", "Hà Khẩu", "zh-Hans", "河口"));
+    created(admin.postJson("/api/v1/layouts", Map.of("id", "tam", "template", "full", "shape", "LANDSCAPE_16_9",
+        "regions", List.of())));
     created(admin.postJson("/api/v1/playlists", Map.of("id", "chao-mung", "name", "Chào mừng",
         "entries", List.of(Map.of("contentId", "chao-mung")))));
   }
