@@ -81,6 +81,8 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     new Select(browser.waitVisible(By.cssSelector("select[data-facts-label='1']"))).selectByValue("ten-ha-khau");
     browser.click("[data-action='save-facts']");
     browser.wait.until(d -> console.admin.get("/api/v1/clusters/lao-cai/facts").body().toString().contains("ten-ha-khau"));
+    browser.scrollTo(By.id("gate-facts"));
+    browser.screenshot("console-layout-" + lang + "-facts");
     String facts = console.admin.get("/api/v1/clusters/lao-cai/facts").body().toString();
     assertThat(facts).contains("\"closedDates\":[\"" + TODAY + "\"]").contains("Asia/Shanghai");
     List<String> qrModules = QrMatrix.of(PORTAL).rows();
