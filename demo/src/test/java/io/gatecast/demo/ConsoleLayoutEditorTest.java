@@ -158,6 +158,10 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     browser.open("setup");
     assertThat(browser.waitVisible(By.cssSelector("[data-gate-layout='lao-cai']")).getText())
         .isEqualTo(lang.equals("vi") ? "Bố cục: sanh-nhap-canh" : "Layout: sanh-nhap-canh");
+    // The gate's screen says the gate's layout applies to it.
+    browser.driver.executeScript("location.hash = '#/screens/sanh-1';");
+    browser.wait.until(d -> (lang.equals("vi") ? "Bố cục: sanh-nhap-canh (của cửa khẩu)" : "Layout: sanh-nhap-canh (the gate’s)")
+        .equals(d.findElement(By.id("screen-layout")).getText()));
     browser.open("layouts");
     browser.waitVisible(By.cssSelector("[data-attachment='GATE:lao-cai']"));
     browser.click("[data-detach='GATE:lao-cai']");
@@ -247,6 +251,7 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     text(admin, "ten-lao-cai", "Lào Cai", Map.of("vi", placeHere("vi"), "zh-Hans", placeHere("zh-Hans"),
         "lo", placeHere("lo"), "km", placeHere("km")));
     text(admin, "ten-ha-khau", "Hà Khẩu", Map.of("vi", "Hà Khẩu", "zh-Hans", "河口"));
+    created(admin.postJson("/api/v1/screens", Map.of("id", "sanh-1", "name", "Sảnh nhập cảnh", "clusterId", "lao-cai")));
     created(admin.postJson("/api/v1/layouts", Map.of("id", "tam", "template", "full", "shape", "LANDSCAPE_16_9",
         "regions", List.of())));
     created(admin.postJson("/api/v1/playlists", Map.of("id", "chao-mung", "name", "Chào mừng",
