@@ -6,6 +6,7 @@ import {api} from './api.js';
 import {t} from './i18n.js';
 import {may, SCHEDULERS} from './roles.js';
 import {gates} from './gates.js';
+import {loadAssignments, ownLayout} from './layoutattach.js';
 import {DAYS, addDays, describeCampaign, describeRecurrence, hhmm, lastDay, parseRecurrence,
   toRecurrence} from './recurrence.js';
 
@@ -25,6 +26,7 @@ export function renderCampaigns(box, {onChange}) {
   const status = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   const scheduler = may(SCHEDULERS);
   let campaigns = [];
+  let assignments = [];
 
   fill(box,
     h('div', {class: 'section-head'},
@@ -34,7 +36,7 @@ export function renderCampaigns(box, {onChange}) {
     status, editor, listBox);
 
   async function load() {
-    campaigns = await api.get('/api/v1/campaigns');
+    [campaigns, assignments] = await Promise.all([api.get('/api/v1/campaigns'), loadAssignments()]);
     drawList();
   }
 
@@ -48,7 +50,9 @@ export function renderCampaigns(box, {onChange}) {
         scheduler ? h('th', {scope: 'col'}, h('span', {class: 'visually-hidden'}, t('camp.edit'))) : null)),
       h('tbody', {}, campaigns.map((c) => h('tr', {'data-campaign': c.id},
         h('th', {scope: 'row'}, h('span', {class: 'swatch', style: `background:${toneOf(c.id)}`, 'aria-hidden': 'true'}),
-          c.name, h('span', {class: 'sub'}, c.id)),
+          c.name, h('span', {class: 'sub'}, c.id),
+          ownLayout(assignments, 'CAMPAIGN', c.id) ? h('span', {class: 'sub', 'data-campaign-layout': c.id},
+            ownLayout(assignments, 'CAMPAIGN', c.id)) : null),
         h('td', {class: 'sentence'}, describeCampaign(c, t)),
         h('td', {}, String(c.priority)),
         h('td', {}, where(c.targets)),

@@ -1,7 +1,9 @@
 // The layout editor (issue 23): pick a template, say what each region plays (a playlist, or one to
 // four widgets), and preview it in landscape and portrait, in each of the gate's languages, with
-// the screens' own layout.js. The preview is built here in the browser (layoutview.js); saving
-// sends the layout as protocol's LayoutSpec JSON to the controller's layouts API.
+// the screens' own layout.js. The preview's view comes from the controller (POST
+// /api/v1/layouts/preview), computed by the engine the screens use, so it shows the lunar date, the
+// real QR code and the gate's facts; saving sends the layout as protocol's LayoutSpec JSON to the
+// controller's layouts API. Below the editor: where layouts are attached, and the gates' facts.
 import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, currentLanguage, languageName} from './i18n.js';
@@ -9,10 +11,13 @@ import {errorText} from './errors.js';
 import {gates, gateLanguages, zoneOf} from './gates.js';
 import {slugOf, ID_PATTERN} from './slug.js';
 import {SHAPES, TEMPLATES, TEMPLATE_IDS, WIDGET_TYPES, MAX_WIDGETS} from './layouttemplates.js';
-import {previewView, instantIn, localParts, WEEKDAYS} from './layoutview.js';
+import {instantIn, localParts, WEEKDAYS} from './layoutview.js';
 import {layoutPreview} from './layoutpreview.js';
+import {layoutAttachments} from './layoutattach.js';
+import {gateFactsEditor} from './gatefacts.js';
 
 const LAYOUTS = '/api/v1/layouts';
+const PREVIEW = '/api/v1/layouts/preview';
 const MONDAY_FIRST = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
 
 /** A new widget of a type, with settings an operator then changes. */
@@ -77,10 +82,13 @@ export function renderLayouts(main) {
   let layouts = [];
   let items = new Map();
   let playlists = [];
-  let mimeTypes = new Map();
   let stopped = false;
+  let factsSaved = () => {};
+  const attachments = layoutAttachments();
+  const facts = gateFactsEditor((gateId) => factsSaved(gateId));
 
-  fill(main, h('h1', {}, t('lay.title')), h('p', {class: 'hint'}, t('lay.intro')), message, listBox, editorBox);
+  fill(main, h('h1', {}, t('lay.title')), h('p', {class: 'hint'}, t('lay.intro')), message, listBox, editorBox,
+    attachments.element, facts.element);
 
   function say(text, error) {
     message.className = error ? 'message error' : 'message';
@@ -88,14 +96,14 @@ export function renderLayouts(main) {
   }
 
   async function load() {
-    const [content, pls, media] = await Promise.all([api.get('/api/v1/content'), api.get('/api/v1/playlists'),
-      api.get('/api/v1/media').catch(() => [])]);
+    const [content, pls] = await Promise.all([api.get('/api/v1/content'), api.get('/api/v1/playlists')]);
     items = new Map(content.map((i) => [i.id, i]));
     playlists = pls;
-    mimeTypes = new Map(media.map((m) => [m.sha256, m.mimeType]));
+    facts.load(textItems());
     try {
       layouts = await api.get(LAYOUTS);
       drawList(null);
+      await attachments.load(layouts);
     } catch (err) {
       // The editor and its preview work without the layouts API; only saving needs it.
       layouts = [];
@@ -134,6 +142,7 @@ export function renderLayouts(main) {
     const gateSelect = h('select', {id: 'lay-gate', onchange: () => { gate = gateSelect.value; language = null; drawLanguages(); }},
       gateList.map((g) => h('option', {value: g.id}, g.name || g.id)));
     const regionsBox = h('div', {class: 'layout-regions', id: 'lay-regions'});
+    const previewNote = h('p', {class: 'hint', id: 'lay-preview-note', role: 'status', 'aria-live': 'polite'});
     const languagesBox = h('div', {class: 'layout-languages', role: 'group', 'aria-label': t('lay.previewLanguage')});
     const previews = SHAPES.map((s) => ({shape: s, preview: layoutPreview(t('lay.previewOf', {shape: t(`lay.shape.${s}`)}), s)}));
     const previewBox = h('div', {class: 'layout-previews'}, previews.map((p) =>
@@ -161,11 +170,48 @@ export function renderLayouts(main) {
       refresh();
     }
 
+    let asked = 0;
+    let timer = null;
+    factsSaved = (gateId) => { if (gateId === gate) refresh(); };
+
+    /** Asks the controller for both shapes' views (after a pause in typing); a late answer to an older question is dropped. */
     function refresh() {
       if (stopped) return;
-      const ctx = {items, languages: languages(), zone: zoneOf(gate), now: new Date(), mimeTypes,
-        programme: t('lay.programmeSlide'), consoleLanguage: currentLanguage()};
-      for (const p of previews) p.preview.show(previewView(draft, p.shape, language, ctx));
+      clearTimeout(timer);
+      timer = setTimeout(askPreview, 150);
+    }
+
+    async function askPreview() {
+      const mine = ++asked;
+      const problems = layoutProblems({...draft, id: 'preview'});
+      if (problems.length) {
+        for (const p of previews) p.preview.show(null);
+        previewNote.className = 'hint';
+        previewNote.textContent = t('lay.previewWaits', {problems: problems.join(' ')});
+        return;
+      }
+      try {
+        const answers = await Promise.all(previews.map((p) => api.post(PREVIEW,
+          {layout: {...toSpec(draft), id: 'preview', shape: p.shape}, gate, language})));
+        if (mine !== asked || stopped) return;
+        answers.forEach((a, i) => previews[i].preview.show(withProgramme(a.view)));
+        const pending = answers[0].pending.map((id) => (items.get(id) || {title: id}).title);
+        previewNote.className = 'hint';
+        previewNote.textContent = pending.length ? t('lay.previewPending', {items: pending.join(', ')}) : '';
+      } catch (err) {
+        if (mine !== asked) return;
+        previewNote.className = 'message error';
+        previewNote.textContent = errorText(err);
+      }
+    }
+
+    /** Where MAIN plays the screen's programme, the preview says so in its place. */
+    function withProgramme(view) {
+      const main = draft.regions.find((r) => r.role === 'MAIN');
+      const programme = !main || (!main.playlist && !(main.widgets || []).length);
+      return {...view, regions: view.regions.map((r) => (r.role === 'MAIN' && programme && !r.item
+        ? {...r, item: {contentId: 'programme', title: '', language: currentLanguage(), text: t('lay.programmeSlide')}}
+        : r))};
     }
 
     function itemSelect(value, onchange, labelText) {
@@ -320,7 +366,7 @@ export function renderLayouts(main) {
       field(t('lay.id'), id, t('setup.idHint')), field(t('lay.template'), template), field(t('lay.shape'), shape),
       regionsBox,
       h('section', {class: 'layout-preview-box', 'aria-label': t('lay.preview')},
-        h('h3', {}, t('lay.preview')), field(t('lay.gate'), gateSelect), languagesBox, previewBox,
+        h('h3', {}, t('lay.preview')), field(t('lay.gate'), gateSelect), languagesBox, previewNote, previewBox,
         h('p', {class: 'hint'}, t('lay.previewHint'))),
       h('button', {type: 'submit', class: 'primary', 'data-action': 'save-layout'}, t('lay.save'))));
     drawRegions();

@@ -8,6 +8,7 @@ import {watch, namesScreen} from './live.js';
 import {may, FIELD} from './roles.js';
 import {agentBadge, clockBadge, contentBadge, displayBadge} from './status.js';
 import {screenPlaylistSection} from './screenplaylist.js';
+import {layoutApplying} from './layoutattach.js';
 
 const POLL_MS = 3000;
 const COMMANDS = ['SCREENSHOT', 'RELOAD', 'RESTART', 'IDENTIFY', 'CLEAR_CACHE'];
@@ -17,6 +18,7 @@ export function renderScreen(main, screenId) {
   const path = `/api/v1/screens/${encodeURIComponent(screenId)}`;
   const title = h('h1', {}, screenId);
   const badges = h('p', {class: 'badges'});
+  const layoutLine = h('p', {class: 'hint', id: 'screen-layout'});
   const facts = h('dl', {class: 'facts'});
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   const commandsTable = h('div', {});
@@ -30,7 +32,7 @@ export function renderScreen(main, screenId) {
 
   fill(main,
     h('p', {}, h('a', {href: '#/fleet'}, `← ${t('common.back')}`)),
-    title, badges,
+    title, badges, layoutLine,
     h('div', {class: 'columns'},
       h('section', {class: 'card', 'aria-labelledby': 'facts-h'}, h('h2', {id: 'facts-h'}, t('fleet.col.screen')), facts),
       h('section', {class: 'card', 'aria-labelledby': 'shot-h'}, h('h2', {id: 'shot-h'}, t('screen.screenshot')), shot)),
@@ -58,6 +60,8 @@ export function renderScreen(main, screenId) {
     title.textContent = t('screen.title', {name: screen.name || screen.id});
     fill(badges, agentBadge(screen), ' ', contentBadge(screen), ' ', displayBadge(screen), ' ', clockBadge(screen));
     drawFacts(screen);
+    layoutApplying('SCREEN', screen.id, screen.clusterId)
+      .then((words) => { layoutLine.textContent = words || t('lay.noneApplies'); });
     drawCommands(commands);
     drawHistory(changes.changes);
     const latest = commands.find((c) => c.kind === 'SCREENSHOT' && c.status === 'DONE' && c.attachmentSha256);

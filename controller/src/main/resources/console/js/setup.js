@@ -4,6 +4,7 @@ import {h, fill, field, badge, formProblem} from './dom.js';
 import {api} from './api.js';
 import {t, languageName} from './i18n.js';
 import {loadGates, gates, gateName} from './gates.js';
+import {loadAssignments, ownLayout} from './layoutattach.js';
 import {slugOf, ID_PATTERN} from './slug.js';
 
 /** Zones of the gates this system is for first; any IANA zone may be typed. */
@@ -15,7 +16,7 @@ export function renderSetup(main) {
   const gatesBox = h('section', {class: 'card', 'aria-labelledby': 'gates-h'});
   const groupsBox = h('section', {class: 'card', 'aria-labelledby': 'groups-h'});
   const screensBox = h('section', {class: 'card', 'aria-labelledby': 'screens-h'});
-  let data = {screens: [], groups: [], playlists: []};
+  let data = {screens: [], groups: [], playlists: [], assignments: []};
 
   fill(main, h('h1', {}, t('setup.title')), message, pairBox, gatesBox, groupsBox, screensBox);
 
@@ -28,10 +29,10 @@ export function renderSetup(main) {
 
   async function load() {
     await loadGates();
-    const [screens, groups, playlists] = await Promise.all([
+    const [screens, groups, playlists, assignments] = await Promise.all([
       api.get('/api/v1/screens'), api.get('/api/v1/groups'),
-      api.get('/api/v1/playlists').catch(() => [])]);
-    data = {screens, groups, playlists};
+      api.get('/api/v1/playlists').catch(() => []), loadAssignments()]);
+    data = {screens, groups, playlists, assignments};
     drawPair();
     drawGates();
     drawGroups();
@@ -85,7 +86,9 @@ export function renderSetup(main) {
     const rows = gates().map((g) => h('tr', {'data-gate': g.id},
       // The built-in gate keeps screens no one has placed yet: say so, in the console's language.
       h('th', {scope: 'row'}, g.name || g.id, h('br'), h('span', {class: 'hint'},
-        g.id === 'default' ? `${g.id} · ${t('setup.gates.defaultHint')}` : g.id)),
+        g.id === 'default' ? `${g.id} · ${t('setup.gates.defaultHint')}` : g.id),
+        ownLayout(data.assignments, 'GATE', g.id) ? h('span', {class: 'hint', 'data-gate-layout': g.id},
+          h('br'), ownLayout(data.assignments, 'GATE', g.id)) : null),
       h('td', {'data-label': t('setup.gate.province')}, g.province || t('common.none')),
       h('td', {'data-label': t('setup.gate.zone')}, g.zone),
       h('td', {'data-label': t('setup.gate.languages')}, (g.languages || []).map(languageName).join(' › ')),

@@ -5,6 +5,7 @@ import io.gatecast.controller.auth.SignInService;
 import io.gatecast.controller.auth.UserService;
 import io.gatecast.controller.calendar.CalendarService;
 import io.gatecast.controller.enrollment.EnrollmentService;
+import io.gatecast.controller.layouts.LayoutPreviews;
 import io.gatecast.controller.layouts.LayoutService;
 import io.gatecast.controller.media.MediaUsage;
 import io.gatecast.controller.preview.PreviewService;
@@ -213,7 +214,9 @@ final class Composition {
             new ScreenViews(clock, r.setups(), r.groups(), r.screenPlaylists(), r.deliveries(), r.rejections(), health)),
         new FleetService<>(db, clock, health, clusters, r.screens(), commands, audit, reports::uptime),
         new PublishService(db, publisher, r.publishes()),
-        new AuditService(db, audit));
+        new AuditService(db, audit),
+
+        new LayoutPreviews(db, clock, new LayoutPreviews.Sources(r.clusters(), r.layouts(), r.content(), r.media())));
   }
 
   /** Heartbeats, answers, plays and command results in from the broker; the silence sweep. Blocking. */

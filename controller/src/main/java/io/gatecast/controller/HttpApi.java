@@ -75,7 +75,7 @@ public final class HttpApi {
     new ContentRoutes(s.content()).mount(router);
     new PlaylistRoutes(s.playlists()).mount(router);
     new CampaignRoutes(s.campaigns()).mount(router);
-    new LayoutRoutes(s.layouts()).mount(router);
+    new LayoutRoutes(s.layouts(), s.layoutPreviews()).mount(router);
     new ScreenRoutes(s.screens()).mount(router);
     new ScreenPlaylistRoutes(s.screenPlaylists()).mount(router);
     new OrganisationRoutes(s.organisation()).mount(router);

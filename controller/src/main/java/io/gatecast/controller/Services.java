@@ -18,6 +18,7 @@ import io.gatecast.controller.fleet.FleetHealth;
 import io.gatecast.controller.fleet.FleetService;
 import io.gatecast.controller.health.ControllerHealth;
 import io.gatecast.controller.keyrotation.KeyRotations;
+import io.gatecast.controller.layouts.LayoutPreviews;
 import io.gatecast.controller.layouts.LayoutService;
 import io.gatecast.controller.live.ChangeFeed;
 import io.gatecast.controller.media.MediaStore;
@@ -51,4 +52,4 @@ public record Services(Vertx vertx, Clock clock, Database db, MediaStore media, 
     EnrollmentService enrollments, MediaLibrary library, ScreenshotService screenshotService,
     ReportService reportService, PreviewService previews, CalendarService calendars, LayoutService layouts,
     ScreenService<ScreenView> screens, FleetService<PlayReports.UptimeReport> fleet, PublishService publishes,
-    AuditService auditTrail) {}
+    AuditService auditTrail, LayoutPreviews layoutPreviews) {}

@@ -6,9 +6,14 @@ import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.layout.LayoutSpec;
 import io.gatecast.protocol.layout.RegionRole;
 import io.gatecast.protocol.layout.WidgetType;
+import io.gatecast.schedules.calendar.LunarCalendar;
+import io.gatecast.schedules.calendar.LunarDate;
+import io.gatecast.schedules.layout.QrMatrix;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +33,9 @@ import org.openqa.selenium.support.ui.Select;
 @IntegrationTest
 class ConsoleLayoutEditorTest extends ConsoleStory {
   private static final List<String> LANGUAGES = List.of("vi", "zh-Hans", "lo", "km");
+  private static final String PORTAL = "https://laocai.gov.vn/thong-tin-doi-ngoai";
+  /** Today at Lao Cai, when the test runs: set as a closed date of the gate. */
+  private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
 
   @ParameterizedTest(name = "in {0}")
   @ValueSource(strings = {"vi", "en"})
@@ -63,6 +71,22 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
         browser.waitVisible(By.cssSelector("[data-region='TICKER'] select[data-setting='ticker']")));
     new Select(browser.waitVisible(By.id("lay-gate"))).selectByValue("lao-cai");
 
+    // The gate's facts, in the console: closed today, and the clock's places named by text items.
+    new Select(browser.waitVisible(By.id("facts-gate"))).selectByValue("lao-cai");
+    browser.waitVisible(By.cssSelector("#facts-form[data-gate='lao-cai']"));
+    browser.setValue(By.id("facts-closed-date"), TODAY.toString());
+    browser.click("[data-action='add-closed-date']");
+    browser.waitVisible(By.cssSelector("[data-closed-date='" + TODAY + "']"));
+    new Select(browser.waitVisible(By.cssSelector("select[data-facts-label='0']"))).selectByValue("ten-lao-cai");
+    new Select(browser.waitVisible(By.cssSelector("select[data-facts-label='1']"))).selectByValue("ten-ha-khau");
+    browser.click("[data-action='save-facts']");
+    browser.wait.until(d -> console.admin.get("/api/v1/clusters/lao-cai/facts").body().toString().contains("ten-ha-khau"));
+    browser.scrollTo(By.id("gate-facts"));
+    browser.screenshot("console-layout-" + lang + "-facts");
+    String facts = console.admin.get("/api/v1/clusters/lao-cai/facts").body().toString();
+    assertThat(facts).contains("\"closedDates\":[\"" + TODAY + "\"]").contains("Asia/Shanghai");
+    List<String> qrModules = QrMatrix.of(PORTAL).rows();
+
     for (String language : LANGUAGES) {
       browser.click("button[data-language='" + language + "']");
       for (String shape : List.of("LANDSCAPE_16_9", "PORTRAIT_9_16")) {
@@ -72,6 +96,16 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
             .isEqualTo(Map.of("HEADER", language, "MAIN", language, "SIDE", language, "TICKER", language));
         assertThat((List<?>) seen.get("overflowing")).as(shape + " " + language).isEmpty();
         assertThat((String) seen.get("text")).as(shape + " " + language).contains(welcome(language));
+        // From the controller's engine: the lunar date, the real QR code, the gate's facts.
+        LunarDate lunar = LunarCalendar.of(TODAY);
+        assertThat((String) seen.get("lunar")).as(shape + " " + language + ": lunar date")
+            .contains(language.equals("zh-Hans") ? "农历" : lunar.day() + "/" + lunar.month());
+        assertThat(seen.get("qrSize")).as("QR modules per side").isEqualTo((long) qrModules.size() + 8);
+        assertThat(seen.get("qrDark")).as("dark QR modules")
+            .isEqualTo(qrModules.stream().mapToLong(r -> r.chars().filter(c -> c == '1').count()).sum());
+        assertThat((List<?>) seen.get("places")).as(shape + " " + language + ": the clock's places")
+            .isEqualTo(List.of(placeHere(language), placeThere(language)));
+        assertThat((Boolean) seen.get("closed")).as("closed today, a closed date of the gate").isTrue();
       }
       browser.scrollTo(By.cssSelector("[data-preview-shape='LANDSCAPE_16_9']"));
       browser.screenshot("console-layout-" + lang + "-" + language);
@@ -79,7 +113,7 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
 
     // Saving sends protocol's LayoutSpec; the request is read as the page sends it.
     browser.driver.executeScript("window.__sent = []; const send = window.fetch;"
-        + "window.fetch = (url, options) => { if (String(url).startsWith('/api/v1/layouts') && options"
+        + "window.fetch = (url, options) => { if (String(url).startsWith('/api/v1/layouts') && !String(url).includes('/preview') && options"
         + "  && options.method !== 'GET') window.__sent.push(options.method + ' ' + url + ' ' + options.body);"
         + "  return send(url, options); };");
     browser.setValue(By.id("lay-id"), "sanh-nhap-canh");
@@ -98,6 +132,54 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     assertThat(spec.region(RegionRole.TICKER).orElseThrow().widgets().get(0).ticker().itemIds())
         .containsExactly("dong-1", "dong-2");
     assertThat(spec.itemIds()).contains("chao-mung", "cong-thong-tin", "hoi-cho", "dong-1", "dong-2");
+
+    // A refusal is said in the user's language: the layout "tam" was deleted after the page listed it.
+    // (The page reloads its lists after saving: the new layout is offered once that is done.)
+    browser.waitVisible(By.cssSelector("#lay-attach-layout option[value='sanh-nhap-canh']"));
+    assertThat(console.admin.delete("/api/v1/layouts/tam").status()).isEqualTo(204);
+    new Select(browser.waitVisible(By.id("lay-attach-layout"))).selectByValue("tam");
+    new Select(browser.waitVisible(By.id("lay-attach-kind"))).selectByValue("GATE");
+    new Select(browser.waitVisible(By.id("lay-attach-target"))).selectByValue("lao-cai");
+    browser.click("[data-action='attach-layout']");
+    browser.wait.until(d -> !d.findElements(By.cssSelector("#lay-attach .message.error")).isEmpty());
+    assertThat(browser.driver.findElement(By.cssSelector("#lay-attach .message.error")).getText())
+        .isEqualTo(lang.equals("vi") ? "Không có bố cục “tam”." : "There is no layout “tam”.");
+
+    // Attached to the gate from the console, shown in the list and on the gates' page, then detached.
+    new Select(browser.waitVisible(By.id("lay-attach-layout"))).selectByValue("sanh-nhap-canh");
+    new Select(browser.waitVisible(By.id("lay-attach-kind"))).selectByValue("GATE");
+    new Select(browser.waitVisible(By.id("lay-attach-target"))).selectByValue("lao-cai");
+    browser.click("[data-action='attach-layout']");
+    browser.waitVisible(By.cssSelector("[data-attachment='GATE:lao-cai'] [data-attached-layout='sanh-nhap-canh']"));
+    assertThat(console.admin.get("/api/v1/layouts/assignments").body().toString())
+        .contains("\"target\":\"GATE\"", "\"targetId\":\"lao-cai\"", "\"layoutId\":\"sanh-nhap-canh\"");
+    browser.scrollTo(By.id("lay-attach"));
+    browser.screenshot("console-layout-" + lang + "-attached");
+    browser.open("setup");
+    assertThat(browser.waitVisible(By.cssSelector("[data-gate-layout='lao-cai']")).getText())
+        .isEqualTo(lang.equals("vi") ? "Bố cục: sanh-nhap-canh" : "Layout: sanh-nhap-canh");
+    // The gate's screen says the gate's layout applies to it.
+    browser.driver.executeScript("location.hash = '#/screens/sanh-1';");
+    browser.wait.until(d -> (lang.equals("vi") ? "Bố cục: sanh-nhap-canh (của cửa khẩu)" : "Layout: sanh-nhap-canh (the gate’s)")
+        .equals(d.findElement(By.id("screen-layout")).getText()));
+    browser.open("layouts");
+    browser.waitVisible(By.cssSelector("[data-attachment='GATE:lao-cai']"));
+    browser.click("[data-detach='GATE:lao-cai']");
+    browser.wait.until(d -> d.findElements(By.cssSelector("[data-attachment='GATE:lao-cai']")).isEmpty());
+    assertThat(console.admin.get("/api/v1/layouts/assignments").body().toString()).doesNotContain("lao-cai");
+  }
+
+  private static String placeHere(String language) {
+    return switch (language) {
+      case "zh-Hans" -> "老街";
+      case "lo" -> "ລາວກາຍ";
+      case "km" -> "ឡាវកាយ";
+      default -> "Lào Cai";
+    };
+  }
+
+  private static String placeThere(String language) {
+    return language.equals("zh-Hans") ? "河口" : "Hà Khẩu"; // no lo/km variant: falls back to the gate's first language
   }
 
   private static void addWidget(ConsoleBrowser browser, String role, String type) {
@@ -114,6 +196,10 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     browser.driver.switchTo().frame(browser.driver.findElement(By.cssSelector("iframe[data-shape='" + shape + "']")));
     try {
       browser.wait.until(d -> language.equals(d.findElement(By.tagName("body")).getAttribute("data-language")));
+      // The controller's answer after the gate's facts were saved: the clock names the picked places.
+      String here = placeHere(language);
+      browser.wait.until(d -> d.findElements(By.cssSelector(".gc-zone-label")).stream()
+          .anyMatch(e -> here.equals(e.getAttribute("textContent"))));
       return (Map<String, Object>) browser.driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
           + "document.fonts.ready.then(function () { requestAnimationFrame(function () {"
           + " var s = document.getElementById('screen'), out = {roles: [], languages: {}, overflowing: []};"
@@ -126,6 +212,12 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
           + "   if (b.classList.contains('gc-crawl') || b.closest('.gc-pending')) return;"
           + "   if (b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1)"
           + "    out.overflowing.push(r.dataset.role + ' ' + b.className); }); });"
+          + " var l = s.querySelector('.gc-date-lunar'); out.lunar = l ? l.textContent : null;"
+          + " var q = s.querySelector('svg.gc-qr-code');"
+          + " out.qrSize = q ? Number(q.getAttribute('viewBox').split(' ')[2]) : null;"
+          + " out.qrDark = q ? (q.querySelector('path').getAttribute('d').match(/M/g) || []).length : null;"
+          + " out.places = Array.prototype.map.call(s.querySelectorAll('.gc-zone-label'), function (e) { return e.textContent; });"
+          + " out.closed = !!s.querySelector('.gc-hours .gc-closed');"
           + " out.roles.sort(); out.text = s.innerText; done(out); }); });");
     } finally {
       browser.driver.switchTo().defaultContent();
@@ -152,10 +244,16 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     text(admin, "dong-2", "Hộ chiếu", Map.of("vi", "Xin chuẩn bị sẵn hộ chiếu trước khi vào khu kiểm soát",
         "zh-Hans", "请在进入检查区前准备好护照", "lo", "ກະລຸນາກຽມໜັງສືຜ່ານແດນໃຫ້ພ້ອມ",
         "km", "សូមរៀបចំលិខិតឆ្លងដែនឱ្យរួចរាល់"));
-    text(admin, "cong-thong-tin", "Cổng thông tin đối ngoại", Map.of("vi", "https://laocai.gov.vn/thong-tin-doi-ngoai"));
+    text(admin, "cong-thong-tin", "Cổng thông tin đối ngoại", Map.of("vi", PORTAL));
     text(admin, "hoi-cho", "Hội chợ", Map.of("vi", "Hội chợ thương mại quốc tế Việt – Trung 2027",
         "zh-Hans", "2027年中越国际商品交易会", "lo", "ງານວາງສະແດງສິນຄ້າສາກົນ ຫວຽດນາມ - ຈີນ 2027",
         "km", "ពិព័រណ៍ពាណិជ្ជកម្មអន្តរជាតិវៀតណាម-ចិន ២០២៧"));
+    text(admin, "ten-lao-cai", "Lào Cai", Map.of("vi", placeHere("vi"), "zh-Hans", placeHere("zh-Hans"),
+        "lo", placeHere("lo"), "km", placeHere("km")));
+    text(admin, "ten-ha-khau", "Hà Khẩu", Map.of("vi", "Hà Khẩu", "zh-Hans", "河口"));
+    created(admin.postJson("/api/v1/screens", Map.of("id", "sanh-1", "name", "Sảnh nhập cảnh", "clusterId", "lao-cai")));
+    created(admin.postJson("/api/v1/layouts", Map.of("id", "tam", "template", "full", "shape", "LANDSCAPE_16_9",
+        "regions", List.of())));
     created(admin.postJson("/api/v1/playlists", Map.of("id", "chao-mung", "name", "Chào mừng",
         "entries", List.of(Map.of("contentId", "chao-mung")))));
   }

@@ -3,7 +3,7 @@ package io.gatecast.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.gatecast.agent.display.LayoutView;
+import io.gatecast.schedules.layout.view.LayoutView;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.ScheduleMessage;

@@ -126,6 +126,7 @@ public final class AccessPolicy {
       // Layouts (issue 23): arranging screens is scheduling; a gate's facts are a gate setting.
       rule("POST", "/api/v1/layouts", SCHEDULERS),
       rule("GET", "/api/v1/layouts", EVERYONE),
+      rule("POST", "/api/v1/layouts/preview", SCHEDULERS),
       rule("GET", "/api/v1/layouts/assignments", EVERYONE),
       rule("PUT", "/api/v1/layouts/assignments/:target/:targetId", SCHEDULERS),
       rule("DELETE", "/api/v1/layouts/assignments/:target/:targetId", SCHEDULERS),

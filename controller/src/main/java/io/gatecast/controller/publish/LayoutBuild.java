@@ -81,7 +81,7 @@ final class LayoutBuild {
     }
     List<WidgetSpec> kept = new ArrayList<>();
     for (WidgetSpec w : r.widgets()) {
-      WidgetSpec widget = widget(withFacts(w, facts));
+      WidgetSpec widget = widget(facts.applyTo(w));
       if (widget != null) {
         kept.add(widget);
       }
@@ -115,14 +115,6 @@ final class LayoutBuild {
       items.putIfAbsent(e.itemId(), found.get(e.itemId()).item());
     }
     return new PlaylistSpec(playlist.id(), entries);
-  }
-
-  private static WidgetSpec withFacts(WidgetSpec w, GateFacts facts) {
-    return switch (w.type()) {
-      case OPENING_HOURS -> facts.openingHours() == null ? w : WidgetSpec.openingHours(facts.openingHours());
-      case CLOCK -> facts.clock() == null ? w : WidgetSpec.clock(facts.clock());
-      default -> w;
-    };
   }
 
   /** The widget with its unapproved or unfit texts left out; null when it has nothing left to show. */

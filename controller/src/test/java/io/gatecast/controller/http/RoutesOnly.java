@@ -33,6 +33,6 @@ final class RoutesOnly {
     return HttpApi.router(new Services(vertx, clock, db, new MediaStore(tmp.resolve("media")), 1024, r,
         new Metrics(), new ControllerHealth(clock), clusters, health, null, null,
         null, null, null, null, null, new ChangeFeed(vertx, events),
-        null, null, null, null, null, null, null, null, null, null, null, null, null));
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null));
   }
 }

@@ -3,6 +3,8 @@ package io.gatecast.agent.display;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.schedules.layout.Layout;
 import io.gatecast.schedules.layout.ScreenLayouts;
+import io.gatecast.schedules.layout.view.LayoutView;
+import io.gatecast.schedules.layout.view.LayoutViewer;
 import io.gatecast.schedules.wire.ScreenLayout;
 import io.gatecast.schedules.wire.WireMapping;
 import java.time.Instant;
@@ -12,15 +14,15 @@ import java.util.Map;
 /**
  * Which layout the page draws at an instant (issue 23): the engine's {@link ScreenLayouts} chooses
  * — a campaign's own layout while that campaign is on air in the MAIN region, the screen's layout
- * otherwise (null: the programme full screen) — and the chosen layout's {@link LayoutView.Compiled}
+ * otherwise (null: the programme full screen) — and the chosen layout's {@link LayoutViewer}
  * draws it. Built once per applied schedule from the signed rules alone, so after an offline
  * restart the right layout is on screen from the first poll.
  */
 final class LayoutChooser {
   private final ScreenRules rules;
   private final ScreenLayouts engine;
-  private final LayoutView.Compiled screenLayout;
-  private final Map<String, LayoutView.Compiled> byCampaign = new HashMap<>();
+  private final LayoutViewer screenLayout;
+  private final Map<String, LayoutViewer> byCampaign = new HashMap<>();
 
   private LayoutChooser(ScreenRules rules) {
     this.rules = rules;
@@ -29,11 +31,11 @@ final class LayoutChooser {
     for (Map.Entry<String, ScreenLayout> e : mapped.campaignLayouts().entrySet()) {
       campaignLayouts.put(e.getKey(), e.getValue().engine());
       // The campaign's layout drawn as if it were the screen's: the same view code for both.
-      byCampaign.put(e.getKey(), LayoutView.Compiled.of(rules.withLayout(rules.campaignLayouts().get(e.getKey()))));
+      byCampaign.put(e.getKey(), LayoutViewer.of(rules.withLayout(rules.campaignLayouts().get(e.getKey()))));
     }
     this.engine = new ScreenLayouts(mapped.rules(), mapped.screen(),
         mapped.layout() == null ? null : mapped.layout().engine(), campaignLayouts);
-    this.screenLayout = LayoutView.Compiled.of(rules);
+    this.screenLayout = LayoutViewer.of(rules);
   }
 
   /** Null when the rules bring no layout at all (the page shows the programme full screen). */
@@ -48,7 +50,7 @@ final class LayoutChooser {
   /** The view at {@code at}; null while no layout applies. {@code stageItem}: what the programme shows now. */
   LayoutView at(Instant at, PageServer.ItemView stageItem) {
     String campaignId = engine.choiceAt(at).campaignId();
-    LayoutView.Compiled chosen = campaignId == null ? screenLayout : byCampaign.get(campaignId);
-    return chosen == null ? null : chosen.at(at, stageItem);
+    LayoutViewer chosen = campaignId == null ? screenLayout : byCampaign.get(campaignId);
+    return chosen == null ? null : chosen.at(at, stageItem == null ? null : stageItem.slide());
   }
 }

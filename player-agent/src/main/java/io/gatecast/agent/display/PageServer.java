@@ -12,6 +12,7 @@ import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.ScreenProfile;
 import io.gatecast.schedules.SlotKind;
+import io.gatecast.schedules.layout.view.LayoutView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -137,6 +138,11 @@ public final class PageServer implements AutoCloseable {
       MediaRef media = shown.media();
       return new ItemView(shown.contentId(), shown.title(), media == null ? null : media.sha256(),
           media == null ? null : media.mimeType(), shown.seconds(), shown.language(), shown.text());
+    }
+
+    /** The same play as a layout region's slide (the engine's type, the same JSON). */
+    LayoutView.SlideView slide() {
+      return new LayoutView.SlideView(contentId, title, sha256, mimeType, durationSeconds, language, text);
     }
   }
 

@@ -3,6 +3,7 @@ package io.gatecast.agent.display;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.agent.TestRules;
+import io.gatecast.schedules.layout.view.LayoutView;
 import io.gatecast.protocol.layout.LayoutSpec;
 import io.gatecast.protocol.layout.RegionRole;
 import io.gatecast.protocol.layout.RegionSpec;

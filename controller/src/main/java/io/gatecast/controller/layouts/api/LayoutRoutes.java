@@ -4,6 +4,7 @@ import io.gatecast.controller.http.AuthHandler;
 import io.gatecast.controller.http.Json;
 import io.gatecast.controller.layouts.GateFacts;
 import io.gatecast.controller.layouts.LayoutAssignment;
+import io.gatecast.controller.layouts.LayoutPreviews;
 import io.gatecast.controller.layouts.LayoutService;
 import io.gatecast.controller.layouts.LayoutTarget;
 import io.gatecast.controller.refusal.Refusal;
@@ -13,6 +14,7 @@ import io.gatecast.protocol.layout.RegionSpec;
 import io.gatecast.protocol.layout.ScreenShape;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,10 +30,18 @@ public final class LayoutRoutes {
   /** A gate's opening hours and clock zones; either may be null (not set). */
   public record FactsBody(OpeningHoursSpec openingHours, ClockSpec clock) {}
 
-  private final LayoutService service;
+  /**
+   * A draft layout to preview at a gate in one of its languages ({@code language} null: the gate's
+   * first; {@code at} null: now).
+   */
+  public record PreviewBody(LayoutBody layout, String gate, String language, Instant at) {}
 
-  public LayoutRoutes(LayoutService service) {
+  private final LayoutService service;
+  private final LayoutPreviews previews;
+
+  public LayoutRoutes(LayoutService service, LayoutPreviews previews) {
     this.service = service;
+    this.previews = previews;
   }
 
   public void mount(Router router) {
@@ -39,6 +49,18 @@ public final class LayoutRoutes {
       LayoutBody body = Json.read(ctx, LayoutBody.class);
       service.create(actor(ctx), LayoutService.layout(body.id(), body.template(), body.shape(), body.regions()))
           .onSuccess(created -> Json.send(ctx, 201, created)).onFailure(ctx::fail);
+    });
+    router.post("/api/v1/layouts/preview").handler(ctx -> {
+      PreviewBody body = Json.read(ctx, PreviewBody.class);
+      if (body.layout() == null || body.gate() == null) {
+        String missing = body.layout() == null ? "layout" : "gate";
+        throw Refusal.badInput("FIELD_REQUIRED", missing + " is required", Map.of("field", missing));
+      }
+      LayoutBody l = body.layout();
+      // A draft may not have its id yet: the preview does not need one.
+      String id = l.id() == null || l.id().isBlank() ? "preview" : l.id();
+      previews.preview(LayoutService.layout(id, l.template(), l.shape(), l.regions()), body.gate(), body.language(),
+          body.at()).onSuccess(p -> Json.send(ctx, 200, p)).onFailure(ctx::fail);
     });
     router.get("/api/v1/layouts").handler(ctx ->
         service.all().onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));

@@ -1,4 +1,4 @@
-package io.gatecast.agent.display;
+package io.gatecast.schedules.layout.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +24,7 @@ import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.protocol.rules.VariantSpec;
 import io.gatecast.schedules.calendar.LunarCalendar;
 import io.gatecast.schedules.layout.QrMatrix;
+import io.gatecast.schedules.layout.view.LayoutView.SlideView;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -35,8 +36,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The view the agent gives {@code layout.js}, computed from the signed rules alone (issue 23). */
-class LayoutViewTest {
+/**
+ * The view {@code layout.js} draws, computed from the signed rules alone (issue 23): what the agent's
+ * page shows, and what the controller's preview shows in a language the operator picks.
+ */
+class LayoutViewerTest {
   private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final String PORTAL = "https://laocai.gov.vn/";
 
@@ -69,7 +73,7 @@ class LayoutViewTest {
 
   @Test
   void everyRegionShowsTheLanguageOfTheMomentAndSwitchesWithTheOthers() {
-    LayoutView.Compiled compiled = LayoutView.Compiled.of(rules());
+    LayoutViewer compiled = LayoutViewer.of(rules());
     Set<String> seen = new HashSet<>();
     Instant start = Instant.parse("2027-02-06T02:00:00Z");
     for (int s = 0; s < 60; s++) {
@@ -90,8 +94,8 @@ class LayoutViewTest {
   @Test
   void theWidgetsDataIsComputedFromTheRulesAndTheClock() {
     Instant tet = LunarCalendar.tet(2027).atTime(9, 55).atZone(HANOI).toInstant();
-    PageServer.ItemView stage = new PageServer.ItemView("slide", "slide", null, null, 10L, "vi", "Chào mừng");
-    LayoutView view = LayoutView.Compiled.of(rules()).at(tet, stage);
+    SlideView stage = new SlideView("slide", "slide", null, null, 10L, "vi", "Chào mừng");
+    LayoutView view = LayoutViewer.of(rules()).at(tet, stage);
 
     assertThat(view.shape()).isEqualTo("LANDSCAPE_16_9");
     assertThat(view.regions()).extracting(LayoutView.RegionView::role).containsExactly("MAIN", "HEADER", "SIDE", "TICKER");
@@ -115,14 +119,51 @@ class LayoutViewTest {
         .isEqualTo(java.time.Duration.between(tet, Instant.parse("2027-02-07T00:00:00Z")).toSeconds());
 
     // Closed on a Sunday (not listed), and the countdown never goes below zero.
-    LayoutView sunday = LayoutView.Compiled.of(rules()).at(tet.plus(java.time.Duration.ofDays(1)), stage);
+    LayoutView sunday = LayoutViewer.of(rules()).at(tet.plus(java.time.Duration.ofDays(1)), stage);
     assertThat(widget(sunday, "SIDE", 0).get("spans")).isEqualTo(List.of());
     assertThat(widget(sunday, "SIDE", 2).get("seconds")).isEqualTo(0L);
   }
 
   @Test
+  void aPreviewShowsEveryRegionInTheChosenLanguageWithTheScreensLunarDateAndQrCode() {
+    LayoutViewer viewer = LayoutViewer.of(rules());
+    Instant tet = LunarCalendar.tet(2027).atTime(9, 55).atZone(HANOI).toInstant();
+    for (String language : List.of("vi", "zh-Hans")) {
+      // Whatever the rotation says at that instant, the preview asked for one language gets it in every region.
+      for (int s = 0; s < 30; s++) {
+        LayoutView view = viewer.at(tet.plusSeconds(s), language, null);
+        assertThat(view.language()).isEqualTo(language);
+        boolean vi = language.equals("vi");
+        assertThat(widget(view, "TICKER", 0).get("lines"))
+            .isEqualTo(vi ? List.of("Xuất trình hộ chiếu", "Không mang hàng cấm") : List.of("请出示护照", "禁止携带违禁品"));
+        assertThat(((Map<?, ?>) widget(view, "HEADER", 1).get("lunar")).get("day")).isEqualTo(1);
+        assertThat(widget(view, "SIDE", 1).get("modules")).isEqualTo(QrMatrix.of(PORTAL).rows());
+      }
+    }
+    // Asked for the language of the moment, it is the same view as the screen's.
+    Instant at = tet.plusSeconds(7);
+    assertThat(viewer.at(at, viewer.languageAt(at), null)).isEqualTo(viewer.at(at, null));
+  }
+
+  @Test
+  void aPlaylistRegionShowsTheEnginesSlideInTheChosenLanguage() {
+    ScreenRules withSide = rules().withLayout(new LayoutSpec("side", Templates.MAIN_SIDE_TICKER, ScreenShape.LANDSCAPE_16_9,
+        List.of(RegionSpec.playlist(RegionRole.SIDE, new PlaylistSpec("side", List.of(EntrySpec.of("slide")))),
+            RegionSpec.widgets(RegionRole.TICKER, WidgetSpec.ticker(new TickerSpec(List.of("n1")))))));
+    LayoutViewer viewer = LayoutViewer.of(withSide);
+    Instant at = Instant.parse("2027-02-06T02:00:00Z");
+    SlideView zh = viewer.at(at, "zh-Hans", null).regions().stream().filter(r -> r.role().equals("SIDE"))
+        .findFirst().orElseThrow().item();
+    assertThat(zh.contentId()).isEqualTo("slide");
+    assertThat(zh.language()).isEqualTo("zh-Hans");
+    assertThat(zh.text()).isEqualTo("欢迎");
+    assertThat(viewer.at(at, "vi", null).regions().stream().filter(r -> r.role().equals("SIDE"))
+        .findFirst().orElseThrow().item().text()).isEqualTo("Chào mừng");
+  }
+
+  @Test
   void rulesWithoutALayoutHaveNoView() {
-    assertThat(LayoutView.Compiled.of(rules().withLayout(null))).isNull();
+    assertThat(LayoutViewer.of(rules().withLayout(null))).isNull();
   }
 
   private static Map<String, Object> widget(LayoutView view, String role, int index) {
