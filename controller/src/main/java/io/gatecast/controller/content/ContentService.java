@@ -3,6 +3,7 @@ package io.gatecast.controller.content;
 import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.User;
+import io.gatecast.controller.layouts.LayoutRepository;
 import io.gatecast.controller.media.Media;
 import io.gatecast.controller.media.MediaRepository;
 import io.gatecast.controller.refusal.Refusal;
@@ -43,10 +44,12 @@ public final class ContentService {
   private final ScreenRepository screens;
   private final AuditLog audit;
   private final Republish republish;
+  private final LayoutRepository layouts;
 
   public ContentService(Database db, Clock clock, ContentRepository content, MediaRepository media,
-      ScreenRepository screens, AuditLog audit, Republish republish) {
+      ScreenRepository screens, LayoutRepository layouts, AuditLog audit, Republish republish) {
     this.screens = screens;
+    this.layouts = layouts;
     this.db = db;
     this.clock = clock;
     this.content = content;
@@ -118,18 +121,19 @@ public final class ContentService {
             .map(publishId -> new Retired(retired.content(), publishId, retired.screens())));
   }
 
-  /** Deletes an item nothing uses; one in use is refused naming its playlists, campaigns and screens. */
+  /** Deletes an item nothing uses; one in use is refused naming its playlists, campaigns, screens and layouts. */
   public Future<Void> delete(String actor, String id) {
     return db.transaction(c -> {
       Content before = content.find(c, id).orElseThrow(() -> Refusal.notFound("NO_SUCH_CONTENT",
           "no content item " + id, Map.of("id", id)));
-      ContentUsage usage = ContentUsage.of(c, id);
+      ContentUsage usage = ContentUsage.of(c, id, layouts.naming(c, id));
       if (!usage.unused()) {
         throw Refusal.conflict("CONTENT_IN_USE", "content " + id + " is in the playlists " + usage.playlists()
-            + " (played by the campaigns " + usage.campaigns() + ") and on the screens' own playlists "
-            + usage.screens() + "; take it out of them first, or retire it; nothing was deleted",
+            + " (played by the campaigns " + usage.campaigns() + "), on the screens' own playlists "
+            + usage.screens() + " and named by the layouts " + usage.layouts()
+            + "; take it out of them first, or retire it; nothing was deleted",
             Map.of("id", id, "playlists", usage.playlists(), "campaigns", usage.campaigns(),
-                "screens", usage.screens()));
+                "screens", usage.screens(), "layouts", usage.layouts()));
       }
       content.delete(c, id);
       audit.record(c, actor, "delete", "content", id, before, null);

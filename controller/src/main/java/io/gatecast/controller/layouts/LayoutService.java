@@ -101,25 +101,43 @@ public final class LayoutService {
     return db.transaction(c -> {
       LayoutSpec before = layouts.find(c, layout.id()).orElseThrow(() -> noLayout(layout.id()));
       requireItems(c, layout);
+      if (before.shape() != layout.shape()) {
+        // Where it is attached it was chosen for its shape: a gate's default of that shape, a screen of that orientation.
+        requireUnused(c, layout.id(), "its shape cannot change while it is attached");
+      }
       layouts.replace(c, layout, clock.instant());
       audit.record(c, actor, "edit", "layout", layout.id(), before, layout);
       return layout;
     });
   }
 
+  /** Deleted only when attached nowhere; the refusal names the gates, campaigns and screens that use it. */
   public Future<Void> delete(String actor, String id) {
     return db.transaction(c -> {
       LayoutSpec before = layouts.find(c, id).orElseThrow(() -> noLayout(id));
-      List<LayoutAssignment> using = layouts.using(c, id);
-      if (!using.isEmpty()) {
-        throw Refusal.conflict("LAYOUT_IN_USE", "layout " + id + " is attached to "
-            + using.stream().map(a -> a.target() + " " + a.targetId()).toList() + "; detach it first",
-            Map.of("value", id));
-      }
+      requireUnused(c, id, "detach it first");
       layouts.delete(c, id);
       audit.record(c, actor, "delete", "layout", id, before, null);
       return null;
     });
+  }
+
+  private void requireUnused(Connection c, String id, String advice) throws SQLException {
+    List<LayoutAssignment> using = layouts.using(c, id);
+    if (!using.isEmpty()) {
+      Map<String, Object> details = new java.util.LinkedHashMap<>();
+      details.put("value", id);
+      details.put("gates", idsOf(using, LayoutTarget.GATE));
+      details.put("campaigns", idsOf(using, LayoutTarget.CAMPAIGN));
+      details.put("screens", idsOf(using, LayoutTarget.SCREEN));
+      throw Refusal.conflict("LAYOUT_IN_USE", "layout " + id + " is attached to the gates " + details.get("gates")
+          + ", the campaigns " + details.get("campaigns") + " and the screens " + details.get("screens") + "; "
+          + advice + "; nothing was changed", details);
+    }
+  }
+
+  private static List<String> idsOf(List<LayoutAssignment> using, LayoutTarget target) {
+    return using.stream().filter(a -> a.target() == target).map(LayoutAssignment::targetId).distinct().toList();
   }
 
   public Future<List<LayoutSpec>> all() {
@@ -130,23 +148,48 @@ public final class LayoutService {
     return db.transaction(c -> layouts.find(c, id).orElseThrow(() -> noLayout(id)));
   }
 
-  /** Attaches a layout to a gate, a campaign or a screen, replacing what was attached there. */
-  public Future<LayoutAssignment> assign(String actor, LayoutAssignment assignment) {
+  /**
+   * Attaches a layout to a gate, a campaign or a screen. The layout's own shape decides what it
+   * replaces: at a gate, the default of that shape (the other shape's default stays); at a campaign
+   * or a screen, what was attached. A screen is refused a layout not drawn for its orientation
+   * ({@code LAYOUT_SHAPE_MISMATCH}; no orientation counts as landscape).
+   */
+  public Future<LayoutAssignment> assign(String actor, LayoutAssignment asked) {
     return db.transaction(c -> {
-      layouts.find(c, assignment.layoutId()).orElseThrow(() -> noLayout(assignment.layoutId()));
-      requireTarget(c, assignment.target(), assignment.targetId());
-      LayoutAssignment before = layouts.assignment(c, assignment.target(), assignment.targetId()).orElse(null);
+      LayoutSpec layout = layouts.find(c, asked.layoutId()).orElseThrow(() -> noLayout(asked.layoutId()));
+      requireTarget(c, asked.target(), asked.targetId());
+      if (asked.target() == LayoutTarget.SCREEN) {
+        ScreenShape shape = layouts.screenShape(c, asked.targetId()).orElseThrow();
+        if (shape != layout.shape()) {
+          throw Refusal.conflict("LAYOUT_SHAPE_MISMATCH", "layout " + layout.id() + " is drawn for " + layout.shape()
+              + " but screen " + asked.targetId() + " is " + orientation(shape) + "; choose a layout of its shape",
+              Map.of("screen", asked.targetId(), "orientation", orientation(shape), "layout", layout.id(),
+                  "shape", layout.shape().name()));
+        }
+      }
+      LayoutAssignment assignment = new LayoutAssignment(asked.target(), asked.targetId(), layout.id(), layout.shape());
+      List<LayoutAssignment> before = layouts.assignmentsOf(c, asked.target(), asked.targetId());
       layouts.assign(c, assignment);
-      audit.record(c, actor, "assign", "layout", assignment.target() + ":" + assignment.targetId(), before, assignment);
+      audit.record(c, actor, "assign", "layout", asked.target() + ":" + asked.targetId(), before, assignment);
       return assignment;
     });
   }
 
-  public Future<Void> unassign(String actor, LayoutTarget target, String targetId) {
+  /** The orientation word of a screen of this shape, as the screens API spells it. */
+  public static String orientation(ScreenShape shape) {
+    return shape == ScreenShape.PORTRAIT_9_16 ? "PORTRAIT" : "LANDSCAPE";
+  }
+
+  /** Detaches the target's layout of this shape, or (null shape) every layout attached to it. */
+  public Future<Void> unassign(String actor, LayoutTarget target, String targetId, ScreenShape shape) {
     return db.transaction(c -> {
-      LayoutAssignment before = layouts.assignment(c, target, targetId).orElseThrow(() -> Refusal.notFound(
-          "LAYOUT_NOT_ATTACHED", "no layout is attached to " + target + " " + targetId, Map.of("value", targetId)));
-      layouts.unassign(c, target, targetId);
+      List<LayoutAssignment> before = layouts.assignmentsOf(c, target, targetId).stream()
+          .filter(a -> shape == null || a.shape() == shape).toList();
+      if (before.isEmpty()) {
+        throw Refusal.notFound("LAYOUT_NOT_ATTACHED", "no layout" + (shape == null ? "" : " of shape " + shape)
+            + " is attached to " + target + " " + targetId, Map.of("value", targetId));
+      }
+      layouts.unassign(c, target, targetId, shape);
       audit.record(c, actor, "unassign", "layout", target + ":" + targetId, before, null);
       return null;
     });

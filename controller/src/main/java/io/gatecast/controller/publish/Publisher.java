@@ -336,7 +336,7 @@ public final class Publisher {
       List<String> own = ownPlaylists.getOrDefault(screen.id(), List.of());
       ProfileKey key = new ProfileKey(namedByCampaigns.contains(screen.id()) ? screen.id() : null, profile.clusterId(),
           profile.zone(), profile.groups(), profile.tags(), profile.languages(), own,
-          session.screenLayoutId(screen.id())); // a screen's own layout makes it a profile of its own
+          session.screenLayoutId(screen.id(), profile.clusterId())); // screens showing different layouts build apart
       ProfileRules shared = planning.built.get(key);
       if (shared == null) {
         ScreenPlan plan = session.build(profile, own);

@@ -135,9 +135,8 @@ public final class RulesBuilder {
     private final Map<String, NamedPlaylist> playlistCache = new java.util.HashMap<>();
     private final Map<String, java.util.Optional<Content>> approvedCache = new java.util.HashMap<>();
     private final Map<String, Media> mediaCache = new java.util.HashMap<>();
-    private Map<io.gatecast.controller.layouts.LayoutTarget, Map<String, String>> layoutAssignments;
-    private Map<String, io.gatecast.protocol.layout.LayoutSpec> storedLayouts;
     private Map<String, io.gatecast.controller.layouts.GateFacts> facts;
+    private io.gatecast.controller.layouts.LayoutChoice layoutChoice;
 
     private Session(Connection c) {
       this.c = c;
@@ -171,37 +170,30 @@ public final class RulesBuilder {
     }
 
     /**
-     * The layout that applies to the screen: its own override, else its gate's default; null: none.
+     * The layout that applies to the screen: its own override if drawn for the screen's shape, else
+     * its gate's default for that shape ({@link io.gatecast.controller.layouts.LayoutChoice}); null: none.
      * A campaign's own layout is stored and attached but not yet carried (the wire holds one layout
      * per screen; switching layouts with the programme is the next step of issue 23).
      */
     private io.gatecast.protocol.layout.LayoutSpec layoutFor(Screen screen) throws SQLException {
-      readLayouts();
-      String id = layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.SCREEN, Map.of())
-          .get(screen.id());
-      if (id == null) {
-        id = layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.GATE, Map.of())
-            .get(screen.clusterId());
-      }
-      return id == null ? null : storedLayouts.get(id);
+      return layoutChoice().forScreen(screen.id(), screen.clusterId());
     }
 
-    /** Layouts and where they are attached, read once per session. */
-    private void readLayouts() throws SQLException {
-      if (layoutAssignments == null) {
-        layoutAssignments = new java.util.EnumMap<>(io.gatecast.controller.layouts.LayoutTarget.class);
-        for (var a : layoutRepository.assignments(c)) {
-          layoutAssignments.computeIfAbsent(a.target(), t -> new java.util.HashMap<>()).put(a.targetId(), a.layoutId());
-        }
-        storedLayouts = new java.util.HashMap<>();
-        layoutRepository.all(c).forEach(l -> storedLayouts.put(l.id(), l));
+    /** Which layout each screen shows, by shape; read once per session. */
+    public io.gatecast.controller.layouts.LayoutChoice layoutChoice() throws SQLException {
+      if (layoutChoice == null) {
+        layoutChoice = io.gatecast.controller.layouts.LayoutChoice.read(c, layoutRepository);
       }
+      return layoutChoice;
     }
 
-    /** The layout attached to this screen itself, if any: screens with one are built on their own. */
-    public String screenLayoutId(String screenId) throws SQLException {
-      readLayouts();
-      return layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.SCREEN, Map.of()).get(screenId);
+    /**
+     * The id of the layout this screen shows, if any: screens of a gate that show different layouts
+     * (a landscape hall screen, a portrait totem, a screen with its own) are built apart.
+     */
+    public String screenLayoutId(String screenId, String clusterId) throws SQLException {
+      var layout = layoutChoice().forScreen(screenId, clusterId);
+      return layout == null ? null : layout.id();
     }
 
     private Map<String, io.gatecast.controller.layouts.GateFacts> gateFacts() throws SQLException {

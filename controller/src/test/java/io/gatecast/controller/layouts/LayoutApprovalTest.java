@@ -80,7 +80,7 @@ class LayoutApprovalTest {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     content = new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
-        new io.gatecast.controller.screens.ScreenRepository(), new AuditLog(clock),
+        new io.gatecast.controller.screens.ScreenRepository(), new LayoutRepository(), new AuditLog(clock),
         actor -> Future.succeededFuture(1L));
     LayoutService.Exists any = (c, id) -> true; // gates, campaigns and screens are other features' business here
     layouts = new LayoutService(db, clock, new LayoutRepository(), new LayoutService.Lookups(
@@ -196,7 +196,7 @@ class LayoutApprovalTest {
 
     Refusal inUse = refused(layouts.delete(OPERATOR, "facts"));
     assertThat(inUse.code()).isEqualTo("LAYOUT_IN_USE");
-    await(layouts.unassign(OPERATOR, LayoutTarget.SCREEN, "kiosk-2"));
+    await(layouts.unassign(OPERATOR, LayoutTarget.SCREEN, "kiosk-2", null));
     assertThat(signed(plan(KIOSK)).layout().id()).as("back to the gate's default").isEqualTo("hall");
   }
 
