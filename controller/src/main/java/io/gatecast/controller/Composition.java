@@ -203,7 +203,8 @@ final class Composition {
         new PreviewService(vertx, db, r.screens(), rules),
         new CalendarService(vertx, db, clock, rules, r.clusters(), r.groups(), r.screens(), r.setups(),
             r.campaigns()),
-        new LayoutService(db, clock, r.layouts(), new LayoutService.Lookups(r.content()::exists, r.clusters()::exists,
+        new LayoutService(db, clock, r.layouts(), new LayoutService.Lookups(r.content()::exists,
+            (c, id) -> r.content().find(c, id).map(item -> item.status().name()), r.clusters()::exists,
             (c, id) -> r.campaigns().find(c, id).isPresent(), r.screens()::exists), audit));
   }
 

@@ -33,8 +33,24 @@ public final class LayoutService {
     boolean exists(Connection c, String id) throws SQLException;
   }
 
-  /** The features a layout refers to: content items, gates, campaigns, screens. */
-  public record Lookups(Exists content, Exists gates, Exists campaigns, Exists screens) {}
+  /** A content item's review status (PENDING, APPROVED, REJECTED, RETIRED), empty for an unknown item. */
+  @FunctionalInterface
+  public interface Status {
+    java.util.Optional<String> of(Connection c, String id) throws SQLException;
+  }
+
+  /** The features a layout refers to: content items (and their status), gates, campaigns, screens. */
+  public record Lookups(Exists content, Status contentStatus, Exists gates, Exists campaigns, Exists screens) {}
+
+  /** An item a layout names that is not on air now (a screen leaves it out), and why: its review status. */
+  public record OffAir(String itemId, String status) {}
+
+  /**
+   * A stored layout as the editor reads it: the layout, and the items it names that are not on air
+   * (in review, rejected, or retired — a retired item is allowed and simply stops playing, so the
+   * editor must say it is gone rather than show it as if it were shown).
+   */
+  public record Listed(LayoutSpec layout, List<OffAir> offAir) {}
 
   private final Database db;
   private final Clock clock;
@@ -146,6 +162,38 @@ public final class LayoutService {
 
   public Future<LayoutSpec> find(String id) {
     return db.transaction(c -> layouts.find(c, id).orElseThrow(() -> noLayout(id)));
+  }
+
+  /** Every layout with the items it names that are not on air. */
+  public Future<List<Listed>> listed() {
+    return db.transaction(c -> {
+      Map<String, String> statuses = new java.util.HashMap<>();
+      List<Listed> out = new ArrayList<>();
+      for (LayoutSpec layout : layouts.all(c)) {
+        out.add(listed(c, layout, statuses));
+      }
+      return out;
+    });
+  }
+
+  /** One layout with the items it names that are not on air. */
+  public Future<Listed> findListed(String id) {
+    return db.transaction(c -> listed(c, layouts.find(c, id).orElseThrow(() -> noLayout(id)), new java.util.HashMap<>()));
+  }
+
+  private Listed listed(Connection c, LayoutSpec layout, Map<String, String> statuses) throws SQLException {
+    List<OffAir> offAir = new ArrayList<>();
+    for (String id : new java.util.LinkedHashSet<>(layout.itemIds())) {
+      String status = statuses.get(id);
+      if (status == null) {
+        status = lookups.contentStatus().of(c, id).orElse("MISSING");
+        statuses.put(id, status);
+      }
+      if (!status.equals("APPROVED")) {
+        offAir.add(new OffAir(id, status));
+      }
+    }
+    return new Listed(layout, offAir);
   }
 
   /**

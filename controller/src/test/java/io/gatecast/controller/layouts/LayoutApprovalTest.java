@@ -84,7 +84,8 @@ class LayoutApprovalTest {
         actor -> Future.succeededFuture(1L));
     LayoutService.Exists any = (c, id) -> true; // gates, campaigns and screens are other features' business here
     layouts = new LayoutService(db, clock, new LayoutRepository(), new LayoutService.Lookups(
-        new ContentRepository()::exists, any, any, any), new AuditLog(clock));
+        new ContentRepository()::exists, (c, id) -> new ContentRepository().find(c, id).map(x -> x.status().name()),
+        any, any, any), new AuditLog(clock));
   }
 
   /** Main programme, a QR code to the portal beside it, a ticker of two lines below. */

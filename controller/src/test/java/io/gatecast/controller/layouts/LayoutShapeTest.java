@@ -78,7 +78,7 @@ class LayoutShapeTest {
     playlists = new PlaylistService(db, clock, new NamedPlaylistRepository(), new ContentRepository(),
         new CampaignRepository(), new ClusterRepository(), layoutRepository, new AuditLog(clock));
     layouts = new LayoutService(db, clock, layoutRepository, new LayoutService.Lookups(new ContentRepository()::exists,
-        new ClusterRepository()::exists, (c, id) -> id.startsWith("campaign-"), new ScreenRepository()::exists),
+        (c, id) -> new ContentRepository().find(c, id).map(x -> x.status().name()), new ClusterRepository()::exists, (c, id) -> id.startsWith("campaign-"), new ScreenRepository()::exists),
         new AuditLog(clock));
     await(db.transaction(c -> {
       new ClusterRepository().insert(c, new Cluster("lao-cai", "Lào Cai", "Lào Cai", "Asia/Ho_Chi_Minh", List.of("vi")), NOW);
@@ -231,12 +231,21 @@ class LayoutShapeTest {
   }
 
   @Test
-  void aRetiredItemALayoutNamesStopsPlayingAndIsHeldBack() {
+  void aRetiredItemALayoutNamesStopsPlayingAndTheEditorsDataSaysItIsGone() {
     await(layouts.assign(OPERATOR, new LayoutAssignment(LayoutTarget.GATE, "lao-cai", "hall")));
-    await(content.retire(CHI, "line", 1, "Hết hiệu lực"));
+    assertThat(await(layouts.findListed("hall")).offAir()).isEmpty();
 
+    // Retiring is allowed (as for an item a playlist plays): it stops playing.
+    await(content.retire(CHI, "line", 1, "Hết hiệu lực"));
     var plan = await(db.transaction(c -> builder.build(c, "hall-1")));
     assertThat(plan.withheld()).containsExactly("line");
     assertThat(plan.layout().items()).doesNotContainKey("line");
+
+    assertThat(await(layouts.findListed("hall")).offAir()).containsExactly(new LayoutService.OffAir("line", "RETIRED"));
+    assertThat(await(layouts.listed())).allSatisfy(listed ->
+        assertThat(listed.offAir()).containsExactly(new LayoutService.OffAir("line", "RETIRED")));
+    // Edited after retiring, it waits for review: still off the air, and said so.
+    await(content.edit(AN, "line", "line", List.of(new ContentVariant("vi", null, "Dòng mới", 10))));
+    assertThat(await(layouts.findListed("hall")).offAir()).containsExactly(new LayoutService.OffAir("line", "PENDING"));
   }
 }

@@ -41,7 +41,7 @@ public final class LayoutRoutes {
           .onSuccess(created -> Json.send(ctx, 201, created)).onFailure(ctx::fail);
     });
     router.get("/api/v1/layouts").handler(ctx ->
-        service.all().onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));
+        service.listed().onSuccess(all -> Json.send(ctx, 200, LayoutViews.json(all))).onFailure(ctx::fail));
     router.get("/api/v1/layouts/assignments").handler(ctx ->
         service.assignments().onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));
     router.put("/api/v1/layouts/assignments/:target/:targetId").handler(ctx -> {
@@ -56,7 +56,8 @@ public final class LayoutRoutes {
         service.unassign(actor(ctx), target(ctx), ctx.pathParam("targetId"), shape(ctx))
             .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     router.get("/api/v1/layouts/:id").handler(ctx ->
-        service.find(ctx.pathParam("id")).onSuccess(found -> Json.send(ctx, 200, found)).onFailure(ctx::fail));
+        service.findListed(ctx.pathParam("id")).onSuccess(found -> Json.send(ctx, 200, LayoutViews.json(found)))
+            .onFailure(ctx::fail));
     router.put("/api/v1/layouts/:id").handler(ctx -> {
       String id = ctx.pathParam("id");
       LayoutBody body = Json.read(ctx, LayoutBody.class);
