@@ -33,10 +33,15 @@ class ConsoleLayoutChecksTest extends ConsoleStory {
     browser.signIn("dieuhanh", ConsoleFixture.PASSWORD);
 
     browser.open("publish");
-    WebElement empty = browser.waitVisible(By.cssSelector("li.finding.error[data-code='MAIN_REGION_EMPTY']"));
-    assertThat(empty.getText()).contains(browser.says("Vùng chính màn hình đen", "Main region black"))
-        .contains(browser.says("Vùng chính của màn hình hk-sanh (bố cục hk-sanh-ngang)",
-            "The main region of screen hk-sanh (layout hk-sanh-ngang)"));
+    browser.waitVisible(By.cssSelector("li.finding.error[data-code='MAIN_REGION_EMPTY']"));
+    // One per screen: the hall, and the totem now showing the gate's landscape layout.
+    List<String> empty = browser.driver.findElements(By.cssSelector("li.finding.error[data-code='MAIN_REGION_EMPTY']"))
+        .stream().map(WebElement::getText).toList();
+    assertThat(empty).hasSize(2).allSatisfy(text -> assertThat(text)
+        .contains(browser.says("Vùng chính màn hình đen", "Main region black"))
+        .contains(browser.says("sẽ đen tổng cộng 168 giờ", "would be black for 168 h")));
+    assertThat(String.join("\n", empty)).contains(browser.says("Vùng chính của màn hình hk-sanh (bố cục hk-sanh-ngang)",
+        "The main region of screen hk-sanh (layout hk-sanh-ngang)"));
     WebElement shape = browser.waitVisible(By.cssSelector("li.finding.warning[data-code='LAYOUT_SHAPE_MISMATCH']"));
     assertThat(shape.getText()).contains(browser.says("Bố cục riêng hk-cot-doc của màn hình hk-cot được vẽ cho Màn hình dọc"
         + " 9:16, không hợp với hướng của màn hình (Màn hình ngang 16:9)", "The own layout hk-cot-doc of screen hk-cot is"
