@@ -88,9 +88,11 @@ public final class PublishChecks {
       if (plan.layout() != null) {
         for (Finding f : LayoutChecks.emptyMain(new LayoutSchedule(plan.rules(), plan.screen(), plan.layout().engine()),
             from, to)) {
-          // One per screen, like GAP: subjects the layout, screens the one screen.
-          found.put(new Key(f.code(), List.of(plan.layout().spec().id(), plan.screen().id())), new Item(f.severity(),
-              f.code(), f.message(), List.of(plan.layout().spec().id()), List.of(plan.screen().id()), f.details()));
+          // Like GAP: one finding per layout, listing every screen it was found on (the first one's sentence).
+          found.merge(new Key(f.code(), List.of(plan.layout().spec().id())), new Item(f.severity(), f.code(), f.message(),
+              List.of(plan.layout().spec().id()), List.of(plan.screen().id()), f.details()),
+              (a, b) -> new Item(a.severity(), a.code(), a.message(), a.subjects(), union(a.screens(), b.screens()),
+                  a.details()));
         }
       }
     }

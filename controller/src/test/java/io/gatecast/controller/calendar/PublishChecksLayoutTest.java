@@ -91,6 +91,17 @@ class PublishChecksLayoutTest {
   }
 
   @Test
+  void screensShowingTheSameLayoutShareOneFinding() {
+    PublishChecks.View view = PublishChecks.of(List.of(plan(screen("hall-1"), MORNINGS, programmeMain()),
+        plan(screen("hall-2"), MORNINGS, programmeMain())), List.of(), List.of(), FROM, TO);
+
+    assertThat(view.findings()).filteredOn(f -> f.code().equals("MAIN_REGION_EMPTY")).singleElement().satisfies(f -> {
+      assertThat(f.screens()).containsExactly("hall-1", "hall-2");
+      assertThat(f.details()).containsEntry("screen", "hall-1");
+    });
+  }
+
+  @Test
   void aMainRegionWithAPlaylistOfItsOwnIsCoveredAndNothingIsFound() {
     PublishChecks.View view = PublishChecks.of(List.of(plan(screen("hall-1"), MORNINGS, ownMain())), List.of(),
         List.of(), FROM, TO);
