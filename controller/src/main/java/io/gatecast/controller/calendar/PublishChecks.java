@@ -86,8 +86,7 @@ public final class PublishChecks {
     }
     for (ScreenPlan plan : plans) {
       if (plan.layout() != null) {
-        for (Finding f : LayoutChecks.emptyMain(new LayoutSchedule(plan.rules(), plan.screen(), plan.layout().engine()),
-            from, to)) {
+        for (Finding f : mainRegionEmpty(plan, from, to)) {
           // Like GAP: one finding per layout, listing every screen it was found on (the first one's sentence).
           found.merge(new Key(f.code(), List.of(plan.layout().spec().id())), new Item(f.severity(), f.code(), f.message(),
               List.of(plan.layout().spec().id()), List.of(plan.screen().id()), f.details()),
@@ -116,6 +115,16 @@ public final class PublishChecks {
     List<Item> items = new ArrayList<>(found.values());
     items.sort(Comparator.comparing(Item::severity).thenComparing(Item::code));
     return new View(from, to, plans.size(), items);
+  }
+
+  /**
+   * A zoned screen's black time: {@code MAIN_REGION_EMPTY} when its MAIN region would show nothing
+   * in {@code [from, to)}; nothing for a screen without a layout. For a zoned screen this replaces
+   * the engine's {@code GAP} (a MAIN region with a playlist of its own is not black in the programme's gaps).
+   */
+  public static List<Finding> mainRegionEmpty(ScreenPlan plan, Instant from, Instant to) {
+    return plan.layout() == null ? List.of()
+        : LayoutChecks.emptyMain(new LayoutSchedule(plan.rules(), plan.screen(), plan.layout().engine()), from, to);
   }
 
   private static List<String> union(List<String> a, List<String> b) {

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The checks before publish know about regions: a zoned screen whose MAIN region has nothing to
  * play for some hours is an ERROR, MAIN_REGION_EMPTY (its bands stay lit, which would hide the
- * black hole from a passer-by), in place of the plain GAP; a MAIN with a playlist of its own is
- * never black; and a screen whose own layout is not of its shape gets a warning.
+ * black hole from a passer-by), in place of the plain GAP, in the checks before publish and in a
+ * screen's preview; a MAIN with a playlist of its own is never black; and a screen whose own layout
+ * is not of its shape gets a warning.
  */
 class PublishChecksLayoutTest {
   private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -88,6 +89,16 @@ class PublishChecksLayoutTest {
     // The screen without a layout keeps its GAP; the zoned one is not reported twice.
     assertThat(view.findings()).filteredOn(f -> f.code().equals("GAP")).singleElement()
         .satisfies(f -> assertThat(f.screens()).containsExactly("plain-2"));
+  }
+
+  @Test
+  void aScreensPreviewSaysTheSame() {
+    var zoned = io.gatecast.controller.preview.Preview.of(plan(screen("hall-1"), MORNINGS, programmeMain()), FROM, TO);
+    assertThat(zoned.findings()).extracting(f -> f.code()).contains("MAIN_REGION_EMPTY").doesNotContain("GAP");
+    var own = io.gatecast.controller.preview.Preview.of(plan(screen("hall-1"), MORNINGS, ownMain()), FROM, TO);
+    assertThat(own.findings()).extracting(f -> f.code()).doesNotContain("MAIN_REGION_EMPTY", "GAP");
+    var plain = io.gatecast.controller.preview.Preview.of(plan(screen("plain-2"), MORNINGS, null), FROM, TO);
+    assertThat(plain.findings()).extracting(f -> f.code()).contains("GAP").doesNotContain("MAIN_REGION_EMPTY");
   }
 
   @Test
