@@ -23,7 +23,7 @@ function detailText(name, value) {
 }
 
 /** Refusals that list what uses something: their {uses} names only the kinds that do. */
-const USES = {CONTENT_IN_USE: ['playlists', 'campaigns', 'screens']};
+const USES = {CONTENT_IN_USE: ['playlists', 'campaigns', 'screens', 'layouts']};
 
 /** The sentence for a refusal, or null when this console has no words for its code. */
 export function refusalText(code, details) {

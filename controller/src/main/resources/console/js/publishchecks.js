@@ -77,6 +77,10 @@ const PARAMS = {
   SAME_PRIORITY_OVERLAP: (d) => ({campaign: campaignOf(d), other: d.otherCampaignName || d.otherCampaign,
     priority: d.priority, at: dmhm(d.at), screens: screenCount(d.screens)}),
   INVALID_RRULE: (d) => ({field: d.field, problem: d.problem}),
+  MAIN_REGION_EMPTY: (d) => ({screen: d.screen, layout: d.layout, idle: hoursMinutes(Number(d.idleSeconds)),
+    from: dmhm(d.from), to: dmhm(d.to), zone: d.zone}),
+  LAYOUT_SHAPE_MISMATCH: (d) => ({screen: d.screen, layout: d.layout, shape: t(`lay.shape.${d.shape}`),
+    orientation: t(`lay.shape.${d.orientation === 'PORTRAIT' ? 'PORTRAIT_9_16' : 'LANDSCAPE_16_9'}`)}),
 };
 
 /** The finding in the console's language, or the engine's English sentence for a code we do not know. */

@@ -2,6 +2,7 @@ package io.gatecast.controller.calendar;
 
 import io.gatecast.controller.campaign.CampaignDefinition;
 import io.gatecast.controller.campaign.CampaignRepository;
+import io.gatecast.controller.layouts.LayoutChoice;
 import io.gatecast.controller.organisation.Cluster;
 import io.gatecast.controller.organisation.ClusterRepository;
 import io.gatecast.controller.organisation.GroupRepository;
@@ -35,8 +36,9 @@ public final class CalendarService {
   /** What a calendar shows, by kind. */
   public enum TargetKind { CLUSTER, GROUP, SCREEN }
 
+  /** {@code mismatches}: screens whose own layout is not of their shape (only the checks ask). */
   private record Input(CalendarView.Target target, ZoneId zone, List<ScreenPlan> plans,
-      List<CampaignDefinition> definitions) {}
+      List<CampaignDefinition> definitions, List<LayoutChoice.Mismatch> mismatches) {}
 
   private final Vertx vertx;
   private final Database db;
@@ -86,10 +88,13 @@ public final class CalendarService {
     Instant from = clock.instant();
     Instant to = from.plus(Duration.ofDays(days));
     return db.transaction(c -> {
-      List<ScreenPlan> plans = rules.buildAll(c, setups.clusterOfActiveScreens(c).keySet());
-      return new Input(null, null, plans, campaigns.all(c));
+      java.util.Set<String> active = setups.clusterOfActiveScreens(c).keySet();
+      List<ScreenPlan> plans = rules.buildAll(c, active);
+      var mismatches = rules.session(c).layoutChoice().mismatches(active);
+      return new Input(null, null, plans, campaigns.all(c), mismatches);
     })
-        .compose(in -> vertx.executeBlocking(() -> PublishChecks.of(in.plans(), in.definitions(), from, to), false));
+        .compose(in -> vertx.executeBlocking(() -> PublishChecks.of(in.plans(), in.definitions(), in.mismatches(),
+            from, to), false));
   }
 
   private Input resolve(Connection c, String kind, String id) throws SQLException {
@@ -123,6 +128,6 @@ public final class CalendarService {
     }
     ZoneId zone = ZoneId.of(home == null ? "Asia/Ho_Chi_Minh" : home.zone());
     List<ScreenPlan> plans = rules.buildAll(c, members);
-    return new Input(new CalendarView.Target(kind, id, name == null ? id : name), zone, plans, campaigns.all(c));
+    return new Input(new CalendarView.Target(kind, id, name == null ? id : name), zone, plans, campaigns.all(c), List.of());
   }
 }

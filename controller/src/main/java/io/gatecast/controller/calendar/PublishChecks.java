@@ -1,10 +1,14 @@
 package io.gatecast.controller.calendar;
 
 import io.gatecast.controller.campaign.CampaignDefinition;
+import io.gatecast.controller.layouts.LayoutChoice;
+import io.gatecast.controller.layouts.LayoutService;
 import io.gatecast.controller.publish.ScreenPlan;
 import io.gatecast.schedules.checks.Checks;
 import io.gatecast.schedules.checks.Finding;
 import io.gatecast.schedules.checks.Severity;
+import io.gatecast.schedules.layout.LayoutChecks;
+import io.gatecast.schedules.layout.LayoutSchedule;
 import io.gatecast.schedules.model.Rules;
 import io.gatecast.schedules.model.Screen;
 import java.time.Duration;
@@ -39,22 +43,36 @@ public final class PublishChecks {
 
   public record View(Instant from, Instant to, int screenCount, List<Item> findings) {}
 
+  /** A screen's own layout is drawn for the other shape than the screen's orientation (details: screen, orientation, layout, shape). */
+  public static final String LAYOUT_SHAPE_MISMATCH = "LAYOUT_SHAPE_MISMATCH";
+
   private record Key(String code, List<String> subjects) {}
 
   private PublishChecks() {}
 
-  /** CPU-bound: run it off the event loop. */
-  public static View of(List<ScreenPlan> plans, Collection<CampaignDefinition> campaigns, Instant from, Instant to) {
+  /**
+   * CPU-bound: run it off the event loop. {@code mismatches}: screens whose own layout is not drawn
+   * for their shape (they show their gate's default for it, or none).
+   */
+  public static View of(List<ScreenPlan> plans, Collection<CampaignDefinition> campaigns,
+      List<LayoutChoice.Mismatch> mismatches, Instant from, Instant to) {
     Map<Rules, List<Screen>> byRules = new LinkedHashMap<>();
     for (ScreenPlan plan : plans) {
       byRules.computeIfAbsent(plan.rules(), r -> new ArrayList<>()).add(plan.screen());
     }
     Set<String> allScreens = new HashSet<>();
     plans.forEach(p -> allScreens.add(p.screen().id()));
+    // A zoned screen's black time is its MAIN region's (below): the bands stay lit, and a MAIN with
+    // a playlist of its own is not black at all where the programme has a gap.
+    Set<String> zoned = new HashSet<>();
+    plans.stream().filter(p -> p.layout() != null).forEach(p -> zoned.add(p.screen().id()));
     Map<Key, Item> found = new LinkedHashMap<>();
     for (Map.Entry<Rules, List<Screen>> group : byRules.entrySet()) {
       List<String> ids = group.getValue().stream().map(Screen::id).toList();
       for (Finding f : Checks.run(group.getKey(), group.getValue(), from, to)) {
+        if (f.code().equals(Finding.GAP) && f.subjects().stream().anyMatch(zoned::contains)) {
+          continue;
+        }
         // Screens named among the subjects go to `screens`, so the same problem found on two
         // groups of screens has one key; the message kept is the first group's.
         List<String> named = f.subjects().stream().filter(allScreens::contains).toList();
@@ -65,6 +83,25 @@ public final class PublishChecks {
             (a, b) -> new Item(a.severity(), a.code(), a.message(), a.subjects(), union(a.screens(), b.screens()),
                 a.details()));
       }
+    }
+    for (ScreenPlan plan : plans) {
+      if (plan.layout() != null) {
+        for (Finding f : mainRegionEmpty(plan, from, to)) {
+          // Like GAP: one finding per layout, listing every screen it was found on (the first one's sentence).
+          found.merge(new Key(f.code(), List.of(plan.layout().spec().id())), new Item(f.severity(), f.code(), f.message(),
+              List.of(plan.layout().spec().id()), List.of(plan.screen().id()), f.details()),
+              (a, b) -> new Item(a.severity(), a.code(), a.message(), a.subjects(), union(a.screens(), b.screens()),
+                  a.details()));
+        }
+      }
+    }
+    for (LayoutChoice.Mismatch m : mismatches) {
+      found.put(new Key(LAYOUT_SHAPE_MISMATCH, List.of(m.layout(), m.screen())), new Item(Severity.WARNING,
+          LAYOUT_SHAPE_MISMATCH, "Screen " + m.screen() + " is " + LayoutService.orientation(m.orientation())
+              + " but its own layout " + m.layout() + " is drawn for " + m.shape() + ": it is not shown there; the screen"
+              + " shows its gate's " + m.orientation() + " default, or full screen without one.",
+          List.of(m.layout()), List.of(m.screen()), Finding.details("screen", m.screen(),
+              "orientation", LayoutService.orientation(m.orientation()), "layout", m.layout(), "shape", m.shape().name())));
     }
     // Per-screen rules only hold the campaigns aimed at that screen: one aimed at none is seen here.
     for (CampaignDefinition c : campaigns) {
@@ -78,6 +115,16 @@ public final class PublishChecks {
     List<Item> items = new ArrayList<>(found.values());
     items.sort(Comparator.comparing(Item::severity).thenComparing(Item::code));
     return new View(from, to, plans.size(), items);
+  }
+
+  /**
+   * A zoned screen's black time: {@code MAIN_REGION_EMPTY} when its MAIN region would show nothing
+   * in {@code [from, to)}; nothing for a screen without a layout. For a zoned screen this replaces
+   * the engine's {@code GAP} (a MAIN region with a playlist of its own is not black in the programme's gaps).
+   */
+  public static List<Finding> mainRegionEmpty(ScreenPlan plan, Instant from, Instant to) {
+    return plan.layout() == null ? List.of()
+        : LayoutChecks.emptyMain(new LayoutSchedule(plan.rules(), plan.screen(), plan.layout().engine()), from, to);
   }
 
   private static List<String> union(List<String> a, List<String> b) {

@@ -29,6 +29,16 @@ public final class ContentService {
     Future<Long> publishAll(String actor);
   }
 
+  /**
+   * The layouts that name an item (a ticker line, a QR link, ...). Asked through this, not the layouts'
+   * repository: layouts already depend on content (their previews read items), so content must not
+   * depend back on them.
+   */
+  @FunctionalInterface
+  public interface LayoutsNaming {
+    List<String> of(java.sql.Connection c, String contentId) throws java.sql.SQLException;
+  }
+
   /** A retired item; when screens were carrying it, the publish that took it off them and those screens. */
   public record Retired(Content content, Long publishId, List<String> screens) {
     public boolean republished() {
@@ -43,10 +53,12 @@ public final class ContentService {
   private final ScreenRepository screens;
   private final AuditLog audit;
   private final Republish republish;
+  private final LayoutsNaming layouts;
 
   public ContentService(Database db, Clock clock, ContentRepository content, MediaRepository media,
-      ScreenRepository screens, AuditLog audit, Republish republish) {
+      ScreenRepository screens, LayoutsNaming layouts, AuditLog audit, Republish republish) {
     this.screens = screens;
+    this.layouts = layouts;
     this.db = db;
     this.clock = clock;
     this.content = content;
@@ -118,18 +130,19 @@ public final class ContentService {
             .map(publishId -> new Retired(retired.content(), publishId, retired.screens())));
   }
 
-  /** Deletes an item nothing uses; one in use is refused naming its playlists, campaigns and screens. */
+  /** Deletes an item nothing uses; one in use is refused naming its playlists, campaigns, screens and layouts. */
   public Future<Void> delete(String actor, String id) {
     return db.transaction(c -> {
       Content before = content.find(c, id).orElseThrow(() -> Refusal.notFound("NO_SUCH_CONTENT",
           "no content item " + id, Map.of("id", id)));
-      ContentUsage usage = ContentUsage.of(c, id);
+      ContentUsage usage = ContentUsage.of(c, id, layouts.of(c, id));
       if (!usage.unused()) {
         throw Refusal.conflict("CONTENT_IN_USE", "content " + id + " is in the playlists " + usage.playlists()
-            + " (played by the campaigns " + usage.campaigns() + ") and on the screens' own playlists "
-            + usage.screens() + "; take it out of them first, or retire it; nothing was deleted",
+            + " (played by the campaigns " + usage.campaigns() + "), on the screens' own playlists "
+            + usage.screens() + " and named by the layouts " + usage.layouts()
+            + "; take it out of them first, or retire it; nothing was deleted",
             Map.of("id", id, "playlists", usage.playlists(), "campaigns", usage.campaigns(),
-                "screens", usage.screens()));
+                "screens", usage.screens(), "layouts", usage.layouts()));
       }
       content.delete(c, id);
       audit.record(c, actor, "delete", "content", id, before, null);

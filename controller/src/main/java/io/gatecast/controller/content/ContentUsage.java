@@ -7,17 +7,20 @@ import java.util.List;
 
 /**
  * What plays a content item: the playlists that hold it, the campaigns that play those playlists,
- * and the screens whose own playlist holds it. An item in use is never deleted, and the refusal
- * names all three so the operator knows what to change first.
+ * the screens whose own playlist holds it, and the layouts that name it (a ticker line, a QR link,
+ * a countdown's title, a clock's place name, an entry of a region's playlist). An item in use is
+ * never deleted, and the refusal names them all so the operator knows what to change first.
  */
-public record ContentUsage(List<String> playlists, List<String> campaigns, List<String> screens) {
+public record ContentUsage(List<String> playlists, List<String> campaigns, List<String> screens, List<String> layouts) {
   public ContentUsage {
     playlists = List.copyOf(playlists);
     campaigns = List.copyOf(campaigns);
     screens = List.copyOf(screens);
+    layouts = List.copyOf(layouts);
   }
 
-  public static ContentUsage of(Connection c, String contentId) throws SQLException {
+  /** {@code layouts}: the ids of the layouts that name the item (the layouts feature knows). */
+  public static ContentUsage of(Connection c, String contentId, List<String> layouts) throws SQLException {
     List<String> playlists = Sql.list(c, "SELECT DISTINCT playlist_id FROM playlist_items WHERE content_id = ?"
         + " ORDER BY playlist_id", row -> row.getString(1), contentId);
     List<String> campaigns = Sql.list(c, "SELECT DISTINCT campaigns.id FROM campaigns JOIN playlist_items"
@@ -25,10 +28,10 @@ public record ContentUsage(List<String> playlists, List<String> campaigns, List<
         + " ORDER BY campaigns.id", row -> row.getString(1), contentId);
     List<String> screens = Sql.list(c, "SELECT DISTINCT screen_id FROM screen_playlist_entries WHERE content_id = ?"
         + " ORDER BY screen_id", row -> row.getString(1), contentId);
-    return new ContentUsage(playlists, campaigns, screens);
+    return new ContentUsage(playlists, campaigns, screens, layouts);
   }
 
   public boolean unused() {
-    return playlists.isEmpty() && campaigns.isEmpty() && screens.isEmpty();
+    return playlists.isEmpty() && campaigns.isEmpty() && screens.isEmpty() && layouts.isEmpty();
   }
 }

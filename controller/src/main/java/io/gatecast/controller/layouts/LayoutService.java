@@ -33,8 +33,24 @@ public final class LayoutService {
     boolean exists(Connection c, String id) throws SQLException;
   }
 
-  /** The features a layout refers to: content items, gates, campaigns, screens. */
-  public record Lookups(Exists content, Exists gates, Exists campaigns, Exists screens) {}
+  /** A content item's review status (PENDING, APPROVED, REJECTED, RETIRED), empty for an unknown item. */
+  @FunctionalInterface
+  public interface Status {
+    java.util.Optional<String> of(Connection c, String id) throws SQLException;
+  }
+
+  /** The features a layout refers to: content items (and their status), gates, campaigns, screens. */
+  public record Lookups(Exists content, Status contentStatus, Exists gates, Exists campaigns, Exists screens) {}
+
+  /** An item a layout names that is not on air now (a screen leaves it out), and why: its review status. */
+  public record OffAir(String itemId, String status) {}
+
+  /**
+   * A stored layout as the editor reads it: the layout, and the items it names that are not on air
+   * (in review, rejected, or retired — a retired item is allowed and simply stops playing, so the
+   * editor must say it is gone rather than show it as if it were shown).
+   */
+  public record Listed(LayoutSpec layout, List<OffAir> offAir) {}
 
   private final Database db;
   private final Clock clock;
@@ -101,25 +117,43 @@ public final class LayoutService {
     return db.transaction(c -> {
       LayoutSpec before = layouts.find(c, layout.id()).orElseThrow(() -> noLayout(layout.id()));
       requireItems(c, layout);
+      if (before.shape() != layout.shape()) {
+        // Where it is attached it was chosen for its shape: a gate's default of that shape, a screen of that orientation.
+        requireUnused(c, layout.id(), "its shape cannot change while it is attached");
+      }
       layouts.replace(c, layout, clock.instant());
       audit.record(c, actor, "edit", "layout", layout.id(), before, layout);
       return layout;
     });
   }
 
+  /** Deleted only when attached nowhere; the refusal names the gates, campaigns and screens that use it. */
   public Future<Void> delete(String actor, String id) {
     return db.transaction(c -> {
       LayoutSpec before = layouts.find(c, id).orElseThrow(() -> noLayout(id));
-      List<LayoutAssignment> using = layouts.using(c, id);
-      if (!using.isEmpty()) {
-        throw Refusal.conflict("LAYOUT_IN_USE", "layout " + id + " is attached to "
-            + using.stream().map(a -> a.target() + " " + a.targetId()).toList() + "; detach it first",
-            Map.of("value", id));
-      }
+      requireUnused(c, id, "detach it first");
       layouts.delete(c, id);
       audit.record(c, actor, "delete", "layout", id, before, null);
       return null;
     });
+  }
+
+  private void requireUnused(Connection c, String id, String advice) throws SQLException {
+    List<LayoutAssignment> using = layouts.using(c, id);
+    if (!using.isEmpty()) {
+      Map<String, Object> details = new java.util.LinkedHashMap<>();
+      details.put("value", id);
+      details.put("gates", idsOf(using, LayoutTarget.GATE));
+      details.put("campaigns", idsOf(using, LayoutTarget.CAMPAIGN));
+      details.put("screens", idsOf(using, LayoutTarget.SCREEN));
+      throw Refusal.conflict("LAYOUT_IN_USE", "layout " + id + " is attached to the gates " + details.get("gates")
+          + ", the campaigns " + details.get("campaigns") + " and the screens " + details.get("screens") + "; "
+          + advice + "; nothing was changed", details);
+    }
+  }
+
+  private static List<String> idsOf(List<LayoutAssignment> using, LayoutTarget target) {
+    return using.stream().filter(a -> a.target() == target).map(LayoutAssignment::targetId).distinct().toList();
   }
 
   public Future<List<LayoutSpec>> all() {
@@ -130,23 +164,80 @@ public final class LayoutService {
     return db.transaction(c -> layouts.find(c, id).orElseThrow(() -> noLayout(id)));
   }
 
-  /** Attaches a layout to a gate, a campaign or a screen, replacing what was attached there. */
-  public Future<LayoutAssignment> assign(String actor, LayoutAssignment assignment) {
+  /** Every layout with the items it names that are not on air. */
+  public Future<List<Listed>> listed() {
     return db.transaction(c -> {
-      layouts.find(c, assignment.layoutId()).orElseThrow(() -> noLayout(assignment.layoutId()));
-      requireTarget(c, assignment.target(), assignment.targetId());
-      LayoutAssignment before = layouts.assignment(c, assignment.target(), assignment.targetId()).orElse(null);
+      Map<String, String> statuses = new java.util.HashMap<>();
+      List<Listed> out = new ArrayList<>();
+      for (LayoutSpec layout : layouts.all(c)) {
+        out.add(listed(c, layout, statuses));
+      }
+      return out;
+    });
+  }
+
+  /** One layout with the items it names that are not on air. */
+  public Future<Listed> findListed(String id) {
+    return db.transaction(c -> listed(c, layouts.find(c, id).orElseThrow(() -> noLayout(id)), new java.util.HashMap<>()));
+  }
+
+  private Listed listed(Connection c, LayoutSpec layout, Map<String, String> statuses) throws SQLException {
+    List<OffAir> offAir = new ArrayList<>();
+    for (String id : new java.util.LinkedHashSet<>(layout.itemIds())) {
+      String status = statuses.get(id);
+      if (status == null) {
+        status = lookups.contentStatus().of(c, id).orElse("MISSING");
+        statuses.put(id, status);
+      }
+      if (!status.equals("APPROVED")) {
+        offAir.add(new OffAir(id, status));
+      }
+    }
+    return new Listed(layout, offAir);
+  }
+
+  /**
+   * Attaches a layout to a gate, a campaign or a screen. The layout's own shape decides what it
+   * replaces: at a gate, the default of that shape (the other shape's default stays); at a campaign
+   * or a screen, what was attached. A screen is refused a layout not drawn for its orientation
+   * ({@code LAYOUT_SHAPE_MISMATCH}; no orientation counts as landscape).
+   */
+  public Future<LayoutAssignment> assign(String actor, LayoutAssignment asked) {
+    return db.transaction(c -> {
+      LayoutSpec layout = layouts.find(c, asked.layoutId()).orElseThrow(() -> noLayout(asked.layoutId()));
+      requireTarget(c, asked.target(), asked.targetId());
+      if (asked.target() == LayoutTarget.SCREEN) {
+        ScreenShape shape = layouts.screenShape(c, asked.targetId()).orElseThrow();
+        if (shape != layout.shape()) {
+          throw Refusal.conflict("LAYOUT_SHAPE_MISMATCH", "layout " + layout.id() + " is drawn for " + layout.shape()
+              + " but screen " + asked.targetId() + " is " + orientation(shape) + "; choose a layout of its shape",
+              Map.of("screen", asked.targetId(), "orientation", orientation(shape), "layout", layout.id(),
+                  "shape", layout.shape().name()));
+        }
+      }
+      LayoutAssignment assignment = new LayoutAssignment(asked.target(), asked.targetId(), layout.id(), layout.shape());
+      List<LayoutAssignment> before = layouts.assignmentsOf(c, asked.target(), asked.targetId());
       layouts.assign(c, assignment);
-      audit.record(c, actor, "assign", "layout", assignment.target() + ":" + assignment.targetId(), before, assignment);
+      audit.record(c, actor, "assign", "layout", asked.target() + ":" + asked.targetId(), before, assignment);
       return assignment;
     });
   }
 
-  public Future<Void> unassign(String actor, LayoutTarget target, String targetId) {
+  /** The orientation word of a screen of this shape, as the screens API spells it. */
+  public static String orientation(ScreenShape shape) {
+    return shape == ScreenShape.PORTRAIT_9_16 ? "PORTRAIT" : "LANDSCAPE";
+  }
+
+  /** Detaches the target's layout of this shape, or (null shape) every layout attached to it. */
+  public Future<Void> unassign(String actor, LayoutTarget target, String targetId, ScreenShape shape) {
     return db.transaction(c -> {
-      LayoutAssignment before = layouts.assignment(c, target, targetId).orElseThrow(() -> Refusal.notFound(
-          "LAYOUT_NOT_ATTACHED", "no layout is attached to " + target + " " + targetId, Map.of("value", targetId)));
-      layouts.unassign(c, target, targetId);
+      List<LayoutAssignment> before = layouts.assignmentsOf(c, target, targetId).stream()
+          .filter(a -> shape == null || a.shape() == shape).toList();
+      if (before.isEmpty()) {
+        throw Refusal.notFound("LAYOUT_NOT_ATTACHED", "no layout" + (shape == null ? "" : " of shape " + shape)
+            + " is attached to " + target + " " + targetId, Map.of("value", targetId));
+      }
+      layouts.unassign(c, target, targetId, shape);
       audit.record(c, actor, "unassign", "layout", target + ":" + targetId, before, null);
       return null;
     });

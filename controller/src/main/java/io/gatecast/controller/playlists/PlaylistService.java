@@ -3,6 +3,7 @@ package io.gatecast.controller.playlists;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.campaign.CampaignRepository;
 import io.gatecast.controller.content.ContentRepository;
+import io.gatecast.controller.layouts.LayoutRepository;
 import io.gatecast.controller.organisation.ClusterRepository;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.refusal.Refusal.Kind;
@@ -16,7 +17,7 @@ import java.util.Map;
 
 /**
  * Named playlists for campaigns and gates: the rules (ids unique, every entry names a stored item, a
- * playlist in use by a campaign or as a gate's default is not deleted), the writes and the audit
+ * playlist in use by a campaign, as a gate's default or by a layout's region is not deleted), the writes and the audit
  * entries. A playlist may name items still in review: only approved ones are ever sent (see
  * {@code RulesBuilder}), and the publish answer lists the ones held back.
  */
@@ -27,10 +28,12 @@ public final class PlaylistService {
   private final ContentRepository content;
   private final CampaignRepository campaigns;
   private final ClusterRepository gates;
+  private final LayoutRepository layouts;
   private final AuditLog audit;
 
   public PlaylistService(Database db, Clock clock, NamedPlaylistRepository playlists, ContentRepository content,
-      CampaignRepository campaigns, ClusterRepository gates, AuditLog audit) {
+      CampaignRepository campaigns, ClusterRepository gates, LayoutRepository layouts, AuditLog audit) {
+    this.layouts = layouts;
     this.db = db;
     this.clock = clock;
     this.playlists = playlists;
@@ -82,6 +85,13 @@ public final class PlaylistService {
         throw Refusal.conflict("PLAYLIST_IS_GATE_DEFAULT", "playlist " + id + " is the default playlist of the gates "
             + defaultOf + "; choose another default for them first; nothing was deleted",
             Map.of("id", id, "gates", defaultOf));
+      }
+      // A layout's region that plays it names it: the layout editor would lose what the region plays.
+      List<String> layoutsPlaying = layouts.playing(c, id);
+      if (!layoutsPlaying.isEmpty()) {
+        throw Refusal.conflict("PLAYLIST_IN_LAYOUT", "playlist " + id + " is played by a region of the layouts "
+            + layoutsPlaying + "; give those regions something else first; nothing was deleted",
+            Map.of("id", id, "layouts", layoutsPlaying));
       }
       playlists.delete(c, id);
       audit.record(c, actor, "delete", "playlist", id, before, null);

@@ -1,5 +1,6 @@
 package io.gatecast.controller.preview;
 
+import io.gatecast.controller.calendar.PublishChecks;
 import io.gatecast.controller.publish.ScreenPlan;
 import io.gatecast.schedules.ScreenSchedule;
 import io.gatecast.schedules.Schedules;
@@ -81,8 +82,12 @@ public final class Preview {
       cursor = lastEnd == null ? chunkEnd : max(chunkEnd, lastEnd);
     }
     boolean truncated = lastEnd != null && lastEnd.isBefore(to);
-    List<FindingView> findings = Checks.run(plan.rules(), List.of(plan.screen()), from, to).stream()
-        .map(FindingView::of).toList();
+    List<Finding> found = new ArrayList<>(Checks.run(plan.rules(), List.of(plan.screen()), from, to));
+    if (plan.layout() != null) { // a zoned screen's black time is its MAIN region's (as in the checks before publish)
+      found.removeIf(f -> f.code().equals(Finding.GAP));
+      found.addAll(PublishChecks.mainRegionEmpty(plan, from, to));
+    }
+    List<FindingView> findings = found.stream().map(FindingView::of).toList();
     return new View(plan.screen().id(), from, to, plan.screen().zone().getId(), slots, truncated,
         truncated ? lastEnd : null, findings);
   }

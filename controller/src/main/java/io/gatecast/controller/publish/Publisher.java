@@ -266,7 +266,7 @@ public final class Publisher {
    * key, the gate's default layout follows from the cluster.
    */
   private record ProfileKey(String namedId, String clusterId, java.time.ZoneId zone, Set<String> groups,
-      Set<String> tags, List<String> languages, List<String> ownPlaylist, String screenLayout) {}
+      Set<String> tags, List<String> languages, List<String> ownPlaylist, String layoutKey) {}
 
   /** The rules built once for a profile, and the items it holds back. */
   private record ProfileRules(SharedRules rules, List<String> withheld) {}
@@ -366,7 +366,7 @@ public final class Publisher {
       List<String> own = ownPlaylists.getOrDefault(screen.id(), List.of());
       ProfileKey key = new ProfileKey(namedByCampaigns.contains(screen.id()) ? screen.id() : null, profile.clusterId(),
           profile.zone(), profile.groups(), profile.tags(), profile.languages(), own,
-          session.screenLayoutId(screen.id())); // a screen's own layout makes it a profile of its own
+          session.layoutKey(screen.id(), profile.clusterId())); // screens of other shapes or layouts build apart
       ProfileRules shared = planning.built.get(key);
       if (shared == null) {
         ScreenPlan plan = session.build(profile, own);

@@ -135,9 +135,8 @@ public final class RulesBuilder {
     private final Map<String, NamedPlaylist> playlistCache = new java.util.HashMap<>();
     private final Map<String, java.util.Optional<Content>> approvedCache = new java.util.HashMap<>();
     private final Map<String, Media> mediaCache = new java.util.HashMap<>();
-    private Map<io.gatecast.controller.layouts.LayoutTarget, Map<String, String>> layoutAssignments;
-    private Map<String, io.gatecast.protocol.layout.LayoutSpec> storedLayouts;
     private Map<String, io.gatecast.controller.layouts.GateFacts> facts;
+    private io.gatecast.controller.layouts.LayoutChoice layoutChoice;
 
     private Session(Connection c) {
       this.c = c;
@@ -174,20 +173,14 @@ public final class RulesBuilder {
     /**
      * The layouts the campaigns aimed at the screen bring for their time, by campaign id, made fit
      * through {@link LayoutBuild} like the screen's (the same approval gate: an unapproved text or
-     * URL is dropped and listed in {@code withheld}). None for a screen with its own layout: its
-     * override wins over every campaign's. The agent's engine ({@code ScreenLayouts}) switches.
+     * URL is dropped and listed in {@code withheld}). None for a screen with its own layout (its
+     * override wins over every campaign's) and none drawn for the other shape. The agent's engine ({@code ScreenLayouts}) switches.
      */
     private Map<String, io.gatecast.schedules.wire.ScreenLayout> campaignLayouts(Screen screen, List<Campaign> aimed,
         Build build) throws SQLException {
-      if (screenLayoutId(screen.id()) != null) {
-        return Map.of();
-      }
-      Map<String, String> attached =
-          layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.CAMPAIGN, Map.of());
       Map<String, io.gatecast.schedules.wire.ScreenLayout> out = new java.util.TreeMap<>();
       for (Campaign campaign : aimed) {
-        String layoutId = attached.get(campaign.id());
-        io.gatecast.protocol.layout.LayoutSpec spec = layoutId == null ? null : storedLayouts.get(layoutId);
+        io.gatecast.protocol.layout.LayoutSpec spec = layoutChoice().forCampaign(campaign.id(), screen.id());
         if (spec != null) {
           out.put(campaign.id(), new LayoutBuild(build::approvedItems, build.withheld).build(spec,
               gateFacts().getOrDefault(screen.clusterId(), io.gatecast.controller.layouts.GateFacts.NONE), screen.zone()));
@@ -197,36 +190,29 @@ public final class RulesBuilder {
     }
 
     /**
-     * The layout that applies to the screen: its own override, else its gate's default; null: none.
+     * The layout that applies to the screen: its own override if drawn for the screen's shape, else
+     * its gate's default for that shape ({@link io.gatecast.controller.layouts.LayoutChoice}); null: none.
      * A campaign's own layout is carried beside it ({@link #campaignLayouts}) for its time.
      */
     private io.gatecast.protocol.layout.LayoutSpec layoutFor(Screen screen) throws SQLException {
-      readLayouts();
-      String id = layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.SCREEN, Map.of())
-          .get(screen.id());
-      if (id == null) {
-        id = layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.GATE, Map.of())
-            .get(screen.clusterId());
-      }
-      return id == null ? null : storedLayouts.get(id);
+      return layoutChoice().forScreen(screen.id(), screen.clusterId());
     }
 
-    /** Layouts and where they are attached, read once per session. */
-    private void readLayouts() throws SQLException {
-      if (layoutAssignments == null) {
-        layoutAssignments = new java.util.EnumMap<>(io.gatecast.controller.layouts.LayoutTarget.class);
-        for (var a : layoutRepository.assignments(c)) {
-          layoutAssignments.computeIfAbsent(a.target(), t -> new java.util.HashMap<>()).put(a.targetId(), a.layoutId());
-        }
-        storedLayouts = new java.util.HashMap<>();
-        layoutRepository.all(c).forEach(l -> storedLayouts.put(l.id(), l));
+    /** Which layout each screen shows, by shape; read once per session. */
+    public io.gatecast.controller.layouts.LayoutChoice layoutChoice() throws SQLException {
+      if (layoutChoice == null) {
+        layoutChoice = io.gatecast.controller.layouts.LayoutChoice.read(c, layoutRepository);
       }
+      return layoutChoice;
     }
 
-    /** The layout attached to this screen itself, if any: screens with one are built on their own. */
-    public String screenLayoutId(String screenId) throws SQLException {
-      readLayouts();
-      return layoutAssignments.getOrDefault(io.gatecast.controller.layouts.LayoutTarget.SCREEN, Map.of()).get(screenId);
+    /**
+     * The screen's shape and the layout it shows ({@link io.gatecast.controller.layouts.LayoutChoice#key}):
+     * screens of a gate that differ in either (a landscape hall screen, a portrait totem, a screen with
+     * its own layout) are built apart.
+     */
+    public String layoutKey(String screenId, String clusterId) throws SQLException {
+      return layoutChoice().key(screenId, clusterId);
     }
 
     private Map<String, io.gatecast.controller.layouts.GateFacts> gateFacts() throws SQLException {

@@ -58,7 +58,7 @@ class ContentServiceTest {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     service = new ContentService(db, clock, new ContentRepository(), new MediaRepository(), new ScreenRepository(),
-        new AuditLog(clock),
+        new io.gatecast.controller.layouts.LayoutRepository()::naming, new AuditLog(clock),
         actor -> {
           republishedAs.add(actor);
           return Future.succeededFuture(7L);

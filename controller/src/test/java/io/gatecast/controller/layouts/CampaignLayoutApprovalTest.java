@@ -76,11 +76,12 @@ class CampaignLayoutApprovalTest {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     content = new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
-        new io.gatecast.controller.screens.ScreenRepository(), new AuditLog(clock),
+        new io.gatecast.controller.screens.ScreenRepository(), new LayoutRepository()::naming, new AuditLog(clock),
         actor -> Future.succeededFuture(1L));
     LayoutService.Exists any = (c, id) -> true; // gates, campaigns and screens are other features' business here
     layouts = new LayoutService(db, clock, new LayoutRepository(), new LayoutService.Lookups(
-        new ContentRepository()::exists, any, any, any), new AuditLog(clock));
+        new ContentRepository()::exists, (c, id) -> new ContentRepository().find(c, id).map(x -> x.status().name()),
+        any, any, any), new AuditLog(clock));
   }
 
   private void text(String id, String text, boolean approve) {
@@ -101,6 +102,9 @@ class CampaignLayoutApprovalTest {
     text("fair-draft", DRAFT_LINE, false);
     text("fair-url", FAIR_PORTAL, false);
     await(db.transaction(c -> {
+      // Registered, orientation not said (landscape): a screen's layout is chosen for its shape.
+      new io.gatecast.controller.screens.ScreenRepository().insert(c, HALL.id(), HALL.id(), NOW);
+      new io.gatecast.controller.screens.ScreenRepository().insert(c, KIOSK.id(), KIOSK.id(), NOW);
       new NamedPlaylistRepository().insert(c, "fair-pl", "Fair", List.of(new NamedPlaylist.Entry("fair-poster", 1, null)), NOW);
       new CampaignRepository().insert(c, new CampaignDefinition("fair", "Trade fair", "fair-pl",
           new TargetsSpec(List.of("lao-cai"), List.of(), List.of(), List.of()),

@@ -80,11 +80,12 @@ class LayoutApprovalTest {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     content = new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
-        new io.gatecast.controller.screens.ScreenRepository(), new AuditLog(clock),
+        new io.gatecast.controller.screens.ScreenRepository(), new LayoutRepository()::naming, new AuditLog(clock),
         actor -> Future.succeededFuture(1L));
     LayoutService.Exists any = (c, id) -> true; // gates, campaigns and screens are other features' business here
     layouts = new LayoutService(db, clock, new LayoutRepository(), new LayoutService.Lookups(
-        new ContentRepository()::exists, any, any, any), new AuditLog(clock));
+        new ContentRepository()::exists, (c, id) -> new ContentRepository().find(c, id).map(x -> x.status().name()),
+        any, any, any), new AuditLog(clock));
   }
 
   /** Main programme, a QR code to the portal beside it, a ticker of two lines below. */
@@ -174,13 +175,17 @@ class LayoutApprovalTest {
         RegionSpec.widgets(RegionRole.HEADER, WidgetSpec.clock(new ClockSpec(List.of(new ClockZoneSpec("UTC", null))))),
         RegionSpec.widgets(RegionRole.TICKER, WidgetSpec.openingHours(new OpeningHoursSpec(List.of(), List.of())))));
     await(layouts.create(OPERATOR, facts));
-    await(layouts.assign(OPERATOR, new LayoutAssignment(LayoutTarget.GATE, "lao-cai", "hall")));
-    await(layouts.assign(OPERATOR, new LayoutAssignment(LayoutTarget.SCREEN, "kiosk-2", "facts")));
     await(db.transaction(c -> {
       new io.gatecast.controller.organisation.ClusterRepository().insert(c, new io.gatecast.controller.organisation.Cluster(
           "lao-cai", "Lào Cai", "Lào Cai", "Asia/Ho_Chi_Minh", List.of("vi")), NOW);
+      // The kiosk is a portrait totem: "facts" is drawn for its shape (a screen is refused another).
+      new io.gatecast.controller.screens.ScreenRepository().insert(c, KIOSK.id(), KIOSK.id(), NOW);
+      new io.gatecast.controller.screens.ScreenSetupRepository().update(c, KIOSK.id(),
+          new io.gatecast.controller.screens.ScreenSetup("lao-cai", null, null, "PORTRAIT", null, List.of(), null));
       return null;
     }));
+    await(layouts.assign(OPERATOR, new LayoutAssignment(LayoutTarget.GATE, "lao-cai", "hall")));
+    await(layouts.assign(OPERATOR, new LayoutAssignment(LayoutTarget.SCREEN, "kiosk-2", "facts")));
     ClockSpec border = new ClockSpec(List.of(new ClockZoneSpec("Asia/Ho_Chi_Minh", "line-ok"),
         new ClockZoneSpec("Asia/Shanghai", null)));
     OpeningHoursSpec hours = new OpeningHoursSpec(List.of(new OpeningDaySpec(DayOfWeek.MONDAY,
@@ -196,8 +201,11 @@ class LayoutApprovalTest {
 
     Refusal inUse = refused(layouts.delete(OPERATOR, "facts"));
     assertThat(inUse.code()).isEqualTo("LAYOUT_IN_USE");
-    await(layouts.unassign(OPERATOR, LayoutTarget.SCREEN, "kiosk-2"));
-    assertThat(signed(plan(KIOSK)).layout().id()).as("back to the gate's default").isEqualTo("hall");
+    await(layouts.unassign(OPERATOR, LayoutTarget.SCREEN, "kiosk-2", null));
+    assertThat(signed(plan(KIOSK)).layout()).as("the gate has no portrait default: full screen").isNull();
+    await(db.transaction(c -> new io.gatecast.controller.screens.ScreenSetupRepository().update(c, KIOSK.id(),
+        new io.gatecast.controller.screens.ScreenSetup("lao-cai", null, null, "LANDSCAPE", null, List.of(), null))));
+    assertThat(signed(plan(KIOSK)).layout().id()).as("turned landscape: the gate's default").isEqualTo("hall");
   }
 
   @Test

@@ -78,11 +78,12 @@ class LayoutPreviewsTest {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     content = new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
-        new io.gatecast.controller.screens.ScreenRepository(), new AuditLog(clock),
+        new io.gatecast.controller.screens.ScreenRepository(), new LayoutRepository()::naming, new AuditLog(clock),
         actor -> Future.succeededFuture(1L));
     LayoutService.Exists any = (c, id) -> true;
     layouts = new LayoutService(db, clock, new LayoutRepository(), new LayoutService.Lookups(
-        new ContentRepository()::exists, any, any, any), new AuditLog(clock));
+        new ContentRepository()::exists, (c, id) -> new ContentRepository().find(c, id).map(x -> x.status().name()),
+        any, any, any), new AuditLog(clock));
     previews = new LayoutPreviews(db, clock, new LayoutPreviews.Sources(new ClusterRepository(), new LayoutRepository(),
         new ContentRepository(), new MediaRepository()));
     await(db.transaction(c -> {

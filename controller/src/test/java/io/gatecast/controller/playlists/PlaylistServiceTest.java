@@ -48,7 +48,8 @@ class PlaylistServiceTest {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     ContentRepository content = new ContentRepository();
-    service = new PlaylistService(db, clock, playlists, content, campaigns, clusters, new AuditLog(clock));
+    service = new PlaylistService(db, clock, playlists, content, campaigns, clusters,
+        new io.gatecast.controller.layouts.LayoutRepository(), new AuditLog(clock));
     await(db.transaction(c -> {
       content.insert(c, "welcome", "Welcome", List.of(new ContentVariant("vi", null, "Xin chào", 10)), "editor", NOW);
       return null;

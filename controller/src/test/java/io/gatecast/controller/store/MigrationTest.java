@@ -19,7 +19,8 @@ import io.gatecast.controller.publish.DeliveryRepository;
 /**
  * A skeleton-era database (schema V3) keeps its content and playlists, now waiting for approval; a
  * database from before RETIRED (schema V60) keeps every item, variant and playlist entry through
- * the rebuild of content_items, and its items last changed by a retire become RETIRED.
+ * the rebuild of content_items, and its items last changed by a retire become RETIRED; layout
+ * attachments from before shapes (V81) keep their layout and take its shape.
  */
 class MigrationTest {
   @Test
@@ -113,6 +114,46 @@ class MigrationTest {
       assertThat(s.executeQuery("SELECT count(*) FROM playlist_items WHERE content_id = 'on-air'").getInt(1)).isEqualTo(1);
       assertThatThrownBy(() -> s.executeUpdate("DELETE FROM content_items WHERE id = 'on-air'"))
           .as("the playlists' references to content_items still hold").hasMessageContaining("FOREIGN KEY");
+    }
+  }
+  @Test
+  void layoutAttachmentsKeepTheirLayoutAndTakeItsShapeAndAGateMayThenHoldOnePerShape(@TempDir Path tmp) throws SQLException {
+    Path file = tmp.resolve("gatecast.db");
+    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("81").load().migrate();
+    String now = "'2026-12-01T00:00:00Z'";
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO layouts (id, spec_json, created_at, updated_at) VALUES"
+          + " ('hall', '{\"id\":\"hall\",\"template\":\"full\",\"shape\":\"LANDSCAPE_16_9\",\"regions\":[]}', "
+          + now + ", " + now + "),"
+          + " ('totem', '{\"id\":\"totem\",\"template\":\"full\",\"shape\":\"PORTRAIT_9_16\",\"regions\":[]}', "
+          + now + ", " + now + ")");
+      s.executeUpdate("INSERT INTO layout_assignments (target_kind, target_id, layout_id) VALUES"
+          + " ('GATE', 'default', 'hall'), ('SCREEN', 'totem-1', 'totem'), ('CAMPAIGN', 'tet', 'hall')");
+    }
+
+    Vertx vertx = Vertx.vertx();
+    Database db = Database.open(vertx, file);
+    try {
+      var layouts = new io.gatecast.controller.layouts.LayoutRepository();
+      assertThat(db.transaction(layouts::assignments).await()).extracting(a -> a.target() + " " + a.targetId() + " "
+          + a.layoutId() + " " + a.shape()).containsExactly("CAMPAIGN tet hall LANDSCAPE_16_9",
+          "GATE default hall LANDSCAPE_16_9", "SCREEN totem-1 totem PORTRAIT_9_16");
+      db.transaction(c -> {
+        layouts.assign(c, new io.gatecast.controller.layouts.LayoutAssignment(
+            io.gatecast.controller.layouts.LayoutTarget.GATE, "default", "totem", io.gatecast.protocol.layout.ScreenShape.PORTRAIT_9_16));
+        return null;
+      }).await();
+      assertThat(db.transaction(c -> layouts.using(c, "hall")).await()).hasSize(2);
+      assertThat(db.transaction(c -> layouts.using(c, "totem")).await()).extracting(a -> a.target() + " " + a.targetId())
+          .containsExactly("GATE default", "SCREEN totem-1");
+    } finally {
+      db.close();
+      vertx.close().await();
+    }
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeUpdate("INSERT INTO layout_assignments (target_kind, target_id, shape, layout_id)"
+          + " VALUES ('GATE', 'default', 'SQUARE', 'hall')")).as("only the two shapes").hasMessageContaining("CHECK");
     }
   }
 }

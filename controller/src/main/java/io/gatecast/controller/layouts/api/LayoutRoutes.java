@@ -63,7 +63,7 @@ public final class LayoutRoutes {
           body.at()).onSuccess(p -> Json.send(ctx, 200, p)).onFailure(ctx::fail);
     });
     router.get("/api/v1/layouts").handler(ctx ->
-        service.all().onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));
+        service.listed().onSuccess(all -> Json.send(ctx, 200, LayoutViews.json(all))).onFailure(ctx::fail));
     router.get("/api/v1/layouts/assignments").handler(ctx ->
         service.assignments().onSuccess(all -> Json.send(ctx, 200, all)).onFailure(ctx::fail));
     router.put("/api/v1/layouts/assignments/:target/:targetId").handler(ctx -> {
@@ -75,10 +75,11 @@ public final class LayoutRoutes {
           .onSuccess(a -> Json.send(ctx, 200, a)).onFailure(ctx::fail);
     });
     router.delete("/api/v1/layouts/assignments/:target/:targetId").handler(ctx ->
-        service.unassign(actor(ctx), target(ctx), ctx.pathParam("targetId"))
+        service.unassign(actor(ctx), target(ctx), ctx.pathParam("targetId"), shape(ctx))
             .onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail));
     router.get("/api/v1/layouts/:id").handler(ctx ->
-        service.find(ctx.pathParam("id")).onSuccess(found -> Json.send(ctx, 200, found)).onFailure(ctx::fail));
+        service.findListed(ctx.pathParam("id")).onSuccess(found -> Json.send(ctx, 200, LayoutViews.json(found)))
+            .onFailure(ctx::fail));
     router.put("/api/v1/layouts/:id").handler(ctx -> {
       String id = ctx.pathParam("id");
       LayoutBody body = Json.read(ctx, LayoutBody.class);
@@ -102,6 +103,20 @@ public final class LayoutRoutes {
 
   private static String actor(RoutingContext ctx) {
     return AuthHandler.user(ctx).username();
+  }
+
+  /** {@code ?shape=} of a detach: which of a gate's defaults goes; absent: every layout attached there. */
+  private static ScreenShape shape(RoutingContext ctx) {
+    String shape = ctx.queryParams().get("shape");
+    if (shape == null) {
+      return null;
+    }
+    try {
+      return ScreenShape.valueOf(shape);
+    } catch (IllegalArgumentException e) {
+      throw Refusal.badInput("FIELD_INVALID_CHOICE", "shape must be LANDSCAPE_16_9 or PORTRAIT_9_16, got " + shape,
+          Map.of("field", "shape", "value", shape, "allowed", List.of("LANDSCAPE_16_9", "PORTRAIT_9_16")));
+    }
   }
 
   private static LayoutTarget target(RoutingContext ctx) {
