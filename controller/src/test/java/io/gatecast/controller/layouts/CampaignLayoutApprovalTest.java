@@ -4,15 +4,12 @@ import static io.gatecast.controller.ServiceFutures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.TestDatabase;
-import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.Role;
 import io.gatecast.controller.auth.User;
 import io.gatecast.controller.campaign.CampaignDefinition;
 import io.gatecast.controller.campaign.CampaignRepository;
-import io.gatecast.controller.content.ContentRepository;
 import io.gatecast.controller.content.ContentService;
 import io.gatecast.controller.content.ContentVariant;
-import io.gatecast.controller.media.MediaRepository;
 import io.gatecast.controller.playlists.NamedPlaylist;
 import io.gatecast.controller.playlists.NamedPlaylistRepository;
 import io.gatecast.controller.publish.RulesBuilder;
@@ -33,7 +30,6 @@ import io.gatecast.protocol.rules.TargetsSpec;
 import io.gatecast.schedules.layout.ScreenLayouts;
 import io.gatecast.schedules.model.Screen;
 import io.gatecast.schedules.wire.WireMapping;
-import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,13 +71,8 @@ class CampaignLayoutApprovalTest {
   void open() {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    content = new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
-        new io.gatecast.controller.screens.ScreenRepository(), new LayoutRepository()::naming, new AuditLog(clock),
-        actor -> Future.succeededFuture(1L));
-    LayoutService.Exists any = (c, id) -> true; // gates, campaigns and screens are other features' business here
-    layouts = new LayoutService(db, clock, new LayoutRepository(), new LayoutService.Lookups(
-        new ContentRepository()::exists, (c, id) -> new ContentRepository().find(c, id).map(x -> x.status().name()),
-        any, any, any), new AuditLog(clock));
+    content = LayoutServices.content(db, clock);
+    layouts = LayoutServices.layouts(db, clock);
   }
 
   private void text(String id, String text, boolean approve) {

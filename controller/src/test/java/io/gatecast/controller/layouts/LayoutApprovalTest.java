@@ -6,13 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatecast.controller.TestDatabase;
-import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.Role;
 import io.gatecast.controller.auth.User;
-import io.gatecast.controller.content.ContentRepository;
 import io.gatecast.controller.content.ContentService;
 import io.gatecast.controller.content.ContentVariant;
-import io.gatecast.controller.media.MediaRepository;
 import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.publish.ScreenPlan;
 import io.gatecast.controller.refusal.Refusal;
@@ -36,7 +33,6 @@ import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.schedules.model.Screen;
 import io.gatecast.schedules.wire.WireMapping;
-import io.vertx.core.Future;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -79,13 +75,8 @@ class LayoutApprovalTest {
   void open() {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    content = new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
-        new io.gatecast.controller.screens.ScreenRepository(), new LayoutRepository()::naming, new AuditLog(clock),
-        actor -> Future.succeededFuture(1L));
-    LayoutService.Exists any = (c, id) -> true; // gates, campaigns and screens are other features' business here
-    layouts = new LayoutService(db, clock, new LayoutRepository(), new LayoutService.Lookups(
-        new ContentRepository()::exists, (c, id) -> new ContentRepository().find(c, id).map(x -> x.status().name()),
-        any, any, any), new AuditLog(clock));
+    content = LayoutServices.content(db, clock);
+    layouts = LayoutServices.layouts(db, clock);
   }
 
   /** Main programme, a QR code to the portal beside it, a ticker of two lines below. */

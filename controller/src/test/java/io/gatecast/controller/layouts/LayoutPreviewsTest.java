@@ -5,7 +5,6 @@ import static io.gatecast.controller.ServiceFutures.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gatecast.controller.TestDatabase;
-import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.Role;
 import io.gatecast.controller.auth.User;
 import io.gatecast.controller.content.ContentRepository;
@@ -37,7 +36,6 @@ import io.gatecast.schedules.layout.QrMatrix;
 import io.gatecast.schedules.layout.view.LayoutView;
 import io.gatecast.schedules.layout.view.LayoutViewer;
 import io.gatecast.schedules.model.Screen;
-import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -77,13 +75,8 @@ class LayoutPreviewsTest {
   void open() {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    content = new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
-        new io.gatecast.controller.screens.ScreenRepository(), new LayoutRepository()::naming, new AuditLog(clock),
-        actor -> Future.succeededFuture(1L));
-    LayoutService.Exists any = (c, id) -> true;
-    layouts = new LayoutService(db, clock, new LayoutRepository(), new LayoutService.Lookups(
-        new ContentRepository()::exists, (c, id) -> new ContentRepository().find(c, id).map(x -> x.status().name()),
-        any, any, any), new AuditLog(clock));
+    content = LayoutServices.content(db, clock);
+    layouts = LayoutServices.layouts(db, clock);
     previews = new LayoutPreviews(db, clock, new LayoutPreviews.Sources(new ClusterRepository(), new LayoutRepository(),
         new ContentRepository(), new MediaRepository()));
     await(db.transaction(c -> {
