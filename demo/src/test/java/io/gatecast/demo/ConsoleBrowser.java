@@ -25,6 +25,11 @@ final class ConsoleBrowser implements AutoCloseable {
   private static final List<String> DESKTOP_FLAGS =
       Stream.concat(Chromium.BASE_FLAGS.stream(), Stream.of("--window-size=1440,1000")).toList();
   private static final Duration DEADLINE = Duration.ofSeconds(30);
+  /**
+   * How often a wait looks again. Selenium's default is 500 ms, which a story sat out after nearly
+   * every click (the page answers in tens of milliseconds): a tenth of a second a look is cheap.
+   */
+  private static final Duration POLL = Duration.ofMillis(100);
 
   final ChromeDriver driver;
   final String baseUrl;
@@ -43,7 +48,7 @@ final class ConsoleBrowser implements AutoCloseable {
     baseUrl = "http://127.0.0.1:" + httpPort;
     // The console redraws live views as events arrive, so an element found by a condition may be
     // replaced before it is read: evaluate the condition again rather than fail the wait.
-    wait = new WebDriverWait(driver, DEADLINE);
+    wait = new WebDriverWait(driver, DEADLINE, POLL);
     wait.ignoring(StaleElementReferenceException.class);
   }
 

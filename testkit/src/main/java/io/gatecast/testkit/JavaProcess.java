@@ -20,11 +20,14 @@ public final class JavaProcess implements AutoCloseable {
 
   /**
    * Starts {@code mainClass} with {@code jvmOptions} and {@code args}; its output (stdout and
-   * stderr) is appended to {@code log}.
+   * stderr) is appended to {@code log}. The test JVM's own {@code gatecast.test.*} properties (set by
+   * the build, e.g. the test-only password cost) go along, so a process runs as an in-JVM part would.
    */
   public static JavaProcess start(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gatecast.test.")).sorted()
+        .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", testClassPath(), mainClass));
     command.addAll(args);

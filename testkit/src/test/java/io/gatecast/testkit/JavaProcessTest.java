@@ -32,6 +32,18 @@ class JavaProcessTest {
   }
 
   @Test
+  void theTestJvmsGatecastTestPropertiesGoAlong() throws Exception {
+    Path log = tmp.resolve("probe.log");
+    System.setProperty("gatecast.test.probe", "42");
+    try (JavaProcess process = JavaProcess.start(List.of("-Xmx32m"), WaitsForInput.class.getName(), List.of(), log)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log) && Files.readString(log).contains("probe"));
+      assertThat(Files.readString(log)).contains("probe 42");
+    } finally {
+      System.clearProperty("gatecast.test.probe");
+    }
+  }
+
+  @Test
   void closingStopsAFrozenProcess() throws Exception {
     JavaProcess process = JavaProcess.start(List.of("-Xmx32m"), WaitsForInput.class.getName(), List.of(),
         tmp.resolve("frozen.log"));

@@ -2,12 +2,16 @@ package io.gatecast.testkit;
 
 import java.io.IOException;
 
-/** A main class for {@link JavaProcessTest}: says it is up, then blocks on its stdin (a pipe nobody writes to). */
+/**
+ * A main class for {@link JavaProcessTest}: says it is up (and the {@code gatecast.test.probe} property
+ * it was given), then blocks on its stdin (a pipe nobody writes to).
+ */
 public final class WaitsForInput {
   private WaitsForInput() {}
 
   public static void main(String[] args) throws IOException {
     System.out.println("up " + String.join(" ", args));
+    System.out.println("probe " + System.getProperty("gatecast.test.probe"));
     System.out.flush();
     System.in.read();
   }

@@ -8,15 +8,27 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.slf4j.LoggerFactory;
 
 /**
  * People's passwords and session tokens. Passwords use {@link PasswordHash} (salted
  * PBKDF2-HMAC-SHA512) at 210,000 iterations, OWASP's advice for that function, since people's
  * passwords can be guessed; hashing is slow on purpose, so callers run it off the event loop.
  * Tokens are 256 random bits and kept only as their SHA-256: unguessable values need no slow hash.
+ *
+ * <p>Integration tests sign in hundreds of times, each check costing seconds on a loaded machine, so
+ * they lower the count with {@value #TEST_ITERATIONS_PROPERTY} (set by the build's failsafe
+ * configuration). Production cannot pick that up by accident: the property is obeyed only when the
+ * test kit ({@value #TEST_KIT_CLASS}) is on the class path, which the controller's own artifact never
+ * has, and a warning says so in the log. Stored hashes carry their count, so a test hash is checked as
+ * made; a production hash is always made at {@link #ITERATIONS}.
  */
 public final class Passwords {
   public static final int ITERATIONS = 210_000;
+  static final String TEST_ITERATIONS_PROPERTY = "gatecast.test.passwordIterations";
+  static final String TEST_KIT_CLASS = "io.gatecast.testkit.IntegrationTest";
+  /** The count new hashes are made with: {@link #ITERATIONS} unless a test lowered it. */
+  private static final int IN_EFFECT = inEffect(System.getProperty(TEST_ITERATIONS_PROPERTY), testKitPresent());
   public static final int MIN_LENGTH = 12;
   public static final int MAX_LENGTH = 200;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -24,7 +36,37 @@ public final class Passwords {
   private Passwords() {}
 
   public static String hash(String password) {
-    return PasswordHash.hash(password, ITERATIONS);
+    return PasswordHash.hash(password, IN_EFFECT);
+  }
+
+  /**
+   * The count to hash with: {@link #ITERATIONS}, unless {@code testProperty} names a lower positive
+   * count and {@code testKitPresent}; anything else (absent, not a number, not lower) keeps it.
+   */
+  static int inEffect(String testProperty, boolean testKitPresent) {
+    if (testProperty == null || !testKitPresent) {
+      return ITERATIONS;
+    }
+    try {
+      int lowered = Integer.parseInt(testProperty.trim());
+      if (lowered < 1 || lowered >= ITERATIONS) {
+        return ITERATIONS;
+      }
+      LoggerFactory.getLogger(Passwords.class).warn("People's passwords are hashed with {} iterations, not {}: {} is"
+          + " set and the test kit is on the class path (tests only)", lowered, ITERATIONS, TEST_ITERATIONS_PROPERTY);
+      return lowered;
+    } catch (NumberFormatException e) {
+      return ITERATIONS;
+    }
+  }
+
+  private static boolean testKitPresent() {
+    try {
+      Class.forName(TEST_KIT_CLASS, false, Passwords.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   public static boolean matches(String password, String stored) {
