@@ -128,6 +128,9 @@ class MigrationTest {
           + now + ", " + now + "),"
           + " ('totem', '{\"id\":\"totem\",\"template\":\"full\",\"shape\":\"PORTRAIT_9_16\",\"regions\":[]}', "
           + now + ", " + now + ")");
+      s.executeUpdate("INSERT INTO playlists (id, name, created_at, updated_at) VALUES ('tet-list', 'Tết', " + now + ", " + now + ")");
+      s.executeUpdate("INSERT INTO campaigns (id, name, playlist_id, spec_json, created_at, updated_at) VALUES"
+          + " ('tet', 'Tết', 'tet-list', '{}', " + now + ", " + now + ")");
       s.executeUpdate("INSERT INTO layout_assignments (target_kind, target_id, layout_id) VALUES"
           + " ('GATE', 'default', 'hall'), ('SCREEN', 'totem-1', 'totem'), ('CAMPAIGN', 'tet', 'hall')");
     }
@@ -155,5 +158,44 @@ class MigrationTest {
       assertThatThrownBy(() -> s.executeUpdate("INSERT INTO layout_assignments (target_kind, target_id, shape, layout_id)"
           + " VALUES ('GATE', 'default', 'SQUARE', 'hall')")).as("only the two shapes").hasMessageContaining("CHECK");
     }
+  }
+
+  @Test
+  void anAttachmentGoesWithItsDeletedCampaignOrGateAndOnesLeftBehindBeforeAreRemoved(@TempDir Path tmp) throws SQLException {
+    Path file = tmp.resolve("gatecast.db");
+    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("85").load().migrate();
+    String now = "'2026-12-01T00:00:00Z'";
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO layouts (id, spec_json, created_at, updated_at) VALUES"
+          + " ('hall', '{\"id\":\"hall\",\"template\":\"full\",\"shape\":\"LANDSCAPE_16_9\",\"regions\":[]}', " + now + ", " + now + ")");
+      s.executeUpdate("INSERT INTO clusters (id, name, province, zone, languages, created_at) VALUES"
+          + " ('kim-thanh', 'Kim Thành', 'Lào Cai', 'Asia/Ho_Chi_Minh', '[\"vi\"]', " + now + ")");
+      s.executeUpdate("INSERT INTO playlists (id, name, created_at, updated_at) VALUES ('fair-list', 'Fair', " + now + ", " + now + ")");
+      s.executeUpdate("INSERT INTO campaigns (id, name, playlist_id, spec_json, created_at, updated_at) VALUES"
+          + " ('fair', 'Fair', 'fair-list', '{}', " + now + ", " + now + ")");
+      s.executeUpdate("INSERT INTO layout_assignments (target_kind, target_id, shape, layout_id) VALUES"
+          + " ('GATE', 'kim-thanh', 'LANDSCAPE_16_9', 'hall'), ('CAMPAIGN', 'fair', 'LANDSCAPE_16_9', 'hall'),"
+          + " ('CAMPAIGN', 'deleted-before', 'LANDSCAPE_16_9', 'hall'), ('GATE', 'gone-gate', 'LANDSCAPE_16_9', 'hall'),"
+          + " ('SCREEN', 'totem-1', 'LANDSCAPE_16_9', 'hall')");
+    }
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      assertThat(targets(s)).containsExactly("CAMPAIGN fair", "GATE kim-thanh", "SCREEN totem-1");
+      s.executeUpdate("DELETE FROM campaigns WHERE id = 'fair'");
+      assertThat(targets(s)).containsExactly("GATE kim-thanh", "SCREEN totem-1");
+      s.executeUpdate("DELETE FROM clusters WHERE id = 'kim-thanh'");
+      assertThat(targets(s)).containsExactly("SCREEN totem-1");
+    }
+  }
+
+  private static List<String> targets(Statement s) throws SQLException {
+    List<String> out = new java.util.ArrayList<>();
+    try (var rows = s.executeQuery("SELECT target_kind, target_id FROM layout_assignments ORDER BY target_kind, target_id")) {
+      while (rows.next()) {
+        out.add(rows.getString(1) + " " + rows.getString(2));
+      }
+    }
+    return out;
   }
 }
