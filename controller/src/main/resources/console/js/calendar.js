@@ -122,7 +122,8 @@ export function renderSchedule(main, arg) {
       h('p', {class: 'hint', id: 'cal-zone'}, t('sched.zone', {zone: answer.zone}), ' · ',
         answer.screenCount ? t('sched.screenCount', {count: answer.screenCount}) : t('sched.noScreens')),
       answer.truncated ? h('p', {class: 'message error'}, t('sched.truncated')) : null,
-      state.view === 'week' ? week(answer, from, campaigns.open) : month(answer, from, state.anchor, campaigns.open));
+      state.view === 'week' ? week(answer, from, campaigns.open) : month(answer, from, state.anchor, campaigns.open),
+      answer.layouts ? layoutRows(answer) : null);
   }
 
   setup().catch((err) => fill(calendarBox, h('p', {class: 'message error', role: 'alert'},
@@ -222,6 +223,60 @@ function blockElement(piece, answer, lanes, open) {
     return h('button', {...attrs, type: 'button', onclick: () => open(block.sourceIds[0])}, body);
   }
   return h('div', {...attrs, role: 'img'}, body);
+}
+
+const REGION_ORDER = ['MAIN', 'HEADER', 'SIDE', 'TICKER'];
+const ROW_CHIPS = 60;
+
+/** "02/12 09:00–10:00" from a block's local times (the end may fall on a later day). */
+function span(block) {
+  const [d1, t1] = block.localStart.split('T');
+  const [d2, t2] = block.localEnd.split('T');
+  return `${dm(d1)} ${t1.slice(0, 5)}–${d2 === d1 ? '' : `${dm(d2)} `}${t2.slice(0, 5)}`;
+}
+
+/** Why a layout applies, in the operator's language; the engine's own sentences follow it. */
+function layoutReason(block, answer) {
+  const campaign = block.campaignId ? ((answer.campaigns[block.campaignId] || {}).name || block.campaignId) : '';
+  return t(`sched.why.${block.origin}`, {layout: block.layoutId || '', campaign});
+}
+
+function regionWhat(block) {
+  if (block.content === 'PLAYLIST') return t('sched.regionPlaylist', {id: block.playlistId});
+  if (block.content === 'WIDGETS') return block.widgets.map((w) => t(`lay.widget.${w}`)).join(' + ');
+  return t('sched.regionProgramme');
+}
+
+/**
+ * Under the programme: the layout band (which layout applies when, and why) and one row per region
+ * (what it plays). Each block says the engine's reason on hover, and below the rows when clicked.
+ */
+function layoutRows(answer) {
+  const why = h('p', {class: 'cal-why', id: 'cal-why', 'aria-live': 'polite'}, t('sched.whyHint'));
+  const chip = (block, words, reason, attrs) => {
+    const full = [`${span(block)} · ${words}`, reason, ...block.explanation].join('\n');
+    const note = block.screens ? ` · ${t('sched.someScreens', {count: block.screens.length, total: answer.screenCount})}` : '';
+    return h('button', {type: 'button', class: 'cal-lchip', title: full, 'aria-label': `${span(block)} · ${words}${note}`,
+      'data-start': block.localStart, 'data-end': block.localEnd, ...attrs,
+      onclick: () => fill(why, h('strong', {}, `${span(block)} · ${words}`), ' ', reason,
+        h('span', {class: 'cal-engine'}, block.explanation.join(' ')))}, h('span', {class: 'chip-time'}, span(block)), ' ', words);
+  };
+  const row = (name, key, chips) => h('div', {class: 'cal-lrow', 'data-row': key},
+    h('span', {class: 'cal-lname'}, name),
+    h('div', {class: 'cal-lchips'}, chips.slice(0, ROW_CHIPS),
+      chips.length > ROW_CHIPS ? h('span', {class: 'cal-more'}, t('sched.more', {count: chips.length - ROW_CHIPS})) : null));
+  const band = answer.layouts.map((b) => chip(b, b.layoutId || t('sched.fullScreen'), layoutReason(b, answer),
+    {'data-layout': b.layoutId || '', 'data-origin': b.origin}));
+  const layoutAt = (r) => answer.layouts.find((b) => b.start <= r.start && r.start < b.end);
+  const roles = REGION_ORDER.filter((role) => answer.regions.some((r) => r.role === role));
+  return h('section', {class: 'cal-layouts', 'aria-labelledby': 'cal-lay-h'},
+    h('h3', {id: 'cal-lay-h'}, t('sched.layouts')),
+    row(t('sched.layoutBand'), 'layout', band),
+    roles.map((role) => row(t(`lay.role.${role}`), role, answer.regions.filter((r) => r.role === role).map((r) => {
+      const b = layoutAt(r);
+      return chip(r, regionWhat(r), b ? layoutReason(b, answer) : '', {'data-role': role, 'data-layout': r.layoutId});
+    }))),
+    why);
 }
 
 function month(answer, from, anchor, open) {

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The scheduling views of the console: what plays when on a cluster, group or screen (in blocks,
@@ -36,9 +37,12 @@ public final class CalendarService {
   /** What a calendar shows, by kind. */
   public enum TargetKind { CLUSTER, GROUP, SCREEN }
 
-  /** {@code mismatches}: screens whose own layout is not of their shape (only the checks ask). */
+  /**
+   * {@code mismatches}: screens whose own layout is not of their shape (only the checks ask);
+   * {@code ownLayout}: screens that show a layout of their own (only the calendar asks).
+   */
   private record Input(CalendarView.Target target, ZoneId zone, List<ScreenPlan> plans,
-      List<CampaignDefinition> definitions, List<LayoutChoice.Mismatch> mismatches) {}
+      List<CampaignDefinition> definitions, List<LayoutChoice.Mismatch> mismatches, Set<String> ownLayout) {}
 
   private final Vertx vertx;
   private final Database db;
@@ -76,7 +80,8 @@ public final class CalendarService {
     String kindName = kind.name().toLowerCase(java.util.Locale.ROOT);
     return db.transaction(c -> resolve(c, kindName, id))
         .compose(in -> vertx.executeBlocking(
-            () -> CalendarView.of(in.target(), in.zone(), from, to, in.plans(), in.definitions()), false));
+            () -> CalendarView.of(in.target(), in.zone(), from, to, in.plans(), in.definitions(), in.ownLayout()),
+            false));
   }
 
   /** The engine's findings over the next {@code days} days (1 to {@link PublishChecks#MAX_WINDOW}) for every active screen. */
@@ -91,7 +96,7 @@ public final class CalendarService {
       java.util.Set<String> active = setups.clusterOfActiveScreens(c).keySet();
       List<ScreenPlan> plans = rules.buildAll(c, active);
       var mismatches = rules.session(c).layoutChoice().mismatches(active);
-      return new Input(null, null, plans, campaigns.all(c), mismatches);
+      return new Input(null, null, plans, campaigns.all(c), mismatches, Set.of());
     })
         .compose(in -> vertx.executeBlocking(() -> PublishChecks.of(in.plans(), in.definitions(), in.mismatches(),
             from, to), false));
@@ -128,6 +133,9 @@ public final class CalendarService {
     }
     ZoneId zone = ZoneId.of(home == null ? "Asia/Ho_Chi_Minh" : home.zone());
     List<ScreenPlan> plans = rules.buildAll(c, members);
-    return new Input(new CalendarView.Target(kind, id, name == null ? id : name), zone, plans, campaigns.all(c), List.of());
+    LayoutChoice layouts = rules.session(c).layoutChoice();
+    Set<String> own = members.stream().filter(layouts::hasOwn).collect(java.util.stream.Collectors.toSet());
+    return new Input(new CalendarView.Target(kind, id, name == null ? id : name), zone, plans, campaigns.all(c),
+        List.of(), own);
   }
 }

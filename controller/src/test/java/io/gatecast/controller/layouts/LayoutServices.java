@@ -10,17 +10,17 @@ import io.vertx.core.Future;
 import java.time.Clock;
 
 /** The content and layout services the layout tests build on a test database, wired as the controller wires them. */
-final class LayoutServices {
+public final class LayoutServices {
   private LayoutServices() {}
 
   /** Content as authors and approvers use it; a retire's republish answers publish 1 at once. */
-  static ContentService content(Database db, Clock clock) {
+  public static ContentService content(Database db, Clock clock) {
     return new ContentService(db, clock, new ContentRepository(), new MediaRepository(), new ScreenRepository(),
         new LayoutRepository()::naming, new AuditLog(clock), actor -> Future.succeededFuture(1L));
   }
 
   /** Layouts whose items are checked against the store; gates, campaigns and screens are taken to exist (other features' business). */
-  static LayoutService layouts(Database db, Clock clock) {
+  public static LayoutService layouts(Database db, Clock clock) {
     LayoutService.Exists any = (c, id) -> true;
     return new LayoutService(db, clock, new LayoutRepository(), new LayoutService.Lookups(
         new ContentRepository()::exists, (c, id) -> new ContentRepository().find(c, id).map(x -> x.status().name()),
