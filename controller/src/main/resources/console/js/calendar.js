@@ -3,7 +3,7 @@
 // answer), with the campaign list and, for schedulers, the campaign form below it.
 import {h, fill, field} from './dom.js';
 import {api} from './api.js';
-import {t} from './i18n.js';
+import {t, currentLanguage} from './i18n.js';
 import {gates} from './gates.js';
 import {DAYS, addDays} from './recurrence.js';
 import {renderCampaigns, toneOf} from './campaigns.js';
@@ -253,13 +253,16 @@ function regionWhat(block) {
  */
 function layoutRows(answer) {
   const why = h('p', {class: 'cal-why', id: 'cal-why', 'aria-live': 'polite'}, t('sched.whyHint'));
+  // The engine explains in English, for the 10-second slot at the block's start (its times in UTC):
+  // useful detail to an English reader, noise beside the operator's own sentence in any other language.
+  const engine = (block) => (currentLanguage() === 'en' ? block.explanation : []);
   const chip = (block, words, reason, attrs) => {
-    const full = [`${span(block)} · ${words}`, reason, ...block.explanation].join('\n');
+    const full = [`${span(block)} · ${words}`, reason, ...engine(block)].join('\n');
     const note = block.screens ? ` · ${t('sched.someScreens', {count: block.screens.length, total: answer.screenCount})}` : '';
     return h('button', {type: 'button', class: 'cal-lchip', title: full, 'aria-label': `${span(block)} · ${words}${note}`,
       'data-start': block.localStart, 'data-end': block.localEnd, ...attrs,
       onclick: () => fill(why, h('strong', {}, `${span(block)} · ${words}`), ' ', reason,
-        h('span', {class: 'cal-engine'}, block.explanation.join(' ')))}, h('span', {class: 'chip-time'}, span(block)), ' ', words);
+        h('span', {class: 'cal-engine'}, engine(block).join(' ')))}, h('span', {class: 'chip-time'}, span(block)), ' ', words);
   };
   const row = (name, key, chips) => h('div', {class: 'cal-lrow', 'data-row': key},
     h('span', {class: 'cal-lname'}, name),
