@@ -364,7 +364,10 @@
 
   // Builds the regions of view in container (emptied first) and returns a handle whose update()
   // takes the next view of the same layout, alert() covers every region with urgent lines (or
-  // uncovers them with null), and refit() measures again (after fonts load or a resize).
+  // uncovers them with null), refit() measures again (after fonts load or a resize), and
+  // whenShown(f) calls f once every region shows its first piece (within the same deadline as an
+  // update), in the task that commits them. The container must be laid out (not display: none) so
+  // regions can be measured; a page may keep it out of sight (opacity 0) until whenShown.
   function mount(container, view, mediaUrl) {
     container.textContent = "";
     container.classList.add("gc-layout");
@@ -387,10 +390,19 @@
     // whose key it changes and keeps one it asks for again, so the clock's update every second
     // does not restart a slide that is still decoding.
     var all = Object.keys(regions).map(function (k) { return regions[k]; });
+    // Called once the first view's pieces are all committed (each shown, or failed after its
+    // deadline): a page that builds a new arrangement out of sight shows it then (whenShown).
+    var firstShown = false, onShown = [];
     function settle() {
       var open = all.filter(function (region) { return region.pending && !region.pending.settled; });
-      if (open.length === 0) { commit(all, language); }
+      if (open.length > 0) { return; }
+      commit(all, language);
+      if (!firstShown) {
+        firstShown = true;
+        onShown.splice(0).forEach(function (f) { f(); });
+      }
     }
+    function whenShown(f) { if (firstShown) { f(); } else { onShown.push(f); } }
 
     var language = view.language;
     function update(next) {
@@ -457,7 +469,7 @@
 
     update(view);
     if (document.fonts && document.fonts.ready) { document.fonts.ready.then(refit); }
-    return { update: update, alert: alert, refit: refit, regions: regions };
+    return { update: update, alert: alert, refit: refit, regions: regions, whenShown: whenShown };
   }
 
   global.GateCastLayout = { mount: mount, fit: fit, lunarText: lunarText };

@@ -100,7 +100,7 @@ class LayoutSwitchTest {
 
   /** The view with its MAIN region showing this language's poster instead of the welcome text. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> withPoster(Map<String, Object> view, String language) {
+  static Map<String, Object> withPoster(Map<String, Object> view, String language) {
     Map<String, Object> copy = new LinkedHashMap<>(view);
     List<Map<String, Object>> regions = new ArrayList<>();
     for (Map<String, Object> region : (List<Map<String, Object>>) view.get("regions")) {
