@@ -188,8 +188,9 @@ public final class MqttLink implements AutoCloseable {
 
   /**
    * Subscribes at QoS 1 to {@code filter}; {@code handler} gets (topic, payload). Blocking until the
-   * broker answered. A refusal does not throw: it is reported to the {@link Watcher} and tried again
-   * with back-off, so fixing the broker's rules recovers without a restart.
+   * broker answered. Nothing here throws: a refusal or a subscription the broker does not answer is
+   * reported to the {@link Watcher} and tried again with back-off, so fixing the broker's rules
+   * recovers without a restart; with the connection down, the reconnection asks for it.
    */
   public void subscribe(String filter, BiConsumer<String, byte[]> handler) {
     subscribe(filter, 1, handler);
@@ -221,7 +222,15 @@ public final class MqttLink implements AutoCloseable {
       token.waitForCompletion(10_000);
       granted(filter, token);
     } catch (MqttException e) {
-      throw new IllegalStateException("cannot subscribe to " + filter + ": " + e.getMessage(), e);
+      if (!client.isConnected()) {
+        // The connection dropped (the embedded Moquette now and then closes a fresh one right after
+        // CONNECT): the filter is remembered above, and the automatic reconnection asks for it again.
+        // Failing here failed the whole start of a controller whose broker was back a moment later.
+        LOG.warn("cannot subscribe to {} now ({}); asking again once reconnected", filter, e.getMessage());
+      } else {
+        refused(filter, "the MQTT broker at " + serverUri + " did not answer the controller's subscription to "
+            + filter + " (" + e.getMessage() + ")");
+      }
     }
   }
 
