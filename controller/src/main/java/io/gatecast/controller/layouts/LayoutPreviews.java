@@ -19,7 +19,6 @@ import io.gatecast.schedules.model.Rules;
 import io.gatecast.schedules.model.Screen;
 import io.gatecast.schedules.model.Variant;
 import io.gatecast.schedules.wire.ScreenLayout;
-import io.gatecast.schedules.model.MediaKind;
 import io.vertx.core.Future;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -122,14 +121,8 @@ public final class LayoutPreviews {
       }
       String type = sources.media().find(c, v.mediaSha256()).map(Media::mimeType).orElse("image/png");
       media.put(v.mediaSha256(), type);
-      variants.add(Variant.media(v.language(), v.mediaSha256(), kindOf(type), v.seconds()));
+      variants.add(Variant.media(v.language(), v.mediaSha256(), Media.kindOf(type), v.seconds()));
     }
     return new ContentItem(content.id(), content.title(), variants);
-  }
-
-  /** What a screen renders for a file of this type (as the rules builder decides it). */
-  private static MediaKind kindOf(String mimeType) {
-    return mimeType.startsWith("video/") ? MediaKind.VIDEO : mimeType.startsWith("text/html") ? MediaKind.HTML
-        : MediaKind.IMAGE;
   }
 }

@@ -16,7 +16,6 @@ import io.gatecast.schedules.model.Campaign;
 import io.gatecast.schedules.model.ContentItem;
 import io.gatecast.schedules.model.InvalidModelException;
 import io.gatecast.schedules.model.LanguagePolicy;
-import io.gatecast.schedules.model.MediaKind;
 import io.gatecast.schedules.model.Playlist;
 import io.gatecast.schedules.model.PlaylistEntry;
 import io.gatecast.schedules.model.Rules;
@@ -27,7 +26,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -284,18 +282,6 @@ public final class RulesBuilder {
     }
   }
 
-  /** What the agent renders for a file of this type; uploads are limited to these families. */
-  static MediaKind kindOf(String mimeType) {
-    String type = mimeType.toLowerCase(Locale.ROOT);
-    if (type.startsWith("video/")) {
-      return MediaKind.VIDEO;
-    }
-    if (type.startsWith("text/html")) {
-      return MediaKind.HTML;
-    }
-    return MediaKind.IMAGE;
-  }
-
   /** One screen's build: the approved items met so far, the files they need, and what was held back. */
   private final class Build {
     final Session session;
@@ -347,7 +333,7 @@ public final class RulesBuilder {
         }
         Media file = session.media(item.id(), v.mediaSha256());
         files.put(file.sha256(), file);
-        variants.add(Variant.media(v.language(), file.sha256(), kindOf(file.mimeType()), v.seconds()));
+        variants.add(Variant.media(v.language(), file.sha256(), Media.kindOf(file.mimeType()), v.seconds()));
       }
       return new ContentItem(item.id(), item.title(), variants);
     }
