@@ -11,7 +11,6 @@ import io.gatecast.protocol.Topics;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Ports;
 import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,16 +62,8 @@ class RefusedSubscriptionTest {
       }
     };
     int port = Ports.free();
-    Properties properties = new Properties();
-    properties.setProperty("host", "127.0.0.1");
-    properties.setProperty("port", Integer.toString(port));
-    properties.setProperty("websocket_port", "disabled");
-    properties.setProperty("telemetry_enabled", "false");
-    properties.setProperty("allow_anonymous", "false");
-    properties.setProperty("persistence_enabled", "false");
-    properties.setProperty("data_path", tmp.resolve("broker").toString());
     Server broker = new Server();
-    broker.startServer(new MemoryConfig(properties), List.of(), null, anyLogin, rules);
+    broker.startServer(TestMoquette.config(port, tmp.resolve("broker"), false), List.of(), null, anyLogin, rules);
     Vertx vertx = Vertx.vertx();
     try {
       await().atMost(DEADLINE).ignoreExceptions().until(() -> broker.getPort() > 0); // getPort may throw while Netty binds

@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Ports;
 import io.moquette.broker.Server;
-import io.moquette.broker.config.MemoryConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -64,16 +62,8 @@ class SubscribeWhileAwayTest {
   }
 
   private Server start(int port) throws Exception {
-    Properties properties = new Properties();
-    properties.setProperty("host", "127.0.0.1");
-    properties.setProperty("port", Integer.toString(port));
-    properties.setProperty("websocket_port", "disabled");
-    properties.setProperty("telemetry_enabled", "false");
-    properties.setProperty("allow_anonymous", "true");
-    properties.setProperty("persistence_enabled", "false");
-    properties.setProperty("data_path", tmp.resolve("broker").toString());
     Server server = new Server();
-    server.startServer(new MemoryConfig(properties));
+    server.startServer(TestMoquette.config(port, tmp.resolve("broker"), true));
     await().atMost(DEADLINE).until(() -> Ports.listening(port));
     return server;
   }
