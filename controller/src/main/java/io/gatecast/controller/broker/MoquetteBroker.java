@@ -14,8 +14,8 @@ import java.util.Properties;
 /**
  * The embedded broker on Moquette 0.17 (the default, see {@link EmbeddedBroker.Kind}). Retained
  * schedules are persisted under the data folder, so screens that reconnect after a controller
- * restart still find their schedule. {@link DuplicatePublishes}, {@link SessionLoopWatch} and the
- * bind wait below are work-arounds for Moquette 0.17 defects.
+ * restart still find their schedule. {@link DuplicatePublishes}, {@link HeldUntilConnected},
+ * {@link SessionLoopWatch} and the bind wait below are work-arounds for Moquette 0.17 defects.
  */
 final class MoquetteBroker implements EmbeddedBroker {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MoquetteBroker.class);
@@ -84,6 +84,7 @@ final class MoquetteBroker implements EmbeddedBroker {
       throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
     }
     DuplicatePublishes.deliverToEverySubscriber(server);
+    HeldUntilConnected.installIn(server);
     if (!awaitBound(server, tls != null)) {
       // Moquette logs a failed bind and carries on without a listener; a race for the port lands here.
       server.stopServer();
