@@ -1,5 +1,6 @@
 package io.gatecast.agent;
 
+import io.gatecast.moquette.PatchedMoquette;
 import io.gatecast.protocol.Limits;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
@@ -8,12 +9,14 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 
-/** A real MQTT broker (Moquette) on an ephemeral loopback port, in memory. */
+/**
+ * A real MQTT broker on an ephemeral loopback port, in memory: the Moquette the controller embeds, with
+ * the same work-arounds ({@link PatchedMoquette}), anonymous.
+ */
 final class TestBroker implements AutoCloseable {
-  private final Server server = new Server();
+  private final Server server;
   private boolean closed;
 
   TestBroker() {
@@ -27,7 +30,7 @@ final class TestBroker implements AutoCloseable {
     properties.setProperty("netty.mqtt.message_size", Integer.toString(Limits.MAX_MESSAGE_BYTES + 1024));
     properties.setProperty("immediate_buffer_flush", "true");
     try {
-      server.startServer(new MemoryConfig(properties), List.of());
+      server = PatchedMoquette.start(new MemoryConfig(properties), null, null, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,7 @@
 package io.gatecast.controller.broker;
 
 import io.gatecast.controller.tls.TlsFiles;
+import io.gatecast.moquette.PatchedMoquette;
 import io.gatecast.protocol.Limits;
 import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
@@ -8,14 +9,13 @@ import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Properties;
 
 /**
  * The embedded broker on Moquette 0.17 (the default, see {@link EmbeddedBroker.Kind}). Retained
  * schedules are persisted under the data folder, so screens that reconnect after a controller
- * restart still find their schedule. {@link DuplicatePublishes}, {@link HeldUntilConnected},
- * {@link SessionLoopWatch} and the bind wait below are work-arounds for Moquette 0.17 defects.
+ * restart still find their schedule. {@link PatchedMoquette} works around Moquette 0.17's known
+ * defects; so do the bind wait and the port reading below.
  */
 final class MoquetteBroker implements EmbeddedBroker {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MoquetteBroker.class);
@@ -76,15 +76,13 @@ final class MoquetteBroker implements EmbeddedBroker {
     // One publish to a large fleet queues a command per screen and per ack; give the loops room for a
     // whole fleet's burst (each queue is an array of this many references: 128-256 KB per loop).
     properties.setProperty("session_queue_size", Integer.toString(SESSION_COMMAND_QUEUE));
-    Server server = new Server();
+    Server server;
     try {
       ISslContextCreator ssl = tls == null ? null : tls::brokerContext;
-      server.startServer(new MemoryConfig(properties), List.of(new SessionLoopWatch()), ssl, auth, auth);
+      server = PatchedMoquette.start(new MemoryConfig(properties), ssl, auth, auth);
     } catch (IOException e) {
       throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
     }
-    DuplicatePublishes.deliverToEverySubscriber(server);
-    HeldUntilConnected.installIn(server);
     if (!awaitBound(server, tls != null)) {
       // Moquette logs a failed bind and carries on without a listener; a race for the port lands here.
       server.stopServer();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A screen re-sending a QoS 1 publish with the DUP flag (as the agent's Paho does after a reconnect)
  * gets its PUBACK, the message reaches the controller, and the broker goes on serving that client:
  * on a bare Moquette 0.17 the DUP publish throws inside the broker, ends the session loop of that
- * client and of every client sharing the loop, and no PUBACK comes (see {@link DuplicatePublishes}).
+ * client and of every client sharing the loop, and no PUBACK comes (see {@code io.gatecast.moquette.DuplicatePublishes}).
  * Written as raw MQTT bytes ({@link RawMqtt}), since no client library sets DUP on demand.
  */
 @IntegrationTest

@@ -10,6 +10,7 @@ import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Ports;
+import io.gatecast.moquette.PatchedMoquette;
 import io.moquette.broker.Server;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
@@ -62,8 +63,7 @@ class RefusedSubscriptionTest {
       }
     };
     int port = Ports.free();
-    Server broker = new Server();
-    broker.startServer(TestMoquette.config(port, tmp.resolve("broker"), false), List.of(), null, anyLogin, rules);
+    Server broker = PatchedMoquette.start(TestMoquette.config(port, tmp.resolve("broker"), false), null, anyLogin, rules);
     Vertx vertx = Vertx.vertx();
     try {
       await().atMost(DEADLINE).ignoreExceptions().until(() -> broker.getPort() > 0); // getPort may throw while Netty binds

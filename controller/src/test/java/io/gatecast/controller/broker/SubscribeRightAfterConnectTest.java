@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A screen may send its SUBSCRIBE right after its CONNECT, without waiting for the CONNACK (MQTT 3.1.1
  * §3.1.4), and the embedded broker serves it. A bare Moquette 0.17 takes such a SUBSCRIBE for one on
  * a closed connection and drops the connection — the same race that, with clients that do wait, dropped
- * a fresh connection about once per full test run (see {@link HeldUntilConnected}). Both packets go
+ * a fresh connection about once per full test run (see {@code io.gatecast.moquette.HeldUntilConnected}). Both packets go
  * out in one write, so the broker reads the SUBSCRIBE before it has answered the CONNECT.
  */
 @IntegrationTest

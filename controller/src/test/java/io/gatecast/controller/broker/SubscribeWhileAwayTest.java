@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Ports;
+import io.gatecast.moquette.PatchedMoquette;
 import io.moquette.broker.Server;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,8 +63,7 @@ class SubscribeWhileAwayTest {
   }
 
   private Server start(int port) throws Exception {
-    Server server = new Server();
-    server.startServer(TestMoquette.config(port, tmp.resolve("broker"), true));
+    Server server = PatchedMoquette.start(TestMoquette.config(port, tmp.resolve("broker"), true), null, null, null);
     await().atMost(DEADLINE).until(() -> Ports.listening(port));
     return server;
   }

@@ -1,4 +1,4 @@
-package io.gatecast.controller.broker;
+package io.gatecast.moquette;
 
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptExceptionMessage;

@@ -1,4 +1,4 @@
-package io.gatecast.controller.broker;
+package io.gatecast.moquette;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.gatecast.controller.broker;
+package io.gatecast.moquette;
 
 import io.moquette.broker.Server;
 import io.netty.channel.Channel;
