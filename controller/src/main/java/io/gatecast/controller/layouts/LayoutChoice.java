@@ -46,6 +46,15 @@ public final class LayoutChoice {
     return new LayoutChoice(repository.assignments(c), repository.all(c), repository.screenShapes(c));
   }
 
+  /**
+   * {@link #read} knowing the shapes of {@code screenIds} only (a page of a publish): ask it about
+   * those screens only — any other is taken as landscape.
+   */
+  public static LayoutChoice readFor(Connection c, LayoutRepository repository, java.util.Collection<String> screenIds)
+      throws SQLException {
+    return new LayoutChoice(repository.assignments(c), repository.all(c), repository.screenShapes(c, screenIds));
+  }
+
   /** The shape the screen's orientation calls for (landscape when it is not said). */
   public ScreenShape shapeOf(String screenId) {
     return screenShapes.getOrDefault(screenId, ScreenShape.LANDSCAPE_16_9);

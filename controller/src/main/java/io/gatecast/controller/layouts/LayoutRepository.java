@@ -90,6 +90,20 @@ public final class LayoutRepository {
     return all;
   }
 
+  /**
+   * {@link #screenShapes(Connection)} of these screens only: a page of a publish reads its own
+   * screens' shapes, not the whole fleet's again for every page (issue 21).
+   */
+  public Map<String, ScreenShape> screenShapes(Connection c, java.util.Collection<String> screenIds) throws SQLException {
+    Map<String, ScreenShape> some = new LinkedHashMap<>();
+    if (screenIds.isEmpty()) {
+      return some;
+    }
+    Sql.list(c, "SELECT id, orientation FROM screens WHERE id IN (" + "?,".repeat(screenIds.size() - 1) + "?) ORDER BY id",
+        row -> some.put(row.getString(1), shapeOf(row.getString(2))), screenIds.toArray());
+    return some;
+  }
+
   /** One screen's shape; empty for an unknown screen. */
   public Optional<ScreenShape> screenShape(Connection c, String screenId) throws SQLException {
     return Sql.one(c, "SELECT orientation FROM screens WHERE id = ?", row -> shapeOf(row.getString(1)), screenId);

@@ -357,7 +357,7 @@ public final class Publisher {
     Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, ids);
     Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, ids);
     Map<String, String> gateNames = rules.gateNames(c);
-    RulesBuilder.Session session = rules.session(c);
+    RulesBuilder.Session session = rules.session(c, ids); // this page's screens only
     Set<String> namedByCampaigns = new HashSet<>();
     session.campaigns().forEach(campaign -> namedByCampaigns.addAll(campaign.engineTargets().screens()));
     List<Pending> pending = new ArrayList<>();

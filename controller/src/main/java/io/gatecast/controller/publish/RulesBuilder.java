@@ -122,7 +122,16 @@ public final class RulesBuilder {
    * once and reused for every screen built in it (a publish reads them once, not once per screen).
    */
   public Session session(Connection c) {
-    return new Session(c);
+    return new Session(c, null);
+  }
+
+  /**
+   * {@link #session(Connection)} for building these screens only (a page of a publish): their
+   * layouts are chosen knowing their own shapes, read for them alone instead of for the whole fleet
+   * on every page (issue 21). Build no other screen in it.
+   */
+  public Session session(Connection c, java.util.Collection<String> screenIds) {
+    return new Session(c, List.copyOf(screenIds));
   }
 
   /** What one transaction has read so far; use only inside the transaction it was opened in. */
@@ -136,8 +145,12 @@ public final class RulesBuilder {
     private Map<String, io.gatecast.controller.layouts.GateFacts> facts;
     private io.gatecast.controller.layouts.LayoutChoice layoutChoice;
 
-    private Session(Connection c) {
+    /** The screens this session builds (null: any); their shapes are all its layout choice reads. */
+    private final List<String> scope;
+
+    private Session(Connection c, List<String> scope) {
       this.c = c;
+      this.scope = scope;
     }
 
     /** The rules for a screen with this profile and this own playlist (content ids, in order). */
@@ -199,7 +212,8 @@ public final class RulesBuilder {
     /** Which layout each screen shows, by shape; read once per session. */
     public io.gatecast.controller.layouts.LayoutChoice layoutChoice() throws SQLException {
       if (layoutChoice == null) {
-        layoutChoice = io.gatecast.controller.layouts.LayoutChoice.read(c, layoutRepository);
+        layoutChoice = scope == null ? io.gatecast.controller.layouts.LayoutChoice.read(c, layoutRepository)
+            : io.gatecast.controller.layouts.LayoutChoice.readFor(c, layoutRepository, scope);
       }
       return layoutChoice;
     }

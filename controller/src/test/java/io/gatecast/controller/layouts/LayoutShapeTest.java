@@ -152,6 +152,25 @@ class LayoutShapeTest {
         .isEqualTo("LAYOUT_NOT_ATTACHED");
   }
 
+  /** A publish builds a page of screens in a session that reads those screens' shapes only (issue 21). */
+  @Test
+  void aSessionForSomeScreensChoosesTheirLayoutsAsTheWholeFleetsSessionDoes() {
+    await(layouts.assign(OPERATOR, new LayoutAssignment(LayoutTarget.GATE, "lao-cai", "hall")));
+    await(layouts.assign(OPERATOR, new LayoutAssignment(LayoutTarget.GATE, "lao-cai", "totem")));
+    List<String> page = List.of("hall-2", "totem-3");
+    await(db.transaction(c -> {
+      LayoutChoice all = builder.session(c).layoutChoice();
+      LayoutChoice some = builder.session(c, page).layoutChoice();
+      for (String id : page) {
+        assertThat(some.shapeOf(id)).as(id).isEqualTo(all.shapeOf(id));
+        assertThat(some.forScreen(id, "lao-cai")).as(id).isEqualTo(all.forScreen(id, "lao-cai"));
+        assertThat(some.key(id, "lao-cai")).as(id).isEqualTo(all.key(id, "lao-cai"));
+      }
+      assertThat(some.shapeOf("totem-3")).isEqualTo(ScreenShape.PORTRAIT_9_16);
+      return null;
+    }));
+  }
+
   @Test
   void aScreenIsRefusedALayoutOfTheOtherShapeAndOneTurnedLaterIsNotGivenIt() {
     Refusal mismatch = refused(layouts.assign(OPERATOR, new LayoutAssignment(LayoutTarget.SCREEN, "totem-3", "hall")));
