@@ -50,17 +50,26 @@ public final class OrganisationDirectory implements ScreenDirectory {
   @Override
   public Map<String, Screen> profiles(Connection c, Collection<String> screenIds) throws SQLException {
     Map<String, ScreenSetup> allSetups = setups.of(c, screenIds);
+    for (String screenId : screenIds) {
+      if (!allSetups.containsKey(screenId)) {
+        throw new IllegalStateException("no screen " + screenId);
+      }
+    }
+    return profiles(c, allSetups);
+  }
+
+  /** The profiles of the screens whose setups these are, without reading the setups again. */
+  @Override
+  public Map<String, Screen> profiles(Connection c, Map<String, ScreenSetup> allSetups) throws SQLException {
     Map<String, Cluster> allClusters = new HashMap<>();
     for (Cluster cluster : clusters.all(c)) {
       allClusters.put(cluster.id(), cluster);
     }
-    Map<String, List<String>> allGroups = groups.groupsOf(c, screenIds);
+    Map<String, List<String>> allGroups = groups.groupsOf(c, allSetups.keySet());
     Map<String, Screen> profiles = new HashMap<>();
-    for (String screenId : screenIds) {
-      ScreenSetup setup = allSetups.get(screenId);
-      if (setup == null) {
-        throw new IllegalStateException("no screen " + screenId);
-      }
+    for (Map.Entry<String, ScreenSetup> e : allSetups.entrySet()) {
+      String screenId = e.getKey();
+      ScreenSetup setup = e.getValue();
       Cluster cluster = allClusters.get(setup.clusterId());
       if (cluster == null) {
         throw new IllegalStateException("screen " + screenId + " is in unknown cluster " + setup.clusterId());

@@ -354,7 +354,10 @@ public final class Publisher {
       return List.of();
     }
     List<String> ids = active.stream().map(RegisteredScreen::id).toList();
-    Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, ids);
+    Map<String, ScreenSetup> activeSetups = new HashMap<>();
+    ids.forEach(id -> activeSetups.put(id, page.setups().get(id)));
+    // The page's setups were read to leave cut-off screens out: the profiles are built from them, not read again.
+    Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, activeSetups);
     Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, ids);
     Map<String, String> gateNames = rules.gateNames(c);
     RulesBuilder.Session session = rules.session(c, ids); // this page's screens only

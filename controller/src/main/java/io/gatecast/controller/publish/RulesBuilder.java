@@ -102,6 +102,12 @@ public final class RulesBuilder {
     return directory.profiles(c, screenIds);
   }
 
+  /** {@link #profiles(Connection, java.util.Collection)} of screens whose setups the caller has read already. */
+  public Map<String, Screen> profiles(Connection c, Map<String, io.gatecast.controller.screens.ScreenSetup> setups)
+      throws SQLException {
+    return directory.profiles(c, setups);
+  }
+
   /** Every gate's (cluster's) name, by cluster id, for the screens' profiles on the wire. */
   public Map<String, String> gateNames(Connection c) throws SQLException {
     return directory.gateNames(c);

@@ -23,6 +23,16 @@ public interface ScreenDirectory {
   }
 
   /**
+   * {@link #profiles(Connection, java.util.Collection)} of screens whose setups the caller has read
+   * already (a page of a publish reads them to leave cut-off screens out), by screen id: a directory
+   * that builds profiles from setups uses these instead of reading each screen's again (issue 21).
+   */
+  default java.util.Map<String, Screen> profiles(Connection c, java.util.Map<String, io.gatecast.controller.screens.ScreenSetup> setups)
+      throws SQLException {
+    return profiles(c, setups.keySet());
+  }
+
+  /**
    * The name people gave each gate (cluster), by cluster id: what the no-content card on a screen
    * shows instead of an id. A directory that knows no names returns none (the card shows ids).
    */
