@@ -16,8 +16,8 @@ class RetainedAfterStopOnHiveMqTest extends RetainedAfterStopTest {
   }
 
   /**
-   * A start with HiveMQ costs about twice the CPU of one with Moquette (18-20 s against ~9 s on the
-   * same 200-screen data folder, measured by hand): its 64-bucket file persistence, its Guice and
+   * A start with HiveMQ costs about twice the CPU of one with Moquette (14-20 s against 8-10 s on
+   * the same 200-screen data folder, measured by hand): its 64-bucket file persistence, its Guice and
    * JAXB bootstrap. The start is CPU-bound, and this process runs niced beside others' builds on the
    * shared 2-core machine: at load 20-30 it took 158 s and 273 s (Moquette 103 s, already near its
    * 2 min). That, not a lost CONNACK, is why this test once failed to start the controller in time

@@ -259,8 +259,8 @@ class RetainedAfterStopTest {
 
   /**
    * Why the start is late, with what tells a starved process from a stuck one: the CPU time it
-   * used in that time and the machine's load. Slow starts here were starved (issue 21: ~18 s of CPU
-   * for HiveMQ, ~9 s for Moquette, spread over minutes on the shared 2-core machine), and the
+   * used in that time and the machine's load. Slow starts here were starved (issue 21: 14-20 s of
+   * CPU for HiveMQ, 8-10 s for Moquette, spread over minutes on the shared 2-core machine), and the
    * worker thread's "blocked for 90 s" warnings in the log count from the start of the whole
    * start task, not from the frame they show.
    */
