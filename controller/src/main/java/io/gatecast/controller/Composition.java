@@ -141,6 +141,7 @@ final class Composition {
     media = new MediaStore(config.dataDir().resolve("media"));
     warnOfLegacyIds(db);
     ControllerCredentials generated = ControllerCredentials.loadOrCreate(config.dataDir());
+    long brokerStarted = System.nanoTime();
     if (config.externalBroker() == null) {
       BrokerLogins logins = new BrokerLogins(db, repositories.screens(), repositories.setups());
       BrokerAuth auth = new BrokerAuth(generated, logins::login, logins::upgradeHash);
@@ -156,11 +157,25 @@ final class Composition {
     // events sent meanwhile are delivered when it is back (docs/brokers.md, "While the controller
     // is away"). The embedded broker lives and dies with the controller, so there is nothing to
     // keep, and Moquette 0.17 held back a screen's ack across a restart with a kept session.
+    long linkStarted = System.nanoTime();
     mqtt = lifecycle.push("MQTT link", MqttLink.connect(brokerUrl(), login.clientId(), login,
         broker != null && config.tls() != null ? config.tls().selfTrust() : null, broker == null));
+    // Where a slow start went, said once: on a busy machine the worker's "blocked" warnings show only
+    // the start task's age and its frame of the moment (issue 21 read a slow HiveMQ start as a lost CONNACK).
+    long linkMillis = millisSince(linkStarted, System.nanoTime());
+    if (broker == null) {
+      LOG.info("MQTT link connected in {} ms", linkMillis);
+    } else {
+      LOG.info("embedded {} broker started in {} ms; MQTT link connected in {} ms", config.embeddedBroker().option(),
+          millisSince(brokerStarted, linkStarted), linkMillis);
+    }
     // Told before the first subscription: a refused one makes /health degraded from the start.
     controllerHealth = new ControllerHealth(clock);
     mqtt.watch(controllerHealth);
+  }
+
+  private static long millisSince(long fromNanos, long toNanos) {
+    return (toNanos - fromNanos) / 1_000_000;
   }
 
   /** Every service, from the repositories and the parts opened before; none of them opens anything. */

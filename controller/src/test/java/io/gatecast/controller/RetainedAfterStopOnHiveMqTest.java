@@ -2,20 +2,30 @@ package io.gatecast.controller;
 
 import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.testkit.IntegrationTest;
-import org.junit.jupiter.api.Disabled;
+import java.time.Duration;
 
 /**
  * {@link RetainedAfterStopTest}'s stories (SIGTERM and kill -9 of the controller process, during and
  * after a publish) with the embedded HiveMQ CE as the controller's broker (issue 21).
  */
 @IntegrationTest
-@Disabled("issue 21: on HiveMQ the controller process did not get running within the test's 2 min, twice, on the"
-    + " shared box at load 35-40: its MQTT link's CONNECT to its own embedded HiveMQ got no CONNACK for 90 s"
-    + " (thread dump in Backend -> MqttLink.connect), while the same start by hand took 40 s. Cause not found;"
-    + " see bench/BENCHMARKS.md, 2026-12-02 HiveMQ CE against Moquette. Enable to reproduce.")
 class RetainedAfterStopOnHiveMqTest extends RetainedAfterStopTest {
   @Override
   EmbeddedBroker.Kind embeddedBroker() {
     return EmbeddedBroker.Kind.HIVEMQ;
+  }
+
+  /**
+   * A start with HiveMQ costs about twice the CPU of one with Moquette (14-20 s against 8-10 s on
+   * the same 200-screen data folder, measured by hand): its 64-bucket file persistence, its Guice and
+   * JAXB bootstrap. The start is CPU-bound, and this process runs niced beside others' builds on the
+   * shared 2-core machine: at load 20-30 it took 158 s and 273 s (Moquette 103 s, already near its
+   * 2 min). That, not a lost CONNACK, is why this test once failed to start the controller in time
+   * (bench/BENCHMARKS.md, issue 21). What the test checks is what the broker keeps, not how fast it
+   * starts; a start that is late still fails, saying how much CPU it got.
+   */
+  @Override
+  Duration startDeadline() {
+    return Duration.ofSeconds(START_SECONDS * 4);
   }
 }

@@ -3,8 +3,10 @@ package io.gatecast.testkit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A main class of the test's own class path in a JVM of its own, as a kiosk or server runs it:
@@ -52,6 +54,15 @@ public final class JavaProcess implements AutoCloseable {
 
   public boolean isAlive() {
     return process.isAlive();
+  }
+
+  /**
+   * The CPU time (user + system) the process has used so far, where the platform tells it (Linux
+   * does). Against the time it has run, this tells a starved process (little CPU: the machine is
+   * busy) from a stuck one that spins, or from one that waits on something while CPU is free.
+   */
+  public Optional<Duration> cpuTime() {
+    return process.info().totalCpuDuration();
   }
 
   /** Waits for the process to end by itself (e.g. a test hook that halts it); true when it ended in time. */

@@ -23,6 +23,8 @@ class JavaProcessTest {
       assertThat(Files.readString(log)).contains("up --screen-id s-1");
       assertThat(process.isAlive()).isTrue();
       assertThat(process.pid()).isPositive();
+      assertThat(process.cpuTime()).as("a JVM that printed has used CPU").hasValueSatisfying(
+          used -> assertThat(used).isPositive());
       process.signal("STOP");
       process.signal("CONT");
       assertThat(process.isAlive()).isTrue();
