@@ -28,8 +28,11 @@ public final class LayoutChoice {
   private final Map<String, Map<ScreenShape, String>> gateDefaults = new HashMap<>();
   private final Map<String, LayoutSpec> layouts = new HashMap<>();
   private final Map<String, ScreenShape> screenShapes;
+  /** Read for some screens only ({@link #readFor}): asking about another is a mistake, not a landscape screen. */
+  private final boolean partial;
 
-  private LayoutChoice(List<LayoutAssignment> assignments, List<LayoutSpec> stored, Map<String, ScreenShape> shapes) {
+  private LayoutChoice(List<LayoutAssignment> assignments, List<LayoutSpec> stored, Map<String, ScreenShape> shapes,
+      boolean partial) {
     for (LayoutAssignment a : assignments) {
       switch (a.target()) {
         case SCREEN -> screenOwn.put(a.targetId(), a.layoutId());
@@ -40,24 +43,30 @@ public final class LayoutChoice {
     }
     stored.forEach(l -> layouts.put(l.id(), l));
     this.screenShapes = shapes;
+    this.partial = partial;
   }
 
   public static LayoutChoice read(Connection c, LayoutRepository repository) throws SQLException {
-    return new LayoutChoice(repository.assignments(c), repository.all(c), repository.screenShapes(c));
+    return new LayoutChoice(repository.assignments(c), repository.all(c), repository.screenShapes(c), false);
   }
 
   /**
    * {@link #read} knowing the shapes of {@code screenIds} only (a page of a publish): ask it about
-   * those screens only — any other is taken as landscape.
+   * those screens only — asking about another throws.
    */
   public static LayoutChoice readFor(Connection c, LayoutRepository repository, java.util.Collection<String> screenIds)
       throws SQLException {
-    return new LayoutChoice(repository.assignments(c), repository.all(c), repository.screenShapes(c, screenIds));
+    return new LayoutChoice(repository.assignments(c), repository.all(c), repository.screenShapes(c, screenIds), true);
   }
 
   /** The shape the screen's orientation calls for (landscape when it is not said). */
   public ScreenShape shapeOf(String screenId) {
-    return screenShapes.getOrDefault(screenId, ScreenShape.LANDSCAPE_16_9);
+    ScreenShape shape = screenShapes.get(screenId);
+    if (shape == null && partial) {
+      throw new IllegalStateException("the shape of screen " + screenId + " was not read: this layout choice knows a"
+          + " page of screens only");
+    }
+    return shape == null ? ScreenShape.LANDSCAPE_16_9 : shape;
   }
 
   /** The layout the screen shows, or null: its own if drawn for its shape, else its gate's default for its shape. */

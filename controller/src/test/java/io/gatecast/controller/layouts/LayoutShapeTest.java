@@ -3,6 +3,7 @@ package io.gatecast.controller.layouts;
 import static io.gatecast.controller.ServiceFutures.await;
 import static io.gatecast.controller.ServiceFutures.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatecast.controller.Repositories;
 import io.gatecast.controller.TestDatabase;
@@ -167,6 +168,8 @@ class LayoutShapeTest {
         assertThat(some.key(id, "lao-cai")).as(id).isEqualTo(all.key(id, "lao-cai"));
       }
       assertThat(some.shapeOf("totem-3")).isEqualTo(ScreenShape.PORTRAIT_9_16);
+      // A screen outside the page is not silently taken for a landscape one
+      assertThatThrownBy(() -> some.key("hall-1", "lao-cai")).isInstanceOf(IllegalStateException.class);
       return null;
     }));
   }
