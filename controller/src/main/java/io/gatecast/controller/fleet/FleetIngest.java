@@ -115,11 +115,11 @@ public final class FleetIngest {
    */
   private void storeAnswer(Connection c, String screenId, long version, ScheduleAck.Outcome outcome, String error,
       Instant at, boolean fromAck) throws SQLException {
-    boolean stored = fromAck
+    java.util.Optional<Instant> sent = fromAck
         ? deliveries.recordAgentAnswer(c, screenId, version, outcome.name(), error, at)
         : deliveries.settlePendingAsApplied(c, screenId, version, at);
-    if (stored && outcome == ScheduleAck.Outcome.APPLIED) {
-      deliveries.sentAt(c, screenId, version).ifPresent(sent -> metrics.rolledOut(Duration.between(sent, at)));
+    if (outcome == ScheduleAck.Outcome.APPLIED) {
+      sent.ifPresent(sentAt -> metrics.rolledOut(Duration.between(sentAt, at)));
     }
   }
 

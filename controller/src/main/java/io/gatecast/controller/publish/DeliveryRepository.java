@@ -17,13 +17,6 @@ public final class DeliveryRepository {
   /** A recorded delivery whose message has not reached the broker yet. */
   public record Unsent(String screenId, long version, byte[] envelope) {}
 
-  /** Records the intent to send {@code envelope} as the screen's version {@code version}. */
-  public void recordIntent(Connection c, String screenId, long version, long publishId, byte[] envelope,
-      Instant now) throws SQLException {
-    Sql.update(c, "INSERT INTO deliveries (screen_id, version, sent_at, publish_id, envelope) VALUES (?, ?, ?, ?, ?)",
-        screenId, version, now.toString(), publishId, envelope);
-  }
-
   /** A delivery about to be recorded: its signed message, or the reason it has none. */
   public record Intent(String screenId, long version, byte[] envelope, String error) {}
 
@@ -50,23 +43,10 @@ public final class DeliveryRepository {
     }
   }
 
-  /** Records a delivery that failed before it could be sent (its schedule could not be signed). */
-  public void recordFailed(Connection c, String screenId, long version, long publishId, String error, Instant now)
-      throws SQLException {
-    Sql.update(c, "INSERT INTO deliveries (screen_id, version, sent_at, publish_id, outcome, error, answered_at)"
-        + " VALUES (?, ?, ?, ?, 'FAILED', ?, ?)", screenId, version, now.toString(), publishId, error, now.toString());
-  }
-
-  /** The broker took the message. */
-  public void markHanded(Connection c, String screenId, long version, Instant now) throws SQLException {
-    Sql.update(c, "UPDATE deliveries SET handed_at = ? WHERE screen_id = ? AND version = ? AND handed_at IS NULL",
-        now.toString(), screenId, version);
-  }
-
   /** A delivery the broker took, and when. */
   public record Handed(String screenId, long version, Instant at) {}
 
-  /** {@link #markHanded} for a whole send window, as one statement batch. */
+  /** Marks a whole send window handed (the broker took each message), as one statement batch. */
   public void markHanded(Connection c, List<Handed> handed) throws SQLException {
     try (PreparedStatement update = c.prepareStatement(
         "UPDATE deliveries SET handed_at = ? WHERE screen_id = ? AND version = ? AND handed_at IS NULL")) {
@@ -134,28 +114,29 @@ public final class DeliveryRepository {
         outcome, error, answeredAt.toString(), screenId, version) == 1;
   }
 
-  /** When a version was sent to a screen; empty if it never was. */
-  public Optional<Instant> sentAt(Connection c, String screenId, long version) throws SQLException {
-    return Sql.one(c, "SELECT sent_at FROM deliveries WHERE screen_id = ? AND version = ?",
-        row -> Instant.parse(row.getString(1)), screenId, version);
-  }
-
-  /** Records the agent's own answer: it also proves the broker took the message. */
-  public boolean recordAgentAnswer(Connection c, String screenId, long version, String outcome, String error,
+  /**
+   * Records the agent's own answer (it also proves the broker took the message) and returns when that
+   * version was sent — one statement, as each of 10,000 acks of a publish costs it; empty when no such
+   * delivery was sent.
+   */
+  public Optional<Instant> recordAgentAnswer(Connection c, String screenId, long version, String outcome, String error,
       Instant answeredAt) throws SQLException {
-    return Sql.update(c, "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ?,"
-        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ?",
-        outcome, error, answeredAt.toString(), answeredAt.toString(), screenId, version) == 1;
+    return Sql.one(c, "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ?,"
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? RETURNING sent_at",
+        row -> Instant.parse(row.getString(1)), outcome, error, answeredAt.toString(), answeredAt.toString(), screenId,
+        version);
   }
 
   /**
    * The screen reports it plays {@code version}: a delivery of it still pending becomes APPLIED (its
-   * ack was lost). Returns false when there was none pending — the usual case, the ack came first.
+   * ack was lost). Returns when it was sent, or empty when there was none pending — the usual case,
+   * the ack came first.
    */
-  public boolean settlePendingAsApplied(Connection c, String screenId, long version, Instant at) throws SQLException {
-    return Sql.update(c, "UPDATE deliveries SET outcome = 'APPLIED', error = NULL, answered_at = ?,"
-        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? AND outcome = 'PENDING'",
-        at.toString(), at.toString(), screenId, version) == 1;
+  public Optional<Instant> settlePendingAsApplied(Connection c, String screenId, long version, Instant at)
+      throws SQLException {
+    return Sql.one(c, "UPDATE deliveries SET outcome = 'APPLIED', error = NULL, answered_at = ?,"
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? AND outcome = 'PENDING'"
+        + " RETURNING sent_at", row -> Instant.parse(row.getString(1)), at.toString(), at.toString(), screenId, version);
   }
 
   /** The newest delivery to a screen, if any was sent. */
