@@ -30,6 +30,8 @@ public final class SimulatedFleet implements AutoCloseable {
     }
   }
 
+  /** The signature-check threads' name (and the start of each thread's name). */
+  private static final String VERIFY_POOL = "screen-verify";
   private final Vertx vertx;
   private final List<SimulatedScreen> screens = new ArrayList<>();
   private final Map<String, String> rejections = new ConcurrentHashMap<>();
@@ -44,7 +46,7 @@ public final class SimulatedFleet implements AutoCloseable {
     Verifier verifier = new Verifier(new Freshness(Clock.systemUTC(), Duration.ofMinutes(5)), List.of(controllerKey));
     FleetListener forward = new Forwarder();
     // as many verifying threads as cores: verification is pure CPU
-    WorkerExecutor verifyPool = vertx.createSharedWorkerExecutor("screen-verify",
+    WorkerExecutor verifyPool = vertx.createSharedWorkerExecutor(VERIFY_POOL,
         Runtime.getRuntime().availableProcessors());
     Random random = new Random(42);
     for (ScreenLogin login : logins) {
@@ -52,6 +54,35 @@ public final class SimulatedFleet implements AutoCloseable {
           options.heartbeat(),
           options.playBatch(), new Random(random.nextLong())));
     }
+  }
+
+  /**
+   * Sets the Linux nice value of the screens' signature-check threads that exist now (they start with
+   * the first messages, so call it before each round; 0 does nothing). Per thread: the rest of the
+   * simulator — its event loops, which stamp each message's arrival — keeps its priority. Returns how
+   * many threads were set.
+   */
+  public int lowerVerifyPriority(int nice) {
+    if (nice == 0) {
+      return 0;
+    }
+    int set = 0;
+    try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+      for (java.nio.file.Path task : tasks.toList()) {
+        String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
+        if (name.startsWith(VERIFY_POOL)) {
+          Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p",
+              task.getFileName().toString()).redirectErrorStream(true).start();
+          renice.getInputStream().readAllBytes();
+          set += renice.waitFor() == 0 ? 1 : 0;
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return set;
   }
 
   public List<SimulatedScreen> screens() {
