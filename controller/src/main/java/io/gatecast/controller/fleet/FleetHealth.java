@@ -105,8 +105,9 @@ public final class FleetHealth {
       return Optional.empty();
     }
     RegisteredScreen before = found.get();
-    String agentBefore = health.lastValue(c, id, HistoryEntry.AGENT).orElse(null);
-    String displayBefore = health.lastValue(c, id, HistoryEntry.DISPLAY).orElse(null);
+    HealthRepository.LastTruths last = health.lastTruths(c, id);
+    String agentBefore = last.agent();
+    String displayBefore = last.display();
     screens.recordStatus(c, id, status.state(), at, status.appliedVersion(), status.currentContentId());
     if (status.state() == ScreenState.ONLINE) {
       // A live heartbeat: arrival minus the screen's stamp is the offset (low by the transit time). A
@@ -129,7 +130,7 @@ public final class FleetHealth {
     }
     Long applied = status.appliedVersion() != null ? status.appliedVersion() : before.appliedVersion();
     String content = contentState(applied, before.publishedVersion());
-    if (!content.equals(health.lastValue(c, id, HistoryEntry.CONTENT).orElse(null))) {
+    if (!content.equals(last.content())) {
       changes.add(new HistoryEntry(id, at, HistoryEntry.CONTENT, content,
           "applied " + applied + ", published " + before.publishedVersion()));
     }
