@@ -40,18 +40,35 @@ public final class Canonical {
 
   /** The canonical bytes of {@code node}; throws {@link ProtocolException} for a tree it cannot represent. */
   public static byte[] bytes(JsonNode node) {
+    return form(node).bytes();
+  }
+
+  /**
+   * Canonical bytes, and whether they hold a number written through a conversion: a fractional one
+   * (written as a double) or an integer beyond a long (written in full, however many digits). Only
+   * such a number's text can read back as something else, or not at all (a parser's limit on digits);
+   * names, strings, integers that fit a long, booleans and null read back exactly as written (unpaired
+   * surrogates and non-finite numbers are refused while writing).
+   */
+  record Form(byte[] bytes, boolean convertedNumbers) {}
+
+  /** {@link #bytes} with what {@link Form} says about the numbers in it. */
+  static Form form(JsonNode node) {
     Check.required(node, "node");
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    boolean converted;
     try (JsonGenerator gen = Codec.mapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-      write(gen, node, 0);
+      converted = write(gen, node, 0);
     } catch (IOException | IllegalArgumentException | IllegalStateException e) {
       // Jackson reports unpaired surrogates and similar as generation errors.
       throw new ProtocolException("cannot write the canonical form: " + e.getMessage(), e);
     }
-    return out.toByteArray();
+    return new Form(out.toByteArray(), converted);
   }
 
-  private static void write(JsonGenerator gen, JsonNode node, int depth) throws IOException {
+  /** Writes {@code node}; true when it holds a number written through a conversion (see {@link Form}). */
+  private static boolean write(JsonGenerator gen, JsonNode node, int depth) throws IOException {
+    boolean converted = false;
     switch (node.getNodeType()) {
       case OBJECT -> {
         enter(depth);
@@ -63,7 +80,7 @@ public final class Canonical {
         gen.writeStartObject();
         for (String name : names) {
           gen.writeFieldName(name);
-          write(gen, node.get(name), depth + 1);
+          converted |= write(gen, node.get(name), depth + 1);
         }
         gen.writeEndObject();
       }
@@ -71,7 +88,7 @@ public final class Canonical {
         enter(depth);
         gen.writeStartArray();
         for (JsonNode element : node) {
-          write(gen, element, depth + 1);
+          converted |= write(gen, element, depth + 1);
         }
         gen.writeEndArray();
       }
@@ -79,18 +96,21 @@ public final class Canonical {
       case NUMBER -> {
         if (node.isIntegralNumber()) {
           gen.writeNumber(node.bigIntegerValue());
+          converted = !node.canConvertToLong();
         } else {
           double value = node.doubleValue();
           if (!Double.isFinite(value)) {
             throw new ProtocolException("a number is not finite; the canonical form has no place for it");
           }
           gen.writeNumber(value);
+          converted = true;
         }
       }
       case BOOLEAN -> gen.writeBoolean(node.booleanValue());
       case NULL -> gen.writeNull();
       default -> throw new ProtocolException("a " + node.getNodeType() + " node has no canonical JSON form");
     }
+    return converted;
   }
 
   private static void enter(int depth) {
