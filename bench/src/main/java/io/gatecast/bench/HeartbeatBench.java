@@ -4,7 +4,9 @@ import io.gatecast.bench.fleet.ScreenLogin;
 import io.gatecast.bench.fleet.SimulatedFleet;
 import io.gatecast.bench.fleet.SimulatedScreen;
 import io.gatecast.bench.harness.Args;
+import io.gatecast.bench.harness.BrokerProcess;
 import io.gatecast.bench.harness.ControllerApi;
+import io.gatecast.bench.harness.ControllerBroker;
 import io.gatecast.bench.harness.ControllerDb;
 import io.gatecast.bench.harness.ControllerProcess;
 import io.gatecast.bench.harness.FleetSetup;
@@ -27,23 +29,31 @@ import java.util.Objects;
  * step's end with nothing missing. First, the realistic rate: one heartbeat per screen per 30 s,
  * with the controller's CPU.
  *
- * <p>{@code bench/run HeartbeatBench --screens 10000}; writes {@code bench/results/heartbeats-<N>.json}.
+ * <p>{@code bench/run HeartbeatBench --screens 10000}; writes {@code bench/results/heartbeats-<N>.json}
+ * ({@code heartbeats-<N>-on-mosquitto.json} with {@code --controller-broker mosquitto}, see {@link ControllerBroker}).
  */
 public final class HeartbeatBench {
   private HeartbeatBench() {}
 
   public static void main(String[] raw) throws Exception {
     Args args = new Args(raw, Map.of("screens", "10000", "rates", "1000,2000,5000,10000,20000", "step-seconds", "20",
-        "realistic-seconds", "60", "realistic-rate", "0", "drain-limit", "5", "data-dir", "", "window", "200"));
+        "realistic-seconds", "60", "realistic-rate", "0", "drain-limit", "5", "data-dir", "", "window", "200",
+        "controller-broker", "embedded"));
     int n = args.integer("screens");
     Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
-    Results results = new Results("heartbeats-" + n, "bench/run HeartbeatBench --screens " + n + " --rates "
-        + args.get("rates") + " --step-seconds " + args.get("step-seconds") + " --realistic-rate " + args.get("realistic-rate"));
+    ControllerBroker controllerBroker = ControllerBroker.parse(args.get("controller-broker"));
+    Results results = new Results("heartbeats-" + n + controllerBroker.fileSuffix(), "bench/run HeartbeatBench --screens "
+        + n + " --rates " + args.get("rates") + " --step-seconds " + args.get("step-seconds") + " --realistic-rate "
+        + args.get("realistic-rate") + controllerBroker.commandOption());
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
-    try (ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), List.of());
+    BrokerProcess ownBroker = controllerBroker.startFor(dataDir);
+    long brokerPid = ownBroker == null ? 0 : ownBroker.pid();
+    try (ControllerProcess controller = ControllerProcess.start(dataDir, ownBroker == null ? 0 : ownBroker.port(),
+            Duration.ofSeconds(120), List.of());
         ControllerDb db = new ControllerDb(dataDir);
         SimulatedFleet fleet = new SimulatedFleet(logins, new ControllerApi(controller.httpPort()).signingKey(),
             SimulatedFleet.Options.realistic())) {
+      ControllerApi api = new ControllerApi(controller.httpPort());
       int connected = fleet.connectAll(controller.brokerHost(), controller.brokerPort(), args.integer("window"),
           Duration.ofMinutes(20));
       results.put("connected", connected);
@@ -52,14 +62,14 @@ public final class HeartbeatBench {
       int realisticSeconds = args.integer("realistic-seconds");
       // one heartbeat per screen per 30 s, or the rate of a larger fleet (--realistic-rate 333 for 10,000 screens)
       double realisticRate = args.integer("realistic-rate") > 0 ? args.integer("realistic-rate") : n / 30.0;
-      results.put("realistic", step(fleet, db, controller.pid(), realisticRate, realisticSeconds, 60, "real"));
+      results.put("realistic", step(fleet, db, api, controller.pid(), brokerPid, realisticRate, realisticSeconds, 60, "real"));
       results.put("controllerWithFleetConnected", Map.of("heapUsedAfterFullGcMB",
           ProcessStats.heapUsedAfterGc(controller.pid()) / 1048576, "rssMB", ProcessStats.rssBytes(controller.pid()) / 1048576));
 
       List<Map<String, Object>> steps = new ArrayList<>();
       double bestSustained = 0;
       for (String rate : args.get("rates").split(",")) {
-        Map<String, Object> step = step(fleet, db, controller.pid(), Double.parseDouble(rate),
+        Map<String, Object> step = step(fleet, db, api, controller.pid(), brokerPid, Double.parseDouble(rate),
             args.integer("step-seconds"), args.integer("drain-limit"), "r" + rate);
         steps.add(step);
         if (Boolean.TRUE.equals(step.get("sustained"))) {
@@ -72,6 +82,10 @@ public final class HeartbeatBench {
       results.put("largestSustainedPerSecond", bestSustained);
       results.put("controllerAfterSteps", Map.of("heapUsedAfterFullGcMB",
           ProcessStats.heapUsedAfterGc(controller.pid()) / 1048576, "rssMB", ProcessStats.rssBytes(controller.pid()) / 1048576));
+    } finally {
+      if (ownBroker != null) {
+        ownBroker.close();
+      }
     }
     results.write();
     System.exit(0);
@@ -82,11 +96,15 @@ public final class HeartbeatBench {
    * each; waits (at most {@code drainLimit} seconds, then up to 2 minutes more to see if it ever
    * catches up) until the controller stored every screen's last one.
    */
-  private static Map<String, Object> step(SimulatedFleet fleet, ControllerDb db, long pid, double rate, int seconds,
-      int drainLimit, String prefix) throws InterruptedException {
+  private static Map<String, Object> step(SimulatedFleet fleet, ControllerDb db, ControllerApi api, long pid, long brokerPid,
+      double rate,
+      int seconds, int drainLimit, String prefix) throws InterruptedException {
     Duration period = Duration.ofMillis(Math.max(1, Math.round(fleet.size() / rate * 1000)));
     long sent0 = sentSoFar(fleet);
+    double received0 = api.counter("gatecast_heartbeats_total");
+    double coalesced0 = api.counter("gatecast_heartbeats_dropped_total");
     double cpu0 = ProcessStats.cpuSeconds(pid);
+    double brokerCpu0 = brokerPid == 0 ? 0 : ProcessStats.cpuSeconds(brokerPid);
     double machine0 = ProcessStats.machineBusySeconds();
     long start = System.nanoTime();
     fleet.heartbeatEvery(period, prefix, false);
@@ -94,6 +112,7 @@ public final class HeartbeatBench {
     long sent = sentSoFar(fleet) - sent0;
     double elapsed = (System.nanoTime() - start) / 1e9;
     double cpu = ProcessStats.cpuSeconds(pid) - cpu0;
+    double brokerCpu = brokerPid == 0 ? 0 : ProcessStats.cpuSeconds(brokerPid) - brokerCpu0;
     double machine = ProcessStats.machineBusySeconds() - machine0;
     // the step ends: the next heartbeats come spread over an hour (no burst); each screen's last one must be stored
     fleet.heartbeatEvery(Duration.ofHours(1), prefix, false);
@@ -103,14 +122,25 @@ public final class HeartbeatBench {
     boolean drained = drainedInLimit || SimulatedFleet.awaitUntil(() -> allStored(fleet, db),
         System.nanoTime() + Duration.ofMinutes(2).toNanos());
     double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+    // What reached the controller (all heartbeats of the step and the drain, the last ones included), and how
+    // many of those it dropped unstored because a newer one of the same screen was queued behind them.
+    double received = api.counter("gatecast_heartbeats_total") - received0;
+    double coalesced = api.counter("gatecast_heartbeats_dropped_total") - coalesced0;
+    long sentUntilDrained = sentSoFar(fleet) - sent0;
     double sentPerSecond = Math.round(sent / elapsed * 10) / 10.0;
 
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("askedPerSecond", rate);
     figures.put("sentPerSecond", sentPerSecond);
     figures.put("seconds", Math.round(elapsed * 10) / 10.0);
+    figures.put("receivedByController", Math.round(received));
+    figures.put("sentBySimulator", sentUntilDrained);
+    figures.put("droppedAsSupersededByController", Math.round(coalesced));
     figures.put("loadAverageAtEnd", PushBench.loadAverage());
     figures.put("controllerCpuCoresBusy", Math.round(cpu / elapsed * 100) / 100.0);
+    if (brokerPid != 0) {
+      figures.put("externalBrokerCpuCoresBusy", Math.round(brokerCpu / elapsed * 100) / 100.0);
+    }
     figures.put("machineCpuCoresBusy", Math.round(machine / elapsed * 100) / 100.0);
     figures.put("allLastHeartbeatsStored", drained);
     figures.put("drainSeconds", Math.round(drainSeconds * 10) / 10.0);

@@ -8,6 +8,7 @@ import io.gatecast.bench.fleet.SimulatedScreen;
 import io.gatecast.bench.harness.Args;
 import io.gatecast.bench.harness.BrokerProcess;
 import io.gatecast.bench.harness.ControllerApi;
+import io.gatecast.bench.harness.ControllerBroker;
 import io.gatecast.bench.harness.ControllerDb;
 import io.gatecast.bench.harness.ControllerProcess;
 import io.gatecast.bench.harness.DirectPublisher;
@@ -41,7 +42,8 @@ import java.util.Optional;
  * and the urgent alert (through the controller when it has {@code POST /api/v1/alerts}; on the
  * floors as a signed {@link AlertMessage} published straight to the cluster's alert topic).
  *
- * <p>{@code bench/run PushBench --screens 1000 --rounds 3}; writes {@code bench/results/push-<N>.json}.
+ * <p>{@code bench/run PushBench --screens 1000 --rounds 3}; writes {@code bench/results/push-<N>.json}
+ * ({@code push-<N>-on-mosquitto.json} with {@code --controller-broker mosquitto}, see {@link ControllerBroker}).
  * The first round of each path is a warm-up and is reported apart.
  */
 public final class PushBench {
@@ -61,15 +63,16 @@ public final class PushBench {
 
   public static void main(String[] raw) throws Exception {
     Args args = new Args(raw, Map.of("screens", "1000", "rounds", "3", "data-dir", "", "brokers", "embedded,mosquitto",
-        "window", "200", "round-timeout", "120", "controller-jvm", "", "verify-nice", "0"));
+        "window", "200", "round-timeout", "120", "controller-jvm", "", "verify-nice", "0", "controller-broker", "embedded"));
     ROUND_TIMEOUT = Duration.ofSeconds(args.integer("round-timeout"));
     VERIFY_NICE = args.integer("verify-nice");
     int n = args.integer("screens");
     int rounds = args.integer("rounds");
     Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
-    Results results = new Results("push-" + n, "bench/run PushBench --screens " + n + " --rounds " + rounds
-        + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout")
-        + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE));
+    ControllerBroker controllerBroker = ControllerBroker.parse(args.get("controller-broker"));
+    Results results = new Results("push-" + n + controllerBroker.fileSuffix(), "bench/run PushBench --screens " + n
+        + " --rounds " + rounds + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout")
+        + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE) + controllerBroker.commandOption());
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
     String runTag = "r" + Long.toString(System.currentTimeMillis() / 1000, 36);
@@ -77,7 +80,9 @@ public final class PushBench {
     // --controller-jvm: extra flags for the controller's JVM, space-separated (e.g. a JFR recording to profile it).
     List<String> controllerJvm = args.get("controller-jvm").isBlank() ? List.of()
         : List.of(args.get("controller-jvm").trim().split("\\s+"));
-    ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), controllerJvm);
+    BrokerProcess ownBroker = controllerBroker.startFor(dataDir);
+    ControllerProcess controller = ControllerProcess.start(dataDir, ownBroker == null ? 0 : ownBroker.port(),
+        Duration.ofSeconds(120), controllerJvm);
     ControllerApi api = new ControllerApi(controller.httpPort());
     String media = api.uploadMedia(FleetSetup.media(), "bench.png");
     try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(), SimulatedFleet.Options.realistic());
@@ -94,7 +99,8 @@ public final class PushBench {
 
       List<Map<String, Object>> throughController = new ArrayList<>();
       for (int r = 0; r <= rounds; r++) {
-        throughController.add(controllerRound(api, fleet, db, controller.pid(), ids, media, runTag + "-" + r, r == 0));
+        throughController.add(controllerRound(api, fleet, db, controller.pid(), ownBroker, ids, media, runTag + "-" + r,
+            r == 0));
       }
       results.put("throughController", throughController);
       // As on the floors: a warm-up alert, then the measured ones (a first alert also warms the controller's JIT).
@@ -106,6 +112,10 @@ public final class PushBench {
       results.put("controllerAfterRounds", Map.of("heapUsedAfterFullGcMB",
           ProcessStats.heapUsedAfterGc(controller.pid()) / 1048576, "rssMB", ProcessStats.rssBytes(controller.pid()) / 1048576));
       controller.close();
+      if (ownBroker != null) {
+        ownBroker.close();
+      }
+      results.put("controllerBroker", controllerBroker.name().toLowerCase());
 
       Signer signer = ControllerKeys.loadOrCreate(dataDir.resolve("keys")).signer();
       ControllerCredentials login = ControllerCredentials.loadOrCreate(dataDir);
@@ -122,13 +132,17 @@ public final class PushBench {
       results.put("simulatorMeanVerifyMicros", SimulatedFleet.meanVerifyMicros());
     } finally {
       controller.close();
+      if (ownBroker != null) {
+        ownBroker.close();
+      }
     }
     results.write();
     System.exit(0);
   }
 
+  /** One publish through the controller; {@code ownBroker}: the external broker it runs on, null when embedded. */
   private static Map<String, Object> controllerRound(ControllerApi api, SimulatedFleet fleet, ControllerDb db, long pid,
-      List<String> ids, String media, String contentId, boolean warmUp) {
+      BrokerProcess ownBroker, List<String> ids, String media, String contentId, boolean warmUp) {
     fleet.lowerVerifyPriority(VERIFY_NICE);
     api.createContent(contentId, "Benchmark " + contentId, media, 10);
     api.schedule(contentId, ids);
@@ -136,6 +150,7 @@ public final class PushBench {
     AckCollector collector = AckCollector.schedules(expected);
     fleet.watch(collector);
     double cpu0 = ProcessStats.cpuSeconds(pid);
+    double brokerCpu0 = ownBroker == null ? 0 : ProcessStats.cpuSeconds(ownBroker.pid());
     Map<String, Double> threads0 = ProcessStats.cpuSecondsByThreadKind(pid);
     collector.start();
     Instant t0 = Instant.now();
@@ -168,6 +183,7 @@ public final class PushBench {
         System.nanoTime() + ROUND_TIMEOUT.toNanos());
     double storedAllMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
     double cpu = ProcessStats.cpuSeconds(pid) - cpu0;
+    double brokerCpu = ownBroker == null ? 0 : ProcessStats.cpuSeconds(ownBroker.pid()) - brokerCpu0;
     Map<String, Double> threads1 = ProcessStats.cpuSecondsByThreadKind(pid);
     Map<String, Double> byThread = threadCpuSince(threads0, threads1);
     double notOwn = notControllersOwn(threads0, threads1);
@@ -204,6 +220,9 @@ public final class PushBench {
     round.put("timeToAllStoredMs", stored ? round(storedAllMs) : null);
     round.put("controllerCpuSeconds", round(cpu));
     round.put("controllerCpuSecondsByThread", byThread);
+    if (ownBroker != null) {
+      round.put("externalBrokerCpuSeconds", round(brokerCpu));
+    }
     // The process minus the JVM's, JFR's and the embedded broker's threads: the controller's own,
     // including short-lived threads that ended during the round (on two cores each signing batch runs
     // on a new thread, which the per-thread reading after the round cannot see).

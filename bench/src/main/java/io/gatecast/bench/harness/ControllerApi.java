@@ -45,6 +45,29 @@ public final class ControllerApi {
     return new PinnedKey(key.path("keyId").asText(), key.path("publicKey").asText(), null);
   }
 
+  /**
+   * A counter from the controller's {@code GET /metrics} (Prometheus text), e.g. {@code
+   * gatecast_heartbeats_total}: what the controller itself counted, beside what the simulator sent.
+   */
+  public double counter(String name) {
+    try {
+      java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("GET /metrics: HTTP " + answer.statusCode());
+      }
+      return answer.body().lines().filter(line -> line.startsWith(name + " ")).findFirst()
+          .map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
+          .orElseThrow(() -> new IllegalStateException("GET /metrics has no " + name));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Registers the screens ({@code POST /api/v1/screens}), a few requests in flight; returns their logins. */
   public List<ScreenLogin> registerScreens(List<String> ids) {
     ExecutorService pool = Executors.newFixedThreadPool(4);
