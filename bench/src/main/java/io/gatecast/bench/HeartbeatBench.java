@@ -49,7 +49,7 @@ public final class HeartbeatBench {
     BrokerProcess ownBroker = controllerBroker.startFor(dataDir);
     long brokerPid = ownBroker == null ? 0 : ownBroker.pid();
     try (ControllerProcess controller = ControllerProcess.start(dataDir, ownBroker == null ? 0 : ownBroker.port(),
-            Duration.ofSeconds(120), List.of());
+            Duration.ofSeconds(120), List.of(), controllerBroker.controllerArgs());
         ControllerDb db = new ControllerDb(dataDir);
         SimulatedFleet fleet = new SimulatedFleet(logins, new ControllerApi(controller.httpPort()).signingKey(),
             SimulatedFleet.Options.realistic())) {

@@ -82,7 +82,7 @@ public final class PushBench {
         : List.of(args.get("controller-jvm").trim().split("\\s+"));
     BrokerProcess ownBroker = controllerBroker.startFor(dataDir);
     ControllerProcess controller = ControllerProcess.start(dataDir, ownBroker == null ? 0 : ownBroker.port(),
-        Duration.ofSeconds(120), controllerJvm);
+        Duration.ofSeconds(120), controllerJvm, controllerBroker.controllerArgs());
     ControllerApi api = new ControllerApi(controller.httpPort());
     String media = api.uploadMedia(FleetSetup.media(), "bench.png");
     try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(), SimulatedFleet.Options.realistic());

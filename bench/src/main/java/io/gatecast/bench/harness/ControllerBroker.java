@@ -1,27 +1,34 @@
 package io.gatecast.bench.harness;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * {@code --controller-broker}: the broker a benchmark's controller runs on — its embedded one (the
- * default set-up), or a Mosquitto of its own, as production runs it (Mosquitto is the documented
- * production broker). Compared with the same run's floors, the second tells what the controller
- * itself adds on the broker the field uses.
+ * {@code --controller-broker}: the broker a benchmark's controller runs on — its embedded Moquette (the
+ * default set-up), its embedded HiveMQ CE ({@code --embedded-broker hivemq}, issue 21's candidate), or a
+ * Mosquitto of its own, as production runs it (Mosquitto is the documented production broker). Compared
+ * with the same run's floors, the last tells what the controller itself adds on the broker the field uses.
  */
 public enum ControllerBroker {
-  EMBEDDED, MOSQUITTO;
+  EMBEDDED, HIVEMQ, MOSQUITTO;
 
   public static ControllerBroker parse(String option) {
     return switch (option) {
       case "embedded" -> EMBEDDED;
+      case "hivemq" -> HIVEMQ;
       case "mosquitto" -> MOSQUITTO;
-      default -> throw new IllegalArgumentException("--controller-broker: embedded or mosquitto, not " + option);
+      default -> throw new IllegalArgumentException("--controller-broker: embedded, hivemq or mosquitto, not " + option);
     };
   }
 
-  /** The external broker to start before the controller (with the fleet's logins), or null for the embedded one. */
+  /** The controller's own options for this broker (which embedded broker it starts). */
+  public List<String> controllerArgs() {
+    return this == HIVEMQ ? List.of("--embedded-broker", "hivemq") : List.of();
+  }
+
+  /** The external broker to start before the controller (with the fleet's logins), or null for an embedded one. */
   public BrokerProcess startFor(Path dataDir) {
-    return this == EMBEDDED ? null : BrokerProcess.start(BrokerProcess.Kind.MOSQUITTO, dataDir,
+    return this != MOSQUITTO ? null : BrokerProcess.start(BrokerProcess.Kind.MOSQUITTO, dataDir,
         dataDir.resolve("controller-mosquitto-" + System.currentTimeMillis()));
   }
 

@@ -35,13 +35,24 @@ public final class ControllerProcess implements RunningController {
    */
   public static ControllerProcess start(Path dataDir, int externalBrokerPort, Duration heartbeatTimeout,
       List<String> jvmArgs) {
-    return start(dataDir, externalBrokerPort > 0 ? "tcp://127.0.0.1:" + externalBrokerPort : null, heartbeatTimeout,
-        jvmArgs);
+    return start(dataDir, externalBrokerPort, heartbeatTimeout, jvmArgs, List.of());
   }
 
   /** {@link #start(Path, int, Duration, List)} with {@code --broker brokerUrls} (several, comma-separated), or embedded when null. */
   public static ControllerProcess start(Path dataDir, String brokerUrls, Duration heartbeatTimeout,
       List<String> jvmArgs) {
+    return start(dataDir, brokerUrls, heartbeatTimeout, jvmArgs, List.of());
+  }
+
+  /** {@link #start(Path, int, Duration, List)} with {@code controllerArgs} added to the controller's own options. */
+  public static ControllerProcess start(Path dataDir, int externalBrokerPort, Duration heartbeatTimeout,
+      List<String> jvmArgs, List<String> controllerArgs) {
+    return start(dataDir, externalBrokerPort > 0 ? "tcp://127.0.0.1:" + externalBrokerPort : null, heartbeatTimeout,
+        jvmArgs, controllerArgs);
+  }
+
+  private static ControllerProcess start(Path dataDir, String brokerUrls, Duration heartbeatTimeout,
+      List<String> jvmArgs, List<String> controllerArgs) {
     int externalBrokerPort = brokerUrls == null ? 0 : Integer.parseInt(brokerUrls.replaceAll("^.*:(\\d+).*$", "$1"));
     int http = Ports.free();
     int broker = externalBrokerPort > 0 ? externalBrokerPort : Ports.free();
@@ -52,6 +63,7 @@ public final class ControllerProcess implements RunningController {
         "--data-dir", dataDir.toString(), "--http-port", Integer.toString(http),
         "--heartbeat-timeout", Long.toString(heartbeatTimeout.toSeconds()),
         "--admin-password", ControllerApi.ADMIN_PASSWORD));
+    command.addAll(controllerArgs);
     if (externalBrokerPort > 0) {
       command.addAll(List.of("--broker", brokerUrls));
     } else {
