@@ -31,6 +31,7 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
   private final UnaryOperator<ControllerConfig> configure;
   private final Clock clock;
   private Path dataDir;
+  private EmbeddedBroker.Kind embeddedBroker;
   private Vertx vertx;
   private Controller controller;
   private ApiClient api;
@@ -58,7 +59,9 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
     vertx = Vertx.vertx();
     ControllerConfig defaults = ControllerConfig.defaults(dataDir).withPorts(0, 0)
         .withEmbeddedBroker(embeddedBrokerOf(context.getRequiredTestClass()));
-    controller = Controller.start(vertx, configure.apply(defaults), clock).await();
+    ControllerConfig config = configure.apply(defaults);
+    embeddedBroker = config.embeddedBroker();
+    controller = Controller.start(vertx, config, clock).await();
     api = checked(TestUsers.admin(controller.httpPort(), dataDir));
   }
 
@@ -94,6 +97,11 @@ public final class RunningController implements BeforeAllCallback, AfterAllCallb
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The embedded broker this controller runs (a test whose broker's behaviour differs asks). */
+  public EmbeddedBroker.Kind embeddedBroker() {
+    return embeddedBroker;
   }
 
   public Controller controller() {
