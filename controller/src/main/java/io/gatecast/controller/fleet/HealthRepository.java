@@ -39,10 +39,13 @@ public final class HealthRepository {
         + " ORDER BY at_ms DESC, id DESC LIMIT 1", row -> row.getString(1), screenId, aspect, at.toEpochMilli());
   }
 
+  /** The latest value of a screen's aspect (parameters: screen id, aspect): one query, or a scalar subquery of one. */
+  private static final String LAST_VALUE =
+      "SELECT value FROM screen_history WHERE screen_id = ? AND aspect = ? ORDER BY at_ms DESC, id DESC LIMIT 1";
+
   /** The latest value of {@code aspect}, whenever it was recorded. */
   public Optional<String> lastValue(Connection c, String screenId, String aspect) throws SQLException {
-    return Sql.one(c, "SELECT value FROM screen_history WHERE screen_id = ? AND aspect = ? ORDER BY at_ms DESC, id DESC LIMIT 1",
-        row -> row.getString(1), screenId, aspect);
+    return Sql.one(c, LAST_VALUE, row -> row.getString(1), screenId, aspect);
   }
 
   /** A screen's last recorded agent state, display state and content state (null: never recorded). */
@@ -53,11 +56,9 @@ public final class HealthRepository {
    * needs all three, and at 10,000 heartbeats a second the statements themselves are the cost.
    */
   public LastTruths lastTruths(Connection c, String screenId) throws SQLException {
-    String last = "(SELECT value FROM screen_history WHERE screen_id = ? AND aspect = '%s'"
-        + " ORDER BY at_ms DESC, id DESC LIMIT 1)";
-    return Sql.one(c, "SELECT " + String.format(last, HistoryEntry.AGENT) + ", " + String.format(last, HistoryEntry.DISPLAY)
-        + ", " + String.format(last, HistoryEntry.CONTENT),
-        row -> new LastTruths(row.getString(1), row.getString(2), row.getString(3)), screenId, screenId, screenId)
+    return Sql.one(c, "SELECT (" + LAST_VALUE + "), (" + LAST_VALUE + "), (" + LAST_VALUE + ")",
+        row -> new LastTruths(row.getString(1), row.getString(2), row.getString(3)),
+        screenId, HistoryEntry.AGENT, screenId, HistoryEntry.DISPLAY, screenId, HistoryEntry.CONTENT)
         .orElseThrow();
   }
 
