@@ -53,7 +53,6 @@ public final class HeartbeatBench {
         ControllerDb db = new ControllerDb(dataDir);
         SimulatedFleet fleet = new SimulatedFleet(logins, new ControllerApi(controller.httpPort()).signingKey(),
             SimulatedFleet.Options.realistic())) {
-      ControllerApi api = new ControllerApi(controller.httpPort());
       int connected = fleet.connectAll(controller.brokerHost(), controller.brokerPort(), args.integer("window"),
           Duration.ofMinutes(20));
       results.put("connected", connected);
@@ -62,14 +61,15 @@ public final class HeartbeatBench {
       int realisticSeconds = args.integer("realistic-seconds");
       // one heartbeat per screen per 30 s, or the rate of a larger fleet (--realistic-rate 333 for 10,000 screens)
       double realisticRate = args.integer("realistic-rate") > 0 ? args.integer("realistic-rate") : n / 30.0;
-      results.put("realistic", step(fleet, db, api, controller.pid(), brokerPid, realisticRate, realisticSeconds, 60, "real"));
+      results.put("realistic", step(fleet, db, controller.httpPort(), controller.pid(), brokerPid, realisticRate,
+          realisticSeconds, 60, "real"));
       results.put("controllerWithFleetConnected", Map.of("heapUsedAfterFullGcMB",
           ProcessStats.heapUsedAfterGc(controller.pid()) / 1048576, "rssMB", ProcessStats.rssBytes(controller.pid()) / 1048576));
 
       List<Map<String, Object>> steps = new ArrayList<>();
       double bestSustained = 0;
       for (String rate : args.get("rates").split(",")) {
-        Map<String, Object> step = step(fleet, db, api, controller.pid(), brokerPid, Double.parseDouble(rate),
+        Map<String, Object> step = step(fleet, db, controller.httpPort(), controller.pid(), brokerPid, Double.parseDouble(rate),
             args.integer("step-seconds"), args.integer("drain-limit"), "r" + rate);
         steps.add(step);
         if (Boolean.TRUE.equals(step.get("sustained"))) {
@@ -96,13 +96,12 @@ public final class HeartbeatBench {
    * each; waits (at most {@code drainLimit} seconds, then up to 2 minutes more to see if it ever
    * catches up) until the controller stored every screen's last one.
    */
-  private static Map<String, Object> step(SimulatedFleet fleet, ControllerDb db, ControllerApi api, long pid, long brokerPid,
-      double rate,
-      int seconds, int drainLimit, String prefix) throws InterruptedException {
+  private static Map<String, Object> step(SimulatedFleet fleet, ControllerDb db, int httpPort, long pid, long brokerPid,
+      double rate, int seconds, int drainLimit, String prefix) throws InterruptedException {
     Duration period = Duration.ofMillis(Math.max(1, Math.round(fleet.size() / rate * 1000)));
     long sent0 = sentSoFar(fleet);
-    double received0 = api.counter("gatecast_heartbeats_total");
-    double coalesced0 = api.counter("gatecast_heartbeats_dropped_total");
+    double received0 = ControllerApi.counter(httpPort, "gatecast_heartbeats_total");
+    double coalesced0 = ControllerApi.counter(httpPort, "gatecast_heartbeats_dropped_total");
     double cpu0 = ProcessStats.cpuSeconds(pid);
     double brokerCpu0 = brokerPid == 0 ? 0 : ProcessStats.cpuSeconds(brokerPid);
     double machine0 = ProcessStats.machineBusySeconds();
@@ -124,8 +123,8 @@ public final class HeartbeatBench {
     double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
     // What reached the controller (all heartbeats of the step and the drain, the last ones included), and how
     // many of those it dropped unstored because a newer one of the same screen was queued behind them.
-    double received = api.counter("gatecast_heartbeats_total") - received0;
-    double coalesced = api.counter("gatecast_heartbeats_dropped_total") - coalesced0;
+    double received = ControllerApi.counter(httpPort, "gatecast_heartbeats_total") - received0;
+    double coalesced = ControllerApi.counter(httpPort, "gatecast_heartbeats_dropped_total") - coalesced0;
     long sentUntilDrained = sentSoFar(fleet) - sent0;
     double sentPerSecond = Math.round(sent / elapsed * 10) / 10.0;
 

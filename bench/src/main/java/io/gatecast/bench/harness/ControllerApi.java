@@ -5,6 +5,12 @@ import io.gatecast.bench.fleet.ScreenLogin;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -48,20 +54,21 @@ public final class ControllerApi {
   /**
    * A counter from the controller's {@code GET /metrics} (Prometheus text), e.g. {@code
    * gatecast_heartbeats_total}: what the controller itself counted, beside what the simulator sent.
+   * Static: the scrape needs no login, so a benchmark needs no signed-in client for it.
    */
-  public double counter(String name) {
+  public static double counter(int httpPort, String name) {
     try {
-      java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
-          java.net.http.HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
       if (answer.statusCode() != 200) {
         throw new IllegalStateException("GET /metrics: HTTP " + answer.statusCode());
       }
       return answer.body().lines().filter(line -> line.startsWith(name + " ")).findFirst()
           .map(line -> Double.parseDouble(line.substring(name.length() + 1).trim()))
           .orElseThrow(() -> new IllegalStateException("GET /metrics has no " + name));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
