@@ -1,6 +1,5 @@
 package io.gatecast.moquette;
 
-import io.moquette.broker.Server;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,7 +11,6 @@ import io.netty.util.ReferenceCountUtil;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -33,9 +31,8 @@ import org.slf4j.LoggerFactory;
  * that follow a CONNECT, in order, until Moquette says the connection is connected, then passes them
  * on; a connection that does not get there within {@link #MAX_CHECKS} milliseconds' worth of checks
  * (its login was refused, say) gets them passed on as they are, so Moquette decides as before. Once
- * connected, a packet costs one attribute read. Installed by {@link #installIn(Server)} in the
- * pipeline slot Moquette keeps for an optional metrics handler (unused here), so it is tied to 0.17
- * like {@link DuplicatePublishes}: if the fields are not found it says so and changes nothing.
+ * connected, a packet costs one attribute read. Put in every pipeline through {@link SpareSlot}, and
+ * tied to 0.17 like {@link DuplicatePublishes}: if the fields are not found it says so and changes nothing.
  */
 @ChannelHandler.Sharable
 final class HeldUntilConnected extends ChannelInboundHandlerAdapter {
@@ -52,22 +49,9 @@ final class HeldUntilConnected extends ChannelInboundHandlerAdapter {
     this.connected = connected;
   }
 
-  /** Call right after {@code startServer}, before clients connect. Returns whether the handler is in place. */
-  static boolean installIn(Server server) {
-    try {
-      Object acceptor = field(Server.class, "acceptor").get(server);
-      Field slot = field(acceptor.getClass(), "metrics");
-      if (((Optional<?>) slot.get(acceptor)).isPresent()) {
-        LOG.error("the embedded MQTT broker's metrics handler is in use; fresh connections may be dropped under load");
-        return false;
-      }
-      slot.set(acceptor, Optional.of(new HeldUntilConnected(moquetteConnected())));
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.error("cannot patch the embedded MQTT broker's handling of packets sent right after CONNECT ({}); fresh"
-          + " connections may be dropped under load. Is the Moquette version still 0.17?", e.toString());
-      return false;
-    }
+  /** The handler for Moquette 0.17's pipeline, asking its connections whether they are connected. */
+  static HeldUntilConnected forMoquette() throws ReflectiveOperationException {
+    return new HeldUntilConnected(moquetteConnected());
   }
 
   /** Moquette 0.17's own answer: the channel's {@code MQTTConnection} and its {@code isConnected()}. */

@@ -79,7 +79,8 @@ final class MoquetteBroker implements EmbeddedBroker {
     Server server;
     try {
       ISslContextCreator ssl = tls == null ? null : tls::brokerContext;
-      server = PatchedMoquette.start(new MemoryConfig(properties), ssl, auth, auth);
+      server = PatchedMoquette.start(new MemoryConfig(properties), ssl, auth, auth,
+          java.util.Set.of(ControllerCredentials.USERNAME)); // its heartbeats wait for it when it lags
     } catch (IOException e) {
       throw new IllegalStateException("the embedded MQTT broker did not start: " + e.getMessage(), e);
     }
