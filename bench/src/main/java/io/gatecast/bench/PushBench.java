@@ -98,9 +98,14 @@ public final class PushBench {
           "rssMB", ProcessStats.rssBytes(controller.pid()) / 1048576));
 
       List<Map<String, Object>> throughController = new ArrayList<>();
+      double idleCores = Double.NaN;
       for (int r = 0; r <= rounds; r++) {
         throughController.add(controllerRound(api, fleet, db, controller.pid(), ownBroker, ids, media, runTag + "-" + r,
-            r == 0));
+            r == 0, idleCores));
+        if (r == 0) { // warm, between the warm-up and the measured rounds
+          idleCores = ownCoresBusy(controller.pid(), IDLE_WINDOW);
+          results.put("controllerIdleWithFleet", Map.of("seconds", IDLE_WINDOW.toSeconds(), "ownCpuCoresBusy", idleCores));
+        }
       }
       results.put("throughController", throughController);
       // As on the floors: a warm-up alert, then the measured ones (a first alert also warms the controller's JIT).
@@ -140,9 +145,29 @@ public final class PushBench {
     System.exit(0);
   }
 
-  /** One publish through the controller; {@code ownBroker}: the external broker it runs on, null when embedded. */
+  /**
+   * How long the controller is watched with the fleet connected and no publish: the fleet's heartbeats
+   * and proof of play keep it busy anyway, and a round counts that too.
+   */
+  private static final Duration IDLE_WINDOW = Duration.ofSeconds(20);
+
+  /** The controller's own CPU (see {@link #NOT_OWN}) over {@code window}, in cores busy. */
+  private static double ownCoresBusy(long pid, Duration window) throws InterruptedException {
+    double cpu0 = ProcessStats.cpuSeconds(pid);
+    Map<String, Double> threads0 = ProcessStats.cpuSecondsByThreadKind(pid);
+    long start = System.nanoTime();
+    Thread.sleep(window.toMillis()); // a measuring window, not a wait for something to happen
+    double own = ProcessStats.cpuSeconds(pid) - cpu0 - notControllersOwn(threads0, ProcessStats.cpuSecondsByThreadKind(pid));
+    return Math.round(own / ((System.nanoTime() - start) / 1e9) * 1000) / 1000.0;
+  }
+
+  /**
+   * One publish through the controller; {@code ownBroker}: the external broker it runs on, null when
+   * embedded; {@code idleCores}: the controller's own CPU with the fleet connected and no publish (NaN
+   * before it was measured), taken off the round's CPU for the publish's share.
+   */
   private static Map<String, Object> controllerRound(ControllerApi api, SimulatedFleet fleet, ControllerDb db, long pid,
-      BrokerProcess ownBroker, List<String> ids, String media, String contentId, boolean warmUp) {
+      BrokerProcess ownBroker, List<String> ids, String media, String contentId, boolean warmUp, double idleCores) {
     fleet.lowerVerifyPriority(VERIFY_NICE);
     api.createContent(contentId, "Benchmark " + contentId, media, 10);
     api.schedule(contentId, ids);
@@ -152,6 +177,7 @@ public final class PushBench {
     double cpu0 = ProcessStats.cpuSeconds(pid);
     double brokerCpu0 = ownBroker == null ? 0 : ProcessStats.cpuSeconds(ownBroker.pid());
     Map<String, Double> threads0 = ProcessStats.cpuSecondsByThreadKind(pid);
+    long cpuStart = System.nanoTime();
     collector.start();
     Instant t0 = Instant.now();
     long publishId = api.startPublish();
@@ -183,6 +209,7 @@ public final class PushBench {
         System.nanoTime() + ROUND_TIMEOUT.toNanos());
     double storedAllMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
     double cpu = ProcessStats.cpuSeconds(pid) - cpu0;
+    double cpuWindowSeconds = (System.nanoTime() - cpuStart) / 1e9;
     double brokerCpu = ownBroker == null ? 0 : ProcessStats.cpuSeconds(ownBroker.pid()) - brokerCpu0;
     Map<String, Double> threads1 = ProcessStats.cpuSecondsByThreadKind(pid);
     Map<String, Double> byThread = threadCpuSince(threads0, threads1);
@@ -228,6 +255,13 @@ public final class PushBench {
     // on a new thread, which the per-thread reading after the round cannot see).
     round.put("controllerOwnCpuSeconds", Math.round((cpu - notOwn) * 100) / 100.0);
     round.put("controllerOwnCpuMsPerScreen", Math.round((cpu - notOwn) * 1000 / ids.size() * 1000) / 1000.0);
+    // What the fleet's steady traffic would have cost over the round anyway, taken off: the publish's share
+    // (its screens' acks and the heartbeats that settle them stay in it).
+    round.put("cpuWindowSeconds", round(cpuWindowSeconds));
+    if (!Double.isNaN(idleCores)) {
+      double beyondIdle = cpu - notOwn - idleCores * cpuWindowSeconds;
+      round.put("controllerOwnCpuMsPerScreenBeyondIdle", Math.round(beyondIdle * 1000 / ids.size() * 1000) / 1000.0);
+    }
     System.out.println("controller round " + contentId + ": " + round);
     return round;
   }
@@ -451,6 +485,8 @@ public final class PushBench {
     double alertP99Ms = median(alertRounds, r -> received.apply(r, "p99Ms"));
     targets.put("firstScreenReceivedMs", firstMs);
     targets.put("controllerOwnCpuMsPerScreen", median(controller, r -> (Double) r.get("controllerOwnCpuMsPerScreen")));
+    targets.put("controllerOwnCpuMsPerScreenBeyondIdle",
+        median(controller, r -> (Double) r.getOrDefault("controllerOwnCpuMsPerScreenBeyondIdle", Double.NaN)));
     targets.put("receivedP99Ms", p99Ms);
     targets.put("alertReceivedP99Ms", alertP99Ms);
     for (Map.Entry<String, Object> floor : floors.entrySet()) {
