@@ -10,8 +10,10 @@ import io.gatecast.controller.store.Sql;
 
 /**
  * What was sent to each screen and what its agent answered. A delivery is written as intent
- * (with its signed message) before it is sent, marked handed once the broker took it, and
- * answered APPLIED or FAILED by the agent.
+ * before it is sent, marked handed once the broker took it, and answered APPLIED or FAILED by the
+ * agent. Each screen's newest signed message is kept beside (table {@code signed_schedules}, one
+ * row a screen): the only one ever sent again, so an older one is replaced as a newer one is
+ * recorded. A screen whose new schedule could not be signed keeps the one before: what it plays.
  */
 public final class DeliveryRepository {
   /** A recorded delivery whose message has not reached the broker yet. */
@@ -21,25 +23,33 @@ public final class DeliveryRepository {
   public record Intent(String screenId, long version, byte[] envelope, String error) {}
 
   /**
-   * Records many deliveries of one publish as one statement batch: intents with their message, and
-   * failures (a schedule that could not be signed) as FAILED at once.
+   * Records many deliveries of one publish as statement batches: intents, each with its signed
+   * message as its screen's newest, and failures (a schedule that could not be signed) as FAILED at once.
    */
   public void recordIntents(Connection c, long publishId, List<Intent> intents, Instant now) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries"
-        + " (screen_id, version, sent_at, publish_id, envelope, outcome, error, answered_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " (screen_id, version, sent_at, publish_id, outcome, error, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement keep = c.prepareStatement("INSERT INTO signed_schedules (screen_id, version, envelope)"
+            + " VALUES (?, ?, ?) ON CONFLICT (screen_id) DO UPDATE SET version = excluded.version,"
+            + " envelope = excluded.envelope")) {
       for (Intent i : intents) {
         insert.setString(1, i.screenId());
         insert.setLong(2, i.version());
         insert.setString(3, now.toString());
         insert.setLong(4, publishId);
-        insert.setBytes(5, i.envelope());
-        insert.setString(6, i.error() == null ? "PENDING" : "FAILED");
-        insert.setString(7, i.error());
-        insert.setString(8, i.error() == null ? null : now.toString());
+        insert.setString(5, i.error() == null ? "PENDING" : "FAILED");
+        insert.setString(6, i.error());
+        insert.setString(7, i.error() == null ? null : now.toString());
         insert.addBatch();
+        if (i.envelope() != null) {
+          keep.setString(1, i.screenId());
+          keep.setLong(2, i.version());
+          keep.setBytes(3, i.envelope());
+          keep.addBatch();
+        }
       }
       insert.executeBatch();
+      keep.executeBatch();
     }
   }
 
@@ -65,15 +75,16 @@ public final class DeliveryRepository {
    * newest of each screen, if it is still what the screen should play. Older ones are superseded.
    */
   public List<Unsent> unsent(Connection c) throws SQLException {
-    return Sql.list(c, "SELECT d.screen_id, d.version, d.envelope FROM deliveries d"
+    return Sql.list(c, "SELECT d.screen_id, d.version, k.envelope FROM deliveries d"
         + " JOIN screens s ON s.id = d.screen_id AND s.published_version = d.version"
-        + " WHERE d.handed_at IS NULL AND d.outcome = 'PENDING' AND d.envelope IS NOT NULL ORDER BY d.screen_id",
+        + " JOIN signed_schedules k ON k.screen_id = d.screen_id AND k.version = d.version"
+        + " WHERE d.handed_at IS NULL AND d.outcome = 'PENDING' ORDER BY d.screen_id",
         row -> new Unsent(row.getString(1), row.getLong(2), row.getBytes(3)));
   }
 
   /**
-   * The last signed schedule of each of {@code screenIds} that is not cut off: its newest delivery
-   * that has a message, up to the version it was last published at. What the broker must hold
+   * The last signed schedule of each of {@code screenIds} that is not cut off: the newest one that
+   * could be signed (a newer one that could not is never sent). What the broker must hold
    * retained for the screen, and what the controller sends again (same bytes, same version) when the
    * broker may have lost it. One index lookup per screen (the caller pages through the screens).
    * {@code skipAgentFailed}: leave out a version its agent answered FAILED (the agent holds it and is
@@ -83,9 +94,9 @@ public final class DeliveryRepository {
     if (screenIds.isEmpty()) {
       return List.of();
     }
-    List<Unsent> latest = Sql.list(c, "SELECT d.screen_id, d.version, d.envelope, d.outcome, d.handed_at"
-        + " FROM screens s JOIN deliveries d ON d.screen_id = s.id AND d.version = (SELECT MAX(d2.version)"
-        + " FROM deliveries d2 WHERE d2.screen_id = s.id AND d2.envelope IS NOT NULL AND d2.version <= s.published_version)"
+    List<Unsent> latest = Sql.list(c, "SELECT k.screen_id, k.version, k.envelope, d.outcome, d.handed_at"
+        + " FROM screens s JOIN signed_schedules k ON k.screen_id = s.id"
+        + " JOIN deliveries d ON d.screen_id = k.screen_id AND d.version = k.version"
         + " WHERE s.revoked_at IS NULL AND s.id IN (" + "?,".repeat(screenIds.size() - 1) + "?) ORDER BY s.id",
         row -> skipAgentFailed && "FAILED".equals(row.getString(4)) && row.getString(5) != null
             ? null : new Unsent(row.getString(1), row.getLong(2), row.getBytes(3)), screenIds.toArray());

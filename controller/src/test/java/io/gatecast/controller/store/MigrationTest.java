@@ -20,7 +20,8 @@ import io.gatecast.controller.publish.DeliveryRepository;
  * A skeleton-era database (schema V3) keeps its content and playlists, now waiting for approval; a
  * database from before RETIRED (schema V60) keeps every item, variant and playlist entry through
  * the rebuild of content_items, and its items last changed by a retire become RETIRED; layout
- * attachments from before shapes (V81) keep their layout and take its shape.
+ * attachments from before shapes (V81) keep their layout and take its shape; of the signed schedules
+ * kept before V88, each screen's newest stays.
  */
 class MigrationTest {
   @Test
@@ -186,6 +187,30 @@ class MigrationTest {
       assertThat(targets(s)).containsExactly("GATE kim-thanh", "SCREEN totem-1");
       s.executeUpdate("DELETE FROM clusters WHERE id = 'kim-thanh'");
       assertThat(targets(s)).containsExactly("SCREEN totem-1");
+    }
+  }
+
+  @Test
+  void eachScreensNewestSignedScheduleMovesToItsOwnRowAndTheOthersGo(@TempDir Path tmp) throws SQLException {
+    Path file = tmp.resolve("gatecast.db");
+    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("87").load().migrate();
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO screens (id, name, created_at, published_version) VALUES"
+          + " ('hall-1', 'Hall 1', '2026-12-01T00:00:00Z', 3), ('hall-2', 'Hall 2', '2026-12-01T00:00:00Z', 1)");
+      // Hall 1: versions 1 and 2 signed, 3 could not be signed (it plays 2); hall 2: one version.
+      s.executeUpdate("INSERT INTO deliveries (screen_id, version, sent_at, envelope, outcome) VALUES"
+          + " ('hall-1', 1, '2026-12-01T01:00:00Z', x'01', 'APPLIED'), ('hall-1', 2, '2026-12-01T02:00:00Z', x'02', 'APPLIED'),"
+          + " ('hall-1', 3, '2026-12-01T03:00:00Z', NULL, 'FAILED'), ('hall-2', 1, '2026-12-01T01:00:00Z', x'01', 'PENDING')");
+    }
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        var rows = s.executeQuery("SELECT screen_id, version, hex(envelope) FROM signed_schedules ORDER BY 1")) {
+      List<String> kept = new java.util.ArrayList<>();
+      while (rows.next()) {
+        kept.add(rows.getString(1) + " " + rows.getLong(2) + " " + rows.getString(3));
+      }
+      assertThat(kept).containsExactly("hall-1 2 02", "hall-2 1 01");
     }
   }
 
