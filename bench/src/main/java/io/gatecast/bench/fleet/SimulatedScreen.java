@@ -278,7 +278,14 @@ public final class SimulatedScreen {
           listener.connected(login.screenId(), System.nanoTime());
           restartHeartbeats();
           if (playBatchMillis > 0) {
-            playTimer = vertx.setPeriodic(playBatchMillis, t -> sendPlays());
+            // An agent sends its plays on a clock of its own, from when it started, not from when it
+            // connected: a fleet's batches come spread over the period. Timed from the connect, the
+            // fleet's CONNECT storm made them one burst a minute (10,000 batches in a few seconds),
+            // which landed on one publish round in four and tripled the controller's CPU for it.
+            playTimer = vertx.setTimer(1 + (long) (random.nextDouble() * playBatchMillis), first -> {
+              sendPlays();
+              playTimer = vertx.setPeriodic(playBatchMillis, t -> sendPlays());
+            });
           }
         })
         .onFailure(e -> {
