@@ -2,20 +2,17 @@ package io.gatecast.controller.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatecast.controller.TestDatabase;
 import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Sql;
-import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Only a screen's newest signed schedule is kept, on a real SQLite file: it is what is sent again
@@ -24,16 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignedSchedulesTest {
   private static final Instant T0 = Instant.parse("2026-12-03T08:00:00Z");
-  @TempDir Path dir;
-  private Vertx vertx;
+  @RegisterExtension final TestDatabase store = new TestDatabase();
   private Database db;
   private final DeliveryRepository deliveries = new DeliveryRepository();
   private final ScreenRepository screens = new ScreenRepository();
 
   @BeforeEach
-  void open() {
-    vertx = Vertx.vertx();
-    db = Database.open(vertx, dir.resolve("gatecast.db"));
+  void twoScreens() {
+    db = store.db();
     db.transaction(c -> {
       for (String id : List.of("hall-1", "hall-2")) {
         Sql.update(c, "INSERT INTO screens (id, name, created_at, cluster_id) VALUES (?, ?, ?, 'default')", id, id,
@@ -41,12 +36,6 @@ class SignedSchedulesTest {
       }
       return null;
     }).await();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-    vertx.close().await();
   }
 
   @Test
