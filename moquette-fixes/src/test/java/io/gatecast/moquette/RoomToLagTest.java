@@ -1,6 +1,7 @@
 package io.gatecast.moquette;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
@@ -54,10 +55,7 @@ class RoomToLagTest {
     properties.setProperty("session_queue_size", "32768"); // as the controller's: no command dropped for a full queue
     broker = PatchedMoquette.start(new MemoryConfig(properties), null, null, null, Set.of(CONTROLLER));
     // Moquette records the bound port from a listener that may run after startServer returns.
-    Instant deadline = Instant.now().plusSeconds(10);
-    while (broker.getPort() <= 0 && Instant.now().isBefore(deadline)) {
-      Thread.onSpinWait();
-    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> broker.getPort() > 0);
   }
 
   @AfterEach
