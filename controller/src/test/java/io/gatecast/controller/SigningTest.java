@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.protocol.BatchProof;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PinnedKey;
@@ -22,6 +23,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +56,39 @@ class SigningTest {
       JsonNode envelope = Codec.mapper().readTree(screen.received.get(0));
       assertThat(envelope.get("keyId").asText()).isEqualTo(advertised.keyId());
       assertThat(envelope.has("expiresAt")).as("retained schedules never expire").isFalse();
+    }
+  }
+
+  @Test
+  void screensPublishedTogetherShareOneSignatureAndEachOpensToItsOwnSchedule() throws Exception {
+    PinnedKey advertised = advertisedKey(RUNNING.api());
+    List<String> ids = List.of("batch-hall-1", "batch-hall-2", "batch-hall-3");
+    List<ScreenClient> screens = new ArrayList<>();
+    try {
+      for (String id : ids) {
+        ScreenClient screen = new ScreenClient(RUNNING.controller().brokerUrl(), id, register(id));
+        screens.add(screen);
+        screen.subscribe(Topics.schedule(id));
+      }
+      String content = item("batch-notice");
+      assertThat(RUNNING.api().postJson("/api/v1/schedule", "{\"contentId\":\"" + content + "\",\"screenIds\":[\""
+          + String.join("\",\"", ids) + "\"]}").status()).isEqualTo(200);
+      assertThat(RUNNING.api().publishAndAwait().status()).isEqualTo(200);
+
+      Set<String> signatures = new HashSet<>();
+      for (int i = 0; i < ids.size(); i++) {
+        ScreenClient screen = screens.get(i);
+        await().atMost(DEADLINE).until(() -> !screen.received.isEmpty());
+        assertThat(SignedSchedules.open(advertised, screen.received.get(0)).screenId()).isEqualTo(ids.get(i));
+        JsonNode envelope = Codec.mapper().readTree(screen.received.get(0));
+        assertThat(envelope.has(BatchProof.MEMBER)).as("signed as part of a batch").isTrue();
+        signatures.add(envelope.get("signature").asText());
+      }
+      assertThat(signatures).as("one signature for the three").hasSize(1);
+    } finally {
+      for (ScreenClient screen : screens) {
+        screen.close();
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -63,7 +64,15 @@ public final class Signer {
    */
   private record SignedContent(ObjectNode content, String signature) {}
 
+  /** The envelope of a message without its signature, and the canonical bytes a signature covers. */
+  private record Prepared(ObjectNode content, byte[] canonicalForm) {}
+
   private SignedContent signContent(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
+    Prepared prepared = prepare(type, message, expiresAt, keyRotations);
+    return new SignedContent(prepared.content(), Base64.getEncoder().encodeToString(signBytes(prepared.canonicalForm())));
+  }
+
+  private Prepared prepare(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
     Check.required(message, "message");
     Check.required(keyRotations, "keyRotations");
     try {
@@ -88,7 +97,63 @@ public final class Signer {
     } catch (java.io.IOException e) {
       throw new ProtocolException("the canonical form does not parse back: " + e.getMessage(), e);
     }
-    return new SignedContent(content, Base64.getEncoder().encodeToString(signBytes(bytes)));
+    return new Prepared(content, bytes);
+  }
+
+  /** One message of a batch: its envelope's wire bytes, or why it could not be signed (the others are signed all the same). */
+  public record BatchItem(byte[] envelope, ProtocolException failure) {}
+
+  /**
+   * Signs {@code messages} (each as {@link #signToBytes(String, Object, Instant, List)} would) with
+   * ONE signature: the root of a hash tree over them, each envelope carrying its {@link BatchProof}.
+   * A message that cannot be signed (too large, not an object, ...) is left out of the tree and
+   * comes back with its failure; when a single message is left, it gets a signature of its own.
+   * Opened by {@link Verifier#open} like any envelope.
+   */
+  public List<BatchItem> signBatch(String type, List<?> messages, Instant expiresAt, List<ObjectNode> keyRotations) {
+    List<Prepared> prepared = new ArrayList<>(messages.size());
+    List<BatchItem> items = new ArrayList<>(java.util.Collections.nCopies(messages.size(), (BatchItem) null));
+    for (int i = 0; i < messages.size(); i++) {
+      try {
+        prepared.add(prepare(type, messages.get(i), expiresAt, keyRotations));
+      } catch (ProtocolException e) {
+        prepared.add(null);
+        items.set(i, new BatchItem(null, e));
+      }
+    }
+    List<Integer> signable = new ArrayList<>();
+    for (int i = 0; i < prepared.size(); i++) {
+      if (prepared.get(i) != null) {
+        signable.add(i);
+      }
+    }
+    if (signable.isEmpty()) {
+      return items;
+    }
+    if (signable.size() == 1) {
+      Prepared one = prepared.get(signable.get(0));
+      items.set(signable.get(0), encoded(one.content(), signBytes(one.canonicalForm()), null));
+      return items;
+    }
+    BatchProof.Tree tree = BatchProof.over(signable.stream().map(i -> prepared.get(i).canonicalForm()).toList());
+    byte[] signature = signBytes(BatchProof.signedBytes(tree.root()));
+    for (int leaf = 0; leaf < signable.size(); leaf++) {
+      int i = signable.get(leaf);
+      items.set(i, encoded(prepared.get(i).content(), signature, tree.proofs().get(leaf)));
+    }
+    return items;
+  }
+
+  private static BatchItem encoded(ObjectNode content, byte[] signature, ObjectNode proof) {
+    content.put("signature", Base64.getEncoder().encodeToString(signature));
+    if (proof != null) {
+      content.set(BatchProof.MEMBER, proof);
+    }
+    try {
+      return new BatchItem(Codec.encode(content), null);
+    } catch (ProtocolException e) {
+      return new BatchItem(null, e);
+    }
   }
 
   private Signed toSigned(String type, Instant expiresAt, List<ObjectNode> keyRotations, SignedContent signed) {

@@ -100,6 +100,7 @@ public final class Verifier {
     if (signatureNode == null || signatureNode.isNull()) {
       throw new RejectedException(Rejection.UNSIGNED, "no 'signature' member");
     }
+    JsonNode batchProof = env.remove(BatchProof.MEMBER);
     String keyId = idMember(env, "keyId");
     String actualType = idMember(env, "type");
     JsonNode payload = env.get("payload");
@@ -122,7 +123,10 @@ public final class Verifier {
     } catch (ProtocolException e) {
       throw new RejectedException(Rejection.MALFORMED, e.getMessage(), null, e);
     }
-    if (!verifies(decoded.get(keyId), content, signature)) {
+    // Signed alone, or with a batch (BatchProof): then the signature is over the root the proof leads to.
+    byte[] signedBytes = batchProof == null ? content
+        : BatchProof.signedBytes(BatchProof.rootOf(content, batchProof));
+    if (!verifies(decoded.get(keyId), signedBytes, signature)) {
       throw new RejectedException(Rejection.BAD_SIGNATURE, "signature does not verify with key '" + keyId + "'");
     }
 

@@ -35,6 +35,7 @@ class ExamplesTest {
       Map.entry("alert-cleared.json", AlertMessage.class));
   private static final Map<String, Class<?>> SIGNED = Map.of(
       "signed-schedule.json", ScheduleMessage.class,
+      "signed-schedule-in-a-batch.json", ScheduleMessage.class,
       "signed-key-rotation.json", KeyRotation.class,
       "signed-key-rotation-from-a-newer-controller.json", KeyRotation.class,
       "signed-command.json", Command.class,
@@ -90,6 +91,8 @@ class ExamplesTest {
     }
     assertThat(agent.open(Fixtures.example("signed-schedule.json"), Signed.SCHEDULE, ScheduleMessage.class).message())
         .isEqualTo(Codec.decode(Fixtures.example("schedule.json"), ScheduleMessage.class));
+    assertThat(agent.open(Fixtures.example("signed-schedule-in-a-batch.json"), Signed.SCHEDULE, ScheduleMessage.class)
+        .message()).isEqualTo(Codec.decode(Fixtures.example("schedule.json"), ScheduleMessage.class));
     assertThat(agent.open(Fixtures.example("signed-alert.json"), Signed.ALERT, AlertMessage.class).message())
         .isEqualTo(Codec.decode(Fixtures.example("alert.json"), AlertMessage.class));
   }

@@ -9,6 +9,7 @@ import io.gatecast.protocol.KeyRotation;
 import io.gatecast.protocol.Limits;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Signer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -217,13 +218,22 @@ public final class KeyRing implements MessageSigner {
    */
   @Override
   public byte[] signToBytes(String type, Object message, Instant expiresAt) {
-    ControllerKeys signing;
-    List<ObjectNode> carried;
-    synchronized (this) {
-      signing = current;
-      carried = stage() == Stage.ANNOUNCED ? withAnnouncement(history, pending) : history;
-    }
-    return signing.signer().signToBytes(type, message, expiresAt, carried);
+    Signing signing = signing();
+    return signing.keys().signer().signToBytes(type, message, expiresAt, signing.carried());
+  }
+
+  /** {@link #signToBytes} for a batch under one signature, carrying the same rotations. */
+  @Override
+  public List<Signer.BatchItem> signBatch(String type, List<?> messages, Instant expiresAt) {
+    Signing signing = signing();
+    return signing.keys().signer().signBatch(type, messages, expiresAt, signing.carried());
+  }
+
+  /** The key to sign with now and the rotations to carry with it, read together. */
+  private record Signing(ControllerKeys keys, List<ObjectNode> carried) {}
+
+  private synchronized Signing signing() {
+    return new Signing(current, stage() == Stage.ANNOUNCED ? withAnnouncement(history, pending) : history);
   }
 
   /** {@code history} plus the pending announcement unless it is already last; at most the protocol's limit, newest kept. */
