@@ -63,7 +63,8 @@ public final class PushBench {
 
   public static void main(String[] raw) throws Exception {
     Args args = new Args(raw, Map.of("screens", "1000", "rounds", "3", "data-dir", "", "brokers", "embedded,mosquitto",
-        "window", "200", "round-timeout", "120", "controller-jvm", "", "verify-nice", "0", "controller-broker", "embedded"));
+        "window", "200", "round-timeout", "120", "controller-jvm", "", "verify-nice", "0", "controller-broker", "embedded",
+        "heartbeats", "connect"));
     ROUND_TIMEOUT = Duration.ofSeconds(args.integer("round-timeout"));
     VERIFY_NICE = args.integer("verify-nice");
     int n = args.integer("screens");
@@ -72,7 +73,8 @@ public final class PushBench {
     ControllerBroker controllerBroker = ControllerBroker.parse(args.get("controller-broker"));
     Results results = new Results("push-" + n + controllerBroker.fileSuffix(), "bench/run PushBench --screens " + n
         + " --rounds " + rounds + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout")
-        + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE) + controllerBroker.commandOption());
+        + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE) + controllerBroker.commandOption()
+        + (args.get("heartbeats").equals("spread") ? " --heartbeats spread" : ""));
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
     String runTag = "r" + Long.toString(System.currentTimeMillis() / 1000, 36);
@@ -92,6 +94,12 @@ public final class PushBench {
           Duration.ofMinutes(20));
       results.put("connectToControllerBroker", Map.of("connected", connected, "seconds",
           round((System.nanoTime() - connectStart) / 1e9)));
+      // --heartbeats spread: each screen beats from a random point of its period, as a fleet of agents
+      // started at different times does; by default they beat from their connect, so the whole fleet
+      // beats within the connect storm's seconds of every period, as after a broker restart.
+      if (args.get("heartbeats").equals("spread")) {
+        fleet.heartbeatEvery(SimulatedFleet.Options.realistic().heartbeat(), "hb", false);
+      }
       fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
       results.put("controllerWithFleetConnected", Map.of("screens", fleet.connectedCount(),
           "heapUsedAfterFullGcMB", ProcessStats.heapUsedAfterGc(controller.pid()) / 1048576,
