@@ -10,9 +10,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * One signature for a batch of envelopes (issue 21): a publish signs one schedule per screen, and
- * 10,000 Ed25519 signatures were a third of the controller's work for a publish. The signer puts the
- * envelopes' canonical forms as the leaves of a binary hash tree (SHA-256) and signs its root once;
+ * One signature for a batch of envelopes (issue 21): a publish signs one schedule per screen, 10,000
+ * Ed25519 signatures for 10,000 screens (bench/BENCHMARKS.md says what a batch saves). The signer
+ * puts the envelopes' canonical forms as the leaves of a binary hash tree (SHA-256) and signs its root once;
  * each envelope carries, in {@value #MEMBER}, its leaf's index and the sibling hashes on the way up.
  * The verifier hashes the envelope it received, folds the siblings in and checks the one signature
  * against the root it computed: a changed envelope gives another root, so the signature fails as it
