@@ -9,6 +9,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.gatecast.controller.broker.ControllerCredentials;
+import io.gatecast.protocol.BatchProof;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.PlayBatch.Play;
@@ -76,7 +77,7 @@ class AsyncApiWireTest {
             ApiBadInputTest.sha256(slide), "durationSeconds", 10)).status()).isEqualTo(201);
         RUNNING.approve("wire-slide");
         Answer scheduled = RUNNING.api().postJson("/api/v1/schedule",
-            Map.of("contentId", "wire-slide", "screenIds", List.of("wire-watch")));
+            Map.of("contentId", "wire-slide", "screenIds", List.of("wire-gate", "wire-watch"))); // one batch, one signature
         assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(200);
         assertThat(RUNNING.api().publishAndAwait().status()).isEqualTo(200);
         assertThat(RUNNING.api().postJson("/api/v1/screens/wire-watch/commands", Map.of("kind", "RELOAD")).status())
@@ -118,6 +119,9 @@ class AsyncApiWireTest {
       }
     }
     assertThat(problems).isEmpty();
+    assertThat(wire).as("a schedule signed with another screen's, under one signature, was captured and checked")
+        .anyMatch(m -> m.topic().equals(Topics.schedule("wire-watch")) && m.payload().length > 0
+            && Codec.decode(m.payload(), JsonNode.class).has(BatchProof.MEMBER));
   }
 
   private static MqttClient connect(String clientId, String username, String password) throws Exception {
