@@ -90,10 +90,17 @@ class NatsClusterTest {
         assertThat(lastAgentChange(A).get("detail").asText()).startsWith("no heartbeat for");
 
         // The controller moves to another node and hears b's heartbeats again. JetStream first
-        // elects new leaders for what node 1 led; until then the cluster refuses QoS 1 work.
+        // elects new leaders for what node 1 led; until then the cluster refuses QoS 1 work, b's
+        // retained heartbeats with it, so b may go unheard for longer than the 3 s timeout and show
+        // OFFLINE for a while even after one of its heartbeats got through (seen once in a full
+        // run: heard after the kill, OFFLINE at the next read). What must hold is that b is ONLINE
+        // again, heard after the kill, in one reading of its screen.
         awaitServing(nats.node(2), ControllerCredentials.loadOrCreate(dataDir));
-        await().atMost(DEADLINE).until(() -> lastSeen(B).isAfter(killed.plusSeconds(1)));
-        assertThat(agentState(B)).isEqualTo("ONLINE");
+        await().atMost(DEADLINE).until(() -> {
+          JsonNode screen = api.get("/api/v1/screens/" + B).body();
+          return lastSeen(screen).isAfter(killed.plusSeconds(1))
+              && screen.get("health").get("agent").asText().equals("ONLINE");
+        });
 
         // While a is away: a command for it, and a publish for both, which b applies at once.
         Answer command = api.postJson("/api/v1/screens/" + A + "/commands", "{\"kind\":\"RELOAD\"}");
@@ -203,8 +210,8 @@ class NatsClusterTest {
     });
   }
 
-  private Instant lastSeen(String id) {
-    JsonNode seen = api.get("/api/v1/screens/" + id).body().get("lastSeenAt");
+  private static Instant lastSeen(JsonNode screen) {
+    JsonNode seen = screen.get("lastSeenAt");
     return seen == null || seen.isNull() ? Instant.EPOCH : Instant.parse(seen.asText());
   }
 
