@@ -8,8 +8,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.agent.cache.ScheduleStore;
+import io.gatecast.protocol.BatchProof;
+import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.ScheduleAck.Outcome;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Signer;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.testkit.IntegrationTest;
@@ -95,6 +99,26 @@ class TrustedDiskTest {
       assertThat(r.reason()).isIn(Rejection.MALFORMED, Rejection.BAD_SIGNATURE);
       assertThat(r.detail()).contains("schedule.json");
     }));
+  }
+
+  @Test
+  void aScheduleSignedWithOtherScreensUnderOneSignaturePlaysFromDiskWithNoNetwork() throws Exception {
+    agent = AgentProcess.start(SCREEN, broker.url(), dataDir, KEYS.pinned(), dir.resolve("first.log"));
+    // As a publish signs: this screen's schedule and another screen's under one signature (BatchProof).
+    List<Signer.BatchItem> batch = KEYS.signer().signBatch(Signed.SCHEDULE,
+        List.of(schedule("moc-bai-hall-0", 1, notice), schedule(SCREEN, 1, welcome)), null, List.of());
+    byte[] envelope = batch.get(1).envelope();
+    assertThat(Codec.decode(envelope, JsonNode.class).has(BatchProof.MEMBER)).isTrue();
+    controller.publishRetained(SCREEN, envelope);
+    await().atMost(DEADLINE).until(() -> controller.acks.stream()
+        .anyMatch(a -> a.version() == 1 && a.outcome() == Outcome.APPLIED));
+    agent.kill();
+
+    // Read back from disk and checked as if from the wire, proof and all.
+    agent = AgentProcess.start(SCREEN, NO_BROKER, dataDir, KEYS.pinned(), dir.resolve("offline.log"));
+    JsonNode now = awaitItem(agent);
+    assertThat(now.path("appliedVersion").asLong()).isEqualTo(1);
+    assertThat(now.path("item").path("contentId").asText()).isEqualTo("welcome");
   }
 
   @Test
