@@ -71,10 +71,14 @@ public final class PushBench {
     int rounds = args.integer("rounds");
     Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
     ControllerBroker controllerBroker = ControllerBroker.parse(args.get("controller-broker"));
+    if (!List.of("connect", "spread").contains(args.get("heartbeats"))) {
+      throw new IllegalArgumentException("--heartbeats is connect or spread, not " + args.get("heartbeats"));
+    }
+    boolean spreadHeartbeats = args.get("heartbeats").equals("spread");
     Results results = new Results("push-" + n + controllerBroker.fileSuffix(), "bench/run PushBench --screens " + n
         + " --rounds " + rounds + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout")
         + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE) + controllerBroker.commandOption()
-        + (args.get("heartbeats").equals("spread") ? " --heartbeats spread" : ""));
+        + (spreadHeartbeats ? " --heartbeats spread" : ""));
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
     String runTag = "r" + Long.toString(System.currentTimeMillis() / 1000, 36);
@@ -97,7 +101,7 @@ public final class PushBench {
       // --heartbeats spread: each screen beats from a random point of its period, as a fleet of agents
       // started at different times does; by default they beat from their connect, so the whole fleet
       // beats within the connect storm's seconds of every period, as after a broker restart.
-      if (args.get("heartbeats").equals("spread")) {
+      if (spreadHeartbeats) {
         fleet.heartbeatEvery(SimulatedFleet.Options.realistic().heartbeat(), "hb", false);
       }
       fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));

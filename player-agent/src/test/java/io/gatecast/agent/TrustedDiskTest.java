@@ -110,8 +110,7 @@ class TrustedDiskTest {
     byte[] envelope = batch.get(1).envelope();
     assertThat(Codec.decode(envelope, JsonNode.class).has(BatchProof.MEMBER)).isTrue();
     controller.publishRetained(SCREEN, envelope);
-    await().atMost(DEADLINE).until(() -> controller.acks.stream()
-        .anyMatch(a -> a.version() == 1 && a.outcome() == Outcome.APPLIED));
+    awaitApplied(1);
     agent.kill();
 
     // Read back from disk and checked as if from the wire, proof and all.
@@ -235,10 +234,14 @@ class TrustedDiskTest {
     for (int i = 0; i < versionsAndItems.length; i += 2) {
       long version = ((Integer) versionsAndItems[i]).longValue();
       controller.publishRetained(schedule(SCREEN, version, (ItemSpec) versionsAndItems[i + 1]));
-      await().atMost(DEADLINE).until(() -> controller.acks.stream()
-          .anyMatch(a -> a.version() == version && a.outcome() == Outcome.APPLIED));
+      awaitApplied(version);
     }
     agent.kill();
+  }
+
+  private void awaitApplied(long version) {
+    await().atMost(DEADLINE).until(() -> controller.acks.stream()
+        .anyMatch(a -> a.version() == version && a.outcome() == Outcome.APPLIED));
   }
 
   private static JsonNode awaitItem(AgentProcess agent) {

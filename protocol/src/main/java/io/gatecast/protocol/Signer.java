@@ -111,35 +111,26 @@ public final class Signer {
    * Opened by {@link Verifier#open} like any envelope.
    */
   public List<BatchItem> signBatch(String type, List<?> messages, Instant expiresAt, List<ObjectNode> keyRotations) {
-    List<Prepared> prepared = new ArrayList<>(messages.size());
-    List<BatchItem> items = new ArrayList<>(java.util.Collections.nCopies(messages.size(), (BatchItem) null));
+    List<BatchItem> items = new ArrayList<>(messages.size());
+    List<Integer> positions = new ArrayList<>(); // where each prepared message is in messages
+    List<Prepared> prepared = new ArrayList<>();
     for (int i = 0; i < messages.size(); i++) {
       try {
         prepared.add(prepare(type, messages.get(i), expiresAt, keyRotations));
+        positions.add(i);
+        items.add(null); // set once signed
       } catch (ProtocolException e) {
-        prepared.add(null);
-        items.set(i, new BatchItem(null, e));
+        items.add(new BatchItem(null, e));
       }
     }
-    List<Integer> signable = new ArrayList<>();
-    for (int i = 0; i < prepared.size(); i++) {
-      if (prepared.get(i) != null) {
-        signable.add(i);
+    if (prepared.size() == 1) {
+      items.set(positions.get(0), encoded(prepared.get(0).content(), signBytes(prepared.get(0).canonicalForm()), null));
+    } else if (prepared.size() > 1) {
+      BatchProof.Tree tree = BatchProof.over(prepared.stream().map(Prepared::canonicalForm).toList());
+      byte[] signature = signBytes(BatchProof.signedBytes(tree.root()));
+      for (int leaf = 0; leaf < prepared.size(); leaf++) {
+        items.set(positions.get(leaf), encoded(prepared.get(leaf).content(), signature, tree.proofs().get(leaf)));
       }
-    }
-    if (signable.isEmpty()) {
-      return items;
-    }
-    if (signable.size() == 1) {
-      Prepared one = prepared.get(signable.get(0));
-      items.set(signable.get(0), encoded(one.content(), signBytes(one.canonicalForm()), null));
-      return items;
-    }
-    BatchProof.Tree tree = BatchProof.over(signable.stream().map(i -> prepared.get(i).canonicalForm()).toList());
-    byte[] signature = signBytes(BatchProof.signedBytes(tree.root()));
-    for (int leaf = 0; leaf < signable.size(); leaf++) {
-      int i = signable.get(leaf);
-      items.set(i, encoded(prepared.get(i).content(), signature, tree.proofs().get(leaf)));
     }
     return items;
   }
