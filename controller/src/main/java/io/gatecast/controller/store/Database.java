@@ -23,6 +23,8 @@ public final class Database implements AutoCloseable {
     T run(Connection connection) throws SQLException;
   }
 
+  /** Prepared statements kept for reuse (see {@link StatementCache}); the controller has about 200 statements in its code. */
+  private static final int KEPT_STATEMENTS = 512;
   private final Connection connection;
   private final WorkerExecutor worker;
 
@@ -35,7 +37,10 @@ public final class Database implements AutoCloseable {
   public static Database open(Vertx vertx, Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      String url = "jdbc:sqlite:" + file.toAbsolutePath() + "?foreign_keys=on&busy_timeout=5000";
+      // No generated keys: the driver would otherwise compile and run "SELECT last_insert_rowid()"
+      // after every INSERT (each play, history entry...); the one place that needs an id asks itself.
+      String url = "jdbc:sqlite:" + file.toAbsolutePath()
+          + "?foreign_keys=on&busy_timeout=5000&jdbc.get_generated_keys=false";
       migrate(url);
       Connection connection = DriverManager.getConnection(url);
       try (Statement statement = connection.createStatement()) {
@@ -43,7 +48,8 @@ public final class Database implements AutoCloseable {
         statement.execute("PRAGMA synchronous=NORMAL");
       }
       connection.setAutoCommit(false);
-      return new Database(connection, vertx.createSharedWorkerExecutor("gatecast-db-" + file.toAbsolutePath(), 1));
+      return new Database(StatementCache.keeping(connection, KEPT_STATEMENTS),
+          vertx.createSharedWorkerExecutor("gatecast-db-" + file.toAbsolutePath(), 1));
     } catch (Exception e) {
       throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
     }
