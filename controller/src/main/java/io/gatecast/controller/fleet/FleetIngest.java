@@ -52,6 +52,15 @@ public final class FleetIngest {
   /** The applied version each screen last reported since start (touched on the database thread only). */
   private final Map<String, Long> reportedApplied = new HashMap<>();
   /**
+   * The version of each screen whose delivery an APPLIED ack settled, in a batch this controller
+   * committed. A status naming that version has nothing to settle: a delivery answered never goes
+   * back to PENDING, so its statement is skipped (one a screen a publish). Concurrent maps: a batch
+   * is written on the database thread, {@link #committed} is called where its commit is heard.
+   */
+  private final Map<String, Long> settledByAck = new java.util.concurrent.ConcurrentHashMap<>();
+  /** What the batch being written settled by ack: kept once its transaction committed ({@link #committed}). */
+  private final Map<String, Long> settlingByAck = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
    * The screens that went up or down in the batch last written, in order. Each write starts it anew
    * (a batch whose transaction failed is written again item by item), so once a write committed it
    * holds what that write stored; the monitor tells it on the event bus then.
@@ -73,6 +82,7 @@ public final class FleetIngest {
   public void write(Connection c, List<Incoming> batch) throws SQLException {
     List<FleetHealth.Recorded> changed = new ArrayList<>();
     upChanges = changed;
+    settlingByAck.clear();
     boolean[] superseded = superseded(batch);
     for (int i = 0; i < batch.size(); i++) {
       if (superseded[i]) {
@@ -104,7 +114,9 @@ public final class FleetIngest {
         .anyMatch(h -> HistoryEntry.CONTENT.equals(h.aspect()) && FleetHealth.UP_TO_DATE.equals(h.value()));
     Long applied = status.appliedVersion();
     boolean newVersion = applied != null && !applied.equals(reportedApplied.put(status.screenId(), applied));
-    if (applied != null && (newVersion || nowUpToDate)) {
+    boolean settled = applied != null && (applied.equals(settledByAck.get(status.screenId()))
+        || applied.equals(settlingByAck.get(status.screenId())));
+    if (applied != null && (newVersion || nowUpToDate) && !settled) {
       storeAnswer(c, status.screenId(), status.appliedVersion(), ScheduleAck.Outcome.APPLIED, null, at, false);
     }
   }
@@ -120,7 +132,16 @@ public final class FleetIngest {
         : deliveries.settlePendingAsApplied(c, screenId, version, at);
     if (outcome == ScheduleAck.Outcome.APPLIED) {
       sent.ifPresent(sentAt -> metrics.rolledOut(Duration.between(sentAt, at)));
+      if (fromAck && sent.isPresent()) {
+        settlingByAck.put(screenId, version);
+      }
     }
+  }
+
+  /** The last batch written has committed: what its acks settled is known settled from now on. */
+  public void committed() {
+    settledByAck.putAll(settlingByAck);
+    settlingByAck.clear();
   }
 
   /** The heartbeats of the batch that a newer one of the same screen makes pointless (see the class comment). */

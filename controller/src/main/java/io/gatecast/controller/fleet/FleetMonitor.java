@@ -102,6 +102,7 @@ public final class FleetMonitor implements AutoCloseable {
           wiring.events().publish(new ScreenChanged(a.ack().screenId()));
         }
       });
+      writer.committed();
       writer.upChangesWritten().forEach(this::tellUpChange);
     });
   }

@@ -32,6 +32,10 @@ class FleetIngestTest {
   private Vertx vertx;
   private Database db;
   private WriteBehind<FleetIngest.Incoming> queue;
+  /** The SQL each write prepared, in order (the writer's connection is wrapped to see it). */
+  private final List<String> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** While set, every batch fails after the ingest wrote it, as a full disk would fail its commit. */
+  private volatile boolean failWrites;
 
   @BeforeEach
   void open() {
@@ -48,7 +52,13 @@ class FleetIngestTest {
     FleetIngest ingest = new FleetIngest(new FleetHealth(clusters, new ScreenRepository(), new HealthRepository(),
         new ScreenClockRepository()), new Metrics(), new DeliveryRepository());
     // Written only when drained: everything offered before lands in one batch.
-    queue = new WriteBehind<>(vertx, db, "test", ingest::write, Duration.ofHours(1), 10_000, 10_000, item -> true);
+    queue = new WriteBehind<>(vertx, db, "test", (c, batch) -> {
+      ingest.write(seeingStatements(c), batch);
+      if (failWrites) {
+        throw new java.sql.SQLException("disk full");
+      }
+    }, Duration.ofHours(1), 10_000, 10_000, item -> true);
+    queue.onStored(batch -> ingest.committed()); // as the fleet monitor does
   }
 
   @AfterEach
@@ -93,6 +103,53 @@ class FleetIngestTest {
     queue.offer(status(ScreenState.ONLINE, 1, null, "a"));
     queue.drain().await(30, TimeUnit.SECONDS);
     assertThat(outcome()).as("a heartbeat without an applied version leaves the answer alone").isEqualTo("FAILED");
+  }
+
+  @Test
+  void aHeartbeatNamingTheVersionItsStoredAckAppliedHasNothingLeftToSettle() throws Exception {
+    queue.offer(new FleetIngest.Answer(new ScheduleAck(Header.now(T0), "hall-1", 1L, ScheduleAck.Outcome.APPLIED, null),
+        T0));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    prepared.clear();
+    queue.offer(status(ScreenState.ONLINE, 1, 1L, "a"));
+    queue.drain().await(30, TimeUnit.SECONDS);
+
+    assertThat(outcome()).isEqualTo("APPLIED");
+    assertThat(prepared).as("no statement settles a delivery the ack answered").noneMatch(FleetIngestTest::settles);
+  }
+
+  @Test
+  void anAckWhoseBatchNeverCommittedLeavesTheNextHeartbeatToSettleItsDelivery() throws Exception {
+    failWrites = true;
+    queue.offer(new FleetIngest.Answer(new ScheduleAck(Header.now(T0), "hall-1", 1L, ScheduleAck.Outcome.APPLIED, null),
+        T0));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).as("the ack was not stored").isEqualTo("PENDING");
+
+    failWrites = false;
+    queue.offer(status(ScreenState.ONLINE, 1, 1L, "a"));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).isEqualTo("APPLIED");
+    assertThat(prepared).anyMatch(FleetIngestTest::settles);
+  }
+
+  private static boolean settles(String sql) {
+    return sql.startsWith("UPDATE deliveries") && sql.contains("outcome = 'PENDING'");
+  }
+
+  /** {@code c}, noting the SQL of every statement prepared on it. */
+  private java.sql.Connection seeingStatements(java.sql.Connection c) {
+    return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {java.sql.Connection.class}, (proxy, method, args) -> {
+          if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql) {
+            prepared.add(sql);
+          }
+          try {
+            return method.invoke(c, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 
   private String outcome() {
