@@ -75,14 +75,15 @@ public final class ScreenRepository {
     return silent;
   }
 
+  /** The rules last published to the screen (empty when nothing was, or its last send failed). */
   public Optional<String> publishedItems(Connection c, String id) throws SQLException {
-    return Sql.one(c, "SELECT published_items FROM screens WHERE id = ?", row -> row.getString(1), id);
+    return Sql.one(c, "SELECT rules FROM published_rules WHERE screen_id = ?", row -> row.getString(1), id);
   }
 
   /** What was last published to every screen (null where nothing was, or its last send failed), by screen id. */
   public java.util.Map<String, String> publishedItemsAll(Connection c) throws SQLException {
     java.util.Map<String, String> all = new java.util.HashMap<>();
-    for (String[] pair : Sql.list(c, "SELECT id, published_items FROM screens",
+    for (String[] pair : Sql.list(c, "SELECT s.id, r.rules FROM screens s LEFT JOIN published_rules r ON r.screen_id = s.id",
         row -> new String[] {row.getString(1), row.getString(2)})) {
       all.put(pair[0], pair[1]);
     }
@@ -92,7 +93,8 @@ public final class ScreenRepository {
   /** {@link #publishedItemsAll} for the page {@link #page} reads with the same arguments. */
   public java.util.Map<String, String> publishedItemsPage(Connection c, String afterId, int limit) throws SQLException {
     java.util.Map<String, String> page = new java.util.HashMap<>();
-    for (String[] pair : Sql.list(c, "SELECT id, published_items FROM screens WHERE id > ? ORDER BY id LIMIT ?",
+    for (String[] pair : Sql.list(c, "SELECT s.id, r.rules FROM screens s LEFT JOIN published_rules r ON r.screen_id = s.id"
+            + " WHERE s.id > ? ORDER BY s.id LIMIT ?",
         row -> new String[] {row.getString(1), row.getString(2)}, afterId == null ? "" : afterId, limit)) {
       page.put(pair[0], pair[1]);
     }
@@ -106,23 +108,39 @@ public final class ScreenRepository {
     recordPublished(c, List.of(new Published(id, version, items)));
   }
 
-  /** {@link #recordPublished(Connection, String, long, String)} for many screens, as one statement batch. */
+  /**
+   * {@link #recordPublished(Connection, String, long, String)} for many screens, as statement
+   * batches: the version on the screen's row, the rules in {@code published_rules} (V89: kept apart,
+   * so the screen's row stays small for the heartbeats that rewrite it).
+   */
   public void recordPublished(Connection c, List<Published> all) throws SQLException {
-    try (java.sql.PreparedStatement update =
-        c.prepareStatement("UPDATE screens SET published_version = ?, published_items = ? WHERE id = ?")) {
+    try (java.sql.PreparedStatement version = c.prepareStatement("UPDATE screens SET published_version = ? WHERE id = ?");
+        java.sql.PreparedStatement keep = c.prepareStatement("INSERT INTO published_rules (screen_id, rules) VALUES (?, ?)"
+            + " ON CONFLICT (screen_id) DO UPDATE SET rules = excluded.rules");
+        java.sql.PreparedStatement forget = c.prepareStatement("DELETE FROM published_rules WHERE screen_id = ?")) {
       for (Published p : all) {
-        update.setLong(1, p.version());
-        update.setString(2, p.items());
-        update.setString(3, p.id());
-        update.addBatch();
+        version.setLong(1, p.version());
+        version.setString(2, p.id());
+        version.addBatch();
+        if (p.items() == null) {
+          forget.setString(1, p.id());
+          forget.addBatch();
+        } else {
+          keep.setString(1, p.id());
+          keep.setString(2, p.items());
+          keep.addBatch();
+        }
       }
-      update.executeBatch();
+      version.executeBatch();
+      keep.executeBatch();
+      forget.executeBatch();
     }
   }
 
   /** Forgets what version {@code version} carried, if it is still the latest, so the next publish sends the screen again. */
   public void forgetPublished(Connection c, String id, long version) throws SQLException {
-    Sql.update(c, "UPDATE screens SET published_items = NULL WHERE id = ? AND published_version = ?", id, version);
+    Sql.update(c, "DELETE FROM published_rules WHERE screen_id = ?"
+        + " AND (SELECT published_version FROM screens WHERE id = ?) = ?", id, id, version);
   }
 
   /**

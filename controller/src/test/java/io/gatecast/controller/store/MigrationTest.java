@@ -21,7 +21,8 @@ import io.gatecast.controller.publish.DeliveryRepository;
  * database from before RETIRED (schema V60) keeps every item, variant and playlist entry through
  * the rebuild of content_items, and its items last changed by a retire become RETIRED; layout
  * attachments from before shapes (V81) keep their layout and take its shape; of the signed schedules
- * kept before V88, each screen's newest stays.
+ * kept before V88, each screen's newest stays; the rules last published to a screen leave its row for
+ * a table of their own (V89).
  */
 class MigrationTest {
   @Test
@@ -211,6 +212,42 @@ class MigrationTest {
         kept.add(rows.getString(1) + " " + rows.getLong(2) + " " + rows.getString(3));
       }
       assertThat(kept).containsExactly("hall-1 2 02", "hall-2 1 01");
+    }
+  }
+
+  @Test
+  void theRulesLastPublishedToEachScreenMoveToATableOfTheirOwnAndTheScreensRowsShrink(@TempDir Path tmp)
+      throws SQLException {
+    Path file = tmp.resolve("gatecast.db");
+    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("88").load().migrate();
+    String rules = "{\"profile\":{\"screenId\":\"hall-1\"},\"items\":[]}";
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      // Hall 1 was published; hall 2 never was (or its last send failed).
+      s.executeUpdate("INSERT INTO screens (id, name, created_at, published_version, published_items) VALUES"
+          + " ('hall-1', 'Hall 1', '2026-12-01T00:00:00Z', 4, '" + rules + "'),"
+          + " ('hall-2', 'Hall 2', '2026-12-01T00:00:00Z', 2, NULL)");
+    }
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      try (var rows = s.executeQuery("SELECT screen_id, rules FROM published_rules")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getString(1) + " " + rows.getString(2)).isEqualTo("hall-1 " + rules);
+        assertThat(rows.next()).isFalse();
+      }
+      try (var rows = s.executeQuery("SELECT id, published_version FROM screens ORDER BY id")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(2)).isEqualTo(4);
+      }
+      assertThatThrownBy(() -> s.executeQuery("SELECT published_items FROM screens")).isInstanceOf(SQLException.class);
+    }
+    Vertx vertx = Vertx.vertx();
+    try (Database db = Database.open(vertx, file)) {
+      var screens = new io.gatecast.controller.screens.ScreenRepository();
+      assertThat(db.transaction(c -> screens.publishedItemsAll(c)).await())
+          .containsEntry("hall-1", rules).containsEntry("hall-2", null).hasSize(2);
+    } finally {
+      vertx.close().await();
     }
   }
 
