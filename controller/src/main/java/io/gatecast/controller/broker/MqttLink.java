@@ -67,6 +67,8 @@ public final class MqttLink implements AutoCloseable {
   /** Failed tries per refused subscription since it was last granted, for the back-off. */
   private final Map<String, Integer> refusedTries = new ConcurrentHashMap<>();
   private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
+  /** Who is told, per filter, whether what is published there reaches the controller (see {@link #onHearing}). */
+  private final Map<String, List<java.util.function.Consumer<Boolean>>> hearing = new ConcurrentHashMap<>();
   private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "mqtt-link-retry");
     thread.setDaemon(true);
@@ -187,6 +189,20 @@ public final class MqttLink implements AutoCloseable {
   }
 
   /**
+   * Tells {@code listener} whether what is published on {@code filter} reaches the controller: true
+   * each time the broker grants its subscription (at start and after every reconnection), false
+   * when the connection is lost or the broker refuses it. Register before {@link #subscribe}. Runs
+   * on Paho's threads, so it must only note the change.
+   */
+  public void onHearing(String filter, java.util.function.Consumer<Boolean> listener) {
+    hearing.computeIfAbsent(filter, f -> new CopyOnWriteArrayList<>()).add(listener);
+  }
+
+  private void hears(String filter, boolean heard) {
+    hearing.getOrDefault(filter, List.of()).forEach(listener -> listener.accept(heard));
+  }
+
+  /**
    * Subscribes at QoS 1 to {@code filter}; {@code handler} gets (topic, payload). Blocking until the
    * broker answered. Nothing here throws: a refusal or a subscription the broker does not answer is
    * reported to the {@link Watcher} and tried again with back-off, so fixing the broker's rules
@@ -269,12 +285,14 @@ public final class MqttLink implements AutoCloseable {
     } else {
       refusedTries.remove(filter);
       watcher.resolved(subscriptionKey(filter));
+      hears(filter, true);
     }
   }
 
   /** Reports the refusal and asks again after a back-off that doubles up to the reconnect cap (30 s); a subscription whose renewal after a reconnect fails (a clustered broker electing leaders) is asked again the same way. */
   private void refused(String filter, String sentence) {
     watcher.problem(subscriptionKey(filter), sentence);
+    hears(filter, false);
     int tries = refusedTries.merge(filter, 1, Integer::sum);
     long delay = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS << Math.min(tries - 1, 16));
     try {
@@ -367,6 +385,7 @@ public final class MqttLink implements AutoCloseable {
       LOG.warn("lost the MQTT connection: {}; reconnecting", cause.getMessage());
       watcher.problem(CONNECTION_KEY, "lost the connection to the MQTT broker at " + serverUri + " ("
           + cause.getMessage() + "); reconnecting");
+      hearing.keySet().forEach(filter -> hears(filter, false));
     }
 
     @Override

@@ -65,6 +65,12 @@ public final class FleetMonitor implements AutoCloseable {
   private final Wiring wiring;
   private final WriteBehind<FleetIngest.Incoming> ingest;
   private long sweepTimer = -1;
+  /**
+   * Since when the controller has heard the screens' status topics without a break; null while it
+   * cannot (its broker connection lost, or the subscription refused). Before {@link #start} it is
+   * the epoch: a monitor not fed by a broker judges silence from the stored times alone.
+   */
+  private volatile Instant hearingSince = Instant.EPOCH;
   private volatile ScheduleWatch scheduleWatch = ScheduleWatch.NONE;
   /** How often queued heartbeats and answers are written, and how many at most in one transaction. */
   static final Duration INGEST_EVERY = Duration.ofMillis(100);
@@ -122,6 +128,8 @@ public final class FleetMonitor implements AutoCloseable {
     // Heartbeats at QoS 0: not kept for the controller while it is away (each screen's next one, and
     // the retained last one on resubscribing, say more than a queue of stale ones). Events at QoS 1:
     // kept in the controller's session and delivered when it is back (acks, plays, command results).
+    hearingSince = null;
+    mqtt.onHearing(Topics.everyOne(Kind.STATUS), this::hearing);
     mqtt.subscribe(Topics.everyOne(Kind.STATUS), 0, this::onStatus);
     mqtt.subscribe(Topics.everyOne(Kind.EVENTS), 1, this::onEvent);
     sweepTimer = vertx.setPeriodic(sweepEvery.toMillis(), id -> sweep());
@@ -236,12 +244,36 @@ public final class FleetMonitor implements AutoCloseable {
     return ingest.drain();
   }
 
+  /** The controller hears the screens' status topics again ({@code true}), or no longer does. */
+  private void hearing(boolean heard) {
+    if (!heard && hearingSince != null) {
+      LOG.warn("the controller cannot hear the screens' heartbeats; no screen is judged silent until it has heard"
+          + " them again for {}", heartbeatTimeout);
+      hearingSince = null;
+    } else if (heard && hearingSince == null) {
+      hearingSince = clock.instant();
+    }
+  }
+
   /**
    * Marks screens silent for longer than the timeout offline, then tells the time pass on the event
    * bus (grace periods, flapping, operating hours: {@code FleetSwept}). Completes with the ids marked offline.
+   *
+   * <p>Only silence the controller could have heard counts: while it cannot hear the status topics
+   * (its broker connection lost, the subscription refused) nothing is swept, and once it hears them
+   * again a screen last heard before that is judged after a whole timeout of hearing, time for its
+   * next heartbeat (or the retained last one) to arrive; a screen heard since cannot be silent that
+   * long before then anyway. A broker restart longer than the timeout
+   * thus leaves the fleet as it was, instead of marking every screen offline and back, with a
+   * history entry and a technician's notice each.
    */
   public Future<List<String>> sweep() {
     Instant now = clock.instant();
+    Instant heard = hearingSince;
+    if (heard == null || heard.isAfter(now.minus(heartbeatTimeout))) {
+      wiring.events().publish(new FleetSwept(now)); // time passes all the same (grace periods, operating hours)
+      return Future.succeededFuture(List.of());
+    }
     return db.transaction(c -> wiring.health().recordSilence(c, now, heartbeatTimeout))
         .onSuccess(silent -> {
           silent.stream().filter(FleetHealth.Recorded::upChanged).forEach(this::tellUpChange);
