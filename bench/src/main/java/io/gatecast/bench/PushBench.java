@@ -44,7 +44,8 @@ import java.util.Optional;
  *
  * <p>{@code bench/run PushBench --screens 1000 --rounds 3}; writes {@code bench/results/push-<N>.json}
  * ({@code push-<N>-on-mosquitto.json} with {@code --controller-broker mosquitto}, see {@link ControllerBroker}).
- * The first round of each path is a warm-up and is reported apart.
+ * The first round of each path is a warm-up and is reported apart ({@code --warm-ups N}: the first N
+ * through the controller).
  */
 public final class PushBench {
   /** How long a round waits for every screen (then it reports who is missing); --round-timeout. */
@@ -62,13 +63,20 @@ public final class PushBench {
   private PushBench() {}
 
   public static void main(String[] raw) throws Exception {
-    Args args = new Args(raw, Map.of("screens", "1000", "rounds", "3", "data-dir", "", "brokers", "embedded,mosquitto",
-        "window", "200", "round-timeout", "120", "controller-jvm", "", "verify-nice", "0", "controller-broker", "embedded",
-        "heartbeats", "connect"));
+    Args args = new Args(raw, Map.ofEntries(Map.entry("screens", "1000"), Map.entry("rounds", "3"),
+        Map.entry("data-dir", ""), Map.entry("brokers", "embedded,mosquitto"), Map.entry("window", "200"),
+        Map.entry("round-timeout", "120"), Map.entry("controller-jvm", ""), Map.entry("verify-nice", "0"),
+        Map.entry("controller-broker", "embedded"), Map.entry("heartbeats", "connect"), Map.entry("warm-ups", "1")));
     ROUND_TIMEOUT = Duration.ofSeconds(args.integer("round-timeout"));
     VERIFY_NICE = args.integer("verify-nice");
     int n = args.integer("screens");
     int rounds = args.integer("rounds");
+    // --warm-ups: publishes through the controller before the measured ones (its JIT still compiles
+    // about a second of CPU a round after one; a controller running for days has long finished).
+    int warmUps = args.integer("warm-ups");
+    if (warmUps < 1) {
+      throw new IllegalArgumentException("--warm-ups is at least 1, not " + warmUps);
+    }
     Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
     ControllerBroker controllerBroker = ControllerBroker.parse(args.get("controller-broker"));
     if (!List.of("connect", "spread").contains(args.get("heartbeats"))) {
@@ -78,7 +86,7 @@ public final class PushBench {
     Results results = new Results("push-" + n + controllerBroker.fileSuffix(), "bench/run PushBench --screens " + n
         + " --rounds " + rounds + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout")
         + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE) + controllerBroker.commandOption()
-        + (spreadHeartbeats ? " --heartbeats spread" : ""));
+        + (spreadHeartbeats ? " --heartbeats spread" : "") + (warmUps == 1 ? "" : " --warm-ups " + warmUps));
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
     String runTag = "r" + Long.toString(System.currentTimeMillis() / 1000, 36);
@@ -111,10 +119,10 @@ public final class PushBench {
 
       List<Map<String, Object>> throughController = new ArrayList<>();
       double idleCores = Double.NaN;
-      for (int r = 0; r <= rounds; r++) {
+      for (int r = 0; r < warmUps + rounds; r++) {
         throughController.add(controllerRound(api, fleet, db, controller.pid(), ownBroker, ids, media, runTag + "-" + r,
-            r == 0, idleCores));
-        if (r == 0) { // warm, between the warm-up and the measured rounds
+            r < warmUps, idleCores));
+        if (r == warmUps - 1) { // warm, between the warm-ups and the measured rounds
           idleCores = ownCoresBusy(controller.pid(), IDLE_WINDOW);
           results.put("controllerIdleWithFleet", Map.of("seconds", IDLE_WINDOW.toSeconds(), "ownCpuCoresBusy", idleCores));
         }
