@@ -24,14 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A publish is planned a page of screens at a time (issue 21): its first screens are handed to the
  * broker before the rest of the fleet is read and compared. Shown with a broker that never confirms:
- * the stream may run one batch ahead of what was handed, no more, so part of the fleet is planned
- * and recorded, the rest not yet, and nothing is sent that was not recorded first.
+ * two batches are in flight at once and the stream plans and records two more beyond them, no more,
+ * so part of the fleet is planned and recorded, the rest not yet, and nothing is sent that was not
+ * recorded first.
  */
 @IntegrationTest
 class PagedPublishTest {
   private static final Duration DEADLINE = Duration.ofSeconds(60);
-  /** More than the first page and the page after it (50 and 500 screens today). */
-  private static final int SCREENS = 600;
+  /** More than the first page and the three after it (50 and 500 screens a page today: four batches ahead). */
+  private static final int SCREENS = 1_600;
+  private static final int FIRST_PAGE = 50;
 
   @TempDir Path dataDir;
 
@@ -60,7 +62,9 @@ class PagedPublishTest {
         long publishId = admin.post("/api/v1/publish").body().get("publishId").asLong();
         // The first screens reach the broker (which never confirms them) ...
         await().atMost(DEADLINE).until(() -> !handed.isEmpty());
-        // ... and the stream stops one batch ahead of them: the rest of the fleet is neither planned nor recorded.
+        // ... the second batch too, before the first is confirmed (two windows in flight) ...
+        await().atMost(DEADLINE).until(() -> handed.size() > FIRST_PAGE);
+        // ... and the stream stops two batches beyond them: the rest of the fleet is neither planned nor recorded.
         JsonNode rollout = await().atMost(DEADLINE).until(() -> admin.get("/api/v1/publishes/" + publishId).body(),
             r -> r.get("planned").asInt() > handed.size() && r.get("screens").size() == r.get("planned").asInt());
         assertThat(rollout.get("state").asText()).isEqualTo("SENDING");

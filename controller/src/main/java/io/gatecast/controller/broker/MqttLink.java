@@ -46,6 +46,8 @@ public final class MqttLink implements AutoCloseable {
    * a working broker. A broker that is down is refused at once, whatever this is.
    */
   private static final int FIRST_CONNECT_SECONDS = 30;
+  /** QoS 1 publishes awaiting the broker's PUBACK before Paho refuses more ("too many publishes in progress"). */
+  static final int MAX_IN_FLIGHT = 2000;
   /** What a broker answers in a SUBACK for a subscription it refuses. */
   static final int SUBSCRIPTION_REFUSED = 0x80;
   private static final long FIRST_RETRY_MS = 1_000;
@@ -151,7 +153,8 @@ public final class MqttLink implements AutoCloseable {
       if (urls.size() > 1) {
         options.setServerURIs(urls.toArray(String[]::new));
       }
-      options.setMaxInflight(1000);
+      // A publish keeps two windows of 500 in flight (Publisher); room beside them for alerts and commands.
+      options.setMaxInflight(MAX_IN_FLIGHT);
       options.setKeepAliveInterval(30);
       if (pinned != null) {
         options.setSocketFactory(pinned.getSocketFactory());

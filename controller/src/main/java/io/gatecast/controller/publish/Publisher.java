@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * {@value #FIRST_BATCH} screens, so the first screens receive before the rest of the fleet is even
  * read, then pages of {@value #SEND_WINDOW}. Each page's changed screens are one batch, signed, then
  * <b>recorded</b> in one transaction (each screen's new version and rules, its delivery holding the
- * signed message), and only then handed to the broker and marked handed. The next page is planned,
- * signed and recorded while one batch is being sent. A controller stopped in the middle
+ * signed message), and only then handed to the broker and marked handed. The next pages are planned,
+ * signed and recorded while two batches are being sent. A controller stopped in the middle
  * resends, when it starts ({@link #resendUnsent}), exactly the recorded messages not marked handed,
  * byte for byte (the agents ignore a version they already play); a screen whose batch was not
  * recorded was sent nothing and keeps its old schedule and version until the next publish. Nothing
@@ -99,7 +99,7 @@ public final class Publisher {
   private static final String RESIGN_ACTOR = "controller";
   /** Told of every step a publish makes (planned, a batch handed, done): its id, for the event stream. */
   private final DomainEvents events;
-  /** Publishes in flight at once; well under the MQTT link's in-flight window (1,000). */
+  /** Schedules a window hands to the broker at once; {@value #IN_FLIGHT} windows stay within the MQTT link's in-flight limit (2,000). */
   private static final int SEND_WINDOW = 500;
   /**
    * Schedules under one signature: the signer's CPU a schedule falls from 73–84 µs to 33–34 µs
@@ -107,6 +107,18 @@ public final class Publisher {
    * groups in a window for the cores.
    */
   private static final int PER_SIGNATURE = 32;
+  /**
+   * Windows of a publish in flight at once, within the MQTT link's in-flight limit: the broker is not
+   * left idle while a window's last confirmations come back and the window is marked handed.
+   */
+  private static final int IN_FLIGHT = 2;
+  /**
+   * How many batches planning may run ahead of the last one handed: the {@value #IN_FLIGHT} in flight
+   * and two recorded (or being recorded) behind them — what a restart sends again at most. With each
+   * page planned only once the one before was recorded, a publish of 10,000 went one page after the
+   * other: read, sign, record, 80–110 ms each (bench/BENCHMARKS.md, 2026-12-03 afternoon).
+   */
+  private static final int RECORDED_AHEAD = IN_FLIGHT + 2;
   /** The first batch is small, so the first screens receive while the rest is still being signed. */
   private static final int FIRST_BATCH = 50;
   /** Test hook: called with each batch's number just before it is recorded (a test stops the controller there). */
@@ -451,15 +463,17 @@ public final class Publisher {
   }
 
   /**
-   * Streams a publish page by page: page {@code n+1} is planned, signed (off the database thread, on
-   * every core) and recorded while batch {@code n} is being sent; a batch is sent only once it is
-   * recorded, and after the batch before it was handed (so at most one window is in flight, and
-   * recording runs one batch ahead, no more). Completes when the last batch was handed; the publish
-   * is then DONE.
+   * Streams a publish page by page: page {@code n+1} is planned as soon as page {@code n} is, so it
+   * is read on the database thread while page {@code n} is signed (off the database thread, on every
+   * core), and both while the batches before are being sent. A batch is sent only once it is
+   * recorded, and once the batch {@value #IN_FLIGHT} before it was handed ({@value #IN_FLIGHT}
+   * windows in flight); planning runs at most {@value #RECORDED_AHEAD} batches ahead of the last one
+   * handed. Completes when the last batch was handed; the publish is then DONE.
    */
   private Future<PublishResult> stream(Planning planning) {
     List<PublishResult.Sent> results = java.util.Collections.synchronizedList(new ArrayList<>());
-    return streamFrom(planning, 0, Future.succeededFuture(), Future.succeededFuture(), results)
+    List<Future<Void>> none = java.util.Collections.nCopies(RECORDED_AHEAD, Future.succeededFuture());
+    return streamFrom(planning, 0, Future.succeededFuture(), none, results)
         .compose(v -> db.transaction(c -> {
           publishes.finished(c, planning.publishId, clock.instant());
           return new PublishResult(planning.publishId, List.copyOf(results), new LinkedHashMap<>(planning.withheld));
@@ -489,14 +503,18 @@ public final class Publisher {
   }
 
   /**
-   * Plans, signs and records batch {@code number} once {@code sentBefore} (the batch two before) was
-   * handed, sends it once {@code sent} (the batch before) was, and goes on with the next page as
-   * soon as this one is recorded. Completes when the last batch was handed.
+   * Plans batch {@code number} once the page before it was planned ({@code plannedBefore}) and the
+   * batch {@value #RECORDED_AHEAD} before it was handed; signs and records it; sends it once the
+   * batch {@value #IN_FLIGHT} before it was handed. Goes on with the next page as soon as this one is
+   * planned. {@code handed} holds the ends of the batches before, the newest first. Completes when
+   * the last batch and those still in flight before it were handed.
    */
-  private Future<Void> streamFrom(Planning planning, int number, Future<Void> sent, Future<Void> sentBefore,
+  private Future<Void> streamFrom(Planning planning, int number, Future<?> plannedBefore, List<Future<Void>> handed,
       List<PublishResult.Sent> results) {
-    Future<List<Outgoing>> recorded = sentBefore
-        .compose(v -> db.transaction(c -> planPage(c, planning)))
+    Future<Void> sent = handed.get(IN_FLIGHT - 1);
+    Future<List<Pending>> planned = Future.all(plannedBefore, handed.get(RECORDED_AHEAD - 1))
+        .compose(v -> db.transaction(c -> planPage(c, planning)));
+    Future<List<Outgoing>> recorded = planned
         .compose(batch -> batch.isEmpty() ? Future.succeededFuture(List.<Outgoing>of())
             : sign(planning.at, batch).compose(intents -> db.transaction(c -> record(c, planning, number, batch, intents,
                 results))));
@@ -507,14 +525,18 @@ public final class Publisher {
           return w.unconfirmed() == 0 ? Future.<Void>succeededFuture()
               : Future.<Void>failedFuture(new Unconfirmed(w.unconfirmed(), recorded.result().size(), sendDeadline));
         }));
-    // The batch before was not confirmed: this one, recorded, is not sent now; the re-assertion sends it.
+    // A batch before was not confirmed: this one, recorded, is not sent now; the re-assertion sends it.
     thisSent.onFailure(e -> {
       if (sent.failed() && recorded.succeeded()) {
         recorded.result().forEach(o -> onUnconfirmed.accept(o.screenId()));
       }
     });
-    return recorded.compose(v -> planning.lastPage ? thisSent
-        : streamFrom(planning, number + 1, thisSent, sent, results));
+    List<Future<Void>> next = new ArrayList<>(handed.size());
+    next.add(thisSent);
+    next.addAll(handed.subList(0, handed.size() - 1));
+    // The last page: done once its batch and those still in flight before it were handed.
+    return planned.compose(v -> planning.lastPage ? Future.all(next.subList(0, IN_FLIGHT)).<Void>mapEmpty()
+        : streamFrom(planning, number + 1, planned, next, results));
   }
 
   /**
