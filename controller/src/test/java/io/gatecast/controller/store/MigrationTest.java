@@ -28,8 +28,7 @@ class MigrationTest {
   @Test
   void skeletonContentBecomesOnePendingVietnameseVariantAndPlaylistsSurvive(@TempDir Path tmp) throws SQLException {
     Path file = tmp.resolve("gatecast.db");
-    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("3").load().migrate();
+    String url = migratedTo(file, "3");
     String sha = "a".repeat(64);
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO screens (id, name, created_at) VALUES ('old-hall', 'Old hall', '2026-01-01T00:00:00Z')");
@@ -64,8 +63,7 @@ class MigrationTest {
   @Test
   void itemsVariantsAndPlaylistsSurviveTheRebuildThatAllowsRetired(@TempDir Path tmp) throws SQLException {
     Path file = tmp.resolve("gatecast.db");
-    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("60").load().migrate();
+    String url = migratedTo(file, "60");
     String now = "'2026-01-01T00:00:00Z'";
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO screens (id, name, created_at) VALUES ('hall', 'Hall', " + now + ")");
@@ -121,8 +119,7 @@ class MigrationTest {
   @Test
   void layoutAttachmentsKeepTheirLayoutAndTakeItsShapeAndAGateMayThenHoldOnePerShape(@TempDir Path tmp) throws SQLException {
     Path file = tmp.resolve("gatecast.db");
-    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("81").load().migrate();
+    String url = migratedTo(file, "81");
     String now = "'2026-12-01T00:00:00Z'";
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO layouts (id, spec_json, created_at, updated_at) VALUES"
@@ -165,8 +162,7 @@ class MigrationTest {
   @Test
   void anAttachmentGoesWithItsDeletedCampaignOrGateAndOnesLeftBehindBeforeAreRemoved(@TempDir Path tmp) throws SQLException {
     Path file = tmp.resolve("gatecast.db");
-    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("85").load().migrate();
+    String url = migratedTo(file, "85");
     String now = "'2026-12-01T00:00:00Z'";
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO layouts (id, spec_json, created_at, updated_at) VALUES"
@@ -181,7 +177,7 @@ class MigrationTest {
           + " ('CAMPAIGN', 'deleted-before', 'LANDSCAPE_16_9', 'hall'), ('GATE', 'gone-gate', 'LANDSCAPE_16_9', 'hall'),"
           + " ('SCREEN', 'totem-1', 'LANDSCAPE_16_9', 'hall')");
     }
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+    migrateAll(url);
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       assertThat(targets(s)).containsExactly("CAMPAIGN fair", "GATE kim-thanh", "SCREEN totem-1");
       s.executeUpdate("DELETE FROM campaigns WHERE id = 'fair'");
@@ -194,8 +190,7 @@ class MigrationTest {
   @Test
   void eachScreensNewestSignedScheduleMovesToItsOwnRowAndTheOthersGo(@TempDir Path tmp) throws SQLException {
     Path file = tmp.resolve("gatecast.db");
-    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("87").load().migrate();
+    String url = migratedTo(file, "87");
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO screens (id, name, created_at, published_version) VALUES"
           + " ('hall-1', 'Hall 1', '2026-12-01T00:00:00Z', 3), ('hall-2', 'Hall 2', '2026-12-01T00:00:00Z', 1)");
@@ -204,7 +199,7 @@ class MigrationTest {
           + " ('hall-1', 1, '2026-12-01T01:00:00Z', x'01', 'APPLIED'), ('hall-1', 2, '2026-12-01T02:00:00Z', x'02', 'APPLIED'),"
           + " ('hall-1', 3, '2026-12-01T03:00:00Z', NULL, 'FAILED'), ('hall-2', 1, '2026-12-01T01:00:00Z', x'01', 'PENDING')");
     }
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+    migrateAll(url);
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
         var rows = s.executeQuery("SELECT screen_id, version, hex(envelope) FROM signed_schedules ORDER BY 1")) {
       List<String> kept = new java.util.ArrayList<>();
@@ -219,8 +214,7 @@ class MigrationTest {
   void theRulesLastPublishedToEachScreenMoveToATableOfTheirOwnAndTheScreensRowsShrink(@TempDir Path tmp)
       throws SQLException {
     Path file = tmp.resolve("gatecast.db");
-    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("88").load().migrate();
+    String url = migratedTo(file, "88");
     String rules = "{\"profile\":{\"screenId\":\"hall-1\"},\"items\":[]}";
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       // Hall 1 was published; hall 2 never was (or its last send failed).
@@ -228,7 +222,7 @@ class MigrationTest {
           + " ('hall-1', 'Hall 1', '2026-12-01T00:00:00Z', 4, '" + rules + "'),"
           + " ('hall-2', 'Hall 2', '2026-12-01T00:00:00Z', 2, NULL)");
     }
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+    migrateAll(url);
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       try (var rows = s.executeQuery("SELECT screen_id, rules FROM published_rules")) {
         assertThat(rows.next()).isTrue();
@@ -249,6 +243,17 @@ class MigrationTest {
     } finally {
       vertx.close().await();
     }
+  }
+
+  /** {@code file} with the schema of version {@code target}; returns its JDBC address. */
+  private static String migratedTo(Path file, String target) {
+    String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target(target).load().migrate();
+    return url;
+  }
+
+  private static void migrateAll(String url) {
+    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
   }
 
   private static List<String> targets(Statement s) throws SQLException {
