@@ -263,9 +263,9 @@ public final class FleetMonitor implements AutoCloseable {
    * (its broker connection lost, the subscription refused) nothing is swept, and once it hears them
    * again a screen last heard before that is judged after a whole timeout of hearing, time for its
    * next heartbeat (or the retained last one) to arrive; a screen heard since cannot be silent that
-   * long before then anyway. A broker restart longer than the timeout
-   * thus leaves the fleet as it was, instead of marking every screen offline and back, with a
-   * history entry and a technician's notice each.
+   * long before then anyway. A broker outage longer than the timeout thus leaves the fleet as it
+   * was, instead of marking every screen offline and back, with a history entry and a technician's
+   * notice each.
    */
   public Future<List<String>> sweep() {
     Instant now = clock.instant();

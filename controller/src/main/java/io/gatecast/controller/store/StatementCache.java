@@ -56,6 +56,15 @@ final class StatementCache {
         case "getConnection" -> {
           return StatementCache.this.lent;
         }
+        case "hashCode" -> {
+          return System.identityHashCode(proxy);
+        }
+        case "equals" -> {
+          return proxy == args[0];
+        }
+        case "toString" -> {
+          return "kept " + statement;
+        }
         default -> {
           if (!inUse) {
             throw new SQLException("statement is closed");
