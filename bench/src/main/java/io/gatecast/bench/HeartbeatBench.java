@@ -43,8 +43,8 @@ public final class HeartbeatBench {
     Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
     ControllerBroker controllerBroker = ControllerBroker.parse(args.get("controller-broker"));
     Results results = new Results("heartbeats-" + n + controllerBroker.fileSuffix(), "bench/run HeartbeatBench --screens "
-        + n + " --rates " + args.get("rates") + " --step-seconds " + args.get("step-seconds") + " --realistic-rate "
-        + args.get("realistic-rate") + controllerBroker.commandOption());
+        + n + " --rates " + args.get("rates") + " --step-seconds " + args.get("step-seconds") + " --realistic-seconds "
+        + args.get("realistic-seconds") + " --realistic-rate " + args.get("realistic-rate") + controllerBroker.commandOption());
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     BrokerProcess ownBroker = controllerBroker.startFor(dataDir);
     long brokerPid = ownBroker == null ? 0 : ownBroker.pid();

@@ -18,7 +18,7 @@ final class OnAir {
   /** The screens (sorted by id) whose last published rules hold the item {@code contentId}. */
   static List<String> screensCarrying(Connection c, ScreenRepository screens, String contentId) throws SQLException {
     List<String> carrying = new ArrayList<>();
-    for (Map.Entry<String, String> published : screens.publishedItemsAll(c).entrySet()) {
+    for (Map.Entry<String, String> published : screens.publishedRulesAll(c).entrySet()) {
       if (published.getValue() == null || !published.getValue().contains(contentId)) {
         continue; // never published, or cannot hold it: no need to decode
       }

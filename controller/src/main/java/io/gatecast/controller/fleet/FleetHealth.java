@@ -165,8 +165,9 @@ public final class FleetHealth {
     List<Recorded> recorded = new ArrayList<>();
     String detail = "no heartbeat for " + timeout.toSeconds() + " s";
     for (String id : screens.markSilentOffline(c, at.minus(timeout))) {
-      String agentBefore = health.lastValue(c, id, HistoryEntry.AGENT).orElse(null);
-      String display = health.lastValue(c, id, HistoryEntry.DISPLAY).orElse(null);
+      HealthRepository.LastTruths last = health.lastTruths(c, id);
+      String agentBefore = last.agent();
+      String display = last.display();
       if (ScreenState.OFFLINE.name().equals(agentBefore)) {
         continue;
       }
@@ -182,8 +183,9 @@ public final class FleetHealth {
   public List<Recorded> current(Connection c) throws SQLException {
     List<Recorded> all = new ArrayList<>();
     for (RegisteredScreen screen : screens.all(c)) {
-      String agent = health.lastValue(c, screen.id(), HistoryEntry.AGENT).orElse(null);
-      String display = health.lastValue(c, screen.id(), HistoryEntry.DISPLAY).orElse(null);
+      HealthRepository.LastTruths last = health.lastTruths(c, screen.id());
+      String agent = last.agent();
+      String display = last.display();
       boolean up = UptimeCalculator.isUp(agent, display);
       Instant since = health.lastChangeAt(c, screen.id()).orElse(screen.createdAt());
       all.add(new Recorded(screen.id(), clusters.clusterOf(c, screen.id()), up, up,

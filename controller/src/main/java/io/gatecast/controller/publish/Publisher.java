@@ -341,7 +341,7 @@ public final class Publisher {
     String after = planning.after;
     List<RegisteredScreen> read = screens.page(c, after, limit);
     ScreenPage page = new ScreenPage(read, setups.of(c, read.stream().map(RegisteredScreen::id).toList()),
-        screens.publishedItemsPage(c, after, limit));
+        screens.publishedRulesPage(c, after, limit));
     planning.pages++;
     planning.lastPage = read.size() < limit;
     planning.after = read.isEmpty() ? after : read.get(read.size() - 1).id();

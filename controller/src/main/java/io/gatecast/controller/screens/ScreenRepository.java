@@ -75,13 +75,8 @@ public final class ScreenRepository {
     return silent;
   }
 
-  /** The rules last published to the screen (empty when nothing was, or its last send failed). */
-  public Optional<String> publishedItems(Connection c, String id) throws SQLException {
-    return Sql.one(c, "SELECT rules FROM published_rules WHERE screen_id = ?", row -> row.getString(1), id);
-  }
-
   /** What was last published to every screen (null where nothing was, or its last send failed), by screen id. */
-  public java.util.Map<String, String> publishedItemsAll(Connection c) throws SQLException {
+  public java.util.Map<String, String> publishedRulesAll(Connection c) throws SQLException {
     java.util.Map<String, String> all = new java.util.HashMap<>();
     for (String[] pair : Sql.list(c, "SELECT s.id, r.rules FROM screens s LEFT JOIN published_rules r ON r.screen_id = s.id",
         row -> new String[] {row.getString(1), row.getString(2)})) {
@@ -90,8 +85,8 @@ public final class ScreenRepository {
     return all;
   }
 
-  /** {@link #publishedItemsAll} for the page {@link #page} reads with the same arguments. */
-  public java.util.Map<String, String> publishedItemsPage(Connection c, String afterId, int limit) throws SQLException {
+  /** {@link #publishedRulesAll} for the page {@link #page} reads with the same arguments. */
+  public java.util.Map<String, String> publishedRulesPage(Connection c, String afterId, int limit) throws SQLException {
     java.util.Map<String, String> page = new java.util.HashMap<>();
     for (String[] pair : Sql.list(c, "SELECT s.id, r.rules FROM screens s LEFT JOIN published_rules r ON r.screen_id = s.id"
             + " WHERE s.id > ? ORDER BY s.id LIMIT ?",
@@ -102,10 +97,10 @@ public final class ScreenRepository {
   }
 
   /** A screen's newly published version and rules (null rules: the version could not be sent). */
-  public record Published(String id, long version, String items) {}
+  public record Published(String id, long version, String rules) {}
 
-  public void recordPublished(Connection c, String id, long version, String items) throws SQLException {
-    recordPublished(c, List.of(new Published(id, version, items)));
+  public void recordPublished(Connection c, String id, long version, String rules) throws SQLException {
+    recordPublished(c, List.of(new Published(id, version, rules)));
   }
 
   /**
@@ -122,12 +117,12 @@ public final class ScreenRepository {
         version.setLong(1, p.version());
         version.setString(2, p.id());
         version.addBatch();
-        if (p.items() == null) {
+        if (p.rules() == null) {
           forget.setString(1, p.id());
           forget.addBatch();
         } else {
           keep.setString(1, p.id());
-          keep.setString(2, p.items());
+          keep.setString(2, p.rules());
           keep.addBatch();
         }
       }

@@ -238,7 +238,7 @@ class MigrationTest {
     Vertx vertx = Vertx.vertx();
     try (Database db = Database.open(vertx, file)) {
       var screens = new io.gatecast.controller.screens.ScreenRepository();
-      assertThat(db.transaction(c -> screens.publishedItemsAll(c)).await())
+      assertThat(db.transaction(c -> screens.publishedRulesAll(c)).await())
           .containsEntry("hall-1", rules).containsEntry("hall-2", null).hasSize(2);
     } finally {
       vertx.close().await();
