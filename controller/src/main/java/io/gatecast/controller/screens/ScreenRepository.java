@@ -77,23 +77,22 @@ public final class ScreenRepository {
 
   /** What was last published to every screen (null where nothing was, or its last send failed), by screen id. */
   public java.util.Map<String, String> publishedRulesAll(Connection c) throws SQLException {
-    java.util.Map<String, String> all = new java.util.HashMap<>();
-    for (String[] pair : Sql.list(c, "SELECT s.id, r.rules FROM screens s LEFT JOIN published_rules r ON r.screen_id = s.id",
-        row -> new String[] {row.getString(1), row.getString(2)})) {
-      all.put(pair[0], pair[1]);
-    }
-    return all;
+    return publishedRules(c, "");
   }
 
   /** {@link #publishedRulesAll} for the page {@link #page} reads with the same arguments. */
   public java.util.Map<String, String> publishedRulesPage(Connection c, String afterId, int limit) throws SQLException {
-    java.util.Map<String, String> page = new java.util.HashMap<>();
+    return publishedRules(c, " WHERE s.id > ? ORDER BY s.id LIMIT ?", afterId == null ? "" : afterId, limit);
+  }
+
+  private static java.util.Map<String, String> publishedRules(Connection c, String which, Object... args)
+      throws SQLException {
+    java.util.Map<String, String> rules = new java.util.HashMap<>();
     for (String[] pair : Sql.list(c, "SELECT s.id, r.rules FROM screens s LEFT JOIN published_rules r ON r.screen_id = s.id"
-            + " WHERE s.id > ? ORDER BY s.id LIMIT ?",
-        row -> new String[] {row.getString(1), row.getString(2)}, afterId == null ? "" : afterId, limit)) {
-      page.put(pair[0], pair[1]);
+            + which, row -> new String[] {row.getString(1), row.getString(2)}, args)) {
+      rules.put(pair[0], pair[1]);
     }
-    return page;
+    return rules;
   }
 
   /** A screen's newly published version and rules (null rules: the version could not be sent). */
