@@ -105,7 +105,14 @@ class NatsClusterTest {
         // While a is away: a command for it, and a publish for both, which b applies at once.
         Answer command = api.postJson("/api/v1/screens/" + A + "/commands", "{\"kind\":\"RELOAD\"}");
         assertThat(command.status()).isEqualTo(202);
-        assertThat(command.body().get("status").asText()).isEqualTo("PENDING");
+        // Taken by the broker (PENDING), or not (FAILED, kept unsent and sent again): while JetStream
+        // elects leaders the new node may refuse the controller's QoS 1 publishes and drop its
+        // connection once more (seen once in a full run). Either way it must reach a, below.
+        JsonNode issued = command.body();
+        if (!issued.get("status").asText().equals("PENDING")) {
+          assertThat(issued.get("status").asText()).isEqualTo("FAILED");
+          assertThat(issued.get("detail").asText()).contains("the broker did not take the command").contains("sent again");
+        }
         Map<String, Long> duringOutage = publish("welcome");
         awaitUpToDate(B, duringOutage);
 

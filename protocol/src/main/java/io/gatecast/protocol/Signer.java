@@ -136,15 +136,23 @@ public final class Signer {
   }
 
   private static BatchItem encoded(ObjectNode content, byte[] signature, ObjectNode proof) {
+    try {
+      return new BatchItem(wireBytes(content, signature, proof), null);
+    } catch (ProtocolException e) {
+      return new BatchItem(null, e);
+    }
+  }
+
+  /**
+   * The envelope's wire bytes: the signed tree itself, with its signature (and batch proof, if any)
+   * added. Fails, naming the size, if the envelope is over the limit.
+   */
+  private static byte[] wireBytes(ObjectNode content, byte[] signature, ObjectNode proof) {
     content.put("signature", Base64.getEncoder().encodeToString(signature));
     if (proof != null) {
       content.set(BatchProof.MEMBER, proof);
     }
-    try {
-      return new BatchItem(Codec.encode(content), null);
-    } catch (ProtocolException e) {
-      return new BatchItem(null, e);
-    }
+    return Codec.encode(content);
   }
 
   private Signed toSigned(String type, Instant expiresAt, List<ObjectNode> keyRotations, SignedContent signed) {
@@ -169,10 +177,8 @@ public final class Signer {
    * envelope is over the limit.
    */
   public byte[] signToBytes(String type, Object message, Instant expiresAt, List<ObjectNode> keyRotations) {
-    SignedContent signed = signContent(type, message, expiresAt, keyRotations);
-    ObjectNode envelope = signed.content();
-    envelope.put("signature", signed.signature());
-    return Codec.encode(envelope);
+    Prepared prepared = prepare(type, message, expiresAt, keyRotations);
+    return wireBytes(prepared.content(), signBytes(prepared.canonicalForm()), null);
   }
 
   /** The raw Ed25519 signature of {@code bytes}. */
