@@ -339,6 +339,11 @@ public final class PlayerAgent implements AutoCloseable {
     return session.isConnected();
   }
 
+  /** Connected and subscribed to its schedule and commands: a command sent now is heard. */
+  public boolean isListening() {
+    return session.isListening();
+  }
+
   /** Why the broker link is down (e.g. an untrusted TLS certificate), or null while connected. */
   public String linkProblem() {
     return session.lastFailure();

@@ -164,7 +164,8 @@ class CommandsTest {
 
   private PlayerAgent givenAgent() {
     PlayerAgent agent = world.start(world.config(dataDir), Clock.systemUTC());
-    await().atMost(DEADLINE).until(agent::isConnected);
+    // Commands are not retained: one sent before the subscription is granted is never heard.
+    await().atMost(DEADLINE).until(agent::isListening);
     return agent;
   }
 

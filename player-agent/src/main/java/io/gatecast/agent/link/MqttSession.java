@@ -84,6 +84,8 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   private final Backoff backoff;
   /** Replaced before every reconnect attempt (see {@link #connect}); volatile for the outbox and heartbeat threads. */
   private volatile MqttAsyncClient client;
+  /** The client whose subscriptions the broker granted; a reconnect makes a new client. */
+  private volatile MqttAsyncClient listeningClient;
   private boolean attempted;
   private final ClockOffset clockOffset;
   private volatile boolean stopped;
@@ -145,6 +147,16 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
 
   public boolean isConnected() {
     return client.isConnected();
+  }
+
+  /**
+   * Connected, and the broker granted this connection's subscriptions: a command sent now is heard.
+   * {@link #isConnected()} turns true a round trip earlier, and a command sent in between is lost
+   * (commands are not retained; the controller sends again while it has no answer).
+   */
+  public boolean isListening() {
+    MqttAsyncClient current = client;
+    return current.isConnected() && listeningClient == current;
   }
 
   /** The broker address this session is connected to (one of the list), or null while it is not connected. */
@@ -301,6 +313,8 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
           }
           if (refused != null) {
             reconnectLater(subscribing, "the broker refused the subscription to " + refused);
+          } else {
+            listeningClient = subscribing;
           }
         }
 
