@@ -126,8 +126,7 @@ class ConsoleEndToEndTest {
       // The fleet board shows both online
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Trực tuyến");
       browser.waitText(By.cssSelector("tr[data-screen='gate-b']"), "Trực tuyến");
-      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen='gate-a'] th")).getText())
-          .contains("Sảnh nhập cảnh 1");
+      browser.waitText(By.cssSelector("tr[data-screen='gate-a'] th"), "Sảnh nhập cảnh 1");
 
       // When the operator puts the item on both screens and publishes
       browser.open("publish");
@@ -186,9 +185,11 @@ class ConsoleEndToEndTest {
       a.kill();
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Mất kết nối");
       browser.driver.findElement(By.cssSelector("label[for='only-problems']")).click();
-      browser.wait.until(d -> d.findElements(By.cssSelector("tr[data-screen]")).size() == 1);
-      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen]")).getAttribute("data-screen"))
-          .isEqualTo("gate-a");
+      // The board redraws its rows as heartbeats arrive: each look is a fresh lookup inside the wait.
+      browser.wait.until(d -> {
+        List<WebElement> rows = d.findElements(By.cssSelector("tr[data-screen]"));
+        return rows.size() == 1 && "gate-a".equals(rows.get(0).getAttribute("data-screen"));
+      });
       browser.screenshot("console-12-fleet-problem");
       browser.driver.findElement(By.cssSelector("label[for='only-problems']")).click();
       browser.wait.until(d -> d.findElements(By.cssSelector("tr[data-screen]")).size() == 2);
@@ -198,7 +199,7 @@ class ConsoleEndToEndTest {
       browser.screenshot("console-14-fleet-phone");
 
       // The screen's page: its history, and a command's result coming back
-      browser.driver.findElement(By.cssSelector("tr[data-screen='gate-b'] a")).click();
+      browser.click("tr[data-screen='gate-b'] a");
       browser.waitText(By.cssSelector("main h1"), "Sảnh xuất cảnh 2");
       browser.waitVisible(By.cssSelector("button[data-command='IDENTIFY']")).click();
       browser.wait.until(d -> {
@@ -300,7 +301,7 @@ class ConsoleEndToEndTest {
     browser.waitText(By.cssSelector("tr[data-screen='s1']"), screenName);
     browser.waitText(By.cssSelector("section.gate h2"), clusterName);
     browser.screenshot("console-30-xss-fleet");
-    browser.driver.findElement(By.cssSelector("tr[data-screen='s1'] a")).click();
+    browser.click("tr[data-screen='s1'] a");
     browser.waitText(By.cssSelector("main h1"), screenName);
     browser.waitText(By.cssSelector("dl.facts"), clusterName);
 
