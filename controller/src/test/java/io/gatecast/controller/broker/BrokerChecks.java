@@ -43,7 +43,7 @@ final class BrokerChecks {
       MqttProbe b, String idB) throws Exception {
     for (String forged : List.of(Topics.status(idB), Topics.events(idB))) {
       MqttProbe a = MqttProbe.connect(broker, idA, passwordA);
-      a.publish(forged, "forged-by-" + idA);
+      a.publishExpectingClose(forged, "forged-by-" + idA);
       await().atMost(DEADLINE).until(() -> !a.isConnected());
       a.close();
     }

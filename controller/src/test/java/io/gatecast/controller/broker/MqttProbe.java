@@ -85,6 +85,16 @@ final class MqttProbe implements AutoCloseable {
     client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false).waitForCompletion(WAIT_MS);
   }
 
+  /**
+   * Publishes at QoS 0 and does not wait for Paho to report it written: for a publish the broker
+   * answers by closing the connection (HiveMQ). Paho completes a QoS 0 token on its callback thread,
+   * which a lost connection can stop first, so waiting here could time out although the publish
+   * went out. The caller awaits the closed connection instead, the broker's own answer.
+   */
+  void publishExpectingClose(String topic, String payload) throws MqttException {
+    client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false);
+  }
+
   /** Publishes at QoS 1 (queued for a subscriber's persistent session while it is offline). */
   void publishQos1(String topic, String payload) throws MqttException {
     client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(WAIT_MS);
