@@ -22,6 +22,7 @@ import io.gatecast.controller.broker.BrokerAuth;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.EmbeddedBroker;
 import io.gatecast.controller.broker.MqttLink;
+import io.gatecast.controller.broker.PortCheck;
 import io.gatecast.controller.campaign.CampaignService;
 import io.gatecast.controller.commands.CommandService;
 import io.gatecast.controller.content.ContentService;
@@ -61,6 +62,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -259,8 +261,15 @@ final class Composition {
   private Future<Controller> serve() {
     server = vertx.createHttpServer(ConnectionLimits.options(
         config.tls() == null ? new HttpServerOptions() : config.tls().httpServerOptions()));
-    // Awaited, so a closed controller's port is free again; close() is never called on an event loop.
-    lifecycle.push("HTTP server", () -> server.close().await());
+    // Awaited, and then the port itself, so a closed controller's port is free again (a restart on the
+    // same port binds it); close() is never called on an event loop.
+    lifecycle.push("HTTP server", () -> {
+      int port = server.actualPort();
+      server.close().await();
+      if (port > 0) {
+        PortCheck.awaitFree(config.httpHost(), port, Duration.ofSeconds(10));
+      }
+    });
     fleet.watchSchedules(reassertion);
     mqtt.onReconnect(() -> reassertion.all("reconnected to the MQTT broker"));
     // Commands too: unanswered ones the broker may have lost, and those it did not take.
