@@ -13,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +43,18 @@ public final class DevTools {
   /** JPEG quality (0-100): text on a slide stays legible, a photo stays a few hundred kB. */
   public static final int JPEG_QUALITY = 70;
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /**
+   * How long a screenshot request may go unanswered before it is sent again. Chromium 156 never answers
+   * a capture that reaches it as the tab starts a navigation (a reload sent just before, by us or by the
+   * page); one sent a moment later is answered. Earlier requests stay awaited too: the first answer wins.
+   */
+  private static final Duration CAPTURE_RESEND = Duration.ofSeconds(2);
+  /**
+   * How long to look for the page's tab while none shows it: a tab in the middle of a navigation lists
+   * an empty address for a few milliseconds, so a screenshot right after a reload would not find it.
+   */
+  private static final Duration TAB_SEARCH = Duration.ofSeconds(5);
+  private static final Duration TAB_SEARCH_EVERY = Duration.ofMillis(50);
   /**
    * DevTools answers carry a whole picture as one base64 string, far beyond the limits the
    * protocol's mapper keeps for MQTT messages; this mapper reads only the local browser's answers.
@@ -92,7 +106,7 @@ public final class DevTools {
         params.putObject("clip").put("x", css.path("pageX").asDouble(0)).put("y", css.path("pageY").asDouble(0))
             .put("width", width).put("height", height).put("scale", scale);
       }
-      String data = session.call("Page.captureScreenshot", params).path("data").asText("");
+      String data = session.call("Page.captureScreenshot", params, CAPTURE_RESEND).path("data").asText("");
       if (data.isEmpty()) {
         throw new IOException("the browser returned no screenshot data");
       }
@@ -144,8 +158,28 @@ public final class DevTools {
     }
   }
 
-  /** The WebSocket address of the tab showing the page. */
+  /** The WebSocket address of the tab showing the page, looked for again while a navigation hides it. */
   private URI pageSocket() throws IOException {
+    long giveUp = System.nanoTime() + TAB_SEARCH.toNanos();
+    while (true) {
+      Optional<URI> socket = findPageSocket();
+      if (socket.isPresent()) {
+        return socket.get();
+      }
+      if (System.nanoTime() - giveUp >= 0) {
+        throw new IOException("no browser tab shows " + pageUrl);
+      }
+      try {
+        Thread.sleep(TAB_SEARCH_EVERY.toMillis()); // the browser gives no signal over plain HTTP
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+  }
+
+  /** The WebSocket address of the tab showing the page, if one shows it now. */
+  private Optional<URI> findPageSocket() throws IOException {
     Optional<Integer> known = port.get();
     if (known.isEmpty()) {
       String why = whyNoBrowser.get();
@@ -171,10 +205,10 @@ public final class DevTools {
     for (JsonNode target : targets) {
       if ("page".equals(target.path("type").asText()) && target.path("url").asText().startsWith(pageUrl)
           && target.hasNonNull("webSocketDebuggerUrl")) {
-        return URI.create(target.get("webSocketDebuggerUrl").asText());
+        return Optional.of(URI.create(target.get("webSocketDebuggerUrl").asText()));
       }
     }
-    throw new IOException("no browser tab shows " + pageUrl);
+    return Optional.empty();
   }
 
   /** One WebSocket to a tab: requests by id, frames collected into messages, answers matched by id. */
@@ -185,25 +219,45 @@ public final class DevTools {
     private WebSocket ws;
 
     JsonNode call(String method, ObjectNode params) throws IOException {
-      int id = ids.incrementAndGet();
+      return call(method, params, TIMEOUT);
+    }
+
+    /**
+     * Sends the request, and sends it again each time {@code resendAfter} passes with no answer to any
+     * of the copies sent, until {@link #TIMEOUT}; the first answer to any copy is the result.
+     */
+    JsonNode call(String method, ObjectNode params, Duration resendAfter) throws IOException {
       CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-      waiting.put(id, answer);
+      List<Integer> sent = new ArrayList<>();
+      long giveUp = System.nanoTime() + TIMEOUT.toNanos();
       try {
-        ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
-        request.set("params", params);
-        ws.sendText(JSON.writeValueAsString(request), true);
-        JsonNode reply = answer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (reply.has("error")) {
-          throw new IOException(method + " failed: " + reply.get("error"));
+        while (true) {
+          int id = ids.incrementAndGet();
+          waiting.put(id, answer);
+          sent.add(id);
+          ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
+          request.set("params", params);
+          ws.sendText(JSON.writeValueAsString(request), true);
+          long left = giveUp - System.nanoTime();
+          try {
+            JsonNode reply = answer.get(Math.min(resendAfter.toNanos(), left), TimeUnit.NANOSECONDS);
+            if (reply.has("error")) {
+              throw new IOException(method + " failed: " + reply.get("error"));
+            }
+            return reply.path("result");
+          } catch (TimeoutException e) {
+            if (giveUp - System.nanoTime() <= 0) {
+              throw new IOException(method + " got no answer from the browser within " + TIMEOUT.toSeconds() + " s", e);
+            }
+          }
         }
-        return reply.path("result");
-      } catch (ExecutionException | TimeoutException e) {
-        throw new IOException(method + " got no answer from the browser: " + e, e);
+      } catch (ExecutionException e) {
+        throw new IOException(method + " got no answer from the browser: " + e.getCause(), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);
       } finally {
-        waiting.remove(id);
+        sent.forEach(waiting::remove);
       }
     }
 
