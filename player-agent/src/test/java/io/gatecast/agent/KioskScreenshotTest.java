@@ -186,11 +186,8 @@ class KioskScreenshotTest {
 
   private PlayerAgent kioskAgent(int width, int height, ItemSpec first) throws Exception {
     controller.publishRetained(schedule(SCREEN, 1, first));
-    List<String> browser = new ArrayList<>(List.of(Chromium.BINARY));
-    Chromium.HEADLESS_FLAGS.stream().filter(f -> !f.startsWith("--window-size=")).forEach(browser::add);
     // A panel of this size with the page full screen on it, as --kiosk on a real display.
-    browser.addAll(List.of("--kiosk", "--screen-info={" + width + "x" + height + "}", "--remote-debugging-port=0",
-        "--user-data-dir=" + profile, "{url}"));
+    List<String> browser = Chromium.kioskCommand(width, height, profile, "{url}");
     AgentConfig config = AgentConfig.of(SCREEN, broker.url(), dataDir).withPagePort(0).withHeartbeatSeconds(1)
         .withCredentials(SCREEN, PASSWORD).withControllerKey(keys.pinned());
     PlayerAgent agent = closing(PlayerAgent.start(config, Clock.systemUTC(), new KioskOptions(browser, null,

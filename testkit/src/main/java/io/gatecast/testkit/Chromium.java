@@ -30,6 +30,18 @@ public final class Chromium {
 
   private Chromium() {}
 
+  /**
+   * The command line of a kiosk browser as the agent runs it: headless, full screen ({@code --kiosk}) on a
+   * panel of {@code width} x {@code height}, DevTools on a port it picks and announces, a fresh profile.
+   *
+   * @param url the page to open, or {@code {url}} for the agent to fill in
+   */
+  public static List<String> kioskCommand(int width, int height, Path profileDir, String url) {
+    List<String> headless = HEADLESS_FLAGS.stream().filter(flag -> !flag.startsWith("--window-size=")).toList();
+    return concat(concat(List.of(BINARY), headless), List.of("--kiosk", "--screen-info={" + width + "x" + height + "}",
+        "--remote-debugging-port=0", "--user-data-dir=" + profileDir, url));
+  }
+
   /** Skips (or, with GATECAST_REQUIRE_CHROMIUM=true, fails) the test when Chromium is not installed. */
   public static void requireInstalled() {
     Installed.require(Installed.executable(BINARY, DRIVER), "GATECAST_REQUIRE_CHROMIUM",

@@ -85,11 +85,7 @@ class DevToolsNavigationTest {
 
   /** The kiosk browser on {@code url}, once its page has drawn its text. */
   private DevTools kioskOn(String url) {
-    List<String> command = new ArrayList<>(List.of(Chromium.BINARY));
-    Chromium.HEADLESS_FLAGS.stream().filter(f -> !f.startsWith("--window-size=")).forEach(command::add);
-    command.addAll(List.of("--kiosk", "--screen-info={1920x1080}", "--remote-debugging-port=0",
-        "--user-data-dir=" + profile, url));
-    KioskBrowser browser = new KioskBrowser(command);
+    KioskBrowser browser = new KioskBrowser(Chromium.kioskCommand(1920, 1080, profile, url));
     toClose.add(browser);
     browser.start();
     DevTools devTools = new DevTools(browser::devtoolsPort, url);
