@@ -18,10 +18,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +51,13 @@ public final class DevTools {
    * page); one sent a moment later is answered. Earlier requests stay awaited too: the first answer wins.
    */
   private static final Duration CAPTURE_RESEND = Duration.ofSeconds(2);
+  /**
+   * How soon a screenshot request is sent again after Chromium answered it "Not attached to an active
+   * page" (CDP error -32000): the tab was between two pages, which lasts a few milliseconds.
+   */
+  private static final Duration AFTER_NOT_ATTACHED = Duration.ofMillis(100);
+  /** CDP's "server error": for a page request, the tab was between two pages. Bad parameters are -32602. */
+  private static final int NOT_ATTACHED = -32000;
   /**
    * How long to look for the page's tab while none shows it: a tab in the middle of a navigation lists
    * an empty address for a few milliseconds, so a screenshot right after a reload would not find it.
@@ -93,7 +102,7 @@ public final class DevTools {
   /** A JPEG of the page's tab as it is on screen, its long side at most {@link #MAX_LONG_SIDE}. */
   public byte[] screenshot() throws IOException {
     try (Session session = open()) {
-      JsonNode metrics = session.call("Page.getLayoutMetrics", JSON.createObjectNode());
+      JsonNode metrics = session.call("Page.getLayoutMetrics", JSON.createObjectNode(), CAPTURE_RESEND);
       JsonNode css = metrics.path("cssVisualViewport");
       double width = css.path("clientWidth").asDouble(0);
       double height = css.path("clientHeight").asDouble(0);
@@ -224,41 +233,63 @@ public final class DevTools {
 
     /**
      * Sends the request, and sends it again each time {@code resendAfter} passes with no answer to any
-     * of the copies sent, until {@link #TIMEOUT}; the first answer to any copy is the result.
+     * of the copies sent, or soon after a copy is answered "not attached" (the tab was navigating), until
+     * {@link #TIMEOUT}; the first other answer to any copy is the result. With {@code resendAfter} at
+     * the timeout, the request is sent once and any answer is the result.
      */
     JsonNode call(String method, ObjectNode params, Duration resendAfter) throws IOException {
-      CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+      boolean resends = resendAfter.compareTo(TIMEOUT) < 0;
+      BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
       List<Integer> sent = new ArrayList<>();
       long giveUp = System.nanoTime() + TIMEOUT.toNanos();
+      JsonNode lastError = null;
       try {
+        long nextSend = System.nanoTime();
         while (true) {
-          int id = ids.incrementAndGet();
-          waiting.put(id, answer);
-          sent.add(id);
-          ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
-          request.set("params", params);
-          ws.sendText(JSON.writeValueAsString(request), true);
-          long left = giveUp - System.nanoTime();
-          try {
-            JsonNode reply = answer.get(Math.min(resendAfter.toNanos(), left), TimeUnit.NANOSECONDS);
-            if (reply.has("error")) {
-              throw new IOException(method + " failed: " + reply.get("error"));
+          long now = System.nanoTime();
+          if (now - giveUp >= 0) {
+            throw new IOException(method + (lastError == null ? " got no answer from the browser" : " failed: " + lastError)
+                + " within " + TIMEOUT.toSeconds() + " s");
+          }
+          if (now - nextSend >= 0) {
+            send(method, params, replies, sent);
+            nextSend = now + resendAfter.toNanos();
+          }
+          Object reply = replies.poll(Math.min(nextSend, giveUp) - System.nanoTime(), TimeUnit.NANOSECONDS);
+          if (reply instanceof Throwable cause) {
+            throw new IOException(method + " got no answer from the browser: " + cause, cause);
+          }
+          if (reply instanceof JsonNode answer) {
+            JsonNode error = answer.get("error");
+            if (error == null) {
+              return answer.path("result");
             }
-            return reply.path("result");
-          } catch (TimeoutException e) {
-            if (giveUp - System.nanoTime() <= 0) {
-              throw new IOException(method + " got no answer from the browser within " + TIMEOUT.toSeconds() + " s", e);
+            if (!resends || error.path("code").asInt() != NOT_ATTACHED) {
+              throw new IOException(method + " failed: " + error);
             }
+            lastError = error;
+            nextSend = Math.min(nextSend, System.nanoTime() + AFTER_NOT_ATTACHED.toNanos());
           }
         }
-      } catch (ExecutionException e) {
-        throw new IOException(method + " got no answer from the browser: " + e.getCause(), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);
       } finally {
         sent.forEach(waiting::remove);
       }
+    }
+
+    /** Sends one copy of the request; its answer, or the connection's failure, goes to {@code replies}. */
+    private void send(String method, ObjectNode params, BlockingQueue<Object> replies, List<Integer> sent)
+        throws IOException {
+      int id = ids.incrementAndGet();
+      CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+      answer.whenComplete((reply, failure) -> replies.add(failure != null ? failure : reply));
+      waiting.put(id, answer);
+      sent.add(id);
+      ObjectNode request = JSON.createObjectNode().put("id", id).put("method", method);
+      request.set("params", params);
+      ws.sendText(JSON.writeValueAsString(request), true);
     }
 
     @Override

@@ -24,13 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Screenshots of a kiosk tab while it navigates, in real headless Chromium. Chromium lists a tab in
  * the middle of a navigation with an empty address, and never answers a capture that reaches it as a
- * navigation starts; a technician's "reload, then show me the screen" hit both.
+ * navigation starts, or answers it "not attached" between two pages; a technician's "reload, then show
+ * me the screen" hit the first two.
  */
 @IntegrationTest
 class DevToolsNavigationTest {
   private static final Duration DEADLINE = Duration.ofSeconds(40);
-  /** How often the restless page reloads itself: about one capture in five then meets a navigation. */
-  private static final int RELOAD_EVERY_MS = 500;
 
   @TempDir Path profile;
   private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -42,8 +41,11 @@ class DevToolsNavigationTest {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", exchange -> {
       try (exchange) {
-        String script = exchange.getRequestURI().getPath().equals("/restless")
-            ? "<script>setTimeout(function () { location.reload(); }, " + RELOAD_EVERY_MS + ");</script>" : "";
+        // /reload-every/N: a page that reloads itself N ms after it loaded.
+        String path = exchange.getRequestURI().getPath();
+        String script = path.startsWith("/reload-every/")
+            ? "<script>setTimeout(function () { location.reload(); }, " + Integer.parseInt(path.substring(14)) + ");</script>"
+            : "";
         byte[] body = ("<!doctype html><html><body style=\"margin:0;background:#0d3358;color:#fff;font:10vh sans-serif\">"
             + "<div id=\"code\">ABC-123</div>" + script + "</body></html>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -75,10 +77,24 @@ class DevToolsNavigationTest {
 
   @Test
   void aPageThatKeepsReloadingItselfIsStillCaptured() throws Exception {
-    DevTools devTools = kioskOn(pageUrl + "restless");
+    // Every 500 ms: about one capture in five meets a navigation.
+    DevTools devTools = kioskOn(pageUrl + "reload-every/500");
 
     // Without sending an unanswered capture again, some of these waited out the whole timeout.
     for (int i = 0; i < 15; i++) {
+      assertFullHd(devTools.screenshot());
+    }
+  }
+
+  @Test
+  void aCaptureAnsweredNotAttachedIsAskedAgain() throws Exception {
+    // Every 200 ms: some captures reach the tab between two pages, which Chromium answers with the
+    // error "Not attached to an active page" (seen in a full test run with the 500 ms page). Without
+    // asking again, this failed 1 of 3 tries here (so it can miss the bug); at 100 ms it failed at once,
+    // but there even asking again finds no moment to capture, so 200 ms is as restless as a test can be.
+    DevTools devTools = kioskOn(pageUrl + "reload-every/200");
+
+    for (int i = 0; i < 40; i++) {
       assertFullHd(devTools.screenshot());
     }
   }
