@@ -43,8 +43,10 @@ class DevToolsNavigationTest {
       try (exchange) {
         // /reload-every/N: a page that reloads itself N ms after it loaded.
         String path = exchange.getRequestURI().getPath();
-        String script = path.startsWith("/reload-every/")
-            ? "<script>setTimeout(function () { location.reload(); }, " + Integer.parseInt(path.substring(14)) + ");</script>"
+        String reloading = "/reload-every/";
+        String script = path.startsWith(reloading)
+            ? "<script>setTimeout(function () { location.reload(); }, " + Integer.parseInt(path.substring(reloading.length()))
+                + ");</script>"
             : "";
         byte[] body = ("<!doctype html><html><body style=\"margin:0;background:#0d3358;color:#fff;font:10vh sans-serif\">"
             + "<div id=\"code\">ABC-123</div>" + script + "</body></html>").getBytes(StandardCharsets.UTF_8);
