@@ -102,7 +102,7 @@ public final class DevTools {
   /** A JPEG of the page's tab as it is on screen, its long side at most {@link #MAX_LONG_SIDE}. */
   public byte[] screenshot() throws IOException {
     try (Session session = open()) {
-      JsonNode metrics = session.call("Page.getLayoutMetrics", JSON.createObjectNode(), CAPTURE_RESEND);
+      JsonNode metrics = session.callResending("Page.getLayoutMetrics", JSON.createObjectNode());
       JsonNode css = metrics.path("cssVisualViewport");
       double width = css.path("clientWidth").asDouble(0);
       double height = css.path("clientHeight").asDouble(0);
@@ -115,7 +115,7 @@ public final class DevTools {
         params.putObject("clip").put("x", css.path("pageX").asDouble(0)).put("y", css.path("pageY").asDouble(0))
             .put("width", width).put("height", height).put("scale", scale);
       }
-      String data = session.call("Page.captureScreenshot", params, CAPTURE_RESEND).path("data").asText("");
+      String data = session.callResending("Page.captureScreenshot", params).path("data").asText("");
       if (data.isEmpty()) {
         throw new IOException("the browser returned no screenshot data");
       }
@@ -227,18 +227,22 @@ public final class DevTools {
     private final StringBuilder text = new StringBuilder();
     private WebSocket ws;
 
+    /** Sends the request once; its answer within {@link #TIMEOUT} is the result, an error answer fails. */
     JsonNode call(String method, ObjectNode params) throws IOException {
-      return call(method, params, TIMEOUT);
+      return exchange(method, params, false);
     }
 
     /**
-     * Sends the request, and sends it again each time {@code resendAfter} passes with no answer to any
-     * of the copies sent, or soon after a copy is answered "not attached" (the tab was navigating), until
-     * {@link #TIMEOUT}; the first other answer to any copy is the result. With {@code resendAfter} at
-     * the timeout, the request is sent once and any answer is the result.
+     * Sends the request, and sends it again each time {@link #CAPTURE_RESEND} passes with no answer to
+     * any of the copies sent, or soon after a copy is answered "not attached" (the tab was navigating),
+     * until {@link #TIMEOUT}; the first other answer to any copy is the result.
      */
-    JsonNode call(String method, ObjectNode params, Duration resendAfter) throws IOException {
-      boolean resends = resendAfter.compareTo(TIMEOUT) < 0;
+    JsonNode callResending(String method, ObjectNode params) throws IOException {
+      return exchange(method, params, true);
+    }
+
+    private JsonNode exchange(String method, ObjectNode params, boolean resends) throws IOException {
+      Duration resendAfter = resends ? CAPTURE_RESEND : TIMEOUT;
       BlockingQueue<Object> replies = new LinkedBlockingQueue<>();
       List<Integer> sent = new ArrayList<>();
       long giveUp = System.nanoTime() + TIMEOUT.toNanos();
