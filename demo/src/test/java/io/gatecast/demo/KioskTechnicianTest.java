@@ -81,9 +81,8 @@ class KioskTechnicianTest {
     URI controllerUrl = URI.create("http://127.0.0.1:" + controller.httpPort());
     int pagePort = AgentProcess.freePort();
     int devtoolsPort = AgentProcess.freePort();
-    KioskOptions kiosk = new KioskOptions(List.of("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
-        "--no-first-run", "--disable-dev-shm-usage", "--hide-scrollbars", "--kiosk", "--screen-info={1920x1080}",
-        "--remote-debugging-port=" + devtoolsPort, "--user-data-dir=" + tmp.resolve("browser"), "{url}"),
+    // The port is chosen here, not by the browser: the panel is read while the kiosk is still pairing.
+    KioskOptions kiosk = new KioskOptions(Chromium.kioskCommand(1920, 1080, tmp.resolve("browser"), "{url}", devtoolsPort),
         null, controllerUrl);
     Path dataDir = Files.createDirectories(tmp.resolve("kiosk"));
 

@@ -37,9 +37,14 @@ public final class Chromium {
    * @param url the page to open, or {@code {url}} for the agent to fill in
    */
   public static List<String> kioskCommand(int width, int height, Path profileDir, String url) {
+    return kioskCommand(width, height, profileDir, url, 0);
+  }
+
+  /** {@link #kioskCommand(int, int, Path, String)} with DevTools on {@code devtoolsPort}, for a test that must know it first. */
+  public static List<String> kioskCommand(int width, int height, Path profileDir, String url, int devtoolsPort) {
     List<String> headless = HEADLESS_FLAGS.stream().filter(flag -> !flag.startsWith("--window-size=")).toList();
     return concat(concat(List.of(BINARY), headless), List.of("--kiosk", "--screen-info={" + width + "x" + height + "}",
-        "--remote-debugging-port=0", "--user-data-dir=" + profileDir, url));
+        "--remote-debugging-port=" + devtoolsPort, "--user-data-dir=" + profileDir, url));
   }
 
   /** Skips (or, with GATECAST_REQUIRE_CHROMIUM=true, fails) the test when Chromium is not installed. */
