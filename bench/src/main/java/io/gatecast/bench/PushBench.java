@@ -51,6 +51,8 @@ public final class PushBench {
   /** How long a round waits for every screen (then it reports who is missing); --round-timeout. */
   private static Duration ROUND_TIMEOUT = Duration.ofMinutes(2);
   private static final String CLUSTER = "default";
+  /** The floor's one-message-a-gate rounds: messages the size of this many schedules each. */
+  private static final int[] GATE_MESSAGE_SCHEDULES = {1, 4};
   /**
    * --verify-nice: the Linux nice value of the simulated screens' signature-check threads (0: as the
    * rest). In the field each screen checks on its own hardware; here 10,000 Ed25519 checks per push
@@ -382,9 +384,20 @@ public final class PushBench {
         figures.put("schedules", schedules);
         List<Map<String, Object>> alerts = new ArrayList<>();
         for (int r = 0; r <= rounds; r++) {
-          alerts.add(floorAlertRound(fleet, publisher, signer, ids, r == 0));
+          alerts.add(floorAlertRound(fleet, publisher, signer, ids, r == 0, 0));
         }
         figures.put("alerts", alerts);
+        // One message for the whole gate, of the size of one schedule and of four (a gate of four
+        // profiles): what a schedule sent once a gate (docs/proposals/cluster-schedules.md) would cost
+        // the broker and the screens.
+        int scheduleBytes = (int) Math.round(median(schedules, r -> (Double) r.get("meanMessageBytes")));
+        for (int multiple : GATE_MESSAGE_SCHEDULES) {
+          List<Map<String, Object>> gateSized = new ArrayList<>();
+          for (int r = 0; r <= rounds; r++) {
+            gateSized.add(floorAlertRound(fleet, publisher, signer, ids, r == 0, multiple * scheduleBytes));
+          }
+          figures.put(gateSizedKey(multiple), gateSized);
+        }
       }
     }
     return figures;
@@ -395,6 +408,7 @@ public final class PushBench {
     fleet.lowerVerifyPriority(VERIFY_NICE);
     Map<String, Long> expected = new HashMap<>();
     List<DirectPublisher.Outgoing> messages = new ArrayList<>();
+    long bytes = 0;
     for (SimulatedScreen screen : fleet.screens()) {
       ScheduleMessage last = screen.lastSchedule();
       if (last == null) {
@@ -402,8 +416,9 @@ public final class PushBench {
       }
       ScheduleMessage next = new ScheduleMessage(Header.now(Instant.now()), screen.id(), last.version() + 1, last.rules());
       expected.put(screen.id(), next.version());
-      messages.add(new DirectPublisher.Outgoing(Topics.schedule(screen.id()),
-          signer.signToBytes(Signed.SCHEDULE, next, null), true));
+      byte[] signed = signer.signToBytes(Signed.SCHEDULE, next, null);
+      bytes += signed.length;
+      messages.add(new DirectPublisher.Outgoing(Topics.schedule(screen.id()), signed, true));
     }
     AckCollector collector = AckCollector.schedules(expected);
     fleet.watch(collector);
@@ -419,6 +434,7 @@ public final class PushBench {
     round.put("warmUp", warmUp);
     round.put("loadAverageBefore", loadAverage());
     round.put("sent", messages.size());
+    round.put("meanMessageBytes", messages.isEmpty() ? Double.NaN : (double) bytes / messages.size());
     round.put("publishAllPubackedMs", pubacked ? round(publishMs) : null);
     round.put("allAcked", all);
     round.put("receivedAtScreens", collector.received().summary());
@@ -445,15 +461,21 @@ public final class PushBench {
     }
   }
 
+  /**
+   * One signed alert to the whole gate, as the controller sends it. {@code sizeBytes} above 0: its
+   * English line is lengthened (ASCII, a byte a character) until the signed message is that size,
+   * within a few dozen bytes: a message of a schedule's size sent once for every screen.
+   */
   private static Map<String, Object> floorAlertRound(SimulatedFleet fleet, DirectPublisher publisher, Signer signer,
-      List<String> ids, boolean warmUp) {
+      List<String> ids, boolean warmUp, int sizeBytes) {
     fleet.lowerVerifyPriority(VERIFY_NICE);
     Instant now = Instant.now();
     long version = now.toEpochMilli();
-    AlertMessage alert = new AlertMessage(Header.now(now), CLUSTER, version, List.of(new AlertSpec("bench-" + version,
-        CLUSTER, now, now.plus(Duration.ofHours(1)), Map.of("vi", "Cửa khẩu tạm đóng", "zh", "口岸暂时关闭",
-            "en", "Border gate temporarily closed"))));
-    byte[] signed = signer.signToBytes(Signed.ALERT, alert, now.plus(Duration.ofHours(1)));
+    byte[] signed = signedAlert(signer, now, version, "");
+    if (sizeBytes > signed.length) {
+      String filler = " Border gate temporarily closed".repeat(sizeBytes / 30 + 1);
+      signed = signedAlert(signer, now, version, filler.substring(0, sizeBytes - signed.length));
+    }
     AckCollector collector = AckCollector.alert(ids, version);
     fleet.watch(collector);
     collector.start();
@@ -461,12 +483,34 @@ public final class PushBench {
     boolean all = collector.await(ROUND_TIMEOUT);
     Map<String, Object> round = new LinkedHashMap<>();
     round.put("warmUp", warmUp);
+    round.put("messageBytes", signed.length);
     round.put("allShown", all);
     round.put("receivedAtScreens", collector.received().summary());
     round.put("verifiedAtScreens", collector.acked().summary());
     round.put("timeToAllMs", Latencies.roundMs(collector.acked().max()));
     System.out.println("floor alert round: " + round);
     return round;
+  }
+
+  /** Where the floor keeps its rounds of one message a gate the size of {@code multiple} schedules. */
+  private static String gateSizedKey(int multiple) {
+    return multiple == 1 ? "alertsOfOneScheduleSize" : "alertsOf" + multiple + "SchedulesSize";
+  }
+
+  /** The floor's alert to the gate, its English line followed by {@code more} (one line holds 1,000 characters at most). */
+  private static byte[] signedAlert(Signer signer, Instant now, long version, String more) {
+    Map<String, String> text = new LinkedHashMap<>();
+    text.put("vi", "Cửa khẩu tạm đóng");
+    text.put("zh", "口岸暂时关闭");
+    String english = "Border gate temporarily closed" + more;
+    for (int part = 0; !english.isEmpty(); part++) {
+      String line = english.substring(0, Math.min(english.length(), 1000));
+      text.put(part == 0 ? "en" : "en-x-" + part, line.strip());
+      english = english.substring(line.length());
+    }
+    AlertMessage alert = new AlertMessage(Header.now(now), CLUSTER, version, List.of(new AlertSpec("bench-" + version,
+        CLUSTER, now, now.plus(Duration.ofHours(1)), text)));
+    return signer.signToBytes(Signed.ALERT, alert, now.plus(Duration.ofHours(1)));
   }
 
   /** GateCast's median time-to-all-acked and p99 over the measured rounds, divided by each floor's. */
@@ -513,8 +557,16 @@ public final class PushBench {
       Map<String, Object> figures = (Map<String, Object>) floor.getValue();
       double floorP99 = median((List<Map<String, Object>>) figures.get("schedules"), r -> received.apply(r, "p99Ms"));
       double floorAlertP99 = median((List<Map<String, Object>>) figures.get("alerts"), r -> received.apply(r, "p99Ms"));
-      targets.put(floor.getKey(), Map.of("floorReceivedP99Ms", floorP99, "receivedP99Ratio", round2(p99Ms / floorP99),
-          "floorAlertReceivedP99Ms", floorAlertP99, "alertReceivedP99Ratio", round2(alertP99Ms / floorAlertP99)));
+      Map<String, Object> brokerTargets = new LinkedHashMap<>(Map.of("floorReceivedP99Ms", floorP99,
+          "receivedP99Ratio", round2(p99Ms / floorP99), "floorAlertReceivedP99Ms", floorAlertP99,
+          "alertReceivedP99Ratio", round2(alertP99Ms / floorAlertP99)));
+      for (int multiple : GATE_MESSAGE_SCHEDULES) {
+        double gateP99 = median((List<Map<String, Object>>) figures.get(gateSizedKey(multiple)),
+            r -> received.apply(r, "p99Ms"));
+        brokerTargets.put("floor" + gateSizedKey(multiple).substring(0, 1).toUpperCase()
+            + gateSizedKey(multiple).substring(1) + "ReceivedP99Ms", gateP99);
+      }
+      targets.put(floor.getKey(), brokerTargets);
     }
     System.out.println("issue 21 targets: " + targets);
     return targets;
