@@ -14,6 +14,7 @@ import io.gatecast.controller.ControllerConfig;
 import io.gatecast.protocol.enrollment.Identity;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.Closer;
 import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ class KioskTechnicianTest {
   private Vertx vertx;
   private Controller controller;
   private ApiClient api;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final Closer closer = new Closer();
 
   @BeforeEach
   void startController() {
@@ -67,9 +67,7 @@ class KioskTechnicianTest {
 
   @AfterEach
   void stop() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
+    closer.close();
     controller.close();
     vertx.close().await();
   }
@@ -94,7 +92,7 @@ class KioskTechnicianTest {
         throw new IllegalStateException(e);
       }
     });
-    toClose.add(() -> enrolled.thenAccept(e -> {
+    closer.add(() -> enrolled.thenAccept(e -> {
       if (e.browser() != null) {
         e.browser().close();
       }
@@ -122,7 +120,7 @@ class KioskTechnicianTest {
         .withHeartbeatSeconds(1).withCredentials(identity.mqttUsername(), identity.mqttPassword())
         .withControllerKey(identity.signingKey());
     PlayerAgent agent = PlayerAgent.start(config, Clock.systemUTC(), kiosk, done.browser());
-    toClose.add(agent);
+    closer.add(agent);
     assertThat(agent.kiosk().orElseThrow().launches()).as("the pairing browser is kept, not launched again").isEqualTo(1);
     await().atMost(DEADLINE).ignoreExceptions().until(() -> panel.evaluate(
         "document.getElementById('placeholder').classList.contains('on')"

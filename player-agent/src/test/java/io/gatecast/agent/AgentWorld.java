@@ -1,9 +1,8 @@
 package io.gatecast.agent;
 
+import io.gatecast.testkit.Closer;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class AgentWorld implements BeforeEachCallback, AfterEachCallback {
   private final String screen;
   private final TestKeys keys;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final Closer closer = new Closer();
   private TestBroker broker;
   private MediaServer media;
   private ControllerSpy controller;
@@ -43,13 +42,7 @@ final class AgentWorld implements BeforeEachCallback, AfterEachCallback {
 
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
-    try {
-      for (int i = toClose.size() - 1; i >= 0; i--) {
-        toClose.get(i).close();
-      }
-    } finally {
-      toClose.clear();
-    }
+    closer.close();
   }
 
   TestKeys keys() {
@@ -89,23 +82,16 @@ final class AgentWorld implements BeforeEachCallback, AfterEachCallback {
 
   /** {@code resource}, closed after the test in reverse order of registration. */
   <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
+    return closer.add(resource);
   }
 
   /** Closes {@code resource} now (registered or not) and forgets it. */
   void closeNow(AutoCloseable resource) throws Exception {
-    toClose.remove(resource);
-    resource.close();
+    closer.closeNow(resource);
   }
 
   /** Closes now what was registered of {@code type} (e.g. every agent, to start one again). */
   void closeAll(Class<?> type) throws Exception {
-    for (AutoCloseable resource : List.copyOf(toClose)) {
-      if (type.isInstance(resource)) {
-        resource.close();
-        toClose.remove(resource);
-      }
-    }
+    closer.closeAll(type);
   }
 }

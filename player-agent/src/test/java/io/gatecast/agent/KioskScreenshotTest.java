@@ -18,6 +18,7 @@ import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
 import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.Closer;
 import io.gatecast.testkit.IntegrationTest;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -34,7 +35,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +65,7 @@ class KioskScreenshotTest {
 
   @TempDir Path dataDir;
   @TempDir Path profile;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final Closer closer = new Closer();
   private final List<Upload> uploads = new CopyOnWriteArrayList<>();
   private final TestKeys keys = TestKeys.generate();
   private final AtomicLong sequence = new AtomicLong();
@@ -89,14 +89,12 @@ class KioskScreenshotTest {
       }
     });
     controllerHttp.start();
-    toClose.add(() -> controllerHttp.stop(0));
+    closer.add(() -> controllerHttp.stop(0));
   }
 
   @AfterEach
   void stopWorld() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
+    closer.close();
   }
 
   @Test
@@ -230,7 +228,6 @@ class KioskScreenshotTest {
   }
 
   private <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
+    return closer.add(resource);
   }
 }

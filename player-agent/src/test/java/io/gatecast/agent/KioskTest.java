@@ -18,6 +18,7 @@ import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.VariantSpec;
 import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.Closer;
 import io.gatecast.testkit.IntegrationTest;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -64,7 +65,7 @@ class KioskTest {
 
   @TempDir Path dataDir;
   @TempDir Path profile;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final Closer closer = new Closer();
   private final List<Upload> uploads = new CopyOnWriteArrayList<>();
   private final TestKeys keys = TestKeys.generate();
   private TestBroker broker;
@@ -88,14 +89,12 @@ class KioskTest {
       }
     });
     controllerHttp.start();
-    toClose.add(() -> controllerHttp.stop(0));
+    closer.add(() -> controllerHttp.stop(0));
   }
 
   @AfterEach
   void stopWorld() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
+    closer.close();
   }
 
   @Test
@@ -190,7 +189,6 @@ class KioskTest {
   }
 
   private <T extends AutoCloseable> T closing(T resource) {
-    toClose.add(resource);
-    return resource;
+    return closer.add(resource);
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.gatecast.testkit.Chromium;
+import io.gatecast.testkit.Closer;
 import io.gatecast.testkit.IntegrationTest;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -13,8 +14,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +31,7 @@ class DevToolsNavigationTest {
   private static final Duration DEADLINE = Duration.ofSeconds(40);
 
   @TempDir Path profile;
-  private final List<AutoCloseable> toClose = new ArrayList<>();
+  private final Closer closer = new Closer();
   private String pageUrl;
 
   @BeforeEach
@@ -56,15 +55,13 @@ class DevToolsNavigationTest {
       }
     });
     server.start();
-    toClose.add(() -> server.stop(0));
+    closer.add(() -> server.stop(0));
     pageUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
   }
 
   @AfterEach
   void stop() throws Exception {
-    for (int i = toClose.size() - 1; i >= 0; i--) {
-      toClose.get(i).close();
-    }
+    closer.close();
   }
 
   @Test
@@ -104,7 +101,7 @@ class DevToolsNavigationTest {
   /** The kiosk browser on {@code url}, once its page has drawn its text. */
   private DevTools kioskOn(String url) {
     KioskBrowser browser = new KioskBrowser(Chromium.kioskCommand(1920, 1080, profile, url));
-    toClose.add(browser);
+    closer.add(browser);
     browser.start();
     DevTools devTools = new DevTools(browser::devtoolsPort, url);
     await().atMost(DEADLINE).ignoreExceptions()
