@@ -464,7 +464,8 @@ public final class PushBench {
   /**
    * One signed alert to the whole gate, as the controller sends it. {@code sizeBytes} above 0: its
    * English line is lengthened (ASCII, a byte a character) until the signed message is that size,
-   * within a few dozen bytes: a message of a schedule's size sent once for every screen.
+   * within about 1 % (each line beyond the first adds its own key): a schedule's size, sent once for
+   * every screen.
    */
   private static Map<String, Object> floorAlertRound(SimulatedFleet fleet, DirectPublisher publisher, Signer signer,
       List<String> ids, boolean warmUp, int sizeBytes) {
