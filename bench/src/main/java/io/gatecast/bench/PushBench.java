@@ -495,7 +495,12 @@ public final class PushBench {
 
   /** Where the floor keeps its rounds of one message a gate the size of {@code multiple} schedules. */
   private static String gateSizedKey(int multiple) {
-    return multiple == 1 ? "alertsOfOneScheduleSize" : "alertsOf" + multiple + "SchedulesSize";
+    return "alertsOf" + gateSize(multiple);
+  }
+
+  /** "OneScheduleSize", "4SchedulesSize": the size of a gate message in the floor's keys. */
+  private static String gateSize(int multiple) {
+    return multiple == 1 ? "OneScheduleSize" : multiple + "SchedulesSize";
   }
 
   /** The floor's alert to the gate, its English line followed by {@code more} (one line holds 1,000 characters at most). */
@@ -564,8 +569,7 @@ public final class PushBench {
       for (int multiple : GATE_MESSAGE_SCHEDULES) {
         double gateP99 = median((List<Map<String, Object>>) figures.get(gateSizedKey(multiple)),
             r -> received.apply(r, "p99Ms"));
-        brokerTargets.put("floor" + gateSizedKey(multiple).substring(0, 1).toUpperCase()
-            + gateSizedKey(multiple).substring(1) + "ReceivedP99Ms", gateP99);
+        brokerTargets.put("floorAlertsOf" + gateSize(multiple) + "ReceivedP99Ms", gateP99);
       }
       targets.put(floor.getKey(), brokerTargets);
     }
