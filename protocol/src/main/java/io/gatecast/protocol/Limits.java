@@ -14,6 +14,8 @@ public final class Limits {
   public static final int MAX_LINE_LENGTH = 1000;
   /** Most language variants of one content item, and most languages a screen shows. */
   public static final int MAX_LANGUAGES = 32;
+  /** Most profiles in one cluster's schedule ({@link ClusterSchedule}); its bytes are bounded by {@link #MAX_MESSAGE_BYTES} too. */
+  public static final int MAX_CLUSTER_PROFILES = 1000;
   /** Most campaigns in one screen's rules. */
   public static final int MAX_CAMPAIGNS = 200;
   /** Most entries of one playlist. */

@@ -1,6 +1,5 @@
 package io.gatecast.protocol;
 
-import io.gatecast.protocol.Topics.Kind;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,11 +26,8 @@ public final class MosquittoAcl {
     acl.append("# GateCast broker ACL: generated from io.gatecast.protocol.AccessRules; do not edit by hand.\n");
     acl.append("# Anything not granted below is denied.\n\n");
     acl.append("user ").append(controllerUsername).append('\n');
-    acl.append("topic write ").append(Topics.everyOne(Kind.SCHEDULE)).append('\n');
-    acl.append("topic write ").append(Topics.everyOne(Kind.COMMANDS)).append('\n');
-    acl.append("topic write ").append(Topics.everyOne(Kind.ALERT)).append('\n');
-    acl.append("topic read ").append(Topics.everyOne(Kind.STATUS)).append('\n');
-    acl.append("topic read ").append(Topics.everyOne(Kind.EVENTS)).append('\n');
+    AccessRules.CONTROLLER_PUBLISHES.forEach(kind -> topic(acl, "write", Topics.everyOne(kind)));
+    AccessRules.CONTROLLER_SUBSCRIBES.forEach(kind -> topic(acl, "read", Topics.everyOne(kind)));
     for (Map.Entry<String, String> screen : new TreeMap<>(screens).entrySet()) {
       String id = Check.id(screen.getKey(), "screenId");
       String cluster = Check.id(screen.getValue(), "clusterId of " + id);
@@ -39,12 +35,13 @@ public final class MosquittoAcl {
         throw new IllegalArgumentException("screen id '" + id + "' is the controller's username");
       }
       acl.append('\n').append("user ").append(id).append('\n');
-      acl.append("topic read ").append(Topics.schedule(id)).append('\n');
-      acl.append("topic read ").append(Topics.commands(id)).append('\n');
-      acl.append("topic read ").append(Topics.alert(cluster)).append('\n');
-      acl.append("topic write ").append(Topics.status(id)).append('\n');
-      acl.append("topic write ").append(Topics.events(id)).append('\n');
+      AccessRules.screenSubscribes(id, cluster).forEach(topic -> topic(acl, "read", topic));
+      AccessRules.screenPublishes(id).forEach(topic -> topic(acl, "write", topic));
     }
     return acl.toString();
+  }
+
+  private static void topic(StringBuilder acl, String access, String topic) {
+    acl.append("topic ").append(access).append(' ').append(topic).append('\n');
   }
 }

@@ -47,6 +47,10 @@ public record Signed(
   public static final String COMMAND = "command";
   /** {@code type} of an {@link AlertMessage}. */
   public static final String ALERT = "alert";
+  /** {@code type} of a {@link ClusterSchedule}. */
+  public static final String CLUSTER_SCHEDULE = "cluster-schedule";
+  /** {@code type} of a {@link Placement}. */
+  public static final String PLACEMENT = "placement";
 
   public Signed {
     Check.id(type, "type");

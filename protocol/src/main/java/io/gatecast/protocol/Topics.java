@@ -11,7 +11,11 @@ import java.util.Optional;
  * gatecast/v1/screens/{screenId}/events     agent -> controller, QoS 1
  * gatecast/v1/screens/{screenId}/commands   controller -> agent, QoS 1
  * gatecast/v1/clusters/{clusterId}/alert    controller -> agents, retained, QoS 1
+ * gatecast/v1/clusters/{clusterId}/schedule controller -> agents, retained, QoS 1
  * </pre>
+ *
+ * <p>A screen's schedule topic carries either its whole {@link ScheduleMessage} or a {@link Placement}
+ * in its cluster's {@link ClusterSchedule} (docs/proposals/cluster-schedules.md).
  */
 public final class Topics {
   public static final String ROOT = "gatecast/v1";
@@ -24,7 +28,8 @@ public final class Topics {
     STATUS("status", true),
     EVENTS("events", true),
     COMMANDS("commands", true),
-    ALERT("alert", false);
+    ALERT("alert", false),
+    CLUSTER_SCHEDULE("schedule", false);
 
     private final String leaf;
     private final boolean perScreen;
@@ -66,6 +71,10 @@ public final class Topics {
 
   public static String alert(String clusterId) {
     return Kind.ALERT.of(Check.id(clusterId, "clusterId"));
+  }
+
+  public static String clusterSchedule(String clusterId) {
+    return Kind.CLUSTER_SCHEDULE.of(Check.id(clusterId, "clusterId"));
   }
 
   /** Subscription filter matching {@code kind}'s topic of every screen or cluster. */

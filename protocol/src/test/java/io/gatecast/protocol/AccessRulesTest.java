@@ -15,10 +15,13 @@ class AccessRulesTest {
   private final AccessRules rules = new AccessRules("controller", id -> Optional.ofNullable(SCREENS.get(id)));
 
   @Test
-  void aScreenSubscribesToItsOwnScheduleCommandsAndClusterAlertOnly() {
+  void aScreenSubscribesToItsOwnScheduleCommandsAndClusterAlertAndScheduleOnly() {
     assertThat(rules.maySubscribe("lc-hall-1", Topics.schedule("lc-hall-1"))).isTrue();
     assertThat(rules.maySubscribe("lc-hall-1", Topics.commands("lc-hall-1"))).isTrue();
     assertThat(rules.maySubscribe("lc-hall-1", Topics.alert("lao-cai-road"))).isTrue();
+    assertThat(rules.maySubscribe("lc-hall-1", Topics.clusterSchedule("lao-cai-road"))).isTrue();
+
+    assertThat(rules.maySubscribe("lc-hall-1", Topics.clusterSchedule("kim-thanh"))).as("another gate's").isFalse();
 
     assertThat(rules.maySubscribe("lc-hall-1", Topics.schedule("lc-hall-2"))).isFalse();
     assertThat(rules.maySubscribe("lc-hall-1", Topics.commands("lc-hall-2"))).isFalse();
@@ -37,13 +40,15 @@ class AccessRulesTest {
     assertThat(rules.mayPublish("lc-hall-1", Topics.schedule("lc-hall-1"))).as("its own schedule").isFalse();
     assertThat(rules.mayPublish("lc-hall-1", Topics.commands("lc-hall-1"))).isFalse();
     assertThat(rules.mayPublish("lc-hall-1", Topics.alert("lao-cai-road"))).isFalse();
+    assertThat(rules.mayPublish("lc-hall-1", Topics.clusterSchedule("lao-cai-road"))).as("its gate's schedule").isFalse();
   }
 
   @Test
   void wildcardsAreRefusedForScreensEvenOverTheirOwnTopics() {
     for (String filter : new String[] {
         "#", "gatecast/#", "gatecast/v1/screens/+/schedule", "gatecast/v1/screens/lc-hall-1/#",
-        "gatecast/v1/screens/lc-hall-1/+", "gatecast/v1/clusters/+/alert", "+/v1/screens/lc-hall-1/schedule",
+        "gatecast/v1/screens/lc-hall-1/+", "gatecast/v1/clusters/+/alert", "gatecast/v1/clusters/+/schedule",
+        "gatecast/v1/clusters/lao-cai-road/+", "+/v1/screens/lc-hall-1/schedule",
         "$share/g/gatecast/v1/screens/lc-hall-1/schedule", "$SYS/#"}) {
       assertThat(rules.maySubscribe("lc-hall-1", filter)).as(filter).isFalse();
     }
@@ -55,6 +60,7 @@ class AccessRulesTest {
     assertThat(rules.mayPublish("controller", Topics.schedule("lc-hall-1"))).isTrue();
     assertThat(rules.mayPublish("controller", Topics.commands("kt-lane-1"))).isTrue();
     assertThat(rules.mayPublish("controller", Topics.alert("kim-thanh"))).isTrue();
+    assertThat(rules.mayPublish("controller", Topics.clusterSchedule("kim-thanh"))).isTrue();
     assertThat(rules.mayPublish("controller", Topics.status("lc-hall-1"))).as("forging an agent").isFalse();
     assertThat(rules.mayPublish("controller", Topics.events("lc-hall-1"))).isFalse();
 
@@ -64,6 +70,7 @@ class AccessRulesTest {
     assertThat(rules.maySubscribe("controller", "#")).isFalse();
     assertThat(rules.maySubscribe("controller", "gatecast/v1/screens/+/+")).isFalse();
     assertThat(rules.maySubscribe("controller", "gatecast/v1/screens/+/schedule")).isFalse();
+    assertThat(rules.maySubscribe("controller", "gatecast/v1/clusters/+/schedule")).isFalse();
   }
 
   @Test
@@ -85,6 +92,7 @@ class AccessRulesTest {
             + "topic write gatecast/v1/screens/+/schedule\n"
             + "topic write gatecast/v1/screens/+/commands\n"
             + "topic write gatecast/v1/clusters/+/alert\n"
+            + "topic write gatecast/v1/clusters/+/schedule\n"
             + "topic read gatecast/v1/screens/+/status\n"
             + "topic read gatecast/v1/screens/+/events\n");
     assertThat(acl).contains(
@@ -92,6 +100,7 @@ class AccessRulesTest {
             + "topic read gatecast/v1/screens/lc-hall-1/schedule\n"
             + "topic read gatecast/v1/screens/lc-hall-1/commands\n"
             + "topic read gatecast/v1/clusters/lao-cai-road/alert\n"
+            + "topic read gatecast/v1/clusters/lao-cai-road/schedule\n"
             + "topic write gatecast/v1/screens/lc-hall-1/status\n"
             + "topic write gatecast/v1/screens/lc-hall-1/events\n");
     // Every concrete grant in the file is also granted by AccessRules (the file says nothing the rules do not).

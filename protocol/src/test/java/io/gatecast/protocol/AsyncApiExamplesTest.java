@@ -38,11 +38,14 @@ class AsyncApiExamplesTest {
     BY_PREFIX.put("play-batch", "PlayBatch");
     BY_PREFIX.put("rejection", "RejectionEvent");
     BY_PREFIX.put("command", "Command");
+    BY_PREFIX.put("cluster-schedule", "ClusterSchedule");
+    BY_PREFIX.put("placement", "Placement");
   }
 
   /** Signed {@code type} to the schema of its payload. */
   static final Map<String, String> PAYLOADS = Map.of(Signed.SCHEDULE, "ScheduleMessage", Signed.KEY_ROTATION,
-      "KeyRotation", Signed.COMMAND, "Command", Signed.ALERT, "AlertMessage");
+      "KeyRotation", Signed.COMMAND, "Command", Signed.ALERT, "AlertMessage", Signed.CLUSTER_SCHEDULE, "ClusterSchedule",
+      Signed.PLACEMENT, "Placement");
 
   @Test
   void everyExampleIsValidAgainstItsSchema() throws IOException {

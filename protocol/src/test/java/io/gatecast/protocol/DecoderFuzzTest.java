@@ -39,7 +39,7 @@ class DecoderFuzzTest {
   private static final Duration HANG = Duration.ofSeconds(60);
   private static final List<Class<?>> TYPES = List.of(
       StatusMessage.class, ScheduleAck.class, ScheduleMessage.class, RejectionEvent.class, KeyRotation.class,
-      Command.class, CommandResult.class, PlayBatch.class, AlertMessage.class);
+      Command.class, CommandResult.class, PlayBatch.class, AlertMessage.class, ClusterSchedule.class, Placement.class);
 
   @Test
   void nothingButProtocolExceptionEscapesAnyDecoder() throws Exception {

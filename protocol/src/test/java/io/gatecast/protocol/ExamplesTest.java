@@ -32,14 +32,18 @@ class ExamplesTest {
       Map.entry("command-result-failed.json", CommandResult.class),
       Map.entry("play-batch.json", PlayBatch.class),
       Map.entry("alert.json", AlertMessage.class),
-      Map.entry("alert-cleared.json", AlertMessage.class));
+      Map.entry("alert-cleared.json", AlertMessage.class),
+      Map.entry("cluster-schedule.json", ClusterSchedule.class),
+      Map.entry("placement.json", Placement.class));
   private static final Map<String, Class<?>> SIGNED = Map.of(
       "signed-schedule.json", ScheduleMessage.class,
       "signed-schedule-in-a-batch.json", ScheduleMessage.class,
       "signed-key-rotation.json", KeyRotation.class,
       "signed-key-rotation-from-a-newer-controller.json", KeyRotation.class,
       "signed-command.json", Command.class,
-      "signed-alert.json", AlertMessage.class);
+      "signed-alert.json", AlertMessage.class,
+      "signed-cluster-schedule.json", ClusterSchedule.class,
+      "signed-placement.json", Placement.class);
 
   @Test
   void everyExampleFileIsKnownAndLinkedFromTheReadme() throws IOException {
@@ -85,6 +89,8 @@ class ExamplesTest {
       String type = e.getValue() == KeyRotation.class ? Signed.KEY_ROTATION
           : e.getValue() == Command.class ? Signed.COMMAND
           : e.getValue() == AlertMessage.class ? Signed.ALERT
+          : e.getValue() == ClusterSchedule.class ? Signed.CLUSTER_SCHEDULE
+          : e.getValue() == Placement.class ? Signed.PLACEMENT
           : Signed.SCHEDULE;
       Verified<?> v = agent.open(Fixtures.example(e.getKey()), type, e.getValue());
       assertThat(v.keyId()).as(e.getKey()).isEqualTo("ctl-2026");
@@ -95,6 +101,15 @@ class ExamplesTest {
         .message()).isEqualTo(Codec.decode(Fixtures.example("schedule.json"), ScheduleMessage.class));
     assertThat(agent.open(Fixtures.example("signed-alert.json"), Signed.ALERT, AlertMessage.class).message())
         .isEqualTo(Codec.decode(Fixtures.example("alert.json"), AlertMessage.class));
+    ClusterSchedule gate = agent.open(Fixtures.example("signed-cluster-schedule.json"), Signed.CLUSTER_SCHEDULE,
+        ClusterSchedule.class).message();
+    assertThat(gate).isEqualTo(Codec.decode(Fixtures.example("cluster-schedule.json"), ClusterSchedule.class));
+    Placement placement = agent.open(Fixtures.example("signed-placement.json"), Signed.PLACEMENT, Placement.class).message();
+    assertThat(placement).isEqualTo(Codec.decode(Fixtures.example("placement.json"), Placement.class));
+    // The placed screen plays what the whole schedule example carries, with its names put in.
+    ScheduleMessage whole = Codec.decode(Fixtures.example("schedule.json"), ScheduleMessage.class);
+    assertThat(placement.rulesIn(gate))
+        .isEqualTo(whole.rules().forScreen(whole.screenId(), placement.screenName(), placement.gateName()));
   }
 
   @Test

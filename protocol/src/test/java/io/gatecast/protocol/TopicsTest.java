@@ -15,6 +15,9 @@ class TopicsTest {
     assertThat(Topics.parse(Topics.events("lc-hall-1"))).contains(new Topic(Kind.EVENTS, "lc-hall-1"));
     assertThat(Topics.parse(Topics.commands("lc-hall-1"))).contains(new Topic(Kind.COMMANDS, "lc-hall-1"));
     assertThat(Topics.parse(Topics.alert("lao-cai-road"))).contains(new Topic(Kind.ALERT, "lao-cai-road"));
+    assertThat(Topics.parse(Topics.clusterSchedule("lao-cai-road")))
+        .contains(new Topic(Kind.CLUSTER_SCHEDULE, "lao-cai-road"));
+    assertThat(Topics.clusterSchedule("lao-cai-road")).isEqualTo("gatecast/v1/clusters/lao-cai-road/schedule");
   }
 
   @Test
@@ -23,6 +26,8 @@ class TopicsTest {
     assertThat(Topics.parse("gatecast/v1/screens/a/unknown")).isEmpty();
     assertThat(Topics.parse("gatecast/v1/screens/+/status")).isEmpty();
     assertThat(Topics.parse("gatecast/v1/clusters/a/status")).isEmpty();
+    assertThat(Topics.parse("gatecast/v1/screens/a/alert")).isEmpty();
+    assertThat(Topics.parse("gatecast/v1/clusters/+/schedule")).isEmpty();
     assertThat(Topics.parse("gatecast/v1/screens/a/b/status")).isEmpty();
   }
 

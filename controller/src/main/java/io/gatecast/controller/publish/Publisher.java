@@ -17,7 +17,6 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Signer;
-import io.gatecast.protocol.rules.ScreenProfile;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -444,10 +443,7 @@ public final class Publisher {
    * profile (the only per-screen parts). A name the wire refuses is sent as none: the card then shows the id.
    */
   static ScreenRules forScreen(ScreenRules shared, String screenId, String screenName, String gateName) {
-    ScreenProfile p = shared.profile().forScreen(screenId, nameOrNull(screenName), nameOrNull(gateName));
-    return new ScreenRules(p,
-        shared.items(), shared.campaigns(), shared.defaultPlaylist(), shared.defaultPolicy(), shared.alerts(),
-        shared.layout(), shared.campaignLayouts());
+    return shared.forScreen(screenId, nameOrNull(screenName), nameOrNull(gateName));
   }
 
   /** A name the wire would refuse (blank, too long, a bidi control stored before they were refused) goes as none. */

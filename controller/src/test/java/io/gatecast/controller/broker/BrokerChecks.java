@@ -85,6 +85,23 @@ final class BrokerChecks {
   }
 
   /**
+   * Screen a, of gate {@code clusterA}, may read its own gate's schedule and not another's: it asks
+   * for both; the controller publishes to the other gate's and then, the fence, to a's own. Once a has
+   * its own it must have nothing of the other's. Returns the QoS the broker granted a for the other
+   * gate's schedule (as {@link #screenCannotReadAnothers}: refused, or granted and filtered at delivery).
+   */
+  static int screenReadsOnlyItsOwnGatesSchedule(MqttProbe controller, MqttProbe a, String clusterA, String otherCluster)
+      throws Exception {
+    int granted = a.subscribe(Topics.clusterSchedule(otherCluster));
+    assertThat(a.subscribe(Topics.clusterSchedule(clusterA))).as("its own gate's schedule").isEqualTo(1);
+    controller.publish(Topics.clusterSchedule(otherCluster), "for-" + otherCluster);
+    controller.publish(Topics.clusterSchedule(clusterA), "for-" + clusterA);
+    await().atMost(DEADLINE).until(() -> a.received().contains(Topics.clusterSchedule(clusterA) + " for-" + clusterA));
+    assertThat(a.received()).noneMatch(message -> message.contains("for-" + otherCluster));
+    return granted;
+  }
+
+  /**
    * Screen {@code attacker} logs in as itself but with the victim's client id while the victim is
    * offline with a command queued in its persistent session. The broker either refuses the login
    * ({@code refusedAtLogin}: the embedded broker) or gives the attacker a session of its own (Mosquitto

@@ -72,6 +72,16 @@ class EmbeddedBrokerAccessTest {
     }
   }
 
+  @Test
+  void aScreenReadsItsOwnGatesScheduleOnly() throws Exception {
+    ControllerCredentials controller = ControllerCredentials.loadOrCreate(running.dataDir());
+    try (MqttProbe publisher = MqttProbe.connect(broker, controller.username(), controller.password());
+        MqttProbe a = MqttProbe.connect(broker, "acc-a", passwordA)) {
+      int granted = BrokerChecks.screenReadsOnlyItsOwnGatesSchedule(publisher, a, "default", "another-gate");
+      assertThat(granted).as("the embedded broker refuses the SUBSCRIBE").isEqualTo(MqttProbe.REFUSED);
+    }
+  }
+
   /**
    * How a refusal shows depends on the broker: Moquette drops the publish and keeps the connection;
    * HiveMQ closes the connection of an MQTT 3.1.1 client whose publish it refuses (as 3.1.1 allows).

@@ -126,6 +126,16 @@ class MosquittoAccessTest {
   }
 
   @Test
+  void aScreenReadsItsOwnGatesScheduleOnly() throws Exception {
+    ControllerCredentials controller = ControllerCredentials.loadOrCreate(dataDir);
+    try (MqttProbe publisher = MqttProbe.connect(broker, controller.username(), controller.password());
+        MqttProbe a = MqttProbe.connect(broker, "mosq-a", passwordA)) {
+      int granted = BrokerChecks.screenReadsOnlyItsOwnGatesSchedule(publisher, a, "default", "another-gate");
+      assertThat(granted).as("Mosquitto 2.0 grants it but delivers nothing").isIn(1, MqttProbe.REFUSED);
+    }
+  }
+
+  @Test
   void aScreenCannotPublishAsAnother() throws Exception {
     ControllerCredentials controller = ControllerCredentials.loadOrCreate(dataDir);
     try (MqttProbe watcher = MqttProbe.connect(broker, controller.username(), controller.password());

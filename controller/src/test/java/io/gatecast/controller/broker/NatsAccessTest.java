@@ -137,6 +137,16 @@ class NatsAccessTest {
   }
 
   @Test
+  void aScreenReadsItsOwnGatesScheduleOnly() throws Exception {
+    ControllerCredentials controller = ControllerCredentials.loadOrCreate(dataDir);
+    try (MqttProbe publisher = MqttProbe.connect(broker, controller.username(), controller.password());
+        MqttProbe a = MqttProbe.connect(broker, "nats-a", passwordA)) {
+      int granted = BrokerChecks.screenReadsOnlyItsOwnGatesSchedule(publisher, a, "default", "another-gate");
+      assertThat(granted).as("NATS refuses the SUBSCRIBE itself").isEqualTo(MqttProbe.REFUSED);
+    }
+  }
+
+  @Test
   void theSubjectsNatsDeliversQos1OnCannotBeSubscribedToAsTopics() throws Exception {
     // Every client may subscribe to $MQTT.sub.> (NATS serves QoS 1 subscriptions there); as an MQTT
     // topic that would read every screen's deliveries, so the broker must refuse it.

@@ -80,6 +80,16 @@ public record ScreenRules(
     this(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, null, Map.of());
   }
 
+  /**
+   * These rules for another screen of the same profile: its id and names in the profile, everything
+   * else the same. How a screen's rules are made from rules built once for many (the controller's
+   * publish, and an agent placing itself in its gate's {@link io.gatecast.protocol.ClusterSchedule}).
+   */
+  public ScreenRules forScreen(String screenId, String screenName, String gateName) {
+    return new ScreenRules(profile.forScreen(screenId, screenName, gateName),
+        items, campaigns, defaultPlaylist, defaultPolicy, alerts, layout, campaignLayouts);
+  }
+
   /** The same rules with another layout (null: full screen); the campaigns' layouts stay. */
   public ScreenRules withLayout(LayoutSpec newLayout) {
     return new ScreenRules(profile, items, campaigns, defaultPlaylist, defaultPolicy, alerts, newLayout, campaignLayouts);
