@@ -8,7 +8,7 @@ import io.gatecast.agent.link.MqttSession;
 import java.util.concurrent.Executor;
 
 /**
- * What the MQTT session hands out, passed on: schedules, commands and alerts to the apply thread
+ * What the MQTT session hands out, passed on: schedules (the screen's and its cluster's), commands and alerts to the apply thread
  * (applying downloads files and writes to disk, and Paho's callback thread must never wait); a new
  * connection to the heartbeats (the controller sees the screen at once) and the outbox (events
  * journaled while offline go out).
@@ -35,6 +35,13 @@ final class Arrivals implements MqttSession.Listener {
   public void onSchedule(byte[] payload) {
     schedules.arrived(); // pauses a download a newer schedule may supersede
     Handoff.run(applyThread, () -> schedules.apply(payload), "a schedule arrived too late to apply");
+  }
+
+  @Override
+  public void onClusterSchedule(String clusterId, byte[] payload) {
+    schedules.arrived();
+    Handoff.run(applyThread, () -> schedules.applyCluster(clusterId, payload),
+        "a cluster schedule arrived too late to apply");
   }
 
   @Override

@@ -113,7 +113,7 @@ public final class PlayerAgent implements AutoCloseable {
     ControllerTrust trust = ControllerTrust.load(config.dataDir(), config.controllerKey(),
         new Freshness(new ControllerClock(clock, clockOffset), CLOCK_SKEW));
     this.playback = new Playback(clock);
-    List<RejectedException> refusedOnDisk = resumeFrom(store, trust);
+    ScheduleStore.Loaded resumed = resumeFrom(store, trust);
 
     // Applying downloads files: its own thread, so Paho's callback thread is never held. Waited for
     // last, so what it is applying when the agent closes may end while the rest closes.
@@ -148,9 +148,9 @@ public final class PlayerAgent implements AutoCloseable {
         new ScheduleStore(config.dataDir(), ScheduleStore.PENDING_FILE_NAME), playback, outbox::send, () -> {
           heartbeats.beatNow();
           followCluster();
-        }, applyThread, clock);
+        }, session::followCluster, resumed.saved(), applyThread, clock);
     parts.push("applying", applyThread::shutdownNow);
-    refusedOnDisk.forEach(e -> reportRejection(io.gatecast.protocol.Topics.schedule(config.screenId()), e));
+    resumed.refused().forEach(e -> reportRejection(io.gatecast.protocol.Topics.schedule(config.screenId()), e));
     cache.onCorrupt(sha -> Handoff.run(applyThread, applier::repairPlaying, "not fetching " + sha + " again"));
     followCluster();
 
@@ -206,9 +206,9 @@ public final class PlayerAgent implements AutoCloseable {
     thread.awaitTermination(5, TimeUnit.SECONDS);
   }
 
-  /** The cluster alert topic to follow: the one the applied rules' profile names. */
+  /** The cluster topics to follow: of the cluster the screen is placed in, or the applied rules' profile names. */
   private void followCluster() {
-    playback.schedule().ifPresent(s -> session.followCluster(s.rules().profile().clusterId()));
+    applier.followCluster();
   }
 
   /** Command results go out through the durable outbox, like every event. */
@@ -255,13 +255,14 @@ public final class PlayerAgent implements AutoCloseable {
 
   /**
    * Plays the saved schedule that still verifies (the newest, else the previous good one); returns
-   * the copies refused, to be reported to the controller once the outbox is open.
+   * what was found: what plays, and the copies refused, to be reported to the controller once the
+   * outbox is open.
    */
-  private List<RejectedException> resumeFrom(ScheduleStore store, ControllerTrust trust) {
+  private ScheduleStore.Loaded resumeFrom(ScheduleStore store, ControllerTrust trust) {
     ScheduleStore.Loaded loaded = store.load(ScheduleApplier.opener(trust, config.screenId()));
     if (loaded.saved().isEmpty()) {
       LOG.info("no saved schedule that verifies; nothing to play until one arrives");
-      return loaded.refused();
+      return loaded;
     }
     ScheduleMessage schedule = loaded.saved().get().schedule();
     try {
@@ -269,8 +270,9 @@ public final class PlayerAgent implements AutoCloseable {
       LOG.info("playing saved schedule version {} from the cache", schedule.version());
     } catch (IllegalArgumentException e) {
       LOG.error("cannot play saved schedule version {}: {}", schedule.version(), e.getMessage());
+      return new ScheduleStore.Loaded(java.util.Optional.empty(), loaded.refused());
     }
-    return loaded.refused();
+    return loaded;
   }
 
   private void reportRejection(String topic, RejectedException refusal) {
@@ -280,8 +282,10 @@ public final class PlayerAgent implements AutoCloseable {
 
   private StatusMessage status(ScreenState state, ScreenHealth health) {
     String contentId = playback.now().current().map(Playback.Shown::contentId).orElse(null);
+    Long clusterVersion = applier == null ? null : applier.appliedClusterVersion().orElse(null);
     return new StatusMessage(Header.now(clock.instant()), config.screenId(), state,
-        playback.appliedVersion().orElse(null), contentId, (long) config.heartbeatSeconds(), health);
+        playback.appliedVersion().orElse(null), contentId, (long) config.heartbeatSeconds(), health, clusterVersion,
+        true);
   }
 
   /**

@@ -1,18 +1,25 @@
 package io.gatecast.agent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.agent.cache.DownloadCancelled;
 import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.cache.MediaException;
 import io.gatecast.agent.cache.ScheduleStore;
+import io.gatecast.agent.cache.ScheduleStore.Checked;
 import io.gatecast.agent.link.Backoff;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.agent.trust.RejectionReporter;
+import io.gatecast.protocol.ClusterSchedule;
+import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.Limits;
 import io.gatecast.protocol.MediaRef;
+import io.gatecast.protocol.Placement;
+import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.RejectedException;
+import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.ScheduleMessage;
@@ -24,6 +31,7 @@ import java.util.Arrays;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -53,6 +61,15 @@ import org.slf4j.LoggerFactory;
  * the same checks ({@link #opener}). A newer schedule message waiting behind a download pauses it
  * ({@link #arrived}): a superseded schedule's files are not fetched to the end, and its partial
  * downloads are dropped once the newer one is pending.
+ *
+ * <p>The screen's schedule topic may carry a {@link Placement} instead of a whole schedule
+ * (docs/proposals/cluster-schedules.md): which profile of its cluster's {@link ClusterSchedule} the
+ * screen plays. Each is checked as a whole schedule is (signature, screen or cluster, newer than the
+ * one held: placements share the whole schedules' version sequence, cluster schedules have their
+ * own); the screen then plays {@link Placed#schedule()} of the newest placement in the newest
+ * cluster schedule of its gate, fetched and switched to exactly as a whole schedule, and kept on
+ * disk as the pair of envelopes. Its acks name both versions. A placement whose profile the held
+ * cluster schedule lacks waits for one that has it; the old schedule keeps playing meanwhile.
  */
 final class ScheduleApplier {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleApplier.class);
@@ -69,15 +86,37 @@ final class ScheduleApplier {
   private final ScheduledExecutorService thread;
   private final Backoff retries = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random());
   private final Clock clock;
+  private final ClusterFollower follow;
   private ScheduleMessage pending;
+  /** What is saved for {@link #pending}: its envelope, or its placement's pair ({@link Placed#toBytes}). */
   private byte[] pendingEnvelope;
+  /** The cluster schedule version {@link #pending} plays in; null for a whole schedule. */
+  private Long pendingClusterVersion;
+  /** The newest placement accepted (playing or waiting); null while the schedule topic carries a whole schedule. */
+  private Placement placement;
+  private byte[] placementEnvelope;
+  /** The newest cluster schedule accepted for {@link #placement}'s cluster. */
+  private ClusterSchedule cluster;
+  private byte[] clusterEnvelope;
+  /** The cluster schedule version of what plays; null while a whole schedule plays (read by heartbeats). */
+  private volatile Long appliedClusterVersion;
   private boolean failureReported;
   /** Schedule messages handed to the apply thread and not yet looked at (set from the MQTT thread). */
   private final AtomicInteger waiting = new AtomicInteger();
 
+  /** Which cluster topics to follow: the alerts of {@code clusterId}, and its schedule when placed in it. */
+  @FunctionalInterface
+  interface ClusterFollower {
+    void follow(String clusterId, boolean schedule);
+  }
+
+  /**
+   * @param playing what the screen plays from its disk at start ({@link ScheduleStore#load}), if anything
+   */
   ScheduleApplier(String screenId, ControllerTrust trust, RejectionReporter rejections, MediaCache cache,
       ScheduleStore store, ScheduleStore pendingStore, Playback playback, Consumer<ScheduleAck> acks,
-      Runnable afterApply, ScheduledExecutorService thread, Clock clock) {
+      Runnable afterApply, ClusterFollower follow, Optional<ScheduleStore.Saved> playing,
+      ScheduledExecutorService thread, Clock clock) {
     this.screenId = screenId;
     this.trust = trust;
     this.rejections = rejections;
@@ -87,8 +126,27 @@ final class ScheduleApplier {
     this.playback = playback;
     this.acks = acks;
     this.afterApply = afterApply;
+    this.follow = follow;
     this.thread = thread;
     this.clock = clock;
+    playing.filter(saved -> Placed.isPair(saved.envelope())).ifPresent(saved -> {
+      hold(Placed.open(saved.envelope(), trust, screenId));
+      appliedClusterVersion = saved.clusterVersion();
+    });
+  }
+
+  /** The cluster schedule version of what plays, when the screen plays a placement. */
+  Optional<Long> appliedClusterVersion() {
+    return Optional.ofNullable(appliedClusterVersion);
+  }
+
+  /** Follows the cluster of what the screen plays or is placed in (now, and after each apply). */
+  void followCluster() {
+    if (placement != null) {
+      follow.follow(placement.clusterId(), true);
+    } else {
+      playback.schedule().ifPresent(s -> follow.follow(s.rules().profile().clusterId(), false));
+    }
   }
 
   /**
@@ -97,13 +155,17 @@ final class ScheduleApplier {
    */
   static ScheduleStore.Opener opener(ControllerTrust trust, String screenId) {
     return envelope -> {
+      if (Placed.isPair(envelope)) {
+        Placed placed = Placed.open(envelope, trust, screenId);
+        return new Checked(placed.schedule(), placed.cluster().version());
+      }
       ScheduleMessage schedule = trust.open(envelope, Signed.SCHEDULE, ScheduleMessage.class).message();
       try {
         Freshness.requireScreen(screenId, schedule.screenId());
       } catch (RejectedException e) {
         throw e.withMessageId(schedule.header().messageId());
       }
-      return schedule;
+      return new Checked(schedule, null);
     };
   }
 
@@ -130,25 +192,42 @@ final class ScheduleApplier {
       }
       return;
     }
-    ScheduleMessage schedule = loaded.saved().get().schedule();
+    ScheduleStore.Saved saved = loaded.saved().get();
+    ScheduleMessage schedule = saved.schedule();
     Optional<Long> applied = playback.appliedVersion();
-    if (!schedule.screenId().equals(screenId) || (applied.isPresent() && applied.get() > schedule.version())) {
+    if (!schedule.screenId().equals(screenId) || (applied.isPresent() && applied.get() > schedule.version())
+        || (applied.isPresent() && applied.get().equals(schedule.version()) && olderCluster(saved.clusterVersion()))) {
       clearPending();
       return;
     }
-    if (applied.isPresent() && applied.get().equals(schedule.version())) {
-      acks.accept(new ScheduleAck(Header.now(clock.instant()), screenId, schedule.version(), Outcome.APPLIED, null));
+    if (applied.isPresent() && applied.get().equals(schedule.version())
+        && Objects.equals(appliedClusterVersion, saved.clusterVersion())) {
+      acks.accept(ack(schedule.version(), saved.clusterVersion(), Outcome.APPLIED, null));
       clearPending();
       return;
     }
-    LOG.info("resuming the fetch of schedule version {}", schedule.version());
+    LOG.info("resuming the fetch of schedule version {}{}", schedule.version(), inCluster(saved.clusterVersion()));
+    if (Placed.isPair(saved.envelope())) {
+      hold(Placed.open(saved.envelope(), trust, screenId));
+      followCluster();
+    }
     pending = schedule;
-    pendingEnvelope = loaded.saved().get().envelope();
+    pendingEnvelope = saved.envelope();
+    pendingClusterVersion = saved.clusterVersion();
     attempt(schedule);
+  }
+
+  /** Whether a pending copy's cluster schedule version is older than the one playing (so it was superseded). */
+  private boolean olderCluster(Long clusterVersion) {
+    return clusterVersion != null && appliedClusterVersion != null && clusterVersion < appliedClusterVersion;
   }
 
   void apply(byte[] payload) {
     waiting.updateAndGet(n -> Math.max(0, n - 1));
+    if (isPlacement(payload)) {
+      applyPlacement(payload);
+      return;
+    }
     Optional<ScheduleMessage> accepted;
     try {
       accepted = open(payload);
@@ -162,20 +241,143 @@ final class ScheduleApplier {
       return;
     }
     ScheduleMessage schedule = accepted.get();
-    if (pending != null && pending.version().equals(schedule.version())) {
+    if (pending != null && pending.version().equals(schedule.version()) && pendingClusterVersion == null) {
       attempt(pending); // the link is back: try now rather than at the next back-off
       return;
     }
+    placement = null; // the schedule topic now carries a whole schedule
+    placementEnvelope = null;
+    begin(schedule, payload, null);
+  }
+
+  /**
+   * A placement on the schedule topic: checked as a whole schedule would be (signed, ours, newer
+   * than the one playing or waiting), then held; the screen follows its cluster's schedule and
+   * plays the two together once it holds a cluster schedule with the placement's profile.
+   */
+  private void applyPlacement(byte[] payload) {
+    Placement next;
     try {
-      pendingStore.save(payload, schedule.version(), opener(trust, screenId));
+      next = trust.open(payload, Signed.PLACEMENT, Placement.class).message();
+      try {
+        Freshness.requireScreen(screenId, next.screenId());
+        Optional<Long> applied = playback.appliedVersion();
+        boolean heldAlready = placement != null && placement.version().equals(next.version());
+        if (heldAlready || (applied.isPresent() && applied.get().equals(next.version()) && appliedClusterVersion != null)) {
+          LOG.debug("placement version {} is already held", next.version());
+          return; // the retained placement again, after a reconnect
+        }
+        Freshness.requireNewer(applied.orElse(null), next.version());
+        if (pending != null && pending.version() > next.version()) {
+          Freshness.requireNewer(pending.version(), next.version());
+        }
+        if (placement != null && placement.version() > next.version()) {
+          Freshness.requireNewer(placement.version(), next.version());
+        }
+      } catch (RejectedException e) {
+        throw e.withMessageId(next.header().messageId());
+      }
+    } catch (RejectedException e) {
+      rejections.report(Topics.schedule(screenId), e);
+      return;
+    }
+    if (cluster != null && !cluster.clusterId().equals(next.clusterId())) {
+      cluster = null; // moved to another gate: that gate's schedule is needed
+      clusterEnvelope = null;
+    }
+    placement = next;
+    placementEnvelope = payload;
+    LOG.info("placed in profile {} of cluster {} (placement version {})", next.profileId(), next.clusterId(),
+        next.version());
+    followCluster();
+    place();
+  }
+
+  /**
+   * A message on the cluster schedule topic of {@code clusterId}: checked (signed, that cluster's,
+   * newer than the one held), held, and played with the placement held.
+   */
+  void applyCluster(String clusterId, byte[] payload) {
+    waiting.updateAndGet(n -> Math.max(0, n - 1));
+    String topic = Topics.clusterSchedule(clusterId);
+    ClusterSchedule next;
+    try {
+      next = trust.open(payload, Signed.CLUSTER_SCHEDULE, ClusterSchedule.class).message();
+      try {
+        if (!next.clusterId().equals(clusterId)) {
+          throw new RejectedException(Rejection.MALFORMED,
+              "cluster schedule for '" + next.clusterId() + "' arrived on " + topic);
+        }
+        if (cluster != null && cluster.clusterId().equals(clusterId)) {
+          if (cluster.version().equals(next.version())) {
+            LOG.debug("cluster {} schedule version {} is already held", clusterId, next.version());
+            return; // the retained message again, after a reconnect
+          }
+          Freshness.requireNewer(cluster.version(), next.version());
+        }
+      } catch (RejectedException e) {
+        throw e.withMessageId(next.header().messageId());
+      }
+    } catch (RejectedException e) {
+      rejections.report(topic, e);
+      return;
+    }
+    if (placement == null || !placement.clusterId().equals(clusterId)) {
+      LOG.debug("cluster {} schedule version {}: this screen is not placed in that cluster", clusterId, next.version());
+      return;
+    }
+    cluster = next;
+    clusterEnvelope = payload;
+    place();
+  }
+
+  /** The placement and cluster schedule held, as what plays next, unless they play already or lack the profile. */
+  private void place() {
+    if (placement == null || cluster == null || !cluster.clusterId().equals(placement.clusterId())) {
+      return;
+    }
+    Long version = placement.version();
+    Long clusterVersion = cluster.version();
+    if (playback.appliedVersion().filter(version::equals).isPresent() && clusterVersion.equals(appliedClusterVersion)) {
+      return;
+    }
+    if (pending != null && pending.version().equals(version) && clusterVersion.equals(pendingClusterVersion)) {
+      attempt(pending);
+      return;
+    }
+    Placed placed = new Placed(placement, placementEnvelope, cluster, clusterEnvelope);
+    ScheduleMessage schedule;
+    try {
+      schedule = placed.schedule();
+    } catch (IllegalArgumentException e) {
+      LOG.info("placement version {} waits for a cluster schedule that holds its profile: {}", version, e.getMessage());
+      return;
+    }
+    begin(schedule, placed.toBytes(), clusterVersion);
+  }
+
+  /** Holds a pair read from disk as the newest accepted placement and cluster schedule. */
+  private void hold(Placed placed) {
+    placement = placed.placement();
+    placementEnvelope = placed.placementEnvelope();
+    cluster = placed.cluster();
+    clusterEnvelope = placed.clusterEnvelope();
+  }
+
+  /** {@code schedule} (saved as {@code saved}) becomes the one to fetch and switch to, superseding any pending. */
+  private void begin(ScheduleMessage schedule, byte[] saved, Long clusterVersion) {
+    try {
+      pendingStore.save(saved, new Checked(schedule, clusterVersion), opener(trust, screenId));
     } catch (IOException e) {
       LOG.warn("cannot keep schedule version {} as pending ({}); fetching it anyway", schedule.version(), e.toString());
     }
     if (pending != null) {
-      LOG.info("schedule version {} supersedes version {}, which is abandoned", schedule.version(), pending.version());
+      LOG.info("schedule version {}{} supersedes version {}{}, which is abandoned", schedule.version(),
+          inCluster(clusterVersion), pending.version(), inCluster(pendingClusterVersion));
     }
     pending = schedule;
-    pendingEnvelope = payload;
+    pendingEnvelope = saved;
+    pendingClusterVersion = clusterVersion;
     try {
       cache.discardPartsExcept(needed(schedule));
     } catch (IOException e) {
@@ -197,8 +399,9 @@ final class ScheduleApplier {
       for (MediaRef media : schedule.media()) { // every variant of every item: no language may be missing later
         cache.ensure(media, keep, () -> waiting.get() > 0);
       }
-      store.save(pendingEnvelope, schedule.version(), opener(trust, screenId));
+      store.save(pendingEnvelope, new Checked(schedule, pendingClusterVersion), opener(trust, screenId));
       playback.play(compiled);
+      appliedClusterVersion = pendingClusterVersion;
     } catch (DownloadCancelled e) {
       LOG.info("{}; looking at it first", e.getMessage());
       try {
@@ -213,14 +416,17 @@ final class ScheduleApplier {
     } catch (RuntimeException e) {
       fail(schedule, message(e));
       pending = null;
+      pendingClusterVersion = null;
       clearPending();
       return;
     }
-    LOG.info("applied schedule version {} ({} items, {} campaigns, {} files)", schedule.version(),
-        schedule.rules().items().size(), schedule.rules().campaigns().size(), schedule.media().size());
-    acks.accept(new ScheduleAck(Header.now(clock.instant()), screenId, schedule.version(), Outcome.APPLIED, null));
+    LOG.info("applied schedule version {}{} ({} items, {} campaigns, {} files)", schedule.version(),
+        inCluster(pendingClusterVersion), schedule.rules().items().size(), schedule.rules().campaigns().size(),
+        schedule.media().size());
+    acks.accept(ack(schedule.version(), pendingClusterVersion, Outcome.APPLIED, null));
     pending = null;
     pendingEnvelope = null;
+    pendingClusterVersion = null;
     clearPending();
     afterApply.run();
   }
@@ -231,10 +437,14 @@ final class ScheduleApplier {
    * verifies once the old key is retired.
    */
   private void keepResigned(byte[] payload) {
+    if (appliedClusterVersion != null) {
+      return; // a placement plays: a whole schedule of its version is none the controller sent
+    }
     try {
+      Optional<ScheduleMessage> playing = playback.schedule();
       if (Files.exists(store.file()) && !Arrays.equals(Files.readAllBytes(store.file()), payload)
-          && playback.appliedVersion().isPresent()) {
-        store.save(payload, playback.appliedVersion().get(), opener(trust, screenId));
+          && playing.isPresent()) {
+        store.save(payload, new Checked(playing.get(), null), opener(trust, screenId));
       }
     } catch (IOException e) {
       LOG.warn("cannot save the re-signed schedule: {}", e.toString());
@@ -303,6 +513,9 @@ final class ScheduleApplier {
       if (pending != null && pending.version() > schedule.version()) {
         Freshness.requireNewer(pending.version(), schedule.version());
       }
+      if (placement != null && placement.version() > schedule.version()) {
+        Freshness.requireNewer(placement.version(), schedule.version()); // a newer placement waits for its gate
+      }
     } catch (RejectedException e) {
       throw e.withMessageId(schedule.header().messageId());
     }
@@ -322,8 +535,25 @@ final class ScheduleApplier {
   }
 
   private void fail(ScheduleMessage schedule, String error) {
-    LOG.error("schedule version {} not applied: {}", schedule.version(), error);
+    LOG.error("schedule version {}{} not applied: {}", schedule.version(), inCluster(pendingClusterVersion), error);
     String text = error.length() > Limits.MAX_TEXT_LENGTH ? error.substring(0, Limits.MAX_TEXT_LENGTH - 3) + "..." : error;
-    acks.accept(new ScheduleAck(Header.now(clock.instant()), screenId, schedule.version(), Outcome.FAILED, text));
+    acks.accept(ack(schedule.version(), pendingClusterVersion, Outcome.FAILED, text));
+  }
+
+  private ScheduleAck ack(Long version, Long clusterVersion, Outcome outcome, String error) {
+    return new ScheduleAck(Header.now(clock.instant()), screenId, version, outcome, error, clusterVersion);
+  }
+
+  private static String inCluster(Long clusterVersion) {
+    return clusterVersion == null ? "" : " in cluster schedule version " + clusterVersion;
+  }
+
+  /** Whether a message on the schedule topic is a signed placement (else it is opened as a whole schedule). */
+  private static boolean isPlacement(byte[] payload) {
+    try {
+      return Signed.PLACEMENT.equals(Codec.decode(payload, JsonNode.class).path("type").asText(null));
+    } catch (ProtocolException e) {
+      return false; // refused, with its reason, as a whole schedule
+    }
   }
 }

@@ -77,6 +77,11 @@ final class ControllerSpy implements AutoCloseable {
     client.publish(Topics.alert(clusterId), payload, 1, true);
   }
 
+  /** Exactly these bytes, retained, on a cluster's schedule topic. */
+  void publishClusterSchedule(String clusterId, byte[] payload) throws MqttException {
+    client.publish(Topics.clusterSchedule(clusterId), payload, 1, true);
+  }
+
   @Override
   public void close() throws MqttException {
     if (closed) {

@@ -1,5 +1,7 @@
 package io.gatecast.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * A heartbeat, sent retained on {@link Topics#status(String)} every interval while the agent
  * runs; the same topic carries the agent's last-will with state OFFLINE when it dies.
@@ -8,6 +10,10 @@ package io.gatecast.protocol;
  * @param currentContentId the content item on screen now, or null when none
  * @param heartbeatSeconds how often the agent promises a heartbeat, so the controller knows when it is late
  * @param health the figures a technician needs (cache, disk, display, clock, ...); null in a last-will
+ * @param appliedClusterVersion when the agent plays a placement, the version of its cluster's schedule
+ *     it plays it in ({@code appliedVersion} is then the placement's); absent otherwise
+ * @param placements true when the agent plays placements in its cluster's schedule
+ *     (docs/proposals/cluster-schedules.md); absent from older agents, which must be sent whole schedules
  */
 public record StatusMessage(
     Header header,
@@ -16,7 +22,15 @@ public record StatusMessage(
     Long appliedVersion,
     String currentContentId,
     Long heartbeatSeconds,
-    ScreenHealth health) {
+    ScreenHealth health,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long appliedClusterVersion,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean placements) {
+  /** A status of an agent that plays whole schedules only. */
+  public StatusMessage(Header header, String screenId, ScreenState state, Long appliedVersion, String currentContentId,
+      Long heartbeatSeconds, ScreenHealth health) {
+    this(header, screenId, state, appliedVersion, currentContentId, heartbeatSeconds, health, null, null);
+  }
+
   /** A status without health figures (the last-will, or an agent that measures nothing). */
   public StatusMessage(Header header, String screenId, ScreenState state, Long appliedVersion, String currentContentId,
       Long heartbeatSeconds) {
@@ -35,6 +49,9 @@ public record StatusMessage(
     }
     if (heartbeatSeconds != null) {
       Check.atLeast(heartbeatSeconds, 1, "heartbeatSeconds");
+    }
+    if (appliedClusterVersion != null) {
+      Check.atLeast(appliedClusterVersion, 1, "appliedClusterVersion");
     }
   }
 }

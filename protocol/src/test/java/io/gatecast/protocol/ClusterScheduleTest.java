@@ -90,6 +90,27 @@ class ClusterScheduleTest {
     assertThatThrownBy(() -> agent.open(moved, Signed.PLACEMENT, Placement.class)).isInstanceOf(ProtocolException.class);
   }
 
+  @Test
+  void acksAndHeartbeatsNameTheClusterVersionOnlyWhenAPlacementPlays() {
+    ScheduleAck whole = new ScheduleAck(PLACEMENT.header(), "lc-hall-1", 42L, ScheduleAck.Outcome.APPLIED, null);
+    ScheduleAck placed = new ScheduleAck(PLACEMENT.header(), "lc-hall-1", 43L, ScheduleAck.Outcome.APPLIED, null, 7L);
+    assertThat(new String(Codec.encode(whole), StandardCharsets.UTF_8)).as("an ack's bytes as before")
+        .doesNotContain("clusterVersion");
+    assertThat(Codec.decode(Codec.encode(placed), ScheduleAck.class)).isEqualTo(placed);
+    assertThat(Codec.decode(Codec.encode(placed), ScheduleAck.class).clusterVersion()).isEqualTo(7L);
+
+    StatusMessage older = new StatusMessage(PLACEMENT.header(), "lc-hall-1", ScreenState.ONLINE, 42L, null, 30L, null);
+    StatusMessage newer = new StatusMessage(PLACEMENT.header(), "lc-hall-1", ScreenState.ONLINE, 43L, null, 30L, null,
+        7L, true);
+    String olderJson = new String(Codec.encode(older), StandardCharsets.UTF_8);
+    assertThat(olderJson).doesNotContain("appliedClusterVersion").doesNotContain("placements");
+    assertThat(Codec.decode(Codec.encode(newer), StatusMessage.class)).isEqualTo(newer);
+    assertThat(Codec.decode(olderJson.getBytes(StandardCharsets.UTF_8), StatusMessage.class).placements())
+        .as("an older agent says nothing: it is sent whole schedules").isNull();
+    assertThatThrownBy(() -> new ScheduleAck(PLACEMENT.header(), "lc-hall-1", 43L, ScheduleAck.Outcome.APPLIED, null, 0L))
+        .hasMessageContaining("clusterVersion");
+  }
+
   private static ClusterSchedule gate(Map<String, ScreenRules> profiles) {
     return new ClusterSchedule(GATE.header(), GATE.clusterId(), GATE.version(), profiles);
   }

@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * same signature check as a message from the broker. The applied store also keeps the previous
  * good schedule ({@code schedule.previous.json}): when the newest copy is torn, edited or forged,
  * the screen plays the one before rather than nothing.
+ *
+ * <p>A copy is either one signed schedule envelope or, for a screen placed in its cluster's schedule,
+ * the placement and the cluster schedule together (the agent's {@code Placed}); the {@link Opener}
+ * tells them apart and checks both kinds.
  */
 public final class ScheduleStore {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleStore.class);
@@ -36,11 +40,31 @@ public final class ScheduleStore {
   @FunctionalInterface
   public interface Opener {
     /** @throws RejectedException when it is not a schedule this screen would accept from the wire */
-    ScheduleMessage open(byte[] envelope);
+    Checked open(byte[] envelope);
+  }
+
+  /**
+   * What a copy holds once checked: the schedule it plays and, for a placement, the version of the
+   * cluster schedule it plays it in (null for a whole schedule).
+   */
+  public record Checked(ScheduleMessage schedule, Long clusterVersion) {
+    /** The same schedule, perhaps signed again: the same version, in the same cluster schedule version. */
+    public boolean sameAs(Checked other) {
+      return schedule.version().equals(other.schedule.version())
+          && java.util.Objects.equals(clusterVersion, other.clusterVersion);
+    }
   }
 
   /** A schedule whose envelope verified, and the exact bytes it was read from. */
-  public record Saved(ScheduleMessage schedule, byte[] envelope) {}
+  public record Saved(Checked checked, byte[] envelope) {
+    public ScheduleMessage schedule() {
+      return checked.schedule();
+    }
+
+    public Long clusterVersion() {
+      return checked.clusterVersion();
+    }
+  }
 
   /**
    * What {@link #load} found.
@@ -82,14 +106,14 @@ public final class ScheduleStore {
   }
 
   /**
-   * Saves {@code envelope} (already verified) as the newest copy; the copy it replaces becomes the
-   * previous one, unless it is the same schedule version re-signed (then it is simply replaced).
-   * A crash between the two steps leaves the previous copy, which {@link #load} falls back to.
+   * Saves {@code envelope} (already verified, holding {@code what}) as the newest copy; the copy it
+   * replaces becomes the previous one, unless it is the same schedule re-signed (then it is simply
+   * replaced). A crash between the two steps leaves the previous copy, which {@link #load} falls back to.
    */
-  public void save(byte[] envelope, long version, Opener opener) throws IOException {
+  public void save(byte[] envelope, Checked what, Opener opener) throws IOException {
     if (previous != null && Files.exists(file)) {
       Optional<Saved> current = read(file, opener, new ArrayList<>());
-      if (current.isPresent() && current.get().schedule().version() != version) {
+      if (current.isPresent() && !current.get().checked().sameAs(what)) {
         Files.move(file, previous, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         AtomicFiles.fsyncDirectory(file.toAbsolutePath().getParent());
       }

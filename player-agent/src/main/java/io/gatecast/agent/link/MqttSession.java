@@ -8,6 +8,8 @@ import io.gatecast.protocol.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,6 +70,9 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
 
     /** A message on the cluster alert topic this session follows (see {@link #followCluster}). */
     default void onAlert(String clusterId, byte[] payload) {}
+
+    /** A message on the cluster schedule topic this session follows (see {@link #followCluster}). */
+    default void onClusterSchedule(String clusterId, byte[] payload) {}
   }
 
   private final String screenId;
@@ -89,7 +94,8 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   private boolean attempted;
   private final ClockOffset clockOffset;
   private volatile boolean stopped;
-  private volatile String clusterId;
+  /** The cluster topics followed; null before the screen knows its cluster. */
+  private volatile Following following;
   private final SSLSocketFactory tls;
   /** Why the last connection attempt failed or the link was lost; null once connected. */
   private volatile String lastFailure;
@@ -170,27 +176,48 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   }
 
   /**
-   * Subscribes to this cluster's alert topic (retained: the alerts in force arrive at once), now
-   * and after every reconnect, leaving the previous cluster's. The cluster is known from the
-   * applied schedule's profile, so it can change with a schedule.
+   * The cluster topics followed: the cluster's alerts, and its schedule when the screen is placed in it.
+   * The schedule topic is asked for only then, so an agent whose controller sends whole schedules
+   * asks its broker for nothing an older controller's rules would refuse.
    */
-  public void followCluster(String newClusterId) {
-    String old = clusterId;
-    if (newClusterId.equals(old)) {
+  private record Following(String clusterId, boolean schedule) {
+    List<String> topics() {
+      return schedule ? List.of(Topics.alert(clusterId), Topics.clusterSchedule(clusterId)) : List.of(Topics.alert(clusterId));
+    }
+  }
+
+  /**
+   * Subscribes to this cluster's alert topic and, when {@code schedule}, its schedule topic (both
+   * retained: what is in force arrives at once), now and after every reconnect, leaving the previous
+   * cluster's. The cluster is known from the applied schedule's profile or the screen's placement,
+   * so it can change with either.
+   */
+  public void followCluster(String newClusterId, boolean schedule) {
+    Following old = following;
+    Following next = new Following(newClusterId, schedule);
+    if (next.equals(old)) {
       return;
     }
-    clusterId = newClusterId;
+    following = next;
     if (!client.isConnected()) {
       return; // subscribed on connect
     }
-    try {
-      if (old != null) {
-        client.unsubscribe(Topics.alert(old));
+    List<String> leaving = old == null ? List.of() : old.topics().stream().filter(t -> !next.topics().contains(t)).toList();
+    List<String> joining = next.topics().stream().filter(t -> old == null || !old.topics().contains(t)).toList();
+    for (String topic : leaving) {
+      try {
+        client.unsubscribe(topic);
+      } catch (MqttException e) {
+        LOG.warn("leaving {} failed: {}", topic, describe(e));
       }
-      client.subscribe(Topics.alert(newClusterId), QOS);
-      LOG.info("subscribed to {}", Topics.alert(newClusterId));
-    } catch (MqttException e) {
-      LOG.error("subscribing to {} failed: {}", Topics.alert(newClusterId), describe(e));
+    }
+    for (String topic : joining) {
+      try {
+        client.subscribe(topic, QOS);
+        LOG.info("subscribed to {}", topic);
+      } catch (MqttException e) {
+        LOG.error("subscribing to {} failed: {}", topic, describe(e));
+      }
     }
   }
 
@@ -289,10 +316,12 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   }
 
   private void subscribe() {
-    String cluster = clusterId;
-    String[] topics = cluster == null
-        ? new String[] {Topics.schedule(screenId), Topics.commands(screenId)}
-        : new String[] {Topics.schedule(screenId), Topics.commands(screenId), Topics.alert(cluster)};
+    Following cluster = following;
+    List<String> all = new ArrayList<>(List.of(Topics.schedule(screenId), Topics.commands(screenId)));
+    if (cluster != null) {
+      all.addAll(cluster.topics());
+    }
+    String[] topics = all.toArray(String[]::new);
     String topic = String.join(" and ", topics);
     int[] qos = new int[topics.length];
     java.util.Arrays.fill(qos, QOS);
@@ -452,12 +481,15 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
       if (!message.isRetained()) {
         sampleClock(message.getPayload());
       }
+      Following cluster = following;
       if (topic.equals(Topics.schedule(screenId))) {
         listener.onSchedule(message.getPayload());
       } else if (topic.equals(Topics.commands(screenId))) {
         listener.onCommand(message.getPayload());
-      } else if (clusterId != null && topic.equals(Topics.alert(clusterId))) {
-        listener.onAlert(clusterId, message.getPayload());
+      } else if (cluster != null && topic.equals(Topics.alert(cluster.clusterId()))) {
+        listener.onAlert(cluster.clusterId(), message.getPayload());
+      } else if (cluster != null && cluster.schedule() && topic.equals(Topics.clusterSchedule(cluster.clusterId()))) {
+        listener.onClusterSchedule(cluster.clusterId(), message.getPayload());
       } else {
         LOG.debug("ignoring a message on {}", topic);
       }
