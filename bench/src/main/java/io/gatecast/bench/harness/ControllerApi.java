@@ -135,6 +135,11 @@ public final class ControllerApi {
     }
   }
 
+  /** {@code GET /api/v1/publishes/{id}}: the rollout view (state, requestedAt, finishedAt, counts, screens). */
+  public JsonNode publishView(long publishId) {
+    return ok(client.get("/api/v1/publishes/" + publishId), "publish " + publishId).body();
+  }
+
   /** A screen's new version, or the error the controller gave instead. */
   public record Sent(String screenId, long version, String error) {}
 
