@@ -197,7 +197,7 @@ final class Composition {
     // when asked for port 0 (the HTTP server is made later, in serve()).
     publisher = new Publisher(vertx, db, wrapSender.apply(ScheduleSender.over(mqtt)), config.sendDeadline(), clock,
         () -> publicUrl() + "/media/", keys, rules, audit, events, r.screens(), r.setups(), r.deliveries(),
-        r.publishes());
+        r.publishes(), r.clusterSchedules());
     haltBeforePublishBatch(publisher);
     alerts = new AlertService(vertx, db, mqtt, keys, clock, clusters, events, audit, r.alerts(),
         r.alertPublications());
@@ -207,7 +207,8 @@ final class Composition {
     PasswordWork passwords = new PasswordWork(vertx);
     services = new Services(vertx, clock, db, media, config.maxUploadBytes(), r, metrics,
         controllerHealth, clusters, health, alerts, rotations,
-        new ContentService(db, clock, r.content(), r.media(), r.screens(), r.layouts()::naming, audit,
+        new ContentService(db, clock, r.content(), r.media(),
+            new io.gatecast.controller.publish.PublishedOnAir(r.screens(), r.clusterSchedules()), r.layouts()::naming, audit,
             actor -> publisher.publishAll(actor).map(Publisher.Started::publishId)),
         new PlaylistService(db, clock, r.namedPlaylists(), r.content(), r.campaigns(), r.clusters(), r.layouts(), audit),
         new CampaignService(db, clock, r.campaigns(), r.namedPlaylists()::exists, audit),

@@ -22,6 +22,7 @@ import io.gatecast.controller.organisation.OperatingHoursRepository;
 import io.gatecast.controller.playlists.NamedPlaylistRepository;
 import io.gatecast.controller.playlists.ScreenPlaylistRepository;
 import io.gatecast.controller.proofofplay.PlayRepository;
+import io.gatecast.controller.publish.ClusterScheduleRepository;
 import io.gatecast.controller.publish.DeliveryRepository;
 import io.gatecast.controller.publish.PublishRepository;
 import io.gatecast.controller.screens.ScreenRepository;
@@ -39,7 +40,7 @@ public record Repositories(ScreenRepository screens, ScreenSetupRepository setup
     HealthRepository health, ScreenClockRepository clocks, PlayRepository plays, CommandRepository commands,
     AlertRepository alerts, AlertPublicationRepository alertPublications, UserRepository users,
     SessionRepository sessions, EnrollmentRepository enrollments, ScreenshotRepository screenshots,
-    LayoutRepository layouts) {
+    LayoutRepository layouts, ClusterScheduleRepository clusterSchedules) {
 
   public static Repositories create() {
     return new Repositories(new ScreenRepository(), new ScreenSetupRepository(), new ClusterRepository(),
@@ -48,7 +49,7 @@ public record Repositories(ScreenRepository screens, ScreenSetupRepository setup
         new DeliveryRepository(), new PublishRepository(), new RejectionRepository(), new HealthRepository(),
         new ScreenClockRepository(), new PlayRepository(), new CommandRepository(), new AlertRepository(),
         new AlertPublicationRepository(), new UserRepository(), new SessionRepository(), new EnrollmentRepository(),
-        new ScreenshotRepository(), new LayoutRepository());
+        new ScreenshotRepository(), new LayoutRepository(), new ClusterScheduleRepository());
   }
 
   /** The repositories the rules builder reads a screen's rules from. */

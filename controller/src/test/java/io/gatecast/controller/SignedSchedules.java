@@ -14,8 +14,13 @@ public final class SignedSchedules {
   private SignedSchedules() {}
 
   public static ScheduleMessage open(PinnedKey key, byte[] payload) {
+    return open(key, payload, Signed.SCHEDULE, ScheduleMessage.class);
+  }
+
+  /** Any signed message of {@code type}, opened only if the controller's key signed it. */
+  public static <T> T open(PinnedKey key, byte[] payload, String type, Class<T> messageClass) {
     Verifier verifier = Verifier.pinning(new Freshness(Clock.systemUTC(), Duration.ZERO), key.keyId(),
         Keys.decodePublic(key.publicKey()));
-    return verifier.open(payload, Signed.SCHEDULE, ScheduleMessage.class).message();
+    return verifier.open(payload, type, messageClass).message();
   }
 }

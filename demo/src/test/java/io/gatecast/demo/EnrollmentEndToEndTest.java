@@ -10,6 +10,7 @@ import io.gatecast.controller.ControllerConfig;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.enrollment.Identity;
 import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -105,9 +106,11 @@ class EnrollmentEndToEndTest {
     try (AgentProcess again = AgentProcess.startEnrolling("kiosk-again", controllerUrl, dataDir, pagePort)) {
       await().atMost(DEADLINE).until(() -> again.showing().equals("welcome"));
       assertThat(again.now().orElseThrow().has("pairingCode")).isFalse();
-      publish("election", "election.svg");
-      // Which of the two hour-long items plays depends on the hour; that version 2 was applied proves the link.
-      await().atMost(DEADLINE).until(() -> again.now().map(now -> now.path("appliedVersion").asLong()).orElse(0L) == 2);
+      long election = publish("election", "election.svg");
+      // Which of the two hour-long items plays depends on the hour; the screen's answer to this publish
+      // proves the link (its agent plays placements: the new content came in its gate's schedule).
+      await().atMost(DEADLINE).until(() -> api.get("/api/v1/publishes/" + election).body().path("counts")
+          .path("applied").asInt() == 1);
       await().atMost(DEADLINE).until(() -> api.get("/api/v1/screens/lc-hall-1").body().path("latestDelivery")
           .path("outcome").asText().equals("APPLIED"));
       assertThat(api.get("/api/v1/enrollments").body()).singleElement()
@@ -116,7 +119,8 @@ class EnrollmentEndToEndTest {
   }
 
   /** Uploads a demo slide, appends it to lc-hall-1's playlist as an hour-long item, and publishes. */
-  private void publish(String contentId, String file) throws Exception {
+  /** Publishes {@code file} as {@code contentId} on the screen; the publish id. */
+  private long publish(String contentId, String file) throws Exception {
     byte[] slide = Files.readAllBytes(Path.of(getClass().getResource("/demo-content/" + file).toURI()));
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(slide));
     assertThat(api.upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
@@ -125,7 +129,9 @@ class EnrollmentEndToEndTest {
     Accounts.approve(api, controller.httpPort(), contentId);
     assertThat(api.postJson("/api/v1/schedule", Map.of("contentId", contentId, "screenIds", List.of("lc-hall-1")))
         .status()).isEqualTo(200);
-    assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
+    Answer published = api.publishAndAwait();
+    assertThat(published.body().get("sent")).hasSize(1);
+    return published.body().get("publishId").asLong();
   }
 
   private String state(String screenId) {

@@ -122,8 +122,10 @@ class NatsClusterTest {
         long sequence = command.body().get("sequence").asLong();
         await().atMost(DEADLINE).until(() -> commandStatus(A, sequence).equals("DONE"));
         awaitUpToDate(A, duringOutage);
-        // The retained schedule outlived node 1: a fresh subscriber on node 3 gets it.
-        assertThat(retainedSchedule(nats.node(3), A, passwords.get(A))).contains("welcome");
+        // What is retained outlived node 1: a fresh subscriber on node 3 gets a's placement (its agent
+        // plays placements) and its gate's schedule, which holds the content.
+        assertThat(retained(nats.node(3), A, passwords.get(A), Topics.schedule(A))).contains("\"type\":\"placement\"");
+        assertThat(retained(nats.node(3), A, passwords.get(A), Topics.clusterSchedule("default"))).contains("welcome");
       } finally {
         controller.close();
         vertx.close().await();
@@ -222,16 +224,16 @@ class NatsClusterTest {
     return seen == null || seen.isNull() ? Instant.EPOCH : Instant.parse(seen.asText());
   }
 
-  /** What a new subscriber with {@code screenId}'s login finds retained on its schedule topic. */
-  private static String retainedSchedule(Nats.Node node, String screenId, String password) {
+  /** What a new subscriber with {@code screenId}'s login finds retained on {@code topic}. */
+  private static String retained(Nats.Node node, String screenId, String password, String topic) {
     ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
     await().atMost(DEADLINE).ignoreExceptions().until(() -> {
       MqttClient probe = new MqttClient(node.url(), "probe-" + UUID.randomUUID().toString().substring(0, 8),
           new MemoryPersistence());
       try {
         probe.connect(options(screenId, password));
-        probe.subscribe(Topics.schedule(screenId), 1,
-            (topic, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+        probe.subscribe(topic, 1,
+            (arrived, message) -> received.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
         await().atMost(DEADLINE).until(() -> !received.isEmpty());
         return true;
       } finally {

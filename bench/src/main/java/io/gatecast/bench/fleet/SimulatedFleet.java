@@ -23,10 +23,22 @@ import java.util.function.BooleanSupplier;
  */
 public final class SimulatedFleet implements AutoCloseable {
   /** How the screens behave. */
-  public record Options(String clusterId, Duration heartbeat, Duration playBatch, int eventLoops) {
+  public record Options(String clusterId, Duration heartbeat, Duration playBatch, int eventLoops, boolean placements) {
+    public Options(String clusterId, Duration heartbeat, Duration playBatch, int eventLoops) {
+      this(clusterId, heartbeat, playBatch, eventLoops, false);
+    }
+
     /** An agent's defaults: heartbeat every 30 s, proof of play every 60 s, cluster {@code default}. */
     public static Options realistic() {
       return new Options("default", Duration.ofSeconds(30), Duration.ofSeconds(60), 2);
+    }
+
+    /**
+     * The same screens playing placements in their gate's schedule, as today's agent does (issue 21):
+     * they say so in their heartbeats and follow their gate's schedule topic.
+     */
+    public Options withPlacements(boolean on) {
+      return new Options(clusterId, heartbeat, playBatch, eventLoops, on);
     }
   }
 
@@ -51,8 +63,7 @@ public final class SimulatedFleet implements AutoCloseable {
     Random random = new Random(42);
     for (ScreenLogin login : logins) {
       screens.add(new SimulatedScreen(vertx, login, options.clusterId(), verifier, verifyPool, forward,
-          options.heartbeat(),
-          options.playBatch(), new Random(random.nextLong())));
+          options.heartbeat(), options.playBatch(), new Random(random.nextLong()), options.placements()));
     }
   }
 

@@ -2,6 +2,8 @@ package io.gatecast.bench.fleet;
 
 import io.gatecast.agent.link.Backoff;
 import io.gatecast.protocol.AlertMessage;
+import io.gatecast.protocol.ClusterSchedule;
+import io.gatecast.protocol.Placement;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
@@ -38,6 +40,10 @@ import java.util.Random;
  * anything not newer than what it plays, acks each applied schedule with a {@link ScheduleAck},
  * sends retained heartbeats and proof-of-play batches, has an OFFLINE last-will, and reconnects
  * with the agent's own {@link Backoff} (1 s doubling to 30 s, jittered) when its link drops.
+ *
+ * <p>With {@code placements} it plays as today's agent does (issue 21): its heartbeats say so, it
+ * also follows its gate's schedule topic, and it plays its placement's profile in the newest cluster
+ * schedule, acking both versions; each such application counts one more in {@link #progress}.
  *
  * <p>What it does not do: download media (the schedule is acked once verified) or render. Every
  * field below is touched only on this screen's event-loop context.
@@ -77,9 +83,16 @@ public final class SimulatedScreen {
   private volatile long connects;
   private volatile long refusedSubscriptions;
   private volatile long failedConnects;
+  private final boolean placements;
+  private Placement placement;
+  private ClusterSchedule gate;
+  private volatile Long appliedClusterVersion;
+  /** What it played so far, one a whole schedule or a new (placement, cluster schedule) pair. */
+  private volatile long applications;
 
   SimulatedScreen(Vertx vertx, ScreenLogin login, String clusterId, Verifier verifier, WorkerExecutor verifyPool,
-      FleetListener listener, Duration heartbeat, Duration playBatch, Random random) {
+      FleetListener listener, Duration heartbeat, Duration playBatch, Random random, boolean placements) {
+    this.placements = placements;
     this.verifyPool = verifyPool;
     this.vertx = vertx;
     this.login = login;
@@ -102,6 +115,16 @@ public final class SimulatedScreen {
 
   public Long appliedVersion() {
     return appliedVersion;
+  }
+
+  /**
+   * How far it got through the controller, as its listener is told ({@link FleetListener#scheduleApplied}'s
+   * {@code version}): the schedule version it plays, or with placements the number of schedules it played
+   * (a content change for placed screens sends a new cluster schedule, not a new version of the screen's
+   * own). A whole schedule is always reported by its version (the floors send whole schedules).
+   */
+  public Long progress() {
+    return placements ? Long.valueOf(applications) : appliedVersion;
   }
 
   /** The schedule it plays (null before the first), for a benchmark that re-sends the same rules. */
@@ -264,11 +287,15 @@ public final class SimulatedScreen {
         lost(attempt);
       }
     });
+    Map<String, Integer> topics = new java.util.HashMap<>(Map.of(
+        Topics.schedule(login.screenId()), 1,
+        Topics.commands(login.screenId()), 1,
+        Topics.alert(clusterId), 1));
+    if (placements) {
+      topics.put(Topics.clusterSchedule(clusterId), 1);
+    }
     attempt.connect(port, host)
-        .compose(ack -> attempt.subscribe(Map.of(
-            Topics.schedule(login.screenId()), 1,
-            Topics.commands(login.screenId()), 1,
-            Topics.alert(clusterId), 1)))
+        .compose(ack -> attempt.subscribe(topics))
         .onSuccess(id -> {
           if (client != attempt) {
             return;
@@ -363,6 +390,10 @@ public final class SimulatedScreen {
           try {
             if (opened instanceof ScheduleMessage schedule) {
               applySchedule(schedule, received);
+            } else if (opened instanceof Placement next) {
+              applyPlacement(next, received);
+            } else if (opened instanceof ClusterSchedule next) {
+              applyGate(next, received);
             } else if (opened instanceof AlertMessage alert) {
               showAlert(alert, received);
             }
@@ -378,8 +409,12 @@ public final class SimulatedScreen {
   private Object open(Topics.Kind kind, byte[] payload) {
     long start = System.nanoTime();
     try {
-      if (kind == Topics.Kind.SCHEDULE) {
+      if (kind == Topics.Kind.SCHEDULE && placements && isPlacement(payload)) {
+        return verifier.open(payload, Signed.PLACEMENT, Placement.class).message();
+      } else if (kind == Topics.Kind.SCHEDULE) {
         return verifier.open(payload, Signed.SCHEDULE, ScheduleMessage.class).message();
+      } else if (kind == Topics.Kind.CLUSTER_SCHEDULE) {
+        return verifier.open(payload, Signed.CLUSTER_SCHEDULE, ClusterSchedule.class).message();
       } else if (kind == Topics.Kind.ALERT) {
         return verifier.open(payload, Signed.ALERT, AlertMessage.class).message();
       } else if (kind == Topics.Kind.COMMANDS) {
@@ -399,10 +434,61 @@ public final class SimulatedScreen {
     }
     Freshness.requireNewer(appliedVersion, schedule.version());
     appliedVersion = schedule.version();
+    appliedClusterVersion = null;
+    placement = null;
     lastSchedule = schedule;
+    applications++;
     publish(Topics.events(login.screenId()), new ScheduleAck(Header.now(Instant.now()), login.screenId(),
         schedule.version(), ScheduleAck.Outcome.APPLIED, null), false);
     listener.scheduleApplied(login.screenId(), schedule.version(), received, System.nanoTime());
+  }
+
+  /** A placement: newer than what its schedule topic carried before (one sequence with whole schedules). */
+  private void applyPlacement(Placement next, long received) {
+    Freshness.requireScreen(login.screenId(), next.screenId());
+    if (placement != null && placement.version().equals(next.version())) {
+      return; // the retained copy again, after a reconnect
+    }
+    Freshness.requireNewer(appliedVersion, next.version());
+    placement = next;
+    play(received);
+  }
+
+  /** Its gate's cluster schedule: newer than the one held. */
+  private void applyGate(ClusterSchedule next, long received) {
+    if (!next.clusterId().equals(clusterId)) {
+      throw new RejectedException(io.gatecast.protocol.Rejection.WRONG_SCREEN, "cluster schedule of " + next.clusterId());
+    }
+    if (gate != null && gate.version().equals(next.version())) {
+      return;
+    }
+    Freshness.requireNewer(gate == null ? null : gate.version(), next.version());
+    gate = next;
+    play(received);
+  }
+
+  /** Plays the placement in the gate's schedule once both are held and the profile is there; acks both versions. */
+  private void play(long received) {
+    if (placement == null || gate == null || !gate.profiles().containsKey(placement.profileId())
+        || (placement.version().equals(appliedVersion) && gate.version().equals(appliedClusterVersion))) {
+      return;
+    }
+    lastSchedule = new ScheduleMessage(placement.header(), login.screenId(), placement.version(), placement.rulesIn(gate));
+    appliedVersion = placement.version();
+    appliedClusterVersion = gate.version();
+    applications++;
+    publish(Topics.events(login.screenId()), new ScheduleAck(Header.now(Instant.now()), login.screenId(),
+        placement.version(), ScheduleAck.Outcome.APPLIED, null, gate.version()), false);
+    listener.scheduleApplied(login.screenId(), applications, received, System.nanoTime());
+  }
+
+  private static boolean isPlacement(byte[] payload) {
+    try {
+      return Signed.PLACEMENT.equals(Codec.decode(payload, com.fasterxml.jackson.databind.JsonNode.class).path("type")
+          .asText(null));
+    } catch (io.gatecast.protocol.ProtocolException e) {
+      return false;
+    }
   }
 
   private void showAlert(AlertMessage alert, long received) {
@@ -421,7 +507,8 @@ public final class SimulatedScreen {
     long sequence = heartbeatsSent + 1;
     String marker = markerPrefix + "-" + sequence;
     boolean sent = publish(Topics.status(login.screenId()), new StatusMessage(Header.now(Instant.now()),
-        login.screenId(), ScreenState.ONLINE, appliedVersion, marker, Math.max(1, heartbeatMillis / 1000)), true);
+        login.screenId(), ScreenState.ONLINE, appliedVersion, marker, Math.max(1, heartbeatMillis / 1000), null,
+        appliedClusterVersion, placements ? Boolean.TRUE : null), true);
     if (sent) {
       heartbeatsSent = sequence;
       lastMarker = marker;

@@ -62,6 +62,16 @@ public final class ControllerDb implements AutoCloseable {
     }
   }
 
+  /** How many screens the controller has heard say they play placements (issue 21). */
+  public int placedCount() {
+    try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM screens WHERE placements = 1");
+        ResultSet rows = select.executeQuery()) {
+      return rows.next() ? rows.getInt(1) : 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Every screen's stored health. */
   public Map<String, ScreenRow> screens() {
     Map<String, ScreenRow> rows = new HashMap<>();

@@ -83,6 +83,61 @@ class FleetSmokeTest {
     }
   }
 
+  /**
+   * The same fleet playing placements in its gate's schedule (issue 21): every screen plays each
+   * publish (a tenth dropped off during the second catches up from the retained gate schedule),
+   * nothing is refused, and the controller's rollout counts every screen APPLIED by their answers.
+   */
+  @Test
+  void placedScreensPlayEveryPublishThroughTheirGatesSchedule() {
+    try (InProcessController controller = new InProcessController(dir);
+        ControllerDb db = new ControllerDb(dir)) {
+      ControllerApi api = new ControllerApi(controller.httpPort());
+      List<String> ids = IntStream.range(0, SCREENS).mapToObj(i -> String.format("placed-%04d", i)).toList();
+      List<ScreenLogin> logins = api.registerScreens(ids);
+      String media = api.uploadMedia(FleetSetup.media(), "smoke.png");
+      try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(),
+          new SimulatedFleet.Options("default", Duration.ofSeconds(1), Duration.ofSeconds(2), 2).withPlacements(true))) {
+        assertThat(fleet.connectAll(controller.brokerHost(), controller.brokerPort(), 50, PATIENCE)).isEqualTo(SCREENS);
+        // The controller has heard each screen say it plays placements before it plans the publish.
+        assertThat(SimulatedFleet.awaitUntil(() -> db.placedCount() == SCREENS, System.nanoTime() + PATIENCE.toNanos()))
+            .as("screens heard playing placements: %d", db.placedCount()).isTrue();
+
+        long first = publishPlaced(api, ids, media, "placed-1");
+        awaitEveryScreenPlayed(fleet, 1);
+        awaitRolloutApplied(api, first);
+
+        fleet.dropSome(SCREENS / 10, Duration.ofSeconds(2));
+        long second = publishPlaced(api, ids, media, "placed-2");
+        awaitEveryScreenPlayed(fleet, 2);
+        awaitRolloutApplied(api, second);
+        assertThat(fleet.rejectionCount()).as("refused: %s", fleet.rejections()).isZero();
+      }
+    }
+  }
+
+  private static long publishPlaced(ControllerApi api, List<String> ids, String media, String item) {
+    api.createContent(item, "Smoke " + item, media, 10);
+    api.schedule(item, ids);
+    long publishId = api.startPublish();
+    assertThat(api.sent(publishId)).as("the publish reached every screen").hasSize(ids.size())
+        .allMatch(s -> s.error() == null);
+    return publishId;
+  }
+
+  private static void awaitEveryScreenPlayed(SimulatedFleet fleet, long plays) {
+    boolean all = SimulatedFleet.awaitUntil(() -> fleet.screens().stream().allMatch(s -> s.progress() == plays),
+        System.nanoTime() + PATIENCE.toNanos());
+    assertThat(all).as("screens that did not play schedule %d: %s", plays, fleet.screens().stream()
+        .filter(s -> s.progress() != plays).limit(5).toList()).isTrue();
+  }
+
+  private static void awaitRolloutApplied(ControllerApi api, long publishId) {
+    boolean all = SimulatedFleet.awaitUntil(() -> api.publishView(publishId).path("counts").path("applied").asInt()
+        == SCREENS, System.nanoTime() + PATIENCE.toNanos());
+    assertThat(all).as("the rollout of publish %d: %s", publishId, api.publishView(publishId).path("counts")).isTrue();
+  }
+
   private static Map<String, Long> publishNewItem(ControllerApi api, List<String> ids, String media, String item) {
     api.createContent(item, "Smoke " + item, media, 10);
     api.schedule(item, ids);

@@ -1,6 +1,5 @@
 package io.gatecast.controller.content;
 
-import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.auth.User;
 import io.gatecast.controller.media.Media;
@@ -50,14 +49,14 @@ public final class ContentService {
   private final Clock clock;
   private final ContentRepository content;
   private final MediaRepository media;
-  private final ScreenRepository screens;
+  private final OnAir onAir;
   private final AuditLog audit;
   private final Republish republish;
   private final LayoutsNaming layouts;
 
   public ContentService(Database db, Clock clock, ContentRepository content, MediaRepository media,
-      ScreenRepository screens, LayoutsNaming layouts, AuditLog audit, Republish republish) {
-    this.screens = screens;
+      OnAir onAir, LayoutsNaming layouts, AuditLog audit, Republish republish) {
+    this.onAir = onAir;
     this.layouts = layouts;
     this.db = db;
     this.clock = clock;
@@ -124,7 +123,7 @@ public final class ContentService {
       }
       Workflow.checkReject(before, revision);
       Content after = reviewed(c, before, ContentStatus.RETIRED, actor, reason, "retire");
-      return new Retired(after, null, OnAir.screensCarrying(c, screens, id));
+      return new Retired(after, null, onAir.screensCarrying(c, id));
     }).compose(retired -> retired.screens().isEmpty() ? Future.succeededFuture(retired)
         : republish.publishAll(actor.username())
             .map(publishId -> new Retired(retired.content(), publishId, retired.screens())));

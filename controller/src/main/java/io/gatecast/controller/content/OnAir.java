@@ -1,33 +1,16 @@
 package io.gatecast.controller.content;
 
-import io.gatecast.controller.screens.ScreenRepository;
-import io.gatecast.protocol.Codec;
-import io.gatecast.protocol.rules.ItemSpec;
-import io.gatecast.protocol.rules.ScreenRules;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** Which screens an item is on the air at: their last published schedule carries it. */
-final class OnAir {
-  private OnAir() {}
-
+/**
+ * Which screens an item is on the air at: their last published schedule carries it. Answered by the
+ * publishing feature, which knows what each screen was sent (a whole schedule, or a placement in its
+ * gate's schedule); handed to {@link ContentService} by the composition root.
+ */
+@FunctionalInterface
+public interface OnAir {
   /** The screens (sorted by id) whose last published rules hold the item {@code contentId}. */
-  static List<String> screensCarrying(Connection c, ScreenRepository screens, String contentId) throws SQLException {
-    List<String> carrying = new ArrayList<>();
-    for (Map.Entry<String, String> published : screens.publishedRulesAll(c).entrySet()) {
-      if (published.getValue() == null || !published.getValue().contains(contentId)) {
-        continue; // never published, or cannot hold it: no need to decode
-      }
-      ScreenRules rules = Codec.decode(published.getValue().getBytes(StandardCharsets.UTF_8), ScreenRules.class);
-      if (rules.items().stream().map(ItemSpec::id).anyMatch(contentId::equals)) {
-        carrying.add(published.getKey());
-      }
-    }
-    carrying.sort(null);
-    return carrying;
-  }
+  List<String> screensCarrying(Connection c, String contentId) throws SQLException;
 }

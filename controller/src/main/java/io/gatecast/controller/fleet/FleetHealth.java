@@ -97,6 +97,12 @@ public final class FleetHealth {
     this.clusters = clusters;
   }
 
+  /** The agent answered its gate's schedule {@code clusterVersion}: it plays it ({@code applied}) or not, and why. */
+  public void recordClusterAnswer(Connection c, String screenId, long clusterVersion, boolean applied, String error)
+      throws SQLException {
+    screens.recordClusterAnswer(c, screenId, clusterVersion, applied, error);
+  }
+
   /** Records a heartbeat or last-will; empty for a screen nobody registered. */
   public Optional<Recorded> recordStatus(Connection c, StatusMessage status, Instant at) throws SQLException {
     String id = status.screenId();
@@ -108,7 +114,12 @@ public final class FleetHealth {
     HealthRepository.LastTruths last = health.lastTruths(c, id);
     String agentBefore = last.agent();
     String displayBefore = last.display();
-    screens.recordStatus(c, id, status.state(), at, status.appliedVersion(), status.currentContentId());
+    if (status.state() == ScreenState.ONLINE) {
+      screens.recordHeartbeat(c, id, at, status.appliedVersion(), status.currentContentId(),
+          Boolean.TRUE.equals(status.placements()), status.appliedClusterVersion());
+    } else {
+      screens.recordStatus(c, id, status.state(), at, status.appliedVersion(), status.currentContentId());
+    }
     if (status.state() == ScreenState.ONLINE) {
       // A live heartbeat: arrival minus the screen's stamp is the offset (low by the transit time). A
       // last-will is stamped when the session began, so it tells nothing about the clock.
@@ -129,10 +140,17 @@ public final class FleetHealth {
       changes.add(new HistoryEntry(id, at, HistoryEntry.DISPLAY, display, figures.displayDetail()));
     }
     Long applied = status.appliedVersion() != null ? status.appliedVersion() : before.appliedVersion();
-    String content = contentState(applied, before.publishedVersion());
+    Long appliedCluster = status.state() == ScreenState.ONLINE ? status.appliedClusterVersion()
+        : before.appliedClusterVersion();
+    RegisteredScreen after = new RegisteredScreen(before.id(), before.name(), before.createdAt(), status.state(), at,
+        applied, status.currentContentId(), before.publishedVersion(), before.placements(), appliedCluster,
+        before.placedClusterId(), before.publishedClusterVersion());
+    String content = after.upToDate() ? UP_TO_DATE : STALE;
     if (!content.equals(last.content())) {
       changes.add(new HistoryEntry(id, at, HistoryEntry.CONTENT, content,
-          "applied " + applied + ", published " + before.publishedVersion()));
+          "applied " + applied + ", published " + before.publishedVersion()
+              + (before.publishedClusterVersion() == null ? ""
+                  : "; gate schedule applied " + appliedCluster + ", published " + before.publishedClusterVersion())));
     }
     for (HistoryEntry change : changes) {
       health.add(c, change);
@@ -235,15 +253,11 @@ public final class FleetHealth {
           ? "the screen has received no schedule: it shows the \"no content yet\" card"
           : "nothing is scheduled now and its gate has no default playlist: it shows the \"no content yet\" card";
     }
-    return new HealthView(screen.state(), UP_TO_DATE.equals(contentState(screen.appliedVersion(), screen.publishedVersion())),
+    return new HealthView(screen.state(), screen.upToDate(),
         display, UptimeCalculator.isUp(screen.state().name(), display), figures,
         stored.map(HealthRepository.StoredHealth::reportedAt).orElse(null), autonomyUntil, autonomyLeft,
         showing == null ? null : showing.name(), problem, problemDetail,
         clocks.find(c, screen.id()).map(ClockView::of).orElse(null));
-  }
-
-  private static String contentState(Long applied, long published) {
-    return published == 0 || Objects.equals(applied, published) ? UP_TO_DATE : STALE;
   }
 
   private static String downReason(String agent, String display, String agentDetail, String displayDetail) {

@@ -90,6 +90,8 @@ public final class FleetIngest {
       }
       if (batch.get(i) instanceof Status s) {
         storeStatus(c, s.status(), s.at());
+      } else if (batch.get(i) instanceof Answer a && a.ack().clusterVersion() != null) {
+        storeClusterAnswer(c, a.ack(), a.at());
       } else if (batch.get(i) instanceof Answer a) {
         storeAnswer(c, a.ack().screenId(), a.ack().version(), a.ack().outcome(), a.ack().error(), a.at(), true);
       }
@@ -135,6 +137,21 @@ public final class FleetIngest {
       if (fromAck && sent.isPresent()) {
         settlingByAck.put(screenId, version);
       }
+    }
+  }
+
+  /**
+   * An answer about a placement played in a gate's schedule version: the gate's version is recorded as
+   * applied or failed on the screen; the placement's own delivery is answered only while still pending
+   * (a content change sends no placement: its delivery was answered long before).
+   */
+  private void storeClusterAnswer(Connection c, ScheduleAck ack, Instant at) throws SQLException {
+    boolean applied = ack.outcome() == ScheduleAck.Outcome.APPLIED;
+    health.recordClusterAnswer(c, ack.screenId(), ack.clusterVersion(), applied, ack.error());
+    java.util.Optional<Instant> sent = deliveries.recordAgentAnswerIfPending(c, ack.screenId(), ack.version(),
+        ack.outcome().name(), ack.error(), at);
+    if (applied) {
+      sent.ifPresent(sentAt -> metrics.rolledOut(Duration.between(sentAt, at)));
     }
   }
 

@@ -138,6 +138,15 @@ public final class DeliveryRepository {
         version);
   }
 
+  /** {@link #recordAgentAnswer} for a delivery still pending only; empty when there was none pending. */
+  public Optional<Instant> recordAgentAnswerIfPending(Connection c, String screenId, long version, String outcome,
+      String error, Instant answeredAt) throws SQLException {
+    return Sql.one(c, "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ?,"
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? AND outcome = 'PENDING'"
+        + " RETURNING sent_at", row -> Instant.parse(row.getString(1)), outcome, error, answeredAt.toString(),
+        answeredAt.toString(), screenId, version);
+  }
+
   /**
    * The screen reports it plays {@code version}: a delivery of it still pending becomes APPLIED (its
    * ack was lost). Returns when it was sent, or empty when there was none pending — the usual case,

@@ -97,9 +97,33 @@ public final class PublishRepository {
     }
   }
 
+  /**
+   * Every screen a publish reached: the ones it sent a schedule or placement of their own, and the
+   * screens placed in a profile whose rules a gate's cluster schedule it sent changed (issue 21), each
+   * counted once, by screen id.
+   * A placed screen's state is what it answered about that gate's version (or a newer one).
+   */
   private List<Rollout.ScreenDelivery> deliveries(Connection c, long publishId) throws SQLException {
-    return Sql.list(c, "SELECT screen_id, version, outcome, error, sent_at, handed_at, answered_at FROM deliveries"
-        + " WHERE publish_id = ? ORDER BY screen_id", PublishRepository::delivery, publishId);
+    List<Rollout.ScreenDelivery> all = new ArrayList<>(Sql.list(c,
+        "SELECT screen_id, version, outcome, error, sent_at, handed_at, answered_at FROM deliveries"
+        + " WHERE publish_id = ? ORDER BY screen_id", PublishRepository::delivery, publishId));
+    List<Rollout.ScreenDelivery> viaGates = Sql.list(c, "SELECT s.id, s.published_version,"
+        + " CASE WHEN coalesce(s.applied_cluster_version, 0) >= g.version THEN 'APPLIED'"
+        + " WHEN coalesce(s.failed_cluster_version, 0) >= g.version THEN 'FAILED' ELSE 'PENDING' END,"
+        + " CASE WHEN coalesce(s.applied_cluster_version, 0) < g.version"
+        + " AND coalesce(s.failed_cluster_version, 0) >= g.version THEN s.cluster_error END,"
+        + " g.recorded_at, g.handed_at, NULL"
+        + " FROM cluster_schedules g JOIN screens s ON s.placed_cluster_id = g.cluster_id AND s.revoked_at IS NULL"
+        + " AND s.placed_profile_id IN (SELECT value FROM json_each(g.changed_profiles))"
+        + " WHERE g.publish_id = ?"
+        + " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.screen_id = s.id AND d.publish_id = g.publish_id)",
+        PublishRepository::delivery, publishId);
+    if (viaGates.isEmpty()) {
+      return all;
+    }
+    all.addAll(viaGates);
+    all.sort(java.util.Comparator.comparing(Rollout.ScreenDelivery::screenId));
+    return all;
   }
 
   private static Rollout.ScreenDelivery delivery(ResultSet row) throws SQLException {

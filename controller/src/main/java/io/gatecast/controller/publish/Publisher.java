@@ -12,6 +12,7 @@ import io.gatecast.controller.screens.RegisteredScreen;
 import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.screens.ScreenSetup;
 import io.gatecast.controller.screens.ScreenSetupRepository;
+import io.gatecast.protocol.ClusterSchedule;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ScheduleMessage;
@@ -72,6 +73,16 @@ import org.slf4j.LoggerFactory;
  * not handed (a confirmation that comes late still marks it), its screens are told to
  * {@link #onUnconfirmed} (the re-assertion sends them again until the broker confirms), a publish
  * stops there as INTERRUPTED with the reason, and the queue moves on.
+ *
+ * <p>A screen whose agent plays placements ({@link RegisteredScreen#placements}, issue 21,
+ * docs/proposals/cluster-schedules.md) is sent a small signed {@link io.gatecast.protocol.Placement}
+ * through the same pipeline, only when what places it changes (its gate, its profile, its names): its
+ * profile's rules go, with every other profile of its gate, in the gate's one signed
+ * {@link ClusterSchedule}. A profile is named after its first placed screen in id order, so the names
+ * hold while the screens sharing the rules do, whatever the content. The gates' schedules are built
+ * once the last page is planned (a gate's schedule needs every profile of the gate), recorded before
+ * they are sent, sent only when their rules changed, and sent again by a restart and the re-assertion
+ * as a screen's schedule is. A content change for placed screens is then one message a gate.
  */
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -86,12 +97,15 @@ public final class Publisher {
   private final ScreenSetupRepository setups;
   private final DeliveryRepository deliveries;
   private final PublishRepository publishes;
+  private final ClusterScheduleRepository clusters;
   private final Vertx vertx;
   /** How long the broker has to confirm a window of sends before the queue moves on without it. */
   private final Duration sendDeadline;
   private Future<?> sending = Future.succeededFuture();
   /** Told of every schedule the broker took (published or sent again): screen id and version. */
   private volatile java.util.function.BiConsumer<String, Long> onHanded = (screenId, version) -> { };
+  /** Told when a gate's cluster schedule was not taken or confirmed by the broker (to send it again soon). */
+  private volatile Runnable onGateUnconfirmed = () -> { };
   /** Told of every screen whose recorded schedule the broker did not confirm within the deadline. */
   private volatile java.util.function.Consumer<String> onUnconfirmed = screenId -> { };
   /** Who re-signs after a key switch, in the publish list and the audit log. */
@@ -131,7 +145,9 @@ public final class Publisher {
   /** @param mediaBaseUrl where agents download media, e.g. {@code http://10.0.0.5:8080/media/} */
   public Publisher(Vertx vertx, Database db, ScheduleSender sender, Duration sendDeadline, Clock clock,
       Supplier<String> mediaBaseUrl, MessageSigner signer, RulesBuilder rules, AuditLog audit, DomainEvents events,
-      ScreenRepository screens, ScreenSetupRepository setups, DeliveryRepository deliveries, PublishRepository publishes) {
+      ScreenRepository screens, ScreenSetupRepository setups, DeliveryRepository deliveries, PublishRepository publishes,
+      ClusterScheduleRepository clusters) {
+    this.clusters = clusters;
     this.vertx = vertx;
     this.sendDeadline = sendDeadline;
     this.screens = screens;
@@ -175,6 +191,11 @@ public final class Publisher {
     this.onHanded = listener;
   }
 
+  /** Where a gate's cluster schedule the broker did not take or confirm in time is told (to send it again). */
+  public void onGateUnconfirmed(Runnable listener) {
+    this.onGateUnconfirmed = listener;
+  }
+
   /** Where each screen whose schedule the broker did not confirm within the deadline is told (to send it again). */
   public void onUnconfirmed(java.util.function.Consumer<String> listener) {
     this.onUnconfirmed = listener;
@@ -195,7 +216,8 @@ public final class Publisher {
         LOG.info("resending {} schedule(s) recorded before the last stop but not sent", unsent.size());
       }
       List<Outgoing> outgoing = unsent.stream().map(u -> new Outgoing(u.screenId(), u.version(), u.envelope())).toList();
-      return queued(() -> sendAll(outgoing)).map(List::size); // not confirmed in time: told to onUnconfirmed
+      return queued(() -> sendAll(outgoing)).map(List::size) // not confirmed in time: told to onUnconfirmed
+          .compose(screensSent -> reassertClusters(true).map(gatesSent -> screensSent + gatesSent));
     });
   }
 
@@ -228,7 +250,7 @@ public final class Publisher {
    * on its own so a publish waits for one page at most. Completes with how many the broker took.
    */
   public Future<Integer> reassertAll() {
-    return reassertFrom(null, 0);
+    return reassertFrom(null, 0).compose(screensSent -> reassertClusters(false).map(gates -> screensSent + gates));
   }
 
   private Future<Integer> reassertFrom(String after, int sentSoFar) {
@@ -288,8 +310,22 @@ public final class Publisher {
   /** The rules built once for a profile, and the items it holds back. */
   private record ProfileRules(SharedRules rules, List<String> withheld) {}
 
-  /** A screen whose new rules are to be signed and recorded. */
-  private record Pending(RegisteredScreen screen, ScreenRules rules, String rulesJson) {}
+  /**
+   * A screen whose new schedule is to be signed and recorded: its whole rules, or ({@code placed} not
+   * null) its placement in its gate's schedule; {@code rulesJson} is what {@code published_rules} keeps.
+   */
+  private record Pending(RegisteredScreen screen, ScreenRules rules, ScreenPlacement placed, String rulesJson) {
+    Pending(RegisteredScreen screen, ScreenRules rules, String rulesJson) {
+      this(screen, rules, null, rulesJson);
+    }
+  }
+
+  /** A gate's cluster schedule to sign, record and send: its new version and profiles (their JSON as recorded). */
+  private record GatePlan(String clusterId, long version, java.util.SortedMap<String, ScreenRules> profiles,
+      String profilesJson, List<String> changedProfiles) {}
+
+  /** A gate's cluster schedule signed (or the reason it could not be). */
+  private record SignedGate(GatePlan plan, byte[] envelope, String error) {}
 
   /** One page of screens read for a publish: the screens (id order) with their setups and what each was last sent. */
   private record ScreenPage(List<RegisteredScreen> screens, Map<String, ScreenSetup> setups, Map<String, String> published) {}
@@ -314,11 +350,22 @@ public final class Publisher {
     final PagePlanner planner;
     final Map<ProfileKey, ProfileRules> built = new HashMap<>();
     final Map<String, List<String>> withheld = new LinkedHashMap<>();
+    /** Each profile's id in its gate's schedule: the first placed screen (in id order) that has it. */
+    final Map<ProfileKey, String> profileIds = new HashMap<>();
+    /** The profiles of the placed screens, by gate and profile id: the gates' cluster schedules to be. */
+    final Map<String, java.util.TreeMap<String, ScreenRules>> gates = new java.util.TreeMap<>();
+    /** The newest recorded cluster schedule version of each gate read so far (0: none yet). */
+    final Map<String, Long> gateVersions = new HashMap<>();
     /** The last screen id read (null: none yet), how many pages were read, how many screens change so far. */
     String after;
     int pages;
     int planned;
     boolean lastPage;
+
+    /** A re-sign: the gates' recorded schedules are signed again as they are, not rebuilt. */
+    boolean resign() {
+      return action.equals("re-sign");
+    }
 
     Planning(long publishId, Instant at, String actor, String action, PagePlanner planner) {
       this.publishId = publishId;
@@ -396,10 +443,31 @@ public final class Publisher {
       if (!shared.withheld().isEmpty()) {
         planning.withheld.put(screen.id(), shared.withheld());
       }
-      ScreenRules screenRules = forScreen(shared.rules().rules(), screen.id(), screen.name(),
-          gateNames.get(profile.clusterId()));
-      String rulesJson = shared.rules().json(screenRules);
       String published = page.published().get(screen.id());
+      ScreenRules screenRules = null;
+      String rulesJson = null;
+      if (screen.placements() && published != null && ScreenPlacement.of(published).isEmpty()) {
+        // It plays a whole schedule: it moves to a placement only once what it plays changes, so a
+        // publish that changes nothing still sends nothing (an agent upgraded in between included).
+        screenRules = forScreen(shared.rules().rules(), screen.id(), screen.name(), gateNames.get(profile.clusterId()));
+        rulesJson = shared.rules().json(screenRules);
+        if (rulesJson.equals(published)) {
+          profileIn(planning, key, shared.rules().rules(), screen, profile.clusterId()); // names stay put
+          continue;
+        }
+      }
+      if (screen.placements()) {
+        Pending placement = placement(planning, key, shared.rules().rules(), screen, profile.clusterId(),
+            gateNames.get(profile.clusterId()), published);
+        if (placement != null) {
+          pending.add(placement);
+        }
+        continue;
+      }
+      if (screenRules == null) {
+        screenRules = forScreen(shared.rules().rules(), screen.id(), screen.name(), gateNames.get(profile.clusterId()));
+        rulesJson = shared.rules().json(screenRules);
+      }
       if (rulesJson.equals(published)) {
         continue;
       }
@@ -413,6 +481,30 @@ public final class Publisher {
     return pending;
   }
 
+  /**
+   * A placed screen: its profile's rules join its gate's schedule under the profile's id (its first
+   * placed screen's), and it gets a new placement only when where it is placed or its names changed.
+   */
+  private static Pending placement(Planning planning, ProfileKey key, ScreenRules rules, RegisteredScreen screen,
+      String clusterId, String gateName, String published) {
+    String profileId = profileIn(planning, key, rules, screen, clusterId);
+    ScreenPlacement placed = new ScreenPlacement(clusterId, profileId, nameOrNull(screen.name()), nameOrNull(gateName));
+    String json = placed.json();
+    if (json.equals(published) || (published == null && rules.isEmpty())) {
+      return null; // placed there already, or nothing was ever scheduled here
+    }
+    return new Pending(screen, null, placed, json);
+  }
+
+  /** The profile's id in its gate's schedule (its first placed screen's), its rules added to the gate's. */
+  private static String profileIn(Planning planning, ProfileKey key, ScreenRules rules, RegisteredScreen screen,
+      String clusterId) {
+    String profileId = planning.profileIds.computeIfAbsent(key, k -> screen.id());
+    planning.gates.computeIfAbsent(clusterId, k -> new java.util.TreeMap<>())
+        .computeIfAbsent(profileId, id -> rules.forScreen(id, null, null));
+    return profileId;
+  }
+
   /** A re-sign's page: every screen that holds a published schedule gets the same rules again. */
   private static List<Pending> republished(Connection c, Planning planning, ScreenPage page) {
     List<Pending> pending = new ArrayList<>();
@@ -421,6 +513,11 @@ public final class Publisher {
       ScreenSetup setup = page.setups().get(screen.id());
       if (published == null || setup == null || setup.revoked()) {
         continue; // never published, its last send failed (the next publish sends it), or cut off
+      }
+      java.util.Optional<ScreenPlacement> placed = ScreenPlacement.of(published);
+      if (placed.isPresent()) {
+        pending.add(new Pending(screen, null, placed.get(), published)); // its gate's schedule is signed again too
+        continue;
       }
       ScreenRules screenRules = Codec.decode(published.getBytes(StandardCharsets.UTF_8), ScreenRules.class);
       pending.add(new Pending(screen, screenRules, published));
@@ -530,8 +627,10 @@ public final class Publisher {
     List<Future<Void>> next = new ArrayList<>(handed.size());
     next.add(thisSent);
     next.addAll(handed.subList(0, handed.size() - 1));
-    // The last page: done once its batch and those still in flight before it were handed.
-    return planned.compose(v -> planning.lastPage ? Future.all(next.subList(0, IN_FLIGHT)).<Void>mapEmpty()
+    // The last page: done once its batch and those still in flight before it were handed, and then the
+    // gates' schedules (built now that every screen is planned and recorded) were.
+    return planned.compose(v -> planning.lastPage
+        ? Future.join(next).transform(screens -> sendGates(planning).compose(gates -> Future.all(next))).<Void>mapEmpty()
         : streamFrom(planning, number + 1, planned, next, results));
   }
 
@@ -542,26 +641,37 @@ public final class Publisher {
    * by the next publish; the rest of its group is signed all the same.
    */
   private Future<List<DeliveryRepository.Intent>> sign(Instant at, List<Pending> batch) {
+    // A group is one kind (whole schedules, or placements): one signature covers messages of one type.
     List<List<Pending>> groups = new ArrayList<>();
-    for (int from = 0; from < batch.size(); from += PER_SIGNATURE) {
-      groups.add(batch.subList(from, Math.min(batch.size(), from + PER_SIGNATURE)));
+    for (boolean placements : new boolean[] {false, true}) {
+      List<Pending> kind = batch.stream().filter(p -> (p.placed() != null) == placements).toList();
+      for (int from = 0; from < kind.size(); from += PER_SIGNATURE) {
+        groups.add(kind.subList(from, Math.min(kind.size(), from + PER_SIGNATURE)));
+      }
     }
-    return Future.fromCompletionStage(java.util.concurrent.CompletableFuture.supplyAsync(() ->
-        groups.parallelStream().flatMap(group -> signGroup(at, group).stream()).toList()));
+    return Future.fromCompletionStage(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      Map<String, DeliveryRepository.Intent> byScreen = new HashMap<>();
+      groups.parallelStream().flatMap(group -> signGroup(at, group).stream()).toList()
+          .forEach(intent -> byScreen.put(intent.screenId(), intent));
+      return batch.stream().map(p -> byScreen.get(p.screen().id())).toList(); // in the batch's order, as recorded
+    }));
   }
 
   private List<DeliveryRepository.Intent> signGroup(Instant now, List<Pending> group) {
-    List<ScheduleMessage> messages = group.stream().map(p -> new ScheduleMessage(Header.now(now), p.screen().id(),
-        p.screen().publishedVersion() + 1, p.rules())).toList();
-    List<Signer.BatchItem> signed = signer.signBatch(Signed.SCHEDULE, messages, null);
+    boolean placements = group.get(0).placed() != null;
+    List<Object> messages = group.stream().map(p -> placements
+        ? (Object) p.placed().message(Header.now(now), p.screen().id(), p.screen().publishedVersion() + 1)
+        : new ScheduleMessage(Header.now(now), p.screen().id(), p.screen().publishedVersion() + 1, p.rules())).toList();
+    List<Signer.BatchItem> signed = signer.signBatch(placements ? Signed.PLACEMENT : Signed.SCHEDULE, messages, null);
     List<DeliveryRepository.Intent> intents = new ArrayList<>(group.size());
     for (int i = 0; i < group.size(); i++) {
-      ScheduleMessage message = messages.get(i);
+      String screenId = group.get(i).screen().id();
+      long version = group.get(i).screen().publishedVersion() + 1;
       Signer.BatchItem item = signed.get(i);
       intents.add(item.failure() == null
-          ? new DeliveryRepository.Intent(message.screenId(), message.version(), item.envelope(), null)
-          : new DeliveryRepository.Intent(message.screenId(), message.version(), null,
-              "cannot sign the schedule: " + item.failure().getMessage()));
+          ? new DeliveryRepository.Intent(screenId, version, item.envelope(), null)
+          : new DeliveryRepository.Intent(screenId, version, null,
+              "cannot sign the " + (placements ? "placement" : "schedule") + ": " + item.failure().getMessage()));
     }
     return intents;
   }
@@ -578,8 +688,11 @@ public final class Publisher {
     List<Outgoing> outgoing = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       DeliveryRepository.Intent intent = intents.get(i);
+      ScreenPlacement placed = batch.get(i).placed();
+      String cluster = placed == null || intent.error() != null ? null : placed.clusterId();
       versions.add(new ScreenRepository.Published(intent.screenId(), intent.version(),
-          intent.error() == null ? batch.get(i).rulesJson() : null));
+          intent.error() == null ? batch.get(i).rulesJson() : null, cluster, cluster == null ? null : placed.profileId(),
+          cluster == null ? null : gateVersion(c, planning, cluster)));
       if (intent.error() == null) {
         outgoing.add(new Outgoing(intent.screenId(), intent.version(), intent.envelope()));
       } else {
@@ -589,6 +702,154 @@ public final class Publisher {
     screens.recordPublished(c, versions);
     deliveries.recordIntents(c, planning.publishId, intents, planning.at);
     return outgoing;
+  }
+
+  /**
+   * The gates' cluster schedules of a publish, once every screen is planned: each gate whose profiles
+   * changed (a re-sign: each gate's recorded one, as it is) gets a new version, signed off the database
+   * thread, recorded (with the version its placed screens should now play) and only then sent; marked
+   * handed once the broker took it. One not confirmed within the deadline stays recorded and not handed:
+   * a restart and the re-assertion send it again.
+   */
+  private Future<Void> sendGates(Planning planning) {
+    return db.transaction(c -> planGates(c, planning))
+        .compose(plans -> plans.isEmpty() ? Future.succeededFuture(List.<SignedGate>of()) : Future.fromCompletionStage(
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> plans.stream().map(p -> signGate(planning.at, p))
+                .toList())))
+        .compose(signed -> signed.isEmpty() ? Future.succeededFuture(List.<SignedGate>of())
+            : db.transaction(c -> recordGates(c, planning, signed)))
+        .compose(this::sendGateMessages);
+  }
+
+  private List<GatePlan> planGates(Connection c, Planning planning) throws SQLException {
+    List<GatePlan> plans = new ArrayList<>();
+    if (planning.resign()) {
+      for (ClusterScheduleRepository.Recorded last : clusters.latestOfEach(c)) {
+        java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(ScreenPlacement.profiles(last.profiles()));
+        // Signed again: every screen of the gate gets it anew.
+        plans.add(new GatePlan(last.clusterId(), last.version() + 1, profiles, last.profiles(),
+            List.copyOf(profiles.keySet())));
+      }
+      return plans;
+    }
+    for (Map.Entry<String, java.util.TreeMap<String, ScreenRules>> gate : planning.gates.entrySet()) {
+      String json = ScreenPlacement.profilesJson(gate.getValue());
+      java.util.Optional<ClusterScheduleRepository.Recorded> last = clusters.latest(c, gate.getKey());
+      if (last.isPresent() && last.get().profiles().equals(json)) {
+        continue; // the gate's rules did not change: nothing to send
+      }
+      Map<String, String> before = last.map(l -> profileJsons(ScreenPlacement.profiles(l.profiles()))).orElse(Map.of());
+      plans.add(new GatePlan(gate.getKey(), last.map(ClusterScheduleRepository.Recorded::version).orElse(0L) + 1,
+          gate.getValue(), json, ClusterScheduleRepository.changedProfiles(before, profileJsons(gate.getValue()))));
+    }
+    return plans;
+  }
+
+  /** Each profile's rules as JSON, to tell which profiles a new cluster schedule changes. */
+  private static Map<String, String> profileJsons(Map<String, ScreenRules> profiles) {
+    Map<String, String> jsons = new HashMap<>();
+    profiles.forEach((id, rules) -> jsons.put(id, ScreenPlacement.profilesJson(new java.util.TreeMap<>(Map.of(id, rules)))));
+    return jsons;
+  }
+
+  private SignedGate signGate(Instant at, GatePlan plan) {
+    try {
+      return new SignedGate(plan, signer.signToBytes(Signed.CLUSTER_SCHEDULE,
+          new ClusterSchedule(Header.now(at), plan.clusterId(), plan.version(), plan.profiles()), null), null);
+    } catch (RuntimeException e) {
+      return new SignedGate(plan, null, e.getMessage());
+    }
+  }
+
+  /**
+   * Records the signed gates (nothing of them has left yet) and the version each gate's placed screens
+   * should now play; counts those screens among the publish's planned ones (those it did not already
+   * send a placement). A gate that could not be signed (too large for the wire) is not recorded: its
+   * screens keep the one before, and the publish says why in the log.
+   */
+  private List<SignedGate> recordGates(Connection c, Planning planning, List<SignedGate> signed) throws SQLException {
+    List<SignedGate> outgoing = new ArrayList<>();
+    for (SignedGate gate : signed) {
+      GatePlan plan = gate.plan();
+      if (gate.envelope() == null) {
+        LOG.error("publish {}: the schedule of gate {} cannot be signed ({}); its placed screens keep the one before",
+            planning.publishId, plan.clusterId(), gate.error());
+        continue;
+      }
+      clusters.record(c, plan.clusterId(), plan.version(), planning.publishId, plan.profilesJson(),
+          plan.changedProfiles(), gate.envelope(), planning.at);
+      screens.recordClusterPublished(c, plan.clusterId(), plan.version());
+      planning.gateVersions.put(plan.clusterId(), plan.version());
+      planning.planned += clusters.placedScreensNotSent(c, plan.clusterId(), plan.version(), planning.publishId);
+      outgoing.add(gate);
+    }
+    publishes.planned(c, planning.publishId, planning.planned, planning.withheld);
+    return outgoing;
+  }
+
+  private Future<Void> sendGateMessages(List<SignedGate> gates) {
+    if (gates.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    List<Future<Instant>> sends = new ArrayList<>();
+    for (SignedGate gate : gates) {
+      sends.add(sender.sendToCluster(gate.plan().clusterId(), gate.envelope()).map(v -> clock.instant()));
+    }
+    return withinDeadline(sends).compose(all -> db.transaction(c -> {
+      for (int i = 0; i < gates.size(); i++) {
+        GatePlan plan = gates.get(i).plan();
+        Future<Instant> send = sends.get(i);
+        if (send.succeeded()) {
+          clusters.markHanded(c, plan.clusterId(), plan.version(), send.result());
+        } else {
+          LOG.warn("the broker did not {} the schedule of gate {} version {}; it is sent again",
+              send.failed() ? "take" : "confirm in time", plan.clusterId(), plan.version());
+          onGateUnconfirmed.run();
+          send.onSuccess(at -> db.transaction(late -> {
+            clusters.markHanded(late, plan.clusterId(), plan.version(), at);
+            return null;
+          }));
+        }
+      }
+      return null;
+    }));
+  }
+
+  /**
+   * Sends each gate's newest cluster schedule again, exactly as recorded; {@code onlyUnsent}: only those
+   * the broker never took (a restart). Marks them handed. Completes with how many the broker took.
+   */
+  public Future<Integer> reassertClusters(boolean onlyUnsent) {
+    return queued(() -> db.transaction(c -> clusters.latestOfEach(c).stream()
+            .filter(g -> g.envelope() != null && (!onlyUnsent || g.handedAt() == null)).toList())
+        .compose(latest -> {
+          List<Future<Instant>> sends = new ArrayList<>();
+          for (ClusterScheduleRepository.Recorded gate : latest) {
+            sends.add(sender.sendToCluster(gate.clusterId(), gate.envelope()).map(v -> clock.instant()));
+          }
+          return withinDeadline(sends).compose(all -> db.transaction(c -> {
+            int taken = 0;
+            for (int i = 0; i < latest.size(); i++) {
+              if (sends.get(i).succeeded()) {
+                clusters.markHanded(c, latest.get(i).clusterId(), latest.get(i).version(), sends.get(i).result());
+                taken++;
+              } else {
+                onGateUnconfirmed.run();
+              }
+            }
+            return taken;
+          }));
+        }));
+  }
+
+  /** The newest recorded cluster schedule version of {@code clusterId} (null: none yet), read once a publish. */
+  private Long gateVersion(Connection c, Planning planning, String clusterId) throws SQLException {
+    Long known = planning.gateVersions.get(clusterId);
+    if (known == null) {
+      known = clusters.latest(c, clusterId).map(ClusterScheduleRepository.Recorded::version).orElse(0L);
+      planning.gateVersions.put(clusterId, known);
+    }
+    return known == 0 ? null : known;
   }
 
   /** Runs {@code work} after everything queued before has been sent (publishes, re-sends, re-assertions). */

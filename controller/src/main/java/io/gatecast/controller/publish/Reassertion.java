@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *       all, or that refuses its schedule as REPLAYED_OR_OLDER (the broker handed it an older one);
  *   <li>a screen whose schedule the broker did not confirm within the send deadline
  *       ({@link Publisher#onUnconfirmed}), at the next tick: sent again until the broker confirms
- *       (each try waits the deadline when it does not, so the tries are that far apart);
+ *       (each try waits the deadline when it does not, so the tries are that far apart); the same
+ *       for a gate's cluster schedule ({@link Publisher#onGateUnconfirmed}: the gates' unsent ones);
  *   <li>a slow background sweep of {@value #SWEEP_PER_TICK} screens a second (10,000 screens in
  *       about 17 minutes), a round starting at most every {@link #ROUND} (a small fleet is not sent
  *       its schedules every few seconds), so no loss stays unnoticed and no fleet ever gets a burst;
@@ -54,6 +55,8 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   /** What the broker last took for each screen: version and when (System.nanoTime). */
   private final Map<String, Sent> sent = new ConcurrentHashMap<>();
   private final Set<String> wanted = ConcurrentHashMap.newKeySet();
+  /** A gate's cluster schedule the broker did not take or confirm: the next tick sends the unsent ones again. */
+  private final java.util.concurrent.atomic.AtomicBoolean gatesWanted = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile String cursor;
   private volatile long nextRoundNanos = System.nanoTime() + ROUND.toNanos();
   private final java.util.concurrent.atomic.AtomicBoolean ticking = new java.util.concurrent.atomic.AtomicBoolean();
@@ -72,6 +75,7 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
     this.events = events;
     publisher.onHanded((screenId, version) -> sent.put(screenId, new Sent(version, System.nanoTime())));
     publisher.onUnconfirmed(wanted::add); // never confirmed: not held to QUIET, which counts from a confirmation
+    publisher.onGateUnconfirmed(() -> gatesWanted.set(true));
   }
 
   /** Starts the background sweep. */
@@ -124,6 +128,8 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
       reported.add(it.next());
       it.remove();
     }
+    Future<Integer> unsentGates = gatesWanted.getAndSet(false) ? publisher.reassertClusters(true)
+        : Future.succeededFuture(0);
     Future<Publisher.Reasserted> first = reported.isEmpty()
         ? Future.succeededFuture(new Publisher.Reasserted(0, 0, null))
         : publisher.reassert(reported, true).onSuccess(r -> {
@@ -131,7 +137,7 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
             LOG.info("sent {} schedule(s) again that screens reported missing, older or refused as older", r.sent());
           }
         });
-    first.compose(r -> {
+    Future.all(unsentGates, first).map(both -> first.result()).compose(r -> {
       events.publish(new SchedulesReasserted(r.sent()));
       if (cursor == null && System.nanoTime() - nextRoundNanos < 0) {
         return Future.succeededFuture();
@@ -143,7 +149,8 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
           return Future.succeededFuture();
         }
         nextRoundNanos = System.nanoTime() + ROUND.toNanos();
-        return alerts.get().mapEmpty(); // the round is over: the clusters' alert messages too
+        // The round is over: the gates' schedules and the clusters' alert messages too.
+        return publisher.reassertClusters(false).compose(gates -> alerts.get()).mapEmpty();
       });
     }).onFailure(e -> LOG.warn("background re-send failed; trying again: {}", e.toString()))
         .onComplete(done -> ticking.set(false));

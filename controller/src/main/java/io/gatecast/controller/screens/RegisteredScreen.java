@@ -3,7 +3,14 @@ package io.gatecast.controller.screens;
 import io.gatecast.protocol.ScreenState;
 import java.time.Instant;
 
-/** A screen as the controller knows it: its identity, its health, and what it was sent. */
+/**
+ * A screen as the controller knows it: its identity, its health, and what it was sent.
+ *
+ * @param placements its agent plays placements in its gate's schedule (its last live heartbeat said so)
+ * @param appliedClusterVersion the cluster schedule version it reports playing its placement in; null: a whole schedule
+ * @param placedClusterId the gate its last placement puts it in; null when it was last sent a whole schedule
+ * @param publishedClusterVersion the version of that gate's schedule it should play; null when not placed
+ */
 public record RegisteredScreen(
     String id,
     String name,
@@ -12,4 +19,14 @@ public record RegisteredScreen(
     Instant lastSeenAt,
     Long appliedVersion,
     String currentContentId,
-    long publishedVersion) {}
+    long publishedVersion,
+    boolean placements,
+    Long appliedClusterVersion,
+    String placedClusterId,
+    Long publishedClusterVersion) {
+  /** Whether it plays what it should: its version, and when placed, its gate's schedule version. */
+  public boolean upToDate() {
+    return publishedVersion == 0 || (java.util.Objects.equals(appliedVersion, publishedVersion)
+        && (publishedClusterVersion == null || publishedClusterVersion.equals(appliedClusterVersion)));
+  }
+}

@@ -16,7 +16,8 @@ import io.gatecast.controller.store.Sql;
 /** Screens: registration, health as reported, and the last schedule published to each. */
 public final class ScreenRepository {
   private static final String COLUMNS =
-      "id, name, created_at, state, last_seen_at, applied_version, current_content_id, published_version";
+      "id, name, created_at, state, last_seen_at, applied_version, current_content_id, published_version, placements,"
+          + " applied_cluster_version, placed_cluster_id, published_cluster_version";
 
   public void insert(Connection c, String id, String name, Instant now) throws SQLException {
     Sql.update(c, "INSERT INTO screens (id, name, created_at) VALUES (?, ?, ?)", id, name, now.toString());
@@ -64,6 +65,35 @@ public final class ScreenRepository {
         state.name(), seenAt.toString(), appliedVersion, currentContentId, id) == 1;
   }
 
+  /**
+   * Records a live heartbeat: as {@link #recordStatus}, and what only a live agent says — whether it
+   * plays placements, and the cluster schedule version it plays its placement in (null: a whole schedule).
+   */
+  public boolean recordHeartbeat(Connection c, String id, Instant seenAt, Long appliedVersion, String currentContentId,
+      boolean placements, Long appliedClusterVersion) throws SQLException {
+    return Sql.update(c,
+        "UPDATE screens SET state = 'ONLINE', last_seen_at = ?, applied_version = coalesce(?, applied_version),"
+            + " current_content_id = ?, placements = ?, applied_cluster_version = ? WHERE id = ?",
+        seenAt.toString(), appliedVersion, currentContentId, placements ? 1 : 0, appliedClusterVersion, id) == 1;
+  }
+
+  /** The agent answered cluster schedule {@code clusterVersion}: it plays it (APPLIED) or could not (FAILED, why). */
+  public void recordClusterAnswer(Connection c, String id, long clusterVersion, boolean applied, String error)
+      throws SQLException {
+    if (applied) {
+      Sql.update(c, "UPDATE screens SET applied_cluster_version = ? WHERE id = ?", clusterVersion, id);
+    } else {
+      Sql.update(c, "UPDATE screens SET failed_cluster_version = ?, cluster_error = ? WHERE id = ?", clusterVersion,
+          error, id);
+    }
+  }
+
+  /** Every screen placed in {@code clusterId} now plays, by what it was sent, its cluster schedule {@code version}; how many. */
+  public int recordClusterPublished(Connection c, String clusterId, long version) throws SQLException {
+    return Sql.update(c, "UPDATE screens SET published_cluster_version = ? WHERE placed_cluster_id = ?", version,
+        clusterId);
+  }
+
   /** Marks ONLINE screens not heard from since {@code silentSince} OFFLINE; returns their ids. */
   public List<String> markSilentOffline(Connection c, Instant silentSince) throws SQLException {
     List<String> silent = Sql.list(c,
@@ -95,8 +125,16 @@ public final class ScreenRepository {
     return rules;
   }
 
-  /** A screen's newly published version and rules (null rules: the version could not be sent). */
-  public record Published(String id, long version, String rules) {}
+  /**
+   * A screen's newly published version and rules (null rules: the version could not be sent), and for a
+   * placement the gate it puts the screen in and that gate's schedule version (null for a whole schedule).
+   */
+  public record Published(String id, long version, String rules, String placedClusterId, String placedProfileId,
+      Long clusterVersion) {
+    public Published(String id, long version, String rules) {
+      this(id, version, rules, null, null, null);
+    }
+  }
 
   public void recordPublished(Connection c, String id, long version, String rules) throws SQLException {
     recordPublished(c, List.of(new Published(id, version, rules)));
@@ -108,13 +146,21 @@ public final class ScreenRepository {
    * so the screen's row stays small for the heartbeats that rewrite it).
    */
   public void recordPublished(Connection c, List<Published> all) throws SQLException {
-    try (java.sql.PreparedStatement version = c.prepareStatement("UPDATE screens SET published_version = ? WHERE id = ?");
+    try (java.sql.PreparedStatement version = c.prepareStatement("UPDATE screens SET published_version = ?,"
+            + " placed_cluster_id = ?, placed_profile_id = ?, published_cluster_version = ? WHERE id = ?");
         java.sql.PreparedStatement keep = c.prepareStatement("INSERT INTO published_rules (screen_id, rules) VALUES (?, ?)"
             + " ON CONFLICT (screen_id) DO UPDATE SET rules = excluded.rules");
         java.sql.PreparedStatement forget = c.prepareStatement("DELETE FROM published_rules WHERE screen_id = ?")) {
       for (Published p : all) {
         version.setLong(1, p.version());
-        version.setString(2, p.id());
+        version.setString(2, p.placedClusterId());
+        version.setString(3, p.placedProfileId());
+        if (p.clusterVersion() == null) {
+          version.setNull(4, java.sql.Types.INTEGER);
+        } else {
+          version.setLong(4, p.clusterVersion());
+        }
+        version.setString(5, p.id());
         version.addBatch();
         if (p.rules() == null) {
           forget.setString(1, p.id());
@@ -185,6 +231,10 @@ public final class ScreenRepository {
         lastSeen == null ? null : Instant.parse(lastSeen),
         Sql.nullableLong(row, "applied_version"),
         row.getString("current_content_id"),
-        row.getLong("published_version"));
+        row.getLong("published_version"),
+        row.getInt("placements") == 1,
+        Sql.nullableLong(row, "applied_cluster_version"),
+        row.getString("placed_cluster_id"),
+        Sql.nullableLong(row, "published_cluster_version"));
   }
 }

@@ -57,7 +57,8 @@ class ContentServiceTest {
   void open() {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    service = new ContentService(db, clock, new ContentRepository(), new MediaRepository(), new ScreenRepository(),
+    service = new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
+        new io.gatecast.controller.publish.PublishedOnAir(new ScreenRepository(), new io.gatecast.controller.publish.ClusterScheduleRepository()),
         new io.gatecast.controller.layouts.LayoutRepository()::naming, new AuditLog(clock),
         actor -> {
           republishedAs.add(actor);
@@ -149,6 +150,15 @@ class ContentServiceTest {
       screens.recordPublished(c, "gate-2", 1, carrying("gate-2", "hello"));
       screens.recordPublished(c, "gate-1", 1, carrying("gate-1", "hello"));
       screens.recordPublished(c, "hall", 1, carrying("hall", "hello-old"));
+      // Two screens placed in their gate's schedule (issue 21): lane-1's profile carries it, lane-2's does not.
+      screens.insert(c, "lane-1", "Lane 1", NOW);
+      screens.insert(c, "lane-2", "Lane 2", NOW);
+      screens.recordPublished(c, "lane-1", 1, "{\"placement\":{\"clusterId\":\"default\",\"profileId\":\"lane-1\"}}");
+      screens.recordPublished(c, "lane-2", 1, "{\"placement\":{\"clusterId\":\"default\",\"profileId\":\"lane-2\"}}");
+      String profiles = "{\"lane-1\":" + carrying("lane-1", "hello") + ",\"lane-2\":" + carrying("lane-2", "hello-old") + "}";
+      new io.gatecast.controller.publish.ClusterScheduleRepository().record(c, "default", 1, null, profiles,
+          List.of("lane-1", "lane-2"),
+          new byte[] {1}, NOW);
       return null;
     }));
 
@@ -156,7 +166,7 @@ class ContentServiceTest {
 
     assertEquals(List.of("dung"), republishedAs);
     assertEquals(7L, retired.publishId());
-    assertEquals(List.of("gate-1", "gate-2"), retired.screens(), "only the screens carrying it, sorted");
+    assertEquals(List.of("gate-1", "gate-2", "lane-1"), retired.screens(), "only the screens carrying it, sorted");
     assertEquals(ContentStatus.RETIRED, await(service.find("hello")).status());
   }
 

@@ -15,7 +15,8 @@ public final class LayoutServices {
 
   /** Content as authors and approvers use it; a retire's republish answers publish 1 at once. */
   public static ContentService content(Database db, Clock clock) {
-    return new ContentService(db, clock, new ContentRepository(), new MediaRepository(), new ScreenRepository(),
+    return new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
+        new io.gatecast.controller.publish.PublishedOnAir(new ScreenRepository(), new io.gatecast.controller.publish.ClusterScheduleRepository()),
         new LayoutRepository()::naming, new AuditLog(clock), actor -> Future.succeededFuture(1L));
   }
 

@@ -74,7 +74,8 @@ class LayoutShapeTest {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     LayoutRepository layoutRepository = new LayoutRepository();
-    content = new ContentService(db, clock, new ContentRepository(), new MediaRepository(), new ScreenRepository(),
+    content = new ContentService(db, clock, new ContentRepository(), new MediaRepository(),
+        new io.gatecast.controller.publish.PublishedOnAir(new ScreenRepository(), new io.gatecast.controller.publish.ClusterScheduleRepository()),
         layoutRepository::naming, new AuditLog(clock), actor -> Future.succeededFuture(1L));
     playlists = new PlaylistService(db, clock, new NamedPlaylistRepository(), new ContentRepository(),
         new CampaignRepository(), new ClusterRepository(), layoutRepository, new AuditLog(clock));

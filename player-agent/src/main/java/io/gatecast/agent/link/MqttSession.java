@@ -211,13 +211,41 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
         LOG.warn("leaving {} failed: {}", topic, describe(e));
       }
     }
-    for (String topic : joining) {
-      try {
-        client.subscribe(topic, QOS);
-        LOG.info("subscribed to {}", topic);
-      } catch (MqttException e) {
-        LOG.error("subscribing to {} failed: {}", topic, describe(e));
-      }
+    if (!joining.isEmpty()) {
+      join(client, joining);
+    }
+  }
+
+  /**
+   * Subscribes a connected client to more topics. A refused or failed subscription would leave the
+   * screen deaf to them (a placed screen would never hear its gate's schedule): as on connect, the
+   * connection is then made again, and the connect subscribes to everything followed.
+   */
+  private void join(MqttAsyncClient subscribing, List<String> topics) {
+    int[] qos = new int[topics.size()];
+    java.util.Arrays.fill(qos, QOS);
+    try {
+      subscribing.subscribe(topics.toArray(String[]::new), qos, null, new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          int[] granted = token.getGrantedQos();
+          for (int i = 0; i < topics.size(); i++) {
+            if (granted != null && granted.length > i && granted[i] == 0x80) {
+              LOG.error("the broker refused the subscription to {}", topics.get(i));
+              reconnectLater(subscribing, "the broker refused the subscription to " + topics.get(i));
+              return;
+            }
+          }
+          topics.forEach(topic -> LOG.info("subscribed to {}", topic));
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable failure) {
+          reconnectLater(subscribing, "subscribing to " + String.join(" and ", topics) + " failed: " + describe(failure));
+        }
+      });
+    } catch (MqttException e) {
+      reconnectLater(subscribing, "subscribing to " + String.join(" and ", topics) + " failed: " + describe(e));
     }
   }
 

@@ -1,0 +1,187 @@
+package io.gatecast.controller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gatecast.controller.publish.ScheduleSender;
+import io.gatecast.protocol.PinnedKey;
+import io.gatecast.protocol.Placement;
+import io.gatecast.protocol.rules.ItemSpec;
+import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import io.gatecast.testkit.IntegrationTest;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Screens whose agents play placements (issue 21, docs/proposals/cluster-schedules.md): each gets a
+ * signed placement once, naming its profile in its gate's schedule, and a content change reaches them
+ * all as one signed cluster schedule on the gate's topic; a screen whose agent does not say so keeps
+ * getting whole schedules. The rollout view counts the placed screens through their gate's schedule, by
+ * what they answer; a gate's schedule recorded and not confirmed is sent by the next start.
+ */
+@IntegrationTest
+class PlacedPublishTest {
+  private static final Duration DEADLINE = Duration.ofSeconds(20);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void placedScreensGetOnePlacementAndEachContentChangeIsOneGateSchedule() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+      String passwordA = register(admin, "pl-a");
+      String passwordB = register(admin, "pl-b");
+      String passwordC = register(admin, "pl-c");
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
+          PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default");
+          AckingScreen c = new AckingScreen(controller.brokerUrl(), key, "pl-c", passwordC)) {
+        a.heartbeat();
+        b.heartbeat();
+        await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-b"));
+
+        scheduleNew(admin, approver, "pl-notice-1");
+        long first = published(admin);
+
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
+            && items(b).equals(List.of("pl-notice-1")) && c.itemsOnAir().equals(List.of("pl-notice-1")));
+        // One profile (same gate, same playlist): named after its first screen; each screen under its own id.
+        assertThat(a.placements).extracting(Placement::profileId).containsExactly("pl-a");
+        assertThat(b.placements).extracting(Placement::profileId).containsExactly("pl-a");
+        assertThat(a.playing().orElseThrow().profile().screenId()).isEqualTo("pl-a");
+        assertThat(b.playing().orElseThrow().profile().screenId()).isEqualTo("pl-b");
+        assertThat(a.gateSchedules).hasSize(1);
+        assertThat(a.gateSchedules.get(0).profiles()).containsOnlyKeys("pl-a");
+        awaitAllApplied(admin, first, 3);
+
+        scheduleNew(admin, approver, "pl-notice-2");
+        long second = published(admin);
+
+        // The gate's new schedule comes after any placement the controller would have sent on the same
+        // connection: once it is here, a new placement would be too.
+        await().atMost(DEADLINE).until(() -> a.gateSchedules.size() == 2 && b.gateSchedules.size() == 2);
+        assertThat(a.placements).as("a content change sends no placement").hasSize(1);
+        assertThat(b.placements).hasSize(1);
+        assertThat(items(a)).containsExactly("pl-notice-1", "pl-notice-2");
+        await().atMost(DEADLINE).until(() -> c.itemsOnAir().size() == 2);
+        assertThat(a.applied).containsExactly("1/1", "1/2");
+        JsonNode rollout = awaitAllApplied(admin, second, 3);
+        assertThat(rollout.get("planned").asInt()).isEqualTo(3);
+
+        // Nothing changed: nothing is sent, not even to the gate.
+        assertThat(admin.publishAndAwait().body().get("sent")).isEmpty();
+        assertThat(admin.get("/api/v1/publishes").body().get(0).get("counts").get("screens").asInt()).isZero();
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void aGateScheduleTheBrokerNeverConfirmedIsSentByTheNextStart() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Controller first = Controller.start(vertx, config().withSendDeadline(Duration.ofSeconds(1)), Clock.systemUTC(),
+          gateSchedulesNeverLeave()).await();
+      String password;
+      try {
+        ApiClient admin = TestUsers.admin(first.httpPort(), dataDir);
+        password = register(admin, "pl-restart");
+        try (PlacedScreen screen = new PlacedScreen(first.brokerUrl(), first.signingKey(), "pl-restart", password,
+            "default")) {
+          screen.heartbeat();
+          await().atMost(DEADLINE).until(() -> online(admin, "pl-restart"));
+          scheduleNew(admin, TestUsers.user(admin, first.httpPort(), "restart-approver", "approver"), "pl-restart-notice");
+          published(admin);
+          await().atMost(DEADLINE).until(() -> screen.placements.size() == 1);
+          assertThat(screen.gateSchedules).as("recorded, never sent").isEmpty();
+          assertThat(screen.playing()).isEmpty();
+        }
+      } finally {
+        first.close();
+      }
+
+      Controller second = Controller.start(vertx, config(), Clock.systemUTC()).await();
+      try (PlacedScreen screen = new PlacedScreen(second.brokerUrl(), second.signingKey(), "pl-restart", password,
+          "default")) {
+        await().atMost(DEADLINE).until(() -> screen.playing().isPresent());
+        assertThat(screen.gateSchedules.get(screen.gateSchedules.size() - 1).version()).isEqualTo(1);
+        assertThat(screen.playing().orElseThrow().items()).extracting(ItemSpec::id).containsExactly("pl-restart-notice");
+      } finally {
+        second.close();
+      }
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  private ControllerConfig config() {
+    return ControllerConfig.defaults(dataDir).withPorts(0, 0);
+  }
+
+  /** Screens' schedules and placements go out; gates' schedules never leave and are never confirmed. */
+  private static java.util.function.UnaryOperator<ScheduleSender> gateSchedulesNeverLeave() {
+    return real -> new ScheduleSender() {
+      @Override
+      public Future<Void> send(String screenId, byte[] envelope) {
+        return real.send(screenId, envelope);
+      }
+
+      @Override
+      public Future<Void> sendToCluster(String clusterId, byte[] envelope) {
+        return Promise.<Void>promise().future();
+      }
+    };
+  }
+
+  private static void scheduleNew(ApiClient admin, ApiClient approver, String contentId) {
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", contentId, "title", "Thông báo " + contentId,
+        "variants", List.of(Map.of("language", "vi", "text", "Cửa khẩu mở cửa 7:00", "seconds", 10)))).status())
+        .isEqualTo(201);
+    TestUsers.approve(approver, contentId);
+    assertThat(admin.postJson("/api/v1/schedule", Map.of("contentId", contentId,
+        "screenIds", List.of("pl-a", "pl-b", "pl-c", "pl-restart").stream()
+            .filter(id -> admin.get("/api/v1/screens/" + id).status() == 200).toList())).status()).isEqualTo(200);
+  }
+
+  /** Publishes and waits until it is DONE; its id. */
+  private static long published(ApiClient admin) {
+    Answer done = admin.publishAndAwait();
+    assertThat(done.status()).isEqualTo(200);
+    return admin.get("/api/v1/publishes").body().get(0).get("id").asLong();
+  }
+
+  private static JsonNode awaitAllApplied(ApiClient admin, long publishId, int screens) {
+    return await().atMost(DEADLINE).until(() -> admin.get("/api/v1/publishes/" + publishId).body(),
+        view -> view.get("counts").get("screens").asInt() == screens
+            && view.get("counts").get("applied").asInt() == screens);
+  }
+
+  private static boolean online(ApiClient admin, String screenId) {
+    return admin.get("/api/v1/screens/" + screenId).body().get("health").get("agent").asText().equals("ONLINE");
+  }
+
+  private static List<String> items(PlacedScreen screen) {
+    return screen.playing().map(rules -> rules.items().stream().map(ItemSpec::id).toList()).orElse(List.of());
+  }
+
+  private static String register(ApiClient admin, String screenId) {
+    Answer answer = admin.postJson("/api/v1/screens", Map.of("id", screenId));
+    assertThat(answer.status()).isEqualTo(201);
+    return answer.body().get("mqttPassword").asText();
+  }
+}

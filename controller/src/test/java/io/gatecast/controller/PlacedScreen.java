@@ -1,0 +1,125 @@
+package io.gatecast.controller;
+
+import io.gatecast.protocol.ClusterSchedule;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.PinnedKey;
+import io.gatecast.protocol.Placement;
+import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.ScreenState;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.StatusMessage;
+import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.rules.ScreenRules;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * A stand-in for an agent that plays placements (issue 21): logs in as its screen, says so in its
+ * heartbeat, follows its schedule topic and its gate's schedule topic, opens each message only if the
+ * controller's key signed it, and answers APPLIED with both versions once it holds a placement and a
+ * cluster schedule with its profile. What it receives is kept, duplicates included.
+ */
+final class PlacedScreen implements AutoCloseable {
+  final List<Placement> placements = new CopyOnWriteArrayList<>();
+  final List<ClusterSchedule> gateSchedules = new CopyOnWriteArrayList<>();
+  /** The (placement, cluster schedule) versions it answered APPLIED, in order, as "v/g". */
+  final List<String> applied = new CopyOnWriteArrayList<>();
+  private final String screenId;
+  private final String clusterId;
+  private final PinnedKey key;
+  private final MqttClient client;
+  private final ExecutorService out = Executors.newSingleThreadExecutor();
+
+  PlacedScreen(String brokerUrl, PinnedKey key, String screenId, String password, String clusterId)
+      throws MqttException {
+    this.screenId = screenId;
+    this.clusterId = clusterId;
+    this.key = key;
+    client = new MqttClient(brokerUrl, screenId, new MemoryPersistence());
+    MqttConnectOptions options = new MqttConnectOptions();
+    options.setCleanSession(true);
+    options.setUserName(screenId);
+    options.setPassword(password.toCharArray());
+    client.connect(options);
+    client.subscribe(Topics.schedule(screenId), 1, (topic, message) -> onPlacement(message.getPayload()));
+    client.subscribe(Topics.clusterSchedule(clusterId), 1, (topic, message) -> onGate(message.getPayload()));
+  }
+
+  /** A live heartbeat saying it plays placements, and what it plays. */
+  void heartbeat() throws MqttException {
+    Optional<Placement> placement = latest(placements);
+    Optional<ClusterSchedule> gate = latest(gateSchedules);
+    client.publish(Topics.status(screenId), Codec.encode(new StatusMessage(Header.now(Instant.now()), screenId,
+        ScreenState.ONLINE, applied.isEmpty() ? null : placement.map(Placement::version).orElse(null), null, 10L, null,
+        applied.isEmpty() ? null : gate.map(ClusterSchedule::version).orElse(null), true)), 1, true);
+  }
+
+  /** What it plays now: its profile's rules in the newest cluster schedule, with its own id and names. */
+  Optional<ScreenRules> playing() {
+    return latest(placements).flatMap(p -> latest(gateSchedules).map(p::rulesIn));
+  }
+
+  private synchronized void onPlacement(byte[] payload) {
+    placements.add(SignedSchedules.open(key, payload, Signed.PLACEMENT, Placement.class));
+    play();
+  }
+
+  private synchronized void onGate(byte[] payload) {
+    ClusterSchedule gate = SignedSchedules.open(key, payload, Signed.CLUSTER_SCHEDULE, ClusterSchedule.class);
+    if (!gate.clusterId().equals(clusterId)) {
+      throw new IllegalStateException("a cluster schedule of " + gate.clusterId() + " on " + clusterId + "'s topic");
+    }
+    gateSchedules.add(gate);
+    play();
+  }
+
+  private void play() {
+    Optional<Placement> placement = latest(placements);
+    Optional<ClusterSchedule> gate = latest(gateSchedules);
+    if (placement.isEmpty() || gate.isEmpty() || !gate.get().profiles().containsKey(placement.get().profileId())) {
+      return; // waits for a cluster schedule with its profile, as the agent does
+    }
+    String versions = placement.get().version() + "/" + gate.get().version();
+    if (applied.contains(versions)) {
+      return; // a repeat: already played
+    }
+    applied.add(versions);
+    ScheduleAck ack = new ScheduleAck(Header.now(Instant.now()), screenId, placement.get().version(),
+        ScheduleAck.Outcome.APPLIED, null, gate.get().version());
+    out.execute(() -> {
+      try {
+        client.publish(Topics.events(screenId), Codec.encode(ack), 1, false);
+      } catch (MqttException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private static <T> Optional<T> latest(List<T> list) {
+    return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+  }
+
+  @Override
+  public void close() throws MqttException {
+    out.shutdown();
+    try {
+      out.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (client.isConnected()) {
+      client.disconnect();
+    }
+    client.close();
+  }
+}
