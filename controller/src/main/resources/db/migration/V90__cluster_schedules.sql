@@ -7,11 +7,11 @@
 ALTER TABLE screens ADD COLUMN placements INTEGER NOT NULL DEFAULT 0;
 -- The cluster schedule version the screen reports it plays its placement in (NULL: a whole schedule).
 ALTER TABLE screens ADD COLUMN applied_cluster_version INTEGER;
--- The gate and profile the screen's last placement puts it in (NULL: it was last sent a whole schedule),
--- and the version of that gate's cluster schedule it should play: with published_version, what it should play.
+-- The gate and profile the screen's last placement puts it in (NULL: it was last sent a whole schedule).
+-- What it should play is its published_version in that gate's newest cluster schedule (read, not stored
+-- on each screen: a gate's new schedule then writes one row, not one a screen).
 ALTER TABLE screens ADD COLUMN placed_cluster_id TEXT;
 ALTER TABLE screens ADD COLUMN placed_profile_id TEXT;
-ALTER TABLE screens ADD COLUMN published_cluster_version INTEGER;
 -- The last cluster schedule version the screen's agent answered FAILED, and why.
 ALTER TABLE screens ADD COLUMN failed_cluster_version INTEGER;
 ALTER TABLE screens ADD COLUMN cluster_error TEXT;

@@ -29,13 +29,15 @@ public final class PlanningBench {
   private PlanningBench() {}
 
   public static void main(String[] raw) throws Exception {
-    Args args = new Args(raw, Map.of("screens", "10000", "rounds", "5", "data-dir", ""));
+    Args args = new Args(raw, Map.of("screens", "10000", "rounds", "5", "data-dir", "", "controller-jvm", ""));
     int n = args.integer("screens");
     int rounds = args.integer("rounds");
     Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
     Results results = new Results("planning-" + n, "bench/run PlanningBench --screens " + n + " --rounds " + rounds);
     List<String> ids = FleetSetup.ensureRegistered(dataDir, n).stream().map(ScreenLogin::screenId).toList();
-    try (ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), List.of())) {
+    // --controller-jvm: extra flags for the controller's JVM, space-separated (e.g. a JFR recording to profile it).
+    List<String> jvm = args.get("controller-jvm").isBlank() ? List.of() : List.of(args.get("controller-jvm").trim().split("\\s+"));
+    try (ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), jvm)) {
       ControllerApi api = new ControllerApi(controller.httpPort());
       String media = api.uploadMedia(FleetSetup.media(), "bench.png");
       String contentId = "plan-" + Long.toString(System.currentTimeMillis() / 1000, 36);

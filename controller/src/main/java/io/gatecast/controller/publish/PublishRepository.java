@@ -112,11 +112,12 @@ public final class PublishRepository {
         + " WHEN coalesce(s.failed_cluster_version, 0) >= g.version THEN 'FAILED' ELSE 'PENDING' END,"
         + " CASE WHEN coalesce(s.applied_cluster_version, 0) < g.version"
         + " AND coalesce(s.failed_cluster_version, 0) >= g.version THEN s.cluster_error END,"
-        + " g.recorded_at, g.handed_at, NULL"
+        + " g.recorded_at, g.handed_at, NULL, max(g.version)" // a publish may send a gate twice: its newest counts
         + " FROM cluster_schedules g JOIN screens s ON s.placed_cluster_id = g.cluster_id AND s.revoked_at IS NULL"
         + " AND s.placed_profile_id IN (SELECT value FROM json_each(g.changed_profiles))"
         + " WHERE g.publish_id = ?"
-        + " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.screen_id = s.id AND d.publish_id = g.publish_id)",
+        + " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.screen_id = s.id AND d.publish_id = g.publish_id)"
+        + " GROUP BY s.id",
         PublishRepository::delivery, publishId);
     if (viaGates.isEmpty()) {
       return all;

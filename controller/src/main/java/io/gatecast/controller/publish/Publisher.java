@@ -352,10 +352,10 @@ public final class Publisher {
     final Map<String, List<String>> withheld = new LinkedHashMap<>();
     /** Each profile's id in its gate's schedule: the first placed screen (in id order) that has it. */
     final Map<ProfileKey, String> profileIds = new HashMap<>();
+    /** The gates' schedules sent once the first page was planned ({@link #sendGates}); done when there are none. */
+    Future<Void> earlyGates = Future.succeededFuture();
     /** The profiles of the placed screens, by gate and profile id: the gates' cluster schedules to be. */
     final Map<String, java.util.TreeMap<String, ScreenRules>> gates = new java.util.TreeMap<>();
-    /** The newest recorded cluster schedule version of each gate read so far (0: none yet). */
-    final Map<String, Long> gateVersions = new HashMap<>();
     /** The last screen id read (null: none yet), how many pages were read, how many screens change so far. */
     String after;
     int pages;
@@ -629,9 +629,15 @@ public final class Publisher {
     next.addAll(handed.subList(0, handed.size() - 1));
     // The last page: done once its batch and those still in flight before it were handed, and then the
     // gates' schedules (built now that every screen is planned and recorded) were.
-    return planned.compose(v -> planning.lastPage
-        ? Future.join(next).transform(screens -> sendGates(planning).compose(gates -> Future.all(next))).<Void>mapEmpty()
-        : streamFrom(planning, number + 1, planned, next, results));
+    return planned.compose(v -> {
+      if (number == 0 && !planning.lastPage) {
+        planning.earlyGates = sendGates(planning, true);
+      }
+      return planning.lastPage
+          ? Future.join(next).transform(screens -> planning.earlyGates.transform(early -> sendGates(planning, false))
+              .compose(gates -> Future.all(next))).<Void>mapEmpty()
+          : streamFrom(planning, number + 1, planned, next, results);
+    });
   }
 
   /**
@@ -691,8 +697,7 @@ public final class Publisher {
       ScreenPlacement placed = batch.get(i).placed();
       String cluster = placed == null || intent.error() != null ? null : placed.clusterId();
       versions.add(new ScreenRepository.Published(intent.screenId(), intent.version(),
-          intent.error() == null ? batch.get(i).rulesJson() : null, cluster, cluster == null ? null : placed.profileId(),
-          cluster == null ? null : gateVersion(c, planning, cluster)));
+          intent.error() == null ? batch.get(i).rulesJson() : null, cluster, cluster == null ? null : placed.profileId()));
       if (intent.error() == null) {
         outgoing.add(new Outgoing(intent.screenId(), intent.version(), intent.envelope()));
       } else {
@@ -705,24 +710,41 @@ public final class Publisher {
   }
 
   /**
-   * The gates' cluster schedules of a publish, once every screen is planned: each gate whose profiles
-   * changed (a re-sign: each gate's recorded one, as it is) gets a new version, signed off the database
-   * thread, recorded (with the version its placed screens should now play) and only then sent; marked
-   * handed once the broker took it. One not confirmed within the deadline stays recorded and not handed:
-   * a restart and the re-assertion send it again.
+   * The gates' cluster schedules of a publish: each gate whose profiles changed (a re-sign: each gate's
+   * recorded one, as it is) gets a new version, signed off the database thread, recorded and only then
+   * sent; marked handed once the broker took it. One not confirmed within the deadline stays recorded
+   * and not handed: a restart and the re-assertion send it again.
+   *
+   * <p>{@code early}: once the first page is planned, each gate met so far gets a schedule of the
+   * profiles planned so far over its recorded ones, so the screens of those profiles (in a gate of one
+   * profile, all of them) play the change without waiting for the whole fleet to be planned; the
+   * screens of profiles not planned yet keep what they play, as screens not yet planned always did. The
+   * final pass, once every screen is planned, sends the gates whose whole set of profiles still differs.
    */
-  private Future<Void> sendGates(Planning planning) {
-    return db.transaction(c -> planGates(c, planning))
+  private Future<Void> sendGates(Planning planning, boolean early) {
+    return db.transaction(c -> planGates(c, planning, early))
         .compose(plans -> plans.isEmpty() ? Future.succeededFuture(List.<SignedGate>of()) : Future.fromCompletionStage(
             java.util.concurrent.CompletableFuture.supplyAsync(() -> plans.stream().map(p -> signGate(planning.at, p))
                 .toList())))
         .compose(signed -> signed.isEmpty() ? Future.succeededFuture(List.<SignedGate>of())
             : db.transaction(c -> recordGates(c, planning, signed)))
-        .compose(this::sendGateMessages);
+        .compose(this::sendGateMessages)
+        .compose(sent -> sent.isEmpty() ? Future.succeededFuture() : db.transaction(c -> {
+          // After the send (bookkeeping, not what leaves): the screens the gates' schedules reached count as planned.
+          for (SignedGate gate : sent) {
+            planning.planned += clusters.placedScreensNotSent(c, gate.plan().clusterId(), gate.plan().version(),
+                planning.publishId);
+          }
+          publishes.planned(c, planning.publishId, planning.planned, planning.withheld);
+          return null;
+        }));
   }
 
-  private List<GatePlan> planGates(Connection c, Planning planning) throws SQLException {
+  private List<GatePlan> planGates(Connection c, Planning planning, boolean early) throws SQLException {
     List<GatePlan> plans = new ArrayList<>();
+    if (planning.resign() && early) {
+      return plans; // a re-sign signs each gate's recorded schedule again, once
+    }
     if (planning.resign()) {
       for (ClusterScheduleRepository.Recorded last : clusters.latestOfEach(c)) {
         java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(ScreenPlacement.profiles(last.profiles()));
@@ -733,14 +755,16 @@ public final class Publisher {
       return plans;
     }
     for (Map.Entry<String, java.util.TreeMap<String, ScreenRules>> gate : planning.gates.entrySet()) {
-      String json = ScreenPlacement.profilesJson(gate.getValue());
       java.util.Optional<ClusterScheduleRepository.Recorded> last = clusters.latest(c, gate.getKey());
+      Map<String, ScreenRules> recorded = last.map(l -> ScreenPlacement.profiles(l.profiles())).orElse(Map.of());
+      java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(early ? recorded : Map.of());
+      profiles.putAll(gate.getValue()); // copied: the planning goes on adding to its own
+      String json = ScreenPlacement.profilesJson(profiles);
       if (last.isPresent() && last.get().profiles().equals(json)) {
         continue; // the gate's rules did not change: nothing to send
       }
-      Map<String, String> before = last.map(l -> profileJsons(ScreenPlacement.profiles(l.profiles()))).orElse(Map.of());
       plans.add(new GatePlan(gate.getKey(), last.map(ClusterScheduleRepository.Recorded::version).orElse(0L) + 1,
-          gate.getValue(), json, ClusterScheduleRepository.changedProfiles(before, profileJsons(gate.getValue()))));
+          profiles, json, ClusterScheduleRepository.changedProfiles(profileJsons(recorded), profileJsons(profiles))));
     }
     return plans;
   }
@@ -762,10 +786,9 @@ public final class Publisher {
   }
 
   /**
-   * Records the signed gates (nothing of them has left yet) and the version each gate's placed screens
-   * should now play; counts those screens among the publish's planned ones (those it did not already
-   * send a placement). A gate that could not be signed (too large for the wire) is not recorded: its
-   * screens keep the one before, and the publish says why in the log.
+   * Records the signed gates (nothing of them has left yet): each becomes its gate's newest, what its
+   * placed screens should play. A gate that could not be signed (too large for the wire) is not
+   * recorded: its screens keep the one before, and the publish says why in the log.
    */
   private List<SignedGate> recordGates(Connection c, Planning planning, List<SignedGate> signed) throws SQLException {
     List<SignedGate> outgoing = new ArrayList<>();
@@ -778,18 +801,15 @@ public final class Publisher {
       }
       clusters.record(c, plan.clusterId(), plan.version(), planning.publishId, plan.profilesJson(),
           plan.changedProfiles(), gate.envelope(), planning.at);
-      screens.recordClusterPublished(c, plan.clusterId(), plan.version());
-      planning.gateVersions.put(plan.clusterId(), plan.version());
-      planning.planned += clusters.placedScreensNotSent(c, plan.clusterId(), plan.version(), planning.publishId);
       outgoing.add(gate);
     }
-    publishes.planned(c, planning.publishId, planning.planned, planning.withheld);
     return outgoing;
   }
 
-  private Future<Void> sendGateMessages(List<SignedGate> gates) {
+  /** Sends the recorded gates; marks each handed once the broker took it. Completes with the gates sent. */
+  private Future<List<SignedGate>> sendGateMessages(List<SignedGate> gates) {
     if (gates.isEmpty()) {
-      return Future.succeededFuture();
+      return Future.succeededFuture(gates);
     }
     List<Future<Instant>> sends = new ArrayList<>();
     for (SignedGate gate : gates) {
@@ -811,7 +831,7 @@ public final class Publisher {
           }));
         }
       }
-      return null;
+      return gates;
     }));
   }
 
@@ -840,16 +860,6 @@ public final class Publisher {
             return taken;
           }));
         }));
-  }
-
-  /** The newest recorded cluster schedule version of {@code clusterId} (null: none yet), read once a publish. */
-  private Long gateVersion(Connection c, Planning planning, String clusterId) throws SQLException {
-    Long known = planning.gateVersions.get(clusterId);
-    if (known == null) {
-      known = clusters.latest(c, clusterId).map(ClusterScheduleRepository.Recorded::version).orElse(0L);
-      planning.gateVersions.put(clusterId, known);
-    }
-    return known == 0 ? null : known;
   }
 
   /** Runs {@code work} after everything queued before has been sent (publishes, re-sends, re-assertions). */

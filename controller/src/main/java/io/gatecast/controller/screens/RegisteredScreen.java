@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param placements its agent plays placements in its gate's schedule (its last live heartbeat said so)
  * @param appliedClusterVersion the cluster schedule version it reports playing its placement in; null: a whole schedule
  * @param placedClusterId the gate its last placement puts it in; null when it was last sent a whole schedule
- * @param publishedClusterVersion the version of that gate's schedule it should play; null when not placed
+ * @param publishedClusterVersion the version of that gate's schedule it should play (its newest); null when not placed
  */
 public record RegisteredScreen(
     String id,

@@ -17,7 +17,8 @@ import io.gatecast.controller.store.Sql;
 public final class ScreenRepository {
   private static final String COLUMNS =
       "id, name, created_at, state, last_seen_at, applied_version, current_content_id, published_version, placements,"
-          + " applied_cluster_version, placed_cluster_id, published_cluster_version";
+          + " applied_cluster_version, placed_cluster_id, (SELECT max(g.version) FROM cluster_schedules g"
+          + " WHERE g.cluster_id = screens.placed_cluster_id) AS published_cluster_version";
 
   public void insert(Connection c, String id, String name, Instant now) throws SQLException {
     Sql.update(c, "INSERT INTO screens (id, name, created_at) VALUES (?, ?, ?)", id, name, now.toString());
@@ -88,11 +89,7 @@ public final class ScreenRepository {
     }
   }
 
-  /** Every screen placed in {@code clusterId} now plays, by what it was sent, its cluster schedule {@code version}; how many. */
-  public int recordClusterPublished(Connection c, String clusterId, long version) throws SQLException {
-    return Sql.update(c, "UPDATE screens SET published_cluster_version = ? WHERE placed_cluster_id = ?", version,
-        clusterId);
-  }
+
 
   /** Marks ONLINE screens not heard from since {@code silentSince} OFFLINE; returns their ids. */
   public List<String> markSilentOffline(Connection c, Instant silentSince) throws SQLException {
@@ -127,12 +124,11 @@ public final class ScreenRepository {
 
   /**
    * A screen's newly published version and rules (null rules: the version could not be sent), and for a
-   * placement the gate it puts the screen in and that gate's schedule version (null for a whole schedule).
+   * placement the gate and profile it puts the screen in (null for a whole schedule).
    */
-  public record Published(String id, long version, String rules, String placedClusterId, String placedProfileId,
-      Long clusterVersion) {
+  public record Published(String id, long version, String rules, String placedClusterId, String placedProfileId) {
     public Published(String id, long version, String rules) {
-      this(id, version, rules, null, null, null);
+      this(id, version, rules, null, null);
     }
   }
 
@@ -147,7 +143,7 @@ public final class ScreenRepository {
    */
   public void recordPublished(Connection c, List<Published> all) throws SQLException {
     try (java.sql.PreparedStatement version = c.prepareStatement("UPDATE screens SET published_version = ?,"
-            + " placed_cluster_id = ?, placed_profile_id = ?, published_cluster_version = ? WHERE id = ?");
+            + " placed_cluster_id = ?, placed_profile_id = ? WHERE id = ?");
         java.sql.PreparedStatement keep = c.prepareStatement("INSERT INTO published_rules (screen_id, rules) VALUES (?, ?)"
             + " ON CONFLICT (screen_id) DO UPDATE SET rules = excluded.rules");
         java.sql.PreparedStatement forget = c.prepareStatement("DELETE FROM published_rules WHERE screen_id = ?")) {
@@ -155,12 +151,7 @@ public final class ScreenRepository {
         version.setLong(1, p.version());
         version.setString(2, p.placedClusterId());
         version.setString(3, p.placedProfileId());
-        if (p.clusterVersion() == null) {
-          version.setNull(4, java.sql.Types.INTEGER);
-        } else {
-          version.setLong(4, p.clusterVersion());
-        }
-        version.setString(5, p.id());
+        version.setString(4, p.id());
         version.addBatch();
         if (p.rules() == null) {
           forget.setString(1, p.id());
