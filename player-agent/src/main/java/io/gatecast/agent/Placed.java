@@ -53,14 +53,17 @@ record Placed(Placement placement, byte[] placementEnvelope, ClusterSchedule clu
   }
 
   /**
-   * A pair read from disk, checked as if each envelope came from the broker: the controller's
-   * signatures, this screen, the placement's cluster, its profile in the schedule.
+   * The pair a saved file holds, read once and checked as if each envelope came from the broker: the
+   * controller's signatures, this screen, the placement's cluster, its profile in the schedule. Empty
+   * when the file holds one signed envelope instead (to be opened as a whole schedule).
    *
-   * @throws RejectedException when anything of that does not hold
+   * @throws RejectedException when it is a pair and anything of that does not hold
    */
-  static Placed open(byte[] saved, ControllerTrust trust, String screenId) {
-    JsonNode pair = pairIn(saved).orElseThrow(() -> new RejectedException(Rejection.MALFORMED,
-        "not a placement with its cluster schedule"));
+  static Optional<Placed> openIfPair(byte[] saved, ControllerTrust trust, String screenId) {
+    return pairIn(saved).map(pair -> open(pair, trust, screenId));
+  }
+
+  private static Placed open(JsonNode pair, ControllerTrust trust, String screenId) {
     byte[] placementEnvelope = bytes(pair.get(PLACEMENT));
     byte[] clusterEnvelope = bytes(pair.get(CLUSTER_SCHEDULE));
     Placement placement = trust.open(placementEnvelope, Signed.PLACEMENT, Placement.class).message();

@@ -129,10 +129,10 @@ final class ScheduleApplier {
     this.follow = follow;
     this.thread = thread;
     this.clock = clock;
-    playing.filter(saved -> Placed.isPair(saved.envelope())).ifPresent(saved -> {
-      hold(Placed.open(saved.envelope(), trust, screenId));
+    playing.ifPresent(saved -> Placed.openIfPair(saved.envelope(), trust, screenId).ifPresent(placed -> {
+      hold(placed);
       appliedClusterVersion = saved.clusterVersion();
-    });
+    }));
   }
 
   /** The cluster schedule version of what plays, when the screen plays a placement. */
@@ -155,9 +155,9 @@ final class ScheduleApplier {
    */
   static ScheduleStore.Opener opener(ControllerTrust trust, String screenId) {
     return envelope -> {
-      if (Placed.isPair(envelope)) {
-        Placed placed = Placed.open(envelope, trust, screenId);
-        return new Checked(placed.schedule(), placed.cluster().version());
+      Optional<Placed> pair = Placed.openIfPair(envelope, trust, screenId);
+      if (pair.isPresent()) {
+        return new Checked(pair.get().schedule(), pair.get().cluster().version());
       }
       ScheduleMessage schedule = trust.open(envelope, Signed.SCHEDULE, ScheduleMessage.class).message();
       try {
@@ -207,10 +207,10 @@ final class ScheduleApplier {
       return;
     }
     LOG.info("resuming the fetch of schedule version {}{}", schedule.version(), inCluster(saved.clusterVersion()));
-    if (Placed.isPair(saved.envelope())) {
-      hold(Placed.open(saved.envelope(), trust, screenId));
+    Placed.openIfPair(saved.envelope(), trust, screenId).ifPresent(placed -> {
+      hold(placed);
       followCluster();
-    }
+    });
     pending = schedule;
     pendingEnvelope = saved.envelope();
     pendingClusterVersion = saved.clusterVersion();

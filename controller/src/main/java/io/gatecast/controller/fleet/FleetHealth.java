@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,10 +141,7 @@ public final class FleetHealth {
     Long applied = status.appliedVersion() != null ? status.appliedVersion() : before.appliedVersion();
     Long appliedCluster = status.state() == ScreenState.ONLINE ? status.appliedClusterVersion()
         : before.appliedClusterVersion();
-    RegisteredScreen after = new RegisteredScreen(before.id(), before.name(), before.createdAt(), status.state(), at,
-        applied, status.currentContentId(), before.publishedVersion(), before.placements(), appliedCluster,
-        before.placedClusterId(), before.publishedClusterVersion());
-    String content = after.upToDate() ? UP_TO_DATE : STALE;
+    String content = before.upToDate(applied, appliedCluster) ? UP_TO_DATE : STALE;
     if (!content.equals(last.content())) {
       changes.add(new HistoryEntry(id, at, HistoryEntry.CONTENT, content,
           "applied " + applied + ", published " + before.publishedVersion()

@@ -39,12 +39,6 @@ public final class ClusterScheduleRepository {
         ClusterScheduleRepository::map);
   }
 
-  /** The cluster schedules a publish recorded. */
-  public List<Recorded> ofPublish(Connection c, long publishId) throws SQLException {
-    return Sql.list(c, "SELECT " + COLUMNS + " FROM cluster_schedules WHERE publish_id = ? ORDER BY cluster_id",
-        ClusterScheduleRepository::map, publishId);
-  }
-
   /**
    * Records a gate's new cluster schedule, not yet handed, and the profiles whose rules it changed; the
    * versions before it keep no message.

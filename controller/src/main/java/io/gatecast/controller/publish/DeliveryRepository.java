@@ -132,19 +132,22 @@ public final class DeliveryRepository {
    */
   public Optional<Instant> recordAgentAnswer(Connection c, String screenId, long version, String outcome, String error,
       Instant answeredAt) throws SQLException {
-    return Sql.one(c, "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ?,"
-        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? RETURNING sent_at",
-        row -> Instant.parse(row.getString(1)), outcome, error, answeredAt.toString(), answeredAt.toString(), screenId,
-        version);
+    return answer(c, screenId, version, outcome, error, answeredAt, "");
   }
 
   /** {@link #recordAgentAnswer} for a delivery still pending only; empty when there was none pending. */
   public Optional<Instant> recordAgentAnswerIfPending(Connection c, String screenId, long version, String outcome,
       String error, Instant answeredAt) throws SQLException {
+    return answer(c, screenId, version, outcome, error, answeredAt, " AND outcome = 'PENDING'");
+  }
+
+  /** The one statement of an agent's answer; {@code onlyIf} narrows which delivery it may answer. */
+  private static Optional<Instant> answer(Connection c, String screenId, long version, String outcome, String error,
+      Instant answeredAt, String onlyIf) throws SQLException {
     return Sql.one(c, "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ?,"
-        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? AND outcome = 'PENDING'"
-        + " RETURNING sent_at", row -> Instant.parse(row.getString(1)), outcome, error, answeredAt.toString(),
-        answeredAt.toString(), screenId, version);
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ?" + onlyIf + " RETURNING sent_at",
+        row -> Instant.parse(row.getString(1)), outcome, error, answeredAt.toString(), answeredAt.toString(), screenId,
+        version);
   }
 
   /**

@@ -79,10 +79,11 @@ import org.slf4j.LoggerFactory;
  * through the same pipeline, only when what places it changes (its gate, its profile, its names): its
  * profile's rules go, with every other profile of its gate, in the gate's one signed
  * {@link ClusterSchedule}. A profile is named after its first placed screen in id order, so the names
- * hold while the screens sharing the rules do, whatever the content. The gates' schedules are built
- * once the last page is planned (a gate's schedule needs every profile of the gate), recorded before
- * they are sent, sent only when their rules changed, and sent again by a restart and the re-assertion
- * as a screen's schedule is. A content change for placed screens is then one message a gate.
+ * hold while the screens sharing the rules do, whatever the content. A gate's schedule goes out once
+ * the first page is planned (the profiles planned so far over its recorded ones) and again once every
+ * page is, if its whole set of profiles still differs ({@link #sendGates}); it is recorded before it
+ * is sent, sent only when its rules changed, and sent again by a restart and the re-assertion as a
+ * screen's schedule is. A content change for placed screens is then one message a gate.
  */
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -326,6 +327,9 @@ public final class Publisher {
 
   /** A gate's cluster schedule signed (or the reason it could not be). */
   private record SignedGate(GatePlan plan, byte[] envelope, String error) {}
+
+  /** A recorded gate schedule on its way to the broker. */
+  private record GateMessage(String clusterId, long version, byte[] envelope) {}
 
   /** One page of screens read for a publish: the screens (id order) with their setups and what each was last sent. */
   private record ScreenPage(List<RegisteredScreen> screens, Map<String, ScreenSetup> setups, Map<String, String> published) {}
@@ -728,12 +732,12 @@ public final class Publisher {
                 .toList())))
         .compose(signed -> signed.isEmpty() ? Future.succeededFuture(List.<SignedGate>of())
             : db.transaction(c -> recordGates(c, planning, signed)))
-        .compose(this::sendGateMessages)
+        .compose(recorded -> handGates(recorded.stream()
+            .map(g -> new GateMessage(g.plan().clusterId(), g.plan().version(), g.envelope())).toList()))
         .compose(sent -> sent.isEmpty() ? Future.succeededFuture() : db.transaction(c -> {
           // After the send (bookkeeping, not what leaves): the screens the gates' schedules reached count as planned.
-          for (SignedGate gate : sent) {
-            planning.planned += clusters.placedScreensNotSent(c, gate.plan().clusterId(), gate.plan().version(),
-                planning.publishId);
+          for (GateMessage gate : sent) {
+            planning.planned += clusters.placedScreensNotSent(c, gate.clusterId(), gate.version(), planning.publishId);
           }
           publishes.planned(c, planning.publishId, planning.planned, planning.withheld);
           return null;
@@ -772,7 +776,7 @@ public final class Publisher {
   /** Each profile's rules as JSON, to tell which profiles a new cluster schedule changes. */
   private static Map<String, String> profileJsons(Map<String, ScreenRules> profiles) {
     Map<String, String> jsons = new HashMap<>();
-    profiles.forEach((id, rules) -> jsons.put(id, ScreenPlacement.profilesJson(new java.util.TreeMap<>(Map.of(id, rules)))));
+    profiles.forEach((id, rules) -> jsons.put(id, new String(Codec.encode(rules), StandardCharsets.UTF_8)));
     return jsons;
   }
 
@@ -787,8 +791,8 @@ public final class Publisher {
 
   /**
    * Records the signed gates (nothing of them has left yet): each becomes its gate's newest, what its
-   * placed screens should play. A gate that could not be signed (too large for the wire) is not
-   * recorded: its screens keep the one before, and the publish says why in the log.
+   * placed screens should play; returns those recorded. A gate that could not be signed (too large for
+   * the wire) is not recorded: its screens keep the one before, and the publish says why in the log.
    */
   private List<SignedGate> recordGates(Connection c, Planning planning, List<SignedGate> signed) throws SQLException {
     List<SignedGate> outgoing = new ArrayList<>();
@@ -806,32 +810,38 @@ public final class Publisher {
     return outgoing;
   }
 
-  /** Sends the recorded gates; marks each handed once the broker took it. Completes with the gates sent. */
-  private Future<List<SignedGate>> sendGateMessages(List<SignedGate> gates) {
+  /**
+   * Hands recorded gate schedules to the broker and marks each handed once it took it; completes with
+   * the ones it took within the deadline. One it refused or did not confirm in time stays not handed and
+   * is told to {@link #onGateUnconfirmed} (sent again); a confirmation that comes late still marks it.
+   */
+  private Future<List<GateMessage>> handGates(List<GateMessage> gates) {
     if (gates.isEmpty()) {
       return Future.succeededFuture(gates);
     }
     List<Future<Instant>> sends = new ArrayList<>();
-    for (SignedGate gate : gates) {
-      sends.add(sender.sendToCluster(gate.plan().clusterId(), gate.envelope()).map(v -> clock.instant()));
+    for (GateMessage gate : gates) {
+      sends.add(sender.sendToCluster(gate.clusterId(), gate.envelope()).map(v -> clock.instant()));
     }
     return withinDeadline(sends).compose(all -> db.transaction(c -> {
+      List<GateMessage> taken = new ArrayList<>();
       for (int i = 0; i < gates.size(); i++) {
-        GatePlan plan = gates.get(i).plan();
+        GateMessage gate = gates.get(i);
         Future<Instant> send = sends.get(i);
         if (send.succeeded()) {
-          clusters.markHanded(c, plan.clusterId(), plan.version(), send.result());
+          clusters.markHanded(c, gate.clusterId(), gate.version(), send.result());
+          taken.add(gate);
         } else {
           LOG.warn("the broker did not {} the schedule of gate {} version {}; it is sent again",
-              send.failed() ? "take" : "confirm in time", plan.clusterId(), plan.version());
+              send.failed() ? "take" : "confirm in time", gate.clusterId(), gate.version());
           onGateUnconfirmed.run();
           send.onSuccess(at -> db.transaction(late -> {
-            clusters.markHanded(late, plan.clusterId(), plan.version(), at);
+            clusters.markHanded(late, gate.clusterId(), gate.version(), at);
             return null;
           }));
         }
       }
-      return gates;
+      return taken;
     }));
   }
 
@@ -841,25 +851,9 @@ public final class Publisher {
    */
   public Future<Integer> reassertClusters(boolean onlyUnsent) {
     return queued(() -> db.transaction(c -> clusters.latestOfEach(c).stream()
-            .filter(g -> g.envelope() != null && (!onlyUnsent || g.handedAt() == null)).toList())
-        .compose(latest -> {
-          List<Future<Instant>> sends = new ArrayList<>();
-          for (ClusterScheduleRepository.Recorded gate : latest) {
-            sends.add(sender.sendToCluster(gate.clusterId(), gate.envelope()).map(v -> clock.instant()));
-          }
-          return withinDeadline(sends).compose(all -> db.transaction(c -> {
-            int taken = 0;
-            for (int i = 0; i < latest.size(); i++) {
-              if (sends.get(i).succeeded()) {
-                clusters.markHanded(c, latest.get(i).clusterId(), latest.get(i).version(), sends.get(i).result());
-                taken++;
-              } else {
-                onGateUnconfirmed.run();
-              }
-            }
-            return taken;
-          }));
-        }));
+            .filter(g -> g.envelope() != null && (!onlyUnsent || g.handedAt() == null))
+            .map(g -> new GateMessage(g.clusterId(), g.version(), g.envelope())).toList())
+        .compose(this::handGates).map(List::size));
   }
 
   /** Runs {@code work} after everything queued before has been sent (publishes, re-sends, re-assertions). */

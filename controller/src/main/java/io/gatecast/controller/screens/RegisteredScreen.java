@@ -26,7 +26,12 @@ public record RegisteredScreen(
     Long publishedClusterVersion) {
   /** Whether it plays what it should: its version, and when placed, its gate's schedule version. */
   public boolean upToDate() {
-    return publishedVersion == 0 || (java.util.Objects.equals(appliedVersion, publishedVersion)
-        && (publishedClusterVersion == null || publishedClusterVersion.equals(appliedClusterVersion)));
+    return upToDate(appliedVersion, appliedClusterVersion);
+  }
+
+  /** Whether playing {@code applied} (in gate schedule {@code appliedCluster}) is what this screen should play. */
+  public boolean upToDate(Long applied, Long appliedCluster) {
+    return publishedVersion == 0 || (java.util.Objects.equals(applied, publishedVersion)
+        && (publishedClusterVersion == null || publishedClusterVersion.equals(appliedCluster)));
   }
 }
