@@ -198,7 +198,7 @@ final class Composition {
     publisher = new Publisher(vertx, db, wrapSender.apply(ScheduleSender.over(mqtt)), config.sendDeadline(), clock,
         () -> publicUrl() + "/media/", keys, rules, audit, events, r.screens(), r.setups(), r.deliveries(),
         r.publishes(), r.clusterSchedules());
-    haltBeforePublishBatch(publisher);
+    haltMidPublish(publisher);
     alerts = new AlertService(vertx, db, mqtt, keys, clock, clusters, events, audit, r.alerts(),
         r.alertPublications());
     rotations = new KeyRotations(vertx, keys, db, mqtt, publisher, clock, audit, r.screens());
@@ -339,19 +339,31 @@ final class Composition {
   }
 
   /**
-   * For the crash test of the streamed publish only ({@code RetainedAfterStopTest}): with
-   * {@code -Dgatecast.test.haltBeforePublishBatch=N} the JVM halts — as abruptly as kill -9, nothing
-   * closed or flushed — when a publish is about to record its batch {@code N}, i.e. mid-stream.
+   * For the crash tests of the streamed publish only ({@code RetainedAfterStopTest}): the JVM halts —
+   * as abruptly as kill -9, nothing closed or flushed — mid-stream: with
+   * {@code -Dgatecast.test.haltBeforePublishBatch=N} when a publish is about to record its batch
+   * {@code N}; with {@code -Dgatecast.test.haltBeforeGateSchedules=early|final} when it is about to
+   * record the gates' schedules of that pass.
    */
-  private static void haltBeforePublishBatch(Publisher publisher) {
-    Integer haltAt = Integer.getInteger("gatecast.test.haltBeforePublishBatch");
-    if (haltAt != null) {
-      LOG.warn("test hook: this controller halts when a publish is about to record its batch {}", haltAt);
+  private static void haltMidPublish(Publisher publisher) {
+    Integer haltAtBatch = Integer.getInteger("gatecast.test.haltBeforePublishBatch");
+    if (haltAtBatch != null) {
+      LOG.warn("test hook: this controller halts when a publish is about to record its batch {}", haltAtBatch);
       publisher.beforeBatch(batch -> {
-        if (batch == haltAt) {
+        if (batch == haltAtBatch) {
+          Runtime.getRuntime().halt(137);
+        }
+      });
+    }
+    String haltAtGates = System.getProperty("gatecast.test.haltBeforeGateSchedules");
+    if (haltAtGates != null) {
+      LOG.warn("test hook: this controller halts when a publish is about to record its {} gate schedules", haltAtGates);
+      publisher.beforeGates(pass -> {
+        if (pass.equals(haltAtGates)) {
           Runtime.getRuntime().halt(137);
         }
       });
     }
   }
+
 }

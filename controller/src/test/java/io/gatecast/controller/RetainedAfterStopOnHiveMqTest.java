@@ -16,6 +16,15 @@ class RetainedAfterStopOnHiveMqTest extends RetainedAfterStopTest {
   }
 
   /**
+   * Not run on HiveMQ: that story's crash points are the controller's (what it records before it sends a
+   * gate's schedule and sends again when it starts), whatever its broker; what HiveMQ keeps after a
+   * kill -9 is what the screens' stories above check. Overridden without {@code @Test}, JUnit does not
+   * run it here, which keeps the full verify near its 15 minutes.
+   */
+  @Override
+  void placedScreensAndTheirGateEndWithExactlyWhatWasRecordedWhenTheControllerDiesMidStream() {}
+
+  /**
    * A start with HiveMQ costs about twice the CPU of one with Moquette (14-20 s against 8-10 s on
    * the same 200-screen data folder, measured by hand): its 64-bucket file persistence, its Guice and
    * JAXB bootstrap. The start is CPU-bound, and this process runs niced beside others' builds on the

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.broker.EmbeddedBroker;
+import io.gatecast.controller.organisation.Cluster;
+import io.gatecast.protocol.ClusterSchedule;
+import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PinnedKey;
+import io.gatecast.protocol.ScreenState;
+import io.gatecast.protocol.StatusMessage;
+import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
@@ -14,13 +22,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +158,174 @@ class RetainedAfterStopTest {
   }
 
   /**
+   * Screens whose agents play placements (issue 21, docs/proposals/cluster-schedules.md): the
+   * controller halts mid-stream at each point of such a publish — (1) while the screens' first
+   * placements are recorded batch by batch (their gate's first schedule recorded or not, whichever came
+   * first), (2) on a content change, between the gate's early schedule (the profiles the first page of
+   * 50 screens met) and its final one. After each restart every screen holds exactly its recorded
+   * placement version, and its gate exactly its newest recorded schedule, read as the screens read them;
+   * the next publish completes both.
+   */
+  @Test
+  void placedScreensAndTheirGateEndWithExactlyWhatWasRecordedWhenTheControllerDiesMidStream() throws Exception {
+    Path dataDir = tmp.resolve("data");
+    start(dataDir);
+    ApiClient admin = TestUsers.admin(httpPort, dataDir);
+    PinnedKey key = signingKey(admin);
+    Map<String, String> passwords = screensAndNotices(admin, 4);
+    List<String> ids = List.copyOf(passwords.keySet());
+    // Two profiles in one gate, named after their first screens: the first page of a publish meets only ret-001.
+    schedule(admin, "ret-notice-0", ids.subList(0, SCREENS / 2));
+    schedule(admin, "ret-notice-1", ids.subList(SCREENS / 2, SCREENS));
+    assertThat(admin.publishAndAwait().body().get("sent")).as("whole schedules, version 1").hasSize(SCREENS);
+    sayTheyPlayPlacements(passwords);
+    await().atMost(DEADLINE).until(() -> placedScreens(dataDir) == SCREENS);
+    sigterm();
+
+    // 1. Their first placements: the controller halts before recording the second batch.
+    start(dataDir, "-Dgatecast.test.haltBeforePublishBatch=1");
+    publishHalting(dataDir, "ret-notice-2", ids);
+    Map<String, Long> recorded = recordedVersions(dataDir);
+    assertThat(recorded.values()).as("placements (version 2) recorded for the first batch only").contains(1L, 2L)
+        .allMatch(v -> v == 1L || v == 2L);
+    long gateVersion = recordedGateVersion(dataDir);
+    start(dataDir);
+    expectRetained(key, passwords, recorded);
+    expectGate(key, passwords, gateVersion);
+    admin = TestUsers.admin(httpPort, dataDir);
+    admin.publishAndAwait();
+    expectAll(key, passwords, 2);
+    long complete = recordedGateVersion(dataDir);
+    assertThat(complete).isGreaterThan(gateVersion);
+    assertThat(expectGate(key, passwords, complete)).containsEntry("ret-001", List.of("ret-notice-0", "ret-notice-2"))
+        .containsEntry("ret-101", List.of("ret-notice-1", "ret-notice-2"));
+    sigterm();
+
+    // 2. A content change is gate schedules only: the controller halts after the early one, before the final one.
+    start(dataDir, "-Dgatecast.test.haltBeforeGateSchedules=final");
+    publishHalting(dataDir, "ret-notice-3", ids);
+    assertThat(recordedVersions(dataDir).values()).as("no new placement").allMatch(v -> v == 2L);
+    long early = recordedGateVersion(dataDir);
+    assertThat(early).isEqualTo(complete + 1);
+    start(dataDir);
+    expectAll(key, passwords, 2);
+    assertThat(expectGate(key, passwords, early)).as("the profile of the first page changed, the other not yet")
+        .containsEntry("ret-001", List.of("ret-notice-0", "ret-notice-2", "ret-notice-3"))
+        .containsEntry("ret-101", List.of("ret-notice-1", "ret-notice-2"));
+    admin = TestUsers.admin(httpPort, dataDir);
+    // Its rollout lists the screens its gate schedule reached: those of the profile the early one did not change.
+    assertThat(admin.publishAndAwait().body().get("sent")).extracting(s -> s.get("screenId").asText())
+        .containsExactlyInAnyOrderElementsOf(ids.subList(SCREENS / 2, SCREENS));
+    assertThat(recordedVersions(dataDir).values()).as("still no new placement").allMatch(v -> v == 2L);
+    assertThat(expectGate(key, passwords, early + 1))
+        .containsEntry("ret-001", List.of("ret-notice-0", "ret-notice-2", "ret-notice-3"))
+        .containsEntry("ret-101", List.of("ret-notice-1", "ret-notice-2", "ret-notice-3"));
+    sigterm();
+  }
+
+  /** Schedules {@code content} on {@code screens} and publishes on a controller that halts mid-stream; awaits the halt. */
+  private void publishHalting(Path dataDir, String content, List<String> screens) throws InterruptedException {
+    ApiClient admin = TestUsers.admin(httpPort, dataDir);
+    schedule(admin, content, screens);
+    assertThat(admin.post("/api/v1/publish").status()).isEqualTo(200);
+    assertThat(controller.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("halted mid-stream").isTrue();
+    assertThat(controller.exitValue()).isEqualTo(137);
+  }
+
+  /**
+   * Each screen logs in as itself and leaves a live heartbeat saying its agent plays placements, as
+   * the agent's does: from its next change on, the controller sends it placements. All at once: one
+   * after the other cost 0.3 s a screen, mostly waiting.
+   */
+  private void sayTheyPlayPlacements(Map<String, String> passwords) throws MqttException {
+    List<MqttAsyncClient> clients = new ArrayList<>();
+    List<CompletableFuture<Void>> sent = new ArrayList<>();
+    try {
+      for (Map.Entry<String, String> screen : passwords.entrySet()) {
+        MqttAsyncClient client = new MqttAsyncClient("tcp://127.0.0.1:" + brokerPort, screen.getKey(),
+            new MemoryPersistence());
+        clients.add(client);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(screen.getKey());
+        options.setPassword(screen.getValue().toCharArray());
+        byte[] heartbeat = Codec.encode(new StatusMessage(Header.now(Instant.now()), screen.getKey(),
+            ScreenState.ONLINE, null, null, 60L, null, null, true));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        sent.add(done);
+        client.connect(options, null, Listener.then(connected ->
+            client.publish(Topics.status(screen.getKey()), heartbeat, 1, true, null, Listener.then(published ->
+                done.complete(null), done)), done));
+      }
+      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).orTimeout(DEADLINE.toSeconds(), TimeUnit.SECONDS)
+          .join();
+    } finally {
+      for (MqttAsyncClient client : clients) {
+        if (client.isConnected()) {
+          client.disconnect(0).waitForCompletion(5_000);
+        }
+        client.close(true);
+      }
+    }
+  }
+
+  /** A Paho action listener: {@code next} on success, {@code failed} completed with the failure otherwise. */
+  private interface Listener {
+    void next(IMqttToken token) throws MqttException;
+
+    static IMqttActionListener then(Listener next, CompletableFuture<?> failed) {
+      return new IMqttActionListener() {
+        @Override
+        public void onSuccess(IMqttToken token) {
+          try {
+            next.next(token);
+          } catch (MqttException e) {
+            failed.completeExceptionally(e);
+          }
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable e) {
+          failed.completeExceptionally(e);
+        }
+      };
+    }
+  }
+
+  private static int placedScreens(Path dataDir) throws java.sql.SQLException {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
+        var rows = db.createStatement().executeQuery("SELECT count(*) FROM screens WHERE placements = 1")) {
+      return rows.getInt(1);
+    }
+  }
+
+  /** The newest version of the default gate's schedule the stopped controller's store recorded (0: none). */
+  private static long recordedGateVersion(Path dataDir) throws java.sql.SQLException {
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
+        var statement = db.prepareStatement("SELECT coalesce(max(version), 0) FROM cluster_schedules WHERE cluster_id = ?")) {
+      statement.setString(1, Cluster.DEFAULT_ID);
+      try (var rows = statement.executeQuery()) {
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Awaits the default gate's retained schedule at {@code version} (0: nothing retained), read as its
+   * first screen reads it; returns each profile's item ids.
+   */
+  private Map<String, List<String>> expectGate(PinnedKey key, Map<String, String> passwords, long version) {
+    String broker = "tcp://127.0.0.1:" + brokerPort;
+    String screen = passwords.keySet().iterator().next();
+    return await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
+      Optional<ClusterSchedule> gate = RetainedReads.gateSchedule(broker, key, passwords, screen, Cluster.DEFAULT_ID);
+      Map<String, List<String>> items = new TreeMap<>();
+      gate.ifPresent(g -> g.profiles().forEach((profile, rules) ->
+          items.put(profile, rules.items().stream().map(ItemSpec::id).sorted().toList())));
+      return gate.map(ClusterSchedule::version).orElse(0L) == version ? items : null;
+    }, java.util.Objects::nonNull);
+  }
+
+  /**
    * Starts the controller with {@value #SCREENS} screens registered (their MQTT passwords returned)
    * and approved text items ret-notice-0 ... ret-notice-{notices - 1}; ret-notice-0 is published and
    * sent: every screen is at version 1.
@@ -195,8 +380,11 @@ class RetainedAfterStopTest {
   }
 
   private void schedule(ApiClient admin, String content, Map<String, String> passwords) {
-    Answer scheduled = admin.postJson("/api/v1/schedule", Map.of("contentId", content,
-        "screenIds", List.copyOf(passwords.keySet())));
+    schedule(admin, content, List.copyOf(passwords.keySet()));
+  }
+
+  private void schedule(ApiClient admin, String content, List<String> screens) {
+    Answer scheduled = admin.postJson("/api/v1/schedule", Map.of("contentId", content, "screenIds", screens));
     assertThat(scheduled.status()).as(scheduled.body().toString()).isEqualTo(200);
   }
 

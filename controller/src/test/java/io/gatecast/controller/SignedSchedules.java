@@ -17,6 +17,18 @@ public final class SignedSchedules {
     return open(key, payload, Signed.SCHEDULE, ScheduleMessage.class);
   }
 
+  /**
+   * The version of what is on a screen's schedule topic, opened as an agent opens it: a whole schedule
+   * or (a screen that plays placements) a placement in its gate's schedule; the two share one sequence.
+   */
+  public static long version(PinnedKey key, byte[] payload) {
+    String type = io.gatecast.protocol.Codec.decode(payload, com.fasterxml.jackson.databind.JsonNode.class)
+        .path("type").asText("");
+    return type.equals(Signed.PLACEMENT)
+        ? open(key, payload, Signed.PLACEMENT, io.gatecast.protocol.Placement.class).version()
+        : open(key, payload).version();
+  }
+
   /** Any signed message of {@code type}, opened only if the controller's key signed it. */
   public static <T> T open(PinnedKey key, byte[] payload, String type, Class<T> messageClass) {
     Verifier verifier = Verifier.pinning(new Freshness(Clock.systemUTC(), Duration.ZERO), key.keyId(),

@@ -137,6 +137,8 @@ public final class Publisher {
   private static final int FIRST_BATCH = 50;
   /** Test hook: called with each batch's number just before it is recorded (a test stops the controller there). */
   private volatile java.util.function.IntConsumer beforeBatch = batch -> { };
+  /** Test hook: called with the pass ({@code early} or {@code final}) just before a publish records gates' schedules. */
+  private volatile java.util.function.Consumer<String> beforeGates = pass -> { };
 
   /** A publish started: its id at once, and its end (every planned screen recorded and handed, or failed). */
   public record Started(long publishId, Future<PublishResult> done) {}
@@ -185,6 +187,14 @@ public final class Publisher {
   /** Test hook: {@code hook} is called with each batch's number (0, 1, ...) just before the batch is recorded. */
   public void beforeBatch(java.util.function.IntConsumer hook) {
     this.beforeBatch = hook;
+  }
+
+  /**
+   * Test hook: {@code hook} is called with the pass, {@code early} (once the first page is planned) or
+   * {@code final} (once every page is), just before a publish records the gates' schedules it signed.
+   */
+  public void beforeGates(java.util.function.Consumer<String> hook) {
+    this.beforeGates = hook;
   }
 
   /** Where each schedule the broker took is told (the re-assertion's record of what each screen should hold). */
@@ -731,7 +741,10 @@ public final class Publisher {
             java.util.concurrent.CompletableFuture.supplyAsync(() -> plans.stream().map(p -> signGate(planning.at, p))
                 .toList())))
         .compose(signed -> signed.isEmpty() ? Future.succeededFuture(List.<SignedGate>of())
-            : db.transaction(c -> recordGates(c, planning, signed)))
+            : db.transaction(c -> {
+              beforeGates.accept(early ? "early" : "final");
+              return recordGates(c, planning, signed);
+            }))
         .compose(recorded -> handGates(recorded.stream()
             .map(g -> new GateMessage(g.plan().clusterId(), g.plan().version(), g.envelope())).toList()))
         .compose(sent -> sent.isEmpty() ? Future.succeededFuture() : db.transaction(c -> {
