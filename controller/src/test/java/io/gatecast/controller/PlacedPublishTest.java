@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.publish.ScheduleSender;
+import io.gatecast.protocol.ClusterSchedule;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Placement;
 import io.gatecast.protocol.rules.ItemSpec;
@@ -129,6 +130,71 @@ class PlacedPublishTest {
     }
   }
 
+  /**
+   * A gate's schedule is one message, within the wire's limit: profiles join it in the order of their
+   * first screens while there is room; a screen whose profile finds none is sent its whole schedule, as a
+   * screen of an older agent is, and plays every change all the same. Here pl-a's profile is small,
+   * pl-b's and pl-c's large (the same {@value #LARGE_ITEMS} long notices, and one of their own): pl-a and
+   * pl-b fit, pl-c does not.
+   */
+  @Test
+  void aScreenWhoseProfileHasNoRoomInItsGatesScheduleIsSentItsWholeSchedule() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "room-approver", "approver");
+      Map<String, String> passwords = new java.util.LinkedHashMap<>();
+      for (String id : List.of("pl-a", "pl-b", "pl-c")) {
+        passwords.put(id, register(admin, id));
+      }
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwords.get("pl-a"), "default");
+          PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwords.get("pl-b"), "default");
+          PlacedScreen c = new PlacedScreen(controller.brokerUrl(), key, "pl-c", passwords.get("pl-c"), "default")) {
+        for (PlacedScreen screen : List.of(a, b, c)) {
+          screen.heartbeat();
+        }
+        await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-b") && online(admin, "pl-c"));
+        List<String> large = new java.util.ArrayList<>();
+        for (int i = 0; i < LARGE_ITEMS; i++) {
+          large.add(scheduleNew(admin, approver, "room-" + i, "x".repeat(500), List.of("pl-b", "pl-c")));
+        }
+        scheduleNew(admin, approver, "room-a", "A", List.of("pl-a"));
+        scheduleNew(admin, approver, "room-b", "B", List.of("pl-b"));
+        scheduleNew(admin, approver, "room-c", "C", List.of("pl-c"));
+        published(admin);
+
+        await().atMost(DEADLINE).until(() -> items(a).size() == 1 && items(b).size() == LARGE_ITEMS + 1
+            && items(c).size() == LARGE_ITEMS + 1);
+        assertThat(items(a)).containsExactly("room-a");
+        assertThat(items(b)).contains("room-b").containsAll(large);
+        assertThat(items(c)).contains("room-c").containsAll(large);
+        assertThat(a.placements).hasSize(1);
+        assertThat(b.placements).hasSize(1);
+        assertThat(c.placements).as("no room for its profile").isEmpty();
+        assertThat(c.wholeSchedules).hasSize(1);
+        ClusterSchedule gate = a.gateSchedules.get(a.gateSchedules.size() - 1);
+        assertThat(gate.profiles()).containsOnlyKeys("pl-a", "pl-b");
+
+        // A change for all three: pl-a and pl-b through a new gate schedule, pl-c a new whole schedule.
+        scheduleNew(admin, approver, "room-all", "All", List.of("pl-a", "pl-b", "pl-c"));
+        published(admin);
+        await().atMost(DEADLINE).until(() -> items(a).contains("room-all") && items(b).contains("room-all")
+            && items(c).contains("room-all"));
+        assertThat(c.wholeSchedules).hasSize(2);
+        assertThat(c.placements).isEmpty();
+        assertThat(a.placements).as("a content change sends no placement").hasSize(1);
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  /** pl-b's and pl-c's shared long notices: each profile about 110-180 KB, two of them more than a gate's room. */
+  private static final int LARGE_ITEMS = 200;
+
   private ControllerConfig config() {
     return ControllerConfig.defaults(dataDir).withPorts(0, 0);
   }
@@ -149,13 +215,19 @@ class PlacedPublishTest {
   }
 
   private static void scheduleNew(ApiClient admin, ApiClient approver, String contentId) {
+    scheduleNew(admin, approver, contentId, "Cửa khẩu mở cửa 7:00", List.of("pl-a", "pl-b", "pl-c", "pl-restart").stream()
+        .filter(id -> admin.get("/api/v1/screens/" + id).status() == 200).toList());
+  }
+
+  /** A new approved text item scheduled on {@code screens}; its id. */
+  private static String scheduleNew(ApiClient admin, ApiClient approver, String contentId, String text,
+      List<String> screens) {
     assertThat(admin.postJson("/api/v1/content", Map.of("id", contentId, "title", "Thông báo " + contentId,
-        "variants", List.of(Map.of("language", "vi", "text", "Cửa khẩu mở cửa 7:00", "seconds", 10)))).status())
-        .isEqualTo(201);
+        "variants", List.of(Map.of("language", "vi", "text", text, "seconds", 10)))).status()).isEqualTo(201);
     TestUsers.approve(approver, contentId);
-    assertThat(admin.postJson("/api/v1/schedule", Map.of("contentId", contentId,
-        "screenIds", List.of("pl-a", "pl-b", "pl-c", "pl-restart").stream()
-            .filter(id -> admin.get("/api/v1/screens/" + id).status() == 200).toList())).status()).isEqualTo(200);
+    assertThat(admin.postJson("/api/v1/schedule", Map.of("contentId", contentId, "screenIds", screens)).status())
+        .isEqualTo(200);
+    return contentId;
   }
 
   /** Publishes and waits until it is DONE; its id. */

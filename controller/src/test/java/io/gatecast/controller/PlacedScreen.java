@@ -1,11 +1,13 @@
 package io.gatecast.controller;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.ClusterSchedule;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.Placement;
 import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.StatusMessage;
@@ -27,11 +29,14 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * A stand-in for an agent that plays placements (issue 21): logs in as its screen, says so in its
  * heartbeat, follows its schedule topic and its gate's schedule topic, opens each message only if the
  * controller's key signed it, and answers APPLIED with both versions once it holds a placement and a
- * cluster schedule with its profile. What it receives is kept, duplicates included.
+ * cluster schedule with its profile. A whole schedule on its own topic (a profile its gate's schedule had
+ * no room for) it plays and answers as an agent does: a placement and a whole schedule share one version
+ * sequence, the newest plays. What it receives is kept, duplicates included.
  */
 final class PlacedScreen implements AutoCloseable {
   final List<Placement> placements = new CopyOnWriteArrayList<>();
   final List<ClusterSchedule> gateSchedules = new CopyOnWriteArrayList<>();
+  final List<ScheduleMessage> wholeSchedules = new CopyOnWriteArrayList<>();
   /** The (placement, cluster schedule) versions it answered APPLIED, in order, as "v/g". */
   final List<String> applied = new CopyOnWriteArrayList<>();
   private final String screenId;
@@ -51,7 +56,7 @@ final class PlacedScreen implements AutoCloseable {
     options.setUserName(screenId);
     options.setPassword(password.toCharArray());
     client.connect(options);
-    client.subscribe(Topics.schedule(screenId), 1, (topic, message) -> onPlacement(message.getPayload()));
+    client.subscribe(Topics.schedule(screenId), 1, (topic, message) -> onOwnTopic(message.getPayload()));
     client.subscribe(Topics.clusterSchedule(clusterId), 1, (topic, message) -> onGate(message.getPayload()));
   }
 
@@ -64,12 +69,26 @@ final class PlacedScreen implements AutoCloseable {
         applied.isEmpty() ? null : gate.map(ClusterSchedule::version).orElse(null), true)), 1, true);
   }
 
-  /** What it plays now: its profile's rules in the newest cluster schedule, with its own id and names. */
+  /**
+   * What it plays now: its newest whole schedule's rules, or its profile's rules in the newest cluster
+   * schedule (with its own id and names), whichever came with the higher version.
+   */
   Optional<ScreenRules> playing() {
-    return latest(placements).flatMap(p -> latest(gateSchedules).map(p::rulesIn));
+    Optional<ScheduleMessage> whole = latest(wholeSchedules);
+    Optional<Placement> placement = latest(placements);
+    if (whole.isPresent() && placement.map(p -> p.version() < whole.get().version()).orElse(true)) {
+      return Optional.of(whole.get().rules());
+    }
+    return placement.flatMap(p -> latest(gateSchedules).map(p::rulesIn));
   }
 
-  private synchronized void onPlacement(byte[] payload) {
+  private synchronized void onOwnTopic(byte[] payload) {
+    if (!Signed.PLACEMENT.equals(Codec.decode(payload, JsonNode.class).path("type").asText())) {
+      ScheduleMessage whole = SignedSchedules.open(key, payload);
+      wholeSchedules.add(whole);
+      answer(new ScheduleAck(Header.now(Instant.now()), screenId, whole.version(), ScheduleAck.Outcome.APPLIED, null));
+      return;
+    }
     placements.add(SignedSchedules.open(key, payload, Signed.PLACEMENT, Placement.class));
     play();
   }
@@ -94,8 +113,11 @@ final class PlacedScreen implements AutoCloseable {
       return; // a repeat: already played
     }
     applied.add(versions);
-    ScheduleAck ack = new ScheduleAck(Header.now(Instant.now()), screenId, placement.get().version(),
-        ScheduleAck.Outcome.APPLIED, null, gate.get().version());
+    answer(new ScheduleAck(Header.now(Instant.now()), screenId, placement.get().version(), ScheduleAck.Outcome.APPLIED,
+        null, gate.get().version()));
+  }
+
+  private void answer(ScheduleAck ack) {
     out.execute(() -> {
       try {
         client.publish(Topics.events(screenId), Codec.encode(ack), 1, false);

@@ -83,7 +83,9 @@ import org.slf4j.LoggerFactory;
  * the first page is planned (the profiles planned so far over its recorded ones) and again once every
  * page is, if its whole set of profiles still differs ({@link #sendGates}); it is recorded before it
  * is sent, sent only when its rules changed, and sent again by a restart and the re-assertion as a
- * screen's schedule is. A content change for placed screens is then one message a gate.
+ * screen's schedule is. A content change for placed screens is then one message a gate. A gate's
+ * schedule is one message within the wire's limit: a profile it has no room left for ({@link GateRoom})
+ * has its screens sent whole schedules, as older agents are.
  */
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -133,6 +135,8 @@ public final class Publisher {
    * other: read, sign, record, 80–110 ms each (bench/BENCHMARKS.md, 2026-12-03 afternoon).
    */
   private static final int RECORDED_AHEAD = IN_FLIGHT + 2;
+  /** The most a gate's profiles' rules may weigh in its schedule (JSON bytes): three quarters of the wire's message limit. */
+  private static final int GATE_BUDGET_BYTES = io.gatecast.protocol.Limits.MAX_MESSAGE_BYTES / 4 * 3;
   /** The first batch is small, so the first screens receive while the rest is still being signed. */
   private static final int FIRST_BATCH = 50;
   /** Test hook: called with each batch's number just before it is recorded (a test stops the controller there). */
@@ -370,6 +374,9 @@ public final class Publisher {
     Future<Void> earlyGates = Future.succeededFuture();
     /** The profiles of the placed screens, by gate and profile id: the gates' cluster schedules to be. */
     final Map<String, java.util.TreeMap<String, ScreenRules>> gates = new java.util.TreeMap<>();
+    /** What each gate's schedule still has room for, and the profiles it had none for (by id). */
+    final Map<String, GateRoom> room = new HashMap<>();
+    final Set<String> withoutRoom = new HashSet<>();
     /** The last screen id read (null: none yet), how many pages were read, how many screens change so far. */
     String after;
     int pages;
@@ -470,14 +477,17 @@ public final class Publisher {
           continue;
         }
       }
-      if (screen.placements()) {
-        Pending placement = placement(planning, key, shared.rules().rules(), screen, profile.clusterId(),
+      String profileId = screen.placements() ? profileIn(planning, key, shared.rules().rules(), screen,
+          profile.clusterId()) : null;
+      if (profileId != null) {
+        Pending placement = placement(shared.rules().rules(), screen, profile.clusterId(), profileId,
             gateNames.get(profile.clusterId()), published);
         if (placement != null) {
           pending.add(placement);
         }
         continue;
       }
+      // An older agent, or a profile its gate's schedule has no room for: the screen's whole schedule.
       if (screenRules == null) {
         screenRules = forScreen(shared.rules().rules(), screen.id(), screen.name(), gateNames.get(profile.clusterId()));
         rulesJson = shared.rules().json(screenRules);
@@ -496,12 +506,11 @@ public final class Publisher {
   }
 
   /**
-   * A placed screen: its profile's rules join its gate's schedule under the profile's id (its first
-   * placed screen's), and it gets a new placement only when where it is placed or its names changed.
+   * A placed screen, its profile's rules in its gate's schedule under {@code profileId}: a new placement
+   * only when where it is placed or its names changed.
    */
-  private static Pending placement(Planning planning, ProfileKey key, ScreenRules rules, RegisteredScreen screen,
-      String clusterId, String gateName, String published) {
-    String profileId = profileIn(planning, key, rules, screen, clusterId);
+  private static Pending placement(ScreenRules rules, RegisteredScreen screen, String clusterId, String profileId,
+      String gateName, String published) {
     ScreenPlacement placed = new ScreenPlacement(clusterId, profileId, nameOrNull(screen.name()), nameOrNull(gateName));
     String json = placed.json();
     if (json.equals(published) || (published == null && rules.isEmpty())) {
@@ -510,13 +519,55 @@ public final class Publisher {
     return new Pending(screen, null, placed, json);
   }
 
-  /** The profile's id in its gate's schedule (its first placed screen's), its rules added to the gate's. */
+  /**
+   * The profile's id in its gate's schedule (its first placed screen's), its rules added to the gate's;
+   * null when the gate's schedule has no room left for it ({@link GateRoom}): its screens are then sent
+   * whole schedules, as screens of older agents are.
+   */
   private static String profileIn(Planning planning, ProfileKey key, ScreenRules rules, RegisteredScreen screen,
       String clusterId) {
     String profileId = planning.profileIds.computeIfAbsent(key, k -> screen.id());
-    planning.gates.computeIfAbsent(clusterId, k -> new java.util.TreeMap<>())
-        .computeIfAbsent(profileId, id -> rules.forScreen(id, null, null));
+    java.util.TreeMap<String, ScreenRules> gate = planning.gates.computeIfAbsent(clusterId, k -> new java.util.TreeMap<>());
+    if (gate.containsKey(profileId)) {
+      return profileId;
+    }
+    if (planning.withoutRoom.contains(profileId)) {
+      return null;
+    }
+    ScreenRules profileRules = rules.forScreen(profileId, null, null);
+    if (!planning.room.computeIfAbsent(clusterId, k -> new GateRoom()).admit(profileRules)) {
+      planning.withoutRoom.add(profileId);
+      return null;
+    }
+    gate.put(profileId, profileRules);
     return profileId;
+  }
+
+  /**
+   * What a gate's schedule still has room for, profiles admitted in id order of their first screens: at
+   * most {@link io.gatecast.protocol.Limits#MAX_CLUSTER_PROFILES} profiles, their rules' JSON at most
+   * {@value #GATE_BUDGET_BYTES} bytes. The rest of the message limit is left for what the schedule adds
+   * around them (header, profile ids, signature, carried key rotations): a gate whose schedule could not
+   * be signed would leave all its screens on the schedule before.
+   */
+  private static final class GateRoom {
+    private int profiles;
+    private long bytes;
+
+    boolean admit(ScreenRules profile) {
+      int size;
+      try {
+        size = Codec.mapper().writeValueAsBytes(profile).length; // not Codec.encode: a profile may exceed the limit
+      } catch (JsonProcessingException e) {
+        return false; // its screens' whole schedules fail to sign the same way, and say why in the rollout
+      }
+      if (profiles >= io.gatecast.protocol.Limits.MAX_CLUSTER_PROFILES || bytes + size > GATE_BUDGET_BYTES) {
+        return false;
+      }
+      profiles++;
+      bytes += size;
+      return true;
+    }
   }
 
   /** A re-sign's page: every screen that holds a published schedule gets the same rules again. */
