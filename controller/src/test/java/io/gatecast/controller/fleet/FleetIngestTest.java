@@ -133,6 +133,33 @@ class FleetIngestTest {
     assertThat(prepared).anyMatch(FleetIngestTest::settles);
   }
 
+  /**
+   * A placed screen answers each new gate schedule about the same placement (version 1 here): the first
+   * answer settles the placement's delivery, the next ones record only the gate's version they play.
+   */
+  @Test
+  void answersAboutAPlacementAlreadySettledRecordOnlyTheGatesVersion() throws Exception {
+    queue.offer(clusterAnswer(1, 7L));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).isEqualTo("APPLIED");
+    prepared.clear();
+
+    queue.offer(clusterAnswer(2, 8L));
+    queue.offer(clusterAnswer(3, 9L));
+    queue.drain().await(30, TimeUnit.SECONDS);
+
+    assertThat(prepared).as("the placement's delivery is not answered again")
+        .noneMatch(sql -> sql.startsWith("UPDATE deliveries"));
+    assertThat(db.transaction(c -> Sql.one(c, "SELECT applied_cluster_version FROM screens WHERE id = 'hall-1'",
+        row -> row.getLong(1)).orElseThrow()).await()).isEqualTo(9L);
+  }
+
+  private static FleetIngest.Answer clusterAnswer(int second, long clusterVersion) {
+    Instant at = T0.plusSeconds(second);
+    return new FleetIngest.Answer(new ScheduleAck(Header.now(at), "hall-1", 1L, ScheduleAck.Outcome.APPLIED, null,
+        clusterVersion), at);
+  }
+
   private static boolean settles(String sql) {
     return sql.startsWith("UPDATE deliveries") && sql.contains("outcome = 'PENDING'");
   }
