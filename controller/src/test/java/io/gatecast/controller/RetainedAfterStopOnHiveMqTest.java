@@ -22,7 +22,7 @@ class RetainedAfterStopOnHiveMqTest extends RetainedAfterStopTest {
    * run it here, which keeps the full verify near its 15 minutes.
    */
   @Override
-  void placedScreensAndTheirGateEndWithExactlyWhatWasRecordedWhenTheControllerDiesMidStream() {}
+  void placedScreensAndTheirGatesEndWithExactlyWhatWasRecordedWhenTheControllerDiesMidStream() {}
 
   /**
    * A start with HiveMQ costs about twice the CPU of one with Moquette (14-20 s against 8-10 s on

@@ -1,6 +1,7 @@
 package io.gatecast.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.broker.EmbeddedBroker;
@@ -32,8 +33,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -158,28 +157,43 @@ class RetainedAfterStopTest {
   }
 
   /**
-   * Screens whose agents play placements (issue 21, docs/proposals/cluster-schedules.md): the
-   * controller halts mid-stream at each point of such a publish — (1) while the screens' first
-   * placements are recorded batch by batch (their gate's first schedule recorded or not, whichever came
-   * first), (2) on a content change, between the gate's early schedule (the profiles the first page of
-   * 50 screens met) and its final one. After each restart every screen holds exactly its recorded
-   * placement version, and its gate exactly its newest recorded schedule, read as the screens read them;
-   * the next publish completes both.
+   * Screens whose agents play placements (issue 21, docs/proposals/cluster-schedules.md), in two gates:
+   * gate A's {@value #GATE_A} screens (two profiles: the first page of a publish, 50 screens, meets only
+   * the first; the second page completes the gate) and gate B's {@value #GATE_B} (read by the second and
+   * the last page). The controller halts mid-stream at each point of such a publish — (1) while the
+   * screens' first placements are recorded batch by batch (gate A's schedules recorded or not, whichever
+   * came first), (2) on a content change, just before the final pass: gate A, complete since the second
+   * page, has its whole new schedule recorded; gate B, complete only with the last page, none yet. After
+   * each restart every screen holds exactly its recorded placement version, and each gate exactly its
+   * newest recorded schedule, read as the screens read them; the next publish completes both.
    */
   @Test
-  void placedScreensAndTheirGateEndWithExactlyWhatWasRecordedWhenTheControllerDiesMidStream() throws Exception {
+  void placedScreensAndTheirGatesEndWithExactlyWhatWasRecordedWhenTheControllerDiesMidStream() throws Exception {
     Path dataDir = tmp.resolve("data");
     start(dataDir);
     ApiClient admin = TestUsers.admin(httpPort, dataDir);
     PinnedKey key = signingKey(admin);
-    Map<String, String> passwords = screensAndNotices(admin, 4);
+    assertThat(admin.postJson("/api/v1/clusters", Map.of("id", GATE_B_ID, "name", "Cửa khẩu B", "province", "Lào Cai",
+        "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"))).status()).isEqualTo(201);
+    Map<String, String> passwords = new LinkedHashMap<>();
+    for (int i = 1; i <= GATE_A + GATE_B; i++) {
+      String id = i <= GATE_A ? String.format("ga-%03d", i) : String.format("gb-%03d", i - GATE_A);
+      Answer registered = admin.postJson("/api/v1/screens", Map.of("id", id,
+          "clusterId", i <= GATE_A ? Cluster.DEFAULT_ID : GATE_B_ID));
+      assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
+      passwords.put(id, registered.body().get("mqttPassword").asText());
+    }
+    notices(admin, 4);
     List<String> ids = List.copyOf(passwords.keySet());
-    // Two profiles in one gate, named after their first screens: the first page of a publish meets only ret-001.
-    schedule(admin, "ret-notice-0", ids.subList(0, SCREENS / 2));
-    schedule(admin, "ret-notice-1", ids.subList(SCREENS / 2, SCREENS));
-    assertThat(admin.publishAndAwait().body().get("sent")).as("whole schedules, version 1").hasSize(SCREENS);
+    List<String> gateA = ids.subList(0, GATE_A);
+    String firstOfB = ids.get(GATE_A);
+    // Gate A's two profiles, named after their first screens: ga-001 (the first page) and ga-051.
+    schedule(admin, "ret-notice-0", gateA.subList(0, 50));
+    schedule(admin, "ret-notice-1", gateA.subList(50, GATE_A));
+    schedule(admin, "ret-notice-0", ids.subList(GATE_A, ids.size()));
+    assertThat(admin.publishAndAwait().body().get("sent")).as("whole schedules, version 1").hasSize(ids.size());
     sayTheyPlayPlacements(passwords);
-    await().atMost(DEADLINE).until(() -> placedScreens(dataDir) == SCREENS);
+    await().atMost(DEADLINE).until(() -> placedScreens(dataDir) == ids.size());
     sigterm();
 
     // 1. Their first placements: the controller halts before recording the second batch.
@@ -188,40 +202,54 @@ class RetainedAfterStopTest {
     Map<String, Long> recorded = recordedVersions(dataDir);
     assertThat(recorded.values()).as("placements (version 2) recorded for the first batch only").contains(1L, 2L)
         .allMatch(v -> v == 1L || v == 2L);
-    long gateVersion = recordedGateVersion(dataDir);
+    long gateAVersion = recordedGateVersion(dataDir, Cluster.DEFAULT_ID);
+    long gateBVersion = recordedGateVersion(dataDir, GATE_B_ID);
     start(dataDir);
     expectRetained(key, passwords, recorded);
-    expectGate(key, passwords, gateVersion);
+    expectGate(key, passwords, gateA.get(0), Cluster.DEFAULT_ID, gateAVersion);
+    expectGate(key, passwords, firstOfB, GATE_B_ID, gateBVersion);
     admin = TestUsers.admin(httpPort, dataDir);
     admin.publishAndAwait();
     expectAll(key, passwords, 2);
-    long complete = recordedGateVersion(dataDir);
-    assertThat(complete).isGreaterThan(gateVersion);
-    assertThat(expectGate(key, passwords, complete)).containsEntry("ret-001", List.of("ret-notice-0", "ret-notice-2"))
-        .containsEntry("ret-101", List.of("ret-notice-1", "ret-notice-2"));
+    long completeA = recordedGateVersion(dataDir, Cluster.DEFAULT_ID);
+    long completeB = recordedGateVersion(dataDir, GATE_B_ID);
+    assertThat(expectGate(key, passwords, gateA.get(0), Cluster.DEFAULT_ID, completeA))
+        .containsOnly(entry("ga-001", List.of("ret-notice-0", "ret-notice-2")),
+            entry("ga-051", List.of("ret-notice-1", "ret-notice-2")));
+    assertThat(expectGate(key, passwords, firstOfB, GATE_B_ID, completeB))
+        .containsOnly(entry(firstOfB, List.of("ret-notice-0", "ret-notice-2")));
     sigterm();
 
-    // 2. A content change is gate schedules only: the controller halts after the early one, before the final one.
+    // 2. A content change is gate schedules only: the controller halts just before the final pass.
     start(dataDir, "-Dgatecast.test.haltBeforeGateSchedules=final");
     publishHalting(dataDir, "ret-notice-3", ids);
     assertThat(recordedVersions(dataDir).values()).as("no new placement").allMatch(v -> v == 2L);
-    long early = recordedGateVersion(dataDir);
-    assertThat(early).isEqualTo(complete + 1);
+    long newestA = recordedGateVersion(dataDir, Cluster.DEFAULT_ID);
+    assertThat(newestA).isGreaterThan(completeA);
+    assertThat(recordedGateVersion(dataDir, GATE_B_ID)).as("gate B is complete only with the last page")
+        .isEqualTo(completeB);
     start(dataDir);
     expectAll(key, passwords, 2);
-    assertThat(expectGate(key, passwords, early)).as("the profile of the first page changed, the other not yet")
-        .containsEntry("ret-001", List.of("ret-notice-0", "ret-notice-2", "ret-notice-3"))
-        .containsEntry("ret-101", List.of("ret-notice-1", "ret-notice-2"));
+    assertThat(expectGate(key, passwords, gateA.get(0), Cluster.DEFAULT_ID, newestA))
+        .as("gate A's whole change went out once its last screen was planned")
+        .containsOnly(entry("ga-001", List.of("ret-notice-0", "ret-notice-2", "ret-notice-3")),
+            entry("ga-051", List.of("ret-notice-1", "ret-notice-2", "ret-notice-3")));
+    expectGate(key, passwords, firstOfB, GATE_B_ID, completeB);
     admin = TestUsers.admin(httpPort, dataDir);
-    // Its rollout lists the screens its gate schedule reached: those of the profile the early one did not change.
-    assertThat(admin.publishAndAwait().body().get("sent")).extracting(s -> s.get("screenId").asText())
-        .containsExactlyInAnyOrderElementsOf(ids.subList(SCREENS / 2, SCREENS));
-    assertThat(recordedVersions(dataDir).values()).as("still no new placement").allMatch(v -> v == 2L);
-    assertThat(expectGate(key, passwords, early + 1))
-        .containsEntry("ret-001", List.of("ret-notice-0", "ret-notice-2", "ret-notice-3"))
-        .containsEntry("ret-101", List.of("ret-notice-1", "ret-notice-2", "ret-notice-3"));
+    // Its rollout lists the screens its gate schedules reached: gate B's; gate A has nothing left to change.
+    assertThat(admin.publishAndAwait().body().get("sent")).extracting(sent -> sent.get("screenId").asText())
+        .containsExactlyInAnyOrderElementsOf(ids.subList(GATE_A, ids.size()));
+    assertThat(recordedGateVersion(dataDir, Cluster.DEFAULT_ID)).isEqualTo(newestA);
+    assertThat(expectGate(key, passwords, firstOfB, GATE_B_ID, completeB + 1))
+        .containsOnly(entry(firstOfB, List.of("ret-notice-0", "ret-notice-2", "ret-notice-3")));
     sigterm();
   }
+
+  /** Gate A of the placed story: the first page of a publish (50 screens) and 10 more, read by the second page. */
+  private static final int GATE_A = 60;
+  /** Gate B of the placed story: the rest of the second page (500 screens) and 10 more, read by the last page. */
+  private static final int GATE_B = 500;
+  private static final String GATE_B_ID = "gate-b";
 
   /** Schedules {@code content} on {@code screens} and publishes on a controller that halts mid-stream; awaits the halt. */
   private void publishHalting(Path dataDir, String content, List<String> screens) throws InterruptedException {
@@ -252,8 +280,8 @@ class RetainedAfterStopTest {
             ScreenState.ONLINE, null, null, 60L, null, null, true));
         CompletableFuture<Void> done = new CompletableFuture<>();
         sent.add(done);
-        client.connect(options, null, Listener.then(connected ->
-            client.publish(Topics.status(screen.getKey()), heartbeat, 1, true, null, Listener.then(published ->
+        client.connect(options, null, PahoSteps.then(connected ->
+            client.publish(Topics.status(screen.getKey()), heartbeat, 1, true, null, PahoSteps.then(published ->
                 done.complete(null), done)), done));
       }
       CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).orTimeout(DEADLINE.toSeconds(), TimeUnit.SECONDS)
@@ -268,29 +296,6 @@ class RetainedAfterStopTest {
     }
   }
 
-  /** A Paho action listener: {@code next} on success, {@code failed} completed with the failure otherwise. */
-  private interface Listener {
-    void next(IMqttToken token) throws MqttException;
-
-    static IMqttActionListener then(Listener next, CompletableFuture<?> failed) {
-      return new IMqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {
-          try {
-            next.next(token);
-          } catch (MqttException e) {
-            failed.completeExceptionally(e);
-          }
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable e) {
-          failed.completeExceptionally(e);
-        }
-      };
-    }
-  }
-
   private static int placedScreens(Path dataDir) throws java.sql.SQLException {
     try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
         var rows = db.createStatement().executeQuery("SELECT count(*) FROM screens WHERE placements = 1")) {
@@ -298,11 +303,11 @@ class RetainedAfterStopTest {
     }
   }
 
-  /** The newest version of the default gate's schedule the stopped controller's store recorded (0: none). */
-  private static long recordedGateVersion(Path dataDir) throws java.sql.SQLException {
+  /** The newest version of gate {@code clusterId}'s schedule the stopped controller's store recorded (0: none). */
+  private static long recordedGateVersion(Path dataDir, String clusterId) throws java.sql.SQLException {
     try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
         var statement = db.prepareStatement("SELECT coalesce(max(version), 0) FROM cluster_schedules WHERE cluster_id = ?")) {
-      statement.setString(1, Cluster.DEFAULT_ID);
+      statement.setString(1, clusterId);
       try (var rows = statement.executeQuery()) {
         return rows.getLong(1);
       }
@@ -310,14 +315,14 @@ class RetainedAfterStopTest {
   }
 
   /**
-   * Awaits the default gate's retained schedule at {@code version} (0: nothing retained), read as its
-   * first screen reads it; returns each profile's item ids.
+   * Awaits gate {@code clusterId}'s retained schedule at {@code version} (0: nothing retained), read as
+   * its screen {@code screen} reads it; returns each profile's item ids.
    */
-  private Map<String, List<String>> expectGate(PinnedKey key, Map<String, String> passwords, long version) {
+  private Map<String, List<String>> expectGate(PinnedKey key, Map<String, String> passwords, String screen,
+      String clusterId, long version) {
     String broker = "tcp://127.0.0.1:" + brokerPort;
-    String screen = passwords.keySet().iterator().next();
     return await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
-      Optional<ClusterSchedule> gate = RetainedReads.gateSchedule(broker, key, passwords, screen, Cluster.DEFAULT_ID);
+      Optional<ClusterSchedule> gate = RetainedReads.gateSchedule(broker, key, passwords, screen, clusterId);
       Map<String, List<String>> items = new TreeMap<>();
       gate.ifPresent(g -> g.profiles().forEach((profile, rules) ->
           items.put(profile, rules.items().stream().map(ItemSpec::id).sorted().toList())));
@@ -341,7 +346,6 @@ class RetainedAfterStopTest {
 
   /** {@value #SCREENS} screens registered (their MQTT passwords) and approved text items ret-notice-0, -1, .... */
   private Map<String, String> screensAndNotices(ApiClient admin, int notices) {
-    ApiClient approver = TestUsers.user(admin, httpPort, "retained-approver", "approver");
     Map<String, String> passwords = new LinkedHashMap<>();
     for (int i = 1; i <= SCREENS; i++) {
       String id = String.format("ret-%03d", i);
@@ -349,13 +353,19 @@ class RetainedAfterStopTest {
       assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);
       passwords.put(id, registered.body().get("mqttPassword").asText());
     }
+    notices(admin, notices);
+    return passwords;
+  }
+
+  /** Approved text items ret-notice-0, -1, ... ({@code notices} of them). */
+  private void notices(ApiClient admin, int notices) {
+    ApiClient approver = TestUsers.user(admin, httpPort, "retained-approver", "approver");
     for (int round = 0; round < notices; round++) {
       String content = "ret-notice-" + round;
       assertThat(admin.postJson("/api/v1/content", Map.of("id", content, "title", "Notice " + round, "variants",
           List.of(Map.of("language", "vi", "text", "Thông báo " + round, "seconds", 10)))).status()).isEqualTo(201);
       TestUsers.approve(approver, content);
     }
-    return passwords;
   }
 
   /** Each screen's version as the stopped controller's store recorded it (read from its SQLite file). */

@@ -14,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -108,39 +107,17 @@ final class RetainedReads {
 
   private static <T> IMqttActionListener subscribeOnConnect(MqttAsyncClient client, String topic,
       Function<byte[], T> open, CompletableFuture<Optional<T>> read) {
-    return new IMqttActionListener() {
-      @Override
-      public void onSuccess(IMqttToken connected) {
-        try {
-          // QoS 0: the retained message comes without a PUBACK to answer, so leaving at once races nothing
-          // (Moquette 0.17 can release a QoS 1 message twice when its PUBACK meets the disconnect).
-          client.subscribe(topic, 0, null, new IMqttActionListener() {
-            @Override
-            public void onSuccess(IMqttToken subscribed) {
-              read.completeOnTimeout(Optional.empty(), READ_WAIT_MS, TimeUnit.MILLISECONDS); // nothing retained (yet)
-            }
-
-            @Override
-            public void onFailure(IMqttToken subscribed, Throwable e) {
-              read.completeExceptionally(e);
-            }
-          }, (topic, message) -> {
-            try {
-              read.complete(Optional.of(open.apply(message.getPayload())));
-            } catch (RuntimeException e) {
-              read.completeExceptionally(e);
-            }
-          });
-        } catch (MqttException e) {
-          read.completeExceptionally(e);
-        }
-      }
-
-      @Override
-      public void onFailure(IMqttToken connected, Throwable e) {
-        read.completeExceptionally(e);
-      }
-    };
+    // QoS 0: the retained message comes without a PUBACK to answer, so leaving at once races nothing
+    // (Moquette 0.17 can release a QoS 1 message twice when its PUBACK meets the disconnect).
+    return PahoSteps.then(connected -> client.subscribe(topic, 0, null, PahoSteps.then(subscribed ->
+        read.completeOnTimeout(Optional.empty(), READ_WAIT_MS, TimeUnit.MILLISECONDS), read), // nothing retained (yet)
+        (t, message) -> {
+          try {
+            read.complete(Optional.of(open.apply(message.getPayload())));
+          } catch (RuntimeException e) {
+            read.completeExceptionally(e);
+          }
+        }), read);
   }
 
   private static <T> Optional<T> outcome(CompletableFuture<T> read) {

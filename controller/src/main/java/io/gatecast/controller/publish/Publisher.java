@@ -80,8 +80,9 @@ import org.slf4j.LoggerFactory;
  * profile's rules go, with every other profile of its gate, in the gate's one signed
  * {@link ClusterSchedule}. A profile is named after its first placed screen in id order, so the names
  * hold while the screens sharing the rules do, whatever the content. A gate's schedule goes out once
- * the first page is planned (the profiles planned so far over its recorded ones) and again once every
- * page is, if its whole set of profiles still differs ({@link #sendGates}); it is recorded before it
+ * the first page is planned (the profiles planned so far over its recorded ones), once the page that
+ * read its last screen is planned, and once every page is, each time only if its profiles differ from
+ * its newest ({@link #sendGates}); it is recorded before it
  * is sent, sent only when its rules changed, and sent again by a restart and the re-assertion as a
  * screen's schedule is. A content change for placed screens is then one message a gate. A gate's
  * schedule is one message within the wire's limit: a profile it has no room left for ({@link GateRoom})
@@ -194,7 +195,7 @@ public final class Publisher {
   }
 
   /**
-   * Test hook: {@code hook} is called with the pass, {@code early} (once the first page is planned) or
+   * Test hook: {@code hook} is called with the pass, {@code early} (before every page is planned) or
    * {@code final} (once every page is), just before a publish records the gates' schedules it signed.
    */
   public void beforeGates(java.util.function.Consumer<String> hook) {
@@ -370,8 +371,17 @@ public final class Publisher {
     final Map<String, List<String>> withheld = new LinkedHashMap<>();
     /** Each profile's id in its gate's schedule: the first placed screen (in id order) that has it. */
     final Map<ProfileKey, String> profileIds = new HashMap<>();
-    /** The gates' schedules sent once the first page was planned ({@link #sendGates}); done when there are none. */
-    Future<Void> earlyGates = Future.succeededFuture();
+    /**
+     * The gates' schedules sent before every page was planned ({@link #sendGates}), one pass after the
+     * other: a gate's next version is read from the one before it. Done when there are none.
+     */
+    Future<Void> gatesSent = Future.succeededFuture();
+    /** How many screens each gate had when the publish began (by cluster id), and how many pages read so far. */
+    Map<String, Integer> gateSizes;
+    final Map<String, Integer> gateScreensRead = new HashMap<>();
+    /** The gates whose every screen is planned (all of them read), and those the last page completed. */
+    final Set<String> completeGates = new HashSet<>();
+    Set<String> completedByLastPage = Set.of();
     /** The profiles of the placed screens, by gate and profile id: the gates' cluster schedules to be. */
     final Map<String, java.util.TreeMap<String, ScreenRules>> gates = new java.util.TreeMap<>();
     /** What each gate's schedule still has room for, and the profiles it had none for (by id). */
@@ -406,9 +416,13 @@ public final class Publisher {
   private List<Pending> planPage(Connection c, Planning planning) throws SQLException {
     int limit = planning.pages == 0 ? FIRST_BATCH : SEND_WINDOW;
     String after = planning.after;
+    if (planning.gateSizes == null) {
+      planning.gateSizes = screens.countByCluster(c);
+    }
     List<RegisteredScreen> read = screens.page(c, after, limit);
     ScreenPage page = new ScreenPage(read, setups.of(c, read.stream().map(RegisteredScreen::id).toList()),
         screens.publishedRulesPage(c, after, limit));
+    planning.completedByLastPage = completedGates(planning, page);
     planning.pages++;
     planning.lastPage = read.size() < limit;
     planning.after = read.isEmpty() ? after : read.get(read.size() - 1).id();
@@ -427,6 +441,23 @@ public final class Publisher {
     }
     events.publish(new PublishProgressed(planning.publishId));
     return pending;
+  }
+
+  /**
+   * The gates whose last screens this page read: every screen each had when the publish began is now
+   * read. A screen added to or moved out of a gate during the publish leaves the count unmatched: that
+   * gate waits for the final pass, as every gate once did.
+   */
+  private static Set<String> completedGates(Planning planning, ScreenPage page) {
+    Set<String> completed = new HashSet<>();
+    for (ScreenSetup setup : page.setups().values()) {
+      String gate = setup.clusterId();
+      if (gate != null && planning.gateScreensRead.merge(gate, 1, Integer::sum).equals(planning.gateSizes.get(gate))
+          && planning.completeGates.add(gate)) {
+        completed.add(gate);
+      }
+    }
+    return completed;
   }
 
   /** A publish's page: the screens whose rules are not what they were last sent. */
@@ -695,12 +726,16 @@ public final class Publisher {
     // The last page: done once its batch and those still in flight before it were handed, and then the
     // gates' schedules (built now that every screen is planned and recorded) were.
     return planned.compose(v -> {
-      if (number == 0 && !planning.lastPage) {
-        planning.earlyGates = sendGates(planning, true);
+      // Before the last page: once the first page is planned, every gate met so far; after each next one,
+      // the gates it completed.
+      Set<String> ready = number == 0 ? Set.copyOf(planning.gates.keySet()) : planning.completedByLastPage;
+      if (!planning.lastPage && !ready.isEmpty()) {
+        planning.gatesSent = planning.gatesSent.transform(before -> sendGates(planning, ready, false));
       }
       return planning.lastPage
-          ? Future.join(next).transform(screens -> planning.earlyGates.transform(early -> sendGates(planning, false))
-              .compose(gates -> Future.all(next))).<Void>mapEmpty()
+          ? Future.join(next).transform(screens -> planning.gatesSent.transform(before ->
+              sendGates(planning, planning.gates.keySet(), true))
+              .compose(gatesDone -> Future.all(next))).<Void>mapEmpty()
           : streamFrom(planning, number + 1, planned, next, results);
     });
   }
@@ -780,20 +815,24 @@ public final class Publisher {
    * sent; marked handed once the broker took it. One not confirmed within the deadline stays recorded
    * and not handed: a restart and the re-assertion send it again.
    *
-   * <p>{@code early}: once the first page is planned, each gate met so far gets a schedule of the
-   * profiles planned so far over its recorded ones, so the screens of those profiles (in a gate of one
-   * profile, all of them) play the change without waiting for the whole fleet to be planned; the
-   * screens of profiles not planned yet keep what they play, as screens not yet planned always did. The
-   * final pass, once every screen is planned, sends the gates whose whole set of profiles still differs.
+   * <p>Before the final pass ({@code finalPass} false), of {@code gates} only: once the first page is
+   * planned, each gate met so far; once a later page completed a gate (every screen it had read), that
+   * gate. A gate whose every screen is planned gets the profiles planned for it. One not complete yet (the
+   * first page's) gets the profiles planned so far over its recorded ones, so the screens of those
+   * profiles (in a gate of one profile, all of them) play the change without waiting for the whole fleet
+   * to be planned; the screens of profiles not planned yet keep what they play, as screens not yet planned
+   * always did. The final pass, once every screen is planned, sends every gate whose whole set of profiles
+   * still differs from its newest.
    */
-  private Future<Void> sendGates(Planning planning, boolean early) {
-    return db.transaction(c -> planGates(c, planning, early))
+  private Future<Void> sendGates(Planning planning, Set<String> gates, boolean finalPass) {
+    Set<String> which = Set.copyOf(gates);
+    return db.transaction(c -> planGates(c, planning, which, finalPass))
         .compose(plans -> plans.isEmpty() ? Future.succeededFuture(List.<SignedGate>of()) : Future.fromCompletionStage(
             java.util.concurrent.CompletableFuture.supplyAsync(() -> plans.stream().map(p -> signGate(planning.at, p))
                 .toList())))
         .compose(signed -> signed.isEmpty() ? Future.succeededFuture(List.<SignedGate>of())
             : db.transaction(c -> {
-              beforeGates.accept(early ? "early" : "final");
+              beforeGates.accept(finalPass ? "final" : "early");
               return recordGates(c, planning, signed);
             }))
         .compose(recorded -> handGates(recorded.stream()
@@ -808,9 +847,10 @@ public final class Publisher {
         }));
   }
 
-  private List<GatePlan> planGates(Connection c, Planning planning, boolean early) throws SQLException {
+  private List<GatePlan> planGates(Connection c, Planning planning, Set<String> which, boolean finalPass)
+      throws SQLException {
     List<GatePlan> plans = new ArrayList<>();
-    if (planning.resign() && early) {
+    if (planning.resign() && !finalPass) {
       return plans; // a re-sign signs each gate's recorded schedule again, once
     }
     if (planning.resign()) {
@@ -823,9 +863,13 @@ public final class Publisher {
       return plans;
     }
     for (Map.Entry<String, java.util.TreeMap<String, ScreenRules>> gate : planning.gates.entrySet()) {
+      if (!which.contains(gate.getKey())) {
+        continue;
+      }
       java.util.Optional<ClusterScheduleRepository.Recorded> last = clusters.latest(c, gate.getKey());
       Map<String, ScreenRules> recorded = last.map(l -> ScreenPlacement.profiles(l.profiles())).orElse(Map.of());
-      java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(early ? recorded : Map.of());
+      boolean overRecorded = !finalPass && !planning.completeGates.contains(gate.getKey());
+      java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(overRecorded ? recorded : Map.of());
       profiles.putAll(gate.getValue()); // copied: the planning goes on adding to its own
       String json = ScreenPlacement.profilesJson(profiles);
       if (last.isPresent() && last.get().profiles().equals(json)) {
