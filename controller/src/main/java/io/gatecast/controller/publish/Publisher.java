@@ -81,10 +81,9 @@ import org.slf4j.LoggerFactory;
  * {@link ClusterSchedule}. A profile is named after its first placed screen in id order, so the names
  * hold while the screens sharing the rules do, whatever the content. A gate's schedule goes out once
  * the first page is planned (the profiles planned so far over its recorded ones), once the page that
- * read its last screen is planned, and once every page is, each time only if its profiles differ from
- * its newest ({@link #sendGates}); it is recorded before it
- * is sent, sent only when its rules changed, and sent again by a restart and the re-assertion as a
- * screen's schedule is. A content change for placed screens is then one message a gate. A gate's
+ * read its last screen is planned and recorded, and once every page is, each time only if its profiles
+ * differ from its newest ({@link #sendGates}); it is recorded before it is sent, and sent again by a
+ * restart and the re-assertion as a screen's schedule is. A content change for placed screens is then one message a gate. A gate's
  * schedule is one message within the wire's limit: a profile it has no room left for ({@link GateRoom})
  * has its screens sent whole schedules, as older agents are.
  */
@@ -376,12 +375,14 @@ public final class Publisher {
      * other: a gate's next version is read from the one before it. Done when there are none.
      */
     Future<Void> gatesSent = Future.succeededFuture();
-    /** How many screens each gate had when the publish began (by cluster id), and how many pages read so far. */
+    /** How many screens each gate had when the publish began (by cluster id), and how many of them were read so far. */
     Map<String, Integer> gateSizes;
     final Map<String, Integer> gateScreensRead = new HashMap<>();
     /** The gates whose every screen is planned (all of them read), and those the last page completed. */
     final Set<String> completeGates = new HashSet<>();
     Set<String> completedByLastPage = Set.of();
+    /** Done once every batch planned so far is recorded (or failed): a gate the last page completed waits for it. */
+    Future<Void> recordedSoFar = Future.succeededFuture();
     /** The profiles of the placed screens, by gate and profile id: the gates' cluster schedules to be. */
     final Map<String, java.util.TreeMap<String, ScreenRules>> gates = new java.util.TreeMap<>();
     /** What each gate's schedule still has room for, and the profiles it had none for (by id). */
@@ -707,6 +708,7 @@ public final class Publisher {
         .compose(batch -> batch.isEmpty() ? Future.succeededFuture(List.<Outgoing>of())
             : sign(planning.at, batch).compose(intents -> db.transaction(c -> record(c, planning, number, batch, intents,
                 results))));
+    planning.recordedSoFar = Future.join(planning.recordedSoFar, recorded).transform(ignored -> Future.succeededFuture());
     Future<Void> thisSent = Future.all(sent, recorded).compose(v -> recorded.result().isEmpty()
         ? Future.succeededFuture() : sendWindow(recorded.result()).compose(w -> {
           results.addAll(w.sent());
@@ -726,11 +728,14 @@ public final class Publisher {
     // The last page: done once its batch and those still in flight before it were handed, and then the
     // gates' schedules (built now that every screen is planned and recorded) were.
     return planned.compose(v -> {
-      // Before the last page: once the first page is planned, every gate met so far; after each next one,
-      // the gates it completed.
+      // Before the last page: once the first page is planned, every gate met so far (at once: the first
+      // screens' change); after each next one, the gates it completed, once every batch so far is recorded:
+      // a crash then never leaves such a gate's schedule recorded without its screens' new placements.
       Set<String> ready = number == 0 ? Set.copyOf(planning.gates.keySet()) : planning.completedByLastPage;
       if (!planning.lastPage && !ready.isEmpty()) {
-        planning.gatesSent = planning.gatesSent.transform(before -> sendGates(planning, ready, false));
+        Future<Void> before = number == 0 ? planning.gatesSent
+            : Future.join(planning.gatesSent, planning.recordedSoFar).transform(ignored -> Future.succeededFuture());
+        planning.gatesSent = before.transform(ignored -> sendGates(planning, ready, false));
       }
       return planning.lastPage
           ? Future.join(next).transform(screens -> planning.gatesSent.transform(before ->
