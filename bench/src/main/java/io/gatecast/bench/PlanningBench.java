@@ -36,8 +36,8 @@ public final class PlanningBench {
     Results results = new Results("planning-" + n, "bench/run PlanningBench --screens " + n + " --rounds " + rounds);
     List<String> ids = FleetSetup.ensureRegistered(dataDir, n).stream().map(ScreenLogin::screenId).toList();
     // --controller-jvm: extra flags for the controller's JVM, space-separated (e.g. a JFR recording to profile it).
-    List<String> jvm = args.get("controller-jvm").isBlank() ? List.of() : List.of(args.get("controller-jvm").trim().split("\\s+"));
-    try (ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), jvm)) {
+    try (ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120),
+        args.words("controller-jvm"))) {
       ControllerApi api = new ControllerApi(controller.httpPort());
       String media = api.uploadMedia(FleetSetup.media(), "bench.png");
       String contentId = "plan-" + Long.toString(System.currentTimeMillis() / 1000, 36);

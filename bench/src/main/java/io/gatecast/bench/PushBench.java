@@ -105,8 +105,7 @@ public final class PushBench {
     String runTag = "r" + Long.toString(System.currentTimeMillis() / 1000, 36);
 
     // --controller-jvm: extra flags for the controller's JVM, space-separated (e.g. a JFR recording to profile it).
-    List<String> controllerJvm = args.get("controller-jvm").isBlank() ? List.of()
-        : List.of(args.get("controller-jvm").trim().split("\\s+"));
+    List<String> controllerJvm = args.words("controller-jvm");
     BrokerProcess ownBroker = controllerBroker.startFor(dataDir);
     ControllerProcess controller = ControllerProcess.start(dataDir, ownBroker == null ? 0 : ownBroker.port(),
         Duration.ofSeconds(120), controllerJvm, controllerBroker.controllerArgs());

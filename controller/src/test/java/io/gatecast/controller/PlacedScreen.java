@@ -1,6 +1,5 @@
 package io.gatecast.controller;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.protocol.ClusterSchedule;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
@@ -83,7 +82,7 @@ final class PlacedScreen implements AutoCloseable {
   }
 
   private synchronized void onOwnTopic(byte[] payload) {
-    if (!Signed.PLACEMENT.equals(Codec.decode(payload, JsonNode.class).path("type").asText())) {
+    if (!SignedSchedules.isPlacement(payload)) {
       ScheduleMessage whole = SignedSchedules.open(key, payload);
       wholeSchedules.add(whole);
       answer(new ScheduleAck(Header.now(Instant.now()), screenId, whole.version(), ScheduleAck.Outcome.APPLIED, null));

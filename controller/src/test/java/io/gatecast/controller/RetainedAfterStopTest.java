@@ -297,7 +297,7 @@ class RetainedAfterStopTest {
   }
 
   private static int placedScreens(Path dataDir) throws java.sql.SQLException {
-    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
+    try (java.sql.Connection db = store(dataDir);
         var rows = db.createStatement().executeQuery("SELECT count(*) FROM screens WHERE placements = 1")) {
       return rows.getInt(1);
     }
@@ -305,7 +305,7 @@ class RetainedAfterStopTest {
 
   /** The newest version of gate {@code clusterId}'s schedule the stopped controller's store recorded (0: none). */
   private static long recordedGateVersion(Path dataDir, String clusterId) throws java.sql.SQLException {
-    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
+    try (java.sql.Connection db = store(dataDir);
         var statement = db.prepareStatement("SELECT coalesce(max(version), 0) FROM cluster_schedules WHERE cluster_id = ?")) {
       statement.setString(1, clusterId);
       try (var rows = statement.executeQuery()) {
@@ -368,10 +368,15 @@ class RetainedAfterStopTest {
     }
   }
 
+  /** The controller's SQLite file, opened to read what it recorded. */
+  private static java.sql.Connection store(Path dataDir) throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
+  }
+
   /** Each screen's version as the stopped controller's store recorded it (read from its SQLite file). */
   private static Map<String, Long> recordedVersions(Path dataDir) throws java.sql.SQLException {
     Map<String, Long> versions = new LinkedHashMap<>();
-    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
+    try (java.sql.Connection db = store(dataDir);
         var rows = db.createStatement().executeQuery("SELECT id, published_version FROM screens")) {
       while (rows.next()) {
         versions.put(rows.getString(1), rows.getLong(2));

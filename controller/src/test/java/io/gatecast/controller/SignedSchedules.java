@@ -22,11 +22,15 @@ public final class SignedSchedules {
    * or (a screen that plays placements) a placement in its gate's schedule; the two share one sequence.
    */
   public static long version(PinnedKey key, byte[] payload) {
-    String type = io.gatecast.protocol.Codec.decode(payload, com.fasterxml.jackson.databind.JsonNode.class)
-        .path("type").asText("");
-    return type.equals(Signed.PLACEMENT)
+    return isPlacement(payload)
         ? open(key, payload, Signed.PLACEMENT, io.gatecast.protocol.Placement.class).version()
         : open(key, payload).version();
+  }
+
+  /** Whether a signed envelope on a screen's schedule topic holds a placement (else a whole schedule). */
+  public static boolean isPlacement(byte[] payload) {
+    return Signed.PLACEMENT.equals(io.gatecast.protocol.Codec.decode(payload,
+        com.fasterxml.jackson.databind.JsonNode.class).path("type").asText(""));
   }
 
   /** Any signed message of {@code type}, opened only if the controller's key signed it. */

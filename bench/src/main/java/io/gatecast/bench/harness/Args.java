@@ -1,6 +1,7 @@
 package io.gatecast.bench.harness;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code --name value} arguments of a benchmark, with defaults; an unknown name is refused. */
@@ -24,5 +25,11 @@ public final class Args {
 
   public int integer(String name) {
     return Integer.parseInt(values.get(name));
+  }
+
+  /** The value split on whitespace: none when it is blank (e.g. {@code --controller-jvm "-Xmx1g -XX:+UseZGC"}). */
+  public List<String> words(String name) {
+    String value = values.get(name).trim();
+    return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
   }
 }

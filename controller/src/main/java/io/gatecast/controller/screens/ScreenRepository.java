@@ -100,8 +100,6 @@ public final class ScreenRepository {
     }
   }
 
-
-
   /** Marks ONLINE screens not heard from since {@code silentSince} OFFLINE; returns their ids. */
   public List<String> markSilentOffline(Connection c, Instant silentSince) throws SQLException {
     List<String> silent = Sql.list(c,
