@@ -7,8 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import io.gatecast.controller.store.Sql;
 
 /** What was last sent on each cluster's alert topic. */
@@ -16,34 +17,29 @@ public final class AlertPublicationRepository {
   private static final String COLUMNS = "cluster_id, version, alert_ids, envelope_expires_at";
   private static final TypeReference<List<String>> IDS = new TypeReference<>() {};
 
-  public Optional<AlertPublication> find(Connection c, String clusterId) throws SQLException {
-    return Sql.one(c, "SELECT " + COLUMNS + " FROM alert_publications WHERE cluster_id = ?",
-        AlertPublicationRepository::map, clusterId);
+  /** What was last sent to each cluster that was ever sent an alert message, by cluster id (one statement). */
+  public Map<String, AlertPublication> all(Connection c) throws SQLException {
+    Map<String, AlertPublication> byCluster = new LinkedHashMap<>();
+    for (AlertPublication publication : Sql.list(c, "SELECT " + COLUMNS + " FROM alert_publications ORDER BY cluster_id",
+        AlertPublicationRepository::map)) {
+      byCluster.put(publication.clusterId(), publication);
+    }
+    return byCluster;
   }
 
-  /** Every cluster that was ever sent an alert message. */
-  public List<String> clusters(Connection c) throws SQLException {
-    return Sql.list(c, "SELECT cluster_id FROM alert_publications ORDER BY cluster_id", r -> r.getString(1));
-  }
-
-  public void save(Connection c, AlertPublication publication, Instant now) throws SQLException {
+  /** Records the cluster's new version and keeps its signed message, to send it again unchanged. */
+  public void save(Connection c, AlertPublication publication, byte[] envelope, Instant now) throws SQLException {
     Sql.update(c,
-        "INSERT INTO alert_publications (cluster_id, version, alert_ids, envelope_expires_at, published_at)"
-            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (cluster_id) DO UPDATE SET version = excluded.version,"
+        "INSERT INTO alert_publications (cluster_id, version, alert_ids, envelope_expires_at, published_at, envelope)"
+            + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (cluster_id) DO UPDATE SET version = excluded.version,"
             + " alert_ids = excluded.alert_ids, envelope_expires_at = excluded.envelope_expires_at,"
-            + " published_at = excluded.published_at",
+            + " published_at = excluded.published_at, envelope = excluded.envelope",
         publication.clusterId(), publication.version(), json(publication.alertIds()),
-        publication.envelopeExpiresAt().toString(), now.toString());
+        publication.envelopeExpiresAt().toString(), now.toString(), envelope);
   }
 
   /** A cluster's last alert message as signed and sent, byte for byte. */
   public record SignedAlert(String clusterId, long version, byte[] envelope) {}
-
-  /** Keeps the signed message of the cluster's current version, to send it again unchanged. */
-  public void saveEnvelope(Connection c, String clusterId, long version, byte[] envelope) throws SQLException {
-    Sql.update(c, "UPDATE alert_publications SET envelope = ? WHERE cluster_id = ? AND version = ?", envelope, clusterId,
-        version);
-  }
 
   /**
    * Every cluster's last message that reached the broker (not one it refused: the next check sends

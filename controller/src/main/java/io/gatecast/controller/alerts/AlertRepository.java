@@ -9,6 +9,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +52,34 @@ public final class AlertRepository {
     return alerts;
   }
 
-  /** The alerts in force for a cluster at {@code now} (not cleared, not expired), oldest (then first made) first. */
-  public List<Alert> inForce(Connection c, String clusterId, Instant now) throws SQLException {
-    List<Alert> alerts = new java.util.ArrayList<>();
-    for (Row row : Sql.list(c,
-        "SELECT a.id, a.text_json, a.created_at, a.expires_at, a.cleared_at FROM alerts a"
-            + " JOIN alert_targets t ON t.alert_id = a.id"
-            + " WHERE t.cluster_id = ? AND a.cleared_at IS NULL AND a.expires_at > ? ORDER BY a.created_at, a.rowid",
-        AlertRepository::row, clusterId, SORTABLE.format(now))) {
-      alerts.add(withClusters(c, row));
+  /**
+   * The alerts in force at {@code now} (not cleared, not expired) for each of {@code clusterIds}, oldest
+   * (then first made) first; a cluster without any maps to an empty list. Two statements whatever the
+   * number of clusters: an alert to a hundred gates is checked, signed and stored in one transaction
+   * before the first of them is sent, and the expiry check reads every alerted gate every few seconds.
+   */
+  public Map<String, List<Alert>> inForce(Connection c, Collection<String> clusterIds, Instant now) throws SQLException {
+    String at = SORTABLE.format(now);
+    Map<String, List<String>> targets = new HashMap<>();
+    for (String[] target : Sql.list(c, "SELECT t.alert_id, t.cluster_id FROM alert_targets t JOIN alerts a"
+        + " ON a.id = t.alert_id WHERE a.cleared_at IS NULL AND a.expires_at > ? ORDER BY t.cluster_id",
+        r -> new String[] {r.getString(1), r.getString(2)}, at)) {
+      targets.computeIfAbsent(target[0], id -> new ArrayList<>()).add(target[1]);
     }
-    return alerts;
+    Map<String, List<Alert>> byCluster = new LinkedHashMap<>();
+    clusterIds.forEach(cluster -> byCluster.put(cluster, new ArrayList<>()));
+    for (Row row : Sql.list(c, "SELECT " + COLUMNS + " FROM alerts WHERE cleared_at IS NULL AND expires_at > ?"
+        + " ORDER BY created_at, rowid", AlertRepository::row, at)) {
+      List<String> clusters = targets.getOrDefault(row.id(), List.of());
+      Alert alert = new Alert(row.id(), clusters, row.text(), row.createdAt(), row.expiresAt(), row.clearedAt());
+      for (String cluster : clusters) {
+        List<Alert> of = byCluster.get(cluster);
+        if (of != null) {
+          of.add(alert);
+        }
+      }
+    }
+    return byCluster;
   }
 
   /** Marks the alert cleared at {@code now}; false when it was already cleared or does not exist. */

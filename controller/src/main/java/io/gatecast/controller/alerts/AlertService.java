@@ -151,8 +151,9 @@ public final class AlertService implements AutoCloseable {
         throw new AlertRefusedException(Why.BAD_INPUT, "clusterIds name clusters that do not exist: " + unknown
             + "; known clusters: " + known + "; nothing was stored");
       }
+      Map<String, List<Alert>> inForce = alerts.inForce(c, clusterIds, now);
       for (String cluster : clusterIds) {
-        if (alerts.inForce(c, cluster, now).size() >= Limits.MAX_ALERTS) {
+        if (inForce.get(cluster).size() >= Limits.MAX_ALERTS) {
           throw new AlertRefusedException(Why.CONFLICT, "cluster " + cluster + " already has " + Limits.MAX_ALERTS
               + " alerts in force, the most a screen takes; clear one first; nothing was stored");
         }
@@ -197,9 +198,11 @@ public final class AlertService implements AutoCloseable {
   /** The messages an alert's clusters need now, made (and their versions stored) in this transaction. */
   private Change change(Connection c, Alert alert, Instant now, boolean force) throws SQLException {
     List<Outgoing> outgoing = new ArrayList<>();
+    Map<String, List<Alert>> inForce = alerts.inForce(c, alert.clusterIds(), now);
+    Map<String, AlertPublication> last = publications.all(c);
     for (String cluster : alert.clusterIds()) {
       try {
-        Outgoing message = prepare(c, cluster, now, force);
+        Outgoing message = prepare(c, cluster, inForce.get(cluster), last.get(cluster), now, force);
         if (message != null) {
           outgoing.add(message);
         }
@@ -213,12 +216,12 @@ public final class AlertService implements AutoCloseable {
 
   /**
    * The cluster's next message, or null when what it has is current: same alerts, and (when empty)
-   * an envelope not about to expire. {@code force} makes one regardless.
+   * an envelope not about to expire. {@code force} makes one regardless. {@code inForce}: its alerts in
+   * force now; {@code last}: what it was last sent, null if never.
    */
-  private Outgoing prepare(Connection c, String cluster, Instant now, boolean force) throws SQLException {
-    List<Alert> inForce = alerts.inForce(c, cluster, now);
+  private Outgoing prepare(Connection c, String cluster, List<Alert> inForce, AlertPublication last, Instant now,
+      boolean force) throws SQLException {
     List<String> ids = inForce.stream().map(Alert::id).toList();
-    AlertPublication last = publications.find(c, cluster).orElse(null);
     if (!force) {
       if (last == null) {
         return null; // never alerted: nothing retained to correct
@@ -236,8 +239,7 @@ public final class AlertService implements AutoCloseable {
         .map(a -> new AlertSpec(a.id(), cluster, a.createdAt(), a.expiresAt(), a.text())).toList();
     byte[] envelope = signer.signToBytes(Signed.ALERT,
         new AlertMessage(Header.now(now), cluster, version, specs), envelopeExpires);
-    publications.save(c, new AlertPublication(cluster, version, ids, envelopeExpires), now);
-    publications.saveEnvelope(c, cluster, version, envelope);
+    publications.save(c, new AlertPublication(cluster, version, ids, envelopeExpires), envelope, now);
     return new Outgoing(cluster, version, envelope);
   }
 
@@ -245,9 +247,11 @@ public final class AlertService implements AutoCloseable {
     Instant now = clock.instant();
     return db.transaction(c -> {
       List<Outgoing> outgoing = new ArrayList<>();
-      for (String cluster : publications.clusters(c)) {
+      Map<String, AlertPublication> last = publications.all(c);
+      Map<String, List<Alert>> inForce = alerts.inForce(c, last.keySet(), now);
+      for (String cluster : last.keySet()) {
         try {
-          Outgoing message = prepare(c, cluster, now, force);
+          Outgoing message = prepare(c, cluster, inForce.get(cluster), last.get(cluster), now, force);
           if (message != null) {
             outgoing.add(message);
           }
