@@ -11,6 +11,7 @@ import io.gatecast.bench.harness.ControllerApi;
 import io.gatecast.bench.harness.ControllerBroker;
 import io.gatecast.bench.harness.ControllerDb;
 import io.gatecast.bench.harness.ControllerProcess;
+import io.gatecast.bench.harness.CpuTimeline;
 import io.gatecast.bench.harness.DirectPublisher;
 import io.gatecast.bench.harness.FleetSetup;
 import io.gatecast.bench.harness.ProcessStats;
@@ -40,7 +41,10 @@ import java.util.Optional;
  * then the floor — the same signed messages published straight to a broker, acked by the same
  * screens, no controller in the path — on the controller's embedded Moquette alone and on Mosquitto;
  * and the urgent alert (through the controller when it has {@code POST /api/v1/alerts}; on the
- * floors as a signed {@link AlertMessage} published straight to the cluster's alert topic).
+ * floors as a signed {@link AlertMessage} published straight to each gate's alert topic).
+ *
+ * <p>The fleet's gates are those its screens were registered in: {@code default} alone, or many with
+ * {@code bench/run harness.FleetSetup 10000 --gates 20} and {@code --data-dir} a copy of the folder it fills.
  *
  * <p>{@code bench/run PushBench --screens 1000 --rounds 3}; writes {@code bench/results/push-<N>.json}
  * ({@code push-<N>-on-mosquitto.json} with {@code --controller-broker mosquitto}, see {@link ControllerBroker}).
@@ -50,7 +54,8 @@ import java.util.Optional;
 public final class PushBench {
   /** How long a round waits for every screen (then it reports who is missing); --round-timeout. */
   private static Duration ROUND_TIMEOUT = Duration.ofMinutes(2);
-  private static final String CLUSTER = "default";
+  /** The fleet's gates, from its logins ({@code default} alone, or those of {@code FleetSetup --gates}). */
+  private static List<String> GATES = List.of(ScreenLogin.DEFAULT_GATE);
   /** The floor's one-message-a-gate rounds: messages the size of this many schedules each. */
   private static final int[] GATE_MESSAGE_SCHEDULES = {1, 4};
   /**
@@ -94,13 +99,17 @@ public final class PushBench {
       throw new IllegalArgumentException("--heartbeats is connect or spread, not " + args.get("heartbeats"));
     }
     boolean spreadHeartbeats = args.get("heartbeats").equals("spread");
-    Results results = new Results("push-" + n + controllerBroker.fileSuffix() + (PLACEMENTS ? "-placements" : ""),
+    List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
+    GATES = logins.stream().map(ScreenLogin::clusterId).distinct().sorted().toList();
+    Results results = new Results("push-" + n + controllerBroker.fileSuffix() + (PLACEMENTS ? "-placements" : "")
+        + (GATES.size() > 1 ? "-" + GATES.size() + "-gates" : ""),
         "bench/run PushBench --screens " + n
         + " --rounds " + rounds + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout")
         + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE) + controllerBroker.commandOption()
         + (spreadHeartbeats ? " --heartbeats spread" : "") + (warmUps == 1 ? "" : " --warm-ups " + warmUps)
-        + (PLACEMENTS ? " --placements true" : ""));
-    List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
+        + (PLACEMENTS ? " --placements true" : "") + (args.get("data-dir").isEmpty() ? "" : " --data-dir <a copy of "
+        + "the fleet's folder>"));
+    results.put("gates", GATES.size());
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
     String runTag = "r" + Long.toString(System.currentTimeMillis() / 1000, 36);
 
@@ -149,7 +158,7 @@ public final class PushBench {
       // As on the floors: a warm-up alert, then the measured ones (a first alert also warms the controller's JIT).
       List<Object> alerts = new ArrayList<>();
       for (int r = 0; r <= rounds; r++) {
-        alerts.add(controllerAlert(api, fleet, ids, r == 0));
+        alerts.add(controllerAlert(api, fleet, ids, r == 0, controller.pid(), ownBroker));
       }
       results.put("alertThroughController", alerts);
       results.put("controllerAfterRounds", Map.of("heapUsedAfterFullGcMB",
@@ -351,13 +360,20 @@ public final class PushBench {
   }
 
   /** The alert through the controller's API, or "pending" while the controller has no such endpoint. */
-  private static Object controllerAlert(ControllerApi api, SimulatedFleet fleet, List<String> ids, boolean warmUp) {
+  private static Object controllerAlert(ControllerApi api, SimulatedFleet fleet, List<String> ids, boolean warmUp,
+      long controllerPid, BrokerProcess ownBroker) {
     fleet.lowerVerifyPriority(VERIFY_NICE);
     String loadAverageBefore = loadAverage();
     AckCollector collector = AckCollector.alert(ids, 1); // a screen shows only an alert newer than its last
     fleet.watch(collector);
+    Map<String, Long> pids = new LinkedHashMap<>(Map.of("controller", controllerPid));
+    if (ownBroker != null) {
+      pids.put("broker", ownBroker.pid());
+    }
+    pids.put("benchAndScreens", ProcessHandle.current().pid());
+    CpuTimeline cpu = new CpuTimeline(pids);
     collector.start();
-    Optional<?> answer = api.postAlert(List.of(CLUSTER), Map.of("vi", "Cửa khẩu tạm đóng", "zh", "口岸暂时关闭",
+    Optional<?> answer = api.postAlert(GATES, Map.of("vi", "Cửa khẩu tạm đóng", "zh", "口岸暂时关闭",
         "en", "Border gate temporarily closed"), Instant.now().plus(Duration.ofHours(1)));
     if (answer.isEmpty()) {
       return "pending: this controller has no POST /api/v1/alerts (404); the floor below is measured";
@@ -369,6 +385,7 @@ public final class PushBench {
     round.put("allShown", all);
     round.put("receivedAtScreens", collector.received().summary());
     round.put("verifiedAtScreens", collector.acked().summary());
+    round.put("cpuSecondsUntilReceivedP99", cpuUntilReceivedP99(cpu, collector));
     System.out.println("controller alert round: " + round);
     return round;
   }
@@ -400,7 +417,7 @@ public final class PushBench {
         figures.put("schedules", schedules);
         List<Map<String, Object>> alerts = new ArrayList<>();
         for (int r = 0; r <= rounds; r++) {
-          alerts.add(floorAlertRound(fleet, publisher, signer, ids, r == 0, 0));
+          alerts.add(floorAlertRound(fleet, publisher, broker.pid(), signer, ids, r == 0, 0));
         }
         figures.put("alerts", alerts);
         // One message for the whole gate, of the size of one schedule and of four (a gate of four
@@ -410,7 +427,7 @@ public final class PushBench {
         for (int multiple : GATE_MESSAGE_SCHEDULES) {
           List<Map<String, Object>> gateSized = new ArrayList<>();
           for (int r = 0; r <= rounds; r++) {
-            gateSized.add(floorAlertRound(fleet, publisher, signer, ids, r == 0, multiple * scheduleBytes));
+            gateSized.add(floorAlertRound(fleet, publisher, broker.pid(), signer, ids, r == 0, multiple * scheduleBytes));
           }
           figures.put(gateSizedKey(multiple), gateSized);
         }
@@ -478,35 +495,47 @@ public final class PushBench {
   }
 
   /**
-   * One signed alert to the whole gate, as the controller sends it. {@code sizeBytes} above 0: its
+   * One signed alert to each whole gate, as the controller sends it. {@code sizeBytes} above 0: its
    * English line is lengthened (ASCII, a byte a character) until the signed message is that size,
    * within about 1 % (each line beyond the first adds its own key): a schedule's size, sent once for
    * every screen.
    */
-  private static Map<String, Object> floorAlertRound(SimulatedFleet fleet, DirectPublisher publisher, Signer signer,
-      List<String> ids, boolean warmUp, int sizeBytes) {
+  private static Map<String, Object> floorAlertRound(SimulatedFleet fleet, DirectPublisher publisher, long brokerPid,
+      Signer signer, List<String> ids, boolean warmUp, int sizeBytes) {
     fleet.lowerVerifyPriority(VERIFY_NICE);
     Instant now = Instant.now();
     long version = now.toEpochMilli();
-    byte[] signed = signedAlert(signer, now, version, "");
-    if (sizeBytes > signed.length) {
-      String filler = " Border gate temporarily closed".repeat(sizeBytes / 30 + 1);
-      signed = signedAlert(signer, now, version, filler.substring(0, sizeBytes - signed.length));
-    }
+    int plainBytes = signedAlert(signer, GATES.get(0), now, version, "").length;
+    String more = sizeBytes <= plainBytes ? ""
+        : " Border gate temporarily closed".repeat(sizeBytes / 30 + 1).substring(0, sizeBytes - plainBytes);
+    List<DirectPublisher.Outgoing> messages = GATES.stream().map(gate -> new DirectPublisher.Outgoing(Topics.alert(gate),
+        signedAlert(signer, gate, now, version, more), true)).toList();
     AckCollector collector = AckCollector.alert(ids, version);
     fleet.watch(collector);
+    CpuTimeline cpu = new CpuTimeline(Map.of("broker", brokerPid, "benchAndScreens", ProcessHandle.current().pid()));
     collector.start();
-    awaitPubacks(publisher.publishAll(List.of(new DirectPublisher.Outgoing(Topics.alert(CLUSTER), signed, true))));
+    awaitPubacks(publisher.publishAll(messages));
     boolean all = collector.await(ROUND_TIMEOUT);
     Map<String, Object> round = new LinkedHashMap<>();
     round.put("warmUp", warmUp);
-    round.put("messageBytes", signed.length);
+    round.put("messageBytes", messages.get(0).payload().length);
     round.put("allShown", all);
     round.put("receivedAtScreens", collector.received().summary());
     round.put("verifiedAtScreens", collector.acked().summary());
     round.put("timeToAllMs", Latencies.roundMs(collector.acked().max()));
+    round.put("cpuSecondsUntilReceivedP99", cpuUntilReceivedP99(cpu, collector));
     System.out.println("floor alert round: " + round);
     return round;
+  }
+
+  /**
+   * The CPU each process and the machine spent from the round's start until its p99 screen received the
+   * message: the fan-out, where the controller's rounds and the floor's may differ (the screens' checks
+   * after it are alike).
+   */
+  private static Map<String, Double> cpuUntilReceivedP99(CpuTimeline cpu, AckCollector collector) {
+    long p99Nanos = (long) (collector.received().percentile(99) * 1e6);
+    return cpu.between(collector.t0Nanos(), collector.t0Nanos() + p99Nanos);
   }
 
   /** Where the floor keeps its rounds of one message a gate the size of {@code multiple} schedules. */
@@ -519,8 +548,8 @@ public final class PushBench {
     return multiple == 1 ? "OneScheduleSize" : multiple + "SchedulesSize";
   }
 
-  /** The floor's alert to the gate, its English line followed by {@code more} (one line holds 1,000 characters at most). */
-  private static byte[] signedAlert(Signer signer, Instant now, long version, String more) {
+  /** The floor's alert to a gate, its English line followed by {@code more} (one line holds 1,000 characters at most). */
+  private static byte[] signedAlert(Signer signer, String gate, Instant now, long version, String more) {
     Map<String, String> text = new LinkedHashMap<>();
     text.put("vi", "Cửa khẩu tạm đóng");
     text.put("zh", "口岸暂时关闭");
@@ -530,8 +559,8 @@ public final class PushBench {
       text.put(part == 0 ? "en" : "en-x-" + part, line.strip());
       english = english.substring(line.length());
     }
-    AlertMessage alert = new AlertMessage(Header.now(now), CLUSTER, version, List.of(new AlertSpec("bench-" + version,
-        CLUSTER, now, now.plus(Duration.ofHours(1)), text)));
+    AlertMessage alert = new AlertMessage(Header.now(now), gate, version, List.of(new AlertSpec("bench-" + version,
+        gate, now, now.plus(Duration.ofHours(1)), text)));
     return signer.signToBytes(Signed.ALERT, alert, now.plus(Duration.ofHours(1)));
   }
 

@@ -22,15 +22,11 @@ import java.util.function.BooleanSupplier;
  * connection. Benchmarks watch it through one {@link FleetListener} they can swap between phases.
  */
 public final class SimulatedFleet implements AutoCloseable {
-  /** How the screens behave. */
-  public record Options(String clusterId, Duration heartbeat, Duration playBatch, int eventLoops, boolean placements) {
-    public Options(String clusterId, Duration heartbeat, Duration playBatch, int eventLoops) {
-      this(clusterId, heartbeat, playBatch, eventLoops, false);
-    }
-
-    /** An agent's defaults: heartbeat every 30 s, proof of play every 60 s, cluster {@code default}. */
+  /** How the screens behave (each follows the gate its login names). */
+  public record Options(Duration heartbeat, Duration playBatch, int eventLoops, boolean placements) {
+    /** An agent's defaults: heartbeat every 30 s, proof of play every 60 s. */
     public static Options realistic() {
-      return new Options("default", Duration.ofSeconds(30), Duration.ofSeconds(60), 2);
+      return new Options(Duration.ofSeconds(30), Duration.ofSeconds(60), 2, false);
     }
 
     /**
@@ -38,7 +34,7 @@ public final class SimulatedFleet implements AutoCloseable {
      * they say so in their heartbeats and follow their gate's schedule topic.
      */
     public Options withPlacements(boolean on) {
-      return new Options(clusterId, heartbeat, playBatch, eventLoops, on);
+      return new Options(heartbeat, playBatch, eventLoops, on);
     }
   }
 
@@ -62,7 +58,7 @@ public final class SimulatedFleet implements AutoCloseable {
         Runtime.getRuntime().availableProcessors());
     Random random = new Random(42);
     for (ScreenLogin login : logins) {
-      screens.add(new SimulatedScreen(vertx, login, options.clusterId(), verifier, verifyPool, forward,
+      screens.add(new SimulatedScreen(vertx, login, login.clusterId(), verifier, verifyPool, forward,
           options.heartbeat(), options.playBatch(), new Random(random.nextLong()), options.placements()));
     }
   }
@@ -80,7 +76,12 @@ public final class SimulatedFleet implements AutoCloseable {
     int set = 0;
     try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
       for (java.nio.file.Path task : tasks.toList()) {
-        String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
+        String name;
+        try {
+          name = java.nio.file.Files.readString(task.resolve("comm")).trim();
+        } catch (java.nio.file.NoSuchFileException ended) {
+          continue; // a thread that ended since the listing (another benchmark helper's)
+        }
         if (name.startsWith(VERIFY_POOL)) {
           Process renice = new ProcessBuilder("renice", "-n", Integer.toString(nice), "-p",
               task.getFileName().toString()).redirectErrorStream(true).start();

@@ -75,15 +75,27 @@ public final class ControllerApi {
     }
   }
 
-  /** Registers the screens ({@code POST /api/v1/screens}), a few requests in flight; returns their logins. */
+  /** Registers the screens in the {@code default} gate; see {@link #registerScreens(Map)}. */
   public List<ScreenLogin> registerScreens(List<String> ids) {
+    Map<String, String> inDefault = new LinkedHashMap<>();
+    ids.forEach(id -> inDefault.put(id, ScreenLogin.DEFAULT_GATE));
+    return registerScreens(inDefault);
+  }
+
+  /**
+   * Registers each screen in its gate ({@code POST /api/v1/screens}; screen id to gate id, the gates made
+   * already), a few requests in flight; returns their logins in the map's order.
+   */
+  public List<ScreenLogin> registerScreens(Map<String, String> gateOfScreen) {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<ScreenLogin>> answers = new ArrayList<>();
-      for (String id : ids) {
+      for (Map.Entry<String, String> screen : gateOfScreen.entrySet()) {
+        String id = screen.getKey();
         answers.add(pool.submit(() -> {
-          Answer answer = ok(client.postJson("/api/v1/screens", Map.of("id", id, "name", "bench " + id)), "register " + id);
-          return new ScreenLogin(id, answer.body().path("mqttPassword").asText());
+          Answer answer = ok(client.postJson("/api/v1/screens", Map.of("id", id, "name", "bench " + id,
+              "clusterId", screen.getValue())), "register " + id);
+          return new ScreenLogin(id, answer.body().path("mqttPassword").asText(), screen.getValue());
         }));
       }
       List<ScreenLogin> logins = new ArrayList<>();
@@ -96,6 +108,12 @@ public final class ControllerApi {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** Makes a gate ({@code POST /api/v1/clusters}) showing Vietnamese, as the {@code default} gate does. */
+  public void createGate(String id) {
+    ok(client.postJson("/api/v1/clusters", Map.of("id", id, "name", "Bench gate " + id, "province", "Bench",
+        "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"))), "gate " + id);
   }
 
   /** Uploads {@code bytes} as a PNG; returns its SHA-256. */

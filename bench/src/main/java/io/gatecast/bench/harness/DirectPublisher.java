@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The floor's publisher: logs in to a broker as the controller and publishes already-signed
  * messages straight to it, with nothing behind (no database, no rules, no signing on the clock),
- * and listens to the events topics as the controller does, so the floor has a "controller view" too.
+ * and listens to the events and status topics as the controller does, so the floor has a "controller view"
+ * too and the broker forwards the same traffic as when a controller runs.
  */
 public final class DirectPublisher implements AutoCloseable {
   /** One message to send. */
@@ -40,9 +41,15 @@ public final class DirectPublisher implements AutoCloseable {
     client = MqttClient.create(vertx, new MqttClientOptions().setClientId("bench-floor-publisher")
         .setUsername(login.username()).setPassword(login.password()).setCleanSession(true)
         .setMaxInflightQueue(maxInflight).setKeepAliveInterval(60).setAutoKeepAlive(true));
-    client.publishHandler(message -> onEvent(message.payload().getBytes()));
-    onContext(() -> client.connect(port, host).compose(ack -> client.subscribe(Topics.everyOne(Topics.Kind.EVENTS), 1)))
-        .await();
+    client.publishHandler(message -> {
+      if (Topics.parse(message.topicName()).map(t -> t.kind() == Topics.Kind.EVENTS).orElse(false)) {
+        onEvent(message.payload().getBytes());
+      }
+    });
+    // The controller's two subscriptions, at its QoS: the broker forwards the fleet's heartbeats on the floor
+    // too, as it must wherever a controller runs (they are read and dropped here).
+    onContext(() -> client.connect(port, host).compose(ack -> client.subscribe(Map.of(
+        Topics.everyOne(Topics.Kind.EVENTS), 1, Topics.everyOne(Topics.Kind.STATUS), 0)))).await();
   }
 
   /** Runs {@code action} on the client's event loop (where an MQTT client must be used). */

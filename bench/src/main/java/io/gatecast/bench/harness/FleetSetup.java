@@ -23,26 +23,87 @@ public final class FleetSetup {
 
   private FleetSetup() {}
 
-  /** Registers ahead of a benchmark: {@code bench/run harness.FleetSetup <screens>} fills {@code bench/target/fleet-<screens>}. */
-  public static void main(String[] args) {
-    int screens = Integer.parseInt(args[0]);
-    ensureRegistered(Path.of("bench/target/fleet-" + screens), screens);
+  /**
+   * Registers ahead of a benchmark: {@code bench/run harness.FleetSetup <screens>} fills
+   * {@code bench/target/fleet-<screens>} (one gate); {@code ... <screens> --gates 20 --gate-layout interleaved}
+   * fills {@code bench/target/fleet-<screens>-20-gates-interleaved}, for a benchmark's {@code --data-dir}.
+   */
+  public static void main(String[] raw) {
+    int screens = Integer.parseInt(raw[0]);
+    Args args = new Args(java.util.Arrays.copyOfRange(raw, 1, raw.length),
+        java.util.Map.of("gates", "1", "gate-layout", "interleaved"));
+    Gates gates = new Gates(args.integer("gates"), Gates.Layout.valueOf(args.get("gate-layout").toUpperCase()));
+    ensureRegistered(Path.of("bench/target/fleet-" + screens + gates.folderSuffix()), screens, gates);
     System.exit(0);
   }
 
-  /** The logins of screens {@code gate-00000 ...}: read back, or registered now on a controller started for it. */
+  /**
+   * How a fleet's screens are spread over its gates. One gate is the {@code default} one. More are made
+   * as {@code g00, g01, ...}, and screen i is in gate i mod count ({@code INTERLEAVED}: a gate's screens
+   * are spread over the whole id order, the last one in the last page a publish reads), or in the i-th
+   * block of consecutive ids ({@code BLOCKS}: a gate's screens are read together).
+   */
+  public record Gates(int count, Layout layout) {
+    public enum Layout { INTERLEAVED, BLOCKS }
+
+    public static final Gates ONE = new Gates(1, Layout.INTERLEAVED);
+
+    public Gates {
+      if (count < 1) {
+        throw new IllegalArgumentException("--gates is at least 1, not " + count);
+      }
+    }
+
+    /** The gate of screen {@code i} of {@code screens}. */
+    String of(int i, int screens) {
+      if (count == 1) {
+        return ScreenLogin.DEFAULT_GATE;
+      }
+      int perBlock = (screens + count - 1) / count;
+      return String.format("g%02d", layout == Layout.INTERLEAVED ? i % count : i / perBlock);
+    }
+
+    List<String> ids(int screens) {
+      return IntStream.range(0, screens).mapToObj(i -> of(i, screens)).distinct().sorted().toList();
+    }
+
+    String folderSuffix() {
+      return count == 1 ? "" : "-" + count + "-gates-" + layout.name().toLowerCase();
+    }
+  }
+
+  /** The logins of screens {@code gate-00000 ...} in one gate; see {@link #ensureRegistered(Path, int, Gates)}. */
   public static List<ScreenLogin> ensureRegistered(Path dataDir, int screens) {
+    return ensureRegistered(dataDir, screens, Gates.ONE);
+  }
+
+  /**
+   * The logins of screens {@code gate-00000 ...} spread over {@code gates}: read back, or registered now on
+   * a controller started for it. A folder holds one fleet: its screens can be reused, never added to
+   * (a gate's share of the screens depends on their number).
+   */
+  public static List<ScreenLogin> ensureRegistered(Path dataDir, int screens, Gates gates) {
     List<ScreenLogin> known = read(dataDir);
     if (known.size() >= screens) {
       return known.subList(0, screens);
     }
+    if (!known.isEmpty() && gates.count() > 1) {
+      throw new IllegalStateException(dataDir + " holds " + known.size() + " screens, not " + screens
+          + "; a fleet of many gates is registered in a folder of its own");
+    }
     long start = System.nanoTime();
     try (ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), List.of())) {
-      List<String> ids = IntStream.range(known.size(), screens).mapToObj(FleetSetup::screenId).toList();
+      ControllerApi api = new ControllerApi(controller.httpPort());
+      if (gates.count() > 1) {
+        gates.ids(screens).forEach(api::createGate);
+      }
+      java.util.Map<String, String> gateOfScreen = new java.util.LinkedHashMap<>();
+      IntStream.range(known.size(), screens).forEach(i -> gateOfScreen.put(screenId(i), gates.of(i, screens)));
       List<ScreenLogin> all = new ArrayList<>(known);
-      all.addAll(new ControllerApi(controller.httpPort()).registerScreens(ids));
+      all.addAll(api.registerScreens(gateOfScreen));
       write(dataDir, all);
-      System.out.printf("registered %d screens in %.1f s%n", ids.size(), (System.nanoTime() - start) / 1e9);
+      System.out.printf("registered %d screens in %d gate(s) in %.1f s%n", gateOfScreen.size(), gates.count(),
+          (System.nanoTime() - start) / 1e9);
       return all;
     }
   }

@@ -44,7 +44,7 @@ class FleetSmokeTest {
 
       Map<String, Long> applied = new ConcurrentHashMap<>();
       try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(),
-          new SimulatedFleet.Options("default", Duration.ofSeconds(1), Duration.ofSeconds(2), 2))) {
+          new SimulatedFleet.Options(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, false))) {
         fleet.watch(new FleetListener() {
           @Override
           public void scheduleApplied(String screenId, long version, long receivedNanos, long ackedNanos) {
@@ -84,9 +84,10 @@ class FleetSmokeTest {
   }
 
   /**
-   * The same fleet playing placements in its gate's schedule (issue 21): every screen plays each
-   * publish (a tenth dropped off during the second catches up from the retained gate schedule),
-   * nothing is refused, and the controller's rollout counts every screen APPLIED by their answers.
+   * The same fleet playing placements, spread over two gates (issue 21): every screen plays each publish
+   * through its own gate's schedule (a tenth dropped off during the second catches up from the retained
+   * gate schedule), nothing is refused, the controller's rollout counts every screen APPLIED by their
+   * answers, and an alert to both gates reaches every screen on its own gate's topic.
    */
   @Test
   void placedScreensPlayEveryPublishThroughTheirGatesSchedule() {
@@ -94,10 +95,14 @@ class FleetSmokeTest {
         ControllerDb db = new ControllerDb(dir)) {
       ControllerApi api = new ControllerApi(controller.httpPort());
       List<String> ids = IntStream.range(0, SCREENS).mapToObj(i -> String.format("placed-%04d", i)).toList();
-      List<ScreenLogin> logins = api.registerScreens(ids);
+      List<String> gates = List.of("g00", "g01");
+      gates.forEach(api::createGate);
+      Map<String, String> gateOfScreen = new java.util.LinkedHashMap<>();
+      IntStream.range(0, SCREENS).forEach(i -> gateOfScreen.put(ids.get(i), gates.get(i % gates.size())));
+      List<ScreenLogin> logins = api.registerScreens(gateOfScreen);
       String media = api.uploadMedia(FleetSetup.media(), "smoke.png");
       try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(),
-          new SimulatedFleet.Options("default", Duration.ofSeconds(1), Duration.ofSeconds(2), 2).withPlacements(true))) {
+          new SimulatedFleet.Options(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, false).withPlacements(true))) {
         assertThat(fleet.connectAll(controller.brokerHost(), controller.brokerPort(), 50, PATIENCE)).isEqualTo(SCREENS);
         // The controller has heard each screen say it plays placements before it plans the publish.
         assertThat(SimulatedFleet.awaitUntil(() -> db.placedCount() == SCREENS, System.nanoTime() + PATIENCE.toNanos()))
@@ -111,6 +116,12 @@ class FleetSmokeTest {
         long second = publishPlaced(api, ids, media, "placed-2");
         awaitEveryScreenPlayed(fleet, 2);
         awaitRolloutApplied(api, second);
+
+        AckCollector alert = AckCollector.alert(ids, 1);
+        fleet.watch(alert);
+        assertThat(api.postAlert(gates, Map.of("vi", "Cửa khẩu tạm đóng"), Instant.now().plus(Duration.ofHours(1))))
+            .isPresent();
+        assertThat(alert.await(PATIENCE)).as("screens that did not show the alert: %s", alert.missing(ids)).isTrue();
         assertThat(fleet.rejectionCount()).as("refused: %s", fleet.rejections()).isZero();
       }
     }
