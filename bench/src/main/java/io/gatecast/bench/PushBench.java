@@ -371,21 +371,21 @@ public final class PushBench {
       pids.put("broker", ownBroker.pid());
     }
     pids.put("benchAndScreens", ProcessHandle.current().pid());
-    CpuTimeline cpu = new CpuTimeline(pids);
-    collector.start();
-    Optional<?> answer = api.postAlert(GATES, Map.of("vi", "Cửa khẩu tạm đóng", "zh", "口岸暂时关闭",
-        "en", "Border gate temporarily closed"), Instant.now().plus(Duration.ofHours(1)));
-    if (answer.isEmpty()) {
-      return "pending: this controller has no POST /api/v1/alerts (404); the floor below is measured";
-    }
-    boolean all = collector.await(ROUND_TIMEOUT);
     Map<String, Object> round = new LinkedHashMap<>();
-    round.put("warmUp", warmUp);
-    round.put("loadAverageBefore", loadAverageBefore);
-    round.put("allShown", all);
-    round.put("receivedAtScreens", collector.received().summary());
-    round.put("verifiedAtScreens", collector.acked().summary());
-    round.put("cpuSecondsUntilReceivedP99", cpuUntilReceivedP99(cpu, collector));
+    try (CpuTimeline cpu = new CpuTimeline(pids)) {
+      collector.start();
+      Optional<?> answer = api.postAlert(GATES, Map.of("vi", "Cửa khẩu tạm đóng", "zh", "口岸暂时关闭",
+          "en", "Border gate temporarily closed"), Instant.now().plus(Duration.ofHours(1)));
+      if (answer.isEmpty()) {
+        return "pending: this controller has no POST /api/v1/alerts (404); the floor below is measured";
+      }
+      round.put("warmUp", warmUp);
+      round.put("loadAverageBefore", loadAverageBefore);
+      round.put("allShown", collector.await(ROUND_TIMEOUT));
+      round.put("receivedAtScreens", collector.received().summary());
+      round.put("verifiedAtScreens", collector.acked().summary());
+      round.put("cpuSecondsUntilReceivedP99", cpuUntilReceivedP99(cpu, collector));
+    }
     System.out.println("controller alert round: " + round);
     return round;
   }
@@ -512,18 +512,18 @@ public final class PushBench {
         signedAlert(signer, gate, now, version, more), true)).toList();
     AckCollector collector = AckCollector.alert(ids, version);
     fleet.watch(collector);
-    CpuTimeline cpu = new CpuTimeline(Map.of("broker", brokerPid, "benchAndScreens", ProcessHandle.current().pid()));
-    collector.start();
-    awaitPubacks(publisher.publishAll(messages));
-    boolean all = collector.await(ROUND_TIMEOUT);
     Map<String, Object> round = new LinkedHashMap<>();
-    round.put("warmUp", warmUp);
-    round.put("messageBytes", messages.get(0).payload().length);
-    round.put("allShown", all);
-    round.put("receivedAtScreens", collector.received().summary());
-    round.put("verifiedAtScreens", collector.acked().summary());
-    round.put("timeToAllMs", Latencies.roundMs(collector.acked().max()));
-    round.put("cpuSecondsUntilReceivedP99", cpuUntilReceivedP99(cpu, collector));
+    try (CpuTimeline cpu = new CpuTimeline(Map.of("broker", brokerPid, "benchAndScreens", ProcessHandle.current().pid()))) {
+      collector.start();
+      awaitPubacks(publisher.publishAll(messages));
+      round.put("warmUp", warmUp);
+      round.put("messageBytes", messages.get(0).payload().length);
+      round.put("allShown", collector.await(ROUND_TIMEOUT));
+      round.put("receivedAtScreens", collector.received().summary());
+      round.put("verifiedAtScreens", collector.acked().summary());
+      round.put("timeToAllMs", Latencies.roundMs(collector.acked().max()));
+      round.put("cpuSecondsUntilReceivedP99", cpuUntilReceivedP99(cpu, collector));
+    }
     System.out.println("floor alert round: " + round);
     return round;
   }

@@ -23,7 +23,7 @@ public final class CpuTimeline implements AutoCloseable {
   private final Thread reader;
   private volatile boolean running = true;
 
-  /** Starts reading the processes {@code pids} (name to pid) at once. */
+  /** Starts reading the processes {@code pids} (name to pid) at once, until closed. */
   public CpuTimeline(Map<String, Long> pids) {
     this.pids = new LinkedHashMap<>(pids);
     this.reader = new Thread(this::readUntilClosed, "cpu-timeline");
@@ -55,10 +55,11 @@ public final class CpuTimeline implements AutoCloseable {
 
   /**
    * CPU seconds each process (and the machine) spent from {@code fromNanos} to {@code toNanos}, read at
-   * the samples nearest outside that span (so a little more than the span, never less), rounded to 0.01 s.
+   * the samples nearest outside that span (so a little more than the span, never less, for a span that has
+   * ended), rounded to 0.01 s.
    */
   public Map<String, Double> between(long fromNanos, long toNanos) {
-    close();
+    sample(); // one at least as late as any span that has ended
     Sample first;
     Sample last;
     synchronized (samples) {
@@ -84,15 +85,12 @@ public final class CpuTimeline implements AutoCloseable {
 
   @Override
   public void close() {
-    if (running) {
-      running = false;
-      reader.interrupt();
-      try {
-        reader.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      sample();
+    running = false;
+    reader.interrupt();
+    try {
+      reader.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }
