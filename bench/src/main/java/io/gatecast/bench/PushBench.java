@@ -315,14 +315,19 @@ public final class PushBench {
 
   /**
    * CPU seconds each kind of the controller's threads spent between two readings, most first (kinds
-   * under 0.05 s left out): tells the controller's own work (event loops, database, signing pool) from
-   * its embedded broker's threads.
+   * under {@code atLeast} seconds left out): tells the controller's own work (event loops, database,
+   * signing pool) from the JIT's, the GC's and its embedded broker's threads.
    */
   private static Map<String, Double> threadCpuSince(Map<String, Double> before, Map<String, Double> after) {
+    return threadCpuSince(before, after, 0.05);
+  }
+
+  private static Map<String, Double> threadCpuSince(Map<String, Double> before, Map<String, Double> after,
+      double atLeast) {
     Map<String, Double> spent = new LinkedHashMap<>();
     after.entrySet().stream()
         .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
-        .filter(e -> e.getValue() >= 0.05)
+        .filter(e -> e.getValue() >= atLeast)
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
         .forEach(e -> spent.put(e.getKey(), Math.round(e.getValue() * 100) / 100.0));
     return spent;
@@ -373,18 +378,27 @@ public final class PushBench {
     pids.put("benchAndScreens", ProcessHandle.current().pid());
     Map<String, Object> round = new LinkedHashMap<>();
     try (CpuTimeline cpu = new CpuTimeline(pids)) {
+      Map<String, Double> threads0 = ProcessStats.cpuSecondsByThreadKind(controllerPid);
       collector.start();
       Optional<?> answer = api.postAlert(GATES, Map.of("vi", "Cửa khẩu tạm đóng", "zh", "口岸暂时关闭",
           "en", "Border gate temporarily closed"), Instant.now().plus(Duration.ofHours(1)));
+      double httpMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
+      Map<String, Double> threadsAnswered = ProcessStats.cpuSecondsByThreadKind(controllerPid);
       if (answer.isEmpty()) {
         return "pending: this controller has no POST /api/v1/alerts (404); the floor below is measured";
       }
       round.put("warmUp", warmUp);
       round.put("loadAverageBefore", loadAverageBefore);
+      round.put("alertHttpMs", round(httpMs));
       round.put("allShown", collector.await(ROUND_TIMEOUT));
       round.put("receivedAtScreens", collector.received().summary());
       round.put("verifiedAtScreens", collector.acked().summary());
       round.put("cpuSecondsUntilReceivedP99", cpuUntilReceivedP99(cpu, collector));
+      // Where the controller's CPU goes: during the call (it answers once the broker took every gate's
+      // alert), and from the answer until every screen showed it (the screens' answers, heartbeats).
+      round.put("controllerCpuSecondsByThreadUntilAnswered", threadCpuSince(threads0, threadsAnswered, 0.01));
+      round.put("controllerCpuSecondsByThreadAnsweredToAllShown",
+          threadCpuSince(threadsAnswered, ProcessStats.cpuSecondsByThreadKind(controllerPid), 0.01));
     }
     System.out.println("controller alert round: " + round);
     return round;

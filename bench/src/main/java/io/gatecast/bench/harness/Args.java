@@ -27,6 +27,18 @@ public final class Args {
     return Integer.parseInt(values.get(name));
   }
 
+  /** The value as one of {@code kind}'s constants, named in any case; any other word is refused, naming them. */
+  public <E extends Enum<E>> E oneOf(String name, Class<E> kind) {
+    String value = values.get(name);
+    for (E constant : kind.getEnumConstants()) {
+      if (constant.name().equalsIgnoreCase(value)) {
+        return constant;
+      }
+    }
+    throw new IllegalArgumentException("--" + name + " must be one of " + java.util.Arrays.stream(kind.getEnumConstants())
+        .map(c -> c.name().toLowerCase()).toList() + "; got " + value);
+  }
+
   /** The value split on whitespace: none when it is blank (e.g. {@code --controller-jvm "-Xmx1g -XX:+UseZGC"}). */
   public List<String> words(String name) {
     String value = values.get(name).trim();

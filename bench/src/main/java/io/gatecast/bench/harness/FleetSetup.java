@@ -32,7 +32,7 @@ public final class FleetSetup {
     int screens = Integer.parseInt(raw[0]);
     Args args = new Args(java.util.Arrays.copyOfRange(raw, 1, raw.length),
         java.util.Map.of("gates", "1", "gate-layout", "interleaved"));
-    Gates gates = new Gates(args.integer("gates"), Gates.Layout.valueOf(args.get("gate-layout").toUpperCase()));
+    Gates gates = new Gates(args.integer("gates"), args.oneOf("gate-layout", Gates.Layout.class));
     ensureRegistered(Path.of("bench/target/fleet-" + screens + gates.folderSuffix()), screens, gates);
     System.exit(0);
   }

@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -269,13 +268,8 @@ public final class AlertService implements AutoCloseable {
    */
   private Future<Sent> send(Change change) {
     Instant now = clock.instant();
-    return sendAll(change.outgoing()).compose(sent -> db.transaction(c -> {
-      Map<String, List<String>> screens = new LinkedHashMap<>();
-      for (String cluster : change.clusterIds()) {
-        screens.put(cluster, clusters.screensOf(c, cluster));
-      }
-      return new Sent(view(change.alert(), now), screens, sent);
-    }));
+    return sendAll(change.outgoing()).compose(sent -> db.transaction(c ->
+        new Sent(view(change.alert(), now), clusters.screensOf(c, change.clusterIds()), sent)));
   }
 
   private Future<List<Publication>> sendAll(List<Outgoing> outgoing) {

@@ -17,8 +17,9 @@ public interface ClusterDirectory {
   /** The cluster a registered screen belongs to. */
   String clusterOf(Connection c, String screenId) throws SQLException;
 
-  /** The screens in a cluster, empty for an unknown cluster. */
-  List<String> screensOf(Connection c, String clusterId) throws SQLException;
+  /** The screens of each of {@code clusterIds} (in that order), in id order; empty for an unknown cluster. */
+  java.util.Map<String, List<String>> screensOf(Connection c, java.util.Collection<String> clusterIds)
+      throws SQLException;
 
   /** Every cluster id, sorted. */
   java.util.SortedSet<String> clusterIds(Connection c) throws SQLException;
