@@ -80,12 +80,12 @@ import org.slf4j.LoggerFactory;
  * profile's rules go, with every other profile of its gate, in the gate's one signed
  * {@link ClusterSchedule}. A profile is named after its first placed screen in id order, so the names
  * hold while the screens sharing the rules do, whatever the content. A gate's schedule goes out once
- * the first page is planned (the profiles planned so far over its recorded ones), once the page that
- * read its last screen is planned and recorded, and once every page is, each time only if its profiles
- * differ from its newest ({@link #sendGates}); it is recorded before it is sent, and sent again by a
- * restart and the re-assertion as a screen's schedule is. A content change for placed screens is then one message a gate. A gate's
- * schedule is one message within the wire's limit: a profile it has no room left for ({@link GateRoom})
- * has its screens sent whole schedules, as older agents are.
+ * the first page is planned (the profiles planned so far over its recorded ones) and once every page
+ * is, each time only if its profiles differ from its newest ({@link #sendGates}); it is recorded before
+ * it is sent, and sent again by a restart and the re-assertion as a screen's schedule is. A content
+ * change for placed screens is then one message a gate. A gate's schedule is one message within the
+ * wire's limit: a profile it has no room left for ({@link GateRoom}) has its screens sent whole
+ * schedules, as older agents are.
  */
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -371,18 +371,10 @@ public final class Publisher {
     /** Each profile's id in its gate's schedule: the first placed screen (in id order) that has it. */
     final Map<ProfileKey, String> profileIds = new HashMap<>();
     /**
-     * The gates' schedules sent before every page was planned ({@link #sendGates}), one pass after the
-     * other: a gate's next version is read from the one before it. Done when there are none.
+     * The gates' schedules sent once the first page was planned ({@link #sendGates}): the final pass
+     * waits for it, as a gate's next version is read from the one before. Done when there are none.
      */
-    Future<Void> gatesSent = Future.succeededFuture();
-    /** How many screens each gate had when the publish began (by cluster id), and how many of them were read so far. */
-    Map<String, Integer> gateSizes;
-    final Map<String, Integer> gateScreensRead = new HashMap<>();
-    /** The gates whose every screen is planned (all of them read), and those the last page completed. */
-    final Set<String> completeGates = new HashSet<>();
-    Set<String> completedByLastPage = Set.of();
-    /** Done once every batch planned so far is recorded (or failed): a gate the last page completed waits for it. */
-    Future<Void> recordedSoFar = Future.succeededFuture();
+    Future<Void> earlyGates = Future.succeededFuture();
     /** The profiles of the placed screens, by gate and profile id: the gates' cluster schedules to be. */
     final Map<String, java.util.TreeMap<String, ScreenRules>> gates = new java.util.TreeMap<>();
     /** What each gate's schedule still has room for, and the profiles it had none for (by id). */
@@ -417,13 +409,9 @@ public final class Publisher {
   private List<Pending> planPage(Connection c, Planning planning) throws SQLException {
     int limit = planning.pages == 0 ? FIRST_BATCH : SEND_WINDOW;
     String after = planning.after;
-    if (planning.gateSizes == null) {
-      planning.gateSizes = screens.countByCluster(c);
-    }
     List<RegisteredScreen> read = screens.page(c, after, limit);
     ScreenPage page = new ScreenPage(read, setups.of(c, read.stream().map(RegisteredScreen::id).toList()),
         screens.publishedRulesPage(c, after, limit));
-    planning.completedByLastPage = completedGates(planning, page);
     planning.pages++;
     planning.lastPage = read.size() < limit;
     planning.after = read.isEmpty() ? after : read.get(read.size() - 1).id();
@@ -442,23 +430,6 @@ public final class Publisher {
     }
     events.publish(new PublishProgressed(planning.publishId));
     return pending;
-  }
-
-  /**
-   * The gates whose last screens this page read: every screen each had when the publish began is now
-   * read. A screen added to or moved out of a gate during the publish leaves the count unmatched: that
-   * gate waits for the final pass, as every gate once did.
-   */
-  private static Set<String> completedGates(Planning planning, ScreenPage page) {
-    Set<String> completed = new HashSet<>();
-    for (ScreenSetup setup : page.setups().values()) {
-      String gate = setup.clusterId();
-      if (gate != null && planning.gateScreensRead.merge(gate, 1, Integer::sum).equals(planning.gateSizes.get(gate))
-          && planning.completeGates.add(gate)) {
-        completed.add(gate);
-      }
-    }
-    return completed;
   }
 
   /** A publish's page: the screens whose rules are not what they were last sent. */
@@ -708,7 +679,6 @@ public final class Publisher {
         .compose(batch -> batch.isEmpty() ? Future.succeededFuture(List.<Outgoing>of())
             : sign(planning.at, batch).compose(intents -> db.transaction(c -> record(c, planning, number, batch, intents,
                 results))));
-    planning.recordedSoFar = Future.join(planning.recordedSoFar, recorded).transform(ignored -> Future.succeededFuture());
     Future<Void> thisSent = Future.all(sent, recorded).compose(v -> recorded.result().isEmpty()
         ? Future.succeededFuture() : sendWindow(recorded.result()).compose(w -> {
           results.addAll(w.sent());
@@ -728,17 +698,14 @@ public final class Publisher {
     // The last page: done once its batch and those still in flight before it were handed, and then the
     // gates' schedules (built now that every screen is planned and recorded) were.
     return planned.compose(v -> {
-      // Before the last page: once the first page is planned, every gate met so far (at once: the first
-      // screens' change); after each next one, the gates it completed, once every batch so far is recorded:
-      // a crash then never leaves such a gate's schedule recorded without its screens' new placements.
-      Set<String> ready = number == 0 ? Set.copyOf(planning.gates.keySet()) : planning.completedByLastPage;
-      if (!planning.lastPage && !ready.isEmpty()) {
-        Future<Void> before = number == 0 ? planning.gatesSent
-            : Future.join(planning.gatesSent, planning.recordedSoFar).transform(ignored -> Future.succeededFuture());
-        planning.gatesSent = before.transform(ignored -> sendGates(planning, ready, false));
+      // Once the first page is planned, every gate it met (at once: the first screens' change); the rest
+      // wait for the end. Sending each gate as soon as its last screen was read did not lower p50 and
+      // raised p99 when a gate's screens are read together (bench/BENCHMARKS.md, 2026-12-05).
+      if (number == 0 && !planning.lastPage && !planning.gates.isEmpty()) {
+        planning.earlyGates = sendGates(planning, Set.copyOf(planning.gates.keySet()), false);
       }
       return planning.lastPage
-          ? Future.join(next).transform(screens -> planning.gatesSent.transform(before ->
+          ? Future.join(next).transform(screens -> planning.earlyGates.transform(early ->
               sendGates(planning, planning.gates.keySet(), true))
               .compose(gatesDone -> Future.all(next))).<Void>mapEmpty()
           : streamFrom(planning, number + 1, planned, next, results);
@@ -820,14 +787,12 @@ public final class Publisher {
    * sent; marked handed once the broker took it. One not confirmed within the deadline stays recorded
    * and not handed: a restart and the re-assertion send it again.
    *
-   * <p>Before the final pass ({@code finalPass} false), of {@code gates} only: once the first page is
-   * planned, each gate met so far; once a later page completed a gate (every screen it had read), that
-   * gate. A gate whose every screen is planned gets the profiles planned for it. One not complete yet (the
-   * first page's) gets the profiles planned so far over its recorded ones, so the screens of those
-   * profiles (in a gate of one profile, all of them) play the change without waiting for the whole fleet
-   * to be planned; the screens of profiles not planned yet keep what they play, as screens not yet planned
-   * always did. The final pass, once every screen is planned, sends every gate whose whole set of profiles
-   * still differs from its newest.
+   * <p>The early pass ({@code finalPass} false), once the first page is planned, sends each of
+   * {@code gates} (those that page met) the profiles planned so far over its recorded ones, so the
+   * screens of those profiles (in a gate of one profile, all of them) play the change without waiting for
+   * the whole fleet to be planned; the screens of profiles not planned yet keep what they play, as
+   * screens not yet planned always did. The final pass, once every screen is planned and recorded, sends
+   * every gate whose whole set of profiles still differs from its newest.
    */
   private Future<Void> sendGates(Planning planning, Set<String> gates, boolean finalPass) {
     Set<String> which = Set.copyOf(gates);
@@ -873,8 +838,8 @@ public final class Publisher {
       }
       java.util.Optional<ClusterScheduleRepository.Recorded> last = clusters.latest(c, gate.getKey());
       Map<String, ScreenRules> recorded = last.map(l -> ScreenPlacement.profiles(l.profiles())).orElse(Map.of());
-      boolean overRecorded = !finalPass && !planning.completeGates.contains(gate.getKey());
-      java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(overRecorded ? recorded : Map.of());
+      // Early, the profiles planned so far go over the recorded ones; the final pass has every profile.
+      java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(finalPass ? Map.of() : recorded);
       profiles.putAll(gate.getValue()); // copied: the planning goes on adding to its own
       String json = ScreenPlacement.profilesJson(profiles);
       if (last.isPresent() && last.get().profiles().equals(json)) {

@@ -46,17 +46,6 @@ public final class ScreenRepository {
         afterId == null ? "" : afterId, limit);
   }
 
-  /** How many screens each gate has (by cluster id; screens in none are not counted). */
-  public java.util.Map<String, Integer> countByCluster(Connection c) throws SQLException {
-    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-    for (java.util.Map.Entry<String, Integer> gate : Sql.list(c,
-        "SELECT cluster_id, count(*) FROM screens WHERE cluster_id IS NOT NULL GROUP BY cluster_id",
-        row -> java.util.Map.entry(row.getString(1), row.getInt(2)))) {
-      counts.put(gate.getKey(), gate.getValue());
-    }
-    return counts;
-  }
-
   /** The ids in {@code ids} that name no screen. */
   public List<String> unknown(Connection c, Collection<String> ids) throws SQLException {
     List<String> missing = new ArrayList<>();
