@@ -203,7 +203,7 @@ final class Composition {
         r.alertPublications());
     rotations = new KeyRotations(vertx, keys, db, mqtt, publisher, clock, audit, r.screens());
     // The store is the truth, the broker a cache: what it may have lost is sent again unchanged.
-    reassertion = new Reassertion(vertx, publisher, alerts::reassert, events);
+    reassertion = new Reassertion(vertx, publisher, alerts::reassert, events, clock);
     PasswordWork passwords = new PasswordWork(vertx);
     services = new Services(vertx, clock, db, media, config.maxUploadBytes(), r, metrics,
         controllerHealth, clusters, health, alerts, rotations,

@@ -12,12 +12,14 @@ import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.MovableClock;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,44 @@ class PlacedPublishTest {
         // Nothing changed: nothing is sent, not even to the gate.
         assertThat(admin.publishAndAwait().body().get("sent")).isEmpty();
         assertThat(admin.get("/api/v1/publishes").body().get(0).get("counts").get("screens").asInt()).isZero();
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  /**
+   * A placed screen that reports playing an older version of its gate's schedule than the newest (an
+   * agent started afresh, handed the older one by a rolled-back broker) makes the controller send the
+   * gate's newest again: at the re-assertion's next tick once {@code QUIET} has passed since the broker
+   * took it, not at the end of the slow sweep's round (10 minutes at least).
+   */
+  @Test
+  void aPlacedScreenBehindItsGateIsSentTheGatesNewestScheduleAgain() throws Exception {
+    MovableClock clock = new MovableClock(Instant.now());
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), clock).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "behind-approver", "approver");
+      String password = register(admin, "pl-behind");
+      try (PlacedScreen screen = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-behind",
+          password, "default")) {
+        screen.heartbeat();
+        await().atMost(DEADLINE).until(() -> online(admin, "pl-behind"));
+        scheduleNew(admin, approver, "pl-behind-1", "Cửa khẩu mở cửa 7:00", List.of("pl-behind"));
+        published(admin);
+        scheduleNew(admin, approver, "pl-behind-2", "Cửa khẩu đóng cửa 22:00", List.of("pl-behind"));
+        published(admin);
+        await().atMost(DEADLINE).until(() -> screen.applied.contains("1/2"));
+        assertThat(screen.gateSchedules).extracting(ClusterSchedule::version).containsExactly(1L, 2L);
+
+        clock.advance(Duration.ofMinutes(3)); // past QUIET since the broker took version 2
+        screen.heartbeatPlayingGate(1);
+
+        await().atMost(DEADLINE).until(() -> screen.gateSchedules.size() == 3);
+        assertThat(screen.gateSchedules.get(2)).as("the gate's newest, as recorded").isEqualTo(screen.gateSchedules.get(1));
       }
     } finally {
       controller.close();

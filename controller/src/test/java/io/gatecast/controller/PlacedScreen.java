@@ -69,6 +69,16 @@ final class PlacedScreen implements AutoCloseable {
   }
 
   /**
+   * A live heartbeat saying it plays its newest placement in its gate's schedule {@code gateVersion}, as
+   * an agent would that a rolled-back broker handed an older gate schedule when it started afresh.
+   */
+  void heartbeatPlayingGate(long gateVersion) throws MqttException {
+    client.publish(Topics.status(screenId), Codec.encode(new StatusMessage(Header.now(Instant.now()), screenId,
+        ScreenState.ONLINE, latest(placements).map(Placement::version).orElse(null), null, 10L, null, gateVersion, true)),
+        1, true);
+  }
+
+  /**
    * What it plays now: its newest whole schedule's rules, or its profile's rules in the newest cluster
    * schedule (with its own id and names), whichever came with the higher version.
    */

@@ -43,7 +43,13 @@ public final class FleetHealth {
    * @param reason why the screen is down, in words; null when it is up
    */
   public record Recorded(String screenId, String clusterId, boolean upBefore, boolean upAfter, String reason, Instant at,
-      List<HistoryEntry> changes) {
+      List<HistoryEntry> changes, String gateBehind) {
+    /** What the silence sweep and the start record: nothing said about the screen's gate. */
+    public Recorded(String screenId, String clusterId, boolean upBefore, boolean upAfter, String reason, Instant at,
+        List<HistoryEntry> changes) {
+      this(screenId, clusterId, upBefore, upAfter, reason, at, changes, null);
+    }
+
     public boolean upChanged() {
       return upBefore != upAfter;
     }
@@ -154,8 +160,11 @@ public final class FleetHealth {
     boolean upAfter = UptimeCalculator.isUp(agent, display);
     String reason = upAfter ? null : downReason(agent, display, status.state() == ScreenState.OFFLINE ? "last-will" : null,
         figures == null ? null : figures.displayDetail());
+    // A live placed screen behind its gate's newest schedule: the re-assertion sends the gate's newest again.
+    String gateBehind = status.state() == ScreenState.ONLINE && before.behindItsGate(appliedCluster)
+        ? before.placedClusterId() : null;
     return Optional.of(new Recorded(id, clusters.clusterOf(c, id), UptimeCalculator.isUp(agentBefore, displayBefore), upAfter,
-        reason, at, changes));
+        reason, at, changes, gateBehind));
   }
 
   private void measureClock(Connection c, String id, Instant sentAt, Instant at) throws SQLException {

@@ -66,6 +66,8 @@ public final class FleetIngest {
    * holds what that write stored; the monitor tells it on the event bus then.
    */
   private volatile List<FleetHealth.Recorded> upChanges = List.of();
+  /** The gates a placed screen of the batch last written reported playing an older schedule of (as {@link #upChanges}). */
+  private volatile java.util.Set<String> gatesBehind = java.util.Set.of();
 
   public FleetIngest(FleetHealth health, Metrics metrics, DeliveryRepository deliveries) {
     this.deliveries = deliveries;
@@ -78,10 +80,16 @@ public final class FleetIngest {
     return upChanges;
   }
 
+  /** The gates a placed screen of the last batch written plays an older schedule of (read once its transaction committed). */
+  public java.util.Set<String> gatesBehindWritten() {
+    return gatesBehind;
+  }
+
   /** Stores {@code batch} in order inside the caller's transaction. */
   public void write(Connection c, List<Incoming> batch) throws SQLException {
     List<FleetHealth.Recorded> changed = new ArrayList<>();
     upChanges = changed;
+    gatesBehind = new java.util.HashSet<>();
     settlingByAck.clear();
     boolean[] superseded = superseded(batch);
     for (int i = 0; i < batch.size(); i++) {
@@ -107,6 +115,9 @@ public final class FleetIngest {
     }
     if (recorded.get().upChanged()) {
       upChanges.add(recorded.get());
+    }
+    if (recorded.get().gateBehind() != null) {
+      gatesBehind.add(recorded.get().gateBehind());
     }
     // Settling costs a statement, so only when an ack can have been lost unseen: the screen's first
     // status since this controller started (acks lost with a stop), one that names another applied

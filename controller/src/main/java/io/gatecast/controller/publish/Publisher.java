@@ -109,6 +109,8 @@ public final class Publisher {
   private volatile java.util.function.BiConsumer<String, Long> onHanded = (screenId, version) -> { };
   /** Told when a gate's cluster schedule was not taken or confirmed by the broker (to send it again soon). */
   private volatile Runnable onGateUnconfirmed = () -> { };
+  /** Told of every gate whose cluster schedule the broker took (published or sent again): its id. */
+  private volatile java.util.function.Consumer<String> onGateHanded = clusterId -> { };
   /** Told of every screen whose recorded schedule the broker did not confirm within the deadline. */
   private volatile java.util.function.Consumer<String> onUnconfirmed = screenId -> { };
   /** Who re-signs after a key switch, in the publish list and the audit log. */
@@ -204,6 +206,11 @@ public final class Publisher {
   /** Where each schedule the broker took is told (the re-assertion's record of what each screen should hold). */
   public void onHanded(java.util.function.BiConsumer<String, Long> listener) {
     this.onHanded = listener;
+  }
+
+  /** Where each gate whose cluster schedule the broker took is told (the re-assertion's record of when). */
+  public void onGateHanded(java.util.function.Consumer<String> listener) {
+    this.onGateHanded = listener;
   }
 
   /** Where a gate's cluster schedule the broker did not take or confirm in time is told (to send it again). */
@@ -909,6 +916,7 @@ public final class Publisher {
         if (send.succeeded()) {
           clusters.markHanded(c, gate.clusterId(), gate.version(), send.result());
           taken.add(gate);
+          onGateHanded.accept(gate.clusterId());
         } else {
           LOG.warn("the broker did not {} the schedule of gate {} version {}; it is sent again",
               send.failed() ? "take" : "confirm in time", gate.clusterId(), gate.version());
@@ -928,8 +936,18 @@ public final class Publisher {
    * the broker never took (a restart). Marks them handed. Completes with how many the broker took.
    */
   public Future<Integer> reassertClusters(boolean onlyUnsent) {
+    return reassertGatesWhere(g -> !onlyUnsent || g.handedAt() == null);
+  }
+
+  /** Sends the newest cluster schedule of each of {@code clusterIds} again, exactly as recorded; as {@link #reassertClusters}. */
+  public Future<Integer> reassertGates(java.util.Collection<String> clusterIds) {
+    Set<String> which = Set.copyOf(clusterIds);
+    return reassertGatesWhere(g -> which.contains(g.clusterId()));
+  }
+
+  private Future<Integer> reassertGatesWhere(java.util.function.Predicate<ClusterScheduleRepository.Recorded> which) {
     return queued(() -> db.transaction(c -> clusters.latestOfEach(c).stream()
-            .filter(g -> g.envelope() != null && (!onlyUnsent || g.handedAt() == null))
+            .filter(g -> g.envelope() != null && which.test(g))
             .map(g -> new GateMessage(g.clusterId(), g.version(), g.envelope())).toList())
         .compose(this::handGates).map(List::size));
   }

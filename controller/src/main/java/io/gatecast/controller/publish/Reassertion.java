@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  *       without, or with stale, persistence);
  *   <li>a screen that reports (ONLINE) an applied version below the one it was sent, or none at
  *       all, or that refuses its schedule as REPLAYED_OR_OLDER (the broker handed it an older one);
+ *   <li>a gate's newest cluster schedule, when a screen placed in it reports (ONLINE) playing an
+ *       older one or none, and its agent did not answer it could not play the newest
+ *       ({@link ScheduleWatch#gateBehind}): a screen that starts with an empty disk would otherwise play
+ *       the older one a rolled-back broker holds until the sweep's round ends;
  *   <li>a screen whose schedule the broker did not confirm within the send deadline
  *       ({@link Publisher#onUnconfirmed}), at the next tick: sent again until the broker confirms
  *       (each try waits the deadline when it does not, so the tries are that far apart); the same
@@ -35,9 +39,9 @@ import org.slf4j.LoggerFactory;
  *       each round ends with the clusters' alert messages.
  * </ul>
  * Agents ignore a version they already play (no ack, no download), so a repeat costs them nothing.
- * A screen is sent again on its reports at most once every {@link #QUIET}, counted from the last time
- * the broker took its schedule: an agent still fetching a new version is not pushed, and one that
- * keeps refusing is not sent a storm.
+ * A screen (a gate) is sent again on its reports at most once every {@link #QUIET}, counted on the
+ * controller's clock from the last time the broker took its schedule: an agent still fetching a new
+ * version is not pushed, and one that keeps refusing is not sent a storm.
  */
 public final class Reassertion implements ScheduleWatch, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Reassertion.class);
@@ -52,9 +56,13 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   private final Publisher publisher;
   private final Supplier<Future<Integer>> alerts;
   private final DomainEvents events;
-  /** What the broker last took for each screen: version and when (System.nanoTime). */
+  private final java.time.Clock clock;
+  /** What the broker last took for each screen: version and when. */
   private final Map<String, Sent> sent = new ConcurrentHashMap<>();
   private final Set<String> wanted = ConcurrentHashMap.newKeySet();
+  /** When the broker last took each gate's cluster schedule, and the gates whose screens' reports asked for it again. */
+  private final Map<String, java.time.Instant> gatesSent = new ConcurrentHashMap<>();
+  private final Set<String> gatesBehind = ConcurrentHashMap.newKeySet();
   /** A gate's cluster schedule the broker did not take or confirm: the next tick sends the unsent ones again. */
   private final java.util.concurrent.atomic.AtomicBoolean gatesWanted = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile String cursor;
@@ -62,18 +70,21 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean ticking = new java.util.concurrent.atomic.AtomicBoolean();
   private long timer = -1;
 
-  private record Sent(long version, long atNanos) {}
+  private record Sent(long version, java.time.Instant at) {}
 
   /**
    * @param alerts sends every cluster's last alert message again
    * @param events told how many schedules the broker took again ({@link SchedulesReasserted})
    */
-  public Reassertion(Vertx vertx, Publisher publisher, Supplier<Future<Integer>> alerts, DomainEvents events) {
+  public Reassertion(Vertx vertx, Publisher publisher, Supplier<Future<Integer>> alerts, DomainEvents events,
+      java.time.Clock clock) {
     this.vertx = vertx;
     this.publisher = publisher;
     this.alerts = alerts;
     this.events = events;
-    publisher.onHanded((screenId, version) -> sent.put(screenId, new Sent(version, System.nanoTime())));
+    this.clock = clock;
+    publisher.onHanded((screenId, version) -> sent.put(screenId, new Sent(version, clock.instant())));
+    publisher.onGateHanded(clusterId -> gatesSent.put(clusterId, clock.instant()));
     publisher.onUnconfirmed(wanted::add); // never confirmed: not held to QUIET, which counts from a confirmation
     publisher.onGateUnconfirmed(() -> gatesWanted.set(true));
   }
@@ -112,10 +123,24 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
     }
   }
 
+  @Override
+  public void gateBehind(String clusterId) {
+    java.time.Instant last = gatesSent.get(clusterId);
+    if (last != null && quietSince(last)) { // none sent in this run yet: the start's re-send comes
+      gatesBehind.add(clusterId);
+    }
+  }
+
   private void want(String screenId, Sent last) {
-    if (System.nanoTime() - last.atNanos() >= QUIET.toNanos()) {
+    if (quietSince(last.at())) {
       wanted.add(screenId);
     }
+  }
+
+  /** Whether {@link #QUIET} has passed since {@code at} (or the clock went back past it). */
+  private boolean quietSince(java.time.Instant at) {
+    java.time.Duration since = java.time.Duration.between(at, clock.instant());
+    return since.isNegative() || since.compareTo(QUIET) >= 0;
   }
 
   /** One step: the screens whose reports asked for it, then the next few of the sweep. */
@@ -130,6 +155,11 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
     }
     Future<Integer> unsentGates = gatesWanted.getAndSet(false) ? publisher.reassertClusters(true)
         : Future.succeededFuture(0);
+    List<String> behind = new ArrayList<>(gatesBehind);
+    gatesBehind.removeAll(behind);
+    Future<Integer> gatesAsked = behind.isEmpty() ? Future.succeededFuture(0)
+        : publisher.reassertGates(behind).onSuccess(n -> LOG.info(
+            "sent {} gate schedule(s) again that placed screens reported playing an older version of: {}", n, behind));
     Future<Publisher.Reasserted> first = reported.isEmpty()
         ? Future.succeededFuture(new Publisher.Reasserted(0, 0, null))
         : publisher.reassert(reported, true).onSuccess(r -> {
@@ -137,7 +167,7 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
             LOG.info("sent {} schedule(s) again that screens reported missing, older or refused as older", r.sent());
           }
         });
-    Future.all(unsentGates, first).map(both -> first.result()).compose(r -> {
+    Future.all(unsentGates, gatesAsked, first).map(all -> first.result()).compose(r -> {
       events.publish(new SchedulesReasserted(r.sent()));
       if (cursor == null && System.nanoTime() - nextRoundNanos < 0) {
         return Future.succeededFuture();

@@ -1,9 +1,10 @@
 package io.gatecast.controller.publish;
 
 /**
- * Hears what screens say about their schedule, as it arrives (on Paho's thread: must only hand work
- * on): the version a screen reports it plays, and a schedule it refused as not newer than its own.
- * Either may mean the broker lost or rolled back the screen's retained schedule.
+ * Hears what screens say about their schedule (must only hand work on): the version a screen reports
+ * it plays, and a schedule it refused as not newer than its own, as they arrive on Paho's thread; a
+ * placed screen that plays an older version of its gate's schedule than the newest, once stored. Each
+ * may mean the broker lost or rolled back a retained schedule.
  */
 public interface ScheduleWatch {
   ScheduleWatch NONE = new ScheduleWatch() {
@@ -12,6 +13,9 @@ public interface ScheduleWatch {
 
     @Override
     public void refusedAsOlder(String screenId) {}
+
+    @Override
+    public void gateBehind(String clusterId) {}
   };
 
   /** An ONLINE screen reports it plays {@code appliedVersion} (null: none at all). */
@@ -19,4 +23,7 @@ public interface ScheduleWatch {
 
   /** The screen refused the schedule it was given as REPLAYED_OR_OLDER. */
   void refusedAsOlder(String screenId);
+
+  /** An ONLINE screen placed in gate {@code clusterId} plays an older version of the gate's schedule than its newest, or none. */
+  void gateBehind(String clusterId);
 }

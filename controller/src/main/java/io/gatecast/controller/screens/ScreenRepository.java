@@ -17,7 +17,7 @@ import io.gatecast.controller.store.Sql;
 public final class ScreenRepository {
   private static final String COLUMNS =
       "id, name, created_at, state, last_seen_at, applied_version, current_content_id, published_version, placements,"
-          + " applied_cluster_version, placed_cluster_id, (SELECT max(g.version) FROM cluster_schedules g"
+          + " applied_cluster_version, failed_cluster_version, placed_cluster_id, (SELECT max(g.version) FROM cluster_schedules g"
           + " WHERE g.cluster_id = screens.placed_cluster_id) AS published_cluster_version";
 
   public void insert(Connection c, String id, String name, Instant now) throws SQLException {
@@ -223,6 +223,7 @@ public final class ScreenRepository {
         row.getLong("published_version"),
         row.getInt("placements") == 1,
         Sql.nullableLong(row, "applied_cluster_version"),
+        Sql.nullableLong(row, "failed_cluster_version"),
         row.getString("placed_cluster_id"),
         Sql.nullableLong(row, "published_cluster_version"));
   }
