@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a slow background sweep of {@value #SWEEP_PER_TICK} screens a second (10,000 screens in
  *       about 17 minutes), a round starting at most every {@link #ROUND} (a small fleet is not sent
  *       its schedules every few seconds), so no loss stays unnoticed and no fleet ever gets a burst;
- *       each round ends with the clusters' alert messages.
+ *       each round ends with the gates' schedules and the clusters' alert messages.
  * </ul>
  * Agents ignore a version they already play (no ack, no download), so a repeat costs them nothing.
  * A screen (a gate) is sent again on its reports at most once every {@link #QUIET}, counted on the
