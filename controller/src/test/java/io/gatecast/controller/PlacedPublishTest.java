@@ -98,7 +98,8 @@ class PlacedPublishTest {
    * A placed screen that reports playing an older version of its gate's schedule than the newest (an
    * agent started afresh, handed the older one by a rolled-back broker) makes the controller send the
    * gate's newest again: at the re-assertion's next tick once {@code QUIET} has passed since the broker
-   * took it, not at the end of the slow sweep's round (10 minutes at least).
+   * took it, not at the end of the slow sweep's round (10 minutes at least). The same when a screen
+   * refuses the gate's schedule as older than the one it holds (the gate's topic holds an older one).
    */
   @Test
   void aPlacedScreenBehindItsGateIsSentTheGatesNewestScheduleAgain() throws Exception {
@@ -125,6 +126,11 @@ class PlacedPublishTest {
 
         await().atMost(DEADLINE).until(() -> screen.gateSchedules.size() == 3);
         assertThat(screen.gateSchedules.get(2)).as("the gate's newest, as recorded").isEqualTo(screen.gateSchedules.get(1));
+
+        clock.advance(Duration.ofMinutes(3));
+        screen.refuseGateAsOlder();
+        await().atMost(DEADLINE).until(() -> screen.gateSchedules.size() == 4);
+        assertThat(screen.gateSchedules.get(3)).isEqualTo(screen.gateSchedules.get(1));
       }
     } finally {
       controller.close();

@@ -4,6 +4,8 @@ import io.gatecast.protocol.ClusterSchedule;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PinnedKey;
+import io.gatecast.protocol.Rejection;
+import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.Placement;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
@@ -76,6 +78,13 @@ final class PlacedScreen implements AutoCloseable {
     client.publish(Topics.status(screenId), Codec.encode(new StatusMessage(Header.now(Instant.now()), screenId,
         ScreenState.ONLINE, latest(placements).map(Placement::version).orElse(null), null, 10L, null, gateVersion, true)),
         1, true);
+  }
+
+  /** Says it refused its gate's schedule as not newer than the one it holds, as an agent does on a rolled-back topic. */
+  void refuseGateAsOlder() throws MqttException {
+    client.publish(Topics.events(screenId), Codec.encode(new RejectionEvent(Header.now(Instant.now()), screenId,
+        Topics.clusterSchedule(clusterId), Rejection.REPLAYED_OR_OLDER, "version 1 is not newer than 2", null)), 1,
+        false);
   }
 
   /**

@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a screen that reports (ONLINE) an applied version below the one it was sent, or none at
  *       all, or that refuses its schedule as REPLAYED_OR_OLDER (the broker handed it an older one);
  *   <li>a gate's newest cluster schedule, when a screen placed in it reports (ONLINE) playing an
- *       older one or none, and its agent did not answer it could not play the newest
- *       ({@link ScheduleWatch#gateBehind}): a screen that starts with an empty disk would otherwise play
- *       the older one a rolled-back broker holds until the sweep's round ends;
+ *       older one or none, and its agent did not answer it could not play the newest, or when a screen
+ *       refuses the gate's schedule as REPLAYED_OR_OLDER ({@link ScheduleWatch#gateBehind}): a screen
+ *       that starts with an empty disk would otherwise play the older one a rolled-back broker holds
+ *       until the sweep's round ends;
  *   <li>a screen whose schedule the broker did not confirm within the send deadline
  *       ({@link Publisher#onUnconfirmed}), at the next tick: sent again until the broker confirms
  *       (each try waits the deadline when it does not, so the tries are that far apart); the same
