@@ -939,10 +939,15 @@ public final class Publisher {
     return reassertGatesWhere(g -> !onlyUnsent || g.handedAt() == null);
   }
 
-  /** Sends the newest cluster schedule of each of {@code clusterIds} again, exactly as recorded; as {@link #reassertClusters}. */
-  public Future<Integer> reassertGates(java.util.Collection<String> clusterIds) {
+  /**
+   * Sends the newest cluster schedule of each of {@code clusterIds} again, exactly as recorded, unless the
+   * broker took it after {@code handedBefore} (read when its turn in the queue comes: a publish queued
+   * before may have just sent it); as {@link #reassertClusters}.
+   */
+  public Future<Integer> reassertGates(java.util.Collection<String> clusterIds, Instant handedBefore) {
     Set<String> which = Set.copyOf(clusterIds);
-    return reassertGatesWhere(g -> which.contains(g.clusterId()));
+    return reassertGatesWhere(g -> which.contains(g.clusterId())
+        && (g.handedAt() == null || g.handedAt().isBefore(handedBefore)));
   }
 
   private Future<Integer> reassertGatesWhere(java.util.function.Predicate<ClusterScheduleRepository.Recorded> which) {

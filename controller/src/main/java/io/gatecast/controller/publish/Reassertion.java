@@ -159,8 +159,11 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
     List<String> behind = new ArrayList<>(gatesBehind);
     gatesBehind.removeAll(behind);
     Future<Integer> gatesAsked = behind.isEmpty() ? Future.succeededFuture(0)
-        : publisher.reassertGates(behind).onSuccess(n -> LOG.info(
-            "sent {} gate schedule(s) again that placed screens reported playing an older version of: {}", n, behind));
+        : publisher.reassertGates(behind, clock.instant().minus(QUIET)).onSuccess(n -> {
+          if (n > 0) {
+            LOG.info("sent {} gate schedule(s) again that placed screens reported behind: {}", n, behind);
+          }
+        });
     Future<Publisher.Reasserted> first = reported.isEmpty()
         ? Future.succeededFuture(new Publisher.Reasserted(0, 0, null))
         : publisher.reassert(reported, true).onSuccess(r -> {
