@@ -211,13 +211,14 @@ public final class FleetMonitor implements AutoCloseable {
     RejectionRecord record = new RejectionRecord(clock.instant(), event.topic(), event.reason().name(), event.detail(),
         event.messageId());
     if (event.reason() == io.gatecast.protocol.Rejection.REPLAYED_OR_OLDER) {
-      java.util.Optional<Topic> refused = Topics.parse(event.topic());
-      if (Topics.schedule(event.screenId()).equals(event.topic())) {
-        scheduleWatch.refusedAsOlder(event.screenId());
-      } else if (refused.isPresent() && refused.get().kind() == Kind.CLUSTER_SCHEDULE) {
-        // It holds a newer one: the broker holds an older one on the gate's topic, which a fresh agent would play.
-        scheduleWatch.gateBehind(refused.get().id());
-      }
+      Topics.parse(event.topic()).ifPresent(refused -> {
+        if (refused.kind() == Kind.SCHEDULE && refused.id().equals(event.screenId())) {
+          scheduleWatch.refusedAsOlder(event.screenId());
+        } else if (refused.kind() == Kind.CLUSTER_SCHEDULE) {
+          // It holds a newer one: the broker holds an older one on the gate's topic, which a fresh agent would play.
+          scheduleWatch.gateBehind(refused.id());
+        }
+      });
     }
     db.transaction(c -> {
       if (!screens.exists(c, event.screenId())) {

@@ -940,14 +940,11 @@ public final class Publisher {
   }
 
   /**
-   * Sends the newest cluster schedule of each of {@code clusterIds} again, exactly as recorded, unless the
-   * broker took it after {@code handedBefore} (read when its turn in the queue comes: a publish queued
-   * before may have just sent it); as {@link #reassertClusters}.
+   * Sends the newest cluster schedule of each gate {@code due} (asked when its turn in the queue comes: a
+   * publish queued before may have just sent it) again, exactly as recorded; as {@link #reassertClusters}.
    */
-  public Future<Integer> reassertGates(java.util.Collection<String> clusterIds, Instant handedBefore) {
-    Set<String> which = Set.copyOf(clusterIds);
-    return reassertGatesWhere(g -> which.contains(g.clusterId())
-        && (g.handedAt() == null || g.handedAt().isBefore(handedBefore)));
+  public Future<Integer> reassertGates(java.util.function.Predicate<String> due) {
+    return reassertGatesWhere(g -> due.test(g.clusterId()));
   }
 
   private Future<Integer> reassertGatesWhere(java.util.function.Predicate<ClusterScheduleRepository.Recorded> which) {

@@ -158,8 +158,9 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
         : Future.succeededFuture(0);
     List<String> behind = new ArrayList<>(gatesBehind);
     gatesBehind.removeAll(behind);
+    // Still quiet when the re-send's turn comes: a publish queued before it may have just sent the gate.
     Future<Integer> gatesAsked = behind.isEmpty() ? Future.succeededFuture(0)
-        : publisher.reassertGates(behind, clock.instant().minus(QUIET)).onSuccess(n -> {
+        : publisher.reassertGates(gate -> behind.contains(gate) && quietSince(gatesSent.get(gate))).onSuccess(n -> {
           if (n > 0) {
             LOG.info("sent {} gate schedule(s) again that placed screens reported behind: {}", n, behind);
           }
