@@ -128,6 +128,39 @@ class AlertsTest {
   }
 
   @Test
+  void anAlertToSeveralGatesIsSignedOnceAndOpensAtEachOfThem() throws Exception {
+    // Two gates, a screen in each: each may read its own gate's alert topic only.
+    Map<String, String> passwords = new LinkedHashMap<>();
+    for (String gate : List.of("mong-cai", "huu-nghi")) {
+      assertThat(RUNNING.api().postJson("/api/v1/clusters", Map.of("id", gate, "name", gate, "province", "Quảng Ninh",
+          "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans", "en"))).status()).isEqualTo(201);
+      Answer screen = RUNNING.api().postJson("/api/v1/screens", Map.of("id", gate + "-hall", "clusterId", gate));
+      assertThat(screen.status()).isEqualTo(201);
+      passwords.put(gate, screen.body().get("mqttPassword").asText());
+    }
+    Answer created = createAlert(List.copyOf(passwords.keySet()), Map.of("vi", "Đóng cửa khẩu do bão.", "en",
+        "The border gate is closed by the storm."), CLOCK.instant().plus(Duration.ofHours(3)));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    String alertId = created.body().get("alert").get("id").asText();
+
+    Map<String, JsonNode> envelopes = new LinkedHashMap<>();
+    for (Map.Entry<String, String> gate : passwords.entrySet()) {
+      try (ScreenClient screen = new ScreenClient(RUNNING.controller().brokerUrl(), gate.getKey() + "-hall",
+          gate.getValue())) {
+        screen.subscribe(Topics.alert(gate.getKey()));
+        Verified<AlertMessage> opened = next(screen, 1); // as an agent opens it: the batch's proof and signature
+        assertThat(opened.message().clusterId()).isEqualTo(gate.getKey());
+        assertThat(opened.message().alerts()).extracting(AlertSpec::id).containsExactly(alertId);
+        envelopes.put(gate.getKey(), io.gatecast.protocol.Codec.mapper().readTree(screen.received.get(0)));
+      }
+    }
+    // One signature for both gates' messages, each with its own proof of being in the signed batch.
+    assertThat(envelopes.values()).allSatisfy(e -> assertThat(e.has("batchProof")).as(e.toString()).isTrue());
+    assertThat(envelopes.get("mong-cai").get("signature")).isEqualTo(envelopes.get("huu-nghi").get("signature"));
+    assertThat(envelopes.get("mong-cai").get("batchProof")).isNotEqualTo(envelopes.get("huu-nghi").get("batchProof"));
+  }
+
+  @Test
   void aScreenCannotReadAnotherClustersAlertsAndUnknownClustersAreRefused() throws Exception {
     try (ScreenClient screen = new ScreenClient(RUNNING.controller().brokerUrl(), "alert-hall-1", screenPassword)) {
       assertThatThrownBy(() -> screen.subscribe(Topics.alert("lao-cai")))

@@ -196,30 +196,31 @@ public final class AlertService implements AutoCloseable {
 
   /** The messages an alert's clusters need now, made (and their versions stored) in this transaction. */
   private Change change(Connection c, Alert alert, Instant now, boolean force) throws SQLException {
-    List<Outgoing> outgoing = new ArrayList<>();
     Map<String, List<Alert>> inForce = alerts.inForce(c, alert.clusterIds(), now);
     Map<String, AlertPublication> last = publications.all(c);
+    List<Draft> drafts = new ArrayList<>();
     for (String cluster : alert.clusterIds()) {
-      try {
-        Outgoing message = prepare(c, cluster, inForce.get(cluster), last.get(cluster), now, force);
-        if (message != null) {
-          outgoing.add(message);
-        }
-      } catch (ProtocolException e) {
-        throw new AlertRefusedException(Why.BAD_INPUT, "the alerts in force for cluster " + cluster
-            + " would not fit in one message (" + e.getMessage() + "); shorten the text; nothing was stored");
+      Draft draft = draft(cluster, inForce.get(cluster), last.get(cluster), now, force);
+      if (draft != null) {
+        drafts.add(draft);
       }
     }
-    return new Change(alert, alert.clusterIds(), outgoing);
+    return new Change(alert, alert.clusterIds(), signAndRecord(c, drafts, now, (cluster, e) -> {
+      throw new AlertRefusedException(Why.BAD_INPUT, "the alerts in force for cluster " + cluster
+          + " would not fit in one message (" + e.getMessage() + "); shorten the text; nothing was stored");
+    }));
   }
+
+  /** A cluster's next alert message before it is signed: the alerts it lists and when its envelope expires. */
+  private record Draft(String clusterId, long version, List<String> alertIds, Instant envelopeExpires,
+      AlertMessage message) {}
 
   /**
    * The cluster's next message, or null when what it has is current: same alerts, and (when empty)
    * an envelope not about to expire. {@code force} makes one regardless. {@code inForce}: its alerts in
    * force now; {@code last}: what it was last sent, null if never.
    */
-  private Outgoing prepare(Connection c, String cluster, List<Alert> inForce, AlertPublication last, Instant now,
-      boolean force) throws SQLException {
+  private static Draft draft(String cluster, List<Alert> inForce, AlertPublication last, Instant now, boolean force) {
     List<String> ids = inForce.stream().map(Alert::id).toList();
     if (!force) {
       if (last == null) {
@@ -236,29 +237,59 @@ public final class AlertService implements AutoCloseable {
         .orElse(now.plus(EMPTY_ENVELOPE_LIFETIME));
     List<AlertSpec> specs = inForce.stream()
         .map(a -> new AlertSpec(a.id(), cluster, a.createdAt(), a.expiresAt(), a.text())).toList();
-    byte[] envelope = signer.signToBytes(Signed.ALERT,
-        new AlertMessage(Header.now(now), cluster, version, specs), envelopeExpires);
-    publications.save(c, new AlertPublication(cluster, version, ids, envelopeExpires), envelope, now);
-    return new Outgoing(cluster, version, envelope);
+    return new Draft(cluster, version, ids, envelopeExpires, new AlertMessage(Header.now(now), cluster, version, specs));
+  }
+
+  /**
+   * Signs the drafts and records each as its cluster's last message (before anything is sent); returns
+   * them in order. Those whose envelopes expire together share ONE signature (protocol's
+   * {@code BatchProof}, opened by the agent as any envelope): an alert to 100 gates was 100 Ed25519
+   * signatures on the database thread before its first message could leave. A draft that cannot be
+   * signed (too large) is told to {@code cannotSign} and not recorded.
+   */
+  private List<Outgoing> signAndRecord(Connection c, List<Draft> drafts, Instant now,
+      java.util.function.BiConsumer<String, ProtocolException> cannotSign) throws SQLException {
+    Map<Instant, List<Draft>> byExpiry = new java.util.LinkedHashMap<>();
+    drafts.forEach(d -> byExpiry.computeIfAbsent(d.envelopeExpires(), e -> new ArrayList<>()).add(d));
+    Map<String, byte[]> envelopes = new java.util.HashMap<>();
+    for (Map.Entry<Instant, List<Draft>> group : byExpiry.entrySet()) {
+      List<io.gatecast.protocol.Signer.BatchItem> signed = signer.signBatch(Signed.ALERT,
+          group.getValue().stream().map(Draft::message).toList(), group.getKey());
+      for (int i = 0; i < signed.size(); i++) {
+        String cluster = group.getValue().get(i).clusterId();
+        if (signed.get(i).failure() != null) {
+          cannotSign.accept(cluster, signed.get(i).failure());
+        } else {
+          envelopes.put(cluster, signed.get(i).envelope());
+        }
+      }
+    }
+    List<Outgoing> outgoing = new ArrayList<>();
+    for (Draft d : drafts) {
+      byte[] envelope = envelopes.get(d.clusterId());
+      if (envelope != null) {
+        publications.save(c, new AlertPublication(d.clusterId(), d.version(), d.alertIds(), d.envelopeExpires()),
+            envelope, now);
+        outgoing.add(new Outgoing(d.clusterId(), d.version(), envelope));
+      }
+    }
+    return outgoing;
   }
 
   private Future<List<Publication>> reconcileAll(boolean force) {
     Instant now = clock.instant();
     return db.transaction(c -> {
-      List<Outgoing> outgoing = new ArrayList<>();
       Map<String, AlertPublication> last = publications.all(c);
       Map<String, List<Alert>> inForce = alerts.inForce(c, last.keySet(), now);
+      List<Draft> drafts = new ArrayList<>();
       for (String cluster : last.keySet()) {
-        try {
-          Outgoing message = prepare(c, cluster, inForce.get(cluster), last.get(cluster), now, force);
-          if (message != null) {
-            outgoing.add(message);
-          }
-        } catch (ProtocolException e) {
-          LOG.error("cannot sign the alerts of cluster {}: {}", cluster, e.getMessage());
+        Draft draft = draft(cluster, inForce.get(cluster), last.get(cluster), now, force);
+        if (draft != null) {
+          drafts.add(draft);
         }
       }
-      return outgoing;
+      return signAndRecord(c, drafts, now, (cluster, e) ->
+          LOG.error("cannot sign the alerts of cluster {}: {}", cluster, e.getMessage()));
     }).compose(this::sendAll);
   }
 
