@@ -810,7 +810,7 @@ public final class Publisher {
         .compose(signed -> signed.isEmpty() ? Future.succeededFuture(List.<SignedGate>of())
             : db.transaction(c -> {
               beforeGates.accept(finalPass ? "final" : "early");
-              return recordGates(c, planning, signed);
+              return recordGates(c, planning, signed, finalPass);
             }))
         .compose(recorded -> handGates(recorded.stream()
             .map(g -> new GateMessage(g.plan().clusterId(), g.plan().version(), g.envelope())).toList()))
@@ -877,12 +877,20 @@ public final class Publisher {
   /**
    * Records the signed gates (nothing of them has left yet): each becomes its gate's newest, what its
    * placed screens should play; returns those recorded. A gate that could not be signed (too large for
-   * the wire) is not recorded: its screens keep the one before, and the publish says why in the log.
+   * the wire) is not recorded: its screens keep the one before, and the publish says why in the log. Early,
+   * that is no fault: the profiles planned so far over the recorded ones can outweigh the new set the
+   * final pass sends (which {@link GateRoom} keeps within the limit).
    */
-  private List<SignedGate> recordGates(Connection c, Planning planning, List<SignedGate> signed) throws SQLException {
+  private List<SignedGate> recordGates(Connection c, Planning planning, List<SignedGate> signed, boolean finalPass)
+      throws SQLException {
     List<SignedGate> outgoing = new ArrayList<>();
     for (SignedGate gate : signed) {
       GatePlan plan = gate.plan();
+      if (gate.envelope() == null && !finalPass) {
+        LOG.info("publish {}: gate {}'s early schedule (its profiles planned so far over the recorded ones) cannot be"
+            + " signed ({}); the final pass sends its new set", planning.publishId, plan.clusterId(), gate.error());
+        continue;
+      }
       if (gate.envelope() == null) {
         LOG.error("publish {}: the schedule of gate {} cannot be signed ({}); its placed screens keep the one before",
             planning.publishId, plan.clusterId(), gate.error());
