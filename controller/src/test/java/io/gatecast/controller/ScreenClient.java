@@ -18,6 +18,10 @@ final class ScreenClient implements AutoCloseable {
     options.setCleanSession(true);
     options.setUserName(screenId);
     options.setPassword(password.toCharArray());
+    // Paho's count of QoS 1 publishes in flight can lag behind the blocking publish() (a known Paho
+    // issue, eclipse-paho/paho.mqtt.java#551): a test publishing 21 in a row on a loaded machine met
+    // the default limit of 10 ("Too many publishes in progress", a full run of 2026-12-05).
+    options.setMaxInflight(1000);
     client.connect(options);
   }
 
