@@ -210,31 +210,55 @@ public final class FleetMonitor implements AutoCloseable {
     }
     RejectionRecord record = new RejectionRecord(clock.instant(), event.topic(), event.reason().name(), event.detail(),
         event.messageId());
-    if (event.reason() == io.gatecast.protocol.Rejection.REPLAYED_OR_OLDER) {
-      Topics.parse(event.topic()).ifPresent(refused -> {
-        if (refused.kind() == Kind.SCHEDULE && refused.id().equals(event.screenId())) {
-          scheduleWatch.refusedAsOlder(event.screenId());
-        } else if (refused.kind() == Kind.CLUSTER_SCHEDULE) {
-          // It holds a newer one: the broker holds an older one on the gate's topic, which a fresh agent would play.
-          scheduleWatch.gateBehind(refused.id());
-        }
-      });
-    }
     db.transaction(c -> {
-      if (!screens.exists(c, event.screenId())) {
+      java.util.Optional<io.gatecast.controller.screens.RegisteredScreen> screen = screens.find(c, event.screenId());
+      if (screen.isEmpty()) {
         return null;
       }
-      return rejections.record(c, event.screenId(), record);
-    }).onSuccess(isNew -> {
-      if (isNew == null) {
+      return new Refused(rejections.record(c, event.screenId(), record), screen.get().placedClusterId());
+    }).onSuccess(refused -> {
+      if (refused == null) {
         LOG.warn("rejection from unregistered screen {} not stored", event.screenId());
-      } else if (isNew) {
+        return;
+      }
+      if (refused.isNew()) {
         // Logged loudly (once per refused message): a refusal may be someone publishing what the controller did not sign.
         LOG.warn("screen {} refused a message on {}: {} {}", event.screenId(), event.topic(), event.reason(), event.detail());
       } else {
         LOG.debug("screen {} refused message {} again", event.screenId(), event.messageId());
       }
+      switch (sendAgain(event, refused.placedIn())) {
+        case OWN_SCHEDULE -> scheduleWatch.refusedAsOlder(event.screenId());
+        // It holds a newer one: the broker holds an older one on the gate's topic, which a fresh agent would play.
+        case GATE_SCHEDULE -> scheduleWatch.gateBehind(refused.placedIn());
+        case NOTHING -> { }
+      }
     }).onFailure(e -> LOG.error("cannot record the rejection of {}", event.screenId(), e));
+  }
+
+  /** A registered screen's refusal as stored: new or seen before, and the gate the screen is placed in (null: none). */
+  private record Refused(boolean isNew, String placedIn) {}
+
+  /** What a refusal asks the controller to send again. */
+  enum SendAgain { OWN_SCHEDULE, GATE_SCHEDULE, NOTHING }
+
+  /**
+   * A refusal as REPLAYED_OR_OLDER of the screen's own schedule, or of the schedule of the gate it is placed
+   * in ({@code placedIn}), asks for the newest again; anything else asks nothing. A screen naming another
+   * gate asks nothing: it cannot read that gate's topic, so it can only be lying.
+   */
+  static SendAgain sendAgain(RejectionEvent event, String placedIn) {
+    if (event.reason() != io.gatecast.protocol.Rejection.REPLAYED_OR_OLDER) {
+      return SendAgain.NOTHING;
+    }
+    Topic refused = Topics.parse(event.topic()).orElse(null);
+    if (refused != null && refused.kind() == Kind.SCHEDULE && refused.id().equals(event.screenId())) {
+      return SendAgain.OWN_SCHEDULE;
+    }
+    if (refused != null && refused.kind() == Kind.CLUSTER_SCHEDULE && refused.id().equals(placedIn)) {
+      return SendAgain.GATE_SCHEDULE;
+    }
+    return SendAgain.NOTHING;
   }
 
   private void onAck(String topic, byte[] payload) {
