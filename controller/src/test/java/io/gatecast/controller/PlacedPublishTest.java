@@ -94,6 +94,45 @@ class PlacedPublishTest {
     }
   }
 
+  /** Gates whose schedules a publish sends together are signed together: one signature, each with its proof. */
+  @Test
+  void theGatesOfOnePassShareOneSignature() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+      assertThat(admin.postJson("/api/v1/clusters", Map.of("id", "mong-cai", "name", "Móng Cái", "province",
+          "Quảng Ninh", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans", "en"))).status()).isEqualTo(201);
+      String passwordA = register(admin, "pl-a");
+      Answer inMongCai = admin.postJson("/api/v1/screens", Map.of("id", "pl-b", "clusterId", "mong-cai"));
+      assertThat(inMongCai.status()).isEqualTo(201);
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
+          PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b",
+              inMongCai.body().get("mqttPassword").asText(), "mong-cai")) {
+        a.heartbeat();
+        b.heartbeat();
+        await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-b"));
+
+        scheduleNew(admin, approver, "pl-notice-1");
+        published(admin);
+
+        // Both opened with the controller's key as an agent opens them (PlacedScreen), each on its own gate.
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
+            && items(b).equals(List.of("pl-notice-1")));
+        JsonNode fromDefault = io.gatecast.protocol.Codec.mapper().readTree(a.gateEnvelopes.get(0));
+        JsonNode fromMongCai = io.gatecast.protocol.Codec.mapper().readTree(b.gateEnvelopes.get(0));
+        assertThat(fromDefault.has("batchProof")).as(fromDefault.toString()).isTrue();
+        assertThat(fromMongCai.has("batchProof")).as(fromMongCai.toString()).isTrue();
+        assertThat(fromDefault.get("signature")).isEqualTo(fromMongCai.get("signature"));
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
   /**
    * A placed screen that reports playing an older version of its gate's schedule than the newest (an
    * agent started afresh, handed the older one by a rolled-back broker) makes the controller send the

@@ -37,6 +37,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 final class PlacedScreen implements AutoCloseable {
   final List<Placement> placements = new CopyOnWriteArrayList<>();
   final List<ClusterSchedule> gateSchedules = new CopyOnWriteArrayList<>();
+  /** The envelopes of {@link #gateSchedules}, as they came. */
+  final List<byte[]> gateEnvelopes = new CopyOnWriteArrayList<>();
   final List<ScheduleMessage> wholeSchedules = new CopyOnWriteArrayList<>();
   /** The (placement, cluster schedule) versions it answered APPLIED, in order, as "v/g". */
   final List<String> applied = new CopyOnWriteArrayList<>();
@@ -117,6 +119,7 @@ final class PlacedScreen implements AutoCloseable {
       throw new IllegalStateException("a cluster schedule of " + gate.clusterId() + " on " + clusterId + "'s topic");
     }
     gateSchedules.add(gate);
+    gateEnvelopes.add(payload);
     play();
   }
 

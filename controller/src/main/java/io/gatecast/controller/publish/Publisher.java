@@ -805,8 +805,7 @@ public final class Publisher {
     Set<String> which = Set.copyOf(gates);
     return db.transaction(c -> planGates(c, planning, which, finalPass))
         .compose(plans -> plans.isEmpty() ? Future.succeededFuture(List.<SignedGate>of()) : Future.fromCompletionStage(
-            java.util.concurrent.CompletableFuture.supplyAsync(() -> plans.stream().map(p -> signGate(planning.at, p))
-                .toList())))
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> signGates(planning.at, plans))))
         .compose(signed -> signed.isEmpty() ? Future.succeededFuture(List.<SignedGate>of())
             : db.transaction(c -> {
               beforeGates.accept(finalPass ? "final" : "early");
@@ -865,13 +864,38 @@ public final class Publisher {
     return jsons;
   }
 
-  private SignedGate signGate(Instant at, GatePlan plan) {
-    try {
-      return new SignedGate(plan, signer.signToBytes(Signed.CLUSTER_SCHEDULE,
-          new ClusterSchedule(Header.now(at), plan.clusterId(), plan.version(), plan.profiles()), null), null);
-    } catch (RuntimeException e) {
-      return new SignedGate(plan, null, e.getMessage());
+  /**
+   * Signs the gates' schedules under ONE signature (protocol's {@code BatchProof}, as a publish's placements
+   * and schedules): 100 gates were 100 Ed25519 signatures between the end of the planning and the first gate
+   * leaving. A schedule that cannot be signed (too large for the wire) comes back with why; the others are
+   * signed all the same.
+   */
+  private List<SignedGate> signGates(Instant at, List<GatePlan> plans) {
+    String[] errors = new String[plans.size()];
+    byte[][] envelopes = new byte[plans.size()][];
+    List<Integer> built = new ArrayList<>(); // the plans whose message could be made, by index
+    List<ClusterSchedule> messages = new ArrayList<>();
+    for (int i = 0; i < plans.size(); i++) {
+      GatePlan plan = plans.get(i);
+      try { // the early overlay may hold more profiles than a schedule may (the final set never does)
+        messages.add(new ClusterSchedule(Header.now(at), plan.clusterId(), plan.version(), plan.profiles()));
+        built.add(i);
+      } catch (RuntimeException e) {
+        errors[i] = e.getMessage();
+      }
     }
+    List<Signer.BatchItem> signed = messages.isEmpty() ? List.of()
+        : signer.signBatch(Signed.CLUSTER_SCHEDULE, messages, null);
+    for (int j = 0; j < signed.size(); j++) {
+      int i = built.get(j);
+      envelopes[i] = signed.get(j).envelope();
+      errors[i] = signed.get(j).failure() == null ? null : signed.get(j).failure().getMessage();
+    }
+    List<SignedGate> gates = new ArrayList<>(plans.size());
+    for (int i = 0; i < plans.size(); i++) {
+      gates.add(new SignedGate(plans.get(i), envelopes[i], errors[i]));
+    }
+    return gates;
   }
 
   /**
