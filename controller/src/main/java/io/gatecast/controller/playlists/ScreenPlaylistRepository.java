@@ -32,13 +32,23 @@ public final class ScreenPlaylistRepository {
     List<String> ids = List.copyOf(screenIds);
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
-      for (String[] pair : Sql.list(c, "SELECT screen_id, content_id FROM screen_playlist_entries WHERE screen_id IN ("
-          + "?,".repeat(part.size() - 1) + "?) ORDER BY screen_id, position",
+      // One row a screen, its playlist as a JSON array built by SQLite: a publish reads every screen's
+      // playlist, and a row a playlist entry (two strings across JNI, a map entry) was a fifth of planning.
+      for (String[] pair : Sql.list(c, "SELECT screen_id, json_group_array(content_id ORDER BY position)"
+          + " FROM screen_playlist_entries WHERE screen_id IN (" + "?,".repeat(part.size() - 1) + "?) GROUP BY screen_id",
           row -> new String[] {row.getString(1), row.getString(2)}, part.toArray())) {
-        found.computeIfAbsent(pair[0], id -> new java.util.ArrayList<>()).add(pair[1]);
+        found.put(pair[0], contentIds(pair[1]));
       }
     }
     return found;
+  }
+
+  private static List<String> contentIds(String jsonArray) {
+    try {
+      return List.of(io.gatecast.protocol.Codec.mapper().readValue(jsonArray, String[].class));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("SQLite's json_group_array gave what is not a JSON array: " + jsonArray, e);
+    }
   }
 
   /** Takes {@code contentId} off the screen's playlist; false when it was not on it. */

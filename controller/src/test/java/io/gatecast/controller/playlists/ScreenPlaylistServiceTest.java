@@ -76,6 +76,27 @@ class ScreenPlaylistServiceTest {
     assertEquals(Map.of("screenId", "gate-1", "contentId", "hello"), refusal.details());
   }
 
+  @Test
+  void aPageOfScreensIsReadWithEachPlaylistInOrder() {
+    await(db.transaction(c -> {
+      ContentRepository content = new ContentRepository();
+      for (String id : List.of("a", "b", "c", "d")) {
+        content.insert(c, id, id, List.of(new ContentVariant("vi", null, id, 10)), "editor", NOW);
+      }
+      for (String id : List.of("c", "a", "d", "b")) {
+        playlists.append(c, "gate-1", id);
+      }
+      playlists.remove(c, "gate-1", "a"); // a gap in the positions
+      playlists.append(c, "gate-1", "a");
+      return null;
+    }));
+
+    Map<String, List<String>> page = await(db.transaction(c -> playlists.of(c, List.of("gate-1", "gate-2", "gate-3"))));
+
+    assertEquals(Map.of("gate-1", List.of("c", "d", "b", "a")), page, "gate-2 has no playlist, gate-3 is no screen");
+    assertEquals(await(db.transaction(playlists::all)), page, "as the whole fleet's read has it");
+  }
+
   private List<String> playlistOf(String screenId) {
     return await(db.transaction(c -> playlists.of(c, screenId)));
   }
