@@ -18,10 +18,7 @@ public final class ScreenPlaylistRepository {
   /** Every screen's playlist that has entries, by screen id, each in order: one query for a whole publish. */
   public java.util.Map<String, List<String>> all(Connection c) throws SQLException {
     java.util.Map<String, List<String>> all = new java.util.HashMap<>();
-    for (String[] pair : Sql.list(c, "SELECT screen_id, content_id FROM screen_playlist_entries ORDER BY screen_id, position",
-        row -> new String[] {row.getString(1), row.getString(2)})) {
-      all.computeIfAbsent(pair[0], id -> new java.util.ArrayList<>()).add(pair[1]);
-    }
+    readInto(all, c, "");
     return all;
   }
 
@@ -32,15 +29,22 @@ public final class ScreenPlaylistRepository {
     List<String> ids = List.copyOf(screenIds);
     for (int from = 0; from < ids.size(); from += 500) {
       List<String> part = ids.subList(from, Math.min(ids.size(), from + 500));
-      // One row a screen, its playlist as a JSON array built by SQLite: a publish reads every screen's
-      // playlist, and a row a playlist entry (two strings across JNI, a map entry) was a fifth of planning.
-      for (String[] pair : Sql.list(c, "SELECT screen_id, json_group_array(content_id ORDER BY position)"
-          + " FROM screen_playlist_entries WHERE screen_id IN (" + "?,".repeat(part.size() - 1) + "?) GROUP BY screen_id",
-          row -> new String[] {row.getString(1), row.getString(2)}, part.toArray())) {
-        found.put(pair[0], contentIds(pair[1]));
-      }
+      readInto(found, c, " WHERE screen_id IN (" + "?,".repeat(part.size() - 1) + "?)", part.toArray());
     }
     return found;
+  }
+
+  /**
+   * One row a screen, its playlist as a JSON array built by SQLite: a publish reads every screen's
+   * playlist, and a row a playlist entry (two strings across JNI, a map entry) was a fifth of planning.
+   */
+  private static void readInto(java.util.Map<String, List<String>> playlists, Connection c, String where, Object... args)
+      throws SQLException {
+    for (String[] pair : Sql.list(c, "SELECT screen_id, json_group_array(content_id ORDER BY position)"
+        + " FROM screen_playlist_entries" + where + " GROUP BY screen_id",
+        row -> new String[] {row.getString(1), row.getString(2)}, args)) {
+      playlists.put(pair[0], contentIds(pair[1]));
+    }
   }
 
   private static List<String> contentIds(String jsonArray) {
