@@ -110,7 +110,7 @@ public final class FleetMonitor implements AutoCloseable {
       });
       writer.committed();
       writer.upChangesWritten().forEach(this::tellUpChange);
-      writer.gatesBehindWritten().forEach(gate -> scheduleWatch.gateBehind(gate));
+      writer.gatesBehindWritten().forEach(scheduleWatch::gateBehind);
     });
   }
 

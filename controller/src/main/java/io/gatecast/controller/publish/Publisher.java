@@ -910,14 +910,14 @@ public final class Publisher {
     List<SignedGate> outgoing = new ArrayList<>();
     for (SignedGate gate : signed) {
       GatePlan plan = gate.plan();
-      if (gate.envelope() == null && !finalPass) {
-        LOG.info("publish {}: gate {}'s early schedule (its profiles planned so far over the recorded ones) cannot be"
-            + " signed ({}); the final pass sends its new set", planning.publishId, plan.clusterId(), gate.error());
-        continue;
-      }
       if (gate.envelope() == null) {
-        LOG.error("publish {}: the schedule of gate {} cannot be signed ({}); its placed screens keep the one before",
-            planning.publishId, plan.clusterId(), gate.error());
+        if (finalPass) {
+          LOG.error("publish {}: the schedule of gate {} cannot be signed ({}); its placed screens keep the one before",
+              planning.publishId, plan.clusterId(), gate.error());
+        } else {
+          LOG.info("publish {}: gate {}'s early schedule (its profiles planned so far over the recorded ones) cannot"
+              + " be signed ({}); the final pass sends its new set", planning.publishId, plan.clusterId(), gate.error());
+        }
         continue;
       }
       clusters.record(c, plan.clusterId(), plan.version(), planning.publishId, plan.profilesJson(),

@@ -2,10 +2,9 @@ package io.gatecast.controller.publish;
 
 /**
  * Hears what screens say about their schedule (must only hand work on): the version a screen reports
- * it plays, and a schedule it refused as not newer than its own, as they arrive on Paho's thread; a
- * gate whose schedule a screen refused as older (on Paho's thread) or whose placed screen plays an
- * older version than the newest (once stored). Each may mean the broker lost or rolled back a retained
- * schedule.
+ * it plays, as it arrives on Paho's thread; a schedule it refused as not newer than its own, its own or
+ * its gate's, once the refusal is stored; a gate whose placed screen plays an older version than the
+ * newest, once the heartbeat is stored. Each may mean the broker lost or rolled back a retained schedule.
  */
 public interface ScheduleWatch {
   ScheduleWatch NONE = new ScheduleWatch() {
