@@ -342,7 +342,7 @@ final class Composition {
    * For the crash tests of the streamed publish only ({@code RetainedAfterStopTest}): the JVM halts —
    * as abruptly as kill -9, nothing closed or flushed — mid-stream: with
    * {@code -Dgatecast.test.haltBeforePublishBatch=N} when a publish is about to record its batch
-   * {@code N}; with {@code -Dgatecast.test.haltBeforeGateSchedules=early|final} when it is about to
+   * {@code N}; with {@code -Dgatecast.test.haltBeforeGateSchedules=fast|early|final} when it is about to
    * record the gates' schedules of that pass.
    */
   private static void haltMidPublish(Publisher publisher) {

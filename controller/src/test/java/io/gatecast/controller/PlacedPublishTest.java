@@ -134,6 +134,74 @@ class PlacedPublishTest {
   }
 
   /**
+   * A content change that comes with no setup change leaves for the gate before the fleet is read (the
+   * fast pass, docs/proposals/cluster-schedules.md "Next"): the gate's schedule goes before the placement
+   * of a screen that joined its profile since, and the publish sends the gate nothing more. When the
+   * profile's own screen (its id) has a new setup, the gate waits for the fleet to be planned, as before:
+   * the screen that leaves the profile gets its new placement first, then the gate its new set.
+   */
+  @Test
+  void aContentChangeLeavesForTheGateBeforeTheFleetIsReadUnlessItsProfilesChanged() throws Exception {
+    List<String> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), Clock.systemUTC(), inOrder(sends)).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+      String passwordA = register(admin, "pl-a");
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
+        a.heartbeat();
+        await().atMost(DEADLINE).until(() -> online(admin, "pl-a"));
+        approvedItem(admin, approver, "pl-notice-1");
+        assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "pl-hall", "entries",
+            List.of(Map.of("contentId", "pl-notice-1")))).status()).isEqualTo(201);
+        assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "pl-hall-notices", "playlistId", "pl-hall",
+            "targets", Map.of("clusters", List.of("default")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"))
+            .status()).isEqualTo(201);
+        published(admin);
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
+
+        String passwordB = register(admin, "pl-b");
+        try (PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default")) {
+          b.heartbeat();
+          await().atMost(DEADLINE).until(() -> online(admin, "pl-b"));
+          approvedItem(admin, approver, "pl-notice-2");
+          assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries",
+              List.of(Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
+          sends.clear();
+          published(admin);
+
+          assertThat(sends).as("the gate first, then pl-b's placement in pl-a's profile; the gate once")
+              .containsExactly("gate default", "screen pl-b");
+          await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1", "pl-notice-2"))
+              && items(b).equals(List.of("pl-notice-1", "pl-notice-2")));
+          assertThat(b.placements).extracting(Placement::profileId).containsExactly("pl-a");
+          assertThat(a.gateSchedules).extracting(ClusterSchedule::version).containsExactly(1L, 2L);
+
+          // pl-a, whose id names the profile, gets a notice of its own: pl-b leaves the profile first.
+          approvedItem(admin, approver, "pl-notice-3");
+          assertThat(admin.postJson("/api/v1/schedule", Map.of("contentId", "pl-notice-3", "screenIds",
+              List.of("pl-a"))).status()).isEqualTo(200);
+          sends.clear();
+          published(admin);
+
+          assertThat(sends).as("pl-b's new placement, then the gate's new set").containsExactly("screen pl-b",
+              "gate default");
+          await().atMost(DEADLINE).until(() -> items(a).size() == 3 && b.placements.size() == 2
+              && a.gateSchedules.size() == 3);
+          assertThat(items(a)).containsExactlyInAnyOrder("pl-notice-1", "pl-notice-2", "pl-notice-3");
+          assertThat(b.placements.get(1).profileId()).isEqualTo("pl-b");
+          assertThat(items(b)).containsExactly("pl-notice-1", "pl-notice-2");
+        }
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  /**
    * A placed screen that reports playing an older version of its gate's schedule than the newest (an
    * agent started afresh, handed the older one by a rolled-back broker) makes the controller send the
    * gate's newest again: at the re-assertion's next tick once {@code QUIET} has passed since the broker
@@ -216,6 +284,70 @@ class PlacedPublishTest {
   }
 
   /**
+   * A gate's schedule the fast pass recorded and the broker never took is sent by the next start, as the
+   * other passes' are: recorded before it is sent, the rest of the publish goes on without it.
+   */
+  @Test
+  void aGateScheduleOfTheFastPassTheBrokerNeverTookIsSentByTheNextStart() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean gatesLeave = new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<String> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Vertx vertx = Vertx.vertx();
+    try {
+      Controller first = Controller.start(vertx, config().withSendDeadline(Duration.ofSeconds(1)), Clock.systemUTC(),
+          real -> inOrder(sends).apply(gateSchedulesLeaveWhile(gatesLeave).apply(real))).await();
+      String passwordA;
+      try {
+        ApiClient admin = TestUsers.admin(first.httpPort(), dataDir);
+        ApiClient approver = TestUsers.user(admin, first.httpPort(), "restart-approver", "approver");
+        passwordA = register(admin, "pl-a");
+        String passwordB = register(admin, "pl-b");
+        try (PlacedScreen a = new PlacedScreen(first.brokerUrl(), first.signingKey(), "pl-a", passwordA, "default")) {
+          a.heartbeat();
+          await().atMost(DEADLINE).until(() -> online(admin, "pl-a"));
+          approvedItem(admin, approver, "pl-notice-1");
+          assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "pl-hall", "entries",
+              List.of(Map.of("contentId", "pl-notice-1")))).status()).isEqualTo(201);
+          assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "pl-hall-notices", "playlistId", "pl-hall",
+              "targets", Map.of("clusters", List.of("default")), "start", "2026-01-01T00:00", "end",
+              "2099-01-01T00:00")).status()).isEqualTo(201);
+          published(admin);
+          await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
+
+          try (PlacedScreen b = new PlacedScreen(first.brokerUrl(), first.signingKey(), "pl-b", passwordB, "default")) {
+            b.heartbeat();
+            await().atMost(DEADLINE).until(() -> online(admin, "pl-b"));
+            approvedItem(admin, approver, "pl-notice-2");
+            assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries", List.of(
+                Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
+            gatesLeave.set(false);
+            sends.clear();
+            published(admin);
+            List<String> seen = List.copyOf(sends); // the re-assertion goes on sending the gate each second
+            assertThat(seen.subList(0, 2)).as("the fast pass's gate (never taken), then pl-b's placement")
+                .containsExactly("gate default", "screen pl-b");
+            assertThat(seen.subList(2, seen.size())).as("then only the gate again").allMatch("gate default"::equals);
+            // pl-b plays its profile in the gate's schedule the broker holds, as pl-a does: the one before.
+            await().atMost(DEADLINE).until(() -> items(b).equals(List.of("pl-notice-1")));
+            assertThat(a.gateSchedules).extracting(ClusterSchedule::version).as("recorded, never sent").containsExactly(1L);
+          }
+        }
+      } finally {
+        first.close();
+      }
+
+      Controller second = Controller.start(vertx, config(), Clock.systemUTC()).await();
+      try (PlacedScreen a = new PlacedScreen(second.brokerUrl(), second.signingKey(), "pl-a", passwordA, "default")) {
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1", "pl-notice-2")));
+        assertThat(a.gateSchedules.get(a.gateSchedules.size() - 1).version()).isEqualTo(2);
+      } finally {
+        second.close();
+      }
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  /**
    * A gate's schedule is one message, within the wire's limit: profiles join it in the order of their
    * first screens while there is room; a screen whose profile finds none is sent its whole schedule, as a
    * screen of an older agent is, and plays every change all the same. Here pl-a's profile is small,
@@ -286,6 +418,12 @@ class PlacedPublishTest {
 
   /** Screens' schedules and placements go out; gates' schedules never leave and are never confirmed. */
   private static java.util.function.UnaryOperator<ScheduleSender> gateSchedulesNeverLeave() {
+    return gateSchedulesLeaveWhile(new java.util.concurrent.atomic.AtomicBoolean(false));
+  }
+
+  /** Screens' schedules and placements go out; gates' schedules only while {@code leave} holds (then never confirmed). */
+  private static java.util.function.UnaryOperator<ScheduleSender> gateSchedulesLeaveWhile(
+      java.util.concurrent.atomic.AtomicBoolean leave) {
     return real -> new ScheduleSender() {
       @Override
       public Future<Void> send(String screenId, byte[] envelope) {
@@ -294,9 +432,34 @@ class PlacedPublishTest {
 
       @Override
       public Future<Void> sendToCluster(String clusterId, byte[] envelope) {
-        return Promise.<Void>promise().future();
+        return leave.get() ? real.sendToCluster(clusterId, envelope) : Promise.<Void>promise().future();
       }
     };
+  }
+
+  /** Every send in order: {@code gate <id>} a gate's schedule, {@code screen <id>} a screen's schedule or placement. */
+  private static java.util.function.UnaryOperator<ScheduleSender> inOrder(List<String> sends) {
+    return real -> new ScheduleSender() {
+      @Override
+      public Future<Void> send(String screenId, byte[] envelope) {
+        sends.add("screen " + screenId);
+        return real.send(screenId, envelope);
+      }
+
+      @Override
+      public Future<Void> sendToCluster(String clusterId, byte[] envelope) {
+        sends.add("gate " + clusterId);
+        return real.sendToCluster(clusterId, envelope);
+      }
+    };
+  }
+
+  /** A new approved text item, scheduled nowhere yet. */
+  private static void approvedItem(ApiClient admin, ApiClient approver, String contentId) {
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", contentId, "title", "Thông báo " + contentId,
+        "variants", List.of(Map.of("language", "vi", "text", "Cửa khẩu mở cửa 7:00", "seconds", 10)))).status())
+        .isEqualTo(201);
+    TestUsers.approve(approver, contentId);
   }
 
   private static void scheduleNew(ApiClient admin, ApiClient approver, String contentId) {

@@ -14,11 +14,15 @@ import java.util.Optional;
  * only one whose signed message is kept (what a restart or a re-assertion sends again).
  */
 public final class ClusterScheduleRepository {
-  /** A gate's cluster schedule as recorded; {@code envelope} is null for versions a newer one replaced. */
-  public record Recorded(String clusterId, long version, Long publishId, String profiles, byte[] envelope,
-      Instant recordedAt, Instant handedAt) {}
+  /**
+   * A gate's cluster schedule as recorded; {@code envelope} is null for versions a newer one replaced,
+   * {@code profileKeys} ({@link ProfileKey#toJson}) null when what its profiles were built for is not known.
+   */
+  public record Recorded(String clusterId, long version, Long publishId, String profiles, String profileKeys,
+      byte[] envelope, Instant recordedAt, Instant handedAt) {}
 
-  private static final String COLUMNS = "cluster_id, version, publish_id, profiles, envelope, recorded_at, handed_at";
+  private static final String COLUMNS = "cluster_id, version, publish_id, profiles, profile_keys, envelope, recorded_at,"
+      + " handed_at";
 
   /** The ids of the profiles whose rules {@code after} holds differently from {@code before} (or anew), sorted. */
   public static List<String> changedProfiles(java.util.Map<String, String> before, java.util.Map<String, String> after) {
@@ -40,15 +44,25 @@ public final class ClusterScheduleRepository {
   }
 
   /**
-   * Records a gate's new cluster schedule, not yet handed, and the profiles whose rules it changed; the
-   * versions before it keep no message.
+   * Records a gate's new cluster schedule, not yet handed, the profiles whose rules it changed and what
+   * its profiles were built for ({@code profileKeys}, null: not known); the versions before it keep no message.
    */
   public void record(Connection c, String clusterId, long version, Long publishId, String profiles,
-      List<String> changedProfiles, byte[] envelope, Instant now) throws SQLException {
+      List<String> changedProfiles, String profileKeys, byte[] envelope, Instant now) throws SQLException {
     Sql.update(c, "UPDATE cluster_schedules SET envelope = NULL WHERE cluster_id = ? AND version < ?", clusterId, version);
-    Sql.update(c, "INSERT INTO cluster_schedules (cluster_id, version, publish_id, profiles, changed_profiles, envelope,"
-        + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)", clusterId, version, publishId, profiles,
-        io.gatecast.protocol.Codec.mapper().valueToTree(changedProfiles).toString(), envelope, now.toString());
+    Sql.update(c, "INSERT INTO cluster_schedules (cluster_id, version, publish_id, profiles, changed_profiles,"
+        + " profile_keys, envelope, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", clusterId, version, publishId, profiles,
+        io.gatecast.protocol.Codec.mapper().valueToTree(changedProfiles).toString(), profileKeys, envelope,
+        now.toString());
+  }
+
+  /**
+   * What the profiles of a gate's recorded schedule are built for, learnt by a publish whose final pass
+   * planned the same rules for them (the schedule was an early pass's, or setups changed but no rules).
+   */
+  public void recordKeys(Connection c, String clusterId, long version, String profileKeys) throws SQLException {
+    Sql.update(c, "UPDATE cluster_schedules SET profile_keys = ? WHERE cluster_id = ? AND version = ?", profileKeys,
+        clusterId, version);
   }
 
   /**
@@ -72,7 +86,8 @@ public final class ClusterScheduleRepository {
   private static Recorded map(java.sql.ResultSet row) throws SQLException {
     String handed = row.getString("handed_at");
     return new Recorded(row.getString("cluster_id"), row.getLong("version"), Sql.nullableLong(row, "publish_id"),
-        row.getString("profiles"), row.getBytes("envelope"), Instant.parse(row.getString("recorded_at")),
+        row.getString("profiles"), row.getString("profile_keys"), row.getBytes("envelope"),
+        Instant.parse(row.getString("recorded_at")),
         handed == null ? null : Instant.parse(handed));
   }
 }

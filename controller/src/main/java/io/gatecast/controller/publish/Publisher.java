@@ -143,7 +143,7 @@ public final class Publisher {
   private static final int FIRST_BATCH = 50;
   /** Test hook: called with each batch's number just before it is recorded (a test stops the controller there). */
   private volatile java.util.function.IntConsumer beforeBatch = batch -> { };
-  /** Test hook: called with the pass ({@code early} or {@code final}) just before a publish records gates' schedules. */
+  /** Test hook: called with the pass ({@code fast}, {@code early} or {@code final}) just before a publish records gates' schedules. */
   private volatile java.util.function.Consumer<String> beforeGates = pass -> { };
 
   /** A publish started: its id at once, and its end (every planned screen recorded and handed, or failed). */
@@ -319,16 +319,6 @@ public final class Publisher {
     }));
   }
 
-  /**
-   * What makes two screens' rules the same but for the screen's id and names in their profile (set
-   * per screen by {@link #forScreen}, so names never group screens): screens that share
-   * cluster, zone, groups, tags, languages and own playlist get the same campaigns and items. A screen
-   * a campaign names by id is its own profile ({@code namedId}); a screen's own layout is part of the
-   * key, the gate's default layout follows from the cluster.
-   */
-  private record ProfileKey(String namedId, String clusterId, java.time.ZoneId zone, Set<String> groups,
-      Set<String> tags, List<String> languages, List<String> ownPlaylist, String layoutKey) {}
-
   /** The rules built once for a profile, and the items it holds back. */
   private record ProfileRules(SharedRules rules, List<String> withheld) {}
 
@@ -342,9 +332,25 @@ public final class Publisher {
     }
   }
 
-  /** A gate's cluster schedule to sign, record and send: its new version and profiles (their JSON as recorded). */
+  /**
+   * A gate's cluster schedule to sign, record and send: its new version and profiles (their JSON as
+   * recorded), and what they were built for ({@link ProfileKey#toJson}; null: not known, an early overlay).
+   */
   private record GatePlan(String clusterId, long version, java.util.SortedMap<String, ScreenRules> profiles,
-      String profilesJson, List<String> changedProfiles) {}
+      String profilesJson, List<String> changedProfiles, String profileKeys) {}
+
+  /**
+   * The passes that send gates' schedules in a publish: {@code fast}, before any screen is read, each gate's
+   * recorded profiles rebuilt from their keys; {@code early}, once the first page is planned, the profiles
+   * planned so far over the recorded ones; {@code final}, once every screen is planned, each gate's whole set.
+   */
+  private enum Pass {
+    FAST, EARLY, FINAL;
+
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** A gate's cluster schedule signed (or the reason it could not be). */
   private record SignedGate(GatePlan plan, byte[] envelope, String error) {}
@@ -378,10 +384,13 @@ public final class Publisher {
     /** Each profile's id in its gate's schedule: the first placed screen (in id order) that has it. */
     final Map<ProfileKey, String> profileIds = new HashMap<>();
     /**
-     * The gates' schedules sent once the first page was planned ({@link #sendGates}): the final pass
-     * waits for it, as a gate's next version is read from the one before. Done when there are none.
+     * The gates' schedules sent before the fleet is read and once the first page was planned (the fast and
+     * early passes, {@link Pass}): the final pass waits for them, as a gate's next version is read from the
+     * one before. Done when there are none.
      */
     Future<Void> earlyGates = Future.succeededFuture();
+    /** The gates' schedules the broker took in this publish's passes (added on the event loop, read once done). */
+    final List<GateMessage> gatesHanded = java.util.Collections.synchronizedList(new ArrayList<>());
     /** The profiles of the placed screens, by gate and profile id: the gates' cluster schedules to be. */
     final Map<String, java.util.TreeMap<String, ScreenRules>> gates = new java.util.TreeMap<>();
     /** What each gate's schedule still has room for, and the profiles it had none for (by id). */
@@ -462,8 +471,7 @@ public final class Publisher {
     for (RegisteredScreen screen : active) {
       io.gatecast.schedules.model.Screen profile = profiles.get(screen.id());
       List<String> own = ownPlaylists.getOrDefault(screen.id(), List.of());
-      ProfileKey key = new ProfileKey(namedByCampaigns.contains(screen.id()) ? screen.id() : null, profile.clusterId(),
-          profile.zone(), profile.groups(), profile.tags(), profile.languages(), own,
+      ProfileKey key = ProfileKey.of(profile, namedByCampaigns.contains(screen.id()), own,
           session.layoutKey(screen.id(), profile.clusterId())); // screens of other shapes or layouts build apart
       ProfileRules shared = planning.built.get(key);
       if (shared == null) {
@@ -641,8 +649,16 @@ public final class Publisher {
   private Future<PublishResult> stream(Planning planning) {
     List<PublishResult.Sent> results = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Future<Void>> none = java.util.Collections.nCopies(RECORDED_AHEAD, Future.succeededFuture());
-    return streamFrom(planning, 0, Future.succeededFuture(), none, results)
+    // The fast pass first (nothing for a re-sign, which signs each gate's recorded schedule once, at the end):
+    // its gates recorded before the first page is, their screens' new placements (if any) come after them.
+    Future<List<GateMessage>> fast = planning.resign() ? Future.succeededFuture(List.of())
+        : recordPass(planning, Pass.FAST, c -> fastGates(c, planning)).onFailure(e -> LOG.warn(
+            "publish {}: the gates' schedules could not be rebuilt before the fleet is read; they are planned with it",
+            planning.publishId, e));
+    planning.earlyGates = handPass(planning, fast);
+    return fast.transform(f -> streamFrom(planning, 0, Future.succeededFuture(), none, results))
         .compose(v -> db.transaction(c -> {
+          countGatesReached(c, planning);
           publishes.finished(c, planning.publishId, clock.instant());
           return new PublishResult(planning.publishId, List.copyOf(results), new LinkedHashMap<>(planning.withheld));
         })).recover(e -> db.transaction(c -> {
@@ -709,11 +725,12 @@ public final class Publisher {
       // wait for the end. Sending each gate as soon as its last screen was read did not lower p50 and
       // raised p99 when a gate's screens are read together (bench/BENCHMARKS.md, 2026-12-05).
       if (number == 0 && !planning.lastPage && !planning.gates.isEmpty()) {
-        planning.earlyGates = sendGates(planning, Set.copyOf(planning.gates.keySet()), false);
+        Set<String> met = Set.copyOf(planning.gates.keySet());
+        planning.earlyGates = planning.earlyGates.transform(fast -> sendGates(planning, met, Pass.EARLY));
       }
       return planning.lastPage
           ? Future.join(next).transform(screens -> planning.earlyGates.transform(early ->
-              sendGates(planning, planning.gates.keySet(), true))
+              sendGates(planning, planning.gates.keySet(), Pass.FINAL))
               .compose(gatesDone -> Future.all(next))).<Void>mapEmpty()
           : streamFrom(planning, number + 1, planned, next, results);
     });
@@ -794,33 +811,54 @@ public final class Publisher {
    * sent; marked handed once the broker took it. One not confirmed within the deadline stays recorded
    * and not handed: a restart and the re-assertion send it again.
    *
-   * <p>The early pass ({@code finalPass} false), once the first page is planned, sends each of
-   * {@code gates} (those that page met) the profiles planned so far over its recorded ones, so the
-   * screens of those profiles (in a gate of one profile, all of them) play the change without waiting for
-   * the whole fleet to be planned; the screens of profiles not planned yet keep what they play, as
-   * screens not yet planned always did. The final pass, once every screen is planned and recorded, sends
-   * every gate whose whole set of profiles still differs from its newest.
+   * <p>The fast pass, before any screen is read, sends each gate its recorded profiles rebuilt from their
+   * keys ({@link #fastGates}). The early pass, once the first page is planned, sends each of {@code gates}
+   * (those that page met) the profiles planned so far over its recorded ones, so the screens of those
+   * profiles (in a gate of one profile, all of them) play the change without waiting for the whole fleet
+   * to be planned; the screens of profiles not planned yet keep what they play, as screens not yet planned
+   * always did. The final pass, once every screen is planned and recorded, sends every gate whose whole
+   * set of profiles still differs from its newest.
    */
-  private Future<Void> sendGates(Planning planning, Set<String> gates, boolean finalPass) {
+  private Future<Void> sendGates(Planning planning, Set<String> gates, Pass pass) {
     Set<String> which = Set.copyOf(gates);
-    return db.transaction(c -> planGates(c, planning, which, finalPass))
+    return handPass(planning, recordPass(planning, pass, c -> planGates(c, planning, which, pass == Pass.FINAL)));
+  }
+
+  /** Plans a pass's gates' schedules ({@code plan}, in a transaction), signs them off the database thread and records them. */
+  private Future<List<GateMessage>> recordPass(Planning planning, Pass pass, Database.Work<List<GatePlan>> plan) {
+    return db.transaction(plan)
         .compose(plans -> plans.isEmpty() ? Future.succeededFuture(List.<SignedGate>of()) : Future.fromCompletionStage(
             java.util.concurrent.CompletableFuture.supplyAsync(() -> signGates(planning.at, plans))))
         .compose(signed -> signed.isEmpty() ? Future.succeededFuture(List.<SignedGate>of())
             : db.transaction(c -> {
-              beforeGates.accept(finalPass ? "final" : "early");
-              return recordGates(c, planning, signed, finalPass);
+              beforeGates.accept(pass.label());
+              return recordGates(c, planning, signed, pass);
             }))
-        .compose(recorded -> handGates(recorded.stream()
-            .map(g -> new GateMessage(g.plan().clusterId(), g.plan().version(), g.envelope())).toList()))
-        .compose(sent -> sent.isEmpty() ? Future.succeededFuture() : db.transaction(c -> {
-          // After the send (bookkeeping, not what leaves): the screens the gates' schedules reached count as planned.
-          for (GateMessage gate : sent) {
-            planning.planned += clusters.placedScreensNotSent(c, gate.clusterId(), gate.version(), planning.publishId);
-          }
-          publishes.planned(c, planning.publishId, planning.planned, planning.withheld);
-          return null;
-        }));
+        .map(recorded -> recorded.stream()
+            .map(g -> new GateMessage(g.plan().clusterId(), g.plan().version(), g.envelope())).toList());
+  }
+
+  /**
+   * Hands a pass's recorded gates' schedules to the broker; the screens they reached are counted as
+   * planned when the publish is done ({@link #countGatesReached}).
+   */
+  private Future<Void> handPass(Planning planning, Future<List<GateMessage>> recorded) {
+    return recorded.compose(this::handGates).onSuccess(planning.gatesHanded::addAll).mapEmpty();
+  }
+
+  /**
+   * Bookkeeping once every screen is recorded (not what leaves): the placed screens the publish's gates'
+   * schedules reached and sent no placement of their own count as planned. Counted at the end, as a pass
+   * before the last page was recorded cannot yet tell the screens this publish sends a placement.
+   */
+  private void countGatesReached(Connection c, Planning planning) throws SQLException {
+    if (planning.gatesHanded.isEmpty()) {
+      return;
+    }
+    for (GateMessage gate : planning.gatesHanded) {
+      planning.planned += clusters.placedScreensNotSent(c, gate.clusterId(), gate.version(), planning.publishId);
+    }
+    publishes.planned(c, planning.publishId, planning.planned, planning.withheld);
   }
 
   private List<GatePlan> planGates(Connection c, Planning planning, Set<String> which, boolean finalPass)
@@ -834,9 +872,13 @@ public final class Publisher {
         java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(ScreenPlacement.profiles(last.profiles()));
         // Signed again: every screen of the gate gets it anew.
         plans.add(new GatePlan(last.clusterId(), last.version() + 1, profiles, last.profiles(),
-            List.copyOf(profiles.keySet())));
+            List.copyOf(profiles.keySet()), last.profileKeys()));
       }
       return plans;
+    }
+    Map<String, ProfileKey> keyOfProfile = new HashMap<>();
+    if (finalPass) {
+      planning.profileIds.forEach((key, profileId) -> keyOfProfile.put(profileId, key));
     }
     for (Map.Entry<String, java.util.TreeMap<String, ScreenRules>> gate : planning.gates.entrySet()) {
       if (!which.contains(gate.getKey())) {
@@ -848,11 +890,91 @@ public final class Publisher {
       java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(finalPass ? Map.of() : recorded);
       profiles.putAll(gate.getValue()); // copied: the planning goes on adding to its own
       String json = ScreenPlacement.profilesJson(profiles);
+      // What the whole set was built for is known once every screen is planned; an early overlay's is not.
+      String keys = finalPass ? ProfileKey.toJson(profiles.keySet().stream()
+          .collect(java.util.stream.Collectors.toMap(id -> id, keyOfProfile::get))) : null;
       if (last.isPresent() && last.get().profiles().equals(json)) {
+        if (keys != null && !keys.equals(last.get().profileKeys())) {
+          clusters.recordKeys(c, gate.getKey(), last.get().version(), keys);
+        }
         continue; // the gate's rules did not change: nothing to send
       }
       plans.add(new GatePlan(gate.getKey(), last.map(ClusterScheduleRepository.Recorded::version).orElse(0L) + 1,
-          profiles, json, ClusterScheduleRepository.changedProfiles(profileJsons(recorded), profileJsons(profiles))));
+          profiles, json, ClusterScheduleRepository.changedProfiles(profileJsons(recorded), profileJsons(profiles)), keys));
+    }
+    return plans;
+  }
+
+  /**
+   * The fast pass (docs/proposals/cluster-schedules.md, "Next"): before any screen is read, each gate's
+   * newest schedule rebuilt from what its profiles were built for, with the content as it is now; the
+   * gates whose rules that changes. A gate is left to the passes after (its screens read) unless every
+   * profile's own screen (the profile id) still has the key recorded for it, in its gate, and the set
+   * still fits: the profile's rules are then exactly what the final pass builds for its screens.
+   *
+   * <p>A screen of the profile whose setup changed since is sent the change built for its setup before,
+   * which is what it played until now, and its new placement once the fleet is planned (what the early
+   * pass does too); with no setup changed, the final pass finds every gate as this pass left it.
+   */
+  private List<GatePlan> fastGates(Connection c, Planning planning) throws SQLException {
+    List<ClusterScheduleRepository.Recorded> gates = clusters.latestOfEach(c).stream()
+        .filter(gate -> gate.profileKeys() != null).toList();
+    if (gates.isEmpty()) {
+      return List.of();
+    }
+    Map<String, java.util.SortedMap<String, ProfileKey>> keysOf = new HashMap<>();
+    Set<String> owners = new HashSet<>();
+    for (ClusterScheduleRepository.Recorded gate : gates) {
+      keysOf.put(gate.clusterId(), ProfileKey.fromJson(gate.profileKeys()));
+      owners.addAll(keysOf.get(gate.clusterId()).keySet());
+    }
+    Map<String, ScreenSetup> active = new HashMap<>();
+    setups.of(c, List.copyOf(owners)).forEach((id, setup) -> {
+      if (!setup.revoked()) {
+        active.put(id, setup);
+      }
+    });
+    Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, active);
+    Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, active.keySet());
+    RulesBuilder.Session session = rules.session(c, active.keySet()); // the owners' layouts only
+    Set<String> namedByCampaigns = new HashSet<>();
+    session.campaigns().forEach(campaign -> namedByCampaigns.addAll(campaign.engineTargets().screens()));
+    String baseUrl = mediaBaseUrl.get();
+    List<GatePlan> plans = new ArrayList<>();
+    gates:
+    for (ClusterScheduleRepository.Recorded gate : gates) {
+      java.util.TreeMap<String, ScreenRules> rebuilt = new java.util.TreeMap<>();
+      GateRoom room = new GateRoom();
+      for (Map.Entry<String, ProfileKey> recorded : keysOf.get(gate.clusterId()).entrySet()) { // id order, as the final pass admits
+        String owner = recorded.getKey();
+        io.gatecast.schedules.model.Screen profile = profiles.get(owner);
+        if (profile == null) {
+          continue gates; // cut off, or gone
+        }
+        ProfileKey now = ProfileKey.of(profile, namedByCampaigns.contains(owner), ownPlaylists.getOrDefault(owner,
+            List.of()), session.layoutKey(owner, profile.clusterId()));
+        if (!now.equals(recorded.getValue())) {
+          continue gates;
+        }
+        ProfileRules shared = planning.built.get(now);
+        if (shared == null) { // kept: the pages' screens of this key are not built again
+          ScreenPlan plan = session.build(profile, now.ownPlaylist());
+          shared = new ProfileRules(new SharedRules(plan.toWire(baseUrl)), List.copyOf(plan.withheld()));
+          planning.built.put(now, shared);
+        }
+        ScreenRules profileRules = shared.rules().rules().forScreen(owner, null, null);
+        if (!room.admit(profileRules)) {
+          continue gates;
+        }
+        rebuilt.put(owner, profileRules);
+      }
+      String json = ScreenPlacement.profilesJson(rebuilt);
+      if (json.equals(gate.profiles())) {
+        continue;
+      }
+      plans.add(new GatePlan(gate.clusterId(), gate.version() + 1, rebuilt, json, ClusterScheduleRepository
+          .changedProfiles(profileJsons(ScreenPlacement.profiles(gate.profiles())), profileJsons(rebuilt)),
+          gate.profileKeys()));
     }
     return plans;
   }
@@ -905,23 +1027,23 @@ public final class Publisher {
    * that is no fault: the profiles planned so far over the recorded ones can outweigh the new set the
    * final pass sends (which {@link GateRoom} keeps within the limit).
    */
-  private List<SignedGate> recordGates(Connection c, Planning planning, List<SignedGate> signed, boolean finalPass)
+  private List<SignedGate> recordGates(Connection c, Planning planning, List<SignedGate> signed, Pass pass)
       throws SQLException {
     List<SignedGate> outgoing = new ArrayList<>();
     for (SignedGate gate : signed) {
       GatePlan plan = gate.plan();
       if (gate.envelope() == null) {
-        if (finalPass) {
+        if (pass == Pass.FINAL) {
           LOG.error("publish {}: the schedule of gate {} cannot be signed ({}); its placed screens keep the one before",
               planning.publishId, plan.clusterId(), gate.error());
         } else {
-          LOG.info("publish {}: gate {}'s early schedule (its profiles planned so far over the recorded ones) cannot"
-              + " be signed ({}); the final pass sends its new set", planning.publishId, plan.clusterId(), gate.error());
+          LOG.info("publish {}: gate {}'s {} schedule cannot be signed ({}); the final pass sends its new set",
+              planning.publishId, plan.clusterId(), pass.label(), gate.error());
         }
         continue;
       }
       clusters.record(c, plan.clusterId(), plan.version(), planning.publishId, plan.profilesJson(),
-          plan.changedProfiles(), gate.envelope(), planning.at);
+          plan.changedProfiles(), plan.profileKeys(), gate.envelope(), planning.at);
       outgoing.add(gate);
     }
     return outgoing;

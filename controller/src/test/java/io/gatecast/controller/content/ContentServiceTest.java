@@ -157,8 +157,7 @@ class ContentServiceTest {
       screens.recordPublished(c, "lane-2", 1, "{\"placement\":{\"clusterId\":\"default\",\"profileId\":\"lane-2\"}}");
       String profiles = "{\"lane-1\":" + carrying("lane-1", "hello") + ",\"lane-2\":" + carrying("lane-2", "hello-old") + "}";
       new io.gatecast.controller.publish.ClusterScheduleRepository().record(c, "default", 1, null, profiles,
-          List.of("lane-1", "lane-2"),
-          new byte[] {1}, NOW);
+          List.of("lane-1", "lane-2"), null, new byte[] {1}, NOW);
       return null;
     }));
 
