@@ -73,6 +73,13 @@ public final class PushBench {
    * the controller's stored answers back (allStoredByController, ackReceivedByController: null).
    */
   private static boolean PLACEMENTS = false;
+  /**
+   * --change: what each round changes. {@code own-playlist} (as every run before 2026-12-05): the round's
+   * item joins every screen's own playlist, a setup change of every screen, so the controller reads the
+   * whole fleet before a gate's schedule can leave. {@code campaign}: the round's item is alone in the
+   * playlist of one campaign aimed at every gate, no setup changes, and the rounds are the same work.
+   */
+  private static boolean CAMPAIGN = false;
 
   private PushBench() {}
 
@@ -81,8 +88,12 @@ public final class PushBench {
         Map.entry("data-dir", ""), Map.entry("brokers", "embedded,mosquitto"), Map.entry("window", "200"),
         Map.entry("round-timeout", "120"), Map.entry("controller-jvm", ""), Map.entry("verify-nice", "0"),
         Map.entry("controller-broker", "embedded"), Map.entry("heartbeats", "connect"), Map.entry("warm-ups", "1"),
-        Map.entry("placements", "false")));
+        Map.entry("placements", "false"), Map.entry("change", "own-playlist")));
     PLACEMENTS = Boolean.parseBoolean(args.get("placements"));
+    if (!List.of("own-playlist", "campaign").contains(args.get("change"))) {
+      throw new IllegalArgumentException("--change is own-playlist or campaign, not " + args.get("change"));
+    }
+    CAMPAIGN = args.get("change").equals("campaign");
     ROUND_TIMEOUT = Duration.ofSeconds(args.integer("round-timeout"));
     VERIFY_NICE = args.integer("verify-nice");
     int n = args.integer("screens");
@@ -102,14 +113,15 @@ public final class PushBench {
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     GATES = logins.stream().map(ScreenLogin::clusterId).distinct().sorted().toList();
     Results results = new Results("push-" + n + controllerBroker.fileSuffix() + (PLACEMENTS ? "-placements" : "")
-        + (GATES.size() > 1 ? "-" + GATES.size() + "-gates" : ""),
+        + (GATES.size() > 1 ? "-" + GATES.size() + "-gates" : "") + (CAMPAIGN ? "-campaign" : ""),
         "bench/run PushBench --screens " + n
         + " --rounds " + rounds + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout")
         + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE) + controllerBroker.commandOption()
         + (spreadHeartbeats ? " --heartbeats spread" : "") + (warmUps == 1 ? "" : " --warm-ups " + warmUps)
-        + (PLACEMENTS ? " --placements true" : "") + (args.get("data-dir").isEmpty() ? "" : " --data-dir <a copy of "
-        + "the fleet's folder>"));
+        + (PLACEMENTS ? " --placements true" : "") + (CAMPAIGN ? " --change campaign" : "")
+        + (args.get("data-dir").isEmpty() ? "" : " --data-dir <a copy of the fleet's folder>"));
     results.put("gates", GATES.size());
+    results.put("change", CAMPAIGN ? "campaign" : "own-playlist");
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
     String runTag = "r" + Long.toString(System.currentTimeMillis() / 1000, 36);
 
@@ -164,6 +176,7 @@ public final class PushBench {
       results.put("alertThroughController", alerts);
       results.put("controllerAfterRounds", Map.of("heapUsedAfterFullGcMB",
           ProcessStats.heapUsedAfterGc(controller.pid()) / 1048576, "rssMB", ProcessStats.rssBytes(controller.pid()) / 1048576));
+      fleet.parkAll(); // the floor's broker takes them next (moveAll)
       controller.close();
       if (ownBroker != null) {
         ownBroker.close();
@@ -218,7 +231,11 @@ public final class PushBench {
       BrokerProcess ownBroker, List<String> ids, String media, String contentId, boolean warmUp, double idleCores) {
     fleet.lowerVerifyPriority(VERIFY_NICE);
     api.createContent(contentId, "Benchmark " + contentId, media, 10);
-    api.schedule(contentId, ids);
+    if (CAMPAIGN) {
+      api.campaignPlays("bench-campaign", contentId, GATES);
+    } else {
+      api.schedule(contentId, ids);
+    }
     Map<String, Long> expected = nextVersions(fleet);
     AckCollector collector = AckCollector.schedules(expected);
     fleet.watch(collector);

@@ -189,6 +189,14 @@ public final class SimulatedFleet implements AutoCloseable {
     screens.forEach(s -> s.heartbeatEvery(period, prefix, sendNow));
   }
 
+  /**
+   * Disconnects every screen cleanly until {@link #moveAll} points them at another broker: done before
+   * a broker the fleet is on stops, so 10,000 screens do not retry it meanwhile (and log each refusal).
+   */
+  public void parkAll() {
+    screens.forEach(SimulatedScreen::park);
+  }
+
   /** Drops {@code count} screens for {@code away}; they come back by themselves. */
   public void dropSome(int count, Duration away) {
     for (int i = 0; i < Math.min(count, screens.size()); i++) {

@@ -71,6 +71,8 @@ public final class SimulatedScreen {
   private MqttClient client;
   private volatile boolean connected;
   private volatile boolean stopped;
+  /** Disconnected on purpose until {@link #moveTo} points it at a broker again: no reconnect meanwhile. */
+  private volatile boolean parked;
   private volatile Long appliedVersion;
   private volatile ScheduleMessage lastSchedule;
   private Long alertVersion;
@@ -183,6 +185,7 @@ public final class SimulatedScreen {
   /** Points the screen at another broker: drops the link and reconnects there at once. */
   void moveTo(String host, int port) {
     context.runOnContext(v -> {
+      parked = false;
       this.host = host;
       this.port = port;
       MqttClient old = client;
@@ -238,6 +241,24 @@ public final class SimulatedScreen {
     });
   }
 
+  /**
+   * Drops the link cleanly (no last-will) and stays away until {@link #moveTo}: a fleet whose broker
+   * is about to stop is parked first, instead of every screen retrying it until the next broker is up.
+   */
+  void park() {
+    parked = true;
+    context.runOnContext(v -> {
+      MqttClient old = client;
+      client = null;
+      cancelTimers();
+      connected = false;
+      if (old != null) {
+        old.closeHandler(null);
+        old.disconnect();
+      }
+    });
+  }
+
   void stop() {
     stopped = true;
     if (context == null) {
@@ -255,7 +276,7 @@ public final class SimulatedScreen {
   }
 
   private void connect() {
-    if (stopped) {
+    if (stopped || parked) {
       return;
     }
     connects++;

@@ -153,6 +153,24 @@ public final class ControllerApi {
     }
   }
 
+  /**
+   * Puts {@code contentId} alone in named playlist {@code playlistId}, played by a campaign of the same id
+   * aimed at {@code gates} (both made on first use): a change of what every screen plays that changes no
+   * screen's setup, as an operator's edit of a gate-wide campaign does.
+   */
+  public void campaignPlays(String playlistId, String contentId, List<String> gates) {
+    List<Map<String, String>> entries = List.of(Map.of("contentId", contentId));
+    if (client.get("/api/v1/playlists/" + playlistId).status() == 404) {
+      ok(client.postJson("/api/v1/playlists", Map.of("id", playlistId, "entries", entries)), "playlist " + playlistId);
+      java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+      ok(client.postJson("/api/v1/campaigns", Map.of("id", playlistId, "playlistId", playlistId, "targets",
+          Map.of("clusters", gates), "start", today.minusDays(1) + "T00:00", "end", today.plusYears(1) + "T00:00")),
+          "campaign " + playlistId);
+    } else {
+      ok(client.putJson("/api/v1/playlists/" + playlistId, Map.of("entries", entries)), "playlist " + playlistId);
+    }
+  }
+
   /** {@code GET /api/v1/publishes/{id}}: the rollout view (state, requestedAt, finishedAt, counts, screens). */
   public JsonNode publishView(long publishId) {
     return ok(client.get("/api/v1/publishes/" + publishId), "publish " + publishId).body();
