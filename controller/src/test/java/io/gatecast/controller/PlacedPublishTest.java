@@ -153,12 +153,7 @@ class PlacedPublishTest {
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
         a.heartbeat();
         await().atMost(DEADLINE).until(() -> online(admin, "pl-a"));
-        approvedItem(admin, approver, "pl-notice-1");
-        assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "pl-hall", "entries",
-            List.of(Map.of("contentId", "pl-notice-1")))).status()).isEqualTo(201);
-        assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "pl-hall-notices", "playlistId", "pl-hall",
-            "targets", Map.of("clusters", List.of("default")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"))
-            .status()).isEqualTo(201);
+        hallCampaign(admin, approver, "pl-notice-1");
         published(admin);
         await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
 
@@ -304,12 +299,7 @@ class PlacedPublishTest {
         try (PlacedScreen a = new PlacedScreen(first.brokerUrl(), first.signingKey(), "pl-a", passwordA, "default")) {
           a.heartbeat();
           await().atMost(DEADLINE).until(() -> online(admin, "pl-a"));
-          approvedItem(admin, approver, "pl-notice-1");
-          assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "pl-hall", "entries",
-              List.of(Map.of("contentId", "pl-notice-1")))).status()).isEqualTo(201);
-          assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "pl-hall-notices", "playlistId", "pl-hall",
-              "targets", Map.of("clusters", List.of("default")), "start", "2026-01-01T00:00", "end",
-              "2099-01-01T00:00")).status()).isEqualTo(201);
+          hallCampaign(admin, approver, "pl-notice-1");
           published(admin);
           await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
 
@@ -452,6 +442,16 @@ class PlacedPublishTest {
         return real.sendToCluster(clusterId, envelope);
       }
     };
+  }
+
+  /** A new approved item alone in playlist {@code pl-hall}, played by a campaign aimed at the default gate. */
+  private static void hallCampaign(ApiClient admin, ApiClient approver, String contentId) {
+    approvedItem(admin, approver, contentId);
+    assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "pl-hall", "entries",
+        List.of(Map.of("contentId", contentId)))).status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "pl-hall-notices", "playlistId", "pl-hall",
+        "targets", Map.of("clusters", List.of("default")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"))
+        .status()).isEqualTo(201);
   }
 
   /** A new approved text item, scheduled nowhere yet. */

@@ -19,6 +19,7 @@ import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.Verifier;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -188,16 +189,7 @@ public final class SimulatedScreen {
       parked = false;
       this.host = host;
       this.port = port;
-      MqttClient old = client;
-      client = null;
-      cancelTimers();
-      connected = false;
-      if (old != null) {
-        old.closeHandler(null);
-        old.disconnect().onComplete(done -> connect());
-      } else {
-        connect();
-      }
+      dropLink().onComplete(done -> connect());
     });
   }
 
@@ -225,14 +217,7 @@ public final class SimulatedScreen {
   /** Drops the link cleanly and comes back after {@code away}. */
   void dropFor(Duration away) {
     context.runOnContext(v -> {
-      MqttClient old = client;
-      client = null;
-      cancelTimers();
-      connected = false;
-      if (old != null) {
-        old.closeHandler(null);
-        old.disconnect();
-      }
+      dropLink();
       vertx.setTimer(Math.max(1, away.toMillis()), id -> {
         if (!stopped) {
           connect();
@@ -247,16 +232,23 @@ public final class SimulatedScreen {
    */
   void park() {
     parked = true;
-    context.runOnContext(v -> {
-      MqttClient old = client;
-      client = null;
-      cancelTimers();
-      connected = false;
-      if (old != null) {
-        old.closeHandler(null);
-        old.disconnect();
-      }
-    });
+    context.runOnContext(v -> dropLink());
+  }
+
+  /**
+   * Disconnects cleanly, on the screen's context: no last-will, and no reconnect from the close.
+   * Completes once the broker was told (at once when there was no link).
+   */
+  private Future<Void> dropLink() {
+    MqttClient old = client;
+    client = null;
+    cancelTimers();
+    connected = false;
+    if (old == null) {
+      return Future.succeededFuture();
+    }
+    old.closeHandler(null);
+    return old.disconnect();
   }
 
   void stop() {
