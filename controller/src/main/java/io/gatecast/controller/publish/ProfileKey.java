@@ -32,11 +32,6 @@ record ProfileKey(String namedId, String clusterId, ZoneId zone, Set<String> gro
         profile.tags(), profile.languages(), ownPlaylist, layoutKey);
   }
 
-  /** The screen to build this key's rules for, under the id of a screen that has the key. */
-  Screen screen(String screenId) {
-    return new Screen(screenId, clusterId, groups, tags, zone, languages);
-  }
-
   /** A gate's profiles' keys as recorded: a JSON object by profile id, sets sorted (the same keys, the same text). */
   static String toJson(Map<String, ProfileKey> byProfile) {
     ObjectNode all = Codec.mapper().createObjectNode();

@@ -465,20 +465,11 @@ public final class Publisher {
     Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, ids);
     Map<String, String> gateNames = rules.gateNames(c);
     RulesBuilder.Session session = rules.session(c, ids); // this page's screens only
-    Set<String> namedByCampaigns = new HashSet<>();
-    session.campaigns().forEach(campaign -> namedByCampaigns.addAll(campaign.engineTargets().screens()));
     List<Pending> pending = new ArrayList<>();
     for (RegisteredScreen screen : active) {
       io.gatecast.schedules.model.Screen profile = profiles.get(screen.id());
-      List<String> own = ownPlaylists.getOrDefault(screen.id(), List.of());
-      ProfileKey key = ProfileKey.of(profile, namedByCampaigns.contains(screen.id()), own,
-          session.layoutKey(screen.id(), profile.clusterId())); // screens of other shapes or layouts build apart
-      ProfileRules shared = planning.built.get(key);
-      if (shared == null) {
-        ScreenPlan plan = session.build(profile, own);
-        shared = new ProfileRules(new SharedRules(plan.toWire(baseUrl)), List.copyOf(plan.withheld()));
-        planning.built.put(key, shared);
-      }
+      ProfileKey key = keyOf(session, screen.id(), profile, ownPlaylists.getOrDefault(screen.id(), List.of()));
+      ProfileRules shared = rulesOf(planning, key, session, profile, baseUrl);
       if (!shared.withheld().isEmpty()) {
         planning.withheld.put(screen.id(), shared.withheld());
       }
@@ -521,6 +512,28 @@ public final class Publisher {
     LOG.debug("publish {} page {}: {} screens, {} distinct profiles so far, {} changed", planning.publishId,
         planning.pages, active.size(), planning.built.size(), pending.size());
     return pending;
+  }
+
+  /**
+   * The key of screen {@code screenId} with this profile and own playlist: its layout and whether a campaign
+   * names it are read through the session (screens of other shapes or layouts build apart).
+   */
+  private static ProfileKey keyOf(RulesBuilder.Session session, String screenId, io.gatecast.schedules.model.Screen profile,
+      List<String> ownPlaylist) throws SQLException {
+    return ProfileKey.of(profile, session.screensNamedByCampaigns().contains(screenId), ownPlaylist,
+        session.layoutKey(screenId, profile.clusterId()));
+  }
+
+  /** The rules of a profile key, built once a publish, for the first screen met with the key ({@code profile}). */
+  private static ProfileRules rulesOf(Planning planning, ProfileKey key, RulesBuilder.Session session,
+      io.gatecast.schedules.model.Screen profile, String baseUrl) throws SQLException {
+    ProfileRules shared = planning.built.get(key);
+    if (shared == null) {
+      ScreenPlan plan = session.build(profile, key.ownPlaylist());
+      shared = new ProfileRules(new SharedRules(plan.toWire(baseUrl)), List.copyOf(plan.withheld()));
+      planning.built.put(key, shared);
+    }
+    return shared;
   }
 
   /**
@@ -937,8 +950,6 @@ public final class Publisher {
     Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, active);
     Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, active.keySet());
     RulesBuilder.Session session = rules.session(c, active.keySet()); // the owners' layouts only
-    Set<String> namedByCampaigns = new HashSet<>();
-    session.campaigns().forEach(campaign -> namedByCampaigns.addAll(campaign.engineTargets().screens()));
     String baseUrl = mediaBaseUrl.get();
     List<GatePlan> plans = new ArrayList<>();
     gates:
@@ -951,18 +962,13 @@ public final class Publisher {
         if (profile == null) {
           continue gates; // cut off, or gone
         }
-        ProfileKey now = ProfileKey.of(profile, namedByCampaigns.contains(owner), ownPlaylists.getOrDefault(owner,
-            List.of()), session.layoutKey(owner, profile.clusterId()));
+        ProfileKey now = keyOf(session, owner, profile, ownPlaylists.getOrDefault(owner, List.of()));
         if (!now.equals(recorded.getValue())) {
           continue gates;
         }
-        ProfileRules shared = planning.built.get(now);
-        if (shared == null) { // kept: the pages' screens of this key are not built again
-          ScreenPlan plan = session.build(profile, now.ownPlaylist());
-          shared = new ProfileRules(new SharedRules(plan.toWire(baseUrl)), List.copyOf(plan.withheld()));
-          planning.built.put(now, shared);
-        }
-        ScreenRules profileRules = shared.rules().rules().forScreen(owner, null, null);
+        // Kept in the planning: the pages' screens of this key are not built again.
+        ScreenRules profileRules = rulesOf(planning, now, session, profile, baseUrl).rules().rules()
+            .forScreen(owner, null, null);
         if (!room.admit(profileRules)) {
           continue gates;
         }

@@ -144,6 +144,7 @@ public final class RulesBuilder {
   public final class Session {
     private final Connection c;
     private List<CampaignDefinition> allCampaigns;
+    private java.util.Set<String> namedScreens;
     private Map<String, String> gateDefaults;
     private final Map<String, NamedPlaylist> playlistCache = new java.util.HashMap<>();
     private final Map<String, java.util.Optional<Content>> approvedCache = new java.util.HashMap<>();
@@ -259,6 +260,17 @@ public final class RulesBuilder {
         allCampaigns = campaigns.all(c);
       }
       return allCampaigns;
+    }
+
+    /** The screens some campaign names by id (each is a profile of its own), read once per session. */
+    public java.util.Set<String> screensNamedByCampaigns() throws SQLException {
+      if (namedScreens == null) {
+        namedScreens = new java.util.HashSet<>();
+        for (CampaignDefinition campaign : campaigns()) {
+          namedScreens.addAll(campaign.engineTargets().screens());
+        }
+      }
+      return namedScreens;
     }
 
     private NamedPlaylist playlist(CampaignDefinition campaign) throws SQLException {

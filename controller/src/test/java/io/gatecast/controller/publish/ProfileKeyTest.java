@@ -31,8 +31,6 @@ class ProfileKeyTest {
     assertThat(read.get("mc-007").namedId()).isEqualTo("mc-007");
     assertThat(read.get("mc-001").namedId()).isNull();
     assertThat(read.get("mc-001").ownPlaylist()).as("a playlist's order is its key").containsExactly("notice-2", "notice-1");
-    assertThat(read.get("mc-001").screen("mc-002"))
-        .isEqualTo(new Screen("mc-002", "mong-cai", groups, Set.of("lane-1", "lane-2"), HANOI, List.of("vi", "zh-Hans", "en")));
   }
 
   @Test
