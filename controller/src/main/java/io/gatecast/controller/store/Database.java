@@ -9,7 +9,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The controller's SQLite file. One connection and one worker thread: SQLite has a single writer
@@ -25,6 +31,9 @@ public final class Database implements AutoCloseable {
 
   /** Prepared statements kept for reuse (see {@link StatementCache}); the controller has about 200 statements in its code. */
   private static final int KEPT_STATEMENTS = 512;
+  /** How long {@link #close} waits for the work queued before it (a publish's page is well under it). */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private final Connection connection;
   private final WorkerExecutor worker;
 
@@ -77,13 +86,44 @@ public final class Database implements AutoCloseable {
     }, true);
   }
 
+  /**
+   * Closes the connection on the database thread, after the work queued before it: closing it from
+   * another thread under a running transaction broke the statement cache's bookkeeping and left the
+   * SQLite file open (seen at the end of a NATS cluster story). Waits at most {@link #CLOSE_WAIT} for
+   * that work; a database thread stuck past it is left with the connection, logged.
+   */
   @Override
   public void close() {
-    worker.close();
+    CountDownLatch closed = new CountDownLatch(1);
+    try {
+      worker.executeBlocking(() -> {
+        try {
+          closeConnection();
+        } finally {
+          closed.countDown();
+        }
+        return null;
+      }, true);
+    } catch (RejectedExecutionException e) {
+      closeConnection(); // the thread is gone (Vert.x closed first): nothing else uses the connection
+      closed.countDown();
+    }
+    try {
+      if (!closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("the database thread did not finish its work within {}; the connection is left to it", CLOSE_WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      worker.close();
+    }
+  }
+
+  private void closeConnection() {
     try {
       connection.close();
     } catch (SQLException e) {
-      // closing on shutdown; nothing left to protect
+      LOG.warn("closing the database: {}", e.toString());
     }
   }
 }

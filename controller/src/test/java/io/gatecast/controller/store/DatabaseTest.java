@@ -1,0 +1,91 @@
+package io.gatecast.controller.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Closing the controller's SQLite file while its thread is still at work: on a real file. */
+class DatabaseTest {
+  @TempDir Path dir;
+  private Vertx vertx;
+  private Database db;
+
+  @BeforeEach
+  void open() {
+    vertx = Vertx.vertx();
+    db = Database.open(vertx, dir.resolve("gatecast.db"));
+    db.transaction(c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE arrivals (item INTEGER NOT NULL)");
+      }
+      return null;
+    }).await();
+  }
+
+  @AfterEach
+  void closeVertx() {
+    vertx.close().await();
+  }
+
+  @Test
+  void closingWaitsForTheTransactionRunningAndThenClosesTheFile() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Void> transaction = db.transaction(c -> {
+      running.countDown();
+      waitFor(release);
+      Sql.update(c, "INSERT INTO arrivals (item) VALUES (?)", 7);
+      return null;
+    });
+    assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
+
+    Thread closer = new Thread(db::close, "closer");
+    closer.start();
+    // It waits for the transaction (before, it closed the connection under it and returned).
+    await().atMost(Duration.ofSeconds(30)).until(() -> closer.getState() == Thread.State.TIMED_WAITING
+        || closer.getState() == Thread.State.TERMINATED);
+    assertThat(closer.getState()).as("close waits for the running transaction").isEqualTo(Thread.State.TIMED_WAITING);
+    release.countDown();
+    closer.join();
+
+    assertThat(transaction.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)).isNull();
+    assertThat(itemsIn(dir.resolve("gatecast.db"))).containsExactly(7);
+    assertThat(dir.resolve("gatecast.db-wal")).as("the last connection closed checkpoints its log away").doesNotExist();
+  }
+
+  @Test
+  void closingAfterVertxClosedStillClosesTheFile() throws Exception {
+    vertx.close().await();
+    db.close();
+    assertThat(dir.resolve("gatecast.db-wal")).as("the last connection closed checkpoints its log away").doesNotExist();
+  }
+
+  private static void waitFor(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static List<Integer> itemsIn(Path file) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      return Sql.list(c, "SELECT item FROM arrivals", row -> row.getInt(1));
+    }
+  }
+}
