@@ -18,7 +18,8 @@ import java.util.Optional;
 /** A real player agent in its own JVM, as on a kiosk: started from the command line, killable with -9. */
 final class AgentProcess implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static final List<String> JVM = List.of("-Xmx64m");
+  /** A kiosk's heap; INFO logs to the agent's own file (agent-logback.xml), whatever the test's console shows. */
+  private static final List<String> JVM = List.of("-Xmx64m", "-Dlogback.configurationFile=agent-logback.xml");
   private static final String MAIN = "io.gatecast.agent.Main";
   final String screenId;
   final Path dataDir;

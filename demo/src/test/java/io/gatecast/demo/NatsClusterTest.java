@@ -29,6 +29,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -50,7 +51,8 @@ class NatsClusterTest {
   private static final String A = "nats-gate-a";
   private static final String B = "nats-gate-b";
 
-  @TempDir Path tmp;
+  // Kept when the story fails: the agents' logs (<screen>.log, printed too) and data folders tell why.
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp;
   private ApiClient api;
 
   @Test
@@ -130,6 +132,17 @@ class NatsClusterTest {
         controller.close();
         vertx.close().await();
       }
+    } catch (Throwable failed) {
+      // A CI machine's temp folder goes with it: what the agents did goes to the test's output.
+      for (String id : List.of(A, B)) {
+        Path log = tmp.resolve(id + ".log");
+        try {
+          System.out.println("---- " + log + "\n" + Files.readString(log));
+        } catch (java.io.IOException unreadable) {
+          failed.addSuppressed(unreadable);
+        }
+      }
+      throw failed;
     }
   }
 
@@ -166,8 +179,8 @@ class NatsClusterTest {
     long version = published.get(id);
     await().atMost(DEADLINE).untilAsserted(() -> {
       JsonNode screen = api.get("/api/v1/screens/" + id).body();
-      assertThat(screen.get("health").get("agent").asText()).isEqualTo("ONLINE");
-      assertThat(screen.get("appliedVersion").asLong()).isEqualTo(version);
+      assertThat(screen.get("health").get("agent").asText()).as("%s (logs in %s)", id, tmp).isEqualTo("ONLINE");
+      assertThat(screen.get("appliedVersion").asLong()).as("%s (logs in %s)", id, tmp).isEqualTo(version);
       assertThat(screen.get("latestDelivery").get("outcome").asText()).isEqualTo("APPLIED");
       assertThat(screen.get("health").get("contentUpToDate").asBoolean()).isTrue();
     });

@@ -148,7 +148,17 @@ public final class PlayerAgent implements AutoCloseable {
         new ScheduleStore(config.dataDir(), ScheduleStore.PENDING_FILE_NAME), playback, outbox::send, () -> {
           heartbeats.beatNow();
           followCluster();
-        }, session::followCluster, resumed.saved(), applyThread, clock);
+        }, new ScheduleApplier.ClusterFollower() {
+          @Override
+          public void follow(String clusterId, boolean schedule) {
+            session.followCluster(clusterId, schedule);
+          }
+
+          @Override
+          public void askAgain(String clusterId) {
+            session.askAgainForClusterSchedule(clusterId);
+          }
+        }, resumed.saved(), applyThread, clock);
     parts.push("applying", applyThread::shutdownNow);
     resumed.refused().forEach(e -> reportRejection(io.gatecast.protocol.Topics.schedule(config.screenId()), e));
     cache.onCorrupt(sha -> Handoff.run(applyThread, applier::repairPlaying, "not fetching " + sha + " again"));

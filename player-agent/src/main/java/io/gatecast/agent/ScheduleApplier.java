@@ -37,6 +37,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -69,7 +70,8 @@ import org.slf4j.LoggerFactory;
  * own); the screen then plays {@link Placed#schedule()} of the newest placement in the newest
  * cluster schedule of its gate, fetched and switched to exactly as a whole schedule, and kept on
  * disk as the pair of envelopes. Its acks name both versions. A placement whose profile the held
- * cluster schedule lacks waits for one that has it; the old schedule keeps playing meanwhile.
+ * cluster schedule lacks waits for one that has it, asking the broker again for the gate's retained
+ * schedule now and then; the old schedule keeps playing meanwhile.
  */
 final class ScheduleApplier {
   private static final Logger LOG = LoggerFactory.getLogger(ScheduleApplier.class);
@@ -85,6 +87,9 @@ final class ScheduleApplier {
   private final Runnable afterApply;
   private final ScheduledExecutorService thread;
   private final Backoff retries = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random());
+  /** How long a placement waits for its gate's schedule before the broker is asked for it again, and again. */
+  private final Backoff askingAgain = new Backoff(Duration.ofSeconds(5), Duration.ofMinutes(5), new Random());
+  private ScheduledFuture<?> askAgain;
   private final Clock clock;
   private final ClusterFollower follow;
   private ScheduleMessage pending;
@@ -104,10 +109,13 @@ final class ScheduleApplier {
   /** Schedule messages handed to the apply thread and not yet looked at (set from the MQTT thread). */
   private final AtomicInteger waiting = new AtomicInteger();
 
-  /** Which cluster topics to follow: the alerts of {@code clusterId}, and its schedule when placed in it. */
-  @FunctionalInterface
+  /** The cluster topics the screen follows, as the link does it. */
   interface ClusterFollower {
+    /** Follows the alerts of {@code clusterId}, and its schedule when placed in it. */
     void follow(String clusterId, boolean schedule);
+
+    /** Asks the broker again for {@code clusterId}'s retained schedule, when followed and connected. */
+    void askAgain(String clusterId);
   }
 
   /**
@@ -334,6 +342,7 @@ final class ScheduleApplier {
   /** The placement and cluster schedule held, as what plays next, unless they play already or lack the profile. */
   private void place() {
     if (placement == null || cluster == null || !cluster.clusterId().equals(placement.clusterId())) {
+      waitForTheGate();
       return;
     }
     Long version = placement.version();
@@ -351,9 +360,65 @@ final class ScheduleApplier {
       schedule = placed.schedule();
     } catch (IllegalArgumentException e) {
       LOG.info("placement version {} waits for a cluster schedule that holds its profile: {}", version, e.getMessage());
+      waitForTheGate();
       return;
     }
+    stopAskingAgain();
     begin(schedule, placed.toBytes(), clusterVersion);
+  }
+
+  /**
+   * The placement held waits for its gate's schedule (none held, or one without its profile): unless
+   * one arrives meanwhile, the broker is asked for the retained one again after a while, and again,
+   * backing off. A broker can take the gate's schedule and not hand it to the subscription this
+   * screen made at that moment (a NATS node whose JetStream was electing new leaders): the screen
+   * would otherwise keep playing the older schedule until the controller's own re-send.
+   */
+  private void waitForTheGate() {
+    if (placement == null || askAgain != null) {
+      return;
+    }
+    try {
+      askAgain = thread.schedule(this::askAgainForTheGate, askingAgain.next().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // the agent is stopping
+    }
+  }
+
+  private void askAgainForTheGate() {
+    askAgain = null;
+    if (!waitsForTheGate()) {
+      askingAgain.reset();
+      return;
+    }
+    LOG.info("placement version {} still waits for the schedule of cluster {}: asking the broker for it again",
+        placement.version(), placement.clusterId());
+    follow.askAgain(placement.clusterId());
+    waitForTheGate();
+  }
+
+  /** Whether a placement is held that the held cluster schedule cannot play (none for its gate, or without its profile). */
+  private boolean waitsForTheGate() {
+    if (placement == null) {
+      return false;
+    }
+    if (cluster == null || !cluster.clusterId().equals(placement.clusterId())) {
+      return true;
+    }
+    try {
+      placement.rulesIn(cluster);
+      return false;
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
+  }
+
+  private void stopAskingAgain() {
+    if (askAgain != null) {
+      askAgain.cancel(false);
+      askAgain = null;
+    }
+    askingAgain.reset();
   }
 
   /** Holds a pair read from disk as the newest accepted placement and cluster schedule. */

@@ -1,5 +1,6 @@
 package io.gatecast.agent;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,20 +11,37 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * A TCP relay between an agent and its broker that a test can cut, like a 4G link dropping:
  * {@link #cut()} closes every open connection and refuses new ones until {@link #restore()}.
- * Keeps its port throughout, so the agent's broker URL stays the same.
+ * Keeps its port throughout, so the agent's broker URL stays the same. Given a {@link PacketFilter},
+ * it relays whole MQTT packets, each only if the filter lets it through: a broker that loses what
+ * it should have sent.
  */
 final class LinkCutter implements AutoCloseable {
+  /** Which MQTT packets (fixed header, remaining length and all) go through, each way. */
+  interface PacketFilter {
+    boolean toBroker(byte[] packet);
+
+    boolean toAgent(byte[] packet);
+  }
+
   private final ServerSocket server;
   private final InetSocketAddress target;
+  private final PacketFilter filter;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile boolean up = true;
   private volatile boolean closed;
 
   LinkCutter(String brokerUrl) {
+    this(brokerUrl, null);
+  }
+
+  /** @param filter which packets go through; null: every byte, as it comes */
+  LinkCutter(String brokerUrl, PacketFilter filter) {
+    this.filter = filter;
     String hostPort = brokerUrl.substring(brokerUrl.indexOf("://") + 3);
     int colon = hostPort.lastIndexOf(':');
     target = new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
@@ -69,18 +87,28 @@ final class LinkCutter implements AutoCloseable {
         Socket upstream = new Socket(target.getAddress(), target.getPort());
         open.add(client);
         open.add(upstream);
-        pump(client, upstream);
-        pump(upstream, client);
+        pump(client, upstream, filter == null ? null : filter::toBroker);
+        pump(upstream, client, filter == null ? null : filter::toAgent);
       } catch (IOException e) {
         closeQuietly(client);
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  /** Copies {@code from} to {@code to}: as bytes come, or ({@code passes} not null) whole MQTT packets it lets through. */
+  private void pump(Socket from, Socket to, Predicate<byte[]> passes) {
     Thread thread = new Thread(() -> {
       byte[] buffer = new byte[16 * 1024];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        if (passes != null) {
+          for (byte[] packet; (packet = readPacket(in)) != null; ) {
+            if (passes.test(packet)) {
+              out.write(packet);
+              out.flush();
+            }
+          }
+          return;
+        }
         for (int n; (n = in.read(buffer)) >= 0; ) {
           out.write(buffer, 0, n);
           out.flush();
@@ -94,6 +122,31 @@ final class LinkCutter implements AutoCloseable {
     }, "link-cutter-pump");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** One MQTT packet as sent (fixed header byte, remaining length, the rest), or null at the end of the stream. */
+  private static byte[] readPacket(InputStream in) throws IOException {
+    int first = in.read();
+    if (first < 0) {
+      return null;
+    }
+    ByteArrayOutputStream packet = new ByteArrayOutputStream();
+    packet.write(first);
+    int length = 0;
+    for (int shift = 0, digit = 0x80; (digit & 0x80) != 0; shift += 7) {
+      digit = in.read();
+      if (digit < 0) {
+        return null;
+      }
+      packet.write(digit);
+      length |= (digit & 0x7f) << shift;
+    }
+    byte[] rest = in.readNBytes(length);
+    if (rest.length < length) {
+      return null;
+    }
+    packet.write(rest);
+    return packet.toByteArray();
   }
 
   private static void closeQuietly(Socket socket) {

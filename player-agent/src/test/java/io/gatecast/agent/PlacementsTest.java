@@ -140,6 +140,25 @@ class PlacementsTest {
   }
 
   @Test
+  void aPlacementWhoseGateScheduleTheBrokerDidNotHandOverAsksTheBrokerForItAgain() throws Exception {
+    // A whole schedule plays; then the screen is placed in its gate, whose schedule the broker holds
+    // but does not hand to the agent's first subscription to the gate's topic (a NATS node electing).
+    controller.publishRetained(TestRules.schedule(SCREEN, 1, welcome));
+    MissedRetained broker = new MissedRetained(Topics.clusterSchedule(TestRules.CLUSTER));
+    LinkCutter link = world.closing(new LinkCutter(world.broker().url(), broker));
+    PlayerAgent agent = world.start(world.config(link.url(), dataDir), Clock.systemUTC());
+    awaitAck(1, null);
+    controller.publishClusterSchedule(TestRules.CLUSTER, signed(gate(1, Map.of("p-hall", notice))));
+    controller.publishRetained(SCREEN, signed(placement(2, "p-hall")));
+
+    // The placement waits, then the agent asks again and plays the pair.
+    awaitAck(2, 1L);
+    assertThat(broker.dropped()).as("the gate's schedule the first subscription missed").isPositive();
+    assertThat(broker.subscriptions()).isGreaterThanOrEqualTo(2);
+    assertThat(agent.page().now().item().contentId()).isEqualTo("notice");
+  }
+
+  @Test
   void thePairOnDiskPlaysOfflineAndIsCheckedAsIfFromTheWire() throws Exception {
     controller.publishClusterSchedule(TestRules.CLUSTER, signed(gate(1, Map.of("p-hall", welcome))));
     controller.publishRetained(SCREEN, signed(placement(1, "p-hall")));

@@ -217,6 +217,28 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   }
 
   /**
+   * Subscribes again to the followed cluster's schedule topic, so that the broker hands its retained
+   * message once more: a broker can take a gate's schedule and not hand it to a subscription made at
+   * that moment (a NATS node whose JetStream was electing new leaders after another node's loss left a
+   * placed screen waiting). Nothing when {@code clusterId}'s schedule is not followed or the link is
+   * down (the connect subscribes to everything followed).
+   */
+  public void askAgainForClusterSchedule(String clusterId) {
+    Following cluster = following;
+    MqttAsyncClient asking = client;
+    if (cluster == null || !cluster.schedule() || !cluster.clusterId().equals(clusterId) || !asking.isConnected()) {
+      return;
+    }
+    String topic = Topics.clusterSchedule(clusterId);
+    try {
+      asking.unsubscribe(topic); // a new subscription, not a renewed one: every broker hands retained messages to it
+    } catch (MqttException e) {
+      LOG.warn("leaving {} to join it again failed: {}", topic, describe(e));
+    }
+    join(asking, List.of(topic));
+  }
+
+  /**
    * Subscribes a connected client to more topics. A refused or failed subscription would leave the
    * screen deaf to them (a placed screen would never hear its gate's schedule): as on connect, the
    * connection is then made again, and the connect subscribes to everything followed.
