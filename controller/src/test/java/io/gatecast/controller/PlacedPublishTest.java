@@ -279,6 +279,72 @@ class PlacedPublishTest {
   }
 
   /**
+   * A gate whose recorded profile keys do not read back (a damaged row) is planned with the fleet, as
+   * before the fast pass, while the other gates still leave before the fleet is read; that publish
+   * records the gate's keys afresh.
+   */
+  @Test
+  void aGateWhoseRecordedKeysAreDamagedWaitsForTheFleetWhileTheOthersLeaveFirst() throws Exception {
+    List<String> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), Clock.systemUTC(), inOrder(sends)).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+      assertThat(admin.postJson("/api/v1/clusters", Map.of("id", "border-a", "name", "Cửa khẩu A", "province", "Lào Cai",
+          "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"))).status()).isEqualTo(201);
+      String passwordA = register(admin, "pl-a");
+      Answer registeredX = admin.postJson("/api/v1/screens", Map.of("id", "pl-x", "clusterId", "border-a"));
+      assertThat(registeredX.status()).isEqualTo(201);
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
+          PlacedScreen x = new PlacedScreen(controller.brokerUrl(), key, "pl-x",
+              registeredX.body().get("mqttPassword").asText(), "border-a")) {
+        a.heartbeat();
+        x.heartbeat();
+        await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-x"));
+        approvedItem(admin, approver, "pl-notice-1");
+        assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "pl-hall", "entries",
+            List.of(Map.of("contentId", "pl-notice-1")))).status()).isEqualTo(201);
+        assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "pl-hall-notices", "playlistId", "pl-hall",
+            "targets", Map.of("clusters", List.of("default", "border-a")), "start", "2026-01-01T00:00",
+            "end", "2099-01-01T00:00")).status()).isEqualTo(201);
+        published(admin);
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
+            && items(x).equals(List.of("pl-notice-1")));
+
+        // border-a's recorded keys damaged: a zone that is none.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
+            java.sql.Statement statement = c.createStatement()) {
+          assertThat(statement.executeUpdate("UPDATE cluster_schedules SET profile_keys = '{\"pl-x\": {\"zone\": \"Nowhere/Here\"}}'"
+              + " WHERE cluster_id = 'border-a'")).isPositive();
+        }
+        approvedItem(admin, approver, "pl-notice-2");
+        assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries",
+            List.of(Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
+        sends.clear();
+        published(admin);
+
+        // Before, one damaged row sent every gate with the fleet, in id order: border-a, then default.
+        assertThat(sends).as("default before the fleet is read, border-a with it").containsExactly("gate default",
+            "gate border-a");
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1", "pl-notice-2"))
+            && items(x).equals(List.of("pl-notice-1", "pl-notice-2")));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db"));
+            java.sql.Statement statement = c.createStatement();
+            java.sql.ResultSet newest = statement.executeQuery("SELECT profile_keys FROM cluster_schedules"
+                + " WHERE cluster_id = 'border-a' ORDER BY version DESC LIMIT 1")) {
+          assertThat(newest.next()).isTrue();
+          assertThat(newest.getString(1)).as("recorded afresh").contains("\"pl-x\"").contains("Asia/Ho_Chi_Minh");
+        }
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  /**
    * A gate's schedule the fast pass recorded and the broker never took is sent by the next start, as the
    * other passes' are: recorded before it is sent, the rest of the publish goes on without it.
    */

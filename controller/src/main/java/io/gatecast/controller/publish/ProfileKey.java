@@ -49,21 +49,38 @@ record ProfileKey(String namedId, String clusterId, ZoneId zone, Set<String> gro
     return all.toString();
   }
 
-  /** {@link #toJson}'s keys read back, in profile id order. */
+  /**
+   * {@link #toJson}'s keys read back, in profile id order.
+   *
+   * @throws IllegalArgumentException when the text is not such keys (a damaged row): not JSON, not an
+   *     object of objects, or a zone that is not one
+   */
   static SortedMap<String, ProfileKey> fromJson(String json) {
     JsonNode all;
     try {
       all = Codec.mapper().readTree(json); // not Codec.decode: what the store keeps is not a wire message
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("a gate's recorded profile keys are not JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException("recorded profile keys are not JSON: " + e.getOriginalMessage(), e);
+    }
+    if (all == null || !all.isObject()) {
+      throw new IllegalArgumentException("recorded profile keys are not a JSON object");
     }
     SortedMap<String, ProfileKey> keys = new TreeMap<>();
-    all.fields().forEachRemaining(entry -> {
+    for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) all::fields) {
       JsonNode one = entry.getValue();
-      keys.put(entry.getKey(), new ProfileKey(text(one, "namedId"), one.path("clusterId").asText(),
-          ZoneId.of(one.path("zone").asText()), new TreeSet<>(strings(one, "groups")), new TreeSet<>(strings(one, "tags")),
-          strings(one, "languages"), strings(one, "ownPlaylist"), text(one, "layoutKey")));
-    });
+      if (!one.isObject() || !one.path("zone").isTextual()) {
+        throw new IllegalArgumentException("the recorded key of profile " + entry.getKey() + " is not a key");
+      }
+      ZoneId zone;
+      try {
+        zone = ZoneId.of(one.path("zone").asText());
+      } catch (java.time.DateTimeException e) {
+        throw new IllegalArgumentException("the recorded key of profile " + entry.getKey() + " has no zone: " + e.getMessage(), e);
+      }
+      keys.put(entry.getKey(), new ProfileKey(text(one, "namedId"), one.path("clusterId").asText(), zone,
+          new TreeSet<>(strings(one, "groups")), new TreeSet<>(strings(one, "tags")), strings(one, "languages"),
+          strings(one, "ownPlaylist"), text(one, "layoutKey")));
+    }
     return keys;
   }
 

@@ -388,7 +388,7 @@ public final class Publisher {
      * early passes, {@link Pass}): the final pass waits for them, as a gate's next version is read from the
      * one before. Done when there are none.
      */
-    Future<Void> earlyGates = Future.succeededFuture();
+    Future<Void> gatesBeforeFinal = Future.succeededFuture();
     /** The gates' schedules the broker took in this publish's passes (added on the event loop, read once done). */
     final List<GateMessage> gatesHanded = java.util.Collections.synchronizedList(new ArrayList<>());
     /** The profiles of the placed screens, by gate and profile id: the gates' cluster schedules to be. */
@@ -668,7 +668,7 @@ public final class Publisher {
         : recordPass(planning, Pass.FAST, c -> fastGates(c, planning)).onFailure(e -> LOG.warn(
             "publish {}: the gates' schedules could not be rebuilt before the fleet is read; they are planned with it",
             planning.publishId, e));
-    planning.earlyGates = handPass(planning, fast);
+    planning.gatesBeforeFinal = handPass(planning, fast);
     return fast.transform(f -> streamFrom(planning, 0, Future.succeededFuture(), none, results))
         .compose(v -> db.transaction(c -> {
           countGatesReached(c, planning);
@@ -739,10 +739,10 @@ public final class Publisher {
       // raised p99 when a gate's screens are read together (bench/BENCHMARKS.md, 2026-12-05).
       if (number == 0 && !planning.lastPage && !planning.gates.isEmpty()) {
         Set<String> met = Set.copyOf(planning.gates.keySet());
-        planning.earlyGates = planning.earlyGates.transform(fast -> sendGates(planning, met, Pass.EARLY));
+        planning.gatesBeforeFinal = planning.gatesBeforeFinal.transform(fast -> sendGates(planning, met, Pass.EARLY));
       }
       return planning.lastPage
-          ? Future.join(next).transform(screens -> planning.earlyGates.transform(early ->
+          ? Future.join(next).transform(screens -> planning.gatesBeforeFinal.transform(early ->
               sendGates(planning, planning.gates.keySet(), Pass.FINAL))
               .compose(gatesDone -> Future.all(next))).<Void>mapEmpty()
           : streamFrom(planning, number + 1, planned, next, results);
@@ -938,7 +938,13 @@ public final class Publisher {
     Map<String, java.util.SortedMap<String, ProfileKey>> keysOf = new HashMap<>();
     Set<String> owners = new HashSet<>();
     for (ClusterScheduleRepository.Recorded gate : gates) {
-      keysOf.put(gate.clusterId(), ProfileKey.fromJson(gate.profileKeys()));
+      try {
+        keysOf.put(gate.clusterId(), ProfileKey.fromJson(gate.profileKeys()));
+      } catch (IllegalArgumentException e) {
+        LOG.warn("publish {}: gate {}'s schedule version {} does not say what its profiles were built for ({});"
+            + " it is planned with the fleet", planning.publishId, gate.clusterId(), gate.version(), e.getMessage());
+        continue; // the next final pass records its keys afresh
+      }
       owners.addAll(keysOf.get(gate.clusterId()).keySet());
     }
     Map<String, ScreenSetup> active = new HashMap<>();
@@ -954,6 +960,9 @@ public final class Publisher {
     List<GatePlan> plans = new ArrayList<>();
     gates:
     for (ClusterScheduleRepository.Recorded gate : gates) {
+      if (!keysOf.containsKey(gate.clusterId())) {
+        continue;
+      }
       java.util.TreeMap<String, ScreenRules> rebuilt = new java.util.TreeMap<>();
       GateRoom room = new GateRoom();
       for (Map.Entry<String, ProfileKey> recorded : keysOf.get(gate.clusterId()).entrySet()) { // id order, as the final pass admits

@@ -1,6 +1,7 @@
 package io.gatecast.controller.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatecast.schedules.model.Screen;
 import java.time.ZoneId;
@@ -44,5 +45,13 @@ class ProfileKeyTest {
     ProfileKey otherLanguages = ProfileKey.of(new Screen("a", "g", Set.of("x", "y"), Set.of("t1", "t2"), HANOI,
         List.of("en", "vi")), false, List.of(), null);
     assertThat(ProfileKey.fromJson(ProfileKey.toJson(Map.of("a", otherLanguages))).get("a")).isNotEqualTo(one);
+  }
+
+  @Test
+  void keysThatDoNotReadBackAreRefusedWithOneKindOfError() {
+    for (String damaged : List.of("{\"mc-001\": {\"zone\"", "[]", "{\"mc-001\": 7}", "{\"mc-001\": {\"zone\": \"Nowhere/Here\"}}",
+        "{\"mc-001\": {\"clusterId\": \"mong-cai\"}}")) {
+      assertThatThrownBy(() -> ProfileKey.fromJson(damaged)).as(damaged).isInstanceOf(IllegalArgumentException.class);
+    }
   }
 }
