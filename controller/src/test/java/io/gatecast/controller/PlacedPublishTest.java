@@ -240,6 +240,50 @@ class PlacedPublishTest {
     }
   }
 
+  /**
+   * A placement the broker took and never handed to the screen (a NATS node electing leaders): the
+   * screen's heartbeat says it never received that version, so it is sent again {@code LOST} (15 s)
+   * after the broker took it, not {@code QUIET} (2 minutes), which is for a screen still fetching.
+   */
+  @Test
+  void aPlacementTheBrokerTookAndNeverHandedOverIsSentAgainOnceTheScreenSaysItNeverReceivedIt() throws Exception {
+    MovableClock clock = new MovableClock(Instant.now());
+    java.util.concurrent.atomic.AtomicBoolean lose = new java.util.concurrent.atomic.AtomicBoolean();
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), clock, screenSchedulesLostWhile(lose)).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "lost-approver", "approver");
+      String password = register(admin, "pl-lost");
+      try (PlacedScreen screen = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-lost",
+          password, "default")) {
+        screen.heartbeat();
+        await().atMost(DEADLINE).until(() -> online(admin, "pl-lost"));
+        scheduleNew(admin, approver, "pl-lost-1", "Cửa khẩu mở cửa 7:00", List.of("pl-lost"));
+        published(admin);
+        await().atMost(DEADLINE).until(() -> screen.applied.contains("1/1"));
+
+        // Renamed: a new placement (names travel in it), which the broker takes and loses.
+        lose.set(true);
+        assertThat(admin.putJson("/api/v1/screens/pl-lost", Map.of("name", "Sảnh xuất cảnh mới")).status())
+            .isEqualTo(200);
+        published(admin);
+        assertThat(admin.get("/api/v1/screens/pl-lost").body().get("publishedVersion").asLong()).isEqualTo(2);
+        lose.set(false);
+
+        clock.advance(Duration.ofSeconds(20)); // past LOST, well before QUIET
+        screen.heartbeat(); // plays 1, received 1
+
+        await().atMost(DEADLINE).until(() -> screen.placements.size() == 2);
+        assertThat(screen.placements.get(1).version()).isEqualTo(2);
+        assertThat(screen.placements.get(1).screenName()).isEqualTo("Sảnh xuất cảnh mới");
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
   @Test
   void aGateScheduleTheBrokerNeverConfirmedIsSentByTheNextStart() throws Exception {
     Vertx vertx = Vertx.vertx();
@@ -489,6 +533,22 @@ class PlacedPublishTest {
       @Override
       public Future<Void> sendToCluster(String clusterId, byte[] envelope) {
         return leave.get() ? real.sendToCluster(clusterId, envelope) : Promise.<Void>promise().future();
+      }
+    };
+  }
+
+  /** Gates' schedules go out; screens' schedules and placements, while {@code lose} holds, are taken and never handed. */
+  private static java.util.function.UnaryOperator<ScheduleSender> screenSchedulesLostWhile(
+      java.util.concurrent.atomic.AtomicBoolean lose) {
+    return real -> new ScheduleSender() {
+      @Override
+      public Future<Void> send(String screenId, byte[] envelope) {
+        return lose.get() ? Future.succeededFuture() : real.send(screenId, envelope);
+      }
+
+      @Override
+      public Future<Void> sendToCluster(String clusterId, byte[] envelope) {
+        return real.sendToCluster(clusterId, envelope);
       }
     };
   }

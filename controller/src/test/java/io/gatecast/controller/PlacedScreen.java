@@ -63,13 +63,14 @@ final class PlacedScreen implements AutoCloseable {
     client.subscribe(Topics.clusterSchedule(clusterId), 1, (topic, message) -> onGate(message.getPayload()));
   }
 
-  /** A live heartbeat saying it plays placements, and what it plays. */
+  /** A live heartbeat saying it plays placements, what it plays, and the newest placement it received. */
   void heartbeat() throws MqttException {
     Optional<Placement> placement = latest(placements);
     Optional<ClusterSchedule> gate = latest(gateSchedules);
     client.publish(Topics.status(screenId), Codec.encode(new StatusMessage(Header.now(Instant.now()), screenId,
         ScreenState.ONLINE, applied.isEmpty() ? null : placement.map(Placement::version).orElse(null), null, 10L, null,
-        applied.isEmpty() ? null : gate.map(ClusterSchedule::version).orElse(null), true)), 1, true);
+        applied.isEmpty() ? null : gate.map(ClusterSchedule::version).orElse(null), true,
+        placement.map(Placement::version).orElse(null))), 1, true);
   }
 
   /**

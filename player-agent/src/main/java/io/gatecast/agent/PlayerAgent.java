@@ -293,9 +293,10 @@ public final class PlayerAgent implements AutoCloseable {
   private StatusMessage status(ScreenState state, ScreenHealth health) {
     String contentId = playback.now().current().map(Playback.Shown::contentId).orElse(null);
     Long clusterVersion = applier == null ? null : applier.appliedClusterVersion().orElse(null);
+    Long received = applier == null ? playback.appliedVersion().orElse(null) : applier.receivedVersion().orElse(null);
     return new StatusMessage(Header.now(clock.instant()), config.screenId(), state,
         playback.appliedVersion().orElse(null), contentId, (long) config.heartbeatSeconds(), health, clusterVersion,
-        true);
+        true, received);
   }
 
   /**

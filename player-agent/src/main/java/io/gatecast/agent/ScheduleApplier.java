@@ -105,6 +105,8 @@ final class ScheduleApplier {
   private byte[] clusterEnvelope;
   /** The cluster schedule version of what plays; null while a whole schedule plays (read by heartbeats). */
   private volatile Long appliedClusterVersion;
+  /** The newest schedule or placement version accepted in this run, playing or not (read by heartbeats). */
+  private volatile Long accepted;
   private boolean failureReported;
   /** Schedule messages handed to the apply thread and not yet looked at (set from the MQTT thread). */
   private final AtomicInteger waiting = new AtomicInteger();
@@ -146,6 +148,24 @@ final class ScheduleApplier {
   /** The cluster schedule version of what plays, when the screen plays a placement. */
   Optional<Long> appliedClusterVersion() {
     return Optional.ofNullable(appliedClusterVersion);
+  }
+
+  /**
+   * The newest schedule or placement version this screen accepted, playing or not yet (its files being
+   * fetched, or a placement waiting for its gate's schedule): the controller tells from it a version its
+   * broker took and never handed to the screen from one still on its way to the screen.
+   */
+  Optional<Long> receivedVersion() {
+    Long playing = playback.appliedVersion().orElse(null);
+    Long newest = accepted;
+    return Optional.ofNullable(playing == null || (newest != null && newest > playing) ? newest : playing);
+  }
+
+  private void accept(long version) {
+    Long before = accepted;
+    if (before == null || version > before) {
+      accepted = version;
+    }
   }
 
   /** Follows the cluster of what the screen plays or is placed in (now, and after each apply). */
@@ -222,6 +242,7 @@ final class ScheduleApplier {
     pending = schedule;
     pendingEnvelope = saved.envelope();
     pendingClusterVersion = saved.clusterVersion();
+    accept(schedule.version());
     attempt(schedule);
   }
 
@@ -295,6 +316,7 @@ final class ScheduleApplier {
     }
     placement = next;
     placementEnvelope = payload;
+    accept(next.version());
     LOG.info("placed in profile {} of cluster {} (placement version {})", next.profileId(), next.clusterId(),
         next.version());
     followCluster();
@@ -443,6 +465,7 @@ final class ScheduleApplier {
     pending = schedule;
     pendingEnvelope = saved;
     pendingClusterVersion = clusterVersion;
+    accept(schedule.version());
     try {
       cache.discardPartsExcept(needed(schedule));
     } catch (IOException e) {

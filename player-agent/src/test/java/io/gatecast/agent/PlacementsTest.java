@@ -73,6 +73,7 @@ class PlacementsTest {
     StatusMessage status = await().atMost(DEADLINE).until(
         () -> last(controller.statuses), s -> s != null && Objects.equals(s.appliedClusterVersion(), 1L));
     assertThat(status.appliedVersion()).isEqualTo(1L);
+    assertThat(status.receivedVersion()).isEqualTo(1L);
     assertThat(status.placements()).isTrue();
 
     // New content for the gate: one message on the gate's topic, no new placement.
@@ -119,6 +120,9 @@ class PlacementsTest {
     // A replayed older whole schedule does not displace the newer placement waiting for its profile.
     controller.publishRetained(TestRules.schedule(SCREEN, 2, welcome));
     assertThat(awaitRejection(Rejection.REPLAYED_OR_OLDER).topic()).isEqualTo(Topics.schedule(SCREEN));
+    // Its heartbeats say it plays 1 and received 3: the controller's broker did hand the placement over.
+    await().atMost(DEADLINE).until(() -> last(controller.statuses),
+        s -> s != null && Long.valueOf(1).equals(s.appliedVersion()) && Long.valueOf(3).equals(s.receivedVersion()));
     Map<String, ItemSpec> both = new LinkedHashMap<>();
     both.put("p-hall", welcome);
     both.put("p-lane", notice);

@@ -14,6 +14,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *     it plays it in ({@code appliedVersion} is then the placement's); absent otherwise
  * @param placements true when the agent plays placements in its cluster's schedule
  *     (docs/proposals/cluster-schedules.md); absent from older agents, which must be sent whole schedules
+ * @param receivedVersion the newest schedule or placement version the agent accepted, playing or not yet
+ *     (fetching its files, or a placement waiting for its gate's schedule): a version the controller's
+ *     broker took that is newer than this never reached the screen. Absent from older agents.
  */
 public record StatusMessage(
     Header header,
@@ -24,11 +27,19 @@ public record StatusMessage(
     Long heartbeatSeconds,
     ScreenHealth health,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long appliedClusterVersion,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean placements) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean placements,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long receivedVersion) {
+  /** A status of an agent that does not say what it received. */
+  public StatusMessage(Header header, String screenId, ScreenState state, Long appliedVersion, String currentContentId,
+      Long heartbeatSeconds, ScreenHealth health, Long appliedClusterVersion, Boolean placements) {
+    this(header, screenId, state, appliedVersion, currentContentId, heartbeatSeconds, health, appliedClusterVersion,
+        placements, null);
+  }
+
   /** A status of an agent that plays whole schedules only. */
   public StatusMessage(Header header, String screenId, ScreenState state, Long appliedVersion, String currentContentId,
       Long heartbeatSeconds, ScreenHealth health) {
-    this(header, screenId, state, appliedVersion, currentContentId, heartbeatSeconds, health, null, null);
+    this(header, screenId, state, appliedVersion, currentContentId, heartbeatSeconds, health, null, null, null);
   }
 
   /** A status without health figures (the last-will, or an agent that measures nothing). */
@@ -52,6 +63,9 @@ public record StatusMessage(
     }
     if (appliedClusterVersion != null) {
       Check.atLeast(appliedClusterVersion, 1, "appliedClusterVersion");
+    }
+    if (receivedVersion != null) {
+      Check.atLeast(receivedVersion, 1, "receivedVersion");
     }
   }
 }

@@ -149,7 +149,7 @@ public final class FleetMonitor implements AutoCloseable {
     Instant seenAt = clock.instant();
     if (status.state() == ScreenState.ONLINE) {
       wiring.metrics().heartbeat();
-      scheduleWatch.applied(status.screenId(), status.appliedVersion());
+      scheduleWatch.applied(status.screenId(), status.appliedVersion(), status.receivedVersion());
       wiring.commands().screenOnline(status.screenId()); // back: what it may have missed goes out again
     } else {
       wiring.commands().screenAway(status.screenId());

@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #all} at start and after every reconnection of the MQTT link (a broker restarted
  *       without, or with stale, persistence);
  *   <li>a screen that reports (ONLINE) an applied version below the one it was sent, or none at
- *       all, or that refuses its schedule as REPLAYED_OR_OLDER (the broker handed it an older one);
+ *       all, or that refuses its schedule as REPLAYED_OR_OLDER (the broker handed it an older one); one
+ *       that says it never received the version the broker took ({@code receivedVersion} below it) is
+ *       sent it again {@link #LOST} after the broker took it, not {@link #QUIET}: the broker lost it
+ *       (a NATS node electing leaders), no agent is fetching it (once per version, then as above);
  *   <li>a gate's newest cluster schedule, when a screen placed in it reports (ONLINE) playing an
  *       older one or none, and its agent did not answer it could not play the newest, or when a screen
  *       refuses the gate's schedule as REPLAYED_OR_OLDER ({@link ScheduleWatch#gateBehind}): a screen
@@ -51,6 +54,12 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   /** Most screens sent again on their own reports in one tick; more wait for the next. */
   static final int REPORTED_PER_TICK = 500;
   static final Duration QUIET = Duration.ofMinutes(2);
+  /**
+   * How long after the broker took a screen's schedule the screen may still not have received it: the
+   * fan-out of a whole fleet's publish takes seconds; past this, a screen that says it never received it
+   * is sent it again (at most once per this while it says so).
+   */
+  static final Duration LOST = Duration.ofSeconds(15);
   static final Duration ROUND = Duration.ofMinutes(10);
 
   private final Vertx vertx;
@@ -61,6 +70,8 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   /** What the broker last took for each screen: version and when. */
   private final Map<String, Sent> sent = new ConcurrentHashMap<>();
   private final Set<String> wanted = ConcurrentHashMap.newKeySet();
+  /** The version each screen was last sent again because it said it never received it. */
+  private final Map<String, Long> resentAsLost = new ConcurrentHashMap<>();
   /** When the broker last took each gate's cluster schedule, and the gates whose screens' reports asked for it again. */
   private final Map<String, java.time.Instant> gatesSent = new ConcurrentHashMap<>();
   private final Set<String> gatesBehind = ConcurrentHashMap.newKeySet();
@@ -108,10 +119,20 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   }
 
   @Override
-  public void applied(String screenId, Long appliedVersion) {
+  public void applied(String screenId, Long appliedVersion, Long receivedVersion) {
     Sent last = sent.get(screenId);
     if (last == null || (appliedVersion != null && appliedVersion >= last.version())) {
       return; // nothing sent in this run yet (the start's re-send comes), or it plays what it was sent
+    }
+    // Never reached it: nothing is being fetched that a re-send would push. Once per version: a screen
+    // that still says so after that (one that refuses it unread) is sent it again at QUIET's pace.
+    if (receivedVersion != null && receivedVersion < last.version()
+        && !Long.valueOf(last.version()).equals(resentAsLost.get(screenId))) {
+      if (since(last.at()).compareTo(LOST) >= 0) {
+        resentAsLost.put(screenId, last.version());
+        wanted.add(screenId);
+      }
+      return;
     }
     want(screenId, last);
   }
@@ -140,8 +161,13 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
 
   /** Whether {@link #QUIET} has passed since {@code at} (or the clock went back past it). */
   private boolean quietSince(java.time.Instant at) {
-    java.time.Duration since = java.time.Duration.between(at, clock.instant());
-    return since.isNegative() || since.compareTo(QUIET) >= 0;
+    return since(at).compareTo(QUIET) >= 0;
+  }
+
+  /** How long ago {@code at} was; as long as {@link #QUIET} if the clock went back past it. */
+  private Duration since(java.time.Instant at) {
+    Duration since = Duration.between(at, clock.instant());
+    return since.isNegative() ? QUIET : since;
   }
 
   /** One step: the screens whose reports asked for it, then the next few of the sweep. */

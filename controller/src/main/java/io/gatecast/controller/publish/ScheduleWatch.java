@@ -9,7 +9,7 @@ package io.gatecast.controller.publish;
 public interface ScheduleWatch {
   ScheduleWatch NONE = new ScheduleWatch() {
     @Override
-    public void applied(String screenId, Long appliedVersion) {}
+    public void applied(String screenId, Long appliedVersion, Long receivedVersion) {}
 
     @Override
     public void refusedAsOlder(String screenId) {}
@@ -18,8 +18,11 @@ public interface ScheduleWatch {
     public void gateBehind(String clusterId) {}
   };
 
-  /** An ONLINE screen reports it plays {@code appliedVersion} (null: none at all). */
-  void applied(String screenId, Long appliedVersion);
+  /**
+   * An ONLINE screen reports it plays {@code appliedVersion} (null: none at all) and has received up to
+   * {@code receivedVersion} (null: an agent that does not say).
+   */
+  void applied(String screenId, Long appliedVersion, Long receivedVersion);
 
   /** The screen refused the schedule it was given as REPLAYED_OR_OLDER. */
   void refusedAsOlder(String screenId);
