@@ -102,15 +102,12 @@ class PlacedPublishTest {
     try {
       ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
       ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
-      assertThat(admin.postJson("/api/v1/clusters", Map.of("id", "mong-cai", "name", "Móng Cái", "province",
-          "Quảng Ninh", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans", "en"))).status()).isEqualTo(201);
+      newGate(admin, "mong-cai", "Móng Cái");
       String passwordA = register(admin, "pl-a");
-      Answer inMongCai = admin.postJson("/api/v1/screens", Map.of("id", "pl-b", "clusterId", "mong-cai"));
-      assertThat(inMongCai.status()).isEqualTo(201);
+      String passwordB = register(admin, "pl-b", "mong-cai");
       PinnedKey key = controller.signingKey();
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
-          PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b",
-              inMongCai.body().get("mqttPassword").asText(), "mong-cai")) {
+          PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "mong-cai")) {
         a.heartbeat();
         b.heartbeat();
         await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-b"));
@@ -335,24 +332,16 @@ class PlacedPublishTest {
     try {
       ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
       ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
-      assertThat(admin.postJson("/api/v1/clusters", Map.of("id", "border-a", "name", "Cửa khẩu A", "province", "Lào Cai",
-          "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"))).status()).isEqualTo(201);
+      newGate(admin, "border-a", "Cửa khẩu A");
       String passwordA = register(admin, "pl-a");
-      Answer registeredX = admin.postJson("/api/v1/screens", Map.of("id", "pl-x", "clusterId", "border-a"));
-      assertThat(registeredX.status()).isEqualTo(201);
+      String passwordX = register(admin, "pl-x", "border-a");
       PinnedKey key = controller.signingKey();
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
-          PlacedScreen x = new PlacedScreen(controller.brokerUrl(), key, "pl-x",
-              registeredX.body().get("mqttPassword").asText(), "border-a")) {
+          PlacedScreen x = new PlacedScreen(controller.brokerUrl(), key, "pl-x", passwordX, "border-a")) {
         a.heartbeat();
         x.heartbeat();
         await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-x"));
-        approvedItem(admin, approver, "pl-notice-1");
-        assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "pl-hall", "entries",
-            List.of(Map.of("contentId", "pl-notice-1")))).status()).isEqualTo(201);
-        assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "pl-hall-notices", "playlistId", "pl-hall",
-            "targets", Map.of("clusters", List.of("default", "border-a")), "start", "2026-01-01T00:00",
-            "end", "2099-01-01T00:00")).status()).isEqualTo(201);
+        hallCampaign(admin, approver, "pl-notice-1", "default", "border-a");
         published(admin);
         await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
             && items(x).equals(List.of("pl-notice-1")));
@@ -570,14 +559,20 @@ class PlacedPublishTest {
     };
   }
 
-  /** A new approved item alone in playlist {@code pl-hall}, played by a campaign aimed at the default gate. */
-  private static void hallCampaign(ApiClient admin, ApiClient approver, String contentId) {
+  /** A new approved item alone in playlist {@code pl-hall}, played by a campaign aimed at {@code gates} (default: the default gate). */
+  private static void hallCampaign(ApiClient admin, ApiClient approver, String contentId, String... gates) {
     approvedItem(admin, approver, contentId);
     assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "pl-hall", "entries",
         List.of(Map.of("contentId", contentId)))).status()).isEqualTo(201);
     assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "pl-hall-notices", "playlistId", "pl-hall",
-        "targets", Map.of("clusters", List.of("default")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"))
-        .status()).isEqualTo(201);
+        "targets", Map.of("clusters", gates.length == 0 ? List.of("default") : List.of(gates)), "start",
+        "2026-01-01T00:00", "end", "2099-01-01T00:00")).status()).isEqualTo(201);
+  }
+
+  /** A gate of its own, in Vietnamese, Chinese and English. */
+  private static void newGate(ApiClient admin, String id, String name) {
+    assertThat(admin.postJson("/api/v1/clusters", Map.of("id", id, "name", name, "province", "Quảng Ninh", "zone",
+        "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans", "en"))).status()).isEqualTo(201);
   }
 
   /** A new approved text item, scheduled nowhere yet. */
@@ -626,7 +621,12 @@ class PlacedPublishTest {
   }
 
   private static String register(ApiClient admin, String screenId) {
-    Answer answer = admin.postJson("/api/v1/screens", Map.of("id", screenId));
+    return register(admin, screenId, "default");
+  }
+
+  /** A new screen in gate {@code clusterId}; its MQTT password. */
+  private static String register(ApiClient admin, String screenId, String clusterId) {
+    Answer answer = admin.postJson("/api/v1/screens", Map.of("id", screenId, "clusterId", clusterId));
     assertThat(answer.status()).isEqualTo(201);
     return answer.body().get("mqttPassword").asText();
   }
