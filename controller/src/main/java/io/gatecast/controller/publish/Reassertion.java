@@ -57,7 +57,7 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   /**
    * How long after the broker took a screen's schedule the screen may still not have received it: the
    * fan-out of a whole fleet's publish takes seconds; past this, a screen that says it never received it
-   * is sent it again (at most once per this while it says so).
+   * is sent it again, once per version.
    */
   static final Duration LOST = Duration.ofSeconds(15);
   static final Duration ROUND = Duration.ofMinutes(10);
