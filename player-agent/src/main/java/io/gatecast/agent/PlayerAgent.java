@@ -62,6 +62,8 @@ public final class PlayerAgent implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PlayerAgent.class);
   /** How far a kiosk's clock may run ahead of the controller's before a signed message counts as expired. */
   private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  /** How long a connection is up before heartbeats say what the agent received (see {@link #status}). */
+  private static final Duration RECEIVED_SETTLES = Duration.ofSeconds(10);
   /** The exit code of a RESTART command; the systemd unit starts the agent again (it restarts on any exit). */
   public static final int RESTART_EXIT_CODE = 75;
   /** How often proof of play looks at what is on screen. */
@@ -293,7 +295,11 @@ public final class PlayerAgent implements AutoCloseable {
   private StatusMessage status(ScreenState state, ScreenHealth health) {
     String contentId = playback.now().current().map(Playback.Shown::contentId).orElse(null);
     Long clusterVersion = applier == null ? null : applier.appliedClusterVersion().orElse(null);
-    Long received = applier == null ? playback.appliedVersion().orElse(null) : applier.receivedVersion().orElse(null);
+    // Said once the link has been up a while: the heartbeat sent on connecting leaves before the retained
+    // schedule the broker hands the new subscription has arrived, and would tell the controller it was lost.
+    boolean settled = session != null && session.connectedFor().compareTo(RECEIVED_SETTLES) >= 0;
+    Long received = !settled ? null
+        : applier == null ? playback.appliedVersion().orElse(null) : applier.receivedVersion().orElse(null);
     return new StatusMessage(Header.now(clock.instant()), config.screenId(), state,
         playback.appliedVersion().orElse(null), contentId, (long) config.heartbeatSeconds(), health, clusterVersion,
         true, received);

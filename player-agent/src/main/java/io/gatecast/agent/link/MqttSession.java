@@ -89,6 +89,8 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   private final Backoff backoff;
   /** Replaced before every reconnect attempt (see {@link #connect}); volatile for the outbox and heartbeat threads. */
   private volatile MqttAsyncClient client;
+  /** When the current connection came up ({@link System#nanoTime}); -1 while down. */
+  private volatile long connectedAtNanos = -1;
   /** The client whose subscriptions the broker granted; a reconnect makes a new client. */
   private volatile MqttAsyncClient listeningClient;
   private boolean attempted;
@@ -153,6 +155,12 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
 
   public boolean isConnected() {
     return client.isConnected();
+  }
+
+  /** How long the current connection has been up (zero while there is none), on the monotonic clock. */
+  public Duration connectedFor() {
+    long since = connectedAtNanos;
+    return since < 0 || !client.isConnected() ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
   }
 
   /**
@@ -349,6 +357,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
         @Override
         public void onSuccess(IMqttToken token) {
           LOG.info("connected to {} as {}", client.getCurrentServerURI(), screenId);
+          connectedAtNanos = System.nanoTime();
           lastFailure = null;
           backoff.reset();
           subscribe();
@@ -434,6 +443,7 @@ public final class MqttSession implements AutoCloseable, Outbox.Link {
   }
 
   private void retryAfter(String why) {
+    connectedAtNanos = -1;
     if (stopped) {
       return;
     }
