@@ -363,7 +363,7 @@ final class ScheduleApplier {
 
   /** The placement and cluster schedule held, as what plays next, unless they play already or lack the profile. */
   private void place() {
-    if (placement == null || cluster == null || !cluster.clusterId().equals(placement.clusterId())) {
+    if (placement == null || !holdsItsGate()) {
       waitForTheGate();
       return;
     }
@@ -424,7 +424,7 @@ final class ScheduleApplier {
     if (placement == null) {
       return false;
     }
-    if (cluster == null || !cluster.clusterId().equals(placement.clusterId())) {
+    if (!holdsItsGate()) {
       return true;
     }
     try {
@@ -433,6 +433,11 @@ final class ScheduleApplier {
     } catch (IllegalArgumentException e) {
       return true;
     }
+  }
+
+  /** Whether a schedule of the held placement's gate is held (with the profile or not). */
+  private boolean holdsItsGate() {
+    return cluster != null && cluster.clusterId().equals(placement.clusterId());
   }
 
   private void stopAskingAgain() {

@@ -66,7 +66,7 @@ record ProfileKey(String namedId, String clusterId, ZoneId zone, Set<String> gro
       throw new IllegalArgumentException("recorded profile keys are not a JSON object");
     }
     SortedMap<String, ProfileKey> keys = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> entry : (Iterable<Map.Entry<String, JsonNode>>) all::fields) {
+    for (Map.Entry<String, JsonNode> entry : all.properties()) {
       JsonNode one = entry.getValue();
       if (!one.isObject() || !one.path("zone").isTextual()) {
         throw new IllegalArgumentException("the recorded key of profile " + entry.getKey() + " is not a key");

@@ -936,6 +936,7 @@ public final class Publisher {
       return List.of();
     }
     Map<String, java.util.SortedMap<String, ProfileKey>> keysOf = new HashMap<>();
+    List<ClusterScheduleRepository.Recorded> readable = new ArrayList<>();
     Set<String> owners = new HashSet<>();
     for (ClusterScheduleRepository.Recorded gate : gates) {
       try {
@@ -945,6 +946,7 @@ public final class Publisher {
             + " it is planned with the fleet", planning.publishId, gate.clusterId(), gate.version(), e.getMessage());
         continue; // the next final pass records its keys afresh
       }
+      readable.add(gate);
       owners.addAll(keysOf.get(gate.clusterId()).keySet());
     }
     Map<String, ScreenSetup> active = new HashMap<>();
@@ -959,10 +961,7 @@ public final class Publisher {
     String baseUrl = mediaBaseUrl.get();
     List<GatePlan> plans = new ArrayList<>();
     gates:
-    for (ClusterScheduleRepository.Recorded gate : gates) {
-      if (!keysOf.containsKey(gate.clusterId())) {
-        continue;
-      }
+    for (ClusterScheduleRepository.Recorded gate : readable) {
       java.util.TreeMap<String, ScreenRules> rebuilt = new java.util.TreeMap<>();
       GateRoom room = new GateRoom();
       for (Map.Entry<String, ProfileKey> recorded : keysOf.get(gate.clusterId()).entrySet()) { // id order, as the final pass admits
