@@ -109,6 +109,14 @@ class ClusterScheduleTest {
         .as("an older agent says nothing: it is sent whole schedules").isNull();
     assertThatThrownBy(() -> new ScheduleAck(PLACEMENT.header(), "lc-hall-1", 43L, ScheduleAck.Outcome.APPLIED, null, 0L))
         .hasMessageContaining("clusterVersion");
+
+    // What the agent received, beside what it plays: optional, absent from older agents' bytes, never below 1.
+    assertThat(olderJson).doesNotContain("receivedVersion");
+    StatusMessage received = new StatusMessage(PLACEMENT.header(), "lc-hall-1", ScreenState.ONLINE, 43L, null, 30L,
+        null, 7L, true, 44L);
+    assertThat(Codec.decode(Codec.encode(received), StatusMessage.class).receivedVersion()).isEqualTo(44L);
+    assertThatThrownBy(() -> new StatusMessage(PLACEMENT.header(), "lc-hall-1", ScreenState.ONLINE, 43L, null, 30L,
+        null, 7L, true, 0L)).hasMessageContaining("receivedVersion");
   }
 
   private static ClusterSchedule gate(Map<String, ScreenRules> profiles) {
