@@ -35,13 +35,13 @@ export function renderAlert(main) {
     if (!confirm(t('alert.confirm', {gates: gatesNamed, hours: hours.value, text: text.vi}))) return;
     try {
       const answer = await api.post('/api/v1/alerts', {clusterIds, text, expiresAt});
-      const reached = Object.values(answer.screens).reduce((n, ids) => n + ids.length, 0);
+      const reached = Object.values(answer.screenCounts).reduce((n, count) => n + count, 0);
       message.className = 'message';
       fill(message, h('p', {}, t('alert.sent', {count: formatNumber(reached)})),
         h('ul', {}, answer.publications.map((p) => h('li', {}, p.error
           ? t('alert.sentFailed', {cluster: gateName(p.clusterId), error: p.error})
           : t('alert.sentCluster', {cluster: gateName(p.clusterId),
-            count: formatNumber((answer.screens[p.clusterId] || []).length), version: p.version})))));
+            count: formatNumber(answer.screenCounts[p.clusterId] || 0), version: p.version})))));
       form.reset();
       await load();
     } catch (err) {

@@ -17,8 +17,8 @@ public interface ClusterDirectory {
   /** The cluster a registered screen belongs to. */
   String clusterOf(Connection c, String screenId) throws SQLException;
 
-  /** The screens of each of {@code clusterIds} (in that order), in id order; empty for an unknown cluster. */
-  java.util.Map<String, List<String>> screensOf(Connection c, java.util.Collection<String> clusterIds)
+  /** How many screens each of {@code clusterIds} has (in that order); 0 for an unknown cluster. Revoked screens do not count. */
+  java.util.Map<String, Integer> screenCounts(Connection c, java.util.Collection<String> clusterIds)
       throws SQLException;
 
   /** Every cluster id, sorted. */

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -42,25 +41,25 @@ public final class StoredClusters implements ClusterDirectory {
   }
 
   @Override
-  public java.util.Map<String, List<String>> screensOf(Connection c, java.util.Collection<String> clusterIds)
+  public java.util.Map<String, Integer> screenCounts(Connection c, java.util.Collection<String> clusterIds)
       throws SQLException {
-    java.util.Map<String, List<String>> screens = new java.util.LinkedHashMap<>();
-    clusterIds.forEach(id -> screens.put(id, new ArrayList<>()));
+    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+    clusterIds.forEach(id -> counts.put(id, 0));
     // One pass over the screens, not one per cluster: a screen's cluster is not indexed as COALESCE reads it,
     // so each cluster read alone was a scan of every screen (an alert to 100 gates: 100 scans).
     try (PreparedStatement select = c.prepareStatement(
-        "SELECT COALESCE(cluster_id, ?), id FROM screens WHERE revoked_at IS NULL ORDER BY id")) {
+        "SELECT COALESCE(cluster_id, ?), COUNT(*) FROM screens WHERE revoked_at IS NULL GROUP BY 1")) {
       select.setString(1, DEFAULT_CLUSTER);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          List<String> ids = screens.get(rows.getString(1));
-          if (ids != null) {
-            ids.add(rows.getString(2));
+          String cluster = rows.getString(1);
+          if (counts.containsKey(cluster)) {
+            counts.put(cluster, rows.getInt(2));
           }
         }
       }
     }
-    return screens;
+    return counts;
   }
 
   @Override

@@ -16,10 +16,10 @@ class StoredClustersTest {
   @RegisterExtension final TestDatabase database = new TestDatabase();
 
   @Test
-  void eachGateAskedForGetsItsScreensInIdOrderWithoutTheCutOffOnes() {
+  void eachGateAskedForIsCountedWithoutItsCutOffScreens() {
     Repositories r = Repositories.create();
     StoredClusters clusters = new StoredClusters(r.clusters(), r.hours());
-    Map<String, List<String>> screens = await(database.db().transaction(c -> {
+    Map<String, Integer> screens = await(database.db().transaction(c -> {
       for (String gate : List.of("mong-cai", "huu-nghi")) {
         Sql.update(c, "INSERT INTO clusters (id, name, province, zone, languages, created_at)"
             + " VALUES (?, ?, 'Quảng Ninh', 'Asia/Ho_Chi_Minh', '[\"vi\"]', '2026-12-05T08:00:00Z')", gate, gate);
@@ -30,14 +30,14 @@ class StoredClustersTest {
       screen(c, "hn-1", "huu-nghi", null);
       screen(c, "old-hall", null, null); // registered before gates existed: the default gate's
       screen(c, "hall-1", "default", null);
-      return clusters.screensOf(c, List.of("mong-cai", "default", "bat-xat"));
+      return clusters.screenCounts(c, List.of("mong-cai", "default", "bat-xat"));
     }));
 
     assertThat(screens).containsOnlyKeys("mong-cai", "default", "bat-xat");
     assertThat(screens.keySet()).as("in the order asked").containsExactly("mong-cai", "default", "bat-xat");
-    assertThat(screens.get("mong-cai")).containsExactly("mc-1", "mc-2");
-    assertThat(screens.get("default")).containsExactly("hall-1", "old-hall");
-    assertThat(screens.get("bat-xat")).as("an unknown gate").isEmpty();
+    assertThat(screens.get("mong-cai")).as("mc-1, mc-2; the revoked mc-cut not counted").isEqualTo(2);
+    assertThat(screens.get("default")).as("hall-1, and old-hall with no gate").isEqualTo(2);
+    assertThat(screens.get("bat-xat")).as("an unknown gate").isZero();
   }
 
   private static void screen(java.sql.Connection c, String id, String gate, String revokedAt)
