@@ -11,7 +11,6 @@ import io.gatecast.bench.harness.ControllerApi;
 import io.gatecast.bench.harness.ControllerBroker;
 import io.gatecast.bench.harness.ControllerDb;
 import io.gatecast.bench.harness.ControllerProcess;
-import io.gatecast.bench.harness.CpuTimeline;
 import io.gatecast.bench.harness.DirectPublisher;
 import io.gatecast.bench.harness.FleetSetup;
 import io.gatecast.bench.harness.ProcessStats;
@@ -24,7 +23,6 @@ import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Signer;
 import io.gatecast.protocol.Topics;
-import io.gatecast.protocol.rules.AlertSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +31,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Push latency: a schedule change for every screen, published through the controller's API, timed
@@ -169,9 +166,16 @@ public final class PushBench {
       results.put("throughController", throughController);
       // As many warm-up alerts as publishes: after one, the controller's JIT still compiled 0.05-0.07 s
       // of the 0.14-0.19 s until the measured alerts' p99 (Xeon, 2026-12-05), which no warm controller does.
+      AlertRounds alertRounds = new AlertRounds(fleet, ids, GATES, VERIFY_NICE, ROUND_TIMEOUT);
+      Map<String, Long> alertPids = new LinkedHashMap<>(Map.of("controller", controller.pid()));
+      if (ownBroker != null) {
+        alertPids.put("broker", ownBroker.pid());
+      }
+      alertPids.put("benchAndScreens", ProcessHandle.current().pid());
       List<Object> alerts = new ArrayList<>();
       for (int r = 0; r < warmUps + rounds; r++) {
-        alerts.add(controllerAlert(api, fleet, ids, r < warmUps, controller.pid(), ownBroker));
+        alerts.add(alertRounds.throughController(api, alertPids, r < warmUps).<Object>map(round -> round)
+            .orElse("pending: this controller has no POST /api/v1/alerts (404); the floor below is measured"));
       }
       results.put("alertThroughController", alerts);
       results.put("controllerAfterRounds", Map.of("heapUsedAfterFullGcMB",
@@ -188,7 +192,7 @@ public final class PushBench {
       Map<String, Object> floors = new LinkedHashMap<>();
       for (String kind : args.get("brokers").isBlank() ? new String[0] : args.get("brokers").split(",")) {
         floors.put(kind, floor(BrokerProcess.Kind.valueOf(kind.toUpperCase()), dataDir, fleet, signer, login, ids,
-            rounds, args.integer("window")));
+            rounds, args.integer("window"), new AlertRounds(fleet, ids, GATES, VERIFY_NICE, ROUND_TIMEOUT)));
       }
       results.put("floor", floors);
       results.put("ratios", ratios(throughController, floors));
@@ -340,8 +344,7 @@ public final class PushBench {
     return threadCpuSince(before, after, 0.05);
   }
 
-  private static Map<String, Double> threadCpuSince(Map<String, Double> before, Map<String, Double> after,
-      double atLeast) {
+  static Map<String, Double> threadCpuSince(Map<String, Double> before, Map<String, Double> after, double atLeast) {
     Map<String, Double> spent = new LinkedHashMap<>();
     after.entrySet().stream()
         .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
@@ -382,46 +385,6 @@ public final class PushBench {
     return true;
   }
 
-  /** The alert through the controller's API, or "pending" while the controller has no such endpoint. */
-  private static Object controllerAlert(ControllerApi api, SimulatedFleet fleet, List<String> ids, boolean warmUp,
-      long controllerPid, BrokerProcess ownBroker) {
-    fleet.lowerVerifyPriority(VERIFY_NICE);
-    String loadAverageBefore = loadAverage();
-    AckCollector collector = AckCollector.alert(ids, 1); // a screen shows only an alert newer than its last
-    fleet.watch(collector);
-    Map<String, Long> pids = new LinkedHashMap<>(Map.of("controller", controllerPid));
-    if (ownBroker != null) {
-      pids.put("broker", ownBroker.pid());
-    }
-    pids.put("benchAndScreens", ProcessHandle.current().pid());
-    Map<String, Object> round = new LinkedHashMap<>();
-    try (CpuTimeline cpu = new CpuTimeline(pids)) {
-      Map<String, Double> threads0 = ProcessStats.cpuSecondsByThreadKind(controllerPid);
-      collector.start();
-      Optional<?> answer = api.postAlert(GATES, Map.of("vi", "Cửa khẩu tạm đóng", "zh", "口岸暂时关闭",
-          "en", "Border gate temporarily closed"), Instant.now().plus(Duration.ofHours(1)));
-      double httpMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
-      Map<String, Double> threadsAnswered = ProcessStats.cpuSecondsByThreadKind(controllerPid);
-      if (answer.isEmpty()) {
-        return "pending: this controller has no POST /api/v1/alerts (404); the floor below is measured";
-      }
-      round.put("warmUp", warmUp);
-      round.put("loadAverageBefore", loadAverageBefore);
-      round.put("alertHttpMs", round(httpMs));
-      round.put("allShown", collector.await(ROUND_TIMEOUT));
-      round.put("receivedAtScreens", collector.received().summary());
-      round.put("verifiedAtScreens", collector.acked().summary());
-      round.put("cpuSecondsUntilReceivedP99", cpuUntilReceivedP99(cpu, collector));
-      // Where the controller's CPU goes: during the call (it answers once the broker took every gate's
-      // alert), and from the answer until every screen showed it (the screens' answers, heartbeats).
-      round.put("controllerCpuSecondsByThreadUntilAnswered", threadCpuSince(threads0, threadsAnswered, 0.01));
-      round.put("controllerCpuSecondsByThreadAnsweredToAllShown",
-          threadCpuSince(threadsAnswered, ProcessStats.cpuSecondsByThreadKind(controllerPid), 0.01));
-    }
-    System.out.println("controller alert round: " + round);
-    return round;
-  }
-
   /** Every screen's next version: one above what it plays. */
   private static Map<String, Long> nextVersions(SimulatedFleet fleet) {
     Map<String, Long> next = new HashMap<>();
@@ -433,7 +396,7 @@ public final class PushBench {
   }
 
   private static Map<String, Object> floor(BrokerProcess.Kind kind, Path dataDir, SimulatedFleet fleet, Signer signer,
-      ControllerCredentials login, List<String> ids, int rounds, int window) {
+      ControllerCredentials login, List<String> ids, int rounds, int window, AlertRounds alertRounds) {
     Map<String, Object> figures = new LinkedHashMap<>();
     try (BrokerProcess broker = BrokerProcess.start(kind, dataDir, dataDir.resolve("floor-" + kind.name().toLowerCase()
         + "-" + System.currentTimeMillis()))) {
@@ -441,6 +404,7 @@ public final class PushBench {
       int connected = fleet.moveAll("127.0.0.1", broker.port(), window, Duration.ofMinutes(20));
       figures.put("connect", Map.of("connected", connected, "seconds", round((System.nanoTime() - moveStart) / 1e9)));
       fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
+      Map<String, Long> pids = Map.of("broker", broker.pid(), "benchAndScreens", ProcessHandle.current().pid());
       try (DirectPublisher publisher = new DirectPublisher("127.0.0.1", broker.port(), login, ids.size() + 100)) {
         List<Map<String, Object>> schedules = new ArrayList<>();
         for (int r = 0; r <= rounds; r++) {
@@ -449,7 +413,7 @@ public final class PushBench {
         figures.put("schedules", schedules);
         List<Map<String, Object>> alerts = new ArrayList<>();
         for (int r = 0; r <= rounds; r++) {
-          alerts.add(floorAlertRound(fleet, publisher, broker.pid(), signer, ids, r == 0, 0));
+          alerts.add(alertRounds.direct(publisher, signer, pids, r == 0, 0));
         }
         figures.put("alerts", alerts);
         // One message for the whole gate, of the size of one schedule and of four (a gate of four
@@ -459,7 +423,7 @@ public final class PushBench {
         for (int multiple : GATE_MESSAGE_SCHEDULES) {
           List<Map<String, Object>> gateSized = new ArrayList<>();
           for (int r = 0; r <= rounds; r++) {
-            gateSized.add(floorAlertRound(fleet, publisher, broker.pid(), signer, ids, r == 0, multiple * scheduleBytes));
+            gateSized.add(alertRounds.direct(publisher, signer, pids, r == 0, multiple * scheduleBytes));
           }
           figures.put(gateSizedKey(multiple), gateSized);
         }
@@ -490,7 +454,7 @@ public final class PushBench {
     publisher.expect(expected);
     double cpu0 = ProcessStats.cpuSeconds(brokerPid);
     collector.start();
-    boolean pubacked = awaitPubacks(publisher.publishAll(messages));
+    boolean pubacked = AlertRounds.awaitPubacks(publisher.publishAll(messages), ROUND_TIMEOUT);
     double publishMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
     boolean all = collector.await(ROUND_TIMEOUT);
     boolean back = SimulatedFleet.awaitUntil(() -> publisher.acksArrived() == expected.size(),
@@ -512,64 +476,6 @@ public final class PushBench {
     return round;
   }
 
-  /**
-   * Waits for the broker's PUBACKs of a floor round, at most the round's timeout: the embedded Moquette
-   * at 10,000 screens was seen never to answer some (the round then hung for good); false then.
-   */
-  private static boolean awaitPubacks(io.vertx.core.Future<Void> published) {
-    try {
-      published.await(ROUND_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      return true;
-    } catch (java.util.concurrent.TimeoutException e) {
-      System.out.println("floor round: the broker did not PUBACK every message within " + ROUND_TIMEOUT);
-      return false;
-    }
-  }
-
-  /**
-   * One signed alert to each whole gate, as the controller sends it. {@code sizeBytes} above 0: its
-   * English line is lengthened (ASCII, a byte a character) until the signed message is that size,
-   * within about 1 % (each line beyond the first adds its own key): a schedule's size, sent once for
-   * every screen.
-   */
-  private static Map<String, Object> floorAlertRound(SimulatedFleet fleet, DirectPublisher publisher, long brokerPid,
-      Signer signer, List<String> ids, boolean warmUp, int sizeBytes) {
-    fleet.lowerVerifyPriority(VERIFY_NICE);
-    Instant now = Instant.now();
-    long version = now.toEpochMilli();
-    int plainBytes = signedAlert(signer, GATES.get(0), now, version, "").length;
-    String more = sizeBytes <= plainBytes ? ""
-        : " Border gate temporarily closed".repeat(sizeBytes / 30 + 1).substring(0, sizeBytes - plainBytes);
-    List<DirectPublisher.Outgoing> messages = GATES.stream().map(gate -> new DirectPublisher.Outgoing(Topics.alert(gate),
-        signedAlert(signer, gate, now, version, more), true)).toList();
-    AckCollector collector = AckCollector.alert(ids, version);
-    fleet.watch(collector);
-    Map<String, Object> round = new LinkedHashMap<>();
-    try (CpuTimeline cpu = new CpuTimeline(Map.of("broker", brokerPid, "benchAndScreens", ProcessHandle.current().pid()))) {
-      collector.start();
-      awaitPubacks(publisher.publishAll(messages));
-      round.put("warmUp", warmUp);
-      round.put("messageBytes", messages.get(0).payload().length);
-      round.put("allShown", collector.await(ROUND_TIMEOUT));
-      round.put("receivedAtScreens", collector.received().summary());
-      round.put("verifiedAtScreens", collector.acked().summary());
-      round.put("timeToAllMs", Latencies.roundMs(collector.acked().max()));
-      round.put("cpuSecondsUntilReceivedP99", cpuUntilReceivedP99(cpu, collector));
-    }
-    System.out.println("floor alert round: " + round);
-    return round;
-  }
-
-  /**
-   * The CPU each process and the machine spent from the round's start until its p99 screen received the
-   * message: the fan-out, where the controller's rounds and the floor's may differ (the screens' checks
-   * after it are alike).
-   */
-  private static Map<String, Double> cpuUntilReceivedP99(CpuTimeline cpu, AckCollector collector) {
-    long p99Nanos = (long) (collector.received().percentile(99) * 1e6);
-    return cpu.between(collector.t0Nanos(), collector.t0Nanos() + p99Nanos);
-  }
-
   /** Where the floor keeps its rounds of one message a gate the size of {@code multiple} schedules. */
   private static String gateSizedKey(int multiple) {
     return "alertsOf" + gateSize(multiple);
@@ -578,22 +484,6 @@ public final class PushBench {
   /** "OneScheduleSize", "4SchedulesSize": the size of a gate message in the floor's keys. */
   private static String gateSize(int multiple) {
     return multiple == 1 ? "OneScheduleSize" : multiple + "SchedulesSize";
-  }
-
-  /** The floor's alert to a gate, its English line followed by {@code more} (one line holds 1,000 characters at most). */
-  private static byte[] signedAlert(Signer signer, String gate, Instant now, long version, String more) {
-    Map<String, String> text = new LinkedHashMap<>();
-    text.put("vi", "Cửa khẩu tạm đóng");
-    text.put("zh", "口岸暂时关闭");
-    String english = "Border gate temporarily closed" + more;
-    for (int part = 0; !english.isEmpty(); part++) {
-      String line = english.substring(0, Math.min(english.length(), 1000));
-      text.put(part == 0 ? "en" : "en-x-" + part, line.strip());
-      english = english.substring(line.length());
-    }
-    AlertMessage alert = new AlertMessage(Header.now(now), gate, version, List.of(new AlertSpec("bench-" + version,
-        gate, now, now.plus(Duration.ofHours(1)), text)));
-    return signer.signToBytes(Signed.ALERT, alert, now.plus(Duration.ofHours(1)));
   }
 
   /** GateCast's median time-to-all-acked and p99 over the measured rounds, divided by each floor's. */

@@ -189,6 +189,12 @@ public final class SimulatedFleet implements AutoCloseable {
     screens.forEach(s -> s.heartbeatEvery(period, prefix, sendNow));
   }
 
+  /** Every screen forgets the last alert version it showed (see {@link SimulatedScreen#forgetAlert}); returns once all have. */
+  public void forgetAlerts() {
+    io.vertx.core.Future.all(screens.stream().map(SimulatedScreen::forgetAlert).toList())
+        .toCompletionStage().toCompletableFuture().join();
+  }
+
   /**
    * Disconnects every screen cleanly until {@link #moveAll} points them at another broker: done before
    * a broker the fleet is on stops, so 10,000 screens do not retry it meanwhile (and log each refusal).

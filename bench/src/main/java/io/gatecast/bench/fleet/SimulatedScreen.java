@@ -20,6 +20,7 @@ import io.gatecast.protocol.Verifier;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -502,6 +503,20 @@ public final class SimulatedScreen {
     } catch (io.gatecast.protocol.ProtocolException e) {
       return false;
     }
+  }
+
+  /**
+   * Forgets the last alert version it showed, as an agent that lost its state: the next alert of any
+   * version is shown. Lets a benchmark alternate the controller's versions (1, 2, ...) with floor alerts
+   * versioned by the clock.
+   */
+  Future<Void> forgetAlert() {
+    Promise<Void> forgotten = Promise.promise();
+    context.runOnContext(v -> {
+      alertVersion = null;
+      forgotten.complete();
+    });
+    return forgotten.future();
   }
 
   private void showAlert(AlertMessage alert, long received) {

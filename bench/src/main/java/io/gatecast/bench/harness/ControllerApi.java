@@ -218,6 +218,11 @@ public final class ControllerApi {
     return Optional.of(ok(answer, "alert").body());
   }
 
+  /** Ends an alert now ({@code POST /api/v1/alerts/<id>/clear}); the answer names the messages sent. */
+  public JsonNode clearAlert(String alertId) {
+    return ok(client.postJson("/api/v1/alerts/" + alertId + "/clear", Map.of()), "clear alert " + alertId).body();
+  }
+
   private static Answer ok(Answer answer, String what) {
     if (answer.status() / 100 != 2) {
       throw new IllegalStateException(what + ": HTTP " + answer.status() + " " + answer.error());

@@ -38,6 +38,15 @@ public final class DirectPublisher implements AutoCloseable {
   private final Map<String, Long> ackArrivedNanos = new ConcurrentHashMap<>();
 
   public DirectPublisher(String host, int port, ControllerCredentials login, int maxInflight) {
+    this(host, port, login, maxInflight, true);
+  }
+
+  /**
+   * {@code listensAsController} false: publishes only, for a broker where the controller itself runs and
+   * already takes the fleet's events and heartbeats (a second listener would double the broker's forwarding).
+   */
+  public DirectPublisher(String host, int port, ControllerCredentials login, int maxInflight,
+      boolean listensAsController) {
     client = MqttClient.create(vertx, new MqttClientOptions().setClientId("bench-floor-publisher")
         .setUsername(login.username()).setPassword(login.password()).setCleanSession(true)
         .setMaxInflightQueue(maxInflight).setKeepAliveInterval(60).setAutoKeepAlive(true));
@@ -48,8 +57,9 @@ public final class DirectPublisher implements AutoCloseable {
     });
     // The controller's two subscriptions, at its QoS: the broker forwards the fleet's heartbeats on the floor
     // too, as it must wherever a controller runs (they are read and dropped here).
-    onContext(() -> client.connect(port, host).compose(ack -> client.subscribe(Map.of(
-        Topics.everyOne(Topics.Kind.EVENTS), 1, Topics.everyOne(Topics.Kind.STATUS), 0)))).await();
+    onContext(() -> client.connect(port, host).compose(ack -> !listensAsController ? Future.succeededFuture()
+        : client.subscribe(Map.of(Topics.everyOne(Topics.Kind.EVENTS), 1, Topics.everyOne(Topics.Kind.STATUS), 0))
+            .mapEmpty())).await();
   }
 
   /** Runs {@code action} on the client's event loop (where an MQTT client must be used). */
