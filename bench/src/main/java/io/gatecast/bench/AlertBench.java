@@ -30,6 +30,7 @@ import java.util.Map;
  *
  * <p>{@code bench/run AlertBench --screens 10000 --pairs 8 --warm-ups 6 --controller-broker mosquitto
  * --verify-nice 19 --data-dir <a copy of a FleetSetup fleet>}; writes {@code bench/results/alert-<N>-...json}.
+ * {@code --controller-jvm}: extra flags for the controller's JVM, space-separated (a JFR recording to profile it).
  */
 public final class AlertBench {
   private AlertBench() {}
@@ -38,7 +39,8 @@ public final class AlertBench {
     Args args = new Args(raw, Map.ofEntries(Map.entry("screens", "1000"), Map.entry("pairs", "8"),
         Map.entry("warm-ups", "6"), Map.entry("data-dir", ""), Map.entry("window", "200"),
         Map.entry("round-timeout", "120"), Map.entry("verify-nice", "19"), Map.entry("controller-broker", "mosquitto"),
-        Map.entry("placements", "true"), Map.entry("heartbeats", "spread"), Map.entry("tag", "")));
+        Map.entry("placements", "true"), Map.entry("heartbeats", "spread"), Map.entry("tag", ""),
+        Map.entry("controller-jvm", "")));
     if (!List.of("connect", "spread").contains(args.get("heartbeats"))) {
       throw new IllegalArgumentException("--heartbeats is connect or spread, not " + args.get("heartbeats"));
     }
@@ -61,7 +63,7 @@ public final class AlertBench {
 
     BrokerProcess ownBroker = controllerBroker.startFor(dataDir);
     ControllerProcess controller = ControllerProcess.start(dataDir, ownBroker == null ? 0 : ownBroker.port(),
-        Duration.ofSeconds(120), List.of(), controllerBroker.controllerArgs());
+        Duration.ofSeconds(120), args.words("controller-jvm"), controllerBroker.controllerArgs());
     ControllerApi api = new ControllerApi(controller.httpPort());
     try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(),
         SimulatedFleet.Options.realistic().withPlacements(placements))) {
