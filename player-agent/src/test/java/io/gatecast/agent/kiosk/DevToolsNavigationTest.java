@@ -24,7 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Screenshots of a kiosk tab while it navigates, in real headless Chromium. Chromium lists a tab in
  * the middle of a navigation with an empty address, and never answers a capture that reaches it as a
  * navigation starts, or answers it "not attached" between two pages; a technician's "reload, then show
- * me the screen" hit the first two.
+ * me the screen" hit the first two. The "not attached" answer on demand is {@link DevToolsNotAttachedTest}'s:
+ * here it comes only by chance (a page reloading every 200 ms met it, and on a busy CI machine left no
+ * moment to capture in 20 s).
  */
 @IntegrationTest
 class DevToolsNavigationTest {
@@ -81,19 +83,6 @@ class DevToolsNavigationTest {
 
     // Without sending an unanswered capture again, some of these waited out the whole timeout.
     for (int i = 0; i < 15; i++) {
-      assertFullHd(devTools.screenshot());
-    }
-  }
-
-  @Test
-  void aCaptureAnsweredNotAttachedIsAskedAgain() throws Exception {
-    // Every 200 ms: some captures reach the tab between two pages, which Chromium answers with the
-    // error "Not attached to an active page" (seen in a full test run with the 500 ms page). Without
-    // asking again, this failed 1 of 3 tries here (so it can miss the bug); at 100 ms it failed at once,
-    // but there even asking again finds no moment to capture, so 200 ms is as restless as a test can be.
-    DevTools devTools = kioskOn(pageUrl + "reload-every/200");
-
-    for (int i = 0; i < 40; i++) {
       assertFullHd(devTools.screenshot());
     }
   }
