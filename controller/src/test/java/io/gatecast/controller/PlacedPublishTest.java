@@ -52,9 +52,7 @@ class PlacedPublishTest {
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
           PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default");
           AckingScreen c = new AckingScreen(controller.brokerUrl(), key, "pl-c", passwordC)) {
-        a.heartbeat();
-        b.heartbeat();
-        await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-b"));
+        heartbeatUntilOnline(admin, a, b);
 
         scheduleNew(admin, approver, "pl-notice-1");
         long first = published(admin);
@@ -108,9 +106,7 @@ class PlacedPublishTest {
       PinnedKey key = controller.signingKey();
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
           PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "mong-cai")) {
-        a.heartbeat();
-        b.heartbeat();
-        await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-b"));
+        heartbeatUntilOnline(admin, a, b);
 
         scheduleNew(admin, approver, "pl-notice-1");
         published(admin);
@@ -148,16 +144,14 @@ class PlacedPublishTest {
       String passwordA = register(admin, "pl-a");
       PinnedKey key = controller.signingKey();
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
-        a.heartbeat();
-        await().atMost(DEADLINE).until(() -> online(admin, "pl-a"));
+        heartbeatUntilOnline(admin, a);
         hallCampaign(admin, approver, "pl-notice-1");
         published(admin);
         await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
 
         String passwordB = register(admin, "pl-b");
         try (PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default")) {
-          b.heartbeat();
-          await().atMost(DEADLINE).until(() -> online(admin, "pl-b"));
+          heartbeatUntilOnline(admin, b);
           approvedItem(admin, approver, "pl-notice-2");
           assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries",
               List.of(Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
@@ -211,8 +205,7 @@ class PlacedPublishTest {
       String password = register(admin, "pl-behind");
       try (PlacedScreen screen = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-behind",
           password, "default")) {
-        screen.heartbeat();
-        await().atMost(DEADLINE).until(() -> online(admin, "pl-behind"));
+        heartbeatUntilOnline(admin, screen);
         scheduleNew(admin, approver, "pl-behind-1", "Cửa khẩu mở cửa 7:00", List.of("pl-behind"));
         published(admin);
         scheduleNew(admin, approver, "pl-behind-2", "Cửa khẩu đóng cửa 22:00", List.of("pl-behind"));
@@ -254,8 +247,7 @@ class PlacedPublishTest {
       String password = register(admin, "pl-lost");
       try (PlacedScreen screen = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-lost",
           password, "default")) {
-        screen.heartbeat();
-        await().atMost(DEADLINE).until(() -> online(admin, "pl-lost"));
+        heartbeatUntilOnline(admin, screen);
         scheduleNew(admin, approver, "pl-lost-1", "Cửa khẩu mở cửa 7:00", List.of("pl-lost"));
         published(admin);
         await().atMost(DEADLINE).until(() -> screen.applied.contains("1/1"));
@@ -293,8 +285,7 @@ class PlacedPublishTest {
         password = register(admin, "pl-restart");
         try (PlacedScreen screen = new PlacedScreen(first.brokerUrl(), first.signingKey(), "pl-restart", password,
             "default")) {
-          screen.heartbeat();
-          await().atMost(DEADLINE).until(() -> online(admin, "pl-restart"));
+          heartbeatUntilOnline(admin, screen);
           scheduleNew(admin, TestUsers.user(admin, first.httpPort(), "restart-approver", "approver"), "pl-restart-notice");
           published(admin);
           await().atMost(DEADLINE).until(() -> screen.placements.size() == 1);
@@ -338,9 +329,7 @@ class PlacedPublishTest {
       PinnedKey key = controller.signingKey();
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
           PlacedScreen x = new PlacedScreen(controller.brokerUrl(), key, "pl-x", passwordX, "border-a")) {
-        a.heartbeat();
-        x.heartbeat();
-        await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-x"));
+        heartbeatUntilOnline(admin, a, x);
         hallCampaign(admin, approver, "pl-notice-1", "default", "border-a");
         published(admin);
         await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
@@ -396,15 +385,13 @@ class PlacedPublishTest {
         passwordA = register(admin, "pl-a");
         String passwordB = register(admin, "pl-b");
         try (PlacedScreen a = new PlacedScreen(first.brokerUrl(), first.signingKey(), "pl-a", passwordA, "default")) {
-          a.heartbeat();
-          await().atMost(DEADLINE).until(() -> online(admin, "pl-a"));
+          heartbeatUntilOnline(admin, a);
           hallCampaign(admin, approver, "pl-notice-1");
           published(admin);
           await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
 
           try (PlacedScreen b = new PlacedScreen(first.brokerUrl(), first.signingKey(), "pl-b", passwordB, "default")) {
-            b.heartbeat();
-            await().atMost(DEADLINE).until(() -> online(admin, "pl-b"));
+            heartbeatUntilOnline(admin, b);
             approvedItem(admin, approver, "pl-notice-2");
             assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries", List.of(
                 Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
@@ -458,10 +445,7 @@ class PlacedPublishTest {
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwords.get("pl-a"), "default");
           PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwords.get("pl-b"), "default");
           PlacedScreen c = new PlacedScreen(controller.brokerUrl(), key, "pl-c", passwords.get("pl-c"), "default")) {
-        for (PlacedScreen screen : List.of(a, b, c)) {
-          screen.heartbeat();
-        }
-        await().atMost(DEADLINE).until(() -> online(admin, "pl-a") && online(admin, "pl-b") && online(admin, "pl-c"));
+        heartbeatUntilOnline(admin, a, b, c);
         List<String> large = new java.util.ArrayList<>();
         for (int i = 0; i < LARGE_ITEMS; i++) {
           large.add(scheduleNew(admin, approver, "room-" + i, "x".repeat(500), List.of("pl-b", "pl-c")));
@@ -610,6 +594,15 @@ class PlacedPublishTest {
     return await().atMost(DEADLINE).until(() -> admin.get("/api/v1/publishes/" + publishId).body(),
         view -> view.get("counts").get("screens").asInt() == screens
             && view.get("counts").get("applied").asInt() == screens);
+  }
+
+  /** Each screen sends a heartbeat; returns once the controller holds every one of them ONLINE. */
+  private static void heartbeatUntilOnline(ApiClient admin, PlacedScreen... screens)
+      throws org.eclipse.paho.client.mqttv3.MqttException {
+    for (PlacedScreen screen : screens) {
+      screen.heartbeat();
+    }
+    await().atMost(DEADLINE).until(() -> java.util.Arrays.stream(screens).allMatch(s -> online(admin, s.screenId())));
   }
 
   private static boolean online(ApiClient admin, String screenId) {

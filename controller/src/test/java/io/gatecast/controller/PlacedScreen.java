@@ -63,6 +63,10 @@ final class PlacedScreen implements AutoCloseable {
     client.subscribe(Topics.clusterSchedule(clusterId), 1, (topic, message) -> onGate(message.getPayload()));
   }
 
+  String screenId() {
+    return screenId;
+  }
+
   /** A live heartbeat saying it plays placements, what it plays, and the newest placement it received. */
   void heartbeat() throws MqttException {
     Optional<Placement> placement = latest(placements);
