@@ -81,11 +81,7 @@ public final class AlertBench {
       }
       fleet.awaitQuiet(Duration.ofSeconds(3), Duration.ofMinutes(3));
 
-      Map<String, Long> pids = new LinkedHashMap<>(Map.of("controller", controller.pid()));
-      if (ownBroker != null) {
-        pids.put("broker", ownBroker.pid());
-      }
-      pids.put("benchAndScreens", ProcessHandle.current().pid());
+      Map<String, Long> pids = AlertRounds.processes(controller.pid(), ownBroker);
       Signer signer = ControllerKeys.loadOrCreate(dataDir.resolve("keys")).signer();
       AlertRounds rounds = new AlertRounds(fleet, ids, gates, args.integer("verify-nice"),
           Duration.ofSeconds(args.integer("round-timeout")));

@@ -59,6 +59,19 @@ final class AlertRounds {
   }
 
   /**
+   * The processes a round reports the CPU of: the controller, its broker when it runs one apart (null:
+   * embedded), and this one (the bench and its simulated screens).
+   */
+  static Map<String, Long> processes(long controllerPid, io.gatecast.bench.harness.BrokerProcess ownBroker) {
+    Map<String, Long> pids = new LinkedHashMap<>(Map.of("controller", controllerPid));
+    if (ownBroker != null) {
+      pids.put("broker", ownBroker.pid());
+    }
+    pids.put("benchAndScreens", ProcessHandle.current().pid());
+    return pids;
+  }
+
+  /**
    * The alert through the controller's API; then cleared, and its clearing awaited at every screen, so the
    * next round's message again carries one alert. {@code pids}: the processes whose CPU the round reports
    * ("controller" among them). Empty when the controller has no {@code POST /api/v1/alerts}.

@@ -167,11 +167,7 @@ public final class PushBench {
       // As many warm-up alerts as publishes: after one, the controller's JIT still compiled 0.05-0.07 s
       // of the 0.14-0.19 s until the measured alerts' p99 (Xeon, 2026-12-05), which no warm controller does.
       AlertRounds alertRounds = new AlertRounds(fleet, ids, GATES, VERIFY_NICE, ROUND_TIMEOUT);
-      Map<String, Long> alertPids = new LinkedHashMap<>(Map.of("controller", controller.pid()));
-      if (ownBroker != null) {
-        alertPids.put("broker", ownBroker.pid());
-      }
-      alertPids.put("benchAndScreens", ProcessHandle.current().pid());
+      Map<String, Long> alertPids = AlertRounds.processes(controller.pid(), ownBroker);
       List<Object> alerts = new ArrayList<>();
       for (int r = 0; r < warmUps + rounds; r++) {
         alerts.add(alertRounds.throughController(api, alertPids, r < warmUps).<Object>map(round -> round)
@@ -192,7 +188,7 @@ public final class PushBench {
       Map<String, Object> floors = new LinkedHashMap<>();
       for (String kind : args.get("brokers").isBlank() ? new String[0] : args.get("brokers").split(",")) {
         floors.put(kind, floor(BrokerProcess.Kind.valueOf(kind.toUpperCase()), dataDir, fleet, signer, login, ids,
-            rounds, args.integer("window"), new AlertRounds(fleet, ids, GATES, VERIFY_NICE, ROUND_TIMEOUT)));
+            rounds, args.integer("window"), alertRounds));
       }
       results.put("floor", floors);
       results.put("ratios", ratios(throughController, floors));
