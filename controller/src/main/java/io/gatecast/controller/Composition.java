@@ -246,7 +246,7 @@ final class Composition {
         .subscribeTo(events);
     fleet = new FleetMonitor(vertx, db, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(services.health(),
         commands,
-        new PlayIngest(db, clock, services.clusters(), events, r.screens(), r.plays(), r.clocks()),
+        new PlayIngest(services.clusters(), events, r.screens(), r.plays(), r.clocks()),
         services.metrics(), events), r.screens(), r.rejections(), r.deliveries());
     // Its input first: with the link closed nothing more comes in, then what the monitor has queued
     // is written (before the database closes). A message taken from an external broker's kept

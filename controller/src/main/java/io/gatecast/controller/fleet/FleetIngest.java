@@ -3,6 +3,7 @@ package io.gatecast.controller.fleet;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.publish.DeliveryRepository;
 import io.gatecast.controller.fleet.HistoryEntry;
+import io.gatecast.protocol.PlayBatch;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
@@ -18,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stores a batch of what screens report — heartbeats, last-wills and schedule answers — in arrival
- * order inside one transaction (the {@link io.gatecast.controller.store.WriteBehind} batch writer of
+ * Stores a batch of what screens report — heartbeats, last-wills, schedule answers and proof of
+ * play ({@link PlaySink}) — in arrival order inside one transaction (the {@link io.gatecast.controller.store.WriteBehind} batch writer of
  * the {@link FleetMonitor}). Each status goes through {@link FleetHealth#recordStatus} as it would
  * alone, so every change of a screen's truths is in its history, in order, with its own time — an
  * OFFLINE then ONLINE in one batch records both.
@@ -40,15 +41,21 @@ public final class FleetIngest {
   private static final Logger LOG = LoggerFactory.getLogger(FleetIngest.class);
 
   /** What arrived from a screen, with the time it arrived. */
-  public sealed interface Incoming permits Status, Answer {}
+  public sealed interface Incoming permits Status, Answer, Plays {}
 
   public record Status(StatusMessage status, Instant at) implements Incoming {}
 
   public record Answer(ScheduleAck ack, Instant at) implements Incoming {}
 
+  public record Plays(PlayBatch batch, Instant at) implements Incoming {}
+
+  /** A batch of plays stored with {@code added} new plays in it. */
+  public record PlaysAdded(PlayBatch batch, int added) {}
+
   private final FleetHealth health;
   private final Metrics metrics;
   private final DeliveryRepository deliveries;
+  private final PlaySink plays;
   /** The applied version each screen last reported since start (touched on the database thread only). */
   private final Map<String, Long> reportedApplied = new HashMap<>();
   /**
@@ -68,9 +75,12 @@ public final class FleetIngest {
   private volatile List<FleetHealth.Recorded> upChanges = List.of();
   /** The gates a placed screen of the batch last written reported playing an older schedule of (as {@link #upChanges}). */
   private volatile java.util.Set<String> gatesBehind = java.util.Set.of();
+  /** The play batches of the batch last written that added plays (as {@link #upChanges}). */
+  private volatile List<PlaysAdded> playsAdded = List.of();
 
-  public FleetIngest(FleetHealth health, Metrics metrics, DeliveryRepository deliveries) {
+  public FleetIngest(FleetHealth health, Metrics metrics, DeliveryRepository deliveries, PlaySink plays) {
     this.deliveries = deliveries;
+    this.plays = plays;
     this.health = health;
     this.metrics = metrics;
   }
@@ -85,11 +95,17 @@ public final class FleetIngest {
     return gatesBehind;
   }
 
+  /** The play batches of the last batch written that added plays (read once its transaction committed). */
+  public List<PlaysAdded> playsAddedWritten() {
+    return playsAdded;
+  }
+
   /** Stores {@code batch} in order inside the caller's transaction. */
   public void write(Connection c, List<Incoming> batch) throws SQLException {
     List<FleetHealth.Recorded> changed = new ArrayList<>();
     upChanges = changed;
     gatesBehind = new java.util.HashSet<>();
+    playsAdded = new ArrayList<>();
     settlingByAck.clear();
     boolean[] superseded = superseded(batch);
     for (int i = 0; i < batch.size(); i++) {
@@ -102,7 +118,18 @@ public final class FleetIngest {
         storeClusterAnswer(c, a.ack(), a.at());
       } else if (batch.get(i) instanceof Answer a) {
         storeAnswer(c, a.ack().screenId(), a.ack().version(), a.ack().outcome(), a.ack().error(), a.at(), true);
+      } else if (batch.get(i) instanceof Plays p) {
+        storePlays(c, p.batch(), p.at());
       }
+    }
+  }
+
+  private void storePlays(Connection c, PlayBatch batch, Instant at) throws SQLException {
+    int added = plays.store(c, batch, at);
+    if (added < 0) {
+      LOG.warn("plays from unregistered screen {} not stored", batch.screenId());
+    } else if (added > 0) {
+      playsAdded.add(new PlaysAdded(batch, added));
     }
   }
 

@@ -43,16 +43,18 @@ import io.gatecast.controller.publish.ScheduleWatch;
  * the heartbeat timeout offline (an agent whose network vanished sends no last-will at once; its
  * broker only notices after the keep-alive runs out). Each change of a screen's truths goes to its
  * history ({@link FleetHealth}); a screen going down or up is told on the event bus once stored
- * ({@code ScreenUpChanged}, and {@code FleetSwept} after each sweep: technicians' notices subscribe); command results and proof of play are handed to
- * their services.
+ * ({@code ScreenUpChanged}, and {@code FleetSwept} after each sweep: technicians' notices subscribe); command results
+ * are handed to their service.
  *
- * <p>Heartbeats, last-wills and schedule answers are not written one transaction each: they are
- * queued and stored by {@link FleetIngest} in one transaction per batch ({@link WriteBehind}, every
- * {@code INGEST_EVERY} or {@code INGEST_BATCH} items). A crash loses at most what was queued — one
- * window of heartbeats (each screen's next heartbeat, retained on the broker, brings it back) and
- * the answers in it (a screen's next heartbeat names the version it applied, which settles the
- * delivery). Past {@code INGEST_CAPACITY} queued, the oldest queued ONLINE heartbeats are dropped
- * and counted ({@code gatecast_heartbeats_dropped_total}); last-wills and answers are always queued.
+ * <p>Heartbeats, last-wills, schedule answers and proof of play are not written one transaction
+ * each: they are queued and stored by {@link FleetIngest} in one transaction per batch
+ * ({@link WriteBehind}, every {@code INGEST_EVERY} or {@code INGEST_BATCH} items). A crash loses at
+ * most what was queued — one window of heartbeats (each screen's next heartbeat, retained on the
+ * broker, brings it back), the answers in it (a screen's next heartbeat names the version it
+ * applied, which settles the delivery) and the plays in it (as before batching: the broker's
+ * acknowledgement is sent once the message is handed over, not once it is stored). Past
+ * {@code INGEST_CAPACITY} queued, the oldest queued ONLINE heartbeats are dropped and counted
+ * ({@code gatecast_heartbeats_dropped_total}); last-wills, answers and plays are always queued.
  */
 public final class FleetMonitor implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FleetMonitor.class);
@@ -91,9 +93,9 @@ public final class FleetMonitor implements AutoCloseable {
     this.clock = clock;
     this.heartbeatTimeout = heartbeatTimeout;
     this.wiring = wiring;
-    FleetIngest writer = new FleetIngest(wiring.health(), wiring.metrics(), deliveries);
+    FleetIngest writer = new FleetIngest(wiring.health(), wiring.metrics(), deliveries, wiring.plays());
     // Only ONLINE heartbeats may be dropped when the database falls behind, oldest first: a newer one
-    // of the screen replaces it. Last-wills and acks are always queued (one per screen per publish or stop).
+    // of the screen replaces it. Last-wills and acks are always queued (one per screen per publish or stop), and plays.
     this.ingest = new WriteBehind<>(vertx, db, "fleet ingest", writer::write, INGEST_EVERY, INGEST_BATCH, INGEST_CAPACITY,
         item -> item instanceof FleetIngest.Status s && s.status().state() == ScreenState.ONLINE);
     wiring.metrics().ingestQueue(ingest::queued, ingest::dropped);
@@ -111,6 +113,7 @@ public final class FleetMonitor implements AutoCloseable {
       writer.committed();
       writer.upChangesWritten().forEach(this::tellUpChange);
       writer.gatesBehindWritten().forEach(scheduleWatch::gateBehind);
+      writer.playsAddedWritten().forEach(p -> wiring.plays().stored(p.batch(), p.added()));
     });
   }
 
@@ -171,8 +174,6 @@ public final class FleetMonitor implements AutoCloseable {
     switch (kind) {
       case SCHEDULE_ACK -> onAck(topic, payload);
       case REJECTION -> onRejection(topic, payload);
-      // Proof of play and command results are stored by later work (issue 8); until then they are
-      // recognised and dropped, not mistaken for schedule acks.
       case PLAY_BATCH -> onPlays(topic, payload);
       case COMMAND_RESULT -> onCommandResult(topic, payload);
     }
@@ -184,13 +185,7 @@ public final class FleetMonitor implements AutoCloseable {
     if (parsed == null || batch == null || !parsed.id().equals(batch.screenId())) {
       return;
     }
-    wiring.plays().ingest(batch)
-        .onSuccess(added -> {
-          if (added < 0) {
-            LOG.warn("plays from unregistered screen {} not stored", batch.screenId());
-          }
-        })
-        .onFailure(e -> LOG.error("cannot store the plays of {}", batch.screenId(), e));
+    ingest.offer(new FleetIngest.Plays(batch, clock.instant()));
   }
 
   private void onCommandResult(String topic, byte[] payload) {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code gatecast_publishes_total} — schedules sent to screens (counter)
  *   <li>{@code gatecast_rollout_latency_seconds} — publish to the agent's APPLIED answer (summary: _count, _sum, _max)
  *   <li>{@code gatecast_heartbeats_total} — heartbeats received; {@code rate()} gives heartbeats/s (counter)
- *   <li>{@code gatecast_ingest_queued} — heartbeats and answers waiting to be stored (gauge)
+ *   <li>{@code gatecast_ingest_queued} — heartbeats, answers and play batches waiting to be stored (gauge)
  *   <li>{@code gatecast_heartbeats_dropped_total} — older queued heartbeats dropped because the database fell behind (counter)
  *   <li>{@code gatecast_plays_stored_total} — proof-of-play records stored, resends not counted (counter)
  *   <li>{@code gatecast_commands_sent_total} — remote commands published (counter)
@@ -97,7 +97,7 @@ public final class Metrics {
   public void ingestQueue(java.util.function.Supplier<Integer> queued, java.util.function.Supplier<Long> dropped) {
     measured.add(queued);
     measured.add(dropped);
-    Gauge.builder("gatecast.ingest.queued", queued, q -> q.get()).description("heartbeats and answers waiting to be stored")
+    Gauge.builder("gatecast.ingest.queued", queued, q -> q.get()).description("heartbeats, answers and play batches waiting to be stored")
         .register(registry);
     io.micrometer.core.instrument.FunctionCounter.builder("gatecast.heartbeats.dropped", dropped, r -> r.get())
         .description("older queued heartbeats dropped because the database fell behind").register(registry);

@@ -5,20 +5,22 @@ import io.gatecast.controller.events.PlaysStored;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.PlaySink;
 import io.gatecast.controller.fleet.FleetHealth;
-import io.gatecast.controller.store.Database;
 import io.gatecast.controller.proofofplay.PlayRepository;
 import io.gatecast.controller.fleet.ScreenClockRepository;
 import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.protocol.PlayBatch;
-import io.vertx.core.Future;
-import java.time.Clock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Stores agents' proof-of-play batches, each play once per (screen, playId) however often the batch
- * is resent (the agent resends until it knows the controller has it). One batch is one transaction:
- * all of its new plays or none.
+ * is resent (the agent resends until it knows the controller has it). A batch is stored in the fleet's
+ * ingest transaction ({@link io.gatecast.controller.fleet.FleetIngest}), with what other screens
+ * reported in the same window; should that transaction fail, each batch is stored in one of its
+ * own: all of its new plays or none.
  *
  * <p>A play flagged {@code kioskClock} is timed by the kiosk's own clock (its agent knew no offset
  * yet; a kiosk clock can be years off): it is moved by the offset the controller measured from the
@@ -28,39 +30,33 @@ import java.util.Optional;
  * kiosk timed it.
  */
 public final class PlayIngest implements PlaySink {
-  private final Database db;
-  private final Clock clock;
   private final ClusterDirectory clusters;
   private final DomainEvents events;
   private final ScreenRepository screens;
   private final PlayRepository plays;
   private final ScreenClockRepository clocks;
 
-  public PlayIngest(Database db, Clock clock, ClusterDirectory clusters, DomainEvents events,
-      ScreenRepository screens, PlayRepository plays, ScreenClockRepository clocks) {
+  public PlayIngest(ClusterDirectory clusters, DomainEvents events, ScreenRepository screens, PlayRepository plays,
+      ScreenClockRepository clocks) {
     this.screens = screens;
     this.plays = plays;
     this.clocks = clocks;
-    this.db = db;
-    this.clock = clock;
     this.clusters = clusters;
     this.events = events;
   }
 
-  /** Stores the batch's new plays; the future holds how many were new, or -1 for an unregistered screen. */
   @Override
-  public Future<Integer> ingest(PlayBatch batch) {
-    return db.transaction(c -> {
-      if (!screens.exists(c, batch.screenId())) {
-        return -1;
-      }
-      return plays.insertNew(c, batch.screenId(), clusters.clusterOf(c, batch.screenId()),
-          onControllerClock(batch.plays(), clocks.find(c, batch.screenId())), clock.instant());
-    }).onSuccess(added -> {
-      if (added > 0) {
-        events.publish(new PlaysStored(batch.screenId(), added));
-      }
-    });
+  public int store(Connection c, PlayBatch batch, Instant receivedAt) throws SQLException {
+    if (!screens.exists(c, batch.screenId())) {
+      return -1;
+    }
+    return plays.insertNew(c, batch.screenId(), clusters.clusterOf(c, batch.screenId()),
+        onControllerClock(batch.plays(), clocks.find(c, batch.screenId())), receivedAt);
+  }
+
+  @Override
+  public void stored(PlayBatch batch, int added) {
+    events.publish(new PlaysStored(batch.screenId(), added));
   }
 
   /** The plays with kiosk-clock times moved by the screen's measured offset, when there is one. */

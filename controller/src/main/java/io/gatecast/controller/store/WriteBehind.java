@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * items: past that, the OLDEST queued item the {@code droppable} test picks (a heartbeat, which a
  * newer one of its screen replaces) is dropped to make room, and counted ({@link #dropped()},
  * logged at most every 10 s). The newest is kept, because it is the one that makes a screen's
- * stored state current. Every other item (acks, last-wills) is always queued, never dropped: their
- * number is bounded by the fleet's size.
+ * stored state current. Every other item (acks, last-wills, play batches) is always queued, never
+ * dropped: acks and last-wills are bounded by the fleet's size, play batches by how often screens send them.
  *
  * <p><b>What a crash loses</b>: what was queued and not yet committed, at most one batch window
  * ({@code flushEvery}) plus the batch being written. {@link #close} writes everything queued.

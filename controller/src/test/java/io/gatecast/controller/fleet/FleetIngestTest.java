@@ -10,7 +10,11 @@ import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.store.Sql;
 import io.gatecast.controller.store.WriteBehind;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.proofofplay.PlayIngest;
+import io.gatecast.controller.proofofplay.PlayRepository;
 import io.gatecast.protocol.Header;
+import io.gatecast.protocol.PlayBatch;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
@@ -25,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Heartbeats, last-wills and acks stored in batches against a real SQLite file keep every truth the one-by-one path kept. */
+/** Heartbeats, last-wills, acks and plays stored in batches against a real SQLite file keep every truth the one-by-one path kept. */
 class FleetIngestTest {
   private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
   @TempDir Path dir;
@@ -34,6 +38,8 @@ class FleetIngestTest {
   private WriteBehind<FleetIngest.Incoming> queue;
   /** The SQL each write prepared, in order (the writer's connection is wrapped to see it). */
   private final List<String> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
+  /** The play batches told as adding plays once their batch committed ("screen:added"). */
+  private final List<String> playsTold = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** While set, every batch fails after the ingest wrote it, as a full disk would fail its commit. */
   private volatile boolean failWrites;
 
@@ -50,7 +56,9 @@ class FleetIngestTest {
     }).await();
     StoredClusters clusters = new StoredClusters(new ClusterRepository(), new OperatingHoursRepository());
     FleetIngest ingest = new FleetIngest(new FleetHealth(clusters, new ScreenRepository(), new HealthRepository(),
-        new ScreenClockRepository()), new Metrics(), new DeliveryRepository());
+        new ScreenClockRepository()), new Metrics(), new DeliveryRepository(),
+        new PlayIngest(clusters, new DomainEvents(), new ScreenRepository(), new PlayRepository(),
+            new ScreenClockRepository()));
     // Written only when drained: everything offered before lands in one batch.
     queue = new WriteBehind<>(vertx, db, "test", (c, batch) -> {
       ingest.write(seeingStatements(c), batch);
@@ -58,7 +66,10 @@ class FleetIngestTest {
         throw new java.sql.SQLException("disk full");
       }
     }, Duration.ofHours(1), 10_000, 10_000, item -> true);
-    queue.onStored(batch -> ingest.committed()); // as the fleet monitor does
+    queue.onStored(batch -> { // as the fleet monitor does
+      ingest.committed();
+      ingest.playsAddedWritten().forEach(p -> playsTold.add(p.batch().screenId() + ":" + p.added()));
+    });
   }
 
   @AfterEach
@@ -152,6 +163,45 @@ class FleetIngestTest {
         .noneMatch(sql -> sql.startsWith("UPDATE deliveries"));
     assertThat(db.transaction(c -> Sql.one(c, "SELECT applied_cluster_version FROM screens WHERE id = 'hall-1'",
         row -> row.getLong(1)).orElseThrow()).await()).isEqualTo(9L);
+  }
+
+  /**
+   * Proof of play rides in the same batch (one transaction) as the heartbeats: each play stored once
+   * however often its batch is resent, an unknown screen's plays not stored, and a batch told as
+   * adding plays only once committed and only when it added any.
+   */
+  @Test
+  void playsAreStoredInTheBatchOfTheHeartbeatsEachOnceAndToldWhenNew() throws Exception {
+    queue.offer(status(ScreenState.ONLINE, 0, null, "a"));
+    queue.offer(plays("hall-1", "p-1", "p-2"));
+    queue.offer(plays("nobody", "p-3"));
+    queue.offer(plays("hall-1", "p-2"));
+    assertThat(playsTold).as("nothing told before the batch commits").isEmpty();
+    queue.drain().await(30, TimeUnit.SECONDS);
+
+    assertThat(storedPlays()).containsExactly("hall-1/p-1", "hall-1/p-2");
+    assertThat(playsTold).containsExactly("hall-1:2");
+
+    failWrites = true; // the batch fails, then each item alone: the plays are not stored, nor told
+    queue.offer(plays("hall-1", "p-4"));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    failWrites = false;
+    queue.offer(plays("hall-1", "p-2", "p-4"));
+    queue.drain().await(30, TimeUnit.SECONDS);
+
+    assertThat(storedPlays()).containsExactly("hall-1/p-1", "hall-1/p-2", "hall-1/p-4");
+    assertThat(playsTold).containsExactly("hall-1:2", "hall-1:1");
+  }
+
+  private static FleetIngest.Plays plays(String screenId, String... playIds) {
+    List<PlayBatch.Play> plays = java.util.Arrays.stream(playIds)
+        .map(id -> new PlayBatch.Play(id, "item-1", null, "vi", T0, T0.plusSeconds(10))).toList();
+    return new FleetIngest.Plays(new PlayBatch(Header.now(T0), screenId, plays), T0);
+  }
+
+  private List<String> storedPlays() {
+    return db.transaction(c -> Sql.list(c, "SELECT screen_id || '/' || play_id FROM plays ORDER BY screen_id, play_id",
+        row -> row.getString(1))).await();
   }
 
   private static FleetIngest.Answer clusterAnswer(int second, long clusterVersion) {

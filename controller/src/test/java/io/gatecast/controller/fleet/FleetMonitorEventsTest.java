@@ -65,7 +65,7 @@ class FleetMonitorEventsTest {
     FleetHealth health = new FleetHealth(clusters, screens, new HealthRepository(), new ScreenClockRepository());
     // Commands: nothing open, so nothing is sent (no MQTT link needed); plays never arrive here.
     CommandService commands = new CommandService(db, null, null, clock, events, screens, new CommandRepository());
-    PlaySink plays = batch -> Future.succeededFuture(0);
+    PlaySink plays = (c, batch, at) -> 0;
     monitor = new FleetMonitor(vertx, db, clock, Duration.ofMinutes(5), new FleetMonitor.Wiring(health,
         commands, plays, new Metrics(), events), screens, new RejectionRepository(), new DeliveryRepository());
     events.subscribe(ScreenStatusStored.class, heard::add);
