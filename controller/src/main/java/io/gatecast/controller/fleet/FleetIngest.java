@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Stores a batch of what screens report — heartbeats, last-wills, schedule answers and proof of
  * play ({@link PlaySink}) — in arrival order inside one transaction (the
- * {@link io.gatecast.controller.store.WriteBehind} batch writer of the {@link FleetMonitor}). Each status goes through {@link FleetHealth#recordStatus} as it would
- * alone, so every change of a screen's truths is in its history, in order, with its own time — an
- * OFFLINE then ONLINE in one batch records both.
+ * {@link io.gatecast.controller.store.WriteBehind} batch writer of the {@link FleetMonitor}). Each
+ * status goes through {@link FleetHealth#recordStatus} as it would alone, so every change of a
+ * screen's truths is in its history, in order, with its own time — an OFFLINE then ONLINE in one
+ * batch records both.
  *
  * <p>One shortcut: a heartbeat that changes none of its screen's truths (same state, display and
  * applied version as the one before it in the batch) and is followed by a newer one from the same

@@ -95,7 +95,7 @@ public final class FleetMonitor implements AutoCloseable {
     this.wiring = wiring;
     FleetIngest writer = new FleetIngest(wiring.health(), wiring.metrics(), deliveries, wiring.plays());
     // Only ONLINE heartbeats may be dropped when the database falls behind, oldest first: a newer one
-    // of the screen replaces it. Last-wills and acks are always queued (one per screen per publish or stop), and plays.
+    // of the screen replaces it. Last-wills, acks (one per screen per publish or stop) and plays are always queued.
     this.ingest = new WriteBehind<>(vertx, db, "fleet ingest", writer::write, INGEST_EVERY, INGEST_BATCH, INGEST_CAPACITY,
         item -> item instanceof FleetIngest.Status s && s.status().state() == ScreenState.ONLINE);
     wiring.metrics().ingestQueue(ingest::queued, ingest::dropped);

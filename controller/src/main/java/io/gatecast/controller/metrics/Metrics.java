@@ -97,8 +97,8 @@ public final class Metrics {
   public void ingestQueue(java.util.function.Supplier<Integer> queued, java.util.function.Supplier<Long> dropped) {
     measured.add(queued);
     measured.add(dropped);
-    Gauge.builder("gatecast.ingest.queued", queued, q -> q.get()).description("heartbeats, answers and play batches waiting to be stored")
-        .register(registry);
+    Gauge.builder("gatecast.ingest.queued", queued, q -> q.get())
+        .description("heartbeats, answers and play batches waiting to be stored").register(registry);
     io.micrometer.core.instrument.FunctionCounter.builder("gatecast.heartbeats.dropped", dropped, r -> r.get())
         .description("older queued heartbeats dropped because the database fell behind").register(registry);
   }

@@ -23,7 +23,6 @@ import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
