@@ -23,13 +23,16 @@ public final class JavaProcess implements AutoCloseable {
   /**
    * Starts {@code mainClass} with {@code jvmOptions} and {@code args}; its output (stdout and
    * stderr) is appended to {@code log}. The test JVM's own {@code gatecast.test.*} properties (set by
-   * the build, e.g. the test-only password cost) go along, so a process runs as an in-JVM part would.
+   * the build, e.g. the test-only password cost) go along, so a process runs as an in-JVM part would,
+   * and so do the build's options for test JVMs ({@value #JVM_OPTIONS_PROPERTY}; {@code jvmOptions}
+   * come after them, so a test's own choice wins).
    */
   public static JavaProcess start(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gatecast.test.")).sorted()
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
+    command.addAll(buildJvmOptions());
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", testClassPath(), mainClass));
     command.addAll(args);
@@ -41,6 +44,15 @@ public final class JavaProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The JVM options the build gives its test JVMs (the parent pom's {@code test.jvmOptions}), space-separated. */
+  public static final String JVM_OPTIONS_PROPERTY = "gatecast.test.jvmOptions";
+
+  /** {@value #JVM_OPTIONS_PROPERTY} as a list (none when unset). */
+  static List<String> buildJvmOptions() {
+    String options = System.getProperty(JVM_OPTIONS_PROPERTY, "").trim();
+    return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
   }
 
   /** The class path the tests run with: surefire and failsafe put it here; java.class.path may be only their booter jar. */

@@ -46,6 +46,26 @@ class JavaProcessTest {
   }
 
   @Test
+  void theBuildsTestJvmOptionsGoAlongBeforeTheTestsOwn() throws Exception {
+    Path log = tmp.resolve("options.log");
+    String build = System.getProperty(JavaProcess.JVM_OPTIONS_PROPERTY);
+    System.setProperty(JavaProcess.JVM_OPTIONS_PROPERTY, " -XX:TieredStopAtLevel=1   -Dgatecast.probe.option=7 ");
+    try (JavaProcess process = JavaProcess.start(List.of("-XX:TieredStopAtLevel=4"), WaitsForInput.class.getName(),
+        List.of(), log)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(log) && Files.readString(log).contains("jvm"));
+      String options = Files.readString(log).lines().filter(line -> line.startsWith("jvm ")).findFirst().orElseThrow();
+      assertThat(List.of(options.substring("jvm [".length(), options.length() - 1).split(", ")))
+          .containsSubsequence("-XX:TieredStopAtLevel=1", "-Dgatecast.probe.option=7", "-XX:TieredStopAtLevel=4");
+    } finally {
+      if (build == null) {
+        System.clearProperty(JavaProcess.JVM_OPTIONS_PROPERTY);
+      } else {
+        System.setProperty(JavaProcess.JVM_OPTIONS_PROPERTY, build);
+      }
+    }
+  }
+
+  @Test
   void closingStopsAFrozenProcess() throws Exception {
     JavaProcess process = JavaProcess.start(List.of("-Xmx32m"), WaitsForInput.class.getName(), List.of(),
         tmp.resolve("frozen.log"));

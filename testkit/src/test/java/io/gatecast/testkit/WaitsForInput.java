@@ -3,8 +3,8 @@ package io.gatecast.testkit;
 import java.io.IOException;
 
 /**
- * A main class for {@link JavaProcessTest}: says it is up (and the {@code gatecast.test.probe} property
- * it was given), then blocks on its stdin (a pipe nobody writes to).
+ * A main class for {@link JavaProcessTest}: says it is up (with the {@code gatecast.test.probe} property
+ * and the JVM options it was given), then blocks on its stdin (a pipe nobody writes to).
  */
 public final class WaitsForInput {
   private WaitsForInput() {}
@@ -12,6 +12,7 @@ public final class WaitsForInput {
   public static void main(String[] args) throws IOException {
     System.out.println("up " + String.join(" ", args));
     System.out.println("probe " + System.getProperty("gatecast.test.probe"));
+    System.out.println("jvm " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     System.out.flush();
     System.in.read();
   }
