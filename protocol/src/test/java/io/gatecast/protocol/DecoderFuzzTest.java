@@ -41,12 +41,17 @@ class DecoderFuzzTest {
       StatusMessage.class, ScheduleAck.class, ScheduleMessage.class, RejectionEvent.class, KeyRotation.class,
       Command.class, CommandResult.class, PlayBatch.class, AlertMessage.class, ClusterSchedule.class, Placement.class);
 
+  /**
+   * Fuzzers run side by side, each on its share of the payloads with a random of its own (the run's
+   * seed plus its number, so a seed still replays the whole run): the test is CPU-bound, and every
+   * other module's build waits for protocol's tests.
+   */
+  private static final int FUZZERS = 2;
+
   @Test
   void nothingButProtocolExceptionEscapesAnyDecoder() throws Exception {
     long seed = Long.getLong("gatecast.fuzz.seed", new SecureRandom().nextLong());
     System.out.println("DecoderFuzzTest seed=" + seed + " (rerun with -Dgatecast.fuzz.seed=" + seed + ")");
-    Random random = new Random(seed);
-    Verifier agent = Verifier.pinning(Fixtures.freshness(Fixtures.NOW), "ctl-2026", Fixtures.publicKey("ctl-2026"));
     Signer controller = new Signer("ctl-2026", Fixtures.privateKey("ctl-2026"));
 
     List<byte[]> seeds = new ArrayList<>();
@@ -58,68 +63,100 @@ class DecoderFuzzTest {
         seeds.add(controller.signToBytes(Signed.SCHEDULE, readTree(bytes), null));
       }
     }
-    List<Consumer<byte[]>> decoders = new ArrayList<>();
-    for (Class<?> type : TYPES) {
-      decoders.add(p -> Codec.decode(p, type));
+    List<Fuzzer> fuzzers = new ArrayList<>();
+    for (int number = 0; number < FUZZERS; number++) {
+      fuzzers.add(new Fuzzer(seed, number, seeds));
     }
-    decoders.add(p -> agent.open(p, Signed.SCHEDULE, ScheduleMessage.class));
-    decoders.add(agent::acceptRotation);
-    decoders.add(p -> agent.open(p, Signed.COMMAND, Command.class));
-    decoders.add(p -> agent.open(p, Signed.ALERT, AlertMessage.class));
-    decoders.add(p -> EventKind.of(Codec.decode(p, com.fasterxml.jackson.databind.JsonNode.class)));
+    runWatchingForAHang(fuzzers, seed);
+    long accepted = fuzzers.stream().mapToLong(f -> f.accepted).sum();
+    long refused = fuzzers.stream().mapToLong(f -> f.refused).sum();
+    System.out.println("DecoderFuzzTest: " + PAYLOADS + " payloads, " + accepted + " decodes accepted, " + refused + " refused");
+    assertThat(accepted + refused).isEqualTo((long) PAYLOADS * fuzzers.get(0).decoders.size());
+  }
 
-    int[] outcomes = new int[2];
-    AtomicInteger current = new AtomicInteger();
-    Runnable fuzz = () -> {
-      for (int i = 0; i < PAYLOADS; i++) {
+  /**
+   * One fuzzer: payloads {@code number}, {@code number + FUZZERS}, ... through every decoder, with its
+   * own random and its own agent's verifier (a key rotation one accepts changes no other's).
+   */
+  private static final class Fuzzer implements Runnable {
+    final long seed;
+    final int number;
+    final Random random;
+    final List<byte[]> seeds;
+    final List<Consumer<byte[]>> decoders = new ArrayList<>();
+    /** The payload in the decoders now (-1 before the first), watched for a hang. */
+    final AtomicInteger current = new AtomicInteger(-1);
+    long accepted;
+    long refused;
+
+    Fuzzer(long seed, int number, List<byte[]> seeds) {
+      this.seed = seed;
+      this.number = number;
+      this.random = new Random(seed + number);
+      this.seeds = seeds;
+      Verifier agent = Verifier.pinning(Fixtures.freshness(Fixtures.NOW), "ctl-2026", Fixtures.publicKey("ctl-2026"));
+      for (Class<?> type : TYPES) {
+        decoders.add(p -> Codec.decode(p, type));
+      }
+      decoders.add(p -> agent.open(p, Signed.SCHEDULE, ScheduleMessage.class));
+      decoders.add(agent::acceptRotation);
+      decoders.add(p -> agent.open(p, Signed.COMMAND, Command.class));
+      decoders.add(p -> agent.open(p, Signed.ALERT, AlertMessage.class));
+      decoders.add(p -> EventKind.of(Codec.decode(p, com.fasterxml.jackson.databind.JsonNode.class)));
+    }
+
+    @Override
+    public void run() {
+      for (int i = number; i < PAYLOADS; i += FUZZERS) {
         byte[] payload = i % 50 == 0 ? randomBytes(random) : mutate(seeds.get(random.nextInt(seeds.size())), seeds, random);
         current.set(i);
         for (Consumer<byte[]> decoder : decoders) {
           try {
             decoder.accept(payload);
-            outcomes[0]++;
+            accepted++;
           } catch (ProtocolException expected) {
-            outcomes[1]++;
+            refused++;
           } catch (Throwable unexpected) {
             fail("seed " + seed + ", payload " + i + " (base64): " + Base64.getEncoder().encodeToString(payload), unexpected);
           }
         }
       }
-    };
-    runWatchingForAHang(fuzz, current, seed);
-    System.out.println("DecoderFuzzTest: " + PAYLOADS + " payloads, " + outcomes[0] + " decodes accepted, " + outcomes[1] + " refused");
-    assertThat(outcomes[0] + outcomes[1]).isEqualTo(PAYLOADS * decoders.size());
+    }
   }
 
   /**
-   * Runs the fuzz on its own thread and fails only if one payload stays in the decoders for a whole
-   * {@link #HANG} (the payload number has not moved between two looks): a hang, not slowness — the
-   * whole run takes minutes on a loaded machine, which is no failure.
+   * Runs the fuzzers on threads of their own and fails only if one payload stays in a fuzzer's
+   * decoders for a whole {@link #HANG} (its payload number has not moved between two looks): a hang,
+   * not slowness — the whole run takes minutes on a loaded machine, which is no failure.
    */
-  private static void runWatchingForAHang(Runnable fuzz, AtomicInteger current, long seed) throws Exception {
-    ExecutorService thread = Executors.newSingleThreadExecutor();
+  private static void runWatchingForAHang(List<Fuzzer> fuzzers, long seed) throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(fuzzers.size());
     try {
-      Future<?> run = thread.submit(fuzz);
-      int seen = -1;
-      while (true) {
+      List<Future<?>> runs = new ArrayList<>();
+      fuzzers.forEach(fuzzer -> runs.add(threads.submit(fuzzer)));
+      int[] seen = new int[fuzzers.size()];
+      Arrays.fill(seen, -2);
+      for (int waitingFor = 0; waitingFor < runs.size(); ) {
         try {
-          run.get(HANG.toSeconds(), TimeUnit.SECONDS);
-          return;
+          runs.get(waitingFor).get(HANG.toSeconds(), TimeUnit.SECONDS);
+          waitingFor++;
         } catch (ExecutionException e) {
           if (e.getCause() instanceof Error error) {
             throw error;
           }
           throw e;
         } catch (TimeoutException stillRunning) {
-          int now = current.get();
-          if (now == seen) {
-            fail("seed " + seed + ": payload " + now + " has been in the decoders for over " + HANG.toSeconds() + " s");
+          for (int f = 0; f < fuzzers.size(); f++) {
+            int now = fuzzers.get(f).current.get();
+            if (!runs.get(f).isDone() && now == seen[f]) {
+              fail("seed " + seed + ": payload " + now + " has been in the decoders for over " + HANG.toSeconds() + " s");
+            }
+            seen[f] = now;
           }
-          seen = now;
         }
       }
     } finally {
-      thread.shutdownNow();
+      threads.shutdownNow();
     }
   }
 
