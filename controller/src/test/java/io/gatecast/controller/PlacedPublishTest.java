@@ -485,6 +485,85 @@ class PlacedPublishTest {
   /** pl-b's and pl-c's shared long notices: each profile about 110-180 KB, two of them more than a gate's room. */
   private static final int LARGE_ITEMS = 200;
 
+  /**
+   * A send whose confirmation was lost (the controller's connection dropped between send and PUBACK, as
+   * when a NATS node elects JetStream leaders) reached the screen all the same: the rollout shows what
+   * the screen answered, whichever came first. pl-a is away when its placement's send fails, so the
+   * failure is recorded first and its answer comes when it is back; pl-b answers its schedule before its
+   * send's failure is told, and keeps both its answer and its place (the next publish sends it nothing).
+   */
+  @Test
+  void aSendWhoseConfirmationWasLostShowsWhatItsScreenAnswered() throws Exception {
+    Promise<Void> confirmationOfB = Promise.promise();
+    Vertx vertx = Vertx.vertx();
+    // Both sends reach the broker; pl-a's fails at once, pl-b's when the test says (before the deadline).
+    Controller controller = Controller.start(vertx, config().withSendDeadline(Duration.ofMinutes(5)),
+        Clock.systemUTC(), real -> new ScheduleSender() {
+          @Override
+          public Future<Void> send(String screenId, byte[] envelope) {
+            return real.send(screenId, envelope).compose(taken -> switch (screenId) {
+              case "pl-a" -> Future.failedFuture("connection lost");
+              case "pl-b" -> confirmationOfB.future();
+              default -> Future.succeededFuture();
+            });
+          }
+
+          @Override
+          public Future<Void> sendToCluster(String clusterId, byte[] envelope) {
+            return real.sendToCluster(clusterId, envelope);
+          }
+        }).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "lost-approver", "approver");
+      String passwordA = register(admin, "pl-a");
+      String passwordB = register(admin, "pl-b");
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen away = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
+        heartbeatUntilOnline(admin, away); // it plays placements; then it is away
+      }
+      try (AckingScreen b = new AckingScreen(controller.brokerUrl(), key, "pl-b", passwordB)) {
+        scheduleNew(admin, approver, "pl-lost-1");
+        long publishId = admin.post("/api/v1/publish").body().get("publishId").asLong();
+        await().atMost(DEADLINE).until(() -> status(admin, publishId, "pl-b").equals("APPLIED"));
+
+        confirmationOfB.fail("connection lost");
+        await().atMost(DEADLINE).until(() -> admin.get("/api/v1/publishes/" + publishId).body().get("state").asText(),
+            "DONE"::equals);
+        JsonNode b1 = delivery(admin, publishId, "pl-b");
+        assertThat(b1.get("status").asText()).as("pl-b answered first").isEqualTo("APPLIED");
+        assertThat(b1.hasNonNull("error")).isFalse();
+        JsonNode a1 = delivery(admin, publishId, "pl-a");
+        assertThat(a1.get("status").asText()).as("pl-a is away").isEqualTo("FAILED");
+        assertThat(a1.get("error").asText()).contains("connection lost");
+
+        try (PlacedScreen back = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
+          await().atMost(DEADLINE).until(() -> status(admin, publishId, "pl-a").equals("APPLIED"));
+          assertThat(back.applied).isNotEmpty();
+        }
+        assertThat(admin.publishAndAwait().body().get("sent")).extracting(sent -> sent.get("screenId").asText())
+            .doesNotContain("pl-b");
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  /** {@code screenId}'s line in publish {@code publishId}'s rollout; missing (a JSON "missing" node) until it is recorded. */
+  private static JsonNode delivery(ApiClient admin, long publishId, String screenId) {
+    for (JsonNode screen : admin.get("/api/v1/publishes/" + publishId).body().path("screens")) {
+      if (screen.get("screenId").asText().equals(screenId)) {
+        return screen;
+      }
+    }
+    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+  }
+
+  private static String status(ApiClient admin, long publishId, String screenId) {
+    return delivery(admin, publishId, screenId).path("status").asText();
+  }
+
   private ControllerConfig config() {
     return ControllerConfig.defaults(dataDir).withPorts(0, 0);
   }

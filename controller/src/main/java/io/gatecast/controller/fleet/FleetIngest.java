@@ -30,10 +30,10 @@ import org.slf4j.LoggerFactory;
  * applied version as the one before it in the batch) and is followed by a newer one from the same
  * screen in the batch is skipped — the newer one overwrites everything it would have stored.
  *
- * <p>A status that names an applied version also settles that version's delivery as APPLIED if it
- * is still pending: an ack lost (a controller stopped with it queued, or a broker that dropped it)
- * heals with the screen's next heartbeat after a restart, or with the one that brings its content
- * up to date.
+ * <p>A status that names an applied version also settles that version's delivery as APPLIED if no
+ * agent answered it yet (pending, or failed by a send whose confirmation was lost): an ack lost (a
+ * controller stopped with it queued, or a broker that dropped it) heals with the screen's next
+ * heartbeat after a restart, or with the one that brings its content up to date.
  *
  * <p>Under load the batches grow (up to {@code INGEST_BATCH}), so more of a screen's heartbeats meet
  * in one batch and more are skipped: the less the database keeps up, the less each heartbeat costs.
@@ -164,13 +164,13 @@ public final class FleetIngest {
 
   /**
    * Where a delivery's answer is stored (one place): the agent's ack, or — {@code fromAck} false —
-   * the applied version its status reports, which settles only a delivery still pending.
+   * the applied version its status reports, which settles only a delivery no agent answered yet.
    */
   private void storeAnswer(Connection c, String screenId, long version, ScheduleAck.Outcome outcome, String error,
       Instant at, boolean fromAck) throws SQLException {
     java.util.Optional<Instant> sent = fromAck
         ? deliveries.recordAgentAnswer(c, screenId, version, outcome.name(), error, at)
-        : deliveries.settlePendingAsApplied(c, screenId, version, at);
+        : deliveries.settleUnansweredAsApplied(c, screenId, version, at);
     if (outcome == ScheduleAck.Outcome.APPLIED) {
       sent.ifPresent(sentAt -> metrics.rolledOut(Duration.between(sentAt, at)));
       if (fromAck && sent.isPresent()) {
@@ -181,9 +181,9 @@ public final class FleetIngest {
 
   /**
    * An answer about a placement played in a gate's schedule version: the gate's version is recorded as
-   * applied or failed on the screen; the placement's own delivery is answered only while still pending
-   * (a content change sends no placement: its delivery was answered long before). Once one answer
-   * settled it, the next ones about the same placement skip that statement: a content change for
+   * applied or failed on the screen; the placement's own delivery is answered only while no agent has
+   * answered it (a content change sends no placement: its delivery was answered long before). Once one
+   * answer settled it, the next ones about the same placement skip that statement: a content change for
    * 10,000 placed screens is then one statement an answer, not two.
    */
   private void storeClusterAnswer(Connection c, ScheduleAck ack, Instant at) throws SQLException {
@@ -193,7 +193,7 @@ public final class FleetIngest {
     if (placement.equals(settledByAck.get(ack.screenId())) || placement.equals(settlingByAck.get(ack.screenId()))) {
       return;
     }
-    java.util.Optional<Instant> sent = deliveries.recordAgentAnswerIfPending(c, ack.screenId(), placement,
+    java.util.Optional<Instant> sent = deliveries.recordAgentAnswerIfUnanswered(c, ack.screenId(), placement,
         ack.outcome().name(), ack.error(), at);
     // Answered now or before: a delivery answered never goes back to PENDING.
     settlingByAck.put(ack.screenId(), placement);

@@ -117,12 +117,23 @@ public final class DeliveryRepository {
         + " AND version < (SELECT published_version FROM screens s WHERE s.id = deliveries.screen_id)", now.toString());
   }
 
-  /** Records the agent's answer (or the broker's refusal); returns false when no such delivery was sent. */
-  public boolean recordAnswer(Connection c, String screenId, long version, String outcome, String error,
-      Instant answeredAt) throws SQLException {
-    return Sql.update(c,
-        "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ? WHERE screen_id = ? AND version = ?",
-        outcome, error, answeredAt.toString(), screenId, version) == 1;
+  /**
+   * An agent's answer sets {@code handed_at} (the answer proves the broker took the message), so a
+   * delivery no agent has answered yet is one still PENDING, or one the controller itself marked FAILED
+   * without the broker's word that it took it: a send whose confirmation was lost (a dropped connection
+   * between send and PUBACK: the message may have reached the screen all the same) or one superseded
+   * before it was sent. The agent's word settles such a one; it never overrides an earlier answer.
+   */
+  private static final String NOT_ANSWERED_BY_AGENT = " AND (outcome = 'PENDING' OR handed_at IS NULL)";
+
+  /**
+   * Records that the broker did not take the message: FAILED, unless the agent already answered it (the
+   * broker took it then, and only its confirmation was lost). Returns false when nothing was recorded.
+   */
+  public boolean recordBrokerRefusal(Connection c, String screenId, long version, String error, Instant at)
+      throws SQLException {
+    return Sql.update(c, "UPDATE deliveries SET outcome = 'FAILED', error = ?, answered_at = ?"
+        + " WHERE screen_id = ? AND version = ? AND handed_at IS NULL", error, at.toString(), screenId, version) == 1;
   }
 
   /**
@@ -135,10 +146,10 @@ public final class DeliveryRepository {
     return answer(c, screenId, version, outcome, error, answeredAt, "");
   }
 
-  /** {@link #recordAgentAnswer} for a delivery still pending only; empty when there was none pending. */
-  public Optional<Instant> recordAgentAnswerIfPending(Connection c, String screenId, long version, String outcome,
+  /** {@link #recordAgentAnswer} for a delivery no agent has answered yet only; empty when there was none. */
+  public Optional<Instant> recordAgentAnswerIfUnanswered(Connection c, String screenId, long version, String outcome,
       String error, Instant answeredAt) throws SQLException {
-    return answer(c, screenId, version, outcome, error, answeredAt, " AND outcome = 'PENDING'");
+    return answer(c, screenId, version, outcome, error, answeredAt, NOT_ANSWERED_BY_AGENT);
   }
 
   /** The one statement of an agent's answer; {@code onlyIf} narrows which delivery it may answer. */
@@ -151,14 +162,14 @@ public final class DeliveryRepository {
   }
 
   /**
-   * The screen reports it plays {@code version}: a delivery of it still pending becomes APPLIED (its
-   * ack was lost). Returns when it was sent, or empty when there was none pending — the usual case,
-   * the ack came first.
+   * The screen reports it plays {@code version}: a delivery of it no agent has answered yet becomes
+   * APPLIED (its ack was lost, or the broker's confirmation of the send was). Returns when it was sent,
+   * or empty when there was none — the usual case, the ack came first.
    */
-  public Optional<Instant> settlePendingAsApplied(Connection c, String screenId, long version, Instant at)
+  public Optional<Instant> settleUnansweredAsApplied(Connection c, String screenId, long version, Instant at)
       throws SQLException {
     return Sql.one(c, "UPDATE deliveries SET outcome = 'APPLIED', error = NULL, answered_at = ?,"
-        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ? AND outcome = 'PENDING'"
+        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ?" + NOT_ANSWERED_BY_AGENT
         + " RETURNING sent_at", row -> Instant.parse(row.getString(1)), at.toString(), at.toString(), screenId, version);
   }
 

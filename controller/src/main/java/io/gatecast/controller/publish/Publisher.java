@@ -1207,11 +1207,17 @@ public final class Publisher {
     }).onSuccess(marked -> onHanded.accept(screenId, version)));
   }
 
-  /** The broker did not take the schedule: mark it failed and make the next publish send this screen again. */
+  /**
+   * The broker did not take the schedule: mark it failed and make the next publish send this screen
+   * again — unless its agent already answered it, which proves the broker took it and only the
+   * confirmation was lost (a connection dropped between send and PUBACK).
+   */
   private PublishResult.Sent forgetPublished(Connection c, Outgoing o, Throwable failure) throws SQLException {
     String error = "the broker did not accept the schedule: " + failure.getMessage();
+    if (!deliveries.recordBrokerRefusal(c, o.screenId(), o.version(), error, clock.instant())) {
+      return new PublishResult.Sent(o.screenId(), o.version(), null);
+    }
     screens.forgetPublished(c, o.screenId(), o.version());
-    deliveries.recordAnswer(c, o.screenId(), o.version(), "FAILED", error, clock.instant());
     return new PublishResult.Sent(o.screenId(), o.version(), error);
   }
 }

@@ -166,6 +166,38 @@ class FleetIngestTest {
   }
 
   /**
+   * A send whose confirmation was lost (the controller's connection dropped between send and PUBACK) is
+   * recorded FAILED by the controller, yet the message may have reached the screen: the screen's answer
+   * about it, or a heartbeat naming it, settles it as APPLIED. A refusal recorded after the agent
+   * answered changes nothing.
+   */
+  @Test
+  void aDeliveryFailedByALostConfirmationIsSettledByTheScreensAnswer() throws Exception {
+    refuse();
+    assertThat(outcome()).isEqualTo("FAILED");
+    queue.offer(clusterAnswer(1, 7L));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).isEqualTo("APPLIED");
+
+    assertThat(refuse()).as("the agent answered: the broker took it").isFalse();
+    assertThat(outcome()).isEqualTo("APPLIED");
+  }
+
+  @Test
+  void aDeliveryFailedByALostConfirmationIsSettledByAHeartbeatNamingIt() throws Exception {
+    refuse();
+    queue.offer(status(ScreenState.ONLINE, 0, 1L, "a"));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).isEqualTo("APPLIED");
+  }
+
+  /** Records hall-1's version 1 as not taken by the broker, as the publisher does; whether it was recorded. */
+  private boolean refuse() {
+    return db.transaction(c -> new DeliveryRepository().recordBrokerRefusal(c, "hall-1", 1, "connection lost",
+        T0)).await();
+  }
+
+  /**
    * Proof of play rides in the same batch (one transaction) as the heartbeats: each play stored once
    * however often its batch is resent, an unknown screen's plays not stored, and a batch told as
    * adding plays only once committed and only when it added any.
