@@ -60,7 +60,7 @@ class RoomToLagTest {
 
   @AfterEach
   void stop() {
-    broker.stopServer();
+    PatchedMoquette.stop(broker);
   }
 
   @Test

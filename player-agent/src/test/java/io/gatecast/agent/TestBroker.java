@@ -49,6 +49,6 @@ final class TestBroker implements AutoCloseable {
       return;
     }
     closed = true;
-    server.stopServer();
+    PatchedMoquette.stop(server);
   }
 }

@@ -86,7 +86,7 @@ final class MoquetteBroker implements EmbeddedBroker {
     }
     if (!awaitBound(server, tls != null)) {
       // Moquette logs a failed bind and carries on without a listener; a race for the port lands here.
-      server.stopServer();
+      PatchedMoquette.stop(server);
       throw portInUse(host, port);
     }
     return new MoquetteBroker(server, host, auth, tls != null);
@@ -159,6 +159,6 @@ final class MoquetteBroker implements EmbeddedBroker {
 
   @Override
   public void close() {
-    server.stopServer();
+    PatchedMoquette.stop(server);
   }
 }

@@ -88,7 +88,7 @@ class RefusedSubscriptionTest {
       }
     } finally {
       vertx.close().await();
-      broker.stopServer();
+      PatchedMoquette.stop(broker);
     }
   }
 
