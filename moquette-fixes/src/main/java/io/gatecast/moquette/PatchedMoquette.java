@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,6 +42,21 @@ public final class PatchedMoquette {
   private static final Duration NETWORK_END = Duration.ofSeconds(10);
 
   private PatchedMoquette() {}
+
+  /**
+   * The settings of a broker for tests: on 127.0.0.1 at a port of the system's choosing, anyone may
+   * connect, nothing kept on disk, no telemetry. (The controller's embedded broker sets its own.)
+   */
+  public static Properties loopbackAnonymous() {
+    Properties properties = new Properties();
+    properties.setProperty("host", "127.0.0.1");
+    properties.setProperty("port", "0");
+    properties.setProperty("websocket_port", "disabled");
+    properties.setProperty("telemetry_enabled", "false");
+    properties.setProperty("allow_anonymous", "true");
+    properties.setProperty("persistence_enabled", "false");
+    return properties;
+  }
 
   /**
    * Starts a broker. {@code ssl}, {@code authenticator} and {@code authorizator} may be null: then

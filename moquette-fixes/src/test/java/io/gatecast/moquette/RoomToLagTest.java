@@ -44,13 +44,7 @@ class RoomToLagTest {
 
   @BeforeEach
   void start() throws IOException {
-    Properties properties = new Properties();
-    properties.setProperty("host", "127.0.0.1");
-    properties.setProperty("port", "0");
-    properties.setProperty("websocket_port", "disabled");
-    properties.setProperty("telemetry_enabled", "false");
-    properties.setProperty("allow_anonymous", "true");
-    properties.setProperty("persistence_enabled", "false");
+    Properties properties = PatchedMoquette.loopbackAnonymous();
     properties.setProperty("immediate_buffer_flush", "true");
     properties.setProperty("session_queue_size", "32768"); // as the controller's: no command dropped for a full queue
     broker = PatchedMoquette.start(new MemoryConfig(properties), null, null, null, Set.of(CONTROLLER));

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,14 +21,7 @@ import org.junit.jupiter.api.Test;
 class StopTest {
   @Test
   void aStopCutsOffItsClientsAndFreesItsPortWithoutTheLongQuiet() throws IOException {
-    Properties properties = new Properties();
-    properties.setProperty("host", "127.0.0.1");
-    properties.setProperty("port", "0");
-    properties.setProperty("websocket_port", "disabled");
-    properties.setProperty("telemetry_enabled", "false");
-    properties.setProperty("allow_anonymous", "true");
-    properties.setProperty("persistence_enabled", "false");
-    Server broker = PatchedMoquette.start(new MemoryConfig(properties), null, null, null);
+    Server broker = PatchedMoquette.start(new MemoryConfig(PatchedMoquette.loopbackAnonymous()), null, null, null);
     // Moquette records the bound port from a listener that may run after startServer returns.
     await().atMost(Duration.ofSeconds(10)).until(() -> broker.getPort() > 0);
     int port = broker.getPort();

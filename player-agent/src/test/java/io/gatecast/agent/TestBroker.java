@@ -20,13 +20,7 @@ final class TestBroker implements AutoCloseable {
   private boolean closed;
 
   TestBroker() {
-    Properties properties = new Properties();
-    properties.setProperty("host", "127.0.0.1");
-    properties.setProperty("port", "0");
-    properties.setProperty("websocket_port", "disabled");
-    properties.setProperty("telemetry_enabled", "false");
-    properties.setProperty("allow_anonymous", "true");
-    properties.setProperty("persistence_enabled", "false");
+    Properties properties = PatchedMoquette.loopbackAnonymous();
     properties.setProperty("netty.mqtt.message_size", Integer.toString(Limits.MAX_MESSAGE_BYTES + 1024));
     properties.setProperty("immediate_buffer_flush", "true");
     try {
