@@ -56,9 +56,9 @@ final class DuplicatePublishes {
   /** Call right after {@code startServer}. Returns whether the work-around is in place. */
   static boolean deliverToEverySubscriber(Server server) {
     try {
-      Object postOffice = field(Server.class, "dispatcher").get(server);
-      Object failedPublishes = field(postOffice.getClass(), "failedPublishes").get(postOffice);
-      Field packets = field(failedPublishes.getClass(), "packetsMap");
+      Object postOffice = Internals.field(Server.class, "dispatcher").get(server);
+      Object failedPublishes = Internals.field(postOffice.getClass(), "failedPublishes").get(postOffice);
+      Field packets = Internals.field(failedPublishes.getClass(), "packetsMap");
       packets.set(failedPublishes, new EverySubscriber());
       return true;
     } catch (ReflectiveOperationException | RuntimeException e) {
@@ -66,12 +66,6 @@ final class DuplicatePublishes {
           + " one can stop the broker for part of the fleet. Is the Moquette version still 0.17?", e.toString());
       return false;
     }
-  }
-
-  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-    Field field = type.getDeclaredField(name);
-    field.setAccessible(true);
-    return field;
   }
 
   /**

@@ -8,7 +8,6 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
-import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +57,7 @@ final class HeldUntilConnected extends ChannelInboundHandlerAdapter {
   private static Predicate<Channel> moquetteConnected() throws ReflectiveOperationException {
     Class<?> handler = Class.forName("io.moquette.broker.NewNettyMQTTHandler");
     @SuppressWarnings("unchecked")
-    AttributeKey<Object> key = (AttributeKey<Object>) field(handler, "ATTR_KEY_CONNECTION").get(null);
+    AttributeKey<Object> key = (AttributeKey<Object>) Internals.field(handler, "ATTR_KEY_CONNECTION").get(null);
     Method isConnected = Class.forName("io.moquette.broker.MQTTConnection").getDeclaredMethod("isConnected");
     isConnected.setAccessible(true);
     return channel -> {
@@ -125,12 +124,6 @@ final class HeldUntilConnected extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(message);
     }
     ctx.fireChannelReadComplete();
-  }
-
-  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-    Field field = type.getDeclaredField(name);
-    field.setAccessible(true);
-    return field;
   }
 
   /** One channel's state; touched only on its event loop. */

@@ -8,7 +8,6 @@ import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -96,9 +95,9 @@ public final class PatchedMoquette {
   public static boolean stop(Server server) {
     boolean shortened = false;
     try {
-      Object acceptor = field(Server.class, "acceptor").get(server);
+      Object acceptor = Internals.field(Server.class, "acceptor").get(server);
       for (String name : List.of("bossGroup", "workerGroup")) {
-        EventLoopGroup loops = (EventLoopGroup) field(acceptor.getClass(), name).get(acceptor);
+        EventLoopGroup loops = (EventLoopGroup) Internals.field(acceptor.getClass(), name).get(acceptor);
         if (loops != null) {
           loops.shutdownGracefully(NETWORK_QUIET.toMillis(), NETWORK_END.toMillis(), TimeUnit.MILLISECONDS);
           shortened = true;
@@ -110,11 +109,5 @@ public final class PatchedMoquette {
     }
     server.stopServer();
     return shortened;
-  }
-
-  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-    Field field = type.getDeclaredField(name);
-    field.setAccessible(true);
-    return field;
   }
 }

@@ -21,8 +21,8 @@ final class SpareSlot {
    * {@code handlers} (sharable), in this order. Throws if 0.17's slot is not there or already taken.
    */
   static void fill(Server server, List<ChannelHandler> handlers) throws ReflectiveOperationException {
-    Object acceptor = field(Server.class, "acceptor").get(server);
-    Field slot = field(acceptor.getClass(), "metrics");
+    Object acceptor = Internals.field(Server.class, "acceptor").get(server);
+    Field slot = Internals.field(acceptor.getClass(), "metrics");
     if (((Optional<?>) slot.get(acceptor)).isPresent()) {
       throw new IllegalStateException("the embedded MQTT broker's metrics handler is in use");
     }
@@ -46,11 +46,5 @@ final class SpareSlot {
         channel.pipeline().addAfter(after, null, handlers.get(i));
       }
     }
-  }
-
-  private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-    Field field = type.getDeclaredField(name);
-    field.setAccessible(true);
-    return field;
   }
 }
