@@ -36,7 +36,7 @@ public final class PatchedMoquette {
    * default is 2 s; the connections are closed at once either way (an event loop that is shutting down
    * closes its channels first), so this only delays the end of the stop.
    */
-  static final Duration NETWORK_QUIET = Duration.ofMillis(100);
+  private static final Duration NETWORK_QUIET = Duration.ofMillis(100);
   /** How long they get at most to end, as Moquette waits for them (10 s). */
   private static final Duration NETWORK_END = Duration.ofSeconds(10);
 
