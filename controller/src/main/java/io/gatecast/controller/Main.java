@@ -155,10 +155,20 @@ public final class Main implements Callable<Integer> {
 
   /** Starts a controller in its own Vert.x, or prints why it could not and returns null. */
   public static Controller startOrExplain(ControllerConfig config) {
+    return startOrExplain(config, () -> { });
+  }
+
+  /**
+   * {@link #startOrExplain(ControllerConfig)}, and when the process ends, {@code beforeClose} runs before the
+   * controller closes: in one shutdown hook, since Java runs separate hooks at once, in no order. The demo
+   * ends its agents there, so none of them sees its broker go first.
+   */
+  public static Controller startOrExplain(ControllerConfig config, Runnable beforeClose) {
     Vertx vertx = Vertx.vertx();
     try {
       Controller controller = Controller.start(vertx, config, Clock.systemUTC()).await();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        beforeClose.run();
         controller.close();
         vertx.close().await();
       }, "gatecast-shutdown"));

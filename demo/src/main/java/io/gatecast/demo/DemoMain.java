@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,7 +50,14 @@ public final class DemoMain implements Callable<Integer> {
   @Override
   public Integer call() {
     ControllerConfig config = ControllerConfig.defaults(dataDir.resolve("controller")).withPorts(httpPort, brokerPort);
-    Controller controller = Main.startOrExplain(config);
+    // Set once the agents start; they end before the controller, whose broker they are connected to.
+    AtomicReference<KioskAgents> fleetToClose = new AtomicReference<>();
+    Controller controller = Main.startOrExplain(config, () -> {
+      KioskAgents fleet = fleetToClose.get();
+      if (fleet != null) {
+        fleet.close();
+      }
+    });
     if (controller == null) {
       return 2;
     }
@@ -74,6 +82,7 @@ public final class DemoMain implements Callable<Integer> {
         : DemoContent.seed(api, controller.httpPort(), people, screenIds);
     KioskAgents fleet = new KioskAgents(KioskAgents.browserFor(kioskBrowser),
         URI.create("http://127.0.0.1:" + controller.httpPort() + "/"));
+    fleetToClose.set(fleet);
     for (int i = 0; i < screenIds.size(); i++) {
       AgentConfig agent = AgentConfig.of(screenIds.get(i), controller.brokerUrl(), dataDir.resolve("agents").resolve(screenIds.get(i)))
           .withPagePort(firstPagePort + i)
@@ -82,7 +91,6 @@ public final class DemoMain implements Callable<Integer> {
           .withCredentials(screenIds.get(i), mqttPasswords.get(screenIds.get(i)));
       fleet.start(agent);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(fleet::close, "demo-fleet-shutdown"));
 
     List<String> pages = new ArrayList<>();
     for (int i = 0; i < screenIds.size(); i++) {

@@ -58,7 +58,10 @@ final class KioskAgents implements AutoCloseable {
     return running.get(i);
   }
 
-  private void launch(int i, AgentConfig config) {
+  private synchronized void launch(int i, AgentConfig config) {
+    if (closed) { // the demo is ending while its agents start: start no more
+      return;
+    }
     PlayerAgent agent = PlayerAgent.start(config, Clock.systemUTC(), options(config.dataDir()));
     running.set(i, agent);
     agent.restartRequested().thenAccept(code -> {
@@ -91,7 +94,7 @@ final class KioskAgents implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
     running.forEach(agent -> {
       if (agent != null) {

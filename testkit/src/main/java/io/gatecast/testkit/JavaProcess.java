@@ -15,9 +15,12 @@ import java.util.Optional;
  */
 public final class JavaProcess implements AutoCloseable {
   private final Process process;
+  /** Whether the process leads a process group of its own, which then holds whatever it started. */
+  private final boolean ownGroup;
 
-  private JavaProcess(Process process) {
+  private JavaProcess(Process process, boolean ownGroup) {
     this.process = process;
+    this.ownGroup = ownGroup;
   }
 
   /**
@@ -28,7 +31,21 @@ public final class JavaProcess implements AutoCloseable {
    * come after them, so a test's own choice wins).
    */
   public static JavaProcess start(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
-    List<String> command = new ArrayList<>();
+    return start(List.of(), jvmOptions, mainClass, args, log);
+  }
+
+  /**
+   * {@link #start}, the process leading a process group of its own (setsid(1)), as a terminal's job or a
+   * service is: {@link #stopGroup} signals it and every process it started at once, as Ctrl-C or
+   * systemd's stop does, and {@link #close} kills them all.
+   */
+  public static JavaProcess startInOwnGroup(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
+    return start(List.of("setsid"), jvmOptions, mainClass, args, log);
+  }
+
+  private static JavaProcess start(List<String> launcher, List<String> jvmOptions, String mainClass, List<String> args,
+      Path log) {
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gatecast.test.")).sorted()
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
@@ -40,7 +57,7 @@ public final class JavaProcess implements AutoCloseable {
       return new JavaProcess(new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start());
+          .start(), !launcher.isEmpty());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,17 +124,35 @@ public final class JavaProcess implements AutoCloseable {
     return Ending.stop(process, seconds);
   }
 
+  /**
+   * SIGTERM to the process and everything it started, at once (a process started {@link #startInOwnGroup});
+   * true when the process ended within {@code seconds}.
+   */
+  public boolean stopGroup(long seconds) throws InterruptedException {
+    if (!ownGroup) {
+      throw new IllegalStateException("the process was not started in a group of its own");
+    }
+    Signals.sendToGroup(process.pid(), "TERM");
+    return process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   /** Sends a signal by name ("STOP" freezes, "CONT" thaws, "HUP" ...) and waits for kill(1) to return. */
   public void signal(String name) {
     Signals.send(process, name);
   }
 
-  /** Kills a process still alive, after thawing it (a frozen process would not die until thawed on some systems). */
+  /**
+   * Kills a process still alive, after thawing it (a frozen process would not die until thawed on some systems),
+   * and what is left of its group when it has one.
+   */
   @Override
   public void close() {
     if (process.isAlive()) {
       signal("CONT");
       kill();
+    }
+    if (ownGroup) {
+      Signals.sendToGroup(process.pid(), "KILL");
     }
   }
 }

@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
 
 /**
  * Loopback ports for tests: a free one (never fixed), and whether one is listening.
@@ -37,6 +38,18 @@ public final class Ports {
       }
     }
     throw new IllegalStateException("no free loopback port between " + LOWEST + " and " + below + " after " + ATTEMPTS + " tries");
+  }
+
+  /** The first of {@code count} consecutive ports free now, as {@link #free()} picks one; for a process that takes a run of them. */
+  public static int freeRun(int count) {
+    int below = ephemeralRangeStart();
+    for (int i = 0; i < ATTEMPTS; i++) {
+      int first = free();
+      if (IntStream.range(1, count).allMatch(k -> first + k < below && bindable(first + k))) {
+        return first;
+      }
+    }
+    throw new IllegalStateException("no " + count + " consecutive free loopback ports after " + ATTEMPTS + " tries");
   }
 
   /** True when something accepts a TCP connection on the loopback port. */

@@ -17,4 +17,19 @@ public final class Signals {
       Thread.currentThread().interrupt();
     }
   }
+
+  /**
+   * Sends {@code name} to every process of the group {@code groupId} and waits for kill(1) to return; a group
+   * with no process left is no error.
+   */
+  public static void sendToGroup(long groupId, String name) {
+    try {
+      new ProcessBuilder("kill", "-" + name, "--", "-" + groupId).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 }

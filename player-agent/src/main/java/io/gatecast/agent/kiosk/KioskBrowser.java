@@ -102,12 +102,30 @@ public final class KioskBrowser implements AutoCloseable {
         backoff.reset();
       }
       Duration delay = backoff.next();
-      LOG.warn("kiosk browser stopped ({}); starting it again in {} ms", lastExit, delay.toMillis());
       try {
         Thread.sleep(delay.toMillis()); // production back-off, interrupted by close()
       } catch (InterruptedException e) {
         break;
       }
+      // Ctrl-C, or systemd stopping the kiosk, signals the browser along with this process: the browser
+      // may end before this process's shutdown reaches close(). Its back-off is long enough for the
+      // shutdown to have begun, so a browser that ended with us is not started again, nor warned about.
+      if (closed || shuttingDown()) {
+        break;
+      }
+      LOG.warn("kiosk browser stopped ({}); starting it again after {} ms", lastExit, delay.toMillis());
+    }
+  }
+
+  /** Whether this JVM is running its shutdown hooks: the runtime refuses new ones then. */
+  private static boolean shuttingDown() {
+    Thread probe = new Thread(() -> { });
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
     }
   }
 
