@@ -17,7 +17,9 @@ import java.util.Optional;
 
 /**
  * Stores agents' proof-of-play batches, each play once per (screen, playId) however often the batch
- * is resent (the agent resends until it knows the controller has it). A batch is stored in the fleet's
+ * is resent (the agent's outbox sends it until the broker confirms it, so a confirmation lost with the
+ * connection means the batch comes again; it does not learn whether the controller stored it). A batch is
+ * stored in the fleet's
  * ingest transaction ({@link io.gatecast.controller.fleet.FleetIngest}), with what other screens
  * reported in the same window; should that transaction fail, each batch is stored in one of its
  * own: all of its new plays or none.
