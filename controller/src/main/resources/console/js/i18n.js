@@ -570,6 +570,7 @@ const DICTIONARY = {
     'reports.show': 'Show the report', 'reports.csv': 'Download CSV',
     'reports.playsTitle': 'Plays', 'reports.uptimeTitle': 'Uptime by border gate',
     'reports.total': 'Total: {plays} plays, {airtime}',
+    'reports.total.one': 'Total: {plays} play, {airtime}',
     'reports.plays': 'Plays', 'reports.airtime': 'Airtime',
     'reports.noPlays': 'No plays in this period.',
     'reports.noUptime': 'No figures.',
@@ -582,11 +583,13 @@ const DICTIONARY = {
     'yearEnd.uptimeByGate': 'Uptime by border gate', 'yearEnd.detail': '{gate} · {year}',
     'yearEnd.period': 'From {from} to {to} ({zone} time)',
     'yearEnd.totals': 'Total: {plays} plays, {airtime}, up {uptime}',
+    'yearEnd.totals.one': 'Total: {plays} play, {airtime}, up {uptime}',
     'yearEnd.byMonth': 'Plays by month', 'yearEnd.screens': 'Uptime by screen',
     'lib.search': 'Search', 'lib.searchHint': 'In titles, item ids and the variants\' text; diacritics optional.',
     'lib.filter.language': 'Language', 'lib.filter.type': 'Content type',
     'lib.type.image': 'Image', 'lib.type.video': 'Video', 'lib.type.text': 'Text', 'lib.type.html': 'HTML page',
     'lib.found': '{count} items found.', 'lib.noMatch': 'No item matches.',
+    'lib.found.one': '{count} item found.',
     'lib.more': 'Show more ({shown} of {total} shown)',
     'lib.preview': 'Preview', 'lib.previewOf': 'Preview of “{title}” as a screen shows it',
     'lib.previewLanguage': 'Preview language', 'lib.previewTitle': 'Preview on a screen',
@@ -602,6 +605,7 @@ const DICTIONARY = {
     'common.cancel': 'Cancel',
     'fleet.title': 'Screens by border gate',
     'fleet.summary': '{total} screens · {online} online · {problems} with problems',
+    'fleet.summary.one': '{total} screen · {online} online · {problems} with problems',
     'fleet.onlyProblems': 'Only screens with problems',
     'fleet.search': 'Find a screen',
     'fleet.empty': 'No screens.',
@@ -681,6 +685,7 @@ const DICTIONARY = {
     'publish.screens': 'Screens',
     'publish.add': 'Add to their playlists',
     'publish.added': 'Added “{item}” to {count} screens.',
+    'publish.added.one': 'Added “{item}” to {count} screen.',
     'publish.pickScreens': 'Choose at least one screen.',
     'publish.noApproved': 'No item is approved yet.',
     'publish.now': 'Publish now',
@@ -690,10 +695,13 @@ const DICTIONARY = {
     'publish.started': 'Publish #{id} started; its progress is shown below.',
     'publish.state.QUEUED': 'Waiting for the publish before it to finish sending.',
     'publish.state.SENDING': 'Signing and sending to {planned} changed screens…',
+    'publish.state.SENDING.one': 'Signing and sending to {planned} changed screen…',
     'publish.state.DONE': 'Sent to all {planned} changed screens.',
+    'publish.state.DONE.one': 'Sent to the {planned} changed screen.',
     'publish.state.INTERRUPTED': 'Interrupted when the controller stopped: what was recorded is sent again at start; the other screens get theirs with the next publish.',
     'publish.rollout': 'Rollout of publish #{id}',
     'publish.counts': '{applied} applied · {pending} pending · {failed} failed / {screens} screens',
+    'publish.counts.one': '{applied} applied · {pending} pending · {failed} failed / {screens} screen',
     'publish.recent': 'Recent publishes',
     'publish.col.id': 'No.', 'publish.col.by': 'Published by', 'publish.col.at': 'At', 'publish.col.counts': 'Outcome',
     'publish.col.screen': 'Screen', 'publish.col.version': 'Version', 'publish.col.status': 'Status', 'publish.col.error': 'Error',
@@ -725,6 +733,7 @@ const DICTIONARY = {
     'sched.prev': 'Previous', 'sched.next': 'Next', 'sched.today': 'Today',
     'sched.zone': 'Times in the gate\'s time zone: {zone}', 'sched.weekOf': 'Week {from} – {to}', 'sched.monthOf': '{month}/{year}',
     'sched.screenCount': '{count} screens', 'sched.noScreens': 'No screens here yet.',
+    'sched.screenCount.one': '{count} screen',
     'sched.someScreens': '{count}/{total} screens', 'sched.priority': 'Priority {p}',
     'sched.default': 'The screen\'s own playlist', 'sched.idle': 'Black screen (nothing scheduled)', 'sched.alert': 'Urgent alert',
     'sched.shared': 'sharing airtime', 'sched.more': '+{count} more', 'sched.truncated': 'Too many blocks: only part is shown.',
@@ -859,6 +868,7 @@ const DICTIONARY = {
     'setup.gate.playlistHint': 'The gate’s screens play this list when no campaign is on.',
     'setup.groups.title': 'Screen groups', 'setup.groups.new': 'Add a group', 'setup.groups.none': 'No groups yet.',
     'setup.groups.count': '{count} screens', 'setup.groups.saved': 'Saved group “{name}”.',
+    'setup.groups.count.one': '{count} screen',
     'setup.groups.deleted': 'Deleted group “{name}”.', 'setup.groups.confirmDelete': 'Delete group “{name}”? Its screens stay as they are.',
     'setup.group.name': 'Group name', 'setup.group.id': 'Group id', 'setup.group.screens': 'Screens in the group',
     'setup.screens.title': 'Screens', 'setup.screens.new': 'Register a screen', 'setup.screens.none': 'No screens yet.',
@@ -1101,9 +1111,15 @@ export function setLanguage(lang) {
 
 export function onLanguageChange(listener) { listeners.add(listener); }
 
-/** The text for `key` in the current language, with {name} placeholders filled from `params`. */
+/**
+ * The text for `key` in the current language, with {name} placeholders filled from `params`. When
+ * `params.count` is 1 (or "1", formatted) and the language has a `<key>.one` sentence (English's singular: "1 screen",
+ * not "1 screens"), that one; Vietnamese nouns do not change with the number, so it has none.
+ */
 export function t(key, params = {}) {
-  const text = DICTIONARY[currentLanguage()][key] ?? DICTIONARY.vi[key] ?? key;
+  const table = DICTIONARY[currentLanguage()];
+  const singular = Number(params.count) === 1 ? table[`${key}.one`] : undefined;
+  const text = singular ?? table[key] ?? DICTIONARY.vi[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 

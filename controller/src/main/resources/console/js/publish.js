@@ -111,12 +111,12 @@ async function drawSchedule(box) {
 }
 
 function counts(c) {
-  return t('publish.counts', {applied: c.applied, pending: c.pending, failed: c.failed, screens: c.screens});
+  return t('publish.counts', {applied: c.applied, pending: c.pending, failed: c.failed, screens: c.screens, count: c.screens});
 }
 
 // Where the streamed publish is (queued, sending, done, interrupted), what it held back, or that nothing changed.
 function progress(publish) {
-  const notes = [t(`publish.state.${publish.state}`, {planned: publish.planned ?? 0})];
+  const notes = [t(`publish.state.${publish.state}`, {planned: publish.planned ?? 0, count: publish.planned ?? 0})];
   const finished = publish.state === 'DONE' || publish.state === 'INTERRUPTED';
   if (finished && publish.counts.screens === 0) notes.push(t('publish.nothing'));
   const withheld = Object.values(publish.withheld || {}).flat();

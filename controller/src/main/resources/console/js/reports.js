@@ -67,7 +67,7 @@ export function renderReports(main, page) {
   function drawPlays(report) {
     const heading = t(`reports.by.${groupBy.value}`);
     fill(plays,
-      h('p', {class: 'summary'}, t('reports.total', {plays: formatNumber(report.totalPlays),
+      h('p', {class: 'summary'}, t('reports.total', {count: report.totalPlays, plays: formatNumber(report.totalPlays),
         airtime: formatDuration(report.totalAirtimeSeconds)})),
       report.rows.length === 0 ? null : barChart(t('reports.chartPlays', {by: heading.toLocaleLowerCase()}),
         report.rows.slice(0, CHART_ROWS).map((r) => ({value: r.plays, text: formatNumber(r.plays),

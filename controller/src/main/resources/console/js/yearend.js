@@ -79,7 +79,7 @@ export function renderYearEnd(main) {
       h('h2', {id: 'year-end-detail-h'}, t('yearEnd.detail', {gate: gateName(s.clusterId), year: s.year})),
       h('p', {class: 'sub', id: 'year-end-period'}, t('yearEnd.period', {from: formatDateTime(s.from, s.zone),
         to: formatDateTime(s.to, s.zone), zone: s.zone})),
-      h('p', {class: 'summary'}, t('yearEnd.totals', {plays: formatNumber(s.totalPlays),
+      h('p', {class: 'summary'}, t('yearEnd.totals', {count: s.totalPlays, plays: formatNumber(s.totalPlays),
         airtime: formatDuration(s.totalAirtimeSeconds), uptime: formatPercent(s.uptimePercent)})),
       h('div', {class: 'buttons'}, h('button', {type: 'button', id: 'year-end-csv', onclick: downloadCsv}, t('reports.csv'))),
       s.totalPlays === 0 ? h('p', {class: 'empty'}, t('reports.noPlays')) : [

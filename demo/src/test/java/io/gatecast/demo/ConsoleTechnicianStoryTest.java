@@ -103,8 +103,10 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     type(browser, "group-name", "Sảnh chờ");
     browser.click("#group-screen-sanh-nhap-canh-so-1");
     browser.click("[data-action='save-group']");
-    browser.waitVisible(By.cssSelector("li[data-group='sanh-cho']"));
+    String groupLine = browser.waitVisible(By.cssSelector("li[data-group='sanh-cho']")).getText();
     assertThat(texts(read.get("/api/v1/groups/sanh-cho").body().get("screenIds"))).containsExactly("sanh-nhap-canh-so-1");
+    // One screen, said as one: "1 screen" in English, not "1 screens".
+    assertThat(groupLine).contains(lang.equals("en") ? "— 1 screen" : "— 1 màn hình").doesNotContain("screens");
 
     // Moved to Kim Thành and tagged; a tag with capitals and spaces is refused in the console's words first.
     browser.click("[data-edit-screen='sanh-nhap-canh-so-1']");

@@ -16,13 +16,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The console's Vietnamese and English tables (console/js/i18n.js) hold the same keys, none twice,
  * and each key's {placeholders} are the same in both: a sentence missing in one language would
- * show its key, a repeated key would silently override the first.
+ * show its key, a repeated key would silently override the first. The one exception: English's
+ * singulars ({@code <key>.one}, "1 screen"), each beside its plural and with its placeholders;
+ * Vietnamese nouns do not change with the number.
  */
 class ConsoleDictionaryTest {
   private static final Pattern KEY = Pattern.compile("^\\s*'([A-Za-z0-9_.-]+)':|,\\s*'([A-Za-z0-9_.-]+)':",
       Pattern.MULTILINE);
   private static final Pattern ENTRY = Pattern.compile("'([A-Za-z0-9_.-]+)':\\s*'((?:[^'\\\\]|\\\\.)*)'");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
+  /** The suffix of an English singular's key. */
+  private static final String SINGULAR = ".one";
 
   private static String source() throws IOException {
     try (InputStream in = ConsoleDictionaryTest.class.getResourceAsStream("/console/js/i18n.js")) {
@@ -69,7 +73,23 @@ class ConsoleDictionaryTest {
 
     assertThat(vi).hasSizeGreaterThan(300).doesNotHaveDuplicates();
     assertThat(en).doesNotHaveDuplicates();
-    assertThat(new LinkedHashSet<>(en)).containsExactlyInAnyOrderElementsOf(new LinkedHashSet<>(vi));
+    assertThat(vi).noneMatch(key -> key.endsWith(SINGULAR));
+    assertThat(en.stream().filter(key -> !key.endsWith(SINGULAR)).toList())
+        .containsExactlyInAnyOrderElementsOf(new LinkedHashSet<>(vi));
+  }
+
+  @Test
+  void eachEnglishSingularStandsBesideItsPluralWithTheSamePlaceholders() throws IOException {
+    String source = source();
+    String vi = table(source, "vi");
+    String en = table(source, "en");
+    List<String> singulars = keys(en).stream().filter(key -> key.endsWith(SINGULAR)).toList();
+    assertThat(singulars).as("the singulars the console uses").contains("setup.groups.count.one", "fleet.summary.one");
+    for (String singular : singulars) {
+      String plural = singular.substring(0, singular.length() - SINGULAR.length());
+      assertThat(keys(vi)).as(singular).contains(plural);
+      assertThat(placeholders(en, singular)).as(singular).containsExactlyInAnyOrderElementsOf(placeholders(vi, plural));
+    }
   }
 
   @Test
