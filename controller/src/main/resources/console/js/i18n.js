@@ -978,7 +978,7 @@ const DICTIONARY = {
     'error.NO_SUCH_CONTENT': 'There is no item {id} (it may have been deleted).',
     'audit.action.retire': 'took off the air',
     'checks.code.INCOMPLETE_LANGUAGES': 'Missing language versions',
-    'checks.say.INCOMPLETE_LANGUAGES': 'Item “{item}” of campaign {campaign} has no {missing} version, though it plays on {screens} that show those languages; their readers will not see it in their own.',
+    'checks.say.INCOMPLETE_LANGUAGES': 'Item “{item}” of campaign {campaign} has no {missing} version, though it plays where those languages are shown ({screens}); their readers will not see it in their own.',
     'nav.layouts': 'Layouts',
     'lay.title': 'Screen layouts',
     'lay.intro': 'A layout splits the screen into regions: the main region, a ticker, a header, a side panel. Each region plays a playlist or one to four widgets (clock, date, opening hours, ticker, QR code, countdown). Every word and link on screen is approved content.',
