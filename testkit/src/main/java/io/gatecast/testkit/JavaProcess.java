@@ -31,7 +31,7 @@ public final class JavaProcess implements AutoCloseable {
    * come after them, so a test's own choice wins).
    */
   public static JavaProcess start(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
-    return start(List.of(), jvmOptions, mainClass, args, log);
+    return start(false, jvmOptions, mainClass, args, log);
   }
 
   /**
@@ -40,12 +40,12 @@ public final class JavaProcess implements AutoCloseable {
    * systemd's stop does, and {@link #close} kills them all.
    */
   public static JavaProcess startInOwnGroup(List<String> jvmOptions, String mainClass, List<String> args, Path log) {
-    return start(List.of("setsid"), jvmOptions, mainClass, args, log);
+    return start(true, jvmOptions, mainClass, args, log);
   }
 
-  private static JavaProcess start(List<String> launcher, List<String> jvmOptions, String mainClass, List<String> args,
+  private static JavaProcess start(boolean ownGroup, List<String> jvmOptions, String mainClass, List<String> args,
       Path log) {
-    List<String> command = new ArrayList<>(launcher);
+    List<String> command = new ArrayList<>(ownGroup ? List.of("setsid") : List.of());
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("gatecast.test.")).sorted()
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
@@ -57,7 +57,7 @@ public final class JavaProcess implements AutoCloseable {
       return new JavaProcess(new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start(), !launcher.isEmpty());
+          .start(), ownGroup);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,13 +9,7 @@ public final class Signals {
 
   /** Sends {@code name} ("HUP", "STOP", "CONT" ...) to {@code process} and waits for kill(1) to return. */
   public static void send(Process process, String name) {
-    try {
-      new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    kill(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO());
   }
 
   /**
@@ -23,9 +17,13 @@ public final class Signals {
    * with no process left is no error.
    */
   public static void sendToGroup(long groupId, String name) {
+    kill(new ProcessBuilder("kill", "-" + name, "--", "-" + groupId).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD));
+  }
+
+  private static void kill(ProcessBuilder kill) {
     try {
-      new ProcessBuilder("kill", "-" + name, "--", "-" + groupId).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+      kill.start().waitFor();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
