@@ -37,8 +37,8 @@ export function renderFleet(main) {
   function draw() {
     const online = screens.filter((s) => !s.revokedAt && s.health && s.health.agent === 'ONLINE').length;
     const withProblems = screens.filter(hasProblem).length;
-    const said = t('fleet.summary', {count: screens.length, total: formatNumber(screens.length), online: formatNumber(online),
-      problems: formatNumber(withProblems)});
+    const said = t('fleet.summary', {count: screens.length, total: formatNumber(screens.length),
+      online: formatNumber(online), problems: formatNumber(withProblems)});
     // A live region: only a change is worth announcing, not every refresh.
     if (summary.textContent !== said) summary.textContent = said;
     const needle = filter.text.trim().toLowerCase();

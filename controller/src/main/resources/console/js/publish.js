@@ -111,7 +111,8 @@ async function drawSchedule(box) {
 }
 
 function counts(c) {
-  return t('publish.counts', {applied: c.applied, pending: c.pending, failed: c.failed, screens: c.screens, count: c.screens});
+  return t('publish.counts',
+    {applied: c.applied, pending: c.pending, failed: c.failed, screens: c.screens, count: c.screens});
 }
 
 // Where the streamed publish is (queued, sending, done, interrupted), what it held back, or that nothing changed.

@@ -36,7 +36,8 @@ class DemoStopTest {
     Path log = tmp.resolve("demo.log");
     List<String> args = List.of("--data-dir", tmp.resolve("data").toString(),
         "--http-port", Integer.toString(Ports.free()), "--broker-port", Integer.toString(Ports.free()),
-        "--first-page-port", Integer.toString(Ports.freeRun(AGENTS)), "--agents", Integer.toString(AGENTS), "--kiosk-browser", Chromium.BINARY);
+        "--first-page-port", Integer.toString(Ports.freeRun(AGENTS)), "--agents", Integer.toString(AGENTS),
+        "--kiosk-browser", Chromium.BINARY);
     try (JavaProcess demo = JavaProcess.startInOwnGroup(List.of("-Xmx256m"), DemoMain.class.getName(), args, log)) {
       // Running in full: the console announced, every agent subscribed to its broker and its browser up.
       await().atMost(DEADLINE).until(() -> {
@@ -46,15 +47,14 @@ class DemoStopTest {
       });
       List<ProcessHandle> started = ProcessHandle.of(demo.pid()).orElseThrow().descendants().toList();
       assertThat(started).as("the kiosk browser's processes").isNotEmpty();
-      int linesBefore = read(log).split("\n").length;
+      long linesBefore = read(log).lines().count();
 
       assertThat(demo.stopGroup(DEADLINE.toSeconds())).as("the demo ended").isTrue();
 
       for (ProcessHandle process : started) {
         process.onExit().get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
       }
-      List<String> lines = List.of(read(log).split("\n"));
-      List<String> stopping = lines.subList(linesBefore, lines.size());
+      List<String> stopping = read(log).lines().skip(linesBefore).toList();
       assertThat(stopping).as("what the demo logged as it stopped")
           .filteredOn(line -> line.matches(".*agent kim-thanh-hall-\\d stopped.*")).hasSize(AGENTS);
       assertThat(stopping).as("what the demo logged as it stopped")

@@ -9,7 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,20 +69,14 @@ class KioskBrowserStopTest {
       Thread.currentThread().join(); // until the signal
     }
 
-    private static boolean pollUntil(BooleanSupplier condition, Duration deadline) {
-      long end = System.nanoTime() + deadline.toNanos();
-      while (!condition.getAsBoolean()) {
-        if (System.nanoTime() > end) {
-          return false;
-        }
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
+    /** Whether {@code condition} came true within {@code deadline} (Awaitility, polled every 10 ms). */
+    private static boolean pollUntil(Callable<Boolean> condition, Duration deadline) {
+      try {
+        await().pollInterval(Duration.ofMillis(10)).atMost(deadline).until(condition);
+        return true;
+      } catch (ConditionTimeoutException e) {
+        return false;
       }
-      return true;
     }
   }
 }
