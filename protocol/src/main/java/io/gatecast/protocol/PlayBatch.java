@@ -1,5 +1,6 @@
 package io.gatecast.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.HashSet;
@@ -10,8 +11,13 @@ import java.util.Set;
  * Proof of play: what a screen showed, sent on {@link Topics#events(String)} in batches. Agents
  * journal plays on disk and may send a batch again after a reconnect; every play has an id unique
  * on its screen, so the controller stores each play once however often it arrives.
+ *
+ * @param receipt true when the agent keeps these plays until the controller's {@link PlayReceipt}
+ *     names this batch ({@code header.messageId}) and sends them again if none comes; null (absent)
+ *     from an agent that drops them once its broker has the batch
  */
-public record PlayBatch(Header header, String screenId, List<Play> plays) {
+public record PlayBatch(Header header, String screenId, List<Play> plays,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean receipt) {
   /**
    * One item on screen from {@code startedAt} to {@code endedAt}.
    *
@@ -51,7 +57,13 @@ public record PlayBatch(Header header, String screenId, List<Play> plays) {
     }
   }
 
+  /** A batch that asks for no receipt. */
+  public PlayBatch(Header header, String screenId, List<Play> plays) {
+    this(header, screenId, plays, null);
+  }
+
   public PlayBatch {
+    receipt = Boolean.TRUE.equals(receipt) ? Boolean.TRUE : null;
     Check.required(header, "header");
     Check.id(screenId, "screenId");
     plays = Check.list(plays, "plays", Limits.MAX_PLAYS_PER_BATCH);
@@ -62,6 +74,11 @@ public record PlayBatch(Header header, String screenId, List<Play> plays) {
         throw new IllegalArgumentException("plays[" + i + "].playId repeats " + plays.get(i).playId());
       }
     }
+  }
+
+  /** Does the agent wait for a {@link PlayReceipt} for this batch? */
+  public boolean wantsReceipt() {
+    return Boolean.TRUE.equals(receipt);
   }
 
   /** The discriminator on the events topic. */

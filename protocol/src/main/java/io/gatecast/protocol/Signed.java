@@ -51,6 +51,8 @@ public record Signed(
   public static final String CLUSTER_SCHEDULE = "cluster-schedule";
   /** {@code type} of a {@link Placement}. */
   public static final String PLACEMENT = "placement";
+  /** {@code type} of a {@link PlayReceipt}. */
+  public static final String PLAY_RECEIPT = "play-receipt";
 
   public Signed {
     Check.id(type, "type");

@@ -36,6 +36,7 @@ class AsyncApiExamplesTest {
     BY_PREFIX.put("status", "StatusMessage");
     BY_PREFIX.put("alert", "AlertMessage");
     BY_PREFIX.put("play-batch", "PlayBatch");
+    BY_PREFIX.put("play-receipt", "PlayReceipt");
     BY_PREFIX.put("rejection", "RejectionEvent");
     BY_PREFIX.put("command", "Command");
     BY_PREFIX.put("cluster-schedule", "ClusterSchedule");
@@ -45,7 +46,7 @@ class AsyncApiExamplesTest {
   /** Signed {@code type} to the schema of its payload. */
   static final Map<String, String> PAYLOADS = Map.of(Signed.SCHEDULE, "ScheduleMessage", Signed.KEY_ROTATION,
       "KeyRotation", Signed.COMMAND, "Command", Signed.ALERT, "AlertMessage", Signed.CLUSTER_SCHEDULE, "ClusterSchedule",
-      Signed.PLACEMENT, "Placement");
+      Signed.PLACEMENT, "Placement", Signed.PLAY_RECEIPT, "PlayReceipt");
 
   @Test
   void everyExampleIsValidAgainstItsSchema() throws IOException {

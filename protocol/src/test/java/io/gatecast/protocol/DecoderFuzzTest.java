@@ -39,7 +39,8 @@ class DecoderFuzzTest {
   private static final Duration HANG = Duration.ofSeconds(60);
   private static final List<Class<?>> TYPES = List.of(
       StatusMessage.class, ScheduleAck.class, ScheduleMessage.class, RejectionEvent.class, KeyRotation.class,
-      Command.class, CommandResult.class, PlayBatch.class, AlertMessage.class, ClusterSchedule.class, Placement.class);
+      Command.class, CommandResult.class, PlayBatch.class, PlayReceipt.class, AlertMessage.class, ClusterSchedule.class,
+      Placement.class);
 
   /**
    * Fuzzers run side by side, each on its share of the payloads with a random of its own (the run's

@@ -31,19 +31,21 @@ class ExamplesTest {
       Map.entry("command-result-screenshot.json", CommandResult.class),
       Map.entry("command-result-failed.json", CommandResult.class),
       Map.entry("play-batch.json", PlayBatch.class),
+      Map.entry("play-receipt.json", PlayReceipt.class),
       Map.entry("alert.json", AlertMessage.class),
       Map.entry("alert-cleared.json", AlertMessage.class),
       Map.entry("cluster-schedule.json", ClusterSchedule.class),
       Map.entry("placement.json", Placement.class));
-  private static final Map<String, Class<?>> SIGNED = Map.of(
-      "signed-schedule.json", ScheduleMessage.class,
-      "signed-schedule-in-a-batch.json", ScheduleMessage.class,
-      "signed-key-rotation.json", KeyRotation.class,
-      "signed-key-rotation-from-a-newer-controller.json", KeyRotation.class,
-      "signed-command.json", Command.class,
-      "signed-alert.json", AlertMessage.class,
-      "signed-cluster-schedule.json", ClusterSchedule.class,
-      "signed-placement.json", Placement.class);
+  private static final Map<String, Class<?>> SIGNED = Map.ofEntries(
+      Map.entry("signed-schedule.json", ScheduleMessage.class),
+      Map.entry("signed-schedule-in-a-batch.json", ScheduleMessage.class),
+      Map.entry("signed-key-rotation.json", KeyRotation.class),
+      Map.entry("signed-key-rotation-from-a-newer-controller.json", KeyRotation.class),
+      Map.entry("signed-command.json", Command.class),
+      Map.entry("signed-alert.json", AlertMessage.class),
+      Map.entry("signed-cluster-schedule.json", ClusterSchedule.class),
+      Map.entry("signed-placement.json", Placement.class),
+      Map.entry("signed-play-receipt.json", PlayReceipt.class));
 
   @Test
   void everyExampleFileIsKnownAndLinkedFromTheReadme() throws IOException {
@@ -91,6 +93,7 @@ class ExamplesTest {
           : e.getValue() == AlertMessage.class ? Signed.ALERT
           : e.getValue() == ClusterSchedule.class ? Signed.CLUSTER_SCHEDULE
           : e.getValue() == Placement.class ? Signed.PLACEMENT
+          : e.getValue() == PlayReceipt.class ? Signed.PLAY_RECEIPT
           : Signed.SCHEDULE;
       Verified<?> v = agent.open(Fixtures.example(e.getKey()), type, e.getValue());
       assertThat(v.keyId()).as(e.getKey()).isEqualTo("ctl-2026");
@@ -104,6 +107,8 @@ class ExamplesTest {
     ClusterSchedule gate = agent.open(Fixtures.example("signed-cluster-schedule.json"), Signed.CLUSTER_SCHEDULE,
         ClusterSchedule.class).message();
     assertThat(gate).isEqualTo(Codec.decode(Fixtures.example("cluster-schedule.json"), ClusterSchedule.class));
+    assertThat(agent.open(Fixtures.example("signed-play-receipt.json"), Signed.PLAY_RECEIPT, PlayReceipt.class).message())
+        .isEqualTo(Codec.decode(Fixtures.example("play-receipt.json"), PlayReceipt.class));
     Placement placement = agent.open(Fixtures.example("signed-placement.json"), Signed.PLACEMENT, Placement.class).message();
     assertThat(placement).isEqualTo(Codec.decode(Fixtures.example("placement.json"), Placement.class));
     // The placed screen plays what the whole schedule example carries, with its names put in.

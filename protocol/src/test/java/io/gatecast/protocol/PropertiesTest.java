@@ -73,7 +73,8 @@ class PropertiesTest {
         (h, id, n, at) -> new PlayBatch(h, id, java.util.stream.IntStream.range(0, n)
             .mapToObj(i -> new PlayBatch.Play(id + "-" + i, id, i % 2 == 0 ? null : "c-" + i, i % 3 == 0 ? "lo" : "zh-Hant",
                 at.plusSeconds(10L * i), at.plusSeconds(10L * i + 10)))
-            .toList()));
+            .toList(), n % 2 == 0 ? Boolean.TRUE : null));
+    Gen<PlayReceipt> receipts = headers().zip(ids(), ids(), PlayReceipt::new);
     Gen<AlertMessage> alerts = headers().zip(ids(), longs().between(1, Long.MAX_VALUE), texts(),
         (h, cluster, version, text) -> new AlertMessage(h, cluster, version, version % 3 == 0 ? List.of()
             : List.of(new io.gatecast.protocol.rules.AlertSpec("a-" + version % 100, cluster, h.sentAt(),
@@ -87,6 +88,7 @@ class PropertiesTest {
     qt().withFixedSeed(SEED).withExamples(300).forAll(acks).checkAssert(PropertiesTest::roundTrips);
     qt().withFixedSeed(SEED).withExamples(300).forAll(rejections).checkAssert(PropertiesTest::roundTrips);
     qt().withFixedSeed(SEED).withExamples(300).forAll(rotations).checkAssert(PropertiesTest::roundTrips);
+    qt().withFixedSeed(SEED).withExamples(300).forAll(receipts).checkAssert(PropertiesTest::roundTrips);
   }
 
   private static void roundTrips(Object message) {
