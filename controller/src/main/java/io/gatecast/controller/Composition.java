@@ -43,6 +43,7 @@ import io.gatecast.controller.organisation.OrganisationService;
 import io.gatecast.controller.playlists.PlaylistService;
 import io.gatecast.controller.playlists.ScreenPlaylistService;
 import io.gatecast.controller.proofofplay.PlayIngest;
+import io.gatecast.controller.proofofplay.PlayReceipts;
 import io.gatecast.controller.publish.OrganisationDirectory;
 import io.gatecast.controller.publish.PublishService;
 import io.gatecast.controller.publish.Publisher;
@@ -246,7 +247,8 @@ final class Composition {
         .subscribeTo(events);
     fleet = new FleetMonitor(vertx, db, clock, config.heartbeatTimeout(), new FleetMonitor.Wiring(services.health(),
         commands,
-        new PlayIngest(services.clusters(), events, r.screens(), r.plays(), r.clocks()),
+        new PlayIngest(services.clusters(), events, r.screens(), r.plays(), r.clocks(),
+            new PlayReceipts(mqtt, keys, clock)),
         services.metrics(), events), r.screens(), r.rejections(), r.deliveries());
     // Its input first: with the link closed nothing more comes in, then what the monitor has queued
     // is written (before the database closes). A message taken from an external broker's kept

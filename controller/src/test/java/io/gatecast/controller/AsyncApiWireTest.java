@@ -11,6 +11,8 @@ import com.networknt.schema.SpecificationVersion;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.protocol.BatchProof;
 import io.gatecast.protocol.Codec;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.PlayBatch;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.PlayBatch.Play;
 import io.gatecast.testkit.ApiClient.Answer;
@@ -42,7 +44,7 @@ class AsyncApiWireTest {
   @RegisterExtension static final RunningController RUNNING = new RunningController();
 
   private static final Map<String, String> SIGNED_PAYLOADS = Map.of("schedule", "ScheduleMessage", "key-rotation",
-      "KeyRotation", "command", "Command", "alert", "AlertMessage");
+      "KeyRotation", "command", "Command", "alert", "AlertMessage", "play-receipt", "PlayReceipt");
 
   record Captured(String topic, byte[] payload) {}
 
@@ -71,6 +73,9 @@ class AsyncApiWireTest {
         agent.heartbeat();
         Instant start = Instant.parse("2026-03-15T08:00:00Z");
         agent.plays(List.of(new Play("w-1", "wire-item", null, "vi", start, start.plusSeconds(10))));
+        // A batch asking for a receipt, from the screen whose commands topic is watched: the receipt comes there.
+        watch.publish(Topics.events("wire-watch"), Codec.encode(new PlayBatch(Header.now(Instant.now()), "wire-watch",
+            List.of(new Play("w-2", "wire-item", null, "vi", start, start.plusSeconds(10))), true)), 1, false);
         byte[] slide = "<svg xmlns='http://www.w3.org/2000/svg'><text>wire</text></svg>".getBytes(StandardCharsets.UTF_8);
         RUNNING.api().upload(slide, "image/svg+xml", null);
         assertThat(RUNNING.api().postJson("/api/v1/content", Map.of("id", "wire-slide", "title", "Cửa khẩu", "mediaSha256",
@@ -88,7 +93,8 @@ class AsyncApiWireTest {
         assertThat(RUNNING.api().postJson("/api/v1/signing-key/rotations", Map.of("graceSeconds", 3600)).status())
             .isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(kinds(wire)).containsAll(
-            Set.of("status", "events", "schedule", "commands:command", "commands:key-rotation", "alert")));
+            Set.of("status", "events", "schedule", "commands:command", "commands:key-rotation", "commands:play-receipt",
+                "alert")));
       }
     } finally {
       for (MqttClient client : List.of(observer, watch)) {

@@ -309,6 +309,11 @@ public final class MqttLink implements AutoCloseable {
     return "subscription " + filter;
   }
 
+  /** Closed: the controller is stopping, and nothing more goes out. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
   /** Publishes at QoS 1; the future completes when the broker has acknowledged it. */
   public Future<Void> publish(String topic, byte[] payload, boolean retained) {
     Promise<Void> promise = Promise.promise();

@@ -50,8 +50,8 @@ public final class FleetIngest {
 
   public record Plays(PlayBatch batch, Instant at) implements Incoming {}
 
-  /** A batch of plays stored with {@code added} new plays in it. */
-  public record PlaysAdded(PlayBatch batch, int added) {}
+  /** A screen's batch of plays, stored with {@code added} new plays in it (0 when it was sent again). */
+  public record PlayBatchStored(PlayBatch batch, int added) {}
 
   private final FleetHealth health;
   private final Metrics metrics;
@@ -76,8 +76,11 @@ public final class FleetIngest {
   private volatile List<FleetHealth.Recorded> upChanges = List.of();
   /** The gates a placed screen of the batch last written reported playing an older schedule of (as {@link #upChanges}). */
   private volatile java.util.Set<String> gatesBehind = java.util.Set.of();
-  /** The play batches of the batch last written that added plays (as {@link #upChanges}). */
-  private volatile List<PlaysAdded> playsAdded = List.of();
+  /**
+   * The play batches of registered screens in the batch last written (as {@link #upChanges}), those
+   * that added nothing too: a batch sent again still gets its receipt.
+   */
+  private volatile List<PlayBatchStored> playBatchesStored = List.of();
 
   public FleetIngest(FleetHealth health, Metrics metrics, DeliveryRepository deliveries, PlaySink plays) {
     this.deliveries = deliveries;
@@ -96,9 +99,9 @@ public final class FleetIngest {
     return gatesBehind;
   }
 
-  /** The play batches of the last batch written that added plays (read once its transaction committed). */
-  public List<PlaysAdded> playsAddedWritten() {
-    return playsAdded;
+  /** The play batches of registered screens in the last batch written (read once its transaction committed). */
+  public List<PlayBatchStored> playBatchesStoredWritten() {
+    return playBatchesStored;
   }
 
   /** Stores {@code batch} in order inside the caller's transaction. */
@@ -106,7 +109,7 @@ public final class FleetIngest {
     List<FleetHealth.Recorded> changed = new ArrayList<>();
     upChanges = changed;
     gatesBehind = new java.util.HashSet<>();
-    playsAdded = new ArrayList<>();
+    playBatchesStored = new ArrayList<>();
     settlingByAck.clear();
     boolean[] superseded = superseded(batch);
     for (int i = 0; i < batch.size(); i++) {
@@ -129,8 +132,8 @@ public final class FleetIngest {
     int added = plays.store(c, batch, at);
     if (added < 0) {
       LOG.warn("plays from unregistered screen {} not stored", batch.screenId());
-    } else if (added > 0) {
-      playsAdded.add(new PlaysAdded(batch, added));
+    } else {
+      playBatchesStored.add(new PlayBatchStored(batch, added));
     }
   }
 

@@ -113,7 +113,7 @@ public final class FleetMonitor implements AutoCloseable {
       writer.committed();
       writer.upChangesWritten().forEach(this::tellUpChange);
       writer.gatesBehindWritten().forEach(scheduleWatch::gateBehind);
-      writer.playsAddedWritten().forEach(p -> wiring.plays().stored(p.batch(), p.added()));
+      writer.playBatchesStoredWritten().forEach(p -> wiring.plays().stored(p.batch(), p.added()));
     });
   }
 

@@ -15,6 +15,9 @@ public interface PlaySink {
   /** Stores the batch's new plays inside the caller's transaction; how many were new, negative for an unknown screen. */
   int store(Connection c, PlayBatch batch, Instant receivedAt) throws SQLException;
 
-  /** The transaction that stored {@code added} (more than 0) new plays of {@code batch} has committed. */
+  /**
+   * The transaction that stored {@code batch} of a registered screen has committed; {@code added} may
+   * be 0 when every play was already stored (the batch was sent again).
+   */
   default void stored(PlayBatch batch, int added) {}
 }

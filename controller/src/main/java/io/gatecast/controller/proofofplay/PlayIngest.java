@@ -5,7 +5,6 @@ import io.gatecast.controller.events.PlaysStored;
 import io.gatecast.controller.fleet.ClusterDirectory;
 import io.gatecast.controller.fleet.PlaySink;
 import io.gatecast.controller.fleet.FleetHealth;
-import io.gatecast.controller.proofofplay.PlayRepository;
 import io.gatecast.controller.fleet.ScreenClockRepository;
 import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.protocol.PlayBatch;
@@ -17,12 +16,16 @@ import java.util.Optional;
 
 /**
  * Stores agents' proof-of-play batches, each play once per (screen, playId) however often the batch
- * is resent (the agent's outbox sends it until the broker confirms it, so a confirmation lost with the
- * connection means the batch comes again; it does not learn whether the controller stored it). A batch is
- * stored in the fleet's
+ * is resent (an agent sends it again when its broker's confirmation, or the controller's receipt, was
+ * lost). A batch is stored in the fleet's
  * ingest transaction ({@link io.gatecast.controller.fleet.FleetIngest}), with what other screens
  * reported in the same window; should that transaction fail, each batch is stored in one of its
  * own: all of its new plays or none.
+ *
+ * <p>An agent that asks ({@link PlayBatch#wantsReceipt()}) keeps the plays until it learns they are
+ * stored: once the transaction has committed it is sent a {@link PlayReceipts receipt}, for a copy sent
+ * again too (that added nothing, but its plays are stored). One that does not ask drops them when its
+ * broker has the batch, so a controller stopped before the commit loses them.
  *
  * <p>A play flagged {@code kioskClock} is timed by the kiosk's own clock (its agent knew no offset
  * yet; a kiosk clock can be years off): it is moved by the offset the controller measured from the
@@ -37,9 +40,11 @@ public final class PlayIngest implements PlaySink {
   private final ScreenRepository screens;
   private final PlayRepository plays;
   private final ScreenClockRepository clocks;
+  private final PlayReceipts receipts;
 
   public PlayIngest(ClusterDirectory clusters, DomainEvents events, ScreenRepository screens, PlayRepository plays,
-      ScreenClockRepository clocks) {
+      ScreenClockRepository clocks, PlayReceipts receipts) {
+    this.receipts = receipts;
     this.screens = screens;
     this.plays = plays;
     this.clocks = clocks;
@@ -58,7 +63,12 @@ public final class PlayIngest implements PlaySink {
 
   @Override
   public void stored(PlayBatch batch, int added) {
-    events.publish(new PlaysStored(batch.screenId(), added));
+    if (added > 0) {
+      events.publish(new PlaysStored(batch.screenId(), added));
+    }
+    if (batch.wantsReceipt()) {
+      receipts.send(batch);
+    }
   }
 
   /** The plays with kiosk-clock times moved by the screen's measured offset, when there is one. */
