@@ -69,6 +69,15 @@ public final class PlayerAgent implements AutoCloseable {
   /** How often proof of play looks at what is on screen. */
   private static final long OBSERVE_MILLIS = 500;
 
+  /**
+   * How long a proof-of-play batch first waits for the controller's receipt before its plays are sent
+   * again: two batch periods. A receipt comes within a second of the batch when all is well, and the
+   * check runs at each batch.
+   */
+  static java.time.Duration receiptWait(AgentConfig config) {
+    return java.time.Duration.ofSeconds(2L * config.playBatchSeconds());
+  }
+
   private final AgentConfig config;
   private final Clock clock;
   /** Everything opened below, closed in reverse by {@link #close}. */
@@ -136,7 +145,8 @@ public final class PlayerAgent implements AutoCloseable {
     this.outbox = parts.push("outbox", Outbox.open(config.dataDir().resolve("outbox.journal"), session, reserve));
     // Closing journals the play on screen now and queues what is unsent, once the journal thread is done.
     this.proofOfPlay = parts.push("proof of play", ProofOfPlay.open(config.dataDir().resolve("plays.journal"),
-        config.screenId(), playback, outbox, session::isConnected, clock, clockOffset::millis, reserve));
+        config.screenId(), playback, outbox, session::isConnected, clock, clockOffset::millis, reserve,
+        receiptWait(config)));
     // Proof of play fsyncs: its own thread, so a slow disk never delays a heartbeat. Not interrupted
     // on close: an interrupt would close the journal's file channel mid-write.
     this.journalThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-journal"));
@@ -175,7 +185,7 @@ public final class PlayerAgent implements AutoCloseable {
     CommandApplier commands = new CommandApplier(config.screenId(), trust, this::reportRejection, commandSequence,
         new ScreenActions(page, kiosk.devTools(), uploader, config.dataDir().resolve("screenshots"),
             () -> restartRequested.complete(RESTART_EXIT_CODE), new CacheSweep(cache, playback)),
-        commandThread, this::publishCommandResult, clock);
+        commandThread, this::publishCommandResult, proofOfPlay::receipted, clock);
     this.arrivals = new Arrivals(applyThread, applier, commands, alerts, heartbeats, outbox);
   }
 

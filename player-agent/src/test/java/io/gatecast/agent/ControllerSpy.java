@@ -3,7 +3,9 @@ package io.gatecast.agent;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.EventKind;
+import io.gatecast.protocol.Header;
 import io.gatecast.protocol.PlayBatch;
+import io.gatecast.protocol.PlayReceipt;
 import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
@@ -14,6 +16,8 @@ import io.gatecast.protocol.Topics;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -31,8 +35,14 @@ final class ControllerSpy implements AutoCloseable {
   final List<PlayBatch> playBatches = new CopyOnWriteArrayList<>();
   /** Every event in arrival order, decoded. */
   final List<Object> events = new CopyOnWriteArrayList<>();
+  /** The receipts sent, by batch id, in order. */
+  final List<String> receipted = new CopyOnWriteArrayList<>();
   private final MqttClient client;
   private final Signer signer;
+  /** Receipts go out from here: a blocking QoS 1 publish from Paho's own callback thread can deadlock it. */
+  private final ExecutorService receiptThread = Executors.newSingleThreadExecutor();
+  private volatile boolean receipts = true;
+  private volatile java.time.Clock clock = java.time.Clock.systemUTC();
   private boolean closed;
 
   ControllerSpy(String brokerUrl, String screenId, Signer signer) throws MqttException {
@@ -52,10 +62,46 @@ final class ControllerSpy implements AutoCloseable {
           switch (kind) {
             case SCHEDULE_ACK -> acks.add((ScheduleAck) event);
             case REJECTION -> rejections.add((RejectionEvent) event);
-            case PLAY_BATCH -> playBatches.add((PlayBatch) event);
+            case PLAY_BATCH -> {
+              playBatches.add((PlayBatch) event);
+              receipt(screenId, (PlayBatch) event);
+            }
             case COMMAND_RESULT -> commandResults.add((CommandResult) event);
           }
         });
+  }
+
+  /**
+   * Whether batches that ask for a receipt get one, as the controller sends once it stored them (on by
+   * default); off plays a controller that died before storing them, or one older than receipts.
+   */
+  void sendReceipts(boolean on) {
+    receipts = on;
+  }
+
+  /**
+   * The controller's clock, which its receipts are stamped by (the real time unless set). The agent
+   * learns its clock's offset from the controller's live messages, receipts among them.
+   */
+  void useClock(java.time.Clock controllerClock) {
+    clock = controllerClock;
+  }
+
+  private void receipt(String screenId, PlayBatch batch) {
+    if (!receipts || !batch.wantsReceipt()) {
+      return;
+    }
+    String batchId = batch.header().messageId();
+    byte[] envelope = signer.signToBytes(Signed.PLAY_RECEIPT,
+        new PlayReceipt(Header.now(clock.instant()), screenId, batchId), null);
+    receiptThread.execute(() -> {
+      try {
+        sendCommand(screenId, envelope);
+        receipted.add(batchId);
+      } catch (MqttException e) {
+        throw new IllegalStateException("cannot send a receipt", e);
+      }
+    });
   }
 
   /** Signed with the test controller key, as the controller does. */
@@ -88,6 +134,7 @@ final class ControllerSpy implements AutoCloseable {
       return;
     }
     closed = true;
+    receiptThread.shutdownNow();
     if (client.isConnected()) {
       client.disconnect();
     }

@@ -62,6 +62,7 @@ class OfflineTest {
     TestBroker broker = world.broker();
     MediaServer media = world.media();
     controller = world.controller();
+    controller.useClock(clock); // the stand-in controller shares the test's clock (see below)
     link = world.closing(new LinkCutter(broker.url()));
     byte[] welcomeBytes = "welcome slide".getBytes(StandardCharsets.UTF_8);
     byte[] vi = "bầu cử".getBytes(StandardCharsets.UTF_8);

@@ -10,6 +10,7 @@ import io.gatecast.protocol.CommandResult.Outcome;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.Limits;
+import io.gatecast.protocol.PlayReceipt;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.Signed;
@@ -26,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Signed orders from the controller's commands topic: key rotations and operator commands
- * (screenshot, reload, restart, identify, clear cache). A command runs only if the controller
+ * Signed messages from the controller's commands topic: key rotations, receipts for stored proof of
+ * play ({@link PlayReceipt}, handed to {@code receipts}), and operator commands (screenshot, reload,
+ * restart, identify, clear cache). A command runs only if the controller
  * signed it, it carries an expiry that has not passed, it is addressed to this screen and its
  * sequence is above the last one executed (saved before it runs); anything else is refused and
  * reported as a rejection — except a copy of a command already run (the controller sends a command
@@ -49,6 +51,7 @@ public final class CommandApplier {
   private final CommandActions actions;
   private final Executor actionThread;
   private final Consumer<CommandResult> results;
+  private final Consumer<String> receipts;
   private final Clock clock;
   /** The answers of the last commands run by this process, to send again for a copy (see {@link #accept}). */
   private final Map<Long, CommandResult> answers = java.util.Collections.synchronizedMap(
@@ -60,7 +63,9 @@ public final class CommandApplier {
       });
 
   public CommandApplier(String screenId, ControllerTrust trust, RejectionReporter rejections, CommandSequence sequence,
-      CommandActions actions, Executor actionThread, Consumer<CommandResult> results, Clock clock) {
+      CommandActions actions, Executor actionThread, Consumer<CommandResult> results, Consumer<String> receipts,
+      Clock clock) {
+    this.receipts = receipts;
     this.screenId = screenId;
     this.trust = trust;
     this.rejections = rejections;
@@ -74,8 +79,11 @@ public final class CommandApplier {
   public void apply(byte[] payload) {
     String topic = Topics.commands(screenId);
     try {
-      if (Signed.KEY_ROTATION.equals(typeHint(payload))) {
+      String type = typeHint(payload);
+      if (Signed.KEY_ROTATION.equals(type)) {
         trust.acceptRotation(payload);
+      } else if (Signed.PLAY_RECEIPT.equals(type)) {
+        acceptReceipt(payload);
       } else {
         accept(payload);
       }
@@ -117,6 +125,17 @@ public final class CommandApplier {
     } catch (RejectedExecutionException e) {
       LOG.debug("closing; command {} not run", command.sequence());
     }
+  }
+
+  /** Signed by the controller and for this screen; no expiry or order to check (see {@link PlayReceipt}). */
+  private void acceptReceipt(byte[] payload) {
+    PlayReceipt receipt = trust.open(payload, Signed.PLAY_RECEIPT, PlayReceipt.class).message();
+    try {
+      Freshness.requireScreen(screenId, receipt.screenId());
+    } catch (RejectedException e) {
+      throw e.withMessageId(receipt.header().messageId());
+    }
+    receipts.accept(receipt.batchId());
   }
 
   private void run(Command command) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongPredicate;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,12 +103,19 @@ public final class Journal implements AutoCloseable {
 
   /** Up to {@code max} unconfirmed entries, oldest first. */
   public synchronized List<Entry> pending(int max) throws IOException {
+    return pending(max, seq -> true);
+  }
+
+  /** Up to {@code max} unconfirmed entries whose sequence {@code include} accepts, oldest first. */
+  public synchronized List<Entry> pending(int max, LongPredicate include) throws IOException {
     List<Entry> out = new ArrayList<>();
     for (Map.Entry<Long, Location> e : pending.entrySet()) {
       if (out.size() >= max) {
         break;
       }
-      out.add(new Entry(e.getKey(), payloadAt(e.getValue())));
+      if (include.test(e.getKey())) {
+        out.add(new Entry(e.getKey(), payloadAt(e.getValue())));
+      }
     }
     return out;
   }

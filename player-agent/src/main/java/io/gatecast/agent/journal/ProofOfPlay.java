@@ -12,6 +12,7 @@ import io.gatecast.schedules.SlotKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,15 +27,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Proof of play. {@link #observe} (called every second or so) asks playback what is on air; when
  * the item on screen changes, the one that ended is written to the plays journal at once (fsync'd):
- * item, campaign, variant language, start and end. {@link #flush} moves journaled plays into
- * {@link PlayBatch}es in the {@link Outbox} — while the link is up, or when a full batch is waiting —
- * so a week offline becomes a few large batches once back, not thousands of small ones.
+ * item, campaign, variant language, start and end. {@link #flush}, while the link is up, sends
+ * journaled plays as {@link PlayBatch}es through the {@link Outbox} (a week offline becomes a few
+ * large batches once back, not thousands of small ones).
+ *
+ * <p>A play stays in the journal until the controller's signed {@link io.gatecast.protocol.PlayReceipt}
+ * names its batch ({@link #receipted}): the broker's acknowledgement, which ends the outbox's part,
+ * only says the broker has it, and a controller that dies before storing it (with the embedded
+ * broker, the broker too) would lose it. A batch with no receipt is sent again, its plays in a new
+ * batch, after {@link AwaitingReceipt}'s wait; after a restart every journaled play is sent again.
+ * The controller stores each play once, by its {@code playId}.
  *
  * <p>A play starts at its slot's start when the previous play was seen to its natural end, else
  * when it was first seen (agent start, new schedule, clock jump); it ends at its slot's end, or
  * when something else took its place early. A play under way when the agent is killed is lost:
- * only ended plays are claimed. Each play has a random UUID as {@code playId}; a crash between
- * queuing a batch and marking its plays sent makes them go out twice, with the same ids.
+ * only ended plays are claimed. Each play has a random UUID as {@code playId}, kept however often it
+ * is sent.
  *
  * <p>A kiosk's clock can be years off. Plays are timed by the kiosk's clock and flagged
  * {@code kioskClock} unless the offset learnt from the controller's messages ({@code clockOffset})
@@ -62,10 +70,12 @@ public final class ProofOfPlay implements AutoCloseable {
   private final BooleanSupplier linkUp;
   private final Clock clock;
   private final Supplier<Optional<Long>> clockOffset;
+  private final AwaitingReceipt awaiting;
   private OnScreen current;
 
   private ProofOfPlay(String screenId, Playback playback, Journal plays, Outbox outbox, BooleanSupplier linkUp,
-      Clock clock, Supplier<Optional<Long>> clockOffset) {
+      Clock clock, Supplier<Optional<Long>> clockOffset, Duration receiptWait) {
+    this.awaiting = new AwaitingReceipt(receiptWait, System::nanoTime);
     this.clockOffset = clockOffset;
     this.screenId = screenId;
     this.playback = playback;
@@ -75,20 +85,16 @@ public final class ProofOfPlay implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Opens the plays journal at {@code file}. */
-  public static ProofOfPlay open(Path file, String screenId, Playback playback, Outbox outbox, BooleanSupplier linkUp,
-      Clock clock) throws IOException {
-    return new ProofOfPlay(screenId, playback, Journal.open(file), outbox, linkUp, clock, Optional::empty);
-  }
-
   /**
    * Opens the plays journal at {@code file}, writing into {@code reserve} on a full disk.
    *
    * @param clockOffset the controller's clock minus the kiosk's, in ms, when known
+   * @param receiptWait how long a batch first waits for its receipt before its plays are sent again
    */
   public static ProofOfPlay open(Path file, String screenId, Playback playback, Outbox outbox, BooleanSupplier linkUp,
-      Clock clock, Supplier<Optional<Long>> clockOffset, DiskReserve reserve) throws IOException {
-    return new ProofOfPlay(screenId, playback, Journal.open(file, reserve), outbox, linkUp, clock, clockOffset);
+      Clock clock, Supplier<Optional<Long>> clockOffset, DiskReserve reserve, Duration receiptWait) throws IOException {
+    return new ProofOfPlay(screenId, playback, Journal.open(file, reserve), outbox, linkUp, clock, clockOffset,
+        receiptWait);
   }
 
   /** Looks at the screen once; journals the play that just ended, if one did. */
@@ -115,35 +121,86 @@ public final class ProofOfPlay implements AutoCloseable {
     current = seen;
   }
 
-  /** Queues journaled plays as batches in the outbox (see the class comment for when). */
-  public void flush() {
+  /**
+   * While the link is up: sends again the plays of batches whose receipt did not come in time, then sends
+   * every journaled play not already waiting for one, in batches (see the class comment).
+   */
+  public synchronized void flush() {
+    if (!linkUp.getAsBoolean()) {
+      return;
+    }
     try {
+      if (outbox.pending() == 0) { // everything queued is with the broker: a missing receipt is missed
+        AwaitingReceipt.Expired expired = awaiting.expire();
+        if (!expired.again().isEmpty()) {
+          LOG.info("{} play(s) with no receipt from the controller; sending them again (next wait {} s)",
+              expired.again().size(), awaiting.currentWait().toSeconds());
+        }
+        if (!expired.letGo().isEmpty()) {
+          // An operator's signal: the controller is older than this agent, or has never been reachable.
+          LOG.warn("{} play(s) with no receipt, and none from the controller since this agent started: it is taken"
+              + " not to send receipts; letting them go once the broker has them, as agents before receipts did",
+              expired.letGo().size());
+        }
+        for (long seq : expired.letGo()) {
+          plays.ack(seq);
+        }
+      }
       while (true) {
-        List<Journal.Entry> entries = plays.pending(Limits.MAX_PLAYS_PER_BATCH);
-        if (entries.isEmpty() || (!linkUp.getAsBoolean() && entries.size() < Limits.MAX_PLAYS_PER_BATCH)) {
+        List<Journal.Entry> entries = plays.pending(Limits.MAX_PLAYS_PER_BATCH, seq -> !awaiting.holds(seq));
+        if (entries.isEmpty()) {
           return;
         }
-        List<Play> batch = new ArrayList<>();
-        for (Journal.Entry entry : entries) {
-          try {
-            batch.add(Codec.decode(entry.payload(), Play.class));
-          } catch (ProtocolException e) {
-            LOG.error("skipping an unreadable play in {}: {}", plays.file(), e.getMessage());
-          }
-        }
-        if (!batch.isEmpty()) {
-          outbox.send(new PlayBatch(Header.now(clock.instant()), screenId, batch));
-        }
-        for (Journal.Entry entry : entries) {
-          plays.ack(entry.seq());
-        }
+        send(entries);
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("proof of play: cannot use {}: {}", plays.file(), e.toString());
     }
   }
 
-  /** Plays ended and not yet queued for sending. */
+  private void send(List<Journal.Entry> entries) throws IOException {
+    List<Play> batch = new ArrayList<>();
+    List<Long> unreadable = new ArrayList<>();
+    List<Long> sent = new ArrayList<>();
+    for (Journal.Entry entry : entries) {
+      try {
+        batch.add(Codec.decode(entry.payload(), Play.class));
+        sent.add(entry.seq());
+      } catch (ProtocolException e) {
+        LOG.error("skipping an unreadable play in {}: {}", plays.file(), e.getMessage());
+        unreadable.add(entry.seq());
+      }
+    }
+    for (long seq : unreadable) {
+      plays.ack(seq);
+    }
+    if (batch.isEmpty()) {
+      return;
+    }
+    PlayBatch playBatch = new PlayBatch(Header.now(clock.instant()), screenId, batch, true);
+    outbox.send(playBatch);
+    if (awaiting.holding()) {
+      awaiting.sent(playBatch.header().messageId(), sent);
+    } else {
+      for (long seq : sent) {
+        plays.ack(seq);
+      }
+    }
+  }
+
+  /** The controller stored batch {@code batchId}: its plays are done with. */
+  public synchronized void receipted(String batchId) {
+    try {
+      for (long seq : awaiting.receipted(batchId)) {
+        plays.ack(seq);
+      }
+    } catch (IOException e) {
+      LOG.error("proof of play: cannot mark the plays of batch {} stored in {} ({}); they may be sent again", batchId,
+          plays.file(), e.toString());
+    }
+  }
+
+  /** Plays ended and not yet known stored by the controller (waiting for the link or for a receipt). */
   public int unsent() {
     return plays.size();
   }
