@@ -36,15 +36,21 @@ public final class HeartbeatBench {
   private HeartbeatBench() {}
 
   public static void main(String[] raw) throws Exception {
-    Args args = new Args(raw, Map.of("screens", "10000", "rates", "1000,2000,5000,10000,20000", "step-seconds", "20",
-        "realistic-seconds", "60", "realistic-rate", "0", "drain-limit", "5", "data-dir", "", "window", "200",
-        "controller-broker", "embedded"));
+    Args args = new Args(raw, Map.ofEntries(
+        Map.entry("screens", "10000"), Map.entry("rates", "1000,2000,5000,10000,20000"), Map.entry("step-seconds", "20"),
+        Map.entry("realistic-seconds", "60"), Map.entry("realistic-rate", "0"), Map.entry("drain-limit", "5"),
+        Map.entry("data-dir", ""), Map.entry("window", "200"), Map.entry("controller-broker", "embedded"),
+        Map.entry("receipts", "false"), Map.entry("tag", "")));
     int n = args.integer("screens");
     Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
     ControllerBroker controllerBroker = ControllerBroker.parse(args.get("controller-broker"));
-    Results results = new Results("heartbeats-" + n + controllerBroker.fileSuffix(), "bench/run HeartbeatBench --screens "
-        + n + " --rates " + args.get("rates") + " --step-seconds " + args.get("step-seconds") + " --realistic-seconds "
-        + args.get("realistic-seconds") + " --realistic-rate " + args.get("realistic-rate") + controllerBroker.commandOption());
+    // --receipts true: the screens' proof-of-play batches ask for the controller's signed receipt, as today's agent's do.
+    boolean receipts = Boolean.parseBoolean(args.get("receipts"));
+    String tag = args.get("tag").isEmpty() ? "" : "-" + args.get("tag");
+    Results results = new Results("heartbeats-" + n + controllerBroker.fileSuffix() + (receipts ? "-receipts" : "") + tag,
+        "bench/run HeartbeatBench --screens " + n + " --rates " + args.get("rates") + " --step-seconds "
+        + args.get("step-seconds") + " --realistic-seconds " + args.get("realistic-seconds") + " --realistic-rate "
+        + args.get("realistic-rate") + controllerBroker.commandOption() + " --receipts " + receipts + tag.replace("-", " --tag "));
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     BrokerProcess ownBroker = controllerBroker.startFor(dataDir);
     long brokerPid = ownBroker == null ? 0 : ownBroker.pid();
@@ -52,7 +58,7 @@ public final class HeartbeatBench {
             Duration.ofSeconds(120), List.of(), controllerBroker.controllerArgs());
         ControllerDb db = new ControllerDb(dataDir);
         SimulatedFleet fleet = new SimulatedFleet(logins, new ControllerApi(controller.httpPort()).signingKey(),
-            SimulatedFleet.Options.realistic())) {
+            SimulatedFleet.Options.realistic().withReceipts(receipts))) {
       int connected = fleet.connectAll(controller.brokerHost(), controller.brokerPort(), args.integer("window"),
           Duration.ofMinutes(20));
       results.put("connected", connected);
@@ -61,8 +67,10 @@ public final class HeartbeatBench {
       int realisticSeconds = args.integer("realistic-seconds");
       // one heartbeat per screen per 30 s, or the rate of a larger fleet (--realistic-rate 333 for 10,000 screens)
       double realisticRate = args.integer("realistic-rate") > 0 ? args.integer("realistic-rate") : n / 30.0;
+      long receiptsBefore = SimulatedScreen.receiptsVerified();
       results.put("realistic", step(fleet, db, controller.httpPort(), controller.pid(), brokerPid, realisticRate,
           realisticSeconds, 60, "real"));
+      results.put("receiptsVerifiedInRealisticStep", SimulatedScreen.receiptsVerified() - receiptsBefore);
       results.put("controllerWithFleetConnected", Map.of("heapUsedAfterFullGcMB",
           ProcessStats.heapUsedAfterGc(controller.pid()) / 1048576, "rssMB", ProcessStats.rssBytes(controller.pid()) / 1048576));
 

@@ -23,7 +23,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class SimulatedFleet implements AutoCloseable {
   /** How the screens behave (each follows the gate its login names). */
-  public record Options(Duration heartbeat, Duration playBatch, int eventLoops, boolean placements) {
+  public record Options(Duration heartbeat, Duration playBatch, int eventLoops, boolean placements, boolean receipts) {
+    /** Screens whose batches ask for no receipt (agents before receipts). */
+    public Options(Duration heartbeat, Duration playBatch, int eventLoops, boolean placements) {
+      this(heartbeat, playBatch, eventLoops, placements, false);
+    }
+
     /** An agent's defaults: heartbeat every 30 s, proof of play every 60 s. */
     public static Options realistic() {
       return new Options(Duration.ofSeconds(30), Duration.ofSeconds(60), 2, false);
@@ -34,7 +39,15 @@ public final class SimulatedFleet implements AutoCloseable {
      * they say so in their heartbeats and follow their gate's schedule topic.
      */
     public Options withPlacements(boolean on) {
-      return new Options(heartbeat, playBatch, eventLoops, on);
+      return new Options(heartbeat, playBatch, eventLoops, on, receipts);
+    }
+
+    /**
+     * Screens whose proof-of-play batches ask for the controller's receipt, as today's agent's do: each
+     * batch costs the controller a signed receipt, which the screen verifies.
+     */
+    public Options withReceipts(boolean on) {
+      return new Options(heartbeat, playBatch, eventLoops, placements, on);
     }
   }
 
@@ -59,7 +72,8 @@ public final class SimulatedFleet implements AutoCloseable {
     Random random = new Random(42);
     for (ScreenLogin login : logins) {
       screens.add(new SimulatedScreen(vertx, login, login.clusterId(), verifier, verifyPool, forward,
-          options.heartbeat(), options.playBatch(), new Random(random.nextLong()), options.placements()));
+          options.heartbeat(), options.playBatch(), new Random(random.nextLong()), options.placements(),
+          options.receipts()));
     }
   }
 

@@ -9,6 +9,7 @@ import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.Limits;
 import io.gatecast.protocol.PlayBatch;
+import io.gatecast.protocol.PlayReceipt;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.ScheduleAck;
 import io.gatecast.protocol.ScheduleMessage;
@@ -88,6 +89,9 @@ public final class SimulatedScreen {
   private volatile long refusedSubscriptions;
   private volatile long failedConnects;
   private final boolean placements;
+  private final boolean receipts;
+  /** Receipts verified, over every screen of the JVM (proof that the controller sent them). */
+  private static final java.util.concurrent.atomic.LongAdder RECEIPTS = new java.util.concurrent.atomic.LongAdder();
   private Placement placement;
   private ClusterSchedule gate;
   private volatile Long appliedClusterVersion;
@@ -95,8 +99,10 @@ public final class SimulatedScreen {
   private volatile long applications;
 
   SimulatedScreen(Vertx vertx, ScreenLogin login, String clusterId, Verifier verifier, WorkerExecutor verifyPool,
-      FleetListener listener, Duration heartbeat, Duration playBatch, Random random, boolean placements) {
+      FleetListener listener, Duration heartbeat, Duration playBatch, Random random, boolean placements,
+      boolean receipts) {
     this.placements = placements;
+    this.receipts = receipts;
     this.verifyPool = verifyPool;
     this.vertx = vertx;
     this.login = login;
@@ -410,6 +416,9 @@ public final class SimulatedScreen {
               applyGate(next, received);
             } else if (opened instanceof AlertMessage alert) {
               showAlert(alert, received);
+            } else if (opened instanceof PlayReceipt receipt) {
+              Freshness.requireScreen(login.screenId(), receipt.screenId());
+              RECEIPTS.increment();
             }
           } catch (RejectedException e) {
             listener.rejected(login.screenId(), topic, e.reason().name());
@@ -423,7 +432,9 @@ public final class SimulatedScreen {
   private Object open(Topics.Kind kind, byte[] payload) {
     long start = System.nanoTime();
     try {
-      if (kind == Topics.Kind.SCHEDULE && placements && isPlacement(payload)) {
+      if (kind == Topics.Kind.COMMANDS && receipts && isType(payload, Signed.PLAY_RECEIPT)) {
+        return verifier.open(payload, Signed.PLAY_RECEIPT, PlayReceipt.class).message();
+      } else if (kind == Topics.Kind.SCHEDULE && placements && isType(payload, Signed.PLACEMENT)) {
         return verifier.open(payload, Signed.PLACEMENT, Placement.class).message();
       } else if (kind == Topics.Kind.SCHEDULE) {
         return verifier.open(payload, Signed.SCHEDULE, ScheduleMessage.class).message();
@@ -496,9 +507,14 @@ public final class SimulatedScreen {
     listener.scheduleApplied(login.screenId(), applications, received, System.nanoTime());
   }
 
-  private static boolean isPlacement(byte[] payload) {
+  /** Receipts verified so far by every simulated screen in this JVM. */
+  public static long receiptsVerified() {
+    return RECEIPTS.sum();
+  }
+
+  private static boolean isType(byte[] payload, String type) {
     try {
-      return Signed.PLACEMENT.equals(Codec.decode(payload, com.fasterxml.jackson.databind.JsonNode.class).path("type")
+      return type.equals(Codec.decode(payload, com.fasterxml.jackson.databind.JsonNode.class).path("type")
           .asText(null));
     } catch (io.gatecast.protocol.ProtocolException e) {
       return false;
@@ -552,7 +568,8 @@ public final class SimulatedScreen {
       plays.add(new PlayBatch.Play(login.screenId() + "-" + (++playSequence), "bench-item", null, "vi", start,
           start.plusSeconds(10)));
     }
-    publish(Topics.events(login.screenId()), new PlayBatch(Header.now(now), login.screenId(), plays), false);
+    publish(Topics.events(login.screenId()), new PlayBatch(Header.now(now), login.screenId(), plays,
+        receipts ? Boolean.TRUE : null), false);
   }
 
   private boolean publish(String topic, Object message, boolean retained) {

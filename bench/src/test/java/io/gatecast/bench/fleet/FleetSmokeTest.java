@@ -102,7 +102,9 @@ class FleetSmokeTest {
       List<ScreenLogin> logins = api.registerScreens(gateOfScreen);
       String media = api.uploadMedia(FleetSetup.media(), "smoke.png");
       try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(),
-          new SimulatedFleet.Options(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, false).withPlacements(true))) {
+          new SimulatedFleet.Options(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, false).withPlacements(true)
+              .withReceipts(true))) {
+        long receiptsBefore = SimulatedScreen.receiptsVerified();
         assertThat(fleet.connectAll(controller.brokerHost(), controller.brokerPort(), 50, PATIENCE)).isEqualTo(SCREENS);
         // The controller has heard each screen say it plays placements before it plans the publish.
         assertThat(SimulatedFleet.awaitUntil(() -> db.placedCount() == SCREENS, System.nanoTime() + PATIENCE.toNanos()))
@@ -122,6 +124,10 @@ class FleetSmokeTest {
         assertThat(api.postAlert(gates, Map.of("vi", "Cửa khẩu tạm đóng"), Instant.now().plus(Duration.ofHours(1))))
             .isPresent();
         assertThat(alert.await(PATIENCE)).as("screens that did not show the alert: %s", alert.missing(ids)).isTrue();
+        // Their proof of play asked for receipts (as today's agent's does): the controller signed and sent them.
+        assertThat(SimulatedFleet.awaitUntil(() -> SimulatedScreen.receiptsVerified() - receiptsBefore >= SCREENS,
+            System.nanoTime() + PATIENCE.toNanos())).as("receipts verified: %d",
+            SimulatedScreen.receiptsVerified() - receiptsBefore).isTrue();
         assertThat(fleet.rejectionCount()).as("refused: %s", fleet.rejections()).isZero();
       }
     }
