@@ -70,13 +70,7 @@ class MosquittoFullPathTest {
       try {
         assertThat(controller.brokerUrl()).isEqualTo(mosquitto.url());
         ApiClient api = Accounts.admin(controller.httpPort(), dataDir);
-        byte[] slide = Files.readAllBytes(Path.of(getClass().getResource("/demo-content/anti-smuggling.svg").toURI()));
-        String sha = api.upload(slide, "image/svg+xml", null).body().get("sha256").asText();
-        // Two-second slides: proof of play is claimed when a play ends, so plays come quickly.
-        assertThat(api.postJson("/api/v1/content", Map.of("id", "anti-smuggling", "title", "严禁走私",
-            "mediaSha256", sha, "durationSeconds", 2)).status()).isEqualTo(201);
-        Accounts.approve(api, controller.httpPort(), "anti-smuggling");
-        api.postJson("/api/v1/schedule", Map.of("contentId", "anti-smuggling", "screenIds", List.of(SCREEN)));
+        ApprovedSlide.scheduledOn(api, controller.httpPort(), 2, List.of(SCREEN));
 
         agent = PlayerAgent.start(AgentConfig.of(SCREEN, mosquitto.url(), tmp.resolve("agent")).withPagePort(0)
             .withHeartbeatSeconds(1).withPlayBatchSeconds(1).withControllerKey(controller.signingKey())

@@ -65,14 +65,9 @@ class MosquittoInteropTest {
     try {
       assertThat(controller.brokerUrl()).isEqualTo(MOSQUITTO);
       ApiClient api = Accounts.admin(controller.httpPort(), tmp.resolve("controller"));
-      byte[] slide = Files.readAllBytes(Path.of(getClass().getResource("/demo-content/anti-smuggling.svg").toURI()));
-      String sha = api.upload(slide, "image/svg+xml", null).body().get("sha256").asText();
-      api.postJson("/api/v1/content", Map.of("id", "anti-smuggling", "title", "严禁走私", "mediaSha256", sha,
-          "durationSeconds", 8));
-      Accounts.approve(api, controller.httpPort(), "anti-smuggling");
       // This shared Mosquitto is anonymous; it accepts the screen's login all the same (checked with 2.0.11).
       String mqttPassword = api.postJson("/api/v1/screens", Map.of("id", screenId)).body().get("mqttPassword").asText();
-      api.postJson("/api/v1/schedule", Map.of("contentId", "anti-smuggling", "screenIds", List.of(screenId)));
+      String sha = ApprovedSlide.scheduledOn(api, controller.httpPort(), 8, List.of(screenId));
 
       agent = PlayerAgent.start(AgentConfig.of(screenId, MOSQUITTO, tmp.resolve("agent")).withPagePort(0)
           .withHeartbeatSeconds(1).withControllerKey(controller.signingKey()).withCredentials(screenId, mqttPassword),

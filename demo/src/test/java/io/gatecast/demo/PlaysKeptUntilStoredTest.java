@@ -17,7 +17,6 @@ import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.Mosquitto;
 import io.gatecast.testkit.Ports;
 import io.vertx.core.Vertx;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,13 +70,7 @@ class PlaysKeptUntilStoredTest {
         .withExternalBroker(broker), Clock.systemUTC()).await());
     ApiClient api = Accounts.admin(controller.httpPort(), dataDir);
     assertThat(api.postJson("/api/v1/screens", Map.of("id", SCREEN)).status()).isEqualTo(201);
-    byte[] slide = Files.readAllBytes(Path.of(getClass().getResource("/demo-content/anti-smuggling.svg").toURI()));
-    String sha = api.upload(slide, "image/svg+xml", null).body().get("sha256").asText();
-    // Two-second slides: a play is claimed when it ends, so plays come quickly.
-    assertThat(api.postJson("/api/v1/content", Map.of("id", "anti-smuggling", "title", "严禁走私",
-        "mediaSha256", sha, "durationSeconds", 2)).status()).isEqualTo(201);
-    Accounts.approve(api, controller.httpPort(), "anti-smuggling");
-    api.postJson("/api/v1/schedule", Map.of("contentId", "anti-smuggling", "screenIds", List.of(SCREEN)));
+    ApprovedSlide.scheduledOn(api, controller.httpPort(), 2, List.of(SCREEN));
     assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
 
     // What the agent sends, as it leaves it (the broker admits anyone: this is a test's own).
