@@ -243,7 +243,7 @@ const DICTIONARY = {
     'checks.say.MAIN_REGION_EMPTY': 'Vùng chính của màn hình {screen} (bố cục {layout}) sẽ đen tổng cộng {idle} trong thời gian kiểm tra, lần đầu từ {from} đến {to} ({zone}); các dải xung quanh vẫn sáng nên người đi qua khó nhận ra. Hãy thêm danh sách phát mặc định hoặc một chiến dịch, hoặc cho vùng chính một danh sách phát riêng.',
     'checks.say.LAYOUT_SHAPE_MISMATCH': 'Bố cục riêng {layout} của màn hình {screen} được vẽ cho {shape}, không hợp với hướng của màn hình ({orientation}), nên không được hiển thị; màn hình dùng bố cục mặc định cùng hướng của cửa khẩu, hoặc toàn màn hình nếu không có. Hãy gắn cho nó một bố cục cùng hướng.',
     'checks.source.default': 'danh sách phát mặc định', 'checks.source.campaign': 'chiến dịch “{campaign}”',
-    'checks.oneScreen': '1 màn hình', 'checks.nScreens': '{n} màn hình', 'checks.minutes': '{m} phút', 'checks.or': ' hoặc ',
+    'checks.oneScreen': '1 màn hình', 'checks.nScreens': '{n} màn hình', 'checks.minutes': '{m} phút',
     'unit.bytes': '{value} {unit}',
     'display.showing.CONTENT': 'Đang phát nội dung', 'display.showing.DEFAULT_FILL': 'Đang phát danh sách mặc định',
     'display.showing.PLACEHOLDER': 'Chưa có nội dung',
@@ -793,7 +793,7 @@ const DICTIONARY = {
     'checks.say.MAIN_REGION_EMPTY': 'The main region of screen {screen} (layout {layout}) would be black for {idle} in the checked window, first from {from} to {to} ({zone}); the bands around it stay lit, which hides it from passers-by. Add a default playlist or a campaign, or give the main region a playlist of its own.',
     'checks.say.LAYOUT_SHAPE_MISMATCH': 'The own layout {layout} of screen {screen} is drawn for {shape}, which does not fit the screen’s orientation ({orientation}), so it is not shown; the screen shows its gate’s default of its shape, or full screen without one. Attach a layout of its shape.',
     'checks.source.default': 'the default playlist', 'checks.source.campaign': 'campaign “{campaign}”',
-    'checks.oneScreen': '1 screen', 'checks.nScreens': '{n} screens', 'checks.minutes': '{m} min', 'checks.or': ' or ',
+    'checks.oneScreen': '1 screen', 'checks.nScreens': '{n} screens', 'checks.minutes': '{m} min',
     'unit.bytes': '{value} {unit}',
     'display.showing.CONTENT': 'Showing content', 'display.showing.DEFAULT_FILL': 'Showing the default playlist',
     'display.showing.PLACEHOLDER': 'No content yet',
@@ -1152,6 +1152,11 @@ function zoneName(instant, zone) {
 }
 
 export function formatNumber(n) { return new Intl.NumberFormat(locale()).format(n); }
+
+/** ["Chinese", "English", "Lao"] → "Chinese, English or Lao" (`type` 'disjunction') or "…and Lao" ('conjunction'). */
+export function formatList(items, type) {
+  return new Intl.ListFormat(locale(), {style: 'long', type}).format(items);
+}
 
 /** 54.4 → "54,4 %" (vi) or "54.4%" (en); the API gives percentages, not fractions. */
 export function formatPercent(percent) {

@@ -5,7 +5,7 @@
 // know yet shows the engine's English sentence.
 import {h, fill, badge} from './dom.js';
 import {api} from './api.js';
-import {t, tOr, languageName} from './i18n.js';
+import {t, tOr, languageName, formatList} from './i18n.js';
 
 const DAYS_AHEAD = 7;
 const SCREENS_LISTED = 8;
@@ -61,6 +61,8 @@ const hoursMinutes = (seconds) => {
 };
 const screenCount = (n) => (Number(n) === 1 ? t('checks.oneScreen') : t('checks.nScreens', {n}));
 const campaignOf = (d) => d.campaignName || d.campaign;
+// "zh-Hans,en" → "Chinese or English": the languages a reader may be missing, said as one of them.
+const languagesOr = (tags) => formatList(tags.split(',').map(languageName), 'disjunction');
 
 /** Each code's template parameters from the finding's details. */
 const PARAMS = {
@@ -70,10 +72,10 @@ const PARAMS = {
   MISSING_LANGUAGE: (d) => ({
     item: d.itemTitle || d.item,
     source: d.source === 'campaign' ? t('checks.source.campaign', {campaign: campaignOf(d)}) : t('checks.source.default'),
-    languages: d.languages.split(',').map(languageName).join(t('checks.or')),
+    languages: languagesOr(d.languages),
     fallback: languageName(d.fallback), screens: screenCount(d.screens)}),
   INCOMPLETE_LANGUAGES: (d) => ({item: d.itemTitle || d.item, campaign: campaignOf(d),
-    missing: d.missing.split(',').map(languageName).join(', '), screens: screenCount(d.screens)}),
+    missing: languagesOr(d.missing), screens: screenCount(d.screens)}),
   SAME_PRIORITY_OVERLAP: (d) => ({campaign: campaignOf(d), other: d.otherCampaignName || d.otherCampaign,
     priority: d.priority, at: dmhm(d.at), screens: screenCount(d.screens)}),
   INVALID_RRULE: (d) => ({field: d.field, problem: d.problem}),

@@ -87,7 +87,8 @@ class ConsoleSafeguardsTest extends ConsoleStory {
     // of the time is an error. Publishing asks first and names what will happen; cancelled, nothing is published.
     browser.open("publish");
     WebElement incomplete = browser.waitVisible(By.cssSelector("li.finding.warning[data-code='INCOMPLETE_LANGUAGES']"));
-    assertThat(incomplete.getText()).contains("Giờ mở cửa");
+    assertThat(incomplete.getText()).contains("Giờ mở cửa")
+        .contains(browser.says("không có bản Tiếng Trung hoặc Tiếng Anh", "has no Chinese or English version"));
     browser.waitVisible(By.cssSelector("li.finding.error[data-code='GAP']"));
     browser.scrollTo(By.cssSelector("li.finding.warning[data-code='INCOMPLETE_LANGUAGES']"));
     browser.screenshot(shot + "2-checks");
