@@ -3,7 +3,6 @@ package io.gatecast.agent.journal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +15,22 @@ import java.util.function.LongSupplier;
  * answers at all. In memory only: after a restart every journaled play is simply sent again (the controller
  * stores each play once, by its id).
  *
- * <p>A batch's wait starts at {@code firstWait} and doubles each time a wait runs out with no receipt, up to
- * {@link #LONGEST_WAIT}, so a controller that is down for a day is not sent a day of copies; any receipt
- * resets it. A controller older than the receipts never answers: after {@link #UNANSWERED_BEFORE_GIVING_UP}
- * waits ran out without a single receipt since the agent started, the plays of the batches that ran out are
- * let go and new batches are no longer held (as before receipts: the broker's acknowledgement is the end).
- * They still ask for a receipt, so the first one that comes turns holding on again.
+ * <p>A batch waits {@code firstWait} for its receipt. When waits run out with no receipt heard since the last
+ * time they did, the controller may be away (its broker queuing for it, or losing what it queued): only the
+ * oldest such batch is sent again, as a probe, and the wait doubles, up to {@link #LONGEST_WAIT}. So a
+ * controller away for a day costs its broker one copy an hour per screen, not a copy of every batch. Once a
+ * receipt is heard the controller is back: the wait starts over, and every batch whose wait ran out goes out
+ * again at once.
+ *
+ * <p>A controller older than the receipts never answers: after {@link #UNANSWERED_BEFORE_GIVING_UP} probes
+ * without a single receipt since the agent started, the plays of the batches whose wait ran out are let go and
+ * new batches are no longer held (as before receipts: the broker's acknowledgement is the end). They still ask
+ * for a receipt, so the first one that comes turns holding on again.
  *
  * <p>Not thread-safe: {@link ProofOfPlay}'s lock guards it.
  */
 public final class AwaitingReceipt {
-  /** Waits run out with no receipt at all before the controller is taken not to send any. */
+  /** Probes unanswered, with no receipt at all since the start, before the controller is taken not to send any. */
   public static final int UNANSWERED_BEFORE_GIVING_UP = 3;
   static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
@@ -39,6 +43,8 @@ public final class AwaitingReceipt {
 
   private record Batch(List<Long> plays, long sentAtNanos) {}
 
+  private static final Expired NOTHING = new Expired(List.of(), List.of());
+
   private final Map<String, Batch> batches = new LinkedHashMap<>();
   private final Set<Long> held = new HashSet<>();
   private final Duration firstWait;
@@ -46,6 +52,8 @@ public final class AwaitingReceipt {
   private Duration wait;
   private int unanswered;
   private boolean answered;
+  /** A receipt came since waits last ran out: the controller is there, so what it missed goes out at once. */
+  private boolean heardSinceExpiry;
   private boolean holding = true;
 
   AwaitingReceipt(Duration firstWait, LongSupplier nanoTime) {
@@ -73,6 +81,7 @@ public final class AwaitingReceipt {
   /** The controller stored batch {@code batchId}: the plays it held, now done with (empty for a batch not held). */
   List<Long> receipted(String batchId) {
     answered = true;
+    heardSinceExpiry = true;
     holding = true;
     unanswered = 0;
     wait = firstWait;
@@ -80,35 +89,49 @@ public final class AwaitingReceipt {
     if (batch == null) {
       return List.of(); // a copy's receipt, or one for a batch given up on: its plays went with another
     }
-    held.removeAll(batch.plays());
+    batch.plays().forEach(held::remove);
     return batch.plays();
   }
 
   /**
-   * The batches whose wait ran out, released. Call only when the broker has everything queued (the outbox is
-   * empty): a batch still on its way has not been missed.
+   * Releases batches whose wait ran out (see the class comment for which). Call only when the broker has
+   * everything queued (the outbox is empty): a batch still on its way has not been missed.
    */
   Expired expire() {
     long now = nanoTime.getAsLong();
-    List<Long> expired = new ArrayList<>();
-    for (Iterator<Batch> it = batches.values().iterator(); it.hasNext(); ) {
-      Batch batch = it.next();
+    List<String> expired = new ArrayList<>();
+    batches.forEach((id, batch) -> {
       if (now - batch.sentAtNanos() >= wait.toNanos()) {
-        expired.addAll(batch.plays());
-        it.remove();
+        expired.add(id); // oldest first: the map keeps the order they were sent in
       }
-    }
+    });
     if (expired.isEmpty()) {
-      return new Expired(List.of(), List.of());
+      return NOTHING;
     }
-    held.removeAll(expired);
+    if (!holding) {
+      return new Expired(List.of(), release(expired)); // held before the controller was taken not to answer
+    }
+    if (heardSinceExpiry) {
+      heardSinceExpiry = false;
+      return new Expired(release(expired), List.of());
+    }
+    // Not heard since the last time: a probe, and a longer wait.
     unanswered++;
     wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
     if (!answered && unanswered >= UNANSWERED_BEFORE_GIVING_UP) {
       holding = false;
-      return new Expired(List.of(), expired);
+      return new Expired(List.of(), release(expired));
     }
-    return new Expired(expired, List.of());
+    return new Expired(release(expired.subList(0, 1)), List.of());
+  }
+
+  private List<Long> release(List<String> batchIds) {
+    List<Long> plays = new ArrayList<>();
+    for (String id : batchIds) {
+      plays.addAll(batches.remove(id).plays());
+    }
+    plays.forEach(held::remove);
+    return plays;
   }
 
   /** How long a batch sent now waits for its receipt. */

@@ -47,6 +47,24 @@ class AwaitingReceiptTest {
   }
 
   @Test
+  void whileTheControllerIsNotHeardOnlyTheOldestBatchGoesOutAgainAndOnceItIsEveryOneMissed() {
+    awaiting.sent("b1", List.of(1L));
+    awaiting.sent("b2", List.of(2L));
+    awaiting.sent("b3", List.of(3L));
+    after(FIRST);
+    assertThat(awaiting.expire().again()).as("a probe: the oldest alone").containsExactly(1L);
+    assertThat(awaiting.holds(2)).isTrue();
+    assertThat(awaiting.holds(3)).isTrue();
+    after(FIRST.multipliedBy(2));
+    assertThat(awaiting.expire().again()).as("the next probe, a wait later").containsExactly(2L);
+
+    awaiting.receipted("the probe's batch"); // heard: the controller is back
+    assertThat(awaiting.currentWait()).isEqualTo(FIRST);
+    assertThat(awaiting.expire().again()).as("everything it missed, at once").containsExactly(3L);
+    assertThat(awaiting.currentWait()).as("no longer wait for that").isEqualTo(FIRST);
+  }
+
+  @Test
   void aReceiptResetsTheWait() {
     awaiting.sent("b1", List.of(1L));
     after(FIRST);
