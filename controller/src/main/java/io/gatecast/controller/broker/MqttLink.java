@@ -309,13 +309,25 @@ public final class MqttLink implements AutoCloseable {
     return "subscription " + filter;
   }
 
-  /** Closed: the controller is stopping, and nothing more goes out. */
-  public boolean isClosed() {
-    return closed.get();
-  }
-
   /** Publishes at QoS 1; the future completes when the broker has acknowledged it. */
   public Future<Void> publish(String topic, byte[] payload, boolean retained) {
+    return publish(topic, payload, retained, true);
+  }
+
+  /**
+   * Publishes at QoS 1, not retained, a message whose loss its receiver makes good (a proof-of-play receipt:
+   * the agent sends its batch again). Nothing is tried while the link is down or closed (a stopping
+   * controller drains its ingest after its broker may have gone), and a failure fails the future without
+   * being reported as the broker's problem.
+   */
+  public Future<Void> publishBestEffort(String topic, byte[] payload) {
+    if (closed.get() || !client.isConnected()) {
+      return Future.failedFuture("the MQTT link is " + (closed.get() ? "closed" : "not connected"));
+    }
+    return publish(topic, payload, false, false);
+  }
+
+  private Future<Void> publish(String topic, byte[] payload, boolean retained, boolean reportRefusal) {
     Promise<Void> promise = Promise.promise();
     MqttMessage message = new MqttMessage(payload);
     message.setQos(1);
@@ -330,12 +342,16 @@ public final class MqttLink implements AutoCloseable {
 
         @Override
         public void onFailure(IMqttToken token, Throwable failure) {
-          publishRefused(topic, failure);
+          if (reportRefusal) {
+            publishRefused(topic, failure);
+          }
           promise.tryFail(failure);
         }
       });
     } catch (MqttException e) {
-      publishRefused(topic, e);
+      if (reportRefusal) {
+        publishRefused(topic, e);
+      }
       promise.tryFail(e);
     }
     return promise.future();

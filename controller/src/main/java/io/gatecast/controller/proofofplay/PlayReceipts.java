@@ -36,12 +36,6 @@ public final class PlayReceipts {
   public void send(PlayBatch batch) {
     String screenId = batch.screenId();
     String batchId = batch.header().messageId();
-    if (mqtt.isClosed()) {
-      // Stopping: the ingest writes what it still holds after the link closed. Not a broker fault to
-      // report; the agent sends the batch again to the next controller.
-      LOG.debug("stopping; no receipt for batch {} of screen {}", batchId, screenId);
-      return;
-    }
     byte[] envelope;
     try {
       // No expiry: a late or replayed receipt can only release plays that are stored (see PlayReceipt).
@@ -52,8 +46,9 @@ public final class PlayReceipts {
           e.toString());
       return;
     }
-    // Debug only: the link already tells /health of a publish the broker did not take.
-    mqtt.publish(Topics.commands(screenId), envelope, false).onFailure(e -> LOG.debug(
+    // Best effort, and debug only: a stopping controller drains its ingest after its link (and an embedded
+    // broker's own shutdown) may have gone, and the agent sends the batch again when no receipt comes.
+    mqtt.publishBestEffort(Topics.commands(screenId), envelope).onFailure(e -> LOG.debug(
         "receipt for batch {} of screen {} not sent; its agent will send the batch again: {}", batchId, screenId,
         e.toString()));
   }

@@ -72,6 +72,7 @@ public final class ProofOfPlay implements AutoCloseable {
   private final Supplier<Optional<Long>> clockOffset;
   private final AwaitingReceipt awaiting;
   private OnScreen current;
+  private boolean closed;
 
   private ProofOfPlay(String screenId, Playback playback, Journal plays, Outbox outbox, BooleanSupplier linkUp,
       Clock clock, Supplier<Optional<Long>> clockOffset, Duration receiptWait) {
@@ -190,6 +191,11 @@ public final class ProofOfPlay implements AutoCloseable {
 
   /** The controller stored batch {@code batchId}: its plays are done with. */
   public synchronized void receipted(String batchId) {
+    if (closed) {
+      // A receipt handled while the agent stops: its plays stay journaled and go out again after the restart.
+      LOG.debug("stopping; receipt for batch {} not applied", batchId);
+      return;
+    }
     try {
       for (long seq : awaiting.receipted(batchId)) {
         plays.ack(seq);
@@ -211,6 +217,7 @@ public final class ProofOfPlay implements AutoCloseable {
     end(clock.instant());
     current = null;
     flush();
+    closed = true;
     plays.close();
   }
 
