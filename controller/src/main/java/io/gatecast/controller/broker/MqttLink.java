@@ -317,8 +317,8 @@ public final class MqttLink implements AutoCloseable {
   /**
    * Publishes at QoS 1, not retained, a message whose loss its receiver makes good (a proof-of-play receipt:
    * the agent sends its batch again). Nothing is tried while the link is down or closed (a stopping
-   * controller drains its ingest after its broker may have gone), and a failure fails the future without
-   * being reported as the broker's problem.
+   * controller stores its last batches while or after its link closes), and a failure fails the future
+   * without being reported as the broker's problem.
    */
   public Future<Void> publishBestEffort(String topic, byte[] payload) {
     if (closed.get() || !client.isConnected()) {

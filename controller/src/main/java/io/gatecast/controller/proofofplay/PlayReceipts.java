@@ -46,8 +46,8 @@ public final class PlayReceipts {
           e.toString());
       return;
     }
-    // Best effort, and debug only: a stopping controller drains its ingest after its link (and an embedded
-    // broker's own shutdown) may have gone, and the agent sends the batch again when no receipt comes.
+    // Best effort, and debug only: a stopping controller stores its last batches while or after its link
+    // closes, and the agent sends a batch again when no receipt comes.
     mqtt.publishBestEffort(Topics.commands(screenId), envelope).onFailure(e -> LOG.debug(
         "receipt for batch {} of screen {} not sent; its agent will send the batch again: {}", batchId, screenId,
         e.toString()));

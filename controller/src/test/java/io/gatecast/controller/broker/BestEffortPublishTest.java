@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A message whose loss its receiver makes good (a proof-of-play receipt) is published on a best-effort basis:
  * while the link is down it is not tried, and its failure is no broker problem for /health. Seen in a full
- * test run: the demo stopped, its agents' last batches were stored after the embedded broker had gone, and
- * each receipt logged an ERROR ("did not take the controller's message ... Client is not connected"). An
- * ordinary publish in the same state is still reported. The broker is a real Moquette, stopped under the link.
+ * test run: the demo stopped, its agents' last batches were stored while the controller was closing its MQTT
+ * link, and a receipt logged an ERROR ("did not take the controller's message ... Client is not connected").
+ * An ordinary publish in the same state is still reported. The broker is a real Moquette, stopped under the link.
  */
 @IntegrationTest
 class BestEffortPublishTest {
