@@ -61,6 +61,12 @@ final class AgentWorld implements BeforeEachCallback, AfterEachCallback {
     return controller;
   }
 
+  /** An item "welcome" of one image, served by this world's media server, shown {@code seconds} at a time. */
+  io.gatecast.protocol.rules.ItemSpec welcome(int seconds) {
+    byte[] bytes = "welcome".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return TestRules.item("welcome", "Welcome", media.serve(bytes), bytes, "image/png", seconds);
+  }
+
   /**
    * The agent's options in this world: its screen on {@code brokerUrl}, data in {@code dataDir}, page
    * on a free port, a heartbeat a second, the controller's key pinned.

@@ -1,6 +1,5 @@
 package io.gatecast.agent;
 
-import static io.gatecast.agent.TestRules.item;
 import static io.gatecast.agent.TestRules.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +17,6 @@ import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.testkit.IntegrationTest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,8 +45,7 @@ class CommandsTest {
   @BeforeEach
   void startWorld() throws Exception {
     controller = world.controller();
-    byte[] bytes = "welcome".getBytes(StandardCharsets.UTF_8);
-    welcome = item("welcome", "Welcome", world.media().serve(bytes), bytes, "image/png", 10);
+    welcome = world.welcome(10);
   }
 
   @Test

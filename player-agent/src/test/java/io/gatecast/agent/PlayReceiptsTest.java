@@ -1,6 +1,5 @@
 package io.gatecast.agent;
 
-import static io.gatecast.agent.TestRules.item;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +15,6 @@ import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.testkit.IntegrationTest;
 import io.gatecast.testkit.MovableClock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +48,7 @@ class PlayReceiptsTest {
   @BeforeEach
   void startWorld() throws Exception {
     controller = world.controller();
-    byte[] bytes = "welcome".getBytes(StandardCharsets.UTF_8);
-    welcome = item("welcome", "Welcome", world.media().serve(bytes), bytes, "image/png", 20);
+    welcome = world.welcome(20);
     controller.publishRetained(TestRules.schedule(SCREEN, 1, welcome));
   }
 
