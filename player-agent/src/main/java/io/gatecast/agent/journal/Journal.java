@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,11 +92,28 @@ public final class Journal implements AutoCloseable {
 
   /** Confirms entry {@code seq}: it will never be returned again, not even after a restart. */
   public synchronized void ack(long seq) throws IOException {
-    if (pending.remove(seq) == null) {
+    ack(List.of(seq));
+  }
+
+  /**
+   * Confirms every entry of {@code seqs} in one write and one fsync (a receipt releases up to 500 plays: one
+   * fsync each would hold a kiosk's SD card for seconds). A power cut can tear only the last of these ack
+   * lines; the entries whose acks were lost come back after a restart, as unconfirmed entries always do.
+   */
+  public synchronized void ack(Collection<Long> seqs) throws IOException {
+    ByteArrayOutputStream acks = new ByteArrayOutputStream();
+    int acked = 0;
+    for (long seq : seqs) {
+      if (pending.remove(seq) != null) {
+        acks.writeBytes(line(("A " + seq).getBytes(StandardCharsets.US_ASCII), new byte[0]));
+        acked++;
+      }
+    }
+    if (acked == 0) {
       return;
     }
-    write(line(("A " + seq).getBytes(StandardCharsets.US_ASCII), new byte[0]));
-    ackedSinceCompaction++;
+    write(acks.toByteArray());
+    ackedSinceCompaction += acked;
     if (pending.isEmpty() || (ackedSinceCompaction >= COMPACT_AFTER_ACKS && ackedSinceCompaction > pending.size())) {
       compact();
     }
@@ -137,27 +155,28 @@ public final class Journal implements AutoCloseable {
     }
   }
 
-  private void write(byte[] line) throws IOException {
+  /** Appends whole lines (one, or a run of acks) and forces them to disk once. */
+  private void write(byte[] lines) throws IOException {
     if (reserve != null) {
-      reserve.beforeWrite(line.length);
+      reserve.beforeWrite(lines.length);
     }
     long at = channel.position();
     try {
-      writeFully(line);
+      writeFully(lines);
     } catch (IOException e) {
       if (reserve == null || !reserve.release()) {
         throw e;
       }
-      // The disk filled between the check and the write: the reserve's room takes the line.
+      // The disk filled between the check and the write: the reserve's room takes the lines.
       channel.truncate(at);
       channel.position(at);
-      writeFully(line);
+      writeFully(lines);
     }
     channel.force(false);
   }
 
-  private void writeFully(byte[] line) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(line);
+  private void writeFully(byte[] bytes) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }

@@ -143,9 +143,7 @@ public final class ProofOfPlay implements AutoCloseable {
               + " not to send receipts; letting them go once the broker has them, as agents before receipts did",
               expired.letGo().size());
         }
-        for (long seq : expired.letGo()) {
-          plays.ack(seq);
-        }
+        plays.ack(expired.letGo());
       }
       while (true) {
         List<Journal.Entry> entries = plays.pending(Limits.MAX_PLAYS_PER_BATCH, seq -> !awaiting.holds(seq));
@@ -172,9 +170,7 @@ public final class ProofOfPlay implements AutoCloseable {
         unreadable.add(entry.seq());
       }
     }
-    for (long seq : unreadable) {
-      plays.ack(seq);
-    }
+    plays.ack(unreadable);
     if (batch.isEmpty()) {
       return;
     }
@@ -183,9 +179,7 @@ public final class ProofOfPlay implements AutoCloseable {
     if (awaiting.holding()) {
       awaiting.sent(playBatch.header().messageId(), sent);
     } else {
-      for (long seq : sent) {
-        plays.ack(seq);
-      }
+      plays.ack(sent);
     }
   }
 
@@ -197,9 +191,7 @@ public final class ProofOfPlay implements AutoCloseable {
       return;
     }
     try {
-      for (long seq : awaiting.receipted(batchId)) {
-        plays.ack(seq);
-      }
+      plays.ack(awaiting.receipted(batchId));
     } catch (IOException e) {
       LOG.error("proof of play: cannot mark the plays of batch {} stored in {} ({}); they may be sent again", batchId,
           plays.file(), e.toString());

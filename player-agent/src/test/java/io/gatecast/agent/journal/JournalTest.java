@@ -33,6 +33,30 @@ class JournalTest {
   }
 
   @Test
+  void aRunOfAcksWrittenAtOnceHoldsAcrossReopeningAndATornLastAckBringsOnlyItsEntryBack() throws Exception {
+    Path file = dir.resolve("plays.journal");
+    try (Journal journal = Journal.open(file)) {
+      long a = journal.append(bytes("{\"play\":\"a\"}"));
+      long b = journal.append(bytes("{\"play\":\"b\"}"));
+      journal.append(bytes("{\"play\":\"c\"}"));
+      long d = journal.append(bytes("{\"play\":\"d\"}"));
+      long e = journal.append(bytes("{\"play\":\"e\"}"));
+      journal.ack(List.of(a, b, 9_999L)); // an unknown sequence is no ack
+      assertThat(texts(journal.pending(10))).containsExactly("{\"play\":\"c\"}", "{\"play\":\"d\"}",
+          "{\"play\":\"e\"}");
+      journal.ack(List.of(d, e));
+    }
+    // A power cut in the middle of the second run: its last ack line is torn.
+    long size = Files.size(file);
+    try (var channel = java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(size - 3);
+    }
+    try (Journal journal = Journal.open(file)) {
+      assertThat(texts(journal.pending(10))).containsExactly("{\"play\":\"c\"}", "{\"play\":\"e\"}");
+    }
+  }
+
+  @Test
   void aTornLastLineIsCutOffAndTheNextAppendStartsClean() throws Exception {
     Path file = dir.resolve("plays.journal");
     try (Journal journal = Journal.open(file)) {
