@@ -35,11 +35,7 @@ public final class AwaitingReceipt {
   static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
   /** What one expiry check decided: the plays that may be batched again, and those let go for good. */
-  record Expired(List<Long> again, List<Long> letGo) {
-    boolean isEmpty() {
-      return again.isEmpty() && letGo.isEmpty();
-    }
-  }
+  record Expired(List<Long> again, List<Long> letGo) {}
 
   private record Batch(List<Long> plays, long sentAtNanos) {}
 
@@ -117,7 +113,8 @@ public final class AwaitingReceipt {
     }
     // Not heard since the last time: a probe, and a longer wait.
     unanswered++;
-    wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+    Duration doubled = wait.multipliedBy(2);
+    wait = doubled.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : doubled;
     if (!answered && unanswered >= UNANSWERED_BEFORE_GIVING_UP) {
       holding = false;
       return new Expired(List.of(), release(expired));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The receipt waits on a clock the test moves: what is held, when it goes out again, when the agent stops waiting. */
 class AwaitingReceiptTest {
   private static final Duration FIRST = Duration.ofSeconds(2);
+  private static final AwaitingReceipt.Expired NOTHING = new AwaitingReceipt.Expired(List.of(), List.of());
   private final AtomicLong nanos = new AtomicLong();
   private final AwaitingReceipt awaiting = new AwaitingReceipt(FIRST, nanos::get);
 
@@ -33,7 +34,7 @@ class AwaitingReceiptTest {
   void aBatchGoesOutAgainOnlyOnceItsWaitRanOutAndEachWaitIsTwiceTheLast() {
     awaiting.sent("b1", List.of(1L));
     after(FIRST.minusMillis(1));
-    assertThat(awaiting.expire().isEmpty()).isTrue();
+    assertThat(awaiting.expire()).isEqualTo(NOTHING);
     after(Duration.ofMillis(1));
     assertThat(awaiting.expire().again()).containsExactly(1L);
     assertThat(awaiting.holds(1)).isFalse();
@@ -41,7 +42,7 @@ class AwaitingReceiptTest {
 
     awaiting.sent("b2", List.of(1L));
     after(FIRST);
-    assertThat(awaiting.expire().isEmpty()).as("the second wait is longer").isTrue();
+    assertThat(awaiting.expire()).as("the second wait is longer").isEqualTo(NOTHING);
     after(FIRST);
     assertThat(awaiting.expire().again()).containsExactly(1L);
   }
