@@ -568,8 +568,7 @@ public final class SimulatedScreen {
       plays.add(new PlayBatch.Play(login.screenId() + "-" + (++playSequence), "bench-item", null, "vi", start,
           start.plusSeconds(10)));
     }
-    publish(Topics.events(login.screenId()), new PlayBatch(Header.now(now), login.screenId(), plays,
-        receipts ? Boolean.TRUE : null), false);
+    publish(Topics.events(login.screenId()), new PlayBatch(Header.now(now), login.screenId(), plays, receipts), false);
   }
 
   private boolean publish(String topic, Object message, boolean retained) {
