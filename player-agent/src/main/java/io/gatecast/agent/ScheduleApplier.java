@@ -1,6 +1,5 @@
 package io.gatecast.agent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.agent.cache.DownloadCancelled;
 import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.cache.MediaException;
@@ -11,13 +10,11 @@ import io.gatecast.agent.playback.Playback;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.agent.trust.RejectionReporter;
 import io.gatecast.protocol.ClusterSchedule;
-import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.Limits;
 import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.Placement;
-import io.gatecast.protocol.ProtocolException;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.ScheduleAck;
@@ -253,7 +250,7 @@ final class ScheduleApplier {
 
   void apply(byte[] payload) {
     waiting.updateAndGet(n -> Math.max(0, n - 1));
-    if (isPlacement(payload)) {
+    if (Signed.PLACEMENT.equals(Signed.typeOf(payload))) {
       applyPlacement(payload);
       return;
     }
@@ -639,14 +636,5 @@ final class ScheduleApplier {
 
   private static String inCluster(Long clusterVersion) {
     return clusterVersion == null ? "" : " in cluster schedule version " + clusterVersion;
-  }
-
-  /** Whether a message on the schedule topic is a signed placement (else it is opened as a whole schedule). */
-  private static boolean isPlacement(byte[] payload) {
-    try {
-      return Signed.PLACEMENT.equals(Codec.decode(payload, JsonNode.class).path("type").asText(null));
-    } catch (ProtocolException e) {
-      return false; // refused, with its reason, as a whole schedule
-    }
   }
 }

@@ -76,6 +76,21 @@ public record Signed(
     }
   }
 
+  /**
+   * The type an envelope on the wire says it is, read before anything is verified; null when the bytes are
+   * no readable envelope (empty, over {@link Limits#MAX_MESSAGE_BYTES}, not JSON, no textual type). Only a
+   * hint for choosing how to open a message that shares its topic with others: the verifier checks the type
+   * again under the signature, and says what is wrong with bytes this cannot read.
+   */
+  public static String typeOf(byte[] envelope) {
+    try {
+      JsonNode type = Codec.decode(envelope, JsonNode.class).path("type");
+      return type.isTextual() ? type.textValue() : null;
+    } catch (ProtocolException e) {
+      return null;
+    }
+  }
+
   /** An envelope that carries no key rotations. */
   public Signed(String type, String keyId, Instant expiresAt, ObjectNode payload, String signature) {
     this(type, keyId, expiresAt, payload, signature, List.of());

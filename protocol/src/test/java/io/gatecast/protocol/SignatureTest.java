@@ -45,6 +45,26 @@ class SignatureTest {
   }
 
   @Test
+  void anEnvelopesTypeIsReadBeforeVerifyingAndOnlyAsAHint() {
+    byte[] signed = signer.signToBytes("status", aMessage(), null);
+    assertThat(Signed.typeOf(signed)).isEqualTo("status");
+    // A hint chooses how to open a message; it proves nothing: a forged envelope says what it likes.
+    byte[] forged = new String(signed, StandardCharsets.UTF_8).replace("lc-hall-1", "lc-hall-2")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(Signed.typeOf(forged)).isEqualTo("status");
+    assertThat(reasonFor(forged)).isEqualTo(Rejection.BAD_SIGNATURE);
+    // Bytes that are no readable envelope have no type; the verifier says what is wrong with them.
+    assertThat(Signed.typeOf(null)).isNull();
+    assertThat(Signed.typeOf(new byte[0])).isNull();
+    assertThat(Signed.typeOf("{\"type\":".getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(Signed.typeOf("[\"status\"]".getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(Signed.typeOf("{\"type\":7}".getBytes(StandardCharsets.UTF_8))).isNull();
+    byte[] oversized = ("{\"type\":\"status\",\"pad\":\"" + "x".repeat(Limits.MAX_MESSAGE_BYTES) + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    assertThat(Signed.typeOf(oversized)).isNull();
+  }
+
+  @Test
   void signaturesSurviveReformattingAndReordering() throws Exception {
     ObjectNode env = (ObjectNode) Codec.mapper().readTree(signer.signToBytes("status", aMessage(), null));
     ObjectNode reordered = Codec.mapper().createObjectNode();

@@ -432,9 +432,9 @@ public final class SimulatedScreen {
   private Object open(Topics.Kind kind, byte[] payload) {
     long start = System.nanoTime();
     try {
-      if (kind == Topics.Kind.COMMANDS && receipts && isType(payload, Signed.PLAY_RECEIPT)) {
+      if (kind == Topics.Kind.COMMANDS && receipts && Signed.PLAY_RECEIPT.equals(Signed.typeOf(payload))) {
         return verifier.open(payload, Signed.PLAY_RECEIPT, PlayReceipt.class).message();
-      } else if (kind == Topics.Kind.SCHEDULE && placements && isType(payload, Signed.PLACEMENT)) {
+      } else if (kind == Topics.Kind.SCHEDULE && placements && Signed.PLACEMENT.equals(Signed.typeOf(payload))) {
         return verifier.open(payload, Signed.PLACEMENT, Placement.class).message();
       } else if (kind == Topics.Kind.SCHEDULE) {
         return verifier.open(payload, Signed.SCHEDULE, ScheduleMessage.class).message();
@@ -510,15 +510,6 @@ public final class SimulatedScreen {
   /** Receipts verified so far by every simulated screen in this JVM. */
   public static long receiptsVerified() {
     return RECEIPTS.sum();
-  }
-
-  private static boolean isType(byte[] payload, String type) {
-    try {
-      return type.equals(Codec.decode(payload, com.fasterxml.jackson.databind.JsonNode.class).path("type")
-          .asText(null));
-    } catch (io.gatecast.protocol.ProtocolException e) {
-      return false;
-    }
   }
 
   /**

@@ -1,9 +1,7 @@
 package io.gatecast.agent.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.agent.trust.RejectionReporter;
-import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Command;
 import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.CommandResult.Outcome;
@@ -79,7 +77,7 @@ public final class CommandApplier {
   public void apply(byte[] payload) {
     String topic = Topics.commands(screenId);
     try {
-      String type = typeHint(payload);
+      String type = Signed.typeOf(payload);
       if (Signed.KEY_ROTATION.equals(type)) {
         trust.acceptRotation(payload);
       } else if (Signed.PLAY_RECEIPT.equals(type)) {
@@ -173,18 +171,5 @@ public final class CommandApplier {
         ? detail : detail.substring(0, Limits.MAX_DETAIL_LENGTH - 3) + "...";
     return new CommandResult(Header.now(clock.instant()), screenId, command.sequence(), command.kind(), outcome,
         text, attachment);
-  }
-
-  /** The envelope's {@code type}, only to route the message; the verifier checks it again. */
-  private static String typeHint(byte[] payload) {
-    if (payload == null || payload.length > Limits.MAX_MESSAGE_BYTES) {
-      return null; // the verifier refuses it before parsing
-    }
-    try {
-      JsonNode type = Codec.mapper().readTree(payload).path("type");
-      return type.isTextual() ? type.textValue() : null;
-    } catch (IOException | RuntimeException e) {
-      return null; // the verifier will say what is wrong with it
-    }
   }
 }
