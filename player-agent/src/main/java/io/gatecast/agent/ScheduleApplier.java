@@ -501,6 +501,13 @@ final class ScheduleApplier {
       }
       return;
     } catch (IOException e) {
+      if (thread.isShutdown()) {
+        // The agent is stopping and cut the download short: nothing failed, and pending-schedule.json
+        // has it tried again at the next start.
+        LOG.info("stopping: schedule version {} not applied yet; it is tried again at the next start",
+            schedule.version());
+        return;
+      }
       retryLater(schedule, message(e));
       return;
     } catch (RuntimeException e) {

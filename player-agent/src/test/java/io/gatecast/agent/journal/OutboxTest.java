@@ -74,6 +74,41 @@ class OutboxTest {
     assertThat(Outbox.open(file, link).pending()).isZero();
   }
 
+  @Test
+  void anEventMadeAfterTheOutboxClosedIsNeitherJournaledNorSentWithoutItsSafetyNet() throws Exception {
+    FlakyLink link = new FlakyLink();
+    link.up.set(true);
+    Path file = dir.resolve("outbox.journal");
+    Outbox outbox = Outbox.open(file, link);
+    outbox.close(); // the agent is stopping; its apply thread still reports a schedule's outcome
+
+    outbox.send(ack(1));
+
+    // Not sent past the journal either: the link goes next, and the outcome is in every heartbeat.
+    assertThat(link.attempts.get()).as("publishes tried").isZero();
+    assertThat(Outbox.open(file, link).pending()).isZero();
+  }
+
+  @Test
+  void aThreadInterruptedByTheAgentsStopWritesNothingSoTheJournalStaysOpenForTheOthers() throws Exception {
+    FlakyLink link = new FlakyLink(); // down: nothing leaves, everything stays journaled
+    Path file = dir.resolve("outbox.journal");
+    Outbox outbox = Outbox.open(file, link);
+
+    Thread.currentThread().interrupt(); // as the stop's shutdownNow interrupts the apply thread
+    try {
+      outbox.send(ack(1));
+    } finally {
+      Thread.interrupted();
+    }
+    outbox.send(ack(2)); // another thread, not interrupted, in the same stop
+
+    assertThat(outbox.pending()).as("journaled").isEqualTo(1);
+    assertThat(link.attempts.get()).as("publishes tried").isZero();
+    outbox.close();
+    assertThat(Outbox.open(file, link).pending()).as("journaled, after a restart").isEqualTo(1);
+  }
+
   private static ScheduleAck ack(long version) {
     return new ScheduleAck(Header.now(Instant.now()), "s1", version, Outcome.APPLIED, null);
   }
