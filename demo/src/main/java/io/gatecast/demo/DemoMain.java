@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,17 +50,26 @@ public final class DemoMain implements Callable<Integer> {
   @Override
   public Integer call() {
     ControllerConfig config = ControllerConfig.defaults(dataDir.resolve("controller")).withPorts(httpPort, brokerPort);
-    // Set once the agents start; they end before the controller, whose broker they are connected to.
-    AtomicReference<KioskAgents> fleetToClose = new AtomicReference<>();
-    Controller controller = Main.startOrExplain(config, () -> {
-      KioskAgents fleet = fleetToClose.get();
-      if (fleet != null) {
-        fleet.close();
-      }
-    });
+    // Made before the controller, so its shutdown hook can end the agents first, before the broker they are
+    // connected to goes, even when Ctrl-C comes while they start.
+    KioskAgents fleet = new KioskAgents(KioskAgents.browserFor(kioskBrowser));
+    Controller controller = Main.startOrExplain(config, fleet::close);
     if (controller == null) {
       return 2;
     }
+    try {
+      return run(controller, fleet);
+    } catch (RuntimeException e) {
+      if (fleet.closing()) {
+        // Ctrl-C while the demo seeded or started its agents: the controller is closing under it.
+        System.out.println("The demo was stopped while it started.");
+        return 0;
+      }
+      throw e;
+    }
+  }
+
+  private int run(Controller controller, KioskAgents fleet) {
     Path controllerData = dataDir.resolve("controller");
     if (!Files.exists(AdminBootstrap.passwordFile(controllerData))) {
       System.err.println("The demo signs in as admin with the generated password in "
@@ -80,25 +89,23 @@ public final class DemoMain implements Callable<Integer> {
     Map<String, String> mqttPasswords = seeded
         ? DemoContent.rotateMqttPasswords(api, screenIds)
         : DemoContent.seed(api, controller.httpPort(), people, screenIds);
-    KioskAgents fleet = new KioskAgents(KioskAgents.browserFor(kioskBrowser),
-        URI.create("http://127.0.0.1:" + controller.httpPort() + "/"));
-    fleetToClose.set(fleet);
+    URI controllerUrl = URI.create("http://127.0.0.1:" + controller.httpPort() + "/");
     for (int i = 0; i < screenIds.size(); i++) {
       AgentConfig agent = AgentConfig.of(screenIds.get(i), controller.brokerUrl(), dataDir.resolve("agents").resolve(screenIds.get(i)))
           .withPagePort(firstPagePort + i)
           .withHeartbeatSeconds(5)
           .withControllerKey(controller.signingKey())
           .withCredentials(screenIds.get(i), mqttPasswords.get(screenIds.get(i)));
-      fleet.start(agent);
+      fleet.start(agent, controllerUrl);
     }
-
-    List<String> pages = new ArrayList<>();
-    for (int i = 0; i < screenIds.size(); i++) {
-      pages.add("http://127.0.0.1:" + fleet.agent(i).pagePort() + "/");
+    Optional<List<String>> pages = fleet.pages();
+    if (pages.isEmpty()) {
+      System.out.println("The demo was stopped while it started.");
+      return 0;
     }
     System.out.println();
-    banner(controller.httpPort(), adminPassword, AdminBootstrap.passwordFile(controllerData), people, screenIds, pages,
-        controller.brokerUrl()).forEach(System.out::println);
+    banner(controller.httpPort(), adminPassword, AdminBootstrap.passwordFile(controllerData), people, screenIds,
+        pages.get(), controller.brokerUrl()).forEach(System.out::println);
     return 0;
   }
 

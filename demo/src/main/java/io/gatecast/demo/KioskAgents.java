@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +25,18 @@ final class KioskAgents implements AutoCloseable {
   static final String CHROMIUM = "/usr/bin/chromium";
 
   private final String browser;
-  private final URI controllerUrl;
   private final List<PlayerAgent> running = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
 
   /**
+   * Made before the controller starts, so the demo's shutdown hook can close it whenever Ctrl-C comes: an
+   * agent asked to start after that is not started.
+   *
    * @param browser the Chromium to run per screen, or null to run none (the pages are then shown by
    *     whoever opens them, and screenshots are not possible)
-   * @param controllerUrl where screenshots are uploaded
    */
-  KioskAgents(String browser, URI controllerUrl) {
+  KioskAgents(String browser) {
     this.browser = browser;
-    this.controllerUrl = controllerUrl;
   }
 
   /** The browser to use: {@code choice} if given ("none" for no browser), else Debian's Chromium when installed. */
@@ -46,23 +47,35 @@ final class KioskAgents implements AutoCloseable {
     return new File(CHROMIUM).canExecute() ? CHROMIUM : null;
   }
 
-  /** Starts an agent (and its browser); index {@code i} keeps its place across restarts. */
-  int start(AgentConfig config) {
+  /**
+   * Starts an agent (and its browser), which uploads its screenshots to {@code controllerUrl}; index
+   * {@code i} keeps its place across restarts.
+   */
+  int start(AgentConfig config, URI controllerUrl) {
     running.add(null);
     int i = running.size() - 1;
-    launch(i, config);
+    launch(i, config, controllerUrl);
     return i;
   }
 
-  PlayerAgent agent(int i) {
-    return running.get(i);
+  /** Whether the demo is ending: no agent starts any more. */
+  boolean closing() {
+    return closed;
   }
 
-  private synchronized void launch(int i, AgentConfig config) {
+  /** Each agent's screen page, in the order they started; empty once the demo is ending. */
+  synchronized Optional<List<String>> pages() {
+    if (closed || running.contains(null)) {
+      return Optional.empty();
+    }
+    return Optional.of(running.stream().map(agent -> "http://127.0.0.1:" + agent.pagePort() + "/").toList());
+  }
+
+  private synchronized void launch(int i, AgentConfig config, URI controllerUrl) {
     if (closed) { // the demo is ending while its agents start: start no more
       return;
     }
-    PlayerAgent agent = PlayerAgent.start(config, Clock.systemUTC(), options(config.dataDir()));
+    PlayerAgent agent = PlayerAgent.start(config, Clock.systemUTC(), options(config.dataDir(), controllerUrl));
     running.set(i, agent);
     agent.restartRequested().thenAccept(code -> {
       if (closed) {
@@ -73,14 +86,14 @@ final class KioskAgents implements AutoCloseable {
         LOG.info("RESTART of {}: stopping the agent and its browser and starting them again", config.screenId());
         agent.close();
         if (!closed) {
-          launch(i, config);
+          launch(i, config, controllerUrl);
         }
       }, "demo-restart-" + config.screenId());
       restart.start();
     });
   }
 
-  private KioskOptions options(Path dataDir) {
+  private KioskOptions options(Path dataDir, URI controllerUrl) {
     if (browser == null) {
       return new KioskOptions(List.of(), null, controllerUrl);
     }

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,11 +36,8 @@ class DemoStopTest {
   void ctrlCEndsTheDemoItsAgentsAndTheirBrowsersWithoutAWarning() throws Exception {
     Chromium.requireInstalled();
     Path log = tmp.resolve("demo.log");
-    List<String> args = List.of("--data-dir", tmp.resolve("data").toString(),
-        "--http-port", Integer.toString(Ports.free()), "--broker-port", Integer.toString(Ports.free()),
-        "--first-page-port", Integer.toString(Ports.freeRun(AGENTS)), "--agents", Integer.toString(AGENTS),
-        "--kiosk-browser", Chromium.BINARY);
-    try (JavaProcess demo = JavaProcess.startInOwnGroup(List.of("-Xmx256m"), DemoMain.class.getName(), args, log)) {
+    try (JavaProcess demo = JavaProcess.startInOwnGroup(List.of("-Xmx256m"), DemoMain.class.getName(),
+        args(tmp.resolve("data")), log)) {
       // Running in full: the console announced, every agent subscribed to its broker and its browser up.
       await().atMost(DEADLINE).until(() -> {
         String out = read(log);
@@ -60,6 +59,38 @@ class DemoStopTest {
       assertThat(stopping).as("what the demo logged as it stopped")
           .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("Exception"));
     }
+  }
+
+  /**
+   * Ctrl-C while the demo is still starting: as the controller's broker comes up (the demo then seeds its
+   * content through the API), or once its first kiosk browser runs (the others still starting). Whatever
+   * the demo was doing, it ends with nothing of it left running: no agent or browser started after the
+   * signal outlives it, and it says so instead of printing a stack trace.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"broker started in", "kiosk browser DevTools on port"})
+  void ctrlCWhileTheDemoStartsLeavesNothingRunning(String stopAt) throws Exception {
+    Chromium.requireInstalled();
+    Path log = tmp.resolve("demo.log");
+    Path data = tmp.resolve("data");
+    try (JavaProcess demo = JavaProcess.startInOwnGroup(List.of("-Xmx256m"), DemoMain.class.getName(), args(data), log)) {
+      await().atMost(DEADLINE).until(() -> read(log).contains(stopAt));
+
+      assertThat(demo.stopGroup(DEADLINE.toSeconds())).as("the demo ended").isTrue();
+
+      // A browser started after the signal is not in the group the signal reached; it would live on.
+      await().atMost(DEADLINE).untilAsserted(() -> assertThat(ProcessHandle.allProcesses()
+          .filter(process -> process.info().commandLine().orElse("").contains(data.toString())))
+          .as("processes of the demo's data folder").isEmpty());
+      assertThat(read(log)).as("what the demo wrote").doesNotContain("Exception").doesNotContain(" ERROR ");
+    }
+  }
+
+  private List<String> args(Path data) throws IOException {
+    return List.of("--data-dir", data.toString(),
+        "--http-port", Integer.toString(Ports.free()), "--broker-port", Integer.toString(Ports.free()),
+        "--first-page-port", Integer.toString(Ports.freeRun(AGENTS)), "--agents", Integer.toString(AGENTS),
+        "--kiosk-browser", Chromium.BINARY);
   }
 
   private static long count(String text, String part) {
