@@ -39,7 +39,8 @@ public final class AlertBench {
     Args args = new Args(raw, Map.ofEntries(Map.entry("screens", "1000"), Map.entry("pairs", "8"),
         Map.entry("warm-ups", "6"), Map.entry("data-dir", ""), Map.entry("window", "200"),
         Map.entry("round-timeout", "120"), Map.entry("verify-nice", "19"), Map.entry("controller-broker", "mosquitto"),
-        Map.entry("placements", "true"), Map.entry("heartbeats", "spread"), Map.entry("tag", ""),
+        Map.entry("placements", "true"), Map.entry("receipts", "true"), Map.entry("heartbeats", "spread"),
+        Map.entry("tag", ""),
         Map.entry("controller-jvm", "")));
     if (!List.of("connect", "spread").contains(args.get("heartbeats"))) {
       throw new IllegalArgumentException("--heartbeats is connect or spread, not " + args.get("heartbeats"));
@@ -50,6 +51,9 @@ public final class AlertBench {
     Path dataDir = Path.of(args.get("data-dir").isEmpty() ? "bench/target/fleet-" + n : args.get("data-dir"));
     ControllerBroker controllerBroker = ControllerBroker.parse(args.get("controller-broker"));
     boolean placements = Boolean.parseBoolean(args.get("placements"));
+    // --receipts true (the default): each proof-of-play batch asks for the controller's signed receipt, as
+    // today's agent's do, so the controller sends the fleet a receipt a minute a screen beside the alert.
+    boolean receipts = Boolean.parseBoolean(args.get("receipts"));
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     List<String> gates = logins.stream().map(ScreenLogin::clusterId).distinct().sorted().toList();
     List<String> ids = logins.stream().map(ScreenLogin::screenId).toList();
@@ -57,7 +61,7 @@ public final class AlertBench {
         + (args.get("tag").isEmpty() ? "" : "-" + args.get("tag")),
         "bench/run AlertBench --screens " + n + " --pairs " + pairs + " --warm-ups " + warmUps
         + controllerBroker.commandOption() + " --verify-nice " + args.get("verify-nice") + " --placements " + placements
-        + " --heartbeats " + args.get("heartbeats")
+        + " --receipts " + receipts + " --heartbeats " + args.get("heartbeats")
         + (args.get("data-dir").isEmpty() ? "" : " --data-dir <a copy of the fleet's folder>"));
     results.put("gates", gates.size());
 
@@ -66,7 +70,7 @@ public final class AlertBench {
         Duration.ofSeconds(120), args.words("controller-jvm"), controllerBroker.controllerArgs());
     ControllerApi api = new ControllerApi(controller.httpPort());
     try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(),
-        SimulatedFleet.Options.realistic().withPlacements(placements))) {
+        SimulatedFleet.Options.realistic().withPlacements(placements).withReceipts(receipts))) {
       long connectStart = System.nanoTime();
       int connected = fleet.connectAll(controller.brokerHost(), controller.brokerPort(), args.integer("window"),
           Duration.ofMinutes(20));
