@@ -85,8 +85,12 @@ public final class PushBench {
         Map.entry("data-dir", ""), Map.entry("brokers", "embedded,mosquitto"), Map.entry("window", "200"),
         Map.entry("round-timeout", "120"), Map.entry("controller-jvm", ""), Map.entry("verify-nice", "0"),
         Map.entry("controller-broker", "embedded"), Map.entry("heartbeats", "connect"), Map.entry("warm-ups", "1"),
-        Map.entry("placements", "false"), Map.entry("change", "own-playlist")));
+        Map.entry("placements", "false"), Map.entry("receipts", "false"), Map.entry("change", "own-playlist")));
     PLACEMENTS = Boolean.parseBoolean(args.get("placements"));
+    // --receipts true: the screens' proof-of-play batches ask for the controller's signed receipt, as today's
+    // agent's do, so the controller sends a receipt a minute a screen beside the publish. Off by default, as
+    // every run before 2026-12-06.
+    boolean receipts = Boolean.parseBoolean(args.get("receipts"));
     if (!List.of("own-playlist", "campaign").contains(args.get("change"))) {
       throw new IllegalArgumentException("--change is own-playlist or campaign, not " + args.get("change"));
     }
@@ -110,12 +114,14 @@ public final class PushBench {
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     GATES = logins.stream().map(ScreenLogin::clusterId).distinct().sorted().toList();
     Results results = new Results("push-" + n + controllerBroker.fileSuffix() + (PLACEMENTS ? "-placements" : "")
+        + (receipts ? "-receipts" : "")
         + (GATES.size() > 1 ? "-" + GATES.size() + "-gates" : "") + (CAMPAIGN ? "-campaign" : ""),
         "bench/run PushBench --screens " + n
         + " --rounds " + rounds + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout")
         + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE) + controllerBroker.commandOption()
         + (spreadHeartbeats ? " --heartbeats spread" : "") + (warmUps == 1 ? "" : " --warm-ups " + warmUps)
-        + (PLACEMENTS ? " --placements true" : "") + (CAMPAIGN ? " --change campaign" : "")
+        + (PLACEMENTS ? " --placements true" : "") + (receipts ? " --receipts true" : "")
+        + (CAMPAIGN ? " --change campaign" : "")
         + (args.get("data-dir").isEmpty() ? "" : " --data-dir <a copy of the fleet's folder>"));
     results.put("gates", GATES.size());
     results.put("change", CAMPAIGN ? "campaign" : "own-playlist");
@@ -130,7 +136,7 @@ public final class PushBench {
     ControllerApi api = new ControllerApi(controller.httpPort());
     String media = api.uploadMedia(FleetSetup.media(), "bench.png");
     try (SimulatedFleet fleet = new SimulatedFleet(logins, api.signingKey(),
-        SimulatedFleet.Options.realistic().withPlacements(PLACEMENTS));
+        SimulatedFleet.Options.realistic().withPlacements(PLACEMENTS).withReceipts(receipts));
         ControllerDb db = new ControllerDb(dataDir)) {
       long connectStart = System.nanoTime();
       int connected = fleet.connectAll(controller.brokerHost(), controller.brokerPort(), args.integer("window"),
