@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -37,6 +38,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Only offsets are kept in memory; payloads are read back from the file when asked for, so a
  * week of queued plays costs a few bytes each in RAM. Thread-safe.
+ *
+ * <p>A thread that is interrupted (only the agent's stop interrupts its threads) neither writes nor reads:
+ * an interrupted {@link FileChannel} operation closes the channel for every thread
+ * ({@link java.nio.channels.ClosedByInterruptException}). It gets an {@link InterruptedIOException} instead,
+ * and the journal stays open for the others.
  */
 public final class Journal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
@@ -77,6 +83,7 @@ public final class Journal implements AutoCloseable {
 
   /** Appends {@code payload} (one line of text: no newline) durably; returns its sequence number. */
   public synchronized long append(byte[] payload) throws IOException {
+    refuseInterrupted();
     for (byte b : payload) {
       if (b == '\n' || b == '\r') {
         throw new IllegalArgumentException("a journal entry must be one line");
@@ -101,6 +108,7 @@ public final class Journal implements AutoCloseable {
    * lines; the entries whose acks were lost come back after a restart, as unconfirmed entries always do.
    */
   public synchronized void ack(Collection<Long> seqs) throws IOException {
+    refuseInterrupted();
     ByteArrayOutputStream acks = new ByteArrayOutputStream();
     int acked = 0;
     for (long seq : seqs) {
@@ -126,6 +134,7 @@ public final class Journal implements AutoCloseable {
 
   /** Up to {@code max} unconfirmed entries whose sequence {@code include} accepts, oldest first. */
   public synchronized List<Entry> pending(int max, LongPredicate include) throws IOException {
+    refuseInterrupted();
     List<Entry> out = new ArrayList<>();
     for (Map.Entry<Long, Location> e : pending.entrySet()) {
       if (out.size() >= max) {
@@ -191,6 +200,13 @@ public final class Journal implements AutoCloseable {
     }
     Line parsed = parse(buffer.array(), buffer.array().length - 1);
     return parsed.payload();
+  }
+
+  /** Every public method that touches the file calls this first (see the class comment). */
+  private void refuseInterrupted() throws InterruptedIOException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("interrupted (the agent is stopping): " + file + " not touched, so it stays open");
+    }
   }
 
   /** Rewrites the file with only the pending entries (atomically), then reopens it. */

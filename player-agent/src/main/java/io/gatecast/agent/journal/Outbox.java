@@ -2,6 +2,7 @@ package io.gatecast.agent.journal;
 
 import io.gatecast.protocol.Codec;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,17 +64,12 @@ public final class Outbox implements AutoCloseable {
    * that is used up is the event published directly, without a safety net (logged), rather than lost.
    */
   public void send(Object event) {
-    // Only the agent's stop interrupts its threads; and an interrupted thread's file write would close the
-    // journal's channel for every other thread (ClosedByInterruptException), so it writes nothing.
-    if (closed || Thread.currentThread().isInterrupted()) {
-      stopping(event);
-      return;
-    }
     byte[] payload = Codec.encode(event);
     try {
       journal.append(payload);
     } catch (IOException e) {
-      if (closed || e instanceof ClosedChannelException) { // closed by the stop, or by a thread it interrupted
+      // The agent is stopping: the journal closed, or this thread was interrupted (the journal refuses it).
+      if (closed || e instanceof ClosedChannelException || e instanceof InterruptedIOException) {
         stopping(event);
         return;
       }
@@ -89,7 +85,7 @@ public final class Outbox implements AutoCloseable {
   }
 
   /**
-   * An event made while the agent stops, after its outbox closed. Each is made good after the next start:
+   * An event made while the agent stops, not journaled. Each is made good after the next start:
    * plays stay in their journal until a receipt names them, the controller sends a command again until it
    * has its result, a schedule's outcome is in every heartbeat. A rejection report is not: it is diagnostic.
    */

@@ -10,6 +10,7 @@ import io.gatecast.protocol.ProtocolException;
 import io.gatecast.schedules.Slot;
 import io.gatecast.schedules.SlotKind;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -192,6 +193,9 @@ public final class ProofOfPlay implements AutoCloseable {
     }
     try {
       plays.ack(awaiting.receipted(batchId));
+    } catch (InterruptedIOException e) {
+      // On the apply thread, which the agent's stop interrupts: as when closed, they go out again after the restart.
+      LOG.debug("stopping; receipt for batch {} not applied", batchId);
     } catch (IOException e) {
       LOG.error("proof of play: cannot mark the plays of batch {} stored in {} ({}); they may be sent again", batchId,
           plays.file(), e.toString());

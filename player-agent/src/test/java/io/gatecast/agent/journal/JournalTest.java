@@ -3,6 +3,7 @@ package io.gatecast.agent.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JournalTest {
   @TempDir Path dir;
+
+  @Test
+  void anInterruptedThreadIsRefusedAndTheJournalStaysOpenForTheOthers() throws Exception {
+    Path file = dir.resolve("outbox.journal");
+    try (Journal journal = Journal.open(file)) {
+      long first = journal.append(bytes("{\"n\":1}"));
+      Thread.currentThread().interrupt(); // as the agent's stop interrupts its apply thread
+      try {
+        assertThatThrownBy(() -> journal.append(bytes("{\"n\":2}"))).isInstanceOf(InterruptedIOException.class);
+        assertThatThrownBy(() -> journal.pending(10)).isInstanceOf(InterruptedIOException.class);
+        assertThatThrownBy(() -> journal.ack(first)).isInstanceOf(InterruptedIOException.class);
+      } finally {
+        Thread.interrupted();
+      }
+      journal.append(bytes("{\"n\":3}")); // another thread's write: the file is still open
+    }
+    try (Journal reopened = Journal.open(file)) {
+      // The refused ack was not written: the first entry is still unconfirmed, as after any failed write.
+      assertThat(texts(reopened.pending(10))).containsExactly("{\"n\":1}", "{\"n\":3}");
+    }
+  }
 
   @Test
   void keepsUnconfirmedEntriesInOrderAcrossReopening() throws Exception {
