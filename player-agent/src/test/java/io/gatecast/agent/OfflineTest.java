@@ -114,6 +114,9 @@ class OfflineTest {
     assertThat(received()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("playId")
         .containsExactlyElementsOf(expected);
     assertEachPlayIdArrivedOnce();
+    // And the controller's receipt for them is in: cut before it, the link would lose it, and the restart
+    // below would send those five again (as it must: nothing said they were stored).
+    await().atMost(DEADLINE).until(() -> agent.proofOfPlay().unsent() == 0);
 
     // Down again, and this time the agent is stopped while offline: the plays wait on disk.
     link.cut();
