@@ -50,7 +50,8 @@ public final class HeartbeatBench {
     Results results = new Results("heartbeats-" + n + controllerBroker.fileSuffix() + (receipts ? "-receipts" : "") + tag,
         "bench/run HeartbeatBench --screens " + n + " --rates " + args.get("rates") + " --step-seconds "
         + args.get("step-seconds") + " --realistic-seconds " + args.get("realistic-seconds") + " --realistic-rate "
-        + args.get("realistic-rate") + controllerBroker.commandOption() + " --receipts " + receipts + tag.replace("-", " --tag "));
+        + args.get("realistic-rate") + controllerBroker.commandOption() + " --receipts " + receipts
+        + (tag.isEmpty() ? "" : " --tag " + args.get("tag")));
     List<ScreenLogin> logins = FleetSetup.ensureRegistered(dataDir, n);
     BrokerProcess ownBroker = controllerBroker.startFor(dataDir);
     long brokerPid = ownBroker == null ? 0 : ownBroker.pid();

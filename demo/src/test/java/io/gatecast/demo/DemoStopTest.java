@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo stopped as a person stops it, Ctrl-C in its terminal: the signal reaches the demo's JVM and
@@ -86,7 +86,7 @@ class DemoStopTest {
     }
   }
 
-  private List<String> args(Path data) throws IOException {
+  private static List<String> args(Path data) throws IOException {
     return List.of("--data-dir", data.toString(),
         "--http-port", Integer.toString(Ports.free()), "--broker-port", Integer.toString(Ports.free()),
         "--first-page-port", Integer.toString(Ports.freeRun(AGENTS)), "--agents", Integer.toString(AGENTS),
