@@ -10,6 +10,7 @@ import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Topics;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,10 @@ public final class AlertApplier {
     }
     try {
       store.save(message);
+    } catch (InterruptedIOException e) {
+      // The agent is stopping; the cluster's retained alert message brings this version again at the next start.
+      LOG.info("stopping: cluster {} alerts version {} not applied yet", clusterId, message.version());
+      return;
     } catch (IOException e) {
       // Not shown unless saved: after a restart we would neither show it nor know its version.
       LOG.error("cluster {} alerts version {} not applied: cannot save them: {}", clusterId, message.version(), e.toString());

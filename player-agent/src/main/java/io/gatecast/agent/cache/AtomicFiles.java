@@ -2,8 +2,10 @@ package io.gatecast.agent.cache;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -18,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * write a temp file in the same directory, fsync it, rename it over the target (atomic on POSIX),
  * then fsync the directory so the rename itself survives. Kiosks lose power; this is what keeps
  * the agent from the corrupt-state-after-power-loss failure gateway agents are known for.
+ *
+ * <p>A thread the agent's stop interrupted does not write: the target keeps its old content and the caller
+ * gets an {@link InterruptedIOException}, whether the interrupt came before the write or cut it short (a
+ * {@link FileChannel} then throws {@link ClosedByInterruptException}, turned into the same). Callers tell a
+ * stop from a failing disk by that one type.
  */
 public final class AtomicFiles {
   private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
@@ -38,6 +45,20 @@ public final class AtomicFiles {
 
   /** Replaces {@code target} with what {@code writer} produces, atomically and durably. */
   public static void write(Path target, ContentWriter writer) throws IOException {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new InterruptedIOException("interrupted (the agent is stopping): " + target + " not written");
+    }
+    try {
+      replace(target, writer);
+    } catch (ClosedByInterruptException e) {
+      InterruptedIOException stopping = new InterruptedIOException(
+          "interrupted (the agent is stopping) while writing " + target + "; its old content is kept");
+      stopping.initCause(e);
+      throw stopping;
+    }
+  }
+
+  private static void replace(Path target, ContentWriter writer) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     // Same directory as the target: a rename is only atomic within one file system.
     Path temp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + ".", TEMP_SUFFIX);

@@ -15,6 +15,7 @@ import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.Verified;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -87,6 +88,11 @@ public final class CommandApplier {
       }
     } catch (RejectedException e) {
       rejections.report(topic, e);
+    } catch (InterruptedIOException e) {
+      // The agent is stopping; nothing was saved or run. The controller sends a command with no result
+      // again, and the retained schedule carries a rotation, once the screen is back.
+      LOG.info("stopping: this {} is not accepted", Signed.KEY_ROTATION.equals(Signed.typeOf(payload))
+          ? "key rotation" : "command");
     } catch (IOException e) {
       // Neither a rotation nor a sequence is trusted unless saved: after a restart it would be forgotten.
       LOG.error("command not accepted: cannot save state: {}", e.getMessage());

@@ -11,6 +11,7 @@ import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Verified;
 import io.gatecast.protocol.Verifier;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,6 +82,8 @@ public final class ControllerTrust {
         verifier = caughtUp;
         current = caughtUp;
         LOG.info("controller key rotation carried by a {} message accepted; trusted keys now {}", type, keyIds(caughtUp));
+      } catch (InterruptedIOException e) {
+        LOG.info("stopping: the key rotation a {} message carries is not accepted yet; it comes again with it", type);
       } catch (IOException e) {
         LOG.error("carried key rotation not accepted: cannot save the trusted keys: {}", e.getMessage());
       }

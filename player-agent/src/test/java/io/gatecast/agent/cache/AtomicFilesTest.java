@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,6 +40,44 @@ class AtomicFilesTest {
 
     assertThat(target).hasContent("old");
     assertThat(filesIn(dir)).containsExactly("schedule.json");
+  }
+
+  @Test
+  void anInterruptedThreadWritesNothingAndTheNextWriteWorks() throws IOException {
+    Path target = dir.resolve("command-sequence");
+    AtomicFiles.write(target, "old".getBytes());
+
+    Thread.currentThread().interrupt(); // as the agent's stop does to its apply thread
+    try {
+      assertThatThrownBy(() -> AtomicFiles.write(target, "new".getBytes())).isInstanceOf(InterruptedIOException.class);
+    } finally {
+      assertThat(Thread.interrupted()).as("the interrupt is left for the caller to see").isTrue();
+    }
+
+    assertThat(target).hasContent("old");
+    assertThat(filesIn(dir)).containsExactly("command-sequence");
+    AtomicFiles.write(target, "new".getBytes());
+    assertThat(target).hasContent("new");
+  }
+
+  @Test
+  void aWriteAStopInterruptsHalfwayIsRefusedTheSameWay() throws IOException {
+    Path target = dir.resolve("alerts.json");
+    AtomicFiles.write(target, "old".getBytes());
+
+    try {
+      // The interrupt lands while the content is written: the file channel closes under the write.
+      assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+        out.write("half of the new".getBytes());
+        Thread.currentThread().interrupt();
+        out.write(new byte[256 * 1024]);
+      })).isInstanceOf(InterruptedIOException.class).hasMessageContaining("its old content is kept");
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertThat(target).hasContent("old");
+    assertThat(filesIn(dir)).containsExactly("alerts.json");
   }
 
   @Test
