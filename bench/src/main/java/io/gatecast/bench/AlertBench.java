@@ -2,6 +2,7 @@ package io.gatecast.bench;
 
 import io.gatecast.bench.fleet.ScreenLogin;
 import io.gatecast.bench.fleet.SimulatedFleet;
+import io.gatecast.bench.fleet.SimulatedScreen;
 import io.gatecast.bench.harness.Args;
 import io.gatecast.bench.harness.BrokerProcess;
 import io.gatecast.bench.harness.ControllerApi;
@@ -118,19 +119,32 @@ public final class AlertBench {
         }
       }
       // The floor as PushBench measures it: the same broker and fleet with the controller stopped, the
-      // publisher taking the fleet's heartbeats and events in its place.
+      // publisher taking the fleet's heartbeats and events in its place. Then, with --receipts true, the same
+      // floor with the publisher also answering the batches with receipts as the controller would, so that the
+      // broker forwards them and the screens verify them on these cores as in the rounds through the
+      // controller. In that order, not alternating: the screens verify the receipts of an answering round for
+      // seconds after it, which would blur the first floor.
       controller.close();
       pids.remove("controller");
       List<Map<String, Object>> alone = new ArrayList<>();
+      List<Map<String, Object>> aloneAnswering = new ArrayList<>();
       try (DirectPublisher publisher = new DirectPublisher(controller.brokerHost(), controller.brokerPort(),
           ControllerCredentials.loadOrCreate(dataDir), ids.size() + 100, true)) {
-        for (int round = 0; round <= pairs; round++) {
-          alone.add(rounds.direct(publisher, signer, pids, round == 0, 0));
-          results.put("floorWithControllerStopped", alone);
-          results.write();
+        for (boolean answering : receipts ? new boolean[] {false, true} : new boolean[] {false}) {
+          publisher.answerReceipts(answering ? signer : null);
+          List<Map<String, Object>> floor = answering ? aloneAnswering : alone;
+          for (int round = 0; round <= pairs; round++) {
+            long receiptsBefore = SimulatedScreen.receiptsVerified();
+            Map<String, Object> measured = rounds.direct(publisher, signer, pids, round == 0, 0);
+            measured.put("receiptsVerifiedByScreens", SimulatedScreen.receiptsVerified() - receiptsBefore);
+            floor.add(measured);
+            results.put(answering ? "floorWithControllerStoppedAnsweringReceipts" : "floorWithControllerStopped",
+                floor);
+            results.write();
+          }
         }
       }
-      results.put("summary", summary(all, pairRatios, alone));
+      results.put("summary", summary(all, pairRatios, alone, aloneAnswering));
     } finally {
       controller.close();
       if (ownBroker != null) {
@@ -142,7 +156,7 @@ public final class AlertBench {
 
   /** Medians of the measured rounds' received p99 by kind, their ratio, and the median of the pairs' own ratios. */
   private static Map<String, Object> summary(List<Map<String, Object>> rounds, List<Double> pairRatios,
-      List<Map<String, Object>> alone) {
+      List<Map<String, Object>> alone, List<Map<String, Object>> aloneAnswering) {
     Map<String, Object> summary = new LinkedHashMap<>();
     double through = median(rounds.stream().filter(r -> !(Boolean) r.get("warmUp") && "controller".equals(r.get("kind")))
         .map(AlertBench::p99).toList());
@@ -156,6 +170,12 @@ public final class AlertBench {
     double stopped = median(alone.stream().filter(r -> !(Boolean) r.get("warmUp")).map(AlertBench::p99).toList());
     summary.put("floorWithControllerStoppedReceivedP99MedianMs", stopped);
     summary.put("ratioToFloorWithControllerStopped", Math.round(through / stopped * 100) / 100.0);
+    if (!aloneAnswering.isEmpty()) {
+      double answering = median(aloneAnswering.stream().filter(r -> !(Boolean) r.get("warmUp")).map(AlertBench::p99)
+          .toList());
+      summary.put("floorAnsweringReceiptsReceivedP99MedianMs", answering);
+      summary.put("ratioToFloorAnsweringReceipts", Math.round(through / answering * 100) / 100.0);
+    }
     System.out.println("issue 21 part 4: " + summary);
     return summary;
   }

@@ -5,7 +5,12 @@ import io.gatecast.bench.fleet.Latencies;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.EventKind;
+import io.gatecast.protocol.Header;
+import io.gatecast.protocol.PlayBatch;
+import io.gatecast.protocol.PlayReceipt;
 import io.gatecast.protocol.ScheduleAck;
+import io.gatecast.protocol.Signed;
+import io.gatecast.protocol.Signer;
 import io.gatecast.protocol.Topics;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
@@ -16,6 +21,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The floor's publisher: logs in to a broker as the controller and publishes already-signed
  * messages straight to it, with nothing behind (no database, no rules, no signing on the clock),
  * and listens to the events and status topics as the controller does, so the floor has a "controller view"
- * too and the broker forwards the same traffic as when a controller runs.
+ * too and the broker forwards the same traffic as when a controller runs. With {@link #answerReceipts} on, it
+ * also answers each proof-of-play batch that asks for one with a signed receipt, as the controller does
+ * (without storing anything): the broker and the screens then carry the receipts on the floor too.
  */
 public final class DirectPublisher implements AutoCloseable {
   /** One message to send. */
@@ -36,6 +44,7 @@ public final class DirectPublisher implements AutoCloseable {
   private final Context context = vertx.getOrCreateContext();
   private final Map<String, Long> expected = new ConcurrentHashMap<>();
   private final Map<String, Long> ackArrivedNanos = new ConcurrentHashMap<>();
+  private volatile Signer receiptSigner;
 
   public DirectPublisher(String host, int port, ControllerCredentials login, int maxInflight) {
     this(host, port, login, maxInflight, true);
@@ -73,7 +82,12 @@ public final class DirectPublisher implements AutoCloseable {
     long now = System.nanoTime();
     try {
       JsonNode tree = Codec.mapper().readTree(payload);
-      if (EventKind.of(tree).orElse(null) != EventKind.SCHEDULE_ACK) {
+      EventKind kind = EventKind.of(tree).orElse(null);
+      if (kind == EventKind.PLAY_BATCH) {
+        answer(Codec.decode(payload, PlayBatch.class));
+        return;
+      }
+      if (kind != EventKind.SCHEDULE_ACK) {
         return;
       }
       ScheduleAck ack = Codec.decode(payload, ScheduleAck.class);
@@ -83,6 +97,25 @@ public final class DirectPublisher implements AutoCloseable {
     } catch (Exception e) {
       // not an ack this benchmark waits for
     }
+  }
+
+  /** On the event loop: the receipt the controller would send for {@code batch}, if it asks for one and receipts are on. */
+  private void answer(PlayBatch batch) {
+    Signer signer = receiptSigner;
+    if (signer == null || !Boolean.TRUE.equals(batch.receipt())) {
+      return;
+    }
+    byte[] receipt = signer.signToBytes(Signed.PLAY_RECEIPT,
+        new PlayReceipt(Header.now(Instant.now()), batch.screenId(), batch.header().messageId()), null);
+    client.publish(Topics.commands(batch.screenId()), Buffer.buffer(receipt), MqttQoS.AT_LEAST_ONCE, false, false);
+  }
+
+  /**
+   * Answers the fleet's proof-of-play batches with receipts signed by {@code signer} from now on, as the
+   * controller does; null stops. Only for a publisher that listens as the controller.
+   */
+  public void answerReceipts(Signer signer) {
+    receiptSigner = signer;
   }
 
   /** Which version each screen must ack in the next push (resets what was seen). */
