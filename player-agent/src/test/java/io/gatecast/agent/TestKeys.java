@@ -6,17 +6,17 @@ import io.gatecast.protocol.Signer;
 import java.security.KeyPair;
 
 /** A controller signing key made for one test: its signer and the pin an agent is configured with. */
-record TestKeys(KeyPair pair, String keyId) {
-  static TestKeys generate() {
+public record TestKeys(KeyPair pair, String keyId) {
+  public static TestKeys generate() {
     KeyPair pair = Keys.generate();
     return new TestKeys(pair, Keys.fingerprint(pair.getPublic()));
   }
 
-  Signer signer() {
+  public Signer signer() {
     return new Signer(keyId, pair.getPrivate());
   }
 
-  PinnedKey pinned() {
+  public PinnedKey pinned() {
     return new PinnedKey(keyId, Keys.encodePublic(pair.getPublic()), null);
   }
 }

@@ -77,8 +77,8 @@ public final class CommandApplier {
 
   public void apply(byte[] payload) {
     String topic = Topics.commands(screenId);
+    String type = Signed.typeOf(payload); // a routing hint only: each branch verifies what it opens
     try {
-      String type = Signed.typeOf(payload);
       if (Signed.KEY_ROTATION.equals(type)) {
         trust.acceptRotation(payload);
       } else if (Signed.PLAY_RECEIPT.equals(type)) {
@@ -91,8 +91,7 @@ public final class CommandApplier {
     } catch (InterruptedIOException e) {
       // The agent is stopping; nothing was saved or run. The controller sends a command with no result
       // again, and the retained schedule carries a rotation, once the screen is back.
-      LOG.info("stopping: this {} is not accepted", Signed.KEY_ROTATION.equals(Signed.typeOf(payload))
-          ? "key rotation" : "command");
+      LOG.info("stopping: this {} is not accepted", Signed.KEY_ROTATION.equals(type) ? "key rotation" : "command");
     } catch (IOException e) {
       // Neither a rotation nor a sequence is trusted unless saved: after a restart it would be forgotten.
       LOG.error("command not accepted: cannot save state: {}", e.getMessage());

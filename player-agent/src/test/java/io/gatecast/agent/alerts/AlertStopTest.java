@@ -6,19 +6,16 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.gatecast.agent.TestKeys;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
-import io.gatecast.protocol.Keys;
-import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Signed;
-import io.gatecast.protocol.Signer;
 import io.gatecast.protocol.rules.AlertSpec;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,16 +38,14 @@ class AlertStopTest {
 
   @Test
   void anAlertArrivingAsTheAgentStopsIsNotAppliedAndItsRetainedCopyIsAfterwards() throws Exception {
-    KeyPair keys = Keys.generate();
-    String keyId = Keys.fingerprint(keys.getPublic());
-    ControllerTrust trust = ControllerTrust.load(dataDir,
-        new PinnedKey(keyId, Keys.encodePublic(keys.getPublic()), null), new Freshness(Clock.systemUTC(),
-            Duration.ofMinutes(5)));
+    TestKeys keys = TestKeys.generate();
+    ControllerTrust trust = ControllerTrust.load(dataDir, keys.pinned(),
+        new Freshness(Clock.systemUTC(), Duration.ofMinutes(5)));
     List<RejectedException> refused = new ArrayList<>();
     AlertApplier applier = new AlertApplier(new AlertStore(dataDir), trust, (topic, e) -> refused.add(e),
         new Playback(Clock.systemUTC()));
     Instant now = Instant.now();
-    byte[] alert = new Signer(keyId, keys.getPrivate()).signToBytes(Signed.ALERT, new AlertMessage(Header.now(now),
+    byte[] alert = keys.signer().signToBytes(Signed.ALERT, new AlertMessage(Header.now(now),
         GATE, 1L, List.of(new AlertSpec("a1", GATE, now, now.plusSeconds(600), Map.of("en", "Gate closed")))),
         now.plusSeconds(600));
     ListAppender<ILoggingEvent> log = new ListAppender<>();

@@ -6,18 +6,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.gatecast.agent.TestKeys;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.protocol.Command;
 import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
-import io.gatecast.protocol.Keys;
-import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Signed;
-import io.gatecast.protocol.Signer;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,14 +54,12 @@ class CommandStopTest {
 
   @Test
   void aCommandArrivingAsTheAgentStopsIsNeitherRunNorRememberedAndRunsWhenSentAgain() throws Exception {
-    KeyPair keys = Keys.generate();
-    String keyId = Keys.fingerprint(keys.getPublic());
-    ControllerTrust trust = ControllerTrust.load(dataDir,
-        new PinnedKey(keyId, Keys.encodePublic(keys.getPublic()), null), new Freshness(Clock.systemUTC(),
-            Duration.ofMinutes(5)));
+    TestKeys keys = TestKeys.generate();
+    ControllerTrust trust = ControllerTrust.load(dataDir, keys.pinned(),
+        new Freshness(Clock.systemUTC(), Duration.ofMinutes(5)));
     CommandApplier applier = new CommandApplier(SCREEN, trust, (topic, e) -> refused.add(e),
         new CommandSequence(dataDir), new Identifying(), Runnable::run, results::add, batch -> {}, Clock.systemUTC());
-    byte[] identify = new Signer(keyId, keys.getPrivate()).signToBytes(Signed.COMMAND,
+    byte[] identify = keys.signer().signToBytes(Signed.COMMAND,
         new Command(Header.now(Instant.now()), SCREEN, 7L, Command.Kind.IDENTIFY, 60), Instant.now().plusSeconds(600));
 
     Thread.currentThread().interrupt(); // what the agent's stop does to the apply thread
