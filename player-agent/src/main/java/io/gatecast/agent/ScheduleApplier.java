@@ -23,6 +23,7 @@ import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Topics;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.time.Clock;
@@ -457,6 +458,10 @@ final class ScheduleApplier {
   private void begin(ScheduleMessage schedule, byte[] saved, Long clusterVersion) {
     try {
       pendingStore.save(saved, new Checked(schedule, clusterVersion), opener(trust, screenId));
+    } catch (InterruptedIOException e) {
+      // The agent is stopping: nothing is accepted; the broker's retained copy brings it again at the next start.
+      LOG.info("stopping: schedule version {}{} not accepted yet", schedule.version(), inCluster(clusterVersion));
+      return;
     } catch (IOException e) {
       LOG.warn("cannot keep schedule version {} as pending ({}); fetching it anyway", schedule.version(), e.toString());
     }
@@ -543,6 +548,9 @@ final class ScheduleApplier {
           && playing.isPresent()) {
         store.save(payload, new Checked(playing.get(), null), opener(trust, screenId));
       }
+    } catch (InterruptedIOException e) {
+      // The agent is stopping; the retained schedule brings the re-signed copy again at the next start.
+      LOG.info("stopping: the re-signed schedule is not saved yet");
     } catch (IOException e) {
       LOG.warn("cannot save the re-signed schedule: {}", e.toString());
     }
