@@ -2,10 +2,6 @@ package io.gatecast.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.cache.ScheduleStore;
 import io.gatecast.agent.playback.Playback;
@@ -31,8 +27,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A schedule message that arrives while the agent stops: the stop interrupts the apply thread, so what the
@@ -48,16 +44,13 @@ class ScheduleStopTest {
   private final MediaServer files = new MediaServer();
   private final List<ScheduleAck> acks = new CopyOnWriteArrayList<>();
   private final List<RejectedException> refused = new CopyOnWriteArrayList<>();
-  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-  private final Logger backend = (Logger) LoggerFactory.getLogger("io.gatecast.agent");
+  @RegisterExtension final CapturedLog log = new CapturedLog("io.gatecast.agent");
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
   private ScheduleStore applied;
   private ScheduleApplier applier;
 
   @BeforeEach
   void start() throws Exception {
-    log.start();
-    backend.addAppender(log);
     ControllerTrust trust = ControllerTrust.load(dataDir, keys.pinned(),
         new Freshness(Clock.systemUTC(), Duration.ofMinutes(5)));
     applied = new ScheduleStore(dataDir);
@@ -68,7 +61,6 @@ class ScheduleStopTest {
 
   @AfterEach
   void stop() {
-    backend.detachAppender(log);
     thread.shutdownNow();
     files.close();
   }
@@ -83,9 +75,8 @@ class ScheduleStopTest {
     assertThat(refused).isEmpty();
     assertThat(files.requests).as("nothing fetched").isEmpty();
     assertThat(dataDir.resolve(ScheduleStore.PENDING_FILE_NAME)).as("nothing kept as pending").doesNotExist();
-    assertThat(log.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-    assertThat(log.list).anyMatch(e -> e.getLevel() == Level.INFO
-        && e.getFormattedMessage().equals("stopping: schedule version 1 not accepted yet"));
+    assertThat(log.warningsAndErrors()).isEmpty();
+    assertThat(log.infos()).contains("stopping: schedule version 1 not accepted yet");
 
     applier.apply(v1); // the broker's retained copy after the restart
 
@@ -101,15 +92,14 @@ class ScheduleStopTest {
     applier.apply(keys.signer().signToBytes(Signed.SCHEDULE, v1, null));
     assertThat(acks).singleElement().satisfies(a -> assertThat(a.outcome()).isEqualTo(Outcome.APPLIED));
     byte[] reSigned = keys.signer().signToBytes(Signed.SCHEDULE, v1, Instant.now().plus(Duration.ofDays(30)));
-    log.list.clear();
+    log.clear();
 
     appliedOnAStoppingThread(reSigned);
 
     assertThat(Files.readAllBytes(applied.file())).as("the old copy kept").isNotEqualTo(reSigned);
     assertThat(refused).isEmpty();
-    assertThat(log.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-    assertThat(log.list).anyMatch(e -> e.getLevel() == Level.INFO
-        && e.getFormattedMessage().equals("stopping: the re-signed schedule is not saved yet"));
+    assertThat(log.warningsAndErrors()).isEmpty();
+    assertThat(log.infos()).contains("stopping: the re-signed schedule is not saved yet");
 
     applier.apply(reSigned); // the retained copy after the restart
 

@@ -2,10 +2,6 @@ package io.gatecast.agent.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gatecast.agent.TestKeys;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.agent.trust.ControllerTrust;
@@ -15,6 +11,7 @@ import io.gatecast.protocol.Header;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.rules.AlertSpec;
+import io.gatecast.agent.CapturedLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * An alert that arrives while the agent stops (the stop interrupts the apply thread, so it cannot be saved) is
@@ -35,6 +32,7 @@ class AlertStopTest {
   private static final String GATE = "kt";
 
   @TempDir Path dataDir;
+  @RegisterExtension final CapturedLog log = new CapturedLog(AlertApplier.class);
 
   @Test
   void anAlertArrivingAsTheAgentStopsIsNotAppliedAndItsRetainedCopyIsAfterwards() throws Exception {
@@ -48,27 +46,18 @@ class AlertStopTest {
     byte[] alert = keys.signer().signToBytes(Signed.ALERT, new AlertMessage(Header.now(now),
         GATE, 1L, List.of(new AlertSpec("a1", GATE, now, now.plusSeconds(600), Map.of("en", "Gate closed")))),
         now.plusSeconds(600));
-    ListAppender<ILoggingEvent> log = new ListAppender<>();
-    log.start();
-    Logger backend = (Logger) LoggerFactory.getLogger(AlertApplier.class);
-    backend.addAppender(log);
+    Thread.currentThread().interrupt(); // what the agent's stop does to the apply thread
     try {
-      Thread.currentThread().interrupt(); // what the agent's stop does to the apply thread
-      try {
-        applier.apply(GATE, alert);
-      } finally {
-        Thread.interrupted();
-      }
+      applier.apply(GATE, alert);
     } finally {
-      backend.detachAppender(log);
+      Thread.interrupted();
     }
 
     assertThat(applier.accepted()).isEmpty();
     assertThat(new AlertStore(dataDir).load()).as("nothing saved").isEmpty();
     assertThat(refused).isEmpty();
-    assertThat(log.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-    assertThat(log.list).anyMatch(e -> e.getLevel() == Level.INFO
-        && e.getFormattedMessage().equals("stopping: cluster kt alerts version 1 not applied yet"));
+    assertThat(log.warningsAndErrors()).isEmpty();
+    assertThat(log.infos()).contains("stopping: cluster kt alerts version 1 not applied yet");
 
     applier.apply(GATE, alert); // the retained copy, after the restart
 

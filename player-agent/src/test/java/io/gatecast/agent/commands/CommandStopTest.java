@@ -2,10 +2,6 @@ package io.gatecast.agent.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gatecast.agent.TestKeys;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.protocol.Command;
@@ -14,17 +10,16 @@ import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Signed;
+import io.gatecast.agent.CapturedLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A command that arrives while the agent stops: the stop interrupts the apply thread, so the command's sequence
@@ -38,19 +33,7 @@ class CommandStopTest {
   private final List<String> ran = new ArrayList<>();
   private final List<CommandResult> results = new ArrayList<>();
   private final List<RejectedException> refused = new ArrayList<>();
-  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-  private final Logger backend = (Logger) LoggerFactory.getLogger(CommandApplier.class);
-
-  @BeforeEach
-  void listen() {
-    log.start();
-    backend.addAppender(log);
-  }
-
-  @AfterEach
-  void stopListening() {
-    backend.detachAppender(log);
-  }
+  @RegisterExtension final CapturedLog log = new CapturedLog(CommandApplier.class);
 
   @Test
   void aCommandArrivingAsTheAgentStopsIsNeitherRunNorRememberedAndRunsWhenSentAgain() throws Exception {
@@ -73,9 +56,8 @@ class CommandStopTest {
     assertThat(results).isEmpty();
     assertThat(refused).isEmpty();
     assertThat(new CommandSequence(dataDir).last()).as("no sequence saved").isEmpty();
-    assertThat(log.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-    assertThat(log.list).anyMatch(e -> e.getLevel() == Level.INFO
-        && e.getFormattedMessage().equals("stopping: this command is not accepted"));
+    assertThat(log.warningsAndErrors()).isEmpty();
+    assertThat(log.infos()).contains("stopping: this command is not accepted");
 
     applier.apply(identify); // the controller's copy after the restart
 

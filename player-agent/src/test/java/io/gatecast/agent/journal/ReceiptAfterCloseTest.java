@@ -3,15 +3,12 @@ package io.gatecast.agent.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gatecast.agent.TestRules;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.PlayBatch;
 import io.gatecast.testkit.MovableClock;
+import io.gatecast.agent.CapturedLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,11 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A receipt handled after proof of play closed (the agent stops while the controller's receipt is on its way):
@@ -36,19 +31,7 @@ class ReceiptAfterCloseTest {
   @TempDir Path dir;
   private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T08:00:00Z"));
   private final List<PlayBatch> sent = new CopyOnWriteArrayList<>();
-  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-  private final Logger backend = (Logger) LoggerFactory.getLogger(ProofOfPlay.class);
-
-  @BeforeEach
-  void listen() {
-    log.start();
-    backend.addAppender(log);
-  }
-
-  @AfterEach
-  void stopListening() {
-    backend.detachAppender(log);
-  }
+  @RegisterExtension final CapturedLog log = new CapturedLog(ProofOfPlay.class);
 
   @Test
   void aReceiptAfterCloseKeepsItsPlaysForTheNextStart() throws Exception {
@@ -71,7 +54,7 @@ class ReceiptAfterCloseTest {
     outbox.close();
     proof.receipted(batchId); // the receipt, handled after the stop closed the journal
 
-    assertThat(log.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+    assertThat(log.warningsAndErrors()).isEmpty();
     Outbox restartedOutbox = Outbox.open(dir.resolve("outbox.journal"), new RecordingLink());
     ProofOfPlay restarted = open(playback, restartedOutbox);
     assertThat(restarted.unsent()).as("the receipted batch's plays, journaled still").isGreaterThanOrEqualTo(plays);

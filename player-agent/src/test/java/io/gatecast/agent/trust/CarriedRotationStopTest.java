@@ -3,10 +3,6 @@ package io.gatecast.agent.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.gatecast.agent.TestKeys;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
@@ -15,6 +11,7 @@ import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.Signed;
+import io.gatecast.agent.CapturedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,11 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * A key rotation carried by a message that arrives while the agent stops: the stop interrupts the apply thread,
@@ -35,19 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 class CarriedRotationStopTest {
   @TempDir Path dataDir;
-  private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-  private final Logger backend = (Logger) LoggerFactory.getLogger(ControllerTrust.class);
-
-  @BeforeEach
-  void listen() {
-    log.start();
-    backend.addAppender(log);
-  }
-
-  @AfterEach
-  void stopListening() {
-    backend.detachAppender(log);
-  }
+  @RegisterExtension final CapturedLog log = new CapturedLog(ControllerTrust.class);
 
   @Test
   void aRotationCarriedAsTheAgentStopsIsNotTrustedAndIsTakenWhenTheMessageComesAgain() throws Exception {
@@ -72,9 +55,8 @@ class CarriedRotationStopTest {
     assertThat(refused.reason()).as("judged by the saved keys").isEqualTo(Rejection.UNKNOWN_KEY);
     assertThat(trust.pinnedKeys()).extracting(PinnedKey::keyId).containsExactly(old.keyId());
     assertThat(Files.readString(dataDir.resolve(ControllerTrust.FILE_NAME))).isEqualTo(savedBefore);
-    assertThat(log.list).noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-    assertThat(log.list).anyMatch(e -> e.getLevel() == Level.INFO && e.getFormattedMessage()
-        .equals("stopping: the key rotation a command message carries is not accepted yet; it comes again with it"));
+    assertThat(log.warningsAndErrors()).isEmpty();
+    assertThat(log.infos()).contains("stopping: the key rotation a command message carries is not accepted yet; it comes again with it");
 
     assertThat(trust.open(message, Signed.COMMAND, Map.class).keyId()).isEqualTo(next.keyId()); // after the restart
 
