@@ -39,8 +39,7 @@ public final class CapturedLog implements BeforeEachCallback, AfterEachCallback 
     appender.stop();
   }
 
-  /** Everything logged so far, in order. */
-  public List<ILoggingEvent> events() {
+  private List<ILoggingEvent> events() {
     return appender.list;
   }
 

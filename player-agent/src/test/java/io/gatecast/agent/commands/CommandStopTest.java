@@ -2,6 +2,7 @@ package io.gatecast.agent.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatecast.agent.CapturedLog;
 import io.gatecast.agent.TestKeys;
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.protocol.Command;
@@ -10,7 +11,6 @@ import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Signed;
-import io.gatecast.agent.CapturedLog;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,12 +3,12 @@ package io.gatecast.agent.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.gatecast.agent.CapturedLog;
 import io.gatecast.agent.TestRules;
 import io.gatecast.agent.playback.Playback;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.PlayBatch;
 import io.gatecast.testkit.MovableClock;
-import io.gatecast.agent.CapturedLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +42,7 @@ class ReceiptAfterCloseTest {
     Outbox outbox = Outbox.open(dir.resolve("outbox.journal"), new RecordingLink());
     ProofOfPlay proof = open(playback, outbox);
     proof.observe();
-    clock.advance(Duration.ofSeconds(25)); // two slots of the poster ended
+    clock.advance(Duration.ofSeconds(25)); // the poster's first slot ended: one play to journal
     proof.observe();
     proof.flush();
     await().atMost(DEADLINE).until(() -> !sent.isEmpty());

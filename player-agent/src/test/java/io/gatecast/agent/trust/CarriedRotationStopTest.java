@@ -3,6 +3,7 @@ package io.gatecast.agent.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.gatecast.agent.CapturedLog;
 import io.gatecast.agent.TestKeys;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
@@ -11,7 +12,6 @@ import io.gatecast.protocol.PinnedKey;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Rejection;
 import io.gatecast.protocol.Signed;
-import io.gatecast.agent.CapturedLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
