@@ -27,10 +27,9 @@ import io.gatecast.agent.playback.Playback;
 import io.gatecast.agent.tls.CaTrust;
 import io.gatecast.agent.trust.ControllerKeyArgument;
 import io.gatecast.agent.trust.ControllerTrust;
+import io.gatecast.agent.trust.RejectionReports;
 import io.gatecast.protocol.Freshness;
 import io.gatecast.protocol.Header;
-import io.gatecast.protocol.RejectedException;
-import io.gatecast.protocol.RejectionEvent;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.ScreenHealth;
 import io.gatecast.protocol.ScreenState;
@@ -152,11 +151,12 @@ public final class PlayerAgent implements AutoCloseable {
     this.journalThread = Executors.newSingleThreadScheduledExecutor(daemon("gatecast-journal"));
     parts.push("journal thread", () -> stop(journalThread, false));
 
+    RejectionReports rejections = new RejectionReports(config.screenId(), clock, outbox::send);
     HealthProbe health = new HealthProbe(playback, cache, clockOffset, kiosk::display, clock);
     this.heartbeats = new Heartbeats(session, () -> status(ScreenState.ONLINE, health.measure()), linkThread,
         Duration.ofSeconds(config.heartbeatSeconds()));
-    AlertApplier alerts = new AlertApplier(new AlertStore(config.dataDir()), trust, this::reportRejection, playback);
-    this.applier = new ScheduleApplier(config.screenId(), trust, this::reportRejection, cache, store,
+    AlertApplier alerts = new AlertApplier(new AlertStore(config.dataDir()), trust, rejections, playback);
+    this.applier = new ScheduleApplier(config.screenId(), trust, rejections, cache, store,
         new ScheduleStore(config.dataDir(), ScheduleStore.PENDING_FILE_NAME), playback, outbox::send, () -> {
           heartbeats.beatNow();
           followCluster();
@@ -172,7 +172,7 @@ public final class PlayerAgent implements AutoCloseable {
           }
         }, resumed.saved(), applyThread, clock);
     parts.push("applying", applyThread::shutdownNow);
-    resumed.refused().forEach(e -> reportRejection(io.gatecast.protocol.Topics.schedule(config.screenId()), e));
+    resumed.refused().forEach(e -> rejections.report(io.gatecast.protocol.Topics.schedule(config.screenId()), e));
     cache.onCorrupt(sha -> Handoff.run(applyThread, applier::repairPlaying, "not fetching " + sha + " again"));
     followCluster();
 
@@ -182,7 +182,7 @@ public final class PlayerAgent implements AutoCloseable {
             tls);
     ExecutorService commandThread = Executors.newSingleThreadExecutor(daemon("gatecast-commands"));
     parts.push("command thread", commandThread::shutdownNow);
-    CommandApplier commands = new CommandApplier(config.screenId(), trust, this::reportRejection, commandSequence,
+    CommandApplier commands = new CommandApplier(config.screenId(), trust, rejections, commandSequence,
         new ScreenActions(page, kiosk.devTools(), uploader, config.dataDir().resolve("screenshots"),
             () -> restartRequested.complete(RESTART_EXIT_CODE), new CacheSweep(cache, playback)),
         commandThread, this::publishCommandResult, proofOfPlay::receipted, clock);
@@ -295,11 +295,6 @@ public final class PlayerAgent implements AutoCloseable {
       return new ScheduleStore.Loaded(java.util.Optional.empty(), loaded.refused());
     }
     return loaded;
-  }
-
-  private void reportRejection(String topic, RejectedException refusal) {
-    LOG.warn("refused a message on {}: {}", topic, refusal.getMessage());
-    outbox.send(RejectionEvent.of(Header.now(clock.instant()), config.screenId(), topic, refusal));
   }
 
   private StatusMessage status(ScreenState state, ScreenHealth health) {
