@@ -66,13 +66,15 @@ export function renderSchedule(main, arg) {
   async function setup() {
     const [groups, screens] = await Promise.all([api.get('/api/v1/groups'), api.get('/api/v1/screens')]);
     const option = (kind, id, name) => h('option', {value: `${kind}:${id}`}, name && name !== id ? `${name} (${id})` : id);
+    const live = screens.filter((s) => !s.revokedAt);
     fill(targets,
       h('optgroup', {label: t('sched.gates')}, gates().map((g) => option('cluster', g.id, g.name))),
       groups.length ? h('optgroup', {label: t('sched.groups')}, groups.map((g) => option('group', g.id, g.name))) : null,
-      h('optgroup', {label: t('sched.screens')},
-        screens.filter((s) => !s.revokedAt).map((s) => option('screen', s.id, s.name))));
+      h('optgroup', {label: t('sched.screens')}, live.map((s) => option('screen', s.id, s.name))));
     if (!state.target || ![...targets.options].some((o) => o.value === state.target)) {
-      state.target = targets.options.length ? targets.options[0].value : null;
+      // First the first gate that has screens: the default gate, listed first, is often empty.
+      const gate = gates().find((g) => live.some((s) => s.clusterId === g.id));
+      state.target = gate ? `cluster:${gate.id}` : targets.options.length ? targets.options[0].value : null;
     }
     targets.value = state.target;
     targets.addEventListener('change', () => { state.target = targets.value; draw(); });

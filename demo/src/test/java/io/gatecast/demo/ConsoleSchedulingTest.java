@@ -211,7 +211,10 @@ class ConsoleSchedulingTest {
     browser.signIn("xem", PASSWORD);
     assertThat(browser.sections()).contains("schedule").doesNotContain("publish");
     browser.open("schedule");
-    new Select(browser.waitVisible(By.id("sched-target"))).selectByValue("cluster:huu-nghi");
+    // Opened on the gate that has screens, not on the empty default gate listed before it.
+    browser.waitText(By.id("cal-h"), "Cửa khẩu Hữu Nghị");
+    assertThat(new Select(browser.waitVisible(By.id("sched-target"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("cluster:huu-nghi");
     WebElement evening = browser.waitVisible(By.cssSelector(
         "section.cal-day[data-date='" + monday + "'] .cal-block[data-sources='quoc-khanh']"));
     assertThat(evening.getAttribute("data-start")).isEqualTo("18:00");
