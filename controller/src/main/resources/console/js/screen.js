@@ -106,7 +106,7 @@ export function renderScreen(main, screenId) {
         h('td', {}, tOr(`cmd.${c.kind}`, c.kind)),
         h('td', {}, formatDateTime(c.createdAt, zone)),
         h('td', {}, badge(tOr(`cmdStatus.${c.status}`, c.status), tone[c.status] || 'muted')),
-        h('td', {}, c.detail || t('common.none')))))));
+        h('td', {}, detailText('cmd.detail', c)))))));
   }
 
   function drawHistory(changes) {
@@ -121,7 +121,18 @@ export function renderScreen(main, screenId) {
         h('td', {}, formatDateTime(c.at, zone)),
         h('td', {}, tOr(`aspect.${c.aspect}`, c.aspect)),
         h('td', {}, value(c)),
-        h('td', {}, c.detail || t('common.none')))))));
+        h('td', {}, detailText('history.detail', c)))))));
+  }
+
+  /**
+   * A command's or a change's detail in the reader's language when the controller gives its code; else its words
+   * as stored (a failure's reason, an agent's words the controller does not know).
+   */
+  function detailText(keys, c) {
+    if (!c.detailCode) return c.detail || t('common.none');
+    const none = t('history.detail.noVersion'); // a version the screen has none of is left out of the values
+    return tOr(`${keys}.${c.detailCode}`, null) === null ? c.detail
+      : t(`${keys}.${c.detailCode}`, {applied: none, gateApplied: none, ...c.detailArgs});
   }
 
   return watch(POLL_MS, refresh, (event, again) => {

@@ -206,8 +206,14 @@ class ConsoleEndToEndTest {
         List<WebElement> rows = d.findElements(By.cssSelector("tr[data-sequence]"));
         return !rows.isEmpty() && rows.get(0).getText().contains("Xong");
       });
+      // The agent's answer in Vietnamese, not its English words ("showing the screen id for 30 s")
+      browser.waitText(By.cssSelector("tr[data-sequence]"), "Đang hiện mã màn hình trong");
       await().atMost(DEADLINE).until(() -> b.now().map(n -> n.path("identify").isObject()).orElse(false));
       browser.waitText(By.cssSelector("section[aria-labelledby='hist-h']"), "Trực tuyến");
+      // Each change's detail in Vietnamese, not the English words it is stored as ("applied 1, published 1")
+      browser.waitText(By.cssSelector("section[aria-labelledby='hist-h']"), "đã phát hành:");
+      assertThat(browser.driver.findElement(By.cssSelector("section[aria-labelledby='hist-h']")).getText())
+          .doesNotContain("applied", "published", "null");
       browser.screenshot("console-15-screen-phone");
       browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
       browser.screenshot("console-16-screen");

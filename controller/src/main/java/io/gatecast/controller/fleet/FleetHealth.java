@@ -139,7 +139,7 @@ public final class FleetHealth {
     List<HistoryEntry> changes = new ArrayList<>();
     String agent = status.state().name();
     if (!agent.equals(agentBefore)) {
-      changes.add(new HistoryEntry(id, at, HistoryEntry.AGENT, agent, status.state() == ScreenState.OFFLINE ? "last-will" : null));
+      changes.add(new HistoryEntry(id, at, HistoryEntry.AGENT, agent, status.state() == ScreenState.OFFLINE ? HistoryDetail.LAST_WILL : null));
     }
     if (display != null && !display.equals(displayBefore)) {
       changes.add(new HistoryEntry(id, at, HistoryEntry.DISPLAY, display, figures.displayDetail()));
@@ -150,15 +150,13 @@ public final class FleetHealth {
     String content = before.upToDate(applied, appliedCluster) ? UP_TO_DATE : STALE;
     if (!content.equals(last.content())) {
       changes.add(new HistoryEntry(id, at, HistoryEntry.CONTENT, content,
-          "applied " + applied + ", published " + before.publishedVersion()
-              + (before.publishedClusterVersion() == null ? ""
-                  : "; gate schedule applied " + appliedCluster + ", published " + before.publishedClusterVersion())));
+          HistoryDetail.versions(applied, before.publishedVersion(), appliedCluster, before.publishedClusterVersion())));
     }
     for (HistoryEntry change : changes) {
       health.add(c, change);
     }
     boolean upAfter = UptimeCalculator.isUp(agent, display);
-    String reason = upAfter ? null : downReason(agent, display, status.state() == ScreenState.OFFLINE ? "last-will" : null,
+    String reason = upAfter ? null : downReason(agent, display, status.state() == ScreenState.OFFLINE ? HistoryDetail.LAST_WILL : null,
         figures == null ? null : figures.displayDetail());
     // A live placed screen behind its gate's newest schedule: the re-assertion sends the gate's newest again.
     String gateBehind = status.state() == ScreenState.ONLINE && before.behindItsGate(appliedCluster)
@@ -186,7 +184,7 @@ public final class FleetHealth {
   /** Marks ONLINE screens silent since {@code at - timeout} OFFLINE and records the change. */
   public List<Recorded> recordSilence(Connection c, Instant at, Duration timeout) throws SQLException {
     List<Recorded> recorded = new ArrayList<>();
-    String detail = "no heartbeat for " + timeout.toSeconds() + " s";
+    String detail = HistoryDetail.silence(timeout);
     for (String id : screens.markSilentOffline(c, at.minus(timeout))) {
       HealthRepository.LastTruths last = health.lastTruths(c, id);
       String agentBefore = last.agent();

@@ -1,0 +1,67 @@
+package io.gatecast.controller.fleet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The words a history entry's detail is stored in, read as a code and values for the console to say in its reader's
+ * language: the controller's own words and the agent's display detail; anything else has no code.
+ */
+class HistoryDetailTest {
+  @Test
+  void theControllersOwnWordsAreCoded() {
+    assertThat(HistoryDetail.read("last-will")).contains(new HistoryDetail("lastWill", java.util.Map.of()));
+    assertThat(HistoryDetail.read("no heartbeat for 30 s")).hasValueSatisfying(d -> {
+      assertThat(d.code()).isEqualTo("silent");
+      assertThat(d.args()).containsExactly(entry("seconds", "30"));
+    });
+    assertThat(HistoryDetail.read("applied null, published 3")).hasValueSatisfying(d -> {
+      assertThat(d.code()).isEqualTo("versions");
+      assertThat(d.args()).as("nothing applied: no value").containsExactly(entry("published", "3"));
+    });
+    assertThat(HistoryDetail.read("applied 2, published 3; gate schedule applied null, published 7"))
+        .hasValueSatisfying(d -> {
+          assertThat(d.code()).isEqualTo("versionsWithGate");
+          assertThat(d.args()).containsExactly(entry("applied", "2"), entry("published", "3"),
+              entry("gatePublished", "7"));
+        });
+  }
+
+  @Test
+  void theWordsTheControllerWritesAreTheWordsItReads() {
+    assertThat(HistoryDetail.read(HistoryDetail.LAST_WILL)).map(HistoryDetail::code).contains("lastWill");
+    assertThat(HistoryDetail.read(HistoryDetail.silence(java.time.Duration.ofSeconds(90))))
+        .hasValue(new HistoryDetail("silent", java.util.Map.of("seconds", "90")));
+    assertThat(HistoryDetail.read(HistoryDetail.versions(null, 3L, null, null)))
+        .hasValue(new HistoryDetail("versions", java.util.Map.of("published", "3")));
+    assertThat(HistoryDetail.read(HistoryDetail.versions(3L, 3L, 6L, 7L))).hasValue(new HistoryDetail(
+        "versionsWithGate", java.util.Map.of("applied", "3", "published", "3", "gateApplied", "6", "gatePublished", "7")));
+  }
+
+  @Test
+  void theAgentsDisplayWordsAreCoded() {
+    assertThat(HistoryDetail.read("the kiosk browser has not opened the page since the agent started"))
+        .map(HistoryDetail::code).contains("kioskNotYet");
+    assertThat(HistoryDetail.read("no browser has opened the page since the agent started"))
+        .map(HistoryDetail::code).contains("noBrowserYet");
+    assertThat(HistoryDetail.read("kiosk browser is not running (exited with 1)")).hasValueSatisfying(d -> {
+      assertThat(d.code()).isEqualTo("browserDown");
+      assertThat(d.args()).containsExactly(entry("exit", "exited with 1"));
+    });
+    assertThat(HistoryDetail.read("the page has not asked the agent for 45 s")).hasValueSatisfying(d -> {
+      assertThat(d.code()).isEqualTo("pageSilent");
+      assertThat(d.args()).containsExactly(entry("seconds", "45"));
+    });
+    assertThat(HistoryDetail.read("the page has not asked the agent for 45 s (browser frozen or closed?)"))
+        .map(HistoryDetail::code).contains("kioskPageSilent");
+  }
+
+  @Test
+  void otherWordsAndNoneHaveNoCode() {
+    assertThat(HistoryDetail.read(null)).isEmpty();
+    assertThat(HistoryDetail.read("chromium exited")).isEmpty();
+    assertThat(HistoryDetail.read("applied 1, published 1 and more")).isEmpty();
+  }
+}
