@@ -134,6 +134,11 @@ final class ConsoleBrowser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(1440, 1000));
   }
 
+  /** What the console logged as errors since the last call ({@link Chromium#consoleErrors}). */
+  List<String> consoleErrors() {
+    return Chromium.consoleErrors(driver);
+  }
+
   /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
   void screenshot(String name) throws Exception {
     Chromium.screenshot(driver, name);

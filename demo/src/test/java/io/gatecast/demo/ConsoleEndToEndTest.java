@@ -127,6 +127,8 @@ class ConsoleEndToEndTest {
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Trực tuyến");
       browser.waitText(By.cssSelector("tr[data-screen='gate-b']"), "Trực tuyến");
       browser.waitText(By.cssSelector("tr[data-screen='gate-a'] th"), "Sảnh nhập cảnh 1");
+      // Signing in and the board ran with no script error and no resource missing (a favicon.ico asked for, say)
+      assertThat(browser.consoleErrors()).isEmpty();
 
       // When the operator puts the item on both screens and publishes
       browser.open("publish");

@@ -60,6 +60,7 @@ public final class Chromium {
     options.setBinary(BINARY);
     options.addArguments(flags);
     options.addArguments("--user-data-dir=" + profileDir.toAbsolutePath());
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL")); // for consoleErrors
     return options;
   }
 
@@ -73,6 +74,16 @@ public final class Chromium {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
         .usingAnyFreePort().build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * What the pages logged as errors since the last call: script errors, and resources a page asked for that did not
+   * load (each names its address). A test that is refused on purpose finds its refusals here too.
+   */
+  public static List<String> consoleErrors(WebDriver driver) {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
   }
 
   /** Saves what the browser shows as {@code target/screenshots/<name>.png} and returns the file. */

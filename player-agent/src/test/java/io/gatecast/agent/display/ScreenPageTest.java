@@ -101,6 +101,7 @@ class ScreenPageTest {
     welcome.put("km", "សូមស្វាគមន៍មកកាន់ច្រកព្រំដែនអន្តរជាតិ");
     Map<String, String> font = Map.of("vi", "Noto Sans", "zh-Hans", "Noto Sans CJK SC", "lo", "Noto Sans Lao",
         "km", "Noto Sans Khmer");
+    Chromium.consoleErrors(driver); // what earlier tests in this browser logged is theirs
     open();
 
     for (Map.Entry<String, String> line : welcome.entrySet()) {
@@ -114,6 +115,8 @@ class ScreenPageTest {
       assertThat(mainFontOf("#stage > .on")).isEqualTo(font.get(language));
       Chromium.screenshot(driver, "page-text-" + language);
     }
+    assertThat(Chromium.consoleErrors(driver)).as("no script error, no resource missing (a favicon.ico asked for)")
+        .isEmpty();
   }
 
   @Test
