@@ -20,7 +20,7 @@ import {renderLayouts} from './layouts.js';
 import {renderUsers} from './users.js';
 import {renderAudit} from './audit.js';
 import {renderAccount} from './account.js';
-import {liveIndicator, stopStream} from './live.js';
+import {liveIndicator, startStream, stopStream} from './live.js';
 
 /** The sections in the navigation, each with the roles that see it ([] = everyone signed in). */
 const SECTIONS = [
@@ -85,6 +85,9 @@ async function show() {
   const main = h('main', {id: 'main', tabindex: '-1'}, h('p', {class: 'loading'}, t('common.loading')));
   root.replaceChildren(h('a', {class: 'skip', href: '#main', onclick: (e) => { e.preventDefault(); main.focus(); }},
     t('shell.skip')), header(section.id), main);
+  // Live while signed in, whatever the page: the header's indicator said "offline" on a page that does not
+  // watch anything itself (an approver lands on the review queue), and the first page that did waited for it.
+  startStream();
   try {
     await loadGates();
     const render = route.section === 'screens' && route.arg ? renderScreen : section.render;

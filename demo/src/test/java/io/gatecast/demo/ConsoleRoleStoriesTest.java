@@ -100,6 +100,8 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     // The approver lands on the queue, previews an item in its language, rejects the other with a reason.
     browser.signIn("lanhdao", ConsoleFixture.PASSWORD);
     browser.wait.until(d -> d.getCurrentUrl().endsWith("#/review"));
+    // The header says the console is live there too, not offline, though the queue does not refresh itself
+    browser.wait.until(d -> "live".equals(d.findElement(By.cssSelector(".live-state")).getAttribute("data-live")));
     browser.click("article[data-item='chao-mung'] button[data-preview]");
     browser.waitVisible(By.id("preview-lang-chao-mung"));
     browser.screenshot("story-approver-" + lang + "-1-preview");
