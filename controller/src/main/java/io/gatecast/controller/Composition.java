@@ -103,7 +103,7 @@ final class Composition {
   private Publisher publisher;
   AlertService alerts;
   KeyRotations rotations;
-  private Reassertion reassertion;
+  Reassertion reassertion;
   private Services services;
   // The fleet monitor, fed by the broker.
   FleetMonitor fleet;

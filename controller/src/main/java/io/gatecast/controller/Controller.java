@@ -89,6 +89,14 @@ public final class Controller implements AutoCloseable {
     return root.alerts.check();
   }
 
+  /**
+   * Takes the re-assertion's next step now, after the one under way, without waiting for its timer: the schedules
+   * screens' reports asked for before this call are sent again (or held back) when it completes.
+   */
+  public Future<Void> reassertNow() {
+    return root.reassertion.stepNow();
+  }
+
   /** Closes every part in reverse of the order it was opened in; a second call does nothing. */
   @Override
   public void close() {

@@ -79,7 +79,8 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean gatesWanted = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile String cursor;
   private volatile long nextRoundNanos = System.nanoTime() + ROUND.toNanos();
-  private final java.util.concurrent.atomic.AtomicBoolean ticking = new java.util.concurrent.atomic.AtomicBoolean();
+  /** The step under way, or the last one (complete): one step at a time. */
+  private Future<Void> step = Future.succeededFuture();
   private long timer = -1;
 
   private record Sent(long version, java.time.Instant at) {}
@@ -170,10 +171,25 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
     return since.isNegative() ? QUIET : since;
   }
 
-  /** One step: the screens whose reports asked for it, then the next few of the sweep. */
-  void tick() {
-    if (!ticking.compareAndSet(false, true)) {
-      return; // the broker is slow: the last step is still going
+  /**
+   * One step now, once the step under way (if any) is over: what screens' reports asked for before this call has
+   * been sent again when it completes. For tests, which cannot wait for the timer on a clock they move.
+   */
+  public Future<Void> stepNow() {
+    Future<Void> underWay;
+    synchronized (this) {
+      underWay = step;
+    }
+    return underWay.transform(done -> tick());
+  }
+
+  /**
+   * One step: the screens whose reports asked for it, then the next few of the sweep. Returns the step, which
+   * never fails; while one is under way (the broker is slow), a new one is not started and that one is returned.
+   */
+  synchronized Future<Void> tick() {
+    if (!step.isComplete()) {
+      return step;
     }
     List<String> reported = new ArrayList<>();
     for (Iterator<String> it = wanted.iterator(); it.hasNext() && reported.size() < REPORTED_PER_TICK; ) {
@@ -198,7 +214,7 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
             LOG.info("sent {} schedule(s) again that screens reported missing, older or refused as older", r.sent());
           }
         });
-    Future.all(unsentGates, gatesAsked, first).map(all -> first.result()).compose(r -> {
+    step = Future.all(unsentGates, gatesAsked, first).map(all -> first.result()).compose(r -> {
       events.publish(new SchedulesReasserted(r.sent()));
       if (cursor == null && System.nanoTime() - nextRoundNanos < 0) {
         return Future.succeededFuture();
@@ -213,8 +229,9 @@ public final class Reassertion implements ScheduleWatch, AutoCloseable {
         // The round is over: the gates' schedules and the clusters' alert messages too.
         return publisher.reassertClusters(false).compose(gates -> alerts.get()).mapEmpty();
       });
-    }).onFailure(e -> LOG.warn("background re-send failed; trying again: {}", e.toString()))
-        .onComplete(done -> ticking.set(false));
+    }).onFailure(e -> LOG.warn("background re-send failed; trying again: {}", e.toString())).<Void>mapEmpty()
+        .otherwiseEmpty();
+    return step;
   }
 
   @Override
