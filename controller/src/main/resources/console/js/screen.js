@@ -129,10 +129,10 @@ export function renderScreen(main, screenId) {
    * as stored (a failure's reason, an agent's words the controller does not know).
    */
   function detailText(keys, c) {
-    if (!c.detailCode) return c.detail || t('common.none');
+    const coded = c.detailCoded;
+    if (!coded || tOr(`${keys}.${coded.code}`, null) === null) return c.detail || t('common.none');
     const none = t('history.detail.noVersion'); // a version the screen has none of is left out of the values
-    return tOr(`${keys}.${c.detailCode}`, null) === null ? c.detail
-      : t(`${keys}.${c.detailCode}`, {applied: none, gateApplied: none, ...c.detailArgs});
+    return t(`${keys}.${coded.code}`, {applied: none, gateApplied: none, ...coded.args});
   }
 
   return watch(POLL_MS, refresh, (event, again) => {

@@ -61,7 +61,7 @@ class FleetHealthTest {
     List<JsonNode> agentChanges = changes("fh-will", "AGENT");
     assertThat(agentChanges).extracting(c -> c.get("value").asText()).containsExactly("ONLINE", "OFFLINE", "ONLINE");
     assertThat(agentChanges.get(1).get("detail").asText()).isEqualTo("last-will");
-    assertThat(agentChanges.get(1).get("detailCode").asText()).as("for the console's words").isEqualTo("lastWill");
+    assertThat(agentChanges.get(1).get("detailCoded").get("code").asText()).as("for the console's words").isEqualTo("lastWill");
   }
 
   @Test
@@ -81,8 +81,8 @@ class FleetHealthTest {
       assertThat(changes("fh-silent", "AGENT")).last()
           .satisfies(c -> {
             assertThat(c.get("detail").asText()).isEqualTo("no heartbeat for 30 s");
-            assertThat(c.get("detailCode").asText()).isEqualTo("silent");
-            assertThat(c.get("detailArgs").get("seconds").asText()).isEqualTo("30");
+            assertThat(c.get("detailCoded").get("code").asText()).isEqualTo("silent");
+            assertThat(c.get("detailCoded").get("args").get("seconds").asText()).isEqualTo("30");
           });
 
       agent.heartbeat();
@@ -120,7 +120,7 @@ class FleetHealthTest {
       assertThat(changes("fh-figures", "DISPLAY")).extracting(c -> c.get("value").asText())
           .containsExactly("SHOWING", "NOT_SHOWING");
       assertThat(changes("fh-figures", "DISPLAY").get(1).get("detail").asText()).isEqualTo("chromium exited");
-      assertThat(changes("fh-figures", "DISPLAY").get(1).path("detailCode").isNull())
+      assertThat(changes("fh-figures", "DISPLAY").get(1).path("detailCoded").isNull())
           .as("words no code names: the console shows them as they are").isTrue();
     }
   }
@@ -150,10 +150,10 @@ class FleetHealthTest {
     List<JsonNode> content = changes("fh-content", "CONTENT");
     assertThat(content).extracting(c -> c.get("value").asText()).containsExactly("STALE", "UP_TO_DATE");
     // Coded for the console: nothing applied yet (no "applied" value), then the published version.
-    assertThat(content).extracting(c -> c.get("detailCode").asText()).containsExactly("versions", "versions");
-    assertThat(content.get(0).get("detailArgs").has("applied")).isFalse();
-    assertThat(content.get(0).get("detailArgs").get("published").asLong()).isEqualTo(published);
-    assertThat(content.get(1).get("detailArgs").get("applied").asLong()).isEqualTo(published);
+    assertThat(content).extracting(c -> c.get("detailCoded").get("code").asText()).containsExactly("versions", "versions");
+    assertThat(content.get(0).get("detailCoded").get("args").has("applied")).isFalse();
+    assertThat(content.get(0).get("detailCoded").get("args").get("published").asLong()).isEqualTo(published);
+    assertThat(content.get(1).get("detailCoded").get("args").get("applied").asLong()).isEqualTo(published);
   }
 
   @Test

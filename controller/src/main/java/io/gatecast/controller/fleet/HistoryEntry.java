@@ -1,8 +1,8 @@
 package io.gatecast.controller.fleet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.gatecast.controller.words.CodedWords;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * One change of one of a screen's truths.
@@ -15,15 +15,9 @@ public record HistoryEntry(String screenId, Instant at, String aspect, String va
   public static final String CONTENT = "CONTENT";
   public static final String DISPLAY = "DISPLAY";
 
-  /** The detail's stable code ({@link HistoryDetail}), for the console to say it in its reader's language; else null. */
-  @JsonProperty("detailCode")
-  public String detailCode() {
-    return HistoryDetail.read(detail).map(HistoryDetail::code).orElse(null);
-  }
-
-  /** The values {@link #detailCode} names, by name; else null. */
-  @JsonProperty("detailArgs")
-  public Map<String, String> detailArgs() {
-    return HistoryDetail.read(detail).map(HistoryDetail::args).orElse(null);
+  /** The detail as a stable code and values ({@link HistoryDetail}), for the console to say in its reader's language; else null. */
+  @JsonProperty("detailCoded")
+  public CodedWords detailCoded() {
+    return HistoryDetail.read(detail).orElse(null);
   }
 }

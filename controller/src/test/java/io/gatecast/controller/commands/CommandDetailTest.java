@@ -2,6 +2,7 @@ package io.gatecast.controller.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatecast.controller.words.CodedWords;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +11,13 @@ class CommandDetailTest {
   @Test
   void theAgentsAnswersAreCoded() {
     assertThat(CommandDetail.read("page reloaded through the browser's DevTools"))
-        .hasValue(new CommandDetail("reloadedThroughBrowser", Map.of()));
-    assertThat(CommandDetail.read("the page was asked to reload itself")).map(CommandDetail::code).contains("reloadAsked");
-    assertThat(CommandDetail.read("restarting")).map(CommandDetail::code).contains("restarting");
+        .hasValue(new CodedWords("reloadedThroughBrowser", Map.of()));
+    assertThat(CommandDetail.read("the page was asked to reload itself")).map(CodedWords::code).contains("reloadAsked");
+    assertThat(CommandDetail.read("restarting")).map(CodedWords::code).contains("restarting");
     assertThat(CommandDetail.read("showing the screen id for 30 s"))
-        .hasValue(new CommandDetail("identifying", Map.of("seconds", "30")));
+        .hasValue(new CodedWords("identifying", Map.of("seconds", "30")));
     assertThat(CommandDetail.read("removed 4 unneeded files; 12 needed files present"))
-        .hasValue(new CommandDetail("cacheSwept", Map.of("removed", "4", "kept", "12")));
+        .hasValue(new CodedWords("cacheSwept", Map.of("removed", "4", "kept", "12")));
   }
 
   @Test

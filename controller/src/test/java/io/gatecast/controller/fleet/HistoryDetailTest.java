@@ -3,6 +3,8 @@ package io.gatecast.controller.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.gatecast.controller.words.CodedWords;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class HistoryDetailTest {
   @Test
   void theControllersOwnWordsAreCoded() {
-    assertThat(HistoryDetail.read("last-will")).contains(new HistoryDetail("lastWill", java.util.Map.of()));
+    assertThat(HistoryDetail.read("last-will")).contains(new CodedWords("lastWill", java.util.Map.of()));
     assertThat(HistoryDetail.read("no heartbeat for 30 s")).hasValueSatisfying(d -> {
       assertThat(d.code()).isEqualTo("silent");
       assertThat(d.args()).containsExactly(entry("seconds", "30"));
@@ -31,21 +33,21 @@ class HistoryDetailTest {
 
   @Test
   void theWordsTheControllerWritesAreTheWordsItReads() {
-    assertThat(HistoryDetail.read(HistoryDetail.LAST_WILL)).map(HistoryDetail::code).contains("lastWill");
+    assertThat(HistoryDetail.read(HistoryDetail.LAST_WILL)).map(CodedWords::code).contains("lastWill");
     assertThat(HistoryDetail.read(HistoryDetail.silence(java.time.Duration.ofSeconds(90))))
-        .hasValue(new HistoryDetail("silent", java.util.Map.of("seconds", "90")));
+        .hasValue(new CodedWords("silent", java.util.Map.of("seconds", "90")));
     assertThat(HistoryDetail.read(HistoryDetail.versions(null, 3L, null, null)))
-        .hasValue(new HistoryDetail("versions", java.util.Map.of("published", "3")));
-    assertThat(HistoryDetail.read(HistoryDetail.versions(3L, 3L, 6L, 7L))).hasValue(new HistoryDetail(
+        .hasValue(new CodedWords("versions", java.util.Map.of("published", "3")));
+    assertThat(HistoryDetail.read(HistoryDetail.versions(3L, 3L, 6L, 7L))).hasValue(new CodedWords(
         "versionsWithGate", java.util.Map.of("applied", "3", "published", "3", "gateApplied", "6", "gatePublished", "7")));
   }
 
   @Test
   void theAgentsDisplayWordsAreCoded() {
     assertThat(HistoryDetail.read("the kiosk browser has not opened the page since the agent started"))
-        .map(HistoryDetail::code).contains("kioskNotYet");
+        .map(CodedWords::code).contains("kioskNotYet");
     assertThat(HistoryDetail.read("no browser has opened the page since the agent started"))
-        .map(HistoryDetail::code).contains("noBrowserYet");
+        .map(CodedWords::code).contains("noBrowserYet");
     assertThat(HistoryDetail.read("kiosk browser is not running (exited with 1)")).hasValueSatisfying(d -> {
       assertThat(d.code()).isEqualTo("browserDown");
       assertThat(d.args()).containsExactly(entry("exit", "exited with 1"));
@@ -55,7 +57,7 @@ class HistoryDetailTest {
       assertThat(d.args()).containsExactly(entry("seconds", "45"));
     });
     assertThat(HistoryDetail.read("the page has not asked the agent for 45 s (browser frozen or closed?)"))
-        .map(HistoryDetail::code).contains("kioskPageSilent");
+        .map(CodedWords::code).contains("kioskPageSilent");
   }
 
   @Test
