@@ -1,6 +1,5 @@
 package io.gatecast.controller.words;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ public record CodedWords(String code, Map<String, String> args) {
   /** Words matching {@code pattern} have {@code code}; its groups hold the values {@code names}, in order. */
   public record Form(String code, Pattern pattern, List<String> names) {
     public static Form of(String code, String regex, String... names) {
-      return new Form(code, Pattern.compile(regex), Arrays.asList(names));
+      return new Form(code, Pattern.compile(regex), List.of(names));
     }
   }
 

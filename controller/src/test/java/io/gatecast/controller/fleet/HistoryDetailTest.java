@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.gatecast.controller.words.CodedWords;
-
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class HistoryDetailTest {
   @Test
   void theControllersOwnWordsAreCoded() {
-    assertThat(HistoryDetail.read("last-will")).contains(new CodedWords("lastWill", java.util.Map.of()));
+    assertThat(HistoryDetail.read("last-will")).contains(new CodedWords("lastWill", Map.of()));
     assertThat(HistoryDetail.read("no heartbeat for 30 s")).hasValueSatisfying(d -> {
       assertThat(d.code()).isEqualTo("silent");
       assertThat(d.args()).containsExactly(entry("seconds", "30"));
@@ -34,12 +35,12 @@ class HistoryDetailTest {
   @Test
   void theWordsTheControllerWritesAreTheWordsItReads() {
     assertThat(HistoryDetail.read(HistoryDetail.LAST_WILL)).map(CodedWords::code).contains("lastWill");
-    assertThat(HistoryDetail.read(HistoryDetail.silence(java.time.Duration.ofSeconds(90))))
-        .hasValue(new CodedWords("silent", java.util.Map.of("seconds", "90")));
+    assertThat(HistoryDetail.read(HistoryDetail.silence(Duration.ofSeconds(90))))
+        .hasValue(new CodedWords("silent", Map.of("seconds", "90")));
     assertThat(HistoryDetail.read(HistoryDetail.versions(null, 3L, null, null)))
-        .hasValue(new CodedWords("versions", java.util.Map.of("published", "3")));
+        .hasValue(new CodedWords("versions", Map.of("published", "3")));
     assertThat(HistoryDetail.read(HistoryDetail.versions(3L, 3L, 6L, 7L))).hasValue(new CodedWords(
-        "versionsWithGate", java.util.Map.of("applied", "3", "published", "3", "gateApplied", "6", "gatePublished", "7")));
+        "versionsWithGate", Map.of("applied", "3", "published", "3", "gateApplied", "6", "gatePublished", "7")));
   }
 
   @Test
