@@ -91,24 +91,38 @@ const DICTIONARY = {
     'cmd.SCREENSHOT': 'Chụp màn hình', 'cmd.RELOAD': 'Tải lại trang', 'cmd.RESTART': 'Khởi động lại',
     'cmd.IDENTIFY': 'Nhận diện', 'cmd.CLEAR_CACHE': 'Xoá bộ nhớ đệm',
     'cmd.col.kind': 'Lệnh', 'cmd.col.sent': 'Gửi lúc', 'cmd.col.status': 'Kết quả', 'cmd.col.detail': 'Chi tiết',
-    'cmd.detail.reloadedThroughBrowser': 'Đã tải lại trang qua công cụ DevTools của trình duyệt',
-    'cmd.detail.reloadAsked': 'Đã yêu cầu trang tự tải lại',
-    'cmd.detail.restarting': 'Đang khởi động lại',
-    'cmd.detail.identifying': 'Đang hiện mã màn hình trong {seconds} giây',
-    'cmd.detail.cacheSwept': 'Đã xoá {removed} tệp không cần; {kept} tệp cần dùng vẫn còn',
+    'words.reloadedThroughBrowser': 'Đã tải lại trang qua công cụ DevTools của trình duyệt',
+    'words.reloadAsked': 'Đã yêu cầu trang tự tải lại',
+    'words.restarting': 'Đang khởi động lại',
+    'words.identifying': 'Đang hiện mã màn hình trong {seconds} giây',
+    'words.cacheSwept': 'Đã xoá {removed} tệp không cần; {kept} tệp cần dùng vẫn còn',
     'cmdStatus.PENDING': 'Đang chờ', 'cmdStatus.DONE': 'Xong', 'cmdStatus.FAILED': 'Thất bại', 'cmdStatus.EXPIRED': 'Hết hạn',
     'aspect.AGENT': 'Kết nối', 'aspect.CONTENT': 'Nội dung', 'aspect.DISPLAY': 'Hiển thị',
     'history.col.at': 'Lúc', 'history.col.aspect': 'Mặt', 'history.col.value': 'Giá trị', 'history.col.detail': 'Chi tiết',
-    'history.detail.lastWill': 'Kết nối bị ngắt đột ngột (broker báo thay màn hình)',
-    'history.detail.silent': 'Không nhận được tín hiệu trong {seconds} giây',
-    'history.detail.versions': 'Đang chạy: {applied} · đã phát hành: {published}',
-    'history.detail.versionsWithGate': 'Đang chạy: {applied} · đã phát hành: {published}; lịch cửa khẩu đang chạy: {gateApplied} · đã phát hành: {gatePublished}',
-    'history.detail.noVersion': 'chưa có',
-    'history.detail.browserDown': 'Trình duyệt kiosk không chạy ({exit})',
-    'history.detail.noBrowserYet': 'Chưa có trình duyệt nào mở trang từ khi phần mềm màn hình khởi động',
-    'history.detail.kioskNotYet': 'Trình duyệt kiosk chưa mở trang từ khi phần mềm màn hình khởi động',
-    'history.detail.pageSilent': 'Trang không liên lạc với phần mềm màn hình đã {seconds} giây',
-    'history.detail.kioskPageSilent': 'Trang không liên lạc với phần mềm màn hình đã {seconds} giây (trình duyệt bị treo hoặc đã đóng?)',
+    'words.lastWill': 'Kết nối bị ngắt đột ngột (broker báo thay màn hình)',
+    'words.silent': 'Không nhận được tín hiệu trong {seconds} giây',
+    'words.versions': 'Đang chạy: {applied} · đã phát hành: {published}',
+    'words.versionsWithGate': 'Đang chạy: {applied} · đã phát hành: {published}; lịch cửa khẩu đang chạy: {gateApplied} · đã phát hành: {gatePublished}',
+    'words.noVersion': 'chưa có',
+    'words.browserDown': 'Trình duyệt kiosk không chạy ({exit})',
+    'words.noBrowserYet': 'Chưa có trình duyệt nào mở trang từ khi phần mềm màn hình khởi động',
+    'words.kioskNotYet': 'Trình duyệt kiosk chưa mở trang từ khi phần mềm màn hình khởi động',
+    'words.pageSilent': 'Trang không liên lạc với phần mềm màn hình đã {seconds} giây',
+    'words.kioskPageSilent': 'Trang không liên lạc với phần mềm màn hình đã {seconds} giây (trình duyệt bị treo hoặc đã đóng?)',
+    'words.mediaHttp': 'Không tải được tệp {url}: máy chủ trả lời HTTP {status}',
+    'words.mediaUnreachable': 'Không tải được tệp {url}',
+    'words.mediaChecksum': 'Tệp {url} tải về bị hỏng (mã kiểm tra không khớp); sẽ tải lại',
+    'words.mediaSize': 'Tệp {url} không đúng kích thước đã báo',
+    'words.cacheWrite': 'Không ghi được tệp {url} vào bộ nhớ đệm của màn hình (đĩa đầy?)',
+    'words.cacheQuota': 'Hạn mức bộ nhớ đệm của màn hình ({quotaBytes}) không đủ chứa các tệp của lịch này',
+    'words.diskFull': 'Đĩa của màn hình đã đầy: cần {needBytes}, còn trống {freeBytes}',
+    'words.screenshotNotJpeg': 'Ảnh chụp từ trình duyệt không phải là ảnh hợp lệ',
+    'words.screenshotNotUploaded': 'Ảnh chụp đã lưu trên màn hình nhưng chưa gửi lên (chưa cấu hình địa chỉ máy chủ điều khiển)',
+    'words.screenshotRefused': 'Máy chủ điều khiển từ chối ảnh chụp (HTTP {status})',
+    'words.browserRestarting': 'Trình duyệt kiosk không chạy ({exit}); màn hình đang mở lại trình duyệt',
+    'words.browserNotAnswering': 'Trình duyệt kiosk không phản hồi (đã bị đóng hoặc bị lỗi)',
+    'words.browserNoTab': 'Không có thẻ trình duyệt nào hiển thị trang màn hình',
+    'words.brokerRefused': 'Máy chủ MQTT không nhận lịch ({why}); lịch sẽ được gửi lại ở lần phát hành sau',
     'value.true': 'Đã cập nhật', 'value.false': 'Chưa cập nhật',
     'value.UP_TO_DATE': 'Đã cập nhật', 'value.STALE': 'Chưa cập nhật',
     'lib.title': 'Thư viện nội dung',
@@ -651,24 +665,38 @@ const DICTIONARY = {
     'cmd.SCREENSHOT': 'Screenshot', 'cmd.RELOAD': 'Reload page', 'cmd.RESTART': 'Restart',
     'cmd.IDENTIFY': 'Identify', 'cmd.CLEAR_CACHE': 'Clear cache',
     'cmd.col.kind': 'Command', 'cmd.col.sent': 'Sent at', 'cmd.col.status': 'Result', 'cmd.col.detail': 'Detail',
-    'cmd.detail.reloadedThroughBrowser': "Page reloaded through the browser's DevTools",
-    'cmd.detail.reloadAsked': 'The page was asked to reload itself',
-    'cmd.detail.restarting': 'Restarting',
-    'cmd.detail.identifying': 'Showing the screen id for {seconds} s',
-    'cmd.detail.cacheSwept': 'Removed {removed} unneeded files; {kept} needed files present',
+    'words.reloadedThroughBrowser': 'Page reloaded through the browser\'s DevTools',
+    'words.reloadAsked': 'The page was asked to reload itself',
+    'words.restarting': 'Restarting',
+    'words.identifying': 'Showing the screen id for {seconds} s',
+    'words.cacheSwept': 'Removed {removed} unneeded files; {kept} needed files present',
     'cmdStatus.PENDING': 'Pending', 'cmdStatus.DONE': 'Done', 'cmdStatus.FAILED': 'Failed', 'cmdStatus.EXPIRED': 'Expired',
     'aspect.AGENT': 'Link', 'aspect.CONTENT': 'Content', 'aspect.DISPLAY': 'Display',
     'history.col.at': 'At', 'history.col.aspect': 'Aspect', 'history.col.value': 'Value', 'history.col.detail': 'Detail',
-    'history.detail.lastWill': 'The connection dropped (the broker said so for the screen)',
-    'history.detail.silent': 'No heartbeat for {seconds} s',
-    'history.detail.versions': 'Applied: {applied} · published: {published}',
-    'history.detail.versionsWithGate': 'Applied: {applied} · published: {published}; gate schedule applied: {gateApplied} · published: {gatePublished}',
-    'history.detail.noVersion': 'none',
-    'history.detail.browserDown': 'The kiosk browser is not running ({exit})',
-    'history.detail.noBrowserYet': 'No browser has opened the page since the agent started',
-    'history.detail.kioskNotYet': 'The kiosk browser has not opened the page since the agent started',
-    'history.detail.pageSilent': 'The page has not asked the agent for {seconds} s',
-    'history.detail.kioskPageSilent': 'The page has not asked the agent for {seconds} s (browser frozen or closed?)',
+    'words.lastWill': 'The connection dropped (the broker said so for the screen)',
+    'words.silent': 'No heartbeat for {seconds} s',
+    'words.versions': 'Applied: {applied} · published: {published}',
+    'words.versionsWithGate': 'Applied: {applied} · published: {published}; gate schedule applied: {gateApplied} · published: {gatePublished}',
+    'words.noVersion': 'none',
+    'words.browserDown': 'The kiosk browser is not running ({exit})',
+    'words.noBrowserYet': 'No browser has opened the page since the agent started',
+    'words.kioskNotYet': 'The kiosk browser has not opened the page since the agent started',
+    'words.pageSilent': 'The page has not asked the agent for {seconds} s',
+    'words.kioskPageSilent': 'The page has not asked the agent for {seconds} s (browser frozen or closed?)',
+    'words.mediaHttp': 'Could not download the file {url}: the server answered HTTP {status}',
+    'words.mediaUnreachable': 'Could not download the file {url}',
+    'words.mediaChecksum': 'The downloaded file {url} is damaged (its checksum does not match); it is downloaded again',
+    'words.mediaSize': 'The file {url} is not the size announced',
+    'words.cacheWrite': 'Could not write the file {url} to the screen\'s cache (disk full?)',
+    'words.cacheQuota': 'The screen\'s cache quota ({quotaBytes}) cannot hold this schedule\'s files',
+    'words.diskFull': 'The screen\'s disk is full: {needBytes} needed, {freeBytes} free',
+    'words.screenshotNotJpeg': 'The browser\'s screenshot was not a valid image',
+    'words.screenshotNotUploaded': 'The screenshot was saved on the screen but not uploaded (no controller address is configured)',
+    'words.screenshotRefused': 'The controller refused the screenshot (HTTP {status})',
+    'words.browserRestarting': 'The kiosk browser is not running ({exit}); the screen is starting it again',
+    'words.browserNotAnswering': 'The kiosk browser does not answer (it was closed or crashed)',
+    'words.browserNoTab': 'No browser tab shows the screen page',
+    'words.brokerRefused': 'The MQTT broker did not accept the schedule ({why}); it is sent again with the next publish',
     'value.true': 'Up to date', 'value.false': 'Behind',
     'value.UP_TO_DATE': 'Up to date', 'value.STALE': 'Behind',
     'lib.title': 'Content library',
@@ -1151,6 +1179,26 @@ export function t(key, params = {}) {
   const singular = Number(params.count) === 1 ? table[`${key}.one`] : undefined;
   const text = singular ?? table[key] ?? DICTIONARY.vi[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * Words the API also gives as a stable code and values (`words` and its `coded`: a history entry's or a command's
+ * detail, a rollout's error) in the reader's language: sizes (values named …Bytes) in units, a file's address by
+ * its name, a version the screen has none of as "none". Words with no code, or a code this console does not know, are shown as they are.
+ */
+export function wordsText(words, coded) {
+  if (!coded || tOr(`words.${coded.code}`, null) === null) return words || t('common.none');
+  const args = {applied: t('words.noVersion'), gateApplied: t('words.noVersion')};
+  for (const [name, value] of Object.entries(coded.args)) {
+    args[name] = name.endsWith('Bytes') ? formatBytes(Number(value)) : name === 'url' ? shortUrl(value) : value;
+  }
+  return t(`words.${coded.code}`, args);
+}
+
+/** A file's address as its name, cut short (a media file is named by its 64-character hash); the title has it whole. */
+function shortUrl(url) {
+  const name = url.slice(url.lastIndexOf('/') + 1);
+  return name.length > 16 ? `${name.slice(0, 12)}…` : name;
 }
 
 /** A key's text, or the raw value when the dictionary has no such key (an enum we do not know yet). */

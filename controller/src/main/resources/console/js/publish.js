@@ -2,7 +2,7 @@
 // (pending / applied / failed per screen, updated from the event stream; polled when it is down).
 import {h, fill, field, badge} from './dom.js';
 import {api} from './api.js';
-import {t, tOr, formatDateTime} from './i18n.js';
+import {t, tOr, formatDateTime, wordsText} from './i18n.js';
 import {homeZone} from './gates.js';
 import {watch, namesScreen} from './live.js';
 import {publishChecks, listScreens} from './publishchecks.js';
@@ -54,18 +54,21 @@ export function renderPublish(main, publishId) {
   }
 
   drawSchedule(scheduleBox).catch(() => {});
-  // The list moves when a publish is made; the open rollout when one of its screens answers.
+  // The list moves when a publish is made; the open rollout, and its counts in the list, when one of its screens
+  // answers.
+  let rolloutScreens = [];
+  const answered = (event) => rolloutScreens.some((id) => namesScreen(event, id));
   const stops = [watch(ROLLOUT_POLL_MS * 3, async () => drawRecent(recent, await api.get('/api/v1/publishes')),
-    (event, again) => { if (event.name === 'publish') again(); })];
+    (event, again) => { if (event.name === 'publish' || answered(event)) again(); })];
   if (publishId) {
-    let rolloutScreens = [];
+    let names = null; // screen id → name, read once: the rollout names screens as the board does
     stops.push(watch(ROLLOUT_POLL_MS, async () => {
       const publish = await api.get(`/api/v1/publishes/${publishId}`);
+      names = names || new Map((await api.get('/api/v1/screens')).map((s) => [s.id, s.name]));
       rolloutScreens = publish.screens.map((s) => s.screenId);
-      drawRollout(rollout, publish);
+      drawRollout(rollout, publish, names);
     }, (event, again) => {
-      if ((event.name === 'publish' && String(event.data.id) === String(publishId))
-        || rolloutScreens.some((id) => namesScreen(event, id))) {
+      if ((event.name === 'publish' && String(event.data.id) === String(publishId)) || answered(event)) {
         rollout.dataset.streamUpdates = String(Number(rollout.dataset.streamUpdates || 0) + 1);
         again();
       }
@@ -125,7 +128,7 @@ function progress(publish) {
   return notes.join(' ');
 }
 
-function drawRollout(box, publish) {
+function drawRollout(box, publish, names) {
   box.hidden = false;
   const zone = homeZone();
   fill(box,
@@ -138,11 +141,11 @@ function drawRollout(box, publish) {
       h('thead', {}, h('tr', {}, ['screen', 'version', 'status', 'error'].map((c) =>
         h('th', {scope: 'col'}, t(`publish.col.${c}`))))),
       h('tbody', {}, publish.screens.map((s) => h('tr', {'data-rollout': s.screenId},
-        h('td', {}, s.screenId),
+        h('td', {}, h('a', {href: `#/screens/${encodeURIComponent(s.screenId)}`}, names.get(s.screenId) || s.screenId)),
         h('td', {}, s.version),
         h('td', {}, badge(tOr(`rollout.${s.status}`, s.status), STATUS_TONE[s.status] || 'muted'),
           s.answeredAt ? h('span', {class: 'sub'}, formatDateTime(s.answeredAt, zone)) : null),
-        h('td', {}, s.error || t('common.none')))))));
+        h('td', {title: s.error}, wordsText(s.error, s.errorCoded)))))));
 }
 
 function drawRecent(box, publishes) {

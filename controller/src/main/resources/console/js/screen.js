@@ -2,7 +2,7 @@
 // screenshot and its history. Live like the board (the event stream; polling when it is down).
 import {h, fill, badge} from './dom.js';
 import {api} from './api.js';
-import {t, tOr, formatDateTime, formatBytes, formatDuration, languageName} from './i18n.js';
+import {t, tOr, formatDateTime, formatBytes, formatDuration, languageName, wordsText} from './i18n.js';
 import {gateName, gateLanguages, zoneOf} from './gates.js';
 import {watch, namesScreen} from './live.js';
 import {may, FIELD} from './roles.js';
@@ -106,7 +106,7 @@ export function renderScreen(main, screenId) {
         h('td', {}, tOr(`cmd.${c.kind}`, c.kind)),
         h('td', {}, formatDateTime(c.createdAt, zone)),
         h('td', {}, badge(tOr(`cmdStatus.${c.status}`, c.status), tone[c.status] || 'muted')),
-        h('td', {}, detailText('cmd.detail', c)))))));
+        h('td', {title: c.detail}, wordsText(c.detail, c.detailCoded)))))));
   }
 
   function drawHistory(changes) {
@@ -121,18 +121,7 @@ export function renderScreen(main, screenId) {
         h('td', {}, formatDateTime(c.at, zone)),
         h('td', {}, tOr(`aspect.${c.aspect}`, c.aspect)),
         h('td', {}, value(c)),
-        h('td', {}, detailText('history.detail', c)))))));
-  }
-
-  /**
-   * A command's or a change's detail in the reader's language when the controller gives its code; else its words
-   * as stored (a failure's reason, an agent's words the controller does not know).
-   */
-  function detailText(keys, c) {
-    const coded = c.detailCoded;
-    if (!coded || tOr(`${keys}.${coded.code}`, null) === null) return c.detail || t('common.none');
-    const none = t('history.detail.noVersion'); // a version the screen has none of is left out of the values
-    return t(`${keys}.${coded.code}`, {applied: none, gateApplied: none, ...coded.args});
+        h('td', {title: c.detail}, wordsText(c.detail, c.detailCoded)))))));
   }
 
   return watch(POLL_MS, refresh, (event, again) => {

@@ -224,6 +224,59 @@ class ConsoleEndToEndTest {
   }
 
   @Test
+  void aScreenThatCannotApplyAPublishSaysWhyInTheReadersLanguage() throws Exception {
+    // Given a live screen, and an approved item whose file was damaged on the controller's disk after it was
+    // uploaded (same size, other bytes: a failing disk)
+    String password = console.register("gate-a", "Sảnh nhập cảnh 1");
+    byte[] slide = png(640, 360, 0xb42318);
+    String sha = EndToEndTest.sha256(slide);
+    assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", "damaged", "title", "Tệp hỏng",
+        "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
+    Accounts.approve(admin, controller.httpPort(), "damaged");
+    Path stored = console.dir.resolve("controller").resolve("media").resolve(sha);
+    byte[] damaged = Files.readAllBytes(stored);
+    damaged[damaged.length / 2] ^= 0x55;
+    Files.write(stored, damaged);
+    console.user("dieuhanh", "operator");
+    try (AgentProcess a = console.agent("gate-a", password)) {
+      browser.signIn("dieuhanh", PASSWORD);
+      browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Trực tuyến");
+
+      // When the operator publishes it to the screen
+      browser.open("publish");
+      browser.waitVisible(By.id("schedule-item"));
+      new Select(browser.driver.findElement(By.id("schedule-item"))).selectByValue("damaged");
+      browser.driver.findElement(By.cssSelector("label[for='pick-gate-a']")).click();
+      browser.driver.findElement(By.cssSelector("section[aria-labelledby='schedule-h'] button[type=submit]")).click();
+      browser.waitText(By.cssSelector("section[aria-labelledby='schedule-h'] [role=status]"), "1 màn hình");
+      browser.driver.findElement(By.id("publish-now")).click();
+
+      // Then the rollout says the screen failed, and why, in Vietnamese: not the agent's English words
+      browser.waitText(By.id("rollout-counts"), "0 đã áp dụng · 0 đang chờ · 1 thất bại / 1 màn hình");
+      browser.waitText(By.cssSelector("tr[data-rollout='gate-a']"), "bị hỏng (mã kiểm tra không khớp)");
+      WebElement row = browser.driver.findElement(By.cssSelector("tr[data-rollout='gate-a']"));
+      assertThat(row.getText()).as("the screen by its name, as on the board").startsWith("Sảnh nhập cảnh 1")
+          .contains(sha.substring(0, 12) + "…").doesNotContain("checksum", "expected", "http");
+      // The agent's own words, the file's whole address too, stay at hand for a technician, as the cell's title
+      assertThat(row.findElement(By.cssSelector("td:last-child")).getAttribute("title"))
+          .startsWith("checksum did not match for ");
+      // The list of recent publishes says the same, without a reload
+      browser.waitText(By.cssSelector("section[aria-labelledby='recent-h'] tbody tr"), "1 thất bại");
+      browser.scrollTo(By.id("rollout-h"));
+      browser.screenshot("console-18-rollout-failed");
+
+      // And in English once the reader switches
+      browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
+      browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+      browser.waitText(By.cssSelector("tr[data-rollout='gate-a']"), "is damaged (its checksum does not match)");
+      browser.scrollTo(By.id("rollout-h"));
+      browser.screenshot("console-19-rollout-failed-en");
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
+  }
+
+  @Test
   void aContributorUploadsAndSubmitsAnApproverDecidesAndTheContributorSeesTheOutcome() throws Exception {
     console.user("soanthao", "contributor");
     console.user("kiemduyet", "approver");

@@ -1,15 +1,16 @@
 package io.gatecast.controller.fleet;
 
-import io.gatecast.controller.words.CodedWords;
-import io.gatecast.controller.words.CodedWords.Form;
+import io.gatecast.protocol.AgentWords;
+import io.gatecast.protocol.CodedWords;
+import io.gatecast.protocol.CodedWords.Form;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The words of a history entry's detail: the controller's own ({@link FleetHealth} writes them through here) and
- * the agent's display detail (the words of its {@code DisplayMonitor}, older agents' too), read as a stable code
- * and values for the console ({@link CodedWords}). Other words have no code; the console shows them as they are.
+ * the agent's display detail ({@link AgentWords}), read as a stable code and values for the console ({@link
+ * CodedWords}). Other words have no code; the console shows them as they are.
  */
 public final class HistoryDetail {
   /** The words of an AGENT change to OFFLINE by the screen's last-will. */
@@ -20,13 +21,7 @@ public final class HistoryDetail {
       Form.of("silent", "no heartbeat for (\\d+) s", "seconds"),
       Form.of("versionsWithGate", "applied (\\w+), published (\\w+); gate schedule applied (\\w+), published (\\w+)",
           "applied", "published", "gateApplied", "gatePublished"),
-      Form.of("versions", "applied (\\w+), published (\\w+)", "applied", "published"),
-      Form.of("browserDown", "kiosk browser is not running \\((.*)\\)", "exit"),
-      Form.of("noBrowserYet", "no browser has opened the page since the agent started"),
-      Form.of("kioskNotYet", "the kiosk browser has not opened the page since the agent started"),
-      Form.of("kioskPageSilent", "the page has not asked the agent for (\\d+) s \\(browser frozen or closed\\?\\)",
-          "seconds"),
-      Form.of("pageSilent", "the page has not asked the agent for (\\d+) s", "seconds"));
+      Form.of("versions", "applied (\\w+), published (\\w+)", "applied", "published"));
 
   private HistoryDetail() {}
 
@@ -46,6 +41,6 @@ public final class HistoryDetail {
 
   /** The code and values of {@code detail}; empty when it is none or not recognised. */
   public static Optional<CodedWords> read(String detail) {
-    return CodedWords.read(detail, FORMS);
+    return CodedWords.read(detail, FORMS).or(() -> AgentWords.readDisplay(detail));
   }
 }

@@ -1,7 +1,7 @@
 package io.gatecast.controller.fleet;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.gatecast.controller.words.CodedWords;
+import io.gatecast.protocol.CodedWords;
 import java.time.Instant;
 
 /**

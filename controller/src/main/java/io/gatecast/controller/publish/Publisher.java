@@ -1213,7 +1213,7 @@ public final class Publisher {
    * confirmation was lost (a connection dropped between send and PUBACK).
    */
   private PublishResult.Sent forgetPublished(Connection c, Outgoing o, Throwable failure) throws SQLException {
-    String error = "the broker did not accept the schedule: " + failure.getMessage();
+    String error = Rollout.brokerRefused(failure.getMessage());
     if (!deliveries.recordBrokerRefusal(c, o.screenId(), o.version(), error, clock.instant())) {
       return new PublishResult.Sent(o.screenId(), o.version(), null);
     }

@@ -1,12 +1,24 @@
 package io.gatecast.controller.publish;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.gatecast.protocol.AgentWords;
+import io.gatecast.protocol.CodedWords;
+import io.gatecast.protocol.CodedWords.Form;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /** How a publish is going, per screen. */
 public final class Rollout {
+  private static final List<Form> CONTROLLER_ERRORS = List.of(
+      Form.of("brokerRefused", "the broker did not accept the schedule: (.*)", "why"));
+
   private Rollout() {}
+
+  /** The error of a screen whose schedule the broker did not take. */
+  static String brokerRefused(String why) {
+    return "the broker did not accept the schedule: " + why;
+  }
 
   /**
    * One screen's delivery. {@code status}: PENDING (sent, or about to be, and not answered yet),
@@ -14,7 +26,16 @@ public final class Rollout {
    * the broker took it (null: not yet).
    */
   public record ScreenDelivery(String screenId, long version, String status, String error, Instant recordedAt,
-      Instant handedAt, Instant answeredAt) {}
+      Instant handedAt, Instant answeredAt) {
+    /**
+     * The error as a stable code and values (the agent's words, {@link AgentWords}, or the broker's refusal), for the
+     * console to say in its reader's language; else null.
+     */
+    @JsonProperty("errorCoded")
+    public CodedWords errorCoded() {
+      return AgentWords.readFailure(error).or(() -> CodedWords.read(error, CONTROLLER_ERRORS)).orElse(null);
+    }
+  }
 
   public record Counts(int screens, int pending, int applied, int failed) {
     static Counts of(List<ScreenDelivery> deliveries) {

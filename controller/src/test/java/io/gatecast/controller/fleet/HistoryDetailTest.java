@@ -3,7 +3,8 @@ package io.gatecast.controller.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.gatecast.controller.words.CodedWords;
+import io.gatecast.protocol.AgentWords;
+import io.gatecast.protocol.CodedWords;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,22 +44,14 @@ class HistoryDetailTest {
         "versionsWithGate", Map.of("applied", "3", "published", "3", "gateApplied", "6", "gatePublished", "7")));
   }
 
+  /** The agent's own forms are {@code AgentWordsTest}'s; here, that a history entry reads them too. */
   @Test
   void theAgentsDisplayWordsAreCoded() {
-    assertThat(HistoryDetail.read("the kiosk browser has not opened the page since the agent started"))
-        .map(CodedWords::code).contains("kioskNotYet");
-    assertThat(HistoryDetail.read("no browser has opened the page since the agent started"))
-        .map(CodedWords::code).contains("noBrowserYet");
-    assertThat(HistoryDetail.read("kiosk browser is not running (exited with 1)")).hasValueSatisfying(d -> {
+    assertThat(HistoryDetail.read(AgentWords.kioskNotYet())).map(CodedWords::code).contains("kioskNotYet");
+    assertThat(HistoryDetail.read(AgentWords.browserDown("exited with 1"))).hasValueSatisfying(d -> {
       assertThat(d.code()).isEqualTo("browserDown");
       assertThat(d.args()).containsExactly(entry("exit", "exited with 1"));
     });
-    assertThat(HistoryDetail.read("the page has not asked the agent for 45 s")).hasValueSatisfying(d -> {
-      assertThat(d.code()).isEqualTo("pageSilent");
-      assertThat(d.args()).containsExactly(entry("seconds", "45"));
-    });
-    assertThat(HistoryDetail.read("the page has not asked the agent for 45 s (browser frozen or closed?)"))
-        .map(CodedWords::code).contains("kioskPageSilent");
   }
 
   @Test

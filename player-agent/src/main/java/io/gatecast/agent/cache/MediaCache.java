@@ -1,5 +1,6 @@
 package io.gatecast.agent.cache;
 
+import io.gatecast.protocol.AgentWords;
 import io.gatecast.protocol.MediaRef;
 import java.io.IOException;
 import java.io.InputStream;
@@ -328,7 +329,7 @@ public final class MediaCache {
     } catch (MediaException e) {
       throw e;
     } catch (IOException | IllegalArgumentException e) {
-      throw new MediaException("download of " + media.url() + " failed: " + e, e);
+      throw new MediaException(AgentWords.mediaUnreachable(media.url(), e.toString()), e);
     }
   }
 
@@ -346,15 +347,13 @@ public final class MediaCache {
       have = fetch(media, part, have, digest, cancelled);
     }
     if (have != media.sizeBytes()) {
-      throw new MediaException("media " + media.sha256() + " from " + media.url() + " is " + have
-          + " bytes; " + media.sizeBytes() + " were announced");
+      throw new MediaException(AgentWords.mediaShort(media.sha256(), media.url(), have, media.sizeBytes()));
     }
     String actual = HexFormat.of().formatHex(digest.digest());
     if (!actual.equals(media.sha256())) {
       // Whatever went wrong (a tampered server, a part torn by a power cut), start over next time.
       Files.deleteIfExists(part);
-      throw new MediaException("checksum did not match for " + media.url() + ": expected sha256 "
-          + media.sha256() + ", got " + actual);
+      throw new MediaException(AgentWords.mediaChecksum(media.url(), media.sha256(), actual));
     }
   }
 
@@ -384,11 +383,11 @@ public final class MediaCache {
       } else if (status == HttpURLConnection.HTTP_PARTIAL) {
         String range = connection.getHeaderField("Content-Range");
         if (range == null || !range.startsWith("bytes " + have + "-")) {
-          throw new MediaException("download of " + media.url() + " failed: asked for bytes " + have
-              + "- but got Content-Range " + range);
+          throw new MediaException(AgentWords.mediaUnreachable(media.url(),
+              "asked for bytes " + have + "- but got Content-Range " + range));
         }
       } else if (status != HttpURLConnection.HTTP_OK) {
-        throw new MediaException("download of " + media.url() + " failed: HTTP " + status);
+        throw new MediaException(AgentWords.mediaHttp(media.url(), status));
       }
       try (InputStream in = connection.getInputStream();
           FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
@@ -401,8 +400,7 @@ public final class MediaCache {
           if (total > media.sizeBytes()) {
             // Stop early: an endless or oversized body must not fill the kiosk's disk.
             out.truncate(0);
-            throw new MediaException("media " + media.sha256() + " from " + media.url()
-                + " is larger than the announced " + media.sizeBytes() + " bytes");
+            throw new MediaException(AgentWords.mediaLarger(media.sha256(), media.url(), media.sizeBytes()));
           }
           digest.update(buffer, 0, n);
           ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
@@ -413,8 +411,7 @@ public final class MediaCache {
           } catch (IOException e) {
             // Most likely the disk is full (another writer took the room): give it back at once.
             out.truncate(0);
-            throw new MediaException("download of " + media.url() + " stopped: cannot write to the cache (" + e
-                + "); the partial file was deleted", e);
+            throw new MediaException(AgentWords.cacheWrite(media.url(), e), e);
           }
           if (cancelled.getAsBoolean()) {
             out.force(true);
@@ -464,15 +461,12 @@ public final class MediaCache {
     }
     AtomicFiles.fsyncDirectory(dir);
     if (used + need > quota) {
-      throw new MediaException("not downloading " + fetching + ": the cache quota of " + quota
-          + " bytes" + (quotaBytes == 0 ? " (automatic: " + (int) (AUTO_SHARE * 100) + "% of the cache and free disk)" : "")
-          + " cannot hold the schedule's files: " + used + " bytes are needed by the schedules playing or pending, and "
-          + fetching + " needs " + need + " more (free some disk or raise --cache-quota-mb)");
+      throw new MediaException(AgentWords.cacheQuota(fetching, quota, quotaBytes == 0 ? (int) (AUTO_SHARE * 100) : null,
+          used, need));
     }
     free = freeDiskBytes();
     if (free - need < HEADROOM_BYTES) {
-      throw new MediaException("not downloading " + fetching + ": it needs " + need + " bytes and the disk has "
-          + free + " free, of which " + HEADROOM_BYTES + " stay reserved; free some disk space");
+      throw new MediaException(AgentWords.diskFull(fetching, need, free, HEADROOM_BYTES));
     }
   }
 

@@ -2,6 +2,7 @@ package io.gatecast.agent.commands;
 
 import io.gatecast.agent.cache.MediaCache;
 import io.gatecast.agent.playback.Playback;
+import io.gatecast.protocol.AgentWords;
 import io.gatecast.protocol.MediaRef;
 import io.gatecast.protocol.ScheduleMessage;
 import java.io.IOException;
@@ -43,6 +44,6 @@ public final class CacheSweep implements Callable<String> {
     for (MediaRef media : needed) {
       cache.ensure(media);
     }
-    return "removed " + removed + " unneeded files; " + keep.size() + " needed files present";
+    return AgentWords.cacheSwept(removed, keep.size());
   }
 }

@@ -2,6 +2,7 @@ package io.gatecast.agent.commands;
 
 import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.agent.trust.RejectionReporter;
+import io.gatecast.protocol.AgentWords;
 import io.gatecast.protocol.Command;
 import io.gatecast.protocol.CommandResult;
 import io.gatecast.protocol.CommandResult.Outcome;
@@ -152,7 +153,7 @@ public final class CommandApplier {
         case CLEAR_CACHE -> result = result(command, Outcome.DONE, actions.clearCache(), null);
         case RESTART -> {
           // Answered before the restart: afterwards there is no one left to answer.
-          answer(result(command, Outcome.DONE, "restarting", null));
+          answer(result(command, Outcome.DONE, AgentWords.restarting(), null));
           actions.restart();
           return;
         }

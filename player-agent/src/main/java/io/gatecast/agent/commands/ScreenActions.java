@@ -3,6 +3,7 @@ package io.gatecast.agent.commands;
 import io.gatecast.agent.cache.AtomicFiles;
 import io.gatecast.agent.display.PageServer;
 import io.gatecast.agent.kiosk.DevTools;
+import io.gatecast.protocol.AgentWords;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,14 +52,14 @@ public final class ScreenActions implements CommandActions {
   public String screenshot() throws Exception {
     byte[] jpeg = devTools.screenshot();
     if (jpeg.length < JPEG_MAGIC.length || !Arrays.equals(Arrays.copyOf(jpeg, JPEG_MAGIC.length), JPEG_MAGIC)) {
-      throw new IOException("the browser's screenshot is not a JPEG");
+      throw new IOException(AgentWords.screenshotNotJpeg());
     }
     String sha256 = sha256(jpeg);
     Path file = Files.createDirectories(screenshots).resolve(sha256 + ".jpg");
     AtomicFiles.write(file, jpeg);
     prune();
     if (uploader == null) {
-      throw new IOException("screenshot saved as " + file + " but not uploaded: no controller URL is configured");
+      throw new IOException(AgentWords.screenshotNotUploaded(file.toString()));
     }
     uploader.upload(sha256, jpeg, "image/jpeg");
     LOG.info("screenshot {} ({} bytes) uploaded", sha256, jpeg.length);
@@ -69,22 +70,22 @@ public final class ScreenActions implements CommandActions {
   public String reload() throws Exception {
     if (devTools.available()) {
       devTools.reload();
-      return "page reloaded through the browser's DevTools";
+      return AgentWords.reloadedThroughBrowser();
     }
     page.requestReload();
-    return "the page was asked to reload itself";
+    return AgentWords.reloadAsked();
   }
 
   @Override
   public String restart() {
     restart.run();
-    return "restarting";
+    return AgentWords.restarting();
   }
 
   @Override
   public String identify(Duration duration) {
     page.identify(duration);
-    return "showing the screen id for " + duration.toSeconds() + " s";
+    return AgentWords.identifying(duration);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.gatecast.agent.commands;
 
+import io.gatecast.protocol.AgentWords;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,8 +67,8 @@ public final class ScreenshotUploader {
     }
     if (response.statusCode() / 100 != 2) {
       String body = response.body() == null ? "" : response.body().strip();
-      throw new IOException("the controller answered " + response.statusCode() + " to PUT " + target(sha256)
-          + (body.isEmpty() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) + "..." : body)));
+      throw new IOException(AgentWords.screenshotRefused(response.statusCode(), target(sha256).toString(),
+          body.length() > 200 ? body.substring(0, 200) + "..." : body));
     }
   }
 }

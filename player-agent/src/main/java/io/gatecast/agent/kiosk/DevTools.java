@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gatecast.protocol.AgentWords;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -176,7 +177,7 @@ public final class DevTools {
         return socket.get();
       }
       if (System.nanoTime() - giveUp >= 0) {
-        throw new IOException("no browser tab shows " + pageUrl);
+        throw new IOException(AgentWords.browserNoTab(pageUrl));
       }
       try {
         Thread.sleep(TAB_SEARCH_EVERY.toMillis()); // the browser gives no signal over plain HTTP
@@ -193,7 +194,7 @@ public final class DevTools {
     if (known.isEmpty()) {
       String why = whyNoBrowser.get();
       throw new IOException(why != null
-          ? "the kiosk browser is not running (" + why + "); the agent is starting it again"
+          ? AgentWords.browserRestarting(why)
           : "the browser's DevTools port is not known (launch it with --kiosk-command ... --remote-debugging-port=0,"
               + " or give --kiosk-devtools-port)");
     }
@@ -205,8 +206,7 @@ public final class DevTools {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       targets = JSON.readTree(response.body());
     } catch (ConnectException e) {
-      throw new IOException("the kiosk browser does not answer on its DevTools port " + p
-          + " (it was closed or crashed)", e);
+      throw new IOException(AgentWords.browserNotAnswering(p), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);

@@ -1,6 +1,7 @@
 package io.gatecast.agent.kiosk;
 
 import io.gatecast.agent.display.PageServer;
+import io.gatecast.protocol.AgentWords;
 import io.gatecast.protocol.ScreenHealth.Display;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,18 +37,18 @@ public final class DisplayMonitor {
     Optional<Duration> silence = page.sincePagePolled();
     boolean pageAlive = silence.isPresent() && silence.get().compareTo(PAGE_SILENCE) < 0;
     if (browser != null && !browser.isRunning()) {
-      return new DisplayStatus(Display.NOT_SHOWING, "kiosk browser is not running (" + browser.lastExit() + ")");
+      return new DisplayStatus(Display.NOT_SHOWING, AgentWords.browserDown(browser.lastExit()));
     }
     if (pageAlive) {
       return new DisplayStatus(Display.SHOWING, null);
     }
     if (!kioskExpected) {
       return new DisplayStatus(Display.UNKNOWN, silence.isEmpty()
-          ? "no browser has opened the page since the agent started"
-          : "the page has not asked the agent for " + silence.get().toSeconds() + " s");
+          ? AgentWords.noBrowserYet()
+          : AgentWords.pageSilent(silence.get()));
     }
     return new DisplayStatus(Display.NOT_SHOWING, silence.isEmpty()
-        ? "the kiosk browser has not opened the page since the agent started"
-        : "the page has not asked the agent for " + silence.get().toSeconds() + " s (browser frozen or closed?)");
+        ? AgentWords.kioskNotYet()
+        : AgentWords.kioskPageSilent(silence.get()));
   }
 }
