@@ -6,6 +6,7 @@ import io.gatecast.agent.trust.ControllerTrust;
 import io.gatecast.protocol.ClusterSchedule;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Freshness;
+import io.gatecast.protocol.Header;
 import io.gatecast.protocol.Placement;
 import io.gatecast.protocol.RejectedException;
 import io.gatecast.protocol.Rejection;
@@ -27,12 +28,18 @@ record Placed(Placement placement, byte[] placementEnvelope, ClusterSchedule clu
 
   /**
    * What the screen plays: its profile's rules from the cluster schedule with its own id and names,
-   * as the whole schedule of the placement's version would carry them.
+   * as the whole schedule of the placement's version would carry them. Its header is the placement's,
+   * but sent when the cluster schedule was: the rules, their alerts among them, are the cluster
+   * schedule's statement, and {@code Playback} weighs the alert topic against that time. With the
+   * placement's own time, a screen placed after an alert was sent played the older rules' alerts
+   * (none) instead of the alert.
    *
    * @throws IllegalArgumentException when the cluster schedule is another gate's or lacks the profile
    */
   ScheduleMessage schedule() {
-    return new ScheduleMessage(placement.header(), placement.screenId(), placement.version(), placement.rulesIn(cluster));
+    Header stated = new Header(placement.header().protocolVersion(), placement.header().messageId(),
+        cluster.header().sentAt());
+    return new ScheduleMessage(stated, placement.screenId(), placement.version(), placement.rulesIn(cluster));
   }
 
   /** The pair as one file: the two envelopes as received. */

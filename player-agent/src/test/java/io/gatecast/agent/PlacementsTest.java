@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gatecast.agent.cache.ScheduleStore;
+import io.gatecast.protocol.AlertMessage;
 import io.gatecast.protocol.ClusterSchedule;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
@@ -16,6 +17,7 @@ import io.gatecast.protocol.ScheduleAck.Outcome;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
+import io.gatecast.protocol.rules.AlertSpec;
 import io.gatecast.protocol.rules.ItemSpec;
 import io.gatecast.protocol.rules.ScreenRules;
 import io.gatecast.testkit.IntegrationTest;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,6 +87,27 @@ class PlacementsTest {
     assertThat(agent.page().now().item().contentId()).isEqualTo("notice");
     assertThat(Placed.isPair(Files.readAllBytes(dataDir.resolve(ScheduleStore.FILE_NAME)))).isTrue();
     assertThat(controller.acks).allMatch(a -> a.outcome() == Outcome.APPLIED);
+  }
+
+  /**
+   * An urgent alert sent after the gate's schedule was built, and a screen placed after the alert (paired then,
+   * say): the gate's rules, which predate the alert and so do not hold it, must not hide it because the
+   * placement that names them is newer. Seen in the demo: the new screen kept showing its welcome slide.
+   */
+  @Test
+  void anAlertSentAfterTheGatesScheduleShowsOnAScreenPlacedAfterTheAlert() throws Exception {
+    Instant built = Instant.now().minusSeconds(120);
+    controller.publishClusterSchedule(TestRules.CLUSTER, signed(gate(1, Map.of("p-hall", welcome), built)));
+    AlertSpec flood = new AlertSpec("flood", TestRules.CLUSTER, built, null, Map.of("vi", "Cầu tạm đóng do lũ"));
+    AlertMessage alert = new AlertMessage(header(built.plusSeconds(60)), TestRules.CLUSTER, 1L, List.of(flood));
+    controller.publishAlert(TestRules.CLUSTER,
+        world.keys().signer().signToBytes(Signed.ALERT, alert, Instant.now().plusSeconds(3600)));
+    controller.publishRetained(SCREEN, signed(placement(1, "p-hall")));
+    PlayerAgent agent = world.start(world.config(dataDir), Clock.systemUTC());
+
+    awaitAck(1, 1L);
+    await().atMost(DEADLINE).until(() -> agent.page().now().alert() != null);
+    assertThat(agent.page().now().alert().id()).isEqualTo("flood");
   }
 
   @Test
@@ -187,10 +211,19 @@ class PlacementsTest {
   }
 
   private ClusterSchedule gate(long version, Map<String, ItemSpec> profiles) {
+    return gate(version, profiles, Instant.now());
+  }
+
+  /** The gate's schedule as the controller built it at {@code builtAt} (no alert in force then). */
+  private ClusterSchedule gate(long version, Map<String, ItemSpec> profiles, Instant builtAt) {
     Map<String, ScreenRules> rules = new LinkedHashMap<>();
     profiles.forEach((id, item) -> rules.put(id, new ScreenRules(TestRules.profile(id, "vi"), List.of(item), List.of(),
         TestRules.playlist("default", item), null, List.of())));
-    return new ClusterSchedule(Header.now(Instant.now()), TestRules.CLUSTER, version, rules);
+    return new ClusterSchedule(header(builtAt), TestRules.CLUSTER, version, rules);
+  }
+
+  private static Header header(Instant sentAt) {
+    return new Header(Header.CURRENT_VERSION, UUID.randomUUID().toString(), sentAt);
   }
 
   private static Placement placement(long version, String profileId) {
