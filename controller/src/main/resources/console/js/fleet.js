@@ -6,6 +6,7 @@ import {t, formatDateTime, formatBytes, formatNumber, formatTime} from './i18n.j
 import {gates, gateName, zoneOf} from './gates.js';
 import {watch} from './live.js';
 import {agentBadge, clockBadge, contentBadge, displayBadge, hasProblem} from './status.js';
+import {loadTitles, playingText} from './playing.js';
 
 export const FLEET_POLL_SECONDS = 5;
 /** More screens than this changed at once: one list refetch beats fetching each. */
@@ -84,7 +85,7 @@ export function renderFleet(main) {
   }
 
   return watch(FLEET_POLL_SECONDS * 1000, async () => {
-    screens = await api.get('/api/v1/screens');
+    [screens] = await Promise.all([api.get('/api/v1/screens'), loadTitles()]);
     shown();
   }, (event, refresh) => {
     // A publish makes the screens it sent to out of date until they answer.
@@ -118,7 +119,7 @@ function row(s, zone) {
     cell('content', contentBadge(s)),
     cell('display', displayBadge(s), clockBadge(s) ? ' ' : null, clockBadge(s)),
     cell('lastSeen', formatDateTime(s.lastSeenAt, zone)),
-    cell('item', s.currentContentId || t('common.none')),
+    cell('item', playingText(s.currentContentId)),
     cell('version', `${s.appliedVersion ?? t('common.none')} / ${s.publishedVersion}`),
     cell('disk', formatBytes(figures.freeDiskBytes)));
 }

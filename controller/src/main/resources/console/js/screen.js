@@ -7,6 +7,7 @@ import {gateName, gateLanguages, zoneOf} from './gates.js';
 import {watch, namesScreen} from './live.js';
 import {may, FIELD} from './roles.js';
 import {agentBadge, clockBadge, contentBadge, displayBadge} from './status.js';
+import {loadTitles, playingText} from './playing.js';
 import {screenPlaylistSection} from './screenplaylist.js';
 import {layoutApplying} from './layoutattach.js';
 
@@ -55,7 +56,7 @@ export function renderScreen(main, screenId) {
 
   async function refresh() {
     const [screen, commands, changes] = await Promise.all([
-      api.get(path), api.get(`${path}/commands`), api.get(`${path}/history`)]);
+      api.get(path), api.get(`${path}/commands`), api.get(`${path}/history`), loadTitles()]);
     zone = zoneOf(screen.clusterId);
     title.textContent = t('screen.title', {name: screen.name || screen.id});
     fill(badges, agentBadge(screen), ' ', contentBadge(screen), ' ', displayBadge(screen), ' ', clockBadge(screen));
@@ -82,7 +83,7 @@ export function renderScreen(main, screenId) {
       ['screen.languages', (s.languages && s.languages.length ? s.languages : gateLanguages(s.clusterId))
         .map(languageName).join(', ') || t('common.none')],
       ['fleet.col.lastSeen', formatDateTime(s.lastSeenAt, zone)],
-      ['fleet.col.item', s.currentContentId || t('common.none')],
+      ['fleet.col.item', playingText(s.currentContentId)],
       ['screen.applied', `${s.appliedVersion ?? t('common.none')} / ${s.publishedVersion}`],
       ['screen.language', f.currentLanguage ? languageName(f.currentLanguage) : t('common.none')],
       ['fleet.col.disk', formatBytes(f.freeDiskBytes)],

@@ -9,6 +9,12 @@ export function agentBadge(screen) {
 }
 
 export function contentBadge(screen) {
+  if (!screen.revokedAt && screen.publishedVersion === 0) {
+    // Nothing published to it yet (a screen just paired): not "up to date", and not the technician's to fix.
+    const el = badge(t('content.unpublished'), 'warn');
+    el.title = t('content.unpublishedWhy');
+    return el;
+  }
   const upToDate = screen.health && screen.health.contentUpToDate;
   return badge(t(upToDate ? 'content.upToDate' : 'content.behind'), upToDate ? 'ok' : 'warn');
 }

@@ -127,6 +127,9 @@ class ConsoleEndToEndTest {
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Trực tuyến");
       browser.waitText(By.cssSelector("tr[data-screen='gate-b']"), "Trực tuyến");
       browser.waitText(By.cssSelector("tr[data-screen='gate-a'] th"), "Sảnh nhập cảnh 1");
+      // Nothing has been published to them yet: the board says so, not "up to date"
+      browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Chưa phát hành");
+      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen='gate-a']")).getText()).doesNotContain("Đã cập nhật");
       // Signing in and the board ran with no script error and no resource missing (a favicon.ico asked for, say)
       assertThat(browser.consoleErrors()).isEmpty();
 
@@ -184,6 +187,10 @@ class ConsoleEndToEndTest {
       // When agent a dies, the board shows it offline without a reload, and the problem filter keeps only it
       browser.open("fleet");
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Trực tuyến");
+      browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Đã cập nhật");
+      // What the screens play, the urgent alert, said as such: not the alert's id ("alert-254ad27100ad4be9")
+      browser.waitText(By.cssSelector("tr[data-screen='gate-b']"), "Thông báo khẩn");
+      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen='gate-b']")).getText()).doesNotContain("alert-");
       a.kill();
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Mất kết nối");
       browser.driver.findElement(By.cssSelector("label[for='only-problems']")).click();

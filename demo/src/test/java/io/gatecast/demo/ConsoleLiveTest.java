@@ -127,6 +127,11 @@ class ConsoleLiveTest {
       assertThat(pageKept()).as("no reload").isTrue();
       await().atMost(DEADLINE).until(() -> agent.showing().equals("live-hours"));
       browser.screenshot("console-42-live-rollout-applied");
+
+      // The board says what the screen plays by the item's title, not the id its agent reports
+      browser.open("fleet");
+      browser.waitText(By.cssSelector("tr[data-screen='live-b']"), "Giờ mở cửa");
+      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen='live-b']")).getText()).doesNotContain("live-hours");
     }
   }
 
