@@ -66,6 +66,31 @@ class RefusalCodesTest {
   }
 
   @Test
+  void takenIdsAnUnknownPairingCodeAndAFileNoScreenShowsHaveCodes() {
+    Map<String, Object> item = Map.of("id", "codes-taken", "title", "Một lần",
+        "variants", List.of(Map.of("language", "vi", "text", "Xin chào", "seconds", 10)));
+    assertThat(RUNNING.api().postJson("/api/v1/content", item).status()).isEqualTo(201);
+    JsonNode content = refused(RUNNING.api().postJson("/api/v1/content", item), 409, "CONTENT_EXISTS");
+    assertThat(content.path("value").asText()).isEqualTo("codes-taken");
+
+    Map<String, Object> user = Map.of("username", "codes-twice", "password", "a long enough password", "roles",
+        List.of("viewer"));
+    assertThat(RUNNING.api().postJson("/api/v1/users", user).status()).isEqualTo(201);
+    assertThat(refused(RUNNING.api().postJson("/api/v1/users", user), 409, "USER_EXISTS").path("value").asText())
+        .isEqualTo("codes-twice");
+
+    JsonNode code = refused(RUNNING.api().postJson("/api/v1/enrollments/ZZZ-999/assign",
+        Map.of("screenId", "codes-kiosk", "name", "Kiosk", "clusterId", "default")), 404, "PAIRING_CODE_UNKNOWN");
+    assertThat(code.path("code").asText()).isEqualTo("ZZZ-999");
+
+    byte[] text = "hello there, not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Answer upload = RUNNING.api().upload(text, "image/png", null);
+    JsonNode media = refused(upload, 415, "MEDIA_UNSUPPORTED");
+    assertThat(media.path("accepted").get(0).asText()).isEqualTo("image/png");
+    assertThat(upload.error()).as("the English sentence still says what the bytes are").contains("unrecognised bytes");
+  }
+
+  @Test
   void signInAndRoleRefusalsHaveCodes() {
     refused(RUNNING.anonymous().get("/api/v1/screens"), 401, "SIGN_IN_REQUIRED");
     refused(RUNNING.anonymous().login("admin", "not-the-password-at-all"), 401, "LOGIN_FAILED");

@@ -47,6 +47,15 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.open("content");
     browser.createTextItem("chao-mung", "Chào mừng đến Lào Cai", "Chào mừng quý khách đến Lào Cai");
     browser.createTextItem("bien-gioi", "Giữ gìn biên giới", "Hãy giữ gìn cột mốc biên giới");
+    // The same id again: refused in the reader's language, naming the id, and the form keeps what was typed
+    new Select(browser.waitVisible(By.id("item-kind"))).selectByValue("text");
+    browser.waitVisible(By.id("item-id")).sendKeys("chao-mung");
+    browser.driver.findElement(By.id("item-title")).sendKeys("Lần hai");
+    browser.waitVisible(By.id("variant-vi")).sendKeys("Chào lần hai");
+    browser.driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
+    browser.waitText(By.xpath("//input[@id='item-id']/ancestor::form//p[contains(@class,'message')]"),
+        browser.says("Đã có mục nội dung mã “chao-mung”", "A content item “chao-mung” already exists"));
+    assertThat(browser.driver.findElement(By.id("item-title")).getAttribute("value")).isEqualTo("Lần hai");
 
     // A playlist: both items, the first moved down from the keyboard, a weight and a fixed position.
     browser.open("playlists");

@@ -45,7 +45,8 @@ public final class AgentWords {
       Form.of("browserRestarting", "the kiosk browser is not running \\((.*)\\); the agent is starting it again.*",
           "exit"),
       Form.of("browserNotAnswering", "the kiosk browser does not answer on its DevTools port .*"),
-      Form.of("browserNoTab", "no browser tab shows .*"));
+      Form.of("browserNoTab", "no browser tab shows .*"),
+      Form.of("browserNoDevTools", "the browser's DevTools port is not known .*"));
 
   private AgentWords() {}
 
@@ -173,6 +174,12 @@ public final class AgentWords {
 
   public static String browserNotAnswering(int port) {
     return "the kiosk browser does not answer on its DevTools port " + port + " (it was closed or crashed)";
+  }
+
+  /** The agent does not drive the browser (it was not started by the agent, nor told its port). */
+  public static String browserNoDevTools() {
+    return "the browser's DevTools port is not known (launch it with --kiosk-command ... --remote-debugging-port=0,"
+        + " or give --kiosk-devtools-port)";
   }
 
   public static String browserNoTab(String pageUrl) {

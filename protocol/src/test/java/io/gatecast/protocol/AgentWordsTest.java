@@ -79,6 +79,7 @@ class AgentWordsTest {
         .contains("browserNotAnswering");
     assertThat(AgentWords.readFailure(AgentWords.browserNoTab("http://127.0.0.1:8091/"))).map(CodedWords::code)
         .contains("browserNoTab");
+    assertThat(AgentWords.readFailure(AgentWords.browserNoDevTools())).map(CodedWords::code).contains("browserNoDevTools");
   }
 
   @Test

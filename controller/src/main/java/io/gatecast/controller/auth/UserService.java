@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -49,7 +50,8 @@ public final class UserService {
   public Future<User> create(String actor, String username, String password, Set<Role> roles) {
     return passwords.hash(password).compose(hash -> db.transaction(c -> {
       if (users.exists(c, username)) {
-        throw Refusal.of(Kind.CONFLICT, "a user named " + username + " already exists");
+        throw Refusal.conflict("USER_EXISTS", "a user named " + username + " already exists",
+            Map.of("field", "username", "value", username));
       }
       users.insert(c, username, hash, roles, clock.instant());
       User created = users.find(c, username).orElseThrow();

@@ -46,7 +46,8 @@ public final class CampaignService {
     return db.transaction(c -> {
       requirePlaylist(c, campaign);
       if (campaigns.find(c, campaign.id()).isPresent()) {
-        throw Refusal.of(Kind.CONFLICT, "a campaign with id " + campaign.id() + " already exists");
+        throw Refusal.conflict("CAMPAIGN_EXISTS", "a campaign with id " + campaign.id() + " already exists",
+            Map.of("field", "id", "value", campaign.id()));
       }
       campaigns.insert(c, campaign, clock.instant());
       audit.record(c, actor, "create", "campaign", campaign.id(), null, campaign);

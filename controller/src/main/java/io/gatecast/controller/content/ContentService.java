@@ -70,7 +70,8 @@ public final class ContentService {
     return db.transaction(c -> {
       requireMedia(c, variants);
       if (content.exists(c, id)) {
-        throw Refusal.of(Kind.CONFLICT, "a content item with id " + id + " already exists");
+        throw Refusal.conflict("CONTENT_EXISTS", "a content item with id " + id + " already exists",
+            Map.of("field", "id", "value", id));
       }
       content.insert(c, id, title, variants, author.username(), clock.instant());
       Content created = content.find(c, id).orElseThrow();

@@ -143,7 +143,7 @@ public final class EnrollmentService {
     return db.transaction(c -> {
       Enrollment enrollment = enrollments.find(c, code).filter(e -> !e.expiredAt(now))
           .filter(e -> e.state() == Enrollment.State.WAITING).orElseThrow(() ->
-          Refusal.of(Kind.NOT_FOUND, "no enrollment waits under code " + PairingCode.display(code)));
+          codeUnknown(code, "no enrollment waits under code " + PairingCode.display(code)));
       enrollments.delete(c, code);
       audit.record(c, actor, "clear-enrollment", "enrollment", code, EnrollmentView.of(enrollment), null);
       return Map.of("cleared", 1);
@@ -162,11 +162,11 @@ public final class EnrollmentService {
     Instant now = clock.instant();
     return db.transaction(c -> {
       Enrollment enrollment = enrollments.find(c, code).filter(e -> !e.expiredAt(now)).orElseThrow(() ->
-          Refusal.of(Kind.NOT_FOUND,
-              "no enrollment waits under code " + PairingCode.display(code) + " (expired or never shown)"));
+          codeUnknown(code, "no enrollment waits under code " + PairingCode.display(code) + " (expired or never shown)"));
       if (enrollment.state() != Enrollment.State.WAITING) {
-        throw Refusal.of(Kind.CONFLICT, "code " + PairingCode.display(code) + " was already assigned to screen "
-            + enrollment.screenId() + "; a code is used once");
+        throw Refusal.conflict("PAIRING_CODE_USED", "code " + PairingCode.display(code) + " was already assigned to"
+            + " screen " + enrollment.screenId() + "; a code is used once",
+            Map.of("code", PairingCode.display(code), "screenId", enrollment.screenId()));
       }
       if (!clusters.exists(c, clusterId)) {
         throw Refusal.of(Kind.BAD_INPUT, "clusterId " + clusterId + " names no cluster");
@@ -177,8 +177,8 @@ public final class EnrollmentService {
         // a screen that can log in is not taken over.
         boolean canLogIn = !existing.get().revoked() && screens.passwordHash(c, screenId).isPresent();
         if (canLogIn) {
-          throw Refusal.of(Kind.CONFLICT, "screen " + screenId + " is already enrolled; revoke it first to"
-              + " replace its kiosk");
+          throw Refusal.conflict("SCREEN_ENROLLED", "screen " + screenId + " is already enrolled; revoke it first to"
+              + " replace its kiosk", Map.of("field", "screenId", "value", screenId));
         }
         setups.reinstate(c, screenId);
         screens.rename(c, screenId, name);
@@ -253,5 +253,10 @@ public final class EnrollmentService {
 
   private static byte[] bytes(String hex) {
     return hex.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** A pairing code nobody waits under: mistyped, expired, or cleared. */
+  private static Refusal codeUnknown(String code, String message) {
+    return Refusal.notFound("PAIRING_CODE_UNKNOWN", message, Map.of("code", PairingCode.display(code)));
   }
 }

@@ -138,7 +138,9 @@ public final class MediaLibrary {
     if (failure instanceof UnsupportedMediaException e && e.code() != null) {
       return Future.failedFuture(new Refusal(Kind.UNSUPPORTED_MEDIA_TYPE, e.code(), e.getMessage(), e.details()));
     } else if (failure instanceof UnsupportedMediaException e) {
-      return Future.failedFuture(Refusal.of(Kind.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
+      // Not a file a screen shows (unknown bytes, HTML, another video format...): the message says which.
+      return Future.failedFuture(new Refusal(Kind.UNSUPPORTED_MEDIA_TYPE, "MEDIA_UNSUPPORTED", e.getMessage(),
+          Map.of("accepted", MediaInspector.ACCEPTED)));
     }
     return Future.failedFuture(failure);
   }
@@ -257,9 +259,10 @@ public final class MediaLibrary {
       declared = MediaInspector.JPEG;
     }
     if (!declared.equals(actual)) {
-      throw new UnsupportedMediaException("the Content-Type says " + abbreviate(declared) + " but the bytes are "
-          + actual + "; send the intended file, or leave Content-Type out (or application/octet-stream) to store it"
-          + " as what its bytes are; nothing was stored");
+      throw new UnsupportedMediaException("MEDIA_TYPE_MISMATCH", "the Content-Type says " + abbreviate(declared)
+          + " but the bytes are " + actual + "; send the intended file, or leave Content-Type out (or"
+          + " application/octet-stream) to store it as what its bytes are; nothing was stored",
+          Map.of("declared", abbreviate(declared), "actual", actual));
     }
   }
 

@@ -71,7 +71,8 @@ public final class OrganisationService {
   public Future<Cluster> createCluster(String actor, Cluster cluster) {
     return db.transaction(c -> {
       if (clusters.exists(c, cluster.id())) {
-        throw refusal(Kind.CONFLICT, "a cluster with id " + cluster.id() + " already exists");
+        throw Refusal.conflict("CLUSTER_EXISTS", "a cluster with id " + cluster.id() + " already exists",
+            Map.of("field", "id", "value", cluster.id()));
       }
       defaultPlaylistExists(c, cluster.defaultPlaylistId());
       clusters.insert(c, cluster, clock.instant());
@@ -152,7 +153,8 @@ public final class OrganisationService {
   public Future<ScreenGroup> createGroup(String actor, String id, String name, List<String> screenIds) {
     return db.transaction(c -> {
       if (groups.exists(c, id)) {
-        throw refusal(Kind.CONFLICT, "a group with id " + id + " already exists");
+        throw Refusal.conflict("GROUP_EXISTS", "a group with id " + id + " already exists",
+            Map.of("field", "id", "value", id));
       }
       screensExist(c, screenIds);
       groups.insert(c, id, name, clock.instant());

@@ -47,7 +47,8 @@ public final class PlaylistService {
     return db.transaction(c -> {
       requireContent(c, entries);
       if (playlists.exists(c, id)) {
-        throw refusal(Kind.CONFLICT, "a playlist with id " + id + " already exists");
+        throw Refusal.conflict("PLAYLIST_EXISTS", "a playlist with id " + id + " already exists",
+            Map.of("field", "id", "value", id));
       }
       playlists.insert(c, id, name, entries, clock.instant());
       NamedPlaylist created = playlists.find(c, id).orElseThrow();

@@ -56,7 +56,7 @@ class UserServiceTest {
     assertFalse(hash.get().contains(PASSWORD));
     Refusal again = refused(service.create("admin", "lan", "another long password", Set.of(Role.ADMIN)));
     assertEquals(Refusal.Kind.CONFLICT, again.kind());
-    assertEquals("CONFLICT", again.code());
+    assertEquals("USER_EXISTS", again.code());
     assertEquals(EnumSet.of(Role.CONTRIBUTOR, Role.OPERATOR), await(service.find("lan")).roles(), "the first one stays");
     assertEquals(List.of("admin", "lan"), await(service.all()).stream().map(User::username).toList());
     assertEquals(List.of("create"), actionsOn("lan"));

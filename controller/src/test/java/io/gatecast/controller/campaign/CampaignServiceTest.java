@@ -62,7 +62,7 @@ class CampaignServiceTest {
     assertEquals(tet("welcome", 0), await(service.create("planner", tet("welcome", 0))));
     Refusal again = refused(service.create("planner", tet("welcome", 0)));
     assertEquals(Refusal.Kind.CONFLICT, again.kind());
-    assertEquals("CONFLICT", again.code());
+    assertEquals("CAMPAIGN_EXISTS", again.code());
 
     await(service.edit("planner", tet("welcome", 5)));
     assertEquals(5, await(service.find("tet")).priority());

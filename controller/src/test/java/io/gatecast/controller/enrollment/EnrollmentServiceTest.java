@@ -81,7 +81,7 @@ class EnrollmentServiceTest {
     assertEquals(Cluster.DEFAULT_ID, await(db.transaction(c -> setups.find(c, "gate-1"))).orElseThrow().clusterId());
     Refusal twice = refused(service.assign("tech", code, "gate-2", "Gate 2", Cluster.DEFAULT_ID));
     assertEquals(Refusal.Kind.CONFLICT, twice.kind());
-    assertEquals("CONFLICT", twice.code());
+    assertEquals("PAIRING_CODE_USED", twice.code());
 
     Identity first = await(service.pickup(code, secret, "controller.local")).identity();
     assertEquals("gate-1", first.screenId());
@@ -110,7 +110,7 @@ class EnrollmentServiceTest {
     assertFalse((boolean) await(db.transaction(c -> screens.exists(c, "gate-1"))),
         "a refused assignment stores no screen");
     assertEquals(Enrollment.State.WAITING, await(service.current()).get(0).state());
-    assertEquals("NOT_FOUND", refused(service.assign("tech", PairingCode.newCode(), "gate-1", "G", Cluster.DEFAULT_ID))
+    assertEquals("PAIRING_CODE_UNKNOWN", refused(service.assign("tech", PairingCode.newCode(), "gate-1", "G", Cluster.DEFAULT_ID))
         .code());
   }
 
@@ -144,7 +144,7 @@ class EnrollmentServiceTest {
     clock.advance(EnrollmentService.TTL);
 
     assertEquals("GONE", refused(service.pickup(code, secret, null)).code());
-    assertEquals("NOT_FOUND", refused(service.assign("tech", code, "gate-1", "G", Cluster.DEFAULT_ID)).code());
+    assertEquals("PAIRING_CODE_UNKNOWN", refused(service.assign("tech", code, "gate-1", "G", Cluster.DEFAULT_ID)).code());
     assertEquals(List.of(), await(service.current()));
     await(service.register(AGENT, code, PairingCode.newSecret()));
     assertEquals(1, await(service.current()).size(), "an expired code may be registered again");
@@ -173,7 +173,7 @@ class EnrollmentServiceTest {
     await(service.register(AGENT, waiting, PairingCode.newSecret()));
     await(service.register(AGENT, PairingCode.newCode(), PairingCode.newSecret()));
 
-    assertEquals("NOT_FOUND", refused(service.clearOne("tech", assigned)).code(), "an assigned code is not cleared");
+    assertEquals("PAIRING_CODE_UNKNOWN", refused(service.clearOne("tech", assigned)).code(), "an assigned code is not cleared");
     assertEquals(Map.of("cleared", 1), await(service.clearOne("tech", waiting)));
     assertEquals(Map.of("cleared", 1), await(service.clearWaiting("tech")));
     assertEquals(List.of(assigned), await(service.current()).stream().map(EnrollmentView::code).toList());

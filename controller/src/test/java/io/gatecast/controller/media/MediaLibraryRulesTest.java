@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,8 @@ class MediaLibraryRulesTest {
     MediaLibrary.Received mislabelled = received(png, sha256(png), "video/mp4", null);
     Refusal contradicted = refused(library.add("editor", mislabelled));
     assertEquals(Refusal.Kind.UNSUPPORTED_MEDIA_TYPE, contradicted.kind());
-    assertEquals("UNSUPPORTED_MEDIA_TYPE", contradicted.code());
+    assertEquals("MEDIA_TYPE_MISMATCH", contradicted.code());
+    assertEquals(Map.of("declared", "video/mp4", "actual", "image/png"), contradicted.details());
     assertFalse(Files.exists(mislabelled.file()));
 
     byte[] script = "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"

@@ -195,8 +195,7 @@ public final class DevTools {
       String why = whyNoBrowser.get();
       throw new IOException(why != null
           ? AgentWords.browserRestarting(why)
-          : "the browser's DevTools port is not known (launch it with --kiosk-command ... --remote-debugging-port=0,"
-              + " or give --kiosk-devtools-port)");
+          : AgentWords.browserNoDevTools());
     }
     int p = known.get();
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p + "/json/list"))
