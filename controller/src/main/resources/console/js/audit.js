@@ -42,7 +42,7 @@ export function renderAudit(main) {
           t('audit.subject')].map((c) => h('th', {scope: 'col'}, c)))),
         h('tbody', {}, rows.map((e) => h('tr', {'data-audit': e.id},
           h('td', {}, formatDateTime(e.at, homeZone())), h('td', {}, e.actor),
-          h('td', {}, tOr(`audit.action.${e.action}`, e.action)),
+          h('td', {}, actionText(e)),
           h('td', {}, tOr(`audit.type.${e.subjectType}`, e.subjectType)), h('td', {}, e.subjectId))))));
     } catch (err) {
       message.className = 'message error';
@@ -51,4 +51,11 @@ export function renderAudit(main) {
   }
 
   load(false);
+}
+
+/** What was done, in the reader's words; a command says which ("gửi lệnh: Chụp màn hình"). */
+function actionText(e) {
+  const action = tOr(`audit.action.${e.action}`, e.action);
+  const kind = e.action === 'command' && e.after && e.after.kind;
+  return kind ? `${action}: ${tOr(`cmd.${kind}`, kind)}` : action;
 }

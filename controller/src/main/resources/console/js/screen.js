@@ -43,6 +43,8 @@ export function renderScreen(main, screenId) {
     h('section', {class: 'card', 'aria-labelledby': 'hist-h'}, h('h2', {id: 'hist-h'}, t('screen.history')), history));
 
   async function send(kind) {
+    // A restart takes the screen dark for a while: asked first, naming the screen.
+    if (kind === 'RESTART' && !confirm(t('screen.confirmRestart', {name: title.textContent}))) return;
     try {
       await api.post(`${path}/commands`, kind === 'IDENTIFY' ? {kind, durationSeconds: 30} : {kind});
       message.className = 'message';

@@ -218,6 +218,13 @@ class ConsoleEndToEndTest {
       // The agent's answer in Vietnamese, not its English words ("showing the screen id for 30 s")
       browser.waitText(By.cssSelector("tr[data-sequence]"), "Đang hiện mã màn hình trong");
       await().atMost(DEADLINE).until(() -> b.now().map(n -> n.path("identify").isObject()).orElse(false));
+      // A restart takes the screen dark: the console asks first, naming the screen; declined, nothing is sent
+      int commandsBefore = admin.get("/api/v1/screens/gate-b/commands").body().size();
+      browser.driver.findElement(By.cssSelector("button[data-command='RESTART']")).click();
+      Alert restart = browser.wait.until(ExpectedConditions.alertIsPresent());
+      assertThat(restart.getText()).contains("Sảnh xuất cảnh 2");
+      restart.dismiss();
+      assertThat(admin.get("/api/v1/screens/gate-b/commands").body().size()).isEqualTo(commandsBefore);
       browser.waitText(By.cssSelector("section[aria-labelledby='hist-h']"), "Trực tuyến");
       // Each change's detail in Vietnamese, not the English words it is stored as ("applied 1, published 1")
       browser.waitText(By.cssSelector("section[aria-labelledby='hist-h']"), "đã phát hành:");
@@ -227,6 +234,13 @@ class ConsoleEndToEndTest {
       browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
       browser.screenshot("console-16-screen");
       assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
+
+      // The audit log says what was done in Vietnamese, the command with its kind
+      browser.open("audit");
+      browser.click("[data-action='filter-audit']");
+      browser.waitText(By.cssSelector("main table"), "gửi lệnh: Nhận diện");
+      assertThat(browser.driver.findElement(By.cssSelector("main table")).getText())
+          .contains("phát hành").doesNotContain("publish", "command");
     }
   }
 
@@ -378,6 +392,18 @@ class ConsoleEndToEndTest {
     assertThat(browser.driver.findElement(By.cssSelector("article[data-item='evil-item']")).getText()).contains(text);
     browser.open("review");
     browser.waitText(By.cssSelector("article[data-item='evil-item']"), text);
+
+    // One very long word in a title breaks inside its card: the page stays as wide as the window
+    String longWord = "NghiêngNghiêng".repeat(30);
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", "long-word", "title", longWord,
+        "variants", List.of(Map.of("language", "vi", "text", longWord, "seconds", 5)))).status()).isEqualTo(201);
+    for (String section : List.of("content", "review")) {
+      browser.open(section);
+      browser.waitVisible(By.cssSelector("article[data-item='long-word']"));
+      assertThat(browser.driver.executeScript(
+          "return document.documentElement.scrollWidth <= document.documentElement.clientWidth")).as(section).isEqualTo(true);
+    }
+    browser.screenshot("console-32-long-word");
 
     // The alert form: what an operator types is sent as text and listed as text
     browser.open("alert");
