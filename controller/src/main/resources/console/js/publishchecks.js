@@ -89,5 +89,7 @@ const PARAMS = {
 function sentence(f) {
   const params = PARAMS[f.code];
   if (!params || !f.details || !tOr(`checks.say.${f.code}`, null)) return h('span', {lang: 'en'}, f.message);
-  return h('span', {class: 'finding-text'}, t(`checks.say.${f.code}`, params(f.details)));
+  // The finding stands for all its screens: its count is theirs, not the first one's example's.
+  const counted = f.screens.length > 1 ? {screens: screenCount(f.screens.length)} : {};
+  return h('span', {class: 'finding-text'}, t(`checks.say.${f.code}`, {...params(f.details), ...counted}));
 }
