@@ -6,11 +6,16 @@ import {t, tOr, formatDateTime, formatNumber, languageName} from './i18n.js';
 import {gates, gateName, zoneOf} from './gates.js';
 import {watch} from './live.js';
 
-const ALERT_LANGUAGES = ['vi', 'en', 'zh-Hans'];
 const STATUS_TONE = {ACTIVE: 'bad', CLEARED: 'muted', EXPIRED: 'muted'};
 
+/** Vietnamese first, then the languages travellers read at the province's gates, and English. */
+function alertLanguages() {
+  return [...new Set(['vi', ...gates().flatMap((g) => g.languages || []), 'en'])];
+}
+
 export function renderAlert(main) {
-  const texts = Object.fromEntries(ALERT_LANGUAGES.map((language) =>
+  const languages = alertLanguages();
+  const texts = Object.fromEntries(languages.map((language) =>
     [language, h('textarea', {id: `alert-${language}`, rows: 3, lang: language, required: language === 'vi'})]));
   const gateBoxes = gates().map((g) => {
     const input = h('input', {type: 'checkbox', id: `alert-gate-${g.id}`, value: g.id});
@@ -24,7 +29,7 @@ export function renderAlert(main) {
     e.preventDefault();
     const clusterIds = gateBoxes.map((b) => b.querySelector('input')).filter((i) => i.checked).map((i) => i.value);
     const text = {};
-    for (const language of ALERT_LANGUAGES) {
+    for (const language of languages) {
       if (texts[language].value.trim()) text[language] = texts[language].value.trim();
     }
     if (!text.vi) return say(t('alert.needVi'), true);
@@ -50,7 +55,7 @@ export function renderAlert(main) {
   }},
   h('h2', {id: 'alert-form-h'}, t('alert.new')),
   h('p', {class: 'hint'}, t('alert.intro')),
-  h('div', {class: 'variant-inputs'}, ALERT_LANGUAGES.map((language) =>
+  h('div', {class: 'variant-inputs'}, languages.map((language) =>
     field(t('alert.text', {language: languageName(language)}), texts[language],
       t(language === 'vi' ? 'alert.textRequired' : 'alert.textOptional')))),
   h('fieldset', {class: 'checks'}, h('legend', {}, t('alert.clusters')), gateBoxes),

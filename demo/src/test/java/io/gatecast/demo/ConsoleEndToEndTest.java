@@ -373,7 +373,7 @@ class ConsoleEndToEndTest {
     String text = "<script>window.__xss='text'</script>";
     String alertText = "<img src=x onerror=\"window.__xss='alert'\"><b>Đóng cửa</b>";
     assertThat(admin.postJson("/api/v1/clusters", Map.of("id", "evil", "name", clusterName, "province", "Lào Cai",
-        "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi"))).status()).isEqualTo(201);
+        "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "lo"))).status()).isEqualTo(201);
     assertThat(admin.postJson("/api/v1/screens", Map.of("id", "s1", "name", screenName, "clusterId", "evil"))
         .status()).isEqualTo(201);
     assertThat(admin.postJson("/api/v1/content", Map.of("id", "evil-item", "title", title,
@@ -408,11 +408,14 @@ class ConsoleEndToEndTest {
     // The alert form: what an operator types is sent as text and listed as text
     browser.open("alert");
     browser.driver.findElement(By.id("alert-vi")).sendKeys(alertText);
+    // It offers the languages of the province's gates: this gate's travellers read Lao
+    browser.driver.findElement(By.id("alert-lo")).sendKeys("ປິດດ່ານຊົ່ວຄາວ");
     browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).click();
     assertThat(browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).getText()).isEqualTo(clusterName);
     browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.waitText(By.cssSelector("article[data-alert]"), alertText);
+    assertThat(admin.get("/api/v1/alerts").body().toString()).contains("ປິດດ່ານຊົ່ວຄາວ");
     assertThat(browser.driver.findElement(By.id("alert-result")).getText()).contains(clusterName);
     browser.screenshot("console-31-xss-alert");
 
