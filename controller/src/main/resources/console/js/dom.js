@@ -78,10 +78,16 @@ function ownValidation(form) {
     }
     e.preventDefault();
     e.stopImmediatePropagation();
-    formProblem(form, problem.text);
+    // The form's older error (a refusal of the last try) is not this problem: one error at a time.
+    for (const old of form.querySelectorAll(':scope .message.error:not(.form-problem)')) old.textContent = '';
+    const said = formProblem(form, problem.text);
     problem.input.setAttribute('aria-invalid', 'true');
     problem.input.focus();
-    problem.input.addEventListener('input', () => problem.input.removeAttribute('aria-invalid'), {once: true});
+    // Once the field is being mended, the line asking for it is said.
+    problem.input.addEventListener('input', () => {
+      problem.input.removeAttribute('aria-invalid');
+      if (said.textContent === problem.text) said.textContent = '';
+    }, {once: true});
   });
 }
 

@@ -54,6 +54,8 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     browser.waitText(By.cssSelector("#gate-form-box .form-problem"), ownRequired);
     assertThat(browser.driver.findElement(By.id("gate-name")).getAttribute("aria-invalid")).isEqualTo("true");
     type(browser, "gate-name", "Cửa khẩu quốc tế đường bộ Lào Cai");
+    assertThat(browser.driver.findElement(By.cssSelector("#gate-form-box .form-problem")).getText())
+        .as("the line asking for the name goes once the name is typed").isEmpty();
     assertThat(browser.driver.findElement(By.id("gate-id")).getAttribute("value")).isEqualTo("cua-khau-quoc-te-duong-bo-lao-cai");
     type(browser, "gate-province", "Lào Cai");
     replace(browser, "gate-zone", "Mars/Olympus");
