@@ -76,7 +76,8 @@ export function renderReports(main, page) {
         h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, heading), h('th', {scope: 'col'}, t('reports.plays')),
           h('th', {scope: 'col'}, t('reports.airtime')))),
         h('tbody', {}, report.rows.map((r) => h('tr', {},
-          h('td', {}, r.title ? `${r.title} (${r.key})` : (r.key === '' ? t('reports.defaultPlaylist') : r.key)),
+          // Named as the chart names it (a language, a gate, an item's title), not by its code.
+          h('td', {'data-key': r.key}, groupLabel(report.groupBy, r).label),
           h('td', {}, formatNumber(r.plays)),
           h('td', {}, formatDuration(r.airtimeSeconds)))))));
   }

@@ -174,6 +174,8 @@ class ConsoleContentTest {
     new Select(browser.waitVisible(By.id("report-group"))).selectByValue("language");
     browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
     browser.waitText(By.cssSelector("#report-plays .bar-chart"), "Tiếng Trung");
+    // The table below names the languages as the chart does, not by their codes
+    browser.waitText(By.cssSelector("#report-plays td[data-key='zh-Hans']"), "Tiếng Trung");
     browser.screenshot("content-05-reports-chart");
 
     browser.driver.findElement(By.id("year-end-link")).click();
