@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.gatecast.controller.alerts.api.AlertRoutes;
@@ -96,7 +98,8 @@ public final class HttpApi {
     return router;
   }
 
-  private static void fail(RoutingContext ctx) {
+  /** Every failure as JSON: a refusal with its code, anything else as an internal error with a reference. */
+  static void fail(RoutingContext ctx) {
     Throwable failure = ctx.failure();
     HttpServerResponse response = ctx.response();
     if (response.ended()) {
@@ -115,8 +118,12 @@ public final class HttpApi {
     } else if (failure == null) {
       Json.error(ctx, status, status == 413 ? "the request body is too large" : "request failed with status " + status);
     } else {
-      LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
-      Json.error(ctx, 500, "internal error: " + failure.getMessage());
+      // The cause stays in the log, under a reference the user can quote: an exception's words (a class
+      // name, a path) are neither for a console reader nor for anyone outside.
+      String reference = UUID.randomUUID().toString().substring(0, 8);
+      LOG.error("{} {} failed (reference {})", ctx.request().method(), ctx.request().path(), reference, failure);
+      Json.refusal(ctx, 500, new Refusal(Refusal.Kind.UNAVAILABLE, "INTERNAL_ERROR",
+          "internal error (reference " + reference + "); the controller's log has its cause", Map.of("reference", reference)));
     }
   }
 }
