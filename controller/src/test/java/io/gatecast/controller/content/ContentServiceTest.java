@@ -107,7 +107,7 @@ class ContentServiceTest {
     await(service.create(AN, "hello", "Hello", HELLO));
     Refusal again = refused(service.create(BINH, "hello", "Hello", HELLO));
     assertEquals(Refusal.Kind.CONFLICT, again.kind());
-    assertEquals("CONFLICT", again.code());
+    assertEquals("CONTENT_EXISTS", again.code());
     assertEquals("an", await(service.find("hello")).author());
 
     String sha = "a".repeat(64);

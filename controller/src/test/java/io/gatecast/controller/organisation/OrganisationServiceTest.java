@@ -69,7 +69,7 @@ class OrganisationServiceTest {
     assertEquals(List.of("create"), actions("cluster", "moc-bai"));
     Refusal again = refused(service.createCluster("admin", MOC_BAI));
     assertEquals(Refusal.Kind.CONFLICT, again.kind());
-    assertEquals("CONFLICT", again.code());
+    assertEquals("CLUSTER_EXISTS", again.code());
     assertEquals("NOT_FOUND", refused(service.cluster("lao-bao")).code());
   }
 
@@ -129,7 +129,7 @@ class OrganisationServiceTest {
 
     assertEquals(new ScreenGroup("arrivals", "Arrivals", List.of("gate-1")),
         await(service.createGroup("admin", "arrivals", "Arrivals", List.of("gate-1"))));
-    assertEquals("CONFLICT", refused(service.createGroup("admin", "arrivals", "Arrivals", List.of())).code());
+    assertEquals("GROUP_EXISTS", refused(service.createGroup("admin", "arrivals", "Arrivals", List.of())).code());
     assertEquals(new ScreenGroup("arrivals", "Arrivals hall", List.of("gate-1", "gate-2")),
         await(service.updateGroup("admin", "arrivals", "Arrivals hall", List.of("gate-1", "gate-2"))));
     assertEquals(Map.of("deleted", "arrivals"), await(service.deleteGroup("admin", "arrivals")));

@@ -73,7 +73,7 @@ class PlaylistServiceTest {
     assertEquals("Arrivals", await(service.create("editor", "arrivals", "Arrivals", WELCOME)).name());
     Refusal again = refused(service.create("editor", "arrivals", "Again", WELCOME));
     assertEquals(Refusal.Kind.CONFLICT, again.kind());
-    assertEquals("CONFLICT", again.code());
+    assertEquals("PLAYLIST_EXISTS", again.code());
 
     NamedPlaylist edited = await(service.edit("editor", "arrivals", null, List.of(new NamedPlaylist.Entry("welcome", 3,
         null))));
