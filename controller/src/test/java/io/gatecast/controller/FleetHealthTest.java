@@ -65,6 +65,21 @@ class FleetHealthTest {
   }
 
   @Test
+  void anAgentThatStopsOnPurposeIsOfflineAsStoppedNotAsALastWill() throws Exception {
+    String password = register("fh-stop");
+    try (FakeAgent agent = new FakeAgent(broker(), "fh-stop", password)) {
+      agent.heartbeat();
+      awaitAgent("fh-stop", "ONLINE");
+      agent.stopping();
+      awaitAgent("fh-stop", "OFFLINE");
+    }
+    List<JsonNode> agentChanges = changes("fh-stop", "AGENT");
+    assertThat(agentChanges).extracting(c -> c.get("value").asText()).containsExactly("ONLINE", "OFFLINE");
+    assertThat(agentChanges.get(1).get("detail").asText()).isEqualTo("stopped");
+    assertThat(agentChanges.get(1).get("detailCoded").get("code").asText()).isEqualTo("stopped");
+  }
+
+  @Test
   void aSilentAgentIsOfflineOnlyAfterTheHeartbeatTimeoutAndBackWithItsNextHeartbeat() throws Exception {
     String password = register("fh-silent");
     try (FakeAgent agent = new FakeAgent(broker(), "fh-silent", password)) {

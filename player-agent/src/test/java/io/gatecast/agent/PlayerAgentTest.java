@@ -239,6 +239,7 @@ class PlayerAgentTest {
         .satisfies(status -> {
           assertThat(status.state()).isEqualTo(ScreenState.OFFLINE);
           assertThat(status.screenId()).isEqualTo(SCREEN);
+          assertThat(status.stopping()).as("the broker's last-will, not the agent's goodbye").isNull();
         }));
   }
 
@@ -251,6 +252,8 @@ class PlayerAgentTest {
 
     await().atMost(DEADLINE).untilAsserted(() -> assertThat(controller.statuses).last()
         .extracting(status -> status.state()).isEqualTo(ScreenState.OFFLINE));
+    assertThat(controller.statuses.get(controller.statuses.size() - 1).stopping()).as("said apart from a last-will")
+        .isTrue();
   }
 
   @Test

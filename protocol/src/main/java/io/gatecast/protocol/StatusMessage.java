@@ -17,6 +17,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param receivedVersion the newest schedule or placement version the agent accepted, playing or not yet
  *     (fetching its files, or a placement waiting for its gate's schedule): a version the controller's
  *     broker took that is newer than this never reached the screen. Absent from older agents.
+ * @param stopping true on the OFFLINE status the agent publishes itself as it stops on purpose (a restart
+ *     it was asked for, a shutdown); absent on its last-will, which the broker publishes when the agent
+ *     vanished, and from older agents (whose OFFLINE statuses are then all read as last-wills)
  */
 public record StatusMessage(
     Header header,
@@ -28,7 +31,16 @@ public record StatusMessage(
     ScreenHealth health,
     @JsonInclude(JsonInclude.Include.NON_NULL) Long appliedClusterVersion,
     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean placements,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Long receivedVersion) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) Long receivedVersion,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean stopping) {
+  /** A status that is not the agent's own goodbye (a heartbeat, or the last-will). */
+  public StatusMessage(Header header, String screenId, ScreenState state, Long appliedVersion, String currentContentId,
+      Long heartbeatSeconds, ScreenHealth health, Long appliedClusterVersion, Boolean placements,
+      Long receivedVersion) {
+    this(header, screenId, state, appliedVersion, currentContentId, heartbeatSeconds, health, appliedClusterVersion,
+        placements, receivedVersion, null);
+  }
+
   /** A status of an agent that does not say what it received. */
   public StatusMessage(Header header, String screenId, ScreenState state, Long appliedVersion, String currentContentId,
       Long heartbeatSeconds, ScreenHealth health, Long appliedClusterVersion, Boolean placements) {

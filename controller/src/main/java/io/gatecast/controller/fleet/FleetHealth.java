@@ -138,8 +138,10 @@ public final class FleetHealth {
     }
     List<HistoryEntry> changes = new ArrayList<>();
     String agent = status.state().name();
+    String offlineWhy = status.state() != ScreenState.OFFLINE ? null
+        : Boolean.TRUE.equals(status.stopping()) ? HistoryDetail.STOPPED : HistoryDetail.LAST_WILL;
     if (!agent.equals(agentBefore)) {
-      changes.add(new HistoryEntry(id, at, HistoryEntry.AGENT, agent, status.state() == ScreenState.OFFLINE ? HistoryDetail.LAST_WILL : null));
+      changes.add(new HistoryEntry(id, at, HistoryEntry.AGENT, agent, offlineWhy));
     }
     if (display != null && !display.equals(displayBefore)) {
       changes.add(new HistoryEntry(id, at, HistoryEntry.DISPLAY, display, figures.displayDetail()));
@@ -156,8 +158,7 @@ public final class FleetHealth {
       health.add(c, change);
     }
     boolean upAfter = UptimeCalculator.isUp(agent, display);
-    String reason = upAfter ? null : downReason(agent, display, status.state() == ScreenState.OFFLINE ? HistoryDetail.LAST_WILL : null,
-        figures == null ? null : figures.displayDetail());
+    String reason = upAfter ? null : downReason(agent, display, offlineWhy, figures == null ? null : figures.displayDetail());
     // A live placed screen behind its gate's newest schedule: the re-assertion sends the gate's newest again.
     String gateBehind = status.state() == ScreenState.ONLINE && before.behindItsGate(appliedCluster)
         ? before.placedClusterId() : null;

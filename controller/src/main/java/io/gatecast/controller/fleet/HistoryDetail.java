@@ -13,11 +13,14 @@ import java.util.Optional;
  * CodedWords}). Other words have no code; the console shows them as they are.
  */
 public final class HistoryDetail {
-  /** The words of an AGENT change to OFFLINE by the screen's last-will. */
+  /** The words of an AGENT change to OFFLINE by the screen's last-will: its agent vanished. */
   public static final String LAST_WILL = "last-will";
+  /** The words of an AGENT change to OFFLINE by the agent's own goodbye: it stopped on purpose. */
+  public static final String STOPPED = "stopped";
 
   private static final List<Form> FORMS = List.of(
       Form.of("lastWill", LAST_WILL),
+      Form.of("stopped", STOPPED),
       Form.of("silent", "no heartbeat for (\\d+) s", "seconds"),
       Form.of("versionsWithGate", "applied (\\w+), published (\\w+); gate schedule applied (\\w+), published (\\w+)",
           "applied", "published", "gateApplied", "gatePublished"),
