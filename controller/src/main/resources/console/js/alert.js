@@ -37,7 +37,7 @@ export function renderAlert(main) {
     const expiresAt = new Date(Date.now() + Number(hours.value) * 3600 * 1000).toISOString();
     // An alert skips review and interrupts every screen of the gates at once: say so, and ask.
     const gatesNamed = clusterIds.map(gateName).join(', ');
-    if (!confirm(t('alert.confirm', {gates: gatesNamed, hours: hours.value, text: text.vi}))) return;
+    if (!confirm(t('alert.confirm', {gates: gatesNamed, hours: hours.value, count: Number(hours.value), text: text.vi}))) return;
     try {
       const answer = await api.post('/api/v1/alerts', {clusterIds, text, expiresAt});
       const reached = Object.values(answer.screenCounts).reduce((n, count) => n + count, 0);

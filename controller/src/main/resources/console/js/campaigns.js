@@ -5,7 +5,7 @@ import {h, fill, field, uid} from './dom.js';
 import {api} from './api.js';
 import {t} from './i18n.js';
 import {may, SCHEDULERS} from './roles.js';
-import {gates} from './gates.js';
+import {gates, gateName} from './gates.js';
 import {loadAssignments, ownLayout} from './layoutattach.js';
 import {DAYS, addDays, describeCampaign, describeRecurrence, hhmm, lastDay, parseRecurrence,
   toRecurrence} from './recurrence.js';
@@ -61,7 +61,9 @@ export function renderCampaigns(box, {onChange}) {
   }
 
   function where(targets) {
-    return ['clusters', 'groups', 'tags', 'screens'].flatMap((k) => targets[k] || []).join(', ');
+    // Gates by their names, as everywhere else; groups, tags and screens as they are targeted.
+    return [...(targets.clusters || []).map(gateName),
+      ...['groups', 'tags', 'screens'].flatMap((k) => targets[k] || [])].join(', ');
   }
 
   async function edit(campaign) {

@@ -80,6 +80,9 @@ class ConsoleSafeguardsTest extends ConsoleStory {
     browser.waitVisible(By.cssSelector("tr[data-campaign='gio-mo-cua-mot-ngay']"));
     assertThat(browser.driver.findElement(By.cssSelector("tr[data-campaign='gio-mo-cua-mot-ngay'] td.sentence")).getText())
         .contains(FULL.format(day)).contains(overnight);
+    // Where it plays: the gate by its name, not its id
+    assertThat(browser.driver.findElement(By.cssSelector("tr[data-campaign='gio-mo-cua-mot-ngay']")).getText())
+        .contains("Cửa khẩu Kim Thành").doesNotContain("kim-thanh");
     assertThat(admin.get("/api/v1/campaigns/gio-mo-cua-mot-ngay").body().path("languagePolicy").path("mode").asText())
         .isEqualTo("ROTATE");
 
@@ -94,7 +97,8 @@ class ConsoleSafeguardsTest extends ConsoleStory {
     browser.screenshot(shot + "2-checks");
     browser.click("#publish-now");
     Alert ask = browser.wait.until(ExpectedConditions.alertIsPresent());
-    assertThat(ask.getText()).contains(browser.says("Màn hình đen", "Black screen"))
+    assertThat(ask.getText()).contains(browser.says("Có 1 lỗi", "The checks found 1 error ("))
+        .contains(browser.says("Màn hình đen", "Black screen"))
         .contains(browser.says("màn hình kt-sanh-1 sẽ chiếu sai hoặc không chiếu gì",
             "screens kt-sanh-1 will show the wrong thing or nothing"))
         .contains(browser.says("Vẫn phát hành?", "Publish anyway?"));
@@ -113,7 +117,7 @@ class ConsoleSafeguardsTest extends ConsoleStory {
     browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
     Alert urgent = browser.wait.until(ExpectedConditions.alertIsPresent());
     assertThat(urgent.getText()).contains("Cửa khẩu tạm đóng do sạt lở").contains("Cửa khẩu Kim Thành")
-        .contains(browser.says("không qua duyệt", "without review"));
+        .contains(browser.says("không qua duyệt", "without review")).contains(browser.says("trong 2 giờ", "for 2 hours"));
     urgent.dismiss();
     assertThat(admin.get("/api/v1/alerts").body().toString()).doesNotContain("sạt lở");
     browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
