@@ -114,12 +114,7 @@ class ConsoleEndToEndTest {
     // Given two screens whose agents run, and an approved item
     String passwordA = console.register("gate-a", "Sảnh nhập cảnh 1");
     String passwordB = console.register("gate-b", "Sảnh xuất cảnh 2");
-    byte[] slide = png(640, 360, 0x1f6feb);
-    String sha = EndToEndTest.sha256(slide);
-    assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
-    assertThat(admin.postJson("/api/v1/content", Map.of("id", "gate-hours", "title", "Giờ mở cửa",
-        "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
-    Accounts.approve(admin, controller.httpPort(), "gate-hours");
+    approvedSlide("gate-hours", "Giờ mở cửa", 0x1f6feb);
     console.user("dieuhanh", "operator");
     try (AgentProcess a = console.agent("gate-a", passwordA); AgentProcess b = console.agent("gate-b", passwordB)) {
       browser.signIn("dieuhanh", PASSWORD);
@@ -249,12 +244,7 @@ class ConsoleEndToEndTest {
     // Given a live screen, and an approved item whose file was damaged on the controller's disk after it was
     // uploaded (same size, other bytes: a failing disk)
     String password = console.register("gate-a", "Sảnh nhập cảnh 1");
-    byte[] slide = png(640, 360, 0xb42318);
-    String sha = EndToEndTest.sha256(slide);
-    assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
-    assertThat(admin.postJson("/api/v1/content", Map.of("id", "damaged", "title", "Tệp hỏng",
-        "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
-    Accounts.approve(admin, controller.httpPort(), "damaged");
+    String sha = approvedSlide("damaged", "Tệp hỏng", 0xb42318);
     Path stored = console.dir.resolve("controller").resolve("media").resolve(sha);
     byte[] damaged = Files.readAllBytes(stored);
     damaged[damaged.length / 2] ^= 0x55;
@@ -430,6 +420,17 @@ class ConsoleEndToEndTest {
 
   private String token() {
     return (String) browser.driver.executeScript("return sessionStorage.getItem('gatecast.token')");
+  }
+
+  /** An approved item showing one uploaded slide of that colour; returns the slide's SHA-256. */
+  private String approvedSlide(String id, String title, int rgb) throws Exception {
+    byte[] slide = png(640, 360, rgb);
+    String sha = EndToEndTest.sha256(slide);
+    assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", id, "title", title,
+        "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
+    Accounts.approve(admin, controller.httpPort(), id);
+    return sha;
   }
 
   static byte[] png(int width, int height, int rgb) throws Exception {
