@@ -9,6 +9,8 @@ import {t, tOr, languageName, formatList} from './i18n.js';
 
 const DAYS_AHEAD = 7;
 const SCREENS_LISTED = 8;
+/** Screen id → name, read with the checks: findings name screens as the board does. */
+let screenNames = new Map();
 
 /** A card that fills itself with the checks; call it where the publish page lays out its parts. */
 export function publishChecks() {
@@ -16,7 +18,10 @@ export function publishChecks() {
   const load = async () => {
     fill(box, h('h2', {id: 'checks-h'}, t('checks.title')), h('p', {class: 'loading'}, t('common.loading')));
     try {
-      draw(box, await api.get(`/api/v1/publish/checks?days=${DAYS_AHEAD}`), load);
+      const [answer, screens] = await Promise.all([api.get(`/api/v1/publish/checks?days=${DAYS_AHEAD}`),
+        api.get('/api/v1/screens')]);
+      screenNames = new Map(screens.map((s) => [s.id, s.name || s.id]));
+      draw(box, answer, load);
     } catch (err) {
       fill(box, h('h2', {id: 'checks-h'}, t('checks.title')),
         h('p', {class: 'message error', role: 'alert'}, t('common.error', {message: err.message})));
@@ -26,10 +31,13 @@ export function publishChecks() {
   return box;
 }
 
-/** A few screens by id, and how many more. */
+const screenName = (id) => screenNames.get(id) || id;
+
+/** A few screens by name (their id when not known), and how many more. */
 export function listScreens(list) {
-  return list.length <= SCREENS_LISTED ? list.join(', ')
-    : `${list.slice(0, SCREENS_LISTED).join(', ')} … (+${list.length - SCREENS_LISTED})`;
+  const names = list.map(screenName);
+  return names.length <= SCREENS_LISTED ? names.join(', ')
+    : `${names.slice(0, SCREENS_LISTED).join(', ')} … (+${names.length - SCREENS_LISTED})`;
 }
 
 function draw(box, answer, reload) {
@@ -66,7 +74,7 @@ const languagesOr = (tags) => formatList(tags.split(',').map(languageName), 'dis
 
 /** Each code's template parameters from the finding's details. */
 const PARAMS = {
-  GAP: (d) => ({screen: d.screen, idle: hoursMinutes(Number(d.idleSeconds)), from: dmhm(d.from), to: dmhm(d.to), zone: d.zone}),
+  GAP: (d) => ({screen: screenName(d.screen), idle: hoursMinutes(Number(d.idleSeconds)), from: dmhm(d.from), to: dmhm(d.to), zone: d.zone}),
   NEVER_PLAYS: (d) => ({campaign: campaignOf(d)}),
   NO_SCREENS: (d) => ({campaign: campaignOf(d)}),
   MISSING_LANGUAGE: (d) => ({
@@ -79,9 +87,9 @@ const PARAMS = {
   SAME_PRIORITY_OVERLAP: (d) => ({campaign: campaignOf(d), other: d.otherCampaignName || d.otherCampaign,
     priority: d.priority, at: dmhm(d.at), screens: screenCount(d.screens)}),
   INVALID_RRULE: (d) => ({field: d.field, problem: d.problem}),
-  MAIN_REGION_EMPTY: (d) => ({screen: d.screen, layout: d.layout, idle: hoursMinutes(Number(d.idleSeconds)),
+  MAIN_REGION_EMPTY: (d) => ({screen: screenName(d.screen), layout: d.layout, idle: hoursMinutes(Number(d.idleSeconds)),
     from: dmhm(d.from), to: dmhm(d.to), zone: d.zone}),
-  LAYOUT_SHAPE_MISMATCH: (d) => ({screen: d.screen, layout: d.layout, shape: t(`lay.shape.${d.shape}`),
+  LAYOUT_SHAPE_MISMATCH: (d) => ({screen: screenName(d.screen), layout: d.layout, shape: t(`lay.shape.${d.shape}`),
     orientation: t(`lay.shape.${d.orientation === 'PORTRAIT' ? 'PORTRAIT_9_16' : 'LANDSCAPE_16_9'}`)}),
 };
 

@@ -38,10 +38,10 @@ class ConsoleLayoutChecksTest extends ConsoleStory {
     assertThat(browser.driver.findElements(By.cssSelector("li.finding[data-code='MAIN_REGION_EMPTY']"))).hasSize(1);
     assertThat(empty.getText()).contains(browser.says("Vùng chính màn hình đen", "Main region black"))
         .contains(browser.says("(bố cục hk-sanh-ngang) sẽ đen tổng cộng 168 giờ", "(layout hk-sanh-ngang) would be black for 168 h"))
-        .contains(browser.says("Màn hình: hk-cot, hk-sanh", "Screens: hk-cot, hk-sanh"));
+        .contains(browser.says("Màn hình: Cột thông tin, Sảnh xuất cảnh", "Screens: Cột thông tin, Sảnh xuất cảnh"));
     WebElement shape = browser.waitVisible(By.cssSelector("li.finding.warning[data-code='LAYOUT_SHAPE_MISMATCH']"));
-    assertThat(shape.getText()).contains(browser.says("Bố cục riêng hk-cot-doc của màn hình hk-cot được vẽ cho Màn hình dọc"
-        + " 9:16, không hợp với hướng của màn hình (Màn hình ngang 16:9)", "The own layout hk-cot-doc of screen hk-cot is"
+    assertThat(shape.getText()).contains(browser.says("Bố cục riêng hk-cot-doc của màn hình Cột thông tin được vẽ cho Màn hình dọc"
+        + " 9:16, không hợp với hướng của màn hình (Màn hình ngang 16:9)", "The own layout hk-cot-doc of screen Cột thông tin is"
         + " drawn for Portrait 9:16, which does not fit the screen’s orientation (Landscape 16:9)"));
     browser.scrollTo(By.cssSelector("li.finding.error[data-code='MAIN_REGION_EMPTY']"));
     browser.screenshot("layout-checks-" + lang);

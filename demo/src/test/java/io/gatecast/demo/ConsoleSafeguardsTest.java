@@ -92,15 +92,18 @@ class ConsoleSafeguardsTest extends ConsoleStory {
     WebElement incomplete = browser.waitVisible(By.cssSelector("li.finding.warning[data-code='INCOMPLETE_LANGUAGES']"));
     assertThat(incomplete.getText()).contains("Giờ mở cửa")
         .contains(browser.says("không có bản Tiếng Trung hoặc Tiếng Anh", "has no Chinese or English version"));
-    browser.waitVisible(By.cssSelector("li.finding.error[data-code='GAP']"));
+    // Screens by their names, as on the board
+    browser.waitText(By.cssSelector("li.finding.error[data-code='GAP']"), "Sảnh nhập cảnh");
+    assertThat(browser.driver.findElement(By.cssSelector("li.finding.error[data-code='GAP']")).getText())
+        .doesNotContain("kt-sanh-1");
     browser.scrollTo(By.cssSelector("li.finding.warning[data-code='INCOMPLETE_LANGUAGES']"));
     browser.screenshot(shot + "2-checks");
     browser.click("#publish-now");
     Alert ask = browser.wait.until(ExpectedConditions.alertIsPresent());
     assertThat(ask.getText()).contains(browser.says("Có 1 lỗi", "The checks found 1 error ("))
         .contains(browser.says("Màn hình đen", "Black screen"))
-        .contains(browser.says("màn hình kt-sanh-1 sẽ chiếu sai hoặc không chiếu gì",
-            "screens kt-sanh-1 will show the wrong thing or nothing"))
+        .contains(browser.says("màn hình Sảnh nhập cảnh sẽ chiếu sai hoặc không chiếu gì",
+            "screens Sảnh nhập cảnh will show the wrong thing or nothing"))
         .contains(browser.says("Vẫn phát hành?", "Publish anyway?"));
     ask.dismiss();
     browser.waitText(By.cssSelector("main"), browser.says("Chưa phát hành.", "Nothing was published."));

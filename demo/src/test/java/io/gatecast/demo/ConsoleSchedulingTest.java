@@ -176,19 +176,19 @@ class ConsoleSchedulingTest {
     browser.open("publish");
     browser.waitVisible(By.cssSelector("#publish-checks li[data-code='GAP']"));
     assertThat(browser.driver.findElement(By.cssSelector("#publish-checks li[data-code='GAP']")).getText())
-        .contains("Màn hình đen", "hn-hall-1");
+        .contains("Màn hình đen", "Sảnh nhập cảnh");
     assertThat(browser.driver.findElement(By.id("checks-summary")).getText()).contains("lỗi");
     // ...each said in the console's language from the finding's parts, times as the gate's dd/mm HH:mm
     By gapSentence = By.cssSelector("#publish-checks li[data-code='GAP'] .finding-message");
-    assertThat(browser.driver.findElement(gapSentence).getText()).matches("(Ví dụ: )?Màn hình hn-hall-1 sẽ đen tổng cộng"
+    assertThat(browser.driver.findElement(gapSentence).getText()).matches("(Ví dụ: )?Màn hình Sảnh nhập cảnh sẽ đen tổng cộng"
         + " \\d+ (giờ|phút)( \\d+ phút)? trong thời gian kiểm tra, lần đầu từ \\d\\d/\\d\\d \\d\\d:\\d\\d đến \\d\\d/\\d\\d"
         + " \\d\\d:\\d\\d \\(Asia/Ho_Chi_Minh\\): không có chiến dịch nào chạy .*");
     assertThat(browser.driver.findElements(By.cssSelector("#publish-checks li[data-code='GAP'] [lang='en']"))).isEmpty();
     browser.scrollTo(By.id("publish-checks"));
     browser.screenshot("schedule-07-publish-checks");
     browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
-    browser.waitText(gapSentence, "Screen hn-hall-1 would be black for");
-    assertThat(browser.driver.findElement(gapSentence).getText()).matches("(For example: )?Screen hn-hall-1 would be black"
+    browser.waitText(gapSentence, "Screen Sảnh nhập cảnh would be black for");
+    assertThat(browser.driver.findElement(gapSentence).getText()).matches("(For example: )?Screen Sảnh nhập cảnh would be black"
         + " for \\d+ (h|min)( \\d+ min)? in the checked window, first from \\d\\d/\\d\\d \\d\\d:\\d\\d to \\d\\d/\\d\\d"
         + " \\d\\d:\\d\\d \\(Asia/Ho_Chi_Minh\\): no campaign is on .*");
     browser.scrollTo(By.id("publish-checks"));
