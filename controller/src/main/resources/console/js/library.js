@@ -272,6 +272,13 @@ function createForm(media, mimeTypes, onCreated) {
   let inputs = {};
   // The item being revised (resubmitted with PUT), or null when a new one is made.
   let revising = null;
+  const heading = h('h2', {id: 'create-h'}, t('lib.create'));
+  // Shown while an item is being revised: gives the revision up, nothing sent.
+  const cancel = h('button', {type: 'button', id: 'revise-cancel', hidden: true, onclick: () => {
+    startOver();
+    message.className = 'message';
+    message.textContent = '';
+  }}, t('common.cancel'));
   const newLanguage = h('input', {id: 'item-add-language', autocomplete: 'off', maxLength: 35,
     pattern: '[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}', 'data-pattern-hint': t('lib.languageHint')});
   const addLanguage = h('button', {type: 'button', 'data-action': 'add-language', onclick: () => {
@@ -343,11 +350,7 @@ function createForm(media, mimeTypes, onCreated) {
       }
       message.className = 'message';
       message.textContent = t(revising ? 'lib.resubmitted' : 'lib.submitted', {title: title.value});
-      revising = null;
-      id.disabled = false;
-      form.reset();
-      drawVariants();
-      drawPreview();
+      startOver();
       await onCreated();
     } catch (err) {
       message.className = 'message error';
@@ -362,8 +365,19 @@ function createForm(media, mimeTypes, onCreated) {
     preview.element),
   h('div', {class: 'row-form'}, field(t('lib.otherLanguage'), newLanguage, t('lib.languageHint')), addLanguage),
   h('div', {class: 'grid-3'}, field(t('lib.seconds'), seconds)),
-  h('button', {type: 'submit', class: 'primary'}, t('lib.submit')),
+  h('div', {class: 'buttons'}, h('button', {type: 'submit', class: 'primary'}, t('lib.submit')), cancel),
   message);
+
+  /** Back to an empty form for a new item (after a submit, or when a revision is given up). */
+  function startOver() {
+    revising = null;
+    id.disabled = false;
+    form.reset();
+    heading.textContent = t('lib.create');
+    cancel.hidden = true;
+    drawVariants();
+    drawPreview();
+  }
 
   /** Loads an item into the form to revise it; the next submit resubmits it for review. */
   function edit(item) {
@@ -380,8 +394,10 @@ function createForm(media, mimeTypes, onCreated) {
     seconds.value = item.variants.length ? item.variants[0].seconds : seconds.value;
     message.className = 'message';
     message.textContent = t('lib.revising', {title: item.title});
+    heading.textContent = t('lib.reviseTitle', {title: item.title});
+    cancel.hidden = false;
     drawPreview();
     title.focus();
   }
-  return {parts: [h('h2', {id: 'create-h'}, t('lib.create')), form], edit};
+  return {parts: [heading, form], edit};
 }

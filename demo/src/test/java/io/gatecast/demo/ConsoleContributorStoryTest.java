@@ -75,6 +75,9 @@ class ConsoleContributorStoryTest extends ConsoleStory {
     // Edits the Lao version and resubmits: back in the queue at a new revision.
     browser.click("button[data-revise='cho-bien-gioi']");
     browser.wait.until(d -> d.findElement(By.id("item-id")).getAttribute("value").equals("cho-bien-gioi"));
+    // The form says it edits that item, not "create", and can give the edit up
+    assertThat(browser.driver.findElement(By.id("create-h")).getText()).startsWith(browser.says("Sửa “", "Edit “"));
+    assertThat(browser.driver.findElement(By.id("revise-cancel")).isDisplayed()).isTrue();
     WebElement lao = browser.waitVisible(By.id("variant-lo"));
     assertThat(lao.getAttribute("value")).isEqualTo("ຕະຫຼາດນັດເມືອງຂວາງ ເປີດເຊົ້າວັນອາທິດ");
     lao.sendKeys(" 6:00–11:00");
@@ -85,6 +88,9 @@ class ConsoleContributorStoryTest extends ConsoleStory {
     assertThat(resubmitted.get("submittedBy").asText()).isEqualTo("phongvien");
     assertThat(resubmitted.get("variants").get(1).get("text").asText()).endsWith("6:00–11:00");
     browser.waitText(By.cssSelector("main"), browser.says("Đã gửi duyệt lại", "Resubmitted"));
+    assertThat(browser.driver.findElement(By.id("create-h")).getText()).isEqualTo(browser.says("Tạo mục nội dung",
+        "Create a content item"));
+    assertThat(browser.driver.findElement(By.id("revise-cancel")).isDisplayed()).isFalse();
     browser.screenshot(shot + "3-resubmitted");
     browser.phoneSize();
     browser.scrollTo(card);
