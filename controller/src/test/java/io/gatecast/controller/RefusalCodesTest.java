@@ -32,6 +32,7 @@ class RefusalCodesTest {
         "variants", List.of(Map.of("language", "vi", "text", text, "seconds", 10))));
     JsonNode details = refused(answer, 400, "FIELD_TOO_LONG");
     assertThat(details.path("field").asText()).isEqualTo("variants[0].text");
+    assertThat(details.path("language").asText()).as("which version, for the console to name").isEqualTo("vi");
     assertThat(details.path("limit").asInt()).isEqualTo(1000);
     assertThat(details.path("value").asInt()).isEqualTo(1001);
     assertThat(answer.error()).contains("variants[0].text is longer than 1000 characters");

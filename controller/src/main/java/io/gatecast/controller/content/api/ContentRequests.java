@@ -7,7 +7,9 @@ import io.gatecast.protocol.FieldError;
 import io.gatecast.protocol.Limits;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The JSON bodies of content items and reviews; each checks itself and names the field it refuses. */
@@ -83,24 +85,35 @@ public final class ContentRequests {
       Variant v = variants.get(i);
       String field = "variants[" + i + "]";
       Check.languageTag(v.language(), field + ".language");
-      if (!languages.add(v.language())) {
-        throw FieldError.of("LANGUAGE_REPEATED", field + ".language",
-            field + ".language repeats " + v.language() + "; one variant per language", "value", v.language());
+      try {
+        checked.add(checkedVariant(v, field, i == 0 ? null : checked.get(0), languages));
+      } catch (FieldError e) {
+        // Which version it is, by its language: the console says "Chữ (Tiếng Việt)", not "Chữ (bản 1)".
+        Map<String, Object> details = new LinkedHashMap<>(e.details());
+        details.put("language", v.language());
+        throw new FieldError(e.code(), e.getMessage(), details);
       }
-      if ((v.mediaSha256() == null) == (v.text() == null)) {
-        throw FieldError.of("VARIANT_MEDIA_OR_TEXT", field, field + " must set exactly one of mediaSha256 and text");
-      }
-      Check.between(v.seconds(), 1, Limits.MAX_PLAY_SECONDS, field + ".seconds");
-      String text = v.text() == null ? null : SafeText.body(v.text(), field + ".text");
-      if (v.mediaSha256() != null) {
-        Check.sha256(v.mediaSha256(), field + ".mediaSha256");
-      }
-      if (i > 0 && (text != null) != checked.get(0).isText()) {
-        throw FieldError.of("VARIANTS_MIXED", field,
-            field + " mixes text and media; an item's variants are all text or all media");
-      }
-      checked.add(new ContentVariant(v.language(), v.mediaSha256(), text, v.seconds()));
     }
     return List.copyOf(checked);
+  }
+
+  private static ContentVariant checkedVariant(Variant v, String field, ContentVariant first, Set<String> languages) {
+    if (!languages.add(v.language())) {
+      throw FieldError.of("LANGUAGE_REPEATED", field + ".language",
+          field + ".language repeats " + v.language() + "; one variant per language", "value", v.language());
+    }
+    if ((v.mediaSha256() == null) == (v.text() == null)) {
+      throw FieldError.of("VARIANT_MEDIA_OR_TEXT", field, field + " must set exactly one of mediaSha256 and text");
+    }
+    Check.between(v.seconds(), 1, Limits.MAX_PLAY_SECONDS, field + ".seconds");
+    String text = v.text() == null ? null : SafeText.body(v.text(), field + ".text");
+    if (v.mediaSha256() != null) {
+      Check.sha256(v.mediaSha256(), field + ".mediaSha256");
+    }
+    if (first != null && (text != null) != first.isText()) {
+      throw FieldError.of("VARIANTS_MIXED", field,
+          field + " mixes text and media; an item's variants are all text or all media");
+    }
+    return new ContentVariant(v.language(), v.mediaSha256(), text, v.seconds());
   }
 }
