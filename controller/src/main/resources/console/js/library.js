@@ -235,6 +235,7 @@ function uploadSection(onUploaded) {
         file.value = '';
         await onUploaded();
       } catch (err) {
+        progress.value = 0; // every byte went, yet nothing was stored: the bar must not say done
         message.className = 'message error';
         message.textContent = t('common.error', {message: err.message});
       } finally {

@@ -298,6 +298,14 @@ class ConsoleEndToEndTest {
     browser.signIn("soanthao", PASSWORD);
     assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "reports", "account");
     browser.waitText(By.cssSelector("main h1"), "Thư viện nội dung");
+    // A file no screen shows is refused in Vietnamese, and the bar does not say done
+    Path notAPicture = tmp.resolve("ghi-chu.png");
+    Files.writeString(notAPicture, "hello there, this is not a picture");
+    browser.driver.findElement(By.id("upload-file")).sendKeys(notAPicture.toAbsolutePath().toString());
+    browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
+    browser.waitText(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"),
+        "Không nhận tệp này: màn hình chỉ hiển thị image/png");
+    assertThat(browser.driver.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("0");
     browser.driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
     browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
     browser.waitText(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"), "Đã tải lên cua-khau.png.");
