@@ -38,8 +38,10 @@ export function refusalText(code, details) {
   const params = {};
   for (const [name, value] of Object.entries(details || {})) params[name] = detailText(name, value, details);
   if (USES[code]) {
+    // By the names people gave them where the refusal has them (details.names[kind][id]), else by id.
+    const named = (kind) => details[kind].map((id) => ((details.names || {})[kind] || {})[id] || id).join(', ');
     params.uses = USES[code].filter((kind) => ((details || {})[kind] || []).length > 0)
-      .map((kind) => t(`uses.${kind}`, {list: detailText(kind, details[kind])})).join('; ');
+      .map((kind) => t(`uses.${kind}`, {list: named(kind)})).join('; ');
   }
   return t(`error.${code}`, params);
 }

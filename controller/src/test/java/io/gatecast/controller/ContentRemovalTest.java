@@ -41,6 +41,9 @@ class ContentRemovalTest {
     assertThat(details.path("playlists").get(0).asText()).isEqualTo("welcome-list");
     assertThat(details.path("campaigns").get(0).asText()).isEqualTo("welcome-campaign");
     assertThat(details.path("screens").get(0).asText()).isEqualTo("welcome-hall");
+    assertThat(details.path("names").path("playlists").path("welcome-list").asText()).as("for the console to say")
+        .isEqualTo("Chào mừng");
+    assertThat(details.path("names").path("screens").has("welcome-hall")).isTrue();
     assertThat(operator.get("/api/v1/content/welcome-item").status()).isEqualTo(200);
 
     assertThat(operator.delete("/api/v1/screens/welcome-hall/playlist/welcome-item").status()).isEqualTo(200);

@@ -68,8 +68,8 @@ class ConsoleContentRemovalStoryTest extends ConsoleStory {
     assertThat(asked.getText()).contains("Lễ hội Gầu Tào").contains(browser.says("Không thể hoàn tác", "cannot be undone"));
     asked.accept();
     By card = By.cssSelector("article[data-item='le-hoi']");
-    browser.waitText(card, browser.says("Nội dung đang được dùng — danh sách phát: le-hoi",
-        "The item is in use — playlists: le-hoi"));
+    browser.waitText(card, browser.says("Nội dung đang được dùng — danh sách phát: Lễ hội",
+        "The item is in use — playlists: Lễ hội"));
     assertThat(browser.driver.findElement(card).getText()).contains(browser.says("Chưa xoá gì", "Nothing was deleted"));
     assertThat(read.get("/api/v1/content/le-hoi").status()).isEqualTo(200);
     browser.scrollTo(card);
