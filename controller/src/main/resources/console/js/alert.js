@@ -19,7 +19,7 @@ export function renderAlert(main) {
     [language, h('textarea', {id: `alert-${language}`, rows: 3, lang: language, required: language === 'vi'})]));
   const gateBoxes = gates().map((g) => {
     const input = h('input', {type: 'checkbox', id: `alert-gate-${g.id}`, value: g.id});
-    return h('div', {class: 'check'}, input, h('label', {for: input.id}, g.name || g.id));
+    return h('div', {class: 'check'}, input, h('label', {for: input.id}, gateName(g.id)));
   });
   const hours = h('input', {id: 'alert-hours', type: 'number', min: 1, max: 168, defaultValue: 2, required: true});
   const message = h('div', {class: 'message', role: 'status', 'aria-live': 'polite', id: 'alert-result'});

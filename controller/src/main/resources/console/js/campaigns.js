@@ -264,7 +264,7 @@ function campaignForm(box, campaign, {playlists, groups, screens}, {saved, cance
 
   const targetsBox = h('fieldset', {class: 'targets'}, h('legend', {}, t('camp.targets')),
     h('div', {class: 'checks'}, h('span', {class: 'sub'}, t('sched.gates')), gates().map((g) =>
-      checkbox('clusters', g.id, g.name || g.id, (targets.clusters || []).includes(g.id)))),
+      checkbox('clusters', g.id, gateName(g.id), (targets.clusters || []).includes(g.id)))),
     groups.length ? h('div', {class: 'checks'}, h('span', {class: 'sub'}, t('sched.groups')), groups.map((g) =>
       checkbox('groups', g.id, g.name || g.id, (targets.groups || []).includes(g.id)))) : null,
     h('div', {class: 'grid-2'}, field(t('sched.screens'), screenSelect), field(t('camp.tags'), tags)));

@@ -6,7 +6,7 @@ import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, tOr} from './i18n.js';
 import {errorText} from './errors.js';
-import {gates} from './gates.js';
+import {gates, gateName} from './gates.js';
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
@@ -25,7 +25,7 @@ export function gateFactsEditor(onSaved) {
   async function draw(gateId) {
     shown = gateId;
     const gateSelect = h('select', {id: 'facts-gate', onchange: () => draw(gateSelect.value)},
-      gates().map((g) => h('option', {value: g.id, selected: g.id === gateId}, g.name || g.id)));
+      gates().map((g) => h('option', {value: g.id, selected: g.id === gateId}, gateName(g.id))));
     let facts = {openingHours: null, clock: null};
     try {
       facts = await api.get(`/api/v1/clusters/${encodeURIComponent(gateId)}/facts`);

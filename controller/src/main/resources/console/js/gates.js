@@ -1,5 +1,6 @@
 // The border gates (clusters), loaded once per page view: names and time zones for every date shown.
 import {api} from './api.js';
+import {t} from './i18n.js';
 
 let clusters = new Map();
 
@@ -11,9 +12,14 @@ export async function loadGates() {
 
 export function gates() { return [...clusters.values()]; }
 
+/** The name migration V60 gave the gate screens wait in before they are placed; said in the reader's language. */
+const UNPLACED_NAME = 'Chưa xếp cửa khẩu';
+
 export function gateName(id) {
   const cluster = clusters.get(id);
-  return cluster ? cluster.name || cluster.id : id;
+  if (!cluster) return id;
+  if (cluster.id === 'default' && cluster.name === UNPLACED_NAME) return t('gates.unplaced'); // not renamed since
+  return cluster.name || cluster.id;
 }
 
 /** The gate's IANA time zone; the default gate's (Hanoi time) when it is unknown. */

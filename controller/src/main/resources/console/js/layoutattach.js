@@ -32,7 +32,7 @@ export function layoutAttachments() {
   }
 
   function choices(target) {
-    if (target === 'GATE') return gates().map((g) => ({id: g.id, name: g.name || g.id}));
+    if (target === 'GATE') return gates().map((g) => ({id: g.id, name: gateName(g.id)}));
     return (target === 'CAMPAIGN' ? campaigns : screens).map((x) => ({id: x.id, name: targetName(target, x.id)}));
   }
 

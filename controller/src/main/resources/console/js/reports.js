@@ -20,7 +20,7 @@ export function renderReports(main, page) {
   const from = h('input', {type: 'date', id: 'report-from', defaultValue: localDate(Date.now() - 6 * DAY_MS, homeZone())});
   const to = h('input', {type: 'date', id: 'report-to', defaultValue: today});
   const gate = h('select', {id: 'report-gate'}, h('option', {value: ''}, t('reports.allGates')),
-    gates().map((g) => h('option', {value: g.id}, g.name || g.id)));
+    gates().map((g) => h('option', {value: g.id}, gateName(g.id))));
   const groupBy = h('select', {id: 'report-group'}, GROUPS.map((g) => h('option', {value: g}, t(`reports.by.${g}`))));
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   const plays = h('div', {id: 'report-plays'});

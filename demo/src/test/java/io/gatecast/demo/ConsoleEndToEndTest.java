@@ -105,6 +105,10 @@ class ConsoleEndToEndTest {
     browser.driver.navigate().refresh();
     browser.waitText(By.cssSelector("main h1"), "Screens by border gate");
     browser.screenshot("console-03-signed-in-en");
+    // The gate screens wait in before they are placed is named in English too (its stored name is Vietnamese)
+    browser.open("alert");
+    browser.waitText(By.cssSelector("label[for='alert-gate-default']"), "Not placed at a gate yet");
+    browser.open("fleet");
     browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
     browser.waitText(By.cssSelector("main h1"), "Màn hình theo cửa khẩu");
   }
