@@ -43,6 +43,9 @@ const CONTRIBUTOR_START = 'content';
 
 const root = document.getElementById('app');
 let stopView = null;
+// Why the sign-in page shows when a session was ended under the user (a new password, a disabled account):
+// said once, on that page, instead of a bare form.
+let signInNotice = null;
 
 function languageButton() {
   const other = currentLanguage() === 'vi' ? 'en' : 'vi';
@@ -72,7 +75,8 @@ async function show() {
   document.documentElement.lang = currentLanguage();
   document.title = t('app.name');
   if (!session.token) {
-    renderLogin(root, () => { location.hash = `#/${startSection()}`; show(); }, languageButton);
+    renderLogin(root, () => { location.hash = `#/${startSection()}`; show(); }, languageButton, signInNotice);
+    signInNotice = null;
     return;
   }
   const route = parseRoute();
@@ -127,6 +131,7 @@ async function logout() {
 
 whenUnauthorised(() => {
   stopStream();
+  if (session.token) signInNotice = t('error.SESSION_ENDED');
   session.clear();
   show();
 });

@@ -3,10 +3,11 @@ import {h, field} from './dom.js';
 import {api} from './api.js';
 import {t} from './i18n.js';
 
-export function renderLogin(root, onSignedIn, languageButton) {
+/** @param notice why the user is here again (their session ended), shown until they sign in; null for none */
+export function renderLogin(root, onSignedIn, languageButton, notice) {
   const username = h('input', {name: 'username', autocomplete: 'username', required: true});
   const password = h('input', {name: 'password', type: 'password', autocomplete: 'current-password', required: true});
-  const message = h('p', {class: 'message error', role: 'alert'});
+  const message = h('p', {class: 'message error', role: 'alert'}, notice || '');
   const submit = h('button', {type: 'submit', class: 'primary'}, t('login.submit'));
   const form = h('form', {class: 'card login-card', onsubmit: async (e) => {
     e.preventDefault();

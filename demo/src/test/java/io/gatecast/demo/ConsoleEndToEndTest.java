@@ -111,6 +111,16 @@ class ConsoleEndToEndTest {
     browser.open("fleet");
     browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
     browser.waitText(By.cssSelector("main h1"), "Màn hình theo cửa khẩu");
+
+    // An admin gives the technician a new password while they work: their session ends, and the sign-in page
+    // says why instead of showing a bare form
+    browser.signOut();
+    browser.signIn("kythuat", PASSWORD);
+    assertThat(admin.putJson("/api/v1/users/kythuat", Map.of("password", "mat-khau-moi-2026")).status()).isEqualTo(200);
+    browser.click("nav a[data-section='content']");
+    browser.waitText(By.cssSelector("p[role=alert]"), "Phiên đăng nhập đã hết; hãy đăng nhập lại.");
+    browser.waitVisible(By.name("username"));
+    browser.screenshot("console-04-session-ended");
   }
 
   @Test
