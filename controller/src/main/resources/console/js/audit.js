@@ -6,8 +6,9 @@ import {t, tOr, formatDateTime} from './i18n.js';
 import {homeZone} from './gates.js';
 
 const PAGE = 50;
+// Every kind of thing the controller records (AuditLog's subject types), so each can be filtered on.
 const TYPES = ['', 'content', 'playlist', 'campaign', 'screen', 'screen-playlist', 'cluster', 'group', 'user',
-  'publish', 'alert', 'media'];
+  'publish', 'alert', 'media', 'layout', 'enrollment', 'gate-facts', 'signing-key'];
 
 export function renderAudit(main) {
   const type = h('select', {id: 'audit-type'}, TYPES.map((v) => h('option', {value: v}, v ? tOr(`audit.type.${v}`, v)

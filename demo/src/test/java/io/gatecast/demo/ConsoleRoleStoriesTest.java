@@ -179,6 +179,9 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.screenshot("story-admin-" + lang + "-1-users");
 
     browser.open("audit");
+    // Every kind of thing the controller records can be filtered on, layouts too
+    assertThat(browser.waitVisible(By.cssSelector("#audit-type option[value='layout']")).getText())
+        .isEqualTo(browser.says("Bố cục", "Layout"));
     new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("user");
     browser.click("[data-action='filter-audit']");
     browser.waitText(By.cssSelector("main table"), "phongvien");
