@@ -44,14 +44,21 @@ public final class ConnectionLimits implements AutoCloseable {
   private static final Duration CHECK_EVERY = Duration.ofMillis(500);
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimits.class);
 
+  /** The deadlines a connection is held to; {@link #STANDARD} in the controller, shorter in tests. */
+  record Deadlines(Duration header, Duration keepAliveHead, Duration body) {
+    static final Deadlines STANDARD = new Deadlines(HEADER_DEADLINE, KEEP_ALIVE_HEAD_DEADLINE, BODY_DEADLINE);
+  }
+
   private final Vertx vertx;
+  private final Deadlines deadlines;
   private final Map<HttpConnection, Watched> connections = new ConcurrentHashMap<>();
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicLong lastRefusalLog = new AtomicLong();
   private final long timer;
 
-  private ConnectionLimits(Vertx vertx) {
+  private ConnectionLimits(Vertx vertx, Deadlines deadlines) {
     this.vertx = vertx;
+    this.deadlines = deadlines;
     this.timer = vertx.setPeriodic(CHECK_EVERY.toMillis(), id -> check(System.nanoTime()));
   }
 
@@ -68,7 +75,12 @@ public final class ConnectionLimits implements AutoCloseable {
 
   /** Watches every connection of {@code server} and hands each request on to {@code handler}; close to stop. */
   public static ConnectionLimits install(Vertx vertx, HttpServer server, Handler<HttpServerRequest> handler) {
-    ConnectionLimits limits = new ConnectionLimits(vertx);
+    return install(vertx, server, handler, Deadlines.STANDARD);
+  }
+
+  static ConnectionLimits install(Vertx vertx, HttpServer server, Handler<HttpServerRequest> handler,
+      Deadlines deadlines) {
+    ConnectionLimits limits = new ConnectionLimits(vertx, deadlines);
     server.connectionHandler(limits::opened);
     server.invalidRequestHandler(ConnectionLimits::invalid);
     server.requestHandler(request -> {
@@ -77,12 +89,21 @@ public final class ConnectionLimits implements AutoCloseable {
         watched.request = request;
         watched.since = System.nanoTime();
         watched.answeredAt = 0;
-        // Uploads stream up to the upload limit: only the idle timeout applies to them.
-        watched.bodyDeadline = !(request.method() == HttpMethod.POST && "/api/v1/media".equals(request.path()));
+        // Uploads stream up to the upload limit: only the idle timeout applies to them. A request
+        // without a body has none to be late with, but one the AuthHandler paused and no route
+        // resumed never reads as ended: the body deadline cut the live event stream every minute.
+        watched.bodyDeadline = hasBody(request)
+            && !(request.method() == HttpMethod.POST && "/api/v1/media".equals(request.path()));
       }
       handler.handle(request);
     });
     return limits;
+  }
+
+  /** Whether the request announces a body (HTTP/1.1: a non-zero length or a chunked one). */
+  private static boolean hasBody(HttpServerRequest request) {
+    String length = request.getHeader("content-length");
+    return request.getHeader("transfer-encoding") != null || (length != null && !"0".equals(length.trim()));
   }
 
   /** A request Netty could not read (line or headers too long, not HTTP): a JSON error, then the connection closes. */
@@ -128,11 +149,11 @@ public final class ConnectionLimits implements AutoCloseable {
     connections.forEach((connection, watched) -> {
       HttpServerRequest request = watched.request;
       long waitingSince;
-      Duration deadline = HEADER_DEADLINE;
+      Duration deadline = deadlines.header();
       if (request == null) {
         waitingSince = watched.since;
       } else if (!request.isEnded()) {
-        if (watched.bodyDeadline && now - watched.since > BODY_DEADLINE.toNanos()) {
+        if (watched.bodyDeadline && now - watched.since > deadlines.body().toNanos()) {
           connection.close();
         }
         return;
@@ -142,7 +163,7 @@ public final class ConnectionLimits implements AutoCloseable {
           watched.answeredAt = now;
         }
         waitingSince = watched.answeredAt;
-        deadline = KEEP_ALIVE_HEAD_DEADLINE;
+        deadline = deadlines.keepAliveHead();
       } else {
         return; // being answered (or a live stream): the handler decides
       }
