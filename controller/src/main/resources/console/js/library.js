@@ -7,6 +7,7 @@ import {t, formatBytes, formatNumber, languageName} from './i18n.js';
 import {may, AUTHORS, SCHEDULERS} from './roles.js';
 import {session} from './api.js';
 import {gates} from './gates.js';
+import {slugOf, ID_PATTERN} from './slug.js';
 import {contentCard, thumbnail} from './contentcard.js';
 import {screenPreview, screenItem} from './screenpreview.js';
 
@@ -252,9 +253,23 @@ function createForm(media, mimeTypes, onCreated) {
   for (const l of [...gates().flatMap((g) => g.languages || []), ...VARIANT_LANGUAGES]) {
     if (!languages.includes(l)) languages.push(l);
   }
-  const id = h('input', {id: 'item-id', name: 'id', required: true, pattern: '[a-z0-9][a-z0-9_\\-]{0,63}', autocomplete: 'off'});
-  const title = h('input', {id: 'item-title', name: 'title', required: true, autocomplete: 'off', oninput: () => drawPreview()});
-  const seconds = h('input', {id: 'item-seconds', type: 'number', min: 1, max: 3600, defaultValue: 10, required: true});
+  // The id follows the title until typed by hand, as a playlist's follows its name.
+  const id = h('input', {id: 'item-id', name: 'id', required: true, pattern: ID_PATTERN,
+    'data-pattern-hint': t('setup.idHint'), autocomplete: 'off', oninput: () => { id.dataset.touched = '1'; }});
+  const title = h('input', {id: 'item-title', name: 'title', required: true, autocomplete: 'off', oninput: () => {
+    if (!revising && !id.dataset.touched) id.value = slugOf(title.value);
+    drawPreview();
+  }});
+  // A video's own length, until the seconds are typed by hand: 10 s cut a minute's film short.
+  const seconds = h('input', {id: 'item-seconds', type: 'number', min: 1, max: 3600, defaultValue: 10, required: true,
+    oninput: () => { seconds.dataset.touched = '1'; secondsHint.textContent = ''; }});
+  const secondsHint = h('p', {class: 'hint', id: 'item-seconds-hint', 'aria-live': 'polite'});
+  function fitToVideo(sha256) {
+    const file = media.find((m) => m.sha256 === sha256);
+    if (!file || !file.durationMillis || seconds.dataset.touched) return;
+    seconds.value = Math.min(3600, Math.max(1, Math.ceil(file.durationMillis / 1000)));
+    secondsHint.textContent = t('lib.secondsFromVideo', {seconds: formatNumber(Number(seconds.value))});
+  }
   const kind = h('select', {id: 'item-kind', onchange: () => { drawVariants(); drawPreview(); }},
     h('option', {value: 'media'}, t('lib.kind.media')), h('option', {value: 'text'}, t('lib.kind.text')));
   const variantsBox = h('div', {class: 'variant-inputs'});
@@ -325,7 +340,10 @@ function createForm(media, mimeTypes, onCreated) {
         input = h('textarea', {id: `variant-${language}`, rows: 3, lang: language, required: language === 'vi',
           oninput: () => edited(language)});
       } else {
-        input = h('select', {id: `variant-${language}`, required: language === 'vi', onchange: () => edited(language)},
+        input = h('select', {id: `variant-${language}`, required: language === 'vi', onchange: () => {
+          fitToVideo(input.value);
+          edited(language);
+        }},
           h('option', {value: ''}, t('lib.noVariant')),
           media.map((m) => h('option', {value: m.sha256}, m.originalName || m.sha256.slice(0, 12))));
       }
@@ -358,14 +376,14 @@ function createForm(media, mimeTypes, onCreated) {
       message.textContent = t('common.error', {message: err.message});
     }
   }},
-  h('div', {class: 'grid-3'}, field(t('lib.id'), id), field(t('lib.itemTitle'), title), field(t('lib.kind'), kind)),
+  h('div', {class: 'grid-3'}, field(t('lib.itemTitle'), title), field(t('lib.id'), id), field(t('lib.kind'), kind)),
   variantsBox,
   h('div', {class: 'create-preview'},
     h('h3', {id: 'create-preview-h'}, t('lib.previewTitle')),
     h('div', {class: 'grid-3'}, field(t('lib.previewLanguage'), previewLanguage)),
     preview.element),
   h('div', {class: 'row-form'}, field(t('lib.otherLanguage'), newLanguage, t('lib.languageHint')), addLanguage),
-  h('div', {class: 'grid-3'}, field(t('lib.seconds'), seconds)),
+  h('div', {class: 'grid-3'}, h('div', {}, field(t('lib.seconds'), seconds), secondsHint)),
   h('div', {class: 'buttons'}, h('button', {type: 'submit', class: 'primary'}, t('lib.submit')), cancel),
   message);
 
@@ -374,6 +392,9 @@ function createForm(media, mimeTypes, onCreated) {
     revising = null;
     id.disabled = false;
     form.reset();
+    delete id.dataset.touched;
+    delete seconds.dataset.touched;
+    secondsHint.textContent = '';
     heading.textContent = t('lib.create');
     cancel.hidden = true;
     drawVariants();
@@ -393,6 +414,8 @@ function createForm(media, mimeTypes, onCreated) {
     drawVariants();
     for (const v of item.variants) inputs[v.language].value = text ? v.text : v.mediaSha256;
     seconds.value = item.variants.length ? item.variants[0].seconds : seconds.value;
+    seconds.dataset.touched = '1'; // the item's own seconds stay, whatever file is chosen
+    secondsHint.textContent = '';
     message.className = 'message';
     message.textContent = t('lib.revising', {title: item.title});
     heading.textContent = t('lib.reviseTitle', {title: item.title});

@@ -3,6 +3,7 @@ package io.gatecast.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.Controller;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
@@ -11,6 +12,7 @@ import io.gatecast.protocol.Topics;
 import io.gatecast.testkit.ApiClient;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.TestVideo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -225,6 +227,40 @@ class ConsoleContentTest {
       client.disconnect();
       client.close();
     }
+  }
+
+  @Test
+  void aNewItemTakesItsIdFromItsTitleAndAVideosSecondsFromItsLength() throws Exception {
+    JsonNode uploaded = admin.upload(TestVideo.webm(), "video/webm", null, "gioi-thieu.webm").body();
+    long videoSeconds = (uploaded.get("durationMillis").asLong() + 999) / 1000;
+    assertThat(videoSeconds).isGreaterThan(1).isNotEqualTo(10);
+    browser.signIn("admin", adminPassword);
+    browser.open("content");
+
+    browser.waitVisible(By.id("item-title")).sendKeys("Phim giới thiệu Cửa khẩu Lào Cai");
+    assertThat(browser.driver.findElement(By.id("item-id")).getAttribute("value")).isEqualTo("phim-gioi-thieu-cua-khau-lao-cai");
+    new Select(browser.driver.findElement(By.id("variant-vi"))).selectByVisibleText("gioi-thieu.webm");
+    WebElement seconds = browser.driver.findElement(By.id("item-seconds"));
+    assertThat(seconds.getAttribute("value")).isEqualTo(Long.toString(videoSeconds));
+    assertThat(browser.driver.findElement(By.id("item-seconds-hint")).getText())
+        .isEqualTo("Theo độ dài của video: " + videoSeconds + " giây.");
+    browser.scrollTo(By.id("item-seconds"));
+    browser.screenshot("content-06-video-seconds");
+    browser.driver.findElement(By.cssSelector("section[aria-labelledby='create-h'] button[type=submit]")).click();
+    browser.waitVisible(By.cssSelector("article[data-item='phim-gioi-thieu-cua-khau-lao-cai']"));
+    JsonNode item = admin.get("/api/v1/content/phim-gioi-thieu-cua-khau-lao-cai").body();
+    assertThat(item.get("variants").get(0).get("seconds").asLong()).isEqualTo(videoSeconds);
+
+    // Seconds typed by hand stay, whichever video is chosen after; an id typed by hand too, whatever the title.
+    browser.driver.findElement(By.id("item-id")).sendKeys("loi-chao");
+    browser.driver.findElement(By.id("item-title")).sendKeys("Lời chào");
+    assertThat(browser.driver.findElement(By.id("item-id")).getAttribute("value")).isEqualTo("loi-chao");
+    WebElement typed = browser.driver.findElement(By.id("item-seconds"));
+    typed.clear();
+    typed.sendKeys("20");
+    new Select(browser.driver.findElement(By.id("variant-vi"))).selectByVisibleText("gioi-thieu.webm");
+    assertThat(typed.getAttribute("value")).isEqualTo("20");
+    assertThat(browser.driver.findElement(By.id("item-seconds-hint")).getText()).isEmpty();
   }
 
   private void create(String id, String title, List<Map<String, Object>> variants) {

@@ -20,6 +20,7 @@ import io.gatecast.protocol.rules.VariantSpec;
 import io.gatecast.testkit.Chromium;
 import io.gatecast.testkit.Closer;
 import io.gatecast.testkit.IntegrationTest;
+import io.gatecast.testkit.TestVideo;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -112,7 +113,7 @@ class KioskScreenshotTest {
   void aVideoSlideIsCapturedWhilePlaying() throws Exception {
     byte[] still = photo(1920, 1080);
     PlayerAgent agent = kioskAgent(1920, 1080, slide("still", still, "image/png"));
-    byte[] clip = webm();
+    byte[] clip = TestVideo.webm();
     controller.publishRetained(schedule(SCREEN, 2, slide("clip", clip, "video/webm")));
     await().atMost(DEADLINE).until(() -> agent.page().pageShows().equals("clip"));
     await().atMost(DEADLINE).until(() -> agent.devTools().evaluate("(function () {"
@@ -144,17 +145,6 @@ class KioskScreenshotTest {
     assertThat(Math.max(shot.getWidth(), shot.getHeight())).isEqualTo(DevTools.MAX_LONG_SIDE);
     assertThat(shot.getWidth()).isEqualTo(1920);
     assertThat(shot.getHeight()).isEqualTo(1080);
-  }
-
-  /**
-   * A real WebM (VP8, 1280×720, 3 s of ffmpeg's test pattern), committed as a test resource: recording
-   * one in a second Chromium at test time was flaky (an empty recording now and then under load).
-   * Made with {@code ffmpeg -f lavfi -i "testsrc=s=1280x720:d=3:r=25" -c:v libvpx -b:v 200k -an clip-720p.webm}.
-   */
-  private static byte[] webm() throws IOException {
-    try (var in = KioskScreenshotTest.class.getResourceAsStream("/media/clip-720p.webm")) {
-      return java.util.Objects.requireNonNull(in, "test resource /media/clip-720p.webm").readAllBytes();
-    }
   }
 
   /** Asks for a screenshot by signed command and returns the uploaded picture, after the checks every one must pass. */
