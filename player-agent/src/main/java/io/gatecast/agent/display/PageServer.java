@@ -122,7 +122,7 @@ public final class PageServer implements AutoCloseable {
   public record LineView(String language, String text) {}
 
   /** Shown over the content while a technician identifies the screen. */
-  public record IdentifyView(String screenId, String clusterId, Long appliedVersion) {}
+  public record IdentifyView(String screenId, String clusterId, Long appliedVersion, String screenName, String gateName) {}
 
   /** A full-screen message instead of content (for example the pairing code of an unenrolled screen). */
   public record MessageView(String title, String text) {}
@@ -232,11 +232,12 @@ public final class PageServer implements AutoCloseable {
             .map(a -> AlertView.of(a, playback.schedule().map(s -> s.rules().profile().languages()).orElse(List.of())))
             .orElse(null)
         : null;
-    IdentifyView identify = identifying && System.nanoTime() - identifyUntilNanos < 0
-        ? new IdentifyView(screenId, playback.schedule().map(s -> s.rules().profile().clusterId()).orElse(null),
-            now.appliedVersion())
-        : null;
     Optional<ScreenProfile> profile = playback.schedule().map(s -> s.rules().profile());
+    // The names the console lists screens and gates by, with the id a technician may be asked for.
+    IdentifyView identify = identifying && System.nanoTime() - identifyUntilNanos < 0
+        ? new IdentifyView(screenId, profile.map(ScreenProfile::clusterId).orElse(null), now.appliedVersion(),
+            profile.map(ScreenProfile::screenName).orElse(null), profile.map(ScreenProfile::gateName).orElse(null))
+        : null;
     PlaceholderView placeholder = now.current().isPresent() ? null
         : new PlaceholderView(now.kind() == null ? PlaceholderView.NO_SCHEDULE : PlaceholderView.NOTHING_TO_PLAY,
             screenId, profile.map(ScreenProfile::clusterId).orElse(null), now.appliedVersion(),
