@@ -51,7 +51,7 @@ public final class Chromium {
   public static void requireInstalled() {
     Installed.require(Installed.executable(BINARY, DRIVER), "GATECAST_REQUIRE_CHROMIUM",
         "Chromium is not installed (" + BINARY + ", " + DRIVER + "); install it with"
-        + " 'apt-get install -y chromium chromium-driver fonts-noto-core fonts-noto-cjk'; skipping the browser test");
+        + " 'apt-get install -y chromium chromium-driver fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji'; skipping the browser test");
   }
 
   /** Options with {@code flags} and a fresh profile under {@code profileDir}; add more before {@link #driver(ChromeOptions)}. */

@@ -124,6 +124,20 @@ class ScreenPageTest {
   }
 
   @Test
+  void emojiInAnyLanguageAreDrawnInColourNotAsEmptyBoxes() throws IOException {
+    open();
+    for (String language : List.of("vi", "zh-Hans", "lo", "km")) {
+      String signs = "🛂🛃🚌🚗🚕🚑";
+      play(new ItemSpec("signs-" + language.toLowerCase(), "Biển báo",
+          List.of(VariantSpec.text(language, signs, 20))));
+      await().atMost(DEADLINE).until(() -> signs.equals(js("var e = document.querySelector('#stage > .on');"
+          + " return e ? e.textContent : null;")));
+      assertThat(mainFontOf("#stage > .on")).as(language).isEqualTo("Noto Color Emoji");
+    }
+    Chromium.screenshot(driver, "page-text-emoji");
+  }
+
+  @Test
   void textIsShownAsTextNeverParsedAsHtml() {
     String text = "Cấm buôn lậu <b>hàng giả</b> & <img src=x onerror=alert(1)>";
     open();
