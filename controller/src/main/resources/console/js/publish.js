@@ -6,6 +6,7 @@ import {t, tOr, formatDateTime, wordsText} from './i18n.js';
 import {homeZone} from './gates.js';
 import {watch, namesScreen} from './live.js';
 import {publishChecks, listScreens} from './publishchecks.js';
+import {loadScreens, screenName} from './screennames.js';
 
 const ROLLOUT_POLL_MS = 2000;
 const STATUS_TONE = {APPLIED: 'ok', FAILED: 'bad', PENDING: 'warn'};
@@ -61,12 +62,12 @@ export function renderPublish(main, publishId) {
   const stops = [watch(ROLLOUT_POLL_MS * 3, async () => drawRecent(recent, await api.get('/api/v1/publishes')),
     (event, again) => { if (event.name === 'publish' || answered(event)) again(); })];
   if (publishId) {
-    let names = null; // screen id → name, read once: the rollout names screens as the board does
+    let named = null; // the rollout names screens as the board does: read once, with the page's other parts
     stops.push(watch(ROLLOUT_POLL_MS, async () => {
-      const publish = await api.get(`/api/v1/publishes/${publishId}`);
-      names = names || new Map((await api.get('/api/v1/screens')).map((s) => [s.id, s.name]));
+      named = named || loadScreens(); // asked before the first await, so with the other parts' request
+      const [publish] = await Promise.all([api.get(`/api/v1/publishes/${publishId}`), named]);
       rolloutScreens = publish.screens.map((s) => s.screenId);
-      drawRollout(rollout, publish, names);
+      drawRollout(rollout, publish);
     }, (event, again) => {
       if ((event.name === 'publish' && String(event.data.id) === String(publishId)) || answered(event)) {
         rollout.dataset.streamUpdates = String(Number(rollout.dataset.streamUpdates || 0) + 1);
@@ -78,7 +79,7 @@ export function renderPublish(main, publishId) {
 }
 
 async function drawSchedule(box) {
-  const [items, screens] = await Promise.all([api.get('/api/v1/content?status=APPROVED'), api.get('/api/v1/screens')]);
+  const [items, screens] = await Promise.all([api.get('/api/v1/content?status=APPROVED'), loadScreens()]);
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   if (items.length === 0) {
     fill(box, h('h2', {id: 'schedule-h'}, t('publish.schedule')), h('p', {class: 'empty'}, t('publish.noApproved')));
@@ -128,7 +129,7 @@ function progress(publish) {
   return notes.join(' ');
 }
 
-function drawRollout(box, publish, names) {
+function drawRollout(box, publish) {
   box.hidden = false;
   const zone = homeZone();
   fill(box,
@@ -141,7 +142,7 @@ function drawRollout(box, publish, names) {
       h('thead', {}, h('tr', {}, ['screen', 'version', 'status', 'error'].map((c) =>
         h('th', {scope: 'col'}, t(`publish.col.${c}`))))),
       h('tbody', {}, publish.screens.map((s) => h('tr', {'data-rollout': s.screenId},
-        h('td', {}, h('a', {href: `#/screens/${encodeURIComponent(s.screenId)}`}, names.get(s.screenId) || s.screenId)),
+        h('td', {}, h('a', {href: `#/screens/${encodeURIComponent(s.screenId)}`}, screenName(s.screenId))),
         h('td', {}, s.version),
         h('td', {}, badge(tOr(`rollout.${s.status}`, s.status), STATUS_TONE[s.status] || 'muted'),
           s.answeredAt ? h('span', {class: 'sub'}, formatDateTime(s.answeredAt, zone)) : null),

@@ -6,11 +6,10 @@
 import {h, fill, badge} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, languageName, formatList} from './i18n.js';
+import {loadScreens, screenName} from './screennames.js';
 
 const DAYS_AHEAD = 7;
 const SCREENS_LISTED = 8;
-/** Screen id → name, read with the checks: findings name screens as the board does. */
-let screenNames = new Map();
 
 /** A card that fills itself with the checks; call it where the publish page lays out its parts. */
 export function publishChecks() {
@@ -18,9 +17,8 @@ export function publishChecks() {
   const load = async () => {
     fill(box, h('h2', {id: 'checks-h'}, t('checks.title')), h('p', {class: 'loading'}, t('common.loading')));
     try {
-      const [answer, screens] = await Promise.all([api.get(`/api/v1/publish/checks?days=${DAYS_AHEAD}`),
-        api.get('/api/v1/screens')]);
-      screenNames = new Map(screens.map((s) => [s.id, s.name || s.id]));
+      // Findings name screens as the board does.
+      const [answer] = await Promise.all([api.get(`/api/v1/publish/checks?days=${DAYS_AHEAD}`), loadScreens()]);
       draw(box, answer, load);
     } catch (err) {
       fill(box, h('h2', {id: 'checks-h'}, t('checks.title')),
@@ -30,8 +28,6 @@ export function publishChecks() {
   load();
   return box;
 }
-
-const screenName = (id) => screenNames.get(id) || id;
 
 /** A few screens by name (their id when not known), and how many more. */
 export function listScreens(list) {

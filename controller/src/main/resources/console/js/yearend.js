@@ -101,7 +101,8 @@ export function renderYearEnd(main) {
           h('thead', {}, h('tr', {}, h('th', {scope: 'col'}, t('reports.by.screen')), h('th', {scope: 'col'}, t('reports.uptime')),
             h('th', {scope: 'col'}, t('reports.measured')))),
           h('tbody', {}, s.screens.map((r) => h('tr', {},
-            h('td', {}, r.screenId), h('td', {}, formatPercent(r.uptimePercent)),
+            h('td', {}, h('a', {href: `#/screens/${encodeURIComponent(r.screenId)}`}, r.screenName || r.screenId)),
+            h('td', {}, formatPercent(r.uptimePercent)),
             h('td', {}, formatDuration(r.measuredSeconds))))))]);
   }
 

@@ -188,6 +188,9 @@ class ConsoleContentTest {
     assertThat(period).contains("01/01/" + year).contains("01/01/" + (year + 1)).contains("Asia/Ho_Chi_Minh")
         .contains("00:00:00");
     browser.waitText(By.id("year-end-detail"), "Tiếng Trung");
+    // Screens by the name people gave them, as on the board
+    assertThat(browser.waitVisible(By.id("year-end-screens")).getText()).contains("Sảnh Hữu Nghị 1")
+        .doesNotContain("huu-nghi-1");
     browser.screenshot("content-06-year-end");
     browser.scrollTo(By.id("year-end-detail"));
     browser.screenshot("content-06b-year-end-gate");
@@ -198,7 +201,8 @@ class ConsoleContentTest {
     await().atMost(DEADLINE).until(() -> Files.exists(csv) && Files.size(csv) > 0);
     String text = withoutBom(Files.readString(csv));
     assertThat(text).startsWith("section,key,title,plays,airtime_seconds,uptime_percent")
-        .contains("total,default " + year + ",,5,").contains("language,zh-Hans,,2,");
+        .contains("total,default " + year + ",,5,").contains("language,zh-Hans,,2,")
+        .contains("screen,huu-nghi-1,Sảnh Hữu Nghị 1,,,");
 
     // In English too
     browser.driver.findElement(By.cssSelector("button.lang-button")).click();
@@ -245,7 +249,7 @@ class ConsoleContentTest {
     assertThat(browser.driver.findElement(By.id("item-seconds-hint")).getText())
         .isEqualTo("Theo độ dài của video: " + videoSeconds + " giây.");
     browser.scrollTo(By.id("item-seconds"));
-    browser.screenshot("content-06-video-seconds");
+    browser.screenshot("content-08-video-seconds");
     browser.driver.findElement(By.cssSelector("section[aria-labelledby='create-h'] button[type=submit]")).click();
     browser.waitVisible(By.cssSelector("article[data-item='phim-gioi-thieu-cua-khau-lao-cai']"));
     JsonNode item = admin.get("/api/v1/content/phim-gioi-thieu-cua-khau-lao-cai").body();

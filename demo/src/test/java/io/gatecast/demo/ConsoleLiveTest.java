@@ -113,8 +113,15 @@ class ConsoleLiveTest {
     browser.signIn("dieuhanh", PASSWORD);
     openWithoutPolling("publish");
     awaitLive();
+    browser.waitVisible(By.id("checks-summary"));
+    browser.driver.executeScript("performance.clearResourceTimings()");
     browser.waitVisible(By.id("publish-now")).click();
     browser.waitText(By.id("rollout-counts"), "0 đã áp dụng · 1 đang chờ · 0 thất bại / 1 màn hình");
+    // The page's three parts that name screens (what to schedule, the checks, the rollout) read them once
+    browser.waitVisible(By.id("checks-summary"));
+    browser.waitVisible(By.id("schedule-item"));
+    assertThat(browser.driver.executeScript("return performance.getEntriesByType('resource')"
+        + ".filter((e) => new URL(e.name).pathname === '/api/v1/screens').length")).isEqualTo(1L);
     markPage();
     int before = streamUpdates("section.rollout");
 

@@ -43,9 +43,11 @@ public final class PlayReports {
       long totalPlays, BigDecimal totalAirtimeSeconds, List<Row> rows) {}
 
   /** Uptime of one screen or one cluster over a period; null percent when nothing was measured. */
-  public record UptimeRow(String screenId, String clusterId, Double uptimePercent, long upSeconds, long measuredSeconds) {
-    static UptimeRow of(String screenId, String clusterId, Uptime uptime) {
-      return new UptimeRow(screenId, clusterId, uptime.percent(), uptime.up().toSeconds(), uptime.measured().toSeconds());
+  public record UptimeRow(String screenId, String screenName, String clusterId, Double uptimePercent, long upSeconds,
+      long measuredSeconds) {
+    static UptimeRow of(String screenId, String screenName, String clusterId, Uptime uptime) {
+      return new UptimeRow(screenId, screenName, clusterId, uptime.percent(), uptime.up().toSeconds(),
+          uptime.measured().toSeconds());
     }
   }
 
@@ -116,14 +118,14 @@ public final class PlayReports {
         continue;
       }
       Uptime uptime = health.uptime(c, screen, from, to, now);
-      screenRows.add(UptimeRow.of(screen.id(), cluster, uptime));
+      screenRows.add(UptimeRow.of(screen.id(), screen.name(), cluster, uptime));
       perCluster.merge(cluster, uptime, Uptime::plus);
     }
     if (clusterId != null) {
       perCluster.putIfAbsent(clusterId, Uptime.NONE);
     }
     List<UptimeRow> clusterRows = new ArrayList<>();
-    perCluster.forEach((cluster, uptime) -> clusterRows.add(UptimeRow.of(null, cluster, uptime)));
+    perCluster.forEach((cluster, uptime) -> clusterRows.add(UptimeRow.of(null, null, cluster, uptime)));
     return new UptimeReport(from, to, clusterId, clusterRows, screenRows);
   }
 
@@ -170,7 +172,7 @@ public final class PlayReports {
     addRows(csv, "language", summary.languages());
     addRows(csv, "month", summary.months());
     for (UptimeRow screen : summary.screens()) {
-      csv.row("screen", screen.screenId(), null, null, null, screen.uptimePercent());
+      csv.row("screen", screen.screenId(), screen.screenName(), null, null, screen.uptimePercent());
     }
     return csv.toString();
   }
