@@ -67,11 +67,16 @@ function startSection() {
   return 'fleet';
 }
 
-async function show() {
+/** Stops the shown view's refreshing (its timers and stream handlers). */
+function leaveView() {
   if (stopView) {
     stopView();
     stopView = null;
   }
+}
+
+async function show() {
+  leaveView();
   document.documentElement.lang = currentLanguage();
   document.title = t('app.name');
   if (!session.token) {
@@ -119,6 +124,8 @@ function header(active) {
 }
 
 async function logout() {
+  // Nothing refreshes while the session ends: a refresh answered 401 meanwhile said "the session has ended".
+  leaveView();
   stopStream();
   try {
     await api.logout();

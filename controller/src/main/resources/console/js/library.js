@@ -216,7 +216,13 @@ export function previewToggle(item, mimeTypes) {
 }
 
 function uploadSection(onUploaded) {
-  const file = h('input', {type: 'file', id: 'upload-file', accept: 'image/*,video/mp4,video/webm,.svg', required: true});
+  // A new file chosen: what was said of the last one (uploaded, refused) and its full bar go.
+  const file = h('input', {type: 'file', id: 'upload-file', accept: 'image/*,video/mp4,video/webm,.svg', required: true,
+    onchange: () => {
+      progress.value = 0;
+      message.className = 'message';
+      message.textContent = '';
+    }});
   const progress = h('progress', {id: 'upload-progress', max: 1, value: 0, 'aria-label': t('lib.progress')});
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   const button = h('button', {type: 'submit', class: 'primary'}, t('lib.uploadButton'));

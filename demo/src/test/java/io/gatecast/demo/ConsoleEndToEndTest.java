@@ -327,6 +327,11 @@ class ConsoleEndToEndTest {
     WebElement thumb = browser.waitVisible(By.cssSelector("figure[data-media] img.thumb"));
     browser.wait.until(d -> (Boolean) browser.driver.executeScript(
         "return arguments[0].complete && arguments[0].naturalWidth > 0", thumb));
+    // Choosing the next file clears what was said of the last one, and its full bar
+    browser.driver.findElement(By.id("upload-file")).sendKeys(notAPicture.toAbsolutePath().toString());
+    browser.wait.until(d -> d.findElement(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"))
+        .getText().isEmpty());
+    assertThat(browser.driver.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("0");
 
     // and submits an item with its Vietnamese and English variants side by side
     browser.driver.findElement(By.id("item-id")).sendKeys("opening-hours");
