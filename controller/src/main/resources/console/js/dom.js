@@ -56,6 +56,16 @@ export function field(label, input, hint) {
   return h('div', {class: 'field'}, parts);
 }
 
+/**
+ * Says `text` in a view's message line (an error or not), with a `note` after it (an element: a
+ * link to where the change goes on), and brings the line into view: the operator may be far below it.
+ */
+export function sayIn(line, text, error, note) {
+  line.className = error ? 'message error' : 'message';
+  fill(line, text, note ? [' ', note] : null);
+  line.scrollIntoView({block: 'nearest'});
+}
+
 /** A status badge; `tone` is ok, bad, warn or muted. */
 export function badge(text, tone) {
   return h('span', {class: `badge ${tone}`}, text);

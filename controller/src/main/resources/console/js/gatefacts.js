@@ -7,6 +7,7 @@ import {api} from './api.js';
 import {t, tOr} from './i18n.js';
 import {errorText} from './errors.js';
 import {gates, gateName} from './gates.js';
+import {spansText, parseSpans} from './layoutview.js';
 
 const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
 
@@ -35,7 +36,7 @@ export function gateFactsEditor(onSaved) {
     const hours = facts.openingHours || {week: [], closedDates: []};
     const first = hours.week[0];
     const spans = h('input', {id: 'facts-spans', autocomplete: 'off',
-      value: first ? first.spans.map((s) => `${s.open.slice(0, 5)}-${s.close.slice(0, 5)}`).join(', ') : '07:00-22:00'});
+      value: first ? spansText(first.spans) : '07:00-22:00'});
     const days = DAYS.map((day) => h('input', {type: 'checkbox', value: day, 'data-facts-day': day,
       checked: facts.openingHours ? hours.week.some((d) => d.day === day) : true}));
     const closed = [...(hours.closedDates || [])];
@@ -69,9 +70,7 @@ export function gateFactsEditor(onSaved) {
 
     async function save(e) {
       e.preventDefault();
-      const list = spans.value.split(',').map((s) => s.trim().split('-').map((x) => x.trim()))
-        .filter((p) => p.length === 2 && /^\d{2}:\d{2}$/.test(p[0]) && /^\d{2}:\d{2}$/.test(p[1]))
-        .map(([open, close]) => ({open, close}));
+      const list = parseSpans(spans.value);
       const body = {
         openingHours: {week: days.filter((d) => d.checked).map((d) => ({day: d.value, spans: list})), closedDates: closed},
         clock: zones.filter((z) => z.zone).length ? {zones: zones.filter((z) => z.zone)} : null,

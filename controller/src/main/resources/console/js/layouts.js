@@ -3,18 +3,21 @@
 // the screens' own layout.js. The preview's view comes from the controller (POST
 // /api/v1/layouts/preview), computed by the engine the screens use, so it shows the lunar date, the
 // real QR code and the gate's facts; saving sends the layout as protocol's LayoutSpec JSON to the
-// controller's layouts API. Below the editor: where layouts are attached, and the gates' facts.
-import {h, fill, field} from './dom.js';
+// controller's layouts API. What saving says is said by the save button, and a new layout once
+// saved is edited from then on; a layout attached nowhere can be deleted from the list. Below the
+// editor: where layouts are attached, and the gates' facts.
+import {h, fill, field, sayIn} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, currentLanguage, languageName} from './i18n.js';
 import {errorText} from './errors.js';
 import {gates, gateLanguages, gateName, zoneOf} from './gates.js';
 import {slugOf, ID_PATTERN} from './slug.js';
 import {SHAPES, TEMPLATES, TEMPLATE_IDS, WIDGET_TYPES, MAX_WIDGETS} from './layouttemplates.js';
-import {instantIn, localParts, WEEKDAYS} from './layoutview.js';
+import {instantIn, localParts, spansText, parseSpans, WEEKDAYS} from './layoutview.js';
 import {layoutPreview} from './layoutpreview.js';
 import {layoutAttachments} from './layoutattach.js';
 import {gateFactsEditor} from './gatefacts.js';
+import {nextPublishNote} from './publish.js';
 
 const LAYOUTS = '/api/v1/layouts';
 const PREVIEW = '/api/v1/layouts/preview';
@@ -83,6 +86,7 @@ export function renderLayouts(main) {
   let items = new Map();
   let playlists = [];
   let stopped = false;
+  let editing = null; // the id of the stored layout the editor shows; null: none, or a new one
   let factsSaved = () => {};
   const attachments = layoutAttachments();
   const facts = gateFactsEditor((gateId) => factsSaved(gateId));
@@ -90,10 +94,7 @@ export function renderLayouts(main) {
   fill(main, h('h1', {}, t('lay.title')), h('p', {class: 'hint'}, t('lay.intro')), message, listBox, editorBox,
     attachments.element, facts.element);
 
-  function say(text, error) {
-    message.className = error ? 'message error' : 'message';
-    message.textContent = text;
-  }
+  const say = (text, error) => sayIn(message, text, error);
 
   async function load() {
     const [content, pls] = await Promise.all([api.get('/api/v1/content'), api.get('/api/v1/playlists')]);
@@ -117,16 +118,33 @@ export function renderLayouts(main) {
       layouts.length === 0 ? h('p', {class: 'empty'}, t('lay.none')) : h('ul', {class: 'plain'}, layouts.map((l) =>
         h('li', {'data-layout': l.id}, h('strong', {}, l.id), ' · ', t(`lay.template.${l.template}`), ' · ',
           t(`lay.shape.${l.shape}`), ' ',
-          h('button', {type: 'button', 'data-edit-layout': l.id, onclick: () => editor(l)}, t('setup.edit'))))),
+          h('button', {type: 'button', 'data-edit-layout': l.id, onclick: () => editor(l)}, t('setup.edit')), ' ',
+          h('button', {type: 'button', class: 'danger', 'data-delete-layout': l.id, onclick: () => remove(l)},
+            t('setup.delete'))))),
       h('button', {type: 'button', class: 'primary', 'data-action': 'new-layout', onclick: () => editor(null)},
         t('lay.new')));
+  }
+
+  /** Deleted once asked; one attached somewhere is refused (LAYOUT_IN_USE), naming where by name. */
+  async function remove(l) {
+    if (!confirm(t('lay.confirmDelete', {id: l.id}))) return;
+    try {
+      await api.del(`${LAYOUTS}/${encodeURIComponent(l.id)}`);
+      if (editing === l.id) fill(editorBox);
+      say(t('lay.deleted', {id: l.id}));
+      await load();
+    } catch (err) {
+      say(errorText(err, attachments.names), true);
+    }
   }
 
   const textItems = () => [...items.values()].filter((i) => i.status !== 'RETIRED'
     && (i.variants || []).some((v) => v.text !== null && v.text !== undefined));
   const itemLabel = (i) => `${i.title} (${tOr(`status.${i.status}`, i.status)})`;
 
-  function editor(existing) {
+  /** The editor of a stored layout (`existing`) or of a new one (null); `saved`: what the last save said, to say again. */
+  function editor(existing, saved) {
+    editing = existing ? existing.id : null;
     const gateList = gates();
     const draft = existing ? JSON.parse(JSON.stringify(existing))
       : {id: '', template: 'header-main-side-ticker', shape: 'LANDSCAPE_16_9', regions: []};
@@ -240,14 +258,12 @@ export function renderLayouts(main) {
         case 'OPENING_HOURS': {
           const first = w.openingHours.week[0];
           const spans = h('input', {autocomplete: 'off', 'data-setting': 'spans',
-            value: first ? first.spans.map((s) => `${s.open}-${s.close}`).join(', ') : '07:00-22:00',
+            value: first ? spansText(first.spans) : '07:00-22:00',
             oninput: () => apply()});
           const days = MONDAY_FIRST.map((day) => h('input', {type: 'checkbox', value: day,
             checked: w.openingHours.week.some((d) => d.day === day), onchange: () => apply()}));
           function apply() {
-            const list = spans.value.split(',').map((s) => s.trim().split('-').map((x) => x.trim()))
-              .filter((p) => p.length === 2 && /^\d{2}:\d{2}$/.test(p[0]) && /^\d{2}:\d{2}$/.test(p[1]))
-              .map(([open, close]) => ({open, close}));
+            const list = parseSpans(spans.value);
             w.openingHours.week = days.filter((d) => d.checked).map((d) => ({day: d.value, spans: list}));
             changed();
           }
@@ -339,12 +355,16 @@ export function renderLayouts(main) {
       refresh();
     }
 
+    // By the save button, which stays at the bottom of the window (the form is long): what saving says.
+    const said = h('p', {class: 'message', id: 'lay-form-message', role: 'status', 'aria-live': 'polite'});
+    const sayHere = (text, error) => sayIn(said, text, error, error ? null : nextPublishNote());
+
     async function save(e) {
       e.preventDefault();
       draft.id = id.value;
       const problems = layoutProblems(draft);
       if (problems.length) {
-        say(problems.join(' '), true);
+        sayHere(problems.join(' '), true);
         return;
       }
       const spec = toSpec(draft);
@@ -354,10 +374,12 @@ export function renderLayouts(main) {
         } else {
           await api.post(LAYOUTS, spec);
         }
-        say(t('lay.saved', {id: spec.id}));
         await load();
+        // A new layout, once stored, is edited from now on: saving again changes it.
+        if (existing) sayHere(t('lay.saved', {id: spec.id}));
+        else editor(layouts.find((l) => l.id === spec.id) || spec, t('lay.saved', {id: spec.id}));
       } catch (err) {
-        say(errorText(err), true);
+        sayHere(errorText(err, attachments.names), true);
       }
     }
 
@@ -368,11 +390,13 @@ export function renderLayouts(main) {
       h('section', {class: 'layout-preview-box', 'aria-label': t('lay.preview')},
         h('h3', {}, t('lay.preview')), field(t('lay.gate'), gateSelect), languagesBox, previewNote, previewBox,
         h('p', {class: 'hint'}, t('lay.previewHint'))),
-      h('button', {type: 'submit', class: 'primary', 'data-action': 'save-layout'}, t('lay.save'))));
+      h('div', {class: 'layout-actions'},
+        h('button', {type: 'submit', class: 'primary', 'data-action': 'save-layout'}, t('lay.save')), said)));
     drawRegions();
     drawLanguages();
     if (!existing) id.value = slugOf(t(`lay.template.${draft.template}`));
     draft.id = id.value;
+    if (saved) sayHere(saved);
   }
 
   load().catch((err) => say(errorText(err), true));

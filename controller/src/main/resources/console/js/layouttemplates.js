@@ -2,7 +2,17 @@
 // regions in fractions of the screen. The console needs them before the controller answers, to
 // draw the preview; LayoutTemplatesMatchTest (controller) compares this table with Templates.all()
 // so the two cannot drift apart.
+import {t} from './i18n.js';
+
 export const SHAPES = ['LANDSCAPE_16_9', 'PORTRAIT_9_16'];
+
+/** The shape a screen's orientation calls for (PORTRAIT or LANDSCAPE; landscape when not said), as the controller reads it. */
+export const shapeOfOrientation = (orientation) => (orientation === 'PORTRAIT' ? 'PORTRAIT_9_16' : 'LANDSCAPE_16_9');
+
+/** A layout's shape, or a screen's orientation, in words: "Màn hình dọc 9:16". */
+export function shapeText(value) {
+  return t(`lay.shape.${SHAPES.includes(value) ? value : shapeOfOrientation(value)}`);
+}
 
 /** Pixel size of a screen of each shape, as the kiosk draws it. */
 export const SHAPE_SIZE = {LANDSCAPE_16_9: [1920, 1080], PORTRAIT_9_16: [1080, 1920]};

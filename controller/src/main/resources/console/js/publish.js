@@ -78,6 +78,11 @@ export function renderPublish(main, publishId) {
   return () => stops.forEach((stop) => stop());
 }
 
+/** "Screens change only at the next publish", with a link to this page: said by the views whose changes wait for one. */
+export function nextPublishNote() {
+  return h('span', {}, t('publish.nextPublish'), ' ', h('a', {href: '#/publish'}, t('publish.toPage')));
+}
+
 async function drawSchedule(box) {
   const [items, screens] = await Promise.all([api.get('/api/v1/content?status=APPROVED'), loadScreens()]);
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});

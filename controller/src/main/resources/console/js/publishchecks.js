@@ -7,6 +7,7 @@ import {h, fill, badge} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, languageName, formatList} from './i18n.js';
 import {loadScreens, screenName} from './screennames.js';
+import {shapeText} from './layouttemplates.js';
 
 const DAYS_AHEAD = 7;
 const SCREENS_LISTED = 8;
@@ -85,8 +86,8 @@ const PARAMS = {
   INVALID_RRULE: (d) => ({field: d.field, problem: d.problem}),
   MAIN_REGION_EMPTY: (d) => ({screen: screenName(d.screen), layout: d.layout, idle: hoursMinutes(Number(d.idleSeconds)),
     from: dmhm(d.from), to: dmhm(d.to), zone: d.zone}),
-  LAYOUT_SHAPE_MISMATCH: (d) => ({screen: screenName(d.screen), layout: d.layout, shape: t(`lay.shape.${d.shape}`),
-    orientation: t(`lay.shape.${d.orientation === 'PORTRAIT' ? 'PORTRAIT_9_16' : 'LANDSCAPE_16_9'}`)}),
+  LAYOUT_SHAPE_MISMATCH: (d) => ({screen: screenName(d.screen), layout: d.layout, shape: shapeText(d.shape),
+    orientation: shapeText(d.orientation)}),
 };
 
 /** The finding in the console's language, or the engine's English sentence for a code we do not know. */

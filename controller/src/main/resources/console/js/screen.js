@@ -63,8 +63,7 @@ export function renderScreen(main, screenId) {
     title.textContent = t('screen.title', {name: screen.name || screen.id});
     fill(badges, agentBadge(screen), ' ', contentBadge(screen), ' ', displayBadge(screen), ' ', clockBadge(screen));
     drawFacts(screen);
-    layoutApplying('SCREEN', screen.id, screen.clusterId)
-      .then((words) => { layoutLine.textContent = words || t('lay.noneApplies'); });
+    layoutApplying(screen).then((lines) => fill(layoutLine, lines.map((line, i) => [i ? h('br') : null, line])));
     drawCommands(commands);
     drawHistory(changes.changes);
     const latest = commands.find((c) => c.kind === 'SCREENSHOT' && c.status === 'DONE' && c.attachmentSha256);

@@ -18,7 +18,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -150,23 +155,114 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     new Select(browser.waitVisible(By.id("lay-attach-kind"))).selectByValue("GATE");
     new Select(browser.waitVisible(By.id("lay-attach-target"))).selectByValue("lao-cai");
     browser.click("[data-action='attach-layout']");
-    browser.waitVisible(By.cssSelector("[data-attachment='GATE:lao-cai'] [data-attached-layout='sanh-nhap-canh']"));
+    browser.waitVisible(By.cssSelector("[data-attachment='GATE:lao-cai:LANDSCAPE_16_9'] [data-attached-layout='sanh-nhap-canh']"));
     assertThat(console.admin.get("/api/v1/layouts/assignments").body().toString())
         .contains("\"target\":\"GATE\"", "\"targetId\":\"lao-cai\"", "\"layoutId\":\"sanh-nhap-canh\"");
     browser.scrollTo(By.id("lay-attach"));
     browser.screenshot("console-layout-" + lang + "-attached");
     browser.open("setup");
     assertThat(browser.waitVisible(By.cssSelector("[data-gate-layout='lao-cai']")).getText())
-        .isEqualTo(lang.equals("vi") ? "Bố cục: sanh-nhap-canh" : "Layout: sanh-nhap-canh");
-    // The gate's screen says the gate's layout applies to it.
+        .isEqualTo(browser.says("Bố cục: sanh-nhap-canh (Màn hình ngang 16:9)", "Layout: sanh-nhap-canh (Landscape 16:9)"));
+    // The gate's (landscape) screen says the gate's landscape default applies to it.
     browser.driver.executeScript("location.hash = '#/screens/sanh-1';");
-    browser.wait.until(d -> (lang.equals("vi") ? "Bố cục: sanh-nhap-canh (của cửa khẩu)" : "Layout: sanh-nhap-canh (the gate’s)")
-        .equals(d.findElement(By.id("screen-layout")).getText()));
+    browser.wait.until(d -> browser.says("Bố cục: sanh-nhap-canh (mặc định của cửa khẩu cho Màn hình ngang 16:9)",
+        "Layout: sanh-nhap-canh (the gate’s default for Landscape 16:9)").equals(d.findElement(By.id("screen-layout")).getText()));
     browser.open("layouts");
-    browser.waitVisible(By.cssSelector("[data-attachment='GATE:lao-cai']"));
-    browser.click("[data-detach='GATE:lao-cai']");
-    browser.wait.until(d -> d.findElements(By.cssSelector("[data-attachment='GATE:lao-cai']")).isEmpty());
+    browser.click("[data-attachment='GATE:lao-cai:LANDSCAPE_16_9'] [data-detach]");
+    browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+    browser.wait.until(d -> d.findElements(By.cssSelector("[data-attachment^='GATE:lao-cai']")).isEmpty());
     assertThat(console.admin.get("/api/v1/layouts/assignments").body().toString()).doesNotContain("lao-cai");
+  }
+
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"vi", "en"})
+  void savingSaysSoByTheButtonAndKeepsEditingTheSavedLayout(String lang) throws Exception {
+    console = new ConsoleFixture(tmp);
+    givenLaoCaiWithApprovedTexts(console.admin);
+    ConsoleBrowser browser = console.browser;
+    browser.startIn(lang);
+    browser.signIn("admin", console.adminPassword);
+    browser.open("layouts");
+    browser.click("[data-action='new-layout']");
+    new Select(browser.waitVisible(By.id("lay-template"))).selectByValue("main-ticker");
+    browser.setValue(By.id("lay-id"), "gio-mo-cua");
+
+    // Below a long form, what saving says is by the save button, in view.
+    browser.click("[data-action='save-layout']");
+    saidByTheSaveButton(browser, browser.says("Vùng Dòng chữ chạy cần một danh sách phát hoặc tiện ích.",
+        "The Ticker needs a playlist or widgets."));
+    addWidget(browser, "TICKER", "OPENING_HOURS");
+    browser.click("[data-action='save-layout']");
+    saidByTheSaveButton(browser, browser.says(
+        "Đã lưu bố cục “gio-mo-cua”. Màn hình chỉ đổi sau lần phát hành tới. Đến trang Phát hành",
+        "Saved layout “gio-mo-cua”. Screens change only at the next publish. Go to Publish"));
+    assertThat(browser.driver.findElements(By.cssSelector("#lay-form-message a[href='#/publish']"))).hasSize(1);
+    browser.screenshot("console-layout-" + lang + "-saved");
+
+    // The editor now edits the saved layout: its id is fixed, and saving again stores the change.
+    browser.waitText(By.cssSelector("#lay-form h2"), browser.says("Sửa bố cục “gio-mo-cua”", "Edit layout “gio-mo-cua”"));
+    assertThat(browser.driver.findElement(By.id("lay-id")).isEnabled()).isFalse();
+    browser.setValue(By.cssSelector("[data-region='TICKER'] input[data-setting='spans']"), "07:00-11:30, 13:00-22:00");
+    browser.click("[data-action='save-layout']");
+    browser.wait.until(d -> console.admin.get("/api/v1/layouts/gio-mo-cua").body().toString().contains("11:30"));
+    assertThat(browser.driver.findElements(By.cssSelector("#lay-form .message.error"))).allMatch(e -> e.getText().isEmpty());
+
+    // Opened again, its opening spans read in hours and minutes, as they were typed.
+    browser.click("[data-edit-layout='gio-mo-cua']");
+    browser.wait.until(d -> "07:00-11:30, 13:00-22:00".equals(d.findElement(
+        By.cssSelector("[data-region='TICKER'] input[data-setting='spans']")).getAttribute("value")));
+  }
+
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"vi", "en"})
+  void aLayoutIsDeletedFromTheListButNotWhileItIsAttached(String lang) throws Exception {
+    console = new ConsoleFixture(tmp);
+    givenLaoCaiWithApprovedTexts(console.admin);
+    assertThat(console.admin.putJson("/api/v1/layouts/assignments/gate/lao-cai", Map.of("layoutId", "tam")).status())
+        .isEqualTo(200);
+    ConsoleBrowser browser = console.browser;
+    browser.startIn(lang);
+    browser.signIn("admin", console.adminPassword);
+    browser.open("layouts");
+
+    // Attached, it stays, and the refusal names where it is attached.
+    browser.click("[data-delete-layout='tam']");
+    Alert ask = browser.wait.until(ExpectedConditions.alertIsPresent());
+    assertThat(ask.getText()).isEqualTo(browser.says("Xoá bố cục “tam”? Không thể hoàn tác.",
+        "Delete layout “tam”? This cannot be undone."));
+    ask.accept();
+    browser.waitText(By.cssSelector("main > .message.error"), browser.says(
+        "Bố cục tam đang được gắn — cửa khẩu: Cửa khẩu quốc tế Lào Cai. Hãy gỡ nó ra trước. Chưa thay đổi gì.",
+        "Layout tam is attached — gates: Cửa khẩu quốc tế Lào Cai. Detach it first. Nothing was changed."));
+    assertThat(console.admin.get("/api/v1/layouts/tam").status()).isEqualTo(200);
+    browser.screenshot("console-layout-" + lang + "-in-use");
+
+    // Detached, it is deleted.
+    browser.click("[data-attachment='GATE:lao-cai:LANDSCAPE_16_9'] [data-detach]");
+    browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+    browser.wait.until(d -> d.findElements(By.cssSelector("[data-attachment='GATE:lao-cai:LANDSCAPE_16_9']")).isEmpty());
+    browser.click("[data-delete-layout='tam']");
+    browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+    browser.wait.until(d -> d.findElements(By.cssSelector("[data-layout='tam']")).isEmpty());
+    browser.waitText(By.cssSelector("main > .message"), browser.says("Đã xoá bố cục “tam”.", "Deleted layout “tam”."));
+    assertThat(console.admin.get("/api/v1/layouts/tam").status()).isEqualTo(404);
+  }
+
+  /** Waits until the line by the save button says {@code text} and is inside the window. */
+  private static void saidByTheSaveButton(ConsoleBrowser browser, String text) {
+    try {
+      browser.wait.until(d -> text.equals(lineBySaveButton(d)));
+    } catch (TimeoutException e) {
+      assertThat(lineBySaveButton(browser.driver)).as("the line by the save button, in view").isEqualTo(text);
+    }
+  }
+
+  /** The text of the line by the save button, marked when it is outside the window. */
+  private static String lineBySaveButton(WebDriver driver) {
+    return (String) ((JavascriptExecutor) driver).executeScript(
+        "var m = document.getElementById('lay-form-message'); if (!m) return 'no line by the save button';"
+        + " var r = m.getBoundingClientRect();"
+        + " return (r.top >= 0 && r.bottom <= window.innerHeight ? '' : 'out of view: ') + m.innerText;");
   }
 
   private static String placeHere(String language) {
