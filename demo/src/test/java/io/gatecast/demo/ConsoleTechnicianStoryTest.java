@@ -29,12 +29,12 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleTechnicianStoryTest extends ConsoleStory {
   @Test
   void aTechnicianSetsUpLaoCaiInVietnamese() throws Exception {
-    story("vi", "Hãy điền ô “Tên cửa khẩu”.", "không phải múi giờ", "Đã ghép nối");
+    story("vi", "Hãy điền ô “Tên cửa khẩu”.", "không phải múi giờ", "từ lần phát hành tới");
   }
 
   @Test
   void aTechnicianSetsUpLaoCaiInEnglish() throws Exception {
-    story("en", "Fill in “Gate name”.", "is not a time zone", "Paired");
+    story("en", "Fill in “Gate name”.", "is not a time zone", "from the next publish");
   }
 
   private void story(String lang, String ownRequired, String zoneRefused, String paired) throws Exception {
