@@ -45,13 +45,7 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
   @ParameterizedTest(name = "in {0}")
   @ValueSource(strings = {"vi", "en"})
   void anOperatorBuildsALayoutAndPreviewsItInEveryLanguageOfTheGate(String lang) throws Exception {
-    console = new ConsoleFixture(tmp);
-    givenLaoCaiWithApprovedTexts(console.admin);
-    ConsoleBrowser browser = console.browser;
-    browser.startIn(lang);
-    browser.signIn("admin", console.adminPassword);
-    browser.open("layouts");
-    browser.click("[data-action='new-layout']");
+    ConsoleBrowser browser = newLayoutAtLaoCai(lang);
     browser.waitVisible(By.id("lay-form"));
     new Select(browser.waitVisible(By.id("lay-template"))).selectByValue("header-main-side-ticker");
 
@@ -177,13 +171,7 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
   @ParameterizedTest(name = "in {0}")
   @ValueSource(strings = {"vi", "en"})
   void savingSaysSoByTheButtonAndKeepsEditingTheSavedLayout(String lang) throws Exception {
-    console = new ConsoleFixture(tmp);
-    givenLaoCaiWithApprovedTexts(console.admin);
-    ConsoleBrowser browser = console.browser;
-    browser.startIn(lang);
-    browser.signIn("admin", console.adminPassword);
-    browser.open("layouts");
-    browser.click("[data-action='new-layout']");
+    ConsoleBrowser browser = newLayoutAtLaoCai(lang);
     new Select(browser.waitVisible(By.id("lay-template"))).selectByValue("main-ticker");
     browser.setValue(By.id("lay-id"), "gio-mo-cua");
 
@@ -249,6 +237,18 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
   }
 
   /** Waits until the line by the save button says {@code text} and is inside the window. */
+  /** Lao Cai with approved texts, the admin signed in on the layouts page, a new layout's form open. */
+  private ConsoleBrowser newLayoutAtLaoCai(String lang) throws Exception {
+    console = new ConsoleFixture(tmp);
+    givenLaoCaiWithApprovedTexts(console.admin);
+    ConsoleBrowser browser = console.browser;
+    browser.startIn(lang);
+    browser.signIn("admin", console.adminPassword);
+    browser.open("layouts");
+    browser.click("[data-action='new-layout']");
+    return browser;
+  }
+
   private static void saidByTheSaveButton(ConsoleBrowser browser, String text) {
     try {
       browser.wait.until(d -> text.equals(lineBySaveButton(d)));
