@@ -59,6 +59,12 @@ final class EventStream implements AutoCloseable {
     return has("screens", d -> containsText(d.path("ids"), screenId));
   }
 
+  /** Whether a {@code screens} event after the first {@code from} events named this screen. */
+  boolean namesScreenAfter(int from, String screenId) {
+    return events.subList(from, events.size()).stream()
+        .anyMatch(e -> e.name().equals("screens") && containsText(e.data().path("ids"), screenId));
+  }
+
   static boolean containsText(JsonNode array, String value) {
     for (JsonNode item : array) {
       if (item.asText().equals(value)) {

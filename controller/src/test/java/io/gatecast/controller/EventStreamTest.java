@@ -114,6 +114,25 @@ class EventStreamTest {
     }
   }
 
+  @Test
+  void aScreenRegisteredRenamedOrCutOffArrivesAsAnEvent() throws Exception {
+    try (EventStream stream = EventStream.open(port(), RUNNING.user("ev-viewer", "viewer").token(), true)) {
+      await().atMost(DEADLINE).until(() -> stream.has("hello", d -> true));
+      register("ev-setup");
+      await().atMost(DEADLINE).until(() -> stream.namesScreen("ev-setup"));
+      int before = stream.events.size();
+      // Renamed and moved: the board and the screen page redraw it at once, not at their next resync
+      Answer renamed = RUNNING.api().putJson("/api/v1/screens/ev-setup", Map.of("name", "Sảnh nhập cảnh",
+          "clusterId", "default"));
+      assertThat(renamed.status()).as(renamed.error()).isEqualTo(200);
+      await().atMost(DEADLINE).until(() -> stream.namesScreenAfter(before, "ev-setup"));
+      int renamedAt = stream.events.size();
+      Answer revoked = RUNNING.api().postJson("/api/v1/screens/ev-setup/revoke", Map.of());
+      assertThat(revoked.status()).as(revoked.error()).isEqualTo(200);
+      await().atMost(DEADLINE).until(() -> stream.namesScreenAfter(renamedAt, "ev-setup"));
+    }
+  }
+
   private static int port() {
     return RUNNING.controller().httpPort();
   }

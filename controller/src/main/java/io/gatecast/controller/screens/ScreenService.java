@@ -4,6 +4,8 @@ import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.broker.ControllerCredentials;
 import io.gatecast.controller.broker.PasswordHash;
 import io.gatecast.controller.broker.ScreenAccess;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.ScreenChanged;
 import io.gatecast.controller.organisation.ClusterRepository;
 import io.gatecast.controller.organisation.GroupRepository;
 import io.gatecast.controller.refusal.Refusal;
@@ -52,9 +54,12 @@ public final class ScreenService<V> {
   private final ScreenAccess access;
   private final AuditLog audit;
   private final Describer<V> describer;
+  private final DomainEvents events;
 
+  /** {@code events} hears each screen registered, set up or cut off: the live views redraw it at once. */
   public ScreenService(Database db, Clock clock, ScreenRepository screens, ScreenSetupRepository setups,
-      ClusterRepository clusters, GroupRepository groups, ScreenAccess access, AuditLog audit, Describer<V> describer) {
+      ClusterRepository clusters, GroupRepository groups, ScreenAccess access, AuditLog audit, Describer<V> describer,
+      DomainEvents events) {
     this.db = db;
     this.clock = clock;
     this.screens = screens;
@@ -64,6 +69,7 @@ public final class ScreenService<V> {
     this.access = access;
     this.audit = audit;
     this.describer = describer;
+    this.events = events;
   }
 
   public Future<Registered<V>> register(String actor, Registration request) {
@@ -83,7 +89,7 @@ public final class ScreenService<V> {
       V registered = describer.describe(c, screens.find(c, request.id()).orElseThrow());
       audit.record(c, actor, "register", "screen", request.id(), null, registered);
       return new Registered<>(registered, password);
-    });
+    }).onSuccess(registered -> events.publish(new ScreenChanged(request.id())));
   }
 
   /** Everything an operator sets up; the next publish sends the new profile, the broker learns the cluster now. */
@@ -102,6 +108,7 @@ public final class ScreenService<V> {
       return after;
     }).map(after -> {
       access.moved(id, change.setup().clusterId());
+      events.publish(new ScreenChanged(id));
       return after;
     });
   }
@@ -120,6 +127,7 @@ public final class ScreenService<V> {
     }).map(view -> {
       // After the commit: a login attempted from here on already finds no password.
       access.cutOff(id);
+      events.publish(new ScreenChanged(id));
       return view;
     });
   }

@@ -61,7 +61,8 @@ class ScreenServiceTest {
       }
     };
     service = new ScreenService<>(db, clock, screens, setups, new ClusterRepository(), groups, access,
-        new AuditLog(clock), (c, screen) -> screen.id() + " '" + screen.name() + "'");
+        new AuditLog(clock), (c, screen) -> screen.id() + " '" + screen.name() + "'",
+        new io.gatecast.controller.events.DomainEvents());
     await(db.transaction(c -> {
       groups.insert(c, "arrivals", "Arrivals", NOW);
       return null;
