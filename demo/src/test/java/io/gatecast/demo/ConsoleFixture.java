@@ -1,7 +1,6 @@
 package io.gatecast.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
@@ -12,7 +11,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -26,7 +24,6 @@ import java.util.function.UnaryOperator;
 final class ConsoleFixture implements AutoCloseable {
   /** The password of every user {@link #user} makes. */
   static final String PASSWORD = "console-test-password";
-  private static final Duration DEADLINE = Duration.ofSeconds(30);
 
   final Vertx vertx = Vertx.vertx();
   final Path dir;
@@ -83,10 +80,7 @@ final class ConsoleFixture implements AutoCloseable {
   /** A real agent in its own JVM, connected to this controller's broker, once its page answers. */
   AgentProcess agent(String screenId, String mqttPassword) throws Exception {
     Path dataDir = Files.createDirectories(dir.resolve("agents").resolve(screenId));
-    AgentProcess agent = AgentProcess.start(screenId, controller.brokerUrl(), dataDir, 1, controller.signingKey(),
-        mqttPassword);
-    await().atMost(DEADLINE).until(() -> agent.now().isPresent());
-    return agent;
+    return AgentProcess.started(screenId, controller.brokerUrl(), dataDir, 1, controller.signingKey(), mqttPassword);
   }
 
   @Override

@@ -144,10 +144,7 @@ class EndToEndTest {
   private AgentProcess agent(String screenId, String mqttPassword) throws Exception {
     Path dataDir = tmp.resolve("agents").resolve(screenId);
     Files.createDirectories(dataDir);
-    AgentProcess agent = AgentProcess.start(screenId, controller.brokerUrl(), dataDir, 1, controller.signingKey(),
-        mqttPassword);
-    await().atMost(DEADLINE).until(() -> agent.now().isPresent());
-    return agent;
+    return AgentProcess.started(screenId, controller.brokerUrl(), dataDir, 1, controller.signingKey(), mqttPassword);
   }
 
   private String state(String screenId) {
