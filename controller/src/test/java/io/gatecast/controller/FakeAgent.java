@@ -88,7 +88,7 @@ final class FakeAgent implements AutoCloseable {
   /** The agent stops on purpose (a restart it was asked for): its own OFFLINE status, saying so. */
   void stopping() throws MqttException {
     publish(Topics.status(screenId), Codec.encode(new StatusMessage(Header.now(Instant.now()), screenId,
-        ScreenState.OFFLINE, null, null, null, null, null, true, null, true)), true);
+        ScreenState.OFFLINE, null, null, null).asStopping()), true);
   }
 
   /** The network vanishes: no DISCONNECT is sent, so the broker publishes the last-will. */

@@ -138,7 +138,7 @@ public final class PlayerAgent implements AutoCloseable {
         () -> status(ScreenState.OFFLINE, null), linkThread, clockOffset, tls == null ? null : tls.getSocketFactory());
     parts.push("MQTT link", () -> {
       linkThread.shutdownNow(); // no reconnect, no heartbeat after the OFFLINE status
-      session.close(goodbye());
+      session.close(status(ScreenState.OFFLINE, null).asStopping()); // said apart from the last-will
     });
     DiskReserve reserve = DiskReserve.in(config.dataDir()); // room to journal events on a full disk
     this.outbox = parts.push("outbox", Outbox.open(config.dataDir().resolve("outbox.journal"), session, reserve));
@@ -295,14 +295,6 @@ public final class PlayerAgent implements AutoCloseable {
       return new ScheduleStore.Loaded(java.util.Optional.empty(), loaded.refused());
     }
     return loaded;
-  }
-
-  /** The OFFLINE status the agent publishes itself as it stops: said apart from its last-will. */
-  private StatusMessage goodbye() {
-    StatusMessage offline = status(ScreenState.OFFLINE, null);
-    return new StatusMessage(offline.header(), offline.screenId(), offline.state(), offline.appliedVersion(),
-        offline.currentContentId(), offline.heartbeatSeconds(), null, offline.appliedClusterVersion(),
-        offline.placements(), offline.receivedVersion(), true);
   }
 
   private StatusMessage status(ScreenState state, ScreenHealth health) {

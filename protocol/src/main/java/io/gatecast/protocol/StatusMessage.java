@@ -60,6 +60,12 @@ public record StatusMessage(
     this(header, screenId, state, appliedVersion, currentContentId, heartbeatSeconds, null);
   }
 
+  /** This status as the agent's own goodbye, published as it stops on purpose: {@code stopping} set. */
+  public StatusMessage asStopping() {
+    return new StatusMessage(header, screenId, state, appliedVersion, currentContentId, heartbeatSeconds, health,
+        appliedClusterVersion, placements, receivedVersion, true);
+  }
+
   public StatusMessage {
     Check.required(header, "header");
     Check.id(screenId, "screenId");

@@ -142,7 +142,7 @@ public final class ContentService {
             + usage.screens() + " and named by the layouts " + usage.layouts()
             + "; take it out of them first, or retire it; nothing was deleted",
             Map.of("id", id, "playlists", usage.playlists(), "campaigns", usage.campaigns(),
-                "screens", usage.screens(), "layouts", usage.layouts(), "names", ContentUsage.namesOf(c, id)));
+                "screens", usage.screens(), "layouts", usage.layouts(), "names", usage.names()));
       }
       content.delete(c, id);
       audit.record(c, actor, "delete", "content", id, before, null);
