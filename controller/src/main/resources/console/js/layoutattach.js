@@ -11,6 +11,7 @@ import {errorText} from './errors.js';
 import {gates, gateName} from './gates.js';
 import {shapeText, shapeOfOrientation} from './layouttemplates.js';
 import {nextPublishNote} from './publish.js';
+import {loadScreens} from './screennames.js';
 
 const ASSIGNMENTS = '/api/v1/layouts/assignments';
 const TARGETS = ['GATE', 'CAMPAIGN', 'SCREEN'];
@@ -109,7 +110,7 @@ export function layoutAttachments() {
     async load(stored) {
       layouts = stored;
       [campaigns, screens] = await Promise.all([api.get('/api/v1/campaigns').catch(() => []),
-        api.get('/api/v1/screens').catch(() => [])]);
+        loadScreens().catch(() => [])]);
       await refresh();
     },
   };
