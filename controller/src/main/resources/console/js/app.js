@@ -43,6 +43,9 @@ const CONTRIBUTOR_START = 'content';
 
 const root = document.getElementById('app');
 let stopView = null;
+// Counts show() calls: one that waited (for the gates) while a later one started draws nothing, so only the
+// page on screen is refreshing (its stop function was lost otherwise, and its watch ran on for the session).
+let shown = 0;
 // Why the sign-in page shows when a session was ended under the user (a new password, a disabled account):
 // said once, on that page, instead of a bare form.
 let signInNotice = null;
@@ -75,12 +78,19 @@ function leaveView() {
   }
 }
 
+/** Goes to a page: through the hash when it changes (its hashchange shows it), else shown again here. */
+function go(hash) {
+  if (location.hash === hash) show();
+  else location.hash = hash;
+}
+
 async function show() {
+  const ticket = ++shown;
   leaveView();
   document.documentElement.lang = currentLanguage();
   document.title = t('app.name');
   if (!session.token) {
-    renderLogin(root, () => { location.hash = `#/${startSection()}`; show(); }, languageButton, signInNotice);
+    renderLogin(root, () => go(`#/${startSection()}`), languageButton, signInNotice);
     signInNotice = null;
     return;
   }
@@ -99,6 +109,7 @@ async function show() {
   startStream();
   try {
     await loadGates();
+    if (ticket !== shown) return;
     const render = route.section === 'screens' && route.arg ? renderScreen : section.render;
     stopView = render(main, route.arg) || null;
   } catch (err) {
@@ -132,8 +143,7 @@ async function logout() {
   } catch {
     // the token is dropped here whatever the controller answered
   }
-  location.hash = '';
-  show();
+  go('');
 }
 
 whenUnauthorised(() => {

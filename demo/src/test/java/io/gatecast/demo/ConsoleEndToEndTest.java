@@ -89,8 +89,14 @@ class ConsoleEndToEndTest {
     assertThat(focused.getAttribute("name")).isEqualTo("password");
     assertThat(browser.driver.executeScript("return getComputedStyle(document.activeElement).outlineStyle"))
         .as("the focused field shows it").isEqualTo("solid");
+    browser.driver.executeScript("performance.clearResourceTimings()");
     focused.sendKeys(adminPassword, Keys.ENTER);
     browser.waitVisible(By.cssSelector("header.top nav"));
+    // Signing in draws the start page once: it was drawn twice (by the sign-in and by the address it set), and
+    // the first board's refreshing ran on unseen for the whole session
+    browser.waitVisible(By.cssSelector(".board:not([aria-busy])"));
+    assertThat(requestsTo("/api/v1/clusters")).as("the gates, read once").isEqualTo(1L);
+    assertThat(requestsTo("/api/v1/screens")).as("the board's screens, read once").isEqualTo(1L);
     // The admin sees every section
     assertThat(browser.sections()).containsExactly("fleet", "content", "schedule", "review", "publish", "alert", "reports",
         "playlists", "layouts", "setup", "users", "audit", "account");
@@ -443,6 +449,12 @@ class ConsoleEndToEndTest {
 
   private String navText(String section) {
     return browser.driver.findElement(By.cssSelector("nav a[data-section='" + section + "']")).getText();
+  }
+
+  /** How many requests the page has made to the path since the browser's resource timings were last cleared. */
+  private long requestsTo(String path) {
+    return (Long) browser.driver.executeScript("return performance.getEntriesByType('resource')"
+        + ".filter((e) => new URL(e.name).pathname === arguments[0]).length", path);
   }
 
   private String token() {
