@@ -47,7 +47,9 @@ import io.gatecast.controller.proofofplay.PlayReceipts;
 import io.gatecast.controller.publish.OrganisationDirectory;
 import io.gatecast.controller.publish.PublishService;
 import io.gatecast.controller.publish.Publisher;
+import io.gatecast.controller.publish.Arrivals;
 import io.gatecast.controller.publish.Reassertion;
+import io.gatecast.controller.publish.ScheduleWatch;
 import io.gatecast.controller.publish.RulesBuilder;
 import io.gatecast.controller.publish.ScheduleSender;
 import io.gatecast.controller.reports.PlayReports;
@@ -104,6 +106,7 @@ final class Composition {
   AlertService alerts;
   KeyRotations rotations;
   Reassertion reassertion;
+  Arrivals arrivals;
   private Services services;
   // The fleet monitor, fed by the broker.
   FleetMonitor fleet;
@@ -205,6 +208,8 @@ final class Composition {
     rotations = new KeyRotations(vertx, keys, db, mqtt, publisher, clock, audit, r.screens());
     // The store is the truth, the broker a cache: what it may have lost is sent again unchanged.
     reassertion = new Reassertion(vertx, publisher, alerts::reassert, events, clock);
+    // A newly paired screen plays its gate's programme on air at once, when that is what a publish would give it.
+    arrivals = new Arrivals(vertx, publisher, events, clock);
     PasswordWork passwords = new PasswordWork(vertx);
     services = new Services(vertx, clock, db, media, config.maxUploadBytes(), r, metrics,
         controllerHealth, clusters, health, alerts, rotations,
@@ -274,7 +279,7 @@ final class Composition {
         PortCheck.awaitFree(config.httpHost(), port, Duration.ofSeconds(10));
       }
     });
-    fleet.watchSchedules(reassertion);
+    fleet.watchSchedules(ScheduleWatch.both(reassertion, arrivals));
     mqtt.onReconnect(() -> reassertion.all("reconnected to the MQTT broker"));
     // Commands too: unanswered ones the broker may have lost, and those it did not take.
     mqtt.onReconnect(() -> commands.resendAll("reconnected to the MQTT broker"));
@@ -298,6 +303,8 @@ final class Composition {
           rotations.start(config.sweepEvery());
           lifecycle.push("re-assertion timer", reassertion::close);
           reassertion.start();
+          lifecycle.push("arrivals timer", arrivals::close);
+          arrivals.start();
           return new Controller(this, bound, brokerUrl());
         });
   }

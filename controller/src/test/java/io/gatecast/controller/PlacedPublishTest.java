@@ -149,12 +149,14 @@ class PlacedPublishTest {
         published(admin);
         await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
 
+        // The change first: pl-b then arrives while the gate's programme on air is not what it would be given,
+        // so it waits for the publish (it would be placed at once otherwise: aNewScreenPlaysItsGatesProgrammeOnAirWithoutAPublish).
+        approvedItem(admin, approver, "pl-notice-2");
+        assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries",
+            List.of(Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
         String passwordB = register(admin, "pl-b");
         try (PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default")) {
           heartbeatUntilOnline(admin, b);
-          approvedItem(admin, approver, "pl-notice-2");
-          assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries",
-              List.of(Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
           sends.clear();
           published(admin);
 
@@ -185,6 +187,105 @@ class PlacedPublishTest {
       controller.close();
       vertx.close().await();
     }
+  }
+
+  /**
+   * A newly paired screen plays its gate's programme at once, not nothing until an operator's next publish:
+   * its gate's schedule on air holds a profile with exactly the rules a publish would give it, so the
+   * controller places it there (recorded under that publish, whose rollout counts it, and audited).
+   */
+  @Test
+  void aNewScreenPlaysItsGatesProgrammeOnAirWithoutAPublish() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+      String passwordA = register(admin, "pl-a");
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
+        heartbeatUntilOnline(admin, a);
+        // pl-a too reported playing nothing, in a gate with no programme yet: it waits.
+        await().atMost(DEADLINE).until(() -> arrivals(controller, "waiting") == 1.0);
+        hallCampaign(admin, approver, "pl-notice-1");
+        long first = published(admin);
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
+
+        String passwordNew = register(admin, "pl-new");
+        try (PlacedScreen arrived = new PlacedScreen(controller.brokerUrl(), key, "pl-new", passwordNew, "default")) {
+          arrived.heartbeat();
+          await().atMost(DEADLINE).until(() -> items(arrived).equals(List.of("pl-notice-1")));
+          assertThat(arrived.placements).extracting(Placement::profileId).containsExactly("pl-a");
+          assertThat(arrived.playing().orElseThrow().profile().screenId()).isEqualTo("pl-new");
+          assertThat(admin.get("/api/v1/publishes").body()).as("no publish was made for it").hasSize(1);
+          awaitAllApplied(admin, first, 2);
+          JsonNode audit = admin.get("/api/v1/audit?subjectType=screen&subjectId=pl-new").body();
+          assertThat(audit.get(0).get("action").asText()).isEqualTo("place");
+          assertThat(audit.get(0).get("after").get("profile").asText()).isEqualTo("pl-a");
+          assertThat(arrivals(controller, "placed")).isEqualTo(1.0);
+          // The next publish changes nothing for it: nothing is sent.
+          assertThat(admin.publishAndAwait().body().get("sent")).isEmpty();
+        }
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  /**
+   * A newly paired screen whose gate's programme changed since the last publish (an approved item added,
+   * not yet published) is given nothing before the publish: what it would be given is not on air, and what
+   * is on air is no longer what the operator has approved for it.
+   */
+  @Test
+  void aNewScreenWaitsForThePublishWhenItsGatesProgrammeChangedSinceTheLast() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+      String passwordA = register(admin, "pl-a");
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
+        heartbeatUntilOnline(admin, a);
+        await().atMost(DEADLINE).until(() -> arrivals(controller, "waiting") == 1.0); // pl-a, in a gate with no programme
+        hallCampaign(admin, approver, "pl-notice-1");
+        published(admin);
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
+        approvedItem(admin, approver, "pl-notice-2");
+        assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries",
+            List.of(Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
+
+        String passwordNew = register(admin, "pl-new");
+        try (PlacedScreen arrived = new PlacedScreen(controller.brokerUrl(), key, "pl-new", passwordNew, "default")) {
+          arrived.heartbeat();
+          // Tried and left to wait (counted once the try is over; a placed screen is sent before it is counted).
+          await().atMost(DEADLINE).until(() -> arrivals(controller, "waiting") == 2.0);
+          assertThat(arrived.placements).isEmpty();
+          assertThat(arrived.wholeSchedules).isEmpty();
+          assertThat(admin.get("/api/v1/audit?subjectType=screen&subjectId=pl-new").body())
+              .extracting(e -> e.get("action").asText()).doesNotContain("place");
+
+          published(admin);
+          await().atMost(DEADLINE).until(() -> items(arrived).equals(List.of("pl-notice-1", "pl-notice-2")));
+          assertThat(arrived.placements).hasSize(1);
+        }
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  /** The controller's count of screens that reported playing nothing, by {@code outcome} ({@code placed}, {@code waiting}). */
+  private static double arrivals(Controller controller, String outcome) throws Exception {
+    String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + controller.httpPort() + "/metrics")).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("gatecast_arrivals_total\\{outcome=\"" + outcome
+        + "\",?\\} ([0-9.]+)").matcher(metrics);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 
   /**

@@ -118,12 +118,58 @@ class EnrollmentEndToEndTest {
     }
   }
 
-  /** Uploads a demo slide, appends it to lc-hall-1's playlist as an hour-long item, and publishes. */
-  /** Publishes {@code file} as {@code contentId} on the screen; the publish id. */
+  /**
+   * A kiosk paired at a gate whose programme is on air plays it at once, without waiting for an operator's
+   * next publish: the controller places it in its gate's schedule, which holds exactly what a publish would
+   * give it. Two real agents, each in its own JVM.
+   */
+  @Test
+  void aKioskPairedAtAGateWithItsProgrammeOnAirPlaysItWithoutAPublish() throws Exception {
+    assertThat(api.postJson("/api/v1/clusters", Map.of("id", "lao-cai", "name", "Lào Cai", "province", "Lào Cai",
+        "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans"))).status()).isEqualTo(201);
+    try (AgentProcess first = pairedAtLaoCai("kiosk-1", "lc-hall-1")) {
+      String sha = uploaded("welcome.svg");
+      assertThat(api.postJson("/api/v1/content", Map.of("id", "welcome", "title", "welcome", "mediaSha256", sha,
+          "durationSeconds", 3600)).status()).isEqualTo(201);
+      Accounts.approve(api, controller.httpPort(), "welcome");
+      assertThat(api.postJson("/api/v1/playlists", Map.of("id", "hall", "entries",
+          List.of(Map.of("contentId", "welcome")))).status()).isEqualTo(201);
+      assertThat(api.postJson("/api/v1/campaigns", Map.of("id", "hall-welcome", "playlistId", "hall",
+          "targets", Map.of("clusters", List.of("lao-cai")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"))
+          .status()).isEqualTo(201);
+      assertThat(api.publishAndAwait().body().get("sent")).hasSize(1);
+      await().atMost(DEADLINE).until(() -> first.showing().equals("welcome"));
+
+      try (AgentProcess second = pairedAtLaoCai("kiosk-2", "lc-hall-2")) {
+        await().atMost(DEADLINE).until(() -> second.showing().equals("welcome"));
+        assertThat(api.get("/api/v1/publishes").body()).as("no publish was made for it").hasSize(1);
+        await().atMost(DEADLINE).until(() -> api.get("/api/v1/screens/lc-hall-2").body().path("latestDelivery")
+            .path("outcome").asText().equals("APPLIED"));
+      }
+    }
+  }
+
+  /** A new agent in its own JVM, paired by the code it shows as screen {@code screenId} at Lào Cai, and online. */
+  private AgentProcess pairedAtLaoCai(String label, String screenId) throws Exception {
+    Path dataDir = Files.createDirectories(tmp.resolve(label));
+    AgentProcess agent = AgentProcess.startEnrolling(label, "http://127.0.0.1:" + controller.httpPort(), dataDir,
+        AgentProcess.freePort());
+    try {
+      await().atMost(DEADLINE).until(() -> agent.now().map(now -> now.hasNonNull("pairingCode")).orElse(false));
+      String code = agent.now().orElseThrow().get("pairingCode").asText();
+      assertThat(api.postJson("/api/v1/enrollments/" + code + "/assign", Map.of("screenId", screenId,
+          "name", screenId, "clusterId", "lao-cai")).status()).isEqualTo(200);
+      await().atMost(DEADLINE).until(() -> state(screenId).equals("ONLINE"));
+      return agent;
+    } catch (RuntimeException | Error e) {
+      agent.close();
+      throw e;
+    }
+  }
+
+  /** Uploads demo slide {@code file} as {@code contentId}, lc-hall-1's hour-long item, and publishes; the publish id. */
   private long publish(String contentId, String file) throws Exception {
-    byte[] slide = Files.readAllBytes(Path.of(getClass().getResource("/demo-content/" + file).toURI()));
-    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(slide));
-    assertThat(api.upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
+    String sha = uploaded(file);
     assertThat(api.postJson("/api/v1/content", Map.of("id", contentId, "title", contentId, "mediaSha256", sha,
         "durationSeconds", 3600)).status()).isEqualTo(201);
     Accounts.approve(api, controller.httpPort(), contentId);
@@ -132,6 +178,14 @@ class EnrollmentEndToEndTest {
     Answer published = api.publishAndAwait();
     assertThat(published.body().get("sent")).hasSize(1);
     return published.body().get("publishId").asLong();
+  }
+
+  /** Uploads the demo slide {@code file}; its SHA-256. */
+  private String uploaded(String file) throws Exception {
+    byte[] slide = Files.readAllBytes(Path.of(getClass().getResource("/demo-content/" + file).toURI()));
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(slide));
+    assertThat(api.upload(slide, "image/svg+xml", sha).status()).isEqualTo(201);
+    return sha;
   }
 
   private String state(String screenId) {

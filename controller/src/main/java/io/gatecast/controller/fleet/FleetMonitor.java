@@ -153,6 +153,9 @@ public final class FleetMonitor implements AutoCloseable {
     if (status.state() == ScreenState.ONLINE) {
       wiring.metrics().heartbeat();
       scheduleWatch.applied(status.screenId(), status.appliedVersion(), status.receivedVersion());
+      if (status.appliedVersion() == null && Boolean.TRUE.equals(status.placements())) {
+        scheduleWatch.playsNothing(status.screenId());
+      }
       wiring.commands().screenOnline(status.screenId()); // back: what it may have missed goes out again
     } else {
       wiring.commands().screenAway(status.screenId());

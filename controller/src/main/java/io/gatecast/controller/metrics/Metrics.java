@@ -5,6 +5,7 @@ import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.events.PlaysStored;
 import io.gatecast.controller.events.PublishFinished;
 import io.gatecast.controller.events.SchedulesReasserted;
+import io.gatecast.controller.events.ScreensArrived;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -37,6 +38,8 @@ public final class Metrics {
   private final Counter commandsSent;
   private final Counter alertsSent;
   private final Counter reasserted;
+  private final Counter arrivalsPlaced;
+  private final Counter arrivalsWaiting;
   /**
    * What function meters read, held here: Micrometer holds a measured object only weakly, and a
    * method-reference lambda has no other holder — once collected, its meter stays at its last value.
@@ -54,6 +57,8 @@ public final class Metrics {
     alertsSent = Counter.builder("gatecast.alerts.sent").description("alert notices the webhook accepted").register(registry);
     reasserted = Counter.builder("gatecast.schedules.reasserted")
         .description("schedules sent again unchanged because the broker may have lost them").register(registry);
+    arrivalsPlaced = arrivals("placed");
+    arrivalsWaiting = arrivals("waiting");
     rolloutLatency = Timer.builder("gatecast.rollout.latency")
         .description("from publishing a schedule to the agent's APPLIED answer").register(registry);
   }
@@ -67,6 +72,17 @@ public final class Metrics {
     events.subscribe(CommandSent.class, e -> commandSent());
     events.subscribe(PlaysStored.class, e -> playsStored(e.count()));
     events.subscribe(SchedulesReasserted.class, e -> reasserted(e.count()));
+    events.subscribe(ScreensArrived.class, e -> {
+      arrivalsPlaced.increment(e.placed());
+      arrivalsWaiting.increment(e.waiting());
+    });
+  }
+
+  /** Screens that reported playing nothing, by what became of them: {@code placed} at once, or {@code waiting}. */
+  private Counter arrivals(String outcome) {
+    return Counter.builder("gatecast.arrivals").tag("outcome", outcome)
+        .description("newly paired screens placed in their gate's programme on air, or left for the next publish")
+        .register(registry);
   }
 
   public void connectedScreens(long count) {

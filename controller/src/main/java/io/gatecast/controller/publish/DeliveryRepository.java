@@ -25,8 +25,9 @@ public final class DeliveryRepository {
   /**
    * Records many deliveries of one publish as statement batches: intents, each with its signed
    * message as its screen's newest, and failures (a schedule that could not be signed) as FAILED at once.
+   * {@code publishId} null: of no publish (a gate's schedule recorded before publishes were).
    */
-  public void recordIntents(Connection c, long publishId, List<Intent> intents, Instant now) throws SQLException {
+  public void recordIntents(Connection c, Long publishId, List<Intent> intents, Instant now) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO deliveries"
         + " (screen_id, version, sent_at, publish_id, outcome, error, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
         PreparedStatement keep = c.prepareStatement("INSERT INTO signed_schedules (screen_id, version, envelope)"
@@ -36,7 +37,7 @@ public final class DeliveryRepository {
         insert.setString(1, i.screenId());
         insert.setLong(2, i.version());
         insert.setString(3, now.toString());
-        insert.setLong(4, publishId);
+        insert.setObject(4, publishId);
         insert.setString(5, i.error() == null ? "PENDING" : "FAILED");
         insert.setString(6, i.error());
         insert.setString(7, i.error() == null ? null : now.toString());

@@ -34,6 +34,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -115,6 +116,8 @@ public final class Publisher {
   private volatile java.util.function.Consumer<String> onUnconfirmed = screenId -> { };
   /** Who re-signs after a key switch, in the publish list and the audit log. */
   private static final String RESIGN_ACTOR = "controller";
+  /** Who places a newly paired screen in its gate's programme on air, in the audit log. */
+  private static final String ARRIVAL_ACTOR = "controller";
   /** Told of every step a publish makes (planned, a batch handed, done): its id, for the event stream. */
   private final DomainEvents events;
   /** Schedules a window hands to the broker at once; {@value #IN_FLIGHT} windows stay within the MQTT link's in-flight limit (2,000). */
@@ -631,6 +634,108 @@ public final class Publisher {
         stream(new Planning(publishId, clock.instant(), RESIGN_ACTOR, "re-sign", Publisher::republished))));
   }
 
+  /** What {@link #placeArrivals} did: the screens placed (recorded and handed to the broker) and those left to wait. */
+  public record Arrived(List<String> placed, List<String> waiting) {}
+
+  /** The placements of arrived screens to sign, each under the publish that recorded its gate's schedule. */
+  private record ArrivalPlan(List<Pending> pending, List<Long> publishIds, List<String> waiting) {}
+
+  /**
+   * Screens that reported playing nothing and were never sent anything (newly paired): each is placed at once in its gate's schedule as it is recorded — the one on air — when that
+   * schedule already holds a profile with exactly the rules a publish would give the screen now. So nothing
+   * unpublished (an approved change not yet published makes the rules differ) and nothing stale (the gate's
+   * newest schedule) reaches it; any other screen waits for the next publish, which sends it as any new screen.
+   * Queued behind every publish; recorded (under the publish that recorded the gate's schedule, so its rollout
+   * counts the screen) and audited before it is sent, as a publish's screens are: a stop in between sends it at
+   * the next start.
+   */
+  public Future<Arrived> placeArrivals(List<String> screenIds) {
+    return queued(() -> {
+      Instant at = clock.instant();
+      return db.transaction(c -> planArrivals(c, screenIds)).compose(plan -> {
+        if (plan.pending().isEmpty()) {
+          return Future.succeededFuture(new Arrived(List.of(), plan.waiting()));
+        }
+        List<PublishResult.Sent> failed = new ArrayList<>();
+        return sign(at, plan.pending()).compose(intents -> db.transaction(c -> {
+          List<Outgoing> outgoing = new ArrayList<>();
+          for (int i = 0; i < intents.size(); i++) {
+            Pending placed = plan.pending().get(i);
+            outgoing.addAll(record(c, plan.publishIds().get(i), at, List.of(placed), List.of(intents.get(i)), failed));
+            audit.record(c, ARRIVAL_ACTOR, "place", "screen", placed.screen().id(), null, Map.of("gate",
+                placed.placed().clusterId(), "profile", placed.placed().profileId(), "version", intents.get(i).version()));
+          }
+          return outgoing;
+        })).compose(this::sendAll).map(sent -> new Arrived(sent.stream().filter(s -> s.error() == null)
+            .map(PublishResult.Sent::screenId).toList(), plan.waiting()));
+      });
+    });
+  }
+
+  /** Which of {@code screenIds} can be placed in a profile on air in their gates (see {@link #placeArrivals}). */
+  private ArrivalPlan planArrivals(Connection c, List<String> screenIds) throws SQLException {
+    Map<String, ScreenSetup> arrived = new HashMap<>();
+    Map<String, RegisteredScreen> found = new HashMap<>();
+    List<String> waiting = new ArrayList<>();
+    for (Map.Entry<String, ScreenSetup> setup : setups.of(c, screenIds).entrySet()) {
+      Optional<RegisteredScreen> screen = screens.find(c, setup.getKey());
+      if (screen.isPresent() && screen.get().placements() && !setup.getValue().revoked()
+          && screen.get().publishedVersion() == 0) { // a send that failed is the next publish's, as always
+        arrived.put(setup.getKey(), setup.getValue());
+        found.put(setup.getKey(), screen.get());
+      }
+    }
+    List<Pending> pending = new ArrayList<>();
+    List<Long> publishIds = new ArrayList<>();
+    if (arrived.isEmpty()) {
+      return new ArrivalPlan(pending, publishIds, waiting);
+    }
+    Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, arrived);
+    Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, arrived.keySet());
+    Map<String, String> gateNames = rules.gateNames(c);
+    RulesBuilder.Session session = rules.session(c, arrived.keySet());
+    Map<String, Optional<ClusterScheduleRepository.Recorded>> gates = new HashMap<>();
+    Map<ProfileKey, ScreenRules> built = new HashMap<>(); // screens of one key (a fleet paired at once) build once
+    String baseUrl = mediaBaseUrl.get();
+    for (String id : new java.util.TreeSet<>(arrived.keySet())) {
+      io.gatecast.schedules.model.Screen profile = profiles.get(id);
+      if (!gates.containsKey(profile.clusterId())) {
+        gates.put(profile.clusterId(), clusters.latest(c, profile.clusterId()));
+      }
+      Optional<ClusterScheduleRepository.Recorded> gate = gates.get(profile.clusterId());
+      if (gate.isEmpty()) {
+        waiting.add(id); // its gate has no programme yet
+        continue;
+      }
+      ProfileKey key = keyOf(session, id, profile, ownPlaylists.getOrDefault(id, List.of()));
+      if (!built.containsKey(key)) {
+        built.put(key, session.build(profile, key.ownPlaylist()).toWire(baseUrl));
+      }
+      ScreenRules now = built.get(key);
+      String profileId = profileOnAir(gate.get(), now).orElse(null);
+      Pending placement = profileId == null ? null
+          : placement(now, found.get(id), profile.clusterId(), profileId, gateNames.get(profile.clusterId()), null);
+      if (placement == null) {
+        waiting.add(id);
+      } else {
+        pending.add(placement);
+        publishIds.add(gate.get().publishId());
+      }
+    }
+    return new ArrivalPlan(pending, publishIds, waiting);
+  }
+
+  /** The id of the profile in {@code gate}'s schedule whose rules are exactly {@code rules}, if one is. */
+  private static Optional<String> profileOnAir(ClusterScheduleRepository.Recorded gate, ScreenRules rules) {
+    for (Map.Entry<String, ScreenRules> profile : ScreenPlacement.profiles(gate.profiles()).entrySet()) {
+      if (java.util.Arrays.equals(Codec.encode(rules.forScreen(profile.getKey(), null, null)),
+          Codec.encode(profile.getValue()))) {
+        return Optional.of(profile.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
   /**
    * The shared rules of a profile with this screen's id, its name and its gate's name in their
    * profile (the only per-screen parts). A name the wire refuses is sent as none: the card then shows the id.
@@ -713,8 +818,10 @@ public final class Publisher {
         .compose(v -> db.transaction(c -> planPage(c, planning)));
     Future<List<Outgoing>> recorded = planned
         .compose(batch -> batch.isEmpty() ? Future.succeededFuture(List.<Outgoing>of())
-            : sign(planning.at, batch).compose(intents -> db.transaction(c -> record(c, planning, number, batch, intents,
-                results))));
+            : sign(planning.at, batch).compose(intents -> db.transaction(c -> {
+              beforeBatch.accept(number);
+              return record(c, planning.publishId, planning.at, batch, intents, results);
+            })));
     Future<Void> thisSent = Future.all(sent, recorded).compose(v -> recorded.result().isEmpty()
         ? Future.succeededFuture() : sendWindow(recorded.result()).compose(w -> {
           results.addAll(w.sent());
@@ -796,9 +903,8 @@ public final class Publisher {
    * delivery holding the signed message (or failed when it could not be signed) — and returns what
    * is to be sent. Nothing of the batch has left yet: a stop now leaves it recorded and unsent.
    */
-  private List<Outgoing> record(Connection c, Planning planning, int number, List<Pending> batch,
+  private List<Outgoing> record(Connection c, Long publishId, Instant at, List<Pending> batch,
       List<DeliveryRepository.Intent> intents, List<PublishResult.Sent> results) throws SQLException {
-    beforeBatch.accept(number);
     List<ScreenRepository.Published> versions = new ArrayList<>();
     List<Outgoing> outgoing = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -814,7 +920,7 @@ public final class Publisher {
       }
     }
     screens.recordPublished(c, versions);
-    deliveries.recordIntents(c, planning.publishId, intents, planning.at);
+    deliveries.recordIntents(c, publishId, intents, at);
     return outgoing;
   }
 

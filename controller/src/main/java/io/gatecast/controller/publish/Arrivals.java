@@ -1,0 +1,97 @@
+package io.gatecast.controller.publish;
+
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.ScreenChanged;
+import io.gatecast.controller.events.ScreensArrived;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A newly paired screen plays its gate's programme at once instead of nothing until an operator's next
+ * publish: a screen that reports playing nothing is handed to {@link Publisher#placeArrivals}, which places
+ * it when its gate's schedule on air already holds exactly what a publish would give it, and otherwise
+ * leaves it to wait for the next publish. Each screen is tried at most once every {@link #RETRY} (one that
+ * must wait is not rebuilt at every heartbeat), and again at its next report once its setup changed (a
+ * technician names its gate).
+ */
+public final class Arrivals implements ScheduleWatch, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Arrivals.class);
+  static final Duration TICK = Duration.ofSeconds(1);
+  /** Most screens tried in one tick; more wait for the next (a whole fleet paired at once, a fresh bench). */
+  static final int PER_TICK = 500;
+  static final Duration RETRY = Duration.ofMinutes(10);
+
+  private final Vertx vertx;
+  private final Publisher publisher;
+  private final DomainEvents events;
+  private final Clock clock;
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  /** When each screen was last tried. */
+  private final Map<String, Instant> tried = new ConcurrentHashMap<>();
+  private Future<Void> step = Future.succeededFuture();
+  private long timer = -1;
+
+  public Arrivals(Vertx vertx, Publisher publisher, DomainEvents events, Clock clock) {
+    this.vertx = vertx;
+    this.publisher = publisher;
+    this.events = events;
+    this.clock = clock;
+    events.subscribe(ScreenChanged.class, e -> tried.remove(e.screenId()));
+  }
+
+  public void start() {
+    timer = vertx.setPeriodic(TICK.toMillis(), id -> tick());
+  }
+
+  @Override
+  public void playsNothing(String screenId) {
+    Instant last = tried.get(screenId);
+    if (last == null || !Duration.between(last, clock.instant()).abs().minus(RETRY).isNegative()) {
+      reported.add(screenId);
+    }
+  }
+
+  /** Tries the screens reported since the last tick, once the step under way (if any) is over. Never fails. */
+  synchronized Future<Void> tick() {
+    if (!step.isComplete() || reported.isEmpty()) {
+      return step;
+    }
+    List<String> screens = new ArrayList<>();
+    for (Iterator<String> it = reported.iterator(); it.hasNext() && screens.size() < PER_TICK; ) {
+      screens.add(it.next());
+      it.remove();
+    }
+    Instant now = clock.instant();
+    screens.forEach(id -> tried.put(id, now));
+    step = publisher.placeArrivals(screens).onSuccess(arrived -> {
+      if (!arrived.placed().isEmpty()) {
+        LOG.info("placed {} newly paired screen(s) in their gate's programme on air: {}", arrived.placed().size(),
+            arrived.placed());
+      }
+      arrived.placed().forEach(id -> events.publish(new ScreenChanged(id)));
+      events.publish(new ScreensArrived(arrived.placed().size(), arrived.waiting().size()));
+    }).onFailure(e -> {
+      LOG.warn("could not place newly paired screens {}; tried again at their next report: {}", screens, e.toString());
+      screens.forEach(tried::remove);
+    }).<Void>mapEmpty().otherwiseEmpty();
+    return step;
+  }
+
+  @Override
+  public void close() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+}
