@@ -7,7 +7,7 @@ import {t, formatBytes, formatNumber, languageName} from './i18n.js';
 import {may, AUTHORS, SCHEDULERS} from './roles.js';
 import {session} from './api.js';
 import {gates} from './gates.js';
-import {slugOf, ID_PATTERN} from './slug.js';
+import {followName, ID_PATTERN} from './slug.js';
 import {contentCard, thumbnail} from './contentcard.js';
 import {screenPreview, screenItem} from './screenpreview.js';
 
@@ -261,11 +261,10 @@ function createForm(media, mimeTypes, onCreated) {
   }
   // The id follows the title until typed by hand, as a playlist's follows its name.
   const id = h('input', {id: 'item-id', name: 'id', required: true, pattern: ID_PATTERN,
-    'data-pattern-hint': t('setup.idHint'), autocomplete: 'off', oninput: () => { id.dataset.touched = '1'; }});
-  const title = h('input', {id: 'item-title', name: 'title', required: true, autocomplete: 'off', oninput: () => {
-    if (!revising && !id.dataset.touched) id.value = slugOf(title.value);
-    drawPreview();
-  }});
+    'data-pattern-hint': t('setup.idHint'), autocomplete: 'off'});
+  const title = h('input', {id: 'item-title', name: 'title', required: true, autocomplete: 'off'});
+  const restartId = followName(title, id);
+  title.addEventListener('input', () => drawPreview()); // after the id has followed: the preview is drawn with it
   // A video's own length, until the seconds are typed by hand: 10 s cut a minute's film short.
   const seconds = h('input', {id: 'item-seconds', type: 'number', min: 1, max: 3600, defaultValue: 10, required: true,
     oninput: () => { seconds.dataset.touched = '1'; secondsHint.textContent = ''; }});
@@ -398,7 +397,7 @@ function createForm(media, mimeTypes, onCreated) {
     revising = null;
     id.disabled = false;
     form.reset();
-    delete id.dataset.touched;
+    restartId();
     delete seconds.dataset.touched;
     secondsHint.textContent = '';
     heading.textContent = t('lib.create');

@@ -4,7 +4,7 @@
 import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, formatDuration} from './i18n.js';
-import {slugOf, ID_PATTERN} from './slug.js';
+import {followName, ID_PATTERN} from './slug.js';
 
 const MAX_WEIGHT = 1000;
 const MAX_ENTRIES = 500;
@@ -64,11 +64,10 @@ export function renderPlaylists(main) {
     // The working copy: entries in play order, each {contentId, weight, position}.
     const entries = existing ? existing.entries.map((e) => ({...e})) : [];
     const name = h('input', {id: 'pl-name', required: true, maxLength: 200, autocomplete: 'off',
-      value: existing ? existing.name || existing.id : '',
-      oninput: () => { if (!existing && !id.dataset.touched) id.value = slugOf(name.value); }});
+      value: existing ? existing.name || existing.id : ''});
     const id = h('input', {id: 'pl-id', required: true, pattern: ID_PATTERN, 'data-pattern-hint': t('setup.idHint'),
-      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off',
-      oninput: () => { id.dataset.touched = '1'; }});
+      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off'});
+    followName(name, id);
     const rows = h('ol', {class: 'playlist-entries', id: 'pl-entries'});
     const total = h('p', {class: 'hint', role: 'status', 'aria-live': 'polite'});
     const addSelect = h('select', {id: 'pl-add'});

@@ -5,7 +5,7 @@ import {api} from './api.js';
 import {t, languageName} from './i18n.js';
 import {loadGates, gates, gateName} from './gates.js';
 import {loadAssignments, ownLayout} from './layoutattach.js';
-import {slugOf, ID_PATTERN} from './slug.js';
+import {followName, ID_PATTERN} from './slug.js';
 
 /** Zones of the gates this system is for first; any IANA zone may be typed. */
 const ZONES = ['Asia/Ho_Chi_Minh', 'Asia/Bangkok', 'Asia/Vientiane', 'Asia/Phnom_Penh', 'Asia/Shanghai', 'UTC'];
@@ -60,10 +60,10 @@ export function renderSetup(main) {
   function drawPair() {
     const code = h('input', {id: 'pair-code', required: true, autocomplete: 'off', autocapitalize: 'characters',
       spellcheck: false, pattern: '[A-Za-z0-9 \\-]{4,16}', 'data-pattern-hint': t('setup.pair.codeHint')});
-    const name = h('input', {id: 'pair-name', required: true, maxLength: 200, autocomplete: 'off',
-      oninput: () => { if (!screenId.dataset.touched) screenId.value = slugOf(name.value); }});
+    const name = h('input', {id: 'pair-name', required: true, maxLength: 200, autocomplete: 'off'});
     const screenId = h('input', {id: 'pair-id', required: true, pattern: ID_PATTERN,
-      'data-pattern-hint': t('setup.idHint'), autocomplete: 'off', oninput: () => { screenId.dataset.touched = '1'; }});
+      'data-pattern-hint': t('setup.idHint'), autocomplete: 'off'});
+    followName(name, screenId);
     const gate = gateSelect('pair-gate', gates()[0] && gates()[0].id);
     const form = h('form', {onsubmit: async (e) => {
       e.preventDefault();
@@ -106,11 +106,10 @@ export function renderSetup(main) {
   function gateForm(existing) {
     const box = gatesBox.querySelector('#gate-form-box');
     const name = h('input', {id: 'gate-name', required: true, maxLength: 200, autocomplete: 'off',
-      value: existing ? existing.name : '',
-      oninput: () => { if (!existing && !id.dataset.touched) id.value = slugOf(name.value); }});
+      value: existing ? existing.name : ''});
     const id = h('input', {id: 'gate-id', required: true, pattern: ID_PATTERN, 'data-pattern-hint': t('setup.idHint'),
-      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off',
-      oninput: () => { id.dataset.touched = '1'; }});
+      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off'});
+    followName(name, id);
     const province = h('input', {id: 'gate-province', required: true, maxLength: 200,
       value: existing ? existing.province : ''});
     const zone = h('input', {id: 'gate-zone', required: true, list: 'gate-zones',
@@ -170,11 +169,11 @@ export function renderSetup(main) {
 
   function groupForm(existing) {
     const box = groupsBox.querySelector('#group-form-box');
-    const name = h('input', {id: 'group-name', required: true, maxLength: 200, value: existing ? existing.name : '',
-      autocomplete: 'off', oninput: () => { if (!existing && !id.dataset.touched) id.value = slugOf(name.value); }});
+    const name = h('input', {id: 'group-name', required: true, maxLength: 200, autocomplete: 'off',
+      value: existing ? existing.name : ''});
     const id = h('input', {id: 'group-id', required: true, pattern: ID_PATTERN, 'data-pattern-hint': t('setup.idHint'),
-      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off',
-      oninput: () => { id.dataset.touched = '1'; }});
+      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off'});
+    followName(name, id);
     const checks = screenChecks('group-screen', existing ? existing.screenIds : []);
     const form = h('form', {class: 'card inner', onsubmit: async (e) => {
       e.preventDefault();
@@ -241,11 +240,10 @@ export function renderSetup(main) {
   function screenForm(existing) {
     const box = screensBox.querySelector('#screen-form-box');
     const name = h('input', {id: 'screen-name', required: true, maxLength: 200, autocomplete: 'off',
-      value: existing ? existing.name : '',
-      oninput: () => { if (!existing && !id.dataset.touched) id.value = slugOf(name.value); }});
+      value: existing ? existing.name : ''});
     const id = h('input', {id: 'screen-id', required: true, pattern: ID_PATTERN, 'data-pattern-hint': t('setup.idHint'),
-      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off',
-      oninput: () => { id.dataset.touched = '1'; }});
+      value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off'});
+    followName(name, id);
     const gate = gateSelect('screen-gate', existing ? existing.clusterId : (gates()[0] || {}).id);
     const location = h('input', {id: 'screen-location', maxLength: 200, value: existing && existing.location || ''});
     const tags = h('input', {id: 'screen-tags', autocomplete: 'off', value: existing ? (existing.tags || []).join(', ') : '',

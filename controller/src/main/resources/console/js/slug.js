@@ -15,3 +15,18 @@ export function slugOf(name) {
     .slice(0, 64)
     .replace(/-+$/, '');
 }
+
+/**
+ * Fills `idInput` with the slug of `nameInput` as the name is typed, until the id is typed by hand:
+ * most people take the suggested id, and one typed on purpose must not be overwritten by the name.
+ * A disabled id is a saved one's (the form edits it): it is fixed, so the name leaves it alone.
+ * Returns restart(), which forgets the hand-typed id, for a form that is emptied and used again.
+ */
+export function followName(nameInput, idInput) {
+  let typedByHand = false;
+  idInput.addEventListener('input', () => { typedByHand = true; });
+  nameInput.addEventListener('input', () => {
+    if (!typedByHand && !idInput.disabled) idInput.value = slugOf(nameInput.value);
+  });
+  return () => { typedByHand = false; };
+}

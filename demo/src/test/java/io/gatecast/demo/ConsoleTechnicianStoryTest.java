@@ -29,12 +29,12 @@ import org.openqa.selenium.support.ui.Select;
 class ConsoleTechnicianStoryTest extends ConsoleStory {
   @Test
   void aTechnicianSetsUpLaoCaiInVietnamese() throws Exception {
-    story("vi", "Hãy điền ô “Tên cửa khẩu”.", "không phải múi giờ", "từ lần phát hành tới");
+    story("vi", "Hãy điền ô “Tên cửa khẩu”.", "không phải múi giờ", "chiếu chương trình cửa khẩu đang phát");
   }
 
   @Test
   void aTechnicianSetsUpLaoCaiInEnglish() throws Exception {
-    story("en", "Fill in “Gate name”.", "is not a time zone", "from the next publish");
+    story("en", "Fill in “Gate name”.", "is not a time zone", "plays the programme on air at its gate");
   }
 
   private void story(String lang, String ownRequired, String zoneRefused, String paired) throws Exception {
@@ -100,9 +100,13 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     assertThat(screen.get("name").asText()).isEqualTo("Sảnh nhập cảnh số 1");
     assertThat(screen.get("clusterId").asText()).isEqualTo("cua-khau-quoc-te-duong-bo-lao-cai");
 
-    // A group holding it.
+    // A group holding it. Its id follows the name until typed by hand; the rest of the name leaves it alone.
     browser.click("[data-action='new-group']");
-    type(browser, "group-name", "Sảnh chờ");
+    type(browser, "group-name", "Sảnh");
+    assertThat(browser.driver.findElement(By.id("group-id")).getAttribute("value")).isEqualTo("sanh");
+    replace(browser, "group-id", "sanh-cho");
+    type(browser, "group-name", " chờ tầng 1");
+    assertThat(browser.driver.findElement(By.id("group-id")).getAttribute("value")).isEqualTo("sanh-cho");
     browser.click("#group-screen-sanh-nhap-canh-so-1");
     browser.click("[data-action='save-group']");
     String groupLine = browser.waitVisible(By.cssSelector("li[data-group='sanh-cho']")).getText();
