@@ -278,6 +278,58 @@ class PlacedPublishTest {
     }
   }
 
+  /**
+   * A placed screen a technician moves to another gate plays that gate's programme on air at once, not its
+   * old gate's until the next publish: the gate's schedule holds exactly what a publish would give it there.
+   */
+  @Test
+  void aScreenMovedToAnotherGatePlaysThatGatesProgrammeOnAirWithoutAPublish() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+      newGate(admin, "pl-lc", "Cửa khẩu Lào Cai");
+      String passwordA = register(admin, "pl-a");
+      String passwordB = register(admin, "pl-b", "pl-lc");
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
+          PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "pl-lc")) {
+        heartbeatUntilOnline(admin, a, b);
+        hallCampaign(admin, approver, "pl-notice-1");
+        approvedItem(admin, approver, "pl-lc-notice");
+        assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "pl-lc-hall", "entries",
+            List.of(Map.of("contentId", "pl-lc-notice")))).status()).isEqualTo(201);
+        assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "pl-lc-notices", "playlistId", "pl-lc-hall",
+            "targets", Map.of("clusters", List.of("pl-lc")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"))
+            .status()).isEqualTo(201);
+        published(admin);
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
+            && items(b).equals(List.of("pl-lc-notice")));
+
+        assertThat(admin.putJson("/api/v1/screens/pl-b", Map.of("clusterId", "default")).status()).isEqualTo(200);
+        // Its agent follows the gate its placement names; this stand-in follows one gate, so it logs in again as
+        // one of the default gate's (the broker drops the old login): it plays once the placement there has come
+        // (the old one names pl-lc's profile).
+        try (PlacedScreen moved = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default")) {
+          await().atMost(DEADLINE).until(() -> !moved.placements.isEmpty()
+              && latestPlacement(moved).clusterId().equals("default") && items(moved).equals(List.of("pl-notice-1")));
+          assertThat(latestPlacement(moved).profileId()).isEqualTo("pl-a");
+        }
+        assertThat(admin.get("/api/v1/publishes").body()).as("no publish was made for it").hasSize(1);
+        assertThat(admin.get("/api/v1/audit?subjectType=screen&subjectId=pl-b").body().get(0).get("action").asText())
+            .isEqualTo("place");
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  private static Placement latestPlacement(PlacedScreen screen) {
+    return screen.placements.get(screen.placements.size() - 1);
+  }
+
   /** The controller's count of screens that reported playing nothing, by {@code outcome} ({@code placed}, {@code waiting}). */
   private static double arrivals(Controller controller, String outcome) throws Exception {
     String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(

@@ -2,6 +2,7 @@ package io.gatecast.controller.publish;
 
 import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.events.ScreenChanged;
+import io.gatecast.controller.events.ScreenSetUp;
 import io.gatecast.controller.events.ScreensArrived;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,12 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A newly paired screen plays its gate's programme at once instead of nothing until an operator's next
- * publish: a screen that reports playing nothing is handed to {@link Publisher#placeArrivals}, which places
- * it when its gate's schedule on air already holds exactly what a publish would give it, and otherwise
- * leaves it to wait for the next publish. Each screen is tried at most once every {@link #RETRY} (one that
- * must wait is not rebuilt at every heartbeat), and again at its next report once its setup changed (a
- * technician names its gate).
+ * A screen arriving at a gate plays the gate's programme at once instead of nothing (newly paired) or its
+ * old gate's (moved) until an operator's next publish: a screen that reports playing nothing, and a screen
+ * whose setup was just changed, are handed to {@link Publisher#placeArrivals}, which places each when its
+ * gate's schedule on air already holds exactly what a publish would give it, and otherwise leaves it to the
+ * next publish. A screen reporting nothing is tried at most once every {@link #RETRY} (one that must wait is
+ * not rebuilt at every heartbeat), and again at its next report once its setup changed.
  */
 public final class Arrivals implements ScheduleWatch, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Arrivals.class);
@@ -48,6 +49,7 @@ public final class Arrivals implements ScheduleWatch, AutoCloseable {
     this.events = events;
     this.clock = clock;
     events.subscribe(ScreenChanged.class, e -> tried.remove(e.screenId()));
+    events.subscribe(ScreenSetUp.class, e -> reported.add(e.screenId())); // moved: tried at the next tick
   }
 
   public void start() {
@@ -76,13 +78,14 @@ public final class Arrivals implements ScheduleWatch, AutoCloseable {
     screens.forEach(id -> tried.put(id, now));
     step = publisher.placeArrivals(screens).onSuccess(arrived -> {
       if (!arrived.placed().isEmpty()) {
-        LOG.info("placed {} newly paired screen(s) in their gate's programme on air: {}", arrived.placed().size(),
+        LOG.info("placed {} newly paired or moved screen(s) in their gate's programme on air: {}", arrived.placed().size(),
             arrived.placed());
       }
       arrived.placed().forEach(id -> events.publish(new ScreenChanged(id)));
       events.publish(new ScreensArrived(arrived.placed().size(), arrived.waiting().size()));
     }).onFailure(e -> {
-      LOG.warn("could not place newly paired screens {}; tried again at their next report: {}", screens, e.toString());
+      LOG.warn("could not place newly paired or moved screens {}; tried again at their next report: {}", screens,
+          e.toString());
       screens.forEach(tried::remove);
     }).<Void>mapEmpty().otherwiseEmpty();
     return step;

@@ -641,10 +641,13 @@ public final class Publisher {
   private record ArrivalPlan(List<Pending> pending, List<Long> publishIds, List<String> waiting) {}
 
   /**
-   * Screens that reported playing nothing and were never sent anything (newly paired): each is placed at once in its gate's schedule as it is recorded — the one on air — when that
-   * schedule already holds a profile with exactly the rules a publish would give the screen now. So nothing
-   * unpublished (an approved change not yet published makes the rules differ) and nothing stale (the gate's
-   * newest schedule) reaches it; any other screen waits for the next publish, which sends it as any new screen.
+   * Screens arriving at a gate — never sent anything (newly paired), or placed and set up anew (moved to
+   * another gate, say): each is placed at once in its gate's schedule as it is recorded — the one on air —
+   * when that schedule already holds a profile with exactly the rules a publish would give the screen now.
+   * So nothing unpublished (an approved change not yet published makes the rules differ) and nothing stale
+   * (the gate's newest schedule) reaches it; any other waits for the next publish, as before. A screen already
+   * placed where it would be placed is left alone; one sent a whole schedule (an older agent, a gate without
+   * room) and one whose only send failed are the next publish's, as always.
    * Queued behind every publish; recorded (under the publish that recorded the gate's schedule, so its rollout
    * counts the screen) and audited before it is sent, as a publish's screens are: a stop in between sends it at
    * the next start.
@@ -676,13 +679,18 @@ public final class Publisher {
   private ArrivalPlan planArrivals(Connection c, List<String> screenIds) throws SQLException {
     Map<String, ScreenSetup> arrived = new HashMap<>();
     Map<String, RegisteredScreen> found = new HashMap<>();
+    Map<String, String> published = new HashMap<>();
     List<String> waiting = new ArrayList<>();
     for (Map.Entry<String, ScreenSetup> setup : setups.of(c, screenIds).entrySet()) {
       Optional<RegisteredScreen> screen = screens.find(c, setup.getKey());
-      if (screen.isPresent() && screen.get().placements() && !setup.getValue().revoked()
-          && screen.get().publishedVersion() == 0) { // a send that failed is the next publish's, as always
+      if (screen.isEmpty() || !screen.get().placements() || setup.getValue().revoked()) {
+        continue;
+      }
+      String sent = screen.get().publishedVersion() == 0 ? null : screens.publishedRulesOf(c, setup.getKey());
+      if (screen.get().publishedVersion() == 0 || (sent != null && ScreenPlacement.of(sent).isPresent())) {
         arrived.put(setup.getKey(), setup.getValue());
         found.put(setup.getKey(), screen.get());
+        published.put(setup.getKey(), sent);
       }
     }
     List<Pending> pending = new ArrayList<>();
@@ -713,11 +721,13 @@ public final class Publisher {
       }
       ScreenRules now = built.get(key);
       String profileId = profileOnAir(gate.get(), now).orElse(null);
-      Pending placement = profileId == null ? null
-          : placement(now, found.get(id), profile.clusterId(), profileId, gateNames.get(profile.clusterId()), null);
-      if (placement == null) {
+      if (profileId == null) {
         waiting.add(id);
-      } else {
+        continue;
+      }
+      Pending placement = placement(now, found.get(id), profile.clusterId(), profileId,
+          gateNames.get(profile.clusterId()), published.get(id));
+      if (placement != null) { // null: placed there already
         pending.add(placement);
         publishIds.add(gate.get().publishId());
       }

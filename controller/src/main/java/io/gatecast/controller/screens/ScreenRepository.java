@@ -105,6 +105,11 @@ public final class ScreenRepository {
     return publishedRules(c, "");
   }
 
+  /** What was last published to screen {@code id}: null when nothing was, or its last send failed. */
+  public String publishedRulesOf(Connection c, String id) throws SQLException {
+    return publishedRules(c, " WHERE s.id = ?", id).get(id);
+  }
+
   /** {@link #publishedRulesAll} for the page {@link #page} reads with the same arguments. */
   public java.util.Map<String, String> publishedRulesPage(Connection c, String afterId, int limit) throws SQLException {
     return publishedRules(c, " WHERE s.id > ? ORDER BY s.id LIMIT ?", afterId == null ? "" : afterId, limit);

@@ -6,6 +6,7 @@ import io.gatecast.controller.broker.PasswordHash;
 import io.gatecast.controller.broker.ScreenAccess;
 import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.events.ScreenChanged;
+import io.gatecast.controller.events.ScreenSetUp;
 import io.gatecast.controller.organisation.ClusterRepository;
 import io.gatecast.controller.organisation.GroupRepository;
 import io.gatecast.controller.refusal.Refusal;
@@ -92,7 +93,10 @@ public final class ScreenService<V> {
     }).onSuccess(registered -> events.publish(new ScreenChanged(request.id())));
   }
 
-  /** Everything an operator sets up; the next publish sends the new profile, the broker learns the cluster now. */
+  /**
+   * Everything an operator sets up; the broker learns the cluster now. The screen gets its new place at once when
+   * its gate's programme on air already holds what a publish would give it ({@code Arrivals}), else at the next publish.
+   */
   public Future<V> update(String actor, String id, Change change) {
     return db.transaction(c -> {
       RegisteredScreen screen = screens.find(c, id).orElseThrow(() -> noScreen(id));
@@ -109,6 +113,7 @@ public final class ScreenService<V> {
     }).map(after -> {
       access.moved(id, change.setup().clusterId());
       events.publish(new ScreenChanged(id));
+      events.publish(new ScreenSetUp(id));
       return after;
     });
   }
