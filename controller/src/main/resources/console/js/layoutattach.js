@@ -45,8 +45,13 @@ export function layoutAttachments() {
   function choices(target) {
     if (target === 'GATE') return gates().map((g) => ({id: g.id, name: gateName(g.id)}));
     if (target === 'CAMPAIGN') return campaigns.map((c) => ({id: c.id, name: targetName(target, c.id)}));
-    // A screen with its orientation: it takes only a layout of that shape.
-    return screens.map((s) => ({id: s.id, name: `${targetName(target, s.id)} · ${shapeText(s.orientation)}`}));
+    // A screen with its gate (many gates have a "Sảnh chờ") and its orientation: it takes only a layout of that
+    // shape. Two of one name at one gate are told apart by their ids.
+    const label = (s) => `${targetName(target, s.id)} · ${gateName(s.clusterId)}`;
+    const taken = new Map();
+    screens.forEach((s) => taken.set(label(s), (taken.get(label(s)) || 0) + 1));
+    return screens.map((s) => ({id: s.id, name: `${label(s)}${taken.get(label(s)) > 1 ? ` (${s.id})` : ''}`
+      + ` · ${shapeText(s.orientation)}`}));
   }
 
   function draw() {

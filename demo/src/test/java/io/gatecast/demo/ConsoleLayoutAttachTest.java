@@ -115,13 +115,20 @@ class ConsoleLayoutAttachTest extends ConsoleStory {
   @ValueSource(strings = {"vi", "en"})
   void aLayoutOfTheOtherShapeIsRefusedInWordsNamingTheScreen(String lang) throws Exception {
     ConsoleBrowser browser = signedInOperator(lang);
+    // A second screen named as the first, at the same gate (their ids tell them apart)
+    created(console.admin.postJson("/api/v1/screens", Map.of("id", "hn-sanh-2", "name", "Sảnh xuất cảnh",
+        "clusterId", "huu-nghi")));
     browser.open("layouts");
     new Select(browser.waitVisible(By.id("lay-attach-kind"))).selectByValue("SCREEN");
-    // Screens are chosen by name, with their orientation; layouts by id, with their shape.
+    // Screens are chosen by name and gate, with their orientation; layouts by id, with their shape.
     Select target = new Select(browser.waitVisible(By.id("lay-attach-target")));
     assertThat(target.getOptions()).extracting(o -> o.getText()).containsExactly(
-        browser.says("Cột thông tin · Màn hình dọc 9:16", "Cột thông tin · Portrait 9:16"),
-        browser.says("Sảnh xuất cảnh · Màn hình ngang 16:9", "Sảnh xuất cảnh · Landscape 16:9"));
+        browser.says("Cột thông tin · Cửa khẩu Hữu Nghị · Màn hình dọc 9:16",
+            "Cột thông tin · Cửa khẩu Hữu Nghị · Portrait 9:16"),
+        browser.says("Sảnh xuất cảnh · Cửa khẩu Hữu Nghị (hn-sanh) · Màn hình ngang 16:9",
+            "Sảnh xuất cảnh · Cửa khẩu Hữu Nghị (hn-sanh) · Landscape 16:9"),
+        browser.says("Sảnh xuất cảnh · Cửa khẩu Hữu Nghị (hn-sanh-2) · Màn hình ngang 16:9",
+            "Sảnh xuất cảnh · Cửa khẩu Hữu Nghị (hn-sanh-2) · Landscape 16:9"));
     target.selectByValue("hn-sanh");
     Select layout = new Select(browser.waitVisible(By.id("lay-attach-layout")));
     assertThat(layout.getOptions()).extracting(o -> o.getText()).contains(
