@@ -122,7 +122,7 @@ class LayoutPreviewsTest {
     assertThat(widget(view, "HEADER", 1).get("lunar")).isEqualTo(Map.of("day", lunar.day(), "month", lunar.month(),
         "leap", lunar.leap(), "stem", lunar.stem(), "branch", lunar.branch()));
     List<?> zones = (List<?>) widget(view, "HEADER", 0).get("zones");
-    assertThat(zones.stream().map(z -> ((Map<?, ?>) z).get("label")).toList()).isEqualTo(List.of("老街", "Shanghai"));
+    assertThat(zones.stream().map(z -> ((Map<?, ?>) z).get("label")).toList()).isEqualTo(List.of("老街", "中国"));
     assertThat(widget(view, "SIDE", 0).get("spans")).as("a closed date of the gate").isEqualTo(List.of());
     assertThat(widget(view, "SIDE", 1).get("modules")).isEqualTo(QrMatrix.of(PORTAL).rows());
     assertThat(widget(view, "TICKER", 0).get("lines")).isEqualTo(List.of("请出示护照"));

@@ -49,7 +49,7 @@ final class WidgetViews {
         for (ClockZoneSpec z : w.clock().zones()) {
           ZoneTime t = ZoneClocks.at(at, ZoneId.of(z.zone()));
           Map<String, Object> one = new LinkedHashMap<>();
-          one.put("label", z.labelItemId() == null ? place(z.zone()) : text(z.labelItemId(), language));
+          one.put("label", z.labelItemId() == null ? ZoneNames.of(z.zone(), language) : text(z.labelItemId(), language));
           one.put("time", t.hhmm());
           one.put("offset", t.offsetLabel());
           zones.add(one);
@@ -93,10 +93,5 @@ final class WidgetViews {
   private String text(String itemId, String language) {
     ContentItem item = items.get(itemId);
     return item == null ? null : WidgetTexts.pick(item, language, languages).text();
-  }
-
-  /** A zone's place as its IANA name says it ("Asia/Ho_Chi_Minh" is "Ho Chi Minh"), when no approved name is given. */
-  static String place(String zone) {
-    return zone.substring(zone.lastIndexOf('/') + 1).replace('_', ' ');
   }
 }

@@ -105,7 +105,8 @@ class LayoutViewerTest {
     List<?> zones = (List<?>) widget(view, "HEADER", 0).get("zones");
     assertThat(zones.stream().map(z -> ((Map<?, ?>) z).get("time")).toList()).isEqualTo(List.of("09:55", "10:55"));
     assertThat(zones.stream().map(z -> ((Map<?, ?>) z).get("offset")).toList()).isEqualTo(List.of("UTC+7", "UTC+8"));
-    assertThat(((Map<?, ?>) zones.get(1)).get("label")).isEqualTo("Shanghai");
+    assertThat(((Map<?, ?>) zones.get(1)).get("label")).as("the country it keeps time for, in the slide's language")
+        .isEqualTo("Trung Quốc");
 
     Map<String, Object> date = widget(view, "HEADER", 1);
     assertThat(date.get("date")).isEqualTo(LunarCalendar.tet(2027).toString());
