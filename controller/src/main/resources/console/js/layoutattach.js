@@ -8,7 +8,7 @@ import {h, fill, field, sayIn} from './dom.js';
 import {api} from './api.js';
 import {t} from './i18n.js';
 import {errorText} from './errors.js';
-import {gates, gateName} from './gates.js';
+import {gates, gateName, zoneOf} from './gates.js';
 import {shapeText, shapeOfOrientation} from './layouttemplates.js';
 import {nextPublishNote} from './publish.js';
 import {loadScreens} from './screennames.js';
@@ -137,8 +137,8 @@ export function ownLayout(assignments, target, id) {
  * What a screen (GET /api/v1/screens/{id}) shows, in words, a line each, as the controller chooses
  * it (LayoutChoice, RulesBuilder): its own layout when drawn for the screen's orientation — and then
  * no campaign's; else its gate's default of that shape, or none (the programme full screen), and
- * for their time the layouts of that shape the campaigns aimed at it bring. Its own layout of the
- * other shape is said to be not shown.
+ * for their time the layouts of that shape the campaigns aimed at it bring (not those over). Its own layout of
+ * the other shape is said to be not shown.
  */
 export async function layoutApplying(screen) {
   const [all, campaigns] = await Promise.all([loadAssignments(), api.get('/api/v1/campaigns').catch(() => [])]);
@@ -149,11 +149,18 @@ export async function layoutApplying(screen) {
   const gate = attached('GATE', screen.clusterId).find((a) => a.shape === shape);
   const lines = [gate ? t('lay.appliesFromGate', {layout: gate.layoutId, shape: shapeText(shape)}) : t('lay.noneApplies')];
   if (own) lines.push(t('lay.ownNotShown', {layout: own.layoutId, shape: shapeText(own.shape)}));
-  for (const campaign of campaigns.filter((c) => aims(c.targets || {}, screen))) {
+  const now = wallClockAt(zoneOf(screen.clusterId));
+  for (const campaign of campaigns.filter((c) => aims(c.targets || {}, screen) && !(c.end && c.end <= now))) {
     const brought = attached('CAMPAIGN', campaign.id).find((a) => a.shape === shape);
     if (brought) lines.push(t('lay.appliesDuringCampaign', {campaign: campaign.name || campaign.id, layout: brought.layoutId}));
   }
   return lines;
+}
+
+/** The wall-clock time now in `zone` as campaigns' start and end are written ("2026-12-07T06:20"): an ended one is over. */
+function wallClockAt(zone) {
+  return new Intl.DateTimeFormat('sv-SE', {timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).format(new Date()).replace(' ', 'T');
 }
 
 /** Whether a campaign's targets take in the screen: by its id, gate, groups or tags (the engine's Targets.matches). */
