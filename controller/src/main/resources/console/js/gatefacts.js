@@ -1,4 +1,4 @@
-// A gate's facts (issue 23): its opening hours (spans for the ticked weekdays), the dates it is
+// A gate's facts (issue 23): its opening hours (each day open with its own spans), the dates it is
 // closed, and the zones of its clock, each with a place name picked among the library's text items
 // (reviewed like ticker lines, never typed here). Set, they replace the layout's own settings of
 // every opening-hours and clock widget at that gate, on its screens and in the preview.
@@ -7,9 +7,7 @@ import {api} from './api.js';
 import {t, tOr} from './i18n.js';
 import {errorText} from './errors.js';
 import {gates, gateName} from './gates.js';
-import {spansText, parseSpans} from './layoutview.js';
-
-const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+import {weekHours} from './weekhours.js';
 
 /** {element, load(textItems)}: the facts card; `onSaved(gateId)` is told after a save (the preview redraws). */
 export function gateFactsEditor(onSaved) {
@@ -34,11 +32,7 @@ export function gateFactsEditor(onSaved) {
       say(errorText(err), true);
     }
     const hours = facts.openingHours || {week: [], closedDates: []};
-    const first = hours.week[0];
-    const spans = h('input', {id: 'facts-spans', autocomplete: 'off',
-      value: first ? spansText(first.spans) : '07:00-22:00'});
-    const days = DAYS.map((day) => h('input', {type: 'checkbox', value: day, 'data-facts-day': day,
-      checked: facts.openingHours ? hours.week.some((d) => d.day === day) : true}));
+    const week = weekHours(facts.openingHours ? hours.week : null);
     const closed = [...(hours.closedDates || [])];
     const closedList = h('ul', {class: 'plain', id: 'facts-closed'});
     const newClosed = h('input', {type: 'date', id: 'facts-closed-date'});
@@ -70,9 +64,8 @@ export function gateFactsEditor(onSaved) {
 
     async function save(e) {
       e.preventDefault();
-      const list = parseSpans(spans.value);
       const body = {
-        openingHours: {week: days.filter((d) => d.checked).map((d) => ({day: d.value, spans: list})), closedDates: closed},
+        openingHours: {week: week.week(), closedDates: closed},
         clock: zones.filter((z) => z.zone).length ? {zones: zones.filter((z) => z.zone)} : null,
       };
       try {
@@ -86,9 +79,7 @@ export function gateFactsEditor(onSaved) {
 
     fill(element, h('h2', {id: 'gate-facts-h'}, t('facts.title')), h('p', {class: 'hint'}, t('facts.intro')),
       h('form', {id: 'facts-form', 'data-gate': gateId, onsubmit: save}, field(t('facts.gate'), gateSelect),
-        field(t('lay.spans'), spans, t('lay.spansHint')),
-        h('fieldset', {class: 'weekdays'}, h('legend', {}, t('lay.openDays')),
-          days.map((d) => h('label', {class: 'check'}, d, ' ', t(`lay.day.${d.value}`)))),
+        week.element,
         h('fieldset', {}, h('legend', {}, t('facts.closedDates')), closedList,
           field(t('facts.closedDate'), newClosed),
           h('button', {type: 'button', 'data-action': 'add-closed-date', onclick: () => {

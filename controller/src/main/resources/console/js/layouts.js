@@ -13,7 +13,8 @@ import {errorText} from './errors.js';
 import {gates, gateLanguages, gateName, zoneOf} from './gates.js';
 import {slugOf, ID_PATTERN} from './slug.js';
 import {SHAPES, TEMPLATES, TEMPLATE_IDS, WIDGET_TYPES, MAX_WIDGETS} from './layouttemplates.js';
-import {instantIn, localParts, spansText, parseSpans, WEEKDAYS} from './layoutview.js';
+import {instantIn, localParts, WEEKDAYS} from './layoutview.js';
+import {weekHours} from './weekhours.js';
 import {layoutPreview} from './layoutpreview.js';
 import {layoutAttachments} from './layoutattach.js';
 import {gateFactsEditor} from './gatefacts.js';
@@ -256,20 +257,11 @@ export function renderLayouts(main) {
           return h('label', {class: 'check'}, lunar, ' ', t('lay.lunar'));
         }
         case 'OPENING_HOURS': {
-          const first = w.openingHours.week[0];
-          const spans = h('input', {autocomplete: 'off', 'data-setting': 'spans',
-            value: first ? spansText(first.spans) : '07:00-22:00',
-            oninput: () => apply()});
-          const days = MONDAY_FIRST.map((day) => h('input', {type: 'checkbox', value: day,
-            checked: w.openingHours.week.some((d) => d.day === day), onchange: () => apply()}));
-          function apply() {
-            const list = parseSpans(spans.value);
-            w.openingHours.week = days.filter((d) => d.checked).map((d) => ({day: d.value, spans: list}));
+          const week = weekHours(w.openingHours.week, () => {
+            w.openingHours.week = week.week();
             changed();
-          }
-          return h('div', {}, field(t('lay.spans'), spans, t('lay.spansHint')),
-            h('fieldset', {class: 'weekdays'}, h('legend', {}, t('lay.openDays')),
-              days.map((d) => h('label', {class: 'check'}, d, ' ', t(`lay.day.${d.value}`)))));
+          });
+          return week.element;
         }
         case 'TICKER': {
           const select = h('select', {multiple: true, size: 5, 'data-setting': 'ticker', onchange: () => {

@@ -190,15 +190,32 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     // The editor now edits the saved layout: its id is fixed, and saving again stores the change.
     browser.waitText(By.cssSelector("#lay-form h2"), browser.says("Sửa bố cục “gio-mo-cua”", "Edit layout “gio-mo-cua”"));
     assertThat(browser.driver.findElement(By.id("lay-id")).isEnabled()).isFalse();
-    browser.setValue(By.cssSelector("[data-region='TICKER'] input[data-setting='spans']"), "07:00-11:30, 13:00-22:00");
+    // Each day keeps its own hours: a split shift on Monday, a shorter Saturday, closed on Sunday.
+    browser.setValue(By.cssSelector("[data-region='TICKER'] input[data-day-spans='MONDAY']"), "07:00-11:30, 13:00-22:00");
+    browser.setValue(By.cssSelector("[data-region='TICKER'] input[data-day-spans='SATURDAY']"), "08:00-17:00");
+    browser.click("[data-region='TICKER'] input[data-open-day='SUNDAY']");
     browser.click("[data-action='save-layout']");
     browser.wait.until(d -> console.admin.get("/api/v1/layouts/gio-mo-cua").body().toString().contains("11:30"));
     assertThat(browser.driver.findElements(By.cssSelector("#lay-form .message.error"))).allMatch(e -> e.getText().isEmpty());
+    Map<String, String> stored = new java.util.TreeMap<>();
+    console.admin.get("/api/v1/layouts/gio-mo-cua").body().findValue("openingHours").get("week").forEach(d -> {
+      List<String> spans = new java.util.ArrayList<>();
+      d.get("spans").forEach(sp -> spans.add(sp.get("open").asText().substring(0, 5) + "-" + sp.get("close").asText().substring(0, 5)));
+      stored.put(d.get("day").asText(), String.join(", ", spans));
+    });
+    assertThat(stored).isEqualTo(Map.of("MONDAY", "07:00-11:30, 13:00-22:00", "TUESDAY", "07:00-22:00",
+        "WEDNESDAY", "07:00-22:00", "THURSDAY", "07:00-22:00", "FRIDAY", "07:00-22:00", "SATURDAY", "08:00-17:00"));
 
-    // Opened again, its opening spans read in hours and minutes, as they were typed.
+    // Opened again, each day's spans read in hours and minutes, as they were typed, Sunday not ticked.
     browser.click("[data-edit-layout='gio-mo-cua']");
     browser.wait.until(d -> "07:00-11:30, 13:00-22:00".equals(d.findElement(
-        By.cssSelector("[data-region='TICKER'] input[data-setting='spans']")).getAttribute("value")));
+        By.cssSelector("[data-region='TICKER'] input[data-day-spans='MONDAY']")).getAttribute("value")));
+    assertThat(browser.driver.findElement(By.cssSelector("[data-region='TICKER'] input[data-day-spans='SATURDAY']"))
+        .getAttribute("value")).isEqualTo("08:00-17:00");
+    assertThat(browser.driver.findElement(By.cssSelector("[data-region='TICKER'] input[data-open-day='SUNDAY']"))
+        .isSelected()).isFalse();
+    browser.scrollTo(By.cssSelector("[data-region='TICKER'] fieldset.week-hours"));
+    browser.screenshot("console-layout-" + lang + "-week-hours");
   }
 
   @ParameterizedTest(name = "in {0}")

@@ -1,0 +1,35 @@
+// A week of opening hours as a gate keeps it: each day open or not, with its own spans
+// ("07:00-11:30, 13:00-22:00"). Weekends and market days often keep other hours than weekdays, which one
+// list of spans for every ticked day could not say (and a week set otherwise was flattened when edited).
+import {h} from './dom.js';
+import {t} from './i18n.js';
+import {spansText, parseSpans} from './layoutview.js';
+
+const MONDAY_FIRST = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const USUAL = '07:00-22:00';
+
+/**
+ * {element, week()}: the days of `week` ([{day, spans}], null: none set yet, every day open at the usual
+ * hours) ticked open with their spans; a closed day offers the first open day's spans when ticked.
+ * `onChange` is told of every edit; week() reads the days ticked open, each with its spans.
+ */
+export function weekHours(week, onChange = () => {}) {
+  const set = new Map((week || []).map((d) => [d.day, spansText(d.spans)]));
+  const offered = set.size ? set.values().next().value : USUAL;
+  const rows = MONDAY_FIRST.map((day) => {
+    const spans = h('input', {autocomplete: 'off', 'data-day-spans': day, value: set.get(day) || offered,
+      'aria-label': t('lay.daySpans', {day: t(`lay.day.${day}`)}), disabled: week ? !set.has(day) : false,
+      oninput: () => onChange()});
+    const open = h('input', {type: 'checkbox', 'data-open-day': day, checked: week ? set.has(day) : true,
+      onchange: () => { spans.disabled = !open.checked; onChange(); }});
+    return {day, open, spans};
+  });
+  return {
+    element: h('fieldset', {class: 'week-hours'}, h('legend', {}, t('lay.openingWeek')),
+      h('table', {}, h('tbody', {}, rows.map((r) => h('tr', {'data-day': r.day},
+        h('th', {scope: 'row'}, h('label', {class: 'check'}, r.open, ' ', t(`lay.day.${r.day}`))),
+        h('td', {}, r.spans))))),
+      h('p', {class: 'hint'}, t('lay.spansHint'))),
+    week: () => rows.filter((r) => r.open.checked).map((r) => ({day: r.day, spans: parseSpans(r.spans.value)})),
+  };
+}
