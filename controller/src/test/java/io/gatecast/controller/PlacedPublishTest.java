@@ -196,41 +196,22 @@ class PlacedPublishTest {
    */
   @Test
   void aNewScreenPlaysItsGatesProgrammeOnAirWithoutAPublish() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
-      String passwordA = register(admin, "pl-a");
-      PinnedKey key = controller.signingKey();
-      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
-        heartbeatUntilOnline(admin, a);
-        // pl-a too reported playing nothing, in a gate with no programme yet: it waits.
-        await().atMost(DEADLINE).until(() -> arrivals(controller, "waiting") == 1.0);
-        hallCampaign(admin, approver, "pl-notice-1");
-        long first = published(admin);
-        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
-
-        String passwordNew = register(admin, "pl-new");
-        try (PlacedScreen arrived = new PlacedScreen(controller.brokerUrl(), key, "pl-new", passwordNew, "default")) {
-          arrived.heartbeat();
-          await().atMost(DEADLINE).until(() -> items(arrived).equals(List.of("pl-notice-1")));
-          assertThat(arrived.placements).extracting(Placement::profileId).containsExactly("pl-a");
-          assertThat(arrived.playing().orElseThrow().profile().screenId()).isEqualTo("pl-new");
-          assertThat(admin.get("/api/v1/publishes").body()).as("no publish was made for it").hasSize(1);
-          awaitAllApplied(admin, first, 2);
-          JsonNode audit = admin.get("/api/v1/audit?subjectType=screen&subjectId=pl-new").body();
-          assertThat(audit.get(0).get("action").asText()).isEqualTo("place");
-          assertThat(audit.get(0).get("after").get("profile").asText()).isEqualTo("pl-a");
-          assertThat(arrivals(controller, "placed")).isEqualTo(1.0);
-          // The next publish changes nothing for it: nothing is sent.
-          assertThat(admin.publishAndAwait().body().get("sent")).isEmpty();
-        }
+    withTheHallCampaignOnAir((controller, admin, approver) -> {
+      long first = admin.get("/api/v1/publishes").body().get(0).get("id").asLong();
+      try (PlacedScreen arrived = newScreen(controller, admin, "pl-new")) {
+        await().atMost(DEADLINE).until(() -> items(arrived).equals(List.of("pl-notice-1")));
+        assertThat(arrived.placements).extracting(Placement::profileId).containsExactly("pl-a");
+        assertThat(arrived.playing().orElseThrow().profile().screenId()).isEqualTo("pl-new");
+        assertThat(admin.get("/api/v1/publishes").body()).as("no publish was made for it").hasSize(1);
+        awaitAllApplied(admin, first, 2);
+        JsonNode audit = admin.get("/api/v1/audit?subjectType=screen&subjectId=pl-new").body();
+        assertThat(audit.get(0).get("action").asText()).isEqualTo("place");
+        assertThat(audit.get(0).get("after").get("profile").asText()).isEqualTo("pl-a");
+        assertThat(arrivals(controller, "placed")).isEqualTo(1.0);
+        // The next publish changes nothing for it: nothing is sent.
+        assertThat(admin.publishAndAwait().body().get("sent")).isEmpty();
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   /**
@@ -240,42 +221,61 @@ class PlacedPublishTest {
    */
   @Test
   void aNewScreenWaitsForThePublishWhenItsGatesProgrammeChangedSinceTheLast() throws Exception {
+    withTheHallCampaignOnAir((controller, admin, approver) -> {
+      approvedItem(admin, approver, "pl-notice-2");
+      assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries",
+          List.of(Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
+      try (PlacedScreen arrived = newScreen(controller, admin, "pl-new")) {
+        // Tried and left to wait (counted once the try is over; a placed screen is sent before it is counted).
+        await().atMost(DEADLINE).until(() -> arrivals(controller, "waiting") == 2.0);
+        assertThat(arrived.placements).isEmpty();
+        assertThat(arrived.wholeSchedules).isEmpty();
+        assertThat(admin.get("/api/v1/audit?subjectType=screen&subjectId=pl-new").body())
+            .extracting(e -> e.get("action").asText()).doesNotContain("place");
+
+        published(admin);
+        await().atMost(DEADLINE).until(() -> items(arrived).equals(List.of("pl-notice-1", "pl-notice-2")));
+        assertThat(arrived.placements).hasSize(1);
+      }
+    });
+  }
+
+  /** What a test does once pl-a plays the default gate's hall campaign as published. */
+  @FunctionalInterface
+  private interface OnAir {
+    void then(Controller controller, ApiClient admin, ApiClient approver) throws Exception;
+  }
+
+  /** A controller whose default gate plays the hall campaign's pl-notice-1 on pl-a, published; then {@code test}. */
+  private void withTheHallCampaignOnAir(OnAir test) throws Exception {
     Vertx vertx = Vertx.vertx();
     Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
     try {
       ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
       ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
       String passwordA = register(admin, "pl-a");
-      PinnedKey key = controller.signingKey();
-      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-a", passwordA,
+          "default")) {
         heartbeatUntilOnline(admin, a);
-        await().atMost(DEADLINE).until(() -> arrivals(controller, "waiting") == 1.0); // pl-a, in a gate with no programme
+        // pl-a too reported playing nothing, in a gate with no programme yet: it waits.
+        await().atMost(DEADLINE).until(() -> arrivals(controller, "waiting") == 1.0);
         hallCampaign(admin, approver, "pl-notice-1");
         published(admin);
         await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
-        approvedItem(admin, approver, "pl-notice-2");
-        assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries",
-            List.of(Map.of("contentId", "pl-notice-1"), Map.of("contentId", "pl-notice-2")))).status()).isEqualTo(200);
-
-        String passwordNew = register(admin, "pl-new");
-        try (PlacedScreen arrived = new PlacedScreen(controller.brokerUrl(), key, "pl-new", passwordNew, "default")) {
-          arrived.heartbeat();
-          // Tried and left to wait (counted once the try is over; a placed screen is sent before it is counted).
-          await().atMost(DEADLINE).until(() -> arrivals(controller, "waiting") == 2.0);
-          assertThat(arrived.placements).isEmpty();
-          assertThat(arrived.wholeSchedules).isEmpty();
-          assertThat(admin.get("/api/v1/audit?subjectType=screen&subjectId=pl-new").body())
-              .extracting(e -> e.get("action").asText()).doesNotContain("place");
-
-          published(admin);
-          await().atMost(DEADLINE).until(() -> items(arrived).equals(List.of("pl-notice-1", "pl-notice-2")));
-          assertThat(arrived.placements).hasSize(1);
-        }
+        test.then(controller, admin, approver);
       }
     } finally {
       controller.close();
       vertx.close().await();
     }
+  }
+
+  /** A screen registered at the default gate whose agent logs in and reports it plays nothing yet. */
+  private static PlacedScreen newScreen(Controller controller, ApiClient admin, String screenId) throws Exception {
+    String password = register(admin, screenId);
+    PlacedScreen screen = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), screenId, password, "default");
+    screen.heartbeat();
+    return screen;
   }
 
   /**
