@@ -225,6 +225,11 @@ class ConsoleSchedulingTest {
     browser.screenshot("schedule-08-viewer-week");
     browser.phoneSize();
     browser.waitVisible(By.id("cal-h"));
+    // On a phone the days are wide enough to read (the week scrolls sideways): the campaign's name is not cut.
+    WebElement name = browser.driver.findElement(By.cssSelector(
+        "section.cal-day[data-date='" + monday + "'] .cal-block[data-sources='quoc-khanh'] strong"));
+    assertThat((Boolean) browser.driver.executeScript("return arguments[0].scrollWidth <= arguments[0].clientWidth", name))
+        .as("the block's name fits: %s", name.getText()).isTrue();
     browser.screenshot("schedule-09-viewer-phone");
 
     // The pure module: every plain form goes to an RRULE and back, and other rules are refused.
