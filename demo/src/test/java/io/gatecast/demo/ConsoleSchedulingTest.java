@@ -231,6 +231,10 @@ class ConsoleSchedulingTest {
     assertThat((Boolean) browser.driver.executeScript("return arguments[0].scrollWidth <= arguments[0].clientWidth", name))
         .as("the block's name fits: %s", name.getText()).isTrue();
     browser.screenshot("schedule-09-viewer-phone");
+    browser.driver.findElement(By.cssSelector("button[data-view='month']")).click();
+    browser.waitVisible(By.cssSelector(".cal-month"));
+    browser.scrollTo(By.cssSelector(".cal-month"));
+    browser.screenshot("schedule-09b-viewer-phone-month");
 
     // The pure module: every plain form goes to an RRULE and back, and other rules are refused.
     Object result = browser.driver.executeAsyncScript(
