@@ -3,7 +3,7 @@
 import {h, fill, field, badge} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, formatDateTime, wordsText} from './i18n.js';
-import {homeZone} from './gates.js';
+import {homeZone, gateName} from './gates.js';
 import {watch, namesScreen} from './live.js';
 import {publishChecks, listScreens} from './publishchecks.js';
 import {loadScreens, screenName} from './screennames.js';
@@ -93,7 +93,8 @@ async function drawSchedule(box) {
   const item = h('select', {id: 'schedule-item'}, items.map((i) => h('option', {value: i.id}, `${i.title} (${i.id})`)));
   const boxes = screens.filter((s) => !s.revokedAt).map((s) => {
     const input = h('input', {type: 'checkbox', id: `pick-${s.id}`, value: s.id});
-    return h('div', {class: 'check'}, input, h('label', {for: input.id}, s.name || s.id));
+    // With its gate: many gates have a hall of one name.
+    return h('div', {class: 'check'}, input, h('label', {for: input.id}, `${s.name || s.id} · ${gateName(s.clusterId)}`));
   });
   fill(box, h('h2', {id: 'schedule-h'}, t('publish.schedule')),
     h('form', {onsubmit: async (e) => {

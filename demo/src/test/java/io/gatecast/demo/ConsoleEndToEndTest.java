@@ -152,6 +152,9 @@ class ConsoleEndToEndTest {
       browser.open("publish");
       browser.waitVisible(By.id("schedule-item"));
       new Select(browser.driver.findElement(By.id("schedule-item"))).selectByValue("gate-hours");
+      // Screens are picked by name and gate (many gates have a hall of one name)
+      assertThat(browser.driver.findElement(By.cssSelector("label[for='pick-gate-a']")).getText())
+          .isEqualTo("Sảnh nhập cảnh 1 · Chưa xếp cửa khẩu");
       browser.driver.findElement(By.cssSelector("label[for='pick-gate-a']")).click();
       browser.driver.findElement(By.cssSelector("label[for='pick-gate-b']")).click();
       browser.driver.findElement(By.cssSelector("section[aria-labelledby='schedule-h'] button[type=submit]")).click();
