@@ -47,6 +47,7 @@ import io.gatecast.controller.proofofplay.PlayReceipts;
 import io.gatecast.controller.publish.OrganisationDirectory;
 import io.gatecast.controller.publish.PublishService;
 import io.gatecast.controller.publish.Publisher;
+import io.gatecast.controller.events.ScreenSetUp;
 import io.gatecast.controller.publish.Arrivals;
 import io.gatecast.controller.publish.Reassertion;
 import io.gatecast.controller.publish.ScheduleWatch;
@@ -220,7 +221,7 @@ final class Composition {
         new CampaignService(db, clock, r.campaigns(), r.namedPlaylists()::exists, audit),
         new ScreenPlaylistService(db, r.screenPlaylists(), r.content(), r.screens(), audit),
         new OrganisationService(db, clock, r.clusters(), r.groups(), r.hours(), r.namedPlaylists()::exists,
-            r.screens()::unknown, audit),
+            r.screens()::unknown, audit, members -> members.forEach(id -> events.publish(new ScreenSetUp(id)))),
         new ChangeFeed(vertx, events),
         new SignInService(db, clock, r.users(), r.sessions(), new LoginThrottle(clock), passwords, audit),
         new UserService(db, clock, r.users(), r.sessions(), passwords, audit),

@@ -47,9 +47,16 @@ public final class OrganisationService {
   private final Playlists playlists;
   private final Screens screens;
   private final AuditLog audit;
+  private final java.util.function.Consumer<java.util.Set<String>> membersChanged;
 
+  /**
+   * @param membersChanged told, after the commit, of the screens a group change took in or left out: where they
+   *     belong changed, as when a screen's own set-up does (they may get their new place at once, {@code Arrivals})
+   */
   public OrganisationService(Database db, Clock clock, ClusterRepository clusters, GroupRepository groups,
-      OperatingHoursRepository hours, Playlists playlists, Screens screens, AuditLog audit) {
+      OperatingHoursRepository hours, Playlists playlists, Screens screens, AuditLog audit,
+      java.util.function.Consumer<java.util.Set<String>> membersChanged) {
+    this.membersChanged = membersChanged;
     this.db = db;
     this.clock = clock;
     this.clusters = clusters;
@@ -162,10 +169,11 @@ public final class OrganisationService {
       ScreenGroup made = groups.find(c, id).orElseThrow();
       audit.record(c, actor, "create", "group", id, null, made);
       return made;
-    });
+    }).onSuccess(made -> membersChanged.accept(changed(List.of(), made.screenIds())));
   }
 
   public Future<ScreenGroup> updateGroup(String actor, String id, String name, List<String> screenIds) {
+    List<String> membersBefore = new java.util.ArrayList<>();
     return db.transaction(c -> {
       ScreenGroup before = groups.find(c, id).orElseThrow(() -> noGroup(id));
       screensExist(c, screenIds);
@@ -173,17 +181,28 @@ public final class OrganisationService {
       groups.setMembers(c, id, screenIds);
       ScreenGroup after = groups.find(c, id).orElseThrow();
       audit.record(c, actor, "update", "group", id, before, after);
+      membersBefore.addAll(before.screenIds());
       return after;
-    });
+    }).onSuccess(after -> membersChanged.accept(changed(membersBefore, after.screenIds())));
   }
 
   public Future<Map<String, String>> deleteGroup(String actor, String id) {
+    List<String> membersBefore = new java.util.ArrayList<>();
     return db.transaction(c -> {
       ScreenGroup before = groups.find(c, id).orElseThrow(() -> noGroup(id));
       groups.delete(c, id);
       audit.record(c, actor, "delete", "group", id, before, null);
+      membersBefore.addAll(before.screenIds());
       return Map.of("deleted", id);
-    });
+    }).onSuccess(deleted -> membersChanged.accept(changed(membersBefore, List.of())));
+  }
+
+  /** The screens in one list and not the other: those a group took in or left out. */
+  private static java.util.Set<String> changed(List<String> before, List<String> after) {
+    java.util.Set<String> changed = new java.util.TreeSet<>(before);
+    changed.addAll(after);
+    changed.removeIf(id -> before.contains(id) && after.contains(id));
+    return changed;
   }
 
   /** A gate's default playlist must be a stored playlist (its approved items are what the gate's screens fill with). */

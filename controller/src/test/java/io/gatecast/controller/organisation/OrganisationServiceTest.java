@@ -41,6 +41,8 @@ class OrganisationServiceTest {
   private final ClusterRepository clusters = new ClusterRepository();
   private final GroupRepository groups = new GroupRepository();
   private OrganisationService service;
+  /** What the service told of each group change: the screens it took in or left out. */
+  private final List<java.util.Set<String>> membersChanged = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void open() {
@@ -49,7 +51,7 @@ class OrganisationServiceTest {
     NamedPlaylistRepository playlists = new NamedPlaylistRepository();
     ScreenRepository screens = new ScreenRepository();
     service = new OrganisationService(db, clock, clusters, groups, new OperatingHoursRepository(),
-        playlists::exists, screens::unknown, new AuditLog(clock));
+        playlists::exists, screens::unknown, new AuditLog(clock), membersChanged::add);
     await(db.transaction(c -> {
       new ContentRepository().insert(c, "hello", "Hello", List.of(new ContentVariant("vi", null, "Xin chào", 10)),
           "editor", NOW);
@@ -135,6 +137,9 @@ class OrganisationServiceTest {
     assertEquals(Map.of("deleted", "arrivals"), await(service.deleteGroup("admin", "arrivals")));
     assertEquals("NOT_FOUND", refused(service.deleteGroup("admin", "arrivals")).code());
     assertEquals(List.of("delete", "update", "create"), actions("group", "arrivals"));
+    // Told of the screens each change took in or left out (they may get their new place at once); refusals tell nothing.
+    assertEquals(List.of(java.util.Set.of("gate-1"), java.util.Set.of("gate-2"), java.util.Set.of("gate-1", "gate-2")),
+        membersChanged);
   }
 
   /** Audit actions on one subject, newest first. */
