@@ -237,7 +237,15 @@ export function renderLayouts(main) {
       const select = h('select', {onchange: () => onchange(select.value)},
         h('option', {value: ''}, t('lay.chooseItem')),
         textItems().map((i) => h('option', {value: i.id, selected: i.id === value}, itemLabel(i))));
-      return field(labelText, select);
+      return textItemField(labelText, select);
+    }
+
+    /** A chooser of text items; with none in the library yet, where to make the first (an empty list said nothing). */
+    function textItemField(labelText, select) {
+      if (textItems().length) return field(labelText, select, t('lay.approvedOnly'));
+      const box = field(labelText, select, t('lay.noTextItems'));
+      box.append(h('a', {href: '#/content', 'data-action': 'to-content'}, t('lay.toContent')));
+      return box;
     }
 
     function widgetSettings(w, changed) {
@@ -268,7 +276,7 @@ export function renderLayouts(main) {
             w.ticker.itemIds = [...select.selectedOptions].map((o) => o.value).slice(0, 20);
             changed();
           }}, textItems().map((i) => h('option', {value: i.id, selected: w.ticker.itemIds.includes(i.id)}, itemLabel(i))));
-          return field(t('lay.tickerItems'), select, t('lay.approvedOnly'));
+          return textItemField(t('lay.tickerItems'), select);
         }
         case 'QR':
           return h('div', {}, itemSelect(w.qr.urlItemId, (v) => { w.qr.urlItemId = v; changed(); }, t('lay.qrItem')),

@@ -255,6 +255,29 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
 
   /** Waits until the line by the save button says {@code text} and is inside the window. */
   /** Lao Cai with approved texts, the admin signed in on the layouts page, a new layout's form open. */
+  /** A fresh system has no text item: a ticker's chooser says where to make the first instead of showing an empty list. */
+  @ParameterizedTest(name = "in {0}")
+  @ValueSource(strings = {"vi", "en"})
+  void aTickerWithNoTextItemInTheLibrarySaysWhereToMakeOne(String lang) throws Exception {
+    console = new ConsoleFixture(tmp);
+    ConsoleBrowser browser = console.browser;
+    browser.startIn(lang);
+    browser.signIn("admin", console.adminPassword);
+    browser.open("layouts");
+    browser.click("[data-action='new-layout']");
+    new Select(browser.waitVisible(By.id("lay-template"))).selectByValue("main-ticker");
+    addWidget(browser, "TICKER", "TICKER");
+    String field = "[data-region='TICKER'] li[data-widget='TICKER'] .field";
+    browser.waitText(By.cssSelector(field + " .hint"), browser.says(
+        "Thư viện chưa có nội dung chữ nào: hãy tạo một nội dung chữ ở trang Nội dung (và cho duyệt), rồi chọn ở đây.",
+        "The library has no text item yet: make one on the Content page (and have it approved), then pick it here."));
+    browser.scrollTo(By.cssSelector(field));
+    browser.screenshot("console-layout-" + lang + "-no-text-items");
+    browser.click(field + " a[data-action='to-content']");
+    browser.wait.until(d -> "page".equals(d.findElement(By.cssSelector("nav a[data-section='content']"))
+        .getAttribute("aria-current")));
+  }
+
   private ConsoleBrowser newLayoutAtLaoCai(String lang) throws Exception {
     console = new ConsoleFixture(tmp);
     givenLaoCaiWithApprovedTexts(console.admin);
