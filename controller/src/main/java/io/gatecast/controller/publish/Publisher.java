@@ -116,7 +116,7 @@ public final class Publisher {
   private volatile java.util.function.Consumer<String> onUnconfirmed = screenId -> { };
   /** Who re-signs after a key switch, in the publish list and the audit log. */
   private static final String RESIGN_ACTOR = "controller";
-  /** Who places a newly paired screen in its gate's programme on air, in the audit log. */
+  /** Who places a newly paired or moved screen in its gate's programme on air, in the audit log. */
   private static final String ARRIVAL_ACTOR = "controller";
   /** Told of every step a publish makes (planned, a batch handed, done): its id, for the event stream. */
   private final DomainEvents events;
@@ -665,8 +665,10 @@ public final class Publisher {
           for (int i = 0; i < intents.size(); i++) {
             Pending placed = plan.pending().get(i);
             outgoing.addAll(record(c, plan.publishIds().get(i), at, List.of(placed), List.of(intents.get(i)), failed));
-            audit.record(c, ARRIVAL_ACTOR, "place", "screen", placed.screen().id(), null, Map.of("gate",
-                placed.placed().clusterId(), "profile", placed.placed().profileId(), "version", intents.get(i).version()));
+            if (intents.get(i).error() == null) { // one that could not be signed is recorded failed, not placed
+              audit.record(c, ARRIVAL_ACTOR, "place", "screen", placed.screen().id(), null, Map.of("gate",
+                  placed.placed().clusterId(), "profile", placed.placed().profileId(), "version", intents.get(i).version()));
+            }
           }
           return outgoing;
         })).compose(this::sendAll).map(sent -> new Arrived(sent.stream().filter(s -> s.error() == null)
