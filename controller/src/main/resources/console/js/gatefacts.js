@@ -7,7 +7,7 @@ import {api} from './api.js';
 import {t, tOr} from './i18n.js';
 import {errorText} from './errors.js';
 import {gates, gateName} from './gates.js';
-import {weekHours} from './weekhours.js';
+import {weekHours, usualWeek} from './weekhours.js';
 
 /** {element, load(textItems)}: the facts card; `onSaved(gateId)` is told after a save (the preview redraws). */
 export function gateFactsEditor(onSaved) {
@@ -32,7 +32,7 @@ export function gateFactsEditor(onSaved) {
       say(errorText(err), true);
     }
     const hours = facts.openingHours || {week: [], closedDates: []};
-    const week = weekHours(facts.openingHours ? hours.week : null);
+    const week = weekHours(facts.openingHours ? hours.week : usualWeek());
     const closed = [...(hours.closedDates || [])];
     const closedList = h('ul', {class: 'plain', id: 'facts-closed'});
     const newClosed = h('input', {type: 'date', id: 'facts-closed-date'});

@@ -13,8 +13,8 @@ import {errorText} from './errors.js';
 import {gates, gateLanguages, gateName, zoneOf} from './gates.js';
 import {slugOf, ID_PATTERN} from './slug.js';
 import {SHAPES, TEMPLATES, TEMPLATE_IDS, WIDGET_TYPES, MAX_WIDGETS} from './layouttemplates.js';
-import {instantIn, localParts, WEEKDAYS} from './layoutview.js';
-import {weekHours} from './weekhours.js';
+import {instantIn, localParts} from './layoutview.js';
+import {weekHours, usualWeek} from './weekhours.js';
 import {layoutPreview} from './layoutpreview.js';
 import {layoutAttachments} from './layoutattach.js';
 import {gateFactsEditor} from './gatefacts.js';
@@ -22,15 +22,13 @@ import {nextPublishNote} from './publish.js';
 
 const LAYOUTS = '/api/v1/layouts';
 const PREVIEW = '/api/v1/layouts/preview';
-const MONDAY_FIRST = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
 
 /** A new widget of a type, with settings an operator then changes. */
 function newWidget(type, zone) {
   switch (type) {
     case 'CLOCK': return {type, clock: {zones: [{zone, labelItemId: null}, {zone: 'Asia/Shanghai', labelItemId: null}]}};
     case 'DATE': return {type, date: {lunar: true}};
-    case 'OPENING_HOURS': return {type, openingHours: {week: MONDAY_FIRST.map((day) =>
-      ({day, spans: [{open: '07:00', close: '22:00'}]})), closedDates: []}};
+    case 'OPENING_HOURS': return {type, openingHours: {week: usualWeek(), closedDates: []}};
     case 'TICKER': return {type, ticker: {itemIds: []}};
     case 'QR': return {type, qr: {urlItemId: ''}};
     case 'COUNTDOWN': return {type, countdown: {titleItemId: '', target: null}};

@@ -3,24 +3,28 @@
 // list of spans for every ticked day could not say (and a week set otherwise was flattened when edited).
 import {h} from './dom.js';
 import {t} from './i18n.js';
-import {spansText, parseSpans} from './layoutview.js';
+import {spansText, parseSpans, WEEKDAYS} from './layoutview.js';
 
-const MONDAY_FIRST = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-const USUAL = '07:00-22:00';
+const MONDAY_FIRST = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
+
+/** The week a gate or a new opening-hours widget starts with: every day open 07:00–22:00. */
+export function usualWeek() {
+  return MONDAY_FIRST.map((day) => ({day, spans: [{open: '07:00', close: '22:00'}]}));
+}
 
 /**
- * {element, week()}: the days of `week` ([{day, spans}], null: none set yet, every day open at the usual
- * hours) ticked open with their spans; a closed day offers the first open day's spans when ticked.
- * `onChange` is told of every edit; week() reads the days ticked open, each with its spans.
+ * {element, week()}: the days of `week` ([{day, spans}]) ticked open with their spans; a closed day offers the
+ * first open day's spans when ticked. `onChange` is told of every edit; week() reads the days ticked open, each
+ * with its spans.
  */
 export function weekHours(week, onChange = () => {}) {
-  const set = new Map((week || []).map((d) => [d.day, spansText(d.spans)]));
-  const offered = set.size ? set.values().next().value : USUAL;
+  const set = new Map(week.map((d) => [d.day, spansText(d.spans)]));
+  const offered = set.size ? set.values().next().value : spansText(usualWeek()[0].spans);
   const rows = MONDAY_FIRST.map((day) => {
     const spans = h('input', {autocomplete: 'off', 'data-day-spans': day, value: set.get(day) || offered,
-      'aria-label': t('lay.daySpans', {day: t(`lay.day.${day}`)}), disabled: week ? !set.has(day) : false,
+      'aria-label': t('lay.daySpans', {day: t(`lay.day.${day}`)}), disabled: !set.has(day),
       oninput: () => onChange()});
-    const open = h('input', {type: 'checkbox', 'data-open-day': day, checked: week ? set.has(day) : true,
+    const open = h('input', {type: 'checkbox', 'data-open-day': day, checked: set.has(day),
       onchange: () => { spans.disabled = !open.checked; onChange(); }});
     return {day, open, spans};
   });
