@@ -640,6 +640,9 @@ public final class Publisher {
   /** The placements of arrived screens to sign, each under the publish that recorded its gate's schedule. */
   private record ArrivalPlan(List<Pending> pending, List<Long> publishIds, List<String> waiting) {}
 
+  /** The rules a profile key gives now, and the profile of its gate's schedule with exactly those (null: none). */
+  private record OnAir(ScreenRules rules, String profileId) {}
+
   /**
    * Screens arriving at a gate — never sent anything (newly paired), or placed and set up anew (moved to
    * another gate, say): each is placed at once in its gate's schedule as it is recorded — the one on air —
@@ -705,7 +708,8 @@ public final class Publisher {
     Map<String, String> gateNames = rules.gateNames(c);
     RulesBuilder.Session session = rules.session(c, arrived.keySet());
     Map<String, Optional<ClusterScheduleRepository.Recorded>> gates = new HashMap<>();
-    Map<ProfileKey, ScreenRules> built = new HashMap<>(); // screens of one key (a fleet paired at once) build once
+    // Screens of one key (a fleet paired at once) are built and matched against their gate's schedule once.
+    Map<ProfileKey, OnAir> matched = new HashMap<>();
     String baseUrl = mediaBaseUrl.get();
     for (String id : new java.util.TreeSet<>(arrived.keySet())) {
       io.gatecast.schedules.model.Screen profile = profiles.get(id);
@@ -718,16 +722,16 @@ public final class Publisher {
         continue;
       }
       ProfileKey key = keyOf(session, id, profile, ownPlaylists.getOrDefault(id, List.of()));
-      if (!built.containsKey(key)) {
-        built.put(key, session.build(profile, key.ownPlaylist()).toWire(baseUrl));
+      if (!matched.containsKey(key)) {
+        ScreenRules rules = session.build(profile, key.ownPlaylist()).toWire(baseUrl);
+        matched.put(key, new OnAir(rules, profileOnAir(gate.get(), rules).orElse(null)));
       }
-      ScreenRules now = built.get(key);
-      String profileId = profileOnAir(gate.get(), now).orElse(null);
-      if (profileId == null) {
+      OnAir onAir = matched.get(key);
+      if (onAir.profileId() == null) {
         waiting.add(id);
         continue;
       }
-      Pending placement = placement(now, found.get(id), profile.clusterId(), profileId,
+      Pending placement = placement(onAir.rules(), found.get(id), profile.clusterId(), onAir.profileId(),
           gateNames.get(profile.clusterId()), published.get(id));
       if (placement != null) { // null: placed there already
         pending.add(placement);
