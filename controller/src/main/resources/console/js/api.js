@@ -45,11 +45,11 @@ export const session = {
 let onUnauthorised = () => {};
 export function whenUnauthorised(handler) { onUnauthorised = handler; }
 
-async function call(method, path, body) {
+async function call(method, path, body, action = method !== 'GET') {
   const headers = {};
   if (session.token) headers.Authorization = `Bearer ${session.token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') clearStaleErrors();
+  if (action) clearStaleErrors();
   const response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
   const text = await response.text();
   const data = text && (response.headers.get('Content-Type') || '').includes('json') ? JSON.parse(text) : text;
@@ -64,6 +64,11 @@ async function call(method, path, body) {
 export const api = {
   get: (path) => call('GET', path),
   post: (path, body) => call('POST', path, body === undefined ? {} : body),
+  /**
+   * A POST that only reads (a layout's preview, asked as the operator types): not an action, so the errors
+   * shown stay — the form's problem said at the last save was wiped by the preview it set off.
+   */
+  ask: (path, body) => call('POST', path, body, false),
   put: (path, body) => call('PUT', path, body),
   del: (path) => call('DELETE', path),
 

@@ -208,7 +208,7 @@ export function renderLayouts(main) {
         return;
       }
       try {
-        const answers = await Promise.all(previews.map((p) => api.post(PREVIEW,
+        const answers = await Promise.all(previews.map((p) => api.ask(PREVIEW,
           {layout: {...toSpec(draft), id: 'preview', shape: p.shape}, gate, language})));
         if (mine !== asked || stopped) return;
         answers.forEach((a, i) => previews[i].preview.show(withProgramme(a.view)));
