@@ -6,6 +6,11 @@ import {t} from './i18n.js';
 import {spansText, parseSpans, WEEKDAYS} from './layoutview.js';
 
 const MONDAY_FIRST = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
+/**
+ * A day's spans as parseSpans reads them: what it cannot read it leaves out, and a ticked day left with no span is
+ * stored closed. The form's own check (dom.js) refuses anything else, naming the day.
+ */
+const SPANS_PATTERN = String.raw`\s*\d{2}:\d{2}\s*-\s*\d{2}:\d{2}\s*(,\s*\d{2}:\d{2}\s*-\s*\d{2}:\d{2}\s*)*`;
 
 /** The week a gate or a new opening-hours widget starts with: every day open 07:00–22:00. */
 export function usualWeek() {
@@ -22,6 +27,7 @@ export function weekHours(week, onChange = () => {}) {
   const offered = set.size ? set.values().next().value : spansText(usualWeek()[0].spans);
   const rows = MONDAY_FIRST.map((day) => {
     const spans = h('input', {autocomplete: 'off', 'data-day-spans': day, value: set.get(day) || offered,
+      required: true, pattern: SPANS_PATTERN, 'data-pattern-hint': t('lay.spansHint'),
       'aria-label': t('lay.daySpans', {day: t(`lay.day.${day}`)}), disabled: !set.has(day),
       oninput: () => onChange()});
     const open = h('input', {type: 'checkbox', 'data-open-day': day, checked: set.has(day),

@@ -190,7 +190,12 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     // The editor now edits the saved layout: its id is fixed, and saving again stores the change.
     browser.waitText(By.cssSelector("#lay-form h2"), browser.says("Sửa bố cục “gio-mo-cua”", "Edit layout “gio-mo-cua”"));
     assertThat(browser.driver.findElement(By.id("lay-id")).isEnabled()).isFalse();
-    // Each day keeps its own hours: a split shift on Monday, a shorter Saturday, closed on Sunday.
+    // Each day keeps its own hours: a split shift on Monday, a shorter Saturday, closed on Sunday. Hours the
+    // editor cannot read are refused, naming the day (they were left out, and the day stored closed).
+    browser.setValue(By.cssSelector("[data-region='TICKER'] input[data-day-spans='SATURDAY']"), "8h-17h");
+    browser.click("[data-action='save-layout']");
+    browser.waitText(By.cssSelector("#lay-form .form-problem"), browser.says(
+        "Ô “Giờ mở cửa Thứ Bảy” chưa đúng dạng.", "“Opening spans on Saturday” is not in the right form."));
     browser.setValue(By.cssSelector("[data-region='TICKER'] input[data-day-spans='MONDAY']"), "07:00-11:30, 13:00-22:00");
     browser.setValue(By.cssSelector("[data-region='TICKER'] input[data-day-spans='SATURDAY']"), "08:00-17:00");
     browser.click("[data-region='TICKER'] input[data-open-day='SUNDAY']");
