@@ -5,8 +5,8 @@ import {api} from './api.js';
 import {t, tOr, formatDateTime, formatBytes, formatDuration, languageName, wordsText} from './i18n.js';
 import {gateName, gateLanguages, zoneOf} from './gates.js';
 import {watch, namesScreen} from './live.js';
-import {may, FIELD} from './roles.js';
-import {agentBadge, clockBadge, contentBadge, displayBadge} from './status.js';
+import {may, FIELD, SCHEDULERS} from './roles.js';
+import {agentBadge, clockBadge, contentBadge, displayBadge, waitingText} from './status.js';
 import {loadTitles, playingText} from './playing.js';
 import {screenPlaylistSection} from './screenplaylist.js';
 import {layoutApplying} from './layoutattach.js';
@@ -20,6 +20,7 @@ export function renderScreen(main, screenId) {
   const title = h('h1', {}, screenId);
   const badges = h('p', {class: 'badges'});
   const layoutLine = h('p', {class: 'hint', id: 'screen-layout'});
+  const waitsLine = h('p', {class: 'finding', id: 'screen-waits', hidden: true});
   const facts = h('dl', {class: 'facts'});
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   const commandsTable = h('div', {});
@@ -33,7 +34,7 @@ export function renderScreen(main, screenId) {
 
   fill(main,
     h('p', {}, h('a', {href: '#/fleet'}, `← ${t('common.back')}`)),
-    title, badges, layoutLine,
+    title, badges, waitsLine, layoutLine,
     h('div', {class: 'columns'},
       h('section', {class: 'card', 'aria-labelledby': 'facts-h'}, h('h2', {id: 'facts-h'}, t('fleet.col.screen')), facts),
       h('section', {class: 'card', 'aria-labelledby': 'shot-h'}, h('h2', {id: 'shot-h'}, t('screen.screenshot')), shot)),
@@ -62,6 +63,7 @@ export function renderScreen(main, screenId) {
     zone = zoneOf(screen.clusterId);
     title.textContent = t('screen.title', {name: screen.name || screen.id});
     fill(badges, agentBadge(screen), ' ', contentBadge(screen), ' ', displayBadge(screen), ' ', clockBadge(screen));
+    drawWaiting(screen);
     drawFacts(screen);
     layoutApplying(screen).then((lines) => fill(layoutLine, lines.map((line, i) => [i ? h('br') : null, line])));
     drawCommands(commands);
@@ -73,6 +75,13 @@ export function renderScreen(main, screenId) {
       fill(shot, h('img', {src: url, alt: t('screen.screenshot')}),
         h('p', {class: 'hint'}, formatDateTime(latest.answeredAt, zone)));
     }
+  }
+
+  /** Why a screen that arrived at its gate waits for the next publish; whoever publishes is taken there. */
+  function drawWaiting(s) {
+    const why = waitingText(s);
+    waitsLine.hidden = !why;
+    fill(waitsLine, why, why && may(SCHEDULERS) ? [' ', h('a', {href: '#/publish'}, t('screen.toPublish'))] : null);
   }
 
   function drawFacts(s) {

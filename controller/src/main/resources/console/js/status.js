@@ -1,6 +1,7 @@
 // How a screen's truths read at a glance: the badges shared by the fleet board and the detail page.
 import {badge} from './dom.js';
-import {formatNumber, t} from './i18n.js';
+import {formatNumber, t, tOr} from './i18n.js';
+import {gateName} from './gates.js';
 
 export function agentBadge(screen) {
   if (screen.revokedAt) return badge(t('state.REVOKED'), 'muted');
@@ -9,14 +10,32 @@ export function agentBadge(screen) {
 }
 
 export function contentBadge(screen) {
+  const why = waitingText(screen);
   if (!screen.revokedAt && screen.publishedVersion === 0) {
     // Nothing published to it yet (a screen just paired): not "up to date", and not the technician's to fix.
     const el = badge(t('content.unpublished'), 'warn');
-    el.title = t('content.unpublishedWhy');
+    el.title = why || t('content.unpublishedWhy');
+    return el;
+  }
+  if (why) {
+    // Moved to another gate and left to wait: it still plays what it was sent for the old one.
+    const el = badge(t('content.waits'), 'warn');
+    el.title = why;
     return el;
   }
   const upToDate = screen.health && screen.health.contentUpToDate;
   return badge(t(upToDate ? 'content.upToDate' : 'content.behind'), upToDate ? 'ok' : 'warn');
+}
+
+/**
+ * Why a screen that arrived at its gate (paired, moved) waits for the next publish, in a sentence naming
+ * the gate; null when it does not wait (or the controller has not tried it yet).
+ */
+export function waitingText(screen) {
+  const waits = !screen.revokedAt && screen.waitsForPublish;
+  if (!waits) return null;
+  const key = `content.waits.${screen.publishedVersion === 0 ? 'nothing' : 'old'}.${waits.reason}`;
+  return tOr(key, null) === null ? t('content.unpublishedWhy') : t(key, {gate: gateName(screen.clusterId)});
 }
 
 /**

@@ -208,6 +208,7 @@ class PlacedPublishTest {
         assertThat(audit.get(0).get("action").asText()).isEqualTo("place");
         assertThat(audit.get(0).get("after").get("profile").asText()).isEqualTo("pl-a");
         assertThat(arrivals(controller, "placed")).isEqualTo(1.0);
+        assertThat(waitsForPublish(admin, "pl-new")).isNull();
         // The next publish changes nothing for it: nothing is sent.
         assertThat(admin.publishAndAwait().body().get("sent")).isEmpty();
       }
@@ -232,10 +233,12 @@ class PlacedPublishTest {
         assertThat(arrived.wholeSchedules).isEmpty();
         assertThat(admin.get("/api/v1/audit?subjectType=screen&subjectId=pl-new").body())
             .extracting(e -> e.get("action").asText()).doesNotContain("place");
+        assertThat(waitsForPublish(admin, "pl-new")).isEqualTo("PROGRAMME_CHANGED");
 
         published(admin);
         await().atMost(DEADLINE).until(() -> items(arrived).equals(List.of("pl-notice-1", "pl-notice-2")));
         assertThat(arrived.placements).hasSize(1);
+        assertThat(waitsForPublish(admin, "pl-new")).isNull();
       }
     });
   }
@@ -257,11 +260,13 @@ class PlacedPublishTest {
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-a", passwordA,
           "default")) {
         heartbeatUntilOnline(admin, a);
-        // pl-a too reported playing nothing, in a gate with no programme yet: it waits.
+        // pl-a too reported playing nothing, in a gate with no programme yet: it waits, and its page says why.
         await().atMost(DEADLINE).until(() -> arrivals(controller, "waiting") == 1.0);
+        assertThat(waitsForPublish(admin, "pl-a")).isEqualTo("NO_PROGRAMME");
         hallCampaign(admin, approver, "pl-notice-1");
         published(admin);
         await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1")));
+        assertThat(waitsForPublish(admin, "pl-a")).as("published: it waits no more").isNull();
         test.then(controller, admin, approver);
       }
     } finally {
@@ -328,6 +333,12 @@ class PlacedPublishTest {
 
   private static Placement latestPlacement(PlacedScreen screen) {
     return screen.placements.get(screen.placements.size() - 1);
+  }
+
+  /** Why the screen's page says it waits for the next publish; null: it does not. */
+  private static String waitsForPublish(ApiClient admin, String screenId) {
+    JsonNode waits = admin.get("/api/v1/screens/" + screenId).body().get("waitsForPublish");
+    return waits == null || waits.isNull() ? null : waits.get("reason").asText();
   }
 
   /** The controller's count of screens that reported playing nothing, by {@code outcome} ({@code placed}, {@code waiting}). */

@@ -142,6 +142,61 @@ class ConsoleLiveTest {
     }
   }
 
+  @Test
+  void aNewScreensPageSaysWhyItPlaysNothingUntilTheOperatorPublishesInVietnamese() throws Exception {
+    waitingStory("vi", "chưa có chương trình nào được phát hành", "Đã cập nhật");
+  }
+
+  @Test
+  void aNewScreensPageSaysWhyItPlaysNothingUntilTheOperatorPublishesInEnglish() throws Exception {
+    waitingStory("en", "nothing has been published for", "Up to date");
+  }
+
+  /**
+   * A screen paired at a gate with no programme yet plays nothing: its page says so and why, as soon as the
+   * controller has tried it (by the stream, no reload), and takes the operator to the Publish page; once
+   * published it plays and the page says no more.
+   */
+  private void waitingStory(String lang, String why, String upToDate) throws Exception {
+    assertThat(admin.postJson("/api/v1/clusters", Map.of("id", "mong-cai", "name", "Cửa khẩu Móng Cái", "province",
+        "Quảng Ninh", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans", "en"))).status()).isEqualTo(201);
+    Answer registered = admin.postJson("/api/v1/screens", Map.of("id", "live-d", "name", "Sảnh chờ 4",
+        "clusterId", "mong-cai"));
+    assertThat(registered.status()).as(registered.error()).isEqualTo(201);
+    String password = registered.body().get("mqttPassword").asText();
+    byte[] slide = ConsoleEndToEndTest.png(640, 360, 0x1f8a47);
+    String sha = EndToEndTest.sha256(slide);
+    assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", "live-welcome", "title", "Chào mừng",
+        "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
+    Accounts.approve(admin, controller.httpPort(), "live-welcome");
+    Answer scheduled = admin.postJson("/api/v1/schedule", Map.of("contentId", "live-welcome", "screenIds", List.of("live-d")));
+    assertThat(scheduled.status()).as(scheduled.error()).isEqualTo(200);
+    console.user("dieuhanh", "operator");
+    browser.startIn(lang);
+    browser.signIn("dieuhanh", PASSWORD);
+    browser.driver.get(browser.baseUrl + "/console/?resync=0#/screens/live-d");
+    browser.waitVisible(By.cssSelector("main h1"));
+    awaitLive();
+    markPage();
+    assertThat(browser.driver.findElement(By.id("screen-waits")).isDisplayed()).as("not tried yet: nothing said").isFalse();
+
+    try (AgentProcess agent = console.agent("live-d", password)) {
+      browser.waitText(By.id("screen-waits"), why);
+      assertThat(browser.driver.findElement(By.id("screen-waits")).getText()).contains("Cửa khẩu Móng Cái");
+      assertThat(pageKept()).as("no reload: it came by the stream").isTrue();
+      browser.screenshot("console-44-live-waits-" + lang);
+
+      browser.click("#screen-waits a[href='#/publish']");
+      browser.waitVisible(By.id("publish-now")).click();
+      await().atMost(DEADLINE).until(() -> agent.showing().equals("live-welcome"));
+      browser.driver.get(browser.baseUrl + "/console/#/screens/live-d");
+      browser.waitText(By.cssSelector("main .badges"), upToDate);
+      browser.wait.until(d -> !d.findElement(By.id("screen-waits")).isDisplayed());
+      browser.screenshot("console-45-live-published-" + lang);
+    }
+  }
+
   /** Reloads the console at {@code ?resync=0} on a section (the tab keeps its sign-in). */
   private void openWithoutPolling(String section) {
     browser.driver.get(browser.baseUrl + "/console/?resync=0#/" + section);

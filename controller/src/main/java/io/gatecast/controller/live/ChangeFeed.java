@@ -7,6 +7,7 @@ import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.events.PublishProgressed;
 import io.gatecast.controller.events.ScreenChanged;
 import io.gatecast.controller.events.ScreenStatusStored;
+import io.gatecast.controller.events.ScreenWaits;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
@@ -63,6 +64,7 @@ public final class ChangeFeed {
     this.vertx = vertx;
     events.subscribe(ScreenStatusStored.class, e -> status(e.status().screenId(), e.fingerprint()));
     events.subscribe(ScreenChanged.class, e -> screen(e.screenId()));
+    events.subscribe(ScreenWaits.class, e -> screen(e.screenId()));
     events.subscribe(PublishProgressed.class, e -> publish(Long.toString(e.publishId())));
     events.subscribe(AlertsChanged.class, e -> alert(e.alertId() == null ? "" : e.alertId()));
   }

@@ -635,10 +635,21 @@ public final class Publisher {
   }
 
   /** What {@link #placeArrivals} did: the screens placed (recorded and handed to the broker) and those left to wait. */
-  public record Arrived(List<String> placed, List<String> waiting) {}
+  public record Arrived(List<String> placed, List<Waiting> waiting) {}
+
+  /** Why an arrived screen waits for the next publish instead of being placed at once. */
+  public enum WaitReason {
+    /** Its gate has no programme on air: nothing has been published for the gate yet. */
+    NO_PROGRAMME,
+    /** What a publish would give it now is not on air at its gate: an approved change is not published yet. */
+    PROGRAMME_CHANGED
+  }
+
+  /** A screen left to wait, and the version it had been published (0: none) when it was tried. */
+  public record Waiting(String screenId, WaitReason reason, long publishedVersion) {}
 
   /** The placements of arrived screens to sign, each under the publish that recorded its gate's schedule. */
-  private record ArrivalPlan(List<Pending> pending, List<Long> publishIds, List<String> waiting) {}
+  private record ArrivalPlan(List<Pending> pending, List<Long> publishIds, List<Waiting> waiting) {}
 
   /** The rules a profile key gives now, and the profile of its gate's schedule with exactly those (null: none). */
   private record OnAir(ScreenRules rules, String profileId) {}
@@ -685,7 +696,7 @@ public final class Publisher {
     Map<String, ScreenSetup> arrived = new HashMap<>();
     Map<String, RegisteredScreen> found = new HashMap<>();
     Map<String, String> published = new HashMap<>();
-    List<String> waiting = new ArrayList<>();
+    List<Waiting> waiting = new ArrayList<>();
     for (Map.Entry<String, ScreenSetup> setup : setups.of(c, screenIds).entrySet()) {
       Optional<RegisteredScreen> screen = screens.find(c, setup.getKey());
       if (screen.isEmpty() || !screen.get().placements() || setup.getValue().revoked()) {
@@ -718,7 +729,7 @@ public final class Publisher {
       }
       Optional<ClusterScheduleRepository.Recorded> gate = gates.get(profile.clusterId());
       if (gate.isEmpty()) {
-        waiting.add(id); // its gate has no programme yet
+        waiting.add(new Waiting(id, WaitReason.NO_PROGRAMME, found.get(id).publishedVersion()));
         continue;
       }
       ProfileKey key = keyOf(session, id, profile, ownPlaylists.getOrDefault(id, List.of()));
@@ -728,7 +739,7 @@ public final class Publisher {
       }
       OnAir onAir = matched.get(key);
       if (onAir.profileId() == null) {
-        waiting.add(id);
+        waiting.add(new Waiting(id, WaitReason.PROGRAMME_CHANGED, found.get(id).publishedVersion()));
         continue;
       }
       Pending placement = placement(onAir.rules(), found.get(id), profile.clusterId(), onAir.profileId(),

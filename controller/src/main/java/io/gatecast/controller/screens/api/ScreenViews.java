@@ -5,6 +5,7 @@ import io.gatecast.controller.fleet.RejectionRecord;
 import io.gatecast.controller.fleet.RejectionRepository;
 import io.gatecast.controller.organisation.GroupRepository;
 import io.gatecast.controller.playlists.ScreenPlaylistRepository;
+import io.gatecast.controller.publish.Arrivals;
 import io.gatecast.controller.publish.Delivery;
 import io.gatecast.controller.publish.DeliveryRepository;
 import io.gatecast.controller.screens.RegisteredScreen;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A screen as the API shows it: what the screens feature knows (registration, set-up, groups) with
@@ -25,12 +27,22 @@ import java.util.List;
 public final class ScreenViews implements ScreenService.Describer<ScreenViews.ScreenView> {
   /**
    * A screen as the API shows it: registration, health, where its schedule stands, and the last
-   * messages it refused (newest first; their detail is untrusted text a console must escape).
+   * messages it refused (newest first; their detail is untrusted text a console must escape); when it arrived
+   * at its gate (paired, moved) and was left to wait for the next publish, why ({@code waitsForPublish}).
    */
   public record ScreenView(String id, String name, String clusterId, String location, String resolution, String orientation,
       List<String> languages, List<String> tags, List<String> groups, Instant revokedAt, ScreenState state,
       Instant lastSeenAt, Long appliedVersion, String currentContentId, long publishedVersion, Delivery latestDelivery,
-      List<String> playlist, List<RejectionRecord> recentRejections, FleetHealth.HealthView health) {}
+      List<String> playlist, List<RejectionRecord> recentRejections, FleetHealth.HealthView health,
+      WaitsForPublish waitsForPublish) {}
+
+  /** Why a screen that arrived at its gate waits for the next publish, and since when. */
+  public record WaitsForPublish(String reason, Instant since) {}
+
+  /** Why a screen waits for the next publish, if it does ({@link Arrivals#waiting}). */
+  public interface WaitingScreens {
+    Optional<Arrivals.Waiting> waiting(String screenId, long publishedVersion);
+  }
 
   /** Enough to see an attack or a stale broker at a glance; older ones stay in the store. */
   private static final int RECENT_REJECTIONS = 10;
@@ -42,9 +54,10 @@ public final class ScreenViews implements ScreenService.Describer<ScreenViews.Sc
   private final DeliveryRepository deliveries;
   private final RejectionRepository rejections;
   private final FleetHealth health;
+  private final WaitingScreens waiting;
 
   public ScreenViews(Clock clock, ScreenSetupRepository setups, GroupRepository groups, ScreenPlaylistRepository playlists,
-      DeliveryRepository deliveries, RejectionRepository rejections, FleetHealth health) {
+      DeliveryRepository deliveries, RejectionRepository rejections, FleetHealth health, WaitingScreens waiting) {
     this.clock = clock;
     this.setups = setups;
     this.groups = groups;
@@ -52,6 +65,7 @@ public final class ScreenViews implements ScreenService.Describer<ScreenViews.Sc
     this.deliveries = deliveries;
     this.rejections = rejections;
     this.health = health;
+    this.waiting = waiting;
   }
 
   @Override
@@ -62,6 +76,8 @@ public final class ScreenViews implements ScreenService.Describer<ScreenViews.Sc
         setup.orientation(), setup.languages(), setup.tags(), groups.groupsOf(c, screen.id()), setup.revokedAt(),
         screen.state(), screen.lastSeenAt(), screen.appliedVersion(),
         screen.currentContentId(), screen.publishedVersion(), deliveries.latest(c, screen.id()).orElse(null), playlist,
-        rejections.recent(c, screen.id(), RECENT_REJECTIONS), health.view(c, screen, clock.instant()));
+        rejections.recent(c, screen.id(), RECENT_REJECTIONS), health.view(c, screen, clock.instant()),
+        setup.revoked() ? null : waiting.waiting(screen.id(), screen.publishedVersion())
+            .map(w -> new WaitsForPublish(w.reason().name(), w.since())).orElse(null));
   }
 }
