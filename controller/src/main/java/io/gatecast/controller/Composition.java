@@ -193,7 +193,7 @@ final class Composition {
     metrics.brokerRefusals(controllerHealth::refusals, () -> controllerHealth.problems().size());
     StoredClusters clusters = new StoredClusters(r.clusters(), r.hours());
     FleetHealth health = new FleetHealth(clusters, r.screens(), r.health(), r.clocks());
-    PlayReports reports = new PlayReports(clusters, health, r.plays(), r.content(), r.screens());
+    PlayReports reports = new PlayReports(clusters, health, r.plays(), r.content(), r.screens(), r.setups());
     commands = new CommandService(db, mqtt, keys, clock, events, r.screens(), r.commands());
     ScreenshotStore screenshots = new ScreenshotStore(config.dataDir().resolve("screenshots"));
     RulesBuilder rules = new RulesBuilder(new OrganisationDirectory(r.setups(), r.clusters(), r.groups()),

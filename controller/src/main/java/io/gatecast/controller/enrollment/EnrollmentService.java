@@ -182,10 +182,10 @@ public final class EnrollmentService {
         }
         setups.reinstate(c, screenId);
         screens.rename(c, screenId, name);
-        setups.update(c, screenId, withCluster(existing.get(), clusterId));
+        setups.update(c, screenId, withCluster(existing.get(), clusterId), now);
       } else {
         screens.insert(c, screenId, name, now);
-        setups.update(c, screenId, ScreenSetup.inCluster(clusterId));
+        setups.update(c, screenId, ScreenSetup.inCluster(clusterId), now);
       }
       enrollments.assign(c, code, screenId, now, now.plus(TTL));
       EnrollmentView assigned = EnrollmentView.of(enrollments.find(c, code).orElseThrow());

@@ -9,7 +9,9 @@ import io.gatecast.controller.proofofplay.PlayRepository;
 import io.gatecast.controller.proofofplay.PlayRepository.Filter;
 import io.gatecast.controller.proofofplay.PlayRepository.Group;
 import io.gatecast.controller.screens.RegisteredScreen;
+import io.gatecast.controller.screens.GateStays;
 import io.gatecast.controller.screens.ScreenRepository;
+import io.gatecast.controller.screens.ScreenSetupRepository;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -61,12 +64,14 @@ public final class PlayReports {
   private final PlayRepository plays;
   private final ContentRepository content;
   private final ScreenRepository screens;
+  private final ScreenSetupRepository setups;
   private final ClusterDirectory clusters;
   private final FleetHealth health;
 
   public PlayReports(ClusterDirectory clusters, FleetHealth health, PlayRepository plays, ContentRepository content,
-      ScreenRepository screens) {
+      ScreenRepository screens, ScreenSetupRepository setups) {
     this.plays = plays;
+    this.setups = setups;
     this.content = content;
     this.screens = screens;
     this.clusters = clusters;
@@ -108,18 +113,26 @@ public final class PlayReports {
     return rows;
   }
 
-  /** Uptime over {@code [from, to)} of every screen (or a cluster's), and per cluster. */
+  /**
+   * Uptime over {@code [from, to)} of every screen (or a cluster's), and per cluster: a screen counts at each
+   * gate for the time it was there (one row a gate it was at; a screen moved during the period has two).
+   */
   public UptimeReport uptime(Connection c, Instant from, Instant to, String clusterId, Instant now) throws SQLException {
     Map<String, Uptime> perCluster = new TreeMap<>();
     List<UptimeRow> screenRows = new ArrayList<>();
+    Map<String, List<GateStays.Stay>> history = setups.gateHistory(c);
     for (RegisteredScreen screen : screens.all(c)) {
-      String cluster = clusters.clusterOf(c, screen.id());
-      if (clusterId != null && !clusterId.equals(cluster)) {
-        continue;
+      Map<String, Uptime> atGates = new LinkedHashMap<>();
+      for (GateStays.Span span : GateStays.within(history.getOrDefault(screen.id(), List.of()),
+          clusters.clusterOf(c, screen.id()), from, to)) {
+        if (clusterId == null || clusterId.equals(span.clusterId())) {
+          atGates.merge(span.clusterId(), health.uptime(c, screen, span.from(), span.to(), now), Uptime::plus);
+        }
       }
-      Uptime uptime = health.uptime(c, screen, from, to, now);
-      screenRows.add(UptimeRow.of(screen.id(), screen.name(), cluster, uptime));
-      perCluster.merge(cluster, uptime, Uptime::plus);
+      atGates.forEach((cluster, uptime) -> {
+        screenRows.add(UptimeRow.of(screen.id(), screen.name(), cluster, uptime));
+        perCluster.merge(cluster, uptime, Uptime::plus);
+      });
     }
     if (clusterId != null) {
       perCluster.putIfAbsent(clusterId, Uptime.NONE);

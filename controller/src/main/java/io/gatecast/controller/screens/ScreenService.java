@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -83,8 +84,9 @@ public final class ScreenService<V> {
             "the id " + request.id() + " is the controller's MQTT username; choose another");
       }
       checkPlacement(c, request.setup().clusterId(), request.groups());
-      screens.insert(c, request.id(), request.name() == null ? request.id() : request.name(), clock.instant());
-      setups.update(c, request.id(), request.setup());
+      Instant now = clock.instant();
+      screens.insert(c, request.id(), request.name() == null ? request.id() : request.name(), now);
+      setups.update(c, request.id(), request.setup(), now);
       groups.setGroupsOf(c, request.id(), request.groups());
       String password = newMqttPassword(c, request.id());
       V registered = describer.describe(c, screens.find(c, request.id()).orElseThrow());
@@ -105,7 +107,7 @@ public final class ScreenService<V> {
       if (change.name() != null) {
         screens.rename(c, id, change.name());
       }
-      setups.update(c, id, change.setup());
+      setups.update(c, id, change.setup(), clock.instant());
       groups.setGroupsOf(c, id, change.groups());
       V after = describer.describe(c, screens.find(c, id).orElse(screen));
       audit.record(c, actor, "update", "screen", id, before, after);

@@ -44,12 +44,33 @@ public final class ScreenSetupRepository {
     return found;
   }
 
-  /** Writes everything but the revocation. Returns false for an unknown screen. */
-  public boolean update(Connection c, String screenId, ScreenSetup setup) throws SQLException {
-    return Sql.update(c, "UPDATE screens SET cluster_id = ?, location = ?, resolution = ?, orientation = ?,"
+  /**
+   * Writes everything but the revocation; a screen placed at another gate (or its first) is at that gate from
+   * {@code at} on ({@link #gateHistory}). Returns false for an unknown screen.
+   */
+  public boolean update(Connection c, String screenId, ScreenSetup setup, Instant at) throws SQLException {
+    boolean found = Sql.update(c, "UPDATE screens SET cluster_id = ?, location = ?, resolution = ?, orientation = ?,"
             + " languages = ?, tags = ? WHERE id = ?",
         setup.clusterId(), setup.location(), setup.resolution(), setup.orientation(),
         JsonColumns.write(setup.languages()), JsonColumns.write(setup.tags()), screenId) == 1;
+    Optional<String> was = Sql.one(c, "SELECT cluster_id FROM screen_gate_history WHERE screen_id = ?"
+        + " ORDER BY since_ms DESC LIMIT 1", row -> row.getString(1), screenId);
+    if (found && !was.equals(Optional.of(setup.clusterId()))) {
+      Sql.update(c, "INSERT OR REPLACE INTO screen_gate_history (screen_id, cluster_id, since_ms) VALUES (?, ?, ?)",
+          screenId, setup.clusterId(), at.toEpochMilli());
+    }
+    return found;
+  }
+
+  /** The gates every screen has been placed at, oldest first, by screen id. */
+  public Map<String, List<GateStays.Stay>> gateHistory(Connection c) throws SQLException {
+    Map<String, List<GateStays.Stay>> history = new java.util.HashMap<>();
+    for (Map.Entry<String, GateStays.Stay> e : Sql.list(c, "SELECT screen_id, cluster_id, since_ms FROM"
+        + " screen_gate_history ORDER BY screen_id, since_ms", row -> Map.entry(row.getString(1),
+        new GateStays.Stay(row.getString(2), Instant.ofEpochMilli(row.getLong(3)))))) {
+      history.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue());
+    }
+    return history;
   }
 
   /** Cuts the screen off: marks it revoked and forgets its MQTT password hash, so no login can succeed. */

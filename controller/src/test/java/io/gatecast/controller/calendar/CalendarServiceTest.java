@@ -52,7 +52,7 @@ class CalendarServiceTest {
             new GroupRepository()), io.gatecast.controller.Repositories.create().rulesStores()), clusters, groups, screens, setups, new CampaignRepository());
     await(database.db().transaction(c -> {
       screens.insert(c, "gate-1", "Gate 1", NOW);
-      setups.update(c, "gate-1", ScreenSetup.inCluster(Cluster.DEFAULT_ID));
+      setups.update(c, "gate-1", ScreenSetup.inCluster(Cluster.DEFAULT_ID), NOW);
       groups.insert(c, "arrivals", "Arrivals", NOW);
       groups.setGroupsOf(c, "gate-1", List.of("arrivals"));
       return null;

@@ -172,7 +172,7 @@ class LayoutApprovalTest {
       // The kiosk is a portrait totem: "facts" is drawn for its shape (a screen is refused another).
       new io.gatecast.controller.screens.ScreenRepository().insert(c, KIOSK.id(), KIOSK.id(), NOW);
       new io.gatecast.controller.screens.ScreenSetupRepository().update(c, KIOSK.id(),
-          new io.gatecast.controller.screens.ScreenSetup("lao-cai", null, null, "PORTRAIT", null, List.of(), null));
+          new io.gatecast.controller.screens.ScreenSetup("lao-cai", null, null, "PORTRAIT", null, List.of(), null), NOW);
       return null;
     }));
     await(layouts.assign(OPERATOR, new LayoutAssignment(LayoutTarget.GATE, "lao-cai", "hall")));
@@ -195,7 +195,7 @@ class LayoutApprovalTest {
     await(layouts.unassign(OPERATOR, LayoutTarget.SCREEN, "kiosk-2", null));
     assertThat(signed(plan(KIOSK)).layout()).as("the gate has no portrait default: full screen").isNull();
     await(db.transaction(c -> new io.gatecast.controller.screens.ScreenSetupRepository().update(c, KIOSK.id(),
-        new io.gatecast.controller.screens.ScreenSetup("lao-cai", null, null, "LANDSCAPE", null, List.of(), null))));
+        new io.gatecast.controller.screens.ScreenSetup("lao-cai", null, null, "LANDSCAPE", null, List.of(), null), NOW)));
     assertThat(signed(plan(KIOSK)).layout().id()).as("turned landscape: the gate's default").isEqualTo("hall");
   }
 

@@ -99,7 +99,7 @@ class LayoutShapeTest {
 
   private static void screen(java.sql.Connection c, String id, String orientation) throws java.sql.SQLException {
     new ScreenRepository().insert(c, id, id, NOW);
-    new ScreenSetupRepository().update(c, id, new ScreenSetup("lao-cai", null, null, orientation, null, List.of(), null));
+    new ScreenSetupRepository().update(c, id, new ScreenSetup("lao-cai", null, null, orientation, null, List.of(), null), NOW);
   }
 
   private void text(String id, String text) {
@@ -125,7 +125,7 @@ class LayoutShapeTest {
 
   private void orientation(String screenId, String orientation) {
     await(db.transaction(c -> new ScreenSetupRepository().update(c, screenId,
-        new ScreenSetup("lao-cai", null, null, orientation, null, List.of(), null))));
+        new ScreenSetup("lao-cai", null, null, orientation, null, List.of(), null), NOW)));
   }
 
   @Test

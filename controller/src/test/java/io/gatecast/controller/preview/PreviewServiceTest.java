@@ -40,7 +40,7 @@ class PreviewServiceTest {
             new GroupRepository()), io.gatecast.controller.Repositories.create().rulesStores()));
     await(database.db().transaction(c -> {
       screens.insert(c, "gate-1", "Gate 1", FROM);
-      new ScreenSetupRepository().update(c, "gate-1", ScreenSetup.inCluster(Cluster.DEFAULT_ID));
+      new ScreenSetupRepository().update(c, "gate-1", ScreenSetup.inCluster(Cluster.DEFAULT_ID), FROM);
       return null;
     }));
   }

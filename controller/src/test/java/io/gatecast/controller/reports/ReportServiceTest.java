@@ -35,7 +35,7 @@ class ReportServiceTest {
     Repositories r = Repositories.create();
     StoredClusters clusters = new StoredClusters(r.clusters(), r.hours());
     service = new ReportService(database.db(), Clock.fixed(NOW, ZoneOffset.UTC),
-        new PlayReports(clusters, null, r.plays(), r.content(), r.screens()), clusters, r.screens());
+        new PlayReports(clusters, null, r.plays(), r.content(), r.screens(), r.setups()), clusters, r.screens());
     defaultZone = await(database.db().transaction(c -> new ClusterRepository().find(c, Cluster.DEFAULT_ID)))
         .orElseThrow().zone();
   }

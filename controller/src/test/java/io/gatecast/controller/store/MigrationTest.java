@@ -245,6 +245,46 @@ class MigrationTest {
     }
   }
 
+  /**
+   * Where each screen has been is seeded from what the store knows: the moves the audit log recorded, the
+   * gate a screen began at (the one its first move left), and, for a screen whose last recorded move is not
+   * where it is (moved in a way the log did not say), its gate today for its whole life.
+   */
+  @Test
+  void eachScreensGatesAreSeededFromTheMovesTheAuditLogRecorded(@TempDir Path tmp) throws SQLException {
+    Path file = tmp.resolve("gatecast.db");
+    String url = migratedTo(file, "91");
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO clusters (id, name, province, zone, languages, created_at) VALUES"
+          + " ('lao-cai', 'Lào Cai', 'Lào Cai', 'Asia/Ho_Chi_Minh', '[\"vi\"]', '2026-01-01T00:00:00Z'),"
+          + " ('kim-thanh', 'Kim Thành', 'Lào Cai', 'Asia/Ho_Chi_Minh', '[\"vi\"]', '2026-01-01T00:00:00Z')");
+      s.executeUpdate("INSERT INTO screens (id, name, created_at, cluster_id) VALUES"
+          + " ('moved', 'Moved', '2026-02-01T00:00:00Z', 'kim-thanh'),"
+          + " ('stayed', 'Stayed', '2026-02-01T00:00:00.5Z', 'lao-cai'),"
+          + " ('unsaid', 'Unsaid', '2026-02-01T00:00:00Z', 'lao-cai')");
+      s.executeUpdate("INSERT INTO audit_log (at, actor, action, subject_type, subject_id, before_json, after_json)"
+          + " VALUES ('2026-03-01T08:00:00.250Z', 'kythuat', 'update', 'screen', 'moved',"
+          + " '{\"clusterId\":\"lao-cai\",\"location\":null}', '{\"clusterId\":\"kim-thanh\",\"location\":null}'),"
+          + " ('2026-03-02T08:00:00Z', 'kythuat', 'update', 'screen', 'stayed',"
+          + " '{\"clusterId\":\"lao-cai\",\"location\":null}', '{\"clusterId\":\"lao-cai\",\"location\":\"hall\"}'),"
+          + " ('2026-03-03T08:00:00Z', 'kythuat', 'update', 'screen', 'unsaid',"
+          + " '{\"clusterId\":\"lao-cai\"}', '{\"clusterId\":\"kim-thanh\"}')");
+    }
+    migrateAll(url);
+    Vertx vertx = Vertx.vertx();
+    try (Database db = Database.open(vertx, file)) {
+      var history = db.transaction(new io.gatecast.controller.screens.ScreenSetupRepository()::gateHistory).await();
+      assertThat(history.get("moved")).extracting(stay -> stay.clusterId() + " " + stay.since()).containsExactly(
+          "lao-cai 2026-02-01T00:00:00Z", "kim-thanh 2026-03-01T08:00:00.250Z");
+      assertThat(history.get("stayed")).extracting(stay -> stay.clusterId() + " " + stay.since())
+          .containsExactly("lao-cai 2026-02-01T00:00:00.500Z");
+      assertThat(history.get("unsaid")).as("moved back unsaid: counted at its gate today")
+          .extracting(stay -> stay.clusterId() + " " + stay.since()).containsExactly("lao-cai 2026-02-01T00:00:00Z");
+    } finally {
+      vertx.close().await();
+    }
+  }
+
   /** {@code file} with the schema of version {@code target}; returns its JDBC address. */
   private static String migratedTo(Path file, String target) {
     String url = "jdbc:sqlite:" + file + "?foreign_keys=on";
