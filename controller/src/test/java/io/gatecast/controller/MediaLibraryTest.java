@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @IntegrationTest
 class MediaLibraryTest {
-  private static final long LIMIT = 256 * 1024;
+  private static final long LIMIT = 1024 * 1024; // above MediaLibrary.SVG_THUMBNAIL_MAX_BYTES
 
   @RegisterExtension
   static final RunningController RUNNING = new RunningController(c -> c.withMaxUploadBytes(LIMIT), Clock.systemUTC());
@@ -154,6 +154,33 @@ class MediaLibraryTest {
 
     assertThat(get("/api/v1/media/" + "e".repeat(64) + "/thumbnail").statusCode()).isEqualTo(404);
     assertThat(get("/api/v1/media/nope/thumbnail").statusCode()).isEqualTo(400);
+  }
+
+  /**
+   * An SVG slide (the demo's are all SVG) is its own thumbnail, which the console draws in an {@code <img>}:
+   * not the grey placeholder ImageIO's blindness gave it. Served with the download's guards; one bigger than
+   * a thumbnail should be gets the placeholder.
+   */
+  @Test
+  void anSvgIsItsOwnThumbnailUnderTheDownloadsGuards() throws Exception {
+    byte[] svg = ("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1920 1080'><rect width='1920' height='1080'"
+        + " fill='#0b5cad'/><text x='100' y='200' font-size='120'>Chào mừng</text></svg>").getBytes(StandardCharsets.UTF_8);
+    String sha = uploaded(svg, "image/svg+xml").get("sha256").asText();
+    HttpResponse<byte[]> response = get("/api/v1/media/" + sha + "/thumbnail");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type")).hasValue("image/svg+xml");
+    assertThat(response.headers().firstValue("content-security-policy")).hasValueSatisfying(csp ->
+        assertThat(csp).startsWith("sandbox;").contains("default-src 'none'"));
+    assertThat(response.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+    assertThat(response.body()).isEqualTo(svg);
+
+    StringBuilder big = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 100'>");
+    while (big.length() <= 600 * 1024) {
+      big.append("<rect x='1' y='2' width='3' height='4' fill='#123456'/>");
+    }
+    String bigSha = uploaded(big.append("</svg>").toString().getBytes(StandardCharsets.UTF_8), "image/svg+xml")
+        .get("sha256").asText();
+    assertThat(thumbnail(bigSha).getWidth()).as("the placeholder").isEqualTo(320);
   }
 
   @Test

@@ -336,6 +336,25 @@ class ConsoleEndToEndTest {
     WebElement thumb = browser.waitVisible(By.cssSelector("figure[data-media] img.thumb"));
     browser.wait.until(d -> (Boolean) browser.driver.executeScript(
         "return arguments[0].complete && arguments[0].naturalWidth > 0", thumb));
+    // An SVG slide shows itself, not a grey placeholder: its red is what the thumbnail draws.
+    Path svg = tmp.resolve("chao-mung.svg");
+    Files.writeString(svg, "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1920 1080'>"
+        + "<rect width='1920' height='1080' fill='#d01010'/><text x='100' y='540' font-size='200'>Chào mừng</text></svg>");
+    browser.driver.findElement(By.id("upload-file")).sendKeys(svg.toAbsolutePath().toString());
+    browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
+    browser.waitText(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"), "Đã tải lên chao-mung.svg.");
+    String svgSha = EndToEndTest.sha256(Files.readAllBytes(svg));
+    WebElement svgThumb = browser.waitVisible(By.cssSelector("figure[data-media='" + svgSha + "'] img.thumb"));
+    browser.wait.until(d -> {
+      Object rgb = browser.driver.executeScript("const img = arguments[0];"
+          + " if (!img.complete || !img.naturalWidth) return null;"
+          + " const canvas = document.createElement('canvas'); canvas.width = 32; canvas.height = 18;"
+          + " const g = canvas.getContext('2d'); g.drawImage(img, 0, 0, 32, 18);"
+          + " return Array.from(g.getImageData(4, 4, 1, 1).data.slice(0, 3));", svgThumb);
+      return rgb instanceof List<?> c && ((Number) c.get(0)).intValue() > 180 && ((Number) c.get(1)).intValue() < 60;
+    });
+    browser.scrollTo(By.cssSelector("figure[data-media='" + svgSha + "']"));
+    browser.screenshot("console-03b-svg-thumbnail");
     // Choosing the next file clears what was said of the last one, and its full bar
     browser.driver.findElement(By.id("upload-file")).sendKeys(notAPicture.toAbsolutePath().toString());
     browser.wait.until(d -> d.findElement(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"))

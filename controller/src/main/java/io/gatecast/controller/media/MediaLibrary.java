@@ -184,21 +184,31 @@ public final class MediaLibrary {
     }, false)));
   }
 
+  /** A console thumbnail: its bytes and their type. */
+  public record Thumbnail(byte[] bytes, String mimeType) {}
+
+  /** SVGs up to this size are their own thumbnail; a bigger one (a detailed map) would slow the library page. */
+  static final long SVG_THUMBNAIL_MAX_BYTES = 512 * 1024;
+
   /**
-   * The console thumbnail of a stored file as JPEG bytes: made now if an image has none yet (files
-   * uploaded before thumbnails existed), a placeholder for what ImageIO cannot read.
+   * The console thumbnail of a stored file: a JPEG, made now if an image has none yet (files uploaded before
+   * thumbnails existed); an SVG is its own (the browser draws it in an {@code <img>}, which runs nothing, and it
+   * passed {@link SvgCheck} on upload; ImageIO cannot draw it); a placeholder for the rest (video, a big SVG).
    */
-  public Future<byte[]> thumbnail(String sha256) {
+  public Future<Thumbnail> thumbnail(String sha256) {
     return db.transaction(c -> media.find(c, sha256).orElseThrow(() -> notFound(sha256)))
         .compose(found -> vertx.executeBlocking(() -> {
+          if (MediaInspector.SVG.equals(found.mimeType()) && found.sizeBytes() <= SVG_THUMBNAIL_MAX_BYTES) {
+            return new Thumbnail(Files.readAllBytes(store.pathOf(sha256)), MediaInspector.SVG);
+          }
           Path thumbnail = store.thumbnailOf(sha256);
           if (!Files.exists(thumbnail) && Thumbnails.decodable(found.mimeType())) {
             store.makeThumbnail(store.pathOf(sha256), sha256);
           }
           try {
-            return Files.readAllBytes(thumbnail);
+            return new Thumbnail(Files.readAllBytes(thumbnail), "image/jpeg");
           } catch (java.nio.file.NoSuchFileException e) {
-            return Thumbnails.placeholder(found.mimeType().startsWith("video/"));
+            return new Thumbnail(Thumbnails.placeholder(found.mimeType().startsWith("video/")), "image/jpeg");
           }
         }, false));
   }

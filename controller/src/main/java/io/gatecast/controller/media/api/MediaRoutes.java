@@ -64,11 +64,14 @@ public final class MediaRoutes {
     });
     router.get("/api/v1/media/:sha256/thumbnail").handler(ctx -> {
       String sha = checkedSha(ctx.pathParam("sha256"), "the path");
-      library.thumbnail(sha).onSuccess(jpeg -> ctx.response()
-          .putHeader("content-type", "image/jpeg")
+      library.thumbnail(sha).onSuccess(thumbnail -> ctx.response()
+          .putHeader("content-type", thumbnail.mimeType())
+          // An SVG one is a document too: the same guards as its download (the console fetches it, not a tab).
+          .putHeader("content-security-policy", MEDIA_CSP)
+          .putHeader("x-content-type-options", "nosniff")
           // The same hash always has the same thumbnail (or placeholder): cache it a day.
           .putHeader("cache-control", "private, max-age=86400")
-          .end(io.vertx.core.buffer.Buffer.buffer(jpeg))).onFailure(ctx::fail);
+          .end(io.vertx.core.buffer.Buffer.buffer(thumbnail.bytes()))).onFailure(ctx::fail);
     });
     router.delete("/api/v1/media/:sha256").handler(ctx -> {
       String sha = checkedSha(ctx.pathParam("sha256"), "the path");
