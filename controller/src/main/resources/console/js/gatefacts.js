@@ -6,7 +6,7 @@ import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, tOr} from './i18n.js';
 import {errorText} from './errors.js';
-import {gates, gateName} from './gates.js';
+import {firstGate, gates, gateName} from './gates.js';
 import {weekHours, usualWeek} from './weekhours.js';
 
 /** {element, load(textItems)}: the facts card; `onSaved(gateId)` is told after a save (the preview redraws). */
@@ -97,7 +97,7 @@ export function gateFactsEditor(onSaved) {
     load(items) {
       textItems = items;
       const list = gates();
-      const gateId = list.some((g) => g.id === shown) ? shown : list.length ? list[0].id : null;
+      const gateId = list.some((g) => g.id === shown) ? shown : list.length ? firstGate() : null;
       if (gateId) draw(gateId);
     },
   };

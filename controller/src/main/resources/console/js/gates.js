@@ -15,11 +15,23 @@ export function gates() { return [...clusters.values()]; }
 /** The name migration V60 gave the gate screens wait in before they are placed; said in the reader's language. */
 const UNPLACED_NAME = 'Chưa xếp cửa khẩu';
 
+/** The gate screens wait in before they are placed, not renamed since (then it is a gate like any other). */
+function isUnplaced(cluster) { return cluster.id === 'default' && cluster.name === UNPLACED_NAME; }
+
 export function gateName(id) {
   const cluster = clusters.get(id);
   if (!cluster) return id;
-  if (cluster.id === 'default' && cluster.name === UNPLACED_NAME) return t('gates.unplaced'); // not renamed since
+  if (isUnplaced(cluster)) return t('gates.unplaced');
   return cluster.name || cluster.id;
+}
+
+/**
+ * The gate a form starts on: the first real gate. The unplaced one only when there is no other: a screen
+ * paired there plays nothing, which a technician in a hurry would not notice.
+ */
+export function firstGate() {
+  const list = gates();
+  return (list.find((g) => !isUnplaced(g)) || list[0] || {id: 'default'}).id;
 }
 
 /** The gate's IANA time zone; the default gate's (Hanoi time) when it is unknown. */

@@ -10,7 +10,7 @@ import {h, fill, field, sayIn} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, currentLanguage, languageName} from './i18n.js';
 import {errorText} from './errors.js';
-import {gates, gateLanguages, gateName, zoneOf} from './gates.js';
+import {firstGate, gates, gateLanguages, gateName, zoneOf} from './gates.js';
 import {slugOf, ID_PATTERN} from './slug.js';
 import {SHAPES, TEMPLATES, TEMPLATE_IDS, WIDGET_TYPES, MAX_WIDGETS} from './layouttemplates.js';
 import {instantIn, localParts} from './layoutview.js';
@@ -147,7 +147,7 @@ export function renderLayouts(main) {
     const gateList = gates();
     const draft = existing ? JSON.parse(JSON.stringify(existing))
       : {id: '', template: 'header-main-side-ticker', shape: 'LANDSCAPE_16_9', regions: []};
-    let gate = gateList.length ? gateList[0].id : 'default';
+    let gate = firstGate();
     let language = null;
 
     const id = h('input', {id: 'lay-id', required: true, pattern: ID_PATTERN, value: draft.id, disabled: !!existing,
@@ -157,7 +157,7 @@ export function renderLayouts(main) {
     const shape = h('select', {id: 'lay-shape', onchange: () => { draft.shape = shape.value; drawRegions(); }},
       SHAPES.map((s) => h('option', {value: s, selected: s === draft.shape}, t(`lay.shape.${s}`))));
     const gateSelect = h('select', {id: 'lay-gate', onchange: () => { gate = gateSelect.value; language = null; drawLanguages(); }},
-      gateList.map((g) => h('option', {value: g.id}, gateName(g.id))));
+      gateList.map((g) => h('option', {value: g.id, selected: g.id === gate}, gateName(g.id))));
     const regionsBox = h('div', {class: 'layout-regions', id: 'lay-regions'});
     const previewNote = h('p', {class: 'hint', id: 'lay-preview-note', role: 'status', 'aria-live': 'polite'});
     const languagesBox = h('div', {class: 'layout-languages', role: 'group', 'aria-label': t('lay.previewLanguage')});

@@ -3,7 +3,7 @@
 import {h, fill, field, badge, formProblem} from './dom.js';
 import {api} from './api.js';
 import {t, languageName} from './i18n.js';
-import {loadGates, gates, gateName} from './gates.js';
+import {firstGate, loadGates, gates, gateName} from './gates.js';
 import {loadAssignments, ownLayout} from './layoutattach.js';
 import {followName, ID_PATTERN} from './slug.js';
 
@@ -53,7 +53,7 @@ export function renderSetup(main) {
 
   function gateSelect(id, selected) {
     return h('select', {id, required: true}, gates().map((g) =>
-      h('option', {value: g.id, selected: g.id === selected}, g.name || g.id)));
+      h('option', {value: g.id, selected: g.id === selected}, gateName(g.id))));
   }
 
   // --- pairing: the kiosk shows a code; the technician types it, picks gate and name, done.
@@ -64,7 +64,7 @@ export function renderSetup(main) {
     const screenId = h('input', {id: 'pair-id', required: true, pattern: ID_PATTERN,
       'data-pattern-hint': t('setup.idHint'), autocomplete: 'off'});
     followName(name, screenId);
-    const gate = gateSelect('pair-gate', gates()[0] && gates()[0].id);
+    const gate = gateSelect('pair-gate', firstGate());
     const form = h('form', {onsubmit: async (e) => {
       e.preventDefault();
       const typed = code.value.trim().toUpperCase();
@@ -244,7 +244,7 @@ export function renderSetup(main) {
     const id = h('input', {id: 'screen-id', required: true, pattern: ID_PATTERN, 'data-pattern-hint': t('setup.idHint'),
       value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off'});
     followName(name, id);
-    const gate = gateSelect('screen-gate', existing ? existing.clusterId : (gates()[0] || {}).id);
+    const gate = gateSelect('screen-gate', existing ? existing.clusterId : firstGate());
     const location = h('input', {id: 'screen-location', maxLength: 200, value: existing && existing.location || ''});
     const tags = h('input', {id: 'screen-tags', autocomplete: 'off', value: existing ? (existing.tags || []).join(', ') : '',
       pattern: '\\s*[a-z0-9][a-z0-9_\\-]*(\\s*,\\s*[a-z0-9][a-z0-9_\\-]*)*\\s*', 'data-pattern-hint': t('setup.screen.tagsHint')});

@@ -68,10 +68,13 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
         + "Array.prototype.forEach.call(s.options, function (o) { o.selected = o.value === 'dong-1' || o.value === 'dong-2'; });"
         + "s.dispatchEvent(new Event('change', {bubbles: true}));",
         browser.waitVisible(By.cssSelector("[data-region='TICKER'] select[data-setting='ticker']")));
-    new Select(browser.waitVisible(By.id("lay-gate"))).selectByValue("lao-cai");
+    // Both gate choosers start on the real gate, not the one unplaced screens wait in (whose id sorts first).
+    assertThat(new Select(browser.waitVisible(By.id("lay-gate"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("lao-cai");
+    assertThat(new Select(browser.waitVisible(By.id("facts-gate"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("lao-cai");
 
     // The gate's facts, in the console: closed today, and the clock's places named by text items.
-    new Select(browser.waitVisible(By.id("facts-gate"))).selectByValue("lao-cai");
     browser.waitVisible(By.cssSelector("#facts-form[data-gate='lao-cai']"));
     browser.setValue(By.id("facts-closed-date"), TODAY.toString());
     browser.click("[data-action='add-closed-date']");

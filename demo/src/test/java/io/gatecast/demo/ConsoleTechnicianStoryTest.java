@@ -86,8 +86,13 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     assertThat(gate.get("zone").asText()).isEqualTo("Asia/Ho_Chi_Minh");
     assertThat(texts(gate.get("languages"))).containsExactly("vi", "zh-Hans", "en", "hmn");
 
-    // A screen registered by hand: its MQTT password is shown once, with a copy button.
+    // A screen registered by hand: its MQTT password is shown once, with a copy button. The form starts on a
+    // real gate, not the one unplaced screens wait in (said in the reader's language).
     browser.click("[data-action='new-screen']");
+    Select screenGate = new Select(browser.waitVisible(By.id("screen-gate")));
+    assertThat(screenGate.getFirstSelectedOption().getAttribute("value")).isNotEqualTo("default");
+    assertThat(screenGate.getOptions()).extracting(WebElement::getText)
+        .contains(browser.says("Chưa xếp cửa khẩu", "Not placed at a gate yet"));
     type(browser, "screen-name", "Sảnh nhập cảnh số 1");
     new Select(browser.driver.findElement(By.id("screen-gate"))).selectByValue("cua-khau-quoc-te-duong-bo-lao-cai");
     browser.click("[data-action='save-screen']");
@@ -136,6 +141,8 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     assertThat(waiting.status()).as(waiting.error()).isEqualTo(201);
     browser.driver.navigate().refresh();
     browser.waitVisible(By.id("pair-code"));
+    assertThat(new Select(browser.driver.findElement(By.id("pair-gate"))).getFirstSelectedOption().getAttribute("value"))
+        .as("pairing starts on a real gate: a screen paired unplaced plays nothing").isNotEqualTo("default");
     type(browser, "pair-code", PairingCode.display(code).toLowerCase());
     type(browser, "pair-name", "Kim Thành cổng xe tải");
     new Select(browser.driver.findElement(By.id("pair-gate"))).selectByValue("cua-khau-kim-thanh");
