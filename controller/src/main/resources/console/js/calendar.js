@@ -4,7 +4,7 @@
 import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, currentLanguage} from './i18n.js';
-import {gates} from './gates.js';
+import {gateName, gates} from './gates.js';
 import {DAYS, addDays} from './recurrence.js';
 import {renderCampaigns, toneOf} from './campaigns.js';
 
@@ -68,7 +68,7 @@ export function renderSchedule(main, arg) {
     const option = (kind, id, name) => h('option', {value: `${kind}:${id}`}, name && name !== id ? `${name} (${id})` : id);
     const live = screens.filter((s) => !s.revokedAt);
     fill(targets,
-      h('optgroup', {label: t('sched.gates')}, gates().map((g) => option('cluster', g.id, g.name))),
+      h('optgroup', {label: t('sched.gates')}, gates().map((g) => option('cluster', g.id, gateName(g.id)))),
       groups.length ? h('optgroup', {label: t('sched.groups')}, groups.map((g) => option('group', g.id, g.name))) : null,
       h('optgroup', {label: t('sched.screens')}, live.map((s) => option('screen', s.id, s.name))));
     if (!state.target || ![...targets.options].some((o) => o.value === state.target)) {
@@ -120,7 +120,8 @@ export function renderSchedule(main, arg) {
           h('button', {type: 'button', onclick: move(-1), 'aria-label': t('sched.prev')}, '‹ ', t('sched.prev')),
           h('button', {type: 'button', onclick: () => { state.anchor = todayIn(answer.zone); draw(); }}, t('sched.today')),
           h('button', {type: 'button', onclick: move(1), 'aria-label': t('sched.next')}, t('sched.next'), ' ›'))),
-      h('h2', {id: 'cal-h', 'aria-live': 'polite'}, title, ' · ', answer.target.name || answer.target.id),
+      h('h2', {id: 'cal-h', 'aria-live': 'polite'}, title, ' · ',
+        answer.target.kind === 'cluster' ? gateName(answer.target.id) : answer.target.name || answer.target.id),
       h('p', {class: 'hint', id: 'cal-zone'}, t('sched.zone', {zone: answer.zone}), ' · ',
         answer.screenCount ? t('sched.screenCount', {count: answer.screenCount}) : t('sched.noScreens')),
       answer.truncated ? h('p', {class: 'message error'}, t('sched.truncated')) : null,

@@ -85,7 +85,7 @@ export function renderSetup(main) {
   function drawGates() {
     const rows = gates().map((g) => h('tr', {'data-gate': g.id},
       // The built-in gate keeps screens no one has placed yet: say so, in the console's language.
-      h('th', {scope: 'row'}, g.name || g.id, h('br'), h('span', {class: 'hint'},
+      h('th', {scope: 'row'}, gateName(g.id), h('br'), h('span', {class: 'hint'},
         g.id === 'default' ? `${g.id} · ${t('setup.gates.defaultHint')}` : g.id),
         ownLayout(data.assignments, 'GATE', g.id) ? h('span', {class: 'hint', 'data-gate-layout': g.id},
           h('br'), ownLayout(data.assignments, 'GATE', g.id)) : null),

@@ -4,7 +4,7 @@
 import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, currentLanguage, formatNumber, formatDuration, formatPercent, formatDateTime} from './i18n.js';
-import {gates, gateName, homeZone} from './gates.js';
+import {firstGate, gates, gateName, homeZone} from './gates.js';
 import {barChart, groupLabel} from './charts.js';
 
 const FIRST_YEAR = 2000;
@@ -15,7 +15,7 @@ export function renderYearEnd(main) {
     defaultValue: thisYear});
   // Another gate is already summarised in the overview: switching shows it without asking again.
   const gate = h('select', {id: 'year-end-gate', onchange: () => { if (summaries) drawDetail(detailOf(summaries)); }},
-    gates().map((g) => h('option', {value: g.id}, g.name || g.id)));
+    gates().map((g) => h('option', {value: g.id, selected: g.id === firstGate()}, gateName(g.id))));
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   const overview = h('div', {id: 'year-end-overview'});
   const detail = h('div', {id: 'year-end-detail'});

@@ -208,6 +208,8 @@ class ConsoleContentTest {
     browser.driver.findElement(By.cssSelector("button.lang-button")).click();
     browser.waitText(By.cssSelector("main h1"), "Year-end summary");
     browser.waitText(By.id("year-end-detail"), "Chinese");
+    assertThat(new Select(browser.driver.findElement(By.id("year-end-gate"))).getFirstSelectedOption().getText())
+        .as("the unplaced gate in the reader's language").isEqualTo("Not placed at a gate yet");
     browser.screenshot("content-07-year-end-english");
   }
 

@@ -93,6 +93,8 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     assertThat(screenGate.getFirstSelectedOption().getAttribute("value")).isNotEqualTo("default");
     assertThat(screenGate.getOptions()).extracting(WebElement::getText)
         .contains(browser.says("Chưa xếp cửa khẩu", "Not placed at a gate yet"));
+    assertThat(browser.driver.findElement(By.cssSelector("tr[data-gate='default'] th")).getText())
+        .startsWith(browser.says("Chưa xếp cửa khẩu", "Not placed at a gate yet"));
     type(browser, "screen-name", "Sảnh nhập cảnh số 1");
     new Select(browser.driver.findElement(By.id("screen-gate"))).selectByValue("cua-khau-quoc-te-duong-bo-lao-cai");
     browser.click("[data-action='save-screen']");
