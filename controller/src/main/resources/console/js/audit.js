@@ -4,6 +4,7 @@ import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, formatDateTime} from './i18n.js';
 import {homeZone} from './gates.js';
+import {changeCell} from './auditchange.js';
 
 const PAGE = 50;
 // Every kind of thing the controller records (AuditLog's subject types), so each can be filtered on.
@@ -40,11 +41,12 @@ export function renderAudit(main) {
       message.textContent = t('audit.count', {count: rows.length});
       fill(table, rows.length === 0 ? h('p', {class: 'empty'}, t('audit.none')) : h('table', {},
         h('thead', {}, h('tr', {}, [t('audit.at'), t('audit.actor'), t('audit.action'), t('audit.type'),
-          t('audit.subject')].map((c) => h('th', {scope: 'col'}, c)))),
+          t('audit.subject'), t('audit.change')].map((c) => h('th', {scope: 'col'}, c)))),
         h('tbody', {}, rows.map((e) => h('tr', {'data-audit': e.id},
           h('td', {}, formatDateTime(e.at, homeZone())), h('td', {}, e.actor),
           h('td', {}, actionText(e)),
-          h('td', {}, tOr(`audit.type.${e.subjectType}`, e.subjectType)), h('td', {}, e.subjectId))))));
+          h('td', {}, tOr(`audit.type.${e.subjectType}`, e.subjectType)), h('td', {}, e.subjectId),
+          h('td', {class: 'audit-change'}, changeCell(e)))))));
     } catch (err) {
       message.className = 'message error';
       message.textContent = t('common.error', {message: err.message});

@@ -1,0 +1,64 @@
+// What an audit entry changed, said shortly in the reader's language: the fields an update changed
+// (old → new), else what was made or removed, by its name. The entry's whole before and after stay
+// one click away as JSON, the evidence itself.
+import {h} from './dom.js';
+import {t, tOr, languageName} from './i18n.js';
+import {gateName} from './gates.js';
+
+/** Fields that move by themselves (times, a screen's live state): not what anyone changed. */
+const QUIET = new Set(['createdAt', 'updatedAt', 'reviewedAt', 'revision', 'health', 'lastSeenAt', 'state',
+  'appliedVersion', 'publishedVersion', 'latestDelivery', 'recentRejections', 'currentContentId', 'waitsForPublish']);
+/** Most changed fields said in the line; the rest are in the JSON. */
+const SHOWN = 4;
+const LONGEST = 80;
+
+/** The change column of an audit entry: a short sentence and the whole before/after behind a toggle. */
+export function changeCell(e) {
+  const line = changeText(e);
+  const evidence = e.before == null && e.after == null ? null
+    : h('details', {class: 'audit-json'}, h('summary', {}, t('audit.json')),
+      h('pre', {}, JSON.stringify({before: e.before ?? null, after: e.after ?? null}, null, 2)));
+  return [line, evidence];
+}
+
+export function changeText(e) {
+  const before = isObject(e.before) ? e.before : null;
+  const after = isObject(e.after) ? e.after : null;
+  if (before && after) {
+    const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+      .filter((k) => !QUIET.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+    const said = changed.slice(0, SHOWN).map((k) => `${fieldName(k)}: ${valueText(k, before[k])} → ${valueText(k, after[k])}`);
+    return said.join('; ') + (changed.length > SHOWN ? ' …' : '');
+  }
+  const thing = after || before;
+  if (!thing) return '';
+  if (Array.isArray(thing.sent)) return t('audit.sent', {count: thing.sent.length});
+  const name = thing.name || thing.title || thing.originalName || thing.username;
+  return typeof name === 'string' ? cut(name) : '';
+}
+
+function fieldName(key) {
+  return tOr(`audit.field.${key}`, key);
+}
+
+function valueText(key, value) {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
+  if (key === 'clusterId') return gateName(value);
+  if (key === 'status') return tOr(`status.${value}`, value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    if (value.some(isObject)) return cut(JSON.stringify(value));
+    const name = key === 'roles' ? (r) => tOr(`role.${r}`, r) : key === 'languages' ? languageName : String;
+    return cut(value.map(name).join(', '));
+  }
+  return cut(isObject(value) ? JSON.stringify(value) : String(value));
+}
+
+function isObject(value) {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function cut(text) {
+  return text.length > LONGEST ? `${text.slice(0, LONGEST - 1)}…` : text;
+}
