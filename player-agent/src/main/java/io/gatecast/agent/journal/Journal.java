@@ -134,9 +134,17 @@ public final class Journal implements AutoCloseable {
 
   /** Up to {@code max} unconfirmed entries whose sequence {@code include} accepts, oldest first. */
   public synchronized List<Entry> pending(int max, LongPredicate include) throws IOException {
+    return pendingAfter(Long.MIN_VALUE, max, include);
+  }
+
+  /**
+   * {@link #pending(int, LongPredicate)} among the entries after sequence {@code after} only: a caller taking
+   * the journal batch by batch starts each where the last ended, instead of walking again past what it took.
+   */
+  public synchronized List<Entry> pendingAfter(long after, int max, LongPredicate include) throws IOException {
     refuseInterrupted();
     List<Entry> out = new ArrayList<>();
-    for (Map.Entry<Long, Location> e : pending.entrySet()) {
+    for (Map.Entry<Long, Location> e : pending.tailMap(after, false).entrySet()) {
       if (out.size() >= max) {
         break;
       }

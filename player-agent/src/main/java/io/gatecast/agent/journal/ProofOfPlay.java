@@ -146,12 +146,16 @@ public final class ProofOfPlay implements AutoCloseable {
         }
         plays.ack(expired.letGo());
       }
+      // Batch after batch, each from where the last ended: a week offline is hundreds of batches, and plays
+      // already waiting for a receipt are walked past once, not once a batch.
+      long after = Long.MIN_VALUE;
       while (true) {
-        List<Journal.Entry> entries = plays.pending(Limits.MAX_PLAYS_PER_BATCH, seq -> !awaiting.holds(seq));
+        List<Journal.Entry> entries = plays.pendingAfter(after, Limits.MAX_PLAYS_PER_BATCH, seq -> !awaiting.holds(seq));
         if (entries.isEmpty()) {
           return;
         }
         send(entries);
+        after = entries.get(entries.size() - 1).seq();
       }
     } catch (IOException | RuntimeException e) {
       LOG.error("proof of play: cannot use {}: {}", plays.file(), e.toString());

@@ -54,6 +54,23 @@ class JournalTest {
     }
   }
 
+  /** Taken batch by batch, each batch starts after the last one's end, skipping what the caller leaves out. */
+  @Test
+  void entriesAfterASequenceAreTheRestInOrder() throws Exception {
+    try (Journal journal = Journal.open(dir.resolve("plays.journal"))) {
+      List<Long> seqs = new java.util.ArrayList<>();
+      for (int n = 1; n <= 5; n++) {
+        seqs.add(journal.append(bytes("{\"n\":" + n + "}")));
+      }
+      long held = seqs.get(3);
+      List<Journal.Entry> first = journal.pendingAfter(Long.MIN_VALUE, 2, seq -> seq != held);
+      assertThat(texts(first)).containsExactly("{\"n\":1}", "{\"n\":2}");
+      List<Journal.Entry> next = journal.pendingAfter(first.get(1).seq(), 2, seq -> seq != held);
+      assertThat(texts(next)).containsExactly("{\"n\":3}", "{\"n\":5}");
+      assertThat(journal.pendingAfter(next.get(1).seq(), 2, seq -> true)).isEmpty();
+    }
+  }
+
   @Test
   void aRunOfAcksWrittenAtOnceHoldsAcrossReopeningAndATornLastAckBringsOnlyItsEntryBack() throws Exception {
     Path file = dir.resolve("plays.journal");
