@@ -130,6 +130,9 @@ function progress(publish) {
   const notes = [t(`publish.state.${publish.state}`, {planned: publish.planned ?? 0, count: publish.planned ?? 0})];
   const finished = publish.state === 'DONE' || publish.state === 'INTERRUPTED';
   if (finished && publish.counts.screens === 0) notes.push(t('publish.nothing'));
+  // Screens paired or moved to a gate later were placed in what this publish sent there (Arrivals).
+  const arrived = publish.planned == null ? 0 : publish.counts.screens - publish.planned;
+  if (finished && arrived > 0) notes.push(t('publish.arrived', {count: arrived}));
   const withheld = Object.values(publish.withheld || {}).flat();
   if (withheld.length) notes.push(t('publish.withheld', {items: [...new Set(withheld)].join(', ')}));
   return notes.join(' ');

@@ -144,12 +144,14 @@ class ConsoleLiveTest {
 
   @Test
   void aNewScreensPageSaysWhyItPlaysNothingUntilTheOperatorPublishesInVietnamese() throws Exception {
-    waitingStory("vi", "chưa có chương trình nào được phát hành", "Đã cập nhật");
+    waitingStory("vi", "chưa có chương trình nào được phát hành", "Đã cập nhật",
+        "Thêm 1 màn hình được ghép nối hoặc chuyển đến cửa khẩu sau đó");
   }
 
   @Test
   void aNewScreensPageSaysWhyItPlaysNothingUntilTheOperatorPublishesInEnglish() throws Exception {
-    waitingStory("en", "nothing has been published for", "Up to date");
+    waitingStory("en", "nothing has been published for", "Up to date",
+        "1 more screen paired or moved to a gate since then was placed");
   }
 
   /**
@@ -157,7 +159,7 @@ class ConsoleLiveTest {
    * controller has tried it (by the stream, no reload), and takes the operator to the Publish page; once
    * published it plays and the page says no more.
    */
-  private void waitingStory(String lang, String why, String upToDate) throws Exception {
+  private void waitingStory(String lang, String why, String upToDate, String arrivedNote) throws Exception {
     assertThat(admin.postJson("/api/v1/clusters", Map.of("id", "mong-cai", "name", "Cửa khẩu Móng Cái", "province",
         "Quảng Ninh", "zone", "Asia/Ho_Chi_Minh", "languages", List.of("vi", "zh-Hans", "en"))).status()).isEqualTo(201);
     Answer registered = admin.postJson("/api/v1/screens", Map.of("id", "live-d", "name", "Sảnh chờ 4",
@@ -170,8 +172,12 @@ class ConsoleLiveTest {
     assertThat(admin.postJson("/api/v1/content", Map.of("id", "live-welcome", "title", "Chào mừng",
         "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
     Accounts.approve(admin, controller.httpPort(), "live-welcome");
-    Answer scheduled = admin.postJson("/api/v1/schedule", Map.of("contentId", "live-welcome", "screenIds", List.of("live-d")));
-    assertThat(scheduled.status()).as(scheduled.error()).isEqualTo(200);
+    // The gate's campaign: every screen at Móng Cái plays the same programme.
+    assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "live-hall", "entries",
+        List.of(Map.of("contentId", "live-welcome")))).status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "live-hall-notices", "playlistId", "live-hall",
+        "targets", Map.of("clusters", List.of("mong-cai")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"))
+        .status()).isEqualTo(201);
     console.user("dieuhanh", "operator");
     browser.startIn(lang);
     browser.signIn("dieuhanh", PASSWORD);
@@ -194,6 +200,20 @@ class ConsoleLiveTest {
       browser.waitText(By.cssSelector("main .badges"), upToDate);
       browser.wait.until(d -> !d.findElement(By.id("screen-waits")).isDisplayed());
       browser.screenshot("console-45-live-published-" + lang);
+
+      // A second screen paired at the gate afterwards plays the programme on air without a publish; the
+      // publish's rollout counts it, and says why it has one screen more than it sent to.
+      Answer second = admin.postJson("/api/v1/screens", Map.of("id", "live-e", "name", "Sảnh chờ 5",
+          "clusterId", "mong-cai"));
+      assertThat(second.status()).as(second.error()).isEqualTo(201);
+      try (AgentProcess arrived = console.agent("live-e", second.body().get("mqttPassword").asText())) {
+        await().atMost(DEADLINE).until(() -> arrived.showing().equals("live-welcome"));
+        browser.driver.get(browser.baseUrl + "/console/#/publish/1");
+        browser.waitText(By.id("rollout-state"), arrivedNote);
+        browser.waitText(By.id("rollout-counts"), "/ 2 ");
+        browser.scrollTo(By.id("rollout-h"));
+        browser.screenshot("console-46-live-arrived-" + lang);
+      }
     }
   }
 
