@@ -18,6 +18,12 @@ const UNPLACED_NAME = 'Chưa xếp cửa khẩu';
 /** The gate screens wait in before they are placed, not renamed since (then it is a gate like any other). */
 function isUnplaced(cluster) { return cluster.id === 'default' && cluster.name === UNPLACED_NAME; }
 
+/** True for the gate screens wait in before a technician places them. */
+export function isUnplacedGate(id) {
+  const cluster = clusters.get(id);
+  return !!cluster && isUnplaced(cluster);
+}
+
 export function gateName(id) {
   const cluster = clusters.get(id);
   if (!cluster) return id;

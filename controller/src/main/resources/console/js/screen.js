@@ -3,7 +3,7 @@
 import {h, fill, badge} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, formatDateTime, formatBytes, formatDuration, languageName, wordsText} from './i18n.js';
-import {gateName, gateLanguages, zoneOf} from './gates.js';
+import {gateName, gateLanguages, isUnplacedGate, zoneOf} from './gates.js';
 import {watch, namesScreen} from './live.js';
 import {may, FIELD, SCHEDULERS} from './roles.js';
 import {agentBadge, clockBadge, contentBadge, displayBadge, waitingText} from './status.js';
@@ -77,11 +77,18 @@ export function renderScreen(main, screenId) {
     }
   }
 
-  /** Why a screen that arrived at its gate waits for the next publish; whoever publishes is taken there. */
+  /**
+   * Why a screen that arrived at its gate waits: for a publish (whoever publishes is taken there), or, not
+   * placed at a gate yet, for a technician to place it (taken to the Setup page).
+   */
   function drawWaiting(s) {
     const why = waitingText(s);
     waitsLine.hidden = !why;
-    fill(waitsLine, why, why && may(SCHEDULERS) ? [' ', h('a', {href: '#/publish'}, t('screen.toPublish'))] : null);
+    const unplaced = isUnplacedGate(s.clusterId);
+    const link = !why ? null
+      : unplaced ? (may(FIELD) ? h('a', {href: '#/setup'}, t('screen.toSetup')) : null)
+        : (may(SCHEDULERS) ? h('a', {href: '#/publish'}, t('screen.toPublish')) : null);
+    fill(waitsLine, why, link ? [' ', link] : null);
   }
 
   function drawFacts(s) {

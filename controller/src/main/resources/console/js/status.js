@@ -1,7 +1,7 @@
 // How a screen's truths read at a glance: the badges shared by the fleet board and the detail page.
 import {badge} from './dom.js';
 import {formatNumber, t, tOr} from './i18n.js';
-import {gateName} from './gates.js';
+import {gateName, isUnplacedGate} from './gates.js';
 
 export function agentBadge(screen) {
   if (screen.revokedAt) return badge(t('state.REVOKED'), 'muted');
@@ -34,6 +34,8 @@ export function contentBadge(screen) {
 export function waitingText(screen) {
   const waits = !screen.revokedAt && screen.waitsForPublish;
   if (!waits) return null;
+  // Not placed at a gate yet: placing it is what it waits for, not a publish.
+  if (isUnplacedGate(screen.clusterId)) return t('content.waits.unplaced');
   const key = `content.waits.${screen.publishedVersion === 0 ? 'nothing' : 'old'}.${waits.reason}`;
   return tOr(key, null) === null ? t('content.unpublishedWhy') : t(key, {gate: gateName(screen.clusterId)});
 }

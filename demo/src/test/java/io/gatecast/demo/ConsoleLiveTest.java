@@ -155,6 +155,29 @@ class ConsoleLiveTest {
   }
 
   /**
+   * A screen registered without a gate waits in the unplaced one: its page says that placing it is what it
+   * waits for, not a publish, and takes the technician to the Setup page.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "in {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"vi", "en"})
+  void anUnplacedScreensPageSaysToPlaceIt(String lang) throws Exception {
+    String password = console.register("live-u", "Màn hình chưa xếp");
+    console.user("kythuat", "technician");
+    browser.startIn(lang);
+    browser.signIn("kythuat", PASSWORD);
+    try (AgentProcess agent = console.agent("live-u", password)) {
+      browser.driver.get(browser.baseUrl + "/console/#/screens/live-u");
+      browser.waitText(By.id("screen-waits"), browser.says("chưa được xếp vào cửa khẩu nào",
+          "not placed at a gate yet"));
+      assertThat(browser.driver.findElement(By.id("screen-waits")).getText())
+          .doesNotContain(browser.says("phát hành", "publish"));
+      browser.screenshot("console-47-live-unplaced-" + lang);
+      browser.click("#screen-waits a[href='#/setup']");
+      browser.waitVisible(By.cssSelector("[data-edit-screen='live-u']"));
+    }
+  }
+
+  /**
    * A screen paired at a gate with no programme yet plays nothing: its page says so and why, as soon as the
    * controller has tried it (by the stream, no reload), and takes the operator to the Publish page; once
    * published it plays and the page says no more.
