@@ -279,7 +279,7 @@ function createForm(media, mimeTypes, onCreated) {
     h('option', {value: 'media'}, t('lib.kind.media')), h('option', {value: 'text'}, t('lib.kind.text')));
   const variantsBox = h('div', {class: 'variant-inputs'});
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
-  const preview = screenPreview(t('lib.previewNew'));
+  const preview = screenPreview(t('lib.previewNew'), t('lib.previewEmpty'));
   const previewLanguage = h('select', {id: 'create-preview-lang', onchange: () => drawPreview()},
     []);
   function drawLanguageChoice() {

@@ -18,11 +18,15 @@ export function screenItem(item, variant, mimeTypes) {
     mimeType: isText ? null : mimeTypes.get(variant.mediaSha256) || null};
 }
 
-/** {element, show(item)}: the preview box, and what draws an item (null: an empty screen) in it. */
-export function screenPreview(label) {
+/**
+ * {element, show(item)}: the preview box, and what draws an item (null: an empty screen) in it. With
+ * `emptyHint`, an empty screen says it over the black: what to do to see something.
+ */
+export function screenPreview(label, emptyHint) {
   const frame = h('iframe', {src: 'preview/screen.html', title: label, class: 'screen-frame',
     width: SCREEN_WIDTH, height: SCREEN_HEIGHT, tabIndex: -1});
-  const element = h('div', {class: 'screen-preview'}, frame);
+  const hint = emptyHint ? h('p', {class: 'preview-empty'}, emptyHint) : null;
+  const element = h('div', {class: 'screen-preview'}, frame, hint);
   let loaded = false;
   let wanted = null;
 
@@ -39,6 +43,7 @@ export function screenPreview(label) {
     element,
     show(item) {
       wanted = item;
+      if (hint) hint.hidden = item !== null;
       if (loaded) post();
     },
   };

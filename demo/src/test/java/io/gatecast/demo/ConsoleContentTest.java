@@ -78,11 +78,15 @@ class ConsoleContentTest {
     browser.signIn("admin", adminPassword);
     browser.open("content");
 
+    // Before anything is chosen or typed the preview's black screen says what to do; the first letter hides it
+    assertThat(browser.waitVisible(By.cssSelector(".create-preview .preview-empty")).getText())
+        .isEqualTo("Chọn tệp hoặc gõ chữ cho một bản ngôn ngữ ở trên để xem trước như trên màn hình.");
     // Typing a text variant redraws the preview, through the screens' renderer, as text
     new Select(browser.waitVisible(By.id("item-kind"))).selectByValue("text");
     WebElement vi = browser.waitVisible(By.id("variant-vi"));
     vi.sendKeys("Xin chào");
     awaitStage("Xin chào", "vi");
+    assertThat(browser.driver.findElement(By.cssSelector(".create-preview .preview-empty")).isDisplayed()).isFalse();
     String typed = "Xin chào quý khách <script>window.__xss='preview'</script>";
     vi.sendKeys(" quý khách <script>window.__xss='preview'</script>");
     awaitStage(typed, "vi");
