@@ -4,7 +4,7 @@ import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, formatDateTime} from './i18n.js';
 import {homeZone} from './gates.js';
-import {changeCell} from './auditchange.js';
+import {changeCell, shortId} from './auditchange.js';
 
 const PAGE = 50;
 // Every kind of thing the controller records (AuditLog's subject types), so each can be filtered on.
@@ -45,7 +45,8 @@ export function renderAudit(main) {
         h('tbody', {}, rows.map((e) => h('tr', {'data-audit': e.id},
           h('td', {}, formatDateTime(e.at, homeZone())), h('td', {}, e.actor),
           h('td', {}, actionText(e)),
-          h('td', {}, tOr(`audit.type.${e.subjectType}`, e.subjectType)), h('td', {}, e.subjectId),
+          h('td', {}, tOr(`audit.type.${e.subjectType}`, e.subjectType)),
+          h('td', {title: e.subjectId}, shortId(e.subjectId)),
           h('td', {class: 'audit-change'}, changeCell(e)))))));
     } catch (err) {
       message.className = 'message error';

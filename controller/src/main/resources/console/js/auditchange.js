@@ -27,7 +27,7 @@ export function changeText(e) {
   if (before && after) {
     const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])]
       .filter((k) => !QUIET.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
-    const said = changed.slice(0, SHOWN).map((k) => `${fieldName(k)}: ${valueText(k, before[k])} → ${valueText(k, after[k])}`);
+    const said = changed.slice(0, SHOWN).map((k) => `${fieldName(k)}: ${changeOf(k, before[k], after[k])}`);
     return said.join('; ') + (changed.length > SHOWN ? ' …' : '');
   }
   const thing = after || before;
@@ -35,6 +35,34 @@ export function changeText(e) {
   if (Array.isArray(thing.sent)) return t('audit.sent', {count: thing.sent.length});
   const name = thing.name || thing.title || thing.originalName || thing.username;
   return typeof name === 'string' ? cut(name) : '';
+}
+
+/** One field's change: a list of names as what was added and removed (a playlist, roles), else old → new. */
+function changeOf(key, before, after) {
+  if (isNameList(before) && isNameList(after)) {
+    const name = nameOf(key);
+    const added = after.filter((v) => !before.includes(v)).map((v) => `+ ${name(v)}`);
+    const removed = before.filter((v) => !after.includes(v)).map((v) => `− ${name(v)}`);
+    if (added.length || removed.length) return cut([...added, ...removed].join(', '));
+  }
+  return `${valueText(key, before)} → ${valueText(key, after)}`;
+}
+
+function isNameList(value) {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+/** How a list's entries are said: roles and languages by name, gates by name, the rest as they are. */
+function nameOf(key) {
+  if (key === 'roles') return (r) => tOr(`role.${r}`, r);
+  if (key === 'languages') return languageName;
+  if (key === 'clusters') return gateName;
+  return String;
+}
+
+/** A long id (a file's SHA-256) shortened for its column; the whole one is in the cell's title. */
+export function shortId(id) {
+  return id && id.length > 24 ? `${id.slice(0, 12)}…` : id;
 }
 
 function fieldName(key) {
@@ -49,8 +77,7 @@ function valueText(key, value) {
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
     if (value.some(isObject)) return cut(JSON.stringify(value));
-    const name = key === 'roles' ? (r) => tOr(`role.${r}`, r) : key === 'languages' ? languageName : String;
-    return cut(value.map(name).join(', '));
+    return cut(value.map(nameOf(key)).join(', '));
   }
   return cut(isObject(value) ? JSON.stringify(value) : String(value));
 }
