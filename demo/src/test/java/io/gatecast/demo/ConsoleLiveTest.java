@@ -99,12 +99,7 @@ class ConsoleLiveTest {
   @Test
   void theRolloutViewReachesAppliedByTheStream() throws Exception {
     String password = console.register("live-b", "Sảnh xuất cảnh 2");
-    byte[] slide = ConsoleEndToEndTest.png(640, 360, 0x0b5cad);
-    String sha = EndToEndTest.sha256(slide);
-    assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
-    assertThat(admin.postJson("/api/v1/content", Map.of("id", "live-hours", "title", "Giờ mở cửa",
-        "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
-    Accounts.approve(admin, controller.httpPort(), "live-hours");
+    approvedSlide("live-hours", "Giờ mở cửa", 0x0b5cad);
     Answer scheduled = admin.postJson("/api/v1/schedule", Map.of("contentId", "live-hours", "screenIds", List.of("live-b")));
     assertThat(scheduled.status()).as(scheduled.error()).isEqualTo(200);
     console.user("dieuhanh", "operator");
@@ -189,12 +184,7 @@ class ConsoleLiveTest {
         "clusterId", "mong-cai"));
     assertThat(registered.status()).as(registered.error()).isEqualTo(201);
     String password = registered.body().get("mqttPassword").asText();
-    byte[] slide = ConsoleEndToEndTest.png(640, 360, 0x1f8a47);
-    String sha = EndToEndTest.sha256(slide);
-    assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
-    assertThat(admin.postJson("/api/v1/content", Map.of("id", "live-welcome", "title", "Chào mừng",
-        "mediaSha256", sha, "durationSeconds", 10)).status()).isEqualTo(201);
-    Accounts.approve(admin, controller.httpPort(), "live-welcome");
+    approvedSlide("live-welcome", "Chào mừng", 0x1f8a47);
     // The gate's campaign: every screen at Móng Cái plays the same programme.
     assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "live-hall", "entries",
         List.of(Map.of("contentId", "live-welcome")))).status()).isEqualTo(201);
@@ -238,6 +228,16 @@ class ConsoleLiveTest {
         browser.screenshot("console-46-live-arrived-" + lang);
       }
     }
+  }
+
+  /** An approved item showing a plain slide of {@code colour}. */
+  private void approvedSlide(String id, String title, int colour) throws Exception {
+    byte[] slide = ConsoleEndToEndTest.png(640, 360, colour);
+    String sha = EndToEndTest.sha256(slide);
+    assertThat(admin.upload(slide, "image/png", sha).status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", id, "title", title, "mediaSha256", sha,
+        "durationSeconds", 10)).status()).isEqualTo(201);
+    Accounts.approve(admin, controller.httpPort(), id);
   }
 
   /** Reloads the console at {@code ?resync=0} on a section (the tab keeps its sign-in). */
