@@ -23,16 +23,13 @@ export function renderYearEnd(main) {
   let shown = null;       // the one gate's summary in detail: what the CSV button downloads
   const detailOf = (all) => all.find((s) => s.clusterId === gate.value) || all[0];
 
-  const summaryOf = (clusterId, y) =>
-    api.get(`/api/v1/reports/year-end?year=${y}&clusterId=${encodeURIComponent(clusterId)}`);
-
   async function run() {
     message.className = 'message';
     message.textContent = '';
     const y = Number(year.value);
     try {
-      // One summary per gate (the API summarises one gate at a time), asked for together.
-      summaries = await Promise.all(gates().map((g) => summaryOf(g.id, y)));
+      // Every gate's year in one answer, each in its gate's zone.
+      summaries = await api.get(`/api/v1/reports/year-end/gates?year=${y}`);
       drawOverview(summaries, y);
       drawDetail(detailOf(summaries));
     } catch (err) {
@@ -41,11 +38,13 @@ export function renderYearEnd(main) {
     }
   }
 
-  async function downloadCsv() {
-    const {clusterId, year: y} = shown;
+  /** One gate's CSV, or with no gate every gate's in one table (what the province reports). */
+  async function downloadCsv(clusterId, y) {
     try {
-      const url = await api.imageUrl(`/api/v1/reports/year-end?year=${y}&clusterId=${encodeURIComponent(clusterId)}&format=csv`);
-      const link = h('a', {href: url, download: `year-end-${clusterId}-${y}.csv`});
+      const url = await api.imageUrl(clusterId
+        ? `/api/v1/reports/year-end?year=${y}&clusterId=${encodeURIComponent(clusterId)}&format=csv`
+        : `/api/v1/reports/year-end/gates?year=${y}&format=csv`);
+      const link = h('a', {href: url, download: `year-end-${clusterId || 'all-gates'}-${y}.csv`});
       document.body.append(link);
       link.click();
       link.remove();
@@ -58,6 +57,8 @@ export function renderYearEnd(main) {
   function drawOverview(all, y) {
     fill(overview,
       h('h2', {id: 'year-end-overview-h'}, t('yearEnd.overview', {year: y})),
+      h('div', {class: 'buttons'}, h('button', {type: 'button', id: 'year-end-csv-all',
+        onclick: () => downloadCsv(null, y)}, t('yearEnd.csvAll'))),
       barChart(t('yearEnd.playsByGate'), all.map((s) => ({label: gateName(s.clusterId), value: s.totalPlays,
         text: formatNumber(s.totalPlays)}))),
       barChart(t('yearEnd.uptimeByGate'), all.map((s) => ({label: gateName(s.clusterId), value: s.uptimePercent,
@@ -81,7 +82,8 @@ export function renderYearEnd(main) {
         to: formatDateTime(s.to, s.zone), zone: s.zone})),
       h('p', {class: 'summary'}, t('yearEnd.totals', {count: s.totalPlays, plays: formatNumber(s.totalPlays),
         airtime: formatDuration(s.totalAirtimeSeconds), uptime: formatPercent(s.uptimePercent)})),
-      h('div', {class: 'buttons'}, h('button', {type: 'button', id: 'year-end-csv', onclick: downloadCsv}, t('reports.csv'))),
+      h('div', {class: 'buttons'}, h('button', {type: 'button', id: 'year-end-csv',
+        onclick: () => downloadCsv(shown.clusterId, shown.year)}, t('reports.csv'))),
       s.totalPlays === 0 ? h('p', {class: 'empty'}, t('reports.noPlays')) : [
         h('div', {class: 'columns'},
           barChart(t('reports.chartPlays', {by: t('reports.by.campaign').toLocaleLowerCase()}), rows(s.campaigns, 'campaign')),

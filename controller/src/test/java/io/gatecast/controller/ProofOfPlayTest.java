@@ -131,6 +131,22 @@ class ProofOfPlayTest {
         List.of("language", "zh-Hans", "", "1", "10.000", ""), List.of("month", "2026-03", "", "6", "80.000", ""));
     assertThat(csv.stream().filter(row -> row.get(0).equals("screen")).map(row -> row.get(1)))
         .containsExactlyInAnyOrder("pp-a", "pp-b");
+
+    // Every gate's year at once (the province's report): the same figures, each row led by its gate.
+    Answer all = RUNNING.api().get("/api/v1/reports/year-end/gates?year=2026");
+    assertThat(all.status()).as(all.error()).isEqualTo(200);
+    JsonNode gate = null;
+    for (JsonNode each : all.body()) {
+      gate = each.get("clusterId").asText().equals("default") ? each : gate;
+    }
+    assertThat(gate).as("the default gate's summary").isNotNull();
+    assertThat(gate.toString()).isEqualTo(summary.toString());
+    List<List<String>> allCsv = CsvParser.parse(getText("/api/v1/reports/year-end/gates?year=2026&format=csv").body());
+    assertThat(allCsv.get(0)).containsExactly("gate", "section", "key", "title", "plays", "airtime_seconds",
+        "uptime_percent");
+    assertThat(allCsv).contains(List.of("default", "total", "default 2026", "", "6", "80.000", "0.0"),
+        List.of("default", "item", "pp-news", NEWS_TITLE, "3", "35.000", ""));
+    assertThat(allCsv.stream().filter(row -> row.get(0).equals("default")).count()).isEqualTo(csv.size() - 1);
   }
 
   @Test
@@ -146,6 +162,8 @@ class ProofOfPlayTest {
         .contains("from must be an ISO 8601 instant");
     assertThat(RUNNING.api().get("/api/v1/reports/plays?" + PERIOD + "&groupBy=day&clusterId=nowhere").status()).isEqualTo(404);
     assertThat(RUNNING.api().get("/api/v1/reports/year-end?clusterId=default").error()).contains("year is required");
+    assertThat(RUNNING.api().get("/api/v1/reports/year-end/gates?year=1999").body().path("code").asText())
+        .isEqualTo("BAD_INPUT");
     assertThat(RUNNING.api().get("/api/v1/reports/year-end?year=twenty&clusterId=default").error())
         .contains("year must be a year such as 2026");
     assertThat(RUNNING.api().get("/api/v1/reports/year-end?year=2026").error()).contains("clusterId is required");

@@ -207,6 +207,13 @@ class ConsoleContentTest {
     assertThat(text).startsWith("section,key,title,plays,airtime_seconds,uptime_percent")
         .contains("total,default " + year + ",,5,").contains("language,zh-Hans,,2,")
         .contains("screen,huu-nghi-1,Sảnh Hữu Nghị 1,,,");
+    // Every gate's year in one table, for the province's report
+    browser.driver.findElement(By.id("year-end-csv-all")).click();
+    Path allCsv = browser.downloads.resolve("year-end-all-gates-" + year + ".csv");
+    await().atMost(DEADLINE).until(() -> Files.exists(allCsv) && Files.size(allCsv) > 0);
+    assertThat(withoutBom(Files.readString(allCsv)))
+        .startsWith("gate,section,key,title,plays,airtime_seconds,uptime_percent")
+        .contains("default,total,default " + year + ",,5,").contains("default,language,zh-Hans,,2,");
 
     // In English too
     browser.driver.findElement(By.cssSelector("button.lang-button")).click();

@@ -187,6 +187,7 @@ public final class AccessPolicy {
 
       rule("GET", "/api/v1/reports/plays", EVERYONE),
       rule("GET", "/api/v1/reports/year-end", EVERYONE),
+      rule("GET", "/api/v1/reports/year-end/gates", EVERYONE),
 
       rule("GET", "/api/v1/audit", AUDITORS));
 

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,15 +145,48 @@ public final class PlayReports {
 
   public YearEnd yearEnd(Connection c, String clusterId, int year, Instant now) throws SQLException {
     ZoneId zone = clusters.zoneOf(c, clusterId);
-    Instant from = ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, zone).toInstant();
-    Instant to = ZonedDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, zone).toInstant();
-    Filter filter = new Filter(from, to, clusterId, null);
+    Instant[] period = yearIn(year, zone);
+    return yearEnd(c, clusterId, year, zone, uptime(c, period[0], period[1], clusterId, now));
+  }
+
+  /**
+   * Every gate's year-end summary, in gate order: what a province reports before 5 December. The fleet's uptime
+   * is worked out once per time zone the gates keep (each gate's year runs in its own zone), not once a gate.
+   */
+  public List<YearEnd> yearEnds(Connection c, int year, Instant now) throws SQLException {
+    Map<ZoneId, UptimeReport> uptimeByZone = new HashMap<>();
+    List<YearEnd> all = new ArrayList<>();
+    for (String clusterId : clusters.clusterIds(c)) {
+      ZoneId zone = clusters.zoneOf(c, clusterId);
+      UptimeReport fleet = uptimeByZone.get(zone);
+      if (fleet == null) {
+        Instant[] period = yearIn(year, zone);
+        fleet = uptime(c, period[0], period[1], null, now);
+        uptimeByZone.put(zone, fleet);
+      }
+      UptimeRow gate = fleet.clusters().stream().filter(r -> r.clusterId().equals(clusterId)).findFirst()
+          .orElse(UptimeRow.of(null, null, clusterId, Uptime.NONE));
+      all.add(yearEnd(c, clusterId, year, zone, new UptimeReport(fleet.from(), fleet.to(), clusterId, List.of(gate),
+          fleet.screens().stream().filter(r -> r.clusterId().equals(clusterId)).toList())));
+    }
+    return all;
+  }
+
+  /** The gate's year from its plays and {@code uptime}, the gate's uptime over that year. */
+  private YearEnd yearEnd(Connection c, String clusterId, int year, ZoneId zone, UptimeReport uptime)
+      throws SQLException {
+    Filter filter = new Filter(uptime.from(), uptime.to(), clusterId, null);
     PlayReport totals = plays(c, Dimension.CLUSTER, filter, zone);
-    UptimeReport uptime = uptime(c, from, to, clusterId, now);
-    return new YearEnd(clusterId, year, zone.getId(), from, to, totals.totalPlays(), totals.totalAirtimeSeconds(),
-        uptime.clusters().get(0).uptimePercent(), rows(c, Dimension.ITEM, filter, zone),
+    return new YearEnd(clusterId, year, zone.getId(), uptime.from(), uptime.to(), totals.totalPlays(),
+        totals.totalAirtimeSeconds(), uptime.clusters().get(0).uptimePercent(), rows(c, Dimension.ITEM, filter, zone),
         rows(c, Dimension.CAMPAIGN, filter, zone), rows(c, Dimension.LANGUAGE, filter, zone), months(c, filter, zone),
         uptime.screens());
+  }
+
+  /** 1 January 00:00 to the next 1 January 00:00, in {@code zone}. */
+  private static Instant[] yearIn(int year, ZoneId zone) {
+    return new Instant[] {ZonedDateTime.of(year, 1, 1, 0, 0, 0, 0, zone).toInstant(),
+        ZonedDateTime.of(year + 1, 1, 1, 0, 0, 0, 0, zone).toInstant()};
   }
 
   private List<Row> months(Connection c, Filter filter, ZoneId zone) throws SQLException {
@@ -178,22 +212,46 @@ public final class PlayReports {
   /** One table: {@code section} says what a row is (total, item, campaign, language, month, screen, cluster). */
   public static String csv(YearEnd summary) {
     Csv csv = new Csv().row("section", "key", "title", "plays", "airtime_seconds", "uptime_percent");
-    csv.row("total", summary.clusterId() + " " + summary.year(), null, summary.totalPlays(),
-        summary.totalAirtimeSeconds().toPlainString(), summary.uptimePercent());
-    addRows(csv, "item", summary.items());
-    addRows(csv, "campaign", summary.campaigns());
-    addRows(csv, "language", summary.languages());
-    addRows(csv, "month", summary.months());
-    for (UptimeRow screen : summary.screens()) {
-      csv.row("screen", screen.screenId(), screen.screenName(), null, null, screen.uptimePercent());
+    addSummary(csv, null, summary);
+    return csv.toString();
+  }
+
+  /** Every gate's summary in one table, each row led by its gate's id. */
+  public static String csv(List<YearEnd> summaries) {
+    Csv csv = new Csv().row("gate", "section", "key", "title", "plays", "airtime_seconds", "uptime_percent");
+    for (YearEnd summary : summaries) {
+      addSummary(csv, summary.clusterId(), summary);
     }
     return csv.toString();
   }
 
-  private static void addRows(Csv csv, String section, List<Row> rows) {
-    for (Row row : rows) {
-      csv.row(section, row.key(), row.title(), row.plays(), row.airtimeSeconds().toPlainString(), null);
+  /** The summary's rows, each led by {@code gate} unless it is null. */
+  private static void addSummary(Csv csv, String gate, YearEnd summary) {
+    line(csv, gate, "total", summary.clusterId() + " " + summary.year(), null, summary.totalPlays(),
+        summary.totalAirtimeSeconds().toPlainString(), summary.uptimePercent());
+    addRows(csv, gate, "item", summary.items());
+    addRows(csv, gate, "campaign", summary.campaigns());
+    addRows(csv, gate, "language", summary.languages());
+    addRows(csv, gate, "month", summary.months());
+    for (UptimeRow screen : summary.screens()) {
+      line(csv, gate, "screen", screen.screenId(), screen.screenName(), null, null, screen.uptimePercent());
     }
+  }
+
+  private static void addRows(Csv csv, String gate, String section, List<Row> rows) {
+    for (Row row : rows) {
+      line(csv, gate, section, row.key(), row.title(), row.plays(), row.airtimeSeconds().toPlainString(), null);
+    }
+  }
+
+  /** A row, led by its gate's id in the every-gate table ({@code gate} null: a one-gate table has no such column). */
+  private static void line(Csv csv, String gate, Object... cells) {
+    List<Object> row = new ArrayList<>();
+    if (gate != null) {
+      row.add(gate);
+    }
+    row.addAll(java.util.Arrays.asList(cells));
+    csv.row(row);
   }
 
   private static BigDecimal seconds(long millis) {

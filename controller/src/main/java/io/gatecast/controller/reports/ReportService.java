@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Proof-of-play reports: plays over a period grouped by one {@link Dimension}, and a gate's year-end
@@ -68,6 +69,15 @@ public final class ReportService {
       }
       return reports.yearEnd(c, clusterId, year, clock.instant());
     });
+  }
+
+  /** Every gate's year, each in its own time zone, in gate order: the province's report in one answer. */
+  public Future<List<PlayReports.YearEnd>> yearEnds(int year) {
+    if (year < FIRST_YEAR || year > LAST_YEAR) {
+      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
+          "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", got " + year));
+    }
+    return db.transaction(c -> reports.yearEnds(c, year, clock.instant()));
   }
 
   private static ZoneId zone(String name) {

@@ -27,6 +27,7 @@ public final class ReportRoutes {
   public void mount(Router router) {
     router.get("/api/v1/reports/plays").handler(this::plays);
     router.get("/api/v1/reports/year-end").handler(this::yearEnd);
+    router.get("/api/v1/reports/year-end/gates").handler(this::yearEnds);
   }
 
   private void plays(RoutingContext ctx) {
@@ -51,14 +52,7 @@ public final class ReportRoutes {
   }
 
   private void yearEnd(RoutingContext ctx) {
-    String yearText = QueryParams.required(ctx, "year", "a year such as 2026");
-    int year;
-    try {
-      year = Integer.parseInt(yearText);
-    } catch (NumberFormatException e) {
-      throw Refusal.of(Kind.BAD_INPUT,
-          "year must be a year such as 2026, got '" + QueryParams.shortened(yearText) + "'");
-    }
+    int year = year(ctx);
     String clusterId = QueryParams.required(ctx, "clusterId", "the id of the cluster (border gate) to summarise");
     boolean csv = csv(ctx);
     reports.yearEnd(clusterId, year).onSuccess(summary -> {
@@ -68,6 +62,29 @@ public final class ReportRoutes {
         Json.send(ctx, 200, summary);
       }
     }).onFailure(ctx::fail);
+  }
+
+  /** Every gate's year-end summary: a JSON array in gate order, or one CSV led by a gate column. */
+  private void yearEnds(RoutingContext ctx) {
+    int year = year(ctx);
+    boolean csv = csv(ctx);
+    reports.yearEnds(year).onSuccess(summaries -> {
+      if (csv) {
+        sendCsv(ctx, "year-end-all-gates-" + year + ".csv", PlayReports.csv(summaries));
+      } else {
+        Json.send(ctx, 200, summaries);
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private static int year(RoutingContext ctx) {
+    String yearText = QueryParams.required(ctx, "year", "a year such as 2026");
+    try {
+      return Integer.parseInt(yearText);
+    } catch (NumberFormatException e) {
+      throw Refusal.of(Kind.BAD_INPUT,
+          "year must be a year such as 2026, got '" + QueryParams.shortened(yearText) + "'");
+    }
   }
 
   private static boolean csv(RoutingContext ctx) {
