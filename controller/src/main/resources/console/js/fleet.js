@@ -5,6 +5,7 @@ import {api} from './api.js';
 import {t, formatDateTime, formatBytes, formatNumber, formatTime} from './i18n.js';
 import {gates, gateName, zoneOf} from './gates.js';
 import {watch} from './live.js';
+import {may, FIELD} from './roles.js';
 import {agentBadge, clockBadge, contentBadge, displayBadge, hasProblem} from './status.js';
 import {loadTitles, playingText} from './playing.js';
 
@@ -47,7 +48,10 @@ export function renderFleet(main) {
       && (!needle || `${s.id} ${s.name || ''} ${s.location || ''}`.toLowerCase().includes(needle)));
     board.removeAttribute('aria-busy');
     if (shown.length === 0) {
-      fill(board, h('p', {class: 'empty'}, t(screens.length && filter.onlyProblems ? 'fleet.noProblems' : 'fleet.empty')));
+      // A fleet with no screen at all: where screens come from, for those who bring them.
+      const start = screens.length === 0 && may(FIELD) ? [' ', h('a', {href: '#/setup'}, t('fleet.toSetup'))] : null;
+      fill(board, h('p', {class: 'empty'}, t(screens.length && filter.onlyProblems ? 'fleet.noProblems' : 'fleet.empty'),
+        start));
       return;
     }
     const byGate = new Map();

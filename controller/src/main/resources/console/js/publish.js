@@ -87,7 +87,9 @@ async function drawSchedule(box) {
   const [items, screens] = await Promise.all([api.get('/api/v1/content?status=APPROVED'), loadScreens()]);
   const message = h('p', {class: 'message', role: 'status', 'aria-live': 'polite'});
   if (items.length === 0) {
-    fill(box, h('h2', {id: 'schedule-h'}, t('publish.schedule')), h('p', {class: 'empty'}, t('publish.noApproved')));
+    // Where approved items come from: made on the Content page, approved on the Review page.
+    fill(box, h('h2', {id: 'schedule-h'}, t('publish.schedule')), h('p', {class: 'empty'}, t('publish.noApproved'), ' ',
+      h('a', {href: '#/content'}, t('publish.toContent'))));
     return;
   }
   const item = h('select', {id: 'schedule-item'}, items.map((i) => h('option', {value: i.id}, `${i.title} (${i.id})`)));

@@ -43,8 +43,14 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
         Map.of("dieuhanh", List.of("operator"), "lanhdao", List.of("approver")));
     ConsoleBrowser browser = start(lang, "dieuhanh", ConsoleFixture.PASSWORD);
 
+    // Nothing approved yet: the Publish page says where items come from and takes the operator there.
+    browser.open("publish");
+    browser.waitText(By.cssSelector("main"), browser.says("Chưa có mục nào được duyệt", "No item is approved yet"));
+    browser.click("main a[href='#/content']");
+    browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("nav a[data-section='content']"),
+        "aria-current", "page"));
+
     // Two text items, written in the console.
-    browser.open("content");
     browser.createTextItem("chao-mung", "Chào mừng đến Lào Cai", "Chào mừng quý khách đến Lào Cai");
     browser.createTextItem("bien-gioi", "Giữ gìn biên giới", "Hãy giữ gìn cột mốc biên giới");
     // The same id again: refused in the reader's language, naming the id, and the form keeps what was typed

@@ -45,7 +45,11 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     browser.createUsers(console.adminPassword, ConsoleFixture.PASSWORD, Map.of("kythuat", List.of("technician")));
     browser.signIn("kythuat", ConsoleFixture.PASSWORD);
     assertThat(browser.sections()).contains("setup");
-    browser.open("setup");
+    // An empty fleet: the board says where screens come from and takes the technician there.
+    browser.waitText(By.cssSelector("main"), browser.says("Không có màn hình nào", "No screens"));
+    browser.click("main a[href='#/setup']");
+    browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("nav a[data-section='setup']"),
+        "aria-current", "page"));
     String shot = "story-technician-" + lang + "-";
 
     // A gate, refused first by the console's own check (nothing typed), then by the controller (a bad zone).
