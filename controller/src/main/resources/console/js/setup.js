@@ -3,7 +3,7 @@
 import {h, fill, field, badge, formProblem} from './dom.js';
 import {api} from './api.js';
 import {t, languageName} from './i18n.js';
-import {firstGate, loadGates, gates, gateName} from './gates.js';
+import {firstGate, isUnplacedGate, loadGates, gates, gateName} from './gates.js';
 import {loadAssignments, ownLayout} from './layoutattach.js';
 import {followName, ID_PATTERN} from './slug.js';
 
@@ -77,6 +77,8 @@ export function renderSetup(main) {
     field(t('setup.screen.name'), name),
     field(t('setup.screen.id'), screenId, t('setup.idHint')),
     field(t('setup.screen.gate'), gate),
+    // Only the unplaced gate: a screen paired now would play nothing until it is moved to a gate.
+    isUnplacedGate(firstGate()) ? h('p', {class: 'hint', id: 'pair-no-gate'}, t('setup.pair.noGate')) : null,
     h('button', {type: 'submit', class: 'primary', 'data-action': 'pair'}, t('setup.pair.submit')));
     fill(pairBox, h('h2', {id: 'pair-h'}, t('setup.pair.title')), h('p', {class: 'hint'}, t('setup.pair.intro')), form);
   }

@@ -50,6 +50,9 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     browser.click("main a[href='#/setup']");
     browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("nav a[data-section='setup']"),
         "aria-current", "page"));
+    // No gate yet: pairing says to add one first (a screen paired unplaced would play nothing).
+    assertThat(browser.waitVisible(By.id("pair-no-gate")).getText())
+        .contains(browser.says("Chưa có cửa khẩu nào", "No gate yet"));
     String shot = "story-technician-" + lang + "-";
 
     // A gate, refused first by the console's own check (nothing typed), then by the controller (a bad zone).
@@ -147,6 +150,7 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     assertThat(waiting.status()).as(waiting.error()).isEqualTo(201);
     browser.driver.navigate().refresh();
     browser.waitVisible(By.id("pair-code"));
+    assertThat(browser.driver.findElements(By.id("pair-no-gate"))).as("gates exist now").isEmpty();
     assertThat(new Select(browser.driver.findElement(By.id("pair-gate"))).getFirstSelectedOption().getAttribute("value"))
         .as("pairing starts on a real gate: a screen paired unplaced plays nothing").isNotEqualTo("default");
     type(browser, "pair-code", PairingCode.display(code).toLowerCase());
