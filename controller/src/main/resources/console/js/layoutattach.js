@@ -86,7 +86,8 @@ export function layoutAttachments() {
         await refresh();
         sayIn(message, t('lay.detached', {layout: a.layoutId, target: where}), false, nextPublishNote());
       } catch (err) {
-        sayIn(message, errorText(err, names), true);
+        // Detached meanwhile (LAYOUT_NOT_ATTACHED names its target by id): said by the name the row showed.
+        sayIn(message, errorText(err, {...names, value: () => where}), true);
       }
     }
     fill(element, h('h2', {id: 'lay-attach-h'}, t('lay.attachTitle')), h('p', {class: 'hint'}, t('lay.attachHint')),

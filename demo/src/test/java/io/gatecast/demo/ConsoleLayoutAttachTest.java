@@ -114,6 +114,14 @@ class ConsoleLayoutAttachTest extends ConsoleStory {
     assertThat(browser.driver.findElement(By.cssSelector("#lay-attach .message")).getText()).isEqualTo(browser.says(
         "Đã gỡ bố cục “hn-ngang” khỏi Cửa khẩu Hữu Nghị. Màn hình chỉ đổi sau lần phát hành tới. Đến trang Phát hành",
         "Layout “hn-ngang” detached from Cửa khẩu Hữu Nghị. Screens change only at the next publish. Go to Publish"));
+
+    // Detached meanwhile by someone else: the refusal names the gate as the row did, not by its id.
+    assertThat(console.admin.delete("/api/v1/layouts/assignments/gate/huu-nghi?shape=PORTRAIT_9_16").status())
+        .isBetween(200, 204);
+    browser.click(portrait + " [data-detach]");
+    browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
+    browser.waitText(By.cssSelector("#lay-attach .message"), browser.says(
+        "Không có bố cục nào gắn vào “Cửa khẩu Hữu Nghị”", "No layout is attached to “Cửa khẩu Hữu Nghị”"));
   }
 
   @ParameterizedTest(name = "in {0}")
