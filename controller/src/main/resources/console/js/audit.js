@@ -5,6 +5,7 @@ import {api} from './api.js';
 import {t, tOr, formatDateTime} from './i18n.js';
 import {homeZone} from './gates.js';
 import {changeCell, shortId} from './auditchange.js';
+import {loadTitles} from './playing.js';
 
 const PAGE = 50;
 // Every kind of thing the controller records (AuditLog's subject types), so each can be filtered on.
@@ -33,7 +34,8 @@ export function renderAudit(main) {
     if (subject.value.trim()) query.set('subjectId', subject.value.trim());
     if (next && oldest !== null) query.set('before', String(oldest));
     try {
-      const page = await api.get(`/api/v1/audit?${query}`);
+      // Items are said by their titles in the change column.
+      const [page] = await Promise.all([api.get(`/api/v1/audit?${query}`), loadTitles()]);
       rows = next ? rows.concat(page) : page;
       oldest = page.length ? page[page.length - 1].id : oldest;
       more.hidden = page.length < PAGE;

@@ -4,6 +4,7 @@
 import {h} from './dom.js';
 import {t, tOr, languageName} from './i18n.js';
 import {gateName} from './gates.js';
+import {playingText} from './playing.js';
 
 /** Fields that move by themselves (times, a screen's live state): not what anyone changed. */
 const QUIET = new Set(['createdAt', 'updatedAt', 'reviewedAt', 'revision', 'health', 'lastSeenAt', 'state',
@@ -52,11 +53,12 @@ function isNameList(value) {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-/** How a list's entries are said: roles and languages by name, gates by name, the rest as they are. */
+/** How a list's entries are said: roles, languages, gates and a screen's own playlist's items by name, the rest as they are. */
 function nameOf(key) {
   if (key === 'roles') return (r) => tOr(`role.${r}`, r);
   if (key === 'languages') return languageName;
   if (key === 'clusters') return gateName;
+  if (key === 'playlist') return playingText; // titles as loadTitles() last read them
   return String;
 }
 
@@ -73,6 +75,7 @@ function valueText(key, value) {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return t(value ? 'audit.yes' : 'audit.no');
   if (key === 'clusterId') return gateName(value);
+  if (key === 'contentId') return playingText(value);
   if (key === 'status') return tOr(`status.${value}`, value);
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';

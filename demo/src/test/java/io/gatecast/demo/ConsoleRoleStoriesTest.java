@@ -110,6 +110,12 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.screenshot("story-operator-" + lang + "-2-screen-playlist");
     browser.click("[data-unschedule='chao-mung']");
     browser.wait.until(d -> read.get("/api/v1/screens/sanh-xuat-canh").body().get("playlist").isEmpty());
+    // The audit log says what was added and taken off, by the item's title
+    browser.open("audit");
+    new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("screen-playlist");
+    browser.click("[data-action='filter-audit']");
+    browser.waitText(By.cssSelector("main table"), "− Chào mừng đến Lào Cai");
+    assertThat(browser.driver.findElement(By.cssSelector("main table")).getText()).contains("+ Chào mừng đến Lào Cai");
     browser.signOut();
 
     // The approver lands on the queue, previews an item in its language, rejects the other with a reason.
