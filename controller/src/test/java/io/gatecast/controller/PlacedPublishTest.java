@@ -243,6 +243,27 @@ class PlacedPublishTest {
     });
   }
 
+  /**
+   * A screen a technician sets up (a place, say) before its agent has ever reported is tried then, with nothing
+   * known of its agent: that try decides nothing, so the agent's first report, a moment later, places it at once
+   * (not ten minutes later, when a screen that must wait is tried again).
+   */
+  @Test
+  void aScreenSetUpBeforeItsAgentFirstReportsPlaysItsGatesProgrammeOnceItDoes() throws Exception {
+    withTheHallCampaignOnAir((controller, admin, approver) -> {
+      String password = register(admin, "pl-new");
+      assertThat(admin.putJson("/api/v1/screens/pl-new", Map.of("clusterId", "default", "location", "Sảnh B"))
+          .status()).isEqualTo(200);
+      await().atMost(DEADLINE).until(() -> arrivals(controller, "unknown_agent") == 1.0);
+      try (PlacedScreen arrived = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-new",
+          password, "default")) {
+        arrived.heartbeat();
+        await().atMost(DEADLINE).until(() -> items(arrived).equals(List.of("pl-notice-1")));
+        assertThat(admin.get("/api/v1/publishes").body()).as("no publish was made for it").hasSize(1);
+      }
+    });
+  }
+
   /** What a test does once pl-a plays the default gate's hall campaign as published. */
   @FunctionalInterface
   private interface OnAir {

@@ -106,6 +106,11 @@ public final class FleetMonitor implements AutoCloseable {
       batch.forEach(item -> {
         if (item instanceof FleetIngest.Status s) {
           wiring.events().publish(new ScreenStatusStored(s.status()));
+          // Told once stored, not as it arrives: what is done with it (Arrivals) reads the screen's stored
+          // word that its agent plays placements, which this heartbeat may be the first to give.
+          if (playsNothing(s.status())) {
+            scheduleWatch.playsNothing(s.status().screenId());
+          }
         } else if (item instanceof FleetIngest.Answer a) {
           wiring.events().publish(new ScreenChanged(a.ack().screenId()));
         }
@@ -139,6 +144,12 @@ public final class FleetMonitor implements AutoCloseable {
     sweepTimer = vertx.setPeriodic(sweepEvery.toMillis(), id -> sweep());
   }
 
+  /** An ONLINE screen whose agent plays placements says it plays nothing at all. */
+  private static boolean playsNothing(StatusMessage status) {
+    return status.state() == ScreenState.ONLINE && status.appliedVersion() == null
+        && Boolean.TRUE.equals(status.placements());
+  }
+
   void onStatus(String topic, byte[] payload) {
     Topic parsed = Topics.parse(topic).orElse(null);
     StatusMessage status = decode(payload, StatusMessage.class, topic);
@@ -153,9 +164,6 @@ public final class FleetMonitor implements AutoCloseable {
     if (status.state() == ScreenState.ONLINE) {
       wiring.metrics().heartbeat();
       scheduleWatch.applied(status.screenId(), status.appliedVersion(), status.receivedVersion());
-      if (status.appliedVersion() == null && Boolean.TRUE.equals(status.placements())) {
-        scheduleWatch.playsNothing(status.screenId());
-      }
       wiring.commands().screenOnline(status.screenId()); // back: what it may have missed goes out again
     } else {
       wiring.commands().screenAway(status.screenId());

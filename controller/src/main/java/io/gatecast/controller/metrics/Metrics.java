@@ -40,6 +40,7 @@ public final class Metrics {
   private final Counter reasserted;
   private final Counter arrivalsPlaced;
   private final Counter arrivalsWaiting;
+  private final Counter arrivalsUnknownAgent;
   /**
    * What function meters read, held here: Micrometer holds a measured object only weakly, and a
    * method-reference lambda has no other holder — once collected, its meter stays at its last value.
@@ -59,6 +60,7 @@ public final class Metrics {
         .description("schedules sent again unchanged because the broker may have lost them").register(registry);
     arrivalsPlaced = arrivals("placed");
     arrivalsWaiting = arrivals("waiting");
+    arrivalsUnknownAgent = arrivals("unknown_agent");
     rolloutLatency = Timer.builder("gatecast.rollout.latency")
         .description("from publishing a schedule to the agent's APPLIED answer").register(registry);
   }
@@ -75,10 +77,14 @@ public final class Metrics {
     events.subscribe(ScreensArrived.class, e -> {
       arrivalsPlaced.increment(e.placed());
       arrivalsWaiting.increment(e.waiting());
+      arrivalsUnknownAgent.increment(e.unknownAgent());
     });
   }
 
-  /** Screens that reported playing nothing, by what became of them: {@code placed} at once, or {@code waiting}. */
+  /**
+   * Screens that reported playing nothing (or were set up anew), by what became of them: {@code placed} at once,
+   * {@code waiting} for the next publish, or {@code unknown_agent} (not known yet to play placements).
+   */
   private Counter arrivals(String outcome) {
     return Counter.builder("gatecast.arrivals").tag("outcome", outcome)
         .description("newly paired screens placed in their gate's programme on air, or left for the next publish")

@@ -100,7 +100,10 @@ public final class Arrivals implements ScheduleWatch, AutoCloseable {
       arrived.placed().forEach(waiting::remove);
       arrived.placed().forEach(id -> events.publish(new ScreenChanged(id)));
       arrived.waiting().forEach(w -> waits(w, now));
-      events.publish(new ScreensArrived(arrived.placed().size(), arrived.waiting().size()));
+      // Nothing was decided for these: tried again at their next report, not in RETRY.
+      arrived.unknownAgents().forEach(tried::remove);
+      events.publish(new ScreensArrived(arrived.placed().size(), arrived.waiting().size(),
+          arrived.unknownAgents().size()));
     }).onFailure(e -> {
       LOG.warn("could not place newly paired or moved screens {}; tried again at their next report: {}", screens,
           e.toString());

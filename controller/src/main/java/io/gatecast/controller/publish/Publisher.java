@@ -634,8 +634,12 @@ public final class Publisher {
         stream(new Planning(publishId, clock.instant(), RESIGN_ACTOR, "re-sign", Publisher::republished))));
   }
 
-  /** What {@link #placeArrivals} did: the screens placed (recorded and handed to the broker) and those left to wait. */
-  public record Arrived(List<String> placed, List<Waiting> waiting) {}
+  /**
+   * What {@link #placeArrivals} did: the screens placed (recorded and handed to the broker), those left to wait,
+   * and those not known yet to play placements (their agent's first heartbeat not stored, or an older agent's
+   * only): nothing was decided for them.
+   */
+  public record Arrived(List<String> placed, List<Waiting> waiting, List<String> unknownAgents) {}
 
   /** Why an arrived screen waits for the next publish instead of being placed at once. */
   public enum WaitReason {
@@ -649,7 +653,8 @@ public final class Publisher {
   public record Waiting(String screenId, WaitReason reason, long publishedVersion) {}
 
   /** The placements of arrived screens to sign, each under the publish that recorded its gate's schedule. */
-  private record ArrivalPlan(List<Pending> pending, List<Long> publishIds, List<Waiting> waiting) {}
+  private record ArrivalPlan(List<Pending> pending, List<Long> publishIds, List<Waiting> waiting,
+      List<String> unknownAgents) {}
 
   /** The rules a profile key gives now, and the profile of its gate's schedule with exactly those (null: none). */
   private record OnAir(ScreenRules rules, String profileId) {}
@@ -671,7 +676,7 @@ public final class Publisher {
       Instant at = clock.instant();
       return db.transaction(c -> planArrivals(c, screenIds)).compose(plan -> {
         if (plan.pending().isEmpty()) {
-          return Future.succeededFuture(new Arrived(List.of(), plan.waiting()));
+          return Future.succeededFuture(new Arrived(List.of(), plan.waiting(), plan.unknownAgents()));
         }
         List<PublishResult.Sent> failed = new ArrayList<>();
         return sign(at, plan.pending()).compose(intents -> db.transaction(c -> {
@@ -686,7 +691,7 @@ public final class Publisher {
           }
           return outgoing;
         })).compose(this::sendAll).map(sent -> new Arrived(sent.stream().filter(s -> s.error() == null)
-            .map(PublishResult.Sent::screenId).toList(), plan.waiting()));
+            .map(PublishResult.Sent::screenId).toList(), plan.waiting(), plan.unknownAgents()));
       });
     });
   }
@@ -697,9 +702,14 @@ public final class Publisher {
     Map<String, RegisteredScreen> found = new HashMap<>();
     Map<String, String> published = new HashMap<>();
     List<Waiting> waiting = new ArrayList<>();
+    List<String> unknownAgents = new ArrayList<>();
     for (Map.Entry<String, ScreenSetup> setup : setups.of(c, screenIds).entrySet()) {
       Optional<RegisteredScreen> screen = screens.find(c, setup.getKey());
-      if (screen.isEmpty() || !screen.get().placements() || setup.getValue().revoked()) {
+      if (screen.isEmpty() || setup.getValue().revoked()) {
+        continue;
+      }
+      if (!screen.get().placements()) {
+        unknownAgents.add(setup.getKey()); // set up before its agent's first heartbeat was stored, say
         continue;
       }
       String sent = screen.get().publishedVersion() == 0 ? null : screens.publishedRulesOf(c, setup.getKey());
@@ -712,7 +722,7 @@ public final class Publisher {
     List<Pending> pending = new ArrayList<>();
     List<Long> publishIds = new ArrayList<>();
     if (arrived.isEmpty()) {
-      return new ArrivalPlan(pending, publishIds, waiting);
+      return new ArrivalPlan(pending, publishIds, waiting, unknownAgents);
     }
     Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, arrived);
     Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, arrived.keySet());
@@ -749,7 +759,7 @@ public final class Publisher {
         publishIds.add(gate.get().publishId());
       }
     }
-    return new ArrivalPlan(pending, publishIds, waiting);
+    return new ArrivalPlan(pending, publishIds, waiting, unknownAgents);
   }
 
   /** The id of the profile in {@code gate}'s schedule whose rules are exactly {@code rules}, if one is. */

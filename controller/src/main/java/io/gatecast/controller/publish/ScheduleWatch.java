@@ -25,7 +25,10 @@ public interface ScheduleWatch {
    */
   default void gateBehind(String clusterId) {}
 
-  /** An ONLINE screen whose agent plays placements reports it plays nothing at all (a newly paired one, say). */
+  /**
+   * An ONLINE screen whose agent plays placements reports it plays nothing at all (a newly paired one, say); told
+   * once that heartbeat is stored, so the screen's stored state already says its agent plays placements.
+   */
   default void playsNothing(String screenId) {}
 
   /** Both watches hear everything, {@code first} first. */
