@@ -7,6 +7,7 @@ import {homeZone, gateName} from './gates.js';
 import {watch, namesScreen} from './live.js';
 import {publishChecks, listScreens} from './publishchecks.js';
 import {loadScreens, screenName} from './screennames.js';
+import {loadTitles, playingText} from './playing.js';
 
 const ROLLOUT_POLL_MS = 2000;
 const STATUS_TONE = {APPLIED: 'ok', FAILED: 'bad', PENDING: 'warn'};
@@ -62,9 +63,11 @@ export function renderPublish(main, publishId) {
   const stops = [watch(ROLLOUT_POLL_MS * 3, async () => drawRecent(recent, await api.get('/api/v1/publishes')),
     (event, again) => { if (event.name === 'publish' || answered(event)) again(); })];
   if (publishId) {
-    let named = null; // the rollout names screens as the board does: read once, with the page's other parts
+    // The rollout names screens as the board does, and items held back by their titles: read once, with the
+    // page's other parts.
+    let named = null;
     stops.push(watch(ROLLOUT_POLL_MS, async () => {
-      named = named || loadScreens(); // asked before the first await, so with the other parts' request
+      named = named || Promise.all([loadScreens(), loadTitles()]); // asked before the first await
       const [publish] = await Promise.all([api.get(`/api/v1/publishes/${publishId}`), named]);
       rolloutScreens = publish.screens.map((s) => s.screenId);
       drawRollout(rollout, publish);
@@ -136,7 +139,7 @@ function progress(publish) {
   const arrived = publish.planned == null ? 0 : publish.counts.screens - publish.planned;
   if (finished && arrived > 0) notes.push(t('publish.arrived', {count: arrived}));
   const withheld = Object.values(publish.withheld || {}).flat();
-  if (withheld.length) notes.push(t('publish.withheld', {items: [...new Set(withheld)].join(', ')}));
+  if (withheld.length) notes.push(t('publish.withheld', {items: [...new Set(withheld)].map(playingText).join(', ')}));
   return notes.join(' ');
 }
 

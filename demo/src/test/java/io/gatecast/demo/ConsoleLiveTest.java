@@ -185,9 +185,12 @@ class ConsoleLiveTest {
     assertThat(registered.status()).as(registered.error()).isEqualTo(201);
     String password = registered.body().get("mqttPassword").asText();
     approvedSlide("live-welcome", "Chào mừng", 0x1f8a47);
-    // The gate's campaign: every screen at Móng Cái plays the same programme.
+    // The gate's campaign: every screen at Móng Cái plays the same programme. Its playlist also holds an item
+    // not approved yet, which the publish holds back and says so by the item's title.
+    assertThat(admin.postJson("/api/v1/content", Map.of("id", "live-draft", "title", "Bản nháp giờ mở cửa",
+        "variants", List.of(Map.of("language", "vi", "text", "Mở cửa 7:00", "seconds", 10)))).status()).isEqualTo(201);
     assertThat(admin.postJson("/api/v1/playlists", Map.of("id", "live-hall", "entries",
-        List.of(Map.of("contentId", "live-welcome")))).status()).isEqualTo(201);
+        List.of(Map.of("contentId", "live-welcome"), Map.of("contentId", "live-draft")))).status()).isEqualTo(201);
     assertThat(admin.postJson("/api/v1/campaigns", Map.of("id", "live-hall-notices", "playlistId", "live-hall",
         "targets", Map.of("clusters", List.of("mong-cai")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"))
         .status()).isEqualTo(201);
@@ -208,6 +211,8 @@ class ConsoleLiveTest {
 
       browser.click("#screen-waits a[href='#/publish']");
       browser.waitVisible(By.id("publish-now")).click();
+      // (The rollout is redrawn as screens answer: awaited, not read once.)
+      browser.waitText(By.id("rollout-state"), "Bản nháp giờ mở cửa");
       await().atMost(DEADLINE).until(() -> agent.showing().equals("live-welcome"));
       browser.driver.get(browser.baseUrl + "/console/#/screens/live-d");
       browser.waitText(By.cssSelector("main .badges"), upToDate);
