@@ -16,9 +16,12 @@ const LONGEST = 80;
 /** The change column of an audit entry: a short sentence and the whole before/after behind a toggle. */
 export function changeCell(e) {
   const line = changeText(e);
-  const evidence = e.before == null && e.after == null ? null
-    : h('details', {class: 'audit-json'}, h('summary', {}, t('audit.json')),
-      h('pre', {}, JSON.stringify({before: e.before ?? null, after: e.after ?? null}, null, 2)));
+  if (e.before == null && e.after == null) return [line];
+  // Written out when opened: a publish's part names up to a page of screens, and a page of the log is 50 rows.
+  const json = h('pre', {});
+  const evidence = h('details', {class: 'audit-json', ontoggle: () => {
+    if (evidence.open && !json.textContent) json.textContent = JSON.stringify({before: e.before ?? null, after: e.after ?? null}, null, 2);
+  }}, h('summary', {}, t('audit.json')), json);
   return [line, evidence];
 }
 

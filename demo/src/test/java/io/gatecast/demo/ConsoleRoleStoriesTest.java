@@ -198,10 +198,14 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.click("[data-action='filter-audit']");
     browser.waitText(By.cssSelector("main table"), "phongvien");
     // What the change was, in the reader's words, not only that there was one
-    String change = browser.driver.findElement(By.xpath("//tr[td[normalize-space()='phongvien']]"
-        + "[td[contains(., '" + browser.says("cập nhật", "updated") + "')]]/td[contains(@class, 'audit-change')]")).getText();
+    WebElement changeCell = browser.driver.findElement(By.xpath("//tr[td[normalize-space()='phongvien']]"
+        + "[td[contains(., '" + browser.says("cập nhật", "updated") + "')]]/td[contains(@class, 'audit-change')]"));
+    String change = changeCell.getText();
     assertThat(change).contains(browser.says("Vai trò: + người duyệt", "Roles: + approver"))
         .contains(browser.says("Bị khoá: không → có", "Disabled: no → yes"));
+    // The whole before and after, as evidence, one click away
+    changeCell.findElement(By.cssSelector("details summary")).click();
+    browser.wait.until(d -> changeCell.findElement(By.cssSelector("details pre")).getText().contains("\"approver\""));
     browser.screenshot("story-admin-" + lang + "-2-audit");
     browser.phoneSize();
     browser.screenshot("story-admin-" + lang + "-2b-audit-phone");
