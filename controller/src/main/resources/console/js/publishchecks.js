@@ -7,6 +7,7 @@ import {h, fill, badge} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, languageName, formatList} from './i18n.js';
 import {loadScreens, screenName} from './screennames.js';
+import {loadTitles, playingText} from './playing.js';
 import {shapeText} from './layouttemplates.js';
 
 const DAYS_AHEAD = 7;
@@ -18,8 +19,9 @@ export function publishChecks() {
   const load = async () => {
     fill(box, h('h2', {id: 'checks-h'}, t('checks.title')), h('p', {class: 'loading'}, t('common.loading')));
     try {
-      // Findings name screens as the board does.
-      const [answer] = await Promise.all([api.get(`/api/v1/publish/checks?days=${DAYS_AHEAD}`), loadScreens()]);
+      // Findings name screens as the board does, and items by their titles.
+      const [answer] = await Promise.all([api.get(`/api/v1/publish/checks?days=${DAYS_AHEAD}`), loadScreens(),
+        loadTitles()]);
       draw(box, answer, load);
     } catch (err) {
       fill(box, h('h2', {id: 'checks-h'}, t('checks.title')),
@@ -50,7 +52,8 @@ function draw(box, answer, reload) {
       h('li', {class: `finding ${f.severity.toLowerCase()}`, 'data-code': f.code},
         badge(t(`checks.${f.severity}`), f.severity === 'ERROR' ? 'bad' : 'warn'), ' ',
         h('strong', {}, tOr(`checks.code.${f.code}`, f.code)),
-        f.subjects.length ? h('span', {class: 'subjects'}, ` · ${f.subjects.join(', ')}`) : null,
+        // What the finding is about: an item by its title, anything else (a campaign) by its id.
+        f.subjects.length ? h('span', {class: 'subjects'}, ` · ${f.subjects.map(playingText).join(', ')}`) : null,
         // Found on several screens: the engine's sentence is the first one's, so it reads as an example.
         h('p', {class: 'finding-message'}, f.screens.length > 1 ? h('span', {class: 'sub-inline'}, t('checks.example'), ' ') : null,
           sentence(f)),

@@ -210,6 +210,8 @@ class ConsoleLiveTest {
       browser.screenshot("console-44-live-waits-" + lang);
 
       browser.click("#screen-waits a[href='#/publish']");
+      // The checks name the item they are about by its title, as the rest of the page does
+      browser.waitText(By.cssSelector("li.finding[data-code='INCOMPLETE_LANGUAGES'] .subjects"), "Chào mừng");
       browser.waitVisible(By.id("publish-now")).click();
       // (The rollout is redrawn as screens answer: awaited, not read once.)
       browser.waitText(By.id("rollout-state"), "Bản nháp giờ mở cửa");
