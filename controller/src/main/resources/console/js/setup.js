@@ -20,9 +20,10 @@ export function renderSetup(main) {
 
   fill(main, h('h1', {}, t('setup.title')), message, pairBox, gatesBox, groupsBox, screensBox);
 
-  function say(text, error) {
+  /** Says `text` at the top, with a `note` (a link, say) after it. */
+  function say(text, error, note) {
     message.className = error ? 'message error' : 'message';
-    message.textContent = text;
+    fill(message, text, note ? [' ', note] : null);
   }
   /** A refusal is shown in the form that was sent (where the eye is), else at the top. */
   const failed = (err, form) => (form ? formProblem(form, err.message) : say(t('common.error', {message: err.message}), true));
@@ -39,10 +40,10 @@ export function renderSetup(main) {
     drawScreens();
   }
 
-  async function act(work, done, form) {
+  async function act(work, done, form, note) {
     try {
       await work();
-      say(done);
+      say(done, false, note);
       await load();
       return true;
     } catch (err) {
@@ -68,9 +69,12 @@ export function renderSetup(main) {
     const form = h('form', {onsubmit: async (e) => {
       e.preventDefault();
       const typed = code.value.trim().toUpperCase();
+      const id = screenId.value.trim();
+      // Its page shows it come online, and why it waits if it does.
       const ok = await act(() => api.post(`/api/v1/enrollments/${encodeURIComponent(typed)}/assign`,
-        {screenId: screenId.value.trim(), name: name.value.trim(), clusterId: gate.value}),
-      t('setup.pair.done', {name: name.value.trim(), gate: gateName(gate.value)}), form);
+        {screenId: id, name: name.value.trim(), clusterId: gate.value}),
+      t('setup.pair.done', {name: name.value.trim(), gate: gateName(gate.value)}), form,
+      h('a', {href: `#/screens/${encodeURIComponent(id)}`, 'data-paired': id}, t('setup.pair.toScreen')));
       if (ok) form.reset();
     }},
     field(t('setup.pair.code'), code, t('setup.pair.codeHint')),

@@ -165,6 +165,10 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     // The kiosk's next poll gets its login (what the agent does after the code is typed).
     Answer pickedUp = console.browserless().postJson("/api/v1/enrollments/" + code + "/pickup", Map.of("secret", secret));
     assertThat(pickedUp.status()).as(pickedUp.error()).isEqualTo(200);
+    // The message leads to the new screen's page (where it comes online, and says why if it waits), and back.
+    browser.click("main > p.message a[data-paired='kim-thanh-cong-xe-tai']");
+    browser.waitText(By.cssSelector("main h1"), "Kim Thành cổng xe tải");
+    browser.open("setup");
 
     // A new MQTT password, then the first screen revoked; both ask first.
     browser.waitVisible(By.cssSelector("[data-edit-screen='sanh-nhap-canh-so-1']"));
