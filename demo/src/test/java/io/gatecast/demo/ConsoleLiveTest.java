@@ -117,6 +117,10 @@ class ConsoleLiveTest {
     browser.waitVisible(By.id("schedule-item"));
     assertThat(browser.driver.executeScript("return performance.getEntriesByType('resource')"
         + ".filter((e) => new URL(e.name).pathname === '/api/v1/screens').length")).isEqualTo(1L);
+    // and the items' titles (for the checks and the rollout) once too
+    assertThat(browser.driver.executeScript("return performance.getEntriesByType('resource')"
+        + ".filter((e) => new URL(e.name).pathname === '/api/v1/content' && new URL(e.name).search === '').length"))
+        .isEqualTo(1L);
     markPage();
     int before = streamUpdates("section.rollout");
 
