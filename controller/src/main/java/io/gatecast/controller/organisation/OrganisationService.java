@@ -199,9 +199,11 @@ public final class OrganisationService {
 
   /** The screens in one list and not the other: those a group took in or left out. */
   private static java.util.Set<String> changed(List<String> before, List<String> after) {
+    java.util.Set<String> kept = new java.util.HashSet<>(before);
+    kept.retainAll(new java.util.HashSet<>(after)); // sets: a group may hold thousands of screens
     java.util.Set<String> changed = new java.util.TreeSet<>(before);
     changed.addAll(after);
-    changed.removeIf(id -> before.contains(id) && after.contains(id));
+    changed.removeAll(kept);
     return changed;
   }
 
