@@ -10,6 +10,7 @@ import {t} from './i18n.js';
 import {errorText} from './errors.js';
 import {gates, gateName, zoneOf} from './gates.js';
 import {shapeText, shapeOfOrientation} from './layouttemplates.js';
+import {localParts} from './layoutview.js';
 import {nextPublishNote} from './publish.js';
 import {loadScreens} from './screennames.js';
 
@@ -150,18 +151,14 @@ export async function layoutApplying(screen) {
   const gate = attached('GATE', screen.clusterId).find((a) => a.shape === shape);
   const lines = [gate ? t('lay.appliesFromGate', {layout: gate.layoutId, shape: shapeText(shape)}) : t('lay.noneApplies')];
   if (own) lines.push(t('lay.ownNotShown', {layout: own.layoutId, shape: shapeText(own.shape)}));
-  const now = wallClockAt(zoneOf(screen.clusterId));
+  // The wall-clock time now at the gate, as campaigns' start and end are written ("2026-12-07T06:20").
+  const {date, hhmm} = localParts(new Date(), zoneOf(screen.clusterId));
+  const now = `${date}T${hhmm}`;
   for (const campaign of campaigns.filter((c) => aims(c.targets || {}, screen) && !(c.end && c.end <= now))) {
     const brought = attached('CAMPAIGN', campaign.id).find((a) => a.shape === shape);
     if (brought) lines.push(t('lay.appliesDuringCampaign', {campaign: campaign.name || campaign.id, layout: brought.layoutId}));
   }
   return lines;
-}
-
-/** The wall-clock time now in `zone` as campaigns' start and end are written ("2026-12-07T06:20"): an ended one is over. */
-function wallClockAt(zone) {
-  return new Intl.DateTimeFormat('sv-SE', {timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).format(new Date()).replace(' ', 'T');
 }
 
 /** Whether a campaign's targets take in the screen: by its id, gate, groups or tags (the engine's Targets.matches). */
