@@ -53,13 +53,16 @@ public final class ScreenSetupRepository {
             + " languages = ?, tags = ? WHERE id = ?",
         setup.clusterId(), setup.location(), setup.resolution(), setup.orientation(),
         JsonColumns.write(setup.languages()), JsonColumns.write(setup.tags()), screenId) == 1;
+    if (!found) {
+      return false;
+    }
     Optional<String> was = Sql.one(c, "SELECT cluster_id FROM screen_gate_history WHERE screen_id = ?"
         + " ORDER BY since_ms DESC LIMIT 1", row -> row.getString(1), screenId);
-    if (found && !was.equals(Optional.of(setup.clusterId()))) {
+    if (!was.equals(Optional.of(setup.clusterId()))) {
       Sql.update(c, "INSERT OR REPLACE INTO screen_gate_history (screen_id, cluster_id, since_ms) VALUES (?, ?, ?)",
           screenId, setup.clusterId(), at.toEpochMilli());
     }
-    return found;
+    return true;
   }
 
   /** The gates every screen has been placed at, oldest first, by screen id. */
