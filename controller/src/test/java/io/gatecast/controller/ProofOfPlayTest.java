@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gatecast.protocol.PlayBatch.Play;
 import io.gatecast.testkit.ApiClient.Answer;
 import io.gatecast.testkit.IntegrationTest;
@@ -140,13 +141,21 @@ class ProofOfPlayTest {
       gate = each.get("clusterId").asText().equals("default") ? each : gate;
     }
     assertThat(gate).as("the default gate's summary").isNotNull();
-    assertThat(gate.toString()).isEqualTo(summary.toString());
+    // The year is still running: each screen's measured time grows between the two requests, so it is left out.
+    assertThat(withoutRunningTime(gate)).isEqualTo(withoutRunningTime(summary));
     List<List<String>> allCsv = CsvParser.parse(getText("/api/v1/reports/year-end/gates?year=2026&format=csv").body());
     assertThat(allCsv.get(0)).containsExactly("gate", "section", "key", "title", "plays", "airtime_seconds",
         "uptime_percent");
     assertThat(allCsv).contains(List.of("default", "total", "default 2026", "", "6", "80.000", "0.0"),
         List.of("default", "item", "pp-news", NEWS_TITLE, "3", "35.000", ""));
     assertThat(allCsv.stream().filter(row -> row.get(0).equals("default")).count()).isEqualTo(csv.size() - 1);
+  }
+
+  private static String withoutRunningTime(JsonNode summary) {
+    JsonNode copy = summary.deepCopy();
+    copy.get("screens").forEach(screen -> ((ObjectNode) screen)
+        .remove(List.of("measuredSeconds", "upSeconds")));
+    return copy.toString();
   }
 
   @Test
