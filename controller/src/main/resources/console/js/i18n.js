@@ -83,6 +83,8 @@ const DICTIONARY = {
     'content.waits.old.NO_PROGRAMME': 'Màn hình này vẫn chiếu chương trình được gửi lần trước: {gate} chưa có chương trình nào được phát hành. Nó chiếu chương trình ở đây ngay khi người điều hành phát hành ở trang Phát hành.',
     'content.waits.old.PROGRAMME_CHANGED': 'Màn hình này vẫn chiếu chương trình được gửi lần trước: nội dung dành cho nó ở {gate} đã đổi mà chưa phát hành, nên nó chờ lần phát hành tới (người điều hành phát hành ở trang Phát hành).',
     'display.SHOWING': 'Đang hiển thị', 'display.NOT_SHOWING': 'Không hiển thị', 'display.UNKNOWN': 'Không rõ',
+    // Alone among the screen page's badges, "unknown" needs its aspect said.
+    'display.badge.UNKNOWN': 'Hiển thị: chưa rõ',
     'clock.off': 'Sai giờ {amount}', 'clock.hours': '{n} giờ', 'clock.days': '{n} ngày', 'clock.offTitle': 'Đồng hồ màn hình lệch {ms} ms so với máy chủ',
     'screen.title': 'Màn hình {name}',
     'screen.cluster': 'Cửa khẩu', 'screen.location': 'Vị trí', 'screen.languages': 'Ngôn ngữ',
@@ -718,6 +720,7 @@ const DICTIONARY = {
     'content.waits.old.NO_PROGRAMME': 'This screen still plays what it was last sent: nothing has been published for {gate} yet. It plays the programme here as soon as an operator publishes on the Publish page.',
     'content.waits.old.PROGRAMME_CHANGED': 'This screen still plays what it was last sent: what it would play at {gate} has changed and is not published yet, so it waits for the next publish (an operator publishes on the Publish page).',
     'display.SHOWING': 'Showing', 'display.NOT_SHOWING': 'Not showing', 'display.UNKNOWN': 'Unknown',
+    'display.badge.UNKNOWN': 'Display: unknown',
     'clock.off': 'Clock off {amount}', 'clock.hours': '{n} h', 'clock.days': '{n} days', 'clock.offTitle': 'Screen clock is {ms} ms off the controller\'s',
     'screen.title': 'Screen {name}',
     'screen.cluster': 'Border gate', 'screen.location': 'Place', 'screen.languages': 'Languages',

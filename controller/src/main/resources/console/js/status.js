@@ -58,7 +58,7 @@ export function displayBadge(screen) {
     return badge(t(`display.showing.${health.showing}`), health.showing === 'PLACEHOLDER' ? 'bad' : 'ok');
   }
   const tone = display === 'SHOWING' ? 'ok' : display === 'NOT_SHOWING' ? 'bad' : 'muted';
-  return badge(t(`display.${display}`), tone);
+  return badge(t(display === 'UNKNOWN' ? 'display.badge.UNKNOWN' : `display.${display}`), tone);
 }
 
 /** A warning badge when the screen's clock is off the controller's past the threshold; else null. */

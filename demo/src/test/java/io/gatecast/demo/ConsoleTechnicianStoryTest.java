@@ -168,6 +168,8 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     // The message leads to the new screen's page (where it comes online, and says why if it waits), and back.
     browser.click("main > p.message a[data-paired='kim-thanh-cong-xe-tai']");
     browser.waitText(By.cssSelector("main h1"), "Kim Thành cổng xe tải");
+    // No page has reported from it yet: the display's badge says what is unknown, not a bare "unknown".
+    browser.waitText(By.cssSelector("main p.badges"), browser.says("Hiển thị: chưa rõ", "Display: unknown"));
     browser.open("setup");
 
     // A new MQTT password, then the first screen revoked; both ask first.
