@@ -7,6 +7,7 @@ import {t, currentLanguage} from './i18n.js';
 import {gateName, gates} from './gates.js';
 import {DAYS, addDays} from './recurrence.js';
 import {renderCampaigns, toneOf} from './campaigns.js';
+import {todayIn} from './zonetime.js';
 
 const HOUR_PX = 26;
 const MONTH_CHIPS = 4;
@@ -18,11 +19,6 @@ const state = {target: null, view: 'week', anchor: null, ...JSON.parse(sessionSt
 
 function remember() {
   sessionStorage.setItem(SAVED_KEY, JSON.stringify({target: state.target, view: state.view}));
-}
-
-function todayIn(zone) {
-  return new Intl.DateTimeFormat('en-CA', {timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit'})
-    .format(new Date());
 }
 
 /** Day of the week of a local date, 0 = Monday. */

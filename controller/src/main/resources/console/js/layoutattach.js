@@ -10,7 +10,7 @@ import {t} from './i18n.js';
 import {errorText} from './errors.js';
 import {gates, gateName, zoneOf} from './gates.js';
 import {shapeText, shapeOfOrientation} from './layouttemplates.js';
-import {localParts} from './layoutview.js';
+import {localParts} from './zonetime.js';
 import {nextPublishNote} from './publish.js';
 import {loadScreens} from './screennames.js';
 

@@ -13,7 +13,7 @@ import {errorText} from './errors.js';
 import {firstGate, gates, gateLanguages, gateName, zoneOf} from './gates.js';
 import {slugOf, ID_PATTERN} from './slug.js';
 import {SHAPES, TEMPLATES, TEMPLATE_IDS, WIDGET_TYPES, MAX_WIDGETS} from './layouttemplates.js';
-import {instantIn, localParts} from './layoutview.js';
+import {instantIn, localParts} from './zonetime.js';
 import {weekHours, usualWeek} from './weekhours.js';
 import {layoutPreview} from './layoutpreview.js';
 import {layoutAttachments} from './layoutattach.js';

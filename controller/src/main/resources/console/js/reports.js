@@ -7,17 +7,18 @@ import {t, formatNumber, formatDuration, formatPercent} from './i18n.js';
 import {gates, gateName, homeZone, zoneOf} from './gates.js';
 import {barChart, groupLabel} from './charts.js';
 import {renderYearEnd} from './yearend.js';
+import {addDays} from './recurrence.js';
+import {instantIn, todayIn} from './zonetime.js';
 
 /** The most groups a chart shows (the table below it has them all). */
 const CHART_ROWS = 15;
 
 const GROUPS = ['campaign', 'language', 'item', 'screen', 'cluster', 'day'];
-const DAY_MS = 86400 * 1000;
 
 export function renderReports(main, page) {
   if (page === 'year-end') return renderYearEnd(main);
-  const today = localDate(Date.now(), homeZone());
-  const from = h('input', {type: 'date', id: 'report-from', defaultValue: localDate(Date.now() - 6 * DAY_MS, homeZone())});
+  const today = todayIn(homeZone());
+  const from = h('input', {type: 'date', id: 'report-from', defaultValue: addDays(today, -6)});
   const to = h('input', {type: 'date', id: 'report-to', defaultValue: today});
   const gate = h('select', {id: 'report-gate'}, h('option', {value: ''}, t('reports.allGates')),
     gates().map((g) => h('option', {value: g.id}, gateName(g.id))));
@@ -29,9 +30,9 @@ export function renderReports(main, page) {
   function query(extra = '') {
     const zone = zoneOf(gate.value || 'default');
     // The period is whole days in the gate's zone: [from 00:00, the day after `to` 00:00).
-    const start = midnight(from.value, zone);
-    const end = midnight(to.value, zone) + DAY_MS;
-    let q = `from=${new Date(start).toISOString()}&to=${new Date(end).toISOString()}`;
+    const start = instantIn(from.value, zone);
+    const end = instantIn(addDays(to.value, 1), zone);
+    let q = `from=${start.toISOString()}&to=${end.toISOString()}`;
     if (gate.value) q += `&clusterId=${encodeURIComponent(gate.value)}`;
     return q + extra;
   }
@@ -107,26 +108,4 @@ export function renderReports(main, page) {
     h('section', {class: 'card', 'aria-labelledby': 'plays-h'}, h('h2', {id: 'plays-h'}, t('reports.playsTitle')), plays),
     h('section', {class: 'card', 'aria-labelledby': 'uptime-h'}, h('h2', {id: 'uptime-h'}, t('reports.uptimeTitle')), uptime));
   run();
-}
-
-/** "YYYY-MM-DD" of an instant in a zone. */
-function localDate(ms, zone) {
-  return new Intl.DateTimeFormat('en-CA', {timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit'})
-    .format(new Date(ms));
-}
-
-/** The instant (ms) of 00:00 on a "YYYY-MM-DD" day in a zone. */
-function midnight(day, zone) {
-  const [y, m, d] = day.split('-').map(Number);
-  const guess = Date.UTC(y, m - 1, d);
-  return guess - offsetAt(guess, zone);
-}
-
-/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
-function offsetAt(ms, zone) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23',
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit'})
-    .formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
-  return wall - Math.floor(ms / 1000) * 1000;
 }

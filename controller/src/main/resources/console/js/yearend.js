@@ -6,11 +6,12 @@ import {api} from './api.js';
 import {t, currentLanguage, formatNumber, formatDuration, formatPercent, formatDateTime} from './i18n.js';
 import {firstGate, gates, gateName, homeZone} from './gates.js';
 import {barChart, groupLabel} from './charts.js';
+import {todayIn} from './zonetime.js';
 
 const FIRST_YEAR = 2000;
 
 export function renderYearEnd(main) {
-  const thisYear = Number(new Intl.DateTimeFormat('en-CA', {timeZone: homeZone(), year: 'numeric'}).format(new Date()));
+  const thisYear = Number(todayIn(homeZone()).slice(0, 4));
   const year = h('input', {type: 'number', id: 'year-end-year', min: FIRST_YEAR, max: 9999, required: true,
     defaultValue: thisYear});
   // Another gate is already summarised in the overview: switching shows it without asking again.
