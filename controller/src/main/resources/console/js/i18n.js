@@ -83,7 +83,6 @@ const DICTIONARY = {
     'content.waits.old.NO_PROGRAMME': 'Màn hình này vẫn chiếu chương trình được gửi lần trước: {gate} chưa có chương trình nào được phát hành. Nó chiếu chương trình ở đây ngay khi người điều hành phát hành ở trang Phát hành.',
     'content.waits.old.PROGRAMME_CHANGED': 'Màn hình này vẫn chiếu chương trình được gửi lần trước: nội dung dành cho nó ở {gate} đã đổi mà chưa phát hành, nên nó chờ lần phát hành tới (người điều hành phát hành ở trang Phát hành).',
     'display.SHOWING': 'Đang hiển thị', 'display.NOT_SHOWING': 'Không hiển thị', 'display.UNKNOWN': 'Không rõ',
-    // Alone among the screen page's badges, "unknown" needs its aspect said.
     'display.badge.UNKNOWN': 'Hiển thị: chưa rõ',
     'clock.off': 'Sai giờ {amount}', 'clock.hours': '{n} giờ', 'clock.days': '{n} ngày', 'clock.offTitle': 'Đồng hồ màn hình lệch {ms} ms so với máy chủ',
     'screen.title': 'Màn hình {name}',

@@ -62,7 +62,7 @@ export function renderScreen(main, screenId) {
       api.get(path), api.get(`${path}/commands`), api.get(`${path}/history`), loadTitles()]);
     zone = zoneOf(screen.clusterId);
     title.textContent = t('screen.title', {name: screen.name || screen.id});
-    fill(badges, agentBadge(screen), ' ', contentBadge(screen), ' ', displayBadge(screen), ' ', clockBadge(screen));
+    fill(badges, agentBadge(screen), ' ', contentBadge(screen), ' ', displayBadge(screen, {alone: true}), ' ', clockBadge(screen));
     drawWaiting(screen);
     drawFacts(screen);
     layoutApplying(screen).then((lines) => fill(layoutLine, lines.map((line, i) => [i ? h('br') : null, line])));

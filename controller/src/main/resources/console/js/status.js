@@ -45,7 +45,7 @@ export function waitingText(screen) {
  * would be black: red, with the reason) or a browser that is down (red). Agents that do not say
  * what they show (older ones) get the plain display state.
  */
-export function displayBadge(screen) {
+export function displayBadge(screen, {alone = false} = {}) {
   const health = screen.health || {};
   const display = health.display || 'UNKNOWN';
   if (health.displayProblem) {
@@ -58,7 +58,8 @@ export function displayBadge(screen) {
     return badge(t(`display.showing.${health.showing}`), health.showing === 'PLACEHOLDER' ? 'bad' : 'ok');
   }
   const tone = display === 'SHOWING' ? 'ok' : display === 'NOT_SHOWING' ? 'bad' : 'muted';
-  return badge(t(display === 'UNKNOWN' ? 'display.badge.UNKNOWN' : `display.${display}`), tone);
+  // "Unknown" needs its aspect said where no column heading says it (the screen page's row of badges).
+  return badge(t(alone && display === 'UNKNOWN' ? 'display.badge.UNKNOWN' : `display.${display}`), tone);
 }
 
 /** A warning badge when the screen's clock is off the controller's past the threshold; else null. */
