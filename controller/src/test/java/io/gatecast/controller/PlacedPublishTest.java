@@ -92,6 +92,37 @@ class PlacedPublishTest {
     }
   }
 
+  /**
+   * A placed screen whose first try fails (a download broke off on a thin link) answers FAILED; its agent
+   * retries and plays it: the rollout says applied then, not failed for good.
+   */
+  @Test
+  void aPlacedScreenThatPlaysAfterARetryIsAppliedInTheRollout() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
+    try {
+      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
+      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+      String password = register(admin, "pl-retry");
+      try (PlacedScreen screen = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-retry", password,
+          "default")) {
+        screen.failNextPlay = "download of notice.svg broke off";
+        heartbeatUntilOnline(admin, screen);
+        scheduleNew(admin, approver, "pl-retry-notice", "Cửa khẩu mở cửa 7:00", List.of("pl-retry"));
+        long publish = published(admin);
+        JsonNode failed = await().atMost(DEADLINE).until(() -> admin.get("/api/v1/publishes/" + publish).body(),
+            view -> view.get("counts").get("failed").asInt() == 1);
+        assertThat(failed.toString()).contains("download of notice.svg broke off");
+
+        screen.retry();
+        awaitAllApplied(admin, publish, 1);
+      }
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
   /** Gates whose schedules a publish sends together are signed together: one signature, each with its proof. */
   @Test
   void theGatesOfOnePassShareOneSignature() throws Exception {

@@ -42,6 +42,8 @@ final class PlacedScreen implements AutoCloseable {
   final List<ScheduleMessage> wholeSchedules = new CopyOnWriteArrayList<>();
   /** The (placement, cluster schedule) versions it answered APPLIED, in order, as "v/g". */
   final List<String> applied = new CopyOnWriteArrayList<>();
+  /** When set, its next try to play fails with this error, as an agent's does when a download breaks off. */
+  volatile String failNextPlay;
   private final String screenId;
   private final String clusterId;
   private final PinnedKey key;
@@ -138,9 +140,21 @@ final class PlacedScreen implements AutoCloseable {
     if (applied.contains(versions)) {
       return; // a repeat: already played
     }
+    String failure = failNextPlay;
+    if (failure != null) {
+      failNextPlay = null;
+      answer(new ScheduleAck(Header.now(Instant.now()), screenId, placement.get().version(), ScheduleAck.Outcome.FAILED,
+          failure, gate.get().version()));
+      return;
+    }
     applied.add(versions);
     answer(new ScheduleAck(Header.now(Instant.now()), screenId, placement.get().version(), ScheduleAck.Outcome.APPLIED,
         null, gate.get().version()));
+  }
+
+  /** Tries again to play what it holds, as an agent retries a schedule whose download failed. */
+  synchronized void retry() {
+    play();
   }
 
   private void answer(ScheduleAck ack) {

@@ -184,9 +184,11 @@ public final class FleetIngest {
 
   /**
    * An answer about a placement played in a gate's schedule version: the gate's version is recorded as
-   * applied or failed on the screen; the placement's own delivery is answered only while no agent has
-   * answered it (a content change sends no placement: its delivery was answered long before). Once one
-   * answer settled it, the next ones about the same placement skip that statement: a content change for
+   * applied or failed on the screen. The placement's own delivery becomes APPLIED the first time the
+   * screen plays it — also after it answered FAILED (a download failed, and its retry later succeeded);
+   * a failure is recorded only while no agent has answered it (a content change sends no placement: a
+   * gate schedule that fails long after the placement played is the gate's failure, not the placement's).
+   * Once APPLIED, the next answers about the same placement skip that statement: a content change for
    * 10,000 placed screens is then one statement an answer, not two.
    */
   private void storeClusterAnswer(Connection c, ScheduleAck ack, Instant at) throws SQLException {
@@ -196,13 +198,15 @@ public final class FleetIngest {
     if (placement.equals(settledByAck.get(ack.screenId())) || placement.equals(settlingByAck.get(ack.screenId()))) {
       return;
     }
-    java.util.Optional<Instant> sent = deliveries.recordAgentAnswerIfUnanswered(c, ack.screenId(), placement,
-        ack.outcome().name(), ack.error(), at);
-    // Answered now or before: a delivery answered never goes back to PENDING.
-    settlingByAck.put(ack.screenId(), placement);
-    if (applied) {
-      sent.ifPresent(sentAt -> metrics.rolledOut(Duration.between(sentAt, at)));
+    if (!applied) {
+      // Not marked settled: the APPLIED that follows a retry must still reach the delivery.
+      deliveries.recordAgentAnswerIfUnanswered(c, ack.screenId(), placement, ack.outcome().name(), ack.error(), at);
+      return;
     }
+    deliveries.recordAppliedUnlessApplied(c, ack.screenId(), placement, at)
+        .ifPresent(sentAt -> metrics.rolledOut(Duration.between(sentAt, at)));
+    // Applied now or before: an APPLIED delivery never changes again.
+    settlingByAck.put(ack.screenId(), placement);
   }
 
   /** The last batch written has committed: what its acks settled is known settled from now on. */

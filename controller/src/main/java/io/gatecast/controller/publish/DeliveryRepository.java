@@ -153,6 +153,15 @@ public final class DeliveryRepository {
     return answer(c, screenId, version, outcome, error, answeredAt, NOT_ANSWERED_BY_AGENT);
   }
 
+  /**
+   * {@link #recordAgentAnswer} APPLIED for a delivery not APPLIED yet: unanswered, or answered FAILED by an agent
+   * that has since played it (its retry succeeded). Empty when it was APPLIED already or never sent.
+   */
+  public Optional<Instant> recordAppliedUnlessApplied(Connection c, String screenId, long version, Instant answeredAt)
+      throws SQLException {
+    return answer(c, screenId, version, "APPLIED", null, answeredAt, " AND outcome <> 'APPLIED'");
+  }
+
   /** The one statement of an agent's answer; {@code onlyIf} narrows which delivery it may answer. */
   private static Optional<Instant> answer(Connection c, String screenId, long version, String outcome, String error,
       Instant answeredAt, String onlyIf) throws SQLException {

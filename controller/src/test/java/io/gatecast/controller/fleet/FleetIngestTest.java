@@ -166,6 +166,36 @@ class FleetIngestTest {
   }
 
   /**
+   * A placed screen whose first try failed (a download broke off) answers FAILED, retries, and answers
+   * APPLIED about the same placement once it plays it: its delivery ends APPLIED, in one batch or two. A
+   * gate schedule that fails after that is the gate's failure: the placement stays APPLIED.
+   */
+  @Test
+  void aPlacementThatFailedAndThenPlayedAfterARetryEndsApplied() throws Exception {
+    queue.offer(failedClusterAnswer(1, 7L));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).isEqualTo("FAILED");
+
+    queue.offer(clusterAnswer(2, 7L));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).as("the retry played it").isEqualTo("APPLIED");
+
+    queue.offer(failedClusterAnswer(3, 8L));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).as("a later gate schedule's failure is not the placement's").isEqualTo("APPLIED");
+    assertThat(db.transaction(c -> Sql.one(c, "SELECT applied_cluster_version || '/' || failed_cluster_version"
+        + " FROM screens WHERE id = 'hall-1'", row -> row.getString(1)).orElseThrow()).await()).isEqualTo("7/8");
+  }
+
+  @Test
+  void aFailureAndTheRetrysSuccessInOneBatchEndApplied() throws Exception {
+    queue.offer(failedClusterAnswer(1, 7L));
+    queue.offer(clusterAnswer(2, 7L));
+    queue.drain().await(30, TimeUnit.SECONDS);
+    assertThat(outcome()).isEqualTo("APPLIED");
+  }
+
+  /**
    * A send whose confirmation was lost (the controller's connection dropped between send and PUBACK) is
    * recorded FAILED by the controller, yet the message may have reached the screen: the screen's answer
    * about it, or a heartbeat naming it, settles it as APPLIED. A refusal recorded after the agent
@@ -239,6 +269,12 @@ class FleetIngestTest {
     Instant at = T0.plusSeconds(second);
     return new FleetIngest.Answer(new ScheduleAck(Header.now(at), "hall-1", 1L, ScheduleAck.Outcome.APPLIED, null,
         clusterVersion), at);
+  }
+
+  private static FleetIngest.Answer failedClusterAnswer(int second, long clusterVersion) {
+    Instant at = T0.plusSeconds(second);
+    return new FleetIngest.Answer(new ScheduleAck(Header.now(at), "hall-1", 1L, ScheduleAck.Outcome.FAILED,
+        "download of a.png broke off", clusterVersion), at);
   }
 
   private static boolean settles(String sql) {
