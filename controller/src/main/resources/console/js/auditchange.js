@@ -2,8 +2,8 @@
 // (old → new), else what was made or removed, by its name. The entry's whole before and after stay
 // one click away as JSON, the evidence itself.
 import {h} from './dom.js';
-import {t, tOr, languageName} from './i18n.js';
-import {gateName} from './gates.js';
+import {t, tOr, languageName, formatDateTime} from './i18n.js';
+import {gateName, homeZone} from './gates.js';
 import {playingText} from './playing.js';
 
 /** Fields that move by themselves (times, a screen's live state): not what anyone changed. */
@@ -37,7 +37,8 @@ export function changeText(e) {
   const thing = after || before;
   if (!thing) return '';
   if (Array.isArray(thing.sent)) return t('audit.sent', {count: thing.sent.length});
-  const name = thing.name || thing.title || thing.originalName || thing.username;
+  // An alert has no name: its Vietnamese text, the one every alert has, says which it was.
+  const name = thing.name || thing.title || thing.originalName || thing.username || (isObject(thing.text) && thing.text.vi);
   return typeof name === 'string' ? cut(name) : '';
 }
 
@@ -60,7 +61,7 @@ function isNameList(value) {
 function nameOf(key) {
   if (key === 'roles') return (r) => tOr(`role.${r}`, r);
   if (key === 'languages') return languageName;
-  if (key === 'clusters') return gateName;
+  if (key === 'clusters' || key === 'clusterIds') return gateName;
   if (key === 'playlist') return playingText; // titles as loadTitles() last read them
   return String;
 }
@@ -80,6 +81,12 @@ function valueText(key, value) {
   if (key === 'clusterId') return gateName(value);
   if (key === 'contentId') return playingText(value);
   if (key === 'status') return tOr(`status.${value}`, value);
+  if (key === 'languagePolicy' && isObject(value) && value.mode) {
+    const mode = tOr(`camp.policy.${value.mode}`, value.mode);
+    return value.language ? `${mode} (${languageName(value.language)})` : mode;
+  }
+  // An instant someone set or caused (an alert's end, a revocation), in the reader's zone as the log's own times are.
+  if (/At$/.test(key) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return formatDateTime(value, homeZone());
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
     if (value.some(isObject)) return cut(JSON.stringify(value));

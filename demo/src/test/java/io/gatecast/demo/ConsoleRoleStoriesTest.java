@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.testkit.ApiClient;
+import io.gatecast.testkit.ApiClient.Answer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +212,36 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.phoneSize();
     browser.screenshot("story-admin-" + lang + "-2b-audit-phone");
     browser.desktopSize();
+
+    // An urgent alert sent and ended (by the API: the operator's side is ConsoleSafeguardsTest): the log
+    // names it by its text and says what ending it changed, in the reader's words.
+    Answer sent = read.postJson("/api/v1/alerts", Map.of("clusterIds", List.of("default"),
+        "text", Map.of("vi", "Cửa khẩu tạm đóng do mưa lũ"), "expiresAt", Instant.now().plusSeconds(3600).toString()));
+    assertThat(sent.status()).as(sent.error()).isEqualTo(201);
+    String alertId = sent.body().get("alert").get("id").asText();
+    assertThat(read.postJson("/api/v1/alerts/" + alertId + "/clear", Map.of()).status()).isEqualTo(200);
+    new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("alert");
+    browser.click("[data-action='filter-audit']");
+    browser.waitText(By.cssSelector("main table"), "Cửa khẩu tạm đóng do mưa lũ");
+    WebElement cleared = browser.driver.findElement(By.xpath("//tr[td[contains(., '"
+        + browser.says("gỡ", "cleared") + "')]]/td[contains(@class, 'audit-change')]"));
+    assertThat(cleared.getText()).contains(browser.says("Kết thúc lúc: — → ", "Ended at: — → "))
+        .contains(" GMT+7").doesNotContain("clearedAt");
+    // A campaign's language rule changed (by the API): said as the campaign form says it, not as JSON.
+    assertThat(read.postJson("/api/v1/content", Map.of("id", "audit-notice", "title", "Giờ mở cửa", "variants",
+        List.of(Map.of("language", "vi", "text", "Cửa khẩu mở cửa 7:00", "seconds", 10)))).status()).isEqualTo(201);
+    assertThat(read.postJson("/api/v1/playlists", Map.of("id", "audit-list", "entries",
+        List.of(Map.of("contentId", "audit-notice")))).status()).isEqualTo(201);
+    Map<String, Object> campaign = new java.util.HashMap<>(Map.of("id", "audit-campaign", "playlistId", "audit-list",
+        "targets", Map.of("clusters", List.of("default")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"));
+    assertThat(read.postJson("/api/v1/campaigns", campaign).status()).isEqualTo(201);
+    campaign.put("languagePolicy", Map.of("mode", "FIXED", "language", "en"));
+    Answer changed = read.putJson("/api/v1/campaigns/audit-campaign", campaign);
+    assertThat(changed.status()).as(changed.error()).isEqualTo(200);
+    new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("campaign");
+    browser.click("[data-action='filter-audit']");
+    browser.waitText(By.cssSelector("main table"), browser.says(
+        "Ngôn ngữ: Luân phiên ngôn ngữ → Một ngôn ngữ cố định (Tiếng Anh)", "Languages: Rotate languages → One fixed language (English)"));
 
     browser.open("account");
     browser.waitVisible(By.id("current-password")).sendKeys(console.adminPassword);
