@@ -11,7 +11,7 @@ export function localParts(instant, zone) {
 }
 
 /** The zone's offset from UTC at an instant, in minutes. */
-export function offsetMinutes(instant, zone) {
+function offsetMinutes(instant, zone) {
   const name = new Intl.DateTimeFormat('en-US', {timeZone: zone, timeZoneName: 'longOffset'})
     .formatToParts(instant).find((p) => p.type === 'timeZoneName').value;   // "GMT+07:00" or "GMT"
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
