@@ -104,6 +104,11 @@ final class ConsoleBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
+  /** The text of the element {@code by} names, found and read in one step (a live view may be redrawn in between). */
+  String textOf(By by) {
+    return wait.until(d -> d.findElement(by).getText());
+  }
+
   /** The ids (or tags) of form fields on the page with neither a {@code <label>} nor an aria-label. */
   @SuppressWarnings("unchecked")
   List<String> unlabelledFields() {

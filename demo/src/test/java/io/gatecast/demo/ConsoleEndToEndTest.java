@@ -144,7 +144,7 @@ class ConsoleEndToEndTest {
       browser.waitText(By.cssSelector("tr[data-screen='gate-a'] th"), "Sảnh nhập cảnh 1");
       // Nothing has been published to them yet: the board says so, not "up to date"
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Chưa phát hành");
-      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen='gate-a']")).getText()).doesNotContain("Đã cập nhật");
+      assertThat(browser.textOf(By.cssSelector("tr[data-screen='gate-a']"))).doesNotContain("Đã cập nhật");
       // Signing in and the board ran with no script error and no resource missing (a favicon.ico asked for, say)
       assertThat(browser.consoleErrors()).isEmpty();
 
@@ -208,7 +208,7 @@ class ConsoleEndToEndTest {
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Đã cập nhật");
       // What the screens play, the urgent alert, said as such: not the alert's id ("alert-254ad27100ad4be9")
       browser.waitText(By.cssSelector("tr[data-screen='gate-b']"), "Thông báo khẩn");
-      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen='gate-b']")).getText()).doesNotContain("alert-");
+      assertThat(browser.textOf(By.cssSelector("tr[data-screen='gate-b']"))).doesNotContain("alert-");
       a.kill();
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Mất kết nối");
       browser.driver.findElement(By.cssSelector("label[for='only-problems']")).click();
@@ -289,12 +289,14 @@ class ConsoleEndToEndTest {
       // Then the rollout says the screen failed, and why, in Vietnamese: not the agent's English words
       browser.waitText(By.id("rollout-counts"), "0 đã áp dụng · 0 đang chờ · 1 thất bại / 1 màn hình");
       browser.waitText(By.cssSelector("tr[data-rollout='gate-a']"), "bị hỏng (mã kiểm tra không khớp)");
-      WebElement row = browser.driver.findElement(By.cssSelector("tr[data-rollout='gate-a']"));
-      assertThat(row.getText()).as("the screen by its name, as on the board").startsWith("Sảnh nhập cảnh 1")
+      // Each read finds the row afresh: the rollout is redrawn as the screen's news arrives.
+      String row = browser.textOf(By.cssSelector("tr[data-rollout='gate-a']"));
+      assertThat(row).as("the screen by its name, as on the board").startsWith("Sảnh nhập cảnh 1")
           .contains(sha.substring(0, 12) + "…").doesNotContain("checksum", "expected", "http");
       // The agent's own words, the file's whole address too, stay at hand for a technician, as the cell's title
-      assertThat(row.findElement(By.cssSelector("td:last-child")).getAttribute("title"))
-          .startsWith("checksum did not match for ");
+      String agentsWords = browser.wait.until(d -> d.findElement(
+          By.cssSelector("tr[data-rollout='gate-a'] td:last-child")).getAttribute("title"));
+      assertThat(agentsWords).startsWith("checksum did not match for ");
       // The list of recent publishes says the same, without a reload
       browser.waitText(By.cssSelector("section[aria-labelledby='recent-h'] tbody tr"), "1 thất bại");
       browser.scrollTo(By.id("rollout-h"));

@@ -137,7 +137,7 @@ class ConsoleLiveTest {
       // The board says what the screen plays by the item's title, not the id its agent reports
       browser.open("fleet");
       browser.waitText(By.cssSelector("tr[data-screen='live-b']"), "Giờ mở cửa");
-      assertThat(browser.driver.findElement(By.cssSelector("tr[data-screen='live-b']")).getText()).doesNotContain("live-hours");
+      assertThat(browser.textOf(By.cssSelector("tr[data-screen='live-b']"))).doesNotContain("live-hours");
     }
   }
 
