@@ -64,7 +64,7 @@ class ConsoleCalendarLayoutsTest extends ConsoleStory {
     assertThat(rows).containsExactly("layout", "MAIN", "SIDE", "TICKER");
     WebElement side = browser.waitVisible(By.cssSelector(".cal-lrow[data-row='SIDE'] .cal-lchip[data-start^='" + fairStart + "']"));
     assertThat(side.getText()).contains(browser.says("Ngày", "Date"));
-    assertThat(browser.driver.findElement(By.cssSelector(".cal-lrow[data-row='SIDE'] .cal-lname")).getText())
+    assertThat(browser.textOf(By.cssSelector(".cal-lrow[data-row='SIDE'] .cal-lname")))
         .isEqualTo(browser.says("Cột bên", "Side panel"));
     WebElement ticker = browser.waitVisible(By.cssSelector(
         ".cal-lrow[data-row='TICKER'] .cal-lchip[data-layout='hn-hoi-cho'][data-start^='" + fairStart + "']"));
@@ -76,7 +76,7 @@ class ConsoleCalendarLayoutsTest extends ConsoleStory {
     ticker.click();
     browser.waitText(By.id("cal-why"), browser.says("Chiến dịch Hội chợ biên giới đang phát ở vùng chính và mang bố cục riêng (hn-hoi-cho).",
         "Campaign Hội chợ biên giới is on air in the main region and brings its own layout (hn-hoi-cho)."));
-    String why = browser.driver.findElement(By.id("cal-why")).getText();
+    String why = browser.textOf(By.id("cal-why"));
     // The engine's own sentences are English: shown to an English reader, left out of the Vietnamese console.
     String engine = "campaign hn-hoi-cho-camp is on air in the MAIN region and brings its own layout";
     if (lang.equals("en")) {

@@ -70,7 +70,7 @@ class ConsoleContentRemovalStoryTest extends ConsoleStory {
     By card = By.cssSelector("article[data-item='le-hoi']");
     browser.waitText(card, browser.says("Nội dung đang được dùng — danh sách phát: Lễ hội",
         "The item is in use — playlists: Lễ hội"));
-    assertThat(browser.driver.findElement(card).getText()).contains(browser.says("Chưa xoá gì", "Nothing was deleted"));
+    assertThat(browser.textOf(card)).contains(browser.says("Chưa xoá gì", "Nothing was deleted"));
     assertThat(read.get("/api/v1/content/le-hoi").status()).isEqualTo(200);
     browser.scrollTo(card);
     browser.screenshot(shot + "1-in-use");
@@ -131,10 +131,10 @@ class ConsoleContentRemovalStoryTest extends ConsoleStory {
     // The card says it was retired (taken off the air), not rejected: nobody refused it.
     By retiredCard = By.cssSelector("article[data-item='chao-mung']");
     browser.waitText(retiredCard, browser.says("Ngừng phát bởi dieuhanh lúc", "Retired by dieuhanh at"));
-    assertThat(browser.driver.findElement(retiredCard).getText())
+    assertThat(browser.textOf(retiredCard))
         .contains(browser.says("Lý do: Hết đợt đón khách", "Reason: Hết đợt đón khách"))
         .doesNotContain(browser.says("từ chối", "Rejected"));
-    assertThat(browser.driver.findElement(By.cssSelector("article[data-item='chao-mung'] .item-head")).getText())
+    assertThat(browser.textOf(By.cssSelector("article[data-item='chao-mung'] .item-head")))
         .contains(browser.says("Ngừng phát", "Retired"));
     // Its author (the operator wrote it) may edit and resubmit it, as the API allows.
     assertThat(browser.driver.findElements(By.cssSelector("button[data-revise='chao-mung']"))).hasSize(1);

@@ -118,7 +118,7 @@ class ConsoleContentTest {
     search.sendKeys("xin chao");
     browser.wait.until(d -> itemIds().equals(List.of("greeting")));
     browser.waitText(By.id("lib-count"), "Tìm thấy 1 mục.");
-    assertThat(browser.driver.findElement(By.cssSelector("article[data-item='greeting']")).getText()).contains(typed);
+    assertThat(browser.textOf(By.cssSelector("article[data-item='greeting']"))).contains(typed);
 
     // Its card's preview, in Chinese
     browser.driver.findElement(By.cssSelector("button[data-preview='greeting']")).click();
@@ -259,7 +259,7 @@ class ConsoleContentTest {
     new Select(browser.driver.findElement(By.id("variant-vi"))).selectByVisibleText("gioi-thieu.webm");
     WebElement seconds = browser.driver.findElement(By.id("item-seconds"));
     assertThat(seconds.getAttribute("value")).isEqualTo(Long.toString(videoSeconds));
-    assertThat(browser.driver.findElement(By.id("item-seconds-hint")).getText())
+    assertThat(browser.textOf(By.id("item-seconds-hint")))
         .isEqualTo("Theo độ dài của video: " + videoSeconds + " giây.");
     browser.scrollTo(By.id("item-seconds"));
     browser.screenshot("content-08-video-seconds");
@@ -277,7 +277,7 @@ class ConsoleContentTest {
     typed.sendKeys("20");
     new Select(browser.driver.findElement(By.id("variant-vi"))).selectByVisibleText("gioi-thieu.webm");
     assertThat(typed.getAttribute("value")).isEqualTo("20");
-    assertThat(browser.driver.findElement(By.id("item-seconds-hint")).getText()).isEmpty();
+    assertThat(browser.textOf(By.id("item-seconds-hint"))).isEmpty();
   }
 
   private void create(String id, String title, List<Map<String, Object>> variants) {

@@ -73,7 +73,7 @@ class ConsoleContributorStoryTest extends ConsoleStory {
     browser.open("content");
     By card = By.cssSelector("article[data-item='cho-bien-gioi']");
     browser.waitText(card, "Bản tiếng Lào thiếu giờ họp chợ");
-    assertThat(browser.driver.findElement(card).getText()).contains(browser.says("Bị lanhdao từ chối lúc", "Rejected by lanhdao at"))
+    assertThat(browser.textOf(card)).contains(browser.says("Bị lanhdao từ chối lúc", "Rejected by lanhdao at"))
         .doesNotContain(browser.says("Duyệt bởi", "Reviewed by"));
     browser.scrollTo(card);
     browser.screenshot(shot + "2-rejected");
@@ -82,7 +82,7 @@ class ConsoleContributorStoryTest extends ConsoleStory {
     browser.click("button[data-revise='cho-bien-gioi']");
     browser.wait.until(d -> d.findElement(By.id("item-id")).getAttribute("value").equals("cho-bien-gioi"));
     // The form says it edits that item, not "create", and can give the edit up
-    assertThat(browser.driver.findElement(By.id("create-h")).getText()).startsWith(browser.says("Sửa “", "Edit “"));
+    assertThat(browser.textOf(By.id("create-h"))).startsWith(browser.says("Sửa “", "Edit “"));
     assertThat(browser.driver.findElement(By.id("revise-cancel")).isDisplayed()).isTrue();
     WebElement lao = browser.waitVisible(By.id("variant-lo"));
     assertThat(lao.getAttribute("value")).isEqualTo("ຕະຫຼາດນັດເມືອງຂວາງ ເປີດເຊົ້າວັນອາທິດ");
@@ -94,7 +94,7 @@ class ConsoleContributorStoryTest extends ConsoleStory {
     assertThat(resubmitted.get("submittedBy").asText()).isEqualTo("phongvien");
     assertThat(resubmitted.get("variants").get(1).get("text").asText()).endsWith("6:00–11:00");
     browser.waitText(By.cssSelector("main"), browser.says("Đã gửi duyệt lại", "Resubmitted"));
-    assertThat(browser.driver.findElement(By.id("create-h")).getText()).isEqualTo(browser.says("Tạo mục nội dung",
+    assertThat(browser.textOf(By.id("create-h"))).isEqualTo(browser.says("Tạo mục nội dung",
         "Create a content item"));
     assertThat(browser.driver.findElement(By.id("revise-cancel")).isDisplayed()).isFalse();
     browser.screenshot(shot + "3-resubmitted");

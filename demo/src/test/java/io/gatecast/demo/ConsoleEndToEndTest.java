@@ -63,7 +63,7 @@ class ConsoleEndToEndTest {
     // The login page is Vietnamese first
     browser.driver.get(browser.baseUrl + "/");
     browser.waitVisible(By.name("username"));
-    assertThat(browser.driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo("Đăng nhập");
+    assertThat(browser.textOf(By.cssSelector("main h1"))).isEqualTo("Đăng nhập");
     assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
     browser.screenshot("console-01-login");
     assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
@@ -153,7 +153,7 @@ class ConsoleEndToEndTest {
       browser.waitVisible(By.id("schedule-item"));
       new Select(browser.driver.findElement(By.id("schedule-item"))).selectByValue("gate-hours");
       // Screens are picked by name and gate (many gates have a hall of one name)
-      assertThat(browser.driver.findElement(By.cssSelector("label[for='pick-gate-a']")).getText())
+      assertThat(browser.textOf(By.cssSelector("label[for='pick-gate-a']")))
           .isEqualTo("Sảnh nhập cảnh 1 · Chưa xếp cửa khẩu");
       browser.driver.findElement(By.cssSelector("label[for='pick-gate-a']")).click();
       browser.driver.findElement(By.cssSelector("label[for='pick-gate-b']")).click();
@@ -246,7 +246,7 @@ class ConsoleEndToEndTest {
       browser.waitText(By.cssSelector("section[aria-labelledby='hist-h']"), "Trực tuyến");
       // Each change's detail in Vietnamese, not the English words it is stored as ("applied 1, published 1")
       browser.waitText(By.cssSelector("section[aria-labelledby='hist-h']"), "đã phát hành:");
-      assertThat(browser.driver.findElement(By.cssSelector("section[aria-labelledby='hist-h']")).getText())
+      assertThat(browser.textOf(By.cssSelector("section[aria-labelledby='hist-h']")))
           .doesNotContain("applied", "published", "null");
       browser.screenshot("console-15-screen-phone");
       browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1000));
@@ -257,7 +257,7 @@ class ConsoleEndToEndTest {
       browser.open("audit");
       browser.click("[data-action='filter-audit']");
       browser.waitText(By.cssSelector("main table"), "gửi lệnh: Nhận diện");
-      assertThat(browser.driver.findElement(By.cssSelector("main table")).getText())
+      assertThat(browser.textOf(By.cssSelector("main table")))
           .contains("phát hành").doesNotContain("publish", "command");
     }
   }
@@ -405,7 +405,7 @@ class ConsoleEndToEndTest {
     browser.signIn("soanthao", PASSWORD);
     browser.waitText(By.cssSelector("article[data-item='opening-hours']"), "Đã duyệt");
     browser.waitText(By.cssSelector("article[data-item='queue-notice']"), "Bị từ chối");
-    assertThat(browser.driver.findElement(By.cssSelector("article[data-item='queue-notice']")).getText())
+    assertThat(browser.textOf(By.cssSelector("article[data-item='queue-notice']")))
         .contains("Lý do: Thiếu bản tiếng Anh").contains("kiemduyet");
     assertThat(admin.get("/api/v1/content/opening-hours").body().get("status").asText()).isEqualTo("APPROVED");
     browser.scrollTo(By.cssSelector("article[data-item='opening-hours']"));
@@ -436,7 +436,7 @@ class ConsoleEndToEndTest {
 
     browser.open("content");
     browser.waitText(By.cssSelector("article[data-item='evil-item']"), title);
-    assertThat(browser.driver.findElement(By.cssSelector("article[data-item='evil-item']")).getText()).contains(text);
+    assertThat(browser.textOf(By.cssSelector("article[data-item='evil-item']"))).contains(text);
     browser.open("review");
     browser.waitText(By.cssSelector("article[data-item='evil-item']"), text);
 
@@ -458,12 +458,12 @@ class ConsoleEndToEndTest {
     // It offers the languages of the province's gates: this gate's travellers read Lao
     browser.driver.findElement(By.id("alert-lo")).sendKeys("ປິດດ່ານຊົ່ວຄາວ");
     browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).click();
-    assertThat(browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).getText()).isEqualTo(clusterName);
+    assertThat(browser.textOf(By.cssSelector("label[for='alert-gate-evil']"))).isEqualTo(clusterName);
     browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.waitText(By.cssSelector("article[data-alert]"), alertText);
     assertThat(admin.get("/api/v1/alerts").body().toString()).contains("ປິດດ່ານຊົ່ວຄາວ");
-    assertThat(browser.driver.findElement(By.id("alert-result")).getText()).contains(clusterName);
+    assertThat(browser.textOf(By.id("alert-result"))).contains(clusterName);
     browser.screenshot("console-31-xss-alert");
 
     // Nothing ran, and no element was made from the data
@@ -472,7 +472,7 @@ class ConsoleEndToEndTest {
   }
 
   private String navText(String section) {
-    return browser.driver.findElement(By.cssSelector("nav a[data-section='" + section + "']")).getText();
+    return browser.textOf(By.cssSelector("nav a[data-section='" + section + "']"));
   }
 
   /** How many requests the page has made to the path since the browser's resource timings were last cleared. */

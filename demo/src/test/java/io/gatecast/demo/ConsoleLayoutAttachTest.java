@@ -85,12 +85,12 @@ class ConsoleLayoutAttachTest extends ConsoleStory {
     String landscape = String.format(GATE_ROW, "LANDSCAPE_16_9");
     String portrait = String.format(GATE_ROW, "PORTRAIT_9_16");
     browser.waitVisible(By.cssSelector(landscape));
-    assertThat(browser.driver.findElement(By.cssSelector(landscape)).getText()).startsWith(browser.says(
+    assertThat(browser.textOf(By.cssSelector(landscape))).startsWith(browser.says(
         "Cửa khẩu: Cửa khẩu Hữu Nghị → hn-ngang (Màn hình ngang 16:9)", "Gate: Cửa khẩu Hữu Nghị → hn-ngang (Landscape 16:9)"));
-    assertThat(browser.driver.findElement(By.cssSelector(portrait)).getText()).startsWith(browser.says(
+    assertThat(browser.textOf(By.cssSelector(portrait))).startsWith(browser.says(
         "Cửa khẩu: Cửa khẩu Hữu Nghị → hn-doc (Màn hình dọc 9:16)", "Gate: Cửa khẩu Hữu Nghị → hn-doc (Portrait 9:16)"));
     // Screens change at the next publish: the message says so and points to the publish page.
-    assertThat(browser.driver.findElement(By.cssSelector("#lay-attach .message")).getText()).isEqualTo(browser.says(
+    assertThat(browser.textOf(By.cssSelector("#lay-attach .message"))).isEqualTo(browser.says(
         "Đã gắn bố cục “hn-ngang” vào Cửa khẩu Hữu Nghị. Màn hình chỉ đổi sau lần phát hành tới. Đến trang Phát hành",
         "Layout “hn-ngang” attached to Cửa khẩu Hữu Nghị. Screens change only at the next publish. Go to Publish"));
     assertThat(browser.driver.findElements(By.cssSelector("#lay-attach .message a[href='#/publish']"))).hasSize(1);
@@ -111,7 +111,7 @@ class ConsoleLayoutAttachTest extends ConsoleStory {
     browser.wait.until(d -> d.findElements(By.cssSelector(landscape)).isEmpty());
     assertThat(gateLayouts()).containsExactly("hn-doc");
     assertThat(browser.waitVisible(By.cssSelector(portrait)).getText()).contains("hn-doc");
-    assertThat(browser.driver.findElement(By.cssSelector("#lay-attach .message")).getText()).isEqualTo(browser.says(
+    assertThat(browser.textOf(By.cssSelector("#lay-attach .message"))).isEqualTo(browser.says(
         "Đã gỡ bố cục “hn-ngang” khỏi Cửa khẩu Hữu Nghị. Màn hình chỉ đổi sau lần phát hành tới. Đến trang Phát hành",
         "Layout “hn-ngang” detached from Cửa khẩu Hữu Nghị. Screens change only at the next publish. Go to Publish"));
 
@@ -149,7 +149,7 @@ class ConsoleLayoutAttachTest extends ConsoleStory {
     layout.selectByValue("hn-doc");
     browser.click("[data-action='attach-layout']");
     browser.wait.until(d -> !d.findElements(By.cssSelector("#lay-attach .message.error")).isEmpty());
-    assertThat(browser.driver.findElement(By.cssSelector("#lay-attach .message.error")).getText()).isEqualTo(browser.says(
+    assertThat(browser.textOf(By.cssSelector("#lay-attach .message.error"))).isEqualTo(browser.says(
         "Bố cục hn-doc (Màn hình dọc 9:16) không cùng hướng với màn hình Sảnh xuất cảnh (Màn hình ngang 16:9);"
             + " hãy chọn bố cục cùng hướng với màn hình. Chưa gắn gì.",
         "Layout hn-doc (Portrait 9:16) does not match the orientation of screen Sảnh xuất cảnh (Landscape 16:9);"
@@ -194,7 +194,7 @@ class ConsoleLayoutAttachTest extends ConsoleStory {
     try {
       browser.wait.until(d -> text.equals(d.findElement(By.id("screen-layout")).getText()));
     } catch (TimeoutException e) {
-      assertThat(browser.driver.findElement(By.id("screen-layout")).getText()).as("the screen's layout").isEqualTo(text);
+      assertThat(browser.textOf(By.id("screen-layout"))).as("the screen's layout").isEqualTo(text);
     }
   }
 

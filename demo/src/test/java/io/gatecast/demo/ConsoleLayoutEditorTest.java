@@ -144,7 +144,7 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     new Select(browser.waitVisible(By.id("lay-attach-target"))).selectByValue("lao-cai");
     browser.click("[data-action='attach-layout']");
     browser.wait.until(d -> !d.findElements(By.cssSelector("#lay-attach .message.error")).isEmpty());
-    assertThat(browser.driver.findElement(By.cssSelector("#lay-attach .message.error")).getText())
+    assertThat(browser.textOf(By.cssSelector("#lay-attach .message.error")))
         .isEqualTo(lang.equals("vi") ? "Không có bố cục “tam”." : "There is no layout “tam”.");
 
     // Attached to the gate from the console, shown in the list and on the gates' page, then detached.

@@ -84,7 +84,7 @@ class ConsoleLiveTest {
       browser.signIn("kythuat", PASSWORD);
       browser.waitText(By.cssSelector("tr[data-screen='live-c']"), "Trực tuyến");
       browser.wait.until(d -> "polling".equals(d.findElement(By.cssSelector("header .live-state")).getAttribute("data-live")));
-      assertThat(browser.driver.findElement(By.cssSelector("header .live-state")).getText()).isEqualTo("Tự làm mới định kỳ");
+      assertThat(browser.textOf(By.cssSelector("header .live-state"))).isEqualTo("Tự làm mới định kỳ");
       markPage();
 
       agent.kill();
@@ -168,7 +168,7 @@ class ConsoleLiveTest {
       browser.driver.get(browser.baseUrl + "/console/#/screens/live-u");
       browser.waitText(By.id("screen-waits"), browser.says("chưa được xếp vào cửa khẩu nào",
           "not placed at a gate yet"));
-      assertThat(browser.driver.findElement(By.id("screen-waits")).getText())
+      assertThat(browser.textOf(By.id("screen-waits")))
           .doesNotContain(browser.says("phát hành", "publish"));
       browser.screenshot("console-47-live-unplaced-" + lang);
       browser.click("#screen-waits a[href='#/setup']");
@@ -209,7 +209,7 @@ class ConsoleLiveTest {
 
     try (AgentProcess agent = console.agent("live-d", password)) {
       browser.waitText(By.id("screen-waits"), why);
-      assertThat(browser.driver.findElement(By.id("screen-waits")).getText()).contains("Cửa khẩu Móng Cái");
+      assertThat(browser.textOf(By.id("screen-waits"))).contains("Cửa khẩu Móng Cái");
       assertThat(pageKept()).as("no reload: it came by the stream").isTrue();
       browser.screenshot("console-44-live-waits-" + lang);
 

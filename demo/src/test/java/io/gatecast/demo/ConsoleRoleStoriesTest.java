@@ -117,7 +117,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("screen-playlist");
     browser.click("[data-action='filter-audit']");
     browser.waitText(By.cssSelector("main table"), "− Chào mừng đến Lào Cai");
-    assertThat(browser.driver.findElement(By.cssSelector("main table")).getText()).contains("+ Chào mừng đến Lào Cai");
+    assertThat(browser.textOf(By.cssSelector("main table"))).contains("+ Chào mừng đến Lào Cai");
     browser.signOut();
 
     // The approver lands on the queue, previews an item in its language, rejects the other with a reason.
@@ -134,7 +134,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.driver.get(browser.baseUrl + "/console/#/content");
     browser.waitText(By.cssSelector("article[data-item='bien-gioi']"),
         browser.says("Bị lanhdao từ chối lúc", "Rejected by lanhdao at"));
-    assertThat(browser.driver.findElement(By.cssSelector("article[data-item='bien-gioi']")).getText())
+    assertThat(browser.textOf(By.cssSelector("article[data-item='bien-gioi']")))
         .doesNotContain(browser.says("Duyệt bởi", "Reviewed by")).contains("Cần thêm bản tiếng Trung");
     browser.scrollTo(By.cssSelector("article[data-item='bien-gioi']"));
     browser.screenshot("story-approver-" + lang + "-2-rejected");

@@ -63,7 +63,7 @@ class ConsoleSafeguardsTest extends ConsoleStory {
     browser.setValue(By.name("to"), "07:00");
     String overnight = browser.says("09:00–07:00 (qua đêm, kết thúc sáng hôm sau)", "09:00–07:00 (overnight, ending the next morning)");
     browser.waitText(By.id("camp-sentence"), overnight);
-    assertThat(browser.driver.findElement(By.id("camp-sentence")).getText())
+    assertThat(browser.textOf(By.id("camp-sentence")))
         .isEqualTo(overnight + ", " + browser.says("ngày ", "on ") + FULL.format(day));
     new Select(browser.driver.findElement(By.name("policy"))).selectByValue("FIXED");
     type(browser, "language", "klingon");
@@ -78,10 +78,10 @@ class ConsoleSafeguardsTest extends ConsoleStory {
     new Select(browser.driver.findElement(By.name("policy"))).selectByValue("ROTATE");
     browser.click("#camp-save");
     browser.waitVisible(By.cssSelector("tr[data-campaign='gio-mo-cua-mot-ngay']"));
-    assertThat(browser.driver.findElement(By.cssSelector("tr[data-campaign='gio-mo-cua-mot-ngay'] td.sentence")).getText())
+    assertThat(browser.textOf(By.cssSelector("tr[data-campaign='gio-mo-cua-mot-ngay'] td.sentence")))
         .contains(FULL.format(day)).contains(overnight);
     // Where it plays: the gate by its name, not its id
-    assertThat(browser.driver.findElement(By.cssSelector("tr[data-campaign='gio-mo-cua-mot-ngay']")).getText())
+    assertThat(browser.textOf(By.cssSelector("tr[data-campaign='gio-mo-cua-mot-ngay']")))
         .contains("Cửa khẩu Kim Thành").doesNotContain("kim-thanh");
     assertThat(admin.get("/api/v1/campaigns/gio-mo-cua-mot-ngay").body().path("languagePolicy").path("mode").asText())
         .isEqualTo("ROTATE");
@@ -94,7 +94,7 @@ class ConsoleSafeguardsTest extends ConsoleStory {
         .contains(browser.says("không có bản Tiếng Trung hoặc Tiếng Anh", "has no Chinese or English version"));
     // Screens by their names, as on the board
     browser.waitText(By.cssSelector("li.finding.error[data-code='GAP']"), "Sảnh nhập cảnh");
-    assertThat(browser.driver.findElement(By.cssSelector("li.finding.error[data-code='GAP']")).getText())
+    assertThat(browser.textOf(By.cssSelector("li.finding.error[data-code='GAP']")))
         .doesNotContain("kt-sanh-1");
     browser.scrollTo(By.cssSelector("li.finding.warning[data-code='INCOMPLETE_LANGUAGES']"));
     browser.screenshot(shot + "2-checks");

@@ -93,7 +93,7 @@ class ConsoleSchedulingTest {
     browser.screenshot("schedule-01-new-campaign-form");
     browser.driver.findElement(By.id("camp-save")).click();
     browser.waitText(By.cssSelector("tr[data-campaign='chao-buoi-sang'] td.sentence"), vietnamese);
-    assertThat(browser.driver.findElement(By.cssSelector("tr[data-campaign='chao-buoi-sang'] th")).getText())
+    assertThat(browser.textOf(By.cssSelector("tr[data-campaign='chao-buoi-sang'] th")))
         .contains(EVIL_NAME);
 
     // The week view: Monday 07:00–09:00 in the gate's zone (the browser itself runs in UTC)
@@ -114,7 +114,7 @@ class ConsoleSchedulingTest {
     WebElement chip = browser.waitVisible(By.cssSelector(
         ".cal-cell[data-date='" + monday + "'] .cal-chip[data-sources='chao-buoi-sang']"));
     assertThat(chip.getText()).contains("07:00–09:00", "P10");
-    assertThat(browser.driver.findElement(By.cssSelector(".cal-cell[data-date='" + monday + "'] .cal-gap")).getText())
+    assertThat(browser.textOf(By.cssSelector(".cal-cell[data-date='" + monday + "'] .cal-gap")))
         .isEqualTo("Màn hình đen 22 giờ");
     if (!browser.driver.findElements(By.cssSelector(".cal-cell[data-date='" + monday.plusWeeks(1) + "']")).isEmpty()) {
       assertThat(browser.driver.findElements(By.cssSelector(
@@ -175,12 +175,12 @@ class ConsoleSchedulingTest {
     // The publish page lists the engine's checks before anything is sent
     browser.open("publish");
     browser.waitVisible(By.cssSelector("#publish-checks li[data-code='GAP']"));
-    assertThat(browser.driver.findElement(By.cssSelector("#publish-checks li[data-code='GAP']")).getText())
+    assertThat(browser.textOf(By.cssSelector("#publish-checks li[data-code='GAP']")))
         .contains("Màn hình đen", "Sảnh nhập cảnh");
-    assertThat(browser.driver.findElement(By.id("checks-summary")).getText()).contains("lỗi");
+    assertThat(browser.textOf(By.id("checks-summary"))).contains("lỗi");
     // ...each said in the console's language from the finding's parts, times as the gate's dd/mm HH:mm
     By gapSentence = By.cssSelector("#publish-checks li[data-code='GAP'] .finding-message");
-    assertThat(browser.driver.findElement(gapSentence).getText()).matches("(Ví dụ: )?Màn hình Sảnh nhập cảnh sẽ đen tổng cộng"
+    assertThat(browser.textOf(gapSentence)).matches("(Ví dụ: )?Màn hình Sảnh nhập cảnh sẽ đen tổng cộng"
         + " \\d+ (giờ|phút)( \\d+ phút)? trong thời gian kiểm tra, lần đầu từ \\d\\d/\\d\\d \\d\\d:\\d\\d đến \\d\\d/\\d\\d"
         + " \\d\\d:\\d\\d \\(Asia/Ho_Chi_Minh\\): không có chiến dịch nào chạy .*");
     assertThat(browser.driver.findElements(By.cssSelector("#publish-checks li[data-code='GAP'] [lang='en']"))).isEmpty();
@@ -188,7 +188,7 @@ class ConsoleSchedulingTest {
     browser.screenshot("schedule-07-publish-checks");
     browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
     browser.waitText(gapSentence, "Screen Sảnh nhập cảnh would be black for");
-    assertThat(browser.driver.findElement(gapSentence).getText()).matches("(For example: )?Screen Sảnh nhập cảnh would be black"
+    assertThat(browser.textOf(gapSentence)).matches("(For example: )?Screen Sảnh nhập cảnh would be black"
         + " for \\d+ (h|min)( \\d+ min)? in the checked window, first from \\d\\d/\\d\\d \\d\\d:\\d\\d to \\d\\d/\\d\\d"
         + " \\d\\d:\\d\\d \\(Asia/Ho_Chi_Minh\\): no campaign is on .*");
     browser.scrollTo(By.id("publish-checks"));

@@ -61,7 +61,7 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     browser.waitText(By.cssSelector("#gate-form-box .form-problem"), ownRequired);
     assertThat(browser.driver.findElement(By.id("gate-name")).getAttribute("aria-invalid")).isEqualTo("true");
     type(browser, "gate-name", "Cửa khẩu quốc tế đường bộ Lào Cai");
-    assertThat(browser.driver.findElement(By.cssSelector("#gate-form-box .form-problem")).getText())
+    assertThat(browser.textOf(By.cssSelector("#gate-form-box .form-problem")))
         .as("the line asking for the name goes once the name is typed").isEmpty();
     assertThat(browser.driver.findElement(By.id("gate-id")).getAttribute("value")).isEqualTo("cua-khau-quoc-te-duong-bo-lao-cai");
     type(browser, "gate-province", "Lào Cai");
@@ -69,13 +69,13 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     browser.click("[data-action='save-gate']");
     // The controller's refusal, in the console's language, in the form that was sent.
     browser.waitText(By.cssSelector("#gate-form-box .form-problem"), zoneRefused);
-    assertThat(browser.driver.findElement(By.cssSelector("#gate-form-box .form-problem")).getText())
+    assertThat(browser.textOf(By.cssSelector("#gate-form-box .form-problem")))
         .contains("Mars/Olympus").doesNotContain("IANA");
     browser.screenshot(shot + "1-refused");
     replace(browser, "gate-zone", "Asia/Ho_Chi_Minh");
     browser.click("[data-action='save-gate']");
     browser.waitVisible(By.cssSelector("tr[data-gate='cua-khau-quoc-te-duong-bo-lao-cai']"));
-    assertThat(browser.driver.findElement(By.cssSelector("main > p.message")).getText()).isNotBlank();
+    assertThat(browser.textOf(By.cssSelector("main > p.message"))).isNotBlank();
     // Nothing stale: the refusal went with the next action.
     assertThat(browser.driver.findElements(By.cssSelector("main .message.error"))).allSatisfy(e ->
         assertThat(e.getText()).isEmpty());
@@ -100,7 +100,7 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     assertThat(screenGate.getFirstSelectedOption().getAttribute("value")).isNotEqualTo("default");
     assertThat(screenGate.getOptions()).extracting(WebElement::getText)
         .contains(browser.says("Chưa xếp cửa khẩu", "Not placed at a gate yet"));
-    assertThat(browser.driver.findElement(By.cssSelector("tr[data-gate='default'] th")).getText())
+    assertThat(browser.textOf(By.cssSelector("tr[data-gate='default'] th")))
         .startsWith(browser.says("Chưa xếp cửa khẩu", "Not placed at a gate yet"));
     type(browser, "screen-name", "Sảnh nhập cảnh số 1");
     new Select(browser.driver.findElement(By.id("screen-gate"))).selectByValue("cua-khau-quoc-te-duong-bo-lao-cai");
