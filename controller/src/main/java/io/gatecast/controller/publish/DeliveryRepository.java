@@ -162,7 +162,7 @@ public final class DeliveryRepository {
     return answer(c, screenId, version, "APPLIED", null, answeredAt, " AND outcome <> 'APPLIED'");
   }
 
-  /** The one statement of an agent's answer; {@code onlyIf} narrows which delivery it may answer. */
+  /** The one statement that answers a delivery (the agent's answer, or its status's word); {@code onlyIf} narrows which. */
   private static Optional<Instant> answer(Connection c, String screenId, long version, String outcome, String error,
       Instant answeredAt, String onlyIf) throws SQLException {
     return Sql.one(c, "UPDATE deliveries SET outcome = ?, error = ?, answered_at = ?,"
@@ -178,9 +178,7 @@ public final class DeliveryRepository {
    */
   public Optional<Instant> settleUnansweredAsApplied(Connection c, String screenId, long version, Instant at)
       throws SQLException {
-    return Sql.one(c, "UPDATE deliveries SET outcome = 'APPLIED', error = NULL, answered_at = ?,"
-        + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ?" + NOT_ANSWERED_BY_AGENT
-        + " RETURNING sent_at", row -> Instant.parse(row.getString(1)), at.toString(), at.toString(), screenId, version);
+    return answer(c, screenId, version, "APPLIED", null, at, NOT_ANSWERED_BY_AGENT);
   }
 
   /** The newest delivery to a screen, if any was sent. */
