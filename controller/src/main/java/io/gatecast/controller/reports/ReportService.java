@@ -59,11 +59,8 @@ public final class ReportService {
 
   /** A gate's year in the gate's time zone: plays, airtime, uptime, by item, campaign, language and month. */
   public Future<PlayReports.YearEnd> yearEnd(String clusterId, int year) {
-    if (year < FIRST_YEAR || year > LAST_YEAR) {
-      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
-          "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", got " + year));
-    }
     return db.transaction(c -> {
+      requireYear(year);
       if (!clusters.exists(c, clusterId)) {
         throw Refusal.of(Kind.NOT_FOUND, "no cluster " + clusterId);
       }
@@ -73,11 +70,16 @@ public final class ReportService {
 
   /** Every gate's year, each in its own time zone, in gate order: the province's report in one answer. */
   public Future<List<PlayReports.YearEnd>> yearEnds(int year) {
+    return db.transaction(c -> {
+      requireYear(year);
+      return reports.yearEnds(c, year, clock.instant());
+    });
+  }
+
+  private static void requireYear(int year) {
     if (year < FIRST_YEAR || year > LAST_YEAR) {
-      return Future.failedFuture(Refusal.of(Kind.BAD_INPUT,
-          "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", got " + year));
+      throw Refusal.of(Kind.BAD_INPUT, "year must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", got " + year);
     }
-    return db.transaction(c -> reports.yearEnds(c, year, clock.instant()));
   }
 
   private static ZoneId zone(String name) {
