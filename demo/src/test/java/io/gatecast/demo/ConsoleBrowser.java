@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -74,12 +76,12 @@ final class ConsoleBrowser implements AutoCloseable {
     user.clear();
     user.sendKeys(username);
     driver.findElement(By.name("password")).sendKeys(password);
-    driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    click("form button[type=submit]");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header.top nav")));
   }
 
   void signOut() {
-    driver.findElement(By.xpath("//header//button[contains(@class,'link-button')][not(@lang)]")).click();
+    click(By.xpath("//header//button[contains(@class,'link-button')][not(@lang)]"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username")));
   }
 
@@ -104,9 +106,39 @@ final class ConsoleBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
-  /** The text of the element {@code by} names, found and read in one step (a live view may be redrawn in between). */
+  /*
+   * Reads and actions below find their element and use it in one step of the wait: a live view
+   * redrawn between the two (as the board, a screen's page and a rollout are, on every news event)
+   * is looked up again instead of failing the story with a stale element.
+   */
+
+  /** The text of the element {@code by} names. */
   String textOf(By by) {
     return wait.until(d -> d.findElement(by).getText());
+  }
+
+  /** The text of the element {@code by} names, once it is shown. */
+  String shownTextOf(By by) {
+    return wait.until(d -> {
+      WebElement element = ExpectedConditions.visibilityOfElementLocated(by).apply(d);
+      return element == null ? null : element.getText();
+    });
+  }
+
+  /** An attribute of the element {@code by} names, as its HTML says it ("" for one it has without a value). */
+  String attributeOf(By by, String name) {
+    return wait.until(d -> Objects.requireNonNullElse(d.findElement(by).getAttribute(name), ""));
+  }
+
+  /** A live property of the element {@code by} names (a progress bar's value, say), as text. */
+  String propertyOf(By by, String name) {
+    return wait.until(d -> Objects.requireNonNullElse(d.findElement(by).getDomProperty(name), ""));
+  }
+
+  /** Whether the element {@code by} names is shown now (it must be on the page). */
+  boolean isShown(By by) {
+    // Wrapped: a wait takes a bare false for "not yet" and would look again until its deadline.
+    return wait.until(d -> Optional.of(d.findElement(by).isDisplayed())).get();
   }
 
   /** The ids (or tags) of form fields on the page with neither a {@code <label>} nor an aria-label. */
@@ -120,14 +152,15 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Sets a date or time input the way a picker does (typing into one depends on the browser's locale). */
   void setValue(By by, String value) {
-    driver.executeScript("arguments[0].value = arguments[1];"
+    wait.until(d -> driver.executeScript("arguments[0].value = arguments[1];"
         + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", driver.findElement(by), value);
+        + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));"
+        + "return true;", d.findElement(by), value));
   }
 
   /** Scrolls an element to the middle of the window, for a screenshot of it. */
   void scrollTo(By by) {
-    driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", driver.findElement(by));
+    wait.until(d -> driver.executeScript("arguments[0].scrollIntoView({block: 'center'}); return true;", d.findElement(by)));
   }
 
   void phoneSize() {
@@ -154,11 +187,15 @@ final class ConsoleBrowser implements AutoCloseable {
     driver.quit();
   }
 
-  /** Clicks the element {@code css} names once it is clickable (the console redraws views live). */
+  /** Clicks the element {@code css} names once it is clickable. */
   void click(String css) {
-    // Found and clicked in one step of the wait: a view redrawn in between is looked up again.
+    click(By.cssSelector(css));
+  }
+
+  /** Clicks the element {@code by} names once it is clickable. */
+  void click(By by) {
     wait.until(d -> {
-      WebElement element = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+      WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
       if (element == null) {
         return false;
       }
@@ -191,7 +228,7 @@ final class ConsoleBrowser implements AutoCloseable {
     waitVisible(By.id("item-id")).sendKeys(id);
     driver.findElement(By.id("item-title")).sendKeys(title);
     waitVisible(By.id("variant-vi")).sendKeys(text);
-    driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
+    click(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']"));
     waitVisible(By.cssSelector("article[data-item='" + id + "']"));
     wait.until(d -> driver.findElement(By.id("item-id")).getAttribute("value").isEmpty());
   }

@@ -92,7 +92,7 @@ class ConsoleContentRemovalStoryTest extends ConsoleStory {
     browser.click("[data-action='new-screen']");
     browser.waitVisible(By.id("screen-name")).sendKeys("Sảnh xuất cảnh");
     browser.click("[data-action='save-screen']");
-    String mqttPassword = browser.waitVisible(By.id("mqtt-password")).getText();
+    String mqttPassword = browser.shownTextOf(By.id("mqtt-password"));
     browser.driver.get(browser.baseUrl + "/console/#/screens/sanh-xuat-canh");
     new Select(browser.waitVisible(By.id("screen-playlist-add"))).selectByValue("chao-mung");
     browser.click("[data-action='schedule-item']");

@@ -79,14 +79,14 @@ class ConsoleContentTest {
     browser.open("content");
 
     // Before anything is chosen or typed the preview's black screen says what to do; the first letter hides it
-    assertThat(browser.waitVisible(By.cssSelector(".create-preview .preview-empty")).getText())
+    assertThat(browser.shownTextOf(By.cssSelector(".create-preview .preview-empty")))
         .isEqualTo("Chọn tệp hoặc gõ chữ cho một bản ngôn ngữ ở trên để xem trước như trên màn hình.");
     // Typing a text variant redraws the preview, through the screens' renderer, as text
     new Select(browser.waitVisible(By.id("item-kind"))).selectByValue("text");
     WebElement vi = browser.waitVisible(By.id("variant-vi"));
     vi.sendKeys("Xin chào");
     awaitStage("Xin chào", "vi");
-    assertThat(browser.driver.findElement(By.cssSelector(".create-preview .preview-empty")).isDisplayed()).isFalse();
+    assertThat(browser.isShown(By.cssSelector(".create-preview .preview-empty"))).isFalse();
     String typed = "Xin chào quý khách <script>window.__xss='preview'</script>";
     vi.sendKeys(" quý khách <script>window.__xss='preview'</script>");
     awaitStage(typed, "vi");
@@ -110,7 +110,7 @@ class ConsoleContentTest {
 
     browser.driver.findElement(By.id("item-id")).sendKeys("greeting");
     browser.driver.findElement(By.id("item-title")).sendKeys("Lời chào");
-    browser.driver.findElement(By.cssSelector("section[aria-labelledby='create-h'] button[type=submit]")).click();
+    browser.click("section[aria-labelledby='create-h'] button[type=submit]");
     browser.waitVisible(By.cssSelector("article[data-item='greeting']"));
 
     // Searching without diacritics finds the item by its text; the count is read out
@@ -121,7 +121,7 @@ class ConsoleContentTest {
     assertThat(browser.textOf(By.cssSelector("article[data-item='greeting']"))).contains(typed);
 
     // Its card's preview, in Chinese
-    browser.driver.findElement(By.cssSelector("button[data-preview='greeting']")).click();
+    browser.click("button[data-preview='greeting']");
     new Select(browser.waitVisible(By.id("preview-lang-greeting"))).selectByValue("zh-Hans");
     String cardStage = "document.querySelector('article[data-item=greeting] .card-preview iframe').contentDocument"
         + ".querySelector('#stage > .on')";
@@ -137,7 +137,7 @@ class ConsoleContentTest {
     browser.wait.until(d -> itemIds().size() == 3);
     new Select(browser.driver.findElement(By.id("lib-type"))).selectByValue("image");
     browser.wait.until(d -> itemIds().equals(List.of("welcome-photo")));
-    browser.driver.findElement(By.cssSelector("button[data-preview='welcome-photo']")).click();
+    browser.click("button[data-preview='welcome-photo']");
     String photoStage = "document.querySelector('article[data-item=\"welcome-photo\"] .card-preview iframe')"
         + ".contentDocument.querySelector('#stage > .on')";
     browser.wait.until(d -> Long.valueOf(640).equals(browser.driver.executeScript(
@@ -178,29 +178,29 @@ class ConsoleContentTest {
     browser.open("reports");
     // The plays report draws its chart (by language here)
     new Select(browser.waitVisible(By.id("report-group"))).selectByValue("language");
-    browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+    browser.click("main form button[type=submit]");
     browser.waitText(By.cssSelector("#report-plays .bar-chart"), "Tiếng Trung");
     // The table below names the languages as the chart does, not by their codes
     browser.waitText(By.cssSelector("#report-plays td[data-key='zh-Hans']"), "Tiếng Trung");
     browser.screenshot("content-05-reports-chart");
 
-    browser.driver.findElement(By.id("year-end-link")).click();
+    browser.click("#year-end-link");
     browser.waitText(By.cssSelector("main h1"), "Tổng kết cuối năm");
     browser.waitText(By.cssSelector("tr[data-year-end='default']"), "5");
     // The year runs midnight to midnight in the gate's zone, and says so
-    String period = browser.waitVisible(By.id("year-end-period")).getText();
+    String period = browser.shownTextOf(By.id("year-end-period"));
     assertThat(period).contains("01/01/" + year).contains("01/01/" + (year + 1)).contains("Asia/Ho_Chi_Minh")
         .contains("00:00:00");
     browser.waitText(By.id("year-end-detail"), "Tiếng Trung");
     // Screens by the name people gave them, as on the board
-    assertThat(browser.waitVisible(By.id("year-end-screens")).getText()).contains("Sảnh Hữu Nghị 1")
+    assertThat(browser.shownTextOf(By.id("year-end-screens"))).contains("Sảnh Hữu Nghị 1")
         .doesNotContain("huu-nghi-1");
     browser.screenshot("content-06-year-end");
     browser.scrollTo(By.id("year-end-detail"));
     browser.screenshot("content-06b-year-end-gate");
     assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
 
-    browser.driver.findElement(By.id("year-end-csv")).click();
+    browser.click("#year-end-csv");
     Path csv = browser.downloads.resolve("year-end-default-" + year + ".csv");
     await().atMost(DEADLINE).until(() -> Files.exists(csv) && Files.size(csv) > 0);
     String text = withoutBom(Files.readString(csv));
@@ -208,7 +208,7 @@ class ConsoleContentTest {
         .contains("total,default " + year + ",,5,").contains("language,zh-Hans,,2,")
         .contains("screen,huu-nghi-1,Sảnh Hữu Nghị 1,,,");
     // Every gate's year in one table, for the province's report
-    browser.driver.findElement(By.id("year-end-csv-all")).click();
+    browser.click("#year-end-csv-all");
     Path allCsv = browser.downloads.resolve("year-end-all-gates-" + year + ".csv");
     await().atMost(DEADLINE).until(() -> Files.exists(allCsv) && Files.size(allCsv) > 0);
     assertThat(withoutBom(Files.readString(allCsv)))
@@ -216,7 +216,7 @@ class ConsoleContentTest {
         .contains("default,total,default " + year + ",,5,").contains("default,language,zh-Hans,,2,");
 
     // In English too
-    browser.driver.findElement(By.cssSelector("button.lang-button")).click();
+    browser.click("button.lang-button");
     browser.waitText(By.cssSelector("main h1"), "Year-end summary");
     browser.waitText(By.id("year-end-detail"), "Chinese");
     assertThat(new Select(browser.driver.findElement(By.id("year-end-gate"))).getFirstSelectedOption().getText())
@@ -255,7 +255,7 @@ class ConsoleContentTest {
     browser.open("content");
 
     browser.waitVisible(By.id("item-title")).sendKeys("Phim giới thiệu Cửa khẩu Lào Cai");
-    assertThat(browser.driver.findElement(By.id("item-id")).getAttribute("value")).isEqualTo("phim-gioi-thieu-cua-khau-lao-cai");
+    assertThat(browser.attributeOf(By.id("item-id"), "value")).isEqualTo("phim-gioi-thieu-cua-khau-lao-cai");
     new Select(browser.driver.findElement(By.id("variant-vi"))).selectByVisibleText("gioi-thieu.webm");
     WebElement seconds = browser.driver.findElement(By.id("item-seconds"));
     assertThat(seconds.getAttribute("value")).isEqualTo(Long.toString(videoSeconds));
@@ -263,7 +263,7 @@ class ConsoleContentTest {
         .isEqualTo("Theo độ dài của video: " + videoSeconds + " giây.");
     browser.scrollTo(By.id("item-seconds"));
     browser.screenshot("content-08-video-seconds");
-    browser.driver.findElement(By.cssSelector("section[aria-labelledby='create-h'] button[type=submit]")).click();
+    browser.click("section[aria-labelledby='create-h'] button[type=submit]");
     browser.waitVisible(By.cssSelector("article[data-item='phim-gioi-thieu-cua-khau-lao-cai']"));
     JsonNode item = admin.get("/api/v1/content/phim-gioi-thieu-cua-khau-lao-cai").body();
     assertThat(item.get("variants").get(0).get("seconds").asLong()).isEqualTo(videoSeconds);
@@ -271,7 +271,7 @@ class ConsoleContentTest {
     // Seconds typed by hand stay, whichever video is chosen after; an id typed by hand too, whatever the title.
     browser.driver.findElement(By.id("item-id")).sendKeys("loi-chao");
     browser.driver.findElement(By.id("item-title")).sendKeys("Lời chào");
-    assertThat(browser.driver.findElement(By.id("item-id")).getAttribute("value")).isEqualTo("loi-chao");
+    assertThat(browser.attributeOf(By.id("item-id"), "value")).isEqualTo("loi-chao");
     WebElement typed = browser.driver.findElement(By.id("item-seconds"));
     typed.clear();
     typed.sendKeys("20");

@@ -83,7 +83,7 @@ class ConsoleContributorStoryTest extends ConsoleStory {
     browser.wait.until(d -> d.findElement(By.id("item-id")).getAttribute("value").equals("cho-bien-gioi"));
     // The form says it edits that item, not "create", and can give the edit up
     assertThat(browser.textOf(By.id("create-h"))).startsWith(browser.says("Sửa “", "Edit “"));
-    assertThat(browser.driver.findElement(By.id("revise-cancel")).isDisplayed()).isTrue();
+    assertThat(browser.isShown(By.id("revise-cancel"))).isTrue();
     WebElement lao = browser.waitVisible(By.id("variant-lo"));
     assertThat(lao.getAttribute("value")).isEqualTo("ຕະຫຼາດນັດເມືອງຂວາງ ເປີດເຊົ້າວັນອາທິດ");
     lao.sendKeys(" 6:00–11:00");
@@ -96,7 +96,7 @@ class ConsoleContributorStoryTest extends ConsoleStory {
     browser.waitText(By.cssSelector("main"), browser.says("Đã gửi duyệt lại", "Resubmitted"));
     assertThat(browser.textOf(By.id("create-h"))).isEqualTo(browser.says("Tạo mục nội dung",
         "Create a content item"));
-    assertThat(browser.driver.findElement(By.id("revise-cancel")).isDisplayed()).isFalse();
+    assertThat(browser.isShown(By.id("revise-cancel"))).isFalse();
     browser.screenshot(shot + "3-resubmitted");
     browser.phoneSize();
     browser.scrollTo(card);
@@ -104,7 +104,7 @@ class ConsoleContributorStoryTest extends ConsoleStory {
   }
 
   private static void submit(ConsoleBrowser browser) {
-    browser.driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
+    browser.click(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']"));
   }
 
   private static List<String> languages(JsonNode item) {

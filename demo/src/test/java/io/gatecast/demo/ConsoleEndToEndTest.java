@@ -64,14 +64,14 @@ class ConsoleEndToEndTest {
     browser.driver.get(browser.baseUrl + "/");
     browser.waitVisible(By.name("username"));
     assertThat(browser.textOf(By.cssSelector("main h1"))).isEqualTo("Đăng nhập");
-    assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
+    assertThat(browser.attributeOf(By.tagName("html"), "lang")).isEqualTo("vi");
     browser.screenshot("console-01-login");
     assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
 
     // A wrong password is refused with a message, and the token is not kept
     browser.driver.findElement(By.name("username")).sendKeys("kythuat");
     browser.driver.findElement(By.name("password")).sendKeys("wrong-password-123");
-    browser.driver.findElement(By.cssSelector("form button[type=submit]")).click();
+    browser.click("form button[type=submit]");
     browser.waitText(By.cssSelector("p[role=alert]"), "Sai tên đăng nhập hoặc mật khẩu.");
 
     // A technician sees the screens, the library and their setup page, not review, publishing or alerts
@@ -104,7 +104,7 @@ class ConsoleEndToEndTest {
     browser.screenshot("console-02-signed-in-vi");
 
     // Switching to English changes every label, and the choice survives a reload
-    browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
+    browser.click("header button.lang-button");
     browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
     assertThat(navText("fleet")).isEqualTo("Screens");
     assertThat(navText("alert")).isEqualTo("Urgent alert");
@@ -115,7 +115,7 @@ class ConsoleEndToEndTest {
     browser.open("alert");
     browser.waitText(By.cssSelector("label[for='alert-gate-default']"), "Not placed at a gate yet");
     browser.open("fleet");
-    browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
+    browser.click("header button.lang-button");
     browser.waitText(By.cssSelector("main h1"), "Màn hình theo cửa khẩu");
 
     // An admin gives the technician a new password while they work: their session ends, and the sign-in page
@@ -155,11 +155,11 @@ class ConsoleEndToEndTest {
       // Screens are picked by name and gate (many gates have a hall of one name)
       assertThat(browser.textOf(By.cssSelector("label[for='pick-gate-a']")))
           .isEqualTo("Sảnh nhập cảnh 1 · Chưa xếp cửa khẩu");
-      browser.driver.findElement(By.cssSelector("label[for='pick-gate-a']")).click();
-      browser.driver.findElement(By.cssSelector("label[for='pick-gate-b']")).click();
-      browser.driver.findElement(By.cssSelector("section[aria-labelledby='schedule-h'] button[type=submit]")).click();
+      browser.click("label[for='pick-gate-a']");
+      browser.click("label[for='pick-gate-b']");
+      browser.click("section[aria-labelledby='schedule-h'] button[type=submit]");
       browser.waitText(By.cssSelector("section[aria-labelledby='schedule-h'] [role=status]"), "2 màn hình");
-      browser.driver.findElement(By.id("publish-now")).click();
+      browser.click("#publish-now");
 
       // Then the rollout view, without a reload, reaches APPLIED on both live agents
       browser.waitText(By.id("rollout-counts"), "2 đã áp dụng · 0 đang chờ · 0 thất bại / 2 màn hình");
@@ -176,8 +176,8 @@ class ConsoleEndToEndTest {
       browser.open("alert");
       browser.driver.findElement(By.id("alert-vi")).sendKeys("Cửa khẩu tạm đóng do mưa lũ");
       browser.driver.findElement(By.id("alert-en")).sendKeys("The gate is closed: flooding");
-      browser.driver.findElement(By.cssSelector("label[for='alert-gate-default']")).click();
-      browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+      browser.click("label[for='alert-gate-default']");
+      browser.click("form.urgent button[type=submit]");
       // It asks first, naming the gate and the text
       Alert confirm = browser.wait.until(ExpectedConditions.alertIsPresent());
       assertThat(confirm.getText()).contains("Cửa khẩu tạm đóng do mưa lũ");
@@ -194,7 +194,7 @@ class ConsoleEndToEndTest {
       browser.open("reports");
       browser.waitText(By.cssSelector("tr[data-uptime='default']"), "%");
       new Select(browser.driver.findElement(By.id("report-group"))).selectByValue("language");
-      browser.driver.findElement(By.id("report-csv")).click();
+      browser.click("#report-csv");
       Path csv = browser.downloads.resolve("plays-by-language.csv");
       await().atMost(DEADLINE).until(() -> Files.exists(csv) && Files.size(csv) > 0);
       // The export starts with a UTF-8 byte order mark (for spreadsheets); what follows is the header.
@@ -211,14 +211,14 @@ class ConsoleEndToEndTest {
       assertThat(browser.textOf(By.cssSelector("tr[data-screen='gate-b']"))).doesNotContain("alert-");
       a.kill();
       browser.waitText(By.cssSelector("tr[data-screen='gate-a']"), "Mất kết nối");
-      browser.driver.findElement(By.cssSelector("label[for='only-problems']")).click();
+      browser.click("label[for='only-problems']");
       // The board redraws its rows as heartbeats arrive: each look is a fresh lookup inside the wait.
       browser.wait.until(d -> {
         List<WebElement> rows = d.findElements(By.cssSelector("tr[data-screen]"));
         return rows.size() == 1 && "gate-a".equals(rows.get(0).getAttribute("data-screen"));
       });
       browser.screenshot("console-12-fleet-problem");
-      browser.driver.findElement(By.cssSelector("label[for='only-problems']")).click();
+      browser.click("label[for='only-problems']");
       browser.wait.until(d -> d.findElements(By.cssSelector("tr[data-screen]")).size() == 2);
       browser.screenshot("console-13-fleet");
       assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
@@ -228,7 +228,7 @@ class ConsoleEndToEndTest {
       // The screen's page: its history, and a command's result coming back
       browser.click("tr[data-screen='gate-b'] a");
       browser.waitText(By.cssSelector("main h1"), "Sảnh xuất cảnh 2");
-      browser.waitVisible(By.cssSelector("button[data-command='IDENTIFY']")).click();
+      browser.click("button[data-command='IDENTIFY']");
       browser.wait.until(d -> {
         List<WebElement> rows = d.findElements(By.cssSelector("tr[data-sequence]"));
         return !rows.isEmpty() && rows.get(0).getText().contains("Xong");
@@ -238,7 +238,7 @@ class ConsoleEndToEndTest {
       await().atMost(DEADLINE).until(() -> b.now().map(n -> n.path("identify").isObject()).orElse(false));
       // A restart takes the screen dark: the console asks first, naming the screen; declined, nothing is sent
       int commandsBefore = admin.get("/api/v1/screens/gate-b/commands").body().size();
-      browser.driver.findElement(By.cssSelector("button[data-command='RESTART']")).click();
+      browser.click("button[data-command='RESTART']");
       Alert restart = browser.wait.until(ExpectedConditions.alertIsPresent());
       assertThat(restart.getText()).contains("Sảnh xuất cảnh 2");
       restart.dismiss();
@@ -281,10 +281,10 @@ class ConsoleEndToEndTest {
       browser.open("publish");
       browser.waitVisible(By.id("schedule-item"));
       new Select(browser.driver.findElement(By.id("schedule-item"))).selectByValue("damaged");
-      browser.driver.findElement(By.cssSelector("label[for='pick-gate-a']")).click();
-      browser.driver.findElement(By.cssSelector("section[aria-labelledby='schedule-h'] button[type=submit]")).click();
+      browser.click("label[for='pick-gate-a']");
+      browser.click("section[aria-labelledby='schedule-h'] button[type=submit]");
       browser.waitText(By.cssSelector("section[aria-labelledby='schedule-h'] [role=status]"), "1 màn hình");
-      browser.driver.findElement(By.id("publish-now")).click();
+      browser.click("#publish-now");
 
       // Then the rollout says the screen failed, and why, in Vietnamese: not the agent's English words
       browser.waitText(By.id("rollout-counts"), "0 đã áp dụng · 0 đang chờ · 1 thất bại / 1 màn hình");
@@ -303,7 +303,7 @@ class ConsoleEndToEndTest {
       browser.screenshot("console-18-rollout-failed");
 
       // And in English once the reader switches
-      browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
+      browser.click("header button.lang-button");
       browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
       browser.waitText(By.cssSelector("tr[data-rollout='gate-a']"), "is damaged (its checksum does not match)");
       browser.scrollTo(By.id("rollout-h"));
@@ -327,14 +327,14 @@ class ConsoleEndToEndTest {
     Path notAPicture = tmp.resolve("ghi-chu.png");
     Files.writeString(notAPicture, "hello there, this is not a picture");
     browser.driver.findElement(By.id("upload-file")).sendKeys(notAPicture.toAbsolutePath().toString());
-    browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
+    browser.click("section[aria-labelledby='upload-h'] button[type=submit]");
     browser.waitText(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"),
         "Không nhận tệp này: màn hình chỉ hiển thị image/png");
-    assertThat(browser.driver.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("0");
+    assertThat(browser.propertyOf(By.id("upload-progress"), "value")).isEqualTo("0");
     browser.driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
-    browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
+    browser.click("section[aria-labelledby='upload-h'] button[type=submit]");
     browser.waitText(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"), "Đã tải lên cua-khau.png.");
-    assertThat(browser.driver.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("1");
+    assertThat(browser.propertyOf(By.id("upload-progress"), "value")).isEqualTo("1");
     WebElement thumb = browser.waitVisible(By.cssSelector("figure[data-media] img.thumb"));
     browser.wait.until(d -> (Boolean) browser.driver.executeScript(
         "return arguments[0].complete && arguments[0].naturalWidth > 0", thumb));
@@ -343,7 +343,7 @@ class ConsoleEndToEndTest {
     Files.writeString(svg, "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 1920 1080'>"
         + "<rect width='1920' height='1080' fill='#d01010'/><text x='100' y='540' font-size='200'>Chào mừng</text></svg>");
     browser.driver.findElement(By.id("upload-file")).sendKeys(svg.toAbsolutePath().toString());
-    browser.driver.findElement(By.cssSelector("section[aria-labelledby='upload-h'] button[type=submit]")).click();
+    browser.click("section[aria-labelledby='upload-h'] button[type=submit]");
     browser.waitText(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"), "Đã tải lên chao-mung.svg.");
     String svgSha = EndToEndTest.sha256(Files.readAllBytes(svg));
     WebElement svgThumb = browser.waitVisible(By.cssSelector("figure[data-media='" + svgSha + "'] img.thumb"));
@@ -361,14 +361,14 @@ class ConsoleEndToEndTest {
     browser.driver.findElement(By.id("upload-file")).sendKeys(notAPicture.toAbsolutePath().toString());
     browser.wait.until(d -> d.findElement(By.cssSelector("section[aria-labelledby='upload-h'] [role=status]"))
         .getText().isEmpty());
-    assertThat(browser.driver.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("0");
+    assertThat(browser.propertyOf(By.id("upload-progress"), "value")).isEqualTo("0");
 
     // and submits an item with its Vietnamese and English variants side by side
     browser.driver.findElement(By.id("item-id")).sendKeys("opening-hours");
     browser.driver.findElement(By.id("item-title")).sendKeys("Giờ mở cửa");
     new Select(browser.driver.findElement(By.id("variant-vi"))).selectByVisibleText("cua-khau.png");
     new Select(browser.driver.findElement(By.id("variant-en"))).selectByVisibleText("cua-khau.png");
-    browser.driver.findElement(By.cssSelector("section[aria-labelledby='create-h'] button[type=submit]")).click();
+    browser.click("section[aria-labelledby='create-h'] button[type=submit]");
     browser.waitText(By.cssSelector("article[data-item='opening-hours']"), "Chờ duyệt");
     assertThat(browser.driver.findElements(By.cssSelector("article[data-item='opening-hours'] figure.variant")))
         .extracting(WebElement::getText).containsExactly("Tiếng Việt · 10 s", "Tiếng Anh · 10 s");
@@ -378,7 +378,7 @@ class ConsoleEndToEndTest {
     browser.driver.findElement(By.id("item-title")).sendKeys("Xếp hàng");
     browser.driver.findElement(By.id("variant-vi")).sendKeys("Vui lòng xếp hàng");
     browser.driver.findElement(By.id("variant-zh-Hans")).sendKeys("请排队");
-    browser.driver.findElement(By.cssSelector("section[aria-labelledby='create-h'] button[type=submit]")).click();
+    browser.click("section[aria-labelledby='create-h'] button[type=submit]");
     browser.waitText(By.cssSelector("article[data-item='queue-notice']"), "请排队");
     browser.scrollTo(By.cssSelector("article[data-item='queue-notice']"));
     browser.screenshot("console-20-library-contributor");
@@ -392,12 +392,12 @@ class ConsoleEndToEndTest {
     browser.waitVisible(By.cssSelector("article[data-item='opening-hours']"));
     browser.screenshot("console-21-review-queue");
     assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
-    browser.driver.findElement(By.cssSelector("button[data-approve='opening-hours']")).click();
+    browser.click("button[data-approve='opening-hours']");
     browser.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("article[data-item='opening-hours']"), 0));
-    browser.driver.findElement(By.cssSelector("button[data-reject='queue-notice']")).click();
+    browser.click("button[data-reject='queue-notice']");
     browser.waitText(By.cssSelector("main [role=status]"), "Hãy nhập lý do từ chối.");
     browser.driver.findElement(By.cssSelector("textarea[data-reason='queue-notice']")).sendKeys("Thiếu bản tiếng Anh");
-    browser.driver.findElement(By.cssSelector("button[data-reject='queue-notice']")).click();
+    browser.click("button[data-reject='queue-notice']");
     browser.waitText(By.cssSelector("main"), "Không có mục nào chờ duyệt.");
     browser.signOut();
 
@@ -457,9 +457,9 @@ class ConsoleEndToEndTest {
     browser.driver.findElement(By.id("alert-vi")).sendKeys(alertText);
     // It offers the languages of the province's gates: this gate's travellers read Lao
     browser.driver.findElement(By.id("alert-lo")).sendKeys("ປິດດ່ານຊົ່ວຄາວ");
-    browser.driver.findElement(By.cssSelector("label[for='alert-gate-evil']")).click();
+    browser.click("label[for='alert-gate-evil']");
     assertThat(browser.textOf(By.cssSelector("label[for='alert-gate-evil']"))).isEqualTo(clusterName);
-    browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+    browser.click("form.urgent button[type=submit]");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.waitText(By.cssSelector("article[data-alert]"), alertText);
     assertThat(admin.get("/api/v1/alerts").body().toString()).contains("ປິດດ່ານຊົ່ວຄາວ");

@@ -110,7 +110,7 @@ class ConsoleLayoutAttachTest extends ConsoleStory {
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.wait.until(d -> d.findElements(By.cssSelector(landscape)).isEmpty());
     assertThat(gateLayouts()).containsExactly("hn-doc");
-    assertThat(browser.waitVisible(By.cssSelector(portrait)).getText()).contains("hn-doc");
+    assertThat(browser.shownTextOf(By.cssSelector(portrait))).contains("hn-doc");
     assertThat(browser.textOf(By.cssSelector("#lay-attach .message"))).isEqualTo(browser.says(
         "Đã gỡ bố cục “hn-ngang” khỏi Cửa khẩu Hữu Nghị. Màn hình chỉ đổi sau lần phát hành tới. Đến trang Phát hành",
         "Layout “hn-ngang” detached from Cửa khẩu Hữu Nghị. Screens change only at the next publish. Go to Publish"));

@@ -158,7 +158,7 @@ class ConsoleLayoutEditorTest extends ConsoleStory {
     browser.scrollTo(By.id("lay-attach"));
     browser.screenshot("console-layout-" + lang + "-attached");
     browser.open("setup");
-    assertThat(browser.waitVisible(By.cssSelector("[data-gate-layout='lao-cai']")).getText())
+    assertThat(browser.shownTextOf(By.cssSelector("[data-gate-layout='lao-cai']")))
         .isEqualTo(browser.says("Bố cục: sanh-nhap-canh (Màn hình ngang 16:9)", "Layout: sanh-nhap-canh (Landscape 16:9)"));
     // The gate's (landscape) screen says the gate's landscape default applies to it.
     browser.driver.executeScript("location.hash = '#/screens/sanh-1';");

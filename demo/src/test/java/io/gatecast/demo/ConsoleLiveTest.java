@@ -110,7 +110,7 @@ class ConsoleLiveTest {
     awaitLive();
     browser.waitVisible(By.id("checks-summary"));
     browser.driver.executeScript("performance.clearResourceTimings()");
-    browser.waitVisible(By.id("publish-now")).click();
+    browser.click("#publish-now");
     browser.waitText(By.id("rollout-counts"), "0 đã áp dụng · 1 đang chờ · 0 thất bại / 1 màn hình");
     // The page's three parts that name screens (what to schedule, the checks, the rollout) read them once
     browser.waitVisible(By.id("checks-summary"));
@@ -205,7 +205,7 @@ class ConsoleLiveTest {
     browser.waitVisible(By.cssSelector("main h1"));
     awaitLive();
     markPage();
-    assertThat(browser.driver.findElement(By.id("screen-waits")).isDisplayed()).as("not tried yet: nothing said").isFalse();
+    assertThat(browser.isShown(By.id("screen-waits"))).as("not tried yet: nothing said").isFalse();
 
     try (AgentProcess agent = console.agent("live-d", password)) {
       browser.waitText(By.id("screen-waits"), why);
@@ -216,7 +216,7 @@ class ConsoleLiveTest {
       browser.click("#screen-waits a[href='#/publish']");
       // The checks name the item they are about by its title, as the rest of the page does
       browser.waitText(By.cssSelector("li.finding[data-code='INCOMPLETE_LANGUAGES'] .subjects"), "Chào mừng");
-      browser.waitVisible(By.id("publish-now")).click();
+      browser.click("#publish-now");
       // (The rollout is redrawn as screens answer: awaited, not read once.)
       browser.waitText(By.id("rollout-state"), "Bản nháp giờ mở cửa");
       await().atMost(DEADLINE).until(() -> agent.showing().equals("live-welcome"));
@@ -271,7 +271,7 @@ class ConsoleLiveTest {
   }
 
   private int streamUpdates(String css) {
-    String value = browser.driver.findElement(By.cssSelector(css)).getAttribute("data-stream-updates");
-    return value == null ? 0 : Integer.parseInt(value);
+    String value = browser.attributeOf(By.cssSelector(css), "data-stream-updates");
+    return value.isEmpty() ? 0 : Integer.parseInt(value);
   }
 }

@@ -60,16 +60,16 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.waitVisible(By.id("item-id")).sendKeys("chao-mung");
     browser.driver.findElement(By.id("item-title")).sendKeys("Lần hai");
     browser.waitVisible(By.id("variant-vi")).sendKeys("Chào lần hai");
-    browser.driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
+    browser.click(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']"));
     browser.waitText(By.xpath("//input[@id='item-id']/ancestor::form//p[contains(@class,'message')]"),
         browser.says("Đã có mục nội dung mã “chao-mung”", "A content item “chao-mung” already exists"));
-    assertThat(browser.driver.findElement(By.id("item-title")).getAttribute("value")).isEqualTo("Lần hai");
+    assertThat(browser.attributeOf(By.id("item-title"), "value")).isEqualTo("Lần hai");
 
     // A playlist: both items, the first moved down from the keyboard, a weight and a fixed position.
     browser.open("playlists");
     browser.click("[data-action='new-playlist']");
     browser.waitVisible(By.id("pl-name")).sendKeys("Chào mừng Lào Cai");
-    assertThat(browser.driver.findElement(By.id("pl-id")).getAttribute("value")).isEqualTo("chao-mung-lao-cai");
+    assertThat(browser.attributeOf(By.id("pl-id"), "value")).isEqualTo("chao-mung-lao-cai");
     addEntry(browser, "chao-mung");
     addEntry(browser, "bien-gioi");
     WebElement down = browser.waitVisible(By.cssSelector("li[data-entry='chao-mung'] button[data-dir='down']"));
@@ -150,8 +150,8 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.driver.findElement(By.id("item-add-language")).sendKeys("lo");
     browser.click("[data-action='add-language']");
     browser.waitVisible(By.id("variant-lo")).sendKeys("ກະລຸນາຮັກສາຫຼັກເຂດແດນ");
-    assertThat(browser.driver.findElement(By.id("variant-zh-Hans")).getAttribute("value")).isEqualTo("请保护边境界碑");
-    browser.driver.findElement(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']")).click();
+    assertThat(browser.attributeOf(By.id("variant-zh-Hans"), "value")).isEqualTo("请保护边境界碑");
+    browser.click(By.xpath("//input[@id='item-id']/ancestor::form//button[@type='submit']"));
     browser.wait.until(d -> read.get("/api/v1/content/bien-gioi").body().get("status").asText().equals("PENDING"));
     JsonNode revised = read.get("/api/v1/content/bien-gioi").body();
     List<String> languages = new ArrayList<>();
@@ -194,7 +194,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
 
     browser.open("audit");
     // Every kind of thing the controller records can be filtered on, layouts too
-    assertThat(browser.waitVisible(By.cssSelector("#audit-type option[value='layout']")).getText())
+    assertThat(browser.shownTextOf(By.cssSelector("#audit-type option[value='layout']")))
         .isEqualTo(browser.says("Bố cục", "Layout"));
     new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("user");
     browser.click("[data-action='filter-audit']");

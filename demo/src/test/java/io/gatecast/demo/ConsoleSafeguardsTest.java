@@ -117,13 +117,13 @@ class ConsoleSafeguardsTest extends ConsoleStory {
     browser.open("alert");
     browser.waitVisible(By.id("alert-vi")).sendKeys("Cửa khẩu tạm đóng do sạt lở");
     browser.click("#alert-gate-kim-thanh");
-    browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+    browser.click("form.urgent button[type=submit]");
     Alert urgent = browser.wait.until(ExpectedConditions.alertIsPresent());
     assertThat(urgent.getText()).contains("Cửa khẩu tạm đóng do sạt lở").contains("Cửa khẩu Kim Thành")
         .contains(browser.says("không qua duyệt", "without review")).contains(browser.says("trong 2 giờ", "for 2 hours"));
     urgent.dismiss();
     assertThat(admin.get("/api/v1/alerts").body().toString()).doesNotContain("sạt lở");
-    browser.driver.findElement(By.cssSelector("form.urgent button[type=submit]")).click();
+    browser.click("form.urgent button[type=submit]");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.wait.until(d -> admin.get("/api/v1/alerts").body().toString().contains("sạt lở"));
     browser.waitText(By.cssSelector("article.alert-item"), "Cửa khẩu tạm đóng do sạt lở");

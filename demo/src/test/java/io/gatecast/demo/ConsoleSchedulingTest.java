@@ -75,7 +75,7 @@ class ConsoleSchedulingTest {
     browser.waitText(By.id("cal-zone"), "Asia/Ho_Chi_Minh");
 
     // Create the campaign through the form
-    browser.driver.findElement(By.id("camp-new")).click();
+    browser.click("#camp-new");
     browser.waitVisible(By.id("camp-form-h"));
     type("id", "chao-buoi-sang");
     type("name", EVIL_NAME);
@@ -83,7 +83,7 @@ class ConsoleSchedulingTest {
     clickLabel(".targets", "Cửa khẩu Hữu Nghị");
     browser.setValue(By.name("start"), monday.toString());
     browser.setValue(By.name("end"), lastDay.toString());
-    browser.driver.findElement(By.id("camp-add-daypart")).click();
+    browser.click("#camp-add-daypart");
     clickLabel(".daypart", "T2");
     type("priority", "10");
     String vietnamese = "Mỗi thứ Hai 07:00–09:00, từ " + shown.format(monday) + " đến " + shown.format(lastDay);
@@ -91,7 +91,7 @@ class ConsoleSchedulingTest {
     assertThat(browser.unlabelledFields()).as("every field has a label").isEmpty();
     browser.scrollTo(By.id("camp-sentence"));
     browser.screenshot("schedule-01-new-campaign-form");
-    browser.driver.findElement(By.id("camp-save")).click();
+    browser.click("#camp-save");
     browser.waitText(By.cssSelector("tr[data-campaign='chao-buoi-sang'] td.sentence"), vietnamese);
     assertThat(browser.textOf(By.cssSelector("tr[data-campaign='chao-buoi-sang'] th")))
         .contains(EVIL_NAME);
@@ -110,7 +110,7 @@ class ConsoleSchedulingTest {
     browser.screenshot("schedule-02-week");
 
     // The month view: the same hours on every Monday of the month, none on other days
-    browser.driver.findElement(By.cssSelector("button[data-view='month']")).click();
+    browser.click("button[data-view='month']");
     WebElement chip = browser.waitVisible(By.cssSelector(
         ".cal-cell[data-date='" + monday + "'] .cal-chip[data-sources='chao-buoi-sang']"));
     assertThat(chip.getText()).contains("07:00–09:00", "P10");
@@ -131,9 +131,9 @@ class ConsoleSchedulingTest {
     browser.setValue(By.name("to"), "10:00");
     String edited = "Mỗi thứ Hai và thứ Tư 07:00–10:00, từ " + shown.format(monday) + " đến " + shown.format(lastDay);
     browser.waitText(By.id("camp-sentence"), edited);
-    browser.driver.findElement(By.id("camp-save")).click();
+    browser.click("#camp-save");
     browser.waitText(By.cssSelector("tr[data-campaign='chao-buoi-sang'] td.sentence"), edited);
-    browser.driver.findElement(By.cssSelector("button[data-view='week']")).click();
+    browser.click("button[data-view='week']");
     WebElement wednesdayBlock = browser.waitVisible(By.cssSelector(
         "section.cal-day[data-date='" + wednesday + "'] .cal-block[data-sources='chao-buoi-sang']"));
     assertThat(wednesdayBlock.getAttribute("data-end")).isEqualTo("10:00");
@@ -149,7 +149,7 @@ class ConsoleSchedulingTest {
         "recurrences", List.of(Map.of("rule", "FREQ=MONTHLY;BYDAY=1MO", "at", "08:00", "duration", "PT2H")))).status())
         .isEqualTo(201);
     browser.driver.navigate().refresh();
-    browser.waitVisible(By.cssSelector("tr[data-campaign='first-monday'] button")).click();
+    browser.click("tr[data-campaign='first-monday'] button");
     browser.waitText(By.cssSelector(".raw-rules"), "FREQ=MONTHLY;BYDAY=1MO");
     assertThat(new Select(browser.driver.findElement(By.name("repeat"))).getFirstSelectedOption().getAttribute("value"))
         .isEqualTo("custom");
@@ -157,7 +157,7 @@ class ConsoleSchedulingTest {
     browser.scrollTo(By.cssSelector(".raw-rules"));
     browser.screenshot("schedule-05-raw-rule-kept");
     type("name", "Họp giao ban đầu tháng");
-    browser.driver.findElement(By.id("camp-save")).click();
+    browser.click("#camp-save");
     browser.waitText(By.cssSelector("tr[data-campaign='first-monday'] th"), "Họp giao ban đầu tháng");
     JsonNode raw = admin.get("/api/v1/campaigns/first-monday").body().get("recurrences").get(0);
     assertThat(raw.get("rule").asText()).isEqualTo("FREQ=MONTHLY;BYDAY=1MO");
@@ -165,11 +165,11 @@ class ConsoleSchedulingTest {
     assertThat(raw.get("duration").asText()).isEqualTo("PT2H");
 
     // In English the sentence reads in English
-    browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
+    browser.click("header button.lang-button");
     browser.waitText(By.cssSelector("tr[data-campaign='chao-buoi-sang'] td.sentence"),
         "Every Monday and Wednesday 07:00–10:00, from " + shown.format(monday) + " until " + shown.format(lastDay));
     browser.screenshot("schedule-06-english");
-    browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
+    browser.click("header button.lang-button");
     browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "vi"));
 
     // The publish page lists the engine's checks before anything is sent
@@ -186,7 +186,7 @@ class ConsoleSchedulingTest {
     assertThat(browser.driver.findElements(By.cssSelector("#publish-checks li[data-code='GAP'] [lang='en']"))).isEmpty();
     browser.scrollTo(By.id("publish-checks"));
     browser.screenshot("schedule-07-publish-checks");
-    browser.driver.findElement(By.cssSelector("header button.lang-button")).click();
+    browser.click("header button.lang-button");
     browser.waitText(gapSentence, "Screen Sảnh nhập cảnh would be black for");
     assertThat(browser.textOf(gapSentence)).matches("(For example: )?Screen Sảnh nhập cảnh would be black"
         + " for \\d+ (h|min)( \\d+ min)? in the checked window, first from \\d\\d/\\d\\d \\d\\d:\\d\\d to \\d\\d/\\d\\d"
@@ -231,7 +231,7 @@ class ConsoleSchedulingTest {
     assertThat((Boolean) browser.driver.executeScript("return arguments[0].scrollWidth <= arguments[0].clientWidth", name))
         .as("the block's name fits: %s", name.getText()).isTrue();
     browser.screenshot("schedule-09-viewer-phone");
-    browser.driver.findElement(By.cssSelector("button[data-view='month']")).click();
+    browser.click("button[data-view='month']");
     browser.waitVisible(By.cssSelector(".cal-month"));
     browser.scrollTo(By.cssSelector(".cal-month"));
     browser.screenshot("schedule-09b-viewer-phone-month");

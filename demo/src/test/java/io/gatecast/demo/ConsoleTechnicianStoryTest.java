@@ -51,7 +51,7 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     browser.wait.until(ExpectedConditions.attributeToBe(By.cssSelector("nav a[data-section='setup']"),
         "aria-current", "page"));
     // No gate yet: pairing says to add one first (a screen paired unplaced would play nothing).
-    assertThat(browser.waitVisible(By.id("pair-no-gate")).getText())
+    assertThat(browser.shownTextOf(By.id("pair-no-gate")))
         .contains(browser.says("Chưa có cửa khẩu nào", "No gate yet"));
     String shot = "story-technician-" + lang + "-";
 
@@ -59,11 +59,11 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     browser.click("[data-action='new-gate']");
     browser.click("[data-action='save-gate']");
     browser.waitText(By.cssSelector("#gate-form-box .form-problem"), ownRequired);
-    assertThat(browser.driver.findElement(By.id("gate-name")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.attributeOf(By.id("gate-name"), "aria-invalid")).isEqualTo("true");
     type(browser, "gate-name", "Cửa khẩu quốc tế đường bộ Lào Cai");
     assertThat(browser.textOf(By.cssSelector("#gate-form-box .form-problem")))
         .as("the line asking for the name goes once the name is typed").isEmpty();
-    assertThat(browser.driver.findElement(By.id("gate-id")).getAttribute("value")).isEqualTo("cua-khau-quoc-te-duong-bo-lao-cai");
+    assertThat(browser.attributeOf(By.id("gate-id"), "value")).isEqualTo("cua-khau-quoc-te-duong-bo-lao-cai");
     type(browser, "gate-province", "Lào Cai");
     replace(browser, "gate-zone", "Mars/Olympus");
     browser.click("[data-action='save-gate']");
@@ -105,7 +105,7 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     type(browser, "screen-name", "Sảnh nhập cảnh số 1");
     new Select(browser.driver.findElement(By.id("screen-gate"))).selectByValue("cua-khau-quoc-te-duong-bo-lao-cai");
     browser.click("[data-action='save-screen']");
-    String password = browser.waitVisible(By.id("mqtt-password")).getText();
+    String password = browser.shownTextOf(By.id("mqtt-password"));
     assertThat(password).hasSizeGreaterThan(15);
     assertThat(browser.driver.findElements(By.cssSelector("[data-action='copy-password']"))).hasSize(1);
     browser.scrollTo(By.id("mqtt-password"));
@@ -117,13 +117,13 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     // A group holding it. Its id follows the name until typed by hand; the rest of the name leaves it alone.
     browser.click("[data-action='new-group']");
     type(browser, "group-name", "Sảnh");
-    assertThat(browser.driver.findElement(By.id("group-id")).getAttribute("value")).isEqualTo("sanh");
+    assertThat(browser.attributeOf(By.id("group-id"), "value")).isEqualTo("sanh");
     replace(browser, "group-id", "sanh-cho");
     type(browser, "group-name", " chờ tầng 1");
-    assertThat(browser.driver.findElement(By.id("group-id")).getAttribute("value")).isEqualTo("sanh-cho");
+    assertThat(browser.attributeOf(By.id("group-id"), "value")).isEqualTo("sanh-cho");
     browser.click("#group-screen-sanh-nhap-canh-so-1");
     browser.click("[data-action='save-group']");
-    String groupLine = browser.waitVisible(By.cssSelector("li[data-group='sanh-cho']")).getText();
+    String groupLine = browser.shownTextOf(By.cssSelector("li[data-group='sanh-cho']"));
     assertThat(texts(read.get("/api/v1/groups/sanh-cho").body().get("screenIds"))).containsExactly("sanh-nhap-canh-so-1");
     // One screen, said as one: "1 screen" in English, not "1 screens".
     assertThat(groupLine).contains(lang.equals("en") ? "— 1 screen" : "— 1 màn hình").doesNotContain("screens");
@@ -177,7 +177,7 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     browser.click("[data-edit-screen='sanh-nhap-canh-so-1']");
     browser.click("[data-action='new-password']");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
-    assertThat(browser.waitVisible(By.id("mqtt-password")).getText()).isNotEqualTo(password);
+    assertThat(browser.shownTextOf(By.id("mqtt-password"))).isNotEqualTo(password);
     browser.click("[data-edit-screen='sanh-nhap-canh-so-1']");
     browser.click("[data-action='revoke']");
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
