@@ -2,6 +2,7 @@ package io.gatecast.agent.link;
 
 import io.gatecast.protocol.StatusMessage;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,9 +34,17 @@ public final class Heartbeats implements AutoCloseable {
     task = scheduler.scheduleAtFixedRate(this::beat, millis, millis, TimeUnit.MILLISECONDS);
   }
 
-  /** Sends one now, off the caller's thread (callers include Paho's callback thread). */
+  /**
+   * Sends one now, off the caller's thread (callers include Paho's callback thread). Once the agent
+   * closes, its link thread refuses work and none is sent: a refusal thrown into Paho's thread would
+   * break the clean disconnect that publishes the screen's OFFLINE status.
+   */
   public void beatNow() {
-    scheduler.execute(this::beat);
+    try {
+      scheduler.execute(this::beat);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("closing; no heartbeat now");
+    }
   }
 
   private void beat() {
