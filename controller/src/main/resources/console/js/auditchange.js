@@ -5,6 +5,7 @@ import {h} from './dom.js';
 import {t, tOr, languageName, formatDateTime} from './i18n.js';
 import {gateName, homeZone} from './gates.js';
 import {playingText} from './playing.js';
+import {shapeText} from './layouttemplates.js';
 
 /** Fields that move by themselves (times, a screen's live state): not what anyone changed. */
 const QUIET = new Set(['createdAt', 'updatedAt', 'reviewedAt', 'revision', 'health', 'lastSeenAt', 'state',
@@ -81,6 +82,8 @@ function valueText(key, value) {
   if (key === 'clusterId') return gateName(value);
   if (key === 'contentId') return playingText(value);
   if (key === 'status') return tOr(`status.${value}`, value);
+  if ((key === 'shape' || key === 'orientation') && typeof value === 'string') return shapeText(value);
+  if (key === 'template') return tOr(`lay.template.${value}`, value);
   if (key === 'languagePolicy' && isObject(value) && value.mode) {
     const mode = tOr(`camp.policy.${value.mode}`, value.mode);
     return value.language ? `${mode} (${languageName(value.language)})` : mode;

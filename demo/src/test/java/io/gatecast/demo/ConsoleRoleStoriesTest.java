@@ -242,6 +242,22 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.click("[data-action='filter-audit']");
     browser.waitText(By.cssSelector("main table"), browser.says(
         "Ngôn ngữ: Luân phiên ngôn ngữ → Một ngôn ngữ cố định (Tiếng Anh)", "Languages: Rotate languages → One fixed language (English)"));
+    // A layout's template and shape changed (by the API): said by their names in the layout editor, not their codes.
+    Map<String, Object> layout = new java.util.HashMap<>(Map.of("id", "audit-layout", "template", "full",
+        "shape", "LANDSCAPE_16_9", "regions", List.of()));
+    Answer laidOut = read.postJson("/api/v1/layouts", layout);
+    assertThat(laidOut.status()).as(laidOut.error()).isEqualTo(201);
+    layout.putAll(Map.of("template", "main-ticker", "shape", "PORTRAIT_9_16", "regions", List.of(Map.of("role", "TICKER",
+        "widgets", List.of(Map.of("type", "TICKER", "ticker", Map.of("itemIds", List.of("audit-notice"))))))));
+    Answer reshaped = read.putJson("/api/v1/layouts/audit-layout", layout);
+    assertThat(reshaped.status()).as(reshaped.error()).isEqualTo(200);
+    new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("layout");
+    browser.click("[data-action='filter-audit']");
+    browser.waitText(By.cssSelector("main table"), browser.says(
+        "Mẫu bố cục: Toàn màn hình → Vùng chính và chữ chạy", "Template: Full screen → Main and ticker"));
+    assertThat(browser.textOf(By.cssSelector("main table"))).contains(browser.says(
+        "Hướng màn hình: Màn hình ngang 16:9 → Màn hình dọc 9:16", "Screen shape: Landscape 16:9 → Portrait 9:16"))
+        .doesNotContain("LANDSCAPE_16_9");
 
     browser.open("account");
     browser.waitVisible(By.id("current-password")).sendKeys(console.adminPassword);
