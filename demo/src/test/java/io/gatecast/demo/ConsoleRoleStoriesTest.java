@@ -196,8 +196,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     // Every kind of thing the controller records can be filtered on, layouts too
     assertThat(browser.shownTextOf(By.cssSelector("#audit-type option[value='layout']")))
         .isEqualTo(browser.says("Bố cục", "Layout"));
-    new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("user");
-    browser.click("[data-action='filter-audit']");
+    showAuditOf(browser, "user");
     browser.waitText(By.cssSelector("main table"), "phongvien");
     // What the change was, in the reader's words, not only that there was one
     WebElement changeCell = browser.driver.findElement(By.xpath("//tr[td[normalize-space()='phongvien']]"
@@ -220,8 +219,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     assertThat(sent.status()).as(sent.error()).isEqualTo(201);
     String alertId = sent.body().get("alert").get("id").asText();
     assertThat(read.postJson("/api/v1/alerts/" + alertId + "/clear", Map.of()).status()).isEqualTo(200);
-    new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("alert");
-    browser.click("[data-action='filter-audit']");
+    showAuditOf(browser, "alert");
     browser.waitText(By.cssSelector("main table"), "Cửa khẩu tạm đóng do mưa lũ");
     WebElement cleared = browser.driver.findElement(By.xpath("//tr[td[contains(., '"
         + browser.says("gỡ", "cleared") + "')]]/td[contains(@class, 'audit-change')]"));
@@ -238,8 +236,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     campaign.put("languagePolicy", Map.of("mode", "FIXED", "language", "en"));
     Answer changed = read.putJson("/api/v1/campaigns/audit-campaign", campaign);
     assertThat(changed.status()).as(changed.error()).isEqualTo(200);
-    new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("campaign");
-    browser.click("[data-action='filter-audit']");
+    showAuditOf(browser, "campaign");
     browser.waitText(By.cssSelector("main table"), browser.says(
         "Ngôn ngữ: Luân phiên ngôn ngữ → Một ngôn ngữ cố định (Tiếng Anh)", "Languages: Rotate languages → One fixed language (English)"));
     // A layout's template and shape changed (by the API): said by their names in the layout editor, not their codes.
@@ -251,8 +248,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
         "widgets", List.of(Map.of("type", "TICKER", "ticker", Map.of("itemIds", List.of("audit-notice"))))))));
     Answer reshaped = read.putJson("/api/v1/layouts/audit-layout", layout);
     assertThat(reshaped.status()).as(reshaped.error()).isEqualTo(200);
-    new Select(browser.waitVisible(By.id("audit-type"))).selectByValue("layout");
-    browser.click("[data-action='filter-audit']");
+    showAuditOf(browser, "layout");
     browser.waitText(By.cssSelector("main table"), browser.says(
         "Mẫu bố cục: Toàn màn hình → Vùng chính và chữ chạy", "Template: Full screen → Main and ticker"));
     assertThat(browser.textOf(By.cssSelector("main table"))).contains(browser.says(
@@ -267,6 +263,12 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.waitText(By.cssSelector("main"), browser.says("Đã đổi mật khẩu", "Password changed"));
     browser.screenshot("story-admin-" + lang + "-3-password");
     assertThat(console.browserless().login("admin", "admin-new-password-2026").status()).isEqualTo(200);
+  }
+
+  /** Filters the audit log to one kind of thing, as the admin does with the form above it. */
+  private static void showAuditOf(ConsoleBrowser browser, String kind) {
+    new Select(browser.waitVisible(By.id("audit-type"))).selectByValue(kind);
+    browser.click("[data-action='filter-audit']");
   }
 
   private static void addEntry(ConsoleBrowser browser, String contentId) {
