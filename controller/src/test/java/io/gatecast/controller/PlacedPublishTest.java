@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +41,7 @@ class PlacedPublishTest {
 
   @Test
   void placedScreensGetOnePlacementAndEachContentChangeIsOneGateSchedule() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+    withController((controller, admin, approver) -> {
       String passwordA = register(admin, "pl-a");
       String passwordB = register(admin, "pl-b");
       String passwordC = register(admin, "pl-c");
@@ -86,10 +83,7 @@ class PlacedPublishTest {
         assertThat(admin.publishAndAwait().body().get("sent")).isEmpty();
         assertThat(admin.get("/api/v1/publishes").body().get(0).get("counts").get("screens").asInt()).isZero();
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   /**
@@ -98,11 +92,7 @@ class PlacedPublishTest {
    */
   @Test
   void aPlacedScreenThatPlaysAfterARetryIsAppliedInTheRollout() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+    withController((controller, admin, approver) -> {
       String password = register(admin, "pl-retry");
       try (PlacedScreen screen = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-retry", password,
           "default")) {
@@ -117,20 +107,13 @@ class PlacedPublishTest {
         screen.retry();
         awaitAllApplied(admin, publish, 1);
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   /** Gates whose schedules a publish sends together are signed together: one signature, each with its proof. */
   @Test
   void theGatesOfOnePassShareOneSignature() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+    withController((controller, admin, approver) -> {
       newGate(admin, "mong-cai", "Móng Cái");
       String passwordA = register(admin, "pl-a");
       String passwordB = register(admin, "pl-b", "mong-cai");
@@ -151,10 +134,7 @@ class PlacedPublishTest {
         assertThat(fromMongCai.has("batchProof")).as(fromMongCai.toString()).isTrue();
         assertThat(fromDefault.get("signature")).isEqualTo(fromMongCai.get("signature"));
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   /**
@@ -167,11 +147,7 @@ class PlacedPublishTest {
   @Test
   void aContentChangeLeavesForTheGateBeforeTheFleetIsReadUnlessItsProfilesChanged() throws Exception {
     List<String> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), Clock.systemUTC(), inOrder(sends)).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+    withController(config(), Clock.systemUTC(), inOrder(sends), (controller, admin, approver) -> {
       String passwordA = register(admin, "pl-a");
       PinnedKey key = controller.signingKey();
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default")) {
@@ -214,10 +190,7 @@ class PlacedPublishTest {
           assertThat(items(b)).containsExactly("pl-notice-1", "pl-notice-2");
         }
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   /**
@@ -295,19 +268,34 @@ class PlacedPublishTest {
     });
   }
 
-  /** What a test does once pl-a plays the default gate's hall campaign as published. */
+  /** What a test does with its controller (on its embedded broker), the admin and an approver. */
   @FunctionalInterface
-  private interface OnAir {
+  private interface Running {
     void then(Controller controller, ApiClient admin, ApiClient approver) throws Exception;
   }
 
-  /** A controller whose default gate plays the hall campaign's pl-notice-1 on pl-a, published; then {@code test}. */
-  private void withTheHallCampaignOnAir(OnAir test) throws Exception {
+  /** Starts a controller on this test's data folder, runs {@code test} with it and stops it, whatever happened. */
+  private void withController(Running test) throws Exception {
+    withController(config(), Clock.systemUTC(), UnaryOperator.identity(), test);
+  }
+
+  /** {@link #withController(Running)} with its settings, clock, and {@code wrapSender} around its sends. */
+  private void withController(ControllerConfig config, Clock clock, UnaryOperator<ScheduleSender> wrapSender,
+      Running test) throws Exception {
     Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
+    Controller controller = Controller.start(vertx, config, clock, wrapSender).await();
     try {
       ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+      test.then(controller, admin, TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver"));
+    } finally {
+      controller.close();
+      vertx.close().await();
+    }
+  }
+
+  /** A controller whose default gate plays the hall campaign's pl-notice-1 on pl-a, published; then {@code test}. */
+  private void withTheHallCampaignOnAir(Running test) throws Exception {
+    withController((controller, admin, approver) -> {
       String passwordA = register(admin, "pl-a");
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-a", passwordA,
           "default")) {
@@ -321,10 +309,7 @@ class PlacedPublishTest {
         assertThat(waitsForPublish(admin, "pl-a")).as("published: it waits no more").isNull();
         test.then(controller, admin, approver);
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   /** A screen registered at the default gate whose agent logs in and reports it plays nothing yet. */
@@ -341,11 +326,7 @@ class PlacedPublishTest {
    */
   @Test
   void aScreenMovedToAnotherGatePlaysThatGatesProgrammeOnAirWithoutAPublish() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+    withController((controller, admin, approver) -> {
       newGate(admin, "pl-lc", "Cửa khẩu Lào Cai");
       String passwordA = register(admin, "pl-a");
       String passwordB = register(admin, "pl-b", "pl-lc");
@@ -377,10 +358,7 @@ class PlacedPublishTest {
         assertThat(admin.get("/api/v1/audit?subjectType=screen&subjectId=pl-b").body().get(0).get("action").asText())
             .isEqualTo("place");
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   private static Placement latestPlacement(PlacedScreen screen) {
@@ -413,11 +391,7 @@ class PlacedPublishTest {
   @Test
   void aPlacedScreenBehindItsGateIsSentTheGatesNewestScheduleAgain() throws Exception {
     MovableClock clock = new MovableClock(Instant.now());
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), clock).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "behind-approver", "approver");
+    withController(config(), clock, UnaryOperator.identity(), (controller, admin, approver) -> {
       String password = register(admin, "pl-behind");
       try (PlacedScreen screen = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-behind",
           password, "default")) {
@@ -440,10 +414,7 @@ class PlacedPublishTest {
         await().atMost(DEADLINE).until(() -> screen.gateSchedules.size() == 4);
         assertThat(screen.gateSchedules.get(3)).isEqualTo(screen.gateSchedules.get(1));
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   /**
@@ -455,11 +426,7 @@ class PlacedPublishTest {
   void aPlacementTheBrokerTookAndNeverHandedOverIsSentAgainOnceTheScreenSaysItNeverReceivedIt() throws Exception {
     MovableClock clock = new MovableClock(Instant.now());
     java.util.concurrent.atomic.AtomicBoolean lose = new java.util.concurrent.atomic.AtomicBoolean();
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), clock, screenSchedulesLostWhile(lose)).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "lost-approver", "approver");
+    withController(config(), clock, screenSchedulesLostWhile(lose), (controller, admin, approver) -> {
       String password = register(admin, "pl-lost");
       try (PlacedScreen screen = new PlacedScreen(controller.brokerUrl(), controller.signingKey(), "pl-lost",
           password, "default")) {
@@ -483,10 +450,7 @@ class PlacedPublishTest {
         assertThat(screen.placements.get(1).version()).isEqualTo(2);
         assertThat(screen.placements.get(1).screenName()).isEqualTo("Sảnh xuất cảnh mới");
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   @Test
@@ -534,11 +498,7 @@ class PlacedPublishTest {
   @Test
   void aGateWhoseRecordedKeysAreDamagedWaitsForTheFleetWhileTheOthersLeaveFirst() throws Exception {
     List<String> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), Clock.systemUTC(), inOrder(sends)).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "placed-approver", "approver");
+    withController(config(), Clock.systemUTC(), inOrder(sends), (controller, admin, approver) -> {
       newGate(admin, "border-a", "Cửa khẩu A");
       String passwordA = register(admin, "pl-a");
       String passwordX = register(admin, "pl-x", "border-a");
@@ -576,10 +536,7 @@ class PlacedPublishTest {
           assertThat(newest.getString(1)).as("recorded afresh").contains("\"pl-x\"").contains("Asia/Ho_Chi_Minh");
         }
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   /**
@@ -648,11 +605,7 @@ class PlacedPublishTest {
    */
   @Test
   void aScreenWhoseProfileHasNoRoomInItsGatesScheduleIsSentItsWholeSchedule() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Controller controller = Controller.start(vertx, config(), Clock.systemUTC()).await();
-    try {
-      ApiClient admin = TestUsers.admin(controller.httpPort(), dataDir);
-      ApiClient approver = TestUsers.user(admin, controller.httpPort(), "room-approver", "approver");
+    withController((controller, admin, approver) -> {
       Map<String, String> passwords = new java.util.LinkedHashMap<>();
       for (String id : List.of("pl-a", "pl-b", "pl-c")) {
         passwords.put(id, register(admin, id));
@@ -692,10 +645,7 @@ class PlacedPublishTest {
         assertThat(c.placements).isEmpty();
         assertThat(a.placements).as("a content change sends no placement").hasSize(1);
       }
-    } finally {
-      controller.close();
-      vertx.close().await();
-    }
+    });
   }
 
   /** pl-b's and pl-c's shared long notices: each profile about 110-180 KB, two of them more than a gate's room. */
