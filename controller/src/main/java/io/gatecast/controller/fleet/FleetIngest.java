@@ -167,13 +167,14 @@ public final class FleetIngest {
 
   /**
    * Where a delivery's answer is stored (one place): the agent's ack, or — {@code fromAck} false —
-   * the applied version its status reports, which settles only a delivery no agent answered yet.
+   * the applied version its status reports: a screen plays only what it applied, so that version's
+   * delivery is APPLIED, also one its agent answered FAILED before a retry whose ack was lost.
    */
   private void storeAnswer(Connection c, String screenId, long version, ScheduleAck.Outcome outcome, String error,
       Instant at, boolean fromAck) throws SQLException {
     java.util.Optional<Instant> sent = fromAck
         ? deliveries.recordAgentAnswer(c, screenId, version, outcome.name(), error, at)
-        : deliveries.settleUnansweredAsApplied(c, screenId, version, at);
+        : deliveries.recordAppliedUnlessApplied(c, screenId, version, at);
     if (outcome == ScheduleAck.Outcome.APPLIED) {
       sent.ifPresent(sentAt -> metrics.rolledOut(Duration.between(sentAt, at)));
       if (fromAck && sent.isPresent()) {

@@ -155,7 +155,9 @@ public final class DeliveryRepository {
 
   /**
    * {@link #recordAgentAnswer} APPLIED for a delivery not APPLIED yet: unanswered, or answered FAILED by an agent
-   * that has since played it (its retry succeeded). Empty when it was APPLIED already or never sent.
+   * that has since played it (its retry succeeded), or by a send whose confirmation was lost. Its agent's ack
+   * says so, or — if that ack was lost — its status naming the version it plays. Empty when it was APPLIED
+   * already or never sent.
    */
   public Optional<Instant> recordAppliedUnlessApplied(Connection c, String screenId, long version, Instant answeredAt)
       throws SQLException {
@@ -169,16 +171,6 @@ public final class DeliveryRepository {
         + " handed_at = coalesce(handed_at, ?) WHERE screen_id = ? AND version = ?" + onlyIf + " RETURNING sent_at",
         row -> Instant.parse(row.getString(1)), outcome, error, answeredAt.toString(), answeredAt.toString(), screenId,
         version);
-  }
-
-  /**
-   * The screen reports it plays {@code version}: a delivery of it no agent has answered yet becomes
-   * APPLIED (its ack was lost, or the broker's confirmation of the send was). Returns when it was sent,
-   * or empty when there was none — the usual case, the ack came first.
-   */
-  public Optional<Instant> settleUnansweredAsApplied(Connection c, String screenId, long version, Instant at)
-      throws SQLException {
-    return answer(c, screenId, version, "APPLIED", null, at, NOT_ANSWERED_BY_AGENT);
   }
 
   /** The newest delivery to a screen, if any was sent. */
