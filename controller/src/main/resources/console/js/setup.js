@@ -165,12 +165,19 @@ export function renderSetup(main) {
   function drawGroups() {
     const list = data.groups.length === 0 ? h('p', {class: 'empty'}, t('setup.groups.none'))
       : h('ul', {class: 'plain'}, data.groups.map((g) => h('li', {'data-group': g.id},
-        h('strong', {}, g.name), ` — ${t('setup.groups.count', {count: g.screenIds.length})} `,
+        h('strong', {}, g.name), ` — ${groupCount(g)} `,
         h('button', {type: 'button', 'data-edit-group': g.id, onclick: () => groupForm(g)}, t('setup.edit')))));
     fill(groupsBox, h('h2', {id: 'groups-h'}, t('setup.groups.title')), list,
       h('button', {type: 'button', class: 'primary', 'data-action': 'new-group', onclick: () => groupForm(null)},
         t('setup.groups.new')),
       h('div', {id: 'group-form-box'}));
+  }
+
+  /** How many screens a group has, revoked ones apart: they stay members, but show nothing. */
+  function groupCount(group) {
+    const revoked = group.screenIds.filter((id) => data.screens.some((s) => s.id === id && s.revokedAt)).length;
+    const count = group.screenIds.length - revoked;
+    return revoked === 0 ? t('setup.groups.count', {count}) : t('setup.groups.countRevoked', {count, revoked});
   }
 
   function groupForm(existing) {

@@ -183,6 +183,9 @@ class ConsoleTechnicianStoryTest extends ConsoleStory {
     browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
     browser.wait.until(d -> !read.get("/api/v1/screens/sanh-nhap-canh-so-1").body().path("revokedAt").isNull());
     browser.waitVisible(By.cssSelector("tr[data-screen='sanh-nhap-canh-so-1'] .badge.bad"));
+    // Still in its group, but the group no longer counts it as a screen that shows anything.
+    browser.waitText(By.cssSelector("li[data-group='sanh-cho']"),
+        browser.says("— 0 màn hình (và 1 đã thu hồi)", "— 0 screens (and 1 revoked)"));
     browser.screenshot(shot + "4-done");
     browser.phoneSize();
     browser.screenshot(shot + "5-phone");
