@@ -6,6 +6,7 @@ import {t, tOr, languageName, formatDateTime} from './i18n.js';
 import {gateName, homeZone} from './gates.js';
 import {playingText} from './playing.js';
 import {shapeText} from './layouttemplates.js';
+import {describeDays, describeDaypart, describeRecurrence, hhmm} from './recurrence.js';
 
 /** Fields that move by themselves (times, a screen's live state): not what anyone changed. */
 const QUIET = new Set(['createdAt', 'updatedAt', 'reviewedAt', 'revision', 'health', 'lastSeenAt', 'state',
@@ -13,6 +14,23 @@ const QUIET = new Set(['createdAt', 'updatedAt', 'reviewedAt', 'revision', 'heal
 /** Most changed fields said in the line; the rest are in the JSON. */
 const SHOWN = 4;
 const LONGEST = 80;
+/**
+ * Lists whose entries a person knows by one name each (a playlist's entry by its content, a content's version
+ * by its language, a layout's region by its role): compared and said by those names.
+ */
+const NAMED_BY = {entries: (e) => e.contentId, variants: (v) => v.language, regions: (r) => r.role};
+/** Structured values said as their editors say them, not as JSON. */
+const SAID = {
+  dayparts: (parts) => parts.map((p) => describeDaypart(p, t, false)).join('; '),
+  recurrences: (specs) => specs.map((r) => describeRecurrence(r, t)).join('; '),
+  openingHours: weekText,
+  clock: (clock) => (clock.zones || []).map((z) => z.zone).join(', '),
+  targets: targetsText,
+  // An alert's text: its Vietnamese, the one every alert has.
+  text: (text) => text.vi ?? Object.values(text)[0],
+};
+/** The parts of a campaign's targets, in the order its form shows them, by the audit's names for them. */
+const TARGET_PARTS = [['clusters', 'clusterIds'], ['groups', 'groups'], ['tags', 'tags'], ['screens', 'screenIds']];
 
 /** The change column of an audit entry: a short sentence and the whole before/after behind a toggle. */
 export function changeCell(e) {
@@ -43,15 +61,23 @@ export function changeText(e) {
   return typeof name === 'string' ? cut(name) : '';
 }
 
-/** One field's change: a list of names as what was added and removed (a playlist, roles), else old → new. */
+/**
+ * One field's change: a list of names as what was added and removed (a playlist, roles), else old → new; when
+ * both read the same (a region's widgets, an entry's weight changed), the value and that its details changed.
+ */
 function changeOf(key, before, after) {
-  if (isNameList(before) && isNameList(after)) {
+  const names = NAMED_BY[key];
+  const was = names && Array.isArray(before) ? before.map(names) : before;
+  const now = names && Array.isArray(after) ? after.map(names) : after;
+  if (isNameList(was) && isNameList(now)) {
     const name = nameOf(key);
-    const added = after.filter((v) => !before.includes(v)).map((v) => `+ ${name(v)}`);
-    const removed = before.filter((v) => !after.includes(v)).map((v) => `− ${name(v)}`);
+    const added = now.filter((v) => !was.includes(v)).map((v) => `+ ${name(v)}`);
+    const removed = was.filter((v) => !now.includes(v)).map((v) => `− ${name(v)}`);
     if (added.length || removed.length) return cut([...added, ...removed].join(', '));
   }
-  return `${valueText(key, before)} → ${valueText(key, after)}`;
+  const wasText = valueText(key, was);
+  const nowText = valueText(key, now);
+  return wasText === nowText ? t('audit.detailsChanged', {value: nowText}) : `${wasText} → ${nowText}`;
 }
 
 function isNameList(value) {
@@ -61,9 +87,10 @@ function isNameList(value) {
 /** How a list's entries are said: roles, languages, gates and a screen's own playlist's items by name, the rest as they are. */
 function nameOf(key) {
   if (key === 'roles') return (r) => tOr(`role.${r}`, r);
-  if (key === 'languages') return languageName;
+  if (key === 'languages' || key === 'variants') return languageName;
+  if (key === 'regions') return (role) => tOr(`lay.role.${role}`, role);
   if (key === 'clusters' || key === 'clusterIds') return gateName;
-  if (key === 'playlist') return playingText; // titles as loadTitles() last read them
+  if (key === 'playlist' || key === 'entries') return playingText; // titles as loadTitles() last read them
   return String;
 }
 
@@ -88,6 +115,7 @@ function valueText(key, value) {
     const mode = tOr(`camp.policy.${value.mode}`, value.mode);
     return value.language ? `${mode} (${languageName(value.language)})` : mode;
   }
+  if (SAID[key] && typeof value === 'object') return cut(SAID[key](value) || '—');
   // An instant someone set or caused (an alert's end, a revocation), in the reader's zone as the log's own times are.
   if (/At$/.test(key) && typeof value === 'string' && !Number.isNaN(Date.parse(value))) return formatDateTime(value, homeZone());
   if (Array.isArray(value)) {
@@ -96,6 +124,24 @@ function valueText(key, value) {
     return cut(value.map(nameOf(key)).join(', '));
   }
   return cut(isObject(value) ? JSON.stringify(value) : String(value));
+}
+
+/** A gate's opening week in words, days with the same hours together, then its closed dates. */
+function weekText(hours) {
+  const daysByHours = new Map();
+  for (const {day, spans} of hours.week || []) {
+    const text = spans.map((s) => `${hhmm(s.open)}–${hhmm(s.close, true)}`).join(', ');
+    daysByHours.set(text, [...(daysByHours.get(text) || []), day]);
+  }
+  const open = [...daysByHours].map(([text, days]) => `${describeDays(days, t)} ${text}`);
+  const closed = (hours.closedDates || []).map((d) => d.split('-').reverse().join('/'));
+  return [...open, ...(closed.length ? [t('audit.closedOn', {dates: closed.join(', ')})] : [])].join('; ');
+}
+
+/** Where a campaign plays in words: "Gates Kim Thành; Tags hall-a". */
+function targetsText(targets) {
+  return TARGET_PARTS.filter(([part]) => (targets[part] || []).length)
+    .map(([part, field]) => `${fieldName(field)} ${targets[part].map(nameOf(field)).join(', ')}`).join('; ');
 }
 
 function isObject(value) {

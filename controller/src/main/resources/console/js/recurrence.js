@@ -84,7 +84,8 @@ export function describeDays(days, tr) {
   return tr('rec.everyDays', {days: list(sorted.map((d) => tr(`day.${d}`)), tr)});
 }
 
-function describeDaypart(part, tr, timesOnly) {
+/** One daypart in words, "every Monday and Friday 07:00–19:00"; `timesOnly` leaves out days that are every day. */
+export function describeDaypart(part, tr, timesOnly) {
   // An end before the start runs past midnight: say so, it is easy to type by mistake.
   const overnight = hhmm(part.end, true) !== '24:00' && hhmm(part.end, true) < hhmm(part.start);
   const hours = `${hhmm(part.start)}–${hhmm(part.end, true)}${overnight ? ` ${tr('rec.overnight')}` : ''}`;

@@ -234,11 +234,39 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
         "targets", Map.of("clusters", List.of("default")), "start", "2026-01-01T00:00", "end", "2099-01-01T00:00"));
     assertThat(read.postJson("/api/v1/campaigns", campaign).status()).isEqualTo(201);
     campaign.put("languagePolicy", Map.of("mode", "FIXED", "language", "en"));
+    // Its hours and where it plays too: lists of objects, said as the campaign form says them, not as JSON.
+    campaign.put("dayparts", List.of(Map.of("days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+        "start", "07:00", "end", "19:00")));
+    campaign.put("targets", Map.of("clusters", List.of("default"), "tags", List.of("hall-a")));
     Answer changed = read.putJson("/api/v1/campaigns/audit-campaign", campaign);
     assertThat(changed.status()).as(changed.error()).isEqualTo(200);
     showAuditOf(browser, "campaign");
     browser.waitText(By.cssSelector("main table"), browser.says(
         "Ngôn ngữ: Luân phiên ngôn ngữ → Một ngôn ngữ cố định (Tiếng Anh)", "Languages: Rotate languages → One fixed language (English)"));
+    assertThat(browser.textOf(By.cssSelector("main table"))).contains(browser.says(
+        "Khung giờ trong ngày: — → từ thứ Hai đến thứ Sáu 07:00–19:00", "Hours of the day: — → Monday to Friday 07:00–19:00"))
+        .contains(browser.says("; Nhãn hall-a", "; Tags hall-a")).doesNotContain("{\"");
+    // A playlist entry's weight changed: the entry by its title, and that its details changed.
+    assertThat(read.putJson("/api/v1/playlists/audit-list", Map.of("entries",
+        List.of(Map.of("contentId", "audit-notice", "weight", 3)))).status()).isEqualTo(200);
+    showAuditOf(browser, "playlist");
+    browser.waitText(By.cssSelector("main table"), browser.says(
+        "Các mục: Giờ mở cửa (đổi chi tiết)", "Entries: Giờ mở cửa (details changed)"));
+    // A gate's opening week: days with the same hours together, then the days it is closed.
+    Answer facts = read.putJson("/api/v1/clusters/default/facts", Map.of("openingHours", Map.of("week", List.of(
+        Map.of("day", "MONDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
+        Map.of("day", "TUESDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
+        Map.of("day", "WEDNESDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
+        Map.of("day", "THURSDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
+        Map.of("day", "FRIDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
+        Map.of("day", "SATURDAY", "spans", List.of(Map.of("open", "08:00", "close", "12:00")))),
+        "closedDates", List.of("2027-01-01"))));
+    assertThat(facts.status()).as(facts.error()).isEqualTo(200);
+    showAuditOf(browser, "gate-facts");
+    browser.waitText(By.cssSelector("main table"), browser.says(
+        "Giờ mở cửa: — → từ thứ Hai đến thứ Sáu 07:00–22:00; mỗi thứ Bảy 08:00–12:00; đóng cửa 01/01/2027",
+        "Opening hours: — → Monday to Friday 07:00–22:00; every Saturday 08:00–12:00; closed 01/01/2027"));
+    browser.screenshot("story-admin-" + lang + "-2c-audit-gate-facts");
     // A layout's template and shape changed (by the API): said by their names in the layout editor, not their codes.
     Map<String, Object> layout = new java.util.HashMap<>(Map.of("id", "audit-layout", "template", "full",
         "shape", "LANDSCAPE_16_9", "regions", List.of()));
@@ -253,7 +281,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
         "Mẫu bố cục: Toàn màn hình → Vùng chính và chữ chạy", "Template: Full screen → Main and ticker"));
     assertThat(browser.textOf(By.cssSelector("main table"))).contains(browser.says(
         "Hướng màn hình: Màn hình ngang 16:9 → Màn hình dọc 9:16", "Screen shape: Landscape 16:9 → Portrait 9:16"))
-        .doesNotContain("LANDSCAPE_16_9");
+        .doesNotContain("LANDSCAPE_16_9").contains(browser.says("Các vùng: + Dòng chữ chạy", "Regions: + Ticker"));
 
     browser.open("account");
     browser.waitVisible(By.id("current-password")).sendKeys(console.adminPassword);
