@@ -3,7 +3,7 @@
 // #/reports/year-end, the year-end summary (yearend.js).
 import {h, fill, field} from './dom.js';
 import {api} from './api.js';
-import {t, formatNumber, formatDuration, formatPercent} from './i18n.js';
+import {t, formatNumber, formatDuration, formatPercent, formatDateTime} from './i18n.js';
 import {gates, gateName, homeZone, zoneOf} from './gates.js';
 import {barChart, groupLabel} from './charts.js';
 import {renderYearEnd} from './yearend.js';
@@ -55,7 +55,7 @@ export function renderReports(main, page) {
   async function downloadCsv() {
     try {
       const url = await api.imageUrl(`/api/v1/reports/plays?${query(`&groupBy=${groupBy.value}&format=csv`)}`);
-      const link = h('a', {href: url, download: `plays-by-${groupBy.value}.csv`});
+      const link = h('a', {href: url, download: `plays-by-${groupBy.value}-${from.value}-to-${to.value}.csv`});
       document.body.append(link);
       link.click();
       link.remove();
@@ -68,6 +68,10 @@ export function renderReports(main, page) {
   function drawPlays(report) {
     const heading = t(`reports.by.${groupBy.value}`);
     fill(plays,
+      // The period as the controller read it, midnight to midnight in the gate's zone: the date fields show dates
+      // in the browser's own format (12/01/2026 in an English browser), which a Vietnamese reader takes for January.
+      h('p', {class: 'sub', id: 'report-period'}, t('reports.period', {from: formatDateTime(report.from, report.zone),
+        to: formatDateTime(report.to, report.zone), zone: report.zone})),
       h('p', {class: 'summary'}, t('reports.total', {count: report.totalPlays, plays: formatNumber(report.totalPlays),
         airtime: formatDuration(report.totalAirtimeSeconds)})),
       report.rows.length === 0 ? null : barChart(t('reports.chartPlays', {by: heading.toLocaleLowerCase()}),

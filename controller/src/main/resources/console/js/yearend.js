@@ -79,7 +79,7 @@ export function renderYearEnd(main) {
     const rows = (list, groupBy) => list.map((r) => ({value: r.plays, text: formatNumber(r.plays), ...groupLabel(groupBy, r)}));
     fill(detail,
       h('h2', {id: 'year-end-detail-h'}, t('yearEnd.detail', {gate: gateName(s.clusterId), year: s.year})),
-      h('p', {class: 'sub', id: 'year-end-period'}, t('yearEnd.period', {from: formatDateTime(s.from, s.zone),
+      h('p', {class: 'sub', id: 'year-end-period'}, t('reports.period', {from: formatDateTime(s.from, s.zone),
         to: formatDateTime(s.to, s.zone), zone: s.zone})),
       h('p', {class: 'summary'}, t('yearEnd.totals', {count: s.totalPlays, plays: formatNumber(s.totalPlays),
         airtime: formatDuration(s.totalAirtimeSeconds), uptime: formatPercent(s.uptimePercent)})),

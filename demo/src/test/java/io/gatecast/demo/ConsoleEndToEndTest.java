@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -193,9 +195,17 @@ class ConsoleEndToEndTest {
       // Reports: the gate's uptime over the last week, and the plays report as a CSV file
       browser.open("reports");
       browser.waitText(By.cssSelector("tr[data-uptime='default']"), "%");
+      // The period in the reader's words, day first and in the gate's zone, whatever the browser's date fields show
+      // (an English Chromium shows 12/01/2026 for the 1st of December)
+      LocalDate from = LocalDate.parse(browser.propertyOf(By.id("report-from"), "value"));
+      LocalDate to = LocalDate.parse(browser.propertyOf(By.id("report-to"), "value"));
+      DateTimeFormatter dayFirst = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+      assertThat(browser.shownTextOf(By.id("report-period"))).contains("00:00:00 " + from.format(dayFirst))
+          .contains("00:00:00 " + to.plusDays(1).format(dayFirst)).contains("Asia/Ho_Chi_Minh");
       new Select(browser.driver.findElement(By.id("report-group"))).selectByValue("language");
       browser.click("#report-csv");
-      Path csv = browser.downloads.resolve("plays-by-language.csv");
+      // Named by what it holds and when, so two downloads of different weeks do not overwrite each other
+      Path csv = browser.downloads.resolve("plays-by-language-" + from + "-to-" + to + ".csv");
       await().atMost(DEADLINE).until(() -> Files.exists(csv) && Files.size(csv) > 0);
       // The export starts with a UTF-8 byte order mark (for spreadsheets); what follows is the header.
       assertThat(Files.readString(csv).replaceFirst("^\uFEFF", "")).startsWith("language,title,plays,airtime_seconds");
