@@ -11,6 +11,7 @@ import io.gatecast.bench.harness.ControllerApi;
 import io.gatecast.bench.harness.ControllerBroker;
 import io.gatecast.bench.harness.ControllerDb;
 import io.gatecast.bench.harness.ControllerProcess;
+import io.gatecast.bench.harness.CpuTimeline;
 import io.gatecast.bench.harness.DirectPublisher;
 import io.gatecast.bench.harness.FleetSetup;
 import io.gatecast.bench.harness.ProcessStats;
@@ -249,13 +250,20 @@ public final class PushBench {
     double brokerCpu0 = ownBroker == null ? 0 : ProcessStats.cpuSeconds(ownBroker.pid());
     Map<String, Double> threads0 = ProcessStats.cpuSecondsByThreadKind(pid);
     long cpuStart = System.nanoTime();
-    collector.start();
-    Instant t0 = Instant.now();
-    long publishId = api.startPublish();
-    double publishMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
-    // The call answers before the screens are sent: wait for every screen first, then read what was sent (one
-    // read of the rollout, so polling it does not load the controller while the round is timed).
-    collector.await(new ArrayList<>(expected.keySet()), ROUND_TIMEOUT);
+    Map<String, Double> untilReceivedP99;
+    long publishId;
+    double publishMs;
+    Instant t0;
+    try (CpuTimeline timeline = new CpuTimeline(AlertRounds.processes(pid, ownBroker))) {
+      collector.start();
+      t0 = Instant.now();
+      publishId = api.startPublish();
+      publishMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
+      // The call answers before the screens are sent: wait for every screen first, then read what was sent (one
+      // read of the rollout, so polling it does not load the controller while the round is timed).
+      collector.await(new ArrayList<>(expected.keySet()), ROUND_TIMEOUT);
+      untilReceivedP99 = AlertRounds.cpuUntilReceivedP99(timeline, collector);
+    }
     List<ControllerApi.Sent> sent = api.sent(publishId);
     double sentMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
     List<String> ok = new ArrayList<>();
@@ -311,6 +319,8 @@ public final class PushBench {
       round.put("notAckedExamples", missing.stream().limit(5).map(id -> byId.get(id).toString()).toList());
     }
     round.put("receivedAtScreens", collector.received().summary());
+    // What ran beside the fan-out: set against the floor's own figure, where the two differ.
+    round.put("cpuSecondsUntilReceivedP99", untilReceivedP99);
     round.put("ackedAtScreens", acked.summary());
     round.put("ackReceivedByController", PLACEMENTS ? null : new Latencies(atController).summary());
     round.put("timeToAllAckedMs", Latencies.roundMs(acked.max()));
@@ -455,10 +465,18 @@ public final class PushBench {
     fleet.watch(collector);
     publisher.expect(expected);
     double cpu0 = ProcessStats.cpuSeconds(brokerPid);
-    collector.start();
-    boolean pubacked = AlertRounds.awaitPubacks(publisher.publishAll(messages), ROUND_TIMEOUT);
-    double publishMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
-    boolean all = collector.await(ROUND_TIMEOUT);
+    boolean pubacked;
+    double publishMs;
+    boolean all;
+    Map<String, Double> untilReceivedP99;
+    try (CpuTimeline timeline = new CpuTimeline(Map.of("broker", brokerPid,
+        "benchAndScreens", ProcessHandle.current().pid()))) {
+      collector.start();
+      pubacked = AlertRounds.awaitPubacks(publisher.publishAll(messages), ROUND_TIMEOUT);
+      publishMs = (System.nanoTime() - collector.t0Nanos()) / 1e6;
+      all = collector.await(ROUND_TIMEOUT);
+      untilReceivedP99 = AlertRounds.cpuUntilReceivedP99(timeline, collector);
+    }
     boolean back = SimulatedFleet.awaitUntil(() -> publisher.acksArrived() == expected.size(),
         System.nanoTime() + ROUND_TIMEOUT.toNanos());
     Map<String, Object> round = new LinkedHashMap<>();
@@ -469,6 +487,7 @@ public final class PushBench {
     round.put("publishAllPubackedMs", pubacked ? round(publishMs) : null);
     round.put("allAcked", all);
     round.put("receivedAtScreens", collector.received().summary());
+    round.put("cpuSecondsUntilReceivedP99", untilReceivedP99);
     round.put("ackedAtScreens", collector.acked().summary());
     round.put("ackReceivedByPublisher", publisher.ackArrival(collector.t0Nanos()).summary());
     round.put("allAcksBack", back);
