@@ -479,7 +479,7 @@ public final class Publisher {
       String published = page.published().get(screen.id());
       ScreenRules screenRules = null;
       String rulesJson = null;
-      if (screen.placements() && published != null && ScreenPlacement.of(published).isEmpty()) {
+      if (screen.placements() && published != null && !ScreenPlacement.isPlacement(published)) {
         // It plays a whole schedule: it moves to a placement only once what it plays changes, so a
         // publish that changes nothing still sends nothing (an agent upgraded in between included).
         screenRules = forScreen(shared.rules().rules(), screen.id(), screen.name(), gateNames.get(profile.clusterId()));
@@ -713,7 +713,7 @@ public final class Publisher {
         continue;
       }
       String sent = screen.get().publishedVersion() == 0 ? null : screens.publishedRulesOf(c, setup.getKey());
-      if (screen.get().publishedVersion() == 0 || (sent != null && ScreenPlacement.of(sent).isPresent())) {
+      if (screen.get().publishedVersion() == 0 || ScreenPlacement.isPlacement(sent)) {
         arrived.put(setup.getKey(), setup.getValue());
         found.put(setup.getKey(), screen.get());
         published.put(setup.getKey(), sent);

@@ -18,9 +18,21 @@ import java.util.Optional;
 public record ScreenPlacement(String clusterId, String profileId, String screenName, String gateName) {
   private static final String MEMBER = "placement";
 
-  /** The JSON kept in {@code published_rules}. */
+  /**
+   * The JSON kept in {@code published_rules}. Written straight, not through a tree: a publish writes one for
+   * every placed screen to compare with what it holds (the same text either way; ScreenPlacementTest).
+   */
   String json() {
-    return Codec.mapper().createObjectNode().set(MEMBER, Codec.mapper().valueToTree(this)).toString();
+    try {
+      return Codec.mapper().writeValueAsString(Map.of(MEMBER, this));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e); // four strings always write
+    }
+  }
+
+  /** Whether a published JSON holds a placement (not a whole schedule's rules), told without reading it. */
+  static boolean isPlacement(String published) {
+    return published != null && published.startsWith("{\"" + MEMBER + "\"");
   }
 
   /** The placement message of version {@code version} for {@code screenId}. */
@@ -36,7 +48,7 @@ public record ScreenPlacement(String clusterId, String profileId, String screenN
 
   /** The placement a published JSON holds; empty for a whole schedule's rules. */
   public static Optional<ScreenPlacement> of(String published) {
-    if (published == null || !published.startsWith("{\"" + MEMBER + "\"")) {
+    if (!isPlacement(published)) {
       return Optional.empty();
     }
     try {
