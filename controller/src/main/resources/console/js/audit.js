@@ -6,6 +6,7 @@ import {t, tOr, formatDateTime} from './i18n.js';
 import {homeZone} from './gates.js';
 import {changeCell, shortId} from './auditchange.js';
 import {loadTitles} from './playing.js';
+import {loadGroupNames} from './groupnames.js';
 
 const PAGE = 50;
 // Every kind of thing the controller records (AuditLog's subject types), so each can be filtered on.
@@ -35,7 +36,7 @@ export function renderAudit(main) {
     if (next && oldest !== null) query.set('before', String(oldest));
     try {
       // Items are said by their titles in the change column.
-      const [page] = await Promise.all([api.get(`/api/v1/audit?${query}`), loadTitles()]);
+      const [page] = await Promise.all([api.get(`/api/v1/audit?${query}`), loadTitles(), loadGroupNames()]);
       rows = next ? rows.concat(page) : page;
       oldest = page.length ? page[page.length - 1].id : oldest;
       more.hidden = page.length < PAGE;

@@ -237,7 +237,9 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     // Its hours and where it plays too: lists of objects, said as the campaign form says them, not as JSON.
     campaign.put("dayparts", List.of(Map.of("days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
         "start", "07:00", "end", "19:00")));
-    campaign.put("targets", Map.of("clusters", List.of("default"), "tags", List.of("hall-a")));
+    assertThat(read.postJson("/api/v1/groups", Map.of("id", "sanh-cho", "name", "Sảnh chờ tầng 1", "screenIds",
+        List.of())).status()).isEqualTo(201);
+    campaign.put("targets", Map.of("clusters", List.of("default"), "groups", List.of("sanh-cho"), "tags", List.of("hall-a")));
     Answer changed = read.putJson("/api/v1/campaigns/audit-campaign", campaign);
     assertThat(changed.status()).as(changed.error()).isEqualTo(200);
     showAuditOf(browser, "campaign");
@@ -245,7 +247,8 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
         "Ngôn ngữ: Luân phiên ngôn ngữ → Một ngôn ngữ cố định (Tiếng Anh)", "Languages: Rotate languages → One fixed language (English)"));
     assertThat(browser.textOf(By.cssSelector("main table"))).contains(browser.says(
         "Khung giờ trong ngày: — → từ thứ Hai đến thứ Sáu 07:00–19:00", "Hours of the day: — → Monday to Friday 07:00–19:00"))
-        .contains(browser.says("; Nhãn hall-a", "; Tags hall-a")).doesNotContain("{\"");
+        .contains(browser.says("; Nhóm Sảnh chờ tầng 1; Nhãn hall-a", "; Groups Sảnh chờ tầng 1; Tags hall-a"))
+        .doesNotContain("{\"");
     // A playlist entry's weight changed: the entry by its title, and that its details changed.
     assertThat(read.putJson("/api/v1/playlists/audit-list", Map.of("entries",
         List.of(Map.of("contentId", "audit-notice", "weight", 3)))).status()).isEqualTo(200);
