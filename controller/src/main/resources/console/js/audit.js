@@ -7,6 +7,7 @@ import {homeZone} from './gates.js';
 import {changeCell, shortId} from './auditchange.js';
 import {loadTitles} from './playing.js';
 import {loadGroupNames} from './groupnames.js';
+import {loadScreens} from './screennames.js';
 
 const PAGE = 50;
 // Every kind of thing the controller records (AuditLog's subject types), so each can be filtered on.
@@ -37,6 +38,8 @@ export function renderAudit(main) {
     try {
       // Items are said by their titles in the change column.
       const [page] = await Promise.all([api.get(`/api/v1/audit?${query}`), loadTitles(), loadGroupNames()]);
+      // Screens by their names too, read only when the page names any (the fleet can be 10,000 screens).
+      if (page.some(namesScreens)) await loadScreens().catch(() => {});
       rows = next ? rows.concat(page) : page;
       oldest = page.length ? page[page.length - 1].id : oldest;
       more.hidden = page.length < PAGE;
@@ -58,6 +61,12 @@ export function renderAudit(main) {
   }
 
   load(false);
+}
+
+/** Whether an entry lists screens by id (a group's members, a campaign's targets). */
+function namesScreens(e) {
+  return [e.before, e.after].some((v) => v && typeof v === 'object'
+    && ((Array.isArray(v.screenIds) && v.screenIds.length) || (v.targets && (v.targets.screens || []).length)));
 }
 
 /** What was done, in the reader's words; a command says which ("gửi lệnh: Chụp màn hình"). */

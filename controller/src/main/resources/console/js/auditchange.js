@@ -6,6 +6,7 @@ import {t, tOr, languageName, formatDateTime} from './i18n.js';
 import {gateName, homeZone} from './gates.js';
 import {playingText} from './playing.js';
 import {groupName} from './groupnames.js';
+import {screenName} from './screennames.js';
 import {shapeText} from './layouttemplates.js';
 import {describeDays, describeDaypart, describeRecurrence, hhmm} from './recurrence.js';
 
@@ -85,13 +86,14 @@ function isNameList(value) {
   return Array.isArray(value) && value.every((v) => typeof v === 'string');
 }
 
-/** How a list's entries are said: roles, languages, gates, groups and a screen's own playlist's items by name, the rest as they are. */
+/** How a list's entries are said: roles, languages, gates, groups, screens and a screen's own playlist's items by name, the rest as they are. */
 function nameOf(key) {
   if (key === 'roles') return (r) => tOr(`role.${r}`, r);
   if (key === 'languages' || key === 'variants') return languageName;
   if (key === 'regions') return (role) => tOr(`lay.role.${role}`, role);
   if (key === 'clusters' || key === 'clusterIds') return gateName;
   if (key === 'groups') return groupName; // names as loadGroupNames() last read them
+  if (key === 'screenIds') return screenName; // read by the page when an entry names screens
   if (key === 'playlist' || key === 'entries') return playingText; // titles as loadTitles() last read them
   return String;
 }

@@ -249,6 +249,14 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
         "Khung giờ trong ngày: — → từ thứ Hai đến thứ Sáu 07:00–19:00", "Hours of the day: — → Monday to Friday 07:00–19:00"))
         .contains(browser.says("; Nhóm Sảnh chờ tầng 1; Nhãn hall-a", "; Groups Sảnh chờ tầng 1; Tags hall-a"))
         .doesNotContain("{\"");
+    // A group's members: screens by the names people gave them, not their ids.
+    Answer paired = read.postJson("/api/v1/screens", Map.of("id", "huu-nghi-1", "name", "Sảnh Hữu Nghị 1"));
+    assertThat(paired.status()).as(paired.error()).isEqualTo(201);
+    Answer grouped = read.putJson("/api/v1/groups/sanh-cho", Map.of("name", "Sảnh chờ tầng 1", "screenIds",
+        List.of("huu-nghi-1")));
+    assertThat(grouped.status()).as(grouped.error()).isEqualTo(200);
+    showAuditOf(browser, "group");
+    browser.waitText(By.cssSelector("main table"), browser.says("Màn hình: + Sảnh Hữu Nghị 1", "Screens: + Sảnh Hữu Nghị 1"));
     // A playlist entry's weight changed: the entry by its title, and that its details changed.
     assertThat(read.putJson("/api/v1/playlists/audit-list", Map.of("entries",
         List.of(Map.of("contentId", "audit-notice", "weight", 3)))).status()).isEqualTo(200);
