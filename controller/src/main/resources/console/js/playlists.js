@@ -69,7 +69,7 @@ export function renderPlaylists(main) {
       value: existing ? existing.id : '', disabled: !!existing, autocomplete: 'off'});
     followName(name, id);
     const rows = h('ol', {class: 'playlist-entries', id: 'pl-entries'});
-    const total = h('p', {class: 'hint', role: 'status', 'aria-live': 'polite'});
+    const total = h('p', {class: 'hint', id: 'pl-total', role: 'status', 'aria-live': 'polite'});
     const addSelect = h('select', {id: 'pl-add'});
     let dragged = null;
 

@@ -71,7 +71,10 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.waitVisible(By.id("pl-name")).sendKeys("Chào mừng Lào Cai");
     assertThat(browser.attributeOf(By.id("pl-id"), "value")).isEqualTo("chao-mung-lao-cai");
     addEntry(browser, "chao-mung");
+    // One item is "1 item" in English, not "1 items" (Vietnamese nouns do not change with the number)
+    browser.waitText(By.id("pl-total"), browser.says("1 mục · một vòng", "1 item · one round"));
     addEntry(browser, "bien-gioi");
+    browser.waitText(By.id("pl-total"), browser.says("2 mục · một vòng", "2 items · one round"));
     WebElement down = browser.waitVisible(By.cssSelector("li[data-entry='chao-mung'] button[data-dir='down']"));
     down.sendKeys(Keys.ENTER);
     browser.wait.until(d -> d.findElements(By.cssSelector("#pl-entries li[data-entry]")).get(0)
@@ -277,6 +280,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.waitText(By.cssSelector("main table"), browser.says(
         "Giờ mở cửa: — → từ thứ Hai đến thứ Sáu 07:00–22:00; mỗi thứ Bảy 08:00–12:00; đóng cửa 01/01/2027",
         "Opening hours: — → Monday to Friday 07:00–22:00; every Saturday 08:00–12:00; closed 01/01/2027"));
+    assertThat(browser.textOf(By.cssSelector("main"))).contains(browser.says("Đang hiện 1 dòng.", "Showing 1 row."));
     browser.screenshot("story-admin-" + lang + "-2c-audit-gate-facts");
     // A layout's template and shape changed (by the API): said by their names in the layout editor, not their codes.
     Map<String, Object> layout = new java.util.HashMap<>(Map.of("id", "audit-layout", "template", "full",
