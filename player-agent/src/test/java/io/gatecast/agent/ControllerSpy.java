@@ -94,14 +94,19 @@ final class ControllerSpy implements AutoCloseable {
     String batchId = batch.header().messageId();
     byte[] envelope = signer.signToBytes(Signed.PLAY_RECEIPT,
         new PlayReceipt(Header.now(clock.instant()), screenId, batchId), null);
-    receiptThread.execute(() -> {
-      try {
-        sendCommand(screenId, envelope);
-        receipted.add(batchId);
-      } catch (MqttException e) {
-        throw new IllegalStateException("cannot send a receipt", e);
-      }
-    });
+    try {
+      receiptThread.execute(() -> {
+        try {
+          sendCommand(screenId, envelope);
+          receipted.add(batchId);
+        } catch (MqttException e) {
+          throw new IllegalStateException("cannot send a receipt", e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // A batch that arrives as the spy closes (the test is over) gets no receipt; thrown into Paho's callback
+      // thread, the refusal broke the spy's own disconnect and failed the test (seen once in a full run).
+    }
   }
 
   /** Signed with the test controller key, as the controller does. */
