@@ -8,13 +8,11 @@ import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.ScreenState;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -34,7 +32,7 @@ final class AckingScreen implements AutoCloseable {
   private final PinnedKey key;
   private final MqttClient client;
   // Paho must not publish from its own callback thread.
-  private final ExecutorService acks = Executors.newSingleThreadExecutor();
+  private final ScreenOutbox acks;
 
   AckingScreen(String brokerUrl, PinnedKey key, String screenId, String password) throws MqttException {
     this(brokerUrl, key, screenId, password, List.of());
@@ -48,6 +46,7 @@ final class AckingScreen implements AutoCloseable {
     this.key = key;
     client = new MqttClient(brokerUrl, screenId, /* a screen connects as itself */
         new MemoryPersistence());
+    acks = new ScreenOutbox(client);
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setUserName(screenId);
@@ -65,18 +64,7 @@ final class AckingScreen implements AutoCloseable {
     applied.add(schedule);
     ScheduleAck ack = new ScheduleAck(Header.now(Instant.now()), screenId, schedule.version(),
         ScheduleAck.Outcome.APPLIED, null);
-    try {
-      acks.execute(() -> {
-        try {
-          client.publish(Topics.events(screenId), Codec.encode(ack), 1, false);
-        } catch (MqttException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // A schedule that arrives as the screen closes is not acked: thrown into Paho's callback thread, the
-      // refusal would break the screen's disconnect (as it did ControllerSpy's, in the agent's tests).
-    }
+    acks.send(Topics.events(screenId), Codec.encode(ack));
   }
 
   Optional<ScheduleMessage> latest() {
@@ -103,13 +91,8 @@ final class AckingScreen implements AutoCloseable {
    */
   @Override
   public void close() throws MqttException {
-    acks.shutdown();
-    try {
-      if (!acks.awaitTermination(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the queued acks of " + screenId + " were not sent within 30 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!acks.drain(Duration.ofSeconds(30))) {
+      throw new IllegalStateException("the queued acks of " + screenId + " were not sent within 30 s");
     }
     if (client.isConnected()) {
       client.disconnect();

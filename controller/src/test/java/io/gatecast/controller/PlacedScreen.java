@@ -14,13 +14,11 @@ import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.StatusMessage;
 import io.gatecast.protocol.Topics;
 import io.gatecast.protocol.rules.ScreenRules;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -48,7 +46,7 @@ final class PlacedScreen implements AutoCloseable {
   private final String clusterId;
   private final PinnedKey key;
   private final MqttClient client;
-  private final ExecutorService out = Executors.newSingleThreadExecutor();
+  private final ScreenOutbox out;
 
   PlacedScreen(String brokerUrl, PinnedKey key, String screenId, String password, String clusterId)
       throws MqttException {
@@ -56,6 +54,7 @@ final class PlacedScreen implements AutoCloseable {
     this.clusterId = clusterId;
     this.key = key;
     client = new MqttClient(brokerUrl, screenId, new MemoryPersistence());
+    out = new ScreenOutbox(client);
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setUserName(screenId);
@@ -158,18 +157,7 @@ final class PlacedScreen implements AutoCloseable {
   }
 
   private void answer(ScheduleAck ack) {
-    try {
-      out.execute(() -> {
-        try {
-          client.publish(Topics.events(screenId), Codec.encode(ack), 1, false);
-        } catch (MqttException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // Something that arrives as the screen closes is not answered: thrown into Paho's callback thread, the
-      // refusal would break the screen's disconnect (as it did ControllerSpy's, in the agent's tests).
-    }
+    out.send(Topics.events(screenId), Codec.encode(ack));
   }
 
   private static <T> Optional<T> latest(List<T> list) {
@@ -178,12 +166,7 @@ final class PlacedScreen implements AutoCloseable {
 
   @Override
   public void close() throws MqttException {
-    out.shutdown();
-    try {
-      out.awaitTermination(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    out.drain(Duration.ofSeconds(30));
     if (client.isConnected()) {
       client.disconnect();
     }
