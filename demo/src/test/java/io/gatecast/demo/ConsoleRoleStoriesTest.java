@@ -243,9 +243,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     assertThat(read.postJson("/api/v1/groups", Map.of("id", "sanh-cho", "name", "Sảnh chờ tầng 1", "screenIds",
         List.of())).status()).isEqualTo(201);
     campaign.put("targets", Map.of("clusters", List.of("default"), "groups", List.of("sanh-cho"), "tags", List.of("hall-a")));
-    Answer changed = read.putJson("/api/v1/campaigns/audit-campaign", campaign);
-    assertThat(changed.status()).as(changed.error()).isEqualTo(200);
-    showAuditOf(browser, "campaign");
+    changeThenShowAudit(read, browser, "/api/v1/campaigns/audit-campaign", campaign, "campaign");
     browser.waitText(By.cssSelector("main table"), browser.says(
         "Ngôn ngữ: Luân phiên ngôn ngữ → Một ngôn ngữ cố định (Tiếng Anh)", "Languages: Rotate languages → One fixed language (English)"));
     assertThat(browser.textOf(By.cssSelector("main table"))).contains(browser.says(
@@ -255,28 +253,23 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     // A group's members: screens by the names people gave them, not their ids.
     Answer paired = read.postJson("/api/v1/screens", Map.of("id", "huu-nghi-1", "name", "Sảnh Hữu Nghị 1"));
     assertThat(paired.status()).as(paired.error()).isEqualTo(201);
-    Answer grouped = read.putJson("/api/v1/groups/sanh-cho", Map.of("name", "Sảnh chờ tầng 1", "screenIds",
-        List.of("huu-nghi-1")));
-    assertThat(grouped.status()).as(grouped.error()).isEqualTo(200);
-    showAuditOf(browser, "group");
+    changeThenShowAudit(read, browser, "/api/v1/groups/sanh-cho", Map.of("name", "Sảnh chờ tầng 1", "screenIds",
+        List.of("huu-nghi-1")), "group");
     browser.waitText(By.cssSelector("main table"), browser.says("Màn hình: + Sảnh Hữu Nghị 1", "Screens: + Sảnh Hữu Nghị 1"));
     // A playlist entry's weight changed: the entry by its title, and that its details changed.
-    assertThat(read.putJson("/api/v1/playlists/audit-list", Map.of("entries",
-        List.of(Map.of("contentId", "audit-notice", "weight", 3)))).status()).isEqualTo(200);
-    showAuditOf(browser, "playlist");
+    changeThenShowAudit(read, browser, "/api/v1/playlists/audit-list", Map.of("entries",
+        List.of(Map.of("contentId", "audit-notice", "weight", 3))), "playlist");
     browser.waitText(By.cssSelector("main table"), browser.says(
         "Các mục: Giờ mở cửa (đổi chi tiết)", "Entries: Giờ mở cửa (details changed)"));
     // A gate's opening week: days with the same hours together, then the days it is closed.
-    Answer facts = read.putJson("/api/v1/clusters/default/facts", Map.of("openingHours", Map.of("week", List.of(
+    changeThenShowAudit(read, browser, "/api/v1/clusters/default/facts", Map.of("openingHours", Map.of("week", List.of(
         Map.of("day", "MONDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
         Map.of("day", "TUESDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
         Map.of("day", "WEDNESDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
         Map.of("day", "THURSDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
         Map.of("day", "FRIDAY", "spans", List.of(Map.of("open", "07:00", "close", "22:00"))),
         Map.of("day", "SATURDAY", "spans", List.of(Map.of("open", "08:00", "close", "12:00")))),
-        "closedDates", List.of("2027-01-01"))));
-    assertThat(facts.status()).as(facts.error()).isEqualTo(200);
-    showAuditOf(browser, "gate-facts");
+        "closedDates", List.of("2027-01-01"))), "gate-facts");
     browser.waitText(By.cssSelector("main table"), browser.says(
         "Giờ mở cửa: — → từ thứ Hai đến thứ Sáu 07:00–22:00; mỗi thứ Bảy 08:00–12:00; đóng cửa 01/01/2027",
         "Opening hours: — → Monday to Friday 07:00–22:00; every Saturday 08:00–12:00; closed 01/01/2027"));
@@ -289,9 +282,7 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     assertThat(laidOut.status()).as(laidOut.error()).isEqualTo(201);
     layout.putAll(Map.of("template", "main-ticker", "shape", "PORTRAIT_9_16", "regions", List.of(Map.of("role", "TICKER",
         "widgets", List.of(Map.of("type", "TICKER", "ticker", Map.of("itemIds", List.of("audit-notice"))))))));
-    Answer reshaped = read.putJson("/api/v1/layouts/audit-layout", layout);
-    assertThat(reshaped.status()).as(reshaped.error()).isEqualTo(200);
-    showAuditOf(browser, "layout");
+    changeThenShowAudit(read, browser, "/api/v1/layouts/audit-layout", layout, "layout");
     browser.waitText(By.cssSelector("main table"), browser.says(
         "Mẫu bố cục: Toàn màn hình → Vùng chính và chữ chạy", "Template: Full screen → Main and ticker"));
     assertThat(browser.textOf(By.cssSelector("main table"))).contains(browser.says(
@@ -306,6 +297,13 @@ class ConsoleRoleStoriesTest extends ConsoleStory {
     browser.waitText(By.cssSelector("main"), browser.says("Đã đổi mật khẩu", "Password changed"));
     browser.screenshot("story-admin-" + lang + "-3-password");
     assertThat(console.browserless().login("admin", "admin-new-password-2026").status()).isEqualTo(200);
+  }
+
+  /** Changes a thing by the API (it must take it), then shows the audit log of its kind. */
+  private static void changeThenShowAudit(ApiClient api, ConsoleBrowser browser, String path, Object body, String kind) {
+    Answer changed = api.putJson(path, body);
+    assertThat(changed.status()).as(changed.error()).isEqualTo(200);
+    showAuditOf(browser, kind);
   }
 
   /** Filters the audit log to one kind of thing, as the admin does with the form above it. */
