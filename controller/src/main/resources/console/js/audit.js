@@ -4,7 +4,7 @@ import {h, fill, field} from './dom.js';
 import {api} from './api.js';
 import {t, tOr, formatDateTime} from './i18n.js';
 import {homeZone} from './gates.js';
-import {changeCell, shortId} from './auditchange.js';
+import {changeCell, namesScreens, shortId} from './auditchange.js';
 import {loadTitles} from './playing.js';
 import {loadGroupNames} from './groupnames.js';
 import {loadScreens} from './screennames.js';
@@ -61,12 +61,6 @@ export function renderAudit(main) {
   }
 
   load(false);
-}
-
-/** Whether an entry lists screens by id (a group's members, a campaign's targets). */
-function namesScreens(e) {
-  return [e.before, e.after].some((v) => v && typeof v === 'object'
-    && ((Array.isArray(v.screenIds) && v.screenIds.length) || (v.targets && (v.targets.screens || []).length)));
 }
 
 /** What was done, in the reader's words; a command says which ("gửi lệnh: Chụp màn hình"). */

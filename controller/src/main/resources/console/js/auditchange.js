@@ -98,6 +98,15 @@ function nameOf(key) {
   return String;
 }
 
+/**
+ * Whether an entry lists screens by id, the fields said by {@link nameOf}'s screenIds (a group's members, a campaign's
+ * targets): its page reads the screens' names first.
+ */
+export function namesScreens(e) {
+  return [e.before, e.after].some((v) => isObject(v)
+    && ((Array.isArray(v.screenIds) && v.screenIds.length) || (isObject(v.targets) && (v.targets.screens || []).length)));
+}
+
 /** A long id (a file's SHA-256) shortened for its column; the whole one is in the cell's title. */
 export function shortId(id) {
   return id && id.length > 24 ? `${id.slice(0, 12)}…` : id;
