@@ -1,28 +1,22 @@
 package io.gatecast.controller.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.gatecast.controller.audit.AuditLog;
 import io.gatecast.controller.signing.MessageSigner;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.events.PublishFinished;
 import io.gatecast.controller.events.PublishProgressed;
-import io.gatecast.controller.publish.DeliveryRepository;
 import io.gatecast.controller.screens.RegisteredScreen;
 import io.gatecast.controller.screens.ScreenRepository;
-import io.gatecast.controller.screens.ScreenSetup;
 import io.gatecast.controller.screens.ScreenSetupRepository;
 import io.gatecast.protocol.ClusterSchedule;
-import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ScheduleMessage;
 import io.gatecast.protocol.Signed;
 import io.gatecast.protocol.Signer;
-import io.gatecast.protocol.rules.ScreenRules;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,11 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -93,10 +85,11 @@ public final class Publisher {
   private final Database db;
   private final ScheduleSender sender;
   private final Clock clock;
-  private final Supplier<String> mediaBaseUrl;
   private final MessageSigner signer;
-  private final RulesBuilder rules;
   private final AuditLog audit;
+  private final ScreenPlanner screenPlanner;
+  private final GatePlanner gatePlanner;
+  private final ArrivalPlanner arrivalPlanner;
   private final ScreenRepository screens;
   private final ScreenSetupRepository setups;
   private final DeliveryRepository deliveries;
@@ -141,7 +134,6 @@ public final class Publisher {
    */
   private static final int RECORDED_AHEAD = IN_FLIGHT + 2;
   /** The most a gate's profiles' rules may weigh in its schedule (JSON bytes): three quarters of the wire's message limit. */
-  private static final int GATE_BUDGET_BYTES = io.gatecast.protocol.Limits.MAX_MESSAGE_BYTES / 4 * 3;
   /** The first batch is small, so the first screens receive while the rest is still being signed. */
   private static final int FIRST_BATCH = 50;
   /** Test hook: called with each batch's number just before it is recorded (a test stops the controller there). */
@@ -170,10 +162,11 @@ public final class Publisher {
     this.db = db;
     this.sender = sender;
     this.clock = clock;
-    this.mediaBaseUrl = mediaBaseUrl;
     this.signer = signer;
-    this.rules = rules;
     this.audit = audit;
+    this.screenPlanner = new ScreenPlanner(rules, mediaBaseUrl);
+    this.gatePlanner = new GatePlanner(clusters, setups, rules, mediaBaseUrl);
+    this.arrivalPlanner = new ArrivalPlanner(screens, setups, clusters, rules, mediaBaseUrl);
   }
 
   /**
@@ -184,7 +177,7 @@ public final class Publisher {
   public Future<Started> publishAll(String actor) {
     return db.transaction(c -> publishes.insert(c, actor, clock.instant())).map(publishId -> {
       Future<PublishResult> done = queued(() -> stream(new Planning(publishId, clock.instant(), actor, "publish",
-          this::changed)))
+          screenPlanner::changed)))
           .onSuccess(result -> events.publish(new PublishFinished(publishId,
               (int) result.sent().stream().filter(sent -> sent.error() == null).count())));
       // The console's rollout view hears of the publish as soon as it is recorded, then of each step.
@@ -322,26 +315,6 @@ public final class Publisher {
     }));
   }
 
-  /** The rules built once for a profile, and the items it holds back. */
-  private record ProfileRules(SharedRules rules, List<String> withheld) {}
-
-  /**
-   * A screen whose new schedule is to be signed and recorded: its whole rules, or ({@code placed} not
-   * null) its placement in its gate's schedule; {@code rulesJson} is what {@code published_rules} keeps.
-   */
-  private record Pending(RegisteredScreen screen, ScreenRules rules, ScreenPlacement placed, String rulesJson) {
-    Pending(RegisteredScreen screen, ScreenRules rules, String rulesJson) {
-      this(screen, rules, null, rulesJson);
-    }
-  }
-
-  /**
-   * A gate's cluster schedule to sign, record and send: its new version and profiles (their JSON as
-   * recorded), and what they were built for ({@link ProfileKey#toJson}; null: not known, an early overlay).
-   */
-  private record GatePlan(String clusterId, long version, java.util.SortedMap<String, ScreenRules> profiles,
-      String profilesJson, List<String> changedProfiles, String profileKeys) {}
-
   /**
    * The passes that send gates' schedules in a publish: {@code fast}, before any screen is read, each gate's
    * recorded profiles rebuilt from their keys; {@code early}, once the first page is planned, the profiles
@@ -356,68 +329,10 @@ public final class Publisher {
   }
 
   /** A gate's cluster schedule signed (or the reason it could not be). */
-  private record SignedGate(GatePlan plan, byte[] envelope, String error) {}
+  private record SignedGate(GatePlanner.GatePlan plan, byte[] envelope, String error) {}
 
   /** A recorded gate schedule on its way to the broker. */
-  private record GateMessage(String clusterId, long version, byte[] envelope) {}
-
-  /** One page of screens read for a publish: the screens (id order) with their setups and what each was last sent. */
-  private record ScreenPage(List<RegisteredScreen> screens, Map<String, ScreenSetup> setups, Map<String, String> published) {}
-
-  /** Which screens of a page get a new version, and with what rules: a publish's or a re-sign's. */
-  @FunctionalInterface
-  private interface PagePlanner {
-    List<Pending> pending(Connection c, Planning planning, ScreenPage page) throws SQLException;
-  }
-
-  /**
-   * A publish planned a page of screens at a time (issue 21): the first page is small and goes out
-   * before the rest of the fleet is even read, each next page is planned while the one before is
-   * sent. What is built once per profile is kept across pages ({@link #built}). Used on the
-   * database thread only, one page after the other.
-   */
-  private static final class Planning {
-    final long publishId;
-    final Instant at;
-    final String actor;
-    final String action;
-    final PagePlanner planner;
-    final Map<ProfileKey, ProfileRules> built = new HashMap<>();
-    final Map<String, List<String>> withheld = new LinkedHashMap<>();
-    /** Each profile's id in its gate's schedule: the first placed screen (in id order) that has it. */
-    final Map<ProfileKey, String> profileIds = new HashMap<>();
-    /**
-     * The gates' schedules sent before the fleet is read and once the first page was planned (the fast and
-     * early passes, {@link Pass}): the final pass waits for them, as a gate's next version is read from the
-     * one before. Done when there are none.
-     */
-    Future<Void> gatesBeforeFinal = Future.succeededFuture();
-    /** The gates' schedules the broker took in this publish's passes (added on the event loop, read once done). */
-    final List<GateMessage> gatesHanded = java.util.Collections.synchronizedList(new ArrayList<>());
-    /** The profiles of the placed screens, by gate and profile id: the gates' cluster schedules to be. */
-    final Map<String, java.util.TreeMap<String, ScreenRules>> gates = new java.util.TreeMap<>();
-    /** What each gate's schedule still has room for, and the profiles it had none for (by id). */
-    final Map<String, GateRoom> room = new HashMap<>();
-    final Set<String> withoutRoom = new HashSet<>();
-    /** The last screen id read (null: none yet), how many pages were read, how many screens change so far. */
-    String after;
-    int pages;
-    int planned;
-    boolean lastPage;
-
-    /** A re-sign: the gates' recorded schedules are signed again as they are, not rebuilt. */
-    boolean resign() {
-      return action.equals("re-sign");
-    }
-
-    Planning(long publishId, Instant at, String actor, String action, PagePlanner planner) {
-      this.publishId = publishId;
-      this.at = at;
-      this.actor = actor;
-      this.action = action;
-      this.planner = planner;
-    }
-  }
+  record GateMessage(String clusterId, long version, byte[] envelope) {}
 
   /**
    * Reads and plans the next page of screens in the caller's transaction: the screens whose rules
@@ -425,16 +340,16 @@ public final class Publisher {
    * on, {@code planned} counting the screens planned so far, and each page's screens are audited
    * with it (before any of them is recorded); the last page is the one that reads fewer than asked.
    */
-  private List<Pending> planPage(Connection c, Planning planning) throws SQLException {
+  private List<PlannedScreen> planPage(Connection c, Planning planning) throws SQLException {
     int limit = planning.pages == 0 ? FIRST_BATCH : SEND_WINDOW;
     String after = planning.after;
     List<RegisteredScreen> read = screens.page(c, after, limit);
-    ScreenPage page = new ScreenPage(read, setups.of(c, read.stream().map(RegisteredScreen::id).toList()),
+    Planning.ScreenPage page = new Planning.ScreenPage(read, setups.of(c, read.stream().map(RegisteredScreen::id).toList()),
         screens.publishedRulesPage(c, after, limit));
     planning.pages++;
     planning.lastPage = read.size() < limit;
     planning.after = read.isEmpty() ? after : read.get(read.size() - 1).id();
-    List<Pending> pending = planning.planner.pending(c, planning, page);
+    List<PlannedScreen> pending = planning.planner.pending(c, planning, page);
     planning.planned += pending.size();
     publishes.planned(c, planning.publishId, planning.planned, planning.withheld);
     if (planning.pages == 1 || !pending.isEmpty()) {
@@ -451,179 +366,6 @@ public final class Publisher {
     return pending;
   }
 
-  /** A publish's page: the screens whose rules are not what they were last sent. */
-  private List<Pending> changed(Connection c, Planning planning, ScreenPage page) throws SQLException {
-    String baseUrl = mediaBaseUrl.get();
-    List<RegisteredScreen> active = page.screens().stream()
-        .filter(s -> page.setups().containsKey(s.id()) && !page.setups().get(s.id()).revoked()) // cut off: nothing more
-        .toList();
-    if (active.isEmpty()) {
-      return List.of();
-    }
-    List<String> ids = active.stream().map(RegisteredScreen::id).toList();
-    Map<String, ScreenSetup> activeSetups = new HashMap<>();
-    ids.forEach(id -> activeSetups.put(id, page.setups().get(id)));
-    // The page's setups were read to leave cut-off screens out: the profiles are built from them, not read again.
-    Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, activeSetups);
-    Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, ids);
-    Map<String, String> gateNames = rules.gateNames(c);
-    RulesBuilder.Session session = rules.session(c, ids); // this page's screens only
-    List<Pending> pending = new ArrayList<>();
-    for (RegisteredScreen screen : active) {
-      io.gatecast.schedules.model.Screen profile = profiles.get(screen.id());
-      ProfileKey key = keyOf(session, screen.id(), profile, ownPlaylists.getOrDefault(screen.id(), List.of()));
-      ProfileRules shared = rulesOf(planning, key, session, profile, baseUrl);
-      if (!shared.withheld().isEmpty()) {
-        planning.withheld.put(screen.id(), shared.withheld());
-      }
-      String published = page.published().get(screen.id());
-      ScreenRules screenRules = null;
-      String rulesJson = null;
-      if (screen.placements() && published != null && !ScreenPlacement.isPlacement(published)) {
-        // It plays a whole schedule: it moves to a placement only once what it plays changes, so a
-        // publish that changes nothing still sends nothing (an agent upgraded in between included).
-        screenRules = forScreen(shared.rules().rules(), screen.id(), screen.name(), gateNames.get(profile.clusterId()));
-        rulesJson = shared.rules().json(screenRules);
-        if (rulesJson.equals(published)) {
-          profileIn(planning, key, shared.rules().rules(), screen, profile.clusterId()); // names stay put
-          continue;
-        }
-      }
-      String profileId = screen.placements() ? profileIn(planning, key, shared.rules().rules(), screen,
-          profile.clusterId()) : null;
-      if (profileId != null) {
-        Pending placement = placement(shared.rules().rules(), screen, profile.clusterId(), profileId,
-            gateNames.get(profile.clusterId()), published);
-        if (placement != null) {
-          pending.add(placement);
-        }
-        continue;
-      }
-      // An older agent, or a profile its gate's schedule has no room for: the screen's whole schedule.
-      if (screenRules == null) {
-        screenRules = forScreen(shared.rules().rules(), screen.id(), screen.name(), gateNames.get(profile.clusterId()));
-        rulesJson = shared.rules().json(screenRules);
-      }
-      if (rulesJson.equals(published)) {
-        continue;
-      }
-      if (published == null && screenRules.isEmpty()) {
-        continue; // nothing was ever scheduled here
-      }
-      pending.add(new Pending(screen, screenRules, rulesJson));
-    }
-    LOG.debug("publish {} page {}: {} screens, {} distinct profiles so far, {} changed", planning.publishId,
-        planning.pages, active.size(), planning.built.size(), pending.size());
-    return pending;
-  }
-
-  /**
-   * The key of screen {@code screenId} with this profile and own playlist: its layout and whether a campaign
-   * names it are read through the session (screens of other shapes or layouts build apart).
-   */
-  private static ProfileKey keyOf(RulesBuilder.Session session, String screenId, io.gatecast.schedules.model.Screen profile,
-      List<String> ownPlaylist) throws SQLException {
-    return ProfileKey.of(profile, session.screensNamedByCampaigns().contains(screenId), ownPlaylist,
-        session.layoutKey(screenId, profile.clusterId()));
-  }
-
-  /** The rules of a profile key, built once a publish, for the first screen met with the key ({@code profile}). */
-  private static ProfileRules rulesOf(Planning planning, ProfileKey key, RulesBuilder.Session session,
-      io.gatecast.schedules.model.Screen profile, String baseUrl) throws SQLException {
-    ProfileRules shared = planning.built.get(key);
-    if (shared == null) {
-      ScreenPlan plan = session.build(profile, key.ownPlaylist());
-      shared = new ProfileRules(new SharedRules(plan.toWire(baseUrl)), List.copyOf(plan.withheld()));
-      planning.built.put(key, shared);
-    }
-    return shared;
-  }
-
-  /**
-   * A placed screen, its profile's rules in its gate's schedule under {@code profileId}: a new placement
-   * only when where it is placed or its names changed.
-   */
-  private static Pending placement(ScreenRules rules, RegisteredScreen screen, String clusterId, String profileId,
-      String gateName, String published) {
-    ScreenPlacement placed = new ScreenPlacement(clusterId, profileId, nameOrNull(screen.name()), nameOrNull(gateName));
-    String json = placed.json();
-    if (json.equals(published) || (published == null && rules.isEmpty())) {
-      return null; // placed there already, or nothing was ever scheduled here
-    }
-    return new Pending(screen, null, placed, json);
-  }
-
-  /**
-   * The profile's id in its gate's schedule (its first placed screen's), its rules added to the gate's;
-   * null when the gate's schedule has no room left for it ({@link GateRoom}): its screens are then sent
-   * whole schedules, as screens of older agents are.
-   */
-  private static String profileIn(Planning planning, ProfileKey key, ScreenRules rules, RegisteredScreen screen,
-      String clusterId) {
-    String profileId = planning.profileIds.computeIfAbsent(key, k -> screen.id());
-    java.util.TreeMap<String, ScreenRules> gate = planning.gates.computeIfAbsent(clusterId, k -> new java.util.TreeMap<>());
-    if (gate.containsKey(profileId)) {
-      return profileId;
-    }
-    if (planning.withoutRoom.contains(profileId)) {
-      return null;
-    }
-    ScreenRules profileRules = rules.forScreen(profileId, null, null);
-    if (!planning.room.computeIfAbsent(clusterId, k -> new GateRoom()).admit(profileRules)) {
-      planning.withoutRoom.add(profileId);
-      return null;
-    }
-    gate.put(profileId, profileRules);
-    return profileId;
-  }
-
-  /**
-   * What a gate's schedule still has room for, profiles admitted in id order of their first screens: at
-   * most {@link io.gatecast.protocol.Limits#MAX_CLUSTER_PROFILES} profiles, their rules' JSON at most
-   * {@value #GATE_BUDGET_BYTES} bytes. The rest of the message limit is left for what the schedule adds
-   * around them (header, profile ids, signature, carried key rotations): a gate whose schedule could not
-   * be signed would leave all its screens on the schedule before.
-   */
-  private static final class GateRoom {
-    private int profiles;
-    private long bytes;
-
-    boolean admit(ScreenRules profile) {
-      int size;
-      try {
-        size = Codec.mapper().writeValueAsBytes(profile).length; // not Codec.encode: a profile may exceed the limit
-      } catch (JsonProcessingException e) {
-        return false; // its screens' whole schedules fail to sign the same way, and say why in the rollout
-      }
-      if (profiles >= io.gatecast.protocol.Limits.MAX_CLUSTER_PROFILES || bytes + size > GATE_BUDGET_BYTES) {
-        return false;
-      }
-      profiles++;
-      bytes += size;
-      return true;
-    }
-  }
-
-  /** A re-sign's page: every screen that holds a published schedule gets the same rules again. */
-  private static List<Pending> republished(Connection c, Planning planning, ScreenPage page) {
-    List<Pending> pending = new ArrayList<>();
-    for (RegisteredScreen screen : page.screens()) {
-      String published = page.published().get(screen.id());
-      ScreenSetup setup = page.setups().get(screen.id());
-      if (published == null || setup == null || setup.revoked()) {
-        continue; // never published, its last send failed (the next publish sends it), or cut off
-      }
-      java.util.Optional<ScreenPlacement> placed = ScreenPlacement.of(published);
-      if (placed.isPresent()) {
-        pending.add(new Pending(screen, null, placed.get(), published)); // its gate's schedule is signed again too
-        continue;
-      }
-      ScreenRules screenRules = Codec.decode(published.getBytes(StandardCharsets.UTF_8), ScreenRules.class);
-      pending.add(new Pending(screen, screenRules, published));
-    }
-    return pending;
-  }
-
   /**
    * Sends every screen the rules it was last sent again, under a new version and signed with the
    * key the controller signs with now: after a signing-key switch nothing retained is left signed
@@ -631,7 +373,7 @@ public final class Publisher {
    */
   public Future<PublishResult> republishAll() {
     return db.transaction(c -> publishes.insert(c, RESIGN_ACTOR, clock.instant())).compose(publishId -> queued(() ->
-        stream(new Planning(publishId, clock.instant(), RESIGN_ACTOR, "re-sign", Publisher::republished))));
+        stream(new Planning(publishId, clock.instant(), RESIGN_ACTOR, "re-sign", ScreenPlanner::republished))));
   }
 
   /**
@@ -652,13 +394,6 @@ public final class Publisher {
   /** A screen left to wait, and the version it had been published (0: none) when it was tried. */
   public record Waiting(String screenId, WaitReason reason, long publishedVersion) {}
 
-  /** The placements of arrived screens to sign, each under the publish that recorded its gate's schedule. */
-  private record ArrivalPlan(List<Pending> pending, List<Long> publishIds, List<Waiting> waiting,
-      List<String> unknownAgents) {}
-
-  /** The rules a profile key gives now, and the profile of its gate's schedule with exactly those (null: none). */
-  private record OnAir(ScreenRules rules, String profileId) {}
-
   /**
    * Screens arriving at a gate — never sent anything (newly paired), or placed and set up anew (moved to
    * another gate, say): each is placed at once in its gate's schedule as it is recorded — the one on air —
@@ -674,7 +409,7 @@ public final class Publisher {
   public Future<Arrived> placeArrivals(List<String> screenIds) {
     return queued(() -> {
       Instant at = clock.instant();
-      return db.transaction(c -> planArrivals(c, screenIds)).compose(plan -> {
+      return db.transaction(c -> arrivalPlanner.plan(c, screenIds)).compose(plan -> {
         if (plan.pending().isEmpty()) {
           return Future.succeededFuture(new Arrived(List.of(), plan.waiting(), plan.unknownAgents()));
         }
@@ -682,7 +417,7 @@ public final class Publisher {
         return sign(at, plan.pending()).compose(intents -> db.transaction(c -> {
           List<Outgoing> outgoing = new ArrayList<>();
           for (int i = 0; i < intents.size(); i++) {
-            Pending placed = plan.pending().get(i);
+            PlannedScreen placed = plan.pending().get(i);
             outgoing.addAll(record(c, plan.publishIds().get(i), at, List.of(placed), List.of(intents.get(i)), failed));
             if (intents.get(i).error() == null) { // one that could not be signed is recorded failed, not placed
               audit.record(c, ARRIVAL_ACTOR, "place", "screen", placed.screen().id(), null, Map.of("gate",
@@ -694,103 +429,6 @@ public final class Publisher {
             .map(PublishResult.Sent::screenId).toList(), plan.waiting(), plan.unknownAgents()));
       });
     });
-  }
-
-  /** Which of {@code screenIds} can be placed in a profile on air in their gates (see {@link #placeArrivals}). */
-  private ArrivalPlan planArrivals(Connection c, List<String> screenIds) throws SQLException {
-    Map<String, ScreenSetup> arrived = new HashMap<>();
-    Map<String, RegisteredScreen> found = new HashMap<>();
-    Map<String, String> published = new HashMap<>();
-    List<Waiting> waiting = new ArrayList<>();
-    List<String> unknownAgents = new ArrayList<>();
-    for (Map.Entry<String, ScreenSetup> setup : setups.of(c, screenIds).entrySet()) {
-      Optional<RegisteredScreen> screen = screens.find(c, setup.getKey());
-      if (screen.isEmpty() || setup.getValue().revoked()) {
-        continue;
-      }
-      if (!screen.get().placements()) {
-        unknownAgents.add(setup.getKey()); // set up before its agent's first heartbeat was stored, say
-        continue;
-      }
-      String sent = screen.get().publishedVersion() == 0 ? null : screens.publishedRulesOf(c, setup.getKey());
-      if (screen.get().publishedVersion() == 0 || ScreenPlacement.isPlacement(sent)) {
-        arrived.put(setup.getKey(), setup.getValue());
-        found.put(setup.getKey(), screen.get());
-        published.put(setup.getKey(), sent);
-      }
-    }
-    List<Pending> pending = new ArrayList<>();
-    List<Long> publishIds = new ArrayList<>();
-    if (arrived.isEmpty()) {
-      return new ArrivalPlan(pending, publishIds, waiting, unknownAgents);
-    }
-    Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, arrived);
-    Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, arrived.keySet());
-    Map<String, String> gateNames = rules.gateNames(c);
-    RulesBuilder.Session session = rules.session(c, arrived.keySet());
-    Map<String, Optional<ClusterScheduleRepository.Recorded>> gates = new HashMap<>();
-    // Screens of one key (a fleet paired at once) are built and matched against their gate's schedule once.
-    Map<ProfileKey, OnAir> matched = new HashMap<>();
-    String baseUrl = mediaBaseUrl.get();
-    for (String id : new java.util.TreeSet<>(arrived.keySet())) {
-      io.gatecast.schedules.model.Screen profile = profiles.get(id);
-      if (!gates.containsKey(profile.clusterId())) {
-        gates.put(profile.clusterId(), clusters.latest(c, profile.clusterId()));
-      }
-      Optional<ClusterScheduleRepository.Recorded> gate = gates.get(profile.clusterId());
-      if (gate.isEmpty()) {
-        waiting.add(new Waiting(id, WaitReason.NO_PROGRAMME, found.get(id).publishedVersion()));
-        continue;
-      }
-      ProfileKey key = keyOf(session, id, profile, ownPlaylists.getOrDefault(id, List.of()));
-      if (!matched.containsKey(key)) {
-        ScreenRules rules = session.build(profile, key.ownPlaylist()).toWire(baseUrl);
-        matched.put(key, new OnAir(rules, profileOnAir(gate.get(), rules).orElse(null)));
-      }
-      OnAir onAir = matched.get(key);
-      if (onAir.profileId() == null) {
-        waiting.add(new Waiting(id, WaitReason.PROGRAMME_CHANGED, found.get(id).publishedVersion()));
-        continue;
-      }
-      Pending placement = placement(onAir.rules(), found.get(id), profile.clusterId(), onAir.profileId(),
-          gateNames.get(profile.clusterId()), published.get(id));
-      if (placement != null) { // null: placed there already
-        pending.add(placement);
-        publishIds.add(gate.get().publishId());
-      }
-    }
-    return new ArrivalPlan(pending, publishIds, waiting, unknownAgents);
-  }
-
-  /** The id of the profile in {@code gate}'s schedule whose rules are exactly {@code rules}, if one is. */
-  private static Optional<String> profileOnAir(ClusterScheduleRepository.Recorded gate, ScreenRules rules) {
-    for (Map.Entry<String, ScreenRules> profile : ScreenPlacement.profiles(gate.profiles()).entrySet()) {
-      if (java.util.Arrays.equals(Codec.encode(rules.forScreen(profile.getKey(), null, null)),
-          Codec.encode(profile.getValue()))) {
-        return Optional.of(profile.getKey());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The shared rules of a profile with this screen's id, its name and its gate's name in their
-   * profile (the only per-screen parts). A name the wire refuses is sent as none: the card then shows the id.
-   */
-  static ScreenRules forScreen(ScreenRules shared, String screenId, String screenName, String gateName) {
-    return shared.forScreen(screenId, nameOrNull(screenName), nameOrNull(gateName));
-  }
-
-  /** A name the wire would refuse (blank, too long, a bidi control stored before they were refused) goes as none. */
-  private static String nameOrNull(String name) {
-    if (name == null) {
-      return null;
-    }
-    try {
-      return io.gatecast.protocol.Check.humanText(name, "name", io.gatecast.protocol.Limits.MAX_TEXT_LENGTH);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   /**
@@ -807,7 +445,7 @@ public final class Publisher {
     // The fast pass first (nothing for a re-sign, which signs each gate's recorded schedule once, at the end):
     // its gates recorded before the first page is, their screens' new placements (if any) come after them.
     Future<List<GateMessage>> fast = planning.resign() ? Future.succeededFuture(List.of())
-        : recordPass(planning, Pass.FAST, c -> fastGates(c, planning)).onFailure(e -> LOG.warn(
+        : recordPass(planning, Pass.FAST, c -> gatePlanner.fast(c, planning)).onFailure(e -> LOG.warn(
             "publish {}: the gates' schedules could not be rebuilt before the fleet is read; they are planned with it",
             planning.publishId, e));
     planning.gatesBeforeFinal = handPass(planning, fast);
@@ -851,7 +489,7 @@ public final class Publisher {
   private Future<Void> streamFrom(Planning planning, int number, Future<?> plannedBefore, List<Future<Void>> handed,
       List<PublishResult.Sent> results) {
     Future<Void> sent = handed.get(IN_FLIGHT - 1);
-    Future<List<Pending>> planned = Future.all(plannedBefore, handed.get(RECORDED_AHEAD - 1))
+    Future<List<PlannedScreen>> planned = Future.all(plannedBefore, handed.get(RECORDED_AHEAD - 1))
         .compose(v -> db.transaction(c -> planPage(c, planning)));
     Future<List<Outgoing>> recorded = planned
         .compose(batch -> batch.isEmpty() ? Future.succeededFuture(List.<Outgoing>of())
@@ -899,11 +537,11 @@ public final class Publisher {
    * every core. A schedule too large to sign (the wire's limit) is recorded as failed and tried again
    * by the next publish; the rest of its group is signed all the same.
    */
-  private Future<List<DeliveryRepository.Intent>> sign(Instant at, List<Pending> batch) {
+  private Future<List<DeliveryRepository.Intent>> sign(Instant at, List<PlannedScreen> batch) {
     // A group is one kind (whole schedules, or placements): one signature covers messages of one type.
-    List<List<Pending>> groups = new ArrayList<>();
+    List<List<PlannedScreen>> groups = new ArrayList<>();
     for (boolean placements : new boolean[] {false, true}) {
-      List<Pending> kind = batch.stream().filter(p -> (p.placed() != null) == placements).toList();
+      List<PlannedScreen> kind = batch.stream().filter(p -> (p.placed() != null) == placements).toList();
       for (int from = 0; from < kind.size(); from += PER_SIGNATURE) {
         groups.add(kind.subList(from, Math.min(kind.size(), from + PER_SIGNATURE)));
       }
@@ -916,7 +554,7 @@ public final class Publisher {
     }));
   }
 
-  private List<DeliveryRepository.Intent> signGroup(Instant now, List<Pending> group) {
+  private List<DeliveryRepository.Intent> signGroup(Instant now, List<PlannedScreen> group) {
     boolean placements = group.get(0).placed() != null;
     List<Object> messages = group.stream().map(p -> placements
         ? (Object) p.placed().message(Header.now(now), p.screen().id(), p.screen().publishedVersion() + 1)
@@ -940,7 +578,7 @@ public final class Publisher {
    * delivery holding the signed message (or failed when it could not be signed) — and returns what
    * is to be sent. Nothing of the batch has left yet: a stop now leaves it recorded and unsent.
    */
-  private List<Outgoing> record(Connection c, Long publishId, Instant at, List<Pending> batch,
+  private List<Outgoing> record(Connection c, Long publishId, Instant at, List<PlannedScreen> batch,
       List<DeliveryRepository.Intent> intents, List<PublishResult.Sent> results) throws SQLException {
     List<ScreenRepository.Published> versions = new ArrayList<>();
     List<Outgoing> outgoing = new ArrayList<>();
@@ -977,11 +615,11 @@ public final class Publisher {
    */
   private Future<Void> sendGates(Planning planning, Set<String> gates, Pass pass) {
     Set<String> which = Set.copyOf(gates);
-    return handPass(planning, recordPass(planning, pass, c -> planGates(c, planning, which, pass == Pass.FINAL)));
+    return handPass(planning, recordPass(planning, pass, c -> gatePlanner.plan(c, planning, which, pass == Pass.FINAL)));
   }
 
   /** Plans a pass's gates' schedules ({@code plan}, in a transaction), signs them off the database thread and records them. */
-  private Future<List<GateMessage>> recordPass(Planning planning, Pass pass, Database.Work<List<GatePlan>> plan) {
+  private Future<List<GateMessage>> recordPass(Planning planning, Pass pass, Database.Work<List<GatePlanner.GatePlan>> plan) {
     return db.transaction(plan)
         .compose(plans -> plans.isEmpty() ? Future.succeededFuture(List.<SignedGate>of()) : Future.fromCompletionStage(
             java.util.concurrent.CompletableFuture.supplyAsync(() -> signGates(planning.at, plans))))
@@ -1017,145 +655,19 @@ public final class Publisher {
     publishes.planned(c, planning.publishId, planning.planned, planning.withheld);
   }
 
-  private List<GatePlan> planGates(Connection c, Planning planning, Set<String> which, boolean finalPass)
-      throws SQLException {
-    List<GatePlan> plans = new ArrayList<>();
-    if (planning.resign() && !finalPass) {
-      return plans; // a re-sign signs each gate's recorded schedule again, once
-    }
-    if (planning.resign()) {
-      for (ClusterScheduleRepository.Recorded last : clusters.latestOfEach(c)) {
-        java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(ScreenPlacement.profiles(last.profiles()));
-        // Signed again: every screen of the gate gets it anew.
-        plans.add(new GatePlan(last.clusterId(), last.version() + 1, profiles, last.profiles(),
-            List.copyOf(profiles.keySet()), last.profileKeys()));
-      }
-      return plans;
-    }
-    Map<String, ProfileKey> keyOfProfile = new HashMap<>();
-    if (finalPass) {
-      planning.profileIds.forEach((key, profileId) -> keyOfProfile.put(profileId, key));
-    }
-    for (Map.Entry<String, java.util.TreeMap<String, ScreenRules>> gate : planning.gates.entrySet()) {
-      if (!which.contains(gate.getKey())) {
-        continue;
-      }
-      java.util.Optional<ClusterScheduleRepository.Recorded> last = clusters.latest(c, gate.getKey());
-      Map<String, ScreenRules> recorded = last.map(l -> ScreenPlacement.profiles(l.profiles())).orElse(Map.of());
-      // Early, the profiles planned so far go over the recorded ones; the final pass has every profile.
-      java.util.TreeMap<String, ScreenRules> profiles = new java.util.TreeMap<>(finalPass ? Map.of() : recorded);
-      profiles.putAll(gate.getValue()); // copied: the planning goes on adding to its own
-      String json = ScreenPlacement.profilesJson(profiles);
-      // What the whole set was built for is known once every screen is planned; an early overlay's is not.
-      String keys = finalPass ? ProfileKey.toJson(profiles.keySet().stream()
-          .collect(java.util.stream.Collectors.toMap(id -> id, keyOfProfile::get))) : null;
-      if (last.isPresent() && last.get().profiles().equals(json)) {
-        if (keys != null && !keys.equals(last.get().profileKeys())) {
-          clusters.recordKeys(c, gate.getKey(), last.get().version(), keys);
-        }
-        continue; // the gate's rules did not change: nothing to send
-      }
-      plans.add(new GatePlan(gate.getKey(), last.map(ClusterScheduleRepository.Recorded::version).orElse(0L) + 1,
-          profiles, json, ClusterScheduleRepository.changedProfiles(profileJsons(recorded), profileJsons(profiles)), keys));
-    }
-    return plans;
-  }
-
-  /**
-   * The fast pass (docs/proposals/cluster-schedules.md, "Next"): before any screen is read, each gate's
-   * newest schedule rebuilt from what its profiles were built for, with the content as it is now; the
-   * gates whose rules that changes. A gate is left to the passes after (its screens read) unless every
-   * profile's own screen (the profile id) still has the key recorded for it, in its gate, and the set
-   * still fits: the profile's rules are then exactly what the final pass builds for its screens.
-   *
-   * <p>A screen of the profile whose setup changed since is sent the change built for its setup before,
-   * which is what it played until now, and its new placement once the fleet is planned (what the early
-   * pass does too); with no setup changed, the final pass finds every gate as this pass left it.
-   */
-  private List<GatePlan> fastGates(Connection c, Planning planning) throws SQLException {
-    List<ClusterScheduleRepository.Recorded> gates = clusters.latestOfEach(c).stream()
-        .filter(gate -> gate.profileKeys() != null).toList();
-    if (gates.isEmpty()) {
-      return List.of();
-    }
-    Map<String, java.util.SortedMap<String, ProfileKey>> keysOf = new HashMap<>();
-    List<ClusterScheduleRepository.Recorded> readable = new ArrayList<>();
-    Set<String> owners = new HashSet<>();
-    for (ClusterScheduleRepository.Recorded gate : gates) {
-      try {
-        keysOf.put(gate.clusterId(), ProfileKey.fromJson(gate.profileKeys()));
-      } catch (IllegalArgumentException e) {
-        LOG.warn("publish {}: gate {}'s schedule version {} does not say what its profiles were built for ({});"
-            + " it is planned with the fleet", planning.publishId, gate.clusterId(), gate.version(), e.getMessage());
-        continue; // the next final pass records its keys afresh
-      }
-      readable.add(gate);
-      owners.addAll(keysOf.get(gate.clusterId()).keySet());
-    }
-    Map<String, ScreenSetup> active = new HashMap<>();
-    setups.of(c, List.copyOf(owners)).forEach((id, setup) -> {
-      if (!setup.revoked()) {
-        active.put(id, setup);
-      }
-    });
-    Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, active);
-    Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, active.keySet());
-    RulesBuilder.Session session = rules.session(c, active.keySet()); // the owners' layouts only
-    String baseUrl = mediaBaseUrl.get();
-    List<GatePlan> plans = new ArrayList<>();
-    gates:
-    for (ClusterScheduleRepository.Recorded gate : readable) {
-      java.util.TreeMap<String, ScreenRules> rebuilt = new java.util.TreeMap<>();
-      GateRoom room = new GateRoom();
-      for (Map.Entry<String, ProfileKey> recorded : keysOf.get(gate.clusterId()).entrySet()) { // id order, as the final pass admits
-        String owner = recorded.getKey();
-        io.gatecast.schedules.model.Screen profile = profiles.get(owner);
-        if (profile == null) {
-          continue gates; // cut off, or gone
-        }
-        ProfileKey now = keyOf(session, owner, profile, ownPlaylists.getOrDefault(owner, List.of()));
-        if (!now.equals(recorded.getValue())) {
-          continue gates;
-        }
-        // Kept in the planning: the pages' screens of this key are not built again.
-        ScreenRules profileRules = rulesOf(planning, now, session, profile, baseUrl).rules().rules()
-            .forScreen(owner, null, null);
-        if (!room.admit(profileRules)) {
-          continue gates;
-        }
-        rebuilt.put(owner, profileRules);
-      }
-      String json = ScreenPlacement.profilesJson(rebuilt);
-      if (json.equals(gate.profiles())) {
-        continue;
-      }
-      plans.add(new GatePlan(gate.clusterId(), gate.version() + 1, rebuilt, json, ClusterScheduleRepository
-          .changedProfiles(profileJsons(ScreenPlacement.profiles(gate.profiles())), profileJsons(rebuilt)),
-          gate.profileKeys()));
-    }
-    return plans;
-  }
-
-  /** Each profile's rules as JSON, to tell which profiles a new cluster schedule changes. */
-  private static Map<String, String> profileJsons(Map<String, ScreenRules> profiles) {
-    Map<String, String> jsons = new HashMap<>();
-    profiles.forEach((id, rules) -> jsons.put(id, new String(Codec.encode(rules), StandardCharsets.UTF_8)));
-    return jsons;
-  }
-
   /**
    * Signs the gates' schedules under ONE signature (protocol's {@code BatchProof}, as a publish's placements
    * and schedules): 100 gates were 100 Ed25519 signatures between the end of the planning and the first gate
    * leaving. A schedule that cannot be signed (too large for the wire) comes back with why; the others are
    * signed all the same.
    */
-  private List<SignedGate> signGates(Instant at, List<GatePlan> plans) {
+  private List<SignedGate> signGates(Instant at, List<GatePlanner.GatePlan> plans) {
     String[] errors = new String[plans.size()];
     byte[][] envelopes = new byte[plans.size()][];
     List<Integer> built = new ArrayList<>(); // the plans whose message could be made, by index
     List<ClusterSchedule> messages = new ArrayList<>();
     for (int i = 0; i < plans.size(); i++) {
-      GatePlan plan = plans.get(i);
+      GatePlanner.GatePlan plan = plans.get(i);
       try { // the early overlay may hold more profiles than a schedule may (the final set never does)
         messages.add(new ClusterSchedule(Header.now(at), plan.clusterId(), plan.version(), plan.profiles()));
         built.add(i);
@@ -1188,7 +700,7 @@ public final class Publisher {
       throws SQLException {
     List<SignedGate> outgoing = new ArrayList<>();
     for (SignedGate gate : signed) {
-      GatePlan plan = gate.plan();
+      GatePlanner.GatePlan plan = gate.plan();
       if (gate.envelope() == null) {
         if (pass == Pass.FINAL) {
           LOG.error("publish {}: the schedule of gate {} cannot be signed ({}); its placed screens keep the one before",
