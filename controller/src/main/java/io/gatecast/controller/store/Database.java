@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * The controller's SQLite file. One connection and one worker thread: SQLite has a single writer
  * anyway, and running every unit of work on that thread keeps blocking JDBC off the event loop and
  * makes each unit a transaction that either commits whole or leaves nothing behind.
+ *
+ * <p>Beside it, one read-only connection on a thread of its own ({@link #read}) for the long reads (a
+ * gate's year of proof of play): the file is in WAL mode, so a reader and the writer do not wait for
+ * each other, and an urgent alert or a heartbeat is not queued behind a year-end report.
  */
 public final class Database implements AutoCloseable {
   /** A unit of work run inside one transaction. */
@@ -36,10 +40,14 @@ public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
   private final Connection connection;
   private final WorkerExecutor worker;
+  private final Connection reader;
+  private final WorkerExecutor readWorker;
 
-  private Database(Connection connection, WorkerExecutor worker) {
+  private Database(Connection connection, WorkerExecutor worker, Connection reader, WorkerExecutor readWorker) {
     this.connection = connection;
     this.worker = worker;
+    this.reader = reader;
+    this.readWorker = readWorker;
   }
 
   /** Opens (creating if absent) {@code file} and brings its schema up to date. Blocking. */
@@ -57,8 +65,15 @@ public final class Database implements AutoCloseable {
         statement.execute("PRAGMA synchronous=NORMAL");
       }
       connection.setAutoCommit(false);
+      Connection reader = DriverManager.getConnection(url);
+      try (Statement statement = reader.createStatement()) {
+        statement.execute("PRAGMA query_only=1"); // a read that tries to write fails instead
+      }
+      reader.setAutoCommit(false); // each read one transaction: one snapshot
       return new Database(StatementCache.keeping(connection, KEPT_STATEMENTS),
-          vertx.createSharedWorkerExecutor("gatecast-db-" + file.toAbsolutePath(), 1));
+          vertx.createSharedWorkerExecutor("gatecast-db-" + file.toAbsolutePath(), 1),
+          StatementCache.keeping(reader, KEPT_STATEMENTS),
+          vertx.createSharedWorkerExecutor("gatecast-db-read-" + file.toAbsolutePath(), 1));
     } catch (Exception e) {
       throw new IllegalStateException("cannot open the database " + file + ": " + e.getMessage(), e);
     }
@@ -87,30 +102,50 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Closes the connection on the database thread, after the work queued before it: closing it from
+   * Runs read-only {@code work} on the reading connection, beside the database thread, in one read
+   * transaction: it sees what was committed when it first reads (every transaction completed before this
+   * call, and none that commits while it runs). For reads that take long (reports); a read that writes fails.
+   */
+  public <T> Future<T> read(Work<T> work) {
+    return readWorker.executeBlocking(() -> {
+      try {
+        return work.run(reader);
+      } finally {
+        reader.rollback(); // ends the read transaction: the next read sees what was committed since
+      }
+    }, true);
+  }
+
+  /**
+   * Closes the connections each on its thread, after the work queued before it: closing one from
    * another thread under a running transaction broke the statement cache's bookkeeping and left the
    * SQLite file open (seen at the end of a NATS cluster story). Waits at most {@link #CLOSE_WAIT} for
    * that work; a database thread stuck past it is left with the connection, logged.
    */
   @Override
   public void close() {
+    closeOn(readWorker, reader);
+    closeOn(worker, connection); // the last connection closed checkpoints the log away
+  }
+
+  private static void closeOn(WorkerExecutor worker, Connection connection) {
     CountDownLatch closed = new CountDownLatch(1);
     try {
       worker.executeBlocking(() -> {
         try {
-          closeConnection();
+          closeConnection(connection);
         } finally {
           closed.countDown();
         }
         return null;
       }, true);
     } catch (RejectedExecutionException e) {
-      closeConnection(); // the thread is gone (Vert.x closed first): nothing else uses the connection
+      closeConnection(connection); // the thread is gone (Vert.x closed first): nothing else uses the connection
       closed.countDown();
     }
     try {
       if (!closed.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("the database thread did not finish its work within {}; the connection is left to it", CLOSE_WAIT);
+        LOG.warn("a database thread did not finish its work within {}; its connection is left to it", CLOSE_WAIT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -119,7 +154,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private void closeConnection() {
+  private static void closeConnection(Connection connection) {
     try {
       connection.close();
     } catch (SQLException e) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Closing the controller's SQLite file while its thread is still at work: on a real file. */
+/** The controller's SQLite file, on a real file: its reader beside its writer, and closing it while its threads are at work. */
 class DatabaseTest {
   @TempDir Path dir;
   private Vertx vertx;
@@ -66,6 +66,41 @@ class DatabaseTest {
     assertThat(transaction.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)).isNull();
     assertThat(itemsIn(dir.resolve("gatecast.db"))).containsExactly(7);
     assertThat(dir.resolve("gatecast.db-wal")).as("the last connection closed checkpoints its log away").doesNotExist();
+  }
+
+  @Test
+  void aLongReadDoesNotHoldBackAWriteAndReadsOneSnapshot() throws Exception {
+    db.transaction(c -> Sql.update(c, "INSERT INTO arrivals (item) VALUES (?)", 1)).await();
+    CountDownLatch readOnce = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<List<Integer>> report = db.read(c -> {
+      List<Integer> first = Sql.list(c, "SELECT item FROM arrivals", row -> row.getInt(1));
+      readOnce.countDown();
+      waitFor(release);
+      List<Integer> again = Sql.list(c, "SELECT item FROM arrivals", row -> row.getInt(1));
+      return first.equals(again) ? again : List.of(-1); // -1: the read saw a write in its middle
+    });
+    assertThat(readOnce.await(30, TimeUnit.SECONDS)).isTrue();
+
+    // The write completes while the read is still at work (on one thread, it waited for the read).
+    Future<Integer> write = db.transaction(c -> Sql.update(c, "INSERT INTO arrivals (item) VALUES (?)", 2));
+    assertThat(write.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(report.isComplete()).isFalse();
+
+    release.countDown();
+    assertThat(report.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
+        .as("one snapshot: what was committed when it first read").containsExactly(1);
+    assertThat(db.read(c -> Sql.list(c, "SELECT item FROM arrivals ORDER BY item", row -> row.getInt(1))).await())
+        .as("the next read sees what was committed since").containsExactly(1, 2);
+  }
+
+  @Test
+  void aReadThatWritesFailsAndWritesNothing() throws Exception {
+    Future<Integer> write = db.read(c -> Sql.update(c, "INSERT INTO arrivals (item) VALUES (?)", 3));
+    await().atMost(Duration.ofSeconds(30)).until(write::isComplete);
+    assertThat(write.failed()).isTrue();
+    assertThat(write.cause()).isInstanceOf(SQLException.class).hasMessageContaining("readonly");
+    assertThat(db.transaction(c -> Sql.list(c, "SELECT item FROM arrivals", row -> row.getInt(1))).await()).isEmpty();
   }
 
   @Test
