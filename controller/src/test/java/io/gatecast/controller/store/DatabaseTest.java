@@ -3,6 +3,7 @@ package io.gatecast.controller.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -73,22 +75,27 @@ class DatabaseTest {
     db.transaction(c -> Sql.update(c, "INSERT INTO arrivals (item) VALUES (?)", 1)).await();
     CountDownLatch readOnce = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Future<List<Integer>> report = db.read(c -> {
+    // Both asked from one event loop, as the controller's requests are (a report, then an urgent alert).
+    Context eventLoop = vertx.getOrCreateContext();
+    CompletableFuture<Future<List<Integer>>> report = new CompletableFuture<>();
+    eventLoop.runOnContext(v -> report.complete(db.read(c -> {
       List<Integer> first = Sql.list(c, "SELECT item FROM arrivals", row -> row.getInt(1));
       readOnce.countDown();
       waitFor(release);
       List<Integer> again = Sql.list(c, "SELECT item FROM arrivals", row -> row.getInt(1));
       return first.equals(again) ? again : List.of(-1); // -1: the read saw a write in its middle
-    });
+    })));
     assertThat(readOnce.await(30, TimeUnit.SECONDS)).isTrue();
 
-    // The write completes while the read is still at work (on one thread, it waited for the read).
-    Future<Integer> write = db.transaction(c -> Sql.update(c, "INSERT INTO arrivals (item) VALUES (?)", 2));
-    assertThat(write.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)).isEqualTo(1);
-    assertThat(report.isComplete()).isFalse();
+    // The write completes while the read is still at work (queued behind it, it waited for the read).
+    CompletableFuture<Future<Integer>> write = new CompletableFuture<>();
+    eventLoop.runOnContext(v -> write.complete(db.transaction(c -> Sql.update(c, "INSERT INTO arrivals (item) VALUES (?)", 2))));
+    assertThat(write.get(30, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
+        .isEqualTo(1);
+    assertThat(report.get(30, TimeUnit.SECONDS).isComplete()).isFalse();
 
     release.countDown();
-    assertThat(report.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
+    assertThat(report.get().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
         .as("one snapshot: what was committed when it first read").containsExactly(1);
     assertThat(db.read(c -> Sql.list(c, "SELECT item FROM arrivals ORDER BY item", row -> row.getInt(1))).await())
         .as("the next read sees what was committed since").containsExactly(1, 2);

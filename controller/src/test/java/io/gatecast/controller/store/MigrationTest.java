@@ -22,7 +22,7 @@ import io.gatecast.controller.publish.DeliveryRepository;
  * the rebuild of content_items, and its items last changed by a retire become RETIRED; layout
  * attachments from before shapes (V81) keep their layout and take its shape; of the signed schedules
  * kept before V88, each screen's newest stays; the rules last published to a screen leave its row for
- * a table of their own (V89).
+ * a table of their own (V89); the plays stored before the gates' totals are counted into them (V93).
  */
 class MigrationTest {
   @Test
@@ -282,6 +282,38 @@ class MigrationTest {
           .extracting(stay -> stay.clusterId() + " " + stay.since()).containsExactly("lao-cai 2026-02-01T00:00:00Z");
     } finally {
       vertx.close().await();
+    }
+  }
+
+  /**
+   * The plays stored before the gates' totals (V93) are counted into them: per gate, quarter hour, item,
+   * campaign (none as '') and language, so a report over the past reads the same from the totals.
+   */
+  @Test
+  void thePlaysStoredBeforeAreCountedIntoTheGatesTotals(@TempDir Path tmp) throws SQLException {
+    Path file = tmp.resolve("gatecast.db");
+    String url = migratedTo(file, "92");
+    long quarter = 1_964_000L * 900_000L; // a quarter hour's first millisecond
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO screens (id, name, created_at) VALUES ('hall', 'Hall', '2026-01-01T00:00:00Z')");
+      s.executeUpdate("INSERT INTO plays (screen_id, play_id, cluster_id, item_id, campaign_id, language, started_ms,"
+          + " ended_ms, received_at) VALUES"
+          + " ('hall', 'a', 'lao-cai', 'news', 'tet', 'vi', " + quarter + ", " + (quarter + 10_000) + ", 'x'),"
+          + " ('hall', 'b', 'lao-cai', 'news', 'tet', 'vi', " + (quarter + 899_999) + ", " + (quarter + 905_000) + ", 'x'),"
+          + " ('hall', 'c', 'lao-cai', 'news', NULL, 'vi', " + (quarter + 60_000) + ", " + (quarter + 70_000) + ", 'x'),"
+          + " ('hall', 'd', 'lao-cai', 'news', 'tet', 'vi', " + (quarter + 900_000) + ", " + (quarter + 901_000) + ", 'x'),"
+          + " ('hall', 'e', 'kim-thanh', 'news', 'tet', 'vi', " + quarter + ", " + (quarter + 2_000) + ", 'x')");
+    }
+    migrateAll(url);
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertThat(Sql.list(c, "SELECT cluster_id, quarter_hour, item_id, campaign_id, language, plays, airtime_ms"
+          + " FROM play_totals ORDER BY cluster_id DESC, quarter_hour, campaign_id", row -> row.getString(1) + " "
+          + (row.getLong(2) - 1_964_000L) + " " + row.getString(3) + " '" + row.getString(4) + "' " + row.getString(5)
+          + " " + row.getLong(6) + " " + row.getLong(7))).containsExactly(
+          "lao-cai 0 news '' vi 1 10000",
+          "lao-cai 0 news 'tet' vi 2 15001",
+          "lao-cai 1 news 'tet' vi 1 1000",
+          "kim-thanh 0 news 'tet' vi 1 2000");
     }
   }
 
