@@ -200,6 +200,11 @@ public final class ControllerApi {
     return sent;
   }
 
+  /** {@code GET /api/v1/reports/year-end}: gate {@code clusterId}'s year-end summary of {@code year} (JSON). */
+  public JsonNode yearEnd(String clusterId, int year) {
+    return ok(client.get("/api/v1/reports/year-end?clusterId=" + clusterId + "&year=" + year), "year-end").body();
+  }
+
   /** {@code GET /api/v1/screens/{id}}: what a polling player would ask every interval. */
   public JsonNode screen(String id) {
     return ok(client.get("/api/v1/screens/" + id), "screen " + id).body();

@@ -38,6 +38,13 @@ public final class Database implements AutoCloseable {
   /** How long {@link #close} waits for the work queued before it (a publish's page is well under it). */
   private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+  /**
+   * Work is handed to each thread not "ordered": Vert.x queues the ordered tasks of one event loop in ONE
+   * queue whatever the executor, so a write asked from the event loop that had asked for a report, or for a
+   * media upload's checks, waited for them (an urgent alert behind a year-end; DatabaseTest). Each of our
+   * threads is alone in its pool, whose queue runs its work one at a time in the order asked.
+   */
+  private static final boolean NOT_ORDERED_BY_CONTEXT = false;
   private final Connection connection;
   private final WorkerExecutor worker;
   private final Connection reader;
@@ -98,7 +105,7 @@ public final class Database implements AutoCloseable {
         connection.rollback();
         throw e;
       }
-    }, true);
+    }, NOT_ORDERED_BY_CONTEXT);
   }
 
   /**
@@ -113,10 +120,7 @@ public final class Database implements AutoCloseable {
       } finally {
         reader.rollback(); // ends the read transaction: the next read sees what was committed since
       }
-      // Not ordered: Vert.x orders a context's ordered tasks in ONE queue across executors, so a write asked
-      // from the event loop that asked for a report waited for the report (DatabaseTest). The reading thread
-      // is one: reads still run one at a time, in the order asked.
-    }, false);
+    }, NOT_ORDERED_BY_CONTEXT);
   }
 
   /**
@@ -141,7 +145,7 @@ public final class Database implements AutoCloseable {
           closed.countDown();
         }
         return null;
-      }, true);
+      }, NOT_ORDERED_BY_CONTEXT);
     } catch (RejectedExecutionException e) {
       closeConnection(connection); // the thread is gone (Vert.x closed first): nothing else uses the connection
       closed.countDown();

@@ -102,6 +102,30 @@ class DatabaseTest {
   }
 
   @Test
+  void aWriteDoesNotWaitForOtherBlockingWorkAskedOnItsEventLoop() throws Exception {
+    // A long blocking task asked on the event loop (a media upload's checks, say), ordered as Vert.x orders by default.
+    Context eventLoop = vertx.getOrCreateContext();
+    CountDownLatch working = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Future<Integer>> write = new CompletableFuture<>();
+    eventLoop.runOnContext(v -> {
+      vertx.executeBlocking(() -> {
+        working.countDown();
+        waitFor(release);
+        return null;
+      });
+      write.complete(db.transaction(c -> Sql.update(c, "INSERT INTO arrivals (item) VALUES (?)", 4)));
+    });
+    assertThat(working.await(30, TimeUnit.SECONDS)).isTrue();
+    try {
+      assertThat(write.get(30, TimeUnit.SECONDS).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS))
+          .as("the write, asked after it on the same event loop, did not wait for it").isEqualTo(1);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
   void aReadThatWritesFailsAndWritesNothing() throws Exception {
     Future<Integer> write = db.read(c -> Sql.update(c, "INSERT INTO arrivals (item) VALUES (?)", 3));
     await().atMost(Duration.ofSeconds(30)).until(write::isComplete);
