@@ -84,19 +84,8 @@ public final class PlayRepository {
       case "quarterHour" -> "CAST(started_ms / " + QUARTER_HOUR_MS + " AS TEXT)";
       default -> throw new IllegalArgumentException("cannot group plays by " + column);
     };
-    List<Object> args = new ArrayList<>(List.of(filter.from().toEpochMilli(), filter.to().toEpochMilli()));
-    StringBuilder where = new StringBuilder("started_ms >= ? AND started_ms < ?");
-    if (filter.clusterId() != null) {
-      where.append(" AND cluster_id = ?");
-      args.add(filter.clusterId());
-    }
-    if (filter.screenId() != null) {
-      where.append(" AND screen_id = ?");
-      args.add(filter.screenId());
-    }
-    return Sql.list(c, "SELECT " + key + " AS k, count(*), sum(ended_ms - started_ms) FROM plays WHERE " + where
-            + " GROUP BY k ORDER BY k",
-        row -> new Group(row.getString(1), row.getLong(2), row.getLong(3)), args.toArray());
+    return sums(c, key, "count(*), sum(ended_ms - started_ms) FROM plays", "started_ms", filter.from().toEpochMilli(),
+        filter.to().toEpochMilli(), filter);
   }
 
   /** {@link #grouped} summed from the gates' totals: {@code filter}'s period is whole quarter hours, of no one screen. */
@@ -107,15 +96,30 @@ public final class PlayRepository {
       case "quarterHour" -> "CAST(quarter_hour AS TEXT)";
       default -> throw new IllegalArgumentException("cannot group the plays' totals by " + column);
     };
-    List<Object> args = new ArrayList<>(List.of(filter.from().toEpochMilli() / QUARTER_HOUR_MS,
-        filter.to().toEpochMilli() / QUARTER_HOUR_MS));
-    StringBuilder where = new StringBuilder("quarter_hour >= ? AND quarter_hour < ?");
+    if (filter.screenId() != null) {
+      throw new IllegalArgumentException("the totals are a gate's, not a screen's");
+    }
+    return sums(c, key, "sum(plays), sum(airtime_ms) FROM play_totals", "quarter_hour",
+        filter.from().toEpochMilli() / QUARTER_HOUR_MS, filter.to().toEpochMilli() / QUARTER_HOUR_MS, filter);
+  }
+
+  /**
+   * Plays and airtime ({@code sums}, then the table) grouped by {@code key}, {@code time} in {@code [from, to)},
+   * of {@code filter}'s gate and screen when it names them.
+   */
+  private static List<Group> sums(Connection c, String key, String sums, String time, long from, long to, Filter filter)
+      throws SQLException {
+    List<Object> args = new ArrayList<>(List.of(from, to));
+    StringBuilder where = new StringBuilder(time + " >= ? AND " + time + " < ?");
     if (filter.clusterId() != null) {
       where.append(" AND cluster_id = ?");
       args.add(filter.clusterId());
     }
-    return Sql.list(c, "SELECT " + key + " AS k, sum(plays), sum(airtime_ms) FROM play_totals WHERE " + where
-            + " GROUP BY k ORDER BY k",
+    if (filter.screenId() != null) {
+      where.append(" AND screen_id = ?");
+      args.add(filter.screenId());
+    }
+    return Sql.list(c, "SELECT " + key + " AS k, " + sums + " WHERE " + where + " GROUP BY k ORDER BY k",
         row -> new Group(row.getString(1), row.getLong(2), row.getLong(3)), args.toArray());
   }
 
