@@ -27,7 +27,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What a gate's year of proof of play costs (DOMAIN.md: the year's results are reported before 5 December):
  * how large the plays are on disk, how long the gate's year-end report takes, and how long an urgent alert
- * posted meanwhile takes to be answered, beside the same alert with no report running.
+ * posted meanwhile takes to be answered, beside the same alert with no report running. {@code --read screens}
+ * asks for the console's list of every screen instead of the year-end (a fleet of {@code --screens}, with
+ * {@code --days 0}: no plays).
  *
  * <p>The plays are written straight into the controller's SQLite file (stopped), as its ingest stores them:
  * one row a play, {@code --plays-per-day} a screen spread over 07:00–23:00 of each of the {@code --days} days up
@@ -40,24 +42,29 @@ public final class ReportBench {
 
   public static void main(String[] raw) throws Exception {
     Args args = new Args(raw, Map.of("screens", "20", "days", "365", "plays-per-day", "2000", "rounds", "3",
-        "alert-after-ms", "200", "data-dir", ""));
+        "alert-after-ms", "200", "data-dir", "", "read", "year-end"));
     int screens = args.integer("screens");
     int days = args.integer("days");
     int perDay = args.integer("plays-per-day");
     int rounds = args.integer("rounds");
     long alertAfterMs = args.integer("alert-after-ms");
+    boolean yearEnd = switch (args.get("read")) {
+      case "year-end" -> true;
+      case "screens" -> false;
+      default -> throw new IllegalArgumentException("--read is year-end or screens, not " + args.get("read"));
+    };
     Path dataDir = Path.of(args.get("data-dir").isEmpty()
         ? "bench/target/report-" + screens + "-" + days + "-" + perDay : args.get("data-dir"));
-    Results results = new Results("report-" + screens + "-screens-" + days + "-days-" + perDay + "-plays",
-        "bench/run ReportBench --screens " + screens + " --days " + days + " --plays-per-day " + perDay
-            + " --rounds " + rounds + " --alert-after-ms " + alertAfterMs);
+    Results results = new Results((yearEnd ? "report-" : "screen-list-") + screens + "-screens-" + days + "-days-"
+        + perDay + "-plays", "bench/run ReportBench --screens " + screens + " --days " + days + " --plays-per-day "
+        + perDay + " --rounds " + rounds + " --alert-after-ms " + alertAfterMs + " --read " + args.get("read"));
     List<String> ids = FleetSetup.ensureRegistered(dataDir, screens).stream().map(ScreenLogin::screenId).toList();
     Path file = dataDir.resolve("gatecast.db");
     long plays = ensurePlays(file, ids, days, perDay);
     results.put("plays", plays);
     results.put("databaseBytes", Files.size(file));
     results.put("bytesPerPlay", Files.size(file) / Math.max(1, plays));
-    System.out.printf("%,d plays, database %,d bytes (%d a play)%n", plays, Files.size(file), Files.size(file) / plays);
+    System.out.printf("%,d plays, database %,d bytes%n", plays, Files.size(file));
     int year = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(1).getYear();
     try (ControllerProcess controller = ControllerProcess.start(dataDir, 0, Duration.ofSeconds(120), List.of())) {
       ControllerApi api = new ControllerApi(controller.httpPort());
@@ -65,20 +72,22 @@ public final class ReportBench {
       for (int r = 0; r <= rounds; r++) { // round 0 warms the JIT and the page cache
         long alone = alertMs(api);
         long start = System.nanoTime();
-        CompletableFuture<JsonNode> report = CompletableFuture.supplyAsync(() -> api.yearEnd(ScreenLogin.DEFAULT_GATE, year));
+        CompletableFuture<JsonNode> report = CompletableFuture.supplyAsync(() -> yearEnd
+            ? api.yearEnd(ScreenLogin.DEFAULT_GATE, year) : api.screens());
         Thread.sleep(alertAfterMs); // a method step, not a synchronisation: the report is under way by then
         long during = alertMs(api);
-        JsonNode summary = report.join();
-        long reportMs = (System.nanoTime() - start) / 1_000_000;
+        JsonNode answer = report.join();
+        long readMs = (System.nanoTime() - start) / 1_000_000;
+        long counted = yearEnd ? answer.path("totalPlays").asLong() : answer.size();
         Map<String, Object> round = new LinkedHashMap<>();
         round.put("warmUp", r == 0);
-        round.put("yearEndMs", reportMs);
-        round.put("yearEndPlays", summary.path("totalPlays").asLong());
+        round.put(yearEnd ? "yearEndMs" : "screenListMs", readMs);
+        round.put(yearEnd ? "yearEndPlays" : "screensListed", counted);
         round.put("alertAloneMs", alone);
         round.put("alertDuringReportMs", during);
         measured.add(round);
-        System.out.printf("round %d: year-end %d ms (%,d plays); alert alone %d ms, during the report %d ms%n", r,
-            reportMs, summary.path("totalPlays").asLong(), alone, during);
+        System.out.printf("round %d: %s %d ms (%,d); alert alone %d ms, during the read %d ms%n", r,
+            args.get("read"), readMs, counted, alone, during);
       }
       results.put("rounds", measured);
     }

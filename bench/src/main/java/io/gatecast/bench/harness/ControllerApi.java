@@ -205,6 +205,11 @@ public final class ControllerApi {
     return ok(client.get("/api/v1/reports/year-end?clusterId=" + clusterId + "&year=" + year), "year-end").body();
   }
 
+  /** {@code GET /api/v1/screens}: every screen as the console's screens page reads them. */
+  public JsonNode screens() {
+    return ok(client.get("/api/v1/screens"), "screens").body();
+  }
+
   /** {@code GET /api/v1/screens/{id}}: what a polling player would ask every interval. */
   public JsonNode screen(String id) {
     return ok(client.get("/api/v1/screens/" + id), "screen " + id).body();

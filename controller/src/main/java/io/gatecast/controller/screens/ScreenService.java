@@ -154,8 +154,12 @@ public final class ScreenService<V> {
     });
   }
 
+  /**
+   * Every screen described, read beside the database thread ({@link Database#read}): at 10,000 screens the
+   * list takes 0.5–1 s to read, which an urgent alert asked meanwhile waited for (bench/BENCHMARKS.md).
+   */
   public Future<List<V>> all() {
-    return db.transaction(c -> {
+    return db.read(c -> {
       List<V> described = new ArrayList<>();
       for (RegisteredScreen screen : screens.all(c)) {
         described.add(describer.describe(c, screen));
