@@ -15,7 +15,7 @@ import java.util.TreeSet;
 
 /**
  * What makes two screens' rules the same but for the screen's id and names in their profile (set
- * per screen by {@link Publisher#forScreen}, so names never group screens): screens that share
+ * per screen by {@link ScreenPlanner#forScreen}, so names never group screens): screens that share
  * cluster, zone, groups, tags, languages and own playlist get the same campaigns and items. A screen
  * a campaign names by id is its own profile ({@code namedId}); a screen's own layout is part of the
  * key, the gate's default layout follows from the cluster.

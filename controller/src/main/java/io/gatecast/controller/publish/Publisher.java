@@ -606,7 +606,7 @@ public final class Publisher {
    * and not handed: a restart and the re-assertion send it again.
    *
    * <p>The fast pass, before any screen is read, sends each gate its recorded profiles rebuilt from their
-   * keys ({@link #fastGates}). The early pass, once the first page is planned, sends each of {@code gates}
+   * keys ({@link GatePlanner#fast}). The early pass, once the first page is planned, sends each of {@code gates}
    * (those that page met) the profiles planned so far over its recorded ones, so the screens of those
    * profiles (in a gate of one profile, all of them) play the change without waiting for the whole fleet
    * to be planned; the screens of profiles not planned yet keep what they play, as screens not yet planned

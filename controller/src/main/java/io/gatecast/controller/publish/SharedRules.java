@@ -6,7 +6,7 @@ import io.gatecast.protocol.rules.ScreenRules;
 
 /**
  * The rules built once for screens of one profile, with their JSON serialised once: a screen's
- * rules differ from these only in their {@code profile} (its id and names, {@link Publisher#forScreen}),
+ * rules differ from these only in their {@code profile} (its id and names, {@link ScreenPlanner#forScreen}),
  * the first field of {@link ScreenRules}, so a screen's JSON is its profile's JSON followed by the
  * shared rest. At 10,000 screens sharing a profile that is one serialisation of the items and
  * campaigns instead of 10,000. The splice is checked against a whole serialisation for the first
