@@ -137,7 +137,7 @@ final class ScreenPlanner {
    * null when the gate's schedule has no room left for it ({@link GateRoom}): its screens are then sent
    * whole schedules, as screens of older agents are.
    */
-  static String profileIn(Planning planning, ProfileKey key, ScreenRules rules, RegisteredScreen screen,
+  private static String profileIn(Planning planning, ProfileKey key, ScreenRules rules, RegisteredScreen screen,
       String clusterId) {
     String profileId = planning.profileIds.computeIfAbsent(key, k -> screen.id());
     java.util.TreeMap<String, ScreenRules> gate = planning.gates.computeIfAbsent(clusterId, k -> new java.util.TreeMap<>());
@@ -185,7 +185,7 @@ final class ScreenPlanner {
   }
 
   /** A name the wire would refuse (blank, too long, a bidi control stored before they were refused) goes as none. */
-  static String nameOrNull(String name) {
+  private static String nameOrNull(String name) {
     if (name == null) {
       return null;
     }

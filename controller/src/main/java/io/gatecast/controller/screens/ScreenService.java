@@ -156,7 +156,7 @@ public final class ScreenService<V> {
 
   /**
    * Every screen described, read beside the database thread ({@link Database#read}): at 10,000 screens the
-   * list takes 0.5–1 s to read, which an urgent alert asked meanwhile waited for (bench/BENCHMARKS.md).
+   * list took 0.4–0.8 s to read, which an urgent alert asked meanwhile waited for (bench/BENCHMARKS.md).
    */
   public Future<List<V>> all() {
     return db.read(c -> {
