@@ -87,13 +87,14 @@ class LiveFeedEventsTest {
     Metrics metrics = new Metrics();
     metrics.subscribeTo(events);
 
-    events.publish(new io.gatecast.controller.events.PublishFinished(5, 3));
+    events.publish(new io.gatecast.controller.events.PublishFinished(5, 3, 40));
     events.publish(new io.gatecast.controller.events.CommandSent("hall-2"));
     events.publish(new io.gatecast.controller.events.PlaysStored("hall-2", 4));
 
     String scrape = metrics.scrape();
     org.assertj.core.api.Assertions.assertThat(scrape)
         .contains("gatecast_publishes_total 3.0")
+        .contains("gatecast_publish_screens_read_total 40.0")
         .contains("gatecast_commands_sent_total 1.0")
         .contains("gatecast_plays_stored_total 4.0");
   }

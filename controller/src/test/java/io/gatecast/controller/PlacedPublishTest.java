@@ -268,6 +268,83 @@ class PlacedPublishTest {
     });
   }
 
+  /**
+   * While no setup changes (content only: the hall's playlist), a publish reads only the screens not placed
+   * (issue 21: the placed ones are planned as the fast pass rebuilt their gates) and misses nothing: a setup
+   * change since (a screen renamed, a screen's own notice) makes the next publish read every screen again, and
+   * each screen plays what a full read gives it. A restarted controller's first publish reads every screen
+   * and finds nothing those publishes left unsent.
+   */
+  @Test
+  void whileNoSetupChangesAPublishReadsOnlyTheScreensNotPlacedAndASetupChangeIsNeverMissed() throws Exception {
+    withController((controller, admin, approver) -> {
+      String passwordA = register(admin, "pl-a");
+      String passwordB = register(admin, "pl-b");
+      String passwordOld = register(admin, "pl-old");
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
+          PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default");
+          AckingScreen old = new AckingScreen(controller.brokerUrl(), key, "pl-old", passwordOld)) {
+        heartbeatUntilOnline(admin, a, b);
+        hallCampaign(admin, approver, "pl-notice-1");
+        assertThat(screensReadBy(controller, () -> published(admin))).as("the first publish since the start")
+            .isEqualTo(3.0);
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
+            && items(b).equals(List.of("pl-notice-1")) && old.itemsOnAir().equals(List.of("pl-notice-1")));
+
+        approvedItem(admin, approver, "pl-notice-2");
+        hallPlays(admin, "pl-notice-1", "pl-notice-2");
+        assertThat(screensReadBy(controller, () -> published(admin))).as("content only: pl-old, a whole schedule")
+            .isEqualTo(1.0);
+        await().atMost(DEADLINE).until(() -> items(a).size() == 2 && items(b).size() == 2
+            && old.itemsOnAir().size() == 2);
+        assertThat(b.placements).as("placed as before").hasSize(1);
+
+        Answer renamed = admin.putJson("/api/v1/screens/pl-b", Map.of("id", "pl-b", "name", "Sảnh B",
+            "clusterId", "default"));
+        assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
+        assertThat(screensReadBy(controller, () -> published(admin))).as("pl-b renamed").isEqualTo(3.0);
+        await().atMost(DEADLINE).until(() -> b.placements.size() == 2);
+        assertThat(b.placements.get(1).screenName()).isEqualTo("Sảnh B");
+
+        scheduleNew(admin, approver, "pl-notice-3", "Giữ trật tự", List.of("pl-a"));
+        assertThat(screensReadBy(controller, () -> published(admin))).as("pl-a's own notice").isEqualTo(3.0);
+        await().atMost(DEADLINE).until(() -> items(a).contains("pl-notice-3"));
+        assertThat(b.placements.get(b.placements.size() - 1).profileId()).as("pl-b left pl-a's profile")
+            .isEqualTo("pl-b");
+
+        approvedItem(admin, approver, "pl-notice-4");
+        hallPlays(admin, "pl-notice-1", "pl-notice-2", "pl-notice-4");
+        assertThat(screensReadBy(controller, () -> published(admin))).as("content only again").isEqualTo(1.0);
+        await().atMost(DEADLINE).until(() -> items(a).contains("pl-notice-4")
+            && items(b).equals(List.of("pl-notice-1", "pl-notice-2", "pl-notice-4"))
+            && old.itemsOnAir().contains("pl-notice-4"));
+        assertThat(items(a)).containsExactlyInAnyOrder("pl-notice-1", "pl-notice-2", "pl-notice-3", "pl-notice-4");
+      }
+    });
+    withController((controller, admin, approver) -> {
+      long[] sent = new long[1];
+      assertThat(screensReadBy(controller, () -> sent[0] = admin.publishAndAwait().body().get("sent").size()))
+          .as("after a start, every screen").isEqualTo(3.0);
+      assertThat(sent[0]).as("nothing was left for a full read").isZero();
+    });
+  }
+
+  /** The hall campaign's playlist (pl-hall) now plays these items. */
+  private static void hallPlays(ApiClient admin, String... contentIds) {
+    assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries", java.util.Arrays.stream(contentIds)
+        .map(id -> Map.of("contentId", id)).toList())).status()).isEqualTo(200);
+  }
+
+  /** How many screens the publishes {@code publishing} makes read to plan them (the controller's metric). */
+  private static double screensReadBy(Controller controller, Runnable publishing) throws Exception {
+    double before = metric(controller, "gatecast_publish_screens_read_total");
+    publishing.run();
+    // The metric is counted when the publish's end is told on the event bus, just after the API says it is done.
+    return await().atMost(DEADLINE).until(() -> metric(controller, "gatecast_publish_screens_read_total") - before,
+        read -> read > 0);
+  }
+
   /** What a test does with its controller (on its embedded broker), the admin and an approver. */
   @FunctionalInterface
   private interface Running {
@@ -373,11 +450,15 @@ class PlacedPublishTest {
 
   /** The controller's count of screens that reported playing nothing, by {@code outcome} ({@code placed}, {@code waiting}). */
   private static double arrivals(Controller controller, String outcome) throws Exception {
+    return metric(controller, "gatecast_arrivals_total\\{outcome=\"" + outcome + "\",?\\}");
+  }
+
+  /** The value of the controller's metric whose name and labels match {@code series} (a pattern); 0 when absent. */
+  private static double metric(Controller controller, String series) throws Exception {
     String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
         java.net.URI.create("http://127.0.0.1:" + controller.httpPort() + "/metrics")).GET().build(),
         java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("gatecast_arrivals_total\\{outcome=\"" + outcome
-        + "\",?\\} ([0-9.]+)").matcher(metrics);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + series + " ([0-9.E]+)$").matcher(metrics);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }
 

@@ -1,4 +1,7 @@
 package io.gatecast.controller.events;
 
-/** A publish asked for by someone finished handing its schedules over; {@code schedulesSent} the broker took. */
-public record PublishFinished(long publishId, int schedulesSent) implements DomainEvent {}
+/**
+ * A publish asked for by someone finished handing its schedules over; {@code schedulesSent} the broker took,
+ * {@code screensRead} the screens it read to plan them.
+ */
+public record PublishFinished(long publishId, int schedulesSent, int screensRead) implements DomainEvent {}

@@ -33,6 +33,7 @@ public final class Metrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicLong connected = new AtomicLong();
   private final Counter publishes;
+  private final Counter publishScreensRead;
   private final Counter heartbeats;
   private final Counter playsStored;
   private final Counter commandsSent;
@@ -52,6 +53,9 @@ public final class Metrics {
     Gauge.builder("gatecast.screens.connected", connected, AtomicLong::get)
         .description("screens whose agent is online").register(registry);
     publishes = Counter.builder("gatecast.publishes").description("schedules sent to screens").register(registry);
+    publishScreensRead = Counter.builder("gatecast.publish.screens.read")
+        .description("screens publishes read to plan them (placed screens are not read when no setup changed)")
+        .register(registry);
     heartbeats = Counter.builder("gatecast.heartbeats").description("heartbeats received").register(registry);
     playsStored = Counter.builder("gatecast.plays.stored").description("proof-of-play records stored").register(registry);
     commandsSent = Counter.builder("gatecast.commands.sent").description("remote commands published").register(registry);
@@ -70,7 +74,10 @@ public final class Metrics {
    * heartbeats, rollout latency and the queue gauges stay direct calls on the ingest's hot path.
    */
   public void subscribeTo(DomainEvents events) {
-    events.subscribe(PublishFinished.class, e -> published(e.schedulesSent()));
+    events.subscribe(PublishFinished.class, e -> {
+      published(e.schedulesSent());
+      publishScreensRead.increment(e.screensRead());
+    });
     events.subscribe(CommandSent.class, e -> commandSent());
     events.subscribe(PlaysStored.class, e -> playsStored(e.count()));
     events.subscribe(SchedulesReasserted.class, e -> reasserted(e.count()));

@@ -25,6 +25,10 @@ final class Planning {
   /** The rules built once for a profile, and the items it holds back. */
   record ProfileRules(SharedRules rules, List<String> withheld) {}
 
+  /** A gate the fast pass rebuilt whole: its profiles by id, the room they take, and the key of each. */
+  record RebuiltGate(java.util.TreeMap<String, ScreenRules> profiles, GateRoom room,
+      java.util.SortedMap<String, ProfileKey> keys) {}
+
   /** One page of screens read for a publish: the screens (id order) with their setups and what each was last sent. */
   record ScreenPage(List<RegisteredScreen> screens, Map<String, ScreenSetup> setups, Map<String, String> published) {}
 
@@ -56,11 +60,56 @@ final class Planning {
   /** What each gate's schedule still has room for, and the profiles it had none for (by id). */
   final Map<String, GateRoom> room = new HashMap<>();
   final Set<String> withoutRoom = new HashSet<>();
+  /** The fleet's setup generation (V94) when the fast pass read the gates; null: not read (a re-sign, a failed pass). */
+  Long setupGeneration;
+  /** The gates the fast pass rebuilt whole, by id; and whether that is every gate with a recorded schedule. */
+  final Map<String, RebuiltGate> rebuilt = new HashMap<>();
+  boolean everyGateRebuilt;
+  /**
+   * No setup changed since the last publish planned every screen, and the fast pass rebuilt every gate (decided
+   * once it is done): the first page plans the placed screens {@link #placedAsRebuilt}, the pages read only the
+   * others.
+   */
+  boolean setupsUnchanged;
+  /** How many screens the pages read. */
+  int screensRead;
+  /** A gate's schedule of the final pass could not be signed: its screens keep the one before. */
+  boolean gateUnsigned;
   /** The last screen id read (null: none yet), how many pages were read, how many screens change so far. */
   String after;
   int pages;
   int planned;
   boolean lastPage;
+
+  /**
+   * Plans every placed screen as the last publish that planned every screen did, from the gates the fast pass rebuilt:
+   * each gate's profiles, the room they take and their owners, so the screens still to be read (those not
+   * placed) join the same profiles and the final pass finds each gate whole. Each placed screen's withheld
+   * items are its profile's ({@code placed}: the placed screens not cut off, by id, with gate and profile).
+   */
+  void placedAsRebuilt(List<io.gatecast.controller.screens.ScreenRepository.Placed> placed) {
+    Map<Map.Entry<String, String>, ProfileRules> byGateAndProfile = new HashMap<>();
+    rebuilt.forEach((gate, whole) -> {
+      gates.put(gate, new java.util.TreeMap<>(whole.profiles()));
+      room.put(gate, whole.room());
+      whole.keys().forEach((profileId, key) -> {
+        profileIds.put(key, profileId);
+        byGateAndProfile.put(Map.entry(gate, profileId), built.get(key));
+      });
+    });
+    for (io.gatecast.controller.screens.ScreenRepository.Placed screen : placed) {
+      ProfileRules rules = byGateAndProfile.get(Map.entry(screen.clusterId(), screen.profileId()));
+      if (rules != null && !rules.withheld().isEmpty()) {
+        withheld.put(screen.id(), rules.withheld());
+      }
+    }
+  }
+
+  /** Whether a profile the fast pass rebuilt holds items back: the placed screens' withheld items are then read. */
+  boolean rebuiltWithholds() {
+    return rebuilt.values().stream().flatMap(gate -> gate.keys().values().stream())
+        .anyMatch(key -> !built.get(key).withheld().isEmpty());
+  }
 
   /** A re-sign: the gates' recorded schedules are signed again as they are, not rebuilt. */
   boolean resign() {
