@@ -79,6 +79,12 @@ import org.slf4j.LoggerFactory;
  * change for placed screens is then one message a gate. A gate's schedule is one message within the
  * wire's limit: a profile it has no room left for ({@link GateRoom}) has its screens sent whole
  * schedules, as older agents are.
+ *
+ * <p>Before any page, the fast pass rebuilds each gate's recorded profiles ({@link GatePlanner#fast}). When
+ * no setup changed since the last publish that planned every screen ({@link SetupGeneration}) and that pass
+ * rebuilt every gate, each placed screen would be planned as then: the planning starts from the rebuilt
+ * gates and the pages read only the screens not placed (at 10,000 screens the controller's share of the
+ * fan-out's two cores fell by two thirds; bench/BENCHMARKS.md, thirty-second session).
  */
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
