@@ -271,61 +271,70 @@ class PlacedPublishTest {
   /**
    * While no setup changes (content only: the hall's playlist), a publish reads only the screens not placed
    * (issue 21: the placed ones are planned as the fast pass rebuilt their gates) and misses nothing: a setup
-   * change since (a screen renamed, a screen's own notice) makes the next publish read every screen again, and
-   * each screen plays what a full read gives it. A restarted controller's first publish reads every screen
-   * and finds nothing those publishes left unsent.
+   * change since (a screen moved and renamed, a screen's own notice) makes the next publish read every screen
+   * again, and each screen plays what a full read gives it. The gate a screen left keeps a schedule naming it,
+   * which the fast pass cannot rebuild: it holds no placed screen, so it does not make every publish read the
+   * fleet. A restarted controller's first publish reads every screen and finds nothing those left unsent.
    */
   @Test
   void whileNoSetupChangesAPublishReadsOnlyTheScreensNotPlacedAndASetupChangeIsNeverMissed() throws Exception {
     withController((controller, admin, approver) -> {
+      newGate(admin, "pl-lc", "Cửa khẩu Lào Cai");
       String passwordA = register(admin, "pl-a");
       String passwordB = register(admin, "pl-b");
+      String passwordC = register(admin, "pl-c", "pl-lc");
       String passwordOld = register(admin, "pl-old");
       PinnedKey key = controller.signingKey();
       try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
           PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default");
           AckingScreen old = new AckingScreen(controller.brokerUrl(), key, "pl-old", passwordOld)) {
-        heartbeatUntilOnline(admin, a, b);
-        hallCampaign(admin, approver, "pl-notice-1");
-        assertThat(screensReadBy(controller, () -> published(admin))).as("the first publish since the start")
-            .isEqualTo(3.0);
-        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
-            && items(b).equals(List.of("pl-notice-1")) && old.itemsOnAir().equals(List.of("pl-notice-1")));
+        try (PlacedScreen c = new PlacedScreen(controller.brokerUrl(), key, "pl-c", passwordC, "pl-lc")) {
+          heartbeatUntilOnline(admin, a, b, c);
+          hallCampaign(admin, approver, "pl-notice-1", "default", "pl-lc");
+          assertThat(screensReadBy(controller, () -> published(admin))).as("the first publish since the start")
+              .isEqualTo(4.0);
+          await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
+              && items(c).equals(List.of("pl-notice-1")) && old.itemsOnAir().equals(List.of("pl-notice-1")));
 
-        approvedItem(admin, approver, "pl-notice-2");
-        hallPlays(admin, "pl-notice-1", "pl-notice-2");
-        assertThat(screensReadBy(controller, () -> published(admin))).as("content only: pl-old, a whole schedule")
-            .isEqualTo(1.0);
-        await().atMost(DEADLINE).until(() -> items(a).size() == 2 && items(b).size() == 2
-            && old.itemsOnAir().size() == 2);
-        assertThat(b.placements).as("placed as before").hasSize(1);
+          approvedItem(admin, approver, "pl-notice-2");
+          hallPlays(admin, "pl-notice-1", "pl-notice-2");
+          assertThat(screensReadBy(controller, () -> published(admin))).as("content only: pl-old, a whole schedule")
+              .isEqualTo(1.0);
+          await().atMost(DEADLINE).until(() -> items(a).size() == 2 && items(b).size() == 2 && items(c).size() == 2
+              && old.itemsOnAir().size() == 2);
+          assertThat(b.placements).as("placed as before").hasSize(1);
+        }
 
-        Answer renamed = admin.putJson("/api/v1/screens/pl-b", Map.of("id", "pl-b", "name", "Sảnh B",
+        Answer moved = admin.putJson("/api/v1/screens/pl-c", Map.of("id", "pl-c", "name", "Sảnh C",
             "clusterId", "default"));
-        assertThat(renamed.status()).as(renamed.body().toString()).isEqualTo(200);
-        assertThat(screensReadBy(controller, () -> published(admin))).as("pl-b renamed").isEqualTo(3.0);
-        await().atMost(DEADLINE).until(() -> b.placements.size() == 2);
-        assertThat(b.placements.get(1).screenName()).isEqualTo("Sảnh B");
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+        assertThat(screensReadBy(controller, () -> published(admin))).as("pl-c moved and renamed").isEqualTo(4.0);
+        // This stand-in follows one gate: pl-c logs in again as one of the default gate's.
+        try (PlacedScreen c = new PlacedScreen(controller.brokerUrl(), key, "pl-c", passwordC, "default")) {
+          await().atMost(DEADLINE).until(() -> !c.placements.isEmpty()
+              && latestPlacement(c).clusterId().equals("default") && "Sảnh C".equals(latestPlacement(c).screenName())
+              && items(c).equals(List.of("pl-notice-1", "pl-notice-2")));
 
-        scheduleNew(admin, approver, "pl-notice-3", "Giữ trật tự", List.of("pl-a"));
-        assertThat(screensReadBy(controller, () -> published(admin))).as("pl-a's own notice").isEqualTo(3.0);
-        await().atMost(DEADLINE).until(() -> items(a).contains("pl-notice-3"));
-        assertThat(b.placements.get(b.placements.size() - 1).profileId()).as("pl-b left pl-a's profile")
-            .isEqualTo("pl-b");
+          scheduleNew(admin, approver, "pl-notice-3", "Giữ trật tự", List.of("pl-a"));
+          assertThat(screensReadBy(controller, () -> published(admin))).as("pl-a's own notice").isEqualTo(4.0);
+          await().atMost(DEADLINE).until(() -> items(a).contains("pl-notice-3")
+              && latestPlacement(b).profileId().equals("pl-b"));
 
-        approvedItem(admin, approver, "pl-notice-4");
-        hallPlays(admin, "pl-notice-1", "pl-notice-2", "pl-notice-4");
-        assertThat(screensReadBy(controller, () -> published(admin))).as("content only again").isEqualTo(1.0);
-        await().atMost(DEADLINE).until(() -> items(a).contains("pl-notice-4")
-            && items(b).equals(List.of("pl-notice-1", "pl-notice-2", "pl-notice-4"))
-            && old.itemsOnAir().contains("pl-notice-4"));
-        assertThat(items(a)).containsExactlyInAnyOrder("pl-notice-1", "pl-notice-2", "pl-notice-3", "pl-notice-4");
+          approvedItem(admin, approver, "pl-notice-4");
+          hallPlays(admin, "pl-notice-1", "pl-notice-2", "pl-notice-4");
+          assertThat(screensReadBy(controller, () -> published(admin))).as("content only again, pl-lc left empty")
+              .isEqualTo(1.0);
+          List<String> hall = List.of("pl-notice-1", "pl-notice-2", "pl-notice-4");
+          await().atMost(DEADLINE).until(() -> items(a).contains("pl-notice-4") && items(b).equals(hall)
+              && items(c).equals(hall) && old.itemsOnAir().contains("pl-notice-4"));
+          assertThat(items(a)).containsExactlyInAnyOrder("pl-notice-1", "pl-notice-2", "pl-notice-3", "pl-notice-4");
+        }
       }
     });
     withController((controller, admin, approver) -> {
       long[] sent = new long[1];
       assertThat(screensReadBy(controller, () -> sent[0] = admin.publishAndAwait().body().get("sent").size()))
-          .as("after a start, every screen").isEqualTo(3.0);
+          .as("after a start, every screen").isEqualTo(4.0);
       assertThat(sent[0]).as("nothing was left for a full read").isZero();
     });
   }
@@ -340,7 +349,8 @@ class PlacedPublishTest {
   private static double screensReadBy(Controller controller, Runnable publishing) throws Exception {
     double before = metric(controller, "gatecast_publish_screens_read_total");
     publishing.run();
-    // The metric is counted when the publish's end is told on the event bus, just after the API says it is done.
+    // The metric is counted when the publish's end is told on the event bus, just after the API says it is done;
+    // every publish of these tests reads at least one screen (a publish that reads none would time out here).
     return await().atMost(DEADLINE).until(() -> metric(controller, "gatecast_publish_screens_read_total") - before,
         read -> read > 0);
   }
@@ -729,6 +739,41 @@ class PlacedPublishTest {
     });
   }
 
+  /**
+   * Content alone can make a gate's profiles outgrow its schedule ({@code GateRoom}) while no setup changes: the
+   * fast pass cannot rebuild that gate, so the publish reads every screen again, and the profile left without
+   * room has its screen sent a whole schedule, as a full read always did.
+   */
+  @Test
+  void contentThatOutgrowsAGatesScheduleIsPlannedFromEveryScreenThoughNoSetupChanged() throws Exception {
+    withController((controller, admin, approver) -> {
+      String passwordA = register(admin, "pl-a");
+      String passwordB = register(admin, "pl-b");
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
+          PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default")) {
+        heartbeatUntilOnline(admin, a, b);
+        scheduleNew(admin, approver, "room-a", "A", List.of("pl-a")); // two profiles: each has a notice of its own
+        scheduleNew(admin, approver, "room-b", "B", List.of("pl-b"));
+        hallCampaign(admin, approver, "pl-notice-1");
+        assertThat(screensReadBy(controller, () -> published(admin))).isEqualTo(2.0);
+        await().atMost(DEADLINE).until(() -> items(a).size() == 2 && items(b).size() == 2);
+
+        List<String> hall = new java.util.ArrayList<>(List.of("pl-notice-1"));
+        for (int i = 0; i < LARGE_ITEMS; i++) {
+          approvedItem(admin, approver, "room-" + i, "x".repeat(500));
+          hall.add("room-" + i);
+        }
+        hallPlays(admin, hall.toArray(String[]::new));
+        assertThat(screensReadBy(controller, () -> published(admin))).as("content only, but the gate outgrown")
+            .isEqualTo(2.0);
+        await().atMost(DEADLINE).until(() -> items(a).containsAll(hall) && items(b).containsAll(hall));
+        assertThat(b.wholeSchedules).as("no room left for pl-b's profile").hasSize(1);
+        assertThat(a.placements).as("pl-a's profile still fits").hasSize(1);
+      }
+    });
+  }
+
   /** pl-b's and pl-c's shared long notices: each profile about 110-180 KB, two of them more than a gate's room. */
   private static final int LARGE_ITEMS = 200;
 
@@ -887,9 +932,12 @@ class PlacedPublishTest {
 
   /** A new approved text item, scheduled nowhere yet. */
   private static void approvedItem(ApiClient admin, ApiClient approver, String contentId) {
+    approvedItem(admin, approver, contentId, "Cửa khẩu mở cửa 7:00");
+  }
+
+  private static void approvedItem(ApiClient admin, ApiClient approver, String contentId, String text) {
     assertThat(admin.postJson("/api/v1/content", Map.of("id", contentId, "title", "Thông báo " + contentId,
-        "variants", List.of(Map.of("language", "vi", "text", "Cửa khẩu mở cửa 7:00", "seconds", 10)))).status())
-        .isEqualTo(201);
+        "variants", List.of(Map.of("language", "vi", "text", text, "seconds", 10)))).status()).isEqualTo(201);
     TestUsers.approve(approver, contentId);
   }
 

@@ -107,16 +107,14 @@ final class GatePlanner {
    * pass does too); with no setup changed, the final pass finds every gate as this pass left it.
    *
    * <p>Each gate rebuilt whole is kept in the planning ({@link Planning#rebuilt}), with the fleet's setup generation
-   * read first: when no setup changed since the last publish that read the fleet, the publish plans from them
-   * and reads only the screens not placed ({@link Publisher}).
+   * read first: when no setup changed since the last publish that planned every screen, and every gate holding a
+   * placed screen was rebuilt, the publish plans the placed screens from them ({@link Planning#placedAsRebuilt}).
    */
   List<GatePlan> fast(Connection c, Planning planning) throws SQLException {
     planning.setupGeneration = SetupGeneration.current(c); // what the pass reads and the fleet's setups, one snapshot
-    List<ClusterScheduleRepository.Recorded> all = clusters.latestOfEach(c);
-    List<ClusterScheduleRepository.Recorded> gates = all.stream().filter(gate -> gate.profileKeys() != null).toList();
-    boolean everyGate = gates.size() == all.size();
+    List<ClusterScheduleRepository.Recorded> gates = clusters.latestOfEach(c).stream()
+        .filter(gate -> gate.profileKeys() != null).toList();
     if (gates.isEmpty()) {
-      planning.everyGateRebuilt = everyGate;
       return List.of();
     }
     Map<String, java.util.SortedMap<String, ProfileKey>> keysOf = new HashMap<>();
@@ -128,7 +126,6 @@ final class GatePlanner {
       } catch (IllegalArgumentException e) {
         LOG.warn("publish {}: gate {}'s schedule version {} does not say what its profiles were built for ({});"
             + " it is planned with the fleet", planning.publishId, gate.clusterId(), gate.version(), e.getMessage());
-        everyGate = false;
         continue; // the next final pass records its keys afresh
       }
       readable.add(gate);
@@ -145,7 +142,6 @@ final class GatePlanner {
     RulesBuilder.Session session = rules.session(c, active.keySet()); // the owners' layouts only
     String baseUrl = mediaBaseUrl.get();
     List<GatePlan> plans = new ArrayList<>();
-    int rebuiltWhole = 0;
     gates:
     for (ClusterScheduleRepository.Recorded gate : readable) {
       java.util.TreeMap<String, ScreenRules> rebuilt = new java.util.TreeMap<>();
@@ -169,7 +165,6 @@ final class GatePlanner {
         rebuilt.put(owner, profileRules);
       }
       planning.rebuilt.put(gate.clusterId(), new Planning.RebuiltGate(rebuilt, room, keysOf.get(gate.clusterId())));
-      rebuiltWhole++;
       String json = ScreenPlacement.profilesJson(rebuilt);
       if (json.equals(gate.profiles())) {
         continue;
@@ -178,7 +173,6 @@ final class GatePlanner {
           .changedProfiles(profileJsons(ScreenPlacement.profiles(gate.profiles())), profileJsons(rebuilt)),
           gate.profileKeys()));
     }
-    planning.everyGateRebuilt = everyGate && rebuiltWhole == readable.size();
     return plans;
   }
 

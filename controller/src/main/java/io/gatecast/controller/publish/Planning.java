@@ -62,13 +62,11 @@ final class Planning {
   final Set<String> withoutRoom = new HashSet<>();
   /** The fleet's setup generation (V94) when the fast pass read the gates; null: not read (a re-sign, a failed pass). */
   Long setupGeneration;
-  /** The gates the fast pass rebuilt whole, by id; and whether that is every gate with a recorded schedule. */
+  /** The gates the fast pass rebuilt whole, by id. */
   final Map<String, RebuiltGate> rebuilt = new HashMap<>();
-  boolean everyGateRebuilt;
   /**
-   * No setup changed since the last publish planned every screen, and the fast pass rebuilt every gate (decided
-   * once it is done): the first page plans the placed screens {@link #placedAsRebuilt}, the pages read only the
-   * others.
+   * No setup changed since the last publish planned every screen (decided once the fast pass is done): the first
+   * page plans the placed screens {@link #placedAsRebuilt} if it can, and then the pages read only the others.
    */
   boolean setupsUnchanged;
   /** How many screens the pages read. */
@@ -82,12 +80,18 @@ final class Planning {
   boolean lastPage;
 
   /**
-   * Plans every placed screen as the last publish that planned every screen did, from the gates the fast pass rebuilt:
-   * each gate's profiles, the room they take and their owners, so the screens still to be read (those not
-   * placed) join the same profiles and the final pass finds each gate whole. Each placed screen's withheld
+   * Plans every placed screen as the last publish that planned every screen did, from the gates the fast pass
+   * rebuilt: each gate's profiles, the room they take and their owners, so the screens still to be read (those
+   * not placed) join the same profiles and the final pass finds each gate whole. Each placed screen's withheld
    * items are its profile's ({@code placed}: the placed screens not cut off, by id, with gate and profile).
+   * Returns false, planning nothing, when a placed screen's gate was not rebuilt (its recorded profiles no longer
+   * fit it, say): the pages then read every screen. A gate the pass could not rebuild and that holds no placed
+   * screen (its last one moved away: its recorded owners are elsewhere) is one a full read leaves alone too.
    */
-  void placedAsRebuilt(List<io.gatecast.controller.screens.ScreenRepository.Placed> placed) {
+  boolean placedAsRebuilt(List<io.gatecast.controller.screens.ScreenRepository.Placed> placed) {
+    if (!placed.stream().allMatch(screen -> rebuilt.containsKey(screen.clusterId()))) {
+      return false;
+    }
     Map<Map.Entry<String, String>, ProfileRules> byGateAndProfile = new HashMap<>();
     rebuilt.forEach((gate, whole) -> {
       gates.put(gate, new java.util.TreeMap<>(whole.profiles()));
@@ -103,12 +107,7 @@ final class Planning {
         withheld.put(screen.id(), rules.withheld());
       }
     }
-  }
-
-  /** Whether a profile the fast pass rebuilt holds items back: the placed screens' withheld items are then read. */
-  boolean rebuiltWithholds() {
-    return rebuilt.values().stream().flatMap(gate -> gate.keys().values().stream())
-        .anyMatch(key -> !built.get(key).withheld().isEmpty());
+    return true;
   }
 
   /** A re-sign: the gates' recorded schedules are signed again as they are, not rebuilt. */

@@ -82,8 +82,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before any page, the fast pass rebuilds each gate's recorded profiles ({@link GatePlanner#fast}). When
  * no setup changed since the last publish that planned every screen ({@link SetupGeneration}) and that pass
- * rebuilt every gate, each placed screen would be planned as then: the planning starts from the rebuilt
- * gates and the pages read only the screens not placed (at 10,000 screens the controller's share of the
+ * rebuilt the gate of every placed screen, each placed screen would be planned as then: the planning starts
+ * from the rebuilt gates and the pages read only the screens not placed (at 10,000 screens the controller's share of the
  * fan-out's two cores fell by two thirds; bench/BENCHMARKS.md, thirty-second session).
  */
 public final class Publisher {
@@ -356,7 +356,7 @@ public final class Publisher {
     int limit = planning.pages == 0 ? FIRST_BATCH : SEND_WINDOW;
     String after = planning.after;
     if (planning.pages == 0 && planning.setupsUnchanged) {
-      planning.placedAsRebuilt(planning.rebuiltWithholds() ? screens.placed(c) : List.of());
+      planning.setupsUnchanged = planning.placedAsRebuilt(screens.placed(c));
     }
     List<RegisteredScreen> read = planning.setupsUnchanged ? screens.unplacedPage(c, after, limit)
         : screens.page(c, after, limit);
@@ -470,10 +470,10 @@ public final class Publisher {
     Long fleetPlanned = setupsOfLastFleetPlan;
     setupsOfLastFleetPlan = null; // until this publish has planned every screen
     return fast.transform(f -> {
-      // No setup changed since the last publish planned every screen, and this one's fast pass rebuilt every gate:
-      // each placed screen would be planned as then, so only the others are read (issue 21).
-      planning.setupsUnchanged = f.succeeded() && fleetPlanned != null
-          && fleetPlanned.equals(planning.setupGeneration) && planning.everyGateRebuilt;
+      // No setup changed since the last publish planned every screen: each placed screen would be planned as then,
+      // from its gate as the fast pass rebuilt it, so only the others are read (issue 21; the first page checks
+      // that every placed screen's gate was rebuilt).
+      planning.setupsUnchanged = f.succeeded() && fleetPlanned != null && fleetPlanned.equals(planning.setupGeneration);
       return streamFrom(planning, 0, Future.succeededFuture(), none, results);
     }).compose(v -> db.transaction(c -> {
           countGatesReached(c, planning);
