@@ -85,11 +85,13 @@ final class Planning {
    * not placed) join the same profiles and the final pass finds each gate whole. Each placed screen's withheld
    * items are its profile's ({@code placed}: the placed screens not cut off, by id, with gate and profile).
    * Returns false, planning nothing, when a placed screen's gate was not rebuilt (its recorded profiles no longer
-   * fit it, say): the pages then read every screen. A gate the pass could not rebuild and that holds no placed
-   * screen (its last one moved away: its recorded owners are elsewhere) is one a full read leaves alone too.
+   * fit it, say) or has not its profile: the pages then read every screen. A gate the pass could not rebuild and
+   * that holds no placed screen (its last one moved away: its recorded owners are elsewhere) is one a full read
+   * leaves alone too.
    */
   boolean placedAsRebuilt(List<io.gatecast.controller.screens.ScreenRepository.Placed> placed) {
-    if (!placed.stream().allMatch(screen -> rebuilt.containsKey(screen.clusterId()))) {
+    if (!placed.stream().allMatch(screen -> rebuilt.containsKey(screen.clusterId())
+        && rebuilt.get(screen.clusterId()).keys().containsKey(screen.profileId()))) {
       return false;
     }
     Map<Map.Entry<String, String>, ProfileRules> byGateAndProfile = new HashMap<>();
