@@ -358,11 +358,9 @@ public final class Publisher {
     if (planning.pages == 0 && planning.setupsUnchanged) {
       planning.setupsUnchanged = planning.placedAsRebuilt(screens.placed(c));
     }
-    List<RegisteredScreen> read = planning.setupsUnchanged ? screens.unplacedPage(c, after, limit)
-        : screens.page(c, after, limit);
+    List<RegisteredScreen> read = screens.page(c, after, limit, planning.setupsUnchanged);
     Planning.ScreenPage page = new Planning.ScreenPage(read, setups.of(c, read.stream().map(RegisteredScreen::id).toList()),
-        planning.setupsUnchanged ? screens.publishedRulesUnplacedPage(c, after, limit)
-            : screens.publishedRulesPage(c, after, limit));
+        screens.publishedRulesPage(c, after, limit, planning.setupsUnchanged));
     planning.screensRead += read.size();
     planning.pages++;
     planning.lastPage = read.size() < limit;

@@ -40,25 +40,28 @@ public final class ScreenRepository {
     return Sql.list(c, "SELECT " + COLUMNS + " FROM screens ORDER BY id", ScreenRepository::map);
   }
 
-  /** Up to {@code limit} screens after {@code afterId} (null: from the first), in id order: a page of a streamed publish. */
-  public List<RegisteredScreen> page(Connection c, String afterId, int limit) throws SQLException {
-    return Sql.list(c, "SELECT " + COLUMNS + " FROM screens WHERE id > ? ORDER BY id LIMIT ?", ScreenRepository::map,
-        afterId == null ? "" : afterId, limit);
-  }
-
   /** A screen placed in a gate's schedule: a publish that plans every placed screen as before reads the others only. */
   private static final String PLACED = "placements = 1 AND placed_cluster_id IS NOT NULL";
 
-  /** {@link #page}, of the screens not placed in a gate's schedule only (whole schedules, none yet, a failed send). */
-  public List<RegisteredScreen> unplacedPage(Connection c, String afterId, int limit) throws SQLException {
-    return Sql.list(c, "SELECT " + COLUMNS + " FROM screens WHERE id > ? AND NOT (" + PLACED + ") ORDER BY id LIMIT ?",
+  /**
+   * Up to {@code limit} screens after {@code afterId} (null: from the first), in id order: a page of a streamed
+   * publish; with {@code unplacedOnly}, of the screens not placed in a gate's schedule only (whole schedules,
+   * none yet, a failed send).
+   */
+  public List<RegisteredScreen> page(Connection c, String afterId, int limit, boolean unplacedOnly) throws SQLException {
+    return Sql.list(c, "SELECT " + COLUMNS + " FROM screens WHERE id > ?" + pageOf(unplacedOnly) + " ORDER BY id LIMIT ?",
         ScreenRepository::map, afterId == null ? "" : afterId, limit);
+  }
+
+  /** Which screens a page holds, after its first condition. The placement columns are the screen's in either query. */
+  private static String pageOf(boolean unplacedOnly) {
+    return unplacedOnly ? " AND NOT (" + PLACED + ")" : "";
   }
 
   /** A screen placed in a gate's schedule: the gate and the profile its last placement put it in. */
   public record Placed(String id, String clusterId, String profileId) {}
 
-  /** Every screen placed in a gate's schedule and not cut off, in id order: the screens {@link #unplacedPage} leaves out. */
+  /** Every screen placed in a gate's schedule and not cut off, in id order: the screens an unplaced {@link #page} leaves out. */
   public List<Placed> placed(Connection c) throws SQLException {
     return Sql.list(c, "SELECT id, placed_cluster_id, placed_profile_id FROM screens WHERE " + PLACED
         + " AND revoked_at IS NULL ORDER BY id", row -> new Placed(row.getString(1), row.getString(2), row.getString(3)));
@@ -129,15 +132,9 @@ public final class ScreenRepository {
   }
 
   /** {@link #publishedRulesAll} for the page {@link #page} reads with the same arguments. */
-  public java.util.Map<String, String> publishedRulesPage(Connection c, String afterId, int limit) throws SQLException {
-    return publishedRules(c, " WHERE s.id > ? ORDER BY s.id LIMIT ?", afterId == null ? "" : afterId, limit);
-  }
-
-  /** {@link #publishedRulesAll} for the page {@link #unplacedPage} reads with the same arguments. */
-  public java.util.Map<String, String> publishedRulesUnplacedPage(Connection c, String afterId, int limit)
+  public java.util.Map<String, String> publishedRulesPage(Connection c, String afterId, int limit, boolean unplacedOnly)
       throws SQLException {
-    // The placement columns are the screen's (published_rules has none of that name).
-    return publishedRules(c, " WHERE s.id > ? AND NOT (" + PLACED + ") ORDER BY s.id LIMIT ?",
+    return publishedRules(c, " WHERE s.id > ?" + pageOf(unplacedOnly) + " ORDER BY s.id LIMIT ?",
         afterId == null ? "" : afterId, limit);
   }
 
