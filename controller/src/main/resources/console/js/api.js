@@ -44,6 +44,8 @@ export const session = {
 /** Called when the controller says the token is no longer good (expired, logged out elsewhere). */
 let onUnauthorised = () => {};
 export function whenUnauthorised(handler) { onUnauthorised = handler; }
+/** Says the token is no longer good, as a refused call does (the event stream's reconnect, say). */
+export function sessionEnded() { onUnauthorised(); }
 
 async function call(method, path, body, action = method !== 'GET') {
   const headers = {};

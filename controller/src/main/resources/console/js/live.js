@@ -3,7 +3,7 @@
 // ReadableStream, not EventSource: EventSource cannot send the bearer token in a header, and a
 // token in the URL would land in logs. When the stream is down the views poll, as before.
 import {h} from './dom.js';
-import {session} from './api.js';
+import {session, sessionEnded} from './api.js';
 import {t} from './i18n.js';
 
 /** Waits before reconnecting, growing with each failure in a row (milliseconds). */
@@ -96,8 +96,15 @@ async function connect() {
   try {
     const response = await fetch('/api/v1/events', {headers: {Authorization: `Bearer ${token}`,
       Accept: 'text/event-stream'}, cache: 'no-store', signal: mine.signal});
-    if (response.status === 401 || response.status === 403) {
-      // Signed out or no longer allowed: the next API call signs the console out; stay on polling.
+    if (response.status === 401) {
+      // The session ended (the password changed elsewhere or by an admin, the account disabled): the
+      // controller closed the stream saying so, and the console asks its user to sign in again at once.
+      aborter = null;
+      sessionEnded();
+      return;
+    }
+    if (response.status === 403) {
+      // No longer allowed: stay on polling.
       aborter = null;
       setState('polling');
       return;

@@ -26,6 +26,8 @@ final class EventStream implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   final int status;
   final List<Event> events = new CopyOnWriteArrayList<>();
+  /** Whether the stream was read to its end (closed by the controller, or by the test). */
+  volatile boolean ended;
   private final InputStream body;
 
   private EventStream(int status, InputStream body) {
@@ -93,6 +95,8 @@ final class EventStream implements AutoCloseable {
       }
     } catch (IOException e) {
       // closed by the test, or by the controller
+    } finally {
+      ended = true;
     }
   }
 

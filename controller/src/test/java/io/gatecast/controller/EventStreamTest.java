@@ -133,6 +133,40 @@ class EventStreamTest {
     }
   }
 
+  @Test
+  void aStreamIsClosedSayingWhyWhenItsSessionEndsAndNoOtherStreamIs() throws Exception {
+    ApiClient lan = RUNNING.user("ev-lan", "operator");
+    ApiClient lanOnAPhone = ApiClient.signedIn(port(), "ev-lan", TestUsers.PASSWORD);
+    ApiClient minh = RUNNING.user("ev-minh", "viewer");
+    try (EventStream lansDesk = EventStream.open(port(), lan.token(), true);
+        EventStream lansPhone = EventStream.open(port(), lanOnAPhone.token(), true);
+        EventStream minhs = EventStream.open(port(), minh.token(), true)) {
+      await().atMost(DEADLINE).until(() -> lansDesk.has("hello", d -> true) && lansPhone.has("hello", d -> true)
+          && minhs.has("hello", d -> true));
+
+      // An admin gives lan a new password: both of lan's streams end, each saying why
+      Answer changed = RUNNING.api().putJson("/api/v1/users/ev-lan", Map.of("password", "another long password"));
+      assertThat(changed.status()).as(changed.error()).isEqualTo(200);
+      await().atMost(DEADLINE).until(() -> lansDesk.ended && lansPhone.ended);
+      assertThat(lansDesk.has("bye", d -> d.path("code").asText().equals("session-ended"))).isTrue();
+      assertThat(lansPhone.has("bye", d -> d.path("code").asText().equals("session-ended"))).isTrue();
+      try (EventStream again = EventStream.open(port(), lan.token(), false)) {
+        assertThat(again.status).as("the reconnect is refused").isEqualTo(401);
+      }
+
+      // minh's stream was not touched: it still hears what happens
+      register("ev-after-lan");
+      await().atMost(DEADLINE).until(() -> minhs.namesScreen("ev-after-lan"));
+      assertThat(minhs.ended).isFalse();
+      assertThat(minhs.has("bye", d -> true)).isFalse();
+
+      // minh signs out: that session's stream ends too
+      assertThat(minh.logout().status()).isEqualTo(204);
+      await().atMost(DEADLINE).until(() -> minhs.ended);
+      assertThat(minhs.has("bye", d -> d.path("code").asText().equals("session-ended"))).isTrue();
+    }
+  }
+
   private static int port() {
     return RUNNING.controller().httpPort();
   }

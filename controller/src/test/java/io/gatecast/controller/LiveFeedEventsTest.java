@@ -7,8 +7,8 @@ import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.events.PublishProgressed;
 import io.gatecast.controller.events.ScreenChanged;
 import io.gatecast.controller.events.ScreenStatusStored;
+import io.gatecast.controller.events.SessionsEnded;
 import io.gatecast.controller.live.ChangeFeed;
-import io.gatecast.controller.live.api.EventRoutes;
 import io.gatecast.controller.metrics.Metrics;
 import io.gatecast.protocol.Header;
 import io.gatecast.protocol.ScreenState;
@@ -38,7 +38,13 @@ class LiveFeedEventsTest {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
     ChangeFeed feed = new ChangeFeed(vertx, events);
-    new EventRoutes(feed).mount(router);
+    // In place of the sign-in check (EventStreamTest runs the controller's own): the bearer token, "user:session",
+    // names the user and stands for the session's token hash.
+    router.get("/api/v1/events").handler(ctx -> {
+      String token = ctx.request().getHeader("Authorization").substring("Bearer ".length());
+      ctx.response().setChunked(true).putHeader("Content-Type", "text/event-stream; charset=utf-8");
+      feed.subscribe(ctx.response(), token.substring(0, token.indexOf(':')), token);
+    });
     port = Ports.free();
     HttpServer server = vertx.createHttpServer().requestHandler(router);
     server.listen(port, "127.0.0.1").await();
@@ -51,7 +57,7 @@ class LiveFeedEventsTest {
 
   @Test
   void eventsOnTheBusReachTheStream() throws Exception {
-    try (EventStream stream = EventStream.open(port, null, true)) {
+    try (EventStream stream = EventStream.open(port, "viewer:1", true)) {
       await().atMost(DEADLINE).until(() -> stream.has("hello", d -> true));
 
       events.publish(new ScreenChanged("hall-2"));
@@ -66,7 +72,7 @@ class LiveFeedEventsTest {
 
   @Test
   void aStoredHeartbeatIsNewsOnlyWhenWhatTheBoardShowsMoved() throws Exception {
-    try (EventStream stream = EventStream.open(port, null, true)) {
+    try (EventStream stream = EventStream.open(port, "viewer:1", true)) {
       await().atMost(DEADLINE).until(() -> stream.has("hello", d -> true));
       events.publish(new ScreenStatusStored(status("hall-2", 3L)));
       await().atMost(DEADLINE).until(() -> stream.namesScreen("hall-2"));
@@ -79,6 +85,34 @@ class LiveFeedEventsTest {
 
       org.assertj.core.api.Assertions.assertThat(stream.events.subList(before, stream.events.size()))
           .noneMatch(e -> e.name().equals("screens") && EventStream.containsText(e.data().path("ids"), "hall-2"));
+    }
+  }
+
+  @Test
+  void aStreamWhoseSessionEndedIsClosedSayingWhyAndTheOthersGoOn() throws Exception {
+    try (EventStream lansDesk = EventStream.open(port, "lan:desk", true);
+        EventStream lansPhone = EventStream.open(port, "lan:phone", true);
+        EventStream minhs = EventStream.open(port, "minh:desk", true)) {
+      await().atMost(DEADLINE).until(() -> lansDesk.has("hello", d -> true) && lansPhone.has("hello", d -> true)
+          && minhs.has("hello", d -> true));
+
+      // lan signs out at the desk: that session's stream ends, saying why; the phone's does not
+      events.publish(SessionsEnded.one("lan:desk"));
+      await().atMost(DEADLINE).until(() -> lansDesk.ended);
+      org.assertj.core.api.Assertions.assertThat(lansDesk.events).last()
+          .matches(e -> e.name().equals("bye") && e.data().path("code").asText().equals("session-ended"));
+      events.publish(new ScreenChanged("hall-3"));
+      await().atMost(DEADLINE).until(() -> lansPhone.namesScreen("hall-3") && minhs.namesScreen("hall-3"));
+
+      // An admin gives lan a new password: every stream of lan ends, minh's goes on
+      events.publish(SessionsEnded.allOf("lan"));
+      await().atMost(DEADLINE).until(() -> lansPhone.ended);
+      org.assertj.core.api.Assertions.assertThat(lansPhone.has("bye", d -> d.path("code").asText().equals("session-ended")))
+          .isTrue();
+      events.publish(new ScreenChanged("hall-4"));
+      await().atMost(DEADLINE).until(() -> minhs.namesScreen("hall-4"));
+      org.assertj.core.api.Assertions.assertThat(minhs.ended).isFalse();
+      org.assertj.core.api.Assertions.assertThat(minhs.has("bye", d -> true)).isFalse();
     }
   }
 

@@ -125,21 +125,7 @@ class ConsoleEndToEndTest {
     browser.signOut();
     browser.signIn("kythuat", PASSWORD);
     assertThat(admin.putJson("/api/v1/users/kythuat", Map.of("password", "mat-khau-moi-2026")).status()).isEqualTo(200);
-    // The console learns it at its next request: the technician's next click, or a refresh a news event set off
-    // first (then the menu is gone before the click: a CI run met it). Either way the sign-in page says why.
-    browser.wait.until(d -> {
-      if (!d.findElements(By.cssSelector("p[role=alert]")).isEmpty()) {
-        return true;
-      }
-      d.findElements(By.cssSelector("nav a[data-section='content']")).forEach(link -> {
-        try {
-          link.click();
-        } catch (org.openqa.selenium.WebDriverException redrawnOrGone) {
-          // looked up again on the next try
-        }
-      });
-      return false;
-    });
+    // The controller closes the console's event stream as the session ends: the sign-in page comes without a click
     browser.waitText(By.cssSelector("p[role=alert]"), "Phiên đăng nhập đã hết; hãy đăng nhập lại.");
     browser.waitVisible(By.name("username"));
     browser.screenshot("console-04-session-ended");

@@ -154,6 +154,31 @@ class ConsoleLiveTest {
   }
 
   /**
+   * A technician's console open on the board, with no polling: an admin gives them a new password, and the
+   * console asks them to sign in again, saying why, at once — no click, no refresh: the controller closed the
+   * event stream of the ended session, and its reconnect was refused.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "in {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"vi", "en"})
+  void aConsoleWhoseSessionEndsAsksToSignInAgainAtOnce(String lang) throws Exception {
+    console.user("kythuat", "technician");
+    browser.startIn(lang);
+    browser.signIn("kythuat", PASSWORD);
+    openWithoutPolling("fleet");
+    awaitLive();
+    markPage();
+
+    Answer changed = admin.putJson("/api/v1/users/kythuat", Map.of("password", "mat-khau-moi-2026"));
+    assertThat(changed.status()).as(changed.error()).isEqualTo(200);
+
+    browser.waitText(By.cssSelector("p[role=alert]"), browser.says("Phiên đăng nhập đã hết; hãy đăng nhập lại.",
+        "Your session has ended; sign in again."));
+    browser.waitVisible(By.name("username"));
+    assertThat(pageKept()).as("no reload").isTrue();
+    browser.screenshot("console-48-live-session-ended-" + lang);
+  }
+
+  /**
    * A screen registered without a gate waits in the unplaced one: its page says that placing it is what it
    * waits for, not a publish, and takes the technician to the Setup page.
    */

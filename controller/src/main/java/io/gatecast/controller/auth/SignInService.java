@@ -1,6 +1,8 @@
 package io.gatecast.controller.auth;
 
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.SessionsEnded;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.throttle.LoginThrottle;
@@ -17,7 +19,7 @@ import java.util.Optional;
  * Sign in (a bearer token whose hash is stored), sign out, and changing one's own password. The
  * rules: guessing is throttled before the slow hash runs (and a lock is audited); a wrong password
  * and an unknown user get the same refusal in the same time; a changed password ends every session
- * of the user.
+ * of the user. A session ended is told ({@link SessionsEnded}) once committed, so its event streams close.
  */
 public final class SignInService {
   /** How long a token lasts: one working day, so a stolen token does not outlive the shift. */
@@ -33,9 +35,10 @@ public final class SignInService {
   private final LoginThrottle throttle;
   private final PasswordWork passwords;
   private final AuditLog audit;
+  private final DomainEvents events;
 
   public SignInService(Database db, Clock clock, UserRepository users, SessionRepository sessions,
-      LoginThrottle throttle, PasswordWork passwords, AuditLog audit) {
+      LoginThrottle throttle, PasswordWork passwords, AuditLog audit, DomainEvents events) {
     this.db = db;
     this.clock = clock;
     this.users = users;
@@ -43,6 +46,7 @@ public final class SignInService {
     this.throttle = throttle;
     this.passwords = passwords;
     this.audit = audit;
+    this.events = events;
   }
 
   /**
@@ -89,8 +93,8 @@ public final class SignInService {
   public Future<Void> signOut(String tokenHash) {
     return db.transaction(c -> {
       sessions.delete(c, tokenHash);
-      return null;
-    });
+      return (Void) null;
+    }).onSuccess(v -> events.publish(SessionsEnded.one(tokenHash)));
   }
 
   /** Changes one's own password, given the current one; every device of the user signs in again. */
@@ -109,7 +113,8 @@ public final class SignInService {
           sessions.deleteAllOf(c, username);
           audit.record(c, username, "change-password", "user", username, null, null);
           return Map.<String, Object>of("username", username, "signedOut", true);
-        }));
+        }))
+        .onSuccess(answer -> events.publish(SessionsEnded.allOf(username)));
   }
 
   private static Refusal throttled(LoginThrottle.Held held) {

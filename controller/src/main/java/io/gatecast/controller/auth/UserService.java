@@ -1,6 +1,8 @@
 package io.gatecast.controller.auth;
 
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.SessionsEnded;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.refusal.Refusal.Kind;
 import io.gatecast.controller.store.Database;
@@ -15,8 +17,8 @@ import java.util.Set;
 /**
  * User management, for admins: create, list, change roles, password, disabled. The rules: a username
  * is taken once; users are never deleted (the audit log names them); there is always an enabled
- * admin; a new password or a disabled account ends the user's sessions. Passwords are hashed off
- * the event loop before the transaction.
+ * admin; a new password or a disabled account ends the user's sessions (and, once committed, the event
+ * streams they opened: {@link SessionsEnded}). Passwords are hashed off the event loop before the transaction.
  */
 public final class UserService {
   /** What an admin changes; a null field is left as it is. */
@@ -28,15 +30,17 @@ public final class UserService {
   private final SessionRepository sessions;
   private final PasswordWork passwords;
   private final AuditLog audit;
+  private final DomainEvents events;
 
   public UserService(Database db, Clock clock, UserRepository users, SessionRepository sessions,
-      PasswordWork passwords, AuditLog audit) {
+      PasswordWork passwords, AuditLog audit, DomainEvents events) {
     this.db = db;
     this.clock = clock;
     this.users = users;
     this.sessions = sessions;
     this.passwords = passwords;
     this.audit = audit;
+    this.events = events;
   }
 
   public Future<List<User>> all() {
@@ -63,7 +67,16 @@ public final class UserService {
   /** Changes a user, all or nothing: a change that would leave no enabled admin is refused whole. */
   public Future<User> update(String actor, String username, Change change) {
     Future<String> hash = change.password() == null ? Future.succeededFuture(null) : passwords.hash(change.password());
-    return hash.compose(newHash -> db.transaction(c -> update(c, actor, username, change, newHash)));
+    return hash.compose(newHash -> db.transaction(c -> update(c, actor, username, change, newHash)))
+        .onSuccess(after -> {
+          if (endsSessions(change)) {
+            events.publish(SessionsEnded.allOf(username));
+          }
+        });
+  }
+
+  private static boolean endsSessions(Change change) {
+    return change.password() != null || Boolean.TRUE.equals(change.disabled());
   }
 
   private User update(Connection c, String actor, String username, Change change, String newHash) throws SQLException {
@@ -81,7 +94,7 @@ public final class UserService {
       // Thrown inside the transaction: the writes above are rolled back.
       throw Refusal.of(Kind.CONFLICT, "this would leave no enabled admin; nothing was changed");
     }
-    if (newHash != null || Boolean.TRUE.equals(change.disabled())) {
+    if (endsSessions(change)) {
       sessions.deleteAllOf(c, username);
     }
     User after = users.find(c, username).orElseThrow();

@@ -8,6 +8,7 @@ import io.gatecast.controller.events.PublishProgressed;
 import io.gatecast.controller.events.ScreenChanged;
 import io.gatecast.controller.events.ScreenStatusStored;
 import io.gatecast.controller.events.ScreenWaits;
+import io.gatecast.controller.events.SessionsEnded;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
@@ -32,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * bounded outgoing buffer ({@link #MAX_BUFFERED_BYTES}): a client that does not read fast enough is
  * disconnected (it reconnects and refetches) rather than buffered without end or allowed to slow
  * the others. A comment every {@link #KEEP_ALIVE} keeps proxies from cutting an idle stream, and a
- * stream is closed after {@link #MAX_LIFETIME} so its bearer token is checked again on reconnect.
- * Nothing is collected while nobody listens.
+ * stream is closed after {@link #MAX_LIFETIME} so its bearer token is checked again on reconnect, and
+ * at the next flush once its session ends ({@link SessionsEnded}: signed out, password changed, account
+ * disabled), so nothing more reaches a console whose user is gone and the console learns at once that it
+ * must sign in again. Nothing is collected while nobody listens.
  */
 public final class ChangeFeed {
   static final Duration FLUSH_EVERY = Duration.ofMillis(500);
@@ -52,12 +55,13 @@ public final class ChangeFeed {
   private final Map<String, String> lastStatus = new HashMap<>();
   private final Set<String> publishes = new TreeSet<>();
   private final Set<String> alerts = new TreeSet<>();
+  private final List<SessionsEnded> endedSessions = new ArrayList<>();
   private boolean alertsExpired;
   private long timer = -1;
   private long ticks;
 
-  /** One open event stream. */
-  private record Stream(HttpServerResponse response, long openedAtMillis) {}
+  /** One open event stream, and the sign-in session that opened it. */
+  private record Stream(HttpServerResponse response, long openedAtMillis, String username, String tokenHash) {}
 
   /** Hears the events the board shows; each handler only collects (synchronized, no I/O), as the bus asks. */
   public ChangeFeed(Vertx vertx, DomainEvents events) {
@@ -67,12 +71,16 @@ public final class ChangeFeed {
     events.subscribe(ScreenWaits.class, e -> screen(e.screenId()));
     events.subscribe(PublishProgressed.class, e -> publish(Long.toString(e.publishId())));
     events.subscribe(AlertsChanged.class, e -> alert(e.alertId() == null ? "" : e.alertId()));
+    events.subscribe(SessionsEnded.class, this::sessionsEnded);
   }
 
-  /** Starts streaming to {@code response} (headers already set); it leaves when the connection closes. */
-  public synchronized void subscribe(HttpServerResponse response) {
+  /**
+   * Starts streaming to {@code response} (headers already set) for the session of {@code username} whose
+   * token has {@code tokenHash}; it leaves when the connection closes or that session ends.
+   */
+  public synchronized void subscribe(HttpServerResponse response, String username, String tokenHash) {
     response.setWriteQueueMaxSize(MAX_BUFFERED_BYTES);
-    Stream stream = new Stream(response, System.currentTimeMillis());
+    Stream stream = new Stream(response, System.currentTimeMillis(), username, tokenHash);
     streams.add(stream);
     response.closeHandler(v -> leave(stream));
     response.exceptionHandler(e -> leave(stream));
@@ -99,6 +107,13 @@ public final class ChangeFeed {
       publishes.clear();
       alerts.clear();
       alertsExpired = false;
+      endedSessions.clear();
+    }
+  }
+
+  private synchronized void sessionsEnded(SessionsEnded ended) {
+    if (!streams.isEmpty()) {
+      endedSessions.add(ended);
     }
   }
 
@@ -162,15 +177,29 @@ public final class ChangeFeed {
       frames.append(": keep-alive\n\n");
     }
     long now = System.currentTimeMillis();
+    List<SessionsEnded> ended = List.copyOf(endedSessions);
+    endedSessions.clear();
     for (Stream stream : new ArrayList<>(streams)) {
-      if (now - stream.openedAtMillis() > MAX_LIFETIME.toMillis()) {
-        write(stream, event("bye", Map.of("reason", "stream lifetime reached; reconnect")));
-        stream.response().end();
-        leave(stream);
+      if (ended.stream().anyMatch(e -> e.ends(stream.username(), stream.tokenHash()))) {
+        // Its token no longer signs in: the console's reconnect is refused and it asks its user to sign in.
+        close(stream, "session-ended", "the session has ended; sign in again");
+      } else if (now - stream.openedAtMillis() > MAX_LIFETIME.toMillis()) {
+        close(stream, "lifetime", "stream lifetime reached; reconnect");
       } else if (!frames.isEmpty()) {
         write(stream, frames.toString());
       }
     }
+  }
+
+  /** Says why in a last {@code bye} event, then ends the stream. */
+  private void close(Stream stream, String code, String reason) {
+    write(stream, event("bye", Map.of("code", code, "reason", reason)));
+    HttpServerResponse response = stream.response();
+    if (!response.closed() && !response.ended()) {
+      // (write drops a stream whose client is gone or behind: nothing is left to end then)
+      response.end();
+    }
+    leave(stream);
   }
 
   /** Writes, or drops the stream when its client has not taken what was sent before. */

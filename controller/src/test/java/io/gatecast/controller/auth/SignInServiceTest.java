@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gatecast.controller.TestDatabase;
 import io.gatecast.controller.audit.AuditEntry;
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.SessionsEnded;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import io.gatecast.controller.throttle.LoginThrottle;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,14 +41,17 @@ class SignInServiceTest {
   private final MovableClock clock = new MovableClock(NOW);
   private final SessionRepository sessions = new SessionRepository();
   private Database db;
+  private final List<SessionsEnded> ended = new CopyOnWriteArrayList<>();
   private SignInService service;
 
   @BeforeEach
   void open() {
     db = database.db();
     UserRepository users = new UserRepository();
+    DomainEvents events = new DomainEvents();
+    events.subscribe(SessionsEnded.class, ended::add);
     service = new SignInService(db, clock, users, sessions, new LoginThrottle(clock),
-        new PasswordWork(database.vertx()), new AuditLog(clock));
+        new PasswordWork(database.vertx()), new AuditLog(clock), events);
     await(db.transaction(c -> {
       users.insert(c, "lan", Passwords.hash(PASSWORD), Set.of(Role.OPERATOR), NOW);
       return null;
@@ -64,6 +70,7 @@ class SignInServiceTest {
 
     await(service.signOut(hash));
     assertTrue(await(db.transaction(c -> sessions.username(c, hash, NOW))).isEmpty());
+    assertEquals(List.of(SessionsEnded.one(hash)), ended, "told once committed, so that session's streams close");
   }
 
   @Test
@@ -105,10 +112,12 @@ class SignInServiceTest {
     assertEquals("CURRENT_PASSWORD_WRONG", wrong.code());
     assertEquals("currentPassword", wrong.details().get("field"));
     assertTrue(signedIn(token), "a refused change changes nothing");
+    assertEquals(List.of(), ended);
 
     assertEquals(Map.of("username", "lan", "signedOut", true),
         await(service.changeOwnPassword("lan", PASSWORD, "a brand new password")));
     assertFalse(signedIn(token));
+    assertEquals(List.of(SessionsEnded.allOf("lan")), ended);
     assertEquals("LOGIN_FAILED", refused(service.signIn("lan", PASSWORD, ADDRESS)).code());
     await(service.signIn("lan", "a brand new password", ADDRESS));
   }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gatecast.controller.TestDatabase;
 import io.gatecast.controller.audit.AuditEntry;
 import io.gatecast.controller.audit.AuditLog;
+import io.gatecast.controller.events.DomainEvents;
+import io.gatecast.controller.events.SessionsEnded;
 import io.gatecast.controller.refusal.Refusal;
 import io.gatecast.controller.store.Database;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,13 +38,17 @@ class UserServiceTest {
   private Database db;
   private final UserRepository users = new UserRepository();
   private final SessionRepository sessions = new SessionRepository();
+  private final List<SessionsEnded> ended = new CopyOnWriteArrayList<>();
   private UserService service;
 
   @BeforeEach
   void open() {
     db = database.db();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    service = new UserService(db, clock, users, sessions, new PasswordWork(database.vertx()), new AuditLog(clock));
+    DomainEvents events = new DomainEvents();
+    events.subscribe(SessionsEnded.class, ended::add);
+    service = new UserService(db, clock, users, sessions, new PasswordWork(database.vertx()), new AuditLog(clock),
+        events);
     await(service.create("system", "admin", PASSWORD, Set.of(Role.ADMIN)));
   }
 
@@ -86,6 +93,7 @@ class UserServiceTest {
         await(service.update("admin", "admin", new UserService.Change(EnumSet.of(Role.VIEWER), null, null))).roles(),
         "with another admin enabled, the first may step down");
     assertEquals(List.of("update", "create"), actionsOn("admin"));
+    assertEquals(List.of(), ended, "a refused change ends no session");
   }
 
   @Test
@@ -94,15 +102,18 @@ class UserServiceTest {
     signIn("lan", "token-1");
     await(service.update("admin", "lan", new UserService.Change(EnumSet.of(Role.VIEWER), null, null)));
     assertTrue(signedIn("token-1"), "a role change keeps the session");
+    assertEquals(List.of(), ended);
 
     await(service.update("admin", "lan", new UserService.Change(null, "a brand new password", null)));
     assertFalse(signedIn("token-1"));
+    assertEquals(List.of(SessionsEnded.allOf("lan")), ended, "told once committed, so the user's streams close");
     assertTrue(Passwords.matches("a brand new password",
         await(db.transaction(c -> users.passwordHash(c, "lan"))).orElseThrow()));
 
     signIn("lan", "token-2");
     assertTrue(await(service.update("admin", "lan", new UserService.Change(null, null, true))).disabled());
     assertFalse(signedIn("token-2"));
+    assertEquals(List.of(SessionsEnded.allOf("lan"), SessionsEnded.allOf("lan")), ended);
     assertEquals(List.of("update", "update-with-password", "update", "create"), actionsOn("lan"));
   }
 
