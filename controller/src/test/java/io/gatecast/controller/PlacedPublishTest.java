@@ -465,11 +465,7 @@ class PlacedPublishTest {
 
   /** The value of the controller's metric whose name and labels match {@code series} (a pattern); 0 when absent. */
   private static double metric(Controller controller, String series) throws Exception {
-    String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create("http://127.0.0.1:" + controller.httpPort() + "/metrics")).GET().build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + series + " ([0-9.E]+)$").matcher(metrics);
-    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    return ScrapedMetrics.value(controller, series).orElse(0);
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gatecast.controller.Controller;
 import io.gatecast.controller.ControllerConfig;
+import io.gatecast.controller.ScrapedMetrics;
 import io.gatecast.protocol.Codec;
 import io.gatecast.protocol.Topics;
 import io.gatecast.testkit.IntegrationTest;
@@ -25,8 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RefusedSubscriptionTest {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern REFUSALS = Pattern.compile("(?m)^gatecast_broker_refusals_total(?:\\{[^}]*})? (\\S+)$");
 
   @TempDir Path tmp;
 
@@ -93,9 +91,9 @@ class RefusedSubscriptionTest {
   }
 
   private static double refusals(Controller controller) throws Exception {
-    Matcher m = REFUSALS.matcher(get(controller, "/metrics").body());
-    assertThat(m.find()).as("gatecast_broker_refusals_total in /metrics").isTrue();
-    return Double.parseDouble(m.group(1));
+    java.util.OptionalDouble refusals = ScrapedMetrics.value(controller, "gatecast_broker_refusals_total(?:\\{[^}]*})?");
+    assertThat(refusals).as("gatecast_broker_refusals_total in /metrics").isPresent();
+    return refusals.getAsDouble();
   }
 
   private static HttpResponse<String> get(Controller controller, String path) throws Exception {
