@@ -94,17 +94,13 @@ final class Planning {
         && rebuilt.get(screen.clusterId()).keys().containsKey(screen.profileId()))) {
       return false;
     }
-    Map<Map.Entry<String, String>, ProfileRules> byGateAndProfile = new HashMap<>();
     rebuilt.forEach((gate, whole) -> {
       gates.put(gate, new java.util.TreeMap<>(whole.profiles()));
       room.put(gate, whole.room());
-      whole.keys().forEach((profileId, key) -> {
-        profileIds.put(key, profileId);
-        byGateAndProfile.put(Map.entry(gate, profileId), built.get(key));
-      });
+      whole.keys().forEach((profileId, key) -> profileIds.put(key, profileId));
     });
     for (io.gatecast.controller.screens.ScreenRepository.Placed screen : placed) {
-      ProfileRules rules = byGateAndProfile.get(Map.entry(screen.clusterId(), screen.profileId()));
+      ProfileRules rules = built.get(rebuilt.get(screen.clusterId()).keys().get(screen.profileId()));
       if (rules != null && !rules.withheld().isEmpty()) {
         withheld.put(screen.id(), rules.withheld());
       }
