@@ -1,17 +1,14 @@
 package io.gatecast.controller.publish;
 
+import static io.gatecast.controller.ServiceFutures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.gatecast.controller.TestDatabase;
+import io.gatecast.controller.store.Sql;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The fleet's setup generation (V94) moves with every write a publish's plan of a placed screen reads (its
@@ -19,15 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * heartbeat or of a publish's own: a publish that sees it unchanged reads only the screens not placed.
  */
 class SetupGenerationTest {
-  @TempDir Path dir;
-  private Connection c;
+  @RegisterExtension final TestDatabase database = new TestDatabase();
 
   @BeforeEach
-  void migratedWithAFleet() throws SQLException {
-    String url = "jdbc:sqlite:" + dir.resolve("gatecast.db");
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
-    c = DriverManager.getConnection(url);
-    c.createStatement().execute("PRAGMA foreign_keys = ON");
+  void aFleet() {
     run("INSERT INTO clusters VALUES ('g1', 'Móng Cái', 'Quảng Ninh', 'Asia/Ho_Chi_Minh', '[\"vi\"]', 't')",
         "INSERT INTO screens (id, name, created_at, cluster_id, placements) VALUES ('s1', 'Hall 1', 't', 'g1', 1)",
         "INSERT INTO screens (id, name, created_at, cluster_id, placements) VALUES ('s2', 'Hall 2', 't', 'g1', 1)",
@@ -44,7 +36,7 @@ class SetupGenerationTest {
   }
 
   @Test
-  void everyWriteAPlacedScreensPlanReadsMovesIt() throws SQLException {
+  void everyWriteAPlacedScreensPlanReadsMovesIt() {
     for (String write : List.of(
         "INSERT INTO screens (id, name, created_at, cluster_id) VALUES ('s3', 'Hall 3', 't', 'g1')",
         "UPDATE screens SET name = 'Sảnh 1' WHERE id = 's1'",
@@ -72,15 +64,15 @@ class SetupGenerationTest {
         "DELETE FROM layout_assignments WHERE target_kind = 'GATE'",
         "DELETE FROM screens WHERE id = 's3'",
         "DELETE FROM clusters WHERE id = 'g2'")) {
-      long before = SetupGeneration.current(c);
+      long before = generation();
       run(write);
-      assertThat(SetupGeneration.current(c)).as(write).isGreaterThan(before);
+      assertThat(generation()).as(write).isGreaterThan(before);
     }
   }
 
   @Test
-  void contentHeartbeatsAndPublishesLeaveItAlone() throws SQLException {
-    long before = SetupGeneration.current(c);
+  void contentHeartbeatsAndPublishesLeaveItAlone() {
+    long before = generation();
     run("INSERT INTO playlist_items VALUES ('p1', 2, 'c2', 1, NULL)",
         "UPDATE playlist_items SET weight = 3 WHERE playlist_id = 'p1'",
         "UPDATE content_items SET status = 'RETIRED', updated_at = 'u' WHERE id = 'c2'",
@@ -88,14 +80,19 @@ class SetupGenerationTest {
         "UPDATE screens SET state = 'ONLINE', last_seen_at = 'u', applied_version = 3, current_content_id = 'c1'",
         "UPDATE screens SET published_version = 4, placed_cluster_id = 'g1', placed_profile_id = 's1'",
         "UPDATE screens SET name = 'Hall 1', cluster_id = 'g1', tags = NULL, placements = 1 WHERE id = 's1'");
-    assertThat(SetupGeneration.current(c)).isEqualTo(before);
+    assertThat(generation()).isEqualTo(before);
   }
 
-  private void run(String... statements) throws SQLException {
-    try (Statement s = c.createStatement()) {
+  private long generation() {
+    return await(database.db().transaction(SetupGeneration::current));
+  }
+
+  private void run(String... statements) {
+    await(database.db().transaction(c -> {
       for (String sql : statements) {
-        s.execute(sql);
+        Sql.update(c, sql);
       }
-    }
+      return null;
+    }));
   }
 }
