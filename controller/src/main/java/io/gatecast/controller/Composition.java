@@ -103,7 +103,7 @@ final class Composition {
   private ControllerHealth controllerHealth;
   // Services.
   private CommandService commands;
-  private Publisher publisher;
+  Publisher publisher;
   AlertService alerts;
   KeyRotations rotations;
   Reassertion reassertion;
@@ -307,6 +307,12 @@ final class Composition {
           reassertion.start();
           lifecycle.push("arrivals timer", arrivals::close);
           arrivals.start();
+          lifecycle.push("profiles-ahead timer", publisher.profilesAhead()::close);
+          if (!Boolean.getBoolean("gatecast.test.noProfilesAhead")) {
+            publisher.profilesAhead().start();
+          } else {
+            LOG.warn("test hook: this controller plans no profiles ahead; every publish after a setup change reads the fleet");
+          }
           return new Controller(this, bound, brokerUrl());
         });
   }
@@ -351,7 +357,9 @@ final class Composition {
   }
 
   /**
-   * For the crash tests of the streamed publish only ({@code RetainedAfterStopTest}): the JVM halts —
+   * For the crash tests of the streamed publish only ({@code RetainedAfterStopTest}, which also sets
+   * {@code -Dgatecast.test.noProfilesAhead=true}, read in {@link #start}: a publish of theirs must pass through the
+   * early and final passes, not start from profiles planned ahead whenever a setup change settled): the JVM halts —
    * as abruptly as kill -9, nothing closed or flushed — mid-stream: with
    * {@code -Dgatecast.test.haltBeforePublishBatch=N} when a publish is about to record its batch
    * {@code N}; with {@code -Dgatecast.test.haltBeforeGateSchedules=fast|early|final} when it is about to

@@ -97,6 +97,15 @@ public final class Controller implements AutoCloseable {
     return root.reassertion.stepNow();
   }
 
+  /**
+   * Plans the fleet's profiles ahead of the next publish now, after the planning under way if any, without waiting
+   * for a setup change to settle: true when they are planned at the fleet's setup generation, false when that is
+   * not wanted (a publish under way, or one planned every screen at it).
+   */
+  public Future<Boolean> planProfilesAheadNow() {
+    return root.publisher.profilesAhead().now();
+  }
+
   /** Closes every part in reverse of the order it was opened in; a second call does nothing. */
   @Override
   public void close() {

@@ -339,6 +339,69 @@ class PlacedPublishTest {
     });
   }
 
+  /**
+   * A setup change that moves no placed screen (one more notice in the own playlist of every screen of the gate:
+   * pl-a's profile keeps pl-a and pl-b) is planned ahead once it has settled, without being asked: the publish then
+   * sends the gate's new schedule before it reads any screen, and reads only the screen not placed (an older
+   * agent's). A change planned ahead that would move a placed screen (a notice of pl-b's own: pl-b leaves pl-a's
+   * profile) is not used so, as the gate rebuilt from it could give pl-b pl-a's rules: the publish reads every
+   * screen.
+   */
+  @Test
+  void aSetupChangePlannedAheadLeavesBeforeTheFleetIsReadUnlessItMovesAPlacedScreen() throws Exception {
+    List<String> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
+    withController(config(), Clock.systemUTC(), inOrder(sends), (controller, admin, approver) -> {
+      String passwordA = register(admin, "pl-a");
+      String passwordB = register(admin, "pl-b");
+      String passwordOld = register(admin, "pl-old");
+      PinnedKey key = controller.signingKey();
+      try (PlacedScreen a = new PlacedScreen(controller.brokerUrl(), key, "pl-a", passwordA, "default");
+          PlacedScreen b = new PlacedScreen(controller.brokerUrl(), key, "pl-b", passwordB, "default");
+          AckingScreen old = new AckingScreen(controller.brokerUrl(), key, "pl-old", passwordOld)) {
+        heartbeatUntilOnline(admin, a, b);
+        hallCampaign(admin, approver, "pl-notice-1");
+        published(admin);
+        await().atMost(DEADLINE).until(() -> items(a).equals(List.of("pl-notice-1"))
+            && items(b).equals(List.of("pl-notice-1")) && old.itemsOnAir().equals(List.of("pl-notice-1")));
+
+        double plannedBefore = plannedAheadOnceSettled(controller);
+        scheduleNew(admin, approver, "pl-own-1", "Chào mừng quý khách", List.of("pl-a", "pl-b", "pl-old"));
+        await().atMost(DEADLINE).until(() -> metric(controller, PLANNED_AHEAD) > plannedBefore);
+        sends.clear();
+        assertThat(screensReadBy(controller, () -> published(admin))).as("planned ahead: pl-old only").isEqualTo(1.0);
+        assertThat(sends).as("the gate before any screen is read, then pl-old's whole schedule")
+            .containsExactly("gate default", "screen pl-old");
+        await().atMost(DEADLINE).until(() -> items(a).size() == 2 && items(b).size() == 2
+            && old.itemsOnAir().size() == 2);
+        assertThat(items(b)).containsExactlyInAnyOrder("pl-notice-1", "pl-own-1");
+        assertThat(b.placements).as("placed as before").extracting(Placement::profileId).containsExactly("pl-a");
+
+        double plannedAgain = plannedAheadOnceSettled(controller);
+        scheduleNew(admin, approver, "pl-own-2", "Giữ trật tự", List.of("pl-b"));
+        await().atMost(DEADLINE).until(() -> metric(controller, PLANNED_AHEAD) > plannedAgain);
+        sends.clear();
+        assertThat(screensReadBy(controller, () -> published(admin))).as("pl-b moves: every screen").isEqualTo(3.0);
+        assertThat(sends).as("pl-b's new placement, then the gate's new set").containsExactly("screen pl-b",
+            "gate default");
+        await().atMost(DEADLINE).until(() -> b.placements.size() == 2 && items(b).size() == 3);
+        assertThat(b.placements.get(1).profileId()).isEqualTo("pl-b");
+        assertThat(items(a)).containsExactlyInAnyOrder("pl-notice-1", "pl-own-1");
+      }
+    });
+  }
+
+  /** The controller's count of the fleet's profiles planned ahead of a publish. */
+  private static final String PLANNED_AHEAD = "gatecast_publish_profiles_planned_ahead_total";
+
+  /**
+   * The count of the fleet's profiles planned ahead, once a planning under way (one the timer began before) ended
+   * (counted as it ends): a later count is of a setup change made after this call.
+   */
+  private static double plannedAheadOnceSettled(Controller controller) throws Exception {
+    controller.planProfilesAheadNow().await(); // nothing new: the generation is planned already, or every screen was
+    return metric(controller, PLANNED_AHEAD);
+  }
+
   /** The hall campaign's playlist (pl-hall) now plays these items. */
   private static void hallPlays(ApiClient admin, String... contentIds) {
     assertThat(admin.putJson("/api/v1/playlists/pl-hall", Map.of("entries", java.util.Arrays.stream(contentIds)

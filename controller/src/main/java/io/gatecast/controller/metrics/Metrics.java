@@ -3,6 +3,7 @@ package io.gatecast.controller.metrics;
 import io.gatecast.controller.events.CommandSent;
 import io.gatecast.controller.events.DomainEvents;
 import io.gatecast.controller.events.PlaysStored;
+import io.gatecast.controller.events.ProfilesPlannedAhead;
 import io.gatecast.controller.events.PublishFinished;
 import io.gatecast.controller.events.SchedulesReasserted;
 import io.gatecast.controller.events.ScreensArrived;
@@ -24,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code gatecast_ingest_queued} — heartbeats, answers and play batches waiting to be stored (gauge)
  *   <li>{@code gatecast_heartbeats_dropped_total} — older queued heartbeats dropped because the database fell behind (counter)
  *   <li>{@code gatecast_plays_stored_total} — proof-of-play records stored, resends not counted (counter)
+ *   <li>{@code gatecast_publish_screens_read_total} — screens publishes read to plan them (counter)
+ *   <li>{@code gatecast_publish_profiles_planned_ahead_total} — the fleet's profiles planned ahead of a publish after a
+ *       setup change (counter)
  *   <li>{@code gatecast_commands_sent_total} — remote commands published (counter)
  *   <li>{@code gatecast_alerts_sent_total} — alert notices the webhook accepted (counter)
  *   <li>{@code gatecast_http_server_requests_seconds} — HTTP latency per method, route pattern and status (summary)
@@ -42,6 +46,7 @@ public final class Metrics {
   private final Counter arrivalsPlaced;
   private final Counter arrivalsWaiting;
   private final Counter arrivalsUnknownAgent;
+  private final Counter profilesPlannedAhead;
   /**
    * What function meters read, held here: Micrometer holds a measured object only weakly, and a
    * method-reference lambda has no other holder — once collected, its meter stays at its last value.
@@ -65,6 +70,9 @@ public final class Metrics {
     arrivalsPlaced = arrivals("placed");
     arrivalsWaiting = arrivals("waiting");
     arrivalsUnknownAgent = arrivals("unknown_agent");
+    profilesPlannedAhead = Counter.builder("gatecast.publish.profiles.planned.ahead")
+        .description("times the fleet's profiles were planned ahead of the next publish after a setup change")
+        .register(registry);
     rolloutLatency = Timer.builder("gatecast.rollout.latency")
         .description("from publishing a schedule to the agent's APPLIED answer").register(registry);
   }
@@ -86,6 +94,7 @@ public final class Metrics {
       arrivalsWaiting.increment(e.waiting());
       arrivalsUnknownAgent.increment(e.unknownAgent());
     });
+    events.subscribe(ProfilesPlannedAhead.class, e -> profilesPlannedAhead.increment());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.gatecast.controller.publish;
 
+import io.gatecast.controller.screens.ScreenRepository;
 import io.gatecast.controller.screens.ScreenSetup;
 import io.gatecast.controller.screens.ScreenSetupRepository;
 import io.gatecast.protocol.Codec;
@@ -28,13 +29,17 @@ final class GatePlanner {
   private static final Logger LOG = LoggerFactory.getLogger(GatePlanner.class);
   private final ClusterScheduleRepository clusters;
   private final ScreenSetupRepository setups;
+  private final ScreenRepository screens;
+  private final ProfilesAhead profilesAhead;
   private final RulesBuilder rules;
   private final Supplier<String> mediaBaseUrl;
 
-  GatePlanner(ClusterScheduleRepository clusters, ScreenSetupRepository setups, RulesBuilder rules,
-      Supplier<String> mediaBaseUrl) {
+  GatePlanner(ClusterScheduleRepository clusters, ScreenSetupRepository setups, ScreenRepository screens,
+      ProfilesAhead profilesAhead, RulesBuilder rules, Supplier<String> mediaBaseUrl) {
     this.clusters = clusters;
     this.setups = setups;
+    this.screens = screens;
+    this.profilesAhead = profilesAhead;
     this.rules = rules;
     this.mediaBaseUrl = mediaBaseUrl;
   }
@@ -106,31 +111,30 @@ final class GatePlanner {
    * which is what it played until now, and its new placement once the fleet is planned (what the early
    * pass does too); with no setup changed, the final pass finds every gate as this pass left it.
    *
+   * <p>When the fleet's profiles were planned ahead at the fleet's setup generation ({@link ProfilesAhead}) and
+   * every placed screen holds the placement they give it, each gate is rebuilt from those profiles instead of its
+   * recorded ones, a gate no schedule was recorded for yet included: a setup change planned ahead leaves before
+   * the fleet is read, as a content change does ({@link Planning#profilesAhead}).
+   *
    * <p>Each gate rebuilt whole is kept in the planning ({@link Planning#rebuilt}), with the fleet's setup generation
-   * read first: when no setup changed since the last publish that planned every screen, and every gate holding a
-   * placed screen was rebuilt, the publish plans the placed screens from them ({@link Planning#placedAsRebuilt}).
+   * read first: when no setup changed since the last publish that planned every screen (or the profiles were
+   * planned ahead at it), and every gate holding a placed screen was rebuilt, the publish plans the placed
+   * screens from them ({@link Planning#placedAsRebuilt}).
    */
   List<GatePlan> fast(Connection c, Planning planning) throws SQLException {
     planning.setupGeneration = SetupGeneration.current(c); // what the pass reads and the fleet's setups, one snapshot
-    List<ClusterScheduleRepository.Recorded> gates = clusters.latestOfEach(c).stream()
-        .filter(gate -> gate.profileKeys() != null).toList();
-    if (gates.isEmpty()) {
+    Map<String, ClusterScheduleRepository.Recorded> latest = new HashMap<>();
+    clusters.latestOfEach(c).forEach(gate -> latest.put(gate.clusterId(), gate));
+    FleetProfiles ahead = planning.setupGeneration.equals(planning.lastFleetPlan) ? null // recorded then: as they are
+        : ahead(c, planning.setupGeneration);
+    planning.profilesAhead = ahead != null;
+    Map<String, java.util.SortedMap<String, ProfileKey>> keysOf = ahead != null ? new java.util.TreeMap<>(ahead.gates())
+        : recordedKeys(planning, latest.values());
+    if (keysOf.isEmpty()) {
       return List.of();
     }
-    Map<String, java.util.SortedMap<String, ProfileKey>> keysOf = new HashMap<>();
-    List<ClusterScheduleRepository.Recorded> readable = new ArrayList<>();
     Set<String> owners = new HashSet<>();
-    for (ClusterScheduleRepository.Recorded gate : gates) {
-      try {
-        keysOf.put(gate.clusterId(), ProfileKey.fromJson(gate.profileKeys()));
-      } catch (IllegalArgumentException e) {
-        LOG.warn("publish {}: gate {}'s schedule version {} does not say what its profiles were built for ({});"
-            + " it is planned with the fleet", planning.publishId, gate.clusterId(), gate.version(), e.getMessage());
-        continue; // the next final pass records its keys afresh
-      }
-      readable.add(gate);
-      owners.addAll(keysOf.get(gate.clusterId()).keySet());
-    }
+    keysOf.values().forEach(keys -> owners.addAll(keys.keySet()));
     Map<String, ScreenSetup> active = new HashMap<>();
     setups.of(c, List.copyOf(owners)).forEach((id, setup) -> {
       if (!setup.revoked()) {
@@ -143,17 +147,18 @@ final class GatePlanner {
     String baseUrl = mediaBaseUrl.get();
     List<GatePlan> plans = new ArrayList<>();
     gates:
-    for (ClusterScheduleRepository.Recorded gate : readable) {
+    for (Map.Entry<String, java.util.SortedMap<String, ProfileKey>> gate : keysOf.entrySet()) {
+      String gateId = gate.getKey();
       java.util.TreeMap<String, ScreenRules> rebuilt = new java.util.TreeMap<>();
       GateRoom room = new GateRoom();
-      for (Map.Entry<String, ProfileKey> recorded : keysOf.get(gate.clusterId()).entrySet()) { // id order, as the final pass admits
-        String owner = recorded.getKey();
+      for (Map.Entry<String, ProfileKey> planned : gate.getValue().entrySet()) { // id order, as the final pass admits
+        String owner = planned.getKey();
         io.gatecast.schedules.model.Screen profile = profiles.get(owner);
         if (profile == null) {
           continue gates; // cut off, or gone
         }
         ProfileKey now = ScreenPlanner.keyOf(session, owner, profile, ownPlaylists.getOrDefault(owner, List.of()));
-        if (!now.equals(recorded.getValue())) {
+        if (!now.equals(planned.getValue())) {
           continue gates;
         }
         // Kept in the planning: the pages' screens of this key are not built again.
@@ -164,16 +169,47 @@ final class GatePlanner {
         }
         rebuilt.put(owner, profileRules);
       }
-      planning.rebuilt.put(gate.clusterId(), new Planning.RebuiltGate(rebuilt, room, keysOf.get(gate.clusterId())));
+      planning.rebuilt.put(gateId, new Planning.RebuiltGate(rebuilt, room, gate.getValue()));
+      ClusterScheduleRepository.Recorded last = latest.get(gateId);
       String json = ScreenPlacement.profilesJson(rebuilt);
-      if (json.equals(gate.profiles())) {
-        continue;
+      if (last != null && json.equals(last.profiles())) {
+        continue; // what its profiles were built for, if that changed, the final pass records
       }
-      plans.add(new GatePlan(gate.clusterId(), gate.version() + 1, rebuilt, json, ClusterScheduleRepository
-          .changedProfiles(profileJsons(ScreenPlacement.profiles(gate.profiles())), profileJsons(rebuilt)),
-          gate.profileKeys()));
+      Map<String, ScreenRules> before = last == null ? Map.of() : ScreenPlacement.profiles(last.profiles());
+      plans.add(new GatePlan(gateId, last == null ? 1 : last.version() + 1, rebuilt, json, ClusterScheduleRepository
+          .changedProfiles(profileJsons(before), profileJsons(rebuilt)), ProfileKey.toJson(gate.getValue())));
     }
     return plans;
+  }
+
+  /**
+   * The fleet's profiles planned ahead at {@code generation} ({@link ProfilesAhead}), when every placed screen
+   * holds the placement they give it; null otherwise (none planned at it, or a placed screen would move: its
+   * recorded profile's screens are then not the profile's any more, and a gate rebuilt from them could give
+   * one screen another's rules).
+   */
+  private FleetProfiles ahead(Connection c, long generation) throws SQLException {
+    FleetProfiles planned = profilesAhead.at(generation);
+    return planned != null && planned.placesAsRecorded(screens.placements(c)) ? planned : null;
+  }
+
+  /** Each gate's recorded profile keys, by gate id; a gate whose recorded keys cannot be read is left to the fleet. */
+  private static Map<String, java.util.SortedMap<String, ProfileKey>> recordedKeys(Planning planning,
+      java.util.Collection<ClusterScheduleRepository.Recorded> latest) {
+    Map<String, java.util.SortedMap<String, ProfileKey>> keysOf = new java.util.TreeMap<>();
+    for (ClusterScheduleRepository.Recorded gate : latest) {
+      if (gate.profileKeys() == null) {
+        continue;
+      }
+      try {
+        keysOf.put(gate.clusterId(), ProfileKey.fromJson(gate.profileKeys()));
+      } catch (IllegalArgumentException e) {
+        LOG.warn("publish {}: gate {}'s schedule version {} does not say what its profiles were built for ({});"
+            + " it is planned with the fleet", planning.publishId, gate.clusterId(), gate.version(), e.getMessage());
+        // the next final pass records its keys afresh
+      }
+    }
+    return keysOf;
   }
 
   /** Each profile's rules as JSON, to tell which profiles a new cluster schedule changes. */

@@ -60,12 +60,17 @@ final class Planning {
   /** What each gate's schedule still has room for, and the profiles it had none for (by id). */
   final Map<String, GateRoom> room = new HashMap<>();
   final Set<String> withoutRoom = new HashSet<>();
+  /** The setup generation at which the last publish planned every screen (null: none since the start), as it began. */
+  Long lastFleetPlan;
   /** The fleet's setup generation (V94) when the fast pass read the gates; null: not read (a re-sign, a failed pass). */
   Long setupGeneration;
+  /** The fast pass rebuilt the gates from the fleet's profiles planned ahead at {@link #setupGeneration}, not from their recorded keys. */
+  boolean profilesAhead;
   /** The gates the fast pass rebuilt whole, by id. */
   final Map<String, RebuiltGate> rebuilt = new HashMap<>();
   /**
-   * No setup changed since the last publish planned every screen (decided once the fast pass is done): the first
+   * No setup changed since the last publish planned every screen, or the fast pass rebuilt the gates from the
+   * profiles planned ahead at this generation (decided once the fast pass is done): the first
    * page plans the placed screens {@link #placedAsRebuilt} if it can, and then the pages read only the others.
    */
   boolean setupsUnchanged;

@@ -84,7 +84,9 @@ import org.slf4j.LoggerFactory;
  * no setup changed since the last publish that planned every screen ({@link SetupGeneration}) and that pass
  * rebuilt the gate of every placed screen, each placed screen would be planned as then: the planning starts
  * from the rebuilt gates and the pages read only the screens not placed (at 10,000 screens the controller's share of the
- * fan-out's two cores fell by two thirds; bench/BENCHMARKS.md, thirty-second session).
+ * fan-out's two cores fell by two thirds; bench/BENCHMARKS.md, thirty-second session). The same after a setup change
+ * that {@link ProfilesAhead} planned ahead once it settled, when it moves no placed screen: the fast pass rebuilds
+ * the gates from the profiles planned then, not from their recorded keys.
  */
 public final class Publisher {
   private static final Logger LOG = LoggerFactory.getLogger(Publisher.class);
@@ -95,6 +97,7 @@ public final class Publisher {
   private final AuditLog audit;
   private final ScreenPlanner screenPlanner;
   private final GatePlanner gatePlanner;
+  private final ProfilesAhead profilesAhead;
   private final ArrivalPlanner arrivalPlanner;
   /**
    * The fleet's setup generation ({@link SetupGeneration}) when the last publish planned every screen with no
@@ -177,7 +180,10 @@ public final class Publisher {
     this.signer = signer;
     this.audit = audit;
     this.screenPlanner = new ScreenPlanner(rules, mediaBaseUrl);
-    this.gatePlanner = new GatePlanner(clusters, setups, rules, mediaBaseUrl);
+    // Wanted while no publish is under way (it would compete for the cores) and none planned every screen at it.
+    this.profilesAhead = new ProfilesAhead(vertx, db, screens, setups, rules, events,
+        generation -> idle() && !Long.valueOf(generation).equals(setupsOfLastFleetPlan));
+    this.gatePlanner = new GatePlanner(clusters, setups, screens, profilesAhead, rules, mediaBaseUrl);
     this.arrivalPlanner = new ArrivalPlanner(screens, setups, clusters, rules, mediaBaseUrl);
   }
 
@@ -458,6 +464,9 @@ public final class Publisher {
   private Future<PublishResult> stream(Planning planning) {
     List<PublishResult.Sent> results = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Future<Void>> none = java.util.Collections.nCopies(RECORDED_AHEAD, Future.succeededFuture());
+    Long fleetPlanned = setupsOfLastFleetPlan;
+    setupsOfLastFleetPlan = null; // until this publish has planned every screen
+    planning.lastFleetPlan = fleetPlanned;
     // The fast pass first (nothing for a re-sign, which signs each gate's recorded schedule once, at the end):
     // its gates recorded before the first page is, their screens' new placements (if any) come after them.
     Future<List<GateMessage>> fast = planning.resign() ? Future.succeededFuture(List.of())
@@ -465,13 +474,12 @@ public final class Publisher {
             "publish {}: the gates' schedules could not be rebuilt before the fleet is read; they are planned with it",
             planning.publishId, e));
     planning.gatesBeforeFinal = handPass(planning, fast);
-    Long fleetPlanned = setupsOfLastFleetPlan;
-    setupsOfLastFleetPlan = null; // until this publish has planned every screen
     return fast.transform(f -> {
-      // No setup changed since the last publish planned every screen: each placed screen would be planned as then,
-      // from its gate as the fast pass rebuilt it, so only the others are read (issue 21; the first page checks
-      // that every placed screen's gate was rebuilt).
-      planning.setupsUnchanged = f.succeeded() && fleetPlanned != null && fleetPlanned.equals(planning.setupGeneration);
+      // No setup changed since the last publish planned every screen, or the fleet's profiles were planned ahead at
+      // this setup generation: each placed screen would be planned as its gate was rebuilt by the fast pass, so only
+      // the others are read (issue 21; the first page checks that every placed screen's gate was rebuilt).
+      planning.setupsUnchanged = f.succeeded()
+          && (planning.profilesAhead || fleetPlanned != null && fleetPlanned.equals(planning.setupGeneration));
       return streamFrom(planning, 0, Future.succeededFuture(), none, results);
     }).compose(v -> db.transaction(c -> {
           countGatesReached(c, planning);
@@ -805,6 +813,16 @@ public final class Publisher {
             .filter(g -> g.envelope() != null && which.test(g))
             .map(g -> new GateMessage(g.clusterId(), g.version(), g.envelope())).toList())
         .compose(this::handGates).map(List::size));
+  }
+
+  /** No publish, re-assertion or placement under way or queued. */
+  private synchronized boolean idle() {
+    return sending.isComplete();
+  }
+
+  /** Plans the fleet's profiles ahead of the next publish once a setup change settled; start it once started, close it at stop. */
+  public ProfilesAhead profilesAhead() {
+    return profilesAhead;
   }
 
   /** Runs {@code work} after everything queued before has been sent (publishes, re-sends, re-assertions). */

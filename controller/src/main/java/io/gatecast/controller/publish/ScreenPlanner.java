@@ -30,27 +30,55 @@ final class ScreenPlanner {
     this.mediaBaseUrl = mediaBaseUrl;
   }
 
-  /** A publish's page: the screens whose rules are not what they were last sent. */
-  List<PlannedScreen> changed(Connection c, Planning planning, Planning.ScreenPage page) throws SQLException {
-    String baseUrl = mediaBaseUrl.get();
-    List<RegisteredScreen> active = page.screens().stream()
-        .filter(s -> page.setups().containsKey(s.id()) && !page.setups().get(s.id()).revoked()) // cut off: nothing more
+  /**
+   * What a page's screens not cut off are set up as: their profiles, own playlists and build session (their
+   * layouts only), and every gate's name. Read for a publish's page and for the profiles planned ahead.
+   */
+  record PageSetups(List<RegisteredScreen> active, Map<String, io.gatecast.schedules.model.Screen> profiles,
+      Map<String, List<String>> ownPlaylists, Map<String, String> gateNames, RulesBuilder.Session session) {
+
+    /** The profile key of {@code screen}, one of {@link #active}. */
+    ProfileKey keyOf(RegisteredScreen screen) throws SQLException {
+      return ScreenPlanner.keyOf(session, screen.id(), profiles.get(screen.id()),
+          ownPlaylists.getOrDefault(screen.id(), List.of()));
+    }
+
+    /** The gate {@code screen} (one of {@link #active}) is set up in. */
+    String gateOf(RegisteredScreen screen) {
+      return profiles.get(screen.id()).clusterId();
+    }
+  }
+
+  /** {@link PageSetups} of {@code screens}, whose setups the caller has read ({@code setups}, by screen id). */
+  static PageSetups read(Connection c, RulesBuilder rules, List<RegisteredScreen> screens, Map<String, ScreenSetup> setups)
+      throws SQLException {
+    List<RegisteredScreen> active = screens.stream()
+        .filter(s -> setups.containsKey(s.id()) && !setups.get(s.id()).revoked()) // cut off: nothing more
         .toList();
     if (active.isEmpty()) {
-      return List.of();
+      return new PageSetups(active, Map.of(), Map.of(), Map.of(), null);
     }
     List<String> ids = active.stream().map(RegisteredScreen::id).toList();
     Map<String, ScreenSetup> activeSetups = new HashMap<>();
-    ids.forEach(id -> activeSetups.put(id, page.setups().get(id)));
-    // The page's setups were read to leave cut-off screens out: the profiles are built from them, not read again.
-    Map<String, io.gatecast.schedules.model.Screen> profiles = rules.profiles(c, activeSetups);
-    Map<String, List<String>> ownPlaylists = rules.ownPlaylists(c, ids);
-    Map<String, String> gateNames = rules.gateNames(c);
-    RulesBuilder.Session session = rules.session(c, ids); // this page's screens only
+    ids.forEach(id -> activeSetups.put(id, setups.get(id)));
+    // The setups were read to leave cut-off screens out: the profiles are built from them, not read again.
+    return new PageSetups(active, rules.profiles(c, activeSetups), rules.ownPlaylists(c, ids), rules.gateNames(c),
+        rules.session(c, ids)); // the session: these screens only
+  }
+
+  /** A publish's page: the screens whose rules are not what they were last sent. */
+  List<PlannedScreen> changed(Connection c, Planning planning, Planning.ScreenPage page) throws SQLException {
+    String baseUrl = mediaBaseUrl.get();
+    PageSetups read = read(c, rules, page.screens(), page.setups());
+    if (read.active().isEmpty()) {
+      return List.of();
+    }
+    Map<String, String> gateNames = read.gateNames();
+    RulesBuilder.Session session = read.session();
     List<PlannedScreen> pending = new ArrayList<>();
-    for (RegisteredScreen screen : active) {
-      io.gatecast.schedules.model.Screen profile = profiles.get(screen.id());
-      ProfileKey key = keyOf(session, screen.id(), profile, ownPlaylists.getOrDefault(screen.id(), List.of()));
+    for (RegisteredScreen screen : read.active()) {
+      io.gatecast.schedules.model.Screen profile = read.profiles().get(screen.id());
+      ProfileKey key = read.keyOf(screen);
       Planning.ProfileRules shared = rulesOf(planning, key, session, profile, baseUrl);
       if (!shared.withheld().isEmpty()) {
         planning.withheld.put(screen.id(), shared.withheld());
@@ -92,7 +120,7 @@ final class ScreenPlanner {
       pending.add(new PlannedScreen(screen, screenRules, rulesJson));
     }
     LOG.debug("publish {} page {}: {} screens, {} distinct profiles so far, {} changed", planning.publishId,
-        planning.pages, active.size(), planning.built.size(), pending.size());
+        planning.pages, read.active().size(), planning.built.size(), pending.size());
     return pending;
   }
 
@@ -124,12 +152,17 @@ final class ScreenPlanner {
    */
   static PlannedScreen placement(ScreenRules rules, RegisteredScreen screen, String clusterId, String profileId,
       String gateName, String published) {
-    ScreenPlacement placed = new ScreenPlacement(clusterId, profileId, nameOrNull(screen.name()), nameOrNull(gateName));
+    ScreenPlacement placed = placementOf(screen, clusterId, profileId, gateName);
     String json = placed.json();
     if (json.equals(published) || (published == null && rules.isEmpty())) {
       return null; // placed there already, or nothing was ever scheduled here
     }
     return new PlannedScreen(screen, null, placed, json);
+  }
+
+  /** Where {@code screen} is placed under {@code profileId} in its gate's schedule, with the names it is shown. */
+  static ScreenPlacement placementOf(RegisteredScreen screen, String clusterId, String profileId, String gateName) {
+    return new ScreenPlacement(clusterId, profileId, nameOrNull(screen.name()), nameOrNull(gateName));
   }
 
   /**

@@ -67,6 +67,11 @@ public final class ScreenRepository {
         + " AND revoked_at IS NULL ORDER BY id", row -> new Placed(row.getString(1), row.getString(2), row.getString(3)));
   }
 
+  /** What each screen {@link #placed} was last sent (its placement's JSON), by screen id. */
+  public java.util.Map<String, String> placements(Connection c) throws SQLException {
+    return publishedRules(c, " WHERE " + PLACED + " AND revoked_at IS NULL"); // screens' columns: the rules' are not named so
+  }
+
   /** The ids in {@code ids} that name no screen. */
   public List<String> unknown(Connection c, Collection<String> ids) throws SQLException {
     List<String> missing = new ArrayList<>();
