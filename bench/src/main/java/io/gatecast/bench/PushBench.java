@@ -78,6 +78,13 @@ public final class PushBench {
    * playlist of one campaign aimed at every gate, no setup changes, and the rounds are the same work.
    */
   private static boolean CAMPAIGN = false;
+  /**
+   * --planned-ahead true (with {@code --change own-playlist}): each round's publish is called once the controller has
+   * planned the setup change ahead (its metric), as an operator publishes a setup change some seconds after saving
+   * it; how long that took after the change is kept with the round. Off by default: the publish follows the change
+   * at once, as every run before 2026-12-08.
+   */
+  private static boolean PLANNED_AHEAD = false;
 
   private PushBench() {}
 
@@ -86,7 +93,8 @@ public final class PushBench {
         Map.entry("data-dir", ""), Map.entry("brokers", "embedded,mosquitto"), Map.entry("window", "200"),
         Map.entry("round-timeout", "120"), Map.entry("controller-jvm", ""), Map.entry("verify-nice", "0"),
         Map.entry("controller-broker", "embedded"), Map.entry("heartbeats", "connect"), Map.entry("warm-ups", "1"),
-        Map.entry("placements", "false"), Map.entry("receipts", "false"), Map.entry("change", "own-playlist")));
+        Map.entry("placements", "false"), Map.entry("receipts", "false"), Map.entry("change", "own-playlist"),
+        Map.entry("planned-ahead", "false")));
     PLACEMENTS = Boolean.parseBoolean(args.get("placements"));
     // --receipts true: the screens' proof-of-play batches ask for the controller's signed receipt, as today's
     // agent's do, so the controller sends a receipt a minute a screen beside the publish. Off by default, as
@@ -96,6 +104,10 @@ public final class PushBench {
       throw new IllegalArgumentException("--change is own-playlist or campaign, not " + args.get("change"));
     }
     CAMPAIGN = args.get("change").equals("campaign");
+    PLANNED_AHEAD = Boolean.parseBoolean(args.get("planned-ahead"));
+    if (PLANNED_AHEAD && CAMPAIGN) {
+      throw new IllegalArgumentException("--planned-ahead true needs a setup change: --change own-playlist");
+    }
     ROUND_TIMEOUT = Duration.ofSeconds(args.integer("round-timeout"));
     VERIFY_NICE = args.integer("verify-nice");
     int n = args.integer("screens");
@@ -116,13 +128,14 @@ public final class PushBench {
     GATES = logins.stream().map(ScreenLogin::clusterId).distinct().sorted().toList();
     Results results = new Results("push-" + n + controllerBroker.fileSuffix() + (PLACEMENTS ? "-placements" : "")
         + (receipts ? "-receipts" : "")
-        + (GATES.size() > 1 ? "-" + GATES.size() + "-gates" : "") + (CAMPAIGN ? "-campaign" : ""),
+        + (GATES.size() > 1 ? "-" + GATES.size() + "-gates" : "") + (CAMPAIGN ? "-campaign" : "")
+        + (PLANNED_AHEAD ? "-planned-ahead" : ""),
         "bench/run PushBench --screens " + n
         + " --rounds " + rounds + " --brokers " + args.get("brokers") + " --round-timeout " + args.get("round-timeout")
         + (VERIFY_NICE == 0 ? "" : " --verify-nice " + VERIFY_NICE) + controllerBroker.commandOption()
         + (spreadHeartbeats ? " --heartbeats spread" : "") + (warmUps == 1 ? "" : " --warm-ups " + warmUps)
         + (PLACEMENTS ? " --placements true" : "") + (receipts ? " --receipts true" : "")
-        + (CAMPAIGN ? " --change campaign" : "")
+        + (CAMPAIGN ? " --change campaign" : "") + (PLANNED_AHEAD ? " --planned-ahead true" : "")
         + (args.get("data-dir").isEmpty() ? "" : " --data-dir <a copy of the fleet's folder>"));
     results.put("gates", GATES.size());
     results.put("change", CAMPAIGN ? "campaign" : "own-playlist");
@@ -238,10 +251,15 @@ public final class PushBench {
       BrokerProcess ownBroker, List<String> ids, String media, String contentId, boolean warmUp, double idleCores) {
     fleet.lowerVerifyPriority(VERIFY_NICE);
     api.createContent(contentId, "Benchmark " + contentId, media, 10);
+    Long plannedAheadMs = null;
     if (CAMPAIGN) {
       api.campaignPlays("bench-campaign", contentId, GATES);
     } else {
+      double plannedBefore = PLANNED_AHEAD ? ControllerApi.counter(api.httpPort(), ControllerApi.PROFILES_PLANNED_AHEAD) : 0;
       api.schedule(contentId, ids);
+      if (PLANNED_AHEAD) {
+        plannedAheadMs = api.awaitProfilesPlannedAhead(plannedBefore, ROUND_TIMEOUT).toMillis();
+      }
     }
     Map<String, Long> expected = nextVersions(fleet);
     AckCollector collector = AckCollector.schedules(expected);
@@ -309,6 +327,9 @@ public final class PushBench {
     }
     round.put("sentWithAnotherVersionThanExpected", unexpectedVersion);
     round.put("publishHttpMs", round(publishMs));
+    if (plannedAheadMs != null) {
+      round.put("changeToPlannedAheadMs", plannedAheadMs);
+    }
     round.put("rolloutDoneReadMs", round(sentMs));
     round.put("allAcked", all);
     round.put("notAcked", missing.size());

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -73,6 +74,35 @@ public final class ControllerApi {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The controller's HTTP port. */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** The controller's count of the fleet's profiles planned ahead of a publish (issue 21). */
+  public static final String PROFILES_PLANNED_AHEAD = "gatecast_publish_profiles_planned_ahead_total";
+
+  /**
+   * Waits until the controller counts more plannings of the fleet's profiles ahead than {@code before} (polling its
+   * {@code /metrics} every 50 ms), as an operator publishes a setup change some seconds after saving it: how long
+   * that took. Fails after {@code deadline}.
+   */
+  public Duration awaitProfilesPlannedAhead(double before, Duration deadline) {
+    long start = System.nanoTime();
+    while (counter(httpPort, PROFILES_PLANNED_AHEAD) <= before) {
+      if (System.nanoTime() - start > deadline.toNanos()) {
+        throw new IllegalStateException("the controller did not plan the fleet's profiles ahead within " + deadline);
+      }
+      try {
+        Thread.sleep(50); // a poll interval: the loop ends on what the controller counted
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** Registers the screens in the {@code default} gate; see {@link #registerScreens(Map)}. */

@@ -72,6 +72,19 @@ public final class ControllerDb implements AutoCloseable {
     }
   }
 
+  /**
+   * Marks every screen of a stopped controller's fleet as playing placements, as their agents' heartbeats would:
+   * a benchmark without connected screens then plans and sends as for today's agents (issue 21).
+   */
+  public static void markPlayingPlacements(Path dataDir) {
+    try (Connection write = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("gatecast.db").toAbsolutePath());
+        PreparedStatement update = write.prepareStatement("UPDATE screens SET placements = 1")) {
+      update.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot mark the fleet as playing placements: " + e.getMessage(), e);
+    }
+  }
+
   /** Every screen's stored health. */
   public Map<String, ScreenRow> screens() {
     Map<String, ScreenRow> rows = new HashMap<>();
