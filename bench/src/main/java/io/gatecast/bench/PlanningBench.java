@@ -79,7 +79,8 @@ public final class PlanningBench {
         if (ownPlaylist) {
           String item = contentId + "-" + r;
           api.createContent(item, "Planning " + item, media, 10);
-          double plannedBefore = ControllerApi.counter(controller.httpPort(), ControllerApi.PROFILES_PLANNED_AHEAD);
+          double plannedBefore = plannedAhead // a controller before the count has none
+              ? ControllerApi.counter(controller.httpPort(), ControllerApi.PROFILES_PLANNED_AHEAD) : 0;
           api.schedule(item, ids);
           if (plannedAhead) {
             ahead = api.awaitProfilesPlannedAhead(plannedBefore, Duration.ofSeconds(60));
