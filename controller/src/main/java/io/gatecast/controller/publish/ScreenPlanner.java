@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What each screen of a publish's page gets (issue 21): its rules built once per profile key, compared with
  * what it was last sent; a placed screen's placement in its gate's schedule, the profile added to the gate's.
- * Runs on the database thread, in the publish's transaction, one page after the other ({@link Planning}).
+ * Runs on the database thread, in the publish's transaction, one page after the other ({@link Planning}); its
+ * page reads ({@link #read}) and keys also serve {@link ProfilesAhead}, on the reading connection.
  */
 final class ScreenPlanner {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenPlanner.class);
