@@ -464,9 +464,8 @@ public final class Publisher {
   private Future<PublishResult> stream(Planning planning) {
     List<PublishResult.Sent> results = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Future<Void>> none = java.util.Collections.nCopies(RECORDED_AHEAD, Future.succeededFuture());
-    Long fleetPlanned = setupsOfLastFleetPlan;
+    planning.lastFleetPlan = setupsOfLastFleetPlan;
     setupsOfLastFleetPlan = null; // until this publish has planned every screen
-    planning.lastFleetPlan = fleetPlanned;
     // The fast pass first (nothing for a re-sign, which signs each gate's recorded schedule once, at the end):
     // its gates recorded before the first page is, their screens' new placements (if any) come after them.
     Future<List<GateMessage>> fast = planning.resign() ? Future.succeededFuture(List.of())
@@ -478,8 +477,8 @@ public final class Publisher {
       // No setup changed since the last publish planned every screen, or the fleet's profiles were planned ahead at
       // this setup generation: each placed screen would be planned as its gate was rebuilt by the fast pass, so only
       // the others are read (issue 21; the first page checks that every placed screen's gate was rebuilt).
-      planning.setupsUnchanged = f.succeeded()
-          && (planning.profilesAhead || fleetPlanned != null && fleetPlanned.equals(planning.setupGeneration));
+      planning.setupsUnchanged = f.succeeded() && (planning.profilesAhead
+          || planning.lastFleetPlan != null && planning.lastFleetPlan.equals(planning.setupGeneration));
       return streamFrom(planning, 0, Future.succeededFuture(), none, results);
     }).compose(v -> db.transaction(c -> {
           countGatesReached(c, planning);
