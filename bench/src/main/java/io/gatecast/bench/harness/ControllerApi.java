@@ -86,21 +86,14 @@ public final class ControllerApi {
 
   /**
    * Waits until the controller counts more plannings of the fleet's profiles ahead than {@code before} (polling its
-   * {@code /metrics} every 50 ms), as an operator publishes a setup change some seconds after saving it: how long
+   * {@code /metrics}), as an operator publishes a setup change some seconds after saving it: how long
    * that took. Fails after {@code deadline}.
    */
   public Duration awaitProfilesPlannedAhead(double before, Duration deadline) {
     long start = System.nanoTime();
-    while (counter(httpPort, PROFILES_PLANNED_AHEAD) <= before) {
-      if (System.nanoTime() - start > deadline.toNanos()) {
-        throw new IllegalStateException("the controller did not plan the fleet's profiles ahead within " + deadline);
-      }
-      try {
-        Thread.sleep(50); // a poll interval: the loop ends on what the controller counted
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    if (!io.gatecast.bench.fleet.SimulatedFleet.awaitUntil(() -> counter(httpPort, PROFILES_PLANNED_AHEAD) > before,
+        start + deadline.toNanos())) {
+      throw new IllegalStateException("the controller did not plan the fleet's profiles ahead within " + deadline);
     }
     return Duration.ofNanos(System.nanoTime() - start);
   }
